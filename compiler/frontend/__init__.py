@@ -1,0 +1,1 @@
+"""Front end: source files -> parsed modules with their imports resolved."""

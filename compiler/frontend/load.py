@@ -1,0 +1,88 @@
+"""Load: find, read and parse the entry module and every module it imports.
+
+Problem: a filter is several Python files (the filter, the ABI shim, the SDK).
+Accepts: the entry file. Guarantees: every module reachable through
+``from X import name`` is parsed once into a ``SourceModule``; syntax errors,
+missing modules and unsupported import forms are located diagnostics. Modules
+in ``BUILTIN_MODULES`` are provided by the compiler and never read.
+
+Modules are searched first next to the entry file, then in the project root
+(the folder holding ``abi/``), so ``from abi.imports import proxy_log`` works
+for a filter anywhere on disk.
+"""
+from __future__ import annotations
+
+import ast as py_ast
+from pathlib import Path
+
+from ..diagnostics import CompileError, Diagnostic, display_path, loc_of
+from ..program import BUILTIN_MODULES, Program, SourceModule
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def run(entry: Path, text: str | None = None) -> Program:
+    entry = entry.resolve()
+    roots = [entry.parent, PROJECT_ROOT]
+    name = _entry_name(entry)
+    modules: dict[str, SourceModule] = {}
+    pending = [(name, entry, text)]
+    while pending:
+        mod_name, path, source = pending.pop()
+        if mod_name in modules:
+            continue
+        module = _parse(mod_name, path, source)
+        modules[mod_name] = module
+        for target, py_node in imported_modules(module):
+            if target in BUILTIN_MODULES or target in modules:
+                continue
+            found = _find(target, roots)
+            if found is None:
+                raise CompileError([Diagnostic(
+                    module.loc(py_node), f"cannot find module '{target}'",
+                    help="import the SDK (abi...) or a module of your program next to it")])
+            pending.append((target, found, None))
+    return Program(modules=modules, entry=name)
+
+
+def imported_modules(module: SourceModule) -> list[tuple[str, py_ast.ImportFrom]]:
+    """The modules named by the top-level ``from X import ...`` statements."""
+    return [(n.module or "", n) for n in module.tree.body if isinstance(n, py_ast.ImportFrom)]
+
+
+def _entry_name(entry: Path) -> str:
+    try:
+        rel = entry.relative_to(PROJECT_ROOT)
+    except ValueError:
+        return entry.stem
+    parts = list(rel.with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _find(name: str, roots: list[Path]) -> Path | None:
+    rel = Path(*name.split("."))
+    for root in roots:
+        for candidate in (root / rel.with_suffix(".py"), root / rel / "__init__.py"):
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def _parse(name: str, path: Path, text: str | None) -> SourceModule:
+    shown = display_path(path)
+    if text is None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise CompileError([Diagnostic(loc_of(shown, "", None), f"cannot read source: {err}")])
+    try:
+        tree = py_ast.parse(text, filename=shown)
+    except SyntaxError as err:
+        line = err.lineno or 1
+        loc = loc_of(shown, text, None)
+        loc = type(loc)(shown, line, max((err.offset or 1) - 1, 0), None,
+                        (text.splitlines() or [""])[min(line, len(text.splitlines()) or 1) - 1])
+        raise CompileError([Diagnostic(loc, f"syntax error: {err.msg}")])
+    return SourceModule(name=name, path=path, display_path=shown, text=text, tree=tree)

@@ -1,0 +1,1 @@
+"""Lowering: typed Python tree -> wasm-level IR."""

@@ -1,0 +1,52 @@
+"""The one place that lists the compiler's passes, in order.
+
+    load     source files -> parsed modules (frontend/load.py)
+    declare  module-level names, signatures, constants (sema/declare.py)
+    check    types, names, definite assignment (sema/check.py)
+    lower    typed tree -> symbolic wasm IR (lower/to_ir.py)
+    emit     IR -> wasm bytes, or WAT text (wasm/emit.py, wasm/wat.py)
+
+Every pass reports problems only as ``CompileError``. Any other exception is a
+bug in the compiler: it is reported as an internal error at the user's file,
+never as a raw traceback.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import ir
+from .diagnostics import CompileError, Diagnostic, display_path, loc_of
+from .frontend import load
+from .lower import to_ir
+from .sema import check, declare
+from .wasm import emit, wat
+
+
+def compile_to_ir(path: Path, text: str | None = None) -> ir.Module:
+    try:
+        program = load.run(path, text)          # parse the entry and its imports
+        program = declare.run(program)          # names, signatures, constants
+        program = check.run(program)            # types and definite assignment
+        module = to_ir.run(program)             # symbolic wasm IR
+    except CompileError:
+        raise
+    except RecursionError:
+        raise _internal(path, "the program nests too deeply")
+    except Exception as err:  # a compiler bug: report it at the user's file
+        raise _internal(path, f"internal compiler error: {type(err).__name__}: {err}") from err
+    return module
+
+
+def compile_file(path: str | Path, text: str | None = None) -> bytes:
+    """Compile a Python source file (and what it imports) to wasm bytes."""
+    module = compile_to_ir(Path(path), text)
+    return emit.emit_module(module)
+
+
+def compile_to_wat(path: str | Path, text: str | None = None) -> str:
+    return wat.print_module(compile_to_ir(Path(path), text))
+
+
+def _internal(path: Path, message: str) -> CompileError:
+    return CompileError([Diagnostic(loc_of(display_path(path), "", None), message,
+                                    "please report this with the source that triggered it")])

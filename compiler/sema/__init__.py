@@ -1,0 +1,1 @@
+"""Semantic analysis: declarations, name resolution and type checking."""

@@ -1,0 +1,25 @@
+"""Types of the built-in functions and of the compiler's intrinsics."""
+from __future__ import annotations
+
+from ..program import BOOL, BYTES, INT, NONE, Type
+
+# Intrinsics with a fixed signature: name -> (parameter types, result type).
+INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
+    "abi.intrinsics.load_u8": ((INT,), INT),
+    "abi.intrinsics.load_u32": ((INT,), INT),
+    "abi.intrinsics.load_i64": ((INT,), INT),
+    "abi.intrinsics.store_u8": ((INT, INT), NONE),
+    "abi.intrinsics.store_u32": ((INT, INT), NONE),
+    "abi.intrinsics.store_i64": ((INT, INT), NONE),
+    "abi.intrinsics.memory_size": ((), INT),
+    "abi.intrinsics.memory_grow": ((INT,), INT),
+    "abi.intrinsics.heap_base": ((), INT),
+    "abi.intrinsics.data_ptr": ((BYTES,), INT),
+    "abi.intrinsics.unreachable": ((), NONE),
+}
+
+# Python built-ins the subset knows; their argument rules live in check_expr.
+PYTHON_BUILTINS = ("len", "abs", "min", "max", "int", "bool", "range")
+
+TRUTHY_TYPES = (INT, BOOL, BYTES)
+NUMERIC_TYPES = (INT, BOOL)

@@ -1,0 +1,1 @@
+"""Wasm binary encoding and WAT printing, driven by one opcode table."""

@@ -1,0 +1,177 @@
+"""Emit: IR module -> wasm binary bytes.
+
+Problem: turn a symbolic IR module into a core wasm module Envoy's V8 accepts.
+Accepts: a validated ``ir.Module`` (see ``ir.validate``). Guarantees: only
+functions and imports reachable from the exports are emitted (a program that
+calls no host function imports nothing); imports take the first function
+indices, then functions in reachability order; labels become branch depths;
+a ``name`` section maps every function (and local) to its Python name, so a
+trap's backtrace in Envoy names the Python function.
+"""
+from __future__ import annotations
+
+from .. import ir
+from . import encode as enc
+from .opcodes import OPCODES
+
+
+def reachable(module: ir.Module) -> list[str]:
+    """Symbols of imports and functions reachable from exported functions."""
+    order: list[str] = []
+    seen: set[str] = set()
+    stack = [s for s, f in module.functions.items() if f.export]
+    stack.reverse()
+    while stack:
+        symbol = stack.pop()
+        if symbol in seen:
+            continue
+        seen.add(symbol)
+        order.append(symbol)
+        fn = module.functions.get(symbol)
+        if fn is not None:
+            callees = [i[1] for i in fn.body if i[0] == "call"]
+            stack.extend(reversed([c for c in callees if c not in seen]))
+    return order
+
+
+def used_globals(module: ir.Module, functions: list[ir.Function]) -> list[str]:
+    used = {i[1] for fn in functions for i in fn.body if i[0] in ("global.get", "global.set")}
+    return [s for s in module.globals if s in used]
+
+
+class _Layout:
+    """Index assignment for one emission: symbol -> index."""
+
+    def __init__(self, module: ir.Module):
+        live = reachable(module)
+        self.imports = [module.imports[s] for s in live if s in module.imports]
+        self.functions = [module.functions[s] for s in live if s in module.functions]
+        self.globals = [module.globals[s] for s in used_globals(module, self.functions)]
+        self.func_index = {imp.symbol: i for i, imp in enumerate(self.imports)}
+        for fn in self.functions:
+            self.func_index[fn.symbol] = len(self.func_index)
+        self.global_index = {g.symbol: i for i, g in enumerate(self.globals)}
+        self.types: list[bytes] = []
+
+    def type_index(self, params: list[str], results: list[str]) -> int:
+        sig = enc.functype(params, results)
+        if sig not in self.types:
+            self.types.append(sig)
+        return self.types.index(sig)
+
+
+def emit_module(module: ir.Module) -> bytes:
+    layout = _Layout(module)
+    import_entries = [
+        enc.name(imp.module) + enc.name(imp.name) + b"\x00"
+        + enc.uleb(layout.type_index(imp.params, imp.results))
+        for imp in layout.imports
+    ]
+    func_types = [
+        enc.uleb(layout.type_index([t for _, t in fn.params], fn.results))
+        for fn in layout.functions
+    ]
+    bodies = [_function_body(fn, layout) for fn in layout.functions]
+    out = bytearray(b"\x00asm\x01\x00\x00\x00")
+    out += enc.section(1, enc.vector(layout.types))
+    if import_entries:
+        out += enc.section(2, enc.vector(import_entries))
+    out += enc.section(3, enc.vector(func_types))
+    out += enc.section(5, enc.vector([b"\x00" + enc.uleb(module.memory_pages)]))
+    if layout.globals:
+        out += enc.section(6, enc.vector([_global_entry(g) for g in layout.globals]))
+    out += enc.section(7, enc.vector(_exports(module, layout)))
+    # Data count section (12) precedes code: required by memory.copy/fill validators.
+    if module.data:
+        out += enc.section(12, enc.uleb(1))
+    out += enc.section(10, enc.vector(bodies))
+    if module.data:
+        segment = b"\x00" + _const_expr("i32", module.data_base) + enc.uleb(len(module.data)) + bytes(module.data)
+        out += enc.section(11, enc.vector([segment]))
+    out += enc.section(0, enc.name("name") + _names(layout))
+    return bytes(out)
+
+
+def _exports(module: ir.Module, layout: _Layout) -> list[bytes]:
+    entries = [enc.name(module.memory_export) + b"\x02" + enc.uleb(0)]
+    for fn in layout.functions:
+        if fn.export:
+            entries.append(enc.name(fn.export) + b"\x00" + enc.uleb(layout.func_index[fn.symbol]))
+    return entries
+
+
+def _const_expr(valtype: str, value: int | float) -> bytes:
+    if valtype == "i32":
+        return b"\x41" + enc.sleb(_signed(value, 32)) + b"\x0b"
+    if valtype == "i64":
+        return b"\x42" + enc.sleb(_signed(value, 64)) + b"\x0b"
+    return b"\x44" + enc.f64(float(value)) + b"\x0b"
+
+
+def _signed(value: int | float, bits: int) -> int:
+    value = int(value) & ((1 << bits) - 1)
+    return value - (1 << bits) if value >> (bits - 1) else value
+
+
+def _global_entry(g: ir.Global) -> bytes:
+    return bytes([enc.VALTYPE_CODES[g.valtype], 1 if g.mutable else 0]) + _const_expr(g.valtype, g.init)
+
+
+def _function_body(fn: ir.Function, layout: _Layout) -> bytes:
+    local_index = {n: i for i, (n, _) in enumerate(fn.params + fn.locals)}
+    groups: list[bytes] = [enc.uleb(1) + bytes([enc.VALTYPE_CODES[t]]) for _, t in fn.locals]
+    code = bytearray(enc.vector(groups))
+    labels: list[str] = []
+    for instr in fn.body:
+        code += _instruction(instr, labels, local_index, layout)
+    code += b"\x0b"
+    return enc.uleb(len(code)) + bytes(code)
+
+
+def _instruction(instr: tuple, labels: list[str], local_index: dict[str, int], layout: _Layout) -> bytes:
+    op = OPCODES[instr[0]]
+    out = bytearray(op.code)
+    for kind, value in zip(op.immediates, instr[1:]):
+        if kind == "block":
+            labels.append(value)
+            result = instr[2]
+            out += b"\x40" if result is None else bytes([enc.VALTYPE_CODES[result]])
+            break
+        out += _immediate(kind, value, labels, local_index, layout, op.align)
+    if instr[0] == "end" and labels:
+        labels.pop()
+    return bytes(out)
+
+
+def _immediate(kind: str, value, labels, local_index, layout: _Layout, align: int) -> bytes:
+    if kind == "local":
+        return enc.uleb(local_index[value])
+    if kind == "global":
+        return enc.uleb(layout.global_index[value])
+    if kind == "func":
+        return enc.uleb(layout.func_index[value])
+    if kind == "label":
+        return enc.uleb(len(labels) - 1 - labels.index(value))
+    if kind == "i32":
+        return enc.sleb(_signed(value, 32))
+    if kind == "i64":
+        return enc.sleb(_signed(value, 64))
+    if kind == "f64":
+        return enc.f64(value)
+    if kind == "memarg":
+        return enc.uleb(align) + enc.uleb(value if isinstance(value, int) else 0)
+    if kind == "mem":
+        return b"\x00"
+    raise ValueError(f"unknown immediate kind {kind}")
+
+
+def _names(layout: _Layout) -> bytes:
+    functions = [enc.uleb(layout.func_index[i.symbol]) + enc.name(i.symbol) for i in layout.imports]
+    functions += [enc.uleb(layout.func_index[f.symbol]) + enc.name(f.symbol) for f in layout.functions]
+    locals_ = [
+        enc.uleb(layout.func_index[f.symbol])
+        + enc.vector([enc.uleb(i) + enc.name(n) for i, (n, _) in enumerate(f.params + f.locals)])
+        for f in layout.functions
+    ]
+    payload = enc.section(1, enc.vector(functions)) + enc.section(2, enc.vector(locals_))
+    return payload
