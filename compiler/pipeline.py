@@ -23,28 +23,32 @@ from .wasm import emit, wat
 
 
 def compile_to_ir(path: Path, text: str | None = None) -> ir.Module:
-    try:
-        program = load.run(path, text)          # parse the entry and its imports
-        program = declare.run(program)          # names, signatures, constants
-        program = check.run(program)            # types and definite assignment
-        module = to_ir.run(program)             # symbolic wasm IR
-    except CompileError:
-        raise
-    except RecursionError:
-        raise _internal(path, "the program nests too deeply")
-    except Exception as err:  # a compiler bug: report it at the user's file
-        raise _internal(path, f"internal compiler error: {type(err).__name__}: {err}") from err
-    return module
+    program = load.run(path, text)          # parse the entry and its imports
+    program = declare.run(program)          # names, signatures, constants
+    program = check.run(program)            # types and definite assignment
+    return to_ir.run(program)               # symbolic wasm IR
 
 
 def compile_file(path: str | Path, text: str | None = None) -> bytes:
     """Compile a Python source file (and what it imports) to wasm bytes."""
-    module = compile_to_ir(Path(path), text)
-    return emit.emit_module(module)
+    return _reported(Path(path), lambda: emit.emit_module(compile_to_ir(Path(path), text)))
 
 
 def compile_to_wat(path: str | Path, text: str | None = None) -> str:
-    return wat.print_module(compile_to_ir(Path(path), text))
+    """The module ``compile_file`` would produce, as WAT text."""
+    return _reported(Path(path), lambda: wat.print_module(compile_to_ir(Path(path), text)))
+
+
+def _reported(path: Path, build):
+    """Run a build; anything but a CompileError is a compiler bug, reported at the user's file."""
+    try:
+        return build()
+    except CompileError:
+        raise
+    except RecursionError:
+        raise _internal(path, "the program nests too deeply to compile") from None
+    except Exception as err:
+        raise _internal(path, f"internal compiler error: {type(err).__name__}: {err}") from err
 
 
 def _internal(path: Path, message: str) -> CompileError:

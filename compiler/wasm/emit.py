@@ -131,7 +131,8 @@ def _function_body(fn: ir.Function, layout: _Layout) -> bytes:
 def _instruction(instr: tuple, labels: list[str], local_index: dict[str, int], layout: _Layout) -> bytes:
     op = OPCODES[instr[0]]
     out = bytearray(op.code)
-    for kind, value in zip(op.immediates, instr[1:]):
+    values = list(instr[1:]) + [None] * (len(op.immediates) - len(instr) + 1)
+    for kind, value in zip(op.immediates, values):
         if kind == "block":
             labels.append(value)
             result = instr[2]

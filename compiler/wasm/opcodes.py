@@ -35,10 +35,14 @@ def _table() -> dict[str, Opcode]:
         "memory.copy": Opcode(b"\xfc\x0a", ("mem", "mem")), "memory.fill": Opcode(b"\xfc\x0b", ("mem",)),
     }
     memory_ops = [
-        ("i32.load", 0x28, 2), ("i64.load", 0x29, 3), ("f64.load", 0x2B, 3),
-        ("i32.load8_u", 0x2D, 0), ("i32.load16_u", 0x2F, 1), ("i64.load32_u", 0x35, 2),
-        ("i32.store", 0x36, 2), ("i64.store", 0x37, 3), ("f64.store", 0x39, 3),
-        ("i32.store8", 0x3A, 0), ("i32.store16", 0x3B, 1), ("i64.store32", 0x3E, 2),
+        ("i32.load", 0x28, 2), ("i64.load", 0x29, 3), ("f32.load", 0x2A, 2), ("f64.load", 0x2B, 3),
+        ("i32.load8_s", 0x2C, 0), ("i32.load8_u", 0x2D, 0), ("i32.load16_s", 0x2E, 1),
+        ("i32.load16_u", 0x2F, 1), ("i64.load8_s", 0x30, 0), ("i64.load8_u", 0x31, 0),
+        ("i64.load16_s", 0x32, 1), ("i64.load16_u", 0x33, 1), ("i64.load32_s", 0x34, 2),
+        ("i64.load32_u", 0x35, 2), ("i32.store", 0x36, 2), ("i64.store", 0x37, 3),
+        ("f32.store", 0x38, 2), ("f64.store", 0x39, 3), ("i32.store8", 0x3A, 0),
+        ("i32.store16", 0x3B, 1), ("i64.store8", 0x3C, 0), ("i64.store16", 0x3D, 1),
+        ("i64.store32", 0x3E, 2),
     ]
     for name, code, align in memory_ops:
         t[name] = Opcode(bytes([code]), ("memarg",), align)

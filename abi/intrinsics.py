@@ -1,0 +1,88 @@
+"""Raw linear-memory access for the ABI layer.
+
+Compiled, each function is one or two wasm instructions on memory 0 (addresses
+are wasm i32, values are ints). Under CPython they act on an emulated memory
+(``MEMORY``, a bytearray grown in 64 KiB pages), so ABI code can also run in
+the interpreter. They do no Python-level checking: an address outside memory
+traps in wasm and raises IndexError here.
+"""
+from __future__ import annotations
+
+PAGE = 65536
+MEMORY = bytearray(PAGE)
+_HEAP_BASE = 1024
+_STATIC: dict[bytes, int] = {}
+
+__all__ = ["load_u8", "load_u32", "load_i64", "store_u8", "store_u32", "store_i64",
+           "memory_size", "memory_grow", "heap_base", "data_ptr", "unreachable"]
+
+
+def _check(addr: int, size: int) -> None:
+    if addr < 0 or addr + size > len(MEMORY):
+        raise IndexError(f"memory access out of bounds: {addr}+{size}")
+
+
+def load_u8(addr: int) -> int:
+    _check(addr, 1)
+    return MEMORY[addr]
+
+
+def load_u32(addr: int) -> int:
+    _check(addr, 4)
+    return int.from_bytes(MEMORY[addr:addr + 4], "little")
+
+
+def load_i64(addr: int) -> int:
+    _check(addr, 8)
+    return int.from_bytes(MEMORY[addr:addr + 8], "little", signed=True)
+
+
+def store_u8(addr: int, value: int) -> None:
+    _check(addr, 1)
+    MEMORY[addr] = value & 0xFF
+
+
+def store_u32(addr: int, value: int) -> None:
+    _check(addr, 4)
+    MEMORY[addr:addr + 4] = (value & 0xFFFFFFFF).to_bytes(4, "little")
+
+
+def store_i64(addr: int, value: int) -> None:
+    _check(addr, 8)
+    MEMORY[addr:addr + 8] = (value & (2**64 - 1)).to_bytes(8, "little")
+
+
+def memory_size() -> int:
+    """Current memory size in 64 KiB pages."""
+    return len(MEMORY) // PAGE
+
+
+def memory_grow(pages: int) -> int:
+    """Grow memory by ``pages``; the old size in pages, or -1 when it cannot grow."""
+    old = memory_size()
+    if pages < 0 or old + pages > 16384:
+        return -1
+    MEMORY.extend(bytes(pages * PAGE))
+    return old
+
+
+def heap_base() -> int:
+    """First address after the program's static data (free for an allocator)."""
+    return _HEAP_BASE
+
+
+def data_ptr(value: bytes) -> int:
+    """Address of the first byte of a bytes constant in linear memory."""
+    if value not in _STATIC:
+        global _HEAP_BASE
+        addr = _HEAP_BASE
+        _check(addr, len(value))
+        MEMORY[addr:addr + len(value)] = value
+        _HEAP_BASE += (len(value) + 15) // 16 * 16 or 16
+        _STATIC[value] = addr
+    return _STATIC[value]
+
+
+def unreachable() -> None:
+    """Trap (wasm ``unreachable``)."""
+    raise RuntimeError("unreachable executed")

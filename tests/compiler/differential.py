@@ -1,0 +1,102 @@
+"""Run a program both ways: under CPython and compiled to wasm in wasmtime.
+
+``Outcome`` is what a call produced: a value, or the name of the exception
+CPython raised / the wasm trap raised (a trap names the Python exception
+through the runtime function it went through, e.g. ``OverflowError``).
+CPython results that do not fit the compiled types (an int beyond int64, a
+float from ``**`` with a negative exponent) are expected to trap.
+"""
+from __future__ import annotations
+
+import importlib.util
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import wasmtime
+
+from compiler import compile_file
+
+INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
+TRAP_NAMES = ("OverflowError", "ZeroDivisionError", "ValueError", "IndexError",
+              "AssertionError", "NegativePowerError")
+_ENGINE = wasmtime.Engine()
+_CACHE: dict[Path, "CompiledProgram"] = {}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    value: object = None
+    error: str | None = None  # exception or trap name
+
+
+class CompiledProgram:
+    """A compiled module, instantiated afresh for every call (no state leaks between cases)."""
+
+    def __init__(self, path: Path):
+        self.wasm = compile_file(path)
+        self.module = wasmtime.Module(_ENGINE, self.wasm)
+
+    def instance(self) -> tuple[wasmtime.Store, wasmtime.Instance]:
+        store = wasmtime.Store(_ENGINE)
+        return store, wasmtime.Instance(store, self.module, [])
+
+    def call(self, name: str, *args: object) -> Outcome:
+        store, instance = self.instance()
+        func = instance.exports(store)[name]
+        try:
+            return Outcome(func(store, *args))
+        except wasmtime.Trap as trap:
+            return Outcome(error=trap_name(trap))
+
+
+def trap_name(trap: wasmtime.Trap) -> str:
+    for name in TRAP_NAMES:
+        if re.search(rf"!{name}\b", trap.message):
+            return name
+    return "trap:" + trap.message.splitlines()[-1].strip()
+
+
+def compiled(path: Path) -> CompiledProgram:
+    path = Path(path).resolve()
+    if path not in _CACHE:
+        _CACHE[path] = CompiledProgram(path)
+    return _CACHE[path]
+
+
+def load_python(path: Path):
+    """Import a program as a fresh CPython module (its globals start clean)."""
+    spec = importlib.util.spec_from_file_location(f"diff_{Path(path).stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def run_python(path: Path, name: str, *args: object) -> Outcome:
+    func = getattr(load_python(path), name)
+    try:
+        return Outcome(func(*args))
+    except Exception as err:  # the program's own exception is the outcome
+        return Outcome(error=type(err).__name__)
+
+
+def expected_wasm(outcome: Outcome) -> Outcome:
+    """What the compiled module must produce for a given CPython outcome."""
+    value = outcome.value
+    if outcome.error is None and isinstance(value, float):
+        return Outcome(error="NegativePowerError")
+    if outcome.error is None and isinstance(value, int) and not isinstance(value, bool):
+        if not INT64_MIN <= value <= INT64_MAX:
+            return Outcome(error="OverflowError")
+    if isinstance(value, bool):
+        return Outcome(int(value))
+    return outcome
+
+
+def assert_same(path: Path, name: str, *args: object) -> Outcome:
+    """Call ``name(*args)`` both ways and assert the compiled module matches CPython."""
+    python = run_python(path, name, *args)
+    wasm = compiled(path).call(name, *[int(a) if isinstance(a, bool) else a for a in args])
+    expected = expected_wasm(python)
+    assert wasm == expected, f"{Path(path).name}:{name}{args}: CPython {python}, wasm {wasm}"
+    return python
