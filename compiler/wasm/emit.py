@@ -81,9 +81,6 @@ def emit_module(module: ir.Module) -> bytes:
     if layout.globals:
         out += enc.section(6, enc.vector([_global_entry(g) for g in layout.globals]))
     out += enc.section(7, enc.vector(_exports(module, layout)))
-    # Data count section (12) precedes code: required by memory.copy/fill validators.
-    if module.data:
-        out += enc.section(12, enc.uleb(1))
     out += enc.section(10, enc.vector(bodies))
     if module.data:
         segment = b"\x00" + _const_expr("i32", module.data_base) + enc.uleb(len(module.data)) + bytes(module.data)
@@ -119,13 +116,23 @@ def _global_entry(g: ir.Global) -> bytes:
 
 def _function_body(fn: ir.Function, layout: _Layout) -> bytes:
     local_index = {n: i for i, (n, _) in enumerate(fn.params + fn.locals)}
-    groups: list[bytes] = [enc.uleb(1) + bytes([enc.VALTYPE_CODES[t]]) for _, t in fn.locals]
-    code = bytearray(enc.vector(groups))
+    code = bytearray(enc.vector(_local_groups([t for _, t in fn.locals])))
     labels: list[str] = []
     for instr in fn.body:
         code += _instruction(instr, labels, local_index, layout)
     code += b"\x0b"
     return enc.uleb(len(code)) + bytes(code)
+
+
+def _local_groups(types: list[str]) -> list[bytes]:
+    """Runs of equal local types are declared as one (count, type) entry."""
+    groups: list[bytes] = []
+    start = 0
+    for index in range(1, len(types) + 1):
+        if index == len(types) or types[index] != types[start]:
+            groups.append(enc.uleb(index - start) + bytes([enc.VALTYPE_CODES[types[start]]]))
+            start = index
+    return groups
 
 
 def _instruction(instr: tuple, labels: list[str], local_index: dict[str, int], layout: _Layout) -> bytes:
