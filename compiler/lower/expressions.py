@@ -112,6 +112,9 @@ class ExprLowerer:
             self.emit("call", CHECKED_BINARY[op])
 
     def lower_UnaryOp(self, node: py_ast.UnaryOp) -> None:
+        if isinstance(node.operand, py_ast.Constant) and not hasattr(node.operand, "ty"):
+            self.emit("i64.const", -node.operand.value)  # the int64 minimum literal
+            return
         if isinstance(node.op, py_ast.Not):
             self.truthy(node.operand)
             self.emit("i32.eqz")

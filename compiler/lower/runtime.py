@@ -106,7 +106,10 @@ def _mod() -> ir.Function:
 def _pow() -> ir.Function:
     # Square-and-multiply with checked products; squaring only while bits remain,
     # so an overflow there means the final result would overflow too.
-    body = [*_if_trap([*_get("e"), ("i64.const", 0), ("i64.lt_s",)], "NegativePowerError"),
+    # A negative exponent gives a float in CPython (we trap), or ZeroDivisionError for 0.
+    body = [*_get("e"), ("i64.const", 0), ("i64.lt_s",), ("if", "negative", None),
+            *_if_trap([*_get("a"), ("i64.eqz",)], "ZeroDivisionError"),
+            ("call", "NegativePowerError"), ("end",),
             ("i64.const", 1), ("local.set", "r"),
             ("block", "done", None), ("loop", "next", None),
             *_get("e"), ("i64.eqz",), ("br_if", "done"),

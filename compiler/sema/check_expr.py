@@ -103,6 +103,8 @@ class ExprChecker:
         return INT
 
     def check_UnaryOp(self, node: py_ast.UnaryOp) -> Type:
+        if is_int64_min_literal(node):
+            return INT
         if isinstance(node.op, py_ast.Not):
             self.truthy(node.operand)
             return BOOL
@@ -154,6 +156,9 @@ class ExprChecker:
             params, result = INTRINSICS[sym.name]
             self.check_arguments(node, params, sym.name.rsplit(".", 1)[1])
             return result
+        if name in self.local_names and name not in self.global_names:
+            raise self.fail(node.func, f"'{name}' is a local variable, not a function",
+                            "rename the variable; it hides the function of the same name")
         if sym is None and name in PYTHON_BUILTINS:
             node.func.sym = Builtin(name)
             return self.call_builtin(node, name)
@@ -193,6 +198,13 @@ class ExprChecker:
             return BOOL
         self.expect(args[0], *NUMERIC_TYPES, what=f"the argument of {name}()")
         return INT  # int(x) and abs(x)
+
+
+def is_int64_min_literal(node: py_ast.AST) -> bool:
+    """``-9223372036854775808``: the literal 2**63 is only valid under a minus."""
+    return (isinstance(node, py_ast.UnaryOp) and isinstance(node.op, py_ast.USub)
+            and isinstance(node.operand, py_ast.Constant) and type(node.operand.value) is int
+            and node.operand.value == -INT64_MIN)
 
 
 def _conversion_help(ty: Type, allowed: tuple[Type, ...]) -> str:

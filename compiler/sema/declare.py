@@ -201,6 +201,14 @@ def _constant(program: Program, module: SourceModule, py_node: py_ast.expr, acti
     return value
 
 
+def _refuse_huge(module: SourceModule, py_node: py_ast.BinOp, left: int, right: int) -> None:
+    """Stop before CPython would build a gigantic int (the result could not fit anyway)."""
+    if isinstance(py_node.op, py_ast.LShift) and left != 0 and right > 64:
+        raise _fail(module, py_node, "value does not fit in a 64-bit int", "int is 64-bit in compiled filters")
+    if isinstance(py_node.op, py_ast.Pow) and abs(left) > 1 and right > 64:
+        raise _fail(module, py_node, "value does not fit in a 64-bit int", "int is 64-bit in compiled filters")
+
+
 def _constant_value(program: Program, module: SourceModule, py_node: py_ast.expr, active: set[str]) -> object:
     if isinstance(py_node, py_ast.Constant) and isinstance(py_node.value, (int, bytes)):
         return py_node.value
@@ -208,11 +216,15 @@ def _constant_value(program: Program, module: SourceModule, py_node: py_ast.expr
         g = module.namespace[py_node.id]
         _global_value(program, g, active)
         return g.value
+    if (isinstance(py_node, py_ast.UnaryOp) and isinstance(py_node.op, py_ast.USub)
+            and isinstance(py_node.operand, py_ast.Constant) and py_node.operand.value == -INT64_MIN):
+        return INT64_MIN
     try:
         if isinstance(py_node, py_ast.BinOp) and type(py_node.op) in _BINARY:
             left = _constant(program, module, py_node.left, active)
             right = _constant(program, module, py_node.right, active)
             if all(isinstance(v, int) for v in (left, right)):
+                _refuse_huge(module, py_node, left, right)
                 return _BINARY[type(py_node.op)](left, right)
         if isinstance(py_node, py_ast.UnaryOp) and type(py_node.op) in _UNARY:
             operand = _constant(program, module, py_node.operand, active)
