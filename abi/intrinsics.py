@@ -14,7 +14,9 @@ _HEAP_BASE = 1024
 _STATIC: dict[bytes, int] = {}
 
 __all__ = ["load_u8", "load_u32", "load_i64", "store_u8", "store_u32", "store_i64",
-           "memory_size", "memory_grow", "heap_base", "data_ptr", "unreachable"]
+           "memory_size", "memory_grow", "memory_fill", "memory_copy", "heap_base", "record_table",
+           "data_ptr", "unreachable", "raise_value_error", "raise_index_error", "raise_key_error",
+           "raise_overflow_error", "raise_zero_division_error", "raise_memory_error"]
 
 
 def _check(addr: int, size: int) -> None:
@@ -66,6 +68,24 @@ def memory_grow(pages: int) -> int:
     return old
 
 
+def memory_fill(addr: int, value: int, size: int) -> None:
+    """Set ``size`` bytes at ``addr`` to ``value`` (wasm ``memory.fill``)."""
+    _check(addr, size)
+    MEMORY[addr:addr + size] = bytes([value & 0xFF]) * size
+
+
+def memory_copy(dst: int, src: int, size: int) -> None:
+    """Copy ``size`` bytes, overlapping ranges allowed (wasm ``memory.copy``)."""
+    _check(dst, size)
+    _check(src, size)
+    MEMORY[dst:dst + size] = MEMORY[src:src + size]
+
+
+def record_table() -> int:
+    """Address of the table of record pointer maps (one u64 per record type)."""
+    return 0
+
+
 def heap_base() -> int:
     """First address after the program's static data (free for an allocator)."""
     return _HEAP_BASE
@@ -86,3 +106,29 @@ def data_ptr(value: bytes) -> int:
 def unreachable() -> None:
     """Trap (wasm ``unreachable``)."""
     raise RuntimeError("unreachable executed")
+
+
+# Traps named after the Python exception they stand for (the wasm backtrace shows the name).
+
+def raise_value_error() -> None:
+    raise ValueError("raised by the runtime")
+
+
+def raise_index_error() -> None:
+    raise IndexError("raised by the runtime")
+
+
+def raise_key_error() -> None:
+    raise KeyError("raised by the runtime")
+
+
+def raise_overflow_error() -> None:
+    raise OverflowError("raised by the runtime")
+
+
+def raise_zero_division_error() -> None:
+    raise ZeroDivisionError("raised by the runtime")
+
+
+def raise_memory_error() -> None:
+    raise MemoryError("raised by the runtime")

@@ -21,8 +21,12 @@ from .diagnostics import Loc, loc_of
 
 @dataclass(frozen=True)
 class Type:
+    """A source type. ``wasm`` is the value type carrying it (None for NoneType);
+    ``pointer`` marks references to objects in linear memory (traced by the GC)."""
+
     name: str
-    wasm: str | None  # the wasm value type carrying it; None for NoneType
+    wasm: str | None
+    pointer: bool = False
 
     def __str__(self) -> str:
         return self.name
@@ -30,13 +34,66 @@ class Type:
 
 INT = Type("int", "i64")
 BOOL = Type("bool", "i32")
+FLOAT = Type("float", "f64")
 NONE = Type("None", None)
-BYTES = Type("bytes", "i32")  # pointer to a bytes object: [u32 header][u32 len][data]
+STR = Type("str", "i32", True)
+BYTES = Type("bytes", "i32", True)
 
-# Layout of bytes objects in linear memory.
-BYTES_LEN_OFFSET = 4
-BYTES_DATA_OFFSET = 8
-STATIC_OBJECT_HEADER = 0x8000_0001  # static (never freed) bytes object
+
+@dataclass(frozen=True)
+class ListType(Type):
+    item: Type = NONE
+
+
+@dataclass(frozen=True)
+class DictType(Type):
+    key: Type = NONE
+    value: Type = NONE
+
+
+@dataclass(frozen=True)
+class TupleType(Type):
+    items: tuple[Type, ...] = ()
+
+
+@dataclass(frozen=True)
+class OptionalType(Type):
+    """``T | None``: a null pointer is None; int/float/bool values are boxed."""
+
+    inner: Type = NONE
+
+
+@dataclass(frozen=True)
+class ClassType(Type):
+    info: "ClassInfo | None" = None
+
+
+def list_of(item: Type) -> ListType:
+    return ListType(f"list[{item}]", "i32", True, item)
+
+
+def dict_of(key: Type, value: Type) -> DictType:
+    return DictType(f"dict[{key}, {value}]", "i32", True, key, value)
+
+
+def tuple_of(items: tuple[Type, ...]) -> TupleType:
+    return TupleType(f"tuple[{', '.join(map(str, items))}]", "i32", True, tuple(items))
+
+
+def optional_of(inner: Type) -> Type:
+    if isinstance(inner, OptionalType) or inner == NONE:
+        return inner
+    return OptionalType(f"{inner} | None", "i32", True, inner)
+
+
+# Object layout in linear memory: an 8-byte header (see compiler/runtime/memory.py),
+# then the payload. str and bytes keep their length at 8 and their data at 16.
+HEADER_SIZE = 8
+BYTES_LEN_OFFSET = 8
+STR_CHARS_OFFSET = 12
+BYTES_DATA_OFFSET = 16
+KIND_STR = 1
+KIND_BYTES = 2
 
 
 @dataclass
@@ -50,6 +107,27 @@ class SourceModule:
 
     def loc(self, py_node: py_ast.AST | None) -> Loc:
         return loc_of(self.display_path, self.text, py_node)
+
+
+@dataclass(eq=False)
+class ClassInfo:
+    """A user class: fields in slot order (inherited first), methods by name."""
+
+    qualname: str
+    module: "SourceModule"
+    node: py_ast.ClassDef
+    base: "ClassInfo | None" = None
+    fields: dict[str, Type] = field(default_factory=dict)
+    defaults: dict[str, py_ast.expr] = field(default_factory=dict)
+    methods: dict[str, "FuncSym"] = field(default_factory=dict)
+    constants: dict[str, "GlobalSym"] = field(default_factory=dict)
+    dataclass: bool = False
+    class_id: int = 0
+    last_descendant_id: int = 0
+
+    @property
+    def name(self) -> str:
+        return self.node.name
 
 
 @dataclass
@@ -108,6 +186,15 @@ BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
     "abi": ("export", "wasm_import", "i32", "i64"),
     "abi.intrinsics": (
         "load_u8", "load_u32", "load_i64", "store_u8", "store_u32", "store_i64",
-        "memory_size", "memory_grow", "heap_base", "data_ptr", "unreachable",
+        "memory_size", "memory_grow", "memory_fill", "memory_copy", "heap_base", "record_table",
+        "data_ptr", "unreachable", "raise_value_error", "raise_index_error", "raise_key_error",
+        "raise_overflow_error", "raise_zero_division_error", "raise_memory_error",
     ),
+}
+
+# raise_<error>() intrinsics trap through the runtime function named after the exception.
+RAISE_INTRINSICS = {
+    "raise_value_error": "ValueError", "raise_index_error": "IndexError", "raise_key_error": "KeyError",
+    "raise_overflow_error": "OverflowError", "raise_zero_division_error": "ZeroDivisionError",
+    "raise_memory_error": "MemoryError",
 }

@@ -10,7 +10,7 @@ import ast as py_ast
 
 from .. import ir
 from ..program import (BOOL, BYTES, BYTES_LEN_OFFSET, BYTES_DATA_OFFSET, INT, NONE,
-                       Builtin, FuncSym, GlobalSym, Local, Type)
+                       Builtin, FuncSym, GlobalSym, Local, RAISE_INTRINSICS, Type)
 from .layout import Layout
 
 CHECKED_BINARY = {py_ast.Add: "rt.add", py_ast.Sub: "rt.sub", py_ast.Mult: "rt.mul",
@@ -226,6 +226,13 @@ class ExprLowerer:
             self.emit("i32.wrap_i64")
             self.emit("memory.grow")
             self.emit("i64.extend_i32_s")
+        elif name in ("memory_fill", "memory_copy"):
+            self.bulk_memory(name)
+        elif name.startswith("raise_"):
+            self.emit("call", RAISE_INTRINSICS[name])
+        elif name == "record_table":
+            self.emit("global.get", "rt.record_table")
+            self.emit("i64.extend_i32_u")
         elif name == "heap_base":
             self.emit("global.get", "rt.heap_base")
             self.emit("i64.extend_i32_u")
@@ -235,6 +242,16 @@ class ExprLowerer:
             self.emit("i64.extend_i32_u")
         elif name == "unreachable":
             self.emit("unreachable")
+
+    def bulk_memory(self, name: str) -> None:
+        """memory.fill(dst, value, size) / memory.copy(dst, src, size) on i32 operands."""
+        a, b, c = self.temp("i64"), self.temp("i64"), self.temp("i64")
+        for tmp in (c, b, a):
+            self.emit("local.set", tmp)
+        for tmp in (a, b, c):
+            self.emit("local.get", tmp)
+            self.emit("i32.wrap_i64")
+        self.emit(f"memory.{name.split('_')[1]}")
 
     def builtin_len(self, node: py_ast.Call) -> None:
         self.lower(node.args[0])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import struct
 
 from .. import ir
-from ..program import STATIC_OBJECT_HEADER
+from ..program import BYTES_DATA_OFFSET, KIND_BYTES, KIND_STR
 
 DATA_BASE = 16
 
@@ -18,15 +18,24 @@ DATA_BASE = 16
 class Layout:
     def __init__(self) -> None:
         self.data = bytearray()
-        self.constants: dict[bytes, int] = {}
+        self.constants: dict[tuple[int, bytes], int] = {}
 
     def bytes_constant(self, value: bytes) -> int:
         """Address of a static bytes object holding ``value``."""
-        if value not in self.constants:
+        return self._static_object(KIND_BYTES, value, 0)
+
+    def str_constant(self, value: str) -> int:
+        """Address of a static str object: UTF-8 data, byte and code point lengths."""
+        return self._static_object(KIND_STR, value.encode("utf-8"), len(value))
+
+    def _static_object(self, kind: int, data: bytes, chars: int) -> int:
+        key = (kind, data)
+        if key not in self.constants:
             self._align(8)
-            self.constants[value] = DATA_BASE + len(self.data)
-            self.data += struct.pack("<II", STATIC_OBJECT_HEADER, len(value)) + value
-        return self.constants[value]
+            self.constants[key] = DATA_BASE + len(self.data)
+            size = (BYTES_DATA_OFFSET + len(data) + 7) // 8 * 8
+            self.data += struct.pack("<IIII", size, kind, len(data), chars) + data
+        return self.constants[key]
 
     def _align(self, boundary: int) -> None:
         while len(self.data) % boundary:
@@ -38,4 +47,5 @@ class Layout:
         module.data_base = DATA_BASE
         heap_base = DATA_BASE + len(self.data)
         module.globals["rt.heap_base"] = ir.Global("rt.heap_base", "i32", False, heap_base)
+        module.globals["rt.record_table"] = ir.Global("rt.record_table", "i32", False, 0)
         module.memory_pages = max(1, -(-heap_base // 65536))

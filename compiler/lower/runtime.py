@@ -14,8 +14,8 @@ from .. import ir
 
 INT64_MIN = -(1 << 63)
 
-TRAPS = ("OverflowError", "ZeroDivisionError", "ValueError", "IndexError", "AssertionError",
-         "NegativePowerError")
+TRAPS = ("OverflowError", "ZeroDivisionError", "ValueError", "IndexError", "KeyError",
+         "AssertionError", "MemoryError", "NegativePowerError")
 
 
 def _fn(symbol: str, params: str, result: str, body: list, locals_: str = "") -> ir.Function:
@@ -159,11 +159,11 @@ def _to_i32() -> ir.Function:
 
 def _bytes_index() -> ir.Function:
     # b[i] with Python's negative indices; out of range raises IndexError.
-    body = [*_get("b"), ("i64.load32_u", 4), ("local.set", "n"),
+    body = [*_get("b"), ("i64.load32_u", 8), ("local.set", "n"),
             *_get("i"), ("i64.const", 0), ("i64.lt_s",), ("if", "negative", None),
             *_get("i", "n"), ("i64.add",), ("local.set", "i"), ("end",),
             *_if_trap([*_get("i", "n"), ("i64.ge_u",)], "IndexError"),
-            *_get("b"), *_get("i"), ("i32.wrap_i64",), ("i32.add",), ("i32.load8_u", 8),
+            *_get("b"), *_get("i"), ("i32.wrap_i64",), ("i32.add",), ("i32.load8_u", 16),
             ("i64.extend_i32_u",)]
     return _fn("rt.bytes_index", "b:i32 i:i64", "i64", body, "n:i64")
 

@@ -1,7 +1,7 @@
 """Types of the built-in functions and of the compiler's intrinsics."""
 from __future__ import annotations
 
-from ..program import BOOL, BYTES, INT, NONE, Type
+from ..program import BOOL, BYTES, INT, NONE, RAISE_INTRINSICS, Type
 
 # Intrinsics with a fixed signature: name -> (parameter types, result type).
 INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
@@ -13,10 +13,14 @@ INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
     "abi.intrinsics.store_i64": ((INT, INT), NONE),
     "abi.intrinsics.memory_size": ((), INT),
     "abi.intrinsics.memory_grow": ((INT,), INT),
+    "abi.intrinsics.memory_fill": ((INT, INT, INT), NONE),
+    "abi.intrinsics.memory_copy": ((INT, INT, INT), NONE),
     "abi.intrinsics.heap_base": ((), INT),
+    "abi.intrinsics.record_table": ((), INT),
     "abi.intrinsics.data_ptr": ((BYTES,), INT),
     "abi.intrinsics.unreachable": ((), NONE),
 }
+INTRINSICS.update({f"abi.intrinsics.{name}": ((), NONE) for name in RAISE_INTRINSICS})
 
 # Python built-ins the subset knows; their argument rules live in check_expr.
 PYTHON_BUILTINS = ("len", "abs", "min", "max", "int", "bool", "range")
