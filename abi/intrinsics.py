@@ -16,7 +16,8 @@ _STATIC: dict[bytes, int] = {}
 __all__ = ["load_u8", "load_u32", "load_i64", "store_u8", "store_u32", "store_i64",
            "memory_size", "memory_grow", "memory_fill", "memory_copy", "heap_base", "record_table",
            "data_ptr", "unreachable", "raise_value_error", "raise_index_error", "raise_key_error",
-           "raise_overflow_error", "raise_zero_division_error", "raise_memory_error"]
+           "raise_overflow_error", "raise_zero_division_error", "raise_memory_error",
+           "raise_type_error", "raise_runtime_error", "raise_unicode_decode_error"]
 
 
 def _check(addr: int, size: int) -> None:
@@ -132,3 +133,15 @@ def raise_zero_division_error() -> None:
 
 def raise_memory_error() -> None:
     raise MemoryError("raised by the runtime")
+
+
+def raise_type_error() -> None:
+    raise TypeError("raised by the runtime")
+
+
+def raise_runtime_error() -> None:
+    raise RuntimeError("raised by the runtime")
+
+
+def raise_unicode_decode_error() -> None:
+    raise UnicodeDecodeError("utf-8", b"", 0, 1, "raised by the runtime")

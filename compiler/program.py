@@ -189,6 +189,7 @@ BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
         "memory_size", "memory_grow", "memory_fill", "memory_copy", "heap_base", "record_table",
         "data_ptr", "unreachable", "raise_value_error", "raise_index_error", "raise_key_error",
         "raise_overflow_error", "raise_zero_division_error", "raise_memory_error",
+        "raise_type_error", "raise_runtime_error", "raise_unicode_decode_error",
     ),
 }
 
@@ -196,5 +197,6 @@ BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
 RAISE_INTRINSICS = {
     "raise_value_error": "ValueError", "raise_index_error": "IndexError", "raise_key_error": "KeyError",
     "raise_overflow_error": "OverflowError", "raise_zero_division_error": "ZeroDivisionError",
-    "raise_memory_error": "MemoryError",
+    "raise_memory_error": "MemoryError", "raise_type_error": "TypeError",
+    "raise_runtime_error": "RuntimeError", "raise_unicode_decode_error": "UnicodeDecodeError",
 }

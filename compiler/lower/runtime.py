@@ -15,7 +15,8 @@ from .. import ir
 INT64_MIN = -(1 << 63)
 
 TRAPS = ("OverflowError", "ZeroDivisionError", "ValueError", "IndexError", "KeyError",
-         "AssertionError", "MemoryError", "NegativePowerError")
+         "AssertionError", "MemoryError", "TypeError", "RuntimeError", "UnicodeDecodeError",
+         "NegativePowerError")
 
 
 def _fn(symbol: str, params: str, result: str, body: list, locals_: str = "") -> ir.Function:

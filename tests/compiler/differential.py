@@ -18,8 +18,9 @@ import wasmtime
 from compiler import compile_file
 
 INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
-TRAP_NAMES = ("OverflowError", "ZeroDivisionError", "ValueError", "IndexError",
-              "AssertionError", "NegativePowerError")
+TRAP_NAMES = ("OverflowError", "ZeroDivisionError", "ValueError", "IndexError", "KeyError",
+              "AssertionError", "MemoryError", "TypeError", "RuntimeError", "UnicodeDecodeError",
+              "NegativePowerError")
 _ENGINE = wasmtime.Engine()
 _CACHE: dict[Path, "CompiledProgram"] = {}
 
