@@ -1,46 +1,33 @@
 """Linear memory for host data, and the exports Envoy requires of every module.
 
-Memory model of this version: an arena. ``alloc`` bumps a pointer from the
-heap base; ``reset_heap`` (called at the start of every host callback by the
-callback exports) frees everything at once. It is correct because nothing the
-filter keeps across callbacks lives on the heap: globals hold only ints and
-bool flags. Blocks the host hands us through ``proxy_on_memory_allocate`` are
-freed the same way.
+All memory comes from the compiled program's heap (compiler/runtime/memory.py),
+which a garbage collector reclaims after each host callback returns. A raw
+block from ``alloc`` lives as long as something in the current callback uses
+it; keep nothing but ints in globals across callbacks.
+
+``proxy_on_memory_allocate`` hands the host the data area of a fresh bytes
+object of the requested size, so the SDK can adopt what the host wrote as a
+``bytes`` value without copying it.
 """
 from abi import export, i32
-from abi.intrinsics import heap_base, memory_grow, memory_size, unreachable
+from abi.intrinsics import store_u32, unreachable
+from compiler.runtime.memory import KIND_BYTES, KIND_RAW
+from compiler.runtime.memory import alloc as heap_alloc
 
-PAGE_SIZE = 65536
-ALIGNMENT = 8
-
-heap_top = 0
-
-
-def reset_heap() -> None:
-    """Free every block: start the next callback with an empty heap."""
-    global heap_top
-    heap_top = heap_base()
+BYTES_DATA = 16
 
 
 def alloc(size: int) -> int:
-    """An 8-byte-aligned block of ``size`` bytes, or 0 when memory cannot grow."""
-    global heap_top
-    if heap_top == 0:
-        heap_top = heap_base()
-    start = (heap_top + ALIGNMENT - 1) // ALIGNMENT * ALIGNMENT
-    end = start + size
-    limit = memory_size() * PAGE_SIZE
-    if end > limit:
-        if memory_grow((end - limit + PAGE_SIZE - 1) // PAGE_SIZE) < 0:
-            return 0
-    heap_top = end
-    return start
+    """A zeroed raw block of ``size`` bytes for this callback; returns its address."""
+    return heap_alloc(size, KIND_RAW) + 8
 
 
 @export
 def proxy_on_memory_allocate(size: i32) -> i32:
-    """The host asks for ``size`` bytes to copy data into (0 = failure)."""
-    return alloc(size)
+    """The host asks for ``size`` bytes to copy data into: the data of a new bytes object."""
+    block = heap_alloc(8 + size, KIND_BYTES)
+    store_u32(block + 8, size)
+    return block + BYTES_DATA
 
 
 @export

@@ -181,8 +181,16 @@ class Program:
     globals: dict[str, GlobalSym] = field(default_factory=dict)
 
 
+# Runtime modules loaded into every program (only what is reachable is emitted).
+RUNTIME_MODULES = ("compiler.runtime.memory", "compiler.runtime.lists", "compiler.runtime.strings",
+                   "compiler.runtime.dicts")
+RT_MEMORY = "compiler.runtime.memory"
+
 # Modules the compiler provides itself: their names are intrinsics, not code.
 BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
+    "typing": ("Optional",),
+    "dataclasses": ("dataclass", "field"),
+    "__future__": ("annotations",),
     "abi": ("export", "wasm_import", "i32", "i64"),
     "abi.intrinsics": (
         "load_u8", "load_u32", "load_i64", "store_u8", "store_u32", "store_i64",

@@ -16,7 +16,7 @@ from abi.hostcalls import (log, now_nanoseconds, plugin_configuration, property_
                            result_len, result_ptr, send_local_response, shared_data_get,
                            shared_data_set)
 from abi.intrinsics import data_ptr, load_i64, load_u8, store_i64, store_u32, store_u8
-from abi.memory import alloc, reset_heap
+from abi.memory import alloc
 
 KEY_PREFIX = b"ip-rate-limit:"
 MAX_CAS_RETRIES = 32
@@ -168,7 +168,6 @@ def reject(retry_after: int) -> None:
 @export
 def proxy_on_configure(root_context_id: i32, configuration_size: i32) -> bool:
     global ttl_seconds, burst
-    reset_heap()
     if plugin_configuration(configuration_size) != STATUS_OK:
         log(LOG_ERROR, b"ip-rate-limit: cannot read the plugin configuration")
         return False
@@ -193,7 +192,6 @@ def proxy_on_context_create(context_id: i32, parent_context_id: i32) -> None:
 
 @export
 def proxy_on_request_headers(context_id: i32, header_count: i32, end_of_stream: i32) -> i32:
-    reset_heap()
     key_len_slot = alloc(8)
     key = client_key(key_len_slot)
     if key == 0:

@@ -16,7 +16,7 @@ import ast as py_ast
 from pathlib import Path
 
 from ..diagnostics import CompileError, Diagnostic, display_path, loc_of
-from ..program import BUILTIN_MODULES, Program, SourceModule
+from ..program import BUILTIN_MODULES, RUNTIME_MODULES, Program, SourceModule
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -27,6 +27,10 @@ def run(entry: Path, text: str | None = None) -> Program:
     name = _entry_name(entry)
     modules: dict[str, SourceModule] = {}
     pending = [(name, entry, text)]
+    for runtime in RUNTIME_MODULES:  # what the compiled code calls for objects and memory
+        found = _find(runtime, [PROJECT_ROOT])
+        if found is not None and runtime != name:
+            pending.append((runtime, found, None))
     while pending:
         mod_name, path, source = pending.pop()
         if mod_name in modules:

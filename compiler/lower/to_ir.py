@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .. import ir
 from ..program import Program
+from . import gc_hooks
 from .layout import Layout
 from .runtime import helpers
 from .statements import FunctionLowerer
@@ -33,4 +34,5 @@ def run(program: Program) -> ir.Module:
             init = layout.bytes_constant(g.value) if isinstance(g.value, bytes) else int(g.value)
             module.globals[g.qualname] = ir.Global(g.qualname, g.ty.wasm, True, init)
     layout.finish(module)
+    gc_hooks.run(module, program)
     return module
