@@ -262,7 +262,7 @@ def test_state_persists_across_calls(file: str, index: int, sequence: list[tuple
         f"{file} sequence {index} does not depend on state kept between calls"
 
 
-# -- regressions: bugs this suite found (at commit 1ec4331) -------------------------
+# -- regressions: bugs this suite found at 1ec4331 (fixed in fcd7b0e) ---------------
 # Each was first kept as an xfail(strict=True) reproducer; they pass since the
 # compiler fixes, and must keep passing.
 
