@@ -59,6 +59,7 @@ class Module:
     data_base: int = 1024
     memory_pages: int = 2
     memory_export: str = "memory"
+    start: str | None = None  # function run when the module is instantiated
 
 
 def validate(module: Module) -> list[str]:

@@ -135,6 +135,7 @@ class Param:
     name: str
     ty: Type
     wasm: str  # boundary wasm type (i32 for ``i32``-annotated ints)
+    default: py_ast.expr | None = None  # a constant expression
 
 
 @dataclass
@@ -148,6 +149,11 @@ class FuncSym:
     export: str | None = None
     host: tuple[str, str] | None = None  # (module, name) for a host import
     locals: dict[str, Type] = field(default_factory=dict)
+    owner: ClassInfo | None = None  # the class of a method
+
+    @property
+    def name(self) -> str:
+        return self.node.name
 
 
 @dataclass
@@ -156,8 +162,13 @@ class GlobalSym:
     module: SourceModule
     node: py_ast.AST
     ty: Type | None = None
-    value: object = None  # compile-time initial value (int, bool, bytes)
+    value: object = None  # compile-time initial value (int, bool, float, str, bytes)
     assigned_in_functions: bool = False
+    runtime_init: py_ast.expr | None = None  # initializer evaluated when the module starts
+
+    @property
+    def is_constant(self) -> bool:
+        return self.runtime_init is None and not self.assigned_in_functions
 
 
 @dataclass(frozen=True)
@@ -170,7 +181,7 @@ class Local:
     name: str
 
 
-Symbol = FuncSym | GlobalSym | Builtin
+Symbol = FuncSym | GlobalSym | Builtin | ClassInfo
 
 
 @dataclass
@@ -179,6 +190,8 @@ class Program:
     entry: str
     functions: dict[str, FuncSym] = field(default_factory=dict)
     globals: dict[str, GlobalSym] = field(default_factory=dict)
+    classes: dict[str, ClassInfo] = field(default_factory=dict)
+    module_order: list[str] = field(default_factory=list)  # imported modules before importers
 
 
 # Runtime modules loaded into every program (only what is reachable is emitted).

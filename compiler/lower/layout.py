@@ -41,11 +41,14 @@ class Layout:
         while len(self.data) % boundary:
             self.data.append(0)
 
-    def finish(self, module: ir.Module) -> None:
+    def finish(self, module: ir.Module, record_table: bytes = b"") -> None:
+        self._align(8)
+        table_address = DATA_BASE + len(self.data)
+        self.data += record_table
         self._align(16)
         module.data = self.data
         module.data_base = DATA_BASE
         heap_base = DATA_BASE + len(self.data)
         module.globals["rt.heap_base"] = ir.Global("rt.heap_base", "i32", False, heap_base)
-        module.globals["rt.record_table"] = ir.Global("rt.record_table", "i32", False, 0)
+        module.globals["rt.record_table"] = ir.Global("rt.record_table", "i32", False, table_address)
         module.memory_pages = max(1, -(-heap_base // 65536))

@@ -36,7 +36,7 @@ def _get(*names: str) -> list:
 def helpers() -> list[ir.Function]:
     functions = [_fn(name, "", "", [("unreachable",)]) for name in TRAPS]
     functions += [_add(), _sub(), _neg(), _mul(), _floordiv(), _mod(), _pow(), _lshift(),
-                  _rshift(), _abs(), _to_i32(), _bytes_index(), _range_length()]
+                  _rshift(), _abs(), _to_i32(), _bytes_index(), _range_length(), _fdiv(), _float_to_int()]
     return functions
 
 
@@ -180,3 +180,19 @@ def _range_length() -> ir.Function:
             *count("stop", "start", _get("step")), ("else",),
             *count("start", "stop", [("i64.const", 0), *_get("step"), ("i64.sub",)]), ("end",)]
     return _fn("rt.range_length", "start:i64 stop:i64 step:i64", "i64", body)
+
+
+def _fdiv() -> ir.Function:
+    body = [*_if_trap([*_get("b"), ("f64.const", 0.0), ("f64.eq",)], "ZeroDivisionError"),
+            *_get("a", "b"), ("f64.div",)]
+    return _fn("rt.fdiv", "a:f64 b:f64", "f64", body)
+
+
+def _float_to_int() -> ir.Function:
+    # int(x): NaN raises ValueError; beyond int64 CPython builds a bigger int, we trap.
+    body = [*_if_trap([*_get("x", "x"), ("f64.ne",)], "ValueError"),
+            *_if_trap([*_get("x"), ("f64.const", 9223372036854775808.0), ("f64.ge",),
+                       *_get("x"), ("f64.const", -9223372036854775808.0), ("f64.lt",), ("i32.or",)],
+                      "OverflowError"),
+            *_get("x"), ("i64.trunc_f64_s",)]
+    return _fn("rt.float_to_int", "x:f64", "i64", body)

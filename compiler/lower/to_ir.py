@@ -1,38 +1,78 @@
 """Lower: checked program -> wasm-level IR module.
 
 Problem: turn the typed Python tree into symbolic wasm functions.
-Accepts: a checked ``Program`` (every node has ``ty``/``sym``). Guarantees: one
-``ir.Function`` per Python function (host stubs become ``ir.Import``s), the
-runtime helpers, mutable module globals as wasm globals (constants are inlined
-at their uses), and all bytes constants laid out in one data segment. The
-result passes ``ir.validate``.
+Accepts: a checked ``Program`` (every node has ``ty``/``sym``/``call``).
+Guarantees: one ``ir.Function`` per Python function and method (host stubs
+become ``ir.Import``s), the runtime helpers, dispatchers for overridden
+methods, mutable and start-up-initialized globals as wasm globals (constants
+are inlined at their uses), a start function running the module-level
+initializers in import order, and the static data (constants and the record
+table) in one data segment. The result passes ``ir.validate``.
 """
 from __future__ import annotations
 
+import ast as py_ast
+
 from .. import ir
-from ..program import Program
+from ..program import FuncSym, Program
 from . import gc_hooks
+from .classes import ClassSupport
 from .layout import Layout
 from .runtime import helpers
 from .statements import FunctionLowerer
+
+START = "<start>"
 
 
 def run(program: Program) -> ir.Module:
     module = ir.Module()
     layout = Layout()
+    classes = ClassSupport(program, module)
     for fn in program.functions.values():
         if fn.host is not None:
             results = [fn.result_wasm] if fn.result_wasm else []
             module.imports[fn.qualname] = ir.Import(fn.qualname, fn.host[0], fn.host[1],
                                                     [p.wasm for p in fn.params], results)
         else:
-            module.functions[fn.qualname] = FunctionLowerer(fn, layout).run()
+            module.functions[fn.qualname] = FunctionLowerer(fn, layout, classes).run()
     for helper in helpers():
         module.functions[helper.symbol] = helper
-    for g in program.globals.values():
-        if g.assigned_in_functions:
-            init = layout.bytes_constant(g.value) if isinstance(g.value, bytes) else int(g.value)
-            module.globals[g.qualname] = ir.Global(g.qualname, g.ty.wasm, True, init)
-    layout.finish(module)
+    _globals(program, module, layout, classes)
+    table = classes.record_table()
+    layout.finish(module, table)
     gc_hooks.run(module, program)
     return module
+
+
+def _globals(program: Program, module: ir.Module, layout: Layout, classes: ClassSupport) -> None:
+    """Wasm globals for what functions assign or start-up computes; a start function fills the latter."""
+    start_body: list = []
+    for g in program.globals.values():
+        if g.is_constant:
+            continue
+        init = 0
+        if g.runtime_init is None:
+            init = (layout.bytes_constant(g.value) if isinstance(g.value, bytes)
+                    else layout.str_constant(g.value) if isinstance(g.value, str) else g.value)
+        module.globals[g.qualname] = ir.Global(g.qualname, g.ty.wasm, True, init)
+    for name in program.module_order:
+        for g in program.globals.values():
+            if g.module.name == name and g.runtime_init is not None:
+                start_body += _initializer(g, layout, classes)
+    if start_body:
+        module.functions[START] = ir.Function(START, [], [], [], start_body)
+        module.start = START
+
+
+def _initializer(g, layout: Layout, classes: ClassSupport) -> list:
+    holder = FuncSym(f"{g.module.name}.<init {g.qualname}>", g.module, py_ast.FunctionDef(name="<init>", body=[]))
+    holder.locals = dict(getattr(g, "init_locals", {}))
+    lowerer = FunctionLowerer(holder, layout, classes)
+    lowerer.fn.locals += [(name, ty.wasm) for name, ty in holder.locals.items()]
+    lowerer.value(g.runtime_init, g.ty)
+    lowerer.emit("global.set", g.qualname)
+    lowerer.fn.body = [("block", "init", None), *lowerer.fn.body, ("end",)]
+    symbol = holder.qualname
+    lowerer.fn.symbol = symbol
+    classes.module.functions[symbol] = lowerer.fn
+    return [("call", symbol)]

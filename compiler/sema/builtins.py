@@ -23,7 +23,8 @@ INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
 INTRINSICS.update({f"abi.intrinsics.{name}": ((), NONE) for name in RAISE_INTRINSICS})
 
 # Python built-ins the subset knows; their argument rules live in check_expr.
-PYTHON_BUILTINS = ("len", "abs", "min", "max", "int", "bool", "range")
+PYTHON_BUILTINS = ("len", "abs", "min", "max", "int", "float", "bool", "str", "ord", "chr", "range",
+                   "sorted", "list", "isinstance", "enumerate", "zip")
 
 TRUTHY_TYPES = (INT, BOOL, BYTES)
 NUMERIC_TYPES = (INT, BOOL)

@@ -4,30 +4,59 @@ Problem: the lowering pass needs every expression's type and every name's
 meaning, and CPython's runtime errors that a static check can rule out
 (unbound locals, missing returns, wrong types) must become compile errors.
 Accepts: a declared ``Program`` (see ``sema.declare``). Guarantees: each
-checked node has ``ty`` (and ``sym`` for names/callees); each function's
+checked node has ``ty`` (and ``sym``/``call`` where relevant); each function's
 ``locals`` maps every local to its one type; a local is read only where it is
-assigned on every path; a function with a non-None result cannot fall off its
-end. All errors of a function are collected before stopping.
+assigned on every path; ``x is not None`` / ``isinstance`` narrow a local on
+the paths they guard; a function with a result cannot fall off its end;
+runtime-initialized globals get their types. All errors of a function are
+collected before stopping.
 """
 from __future__ import annotations
 
 import ast as py_ast
 
 from ..diagnostics import CompileError, Diagnostic
-from ..program import BOOL, INT, NONE, FuncSym, GlobalSym, Program, Type
-from .check_expr import Bail, ExprChecker
-from .declare import DeclareError, resolve_annotation
+from ..program import (BOOL, BYTES, INT, NONE, STR, ClassInfo, ClassType, DictType, FuncSym, GlobalSym,
+                       ListType, OptionalType, Program, TupleType, Type, tuple_of)
+from .check_calls import CallChecker
+from .check_expr import Bail
+from .flow import FlowMixin
+from .types import TypeError_, resolve
 from .unsupported import describe
+
+EXCEPTIONS = ("ValueError", "KeyError", "IndexError", "TypeError", "RuntimeError", "AssertionError",
+              "ZeroDivisionError", "OverflowError", "NotImplementedError", "Exception")
 
 
 def run(program: Program) -> Program:
     errors: list[Diagnostic] = []
-    for fn in program.functions.values():
+    for name in program.module_order:
+        errors += _module_globals(program, program.modules[name])
+    for fn in list(program.functions.values()):
         if fn.host is None:
             errors += FunctionChecker(fn).check_function()
     if errors:
         raise CompileError(errors)
     return program
+
+
+def _module_globals(program: Program, module) -> list[Diagnostic]:
+    """Type the initializers that run at start-up, in source order."""
+    errors = []
+    init = FuncSym(f"{module.name}.<module>", module, py_ast.FunctionDef(name="<module>", body=[]))
+    for g in program.globals.values():
+        if g.module is module and g.runtime_init is not None:
+            checker = FunctionChecker(init)
+            try:
+                ty = checker.use(g.runtime_init, g.ty) if g.ty is not None else checker.check(g.runtime_init)
+                if ty == NONE:
+                    raise checker.fail(g.runtime_init, "a global cannot be None without a type",
+                                       "annotate it: name: T | None = None")
+                g.ty = ty
+                g.init_locals = dict(init.locals)  # comprehension variables of the initializer
+            except Bail as bail:
+                errors.append(bail.diagnostic)
+    return errors
 
 
 def assigned_names(body: list[py_ast.stmt]) -> set[str]:
@@ -37,14 +66,16 @@ def assigned_names(body: list[py_ast.stmt]) -> set[str]:
         for sub in py_ast.walk(node):
             if isinstance(sub, py_ast.Name) and isinstance(sub.ctx, py_ast.Store):
                 names.add(sub.id)
+            elif isinstance(sub, (py_ast.FunctionDef, py_ast.Lambda, py_ast.ClassDef)):
+                break
     return names
 
 
-class FunctionChecker(ExprChecker):
+class FunctionChecker(FlowMixin, CallChecker):
     def __init__(self, fn: FuncSym):
         super().__init__(fn)
         self.errors: list[Diagnostic] = []
-        self.loop_breaks: list[list[set[str] | None]] = []
+        self.loop_breaks: list[list[tuple[set[str] | None, dict[str, Type]]]] = []
 
     def check_function(self) -> list[Diagnostic]:
         fn = self.fn
@@ -54,12 +85,32 @@ class FunctionChecker(ExprChecker):
         for p in fn.params:
             fn.locals[p.name] = p.ty
             self.assigned.add(p.name)
+        self.init_fields = self.pending_fields()
         self.block(body)
-        if self.assigned is not None and fn.result is not NONE and not self.errors:
-            self.errors.append(Diagnostic(self.module.loc(fn.node),
-                                          f"function '{fn.node.name}' can reach its end without returning a {fn.result}",
-                                          "add a return statement at the end"))
+        if self.assigned is not None and not self.errors:
+            self.check_end_of_function()
         return self.errors
+
+    def pending_fields(self) -> set[str]:
+        """In __init__, fields without a default that must be assigned before the end."""
+        fn = self.fn
+        if fn.owner is None or fn.name != "__init__" or getattr(fn.node, "generated", False):
+            return set()
+        own = {f for f in fn.owner.fields if f not in fn.owner.defaults}
+        base = fn.owner.base
+        return own - (set(base.fields) if base is not None else set())
+
+    def check_end_of_function(self) -> None:
+        fn = self.fn
+        if fn.result != NONE:
+            self.errors.append(Diagnostic(self.module.loc(fn.node),
+                                          f"function '{fn.name}' can reach its end without returning a {fn.result}",
+                                          "add a return statement at the end"))
+        missing = sorted(f for f in self.init_fields if f"self.{f}" not in self.assigned)
+        if missing:
+            self.errors.append(Diagnostic(self.module.loc(fn.node),
+                                          f"__init__ can finish without assigning field(s) {', '.join(missing)}",
+                                          "assign every field on every path, or give it a default in the class body"))
 
     def block(self, body: list[py_ast.stmt]) -> None:
         for index, stmt in enumerate(body):
@@ -77,61 +128,125 @@ class FunctionChecker(ExprChecker):
         handler(stmt)
 
     # -- assignment --------------------------------------------------------
-    def bind(self, target: py_ast.expr, ty: Type, annotation: Type | None = None) -> None:
-        if not isinstance(target, py_ast.Name):
-            raise self.unsupported(target)
-        name = target.id
+    def assign_to(self, target: py_ast.expr, value: py_ast.expr | None, ty: Type, annotation: Type | None = None) -> None:
+        """Store a value of type ``ty`` into ``target`` (a name, tuple, subscript or field)."""
+        if isinstance(target, py_ast.Name):
+            return self.assign_name(target, value, ty, annotation)
+        if isinstance(target, py_ast.Tuple):
+            if not isinstance(ty, TupleType) or len(ty.items) != len(target.elts):
+                raise self.fail(target, f"cannot unpack {ty} into {len(target.elts)} names")
+            for element, item in zip(target.elts, ty.items):
+                self.assign_to(element, None, item)
+            return
+        if isinstance(target, py_ast.Subscript):
+            return self.assign_item(target, value, ty)
+        if isinstance(target, py_ast.Attribute):
+            return self.assign_field(target, value, ty)
+        raise self.unsupported(target)
+
+    def assign_name(self, target: py_ast.Name, value, ty: Type, annotation: Type | None) -> None:
+        name = self.comp_renames.get(target.id, target.id)
+        target.local_name = name
         if name in self.global_names:
             g = self.module.namespace.get(name)
             if not isinstance(g, GlobalSym) or g.module is not self.module:
-                raise self.fail(target, f"'global {name}' must name a constant assigned at this module's top level")
-            self.require(target, ty, g.ty, f"global '{name}'")
+                raise self.fail(target, f"'global {name}' must name a global assigned at this module's top level")
+            self.require(target, value, ty, g.ty, f"global '{name}'")
             g.assigned_in_functions = True
             target.sym = g
             return
         declared = self.fn.locals.get(name)
         if annotation is not None:
-            if declared is not None and declared is not annotation:
+            if declared is not None and declared != annotation:
                 raise self.fail(target, f"'{name}' was declared as {declared}")
             declared = self.fn.locals[name] = annotation
         if declared is None:
-            if ty is NONE:
-                raise self.fail(target, "cannot assign the result of a function that returns None")
+            if ty == NONE:
+                raise self.fail(target, "the type of this variable is not known",
+                                f"annotate it: {name}: T | None = None")
             declared = self.fn.locals[name] = ty
-        self.require(target, ty, declared, f"'{name}'")
+        self.require(target, value, ty, declared, f"'{name}'")
         if self.assigned is not None:
             self.assigned.add(name)
+        self.narrow_on_assignment(name, declared, ty)
 
-    def require(self, py_node: py_ast.AST, ty: Type, declared: Type, what: str) -> None:
-        if ty is not declared:
-            help = "convert explicitly with int(...)" if ty is BOOL and declared is INT else ""
+    def require(self, py_node, value: py_ast.expr | None, ty: Type, declared: Type, what: str) -> None:
+        if ty == declared:
+            return
+        from .types import assignable
+        if not assignable(ty, declared):
+            help = "convert explicitly with int(...)" if ty == BOOL and declared == INT else ""
             raise self.fail(py_node, f"{what} has type {declared}, cannot assign a {ty}", help)
+        if value is not None:
+            value.target_ty = declared
+
+    def assign_item(self, target: py_ast.Subscript, value, ty: Type) -> None:
+        base = self.check(target.value)
+        if isinstance(target.slice, py_ast.Slice):
+            raise self.fail(target, "slice assignment is not supported", "build a new list")
+        if isinstance(base, ListType):
+            self.use_int(target.slice, what="an index")
+            self.require(target, value, ty, base.item, "a list item")
+        elif isinstance(base, DictType):
+            self.use(target.slice, base.key, what="the key")
+            self.require(target, value, ty, base.value, "a dict value")
+        else:
+            raise self.fail(target, f"{base} values do not support item assignment")
+
+    def assign_field(self, target: py_ast.Attribute, value, ty: Type) -> None:
+        base = self.check(target.value)
+        if not isinstance(base, ClassType) or target.attr not in base.info.fields:
+            raise self.fail(target, f"{base} has no field '{target.attr}'",
+                            "declare it in the class body or assign it in __init__")
+        self.require(target, value, ty, base.info.fields[target.attr], f"field '{target.attr}'")
+        if isinstance(target.value, py_ast.Name) and self.assigned is not None and self.fn.params \
+                and target.value.id == self.fn.params[0].name:
+            self.assigned.add(f"self.{target.attr}")
 
     def stmt_Assign(self, stmt: py_ast.Assign) -> None:
-        ty = self.check(stmt.value)
+        hint = self.target_hint(stmt.targets[0])
+        ty = self.check(stmt.value, hint)
         for target in stmt.targets:
-            self.bind(target, ty)
+            self.assign_to(target, stmt.value, ty)
+
+    def target_hint(self, target: py_ast.expr) -> Type | None:
+        """The declared type of an assignment target, to type empty literals and None."""
+        if isinstance(target, py_ast.Name):
+            g = self.module.namespace.get(target.id)
+            if target.id in self.global_names and isinstance(g, GlobalSym):
+                return g.ty
+            return self.fn.locals.get(target.id)
+        if isinstance(target, py_ast.Attribute) and isinstance(target.value, py_ast.Name) \
+                and target.value.id in self.local_names:
+            owner = self.fn.locals.get(target.value.id)
+            if isinstance(owner, ClassType):
+                return owner.info.fields.get(target.attr)
+        return None
 
     def stmt_AnnAssign(self, stmt: py_ast.AnnAssign) -> None:
-        if not isinstance(stmt.target, py_ast.Name):
-            raise self.unsupported(stmt.target)
         try:
-            declared, _ = resolve_annotation(self.module, stmt.annotation)
-        except DeclareError as err:
+            declared = resolve(self.module, stmt.annotation)
+        except TypeError_ as err:
             raise Bail(err.diagnostic) from None
         if stmt.value is None:
-            self.fn.locals.setdefault(stmt.target.id, declared)
+            if isinstance(stmt.target, py_ast.Name):
+                self.fn.locals.setdefault(stmt.target.id, declared)
             return
-        self.bind(stmt.target, self.check(stmt.value), declared)
+        ty = self.use(stmt.value, declared)
+        if isinstance(stmt.target, py_ast.Name):
+            self.assign_name(stmt.target, stmt.value, ty, declared)
+        else:
+            self.assign_to(stmt.target, stmt.value, ty)
 
     def stmt_AugAssign(self, stmt: py_ast.AugAssign) -> None:
-        if not isinstance(stmt.target, py_ast.Name):
-            raise self.unsupported(stmt.target)
-        read = py_ast.Name(stmt.target.id, py_ast.Load(), lineno=stmt.lineno, col_offset=stmt.col_offset)
+        target = stmt.target
+        if not isinstance(target, (py_ast.Name, py_ast.Subscript, py_ast.Attribute)):
+            raise self.unsupported(target)
+        read = _as_load(target)
         operation = py_ast.BinOp(read, stmt.op, stmt.value, lineno=stmt.lineno, col_offset=stmt.col_offset,
                                  end_lineno=stmt.end_lineno, end_col_offset=stmt.end_col_offset)
-        stmt.operation = operation  # lowered as 'target = target op value'
-        self.bind(stmt.target, self.check(operation))
+        stmt.operation = operation  # lowered as 'target = target op value' (the target evaluated once)
+        self.assign_to(target, operation, self.check(operation))
 
     # -- simple statements -------------------------------------------------
     def stmt_Expr(self, stmt: py_ast.Expr) -> None:
@@ -144,89 +259,72 @@ class FunctionChecker(ExprChecker):
         for name in stmt.names:
             g = self.module.namespace.get(name)
             if not isinstance(g, GlobalSym) or g.module is not self.module:
-                raise self.fail(stmt, f"'global {name}' must name a constant assigned at this module's top level",
+                raise self.fail(stmt, f"'global {name}' must name a global assigned at this module's top level",
                                 f"add '{name} = 0' at module level")
 
     def stmt_Assert(self, stmt: py_ast.Assert) -> None:
         self.truthy(stmt.test)
-        if stmt.msg is not None and not (isinstance(stmt.msg, py_ast.Constant) and isinstance(stmt.msg.value, str)):
-            raise self.fail(stmt.msg, "an assert message must be a string constant")
+        if stmt.msg is not None:
+            self.expect(stmt.msg, STR, what="an assert message")
+        self.narrow_after(stmt.test, True)
+
+    def stmt_Raise(self, stmt: py_ast.Raise) -> None:
+        exc = stmt.exc
+        call = exc if isinstance(exc, py_ast.Call) else None
+        name = (call.func if call else exc)
+        if not (isinstance(name, py_ast.Name) and name.id in EXCEPTIONS and name.id not in self.module.namespace):
+            raise self.fail(stmt, "only built-in exceptions can be raised (the module traps)",
+                            f"raise one of {', '.join(EXCEPTIONS)}")
+        if call is not None:
+            if call.keywords or len(call.args) > 1:
+                raise self.fail(call, "an exception takes at most one message argument")
+            for arg in call.args:
+                self.expect(arg, STR, what="the exception message")
+        stmt.exception = name.id
+        self.assigned = None
+
+    def stmt_Delete(self, stmt: py_ast.Delete) -> None:
+        for target in stmt.targets:
+            if not isinstance(target, py_ast.Subscript) or isinstance(target.slice, py_ast.Slice):
+                raise self.fail(target, "only 'del d[key]' and 'del items[index]' are supported")
+            base = self.check(target.value)
+            if isinstance(base, DictType):
+                self.use(target.slice, base.key, what="the key")
+            elif isinstance(base, ListType):
+                self.use_int(target.slice, what="an index")
+            else:
+                raise self.fail(target, f"cannot delete items of {base}")
 
     def stmt_Return(self, stmt: py_ast.Return) -> None:
         result = self.fn.result
-        ty = NONE if stmt.value is None else self.check(stmt.value)
-        if ty is not result:
-            help = "convert explicitly with int(...)" if ty is BOOL and result is INT else ""
-            raise self.fail(stmt, f"function '{self.fn.node.name}' returns {result}, not {ty}", help)
+        if stmt.value is None:
+            if result != NONE:
+                raise self.fail(stmt, f"function '{self.fn.name}' returns {result}, not None")
+        else:
+            ty = self.check(stmt.value, result)
+            from .types import assignable
+            if not assignable(ty, result):
+                help = "convert explicitly with int(...)" if ty == BOOL and result == INT else ""
+                raise self.fail(stmt, f"function '{self.fn.name}' returns {result}, not {ty}", help)
+            if ty != result:
+                stmt.value.target_ty = result
         self.assigned = None
 
     def stmt_Break(self, stmt: py_ast.Break) -> None:
-        self.loop_breaks[-1].append(self.assigned)
+        self.loop_breaks[-1].append((self.assigned, dict(self.narrowed)))
         self.assigned = None
 
     def stmt_Continue(self, stmt: py_ast.Continue) -> None:
         self.assigned = None
 
-    # -- control flow ------------------------------------------------------
-    def stmt_If(self, stmt: py_ast.If) -> None:
-        self.truthy(stmt.test)
-        before = _copy(self.assigned)
-        self.block(stmt.body)
-        after_body = self.assigned
-        self.assigned = before
-        self.block(stmt.orelse)
-        self.assigned = _meet(after_body, self.assigned)
 
-    def stmt_While(self, stmt: py_ast.While) -> None:
-        self.truthy(stmt.test)
-        forever = isinstance(stmt.test, py_ast.Constant) and stmt.test.value is True
-        self.loop(stmt, None if forever else _copy(self.assigned))
-
-    def stmt_For(self, stmt: py_ast.For) -> None:
-        iterable = stmt.iter
-        if not (isinstance(iterable, py_ast.Call) and isinstance(iterable.func, py_ast.Name)
-                and iterable.func.id == "range" and iterable.func.id not in self.local_names
-                and iterable.func.id not in self.module.namespace):
-            raise self.fail(iterable, "for loops iterate over range(...) in this version", "write 'for i in range(n):'")
-        if iterable.keywords or not 1 <= len(iterable.args) <= 3:
-            raise self.fail(iterable, "range() takes 1 to 3 positional arguments")
-        for arg in iterable.args:
-            self.expect(arg, INT, BOOL, what="a range() argument")
-        before = _copy(self.assigned)
-        self.bind(stmt.target, INT)
-        self.assigned = before
-        self.loop(stmt, _copy(before), loop_variable=stmt.target.id)
-
-    def loop(self, stmt: py_ast.While | py_ast.For, exit_state: set[str] | None, loop_variable: str = "") -> None:
-        """Check a loop body; after the loop, only what every exit assigned counts."""
-        entry = _copy(self.assigned)
-        self.loop_breaks.append([])
-        if loop_variable and self.assigned is not None:
-            self.assigned.add(loop_variable)
-        self.block(stmt.body)
-        breaks = self.loop_breaks.pop()
-        self.assigned = exit_state if exit_state is not None or not stmt.orelse else entry
-        if stmt.orelse:
-            self.assigned = _copy(exit_state if exit_state is not None else entry)
-            self.block(stmt.orelse)
-        result = self.assigned if (exit_state is not None or stmt.orelse) else None
-        for state in breaks:
-            result = _meet(result, state)
-        self.assigned = result
+def _as_load(target: py_ast.expr) -> py_ast.expr:
+    """A read of the same target (for augmented assignment)."""
+    import copy
+    read = copy.copy(target)
+    read.ctx = py_ast.Load()
+    return read
 
 
 def _is_docstring(stmt: py_ast.stmt) -> bool:
     return isinstance(stmt, py_ast.Expr) and isinstance(stmt.value, py_ast.Constant) and isinstance(stmt.value.value, str)
-
-
-def _copy(state: set[str] | None) -> set[str] | None:
-    return None if state is None else set(state)
-
-
-def _meet(a: set[str] | None, b: set[str] | None) -> set[str] | None:
-    """Join of two control-flow paths: what both assigned (None = path never arrives)."""
-    if a is None:
-        return _copy(b)
-    if b is None:
-        return set(a)
-    return a & b

@@ -1,24 +1,33 @@
-"""Type checking of expressions (the statement checker builds on it).
+"""Type checking of expressions (the call and statement checkers build on it).
 
-Each ``check_<Node>`` method sets ``node.ty`` and, for names and callees,
-``node.sym``; a construct outside the subset raises ``Bail`` with a located
-diagnostic, which the statement checker records before moving on.
+``check(node, expected)`` sets ``node.ty`` (and ``node.sym`` for names) and
+returns the type; ``expected`` types empty literals and ``None``. Where a value
+is used at another type it may take (an int where ``int | None`` is expected,
+a subclass where its base is), ``use(node, target)`` records ``node.target_ty``
+for lowering to convert. A construct outside the subset raises ``Bail`` with a
+located diagnostic; the statement checker records it and moves on.
 """
 from __future__ import annotations
 
 import ast as py_ast
 
 from ..diagnostics import Diagnostic
-from ..program import (BOOL, BYTES, INT, NONE, Builtin, FuncSym, GlobalSym, Local,
-                       SourceModule, Type)
-from .builtins import INTRINSICS, NUMERIC_TYPES, PYTHON_BUILTINS, TRUTHY_TYPES
-from .declare import INT64_MAX, INT64_MIN
+from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType,
+                       FuncSym, GlobalSym, ListType, Local, OptionalType, SourceModule, TupleType, Type,
+                       dict_of, list_of, tuple_of)
+from .builtins import PYTHON_BUILTINS
+from .classes import inherited_method
+from .constants import INT64_MAX, INT64_MIN
+from .types import KEY_TYPES, assignable, eq_kind
 from .unsupported import describe
 
 ARITHMETIC = (py_ast.Add, py_ast.Sub, py_ast.Mult, py_ast.FloorDiv, py_ast.Mod, py_ast.Pow,
-              py_ast.LShift, py_ast.RShift)
+              py_ast.LShift, py_ast.RShift, py_ast.Div)
 BITWISE = (py_ast.BitAnd, py_ast.BitOr, py_ast.BitXor)
-ORDERING = (py_ast.Lt, py_ast.LtE, py_ast.Gt, py_ast.GtE, py_ast.Eq, py_ast.NotEq)
+INT_ONLY = (py_ast.LShift, py_ast.RShift) + BITWISE
+ORDERING = (py_ast.Lt, py_ast.LtE, py_ast.Gt, py_ast.GtE)
+NUMERIC = (INT, BOOL, FLOAT)
+TEXT = (STR, BYTES)
 
 
 class Bail(Exception):
@@ -26,13 +35,19 @@ class Bail(Exception):
         self.diagnostic = diagnostic
 
 
+def truthy_type(ty: Type) -> bool:
+    return ty in NUMERIC + TEXT or isinstance(ty, (ListType, DictType, TupleType, OptionalType, ClassType))
+
+
 class ExprChecker:
     def __init__(self, fn: FuncSym):
         self.fn = fn
         self.module: SourceModule = fn.module
         self.assigned: set[str] | None = set()  # definitely assigned locals; None = unreachable
+        self.narrowed: dict[str, Type] = {}  # locals known to hold a narrower type on this path
         self.local_names: set[str] = set()
         self.global_names: set[str] = set()
+        self.comp_renames: dict[str, str] = {}  # comprehension variables -> their hidden locals
 
     # -- helpers ---------------------------------------------------------
     def fail(self, py_node: py_ast.AST, message: str, help: str = "") -> Bail:
@@ -41,26 +56,47 @@ class ExprChecker:
     def unsupported(self, py_node: py_ast.AST) -> Bail:
         return self.fail(py_node, *describe(py_node))
 
+    def check(self, py_node: py_ast.expr, expected: Type | None = None) -> Type:
+        handler = getattr(self, f"check_{type(py_node).__name__}", None)
+        if handler is None:
+            raise self.unsupported(py_node)
+        ty = handler(py_node, expected)
+        py_node.ty = ty
+        return ty
+
+    def use(self, py_node: py_ast.expr, target: Type, what: str = "this value") -> Type:
+        """Check ``py_node`` where a ``target`` is required; record a coercion when needed."""
+        ty = self.check(py_node, target)
+        if ty == target:
+            return ty
+        if not assignable(ty, target):
+            raise self.fail(py_node, f"{what} must be {target}, not {ty}", _conversion_help(ty, target))
+        py_node.target_ty = target
+        return target
+
+    def use_int(self, py_node: py_ast.expr, what: str) -> Type:
+        """An int position where CPython takes a bool as 0/1 with no visible difference (index, bound)."""
+        ty = self.check(py_node, INT)
+        if ty == BOOL:
+            py_node.target_ty = INT
+            return INT
+        return self.use(py_node, INT, what=what) if ty != INT else ty
+
     def expect(self, py_node: py_ast.expr, *allowed: Type, what: str = "this value") -> Type:
         ty = self.check(py_node)
         if ty not in allowed:
             names = " or ".join(t.name for t in allowed)
-            raise self.fail(py_node, f"{what} must be {names}, not {ty}", _conversion_help(ty, allowed))
+            raise self.fail(py_node, f"{what} must be {names}, not {ty}", _conversion_help(ty, allowed[0]))
         return ty
 
     def truthy(self, py_node: py_ast.expr) -> Type:
-        return self.expect(py_node, *TRUTHY_TYPES, what="a condition")
-
-    def check(self, py_node: py_ast.expr) -> Type:
-        handler = getattr(self, f"check_{type(py_node).__name__}", None)
-        if handler is None:
-            raise self.unsupported(py_node)
-        ty = handler(py_node)
-        py_node.ty = ty
+        ty = self.check(py_node)
+        if not truthy_type(ty):
+            raise self.fail(py_node, f"a {ty} value has no truth value here")
         return ty
 
     # -- leaves ----------------------------------------------------------
-    def check_Constant(self, node: py_ast.Constant) -> Type:
+    def check_Constant(self, node: py_ast.Constant, expected: Type | None) -> Type:
         value = node.value
         if isinstance(value, bool):
             return BOOL
@@ -68,136 +104,263 @@ class ExprChecker:
             if not INT64_MIN <= value <= INT64_MAX:
                 raise self.fail(node, "integer constant does not fit in a 64-bit int", "int is 64-bit in compiled filters")
             return INT
-        if isinstance(value, bytes):
-            return BYTES
+        for kind, ty in ((float, FLOAT), (str, STR), (bytes, BYTES)):
+            if isinstance(value, kind):
+                return ty
         if value is None:
             return NONE
         raise self.unsupported(node)
 
-    def check_Name(self, node: py_ast.Name) -> Type:
-        name = node.id
+    def check_Name(self, node: py_ast.Name, expected: Type | None) -> Type:
+        name = self.comp_renames.get(node.id, node.id)
         if name in self.local_names and name not in self.global_names:
             if self.assigned is not None and name not in self.assigned:
                 raise self.fail(node, f"local variable '{name}' may be used before it is assigned",
                                 "assign it on every path before this line")
             node.sym = Local(name)
-            return self.fn.locals[name]
+            return self.narrowed.get(name, self.fn.locals[name])
         sym = self.module.namespace.get(name)
         if isinstance(sym, GlobalSym):
+            if sym.ty is None:
+                raise self.fail(node, f"the type of global '{name}' is not known here",
+                                f"annotate it where it is defined: {name}: <type> = ...")
             node.sym = sym
             return sym.ty
-        if isinstance(sym, (FuncSym, Builtin)) or name in PYTHON_BUILTINS or name in ("int", "bool", "bytes"):
-            raise self.fail(node, f"'{name}' is not a value here", "functions and types can only be called")
+        if isinstance(sym, (FuncSym, Builtin, ClassInfo)) or name in PYTHON_BUILTINS:
+            raise self.fail(node, f"'{name}' is not a value here", "functions and classes can only be called")
         raise self.fail(node, f"name '{name}' is not defined", "define it, or import it with 'from module import name'")
 
     # -- operators -------------------------------------------------------
-    def check_BinOp(self, node: py_ast.BinOp) -> Type:
-        if isinstance(node.op, py_ast.Div):
-            raise self.fail(node, "'/' gives a float, which this version does not support", "use '//' for floor division")
-        if not isinstance(node.op, ARITHMETIC + BITWISE):
-            raise self.fail(node, "this operator is not supported", "use + - * // % ** << >> & | ^")
-        left = self.expect(node.left, *NUMERIC_TYPES, what="an operand")
-        right = self.expect(node.right, *NUMERIC_TYPES, what="an operand")
-        if isinstance(node.op, BITWISE) and left is BOOL and right is BOOL:
+    def check_BinOp(self, node: py_ast.BinOp, expected: Type | None) -> Type:
+        op = node.op
+        if not isinstance(op, ARITHMETIC + BITWISE):
+            raise self.fail(node, "this operator is not supported", "use + - * / // % ** << >> & | ^")
+        left, right = self.check(node.left), self.check(node.right)
+        if left in NUMERIC and right in NUMERIC:
+            return self.numeric_result(node, left, right)
+        if isinstance(op, py_ast.Add) and left == right and (left in TEXT or isinstance(left, ListType)):
+            return left
+        if isinstance(op, py_ast.Mult) and (left in TEXT or isinstance(left, ListType)) and right in (INT, BOOL):
+            return left
+        if isinstance(op, py_ast.Mult) and left in (INT, BOOL) and (right in TEXT or isinstance(right, ListType)):
+            return right
+        if isinstance(op, py_ast.Mod) and left in TEXT:
+            raise self.fail(node, "'%' formatting is not supported", "use an f-string")
+        raise self.fail(node, f"unsupported operand types for this operator: {left} and {right}")
+
+    def numeric_result(self, node: py_ast.BinOp, left: Type, right: Type) -> Type:
+        if isinstance(node.op, BITWISE) and left == BOOL and right == BOOL:
             return BOOL
+        if FLOAT in (left, right):
+            if isinstance(node.op, INT_ONLY):
+                raise self.fail(node, "bit operations need int operands, not float")
+            return FLOAT
+        if isinstance(node.op, py_ast.Div):
+            return FLOAT
         return INT
 
-    def check_UnaryOp(self, node: py_ast.UnaryOp) -> Type:
+    def check_UnaryOp(self, node: py_ast.UnaryOp, expected: Type | None) -> Type:
         if is_int64_min_literal(node):
             return INT
         if isinstance(node.op, py_ast.Not):
             self.truthy(node.operand)
             return BOOL
-        self.expect(node.operand, *NUMERIC_TYPES, what="the operand")
-        return INT
+        ty = self.expect(node.operand, *NUMERIC, what="the operand")
+        if ty == FLOAT and isinstance(node.op, py_ast.Invert):
+            raise self.fail(node, "'~' needs an int operand, not float")
+        return FLOAT if ty == FLOAT else INT
 
-    def check_BoolOp(self, node: py_ast.BoolOp) -> Type:
-        types = {self.truthy(value) for value in node.values}
-        if len(types) != 1:
+    def check_BoolOp(self, node: py_ast.BoolOp, expected: Type | None) -> Type:
+        types = [self.truthy(value) for value in node.values]
+        if any(t != types[0] for t in types):
             raise self.fail(node, "'and'/'or' operands must have the same type (the result is one of them)",
                             "compare explicitly, e.g. 'x != 0 and flag'")
-        return types.pop()
+        return types[0]
 
-    def check_Compare(self, node: py_ast.Compare) -> Type:
-        for op in node.ops:
-            if not isinstance(op, ORDERING):
-                raise self.fail(node, "only < <= > >= == != comparisons of numbers are supported in this version",
-                                "compare int or bool values")
-        for operand in [node.left, *node.comparators]:
-            self.expect(operand, *NUMERIC_TYPES, what="a compared value")
+    def check_Compare(self, node: py_ast.Compare, expected: Type | None) -> Type:
+        operands = [node.left, *node.comparators]
+        types = [self.check(o) for o in operands]
+        for op, (a, b), (left, right) in zip(node.ops, zip(types, types[1:]), zip(operands, operands[1:])):
+            self.check_comparison(node, op, a, b, left, right)
         return BOOL
 
-    def check_IfExp(self, node: py_ast.IfExp) -> Type:
+    def check_comparison(self, node, op, a: Type, b: Type, left, right) -> None:
+        if isinstance(op, (py_ast.Is, py_ast.IsNot)):
+            if not (isinstance(right, py_ast.Constant) and right.value is None):
+                raise self.fail(node, "'is' is only supported as 'x is None' / 'x is not None'",
+                                "compare values with ==")
+            if not isinstance(a, OptionalType):
+                raise self.fail(node, f"a {a} value is never None", "declare the variable as 'T | None'")
+            return
+        if isinstance(op, (py_ast.In, py_ast.NotIn)):
+            self.check_membership(node, a, b)
+            return
+        if a in NUMERIC and b in NUMERIC:
+            return
+        if a != b:
+            raise self.fail(node, f"cannot compare {a} with {b}")
+        if isinstance(op, ORDERING) and not (a in TEXT or (isinstance(a, ListType) and a.item in (INT, STR))):
+            raise self.fail(node, f"{a} values have no ordering here")
+        if isinstance(op, (py_ast.Eq, py_ast.NotEq)) and not equality_supported(a):
+            raise self.fail(node, f"== on {a} values is not supported in this version")
+
+    def check_membership(self, node, a: Type, b: Type) -> None:
+        if b in TEXT and (a == b or (b == BYTES and a in (INT, BOOL))):
+            return
+        if isinstance(b, ListType) and assignable(a, b.item) and eq_kind(b.item) is not None:
+            return
+        if isinstance(b, DictType) and a == b.key:
+            return
+        raise self.fail(node, f"'in' is not supported between {a} and {b}")
+
+    def check_IfExp(self, node: py_ast.IfExp, expected: Type | None) -> Type:
         self.truthy(node.test)
-        body, orelse = self.check(node.body), self.check(node.orelse)
-        if body is not orelse:
-            raise self.fail(node, f"both branches must have the same type, not {body} and {orelse}")
-        return body
+        body, orelse = self.check(node.body, expected), self.check(node.orelse, expected)
+        if body == orelse:
+            return body
+        for target in (body, orelse, expected):
+            if target is not None and assignable(body, target) and assignable(orelse, target):
+                self.use(node.body, target)
+                self.use(node.orelse, target)
+                return target
+        raise self.fail(node, f"both branches must have the same type, not {body} and {orelse}")
 
-    def check_Subscript(self, node: py_ast.Subscript) -> Type:
+    # -- subscripts and attributes --------------------------------------
+    def check_Subscript(self, node: py_ast.Subscript, expected: Type | None) -> Type:
+        base = self.check(node.value)
         if isinstance(node.slice, py_ast.Slice):
-            raise self.unsupported(node.slice)
-        self.expect(node.value, BYTES, what="the indexed value")
-        self.expect(node.slice, INT, BOOL, what="an index")
-        return INT
+            if not (base in TEXT or isinstance(base, ListType)):
+                raise self.fail(node, f"{base} values cannot be sliced")
+            for part in (node.slice.lower, node.slice.upper, node.slice.step):
+                if part is not None:
+                    self.use_int(part, what="a slice bound")
+            return base
+        if isinstance(base, DictType):
+            self.use(node.slice, base.key, what="the key")
+            return base.value
+        if isinstance(base, TupleType):
+            return self.tuple_item(node, base)
+        if base in TEXT or isinstance(base, ListType):
+            self.use_int(node.slice, what="an index")
+            return INT if base == BYTES else STR if base == STR else base.item
+        raise self.fail(node, f"{base} values cannot be indexed")
 
-    # -- calls -----------------------------------------------------------
-    def check_Call(self, node: py_ast.Call) -> Type:
-        if node.keywords:
-            raise self.fail(node, "keyword arguments are not supported in this version", "pass arguments by position")
-        if not isinstance(node.func, py_ast.Name):
-            raise self.unsupported(node.func)
-        name = node.func.id
-        sym = None if name in self.local_names else self.module.namespace.get(name)
-        node.func.sym = sym
-        if isinstance(sym, FuncSym):
-            return self.call_function(node, sym)
-        if isinstance(sym, Builtin) and sym.name in INTRINSICS:
-            params, result = INTRINSICS[sym.name]
-            self.check_arguments(node, params, sym.name.rsplit(".", 1)[1])
-            return result
-        if name in self.local_names and name not in self.global_names:
-            raise self.fail(node.func, f"'{name}' is a local variable, not a function",
-                            "rename the variable; it hides the function of the same name")
-        if sym is None and name in PYTHON_BUILTINS:
-            node.func.sym = Builtin(name)
-            return self.call_builtin(node, name)
-        if isinstance(sym, GlobalSym) or name in self.local_names:
-            raise self.fail(node.func, f"'{name}' is not callable")
-        if sym is None:
-            raise self.fail(node.func, f"name '{name}' is not defined", "define it, or import it with 'from module import name'")
-        raise self.fail(node.func, f"'{name}' cannot be called here")
+    def tuple_item(self, node: py_ast.Subscript, base: TupleType) -> Type:
+        index = node.slice
+        value = index.value if isinstance(index, py_ast.Constant) else None
+        if isinstance(index, py_ast.UnaryOp) and isinstance(index.op, py_ast.USub) and isinstance(index.operand, py_ast.Constant):
+            value = -index.operand.value
+        if type(value) is not int:
+            raise self.fail(index, "a tuple index must be an int constant", "unpack the tuple: a, b = pair")
+        if not -len(base.items) <= value < len(base.items):
+            raise self.fail(index, "tuple index out of range")
+        node.tuple_index = value % len(base.items)
+        return base.items[node.tuple_index]
 
-    def call_function(self, node: py_ast.Call, fn: FuncSym) -> Type:
-        self.check_arguments(node, tuple(p.ty for p in fn.params), fn.node.name)
-        return fn.result
+    def check_Attribute(self, node: py_ast.Attribute, expected: Type | None) -> Type:
+        if isinstance(node.value, py_ast.Name) and isinstance(self.module.namespace.get(node.value.id), ClassInfo) \
+                and node.value.id not in self.local_names:
+            return self.class_constant(node, self.module.namespace[node.value.id])
+        base = self.check(node.value)
+        if not isinstance(base, ClassType):
+            raise self.fail(node, f"{base} values have no attribute '{node.attr}' here",
+                            "call methods directly, e.g. s.strip()")
+        info = base.info
+        if node.attr in info.fields:
+            return info.fields[node.attr]
+        if _constant_of(info, node.attr) is not None:
+            return self.class_constant(node, info)
+        if inherited_method(info, node.attr) is not None:
+            raise self.fail(node, f"method '{node.attr}' must be called here", f"write {node.attr}(...)")
+        raise self.fail(node, f"'{info.name}' has no field '{node.attr}'",
+                        "declare it in the class body or assign it in __init__")
 
-    def check_arguments(self, node: py_ast.Call, params: tuple[Type, ...], name: str) -> None:
-        if len(node.args) != len(params):
-            raise self.fail(node, f"{name}() takes {len(params)} argument(s), {len(node.args)} given")
-        for arg, ty in zip(node.args, params):
-            self.expect(arg, ty, what=f"an argument of {name}()")
+    def class_constant(self, node: py_ast.Attribute, info: ClassInfo) -> Type:
+        g = _constant_of(info, node.attr)
+        if g is None:
+            raise self.fail(node, f"class '{info.name}' has no constant '{node.attr}'")
+        node.sym = g
+        return g.ty
 
-    def call_builtin(self, node: py_ast.Call, name: str) -> Type:
-        args = node.args
-        if name == "range":
-            raise self.fail(node, "range() can only be used as the iterable of a for loop", "write 'for i in range(...):'")
-        if name in ("min", "max"):
-            if len(args) < 2:
-                raise self.fail(node, f"{name}() of one iterable is not supported in this version", f"write {name}(a, b)")
-            for arg in args:
-                self.expect(arg, INT, what=f"an argument of {name}()")
-            return INT
-        if len(args) != 1:
-            raise self.fail(node, f"{name}() takes exactly one argument in this version")
-        if name == "len":
-            self.expect(args[0], BYTES, what="the argument of len()")
-            return INT
-        if name == "bool":
-            self.truthy(args[0])
-            return BOOL
-        self.expect(args[0], *NUMERIC_TYPES, what=f"the argument of {name}()")
-        return INT  # int(x) and abs(x)
+    # -- literals ----------------------------------------------------------
+    def check_List(self, node: py_ast.List, expected: Type | None) -> Type:
+        if not node.elts:
+            if not isinstance(expected, ListType):
+                raise self.fail(node, "the type of an empty list is not known here",
+                                "annotate the variable: items: list[int] = []")
+            return expected
+        item = expected.item if isinstance(expected, ListType) else self.check(node.elts[0])
+        for element in node.elts:
+            self.use(element, item, what="a list element")
+        return list_of(item)
+
+    def check_Dict(self, node: py_ast.Dict, expected: Type | None) -> Type:
+        if not node.keys:
+            if not isinstance(expected, DictType):
+                raise self.fail(node, "the type of an empty dict is not known here",
+                                "annotate the variable: counts: dict[str, int] = {}")
+            return expected
+        if any(k is None for k in node.keys):
+            raise self.fail(node, "'**' in dict literals is not supported")
+        key = expected.key if isinstance(expected, DictType) else self.check(node.keys[0])
+        value = expected.value if isinstance(expected, DictType) else self.check(node.values[0])
+        if key not in KEY_TYPES:
+            raise self.fail(node.keys[0], "dict keys must be int, str or bytes")
+        for k, v in zip(node.keys, node.values):
+            self.use(k, key, what="a key")
+            self.use(v, value, what="a value")
+        return dict_of(key, value)
+
+    def check_Tuple(self, node: py_ast.Tuple, expected: Type | None) -> Type:
+        hints = expected.items if isinstance(expected, TupleType) and len(expected.items) == len(node.elts) else None
+        items = []
+        for index, element in enumerate(node.elts):
+            items.append(self.use(element, hints[index]) if hints else self.check(element))
+        if not items:
+            raise self.fail(node, "the empty tuple is not supported")
+        return tuple_of(tuple(items))
+
+    def check_JoinedStr(self, node: py_ast.JoinedStr, expected: Type | None) -> Type:
+        for part in node.values:
+            if isinstance(part, py_ast.FormattedValue):
+                self.check_formatted(part)
+        return STR
+
+    def check_formatted(self, part: py_ast.FormattedValue) -> None:
+        ty = self.check(part.value)
+        if part.conversion not in (-1, ord("s")):
+            raise self.fail(part, "only !s conversions are supported in f-strings")
+        spec = ""
+        if part.format_spec is not None:
+            pieces = part.format_spec.values
+            if not all(isinstance(p, py_ast.Constant) for p in pieces):
+                raise self.fail(part, "format specs must be constant", "write {x:>5}, not {x:>{width}}")
+            spec = "".join(p.value for p in pieces)
+        from .fstrings import parse_spec
+        parsed = parse_spec(spec, ty)
+        if isinstance(parsed, str):
+            raise self.fail(part, parsed, "supported: [[fill]align][+][0][width][.precision][d|x|X|o|b|f|s]")
+        part.spec = parsed
+
+
+def equality_supported(ty: Type) -> bool:
+    if ty in NUMERIC + TEXT or isinstance(ty, (ClassType, OptionalType)):
+        return True
+    if isinstance(ty, ListType):
+        return eq_kind(ty.item) is not None
+    if isinstance(ty, DictType):
+        return eq_kind(ty.value) is not None
+    if isinstance(ty, TupleType):
+        return all(equality_supported(t) for t in ty.items)
+    return False
+
+
+def _constant_of(info: ClassInfo, name: str) -> GlobalSym | None:
+    while info is not None:
+        if name in info.constants:
+            return info.constants[name]
+        info = info.base
+    return None
 
 
 def is_int64_min_literal(node: py_ast.AST) -> bool:
@@ -207,9 +370,13 @@ def is_int64_min_literal(node: py_ast.AST) -> bool:
             and node.operand.value == -INT64_MIN)
 
 
-def _conversion_help(ty: Type, allowed: tuple[Type, ...]) -> str:
-    if ty is BOOL and INT in allowed:
+def _conversion_help(ty: Type, target: Type) -> str:
+    if ty == BOOL and target == INT:
         return "convert explicitly with int(...)"
-    if ty is INT and BOOL in allowed:
+    if ty == INT and target == BOOL:
         return "compare explicitly, e.g. 'x != 0'"
+    if ty == INT and target == FLOAT:
+        return "convert explicitly with float(...)"
+    if isinstance(ty, OptionalType) and assignable(ty.inner, target):
+        return "check for None first: if x is not None: ..."
     return ""

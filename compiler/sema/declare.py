@@ -1,30 +1,29 @@
-"""Declare: module-level names, function signatures and constant globals.
+"""Declare: module-level names, function signatures, classes and globals.
 
 Problem: before any body can be checked, every module-level name must be known
 with its type, across all modules and their ``from X import name`` bindings.
 Accepts: a loaded ``Program``. Guarantees: every module's ``namespace`` maps
-its top-level names to ``FuncSym``/``GlobalSym``/``Builtin``; every function
-has typed parameters and a result; every global has a type and a compile-time
-value; ``program.functions``/``program.globals`` list them. Anything else at
-module level is a located diagnostic.
+its top-level names to ``FuncSym``/``GlobalSym``/``ClassInfo``/``Builtin``;
+every function and method has typed parameters (with constant defaults) and a
+result; every class has its fields in slot order (see ``sema/classes.py``);
+every global either has a compile-time value and type, or a runtime
+initializer (typed later by ``check``); ``program.module_order`` lists
+imported modules before the modules importing them.
 """
 from __future__ import annotations
 
 import ast as py_ast
-import operator
 
 from ..diagnostics import CompileError, Diagnostic
-from ..program import (BOOL, BUILTIN_MODULES, BYTES, INT, NONE, Builtin, FuncSym,
-                       GlobalSym, Param, Program, SourceModule, Type)
+from ..program import (BUILTIN_MODULES, NONE, Builtin, ClassInfo, FuncSym, GlobalSym, Param,
+                       Program, SourceModule)
+from . import classes
+from .constants import ConstantError, fold
+from .types import TypeError_, annotation, resolve
 from .unsupported import describe
 
 INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
-TYPE_NAMES = {"int": INT, "bool": BOOL, "bytes": BYTES}
-
-
-class DeclareError(Exception):
-    def __init__(self, diagnostic: Diagnostic):
-        self.diagnostic = diagnostic
+DeclareError = TypeError_
 
 
 def run(program: Program) -> Program:
@@ -32,11 +31,16 @@ def run(program: Program) -> Program:
     for module in program.modules.values():
         errors += _collect(program, module)
     errors += _bind_imports(program)
+    if errors:
+        raise CompileError(errors)
+    program.module_order = _module_order(program)
+    errors += _guard(lambda: classes.declare_all(program))
+    for fn in list(program.functions.values()):
+        errors += _guard(lambda fn=fn: signature(fn))
+    for g in program.globals.values():
+        errors += _guard(lambda g=g: _global(g))
     if not errors:
-        for fn in program.functions.values():
-            errors += _guard(lambda fn=fn: _signature(fn))
-        for g in program.globals.values():
-            errors += _guard(lambda g=g: _global_value(program, g, set()))
+        errors += _guard(lambda: classes.finish_all(program))
     if errors:
         raise CompileError(errors)
     return program
@@ -45,13 +49,15 @@ def run(program: Program) -> Program:
 def _guard(step) -> list[Diagnostic]:
     try:
         step()
-    except DeclareError as err:
+    except TypeError_ as err:
         return [err.diagnostic]
+    except CompileError as err:
+        return err.diagnostics
     return []
 
 
-def _fail(module: SourceModule, py_node: py_ast.AST, message: str, help: str = "") -> DeclareError:
-    return DeclareError(Diagnostic(module.loc(py_node), message, help))
+def fail(module: SourceModule, py_node: py_ast.AST, message: str, help: str = "") -> TypeError_:
+    return TypeError_(Diagnostic(module.loc(py_node), message, help))
 
 
 def _collect(program: Program, module: SourceModule) -> list[Diagnostic]:
@@ -64,17 +70,29 @@ def _collect(program: Program, module: SourceModule) -> list[Diagnostic]:
         if isinstance(stmt, py_ast.FunctionDef):
             fn = FuncSym(f"{module.name}.{stmt.name}", module, stmt)
             module.namespace[stmt.name] = program.functions[fn.qualname] = fn
+        elif isinstance(stmt, py_ast.ClassDef):
+            info = ClassInfo(f"{module.name}.{stmt.name}", module, stmt)
+            module.namespace[stmt.name] = program.classes[info.qualname] = info
         elif isinstance(stmt, (py_ast.Assign, py_ast.AnnAssign)) and _single_name(stmt):
             name = _single_name(stmt)
             g = GlobalSym(f"{module.name}.{name}", module, stmt)
             module.namespace[name] = program.globals[g.qualname] = g
+        elif isinstance(stmt, py_ast.If) and _is_main_guard(stmt):
+            continue  # 'if __name__ == "__main__":' only runs under CPython
         else:
             message, help = describe(stmt)
             if isinstance(stmt, (py_ast.Assign, py_ast.AnnAssign, py_ast.Expr, py_ast.If, py_ast.For, py_ast.While)):
-                message, help = ("only imports, functions and constant assignments are allowed at module level",
+                message, help = ("only imports, functions, classes and global assignments are allowed at module level",
                                  "move this code into a function")
             errors.append(Diagnostic(module.loc(stmt), message, help))
     return errors
+
+
+def _is_main_guard(stmt: py_ast.If) -> bool:
+    test = stmt.test
+    return (isinstance(test, py_ast.Compare) and isinstance(test.left, py_ast.Name) and test.left.id == "__name__"
+            and len(test.comparators) == 1 and isinstance(test.comparators[0], py_ast.Constant)
+            and test.comparators[0].value == "__main__")
 
 
 def _single_name(stmt: py_ast.Assign | py_ast.AnnAssign) -> str | None:
@@ -91,7 +109,7 @@ def _bind_imports(program: Program) -> list[Diagnostic]:
     while todo:
         left = [(m, s, a) for m, s, a in todo if not _bind_one(program, m, s, a)]
         if len(left) == len(todo):
-            return [_import_error(program, m, s, a) for m, s, a in left]
+            return [_import_error(m, s, a) for m, s, a in left]
         todo = left
     return []
 
@@ -111,126 +129,98 @@ def _bind_one(program: Program, module: SourceModule, stmt: py_ast.ImportFrom, a
     return True
 
 
-def _import_error(program: Program, module: SourceModule, stmt: py_ast.ImportFrom, alias: py_ast.alias) -> Diagnostic:
+def _import_error(module: SourceModule, stmt: py_ast.ImportFrom, alias: py_ast.alias) -> Diagnostic:
     if alias.name == "*":
         return Diagnostic(module.loc(stmt), "'from module import *' is not supported", "import the names you use")
+    if stmt.module in BUILTIN_MODULES:
+        return Diagnostic(module.loc(stmt), f"'{alias.name}' from '{stmt.module}' is not supported",
+                          f"supported: {', '.join(BUILTIN_MODULES[stmt.module])}")
     return Diagnostic(module.loc(stmt), f"module '{stmt.module}' has no name '{alias.name}'",
                       "check the spelling, or define it in that module")
 
 
-def resolve_annotation(module: SourceModule, py_node: py_ast.AST | None) -> tuple[Type, str | None]:
-    """(source type, boundary wasm type) of an annotation; ``i32`` is an int carried as i32."""
-    if py_node is None or (isinstance(py_node, py_ast.Constant) and py_node.value is None):
-        return NONE, None
-    if isinstance(py_node, py_ast.Name):
-        sym = module.namespace.get(py_node.id)
-        if isinstance(sym, Builtin) and sym.name in ("abi.i32", "abi.i64"):
-            return INT, sym.name[-3:]
-        if sym is None and py_node.id in TYPE_NAMES:
-            ty = TYPE_NAMES[py_node.id]
-            return ty, ty.wasm
-    raise _fail(module, py_node, "unsupported type annotation",
-                "use int, bool, bytes or None (and i32/i64 from abi for host boundaries)")
+def _module_order(program: Program) -> list[str]:
+    order: list[str] = []
+    seen: set[str] = set()
+
+    def visit(name: str) -> None:
+        if name in seen or name not in program.modules:
+            return
+        seen.add(name)
+        for stmt in program.modules[name].tree.body:
+            if isinstance(stmt, py_ast.ImportFrom):
+                visit(stmt.module or "")
+        order.append(name)
+    for name in program.modules:
+        visit(name)
+    return order
 
 
-def _signature(fn: FuncSym) -> None:
+def resolve_annotation(module: SourceModule, py_node: py_ast.AST | None):
+    return annotation(module, py_node)
+
+
+def signature(fn: FuncSym) -> None:
     node, module = fn.node, fn.module
     args = node.args
-    if args.vararg or args.kwarg or args.kwonlyargs or args.posonlyargs or args.defaults:
-        raise _fail(module, node, "*args, **kwargs, keyword-only parameters and defaults are not supported in this version",
-                    "declare plain positional parameters")
-    for arg in args.args:
+    if args.vararg or args.kwarg or args.kwonlyargs or args.posonlyargs:
+        raise fail(module, node, "*args, **kwargs and keyword-only or positional-only parameters are not supported",
+                   "declare plain parameters (defaults are fine)")
+    defaults = [None] * (len(args.args) - len(args.defaults)) + list(args.defaults)
+    for index, (arg, default) in enumerate(zip(args.args, defaults)):
+        if index == 0 and fn.owner is not None:
+            fn.params.append(Param(arg.arg, classes.self_type(fn.owner), "i32"))
+            continue
         if arg.annotation is None:
-            raise _fail(module, arg, f"parameter '{arg.arg}' needs a type annotation", f"write '{arg.arg}: int'")
-        ty, wasm = resolve_annotation(module, arg.annotation)
-        if ty is NONE:
-            raise _fail(module, arg.annotation, "a parameter cannot have type None")
-        fn.params.append(Param(arg.arg, ty, wasm or "i32"))
-    fn.result, fn.result_wasm = resolve_annotation(module, node.returns)
+            raise fail(module, arg, f"parameter '{arg.arg}' needs a type annotation", f"write '{arg.arg}: int'")
+        ty, wasm = annotation(module, arg.annotation)
+        if ty == NONE:
+            raise fail(module, arg.annotation, "a parameter cannot have type None")
+        if default is not None:
+            _constant_default(module, default)
+        fn.params.append(Param(arg.arg, ty, wasm or "i32", default))
+    fn.result, fn.result_wasm = annotation(module, node.returns)
     for decorator in node.decorator_list:
         _apply_decorator(fn, decorator)
+
+
+def _constant_default(module: SourceModule, default: py_ast.expr) -> None:
+    try:
+        fold(module, default)
+    except ConstantError:
+        raise fail(module, default, "a default value must be a constant",
+                   "use None as the default and build the value inside the function") from None
 
 
 def _apply_decorator(fn: FuncSym, decorator: py_ast.expr) -> None:
     module = fn.module
     callee = decorator.func if isinstance(decorator, py_ast.Call) else decorator
     sym = module.namespace.get(callee.id) if isinstance(callee, py_ast.Name) else None
-    if sym == Builtin("abi.export") and callee is decorator:
+    if sym == Builtin("abi.export") and callee is decorator and fn.owner is None:
         fn.export = fn.node.name
         return
-    if sym == Builtin("abi.wasm_import") and isinstance(decorator, py_ast.Call):
+    if sym == Builtin("abi.wasm_import") and isinstance(decorator, py_ast.Call) and fn.owner is None:
         values = [a.value for a in decorator.args if isinstance(a, py_ast.Constant)]
         if len(values) == 2 == len(decorator.args) and all(isinstance(v, str) for v in values) and not decorator.keywords:
             fn.host = (values[0], values[1])
             return
-        raise _fail(module, decorator, "wasm_import takes two string constants", 'write @wasm_import("env", "proxy_log")')
-    raise _fail(module, decorator, "unsupported decorator", "only @export and @wasm_import(module, name) from abi are supported")
+        raise fail(module, decorator, "wasm_import takes two string constants", 'write @wasm_import("env", "proxy_log")')
+    raise fail(module, decorator, "unsupported decorator",
+               "only @export and @wasm_import(module, name) from abi (and @dataclass on classes) are supported")
 
 
-_BINARY = {py_ast.Add: operator.add, py_ast.Sub: operator.sub, py_ast.Mult: operator.mul,
-           py_ast.FloorDiv: operator.floordiv, py_ast.Mod: operator.mod, py_ast.Pow: operator.pow,
-           py_ast.LShift: operator.lshift, py_ast.RShift: operator.rshift,
-           py_ast.BitAnd: operator.and_, py_ast.BitOr: operator.or_, py_ast.BitXor: operator.xor}
-_UNARY = {py_ast.USub: operator.neg, py_ast.UAdd: operator.pos, py_ast.Invert: operator.invert,
-          py_ast.Not: operator.not_}
-
-
-def _global_value(program: Program, g: GlobalSym, active: set[str]) -> None:
-    if g.ty is not None:
-        return
-    if g.qualname in active:
-        raise _fail(g.module, g.node, "constant defined in terms of itself")
-    active.add(g.qualname)
-    node = g.node
-    g.value = _constant(program, g.module, node.value, active)
-    g.ty = BOOL if isinstance(g.value, bool) else INT if isinstance(g.value, int) else BYTES
+def _global(g: GlobalSym) -> None:
+    node, module = g.node, g.module
+    declared = None
     if isinstance(node, py_ast.AnnAssign):
-        declared, _ = resolve_annotation(g.module, node.annotation)
-        if declared is not g.ty:
-            raise _fail(g.module, node.value, f"value of type {g.ty} does not match the annotation {declared}")
-
-
-def _constant(program: Program, module: SourceModule, py_node: py_ast.expr, active: set[str]) -> object:
-    """Evaluate a module-level initializer at compile time, with CPython's operators."""
-    value = _constant_value(program, module, py_node, active)
-    if not isinstance(value, (int, bytes)):
-        raise _fail(module, py_node, f"constant expression gives a {type(value).__name__}, not an int",
-                    "only int, bool and bytes constants are supported")
-    if isinstance(value, int) and not isinstance(value, bool) and not INT64_MIN <= value <= INT64_MAX:
-        raise _fail(module, py_node, "value does not fit in a 64-bit int", "int is 64-bit in compiled filters")
-    return value
-
-
-def _refuse_huge(module: SourceModule, py_node: py_ast.BinOp, left: int, right: int) -> None:
-    """Stop before CPython would build a gigantic int (the result could not fit anyway)."""
-    if isinstance(py_node.op, py_ast.LShift) and left != 0 and right > 64:
-        raise _fail(module, py_node, "value does not fit in a 64-bit int", "int is 64-bit in compiled filters")
-    if isinstance(py_node.op, py_ast.Pow) and abs(left) > 1 and right > 64:
-        raise _fail(module, py_node, "value does not fit in a 64-bit int", "int is 64-bit in compiled filters")
-
-
-def _constant_value(program: Program, module: SourceModule, py_node: py_ast.expr, active: set[str]) -> object:
-    if isinstance(py_node, py_ast.Constant) and isinstance(py_node.value, (int, bytes)):
-        return py_node.value
-    if isinstance(py_node, py_ast.Name) and isinstance(module.namespace.get(py_node.id), GlobalSym):
-        g = module.namespace[py_node.id]
-        _global_value(program, g, active)
-        return g.value
-    if (isinstance(py_node, py_ast.UnaryOp) and isinstance(py_node.op, py_ast.USub)
-            and isinstance(py_node.operand, py_ast.Constant) and py_node.operand.value == -INT64_MIN):
-        return INT64_MIN
+        declared = resolve(module, node.annotation)
     try:
-        if isinstance(py_node, py_ast.BinOp) and type(py_node.op) in _BINARY:
-            left = _constant(program, module, py_node.left, active)
-            right = _constant(program, module, py_node.right, active)
-            if all(isinstance(v, int) for v in (left, right)):
-                _refuse_huge(module, py_node, left, right)
-                return _BINARY[type(py_node.op)](left, right)
-        if isinstance(py_node, py_ast.UnaryOp) and type(py_node.op) in _UNARY:
-            operand = _constant(program, module, py_node.operand, active)
-            if isinstance(operand, int):
-                return _UNARY[type(py_node.op)](operand)
-    except (ArithmeticError, ValueError) as err:
-        raise _fail(module, py_node, f"constant expression raises {type(err).__name__}: {err}")
-    raise _fail(module, py_node, "module-level values must be int, bool or bytes constants in this version",
-                "compute the value inside a function")
+        g.value, g.ty = fold(module, node.value)
+    except ConstantError as err:
+        if err.hard:
+            raise fail(module, err.node, err.message, err.help) from None
+        g.runtime_init = node.value  # evaluated at start-up; typed by check
+        g.ty = declared
+        return
+    if declared is not None and declared != g.ty:
+        g.runtime_init, g.value, g.ty = node.value, None, declared  # e.g. Optional[int] = 5: let check coerce

@@ -20,6 +20,8 @@ def reachable(module: ir.Module) -> list[str]:
     order: list[str] = []
     seen: set[str] = set()
     stack = [s for s, f in module.functions.items() if f.export]
+    if module.start:
+        stack.append(module.start)
     stack.reverse()
     while stack:
         symbol = stack.pop()
@@ -81,6 +83,8 @@ def emit_module(module: ir.Module) -> bytes:
     if layout.globals:
         out += enc.section(6, enc.vector([_global_entry(g) for g in layout.globals]))
     out += enc.section(7, enc.vector(_exports(module, layout)))
+    if module.start:
+        out += enc.section(8, enc.uleb(layout.func_index[module.start]))
     out += enc.section(10, enc.vector(bodies))
     if module.data:
         segment = b"\x00" + _const_expr("i32", module.data_base) + enc.uleb(len(module.data)) + bytes(module.data)

@@ -30,6 +30,8 @@ def print_module(module: ir.Module) -> str:
         lines.append(f"  (global {_sym(symbol)} {kind} ({g.valtype}.const {g.init}))")
     for fn in functions:
         lines.extend(_function(fn))
+    if module.start:
+        lines.append(f"  (start {_sym(module.start)})")
     if module.data:
         lines.append(f'  (data (i32.const {module.data_base}) "{_escape(bytes(module.data))}")')
     lines.append(")")

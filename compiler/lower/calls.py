@@ -1,0 +1,268 @@
+"""Lowering of calls: functions, methods (with dispatch), constructors, built-ins, intrinsics."""
+from __future__ import annotations
+
+import ast as py_ast
+
+from ..program import (BOOL, BYTES, FLOAT, INT, NONE, RAISE_INTRINSICS, RT_MEMORY, STR, ClassInfo,
+                       ClassType, DictType, FuncSym, ListType, OptionalType, Type)
+from .compare import CompareLowerer
+from .expressions import eq_kind, text_prefix
+from .methods import MethodLowerer
+from .values import LISTS, STRINGS
+
+MEMORY_INTRINSICS = {
+    "load_u8": ["i32.wrap_i64", ("i32.load8_u", 0), "i64.extend_i32_u"],
+    "load_u32": ["i32.wrap_i64", ("i64.load32_u", 0)],
+    "load_i64": ["i32.wrap_i64", ("i64.load", 0)],
+}
+STORE_INTRINSICS = {"store_u8": "i64.store8", "store_u32": "i64.store32", "store_i64": "i64.store"}
+KIND_RECORD = 9
+
+
+class CallLowerer(MethodLowerer, CompareLowerer):
+    def lower_Call(self, node: py_ast.Call) -> None:
+        kind, *rest = node.call
+        getattr(self, f"call_{kind.replace('-', '_')}")(node, *rest)
+
+    # -- user functions ----------------------------------------------------------
+    def arguments(self, node: py_ast.Call, fn: FuncSym, skip_self: bool) -> None:
+        params = fn.params[1:] if skip_self else fn.params
+        for arg, param in zip(node.bound, params):
+            self.boundary_argument(arg, param.ty, param.wasm)
+
+    def boundary_argument(self, arg: py_ast.expr, ty: Type, wasm: str) -> None:
+        if ty == INT and wasm == "i32":
+            if isinstance(arg, py_ast.Constant) and type(arg.value) is int and -(1 << 31) <= arg.value < (1 << 32):
+                self.emit("i32.const", arg.value)
+                return
+            self.value(arg, INT)
+            self.emit("call", "rt.to_i32")
+            return
+        self.value(arg, ty)
+
+    def after_call(self, fn: FuncSym) -> None:
+        if fn.result == INT and fn.result_wasm == "i32":
+            self.emit("i64.extend_i32_s")
+
+    def call_function(self, node: py_ast.Call, fn: FuncSym) -> None:
+        self.arguments(node, fn, False)
+        self.emit("call", fn.qualname)
+        self.after_call(fn)
+
+    def call_method(self, node: py_ast.Call, fn: FuncSym, info: ClassInfo) -> None:
+        self.value(node.func.value)
+        self.arguments(node, fn, True)
+        self.emit("call", self.dispatch(fn, info))
+
+    def call_super(self, node: py_ast.Call, fn: FuncSym) -> None:
+        self.emit("local.get", self.source.params[0].name)
+        self.arguments(node, fn, True)
+        self.emit("call", fn.qualname)
+
+    def call_new(self, node: py_ast.Call, info: ClassInfo, init: FuncSym | None) -> None:
+        """Allocate the record, fill field defaults, run __init__, leave the object."""
+        self.emit("i64.const", 8 * len(info.fields))
+        self.emit("i64.const", KIND_RECORD | (self.classes.record_id(info) << 8))
+        self.emit("call", f"{RT_MEMORY}.alloc")
+        self.emit("i32.wrap_i64")
+        obj = self.stash("i32")
+        for name, default in info.defaults.items():
+            self.emit("local.get", obj)
+            self.value(default, info.fields[name])
+            self.to_slot(info.fields[name])
+            self.emit("i64.store", self.field_offset(info, name))
+        if init is not None:
+            self.emit("local.get", obj)
+            self.arguments(node, init, True)
+            self.emit("call", init.qualname)
+        self.emit("local.get", obj)
+
+    def dispatch(self, fn: FuncSym, info: ClassInfo) -> str:
+        return self.classes.dispatcher(fn, info)
+
+    # -- intrinsics ---------------------------------------------------------------
+    def call_intrinsic(self, node: py_ast.Call, name: str) -> None:
+        for arg in node.bound:
+            self.value(arg, INT if arg.ty == BOOL else None)
+        if name in MEMORY_INTRINSICS:
+            for instr in MEMORY_INTRINSICS[name]:
+                self.emit(*(instr if isinstance(instr, tuple) else (instr,)))
+        elif name in STORE_INTRINSICS:
+            value = self.stash("i64")
+            self.emit("i32.wrap_i64")
+            self.emit("local.get", value)
+            self.emit(STORE_INTRINSICS[name], 0)
+        elif name in ("memory_fill", "memory_copy"):
+            self.bulk_memory(name)
+        elif name in RAISE_INTRINSICS:
+            self.emit("call", RAISE_INTRINSICS[name])
+        else:
+            getattr(self, f"intrinsic_{name}")()
+
+    def intrinsic_memory_size(self) -> None:
+        self.emit("memory.size")
+        self.emit("i64.extend_i32_u")
+
+    def intrinsic_memory_grow(self) -> None:
+        self.emit("i32.wrap_i64")
+        self.emit("memory.grow")
+        self.emit("i64.extend_i32_s")
+
+    def intrinsic_heap_base(self) -> None:
+        self.emit("global.get", "rt.heap_base")
+        self.emit("i64.extend_i32_u")
+
+    def intrinsic_record_table(self) -> None:
+        self.emit("global.get", "rt.record_table")
+        self.emit("i64.extend_i32_u")
+
+    def intrinsic_data_ptr(self) -> None:
+        self.emit("i32.const", 16)
+        self.emit("i32.add")
+        self.emit("i64.extend_i32_u")
+
+    def intrinsic_unreachable(self) -> None:
+        self.emit("unreachable")
+
+    def bulk_memory(self, name: str) -> None:
+        """memory.fill(dst, value, size) / memory.copy(dst, src, size) on i32 operands."""
+        c, b, a = self.stash("i64"), self.stash("i64"), self.stash("i64")
+        for tmp in (a, b, c):
+            self.emit("local.get", tmp)
+            self.emit("i32.wrap_i64")
+        self.emit(f"memory.{name.split('_')[1]}")
+
+    # -- built-ins --------------------------------------------------------------------
+    def call_builtin(self, node: py_ast.Call, name: str) -> None:
+        getattr(self, f"builtin_{name}")(node)
+
+    def builtin_len(self, node: py_ast.Call) -> None:
+        self.value(node.bound[0])
+        self.emit("i64.load32_u", 12 if node.bound[0].ty == STR else 8)
+
+    def builtin_abs(self, node: py_ast.Call) -> None:
+        arg = node.bound[0]
+        if arg.ty == FLOAT:
+            self.value(arg)
+            self.emit("f64.abs")
+            return
+        self.value(arg, INT)
+        self.emit("call", "rt.abs")
+
+    def builtin_int(self, node: py_ast.Call) -> None:
+        arg = node.bound[0]
+        if arg.ty in (STR, BYTES):
+            self.slot(arg)
+            if len(node.bound) == 2:
+                self.value(node.bound[1], INT)
+            else:
+                self.emit("i64.const", 10)
+            self.emit("call", f"{STRINGS}.int_from_str" if arg.ty == STR else f"{STRINGS}.int_from_bytes_text")
+        elif arg.ty == FLOAT:
+            self.value(arg)
+            self.emit("call", "rt.float_to_int")
+        else:
+            self.value(arg, INT)
+
+    def builtin_float(self, node: py_ast.Call) -> None:
+        arg = node.bound[0]
+        self.value(arg, None if arg.ty == FLOAT else INT)
+        if arg.ty != FLOAT:
+            self.emit("f64.convert_i64_s")
+
+    def builtin_bool(self, node: py_ast.Call) -> None:
+        self.truthy(node.bound[0])
+
+    def builtin_str(self, node: py_ast.Call) -> None:
+        self.to_text(node.bound[0])
+
+    def to_text(self, arg: py_ast.expr) -> None:
+        """str(x) for int, bool and str."""
+        if arg.ty == STR:
+            self.value(arg)
+        elif arg.ty == BOOL:
+            self.truthy(arg)
+            self.emit("if", self.fresh("L"), "i32")
+            self.emit("i32.const", self.layout.str_constant("True"))
+            self.emit("else")
+            self.emit("i32.const", self.layout.str_constant("False"))
+            self.emit("end")
+        else:
+            self.value(arg, INT)
+            self.call_runtime(f"{STRINGS}.str_from_int", STR)
+
+    def builtin_ord(self, node: py_ast.Call) -> None:
+        self.slot(node.bound[0])
+        self.emit("call", f"{STRINGS}.str_ord")
+
+    def builtin_chr(self, node: py_ast.Call) -> None:
+        self.value(node.bound[0], INT)
+        self.call_runtime(f"{STRINGS}.str_chr", STR)
+
+    def builtin_min(self, node: py_ast.Call) -> None:
+        self.extremum(node, py_ast.Lt, "min")
+
+    def builtin_max(self, node: py_ast.Call) -> None:
+        self.extremum(node, py_ast.Gt, "max")
+
+    def extremum(self, node: py_ast.Call, better, name: str) -> None:
+        """min/max keep the first of equal values, as CPython does."""
+        if len(node.bound) == 1:
+            self.slot(node.bound[0])
+            self.emit("i64.const", eq_kind(node.ty))
+            self.call_runtime(f"{LISTS}.list_{name}", node.ty)
+            return
+        ty = node.ty
+        self.value(node.bound[0], ty)
+        best = self.stash(ty.wasm)
+        for arg in node.bound[1:]:
+            self.value(arg, ty)
+            candidate = self.stash(ty.wasm)
+            self.compare(better(), candidate, ty, best, ty)
+            self.emit("if", self.fresh("L"), None)
+            self.emit("local.get", candidate)
+            self.emit("local.set", best)
+            self.emit("end")
+        self.emit("local.get", best)
+
+    def builtin_sorted(self, node: py_ast.Call) -> None:
+        self.slot(node.bound[0])
+        self.emit("i64.const", eq_kind(node.ty.item))
+        self.call_runtime(f"{LISTS}.list_sorted_copy", node.ty)
+
+    def builtin_list(self, node: py_ast.Call) -> None:
+        if not node.bound:
+            self.new_list(node.ty, 0)
+            return
+        arg = node.bound[0]
+        self.slot(arg)
+        if isinstance(arg.ty, ListType):
+            self.call_runtime(f"{LISTS}.list_copy", node.ty)
+        elif isinstance(arg.ty, DictType):
+            self.call_runtime("compiler.runtime.dicts.dict_keys_list", node.ty)
+        else:
+            self.call_runtime(f"{STRINGS}.str_chars", node.ty)
+
+    def builtin_isinstance(self, node: py_ast.Call) -> None:
+        """The class id in the header lies in the id range of the class and its subclasses."""
+        info = node.isinstance_class
+        self.value(node.bound[0])
+        obj = self.stash("i32")
+        check = [("local.get", obj), ("i32.load", 4), ("i32.const", 8), ("i32.shr_u",)]
+        for instr in check:
+            self.emit(*instr)
+        class_id = self.stash("i32")
+        self.emit("local.get", obj)
+        if isinstance(node.bound[0].ty, OptionalType):
+            self.emit("if", self.fresh("L"), "i32")
+        else:
+            self.emit("drop")
+        self.emit("local.get", class_id)
+        self.emit("i32.const", self.classes.record_id(info))
+        self.emit("i32.sub")
+        self.emit("i32.const", info.last_descendant_id - info.class_id)
+        self.emit("i32.le_u")
+        if isinstance(node.bound[0].ty, OptionalType):
+            self.emit("else")
+            self.emit("i32.const", 0)
+            self.emit("end")

@@ -1,0 +1,204 @@
+"""Lowering of comparisons, equality and membership, for every type the checker allows.
+
+Comparison operands are evaluated once into temporaries; ``compare`` reads
+them back and leaves an i32 0/1. Chains stop at the first false comparison.
+"""
+from __future__ import annotations
+
+import ast as py_ast
+
+from ..program import (BOOL, BYTES, FLOAT, INT, STR, ClassInfo, ClassType, DictType, ListType,
+                       OptionalType, TupleType, Type)
+from .expressions import FLOAT_COMPARE, INT_COMPARE, ExprLowerer, eq_kind
+from .values import DICTS, LISTS, SCALARS, STRINGS
+
+ORDER = {py_ast.Lt: "lt_s", py_ast.LtE: "le_s", py_ast.Gt: "gt_s", py_ast.GtE: "ge_s"}
+
+
+def find_method(info: ClassInfo, name: str):
+    while info is not None:
+        if name in info.methods:
+            return info.methods[name]
+        info = info.base
+    return None
+
+
+class CompareLowerer(ExprLowerer):
+    def lower_Compare(self, node: py_ast.Compare) -> None:
+        operands = [node.left, *node.comparators]
+        self.lower(operands[0])
+        self.chain(node, 0, self.stash(self.wasm_of(operands[0].ty)), operands[0].ty)
+
+    def wasm_of(self, ty: Type) -> str:
+        return ty.wasm or "i32"
+
+    def chain(self, node: py_ast.Compare, index: int, left: str, left_ty: Type) -> None:
+        right_node = ([node.left, *node.comparators])[index + 1]
+        self.lower(right_node)
+        right = self.stash(self.wasm_of(right_node.ty))
+        self.compare(node.ops[index], left, left_ty, right, right_node.ty)
+        if index + 1 < len(node.ops):
+            self.emit("if", self.fresh("L"), "i32")
+            self.chain(node, index + 1, right, right_node.ty)
+            self.emit("else")
+            self.emit("i32.const", 0)
+            self.emit("end")
+
+    def compare(self, op, left: str, left_ty: Type, right: str, right_ty: Type) -> None:
+        kind = type(op)
+        if kind in (py_ast.Is, py_ast.IsNot):  # only 'x is None' passes the checker
+            self.emit("local.get", left)
+            self.emit("i32.eqz")
+            if kind is py_ast.IsNot:
+                self.emit("i32.eqz")
+            return
+        if kind in (py_ast.In, py_ast.NotIn):
+            self.membership(left, left_ty, right, right_ty)
+        elif kind in (py_ast.Eq, py_ast.NotEq):
+            self.equality(left, left_ty, right, right_ty)
+        else:
+            self.ordering(kind, left, left_ty, right, right_ty)
+            return
+        if kind in (py_ast.NotIn, py_ast.NotEq):
+            self.emit("i32.eqz")
+
+    def push_as(self, tmp: str, ty: Type, target: Type) -> None:
+        self.emit("local.get", tmp)
+        if ty == BOOL and target in (INT, FLOAT):
+            self.emit("i64.extend_i32_u")
+        if ty in (INT, BOOL) and target == FLOAT:
+            self.emit("f64.convert_i64_s")
+
+    def numeric(self, kind, left: str, left_ty: Type, right: str, right_ty: Type) -> None:
+        common = FLOAT if FLOAT in (left_ty, right_ty) else BOOL if left_ty == right_ty == BOOL else INT
+        self.push_as(left, left_ty, common)
+        self.push_as(right, right_ty, common)
+        if common == FLOAT:
+            self.emit(f"f64.{FLOAT_COMPARE[kind]}")
+        else:
+            self.emit(f"{common.wasm}.{INT_COMPARE[kind]}")
+
+    def ordering(self, kind, left: str, left_ty: Type, right: str, right_ty: Type) -> None:
+        if left_ty in SCALARS and right_ty in SCALARS:
+            return self.numeric(kind, left, left_ty, right, right_ty)
+        self.emit("local.get", left)
+        self.emit("i64.extend_i32_u")
+        self.emit("local.get", right)
+        self.emit("i64.extend_i32_u")
+        if isinstance(left_ty, ListType):
+            self.emit("i64.const", eq_kind(left_ty.item))
+            self.emit("call", f"{LISTS}.list_compare")
+        else:
+            self.emit("call", f"{STRINGS}.str_compare")
+        self.emit("i64.const", 0)
+        self.emit(f"i64.{ORDER[kind]}")
+
+    def equality(self, left: str, left_ty: Type, right: str, right_ty: Type) -> None:
+        if left_ty in SCALARS and right_ty in SCALARS:
+            return self.numeric(py_ast.Eq, left, left_ty, right, right_ty)
+        ty = left_ty
+        if isinstance(ty, OptionalType):
+            return self.optional_equality(left, right, ty)
+        if isinstance(ty, TupleType):
+            return self.tuple_equality(left, right, ty)
+        if isinstance(ty, ClassType):
+            return self.object_equality(left, right, ty.info)
+        self.emit("local.get", left)
+        self.emit("i64.extend_i32_u")
+        self.emit("local.get", right)
+        self.emit("i64.extend_i32_u")
+        if ty in (STR, BYTES):
+            self.emit("call", f"{STRINGS}.str_eq")
+        elif isinstance(ty, ListType):
+            self.emit("i64.const", eq_kind(ty.item))
+            self.emit("call", f"{LISTS}.list_eq")
+        elif isinstance(ty, DictType):
+            self.emit("i64.const", eq_kind(ty.value))
+            self.emit("call", f"{DICTS}.dict_eq")
+
+    def optional_equality(self, left: str, right: str, ty: OptionalType) -> None:
+        """None equals only None; otherwise compare the values."""
+        self.emit("local.get", left)
+        self.emit("i32.eqz")
+        self.emit("local.get", right)
+        self.emit("i32.eqz")
+        self.emit("i32.or")
+        self.emit("if", self.fresh("L"), "i32")
+        self.emit("local.get", left)
+        self.emit("local.get", right)
+        self.emit("i32.eq")
+        self.emit("else")
+        inner = ty.inner
+        a, b = self.unboxed(left, inner), self.unboxed(right, inner)
+        self.equality(a, inner, b, inner)
+        self.emit("end")
+
+    def unboxed(self, tmp: str, inner: Type) -> str:
+        if inner not in SCALARS:
+            return tmp
+        self.emit("local.get", tmp)
+        self.unbox(inner)
+        return self.stash(inner.wasm)
+
+    def item_temp(self, obj: str, index: int, ty: Type) -> str:
+        self.emit("local.get", obj)
+        self.emit("i64.load", 8 + 8 * index)
+        self.from_slot(ty)
+        return self.stash(self.wasm_of(ty))
+
+    def tuple_equality(self, left: str, right: str, ty: TupleType) -> None:
+        """Element by element, stopping at the first difference."""
+        depth = 0
+        for index, item in enumerate(ty.items):
+            self.equality(self.item_temp(left, index, item), item, self.item_temp(right, index, item), item)
+            if index + 1 < len(ty.items):
+                self.emit("if", self.fresh("L"), "i32")
+                depth += 1
+        for _ in range(depth):
+            self.emit("else")
+            self.emit("i32.const", 0)
+            self.emit("end")
+
+    def object_equality(self, left: str, right: str, info: ClassInfo) -> None:
+        method = find_method(info, "__eq__")
+        if method is None:
+            self.emit("local.get", left)
+            self.emit("local.get", right)
+            self.emit("i32.eq")
+            return
+        if getattr(method.node, "generated", False):  # dataclass: equal only for the same class
+            self.emit("local.get", left)
+            self.emit("i32.load", 4)
+            self.emit("local.get", right)
+            self.emit("i32.load", 4)
+            self.emit("i32.eq")
+            self.emit("if", self.fresh("L"), "i32")
+        self.emit("local.get", left)
+        self.emit("local.get", right)
+        self.emit("call", self.dispatch(method, info))
+        if getattr(method.node, "generated", False):
+            self.emit("else")
+            self.emit("i32.const", 0)
+            self.emit("end")
+
+    def membership(self, left: str, left_ty: Type, right: str, right_ty: Type) -> None:
+        self.emit("local.get", right)
+        self.emit("i64.extend_i32_u")
+        self.emit("local.get", left)
+        if right_ty in (STR, BYTES) and left_ty in (INT, BOOL):
+            if left_ty == BOOL:
+                self.emit("i64.extend_i32_u")
+            self.emit("call", f"{STRINGS}.bytes_contains_byte")
+        elif right_ty in (STR, BYTES):
+            self.emit("i64.extend_i32_u")
+            self.emit("call", f"{STRINGS}.str_contains")
+        elif isinstance(right_ty, ListType):
+            self.coerce(left_ty, right_ty.item)
+            self.to_slot(right_ty.item)
+            self.emit("i64.const", eq_kind(right_ty.item))
+            self.emit("call", f"{LISTS}.list_contains")
+        else:
+            self.to_slot(left_ty)
+            self.emit("call", f"{DICTS}.dict_find")
+            self.emit("i64.const", 0)
+            self.emit("i64.ge_s")

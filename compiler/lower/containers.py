@@ -1,0 +1,165 @@
+"""Lowering of literals, subscripts, comprehensions and f-strings."""
+from __future__ import annotations
+
+import ast as py_ast
+
+from ..program import BYTES, INT, RT_MEMORY, STR, DictType, ListType, TupleType, Type
+from .calls import CallLowerer
+from .expressions import text_prefix
+from .values import DICTS, LISTS, STRINGS
+
+KIND_RAW, KIND_POINTERS, KIND_RECORD = 5, 7, 9
+KEY_KINDS = {INT: 0, STR: 1, BYTES: 2}
+
+
+class ContainerLowerer(CallLowerer):
+    def new_list(self, ty: ListType, capacity: int) -> None:
+        self.emit("i64.const", capacity)
+        self.emit("i64.const", KIND_POINTERS if ty.item.pointer else KIND_RAW)
+        self.call_runtime(f"{LISTS}.list_new", ty)
+
+    def lower_List(self, node: py_ast.List) -> None:
+        self.new_list(node.ty, len(node.elts))
+        lst = self.stash("i32")
+        for element in node.elts:
+            self.emit("local.get", lst)
+            self.emit("i64.extend_i32_u")
+            self.slot(element, node.ty.item)
+            self.emit("call", f"{LISTS}.list_append")
+        self.emit("local.get", lst)
+
+    def new_dict(self, ty: DictType) -> None:
+        self.emit("i64.const", KEY_KINDS[ty.key])
+        self.emit("i32.const", int(ty.value.pointer))
+        self.call_runtime(f"{DICTS}.dict_new", ty)
+
+    def lower_Dict(self, node: py_ast.Dict) -> None:
+        ty = node.ty
+        self.new_dict(ty)
+        d = self.stash("i32")
+        for key, value in zip(node.keys, node.values):
+            self.emit("local.get", d)
+            self.emit("i64.extend_i32_u")
+            self.slot(key, ty.key)
+            self.slot(value, ty.value)
+            self.emit("call", f"{DICTS}.dict_set")
+        self.emit("local.get", d)
+
+    def lower_Tuple(self, node: py_ast.Tuple) -> None:
+        ty = node.ty
+        self.emit("i64.const", 8 * len(ty.items))
+        self.emit("i64.const", KIND_RECORD | (self.classes.tuple_id(ty) << 8))
+        self.emit("call", f"{RT_MEMORY}.alloc")
+        self.emit("i32.wrap_i64")
+        obj = self.stash("i32")
+        for index, (element, item) in enumerate(zip(node.elts, ty.items)):
+            self.emit("local.get", obj)
+            self.slot(element, item)
+            self.emit("i64.store", 8 + 8 * index)
+        self.emit("local.get", obj)
+
+    def lower_Subscript(self, node: py_ast.Subscript) -> None:
+        base = node.value.ty
+        if isinstance(node.slice, py_ast.Slice):
+            return self.slice(node, base)
+        if base == BYTES:
+            self.value(node.value)
+            self.value(node.slice, INT)
+            self.emit("call", "rt.bytes_index")
+            return
+        self.slot(node.value)
+        if isinstance(base, TupleType):
+            self.emit("i32.wrap_i64")
+            self.emit("i64.load", 8 + 8 * node.tuple_index)
+            self.from_slot(node.ty)
+            return
+        if isinstance(base, DictType):
+            self.slot(node.slice, base.key)
+            self.call_runtime(f"{DICTS}.dict_get", node.ty)
+            return
+        self.value(node.slice, INT)
+        symbol = f"{LISTS}.list_get" if isinstance(base, ListType) else f"{STRINGS}.{text_prefix(base)}_getitem"
+        self.call_runtime(symbol, node.ty)
+
+    def slice(self, node: py_ast.Subscript, base: Type) -> None:
+        self.slot(node.value)
+        part = node.slice
+        flags = 0
+        for bit, bound in ((1, part.lower), (2, part.upper)):
+            if bound is None:
+                self.emit("i64.const", 0)
+            else:
+                self.value(bound, INT)
+                flags |= bit
+        if part.step is None:
+            self.emit("i64.const", 1)
+        else:
+            self.value(part.step, INT)
+        self.emit("i64.const", flags)
+        symbol = f"{LISTS}.list_slice" if isinstance(base, ListType) else f"{STRINGS}.{text_prefix(base)}_slice"
+        self.call_runtime(symbol, node.ty)
+
+    # -- comprehensions and f-strings ---------------------------------------------------
+    def lower_ListComp(self, node: py_ast.ListComp) -> None:
+        self.new_list(node.ty, 0)
+        result = self.stash("i32")
+        gen = node.generators[0]
+
+        def body() -> None:
+            depth = 0
+            for condition in gen.ifs:
+                self.truthy(condition)
+                self.emit("if", self.fresh("L"), None)
+                depth += 1
+            self.emit("local.get", result)
+            self.emit("i64.extend_i32_u")
+            self.slot(node.elt, node.ty.item)
+            self.emit("call", f"{LISTS}.list_append")
+            for _ in range(depth):
+                self.emit("end")
+        self.iterate(node, gen.target, body)
+        self.emit("local.get", result)
+
+    def lower_JoinedStr(self, node: py_ast.JoinedStr) -> None:
+        """Concatenate the pieces left to right."""
+        pieces = [p for p in node.values if not (isinstance(p, py_ast.Constant) and p.value == "")]
+        if not pieces:
+            self.emit("i32.const", self.layout.str_constant(""))
+            return
+        for index, piece in enumerate(pieces):
+            if isinstance(piece, py_ast.Constant):
+                self.emit("i32.const", self.layout.str_constant(piece.value))
+            else:
+                self.formatted(piece)
+            if index:
+                acc_piece = self.stash("i32")
+                self.emit("i64.extend_i32_u")
+                self.emit("local.get", acc_piece)
+                self.emit("i64.extend_i32_u")
+                self.call_runtime(f"{STRINGS}.str_concat", STR)
+
+    def formatted(self, piece: py_ast.FormattedValue) -> None:
+        spec = piece.spec
+        value = piece.value
+        if value.ty in (INT,) and spec.type in ("x", "X", "o", "b"):
+            self.value(value, INT)
+            self.emit("i64.const", {"x": 16, "X": 16, "o": 8, "b": 2}[spec.type])
+            self.emit("i32.const", int(spec.type == "X"))
+            self.call_runtime(f"{STRINGS}.format_int", STR)
+        else:
+            self.to_text(value)
+        if spec.width:
+            self.pad(spec, value.ty)
+
+    def pad(self, spec, ty) -> None:
+        align = spec.align or (">" if ty == INT else "<")
+        if align == "=":
+            self.emit("i64.extend_i32_u")
+            self.emit("i64.const", spec.width)
+            self.call_runtime(f"{STRINGS}.str_zero_pad", STR)
+            return
+        self.emit("i64.extend_i32_u")
+        self.emit("i64.const", ord(spec.fill))
+        self.emit("i64.const", ord(align))
+        self.emit("i64.const", spec.width)
+        self.call_runtime(f"{STRINGS}.str_pad", STR)

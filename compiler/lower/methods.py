@@ -1,0 +1,133 @@
+"""Lowering of the methods of str, bytes, list and dict: calls into the runtime library.
+
+Arguments the caller left out take the method's own default here (CPython's
+``None`` bounds become the "given" bits of a flags argument).
+"""
+from __future__ import annotations
+
+import ast as py_ast
+
+from ..program import BOOL, INT, NONE, STR, DictType, ListType, OptionalType, Type
+from .expressions import ExprLowerer, eq_kind, text_prefix
+from .values import DICTS, LISTS, STRINGS
+
+SEARCH = ("find", "rfind", "index", "rindex")
+STRIP = ("strip", "lstrip", "rstrip")
+SIMPLE_TEXT = ("startswith", "endswith", "lower", "upper", "isdigit", "isspace", "join")
+
+
+class MethodLowerer(ExprLowerer):
+    def call_type_method(self, node: py_ast.Call, name: str) -> None:
+        receiver = node.func.value
+        ty = receiver.ty
+        self.slot(receiver)
+        if isinstance(ty, ListType):
+            self.list_method(node, name, ty)
+        elif isinstance(ty, DictType):
+            self.dict_method(node, name, ty)
+        else:
+            self.text_method(node, name, ty)
+
+    def optional_arg(self, arg: py_ast.expr | None, ty: Type) -> int:
+        """Push an optional argument as a slot (0 if absent/None); return 1 if it was given."""
+        if arg is None or (isinstance(arg, py_ast.Constant) and arg.value is None):
+            self.emit("i64.const", 0)
+            return 0
+        inner = ty.inner if isinstance(ty, OptionalType) else ty
+        self.slot(arg, inner)
+        return 1
+
+    # -- str and bytes ------------------------------------------------------------
+    def text_method(self, node: py_ast.Call, name: str, ty: Type) -> None:
+        prefix = text_prefix(ty)
+        args = node.bound
+        if name in SEARCH:
+            self.slot(args[0])
+            flags = self.optional_arg(args[1], INT) | self.optional_arg(args[2], INT) << 1
+            self.emit("i64.const", flags)
+        elif name == "split":
+            self.optional_arg(args[0], ty)
+            self.maybe(args[1], -1)
+        elif name in STRIP:
+            self.optional_arg(args[0], ty)
+        elif name == "replace":
+            self.slot(args[0])
+            self.slot(args[1])
+            self.maybe(args[2], -1)
+        elif name not in ("encode", "decode"):
+            for arg in args:
+                self.slot(arg)
+        result = node.ty
+        symbol = "str_encode" if name == "encode" else "bytes_decode" if name == "decode" else f"{prefix}_{name}"
+        self.emit("call", f"{STRINGS}.{symbol}")
+        if result != BOOL:
+            self.from_slot(result)
+
+    def maybe(self, arg: py_ast.expr | None, default: int) -> None:
+        if arg is None:
+            self.emit("i64.const", default)
+        else:
+            self.value(arg, INT)
+
+    # -- list -------------------------------------------------------------------------
+    def list_method(self, node: py_ast.Call, name: str, ty: ListType) -> None:
+        args = node.bound
+        item = ty.item
+        if name in ("append", "index", "count", "remove"):
+            self.slot(args[0], item)
+            if name != "append":
+                self.emit("i64.const", eq_kind(item))
+        elif name == "pop":
+            self.maybe(args[0], -1)
+        elif name == "insert":
+            self.value(args[0], INT)
+            self.slot(args[1], item)
+        elif name == "extend":
+            self.slot(args[0])
+        elif name == "sort":
+            self.emit("i64.const", eq_kind(item))
+        self.emit("call", f"{LISTS}.list_{name}")
+        if node.ty not in (NONE, BOOL):
+            self.from_slot(node.ty)
+
+    # -- dict ---------------------------------------------------------------------------
+    def dict_method(self, node: py_ast.Call, name: str, ty: DictType) -> None:
+        args = node.bound
+        if name in ("get", "pop") and (len(args) < 2 or args[1] is None):
+            self.slot(args[0], ty.key)
+            if name == "get":
+                return self.dict_get_optional(ty)
+            self.emit("call", f"{DICTS}.dict_pop")
+            self.from_slot(ty.value)
+            return
+        symbol = {"get": "dict_get_or", "pop": "dict_pop_or", "keys": "dict_keys_list",
+                  "values": "dict_values_list", "items": "dict_items_list"}.get(name, f"dict_{name}")
+        if name in ("get", "pop", "setdefault"):
+            self.slot(args[0], ty.key)
+            self.slot(args[1], ty.value)
+        elif name == "update":
+            self.slot(args[0])
+        self.emit("call", f"{DICTS}.{symbol}")
+        if node.ty != NONE:
+            self.from_slot(node.ty)
+
+    def dict_get_optional(self, ty: DictType) -> None:
+        """d.get(k): the value, or None when the key is missing."""
+        d = self.stash("i64")  # the key, pushed after the dict
+        dict_slot = self.stash("i64")
+        self.emit("local.get", dict_slot)
+        self.emit("local.get", d)
+        self.emit("call", f"{DICTS}.dict_find")
+        entry = self.stash("i64")
+        self.emit("local.get", entry)
+        self.emit("i64.const", 0)
+        self.emit("i64.lt_s")
+        self.emit("if", self.fresh("L"), "i32")
+        self.emit("i32.const", 0)
+        self.emit("else")
+        self.emit("local.get", dict_slot)
+        self.emit("local.get", entry)
+        self.emit("call", f"{DICTS}.dict_entry_value")
+        self.from_slot(ty.value)
+        self.coerce(ty.value, OptionalType(f"{ty.value} | None", "i32", True, ty.value))
+        self.emit("end")

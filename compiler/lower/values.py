@@ -1,0 +1,150 @@
+"""Lowering basics: emitting, temporaries, conversions between representations.
+
+Values on the wasm stack: ``int`` i64, ``bool`` i32 0/1, ``float`` f64, and
+every object (str, bytes, list, dict, tuple, class instance, ``T | None``) an
+i32 pointer (0 is None). Container slots and runtime-library arguments are
+i64 ("slots"): ``to_slot``/``from_slot`` convert. ``T | None`` of int, float or
+bool points to a box object holding the value.
+"""
+from __future__ import annotations
+
+import ast as py_ast
+
+from .. import ir
+from ..program import (BOOL, BYTES, FLOAT, INT, NONE, RT_MEMORY, STR, ClassType, DictType, ListType,
+                       OptionalType, TupleType, Type)
+from .layout import Layout
+
+KIND_BOX = 6
+SCALARS = (INT, FLOAT, BOOL)
+STRINGS = "compiler.runtime.strings"
+LISTS = "compiler.runtime.lists"
+DICTS = "compiler.runtime.dicts"
+
+
+class ValueLowerer:
+    def __init__(self, fn: ir.Function, layout: Layout):
+        self.fn = fn
+        self.layout = layout
+        self.counter = 0
+
+    # -- plumbing ----------------------------------------------------------
+    def emit(self, *instr) -> None:
+        self.fn.body.append(tuple(instr))
+
+    def fresh(self, stem: str) -> str:
+        self.counter += 1
+        return f"{stem}{self.counter}"
+
+    def temp(self, wasm: str) -> str:
+        name = self.fresh("tmp.")
+        self.fn.locals.append((name, wasm))
+        return name
+
+    def stash(self, wasm: str) -> str:
+        """Pop the top of the stack into a new temporary."""
+        tmp = self.temp(wasm)
+        self.emit("local.set", tmp)
+        return tmp
+
+    def call_runtime(self, symbol: str, result: Type | None = None) -> None:
+        """Call a runtime-library function (i64 arguments already pushed) and convert its result."""
+        self.emit("call", symbol)
+        if result is not None and result != NONE:
+            self.from_slot(result)
+
+    # -- lowering entry points -----------------------------------------------
+    def lower(self, node: py_ast.expr) -> None:
+        getattr(self, f"lower_{type(node).__name__}")(node)
+
+    def value(self, node: py_ast.expr, target: Type | None = None) -> None:
+        """Lower ``node`` and convert it to the type its context expects."""
+        self.lower(node)
+        goal = target or getattr(node, "target_ty", None)
+        if goal is not None:
+            self.coerce(node.ty, goal)
+
+    def slot(self, node: py_ast.expr, target: Type | None = None) -> None:
+        """Lower ``node`` as an i64 slot."""
+        self.value(node, target)
+        self.to_slot(target or getattr(node, "target_ty", None) or node.ty)
+
+    # -- conversions ---------------------------------------------------------------
+    def coerce(self, source: Type, target: Type) -> None:
+        if source == target:
+            return
+        if source == BOOL and target == INT:
+            self.emit("i64.extend_i32_u")
+        elif source == NONE:
+            self.emit("i32.const", 0)
+        elif isinstance(target, OptionalType) and not isinstance(source, OptionalType) and source in SCALARS:
+            self.box(source)
+
+    def to_slot(self, ty: Type) -> None:
+        if ty == FLOAT:
+            self.emit("i64.reinterpret_f64")
+        elif ty.wasm == "i32":
+            self.emit("i64.extend_i32_u")
+
+    def from_slot(self, ty: Type) -> None:
+        if ty == FLOAT:
+            self.emit("f64.reinterpret_i64")
+        elif ty.wasm == "i32":
+            self.emit("i32.wrap_i64")
+
+    def box(self, ty: Type) -> None:
+        value = self.stash(ty.wasm)
+        self.emit("i64.const", 8)
+        self.emit("i64.const", KIND_BOX)
+        self.emit("call", f"{RT_MEMORY}.alloc")
+        self.emit("i32.wrap_i64")
+        box = self.stash("i32")
+        self.emit("local.get", box)
+        self.emit("local.get", value)
+        self.to_slot(ty)
+        self.emit("i64.store", 8)
+        self.emit("local.get", box)
+
+    def unbox(self, ty: Type) -> None:
+        self.emit("i64.load", 8)
+        self.from_slot(ty)
+
+    def narrowed_read(self, storage: Type, seen: Type) -> None:
+        """A local stored as ``T | None`` read where it is known to be ``T``."""
+        if isinstance(storage, OptionalType) and not isinstance(seen, OptionalType) and seen in SCALARS:
+            self.unbox(seen)
+
+    # -- truth values ------------------------------------------------------------------
+    def truthy(self, node: py_ast.expr) -> None:
+        self.lower(node)
+        self.truth_of(node.ty)
+
+    def truth_of(self, ty: Type) -> None:
+        """Replace a value of type ``ty`` on the stack by its Python truth value (i32)."""
+        if ty == INT:
+            self.emit("i64.const", 0)
+            self.emit("i64.ne")
+        elif ty == FLOAT:
+            self.emit("f64.const", 0.0)
+            self.emit("f64.ne")
+        elif ty in (STR, BYTES) or isinstance(ty, (ListType, DictType)):
+            self.emit("i32.load", 8)
+            self.emit("i32.const", 0)
+            self.emit("i32.ne")
+        elif isinstance(ty, OptionalType):
+            self.optional_truth(ty)
+        elif isinstance(ty, (TupleType, ClassType)):
+            self.emit("drop")
+            self.emit("i32.const", 1)
+
+    def optional_truth(self, ty: OptionalType) -> None:
+        ptr = self.stash("i32")
+        self.emit("local.get", ptr)
+        self.emit("if", self.fresh("L"), "i32")
+        self.emit("local.get", ptr)
+        if ty.inner in SCALARS:
+            self.unbox(ty.inner)
+        self.truth_of(ty.inner)
+        self.emit("else")
+        self.emit("i32.const", 0)
+        self.emit("end")

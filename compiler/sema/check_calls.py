@@ -1,0 +1,250 @@
+"""Type checking of calls: functions, constructors, methods and built-ins.
+
+Every checked call gets ``node.call``: a tuple saying what runs —
+``("function", FuncSym)``, ``("method", FuncSym, ClassInfo)`` (dispatch on the
+receiver's class), ``("super", FuncSym)``, ``("new", ClassInfo, FuncSym|None)``,
+``("builtin", name)``, ``("intrinsic", name)`` or ``("type-method", name)`` —
+and ``node.bound``: one argument expression (or a default) per parameter.
+"""
+from __future__ import annotations
+
+import ast as py_ast
+
+from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType,
+                       FuncSym, ListType, OptionalType, Param, Type, list_of, optional_of)
+from .builtins import INTRINSICS, PYTHON_BUILTINS
+from .check_expr import NUMERIC, TEXT, ExprChecker
+from .classes import inherited_method
+from .methods import methods_of
+from .types import class_type, eq_kind, is_subclass
+
+
+class CallChecker(ExprChecker):
+    def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
+        func = node.func
+        if isinstance(func, py_ast.Attribute):
+            return self.method_call(node, func)
+        if not isinstance(func, py_ast.Name):
+            raise self.unsupported(func)
+        name = func.id
+        if name in self.local_names and name not in self.global_names:
+            raise self.fail(func, f"'{name}' is a local variable, not a function",
+                            "rename the variable; it hides the function of the same name")
+        sym = self.module.namespace.get(name)
+        if isinstance(sym, FuncSym):
+            node.call = ("function", sym)
+            return self.bind(node, sym.params, sym.name, node.args, sym.result)
+        if isinstance(sym, ClassInfo):
+            return self.constructor(node, sym)
+        if isinstance(sym, Builtin) and sym.name in INTRINSICS:
+            params, result = INTRINSICS[sym.name]
+            node.call = ("intrinsic", sym.name.rsplit(".", 1)[1])
+            self.positional(node, params, name)
+            return result
+        if sym is None and name in PYTHON_BUILTINS:
+            node.call = ("builtin", name)
+            return getattr(self, f"builtin_{name}")(node, expected)
+        if sym is None:
+            raise self.fail(func, f"name '{name}' is not defined", "define it, or import it with 'from module import name'")
+        raise self.fail(func, f"'{name}' cannot be called")
+
+    # -- argument binding -------------------------------------------------
+    def bind(self, node: py_ast.Call, params: list[Param], name: str, args: list[py_ast.expr], result: Type) -> Type:
+        bound: list[py_ast.expr | None] = [None] * len(params)
+        if len(args) > len(params):
+            raise self.fail(node, f"{name}() takes {len(params)} argument(s), {len(args)} given")
+        for index, arg in enumerate(args):
+            if isinstance(arg, py_ast.Starred):
+                raise self.unsupported(arg)
+            bound[index] = arg
+        names = [p.name for p in params]
+        for keyword in node.keywords:
+            if keyword.arg is None or keyword.arg not in names:
+                raise self.fail(keyword, f"{name}() has no parameter '{keyword.arg}'")
+            index = names.index(keyword.arg)
+            if bound[index] is not None:
+                raise self.fail(keyword, f"{name}() got '{keyword.arg}' twice")
+            bound[index] = keyword.value
+        for index, (param, arg) in enumerate(zip(params, bound)):
+            if arg is None:
+                if param.default is _DEFAULT:
+                    continue  # a built-in method's own default, supplied by lowering
+                if param.default is None:
+                    raise self.fail(node, f"{name}() is missing the argument '{param.name}'")
+                bound[index] = param.default
+                self.use(param.default, param.ty)
+            else:
+                self.use(arg, param.ty, what=f"argument '{param.name}' of {name}()")
+        node.bound = bound
+        return result
+
+    def positional(self, node: py_ast.Call, params: tuple[Type, ...], name: str) -> None:
+        if node.keywords or len(node.args) != len(params):
+            raise self.fail(node, f"{name}() takes {len(params)} positional argument(s)")
+        for arg, ty in zip(node.args, params):
+            self.use(arg, ty, what=f"an argument of {name}()")
+        node.bound = list(node.args)
+
+    # -- classes ------------------------------------------------------------
+    def constructor(self, node: py_ast.Call, info: ClassInfo) -> Type:
+        init = inherited_method(info, "__init__")
+        node.call = ("new", info, init)
+        if init is None:
+            if node.args or node.keywords:
+                raise self.fail(node, f"{info.name}() takes no arguments (it has no __init__)")
+            node.bound = []
+            return class_type(info)
+        self.bind(node, init.params[1:], info.name, node.args, NONE)
+        return class_type(info)
+
+    def method_call(self, node: py_ast.Call, func: py_ast.Attribute) -> Type:
+        receiver = func.value
+        if isinstance(receiver, py_ast.Call) and isinstance(receiver.func, py_ast.Name) and receiver.func.id == "super":
+            return self.super_call(node, func)
+        base = self.check(receiver)
+        if isinstance(base, ClassType):
+            method = inherited_method(base.info, func.attr)
+            if method is None:
+                raise self.fail(func, f"'{base.info.name}' has no method '{func.attr}'")
+            node.call = ("method", method, base.info)
+            return self.bind(node, method.params[1:], func.attr, node.args, method.result)
+        table = methods_of(base)
+        if table is None or func.attr not in table:
+            raise self.fail(func, f"{base} has no method '{func.attr}' in this version")
+        params, result = table[func.attr]
+        node.call = ("type-method", func.attr)
+        if isinstance(base, DictType) and func.attr == "get" and (len(node.args) > 1 or node.keywords):
+            result = base.value  # d.get(k, default) never gives None
+        if isinstance(base, ListType) and func.attr in ("index", "count", "remove") and eq_kind(base.item) is None:
+            raise self.fail(func, f"list.{func.attr}() on {base} is not supported in this version")
+        if isinstance(base, ListType) and func.attr == "sort" and base.item not in (INT, STR):
+            raise self.fail(func, "sort() supports lists of int or str in this version")
+        return self.bind(node, [Param(n, t, t.wasm or "i32", _DEFAULT if d else None) for n, t, d in params],
+                         func.attr, node.args, result)
+
+    def super_call(self, node: py_ast.Call, func: py_ast.Attribute) -> Type:
+        owner = self.fn.owner
+        if owner is None or owner.base is None or func.value.args:
+            raise self.fail(func.value, "super() is only supported as super().method(...) in a subclass method")
+        method = inherited_method(owner.base, func.attr)
+        if method is None:
+            raise self.fail(func, f"no base class of '{owner.name}' has a method '{func.attr}'")
+        node.call = ("super", method)
+        return self.bind(node, method.params[1:], func.attr, node.args, method.result)
+
+    # -- built-ins ------------------------------------------------------------
+    def one_argument(self, node: py_ast.Call, name: str) -> py_ast.expr:
+        if len(node.args) != 1 or node.keywords:
+            raise self.fail(node, f"{name}() takes exactly one argument here")
+        node.bound = list(node.args)
+        return node.args[0]
+
+    def builtin_len(self, node: py_ast.Call, expected: Type | None) -> Type:
+        ty = self.check(self.one_argument(node, "len"))
+        if not (ty in TEXT or isinstance(ty, (ListType, DictType))):
+            raise self.fail(node.args[0], f"the argument of len() must be str, bytes, list or dict, not {ty}")
+        return INT
+
+    def builtin_abs(self, node: py_ast.Call, expected: Type | None) -> Type:
+        ty = self.expect(self.one_argument(node, "abs"), *NUMERIC, what="the argument of abs()")
+        return FLOAT if ty == FLOAT else INT
+
+    def builtin_int(self, node: py_ast.Call, expected: Type | None) -> Type:
+        if len(node.args) == 2 and not node.keywords:
+            self.expect(node.args[0], *TEXT, what="the text of int(text, base)")
+            self.use(node.args[1], INT, what="the base")
+            node.bound = list(node.args)
+            return INT
+        self.expect(self.one_argument(node, "int"), *NUMERIC, *TEXT, what="the argument of int()")
+        return INT
+
+    def builtin_float(self, node: py_ast.Call, expected: Type | None) -> Type:
+        self.expect(self.one_argument(node, "float"), *NUMERIC, what="the argument of float()")
+        return FLOAT
+
+    def builtin_bool(self, node: py_ast.Call, expected: Type | None) -> Type:
+        self.truthy(self.one_argument(node, "bool"))
+        return BOOL
+
+    def builtin_str(self, node: py_ast.Call, expected: Type | None) -> Type:
+        self.expect(self.one_argument(node, "str"), INT, BOOL, STR, what="the argument of str()")
+        return STR
+
+    def builtin_ord(self, node: py_ast.Call, expected: Type | None) -> Type:
+        self.expect(self.one_argument(node, "ord"), STR, what="the argument of ord()")
+        return INT
+
+    def builtin_chr(self, node: py_ast.Call, expected: Type | None) -> Type:
+        self.use(self.one_argument(node, "chr"), INT, what="the argument of chr()")
+        return STR
+
+    def builtin_min(self, node: py_ast.Call, expected: Type | None) -> Type:
+        return self.extremum(node, "min")
+
+    def builtin_max(self, node: py_ast.Call, expected: Type | None) -> Type:
+        return self.extremum(node, "max")
+
+    def extremum(self, node: py_ast.Call, name: str) -> Type:
+        if node.keywords:
+            raise self.fail(node, f"{name}() keyword arguments are not supported")
+        node.bound = list(node.args)
+        if len(node.args) == 1:
+            ty = self.check(node.args[0])
+            if not (isinstance(ty, ListType) and ty.item in (INT, STR)):
+                raise self.fail(node, f"{name}() of one argument needs a list of int or str")
+            return ty.item
+        if len(node.args) < 2:
+            raise self.fail(node, f"{name}() needs at least one argument")
+        types = {self.check(a) for a in node.args}
+        if types <= {INT} or types == {STR} or types == {FLOAT}:
+            return types.pop()
+        raise self.fail(node, f"{name}() arguments must all be int, all float or all str")
+
+    def builtin_sorted(self, node: py_ast.Call, expected: Type | None) -> Type:
+        ty = self.check(self.one_argument(node, "sorted"))
+        if not (isinstance(ty, ListType) and ty.item in (INT, STR)):
+            raise self.fail(node, "sorted() supports a list of int or str in this version")
+        return ty
+
+    def builtin_list(self, node: py_ast.Call, expected: Type | None) -> Type:
+        if not node.args and not node.keywords:
+            if not isinstance(expected, ListType):
+                raise self.fail(node, "the type of an empty list is not known here", "annotate the variable")
+            node.bound = []
+            return expected
+        ty = self.check(self.one_argument(node, "list"))
+        if isinstance(ty, ListType):
+            return ty
+        if ty == STR:
+            return list_of(STR)
+        if isinstance(ty, DictType):
+            return list_of(ty.key)
+        raise self.fail(node, f"list() of {ty} is not supported")
+
+    def builtin_isinstance(self, node: py_ast.Call, expected: Type | None) -> Type:
+        if len(node.args) != 2 or node.keywords:
+            raise self.fail(node, "isinstance() takes an object and a class")
+        ty = self.check(node.args[0])
+        target = node.args[1]
+        info = self.module.namespace.get(target.id) if isinstance(target, py_ast.Name) else None
+        if not isinstance(info, ClassInfo):
+            raise self.fail(target, "isinstance() is supported against classes of the program",
+                            "for built-in types the static type already tells")
+        inner = ty.inner if isinstance(ty, OptionalType) else ty
+        if not isinstance(inner, ClassType):
+            raise self.fail(node.args[0], f"isinstance() needs an object of a class, not {ty}")
+        node.isinstance_class = info
+        node.bound = [node.args[0]]
+        return BOOL
+
+    def builtin_range(self, node: py_ast.Call, expected: Type | None) -> Type:
+        raise self.fail(node, "range() can only be used as the iterable of a for loop", "write 'for i in range(...):'")
+
+    def builtin_enumerate(self, node: py_ast.Call, expected: Type | None) -> Type:
+        raise self.fail(node, "enumerate() can only be used as the iterable of a for loop")
+
+    def builtin_zip(self, node: py_ast.Call, expected: Type | None) -> Type:
+        raise self.fail(node, "zip() can only be used as the iterable of a for loop")
+
+
+_DEFAULT = py_ast.Constant(value=None)  # marks "has a default" for built-in methods; lowering supplies it

@@ -1,0 +1,246 @@
+"""Classes: bases, fields in slot order, methods, class constants, @dataclass.
+
+A class instance is a record: the object header, then one 8-byte slot per
+field, inherited fields first, so a subclass instance can be used wherever
+its base is expected. Fields come from annotations in the class body and from
+``self.name = ...`` in ``__init__``. ``@dataclass`` generates ``__init__`` and
+``__eq__`` as ordinary methods (their source is built here and parsed).
+Class ids are numbered in depth-first order, so ``isinstance(x, C)`` is a range
+check on the id stored in the object's header.
+"""
+from __future__ import annotations
+
+import ast as py_ast
+
+from ..diagnostics import CompileError, Diagnostic
+from ..program import NONE, Builtin, ClassInfo, ClassType, FuncSym, GlobalSym, Program, Type
+from .constants import ConstantError, fold
+from .types import TypeError_, annotation, class_type, resolve
+
+
+def self_type(info: ClassInfo) -> ClassType:
+    return class_type(info)
+
+
+def _fail(info: ClassInfo, py_node: py_ast.AST, message: str, help: str = "") -> TypeError_:
+    return TypeError_(Diagnostic(info.module.loc(py_node), message, help))
+
+
+def declare_all(program: Program) -> None:
+    for info in program.classes.values():
+        _base_and_decorators(info)
+    for info in _inheritance_order(program):
+        _body(program, info)
+
+
+def _base_and_decorators(info: ClassInfo) -> None:
+    node = info.node
+    if node.keywords or len(node.bases) > 1:
+        raise _fail(info, node, "multiple inheritance and class keywords are not supported", "inherit from one class")
+    if node.bases:
+        base = node.bases[0]
+        sym = info.module.namespace.get(base.id) if isinstance(base, py_ast.Name) else None
+        if isinstance(base, py_ast.Name) and base.id == "object" and sym is None:
+            pass
+        elif isinstance(sym, ClassInfo):
+            info.base = sym
+        else:
+            raise _fail(info, base, "a base class must be a class of the program", "inherit from one of your classes")
+    for decorator in node.decorator_list:
+        sym = info.module.namespace.get(decorator.id) if isinstance(decorator, py_ast.Name) else None
+        if sym != Builtin("dataclasses.dataclass"):
+            raise _fail(info, decorator, "unsupported class decorator", "only @dataclass (from dataclasses) is supported")
+        info.dataclass = True
+
+
+def _inheritance_order(program: Program) -> list[ClassInfo]:
+    order: list[ClassInfo] = []
+
+    def visit(info: ClassInfo, active: tuple[ClassInfo, ...]) -> None:
+        if info in order:
+            return
+        if info in active:
+            raise _fail(info, info.node, "a class cannot inherit from itself")
+        if info.base is not None:
+            visit(info.base, active + (info,))
+        order.append(info)
+    for info in program.classes.values():
+        visit(info, ())
+    return order
+
+
+def _body(program: Program, info: ClassInfo) -> None:
+    if info.base is not None:
+        info.fields.update(info.base.fields)
+        info.defaults.update(info.base.defaults)
+    for index, stmt in enumerate(info.node.body):
+        if index == 0 and isinstance(stmt, py_ast.Expr) and isinstance(stmt.value, py_ast.Constant):
+            continue  # docstring
+        if isinstance(stmt, py_ast.Pass):
+            continue
+        if isinstance(stmt, py_ast.FunctionDef):
+            _method(program, info, stmt)
+        elif isinstance(stmt, py_ast.AnnAssign) and isinstance(stmt.target, py_ast.Name):
+            _field(info, stmt)
+        elif isinstance(stmt, py_ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], py_ast.Name):
+            _class_constant(program, info, stmt)
+        else:
+            raise _fail(info, stmt, "only fields, constants and methods are allowed in a class body")
+    if info.dataclass:
+        _generate_dataclass_methods(program, info)
+
+
+def _field(info: ClassInfo, stmt: py_ast.AnnAssign) -> None:
+    name = stmt.target.id
+    ty = resolve(info.module, stmt.annotation)
+    if name in info.fields and info.fields[name] != ty:
+        raise _fail(info, stmt, f"field '{name}' is already declared as {info.fields[name]}")
+    info.fields[name] = ty
+    if stmt.value is not None:
+        try:
+            fold(info.module, stmt.value)
+        except ConstantError:
+            raise _fail(info, stmt.value, "a field default must be a constant",
+                        "assign the value in __init__ instead") from None
+        info.defaults[name] = stmt.value
+    elif info.dataclass and any(f in info.defaults for f in info.fields if f != name):
+        raise _fail(info, stmt, f"non-default field '{name}' follows a field with a default",
+                    "put fields without defaults first, as dataclasses require")
+
+
+def _class_constant(program: Program, info: ClassInfo, stmt: py_ast.Assign) -> None:
+    name = stmt.targets[0].id
+    g = GlobalSym(f"{info.qualname}.{name}", info.module, stmt)
+    try:
+        g.value, g.ty = fold(info.module, stmt.value)
+    except ConstantError:
+        raise _fail(info, stmt.value, "class attributes must be constants",
+                    "declare a field with an annotation (name: type) for per-instance values") from None
+    info.constants[name] = program.globals[g.qualname] = g
+
+
+def _method(program: Program, info: ClassInfo, node: py_ast.FunctionDef) -> None:
+    if not node.args.args:
+        raise _fail(info, node, "a method needs 'self' as its first parameter",
+                    "static and class methods are not supported; use a module-level function")
+    fn = FuncSym(f"{info.qualname}.{node.name}", info.module, node, owner=info)
+    info.methods[node.name] = program.functions[fn.qualname] = fn
+
+
+def inherited_method(info: ClassInfo, name: str) -> FuncSym | None:
+    while info is not None:
+        if name in info.methods:
+            return info.methods[name]
+        info = info.base
+    return None
+
+
+def _generate_dataclass_methods(program: Program, info: ClassInfo) -> None:
+    """Write __init__ and __eq__ as source, exactly as dataclasses would behave, and parse them."""
+    lines = []
+    if "__init__" not in info.methods:
+        params = []
+        for name, ty in info.fields.items():
+            default = info.defaults.get(name)
+            params.append(f"{name}: {_source(ty)}" + (f" = {py_ast.unparse(default)}" if default else ""))
+        body = [f"        self.{name} = {name}" for name in info.fields] or ["        pass"]
+        lines += [f"    def __init__(self, {', '.join(params)}) -> None:".replace("(self, )", "(self)"), *body]
+    if "__eq__" not in info.methods:
+        compare = " and ".join(f"self.{n} == other.{n}" for n in info.fields) or "True"
+        lines += [f"    def __eq__(self, other: '{info.name}') -> bool:", f"        return {compare}"]
+    if not lines:
+        return
+    source = f"class {info.name}:\n" + "\n".join(lines) + "\n"
+    for stmt in py_ast.parse(source).body[0].body:
+        for sub in py_ast.walk(stmt):  # report problems at the class line
+            sub.lineno, sub.col_offset = info.node.lineno, info.node.col_offset
+            sub.end_lineno, sub.end_col_offset = info.node.lineno, None
+        stmt.generated = True
+        _method(program, info, stmt)
+
+
+def _source(ty: Type) -> str:
+    return repr(str(ty)) if isinstance(ty, ClassType) else str(ty)
+
+
+def finish_all(program: Program) -> None:
+    """Fields assigned in __init__, override checks, then class ids in depth-first order."""
+    errors: list[Diagnostic] = []
+    for info in _inheritance_order(program):
+        try:
+            _init_fields(info)
+            _check_overrides(info)
+        except TypeError_ as err:
+            errors.append(err.diagnostic)
+    if errors:
+        raise CompileError(errors)
+    next_id = 1
+    roots = [c for c in program.classes.values() if c.base is None]
+    children: dict[int, list[ClassInfo]] = {}
+    for c in program.classes.values():
+        if c.base is not None:
+            children.setdefault(id(c.base), []).append(c)
+
+    def number(info: ClassInfo) -> None:
+        nonlocal next_id
+        info.class_id = next_id
+        next_id += 1
+        for child in children.get(id(info), []):
+            number(child)
+        info.last_descendant_id = next_id - 1
+    for root in roots:
+        number(root)
+
+
+def _init_fields(info: ClassInfo) -> None:
+    init = info.methods.get("__init__")
+    if init is None or getattr(init.node, "generated", False):
+        return
+    params = {p.name: p.ty for p in init.params}
+    for stmt in py_ast.walk(init.node):
+        target, value, annotated = None, None, None
+        if isinstance(stmt, py_ast.Assign) and len(stmt.targets) == 1:
+            target, value = stmt.targets[0], stmt.value
+        elif isinstance(stmt, py_ast.AnnAssign):
+            target, value, annotated = stmt.target, stmt.value, stmt.annotation
+        if not (isinstance(target, py_ast.Attribute) and isinstance(target.value, py_ast.Name)
+                and target.value.id == init.params[0].name):
+            continue
+        name = target.attr
+        ty = resolve(info.module, annotated) if annotated is not None else _infer(info, value, params)
+        if ty is None:
+            if name in info.fields:
+                continue
+            raise _fail(info, stmt, f"cannot infer the type of field '{name}'",
+                        f"annotate it: self.{name}: <type> = ... (or declare '{name}: <type>' in the class body)")
+        if name in info.fields and info.fields[name] != ty:
+            raise _fail(info, stmt, f"field '{name}' is declared as {info.fields[name]}, not {ty}")
+        info.fields.setdefault(name, ty)
+
+
+def _infer(info: ClassInfo, value: py_ast.expr | None, params: dict[str, Type]) -> Type | None:
+    if isinstance(value, py_ast.Name) and value.id in params:
+        return params[value.id]
+    if isinstance(value, py_ast.Call) and isinstance(value.func, py_ast.Name):
+        sym = info.module.namespace.get(value.func.id)
+        if isinstance(sym, ClassInfo):
+            return class_type(sym)
+    try:
+        value_, ty = fold(info.module, value)
+        return None if ty == NONE else ty
+    except (ConstantError, AttributeError):
+        return None
+
+
+def _check_overrides(info: ClassInfo) -> None:
+    if info.base is None:
+        return
+    for name, fn in info.methods.items():
+        base_fn = inherited_method(info.base, name)
+        if base_fn is None or name == "__init__":
+            continue
+        mine = [p.ty for p in fn.params[1:]], fn.result
+        theirs = [p.ty for p in base_fn.params[1:]], base_fn.result
+        if mine != theirs and not getattr(fn.node, "generated", False):
+            raise _fail(info, fn.node, f"'{name}' overrides {base_fn.qualname} with a different signature",
+                        "keep the parameter and result types of the base method")

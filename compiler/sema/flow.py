@@ -1,0 +1,223 @@
+"""Control flow for the checker: branches, loops, iteration, comprehensions, narrowing.
+
+Flow state on a path: ``assigned`` (locals definitely assigned; None when the
+path cannot arrive) and ``narrowed`` (locals known to hold a narrower type,
+e.g. ``int`` for an ``int | None`` local after ``x is not None``). Branches
+start from copies and merge by intersection.
+"""
+from __future__ import annotations
+
+import ast as py_ast
+
+from ..program import (BYTES, INT, NONE, STR, ClassInfo, ClassType, DictType, ListType, Local,
+                       OptionalType, Type, list_of, tuple_of)
+from .types import class_type
+
+Narrowing = dict[str, Type]
+
+
+def _merge_narrowed(a: Narrowing | None, b: Narrowing | None) -> Narrowing:
+    if a is None:
+        return dict(b or {})
+    if b is None:
+        return dict(a)
+    return {k: v for k, v in a.items() if b.get(k) == v}
+
+
+class FlowMixin:
+    comp_counter = 0
+
+    # -- state ----------------------------------------------------------------
+    def snapshot(self) -> tuple[set[str] | None, Narrowing]:
+        return (None if self.assigned is None else set(self.assigned)), dict(self.narrowed)
+
+    def restore(self, state) -> None:
+        self.assigned, self.narrowed = (None if state[0] is None else set(state[0])), dict(state[1])
+
+    def merge(self, a, b) -> None:
+        """The state after two paths join (``a``/``b`` are snapshots; None-assigned = never arrives)."""
+        (sa, na), (sb, nb) = a, b
+        if sa is None:
+            self.restore(b)
+        elif sb is None:
+            self.restore(a)
+        else:
+            self.assigned, self.narrowed = sa & sb, _merge_narrowed(na, nb)
+
+    # -- narrowing --------------------------------------------------------------
+    def narrowings(self, test: py_ast.expr) -> tuple[Narrowing, Narrowing]:
+        """(narrowed if the test is true, narrowed if it is false)."""
+        if isinstance(test, py_ast.UnaryOp) and isinstance(test.op, py_ast.Not):
+            yes, no = self.narrowings(test.operand)
+            return no, yes
+        if isinstance(test, py_ast.BoolOp):
+            parts = [self.narrowings(v) for v in test.values]
+            if isinstance(test.op, py_ast.And):
+                return {k: v for p in parts for k, v in p[0].items()}, {}
+            return {}, {k: v for p in parts for k, v in p[1].items()}
+        name = self.local_of(test)
+        if name is not None and isinstance(self.declared(name), OptionalType):
+            return {name: self.declared(name).inner}, {}
+        if isinstance(test, py_ast.Compare) and len(test.ops) == 1 and isinstance(test.comparators[0], py_ast.Constant) \
+                and test.comparators[0].value is None:
+            name = self.local_of(test.left)
+            if name is not None and isinstance(self.declared(name), OptionalType):
+                inner = {name: self.declared(name).inner}
+                return ({}, inner) if isinstance(test.ops[0], py_ast.Is) else (inner, {})
+        if isinstance(test, py_ast.Call) and hasattr(test, "isinstance_class"):
+            name = self.local_of(test.args[0])
+            if name is not None:
+                return {name: class_type(test.isinstance_class)}, {}
+        return {}, {}
+
+    def local_of(self, node: py_ast.expr) -> str | None:
+        if isinstance(node, py_ast.Name) and isinstance(getattr(node, "sym", None), Local):
+            return node.sym.name
+        return None
+
+    def declared(self, name: str) -> Type | None:
+        return self.fn.locals.get(name)
+
+    def narrow_after(self, test: py_ast.expr, outcome: bool) -> None:
+        yes, no = self.narrowings(test)
+        self.narrowed.update(yes if outcome else no)
+
+    def narrow_on_assignment(self, name: str, declared: Type, ty: Type) -> None:
+        if isinstance(declared, OptionalType) and ty != declared and ty != NONE:
+            self.narrowed[name] = ty
+        else:
+            self.narrowed.pop(name, None)
+
+    def check_BoolOp(self, node: py_ast.BoolOp, expected: Type | None) -> Type:
+        """Later operands see what earlier ones proved: ``x is not None and x > 0``."""
+        saved = dict(self.narrowed)
+        types = []
+        for value in node.values:
+            types.append(self.truthy(value))
+            yes, no = self.narrowings(value)
+            self.narrowed.update(yes if isinstance(node.op, py_ast.And) else no)
+        self.narrowed = saved
+        if any(t != types[0] for t in types):
+            raise self.fail(node, "'and'/'or' operands must have the same type (the result is one of them)",
+                            "compare explicitly, e.g. 'x != 0 and flag'")
+        return types[0]
+
+    # -- branches -------------------------------------------------------------------
+    def stmt_If(self, stmt: py_ast.If) -> None:
+        self.truthy(stmt.test)
+        yes, no = self.narrowings(stmt.test)
+        before = self.snapshot()
+        self.narrowed.update(yes)
+        self.block(stmt.body)
+        after_body = self.snapshot()
+        self.restore(before)
+        self.narrowed.update(no)
+        self.block(stmt.orelse)
+        self.merge(after_body, self.snapshot())
+
+    # -- loops -------------------------------------------------------------------------
+    def forget_narrowing_in(self, body: list[py_ast.stmt]) -> None:
+        from .check import assigned_names
+        for name in assigned_names(body):
+            self.narrowed.pop(name, None)
+
+    def stmt_While(self, stmt: py_ast.While) -> None:
+        self.forget_narrowing_in(stmt.body)
+        self.truthy(stmt.test)
+        forever = isinstance(stmt.test, py_ast.Constant) and stmt.test.value is True
+        yes, no = self.narrowings(stmt.test)
+        entry = self.snapshot()
+        exit_state = None if forever else (entry[0], {**entry[1], **no})
+        self.narrowed.update(yes)
+        self.loop(stmt, exit_state, entry)
+
+    def loop(self, stmt, exit_state, entry) -> None:
+        """Check a loop body; after the loop, only what every exit assigned counts."""
+        self.loop_breaks.append([])
+        self.block(stmt.body)
+        breaks = self.loop_breaks.pop()
+        if stmt.orelse:
+            self.restore(exit_state if exit_state is not None else entry)
+            self.block(stmt.orelse)
+            result = self.snapshot()
+        else:
+            result = exit_state if exit_state is not None else (None, {})
+        self.restore(result)
+        for state in breaks:
+            self.merge(self.snapshot(), state)
+
+    def stmt_For(self, stmt: py_ast.For) -> None:
+        self.forget_narrowing_in(stmt.body)
+        item = self.iteration(stmt, stmt.iter)
+        entry = self.snapshot()
+        self.assign_to(stmt.target, None, item)
+        self.loop(stmt, entry, entry)
+
+    def iteration(self, owner: py_ast.AST, iterable: py_ast.expr) -> Type:
+        """What a for loop (or comprehension) over ``iterable`` yields; records ``owner.iteration``."""
+        call = iterable if isinstance(iterable, py_ast.Call) and isinstance(iterable.func, py_ast.Name) \
+            and iterable.func.id not in self.local_names and iterable.func.id not in self.module.namespace else None
+        if call is not None and call.func.id == "range":
+            if call.keywords or not 1 <= len(call.args) <= 3:
+                raise self.fail(call, "range() takes 1 to 3 positional arguments")
+            for arg in call.args:
+                self.use_int(arg, what="a range() argument")
+            owner.iteration = ("range", call.args)
+            return INT
+        if call is not None and call.func.id in ("enumerate", "zip"):
+            return self.iteration_combined(owner, call)
+        if isinstance(iterable, py_ast.Call) and isinstance(iterable.func, py_ast.Attribute) \
+                and iterable.func.attr in ("keys", "values", "items") and not iterable.args:
+            base = self.check(iterable.func.value)
+            if isinstance(base, DictType):
+                owner.iteration = ("dict", iterable.func.value, iterable.func.attr)
+                return {"keys": base.key, "values": base.value, "items": tuple_of((base.key, base.value))}[iterable.func.attr]
+        ty = self.check(iterable)
+        if isinstance(ty, ListType):
+            owner.iteration = ("list", iterable)
+            return ty.item
+        if ty in (STR, BYTES):
+            owner.iteration = ("text", iterable)
+            return STR if ty == STR else INT
+        if isinstance(ty, DictType):
+            owner.iteration = ("dict", iterable, "keys")
+            return ty.key
+        raise self.fail(iterable, f"cannot iterate over {ty}", "iterate over range(), a list, str, bytes or dict")
+
+    def iteration_combined(self, owner: py_ast.AST, call: py_ast.Call) -> Type:
+        name = call.func.id
+        if call.keywords or (name == "enumerate" and len(call.args) != 1) or (name == "zip" and len(call.args) != 2):
+            raise self.fail(call, f"{name}() is supported as {name}(items)" if name == "enumerate"
+                            else "zip() is supported with two iterables")
+        parts = []
+        for arg in call.args:
+            holder = py_ast.Pass()
+            parts.append((self.iteration(holder, arg), holder.iteration))
+            if holder.iteration[0] in ("range", "dict"):
+                raise self.fail(arg, f"{name}() over this iterable is not supported; iterate a list, str or bytes")
+        owner.iteration = (name, [p[1] for p in parts])
+        if name == "enumerate":
+            return tuple_of((INT, parts[0][0]))
+        return tuple_of((parts[0][0], parts[1][0]))
+
+    # -- comprehensions -------------------------------------------------------------------
+    def check_ListComp(self, node: py_ast.ListComp, expected: Type | None) -> Type:
+        if len(node.generators) != 1 or node.generators[0].is_async:
+            raise self.fail(node, "list comprehensions support a single 'for' in this version", "write a loop")
+        gen = node.generators[0]
+        item = self.iteration(node, gen.iter)
+        FlowMixin.comp_counter += 1
+        saved = self.snapshot(), set(self.local_names), dict(self.comp_renames)
+        renames = {n.id: f"{n.id}@comp{FlowMixin.comp_counter}" for n in py_ast.walk(gen.target)
+                   if isinstance(n, py_ast.Name)}
+        self.comp_renames.update(renames)
+        self.local_names |= set(renames.values())
+        self.assign_to(gen.target, None, item)
+        for condition in gen.ifs:
+            self.truthy(condition)
+            self.narrow_after(condition, True)
+        hint = expected.item if isinstance(expected, ListType) else None
+        element = self.use(node.elt, hint) if hint is not None else self.check(node.elt)
+        self.restore(saved[0])
+        self.local_names, self.comp_renames = saved[1], saved[2]
+        return list_of(element)

@@ -1,0 +1,126 @@
+"""Type relations shared by the checker passes: annotations, assignability, equality kinds."""
+from __future__ import annotations
+
+import ast as py_ast
+
+from ..diagnostics import Diagnostic
+from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType,
+                       ListType, OptionalType, SourceModule, TupleType, Type, dict_of, list_of,
+                       optional_of, tuple_of)
+
+SCALARS = {"int": INT, "bool": BOOL, "float": FLOAT, "str": STR, "bytes": BYTES}
+KEY_TYPES = (INT, STR, BYTES)
+
+
+class TypeError_(Exception):
+    """A located problem found while resolving or relating types."""
+
+    def __init__(self, diagnostic: Diagnostic):
+        self.diagnostic = diagnostic
+
+
+def class_type(info: ClassInfo) -> ClassType:
+    return ClassType(info.name, "i32", True, info)
+
+
+def annotation(module: SourceModule, py_node: py_ast.AST | None) -> tuple[Type, str | None]:
+    """(source type, boundary wasm type) of an annotation; ``i32`` is an int carried as i32."""
+    if py_node is None or (isinstance(py_node, py_ast.Constant) and py_node.value is None):
+        return NONE, None
+    if isinstance(py_node, py_ast.Name):
+        sym = module.namespace.get(py_node.id)
+        if isinstance(sym, Builtin) and sym.name in ("abi.i32", "abi.i64"):
+            return INT, sym.name[-3:]
+    ty = resolve(module, py_node)
+    return ty, ty.wasm
+
+
+def resolve(module: SourceModule, py_node: py_ast.AST) -> Type:
+    def fail(message: str = "unsupported type annotation") -> TypeError_:
+        return TypeError_(Diagnostic(module.loc(py_node), message,
+                                     "use int, bool, float, str, bytes, None, list[T], dict[K, V], "
+                                     "tuple[...], T | None or a class"))
+    if isinstance(py_node, py_ast.Constant) and py_node.value is None:
+        return NONE
+    if isinstance(py_node, py_ast.Constant) and isinstance(py_node.value, str):
+        try:
+            return resolve(module, py_ast.parse(py_node.value, mode="eval").body)
+        except SyntaxError:
+            raise fail() from None
+    if isinstance(py_node, py_ast.Name):
+        sym = module.namespace.get(py_node.id)
+        if isinstance(sym, ClassInfo):
+            return class_type(sym)
+        if sym is None and py_node.id in SCALARS:
+            return SCALARS[py_node.id]
+        if isinstance(sym, Builtin) and sym.name in ("abi.i32", "abi.i64"):
+            return INT
+        raise fail(f"'{py_node.id}' is not a type")
+    if isinstance(py_node, py_ast.BinOp) and isinstance(py_node.op, py_ast.BitOr):
+        left, right = resolve(module, py_node.left), resolve(module, py_node.right)
+        if right == NONE and left != NONE:
+            return optional_of(left)
+        if left == NONE and right != NONE:
+            return optional_of(right)
+        raise fail("only 'T | None' unions are supported")
+    if isinstance(py_node, py_ast.Subscript) and isinstance(py_node.value, py_ast.Name):
+        return _generic(module, py_node, fail)
+    raise fail()
+
+
+def _generic(module: SourceModule, py_node: py_ast.Subscript, fail) -> Type:
+    name = py_node.value.id
+    args = py_node.slice.elts if isinstance(py_node.slice, py_ast.Tuple) else [py_node.slice]
+    if isinstance(module.namespace.get(name), Builtin) and module.namespace[name].name == "typing.Optional":
+        if len(args) != 1:
+            raise fail("Optional takes one type")
+        return optional_of(resolve(module, args[0]))
+    if name in module.namespace:
+        raise fail()
+    types = [resolve(module, a) for a in args if not (isinstance(a, py_ast.Constant) and a.value is Ellipsis)]
+    if name == "list" and len(args) == 1:
+        return list_of(types[0])
+    if name == "dict" and len(args) == 2:
+        if types[0] not in KEY_TYPES:
+            raise fail("dict keys must be int, str or bytes")
+        return dict_of(types[0], types[1])
+    if name == "tuple" and len(types) == len(args) and types:
+        return tuple_of(tuple(types))
+    if name == "tuple":
+        raise fail("tuples have a fixed shape: write tuple[int, str], not tuple[int, ...]")
+    raise fail()
+
+
+def is_subclass(sub: ClassInfo, base: ClassInfo) -> bool:
+    while sub is not None:
+        if sub is base:
+            return True
+        sub = sub.base
+    return False
+
+
+def assignable(src: Type, dst: Type) -> bool:
+    """Can a value of type ``src`` be used where ``dst`` is expected (possibly after coercion)?"""
+    if src == dst:
+        return True
+    if isinstance(dst, OptionalType):
+        return src == NONE or assignable(src, dst.inner) or (
+            isinstance(src, OptionalType) and assignable(src.inner, dst.inner))
+    if isinstance(src, ClassType) and isinstance(dst, ClassType):
+        return is_subclass(src.info, dst.info)
+    return False
+
+
+def eq_kind(ty: Type) -> int | None:
+    """How container runtimes compare slots of this type: 0 bits, 1 float, 2 text; None = not supported."""
+    if ty in (INT, BOOL) or (isinstance(ty, ClassType) and "__eq__" not in ty.info.methods):
+        return 0
+    if ty == FLOAT:
+        return 1
+    if ty in (STR, BYTES):
+        return 2
+    return None
+
+
+def is_container(ty: Type) -> bool:
+    return isinstance(ty, (ListType, DictType, TupleType))
