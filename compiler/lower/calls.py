@@ -68,7 +68,9 @@ class CallLowerer(MethodLowerer, CompareLowerer):
         obj = self.stash("i32")
         for name, default in info.defaults.items():
             self.emit("local.get", obj)
-            self.value(default, info.fields[name])
+            value, ty = default.folded
+            self.constant(value, ty)
+            self.coerce(ty, info.fields[name])
             self.to_slot(info.fields[name])
             self.emit("i64.store", self.field_offset(info, name))
         if init is not None:

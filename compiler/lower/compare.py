@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (BOOL, BYTES, FLOAT, INT, STR, ClassInfo, ClassType, DictType, ListType,
+from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, ClassInfo, ClassType, DictType, ListType,
                        OptionalType, TupleType, Type)
 from .expressions import FLOAT_COMPARE, INT_COMPARE, ExprLowerer, eq_kind
 from .values import DICTS, LISTS, SCALARS, STRINGS
@@ -34,8 +34,10 @@ class CompareLowerer(ExprLowerer):
 
     def chain(self, node: py_ast.Compare, index: int, left: str, left_ty: Type) -> None:
         right_node = ([node.left, *node.comparators])[index + 1]
-        self.lower(right_node)
-        right = self.stash(self.wasm_of(right_node.ty))
+        right = ""
+        if right_node.ty != NONE:  # 'x is None' needs no value for None
+            self.lower(right_node)
+            right = self.stash(self.wasm_of(right_node.ty))
         self.compare(node.ops[index], left, left_ty, right, right_node.ty)
         if index + 1 < len(node.ops):
             self.emit("if", self.fresh("L"), "i32")

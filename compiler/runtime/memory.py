@@ -91,16 +91,16 @@ def alloc(payload: int, kind: int) -> int:
 
 
 def take_free(size: int) -> int:
-    """Unlink a free block of exactly ``size`` bytes (small) or first fit (large), or 0."""
+    """A free block of ``size`` bytes: its exact small list first, else first fit among large ones; or 0."""
     index = size_class(size)
-    head = free_heads + index * 4
     if index < LARGE_LIST:
+        head = free_heads + index * 4
         block = load_u32(head)
         if block != 0:
             store_u32(head, load_u32(block + 4))
-        return block
-    previous = head
-    block = load_u32(head)
+            return block
+    previous = free_heads + LARGE_LIST * 4
+    block = load_u32(previous)
     while block != 0:
         found = load_u32(block) & SIZE_MASK
         if found >= size:

@@ -98,7 +98,7 @@ def _field(info: ClassInfo, stmt: py_ast.AnnAssign) -> None:
     info.fields[name] = ty
     if stmt.value is not None:
         try:
-            fold(info.module, stmt.value)
+            stmt.value.folded = fold(info.module, stmt.value)  # (value, type) for lowering
         except ConstantError:
             raise _fail(info, stmt.value, "a field default must be a constant",
                         "assign the value in __init__ instead") from None
@@ -169,6 +169,10 @@ def finish_all(program: Program) -> None:
     for info in _inheritance_order(program):
         try:
             _init_fields(info)
+            if info.base is not None:  # inherited slots first, in the base's (now complete) order
+                own = {k: v for k, v in info.fields.items() if k not in info.base.fields}
+                info.fields = {**info.base.fields, **own}
+                info.defaults = {**info.base.defaults, **info.defaults}
             _check_overrides(info)
         except TypeError_ as err:
             errors.append(err.diagnostic)
