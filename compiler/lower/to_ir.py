@@ -19,16 +19,26 @@ from . import gc_hooks
 from .classes import ClassSupport
 from .layout import Layout
 from .runtime import helpers
+from ..wasm.emit import reachable
 from .statements import FunctionLowerer
 
 START = "<start>"
 
 
 def run(program: Program) -> ir.Module:
+    # Lower everything once to learn what the exports reach, then again for just
+    # that, so constants of unused functions (e.g. Unicode tables) stay out of the data.
+    live = set(reachable(_lower(program, None)))
+    return _lower(program, live)
+
+
+def _lower(program: Program, live: set[str] | None) -> ir.Module:
     module = ir.Module()
     layout = Layout()
     classes = ClassSupport(program, module)
     for fn in program.functions.values():
+        if live is not None and fn.qualname not in live:
+            continue
         if fn.host is not None:
             results = [fn.result_wasm] if fn.result_wasm else []
             module.imports[fn.qualname] = ir.Import(fn.qualname, fn.host[0], fn.host[1],

@@ -5,9 +5,19 @@
 The items block has kind KIND_RAW (scalar items) or KIND_POINTERS (items the
 GC must trace) and holds ``capacity`` 8-byte slots from its +8. A slot holds an
 int (i64), a float's bits, a bool (0/1) or a pointer (low 32 bits). The list
-object itself never moves, so aliases see every change, as in Python.
+object itself never moves, so aliases see every change, as in Python. Slots a
+list no longer holds are zeroed (or the block dropped), so the GC never traces
+an item that was removed. New lists (copies, slices, concatenations) keep the
+item kind of their source.
+
+Item comparisons take an ``eq_kind`` (0 slots as ints, 1 slots as float bits,
+2 str/bytes content) or an ``order_kind`` (0 ints, 2 str/bytes by UTF-8 bytes,
+which is code-point order). Unboxed items have no identity, so unlike CPython
+``x in [x]`` is False for a nan ``x``; a list still equals itself.
 """
-from abi.intrinsics import load_i64, load_u32, memory_copy, raise_index_error, store_i64, store_u32
+from abi.intrinsics import (load_i64, load_u32, load_u8, memory_copy, memory_fill, raise_index_error,
+                            raise_memory_error, raise_type_error, raise_value_error, store_i64,
+                            store_u32)
 from compiler.runtime.memory import KIND_LIST, KIND_POINTERS, KIND_RAW, alloc
 
 LIST_LEN = 8
@@ -71,3 +81,399 @@ def list_get(lst: int, index: int) -> int:
 
 def list_set(lst: int, index: int, value: int) -> None:
     store_i64(slot_address(lst, normalize_index(lst, index)), value)
+
+
+# -- removing and inserting ------------------------------------------------------
+def clear_slots(lst: int, start: int, stop: int) -> None:
+    """Zero slots [start, stop) past the end, so the GC does not trace items the list dropped."""
+    if stop > start:
+        memory_fill(slot_address(lst, start), 0, (stop - start) * SLOT)
+
+
+def remove_range(lst: int, start: int, stop: int) -> None:
+    """Delete items [start, stop) (0 <= start <= stop <= len), shifting the tail down."""
+    n = load_u32(lst + LIST_LEN)
+    if stop <= start:
+        return
+    memory_copy(slot_address(lst, start), slot_address(lst, stop), (n - stop) * SLOT)
+    clear_slots(lst, n - (stop - start), n)
+    store_u32(lst + LIST_LEN, n - (stop - start))
+
+
+def list_pop(lst: int, index: int) -> int:
+    """``lst.pop(index)`` (``lst.pop()`` passes -1); IndexError when empty or out of range."""
+    index = normalize_index(lst, index)
+    value = load_i64(slot_address(lst, index))
+    remove_range(lst, index, index + 1)
+    return value
+
+
+def list_delete(lst: int, index: int) -> None:
+    """``del lst[index]``."""
+    index = normalize_index(lst, index)
+    remove_range(lst, index, index + 1)
+
+
+def list_insert(lst: int, index: int, value: int) -> None:
+    """``lst.insert(index, value)``: the index is clamped to [0, len] as in Python."""
+    n = load_u32(lst + LIST_LEN)
+    if index < 0:
+        index = max(index + n, 0)
+    elif index > n:
+        index = n
+    list_reserve(lst, n + 1)
+    memory_copy(slot_address(lst, index + 1), slot_address(lst, index), (n - index) * SLOT)
+    store_i64(slot_address(lst, index), value)
+    store_u32(lst + LIST_LEN, n + 1)
+
+
+def list_extend(dst: int, src: int) -> None:
+    """``dst.extend(src)`` / ``dst += src`` for a list ``src`` (which may be ``dst``)."""
+    m = load_u32(src + LIST_LEN)
+    if m == 0:
+        return
+    n = load_u32(dst + LIST_LEN)
+    list_reserve(dst, n + m)
+    # Read src's items only now: when dst is src, reserving may have moved them.
+    memory_copy(slot_address(dst, n), slot_address(src, 0), m * SLOT)
+    store_u32(dst + LIST_LEN, n + m)
+
+
+def list_clear(lst: int) -> None:
+    """``lst.clear()``: the items block is dropped (the GC frees it)."""
+    store_u32(lst + LIST_LEN, 0)
+    store_u32(lst + LIST_CAPACITY, 0)
+    store_u32(lst + LIST_ITEMS, 0)
+
+
+def list_reverse(lst: int) -> None:
+    n = load_u32(lst + LIST_LEN)
+    low = 0
+    high = n - 1
+    while low < high:
+        a = slot_address(lst, low)
+        b = slot_address(lst, high)
+        value = load_i64(a)
+        store_i64(a, load_i64(b))
+        store_i64(b, value)
+        low += 1
+        high -= 1
+
+
+# -- new lists ------------------------------------------------------------------------
+MAX_ITEMS = 0x8000000  # 1 GiB of slots: more can never be allocated
+
+
+def list_copy(lst: int) -> int:
+    n = load_u32(lst + LIST_LEN)
+    result = list_new(n, load_u32(lst + 20))
+    if n > 0:
+        memory_copy(slot_address(result, 0), slot_address(lst, 0), n * SLOT)
+    store_u32(result + LIST_LEN, n)
+    return result
+
+
+def list_concat(a: int, b: int) -> int:
+    """``a + b``: a new list with the item kind of ``a``."""
+    na = load_u32(a + LIST_LEN)
+    nb = load_u32(b + LIST_LEN)
+    result = list_new(na + nb, load_u32(a + 20))
+    if na > 0:
+        memory_copy(slot_address(result, 0), slot_address(a, 0), na * SLOT)
+    if nb > 0:
+        memory_copy(slot_address(result, na), slot_address(b, 0), nb * SLOT)
+    store_u32(result + LIST_LEN, na + nb)
+    return result
+
+
+def list_repeat(lst: int, count: int) -> int:
+    """``lst * count``: empty for count <= 0; MemoryError when it cannot fit."""
+    n = load_u32(lst + LIST_LEN)
+    if count <= 0 or n == 0:
+        return list_new(0, load_u32(lst + 20))
+    if count > MAX_ITEMS // n:
+        raise_memory_error()
+    total = n * count
+    result = list_new(total, load_u32(lst + 20))
+    memory_copy(slot_address(result, 0), slot_address(lst, 0), n * SLOT)
+    done = n
+    while done < total:  # doubling copies
+        chunk = min(done, total - done)
+        memory_copy(slot_address(result, done), slot_address(result, 0), chunk * SLOT)
+        done += chunk
+    store_u32(result + LIST_LEN, total)
+    return result
+
+
+def clamp_slice_bound(value: int, n: int, step: int) -> int:
+    """A given start/stop adjusted as CPython's PySlice_AdjustIndices does."""
+    if value < 0:
+        value += n
+        if value < 0:
+            value = -1 if step < 0 else 0
+    elif value >= n:
+        value = n - 1 if step < 0 else n
+    return value
+
+
+def list_slice(lst: int, start: int, stop: int, step: int, flags: int) -> int:
+    """``lst[start:stop:step]``; flags bit 0: start given, bit 1: stop given. ValueError if step is 0."""
+    if step == 0:
+        raise_value_error()
+    n = load_u32(lst + LIST_LEN)
+    if flags & 1 != 0:
+        start = clamp_slice_bound(start, n, step)
+    else:
+        start = n - 1 if step < 0 else 0
+    if flags & 2 != 0:
+        stop = clamp_slice_bound(stop, n, step)
+    else:
+        stop = -1 if step < 0 else n
+    length = 0
+    if step > 0:
+        if start < stop:
+            length = (stop - start - 1) // step + 1
+    elif stop < start:
+        length = (stop - start + 1) // step + 1  # floor((start - stop - 1) / -step) + 1
+    result = list_new(length, load_u32(lst + 20))
+    if length > 0:
+        if step == 1:
+            memory_copy(slot_address(result, 0), slot_address(lst, start), length * SLOT)
+        else:
+            for i in range(length):
+                store_i64(slot_address(result, i), load_i64(slot_address(lst, start + i * step)))
+    store_u32(result + LIST_LEN, length)
+    return result
+
+
+# -- comparing items ------------------------------------------------------------------
+# eq_kind: 0 compares slots as integers (int, bool, object identity); 1 as IEEE doubles
+# (the slots hold float bits); 2 compares the content of str/bytes objects.
+EQ_INT = 0
+EQ_FLOAT = 1
+EQ_DATA = 2
+# order_kind: 0 orders ints (and bools), 2 orders str/bytes by their bytes (code-point order).
+ORDER_INT = 0
+ORDER_DATA = 2
+DATA_LEN = 8
+DATA_BYTES = 16
+FLOAT_ABS_MASK = 0x7FFFFFFFFFFFFFFF
+FLOAT_EXPONENT_MASK = 0x7FF
+FLOAT_MANTISSA_MASK = 0xFFFFFFFFFFFFF
+
+
+def float_bits_equal(x: int, y: int) -> bool:
+    """``==`` of two doubles given as their bits: nan equals nothing, -0.0 equals 0.0."""
+    if (x >> 52) & FLOAT_EXPONENT_MASK == FLOAT_EXPONENT_MASK and x & FLOAT_MANTISSA_MASK != 0:
+        return False
+    if (y >> 52) & FLOAT_EXPONENT_MASK == FLOAT_EXPONENT_MASK and y & FLOAT_MANTISSA_MASK != 0:
+        return False
+    if x & FLOAT_ABS_MASK == 0 and y & FLOAT_ABS_MASK == 0:
+        return True
+    return x == y
+
+
+def data_equal(a: int, b: int) -> bool:
+    """Equal content of two str (or two bytes) objects."""
+    if a == b:
+        return True
+    n = load_u32(a + DATA_LEN)
+    if load_u32(b + DATA_LEN) != n:
+        return False
+    pa = a + DATA_BYTES
+    pb = b + DATA_BYTES
+    i = 0
+    while i + 8 <= n:
+        if load_i64(pa + i) != load_i64(pb + i):
+            return False
+        i += 8
+    while i < n:
+        if load_u8(pa + i) != load_u8(pb + i):
+            return False
+        i += 1
+    return True
+
+
+def data_compare(a: int, b: int) -> int:
+    """-1, 0 or 1: bytewise lexicographic order of two str (or two bytes) objects."""
+    if a == b:
+        return 0
+    na = load_u32(a + DATA_LEN)
+    nb = load_u32(b + DATA_LEN)
+    n = min(na, nb)
+    pa = a + DATA_BYTES
+    pb = b + DATA_BYTES
+    i = 0
+    while i + 8 <= n and load_i64(pa + i) == load_i64(pb + i):
+        i += 8
+    while i < n:
+        ca = load_u8(pa + i)
+        cb = load_u8(pb + i)
+        if ca != cb:
+            return -1 if ca < cb else 1
+        i += 1
+    if na == nb:
+        return 0
+    return -1 if na < nb else 1
+
+
+def items_equal(x: int, y: int, eq_kind: int) -> bool:
+    if eq_kind == EQ_INT:
+        return x == y
+    if eq_kind == EQ_FLOAT:
+        return float_bits_equal(x, y)
+    if eq_kind == EQ_DATA:
+        return data_equal(x, y)
+    raise_type_error()
+    return False
+
+
+def items_compare(x: int, y: int, order_kind: int) -> int:
+    """-1, 0 or 1 as ``x < y``, ``x == y``, ``x > y``."""
+    if order_kind == ORDER_INT:
+        if x == y:
+            return 0
+        return -1 if x < y else 1
+    if order_kind == ORDER_DATA:
+        return data_compare(x, y)
+    raise_type_error()
+    return 0
+
+
+def find_item(lst: int, value: int, eq_kind: int) -> int:
+    """Index of the first item equal to ``value``, or -1."""
+    n = load_u32(lst + LIST_LEN)
+    for i in range(n):
+        if items_equal(load_i64(slot_address(lst, i)), value, eq_kind):
+            return i
+    return -1
+
+
+def list_index(lst: int, value: int, eq_kind: int) -> int:
+    """``lst.index(value)``; ValueError if absent."""
+    index = find_item(lst, value, eq_kind)
+    if index < 0:
+        raise_value_error()
+    return index
+
+
+def list_contains(lst: int, value: int, eq_kind: int) -> bool:
+    return find_item(lst, value, eq_kind) >= 0
+
+
+def list_count(lst: int, value: int, eq_kind: int) -> int:
+    n = load_u32(lst + LIST_LEN)
+    count = 0
+    for i in range(n):
+        if items_equal(load_i64(slot_address(lst, i)), value, eq_kind):
+            count += 1
+    return count
+
+
+def list_remove(lst: int, value: int, eq_kind: int) -> None:
+    """``lst.remove(value)``: the first equal item; ValueError if absent."""
+    index = find_item(lst, value, eq_kind)
+    if index < 0:
+        raise_value_error()
+    remove_range(lst, index, index + 1)
+
+
+def list_eq(a: int, b: int, eq_kind: int) -> bool:
+    """``a == b``. A list equals itself even holding nan, as in CPython (items are identical)."""
+    if a == b:
+        return True
+    n = load_u32(a + LIST_LEN)
+    if load_u32(b + LIST_LEN) != n:
+        return False
+    for i in range(n):
+        if not items_equal(load_i64(slot_address(a, i)), load_i64(slot_address(b, i)), eq_kind):
+            return False
+    return True
+
+
+def list_compare(a: int, b: int, order_kind: int) -> int:
+    """-1, 0 or 1: CPython's lexicographic list order (``a < b`` is ``list_compare(a, b) < 0``)."""
+    na = load_u32(a + LIST_LEN)
+    nb = load_u32(b + LIST_LEN)
+    for i in range(min(na, nb)):
+        order = items_compare(load_i64(slot_address(a, i)), load_i64(slot_address(b, i)), order_kind)
+        if order != 0:
+            return order
+    if na == nb:
+        return 0
+    return -1 if na < nb else 1
+
+
+# -- sorting ----------------------------------------------------------------------------
+SORT_RUN = 16  # runs sorted by insertion before merging
+
+
+def insertion_sort(base: int, low: int, high: int, order_kind: int) -> None:
+    """Sort slots [low, high) of the slot array at ``base``."""
+    for i in range(low + 1, high):
+        value = load_i64(base + i * SLOT)
+        j = i
+        while j > low and items_compare(load_i64(base + (j - 1) * SLOT), value, order_kind) > 0:
+            store_i64(base + j * SLOT, load_i64(base + (j - 1) * SLOT))
+            j -= 1
+        store_i64(base + j * SLOT, value)
+
+
+def merge_runs(src: int, dst: int, low: int, mid: int, high: int, order_kind: int) -> None:
+    """Merge sorted slots src[low:mid] and src[mid:high] into dst[low:high] (stable)."""
+    if mid >= high or items_compare(load_i64(src + (mid - 1) * SLOT),
+                                    load_i64(src + mid * SLOT), order_kind) <= 0:
+        memory_copy(dst + low * SLOT, src + low * SLOT, (high - low) * SLOT)
+        return
+    i = low
+    j = mid
+    k = low
+    while i < mid and j < high:
+        x = load_i64(src + i * SLOT)
+        y = load_i64(src + j * SLOT)
+        if items_compare(y, x, order_kind) < 0:
+            store_i64(dst + k * SLOT, y)
+            j += 1
+        else:
+            store_i64(dst + k * SLOT, x)
+            i += 1
+        k += 1
+    if i < mid:
+        memory_copy(dst + k * SLOT, src + i * SLOT, (mid - i) * SLOT)
+    if j < high:
+        memory_copy(dst + k * SLOT, src + j * SLOT, (high - j) * SLOT)
+
+
+def list_sort(lst: int, order_kind: int) -> None:
+    """``lst.sort()``: a stable bottom-up merge sort (order_kind 0 ints, 2 str/bytes)."""
+    n = load_u32(lst + LIST_LEN)
+    if order_kind != ORDER_INT and order_kind != ORDER_DATA:
+        raise_type_error()
+    if n < 2:
+        return
+    items = slot_address(lst, 0)
+    for low in range(0, n, SORT_RUN):
+        insertion_sort(items, low, min(low + SORT_RUN, n), order_kind)
+    if n <= SORT_RUN:
+        return
+    # The scratch block holds plain slots; nothing collects while sorting.
+    scratch = alloc(n * SLOT, KIND_RAW) + 8
+    src = items
+    dst = scratch
+    width = SORT_RUN
+    while width < n:
+        for low in range(0, n, 2 * width):
+            merge_runs(src, dst, low, min(low + width, n), min(low + 2 * width, n), order_kind)
+        swap = src
+        src = dst
+        dst = swap
+        width *= 2
+    if src != items:
+        memory_copy(items, src, n * SLOT)
+
+
+def list_sorted_copy(lst: int, order_kind: int) -> int:
+    """``sorted(lst)``."""
+    result = list_copy(lst)
+    list_sort(result, order_kind)
+    return result

@@ -14,7 +14,7 @@ A free block keeps the size in word 0 and the next free block in word 1.
 Blocks tile the heap from ``heap_start`` to ``heap_top``, so sweep walks them.
 """
 from abi.intrinsics import (heap_base, load_i64, load_u32, memory_fill, memory_grow, memory_size,
-                            record_table, store_u32, unreachable)
+                            raise_memory_error, record_table, store_u32)
 
 PAGE_SIZE = 65536
 HEADER_SIZE = 8
@@ -61,7 +61,7 @@ def ensure_memory(end: int) -> None:
     limit = memory_size() * PAGE_SIZE
     if end > limit:
         if memory_grow((end - limit + PAGE_SIZE - 1) // PAGE_SIZE) < 0:
-            unreachable()
+            raise_memory_error()
 
 
 def size_class(size: int) -> int:

@@ -1,0 +1,428 @@
+"""dict[K, V] objects: a compact, insertion-ordered hash table (CPython's design).
+
+    +8  u32 len (live entries)          +12 u32 used (entry slots used, deleted ones included)
+    +16 u32 entries block               +20 u32 index block (KIND_RAW)
+    +24 u32 entries capacity            +28 u32 index size (a power of two; 0 before the first insert)
+    +32 u32 key kind (0 int, 1 str, 2 bytes)
+    +36 u32 kind word of the entries block (KIND_ENTRIES | ENTRY_KEY_POINTER | ENTRY_VALUE_POINTER)
+
+Entries are appended in insertion order: 24 bytes each from the block's +8, an i64
+hash, the key slot and the value slot. Deleting an entry sets its hash to
+DELETED_HASH (no live key hashes to it) and zeroes its key and value, so the GC
+traces nothing through it. The index is an open-addressing table of u32: 0 is
+empty, TOMBSTONE marks a deleted entry, any other value is entry number + 1.
+Probing is CPython's: slot = hash & mask, then slot * 5 + perturb + 1 with the
+upper hash bits shifted into perturb, which visits every slot.
+
+Growth: the entries capacity is 2/3 of the index size, so the index never fills.
+An insert into a full entries block rebuilds the dict for its live entries
+(compacting away deleted ones) with a capacity of at least twice the live count;
+a delete that leaves fewer live entries than an eighth of the capacity rebuilds
+it smaller. Lookups stay O(1) on average, rebuilds are amortised O(1) per
+operation and the blocks stay proportional to the live entries. Entry numbers
+are stable except across rebuilds (inserts of new keys and deletes, which
+change the size: iteration must not go on after those, as in Python).
+
+Hashes: str and bytes keys hash their content with 64-bit FNV-1a; int keys are
+mixed with murmur3's finaliser on both 32-bit halves. All arithmetic stays
+within 32-bit limbs, so nothing overflows an int64.
+"""
+from abi.intrinsics import (load_i64, load_u8, load_u32, memory_copy, raise_key_error, raise_type_error,
+                            store_i64, store_u32)
+from compiler.runtime.lists import data_equal, items_equal, list_new
+from compiler.runtime.memory import (ENTRY_KEY_POINTER, ENTRY_VALUE_POINTER, KIND_DICT, KIND_ENTRIES,
+                                     KIND_POINTERS, KIND_RAW, alloc)
+
+DICT_LEN = 8
+DICT_USED = 12
+DICT_ENTRIES = 16
+DICT_INDEX = 20
+DICT_CAPACITY = 24
+DICT_INDEX_SIZE = 28
+DICT_KEY_KIND = 32
+DICT_ENTRY_KIND = 36
+
+KEY_INT = 0
+KEY_STR = 1
+KEY_BYTES = 2
+
+ENTRY_SIZE = 24
+ENTRY_KEY = 8
+ENTRY_VALUE = 16
+EMPTY = 0
+TOMBSTONE = 0xFFFFFFFF
+DELETED_HASH = -1
+MIN_INDEX_SIZE = 8
+SHRINK_FACTOR = 8          # rebuild smaller when live * SHRINK_FACTOR < capacity
+PERTURB_MASK = 0x3FFFFFFFFFFFFFFF
+PERTURB_SHIFT = 5
+
+MASK32 = 0xFFFFFFFF
+FNV_OFFSET_HIGH = 0xCBF29CE4   # 64-bit FNV offset basis 0xcbf29ce484222325 in 32-bit limbs
+FNV_OFFSET_LOW = 0x84222325
+FNV_PRIME_LOW = 0x1B3          # the 64-bit FNV prime is 2**40 + 0x1b3
+TWO32 = 0x100000000
+TWO31 = 0x80000000
+LIST_LEN = 8
+
+
+# -- hashing ------------------------------------------------------------------------
+def mul32(a: int, b: int) -> int:
+    """(a * b) mod 2**32 for 0 <= a, b < 2**32, without products beyond 2**49."""
+    return (a * (b & 0xFFFF) + (((a * (b >> 16)) & 0xFFFF) << 16)) & MASK32
+
+
+def fmix32(h: int) -> int:
+    """murmur3's 32-bit finaliser: every input bit affects every output bit."""
+    h ^= h >> 16
+    h = mul32(h, 0x85EBCA6B)
+    h ^= h >> 13
+    h = mul32(h, 0xC2B2AE35)
+    h ^= h >> 16
+    return h
+
+
+def join_hash(high: int, low: int) -> int:
+    """The signed int64 with these 32-bit halves; never DELETED_HASH."""
+    if high >= TWO31:
+        h = (high - TWO32) * TWO32 + low
+    else:
+        h = high * TWO32 + low
+    if h == DELETED_HASH:
+        return -2
+    return h
+
+
+def hash_int(key: int) -> int:
+    low = key & MASK32
+    high = (key >> 32) & MASK32
+    mixed_low = fmix32(low ^ mul32(high, 0x9E3779B1))
+    mixed_high = fmix32(high ^ mixed_low ^ 0x7F4A7C15)
+    return join_hash(mixed_high, mixed_low)
+
+
+def hash_data(obj: int) -> int:
+    """64-bit FNV-1a of a str/bytes object's bytes (len at +8, data at +16)."""
+    n = load_u32(obj + 8)
+    data = obj + 16
+    high = FNV_OFFSET_HIGH
+    low = FNV_OFFSET_LOW
+    for i in range(n):
+        low ^= load_u8(data + i)
+        # (high * 2**32 + low) * (2**40 + 0x1b3) mod 2**64, limb by limb
+        product = low * FNV_PRIME_LOW
+        high = (high * FNV_PRIME_LOW + (product >> 32) + ((low << 8) & MASK32)) & MASK32
+        low = product & MASK32
+    return join_hash(high, low)
+
+
+def hash_key(d: int, key: int) -> int:
+    if load_u32(d + DICT_KEY_KIND) == KEY_INT:
+        return hash_int(key)
+    return hash_data(key)
+
+
+# -- entries and the index ------------------------------------------------------------------
+def entry_address(d: int, entry: int) -> int:
+    return load_u32(d + DICT_ENTRIES) + 8 + entry * ENTRY_SIZE
+
+
+def index_address(d: int, slot: int) -> int:
+    return load_u32(d + DICT_INDEX) + 8 + slot * 4
+
+
+def lookup_slot(d: int, key: int, h: int) -> int:
+    """The index slot holding ``key`` (whose hash is ``h``), or -1."""
+    if load_u32(d + DICT_LEN) == 0:
+        return -1
+    mask = load_u32(d + DICT_INDEX_SIZE) - 1
+    index = load_u32(d + DICT_INDEX) + 8
+    entries = load_u32(d + DICT_ENTRIES) + 8
+    by_content = load_u32(d + DICT_KEY_KIND) != KEY_INT
+    slot = h & mask
+    perturb = h & PERTURB_MASK
+    while True:
+        number = load_u32(index + slot * 4)
+        if number == EMPTY:
+            return -1
+        if number != TOMBSTONE:
+            entry = entries + (number - 1) * ENTRY_SIZE
+            if load_i64(entry) == h:
+                found = load_i64(entry + ENTRY_KEY)
+                if found == key or (by_content and data_equal(found, key)):
+                    return slot
+        perturb = perturb >> PERTURB_SHIFT
+        slot = (slot * 5 + perturb + 1) & mask
+
+
+def free_slot(d: int, h: int) -> int:
+    """The first empty index slot on ``h``'s probe sequence (the index is never full)."""
+    mask = load_u32(d + DICT_INDEX_SIZE) - 1
+    index = load_u32(d + DICT_INDEX) + 8
+    slot = h & mask
+    perturb = h & PERTURB_MASK
+    while load_u32(index + slot * 4) != EMPTY:
+        perturb = perturb >> PERTURB_SHIFT
+        slot = (slot * 5 + perturb + 1) & mask
+    return slot
+
+
+def index_size_for(live: int) -> int:
+    """The smallest index whose entries capacity (2/3 of it) holds ``2 * live``."""
+    size = MIN_INDEX_SIZE
+    while size * 2 // 3 < live * 2:
+        size *= 2
+    return size
+
+
+def rebuild_into(dst: int, src: int, size: int) -> None:
+    """Give ``dst`` fresh blocks for an index of ``size`` holding ``src``'s live entries, compacted.
+
+    ``dst`` may be ``src``; ``dst``'s key kind and entries kind word are kept."""
+    capacity = size * 2 // 3
+    entries = alloc(capacity * ENTRY_SIZE, load_u32(dst + DICT_ENTRY_KIND))
+    index = alloc(size * 4, KIND_RAW)
+    old_entries = load_u32(src + DICT_ENTRIES) + 8
+    used = load_u32(src + DICT_USED)
+    mask = size - 1
+    count = 0
+    for i in range(used):
+        old = old_entries + i * ENTRY_SIZE
+        h = load_i64(old)
+        if h != DELETED_HASH:
+            memory_copy(entries + 8 + count * ENTRY_SIZE, old, ENTRY_SIZE)
+            slot = h & mask
+            perturb = h & PERTURB_MASK
+            while load_u32(index + 8 + slot * 4) != EMPTY:
+                perturb = perturb >> PERTURB_SHIFT
+                slot = (slot * 5 + perturb + 1) & mask
+            store_u32(index + 8 + slot * 4, count + 1)
+            count += 1
+    store_u32(dst + DICT_ENTRIES, entries)
+    store_u32(dst + DICT_INDEX, index)
+    store_u32(dst + DICT_CAPACITY, capacity)
+    store_u32(dst + DICT_INDEX_SIZE, size)
+    store_u32(dst + DICT_USED, count)
+    store_u32(dst + DICT_LEN, count)
+
+
+def reset(d: int) -> None:
+    """Drop the blocks: an empty dict (the GC frees them)."""
+    store_u32(d + DICT_LEN, 0)
+    store_u32(d + DICT_USED, 0)
+    store_u32(d + DICT_ENTRIES, 0)
+    store_u32(d + DICT_INDEX, 0)
+    store_u32(d + DICT_CAPACITY, 0)
+    store_u32(d + DICT_INDEX_SIZE, 0)
+
+
+def insert_new(d: int, key: int, h: int, value: int) -> None:
+    """Append an entry for a key the dict does not hold."""
+    used = load_u32(d + DICT_USED)
+    if used == load_u32(d + DICT_CAPACITY):
+        rebuild_into(d, d, index_size_for(load_u32(d + DICT_LEN) + 1))
+        used = load_u32(d + DICT_USED)
+    entry = entry_address(d, used)
+    store_i64(entry, h)
+    store_i64(entry + ENTRY_KEY, key)
+    store_i64(entry + ENTRY_VALUE, value)
+    store_u32(index_address(d, free_slot(d, h)), used + 1)
+    store_u32(d + DICT_USED, used + 1)
+    store_u32(d + DICT_LEN, load_u32(d + DICT_LEN) + 1)
+
+
+def delete_at(d: int, slot: int) -> None:
+    """Delete the entry index slot ``slot`` refers to; maybe rebuild smaller."""
+    address = index_address(d, slot)
+    entry = entry_address(d, load_u32(address) - 1)
+    store_u32(address, TOMBSTONE)
+    store_i64(entry, DELETED_HASH)
+    store_i64(entry + ENTRY_KEY, 0)
+    store_i64(entry + ENTRY_VALUE, 0)
+    live = load_u32(d + DICT_LEN) - 1
+    store_u32(d + DICT_LEN, live)
+    if live * SHRINK_FACTOR < load_u32(d + DICT_CAPACITY) and load_u32(d + DICT_INDEX_SIZE) > MIN_INDEX_SIZE:
+        if live == 0:
+            reset(d)
+        else:
+            rebuild_into(d, d, index_size_for(live))
+
+
+# -- the operations ----------------------------------------------------------------------
+def dict_new(key_kind: int, value_is_pointer: bool) -> int:
+    """An empty dict; key_kind 0 int (or bool), 1 str, 2 bytes. Blocks come with the first insert."""
+    if key_kind != KEY_INT and key_kind != KEY_STR and key_kind != KEY_BYTES:
+        raise_type_error()
+    d = alloc(32, KIND_DICT)
+    kind_word = KIND_ENTRIES
+    if key_kind != KEY_INT:
+        kind_word = kind_word | ENTRY_KEY_POINTER
+    if value_is_pointer:
+        kind_word = kind_word | ENTRY_VALUE_POINTER
+    store_u32(d + DICT_KEY_KIND, key_kind)
+    store_u32(d + DICT_ENTRY_KIND, kind_word)
+    return d
+
+
+def dict_len(d: int) -> int:
+    return load_u32(d + DICT_LEN)
+
+
+def dict_find(d: int, key: int) -> int:
+    """The entry number holding ``key``, or -1."""
+    slot = lookup_slot(d, key, hash_key(d, key))
+    if slot < 0:
+        return -1
+    return load_u32(index_address(d, slot)) - 1
+
+
+def dict_entry_key(d: int, entry: int) -> int:
+    return load_i64(entry_address(d, entry) + ENTRY_KEY)
+
+
+def dict_entry_value(d: int, entry: int) -> int:
+    return load_i64(entry_address(d, entry) + ENTRY_VALUE)
+
+
+def set_hashed(d: int, key: int, h: int, value: int) -> None:
+    slot = lookup_slot(d, key, h)
+    if slot >= 0:
+        store_i64(entry_address(d, load_u32(index_address(d, slot)) - 1) + ENTRY_VALUE, value)
+    else:
+        insert_new(d, key, h, value)
+
+
+def dict_set(d: int, key: int, value: int) -> None:
+    """``d[key] = value``: a new key goes last, an existing key keeps its place."""
+    set_hashed(d, key, hash_key(d, key), value)
+
+
+def dict_get_or(d: int, key: int, default: int) -> int:
+    """``d.get(key, default)`` (and ``d[key]`` is ``dict_find`` plus a KeyError)."""
+    entry = dict_find(d, key)
+    if entry < 0:
+        return default
+    return dict_entry_value(d, entry)
+
+
+def dict_setdefault(d: int, key: int, default: int) -> int:
+    h = hash_key(d, key)
+    slot = lookup_slot(d, key, h)
+    if slot >= 0:
+        return load_i64(entry_address(d, load_u32(index_address(d, slot)) - 1) + ENTRY_VALUE)
+    insert_new(d, key, h, default)
+    return default
+
+
+def dict_delete(d: int, key: int) -> None:
+    """``del d[key]``; KeyError if absent."""
+    slot = lookup_slot(d, key, hash_key(d, key))
+    if slot < 0:
+        raise_key_error()
+        return
+    delete_at(d, slot)
+
+
+def dict_pop(d: int, key: int) -> int:
+    """``d.pop(key)``; KeyError if absent."""
+    slot = lookup_slot(d, key, hash_key(d, key))
+    if slot < 0:
+        raise_key_error()
+        return 0
+    value = load_i64(entry_address(d, load_u32(index_address(d, slot)) - 1) + ENTRY_VALUE)
+    delete_at(d, slot)
+    return value
+
+
+def dict_pop_or(d: int, key: int, default: int) -> int:
+    """``d.pop(key, default)``."""
+    slot = lookup_slot(d, key, hash_key(d, key))
+    if slot < 0:
+        return default
+    value = load_i64(entry_address(d, load_u32(index_address(d, slot)) - 1) + ENTRY_VALUE)
+    delete_at(d, slot)
+    return value
+
+
+def dict_clear(d: int) -> None:
+    reset(d)
+
+
+def dict_copy(d: int) -> int:
+    """``d.copy()`` / ``dict(d)``: the live entries, compacted, in the same order."""
+    result = alloc(32, KIND_DICT)
+    store_u32(result + DICT_KEY_KIND, load_u32(d + DICT_KEY_KIND))
+    store_u32(result + DICT_ENTRY_KIND, load_u32(d + DICT_ENTRY_KIND))
+    live = load_u32(d + DICT_LEN)
+    if live > 0:
+        rebuild_into(result, d, index_size_for(live))
+    return result
+
+
+def dict_next(d: int, entry: int) -> int:
+    """The next live entry number after ``entry`` (start from -1), or -1 at the end."""
+    used = load_u32(d + DICT_USED)
+    entry += 1
+    while entry < used:
+        if load_i64(entry_address(d, entry)) != DELETED_HASH:
+            return entry
+        entry += 1
+    return -1
+
+
+def entries_to_list(d: int, offset: int, pointers: bool) -> int:
+    live = load_u32(d + DICT_LEN)
+    lst = list_new(live, KIND_POINTERS if pointers else KIND_RAW)
+    if live == 0:
+        return lst
+    items = load_u32(lst + 16) + 8
+    entries = load_u32(d + DICT_ENTRIES) + 8
+    count = 0
+    for i in range(load_u32(d + DICT_USED)):
+        entry = entries + i * ENTRY_SIZE
+        if load_i64(entry) != DELETED_HASH:
+            store_i64(items + count * 8, load_i64(entry + offset))
+            count += 1
+    store_u32(lst + LIST_LEN, count)
+    return lst
+
+
+def dict_keys_list(d: int) -> int:
+    """``list(d)``: the keys in insertion order."""
+    return entries_to_list(d, ENTRY_KEY, load_u32(d + DICT_KEY_KIND) != KEY_INT)
+
+
+def dict_values_list(d: int) -> int:
+    """``list(d.values())`` in insertion order."""
+    return entries_to_list(d, ENTRY_VALUE, load_u32(d + DICT_ENTRY_KIND) & ENTRY_VALUE_POINTER != 0)
+
+
+def dict_eq(a: int, b: int, value_eq_kind: int) -> bool:
+    """``a == b``: same keys, equal values, any order. A dict equals itself (CPython's identity rule)."""
+    if a == b:
+        return True
+    live = load_u32(a + DICT_LEN)
+    if load_u32(b + DICT_LEN) != live:
+        return False
+    entry = dict_next(a, -1)
+    while entry >= 0:
+        address = entry_address(a, entry)
+        slot = lookup_slot(b, load_i64(address + ENTRY_KEY), load_i64(address))
+        if slot < 0:
+            return False
+        other = entry_address(b, load_u32(index_address(b, slot)) - 1)
+        if not items_equal(load_i64(address + ENTRY_VALUE), load_i64(other + ENTRY_VALUE), value_eq_kind):
+            return False
+        entry = dict_next(a, entry)
+    return True
+
+
+def dict_update(dst: int, src: int) -> None:
+    """``dst.update(src)`` / ``dst |= src`` (same key kind): src's order for new keys."""
+    if dst == src:
+        return
+    entry = dict_next(src, -1)
+    while entry >= 0:
+        address = entry_address(src, entry)
+        set_hashed(dst, load_i64(address + ENTRY_KEY), load_i64(address), load_i64(address + ENTRY_VALUE))
+        entry = dict_next(src, entry)
