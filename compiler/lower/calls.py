@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (BOOL, BYTES, FLOAT, INT, NONE, RAISE_INTRINSICS, RT_MEMORY, STR, ClassInfo,
-                       ClassType, DictType, FuncSym, ListType, OptionalType, Type)
+from ..program import (BOOL, BYTES, FLOAT, INT, RAISE_INTRINSICS, RT_MEMORY, STR, ClassInfo, DictType,
+                       FuncSym, ListType, OptionalType, Type)
 from .compare import CompareLowerer
-from .expressions import eq_kind, text_prefix
+from .expressions import eq_kind
 from .methods import MethodLowerer
 from .values import LISTS, STRINGS
 

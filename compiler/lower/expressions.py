@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, DictType, GlobalSym, ListType,
-                       Local, OptionalType, TupleType, Type)
-from .values import DICTS, LISTS, SCALARS, STRINGS, ValueLowerer
+from ..program import (BOOL, BYTES, FLOAT, INT, STR, GlobalSym, ListType, Local, Type)
+from .values import LISTS, STRINGS, ValueLowerer
 
 CHECKED_BINARY = {py_ast.Add: "rt.add", py_ast.Sub: "rt.sub", py_ast.Mult: "rt.mul",
                   py_ast.FloorDiv: "rt.floordiv", py_ast.Mod: "rt.mod", py_ast.Pow: "rt.pow",
@@ -76,7 +75,7 @@ class ExprLowerer(ValueLowerer):
 
     # -- operators -------------------------------------------------------------
     def lower_BinOp(self, node: py_ast.BinOp) -> None:
-        left, right, op = node.left.ty, node.right.ty, type(node.op)
+        left, op = node.left.ty, type(node.op)
         if node.ty == BOOL:  # bool & | ^ bool stays a bool
             self.lower(node.left)
             self.lower(node.right)

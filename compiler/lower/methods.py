@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import BOOL, INT, NONE, STR, DictType, ListType, OptionalType, Type
+from ..program import BOOL, INT, NONE, DictType, ListType, OptionalType, Type
 from .expressions import ExprLowerer, eq_kind, text_prefix
 from .values import DICTS, LISTS, STRINGS
 

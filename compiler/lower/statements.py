@@ -10,8 +10,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from .. import ir
-from ..program import (BOOL, BYTES, INT, NONE, STR, ClassType, DictType, FuncSym, GlobalSym, ListType,
-                       Local, TupleType, Type)
+from ..program import (INT, NONE, STR, DictType, FuncSym, GlobalSym, ListType, Type)
 from .containers import ContainerLowerer
 from .layout import Layout
 from .values import DICTS, LISTS, STRINGS
@@ -414,7 +413,7 @@ class FunctionLowerer(ContainerLowerer):
                 self.emit("local.get", tmp)
                 self.store(element, ty)
             return
-        tuple_ty = target_ty = self.target_type(target, None)
+        tuple_ty = self.target_type(target, None)
         self.build_record(values, types, self.classes.tuple_id(tuple_ty))
         self.store(target, tuple_ty)
 

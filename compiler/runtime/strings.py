@@ -23,7 +23,8 @@ from abi.intrinsics import (data_ptr, load_u8, load_u32, memory_copy, memory_fil
                             raise_index_error, raise_memory_error, raise_overflow_error,
                             raise_type_error, raise_unicode_decode_error, raise_value_error,
                             store_u8, store_u32)
-from compiler.runtime.lists import list_append, list_len, list_new, slot_address
+from compiler.runtime.lists import (data_compare, data_equal, list_append, list_len, list_new,
+                                    slot_address)
 from compiler.runtime.memory import KIND_BYTES, KIND_POINTERS, KIND_RAW, KIND_STR, alloc
 from compiler.runtime.unicode_tables import (CTYPE_COUNT, CTYPE_RANGES, LOWER_COUNT,
                                              LOWER_RANGES, LOWER_SPECIAL, SIGMA_RUNS,
@@ -427,31 +428,13 @@ def same_bytes(a: int, b: int, n: int) -> bool:
 
 
 def str_eq(a: int, b: int) -> bool:
-    if a == b:
-        return True
-    n = byte_len(a)
-    if n != byte_len(b):
-        return False
-    return same_bytes(a + DATA, b + DATA, n)
+    """Equal content of two str (or two bytes) objects (one implementation, in lists.py)."""
+    return data_equal(a, b)
 
 
 def str_compare(a: int, b: int) -> int:
-    """-1, 0 or 1 as a < b, a == b, a > b (str or bytes)."""
-    na = byte_len(a)
-    nb = byte_len(b)
-    n = min(na, nb)
-    for i in range(n):
-        x = load_u8(a + DATA + i)
-        y = load_u8(b + DATA + i)
-        if x != y:
-            if x < y:
-                return -1
-            return 1
-    if na < nb:
-        return -1
-    if na > nb:
-        return 1
-    return 0
+    """-1, 0 or 1 as a < b, a == b, a > b (str or bytes): UTF-8 byte order is code-point order."""
+    return data_compare(a, b)
 
 
 def mul32(a: int, b: int) -> int:

@@ -1,7 +1,7 @@
 """Types of the built-in functions and of the compiler's intrinsics."""
 from __future__ import annotations
 
-from ..program import BOOL, BYTES, INT, NONE, RAISE_INTRINSICS, Type
+from ..program import BYTES, INT, NONE, RAISE_INTRINSICS, Type
 
 # Intrinsics with a fixed signature: name -> (parameter types, result type).
 INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
@@ -26,5 +26,3 @@ INTRINSICS.update({f"abi.intrinsics.{name}": ((), NONE) for name in RAISE_INTRIN
 PYTHON_BUILTINS = ("len", "abs", "min", "max", "int", "float", "bool", "str", "ord", "chr", "range",
                    "sorted", "list", "isinstance", "enumerate", "zip")
 
-TRUTHY_TYPES = (INT, BOOL, BYTES)
-NUMERIC_TYPES = (INT, BOOL)

@@ -16,13 +16,12 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..diagnostics import CompileError, Diagnostic
-from ..program import (BOOL, BYTES, INT, NONE, STR, ClassInfo, ClassType, DictType, FuncSym, GlobalSym,
-                       ListType, OptionalType, Program, TupleType, Type, tuple_of)
+from ..program import (BOOL, INT, NONE, STR, ClassType, DictType, FuncSym, GlobalSym, ListType, Program,
+                       TupleType, Type)
 from .check_calls import CallChecker
 from .check_expr import Bail
 from .flow import FlowMixin
 from .types import TypeError_, resolve
-from .unsupported import describe
 
 EXCEPTIONS = ("ValueError", "KeyError", "IndexError", "TypeError", "RuntimeError", "AssertionError",
               "ZeroDivisionError", "OverflowError", "NotImplementedError", "Exception")

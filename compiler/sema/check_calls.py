@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType,
-                       FuncSym, ListType, OptionalType, Param, Type, list_of, optional_of)
+from ..program import (BOOL, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType, FuncSym,
+                       ListType, OptionalType, Param, Type, list_of)
 from .builtins import INTRINSICS, PYTHON_BUILTINS
 from .check_expr import NUMERIC, TEXT, ExprChecker
 from .classes import inherited_method
 from .methods import methods_of
-from .types import class_type, eq_kind, is_subclass
+from .types import class_type, eq_kind
 
 
 class CallChecker(ExprChecker):

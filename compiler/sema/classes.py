@@ -15,7 +15,7 @@ import ast as py_ast
 from ..diagnostics import CompileError, Diagnostic
 from ..program import NONE, Builtin, ClassInfo, ClassType, FuncSym, GlobalSym, Program, Type
 from .constants import ConstantError, fold
-from .types import TypeError_, annotation, class_type, resolve
+from .types import TypeError_, class_type, resolve
 
 
 def self_type(info: ClassInfo) -> ClassType:

@@ -22,8 +22,6 @@ from .constants import ConstantError, fold
 from .types import TypeError_, annotation, resolve
 from .unsupported import describe
 
-INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
-DeclareError = TypeError_
 
 
 def run(program: Program) -> Program:
@@ -154,10 +152,6 @@ def _module_order(program: Program) -> list[str]:
     for name in program.modules:
         visit(name)
     return order
-
-
-def resolve_annotation(module: SourceModule, py_node: py_ast.AST | None):
-    return annotation(module, py_node)
 
 
 def signature(fn: FuncSym) -> None:

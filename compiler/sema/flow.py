@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (BYTES, INT, NONE, STR, ClassInfo, ClassType, DictType, ListType, Local,
-                       OptionalType, Type, list_of, tuple_of)
+from ..program import (BYTES, INT, NONE, STR, DictType, ListType, Local, OptionalType, Type,
+                       list_of, tuple_of)
 from .types import class_type
 
 Narrowing = dict[str, Type]

@@ -7,8 +7,8 @@ How each method runs is decided by lowering (``lower/methods.py``).
 """
 from __future__ import annotations
 
-from ..program import (BOOL, BYTES, INT, NONE, STR, DictType, ListType, Type, dict_of, list_of,
-                       optional_of, tuple_of)
+from ..program import (BOOL, BYTES, INT, NONE, STR, DictType, ListType, Type, list_of, optional_of,
+                       tuple_of)
 
 OPTIONAL_INT = optional_of(INT)
 
