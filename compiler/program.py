@@ -46,6 +46,18 @@ class ListType(Type):
 
 
 @dataclass(frozen=True)
+class ViewType(Type):
+    """``d.keys()``/``d.values()``/``d.items()`` used as a value: a snapshot list that may only be
+    consumed at once (len, in, list(), sorted(), min/max, for), since CPython's views are live."""
+
+    item: Type = NONE
+
+
+def view_of(kind: str, item: Type) -> "ViewType":
+    return ViewType(f"dict_{kind}[{item}]", "i32", True, item)
+
+
+@dataclass(frozen=True)
 class DictType(Type):
     key: Type = NONE
     value: Type = NONE

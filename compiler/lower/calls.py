@@ -4,7 +4,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import (BOOL, BYTES, FLOAT, INT, RAISE_INTRINSICS, RT_MEMORY, STR, ClassInfo, DictType,
-                       FuncSym, ListType, OptionalType, Type)
+                       FuncSym, ListType, OptionalType, Type, ViewType)
 from .compare import CompareLowerer
 from .expressions import eq_kind
 from .methods import MethodLowerer
@@ -238,7 +238,9 @@ class CallLowerer(MethodLowerer, CompareLowerer):
             return
         arg = node.bound[0]
         self.slot(arg)
-        if isinstance(arg.ty, ListType):
+        if isinstance(arg.ty, ViewType):
+            self.from_slot(node.ty)  # the view is already a fresh snapshot list
+        elif isinstance(arg.ty, ListType):
             self.call_runtime(f"{LISTS}.list_copy", node.ty)
         elif isinstance(arg.ty, DictType):
             self.call_runtime("compiler.runtime.dicts.dict_keys_list", node.ty)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, ClassInfo, ClassType, DictType, ListType,
-                       OptionalType, TupleType, Type)
+                       OptionalType, TupleType, Type, ViewType)
 from .expressions import FLOAT_COMPARE, INT_COMPARE, ExprLowerer, eq_kind
 from .values import DICTS, LISTS, SCALARS, STRINGS
 
@@ -194,7 +194,7 @@ class CompareLowerer(ExprLowerer):
         elif right_ty in (STR, BYTES):
             self.emit("i64.extend_i32_u")
             self.emit("call", f"{STRINGS}.str_contains")
-        elif isinstance(right_ty, ListType):
+        elif isinstance(right_ty, (ListType, ViewType)):
             self.coerce(left_ty, right_ty.item)
             self.to_slot(right_ty.item)
             self.emit("i64.const", eq_kind(right_ty.item))

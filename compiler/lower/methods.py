@@ -107,6 +107,8 @@ class MethodLowerer(ExprLowerer):
             self.slot(args[1], ty.value)
         elif name == "update":
             self.slot(args[0])
+        elif name == "items":  # the runtime builds (key, value) records of this tuple type
+            self.emit("i64.const", 9 | (self.classes.tuple_id(node.ty.item) << 8))
         self.emit("call", f"{DICTS}.{symbol}")
         if node.ty != NONE:
             self.from_slot(node.ty)

@@ -29,7 +29,7 @@ within 32-bit limbs, so nothing overflows an int64.
 """
 from abi.intrinsics import (load_i64, load_u8, load_u32, memory_copy, raise_key_error, raise_type_error,
                             store_i64, store_u32)
-from compiler.runtime.lists import data_equal, items_equal, list_new
+from compiler.runtime.lists import data_equal, items_equal, list_append, list_new
 from compiler.runtime.memory import (ENTRY_KEY_POINTER, ENTRY_VALUE_POINTER, KIND_DICT, KIND_ENTRIES,
                                      KIND_POINTERS, KIND_RAW, alloc)
 
@@ -426,3 +426,24 @@ def dict_update(dst: int, src: int) -> None:
         address = entry_address(src, entry)
         set_hashed(dst, load_i64(address + ENTRY_KEY), load_i64(address), load_i64(address + ENTRY_VALUE))
         entry = dict_next(src, entry)
+
+
+def dict_get(d: int, key: int) -> int:
+    """``d[key]``: the value slot; KeyError when the key is missing."""
+    entry = dict_find(d, key)
+    if entry < 0:
+        raise_key_error()
+    return dict_entry_value(d, entry)
+
+
+def dict_items_list(d: int, pair_kind: int) -> int:
+    """``list(d.items())``: new (key, value) tuple records (kind word from the compiler), in insertion order."""
+    result = list_new(load_u32(d + DICT_LEN), KIND_POINTERS)
+    entry = dict_next(d, -1)
+    while entry >= 0:
+        pair = alloc(16, pair_kind)
+        store_i64(pair + 8, dict_entry_key(d, entry))
+        store_i64(pair + 16, dict_entry_value(d, entry))
+        list_append(result, pair)
+        entry = dict_next(d, entry)
+    return result

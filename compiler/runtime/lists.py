@@ -477,3 +477,24 @@ def list_sorted_copy(lst: int, order_kind: int) -> int:
     result = list_copy(lst)
     list_sort(result, order_kind)
     return result
+
+
+def list_extreme(lst: int, order_kind: int, sign: int) -> int:
+    """min (sign -1) or max (sign 1) of int or str items; the first of equal items; ValueError if empty."""
+    n = load_u32(lst + LIST_LEN)
+    if n == 0:
+        raise_value_error()
+    best = load_i64(slot_address(lst, 0))
+    for i in range(1, n):
+        item = load_i64(slot_address(lst, i))
+        if items_compare(item, best, order_kind) == sign:
+            best = item
+    return best
+
+
+def list_min(lst: int, order_kind: int) -> int:
+    return list_extreme(lst, order_kind, -1)
+
+
+def list_max(lst: int, order_kind: int) -> int:
+    return list_extreme(lst, order_kind, 1)

@@ -1335,3 +1335,25 @@ def str_pad(s: int, fill: int, align: int, width: int) -> int:
     for _ in range(pad - left):
         out += encode_cp(out, fill)
     return r
+
+
+def str_chars(s: int) -> int:
+    """``list(s)``: one single-character str per code point."""
+    n = load_u32(s + CP_LEN)
+    result = list_new(n, KIND_POINTERS)
+    for i in range(n):
+        list_append(result, str_getitem(s, i))
+    return result
+
+
+def str_zero_pad(s: int, width: int) -> int:
+    """``{n:0Nd}``: zeros between the sign and the digits up to ``width`` characters (ASCII text)."""
+    n = byte_len(s)
+    if n >= width:
+        return s
+    sign = 1 if n > 0 and (load_u8(s + DATA) == 45 or load_u8(s + DATA) == 43) else 0
+    result = new_str(width, width)
+    memory_copy(result + DATA, s + DATA, sign)
+    memory_fill(result + DATA + sign, 48, width - n)
+    memory_copy(result + DATA + width - n + sign, s + DATA + sign, n - sign)
+    return result

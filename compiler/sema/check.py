@@ -17,7 +17,7 @@ import ast as py_ast
 
 from ..diagnostics import CompileError, Diagnostic
 from ..program import (BOOL, INT, NONE, STR, ClassType, DictType, FuncSym, GlobalSym, ListType, Program,
-                       TupleType, Type)
+                       TupleType, Type, ViewType)
 from .check_calls import CallChecker
 from .check_expr import Bail
 from .flow import FlowMixin
@@ -146,6 +146,9 @@ class FunctionChecker(FlowMixin, CallChecker):
     def assign_name(self, target: py_ast.Name, value, ty: Type, annotation: Type | None) -> None:
         name = self.comp_renames.get(target.id, target.id)
         target.local_name = name
+        if isinstance(ty, ViewType):
+            raise self.fail(target, f"a {ty} view cannot be stored: CPython's views follow later changes",
+                            "store a snapshot: list(d.keys()), or iterate the view directly")
         if name in self.global_names:
             g = self.module.namespace.get(name)
             if not isinstance(g, GlobalSym) or g.module is not self.module:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import (BOOL, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType, FuncSym,
-                       ListType, OptionalType, Param, Type, list_of)
+                       ListType, OptionalType, Param, Type, ViewType, list_of)
 from .builtins import INTRINSICS, PYTHON_BUILTINS
 from .check_expr import NUMERIC, TEXT, ExprChecker
 from .classes import inherited_method
@@ -141,7 +141,7 @@ class CallChecker(ExprChecker):
 
     def builtin_len(self, node: py_ast.Call, expected: Type | None) -> Type:
         ty = self.check(self.one_argument(node, "len"))
-        if not (ty in TEXT or isinstance(ty, (ListType, DictType))):
+        if not (ty in TEXT or isinstance(ty, (ListType, DictType, ViewType))):
             raise self.fail(node.args[0], f"the argument of len() must be str, bytes, list or dict, not {ty}")
         return INT
 
@@ -190,7 +190,7 @@ class CallChecker(ExprChecker):
         node.bound = list(node.args)
         if len(node.args) == 1:
             ty = self.check(node.args[0])
-            if not (isinstance(ty, ListType) and ty.item in (INT, STR)):
+            if not (isinstance(ty, (ListType, ViewType)) and ty.item in (INT, STR)):
                 raise self.fail(node, f"{name}() of one argument needs a list of int or str")
             return ty.item
         if len(node.args) < 2:
@@ -202,9 +202,9 @@ class CallChecker(ExprChecker):
 
     def builtin_sorted(self, node: py_ast.Call, expected: Type | None) -> Type:
         ty = self.check(self.one_argument(node, "sorted"))
-        if not (isinstance(ty, ListType) and ty.item in (INT, STR)):
+        if not (isinstance(ty, (ListType, ViewType)) and ty.item in (INT, STR)):
             raise self.fail(node, "sorted() supports a list of int or str in this version")
-        return ty
+        return list_of(ty.item)
 
     def builtin_list(self, node: py_ast.Call, expected: Type | None) -> Type:
         if not node.args and not node.keywords:
@@ -213,8 +213,8 @@ class CallChecker(ExprChecker):
             node.bound = []
             return expected
         ty = self.check(self.one_argument(node, "list"))
-        if isinstance(ty, ListType):
-            return ty
+        if isinstance(ty, (ListType, ViewType)):
+            return list_of(ty.item)
         if ty == STR:
             return list_of(STR)
         if isinstance(ty, DictType):

@@ -14,7 +14,7 @@ import ast as py_ast
 from ..diagnostics import Diagnostic
 from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType,
                        FuncSym, GlobalSym, ListType, Local, OptionalType, SourceModule, TupleType, Type,
-                       dict_of, list_of, tuple_of)
+                       ViewType, dict_of, list_of, tuple_of)
 from .builtins import PYTHON_BUILTINS
 from .classes import inherited_method
 from .constants import INT64_MAX, INT64_MIN
@@ -207,7 +207,7 @@ class ExprChecker:
     def check_membership(self, node, a: Type, b: Type) -> None:
         if b in TEXT and (a == b or (b == BYTES and a in (INT, BOOL))):
             return
-        if isinstance(b, ListType) and assignable(a, b.item) and eq_kind(b.item) is not None:
+        if isinstance(b, (ListType, ViewType)) and assignable(a, b.item) and eq_kind(b.item) is not None:
             return
         if isinstance(b, DictType) and a == b.key:
             return

@@ -8,7 +8,7 @@ How each method runs is decided by lowering (``lower/methods.py``).
 from __future__ import annotations
 
 from ..program import (BOOL, BYTES, INT, NONE, STR, DictType, ListType, Type, list_of, optional_of,
-                       tuple_of)
+                       tuple_of, view_of)
 
 OPTIONAL_INT = optional_of(INT)
 
@@ -55,7 +55,8 @@ def dict_methods(ty: DictType) -> dict[str, tuple[list[tuple[str, Type, bool]], 
         "get": ([("key", k, False), ("default", v, True)], optional_of(v)),
         "pop": ([("key", k, False), ("default", v, True)], v),
         "setdefault": ([("key", k, False), ("default", v, False)], v),
-        "keys": ([], list_of(k)), "values": ([], list_of(v)), "items": ([], list_of(tuple_of((k, v)))),
+        "keys": ([], view_of("keys", k)), "values": ([], view_of("values", v)),
+        "items": ([], view_of("items", tuple_of((k, v)))),
         "clear": ([], NONE), "copy": ([], ty), "update": ([("other", ty, False)], NONE),
     }
 

@@ -50,6 +50,8 @@ CASES = [
     ("def f(x: int) -> int:\n    return x.real\n", 2, 12, "int values have no attribute 'real'", ""),
     ("def f(x: int) -> int:\n    return range(x)\n", 2, 12, "range() can only be used", "for i in range"),
     ("@foo\ndef f() -> None:\n    pass\n", 1, 2, "unsupported decorator", "@export"),
+    ("def f(d: dict[str, int]) -> int:\n    ks = d.keys()\n    return len(ks)\n", 2, 5,
+     "view cannot be stored", "list(d.keys())"),
 ]
 
 

@@ -44,3 +44,28 @@ def joined(n: int) -> int:
 @export
 def parse(n: int) -> int:
     return int(" 1_234 ") + int(str(n)) + len(b"abc".decode())
+
+
+@export
+def dict_reads(n: int) -> int:
+    d = {"a": n, "b": 2}
+    d["a"] += 10
+    pairs = list(d.items())
+    total = d["a"] * 100 + len(d.items()) + pairs[1][1] + (1 if "b" in d.keys() else 0)
+    total += len(sorted(d.keys())) + max(d.values())
+    if n > 3:
+        total += d["missing"]
+    return total
+
+
+@export
+def chars_and_extremes(n: int) -> int:
+    letters = list("zébra")
+    values = [n, -n, 3]
+    return len(letters) * 1000 + max(values) * 10 + min(values) + len(min(letters)) + len(max(letters))
+
+
+@export
+def zero_padding(n: int) -> int:
+    text = f"{n:05d}|{-n:04d}|{n:02d}"
+    return len(text) * 100 + text.find("|") + (1 if text.startswith("-") else 0)
