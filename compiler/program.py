@@ -177,6 +177,7 @@ class GlobalSym:
     value: object = None  # compile-time initial value (int, bool, float, str, bytes)
     assigned_in_functions: bool = False
     runtime_init: py_ast.expr | None = None  # initializer evaluated when the module starts
+    statement: bool = False  # a module-level call run for its effect (no name, no wasm global)
 
     @property
     def is_constant(self) -> bool:

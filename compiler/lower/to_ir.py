@@ -58,7 +58,7 @@ def _globals(program: Program, module: ir.Module, layout: Layout, classes: Class
     """Wasm globals for what functions assign or start-up computes; a start function fills the latter."""
     start_body: list = []
     for g in program.globals.values():
-        if g.is_constant:
+        if g.is_constant or g.statement:
             continue
         init = 0
         if g.runtime_init is None:
@@ -79,8 +79,11 @@ def _initializer(g, layout: Layout, classes: ClassSupport) -> list:
     holder.locals = dict(getattr(g, "init_locals", {}))
     lowerer = FunctionLowerer(holder, layout, classes)
     lowerer.fn.locals += [(name, ty.wasm) for name, ty in holder.locals.items()]
-    lowerer.value(g.runtime_init, g.ty)
-    lowerer.emit("global.set", g.qualname)
+    if g.statement:
+        lowerer.stmt_Expr(g.node)
+    else:
+        lowerer.value(g.runtime_init, g.ty)
+        lowerer.emit("global.set", g.qualname)
     lowerer.fn.body = [("block", "init", None), *lowerer.fn.body, ("end",)]
     symbol = holder.qualname
     lowerer.fn.symbol = symbol

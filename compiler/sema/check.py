@@ -48,7 +48,7 @@ def _module_globals(program: Program, module) -> list[Diagnostic]:
             checker = FunctionChecker(init)
             try:
                 ty = checker.use(g.runtime_init, g.ty) if g.ty is not None else checker.check(g.runtime_init)
-                if ty == NONE:
+                if ty == NONE and not g.statement:
                     raise checker.fail(g.runtime_init, "a global cannot be None without a type",
                                        "annotate it: name: T | None = None")
                 g.ty = ty

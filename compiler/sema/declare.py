@@ -75,12 +75,17 @@ def _collect(program: Program, module: SourceModule) -> list[Diagnostic]:
             name = _single_name(stmt)
             g = GlobalSym(f"{module.name}.{name}", module, stmt)
             module.namespace[name] = program.globals[g.qualname] = g
+        elif isinstance(stmt, py_ast.Expr) and isinstance(stmt.value, py_ast.Call):
+            # run at start-up in source order, e.g. set_root_context(MyRoot()) in a filter
+            g = GlobalSym(f"{module.name}.<call line {stmt.lineno}>", module, stmt, statement=True)
+            g.runtime_init = stmt.value
+            program.globals[g.qualname] = g
         elif isinstance(stmt, py_ast.If) and _is_main_guard(stmt):
             continue  # 'if __name__ == "__main__":' only runs under CPython
         else:
             message, help = describe(stmt)
             if isinstance(stmt, (py_ast.Assign, py_ast.AnnAssign, py_ast.Expr, py_ast.If, py_ast.For, py_ast.While)):
-                message, help = ("only imports, functions, classes and global assignments are allowed at module level",
+                message, help = ("only imports, functions, classes, global assignments and calls are allowed at module level",
                                  "move this code into a function")
             errors.append(Diagnostic(module.loc(stmt), message, help))
     return errors
@@ -204,6 +209,8 @@ def _apply_decorator(fn: FuncSym, decorator: py_ast.expr) -> None:
 
 
 def _global(g: GlobalSym) -> None:
+    if g.statement:
+        return  # a module-level call: typed by check like an initializer
     node, module = g.node, g.module
     declared = None
     if isinstance(node, py_ast.AnnAssign):

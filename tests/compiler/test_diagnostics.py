@@ -44,7 +44,7 @@ CASES = [
     ("def f() -> None:\n    x = {k: 1 for k in range(3)}\n", 2, 9, "dict comprehensions are not supported", "loop"),
     ("def f() -> None:\n    raise MyError()\n", 2, 5, "only built-in exceptions can be raised", "ValueError"),
     ("class B:\n    pass\nclass C:\n    pass\nclass A(B, C):\n    pass\n", 5, 1, "multiple inheritance", "one class"),
-    ("print(1)\n", 1, 1, "only imports, functions, classes and global assignments", "function"),
+    ("while False:\n    pass\n", 1, 1, "only imports, functions, classes, global assignments and calls", "function"),
     ("def f() -> int:\n    return f(1=2)\n", 2, 14, "syntax error", ""),
     ("def f() -> None:\n    global Y\n    Y = 1\n", 2, 5, "'global Y' must name", ""),
     ("def f(x: int) -> int:\n    return x.real\n", 2, 12, "int values have no attribute 'real'", ""),
