@@ -15,7 +15,7 @@ _STATIC: dict[bytes, int] = {}
 
 __all__ = ["load_u8", "load_u32", "load_i64", "store_u8", "store_u32", "store_i64",
            "memory_size", "memory_grow", "memory_fill", "memory_copy", "heap_base", "record_table",
-           "data_ptr", "unreachable", "raise_value_error", "raise_index_error", "raise_key_error",
+           "data_ptr", "bytes_at", "unreachable", "raise_value_error", "raise_index_error", "raise_key_error",
            "raise_overflow_error", "raise_zero_division_error", "raise_memory_error",
            "raise_type_error", "raise_runtime_error", "raise_unicode_decode_error"]
 
@@ -102,6 +102,12 @@ def data_ptr(value: bytes) -> int:
         _HEAP_BASE += (len(value) + 15) // 16 * 16 or 16
         _STATIC[value] = addr
     return _STATIC[value]
+
+
+def bytes_at(addr: int, size: int) -> bytes:
+    """A new bytes object holding a copy of ``size`` bytes of memory at ``addr``."""
+    _check(addr, size)
+    return bytes(MEMORY[addr:addr + size])
 
 
 def unreachable() -> None:

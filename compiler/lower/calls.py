@@ -123,6 +123,11 @@ class CallLowerer(MethodLowerer, CompareLowerer):
         self.emit("i32.add")
         self.emit("i64.extend_i32_u")
 
+    def intrinsic_bytes_at(self) -> None:
+        """A new bytes object holding a copy of memory[ptr:ptr + size] (i64 operands pushed)."""
+        self.emit("i32.const", 0)  # is_str = False
+        self.call_runtime(f"{STRINGS}.text_from_span", BYTES)
+
     def intrinsic_unreachable(self) -> None:
         self.emit("unreachable")
 

@@ -18,6 +18,7 @@ INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
     "abi.intrinsics.heap_base": ((), INT),
     "abi.intrinsics.record_table": ((), INT),
     "abi.intrinsics.data_ptr": ((BYTES,), INT),
+    "abi.intrinsics.bytes_at": ((INT, INT), BYTES),
     "abi.intrinsics.unreachable": ((), NONE),
 }
 INTRINSICS.update({f"abi.intrinsics.{name}": ((), NONE) for name in RAISE_INTRINSICS})

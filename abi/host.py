@@ -1,0 +1,679 @@
+"""The SDK's host calls: Python values in, Python values out, over the raw imports.
+
+Each function names the ABI call it makes and the callbacks in which Envoy
+allows it. Host errors come back as values: reads give ``None`` when the host
+has nothing (``STATUS_NOT_FOUND``, unavailable map or buffer), writes return
+the host's status (``STATUS_OK`` = 0, see ``abi.enums``). Nothing is dropped
+silently and nothing traps on host data.
+
+Text on the wire (header names and values, paths) is bytes; the ``str``
+helpers map each byte to one code point (ISO-8859-1, as WSGI does for
+headers), so any bytes a client sends read back without error and write back
+unchanged. ASCII, the norm, reads as usual; use the ``*_bytes`` variants for
+exact bytes.
+"""
+from abi.enums import (BUFFER_DOWNSTREAM_DATA, BUFFER_HTTP_CALL_RESPONSE_BODY, BUFFER_HTTP_REQUEST_BODY,
+                       BUFFER_HTTP_RESPONSE_BODY, BUFFER_UPSTREAM_DATA, LOG_CRITICAL, LOG_DEBUG, LOG_ERROR,
+                       LOG_INFO, LOG_TRACE, LOG_WARN, MAP_HTTP_CALL_RESPONSE_HEADERS,
+                       MAP_HTTP_CALL_RESPONSE_TRAILERS, MAP_HTTP_REQUEST_HEADERS, MAP_HTTP_REQUEST_TRAILERS,
+                       MAP_HTTP_RESPONSE_HEADERS, MAP_HTTP_RESPONSE_TRAILERS, METRIC_COUNTER, METRIC_GAUGE,
+                       METRIC_HISTOGRAM, STATUS_OK, STREAM_DOWNSTREAM, STREAM_HTTP_REQUEST,
+                       STREAM_HTTP_RESPONSE, STREAM_UPSTREAM)
+from abi.imports import (proxy_add_header_map_value, proxy_call_foreign_function, proxy_close_stream,
+                         proxy_continue_stream, proxy_define_metric, proxy_dequeue_shared_queue, proxy_done,
+                         proxy_enqueue_shared_queue, proxy_get_buffer_bytes, proxy_get_buffer_status,
+                         proxy_get_current_time_nanoseconds, proxy_get_header_map_pairs,
+                         proxy_get_header_map_size, proxy_get_header_map_value, proxy_get_log_level,
+                         proxy_get_metric, proxy_get_property, proxy_get_shared_data, proxy_get_status,
+                         proxy_http_call, proxy_increment_metric, proxy_log, proxy_record_metric,
+                         proxy_register_shared_queue, proxy_remove_header_map_value,
+                         proxy_replace_header_map_value, proxy_resolve_shared_queue, proxy_send_local_response,
+                         proxy_set_buffer_bytes, proxy_set_effective_context, proxy_set_header_map_pairs,
+                         proxy_set_property, proxy_set_shared_data, proxy_set_tick_period_milliseconds)
+from abi.intrinsics import bytes_at, data_ptr, load_i64, load_u32, memory_copy, store_u32, store_u8
+from abi.memory import alloc
+
+MAX_BUFFER_BYTES = 0x7FFFFFFF  # "everything": Envoy clamps reads to what the buffer holds
+
+current_context_id = 0  # the context whose callback is running (set by abi.sdk)
+http_call_callers: dict[int, int] = {}  # http-call token -> context that made the call
+
+
+def enter_context(context_id: int) -> None:
+    """Called by the dispatcher before each callback, so callouts know who made them."""
+    global current_context_id
+    current_context_id = context_id
+
+
+# -- moving bytes across the boundary ------------------------------------------------
+def out_words() -> int:
+    """Three zeroed u32 out-parameters (pointer, length, extra) plus room for a u64."""
+    return alloc(16)
+
+
+def returned_bytes(out: int) -> bytes:
+    """The data the host handed back through ``out`` (pointer, length)."""
+    size = load_u32(out + 4)
+    if size == 0:
+        return b""
+    return bytes_at(load_u32(out), size)
+
+
+def wire_to_text(data: bytes) -> str:
+    """Bytes from the wire as text, one code point per byte (ISO-8859-1); never fails."""
+    for byte in data:
+        if byte >= 128:
+            return "".join([chr(b) for b in data])
+    return data.decode()
+
+
+def text_to_wire(text: str) -> bytes:
+    """Text as wire bytes, one byte per code point; a code point above 255 raises ValueError."""
+    data = text.encode()
+    if len(data) == len(text):
+        return data
+    block = alloc(len(text))
+    for i, ch in enumerate(text):
+        code = ord(ch)
+        if code > 255:
+            raise ValueError("header text must be ISO-8859-1; use the *_bytes helpers for other data")
+        store_u8(block + i, code)
+    return bytes_at(block, len(text))
+
+
+def serialize_pairs(pairs: list[tuple[bytes, bytes]]) -> tuple[int, int]:
+    """The proxy-wasm map encoding of ``pairs`` in fresh memory: (address, size)."""
+    size = 4
+    for name, value in pairs:
+        size += 8 + len(name) + 1 + len(value) + 1
+    block = alloc(size)
+    store_u32(block, len(pairs))
+    pos = block + 4
+    for name, value in pairs:
+        store_u32(pos, len(name))
+        store_u32(pos + 4, len(value))
+        pos += 8
+    for name, value in pairs:
+        memory_copy(pos, data_ptr(name), len(name))
+        pos += len(name) + 1
+        memory_copy(pos, data_ptr(value), len(value))
+        pos += len(value) + 1
+    return block, size
+
+
+def parse_pairs(out: int) -> list[tuple[bytes, bytes]]:
+    """Decode the map the host returned through ``out``; a malformed map reads as empty."""
+    pairs: list[tuple[bytes, bytes]] = []
+    base = load_u32(out)
+    size = load_u32(out + 4)
+    if size < 4:
+        return pairs
+    count = load_u32(base)
+    if count > (size - 4) // 10:
+        return pairs
+    sizes = base + 4
+    pos = sizes + 8 * count
+    end = base + size
+    for i in range(count):
+        name_len = load_u32(sizes + 8 * i)
+        value_len = load_u32(sizes + 8 * i + 4)
+        if pos + name_len + value_len + 2 > end:
+            return []
+        name = bytes_at(pos, name_len)
+        pos += name_len + 1
+        pairs.append((name, bytes_at(pos, value_len)))
+        pos += value_len + 1
+    return pairs
+
+
+def text_pairs(pairs: list[tuple[bytes, bytes]]) -> list[tuple[str, str]]:
+    return [(wire_to_text(name), wire_to_text(value)) for name, value in pairs]
+
+
+def wire_pairs(pairs: list[tuple[str, str]]) -> list[tuple[bytes, bytes]]:
+    return [(text_to_wire(name), text_to_wire(value)) for name, value in pairs]
+
+
+def path_bytes(path: list[str]) -> bytes:
+    """A property path: its segments joined by NUL bytes (``["source", "address"]``)."""
+    return b"\x00".join([text_to_wire(segment) for segment in path])
+
+
+# -- logging, time, timers -----------------------------------------------------------
+def log(level: int, message: str) -> int:
+    """proxy_log at ``level`` (``LOG_*``); any callback. Envoy prints ``wasm log <plugin>: <message>``."""
+    data = message.encode()
+    return proxy_log(level, data_ptr(data), len(data))
+
+
+def log_trace(message: str) -> int:
+    return log(LOG_TRACE, message)
+
+
+def log_debug(message: str) -> int:
+    return log(LOG_DEBUG, message)
+
+
+def log_info(message: str) -> int:
+    return log(LOG_INFO, message)
+
+
+def log_warn(message: str) -> int:
+    return log(LOG_WARN, message)
+
+
+def log_error(message: str) -> int:
+    return log(LOG_ERROR, message)
+
+
+def log_critical(message: str) -> int:
+    return log(LOG_CRITICAL, message)
+
+
+def get_log_level() -> int:
+    """proxy_get_log_level: the host's current level for this plugin's logger (``LOG_*``)."""
+    out = out_words()
+    proxy_get_log_level(out)
+    return load_u32(out)
+
+
+def get_current_time_nanoseconds() -> int:
+    """proxy_get_current_time_nanoseconds: wall-clock time; any callback."""
+    out = out_words()
+    proxy_get_current_time_nanoseconds(out)
+    return load_i64(out)
+
+
+def set_tick_period_milliseconds(period: int) -> int:
+    """proxy_set_tick_period_milliseconds: call ``on_tick`` every ``period`` ms (0 stops);
+    from a root context (on_vm_start, on_configure, on_tick)."""
+    return proxy_set_tick_period_milliseconds(period)
+
+
+def set_effective_context(context_id: int) -> int:
+    """proxy_set_effective_context: make later calls act on ``context_id`` (until the callback ends)."""
+    return proxy_set_effective_context(context_id)
+
+
+def done() -> int:
+    """proxy_done: finish a root context whose ``on_done`` returned False."""
+    return proxy_done()
+
+
+# -- buffers (bodies, configuration, TCP data) --------------------------------------
+def get_buffer_bytes(buffer_type: int, start: int, max_size: int) -> bytes | None:
+    """proxy_get_buffer_bytes; None when the buffer is not available in this callback."""
+    out = out_words()
+    if proxy_get_buffer_bytes(buffer_type, start, max_size, out, out + 4) != STATUS_OK:
+        return None
+    return returned_bytes(out)
+
+
+def get_buffer_size(buffer_type: int) -> int | None:
+    """proxy_get_buffer_status: the buffer's length, or None when it is not available."""
+    out = out_words()
+    if proxy_get_buffer_status(buffer_type, out, out + 4) != STATUS_OK:
+        return None
+    return load_u32(out)
+
+
+def set_buffer_bytes(buffer_type: int, start: int, size: int, data: bytes) -> int:
+    """proxy_set_buffer_bytes: replace ``size`` bytes at ``start`` with ``data`` (Envoy: start 0
+    replaces the first ``size`` bytes; start at the end appends)."""
+    return proxy_set_buffer_bytes(buffer_type, start, size, data_ptr(data), len(data))
+
+
+def get_http_request_body() -> bytes | None:
+    """The request body received so far; in on_request_body."""
+    return get_buffer_bytes(BUFFER_HTTP_REQUEST_BODY, 0, MAX_BUFFER_BYTES)
+
+
+def set_http_request_body(body: bytes) -> int:
+    """Replace the request body received so far; in on_request_body."""
+    return set_buffer_bytes(BUFFER_HTTP_REQUEST_BODY, 0, MAX_BUFFER_BYTES, body)
+
+
+def get_http_response_body() -> bytes | None:
+    """The response body received so far; in on_response_body."""
+    return get_buffer_bytes(BUFFER_HTTP_RESPONSE_BODY, 0, MAX_BUFFER_BYTES)
+
+
+def set_http_response_body(body: bytes) -> int:
+    """Replace the response body received so far; in on_response_body."""
+    return set_buffer_bytes(BUFFER_HTTP_RESPONSE_BODY, 0, MAX_BUFFER_BYTES, body)
+
+
+def get_downstream_data() -> bytes | None:
+    """Bytes from the client; in on_downstream_data."""
+    return get_buffer_bytes(BUFFER_DOWNSTREAM_DATA, 0, MAX_BUFFER_BYTES)
+
+
+def set_downstream_data(data: bytes) -> int:
+    """Replace the bytes from the client; in on_downstream_data."""
+    return set_buffer_bytes(BUFFER_DOWNSTREAM_DATA, 0, MAX_BUFFER_BYTES, data)
+
+
+def get_upstream_data() -> bytes | None:
+    """Bytes from the server; in on_upstream_data."""
+    return get_buffer_bytes(BUFFER_UPSTREAM_DATA, 0, MAX_BUFFER_BYTES)
+
+
+def set_upstream_data(data: bytes) -> int:
+    """Replace the bytes from the server; in on_upstream_data."""
+    return set_buffer_bytes(BUFFER_UPSTREAM_DATA, 0, MAX_BUFFER_BYTES, data)
+
+
+# -- header maps ---------------------------------------------------------------------
+def get_map_value_bytes(map_type: int, name: bytes) -> bytes | None:
+    """proxy_get_header_map_value: the first value of ``name``, None if absent or unavailable."""
+    out = out_words()
+    if proxy_get_header_map_value(map_type, data_ptr(name), len(name), out, out + 4) != STATUS_OK:
+        return None
+    return returned_bytes(out)
+
+
+def get_map_value(map_type: int, name: str) -> str | None:
+    value = get_map_value_bytes(map_type, text_to_wire(name))
+    if value is None:
+        return None
+    return wire_to_text(value)
+
+
+def get_map_pairs_bytes(map_type: int) -> list[tuple[bytes, bytes]]:
+    """proxy_get_header_map_pairs: every entry in order (empty if unavailable)."""
+    out = out_words()
+    if proxy_get_header_map_pairs(map_type, out, out + 4) != STATUS_OK:
+        return []
+    return parse_pairs(out)
+
+
+def get_map_pairs(map_type: int) -> list[tuple[str, str]]:
+    return text_pairs(get_map_pairs_bytes(map_type))
+
+
+def set_map_pairs_bytes(map_type: int, pairs: list[tuple[bytes, bytes]]) -> int:
+    """proxy_set_header_map_pairs: replace the whole map."""
+    block, size = serialize_pairs(pairs)
+    return proxy_set_header_map_pairs(map_type, block, size)
+
+
+def set_map_pairs(map_type: int, pairs: list[tuple[str, str]]) -> int:
+    return set_map_pairs_bytes(map_type, wire_pairs(pairs))
+
+
+def get_map_size(map_type: int) -> int | None:
+    """proxy_get_header_map_size: Envoy's byte size of the map (not the entry count)."""
+    out = out_words()
+    if proxy_get_header_map_size(map_type, out) != STATUS_OK:
+        return None
+    return load_u32(out)
+
+
+def add_map_value_bytes(map_type: int, name: bytes, value: bytes) -> int:
+    """proxy_add_header_map_value: append an entry (duplicates allowed)."""
+    return proxy_add_header_map_value(map_type, data_ptr(name), len(name), data_ptr(value), len(value))
+
+
+def add_map_value(map_type: int, name: str, value: str) -> int:
+    return add_map_value_bytes(map_type, text_to_wire(name), text_to_wire(value))
+
+
+def replace_map_value_bytes(map_type: int, name: bytes, value: bytes) -> int:
+    """proxy_replace_header_map_value: set ``name`` to this one value."""
+    return proxy_replace_header_map_value(map_type, data_ptr(name), len(name), data_ptr(value), len(value))
+
+
+def replace_map_value(map_type: int, name: str, value: str) -> int:
+    return replace_map_value_bytes(map_type, text_to_wire(name), text_to_wire(value))
+
+
+def remove_map_value(map_type: int, name: str) -> int:
+    """proxy_remove_header_map_value: drop every value of ``name`` (OK if absent)."""
+    wire = text_to_wire(name)
+    return proxy_remove_header_map_value(map_type, data_ptr(wire), len(wire))
+
+
+# Named shortcuts for the maps filters use most (request headers: on_request_headers and
+# while paused there, read-only in on_log; response headers: on_response_headers).
+def get_request_header(name: str) -> str | None:
+    return get_map_value(MAP_HTTP_REQUEST_HEADERS, name)
+
+
+def get_request_headers() -> list[tuple[str, str]]:
+    return get_map_pairs(MAP_HTTP_REQUEST_HEADERS)
+
+
+def set_request_headers(headers: list[tuple[str, str]]) -> int:
+    return set_map_pairs(MAP_HTTP_REQUEST_HEADERS, headers)
+
+
+def set_request_header(name: str, value: str) -> int:
+    return replace_map_value(MAP_HTTP_REQUEST_HEADERS, name, value)
+
+
+def add_request_header(name: str, value: str) -> int:
+    return add_map_value(MAP_HTTP_REQUEST_HEADERS, name, value)
+
+
+def remove_request_header(name: str) -> int:
+    return remove_map_value(MAP_HTTP_REQUEST_HEADERS, name)
+
+
+def get_response_header(name: str) -> str | None:
+    return get_map_value(MAP_HTTP_RESPONSE_HEADERS, name)
+
+
+def get_response_headers() -> list[tuple[str, str]]:
+    return get_map_pairs(MAP_HTTP_RESPONSE_HEADERS)
+
+
+def set_response_headers(headers: list[tuple[str, str]]) -> int:
+    return set_map_pairs(MAP_HTTP_RESPONSE_HEADERS, headers)
+
+
+def set_response_header(name: str, value: str) -> int:
+    return replace_map_value(MAP_HTTP_RESPONSE_HEADERS, name, value)
+
+
+def add_response_header(name: str, value: str) -> int:
+    return add_map_value(MAP_HTTP_RESPONSE_HEADERS, name, value)
+
+
+def remove_response_header(name: str) -> int:
+    return remove_map_value(MAP_HTTP_RESPONSE_HEADERS, name)
+
+
+def get_request_trailers() -> list[tuple[str, str]]:
+    return get_map_pairs(MAP_HTTP_REQUEST_TRAILERS)
+
+
+def get_response_trailers() -> list[tuple[str, str]]:
+    return get_map_pairs(MAP_HTTP_RESPONSE_TRAILERS)
+
+
+# -- properties ------------------------------------------------------------------------
+def get_property(path: list[str]) -> bytes | None:
+    """proxy_get_property: the raw value (strings as bytes, integers as 8 little-endian bytes)."""
+    wire = path_bytes(path)
+    out = out_words()
+    if proxy_get_property(data_ptr(wire), len(wire), out, out + 4) != STATUS_OK:
+        return None
+    return returned_bytes(out)
+
+
+def set_property(path: list[str], value: bytes) -> int:
+    """proxy_set_property (Envoy: only filter-state paths it allows)."""
+    wire = path_bytes(path)
+    return proxy_set_property(data_ptr(wire), len(wire), data_ptr(value), len(value))
+
+
+def get_property_int(path: list[str]) -> int | None:
+    """An integer property (e.g. ``["source", "port"]``), decoded from its 8 bytes."""
+    value = get_property(path)
+    if value is None or len(value) != 8:
+        return None
+    result = 0
+    for i in range(7, -1, -1):
+        result = result * 256 + value[i]
+    if result >= 1 << 63:
+        result -= 1 << 64
+    return result
+
+
+def get_downstream_address() -> str | None:
+    """``source.address``: the client's "ip:port" ("[v6]:port" for IPv6) as Envoy sees it."""
+    value = get_property(["source", "address"])
+    if value is None:
+        return None
+    return wire_to_text(value)
+
+
+def get_downstream_ip() -> str | None:
+    """The client IP of ``source.address``, without port or IPv6 brackets."""
+    address = get_downstream_address()
+    if address is None:
+        return None
+    return strip_port(address)
+
+
+def strip_port(address: str) -> str:
+    """"1.2.3.4:80" -> "1.2.3.4", "[::1]:80" -> "::1"; an address without port is returned as is."""
+    if address.startswith("["):
+        end = address.find("]")
+        return address[1:end] if end > 0 else address[1:]
+    colon = address.find(":")
+    if colon >= 0 and address.rfind(":") == colon:
+        return address[:colon]
+    return address
+
+
+# -- shared data -----------------------------------------------------------------------
+class SharedData:
+    """A value read from shared data with its CAS token; ``value`` is None when the key is absent."""
+
+    def __init__(self, value: bytes | None, cas: int, status: int) -> None:
+        self.value = value
+        self.cas = cas
+        self.status = status
+
+
+def get_shared_data(key: str) -> SharedData:
+    """proxy_get_shared_data: shared by every VM with the same vm_id (all Envoy workers)."""
+    wire = key.encode()
+    out = out_words()
+    status = proxy_get_shared_data(data_ptr(wire), len(wire), out, out + 4, out + 8)
+    if status != STATUS_OK:
+        return SharedData(None, 0, status)
+    return SharedData(returned_bytes(out), load_u32(out + 8), status)
+
+
+def set_shared_data(key: str, value: bytes, cas: int = 0) -> int:
+    """proxy_set_shared_data: STATUS_CAS_MISMATCH when ``cas`` (non-zero) is stale. Envoy
+    lets a set on a missing key succeed whatever the CAS, so creating a key is not atomic."""
+    wire = key.encode()
+    return proxy_set_shared_data(data_ptr(wire), len(wire), data_ptr(value), len(value), cas)
+
+
+# -- shared queues ---------------------------------------------------------------------
+def register_shared_queue(name: str) -> int | None:
+    """proxy_register_shared_queue: this VM consumes the queue (``on_queue_ready``); its id."""
+    wire = name.encode()
+    out = out_words()
+    if proxy_register_shared_queue(data_ptr(wire), len(wire), out) != STATUS_OK:
+        return None
+    return load_u32(out)
+
+
+def resolve_shared_queue(vm_id: str, name: str) -> int | None:
+    """proxy_resolve_shared_queue: the id of a queue another VM registered, None if absent."""
+    vm = vm_id.encode()
+    wire = name.encode()
+    out = out_words()
+    if proxy_resolve_shared_queue(data_ptr(vm), len(vm), data_ptr(wire), len(wire), out) != STATUS_OK:
+        return None
+    return load_u32(out)
+
+
+def enqueue_shared_queue(queue_id: int, data: bytes) -> int:
+    """proxy_enqueue_shared_queue."""
+    return proxy_enqueue_shared_queue(queue_id, data_ptr(data), len(data))
+
+
+def dequeue_shared_queue(queue_id: int) -> bytes | None:
+    """proxy_dequeue_shared_queue: the oldest item, None when the queue is empty or unknown."""
+    out = out_words()
+    if proxy_dequeue_shared_queue(queue_id, out, out + 4) != STATUS_OK:
+        return None
+    return returned_bytes(out)
+
+
+# -- metrics ----------------------------------------------------------------------------
+def define_metric(metric_type: int, name: str) -> int | None:
+    """proxy_define_metric (``METRIC_*``); not at start-up: in on_vm_start or on_configure."""
+    wire = name.encode()
+    out = out_words()
+    if proxy_define_metric(metric_type, data_ptr(wire), len(wire), out) != STATUS_OK:
+        return None
+    return load_u32(out)
+
+
+def increment_metric(metric_id: int, delta: int) -> int:
+    """proxy_increment_metric (counters only go up)."""
+    return proxy_increment_metric(metric_id, delta)
+
+
+def record_metric(metric_id: int, value: int) -> int:
+    """proxy_record_metric: set a gauge, or add a sample to a histogram."""
+    return proxy_record_metric(metric_id, value)
+
+
+def get_metric(metric_id: int) -> int | None:
+    """proxy_get_metric."""
+    out = out_words()
+    if proxy_get_metric(metric_id, out) != STATUS_OK:
+        return None
+    return load_i64(out)
+
+
+class Metric:
+    """A metric defined once (in on_configure); a failed definition makes updates no-ops that
+    return STATUS_NOT_FOUND, so a filter keeps serving."""
+
+    def __init__(self, metric_type: int, name: str) -> None:
+        self.metric_id = -1
+        defined = define_metric(metric_type, name)
+        if defined is not None:
+            self.metric_id = defined
+
+    def value(self) -> int | None:
+        if self.metric_id < 0:
+            return None
+        return get_metric(self.metric_id)
+
+
+class Counter(Metric):
+    def __init__(self, name: str) -> None:
+        super().__init__(METRIC_COUNTER, name)
+
+    def increment(self, delta: int = 1) -> int:
+        if self.metric_id < 0:
+            return 1
+        return increment_metric(self.metric_id, delta)
+
+
+class Gauge(Metric):
+    def __init__(self, name: str) -> None:
+        super().__init__(METRIC_GAUGE, name)
+
+    def set(self, value: int) -> int:
+        if self.metric_id < 0:
+            return 1
+        return record_metric(self.metric_id, value)
+
+    def add(self, delta: int) -> int:
+        if self.metric_id < 0:
+            return 1
+        return increment_metric(self.metric_id, delta)
+
+
+class Histogram(Metric):
+    def __init__(self, name: str) -> None:
+        super().__init__(METRIC_HISTOGRAM, name)
+
+    def record(self, value: int) -> int:
+        if self.metric_id < 0:
+            return 1
+        return record_metric(self.metric_id, value)
+
+
+# -- HTTP callouts -----------------------------------------------------------------------
+def dispatch_http_call(cluster: str, headers: list[tuple[str, str]], body: bytes,
+                       trailers: list[tuple[str, str]], timeout_milliseconds: int) -> int | None:
+    """proxy_http_call to an Envoy cluster; headers need :method, :path and :authority. Returns
+    the token, or None when the host refused (unknown cluster, missing pseudo-headers). The
+    answer arrives in ``on_http_call_response`` of the HTTP context that called, else the root."""
+    wire = cluster.encode()
+    header_block, header_size = serialize_pairs(wire_pairs(headers))
+    trailer_block, trailer_size = serialize_pairs(wire_pairs(trailers))
+    out = out_words()
+    status = proxy_http_call(data_ptr(wire), len(wire), header_block, header_size, data_ptr(body), len(body),
+                             trailer_block, trailer_size, timeout_milliseconds, out)
+    if status != STATUS_OK:
+        return None
+    token = load_u32(out)
+    http_call_callers[token] = current_context_id
+    return token
+
+
+def get_http_call_response_headers() -> list[tuple[str, str]]:
+    """In on_http_call_response."""
+    return get_map_pairs(MAP_HTTP_CALL_RESPONSE_HEADERS)
+
+
+def get_http_call_response_body() -> bytes | None:
+    """In on_http_call_response."""
+    return get_buffer_bytes(BUFFER_HTTP_CALL_RESPONSE_BODY, 0, MAX_BUFFER_BYTES)
+
+
+def get_http_call_response_trailers() -> list[tuple[str, str]]:
+    """In on_http_call_response."""
+    return get_map_pairs(MAP_HTTP_CALL_RESPONSE_TRAILERS)
+
+
+def get_status() -> tuple[int, str]:
+    """proxy_get_status: code and message of the last callout (e.g. why it failed)."""
+    out = out_words()
+    proxy_get_status(out + 8, out, out + 4)
+    return load_u32(out + 8), wire_to_text(returned_bytes(out))
+
+
+# -- stream control and local responses -----------------------------------------------------
+def send_http_response(status_code: int, headers: list[tuple[str, str]], body: bytes,
+                       details: str = "", grpc_status: int = -1) -> int:
+    """proxy_send_local_response: answer the client now (the request goes no further); from the
+    request callbacks, or while paused. ``details`` shows in Envoy's response-code details."""
+    header_block, header_size = serialize_pairs(wire_pairs(headers))
+    wire_details = details.encode()
+    return proxy_send_local_response(status_code, data_ptr(wire_details), len(wire_details), data_ptr(body),
+                                     len(body), header_block, header_size, grpc_status)
+
+
+def resume_http_request() -> int:
+    """proxy_continue_stream(HTTP_REQUEST): resume a request paused by a callback."""
+    return proxy_continue_stream(STREAM_HTTP_REQUEST)
+
+
+def resume_http_response() -> int:
+    """proxy_continue_stream(HTTP_RESPONSE)."""
+    return proxy_continue_stream(STREAM_HTTP_RESPONSE)
+
+
+def resume_downstream() -> int:
+    """proxy_continue_stream(DOWNSTREAM): resume reading a paused TCP connection."""
+    return proxy_continue_stream(STREAM_DOWNSTREAM)
+
+
+def reset_http_request() -> int:
+    """proxy_close_stream(HTTP_REQUEST): reset the HTTP stream."""
+    return proxy_close_stream(STREAM_HTTP_REQUEST)
+
+
+def close_downstream() -> int:
+    """proxy_close_stream(DOWNSTREAM): close the client connection."""
+    return proxy_close_stream(STREAM_DOWNSTREAM)
+
+
+def close_upstream() -> int:
+    """proxy_close_stream(UPSTREAM): close the server connection."""
+    return proxy_close_stream(STREAM_UPSTREAM)
+
+
+# -- foreign functions --------------------------------------------------------------------
+def call_foreign_function(name: str, arguments: bytes) -> bytes | None:
+    """proxy_call_foreign_function (e.g. Envoy's "compress"); None if the host has no such function."""
+    wire = name.encode()
+    out = out_words()
+    if proxy_call_foreign_function(data_ptr(wire), len(wire), data_ptr(arguments), len(arguments),
+                                   out, out + 4) != STATUS_OK:
+        return None
+    return returned_bytes(out)

@@ -1,0 +1,280 @@
+"""The SDK a filter imports: context classes, ``set_root_context``, the host calls and
+the ABI's enums, all from one module.
+
+This module also holds the callbacks the host calls (every ``proxy_on_*``
+export of ABI 0.2.1 that the SDK handles), dispatched by context id to the
+filter's context objects. Envoy creates a root context per plugin
+(``proxy_on_context_create(id, 0)``), then an HTTP or stream context per
+request/connection whose parent is that root. The objects live in the dicts
+below, which are GC roots, until ``proxy_on_delete``. A callback for an id the
+module does not know (the host never sends one) gets the pass-through default.
+
+    from abi.enums import ACTION_CONTINUE
+    from abi.sdk import HttpContext, RootContext, set_request_header, set_root_context
+"""
+from abi import export, i32
+from abi.context import HttpContext, RootContext, StreamContext
+from abi.enums import ACTION_CONTINUE, BUFFER_CALL_DATA, BUFFER_PLUGIN_CONFIGURATION, BUFFER_VM_CONFIGURATION
+from abi.host import (  # noqa: F401 (the host calls are re-exported for filters)
+    Counter, Gauge, Histogram, Metric, SharedData, add_map_value, add_map_value_bytes,
+    add_request_header, add_response_header, call_foreign_function, close_downstream,
+    close_upstream, define_metric, dequeue_shared_queue, dispatch_http_call, done,
+    enqueue_shared_queue, enter_context, get_buffer_bytes, get_buffer_size,
+    get_current_time_nanoseconds, get_downstream_address, get_downstream_data, get_downstream_ip,
+    get_http_call_response_body, get_http_call_response_headers, get_http_call_response_trailers,
+    get_http_request_body, get_http_response_body, get_log_level, get_map_pairs,
+    get_map_pairs_bytes, get_map_size, get_map_value, get_map_value_bytes, get_metric, get_property,
+    get_property_int, get_request_header, get_request_headers, get_request_trailers,
+    get_response_header, get_response_headers, get_response_trailers, get_shared_data, get_status,
+    get_upstream_data, http_call_callers, increment_metric, log, log_critical, log_debug, log_error,
+    log_info, log_trace, log_warn, record_metric, register_shared_queue, remove_map_value,
+    remove_request_header, remove_response_header, replace_map_value, replace_map_value_bytes,
+    reset_http_request, resolve_shared_queue, resume_downstream, resume_http_request,
+    resume_http_response, send_http_response, set_buffer_bytes, set_downstream_data,
+    set_effective_context, set_http_request_body, set_http_response_body, set_map_pairs,
+    set_map_pairs_bytes, set_property, set_request_header, set_request_headers, set_response_header,
+    set_response_headers, set_shared_data, set_tick_period_milliseconds, set_upstream_data,
+    strip_port, text_to_wire, wire_to_text)
+
+registered_root: RootContext | None = None
+root_contexts: dict[int, RootContext] = {}
+http_contexts: dict[int, HttpContext] = {}
+stream_contexts: dict[int, StreamContext] = {}
+
+
+def set_root_context(root: RootContext) -> None:
+    """Register the filter's root context; call it once at module level."""
+    global registered_root
+    registered_root = root
+
+
+def whole_buffer(buffer_type: int, size: int) -> bytes:
+    data = get_buffer_bytes(buffer_type, 0, size)
+    if data is None:
+        return b""
+    return data
+
+
+# -- lifecycle ---------------------------------------------------------------------
+@export
+def proxy_on_context_create(context_id: i32, parent_context_id: i32) -> None:
+    enter_context(context_id)
+    if parent_context_id == 0:
+        registered = registered_root
+        if registered is not None:
+            root = registered.new_root_context(context_id)
+            root.context_id = context_id
+            root_contexts[context_id] = root
+        return
+    parent = root_contexts.get(parent_context_id)
+    if parent is None:
+        return
+    if parent.is_network_filter():
+        stream_contexts[context_id] = parent.new_stream_context(context_id)
+    else:
+        http_contexts[context_id] = parent.new_http_context(context_id)
+
+
+@export
+def proxy_on_vm_start(root_context_id: i32, vm_configuration_size: i32) -> bool:
+    enter_context(root_context_id)
+    root = root_contexts.get(root_context_id)
+    if root is None:
+        return True
+    return root.on_vm_start(whole_buffer(BUFFER_VM_CONFIGURATION, vm_configuration_size))
+
+
+@export
+def proxy_on_configure(root_context_id: i32, plugin_configuration_size: i32) -> bool:
+    enter_context(root_context_id)
+    root = root_contexts.get(root_context_id)
+    if root is None:
+        return True
+    return root.on_configure(whole_buffer(BUFFER_PLUGIN_CONFIGURATION, plugin_configuration_size))
+
+
+@export
+def proxy_on_tick(root_context_id: i32) -> None:
+    enter_context(root_context_id)
+    root = root_contexts.get(root_context_id)
+    if root is not None:
+        root.on_tick()
+
+
+@export
+def proxy_on_queue_ready(root_context_id: i32, queue_id: i32) -> None:
+    enter_context(root_context_id)
+    root = root_contexts.get(root_context_id)
+    if root is not None:
+        root.on_queue_ready(queue_id)
+
+
+@export
+def proxy_on_foreign_function(root_context_id: i32, function_id: i32, arguments_size: i32) -> None:
+    enter_context(root_context_id)
+    root = root_contexts.get(root_context_id)
+    if root is not None:
+        root.on_foreign_function(function_id, whole_buffer(BUFFER_CALL_DATA, arguments_size))
+
+
+@export
+def proxy_on_http_call_response(root_context_id: i32, token: i32, num_headers: i32, body_size: i32,
+                                num_trailers: i32) -> None:
+    enter_context(root_context_id)
+    caller = http_call_callers.pop(token, 0)
+    http = http_contexts.get(caller)
+    if http is not None:
+        enter_context(caller)
+        set_effective_context(caller)
+        http.on_http_call_response(token, num_headers, body_size, num_trailers)
+        return
+    root = root_contexts.get(root_context_id)
+    if root is not None:
+        root.on_http_call_response(token, num_headers, body_size, num_trailers)
+
+
+@export
+def proxy_on_done(context_id: i32) -> bool:
+    enter_context(context_id)
+    http = http_contexts.get(context_id)
+    if http is not None:
+        http.on_done()
+        return True
+    stream = stream_contexts.get(context_id)
+    if stream is not None:
+        stream.on_done()
+        return True
+    root = root_contexts.get(context_id)
+    if root is not None:
+        return root.on_done()
+    return True
+
+
+@export
+def proxy_on_log(context_id: i32) -> None:
+    enter_context(context_id)
+    http = http_contexts.get(context_id)
+    if http is not None:
+        http.on_log()
+        return
+    stream = stream_contexts.get(context_id)
+    if stream is not None:
+        stream.on_log()
+
+
+@export
+def proxy_on_delete(context_id: i32) -> None:
+    enter_context(context_id)
+    http = http_contexts.get(context_id)
+    if http is not None:
+        del http_contexts[context_id]
+        http.on_delete()
+        return
+    stream = stream_contexts.get(context_id)
+    if stream is not None:
+        del stream_contexts[context_id]
+        stream.on_delete()
+        return
+    root = root_contexts.get(context_id)
+    if root is not None:
+        del root_contexts[context_id]
+        root.on_delete()
+
+
+# -- HTTP streams -------------------------------------------------------------------
+@export
+def proxy_on_request_headers(context_id: i32, num_headers: i32, end_of_stream: bool) -> i32:
+    enter_context(context_id)
+    http = http_contexts.get(context_id)
+    if http is None:
+        return ACTION_CONTINUE
+    return http.on_request_headers(num_headers, end_of_stream)
+
+
+@export
+def proxy_on_request_body(context_id: i32, body_size: i32, end_of_stream: bool) -> i32:
+    enter_context(context_id)
+    http = http_contexts.get(context_id)
+    if http is None:
+        return ACTION_CONTINUE
+    return http.on_request_body(body_size, end_of_stream)
+
+
+@export
+def proxy_on_request_trailers(context_id: i32, num_trailers: i32) -> i32:
+    enter_context(context_id)
+    http = http_contexts.get(context_id)
+    if http is None:
+        return ACTION_CONTINUE
+    return http.on_request_trailers(num_trailers)
+
+
+@export
+def proxy_on_response_headers(context_id: i32, num_headers: i32, end_of_stream: bool) -> i32:
+    enter_context(context_id)
+    http = http_contexts.get(context_id)
+    if http is None:
+        return ACTION_CONTINUE
+    return http.on_response_headers(num_headers, end_of_stream)
+
+
+@export
+def proxy_on_response_body(context_id: i32, body_size: i32, end_of_stream: bool) -> i32:
+    enter_context(context_id)
+    http = http_contexts.get(context_id)
+    if http is None:
+        return ACTION_CONTINUE
+    return http.on_response_body(body_size, end_of_stream)
+
+
+@export
+def proxy_on_response_trailers(context_id: i32, num_trailers: i32) -> i32:
+    enter_context(context_id)
+    http = http_contexts.get(context_id)
+    if http is None:
+        return ACTION_CONTINUE
+    return http.on_response_trailers(num_trailers)
+
+
+# -- TCP connections ----------------------------------------------------------------
+@export
+def proxy_on_new_connection(context_id: i32) -> i32:
+    enter_context(context_id)
+    stream = stream_contexts.get(context_id)
+    if stream is None:
+        return ACTION_CONTINUE
+    return stream.on_new_connection()
+
+
+@export
+def proxy_on_downstream_data(context_id: i32, data_size: i32, end_of_stream: bool) -> i32:
+    enter_context(context_id)
+    stream = stream_contexts.get(context_id)
+    if stream is None:
+        return ACTION_CONTINUE
+    return stream.on_downstream_data(data_size, end_of_stream)
+
+
+@export
+def proxy_on_upstream_data(context_id: i32, data_size: i32, end_of_stream: bool) -> i32:
+    enter_context(context_id)
+    stream = stream_contexts.get(context_id)
+    if stream is None:
+        return ACTION_CONTINUE
+    return stream.on_upstream_data(data_size, end_of_stream)
+
+
+@export
+def proxy_on_downstream_connection_close(context_id: i32, peer_type: i32) -> None:
+    enter_context(context_id)
+    stream = stream_contexts.get(context_id)
+    if stream is not None:
+        stream.on_downstream_connection_close(peer_type)
+
+
+@export
+def proxy_on_upstream_connection_close(context_id: i32, peer_type: i32) -> None:
+    enter_context(context_id)
+    stream = stream_contexts.get(context_id)
+    if stream is not None:
+        stream.on_upstream_connection_close(peer_type)
