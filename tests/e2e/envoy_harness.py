@@ -55,7 +55,8 @@ class RecordedRequest:
 
 
 class Backend:
-    """Threaded HTTP/1.1 server answering every request 200 with `body`, recording it."""
+    """Threaded HTTP/1.1 server answering 200 with `body` and recording every request;
+    a path `/status/NNN...` is answered with status NNN (as httpbin does)."""
 
     def __init__(self, body: bytes) -> None:
         self.body = body
@@ -78,7 +79,7 @@ class _BackendHandler(BaseHTTPRequestHandler):
         # Record before answering: once the client has the response, the record exists.
         backend.requests.append(RecordedRequest(self.command, self.path, headers,
                                                 self.rfile.read(length), self.client_address[0]))
-        self.send_response(200)
+        self.send_response(_status_for(self.path))
         self.send_header("content-type", "text/plain")
         self.send_header("content-length", str(len(backend.body)))
         self.end_headers()
@@ -88,6 +89,13 @@ class _BackendHandler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet
         pass
+
+
+def _status_for(path: str) -> int:
+    parts = path.split("/")
+    if len(parts) > 2 and parts[1] == "status" and parts[2][:3].isdigit():
+        return int(parts[2][:3])
+    return 200
 
 
 def _merge_headers(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from compiler import compile_file
-from envoy_harness import http_get
+from envoy_harness import envoy_rejects_config, http_get
 
 FILTERS = Path(__file__).resolve().parent.parent / "sdk" / "filters"
 
@@ -33,3 +33,25 @@ def test_header_rewrite_in_envoy(example_wasm, start_envoy, backend):
     assert backend.requests[-1].headers["x-request-number"] == "2"
     assert backend.requests[-1].path == "/quiet"
     assert "greeting is 'bonjour'" in envoy.log()
+
+
+def test_callout_auth_in_envoy(example_wasm, start_envoy, backend):
+    wasm = example_wasm("callout_auth")
+    allow = start_envoy(wasm, "backend /status/200/check", concurrency=1)
+    status, _, body = http_get(allow.port, "/data", headers={"authorization": "Bearer t"})
+    assert status == 200 and body == b"backend ok\n"
+    callout, forwarded = backend.requests[-2:]
+    assert (callout.path, callout.headers["authorization"]) == ("/status/200/check", "Bearer t")
+    assert (forwarded.path, forwarded.headers["x-auth"]) == ("/data", "checked")
+
+    deny = start_envoy(wasm, "backend /status/401/check", concurrency=1)
+    seen = len(backend.requests)
+    status, headers, body = http_get(deny.port, "/data")
+    assert (status, headers["x-auth"], body) == (403, "denied", b"forbidden\n")
+    assert [r.path for r in backend.requests[seen:]] == ["/status/401/check"]
+    assert "auth: denied with status '401'" in deny.log()
+
+
+def test_callout_auth_bad_configuration_is_refused(example_wasm):
+    log = envoy_rejects_config(example_wasm("callout_auth"), "no-path")
+    assert "auth: the configuration must be '<cluster> <path>'" in log
