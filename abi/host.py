@@ -17,7 +17,7 @@ from abi.enums import (BUFFER_DOWNSTREAM_DATA, BUFFER_HTTP_CALL_RESPONSE_BODY, B
                        LOG_INFO, LOG_TRACE, LOG_WARN, MAP_HTTP_CALL_RESPONSE_HEADERS,
                        MAP_HTTP_CALL_RESPONSE_TRAILERS, MAP_HTTP_REQUEST_HEADERS, MAP_HTTP_REQUEST_TRAILERS,
                        MAP_HTTP_RESPONSE_HEADERS, MAP_HTTP_RESPONSE_TRAILERS, METRIC_COUNTER, METRIC_GAUGE,
-                       METRIC_HISTOGRAM, STATUS_OK, STREAM_DOWNSTREAM, STREAM_HTTP_REQUEST,
+                       METRIC_HISTOGRAM, STATUS_NOT_FOUND, STATUS_OK, STREAM_DOWNSTREAM, STREAM_HTTP_REQUEST,
                        STREAM_HTTP_RESPONSE, STREAM_UPSTREAM)
 from abi.imports import (proxy_add_header_map_value, proxy_call_foreign_function, proxy_close_stream,
                          proxy_continue_stream, proxy_define_metric, proxy_dequeue_shared_queue, proxy_done,
@@ -536,19 +536,28 @@ def get_metric(metric_id: int) -> int | None:
 
 
 class Metric:
-    """A metric defined once (in on_configure); a failed definition makes updates no-ops that
-    return STATUS_NOT_FOUND, so a filter keeps serving."""
+    """A named metric, defined with the host on first use, so creating one is safe anywhere
+    (even at start-up, when Envoy forbids host calls). If the host refuses the definition,
+    updates return STATUS_NOT_FOUND and the filter keeps serving."""
 
     def __init__(self, metric_type: int, name: str) -> None:
+        self.metric_type = metric_type
+        self.name = name
         self.metric_id = -1
-        defined = define_metric(metric_type, name)
-        if defined is not None:
-            self.metric_id = defined
+
+    def defined_id(self) -> int:
+        if self.metric_id < 0:
+            defined = define_metric(self.metric_type, self.name)
+            if defined is not None:
+                self.metric_id = defined
+        return self.metric_id
 
     def value(self) -> int | None:
-        if self.metric_id < 0:
+        """proxy_get_metric."""
+        metric_id = self.defined_id()
+        if metric_id < 0:
             return None
-        return get_metric(self.metric_id)
+        return get_metric(metric_id)
 
 
 class Counter(Metric):
@@ -556,9 +565,11 @@ class Counter(Metric):
         super().__init__(METRIC_COUNTER, name)
 
     def increment(self, delta: int = 1) -> int:
-        if self.metric_id < 0:
-            return 1
-        return increment_metric(self.metric_id, delta)
+        """proxy_increment_metric."""
+        metric_id = self.defined_id()
+        if metric_id < 0:
+            return STATUS_NOT_FOUND
+        return increment_metric(metric_id, delta)
 
 
 class Gauge(Metric):
@@ -566,14 +577,18 @@ class Gauge(Metric):
         super().__init__(METRIC_GAUGE, name)
 
     def set(self, value: int) -> int:
-        if self.metric_id < 0:
-            return 1
-        return record_metric(self.metric_id, value)
+        """proxy_record_metric."""
+        metric_id = self.defined_id()
+        if metric_id < 0:
+            return STATUS_NOT_FOUND
+        return record_metric(metric_id, value)
 
     def add(self, delta: int) -> int:
-        if self.metric_id < 0:
-            return 1
-        return increment_metric(self.metric_id, delta)
+        """proxy_increment_metric (a gauge may go down)."""
+        metric_id = self.defined_id()
+        if metric_id < 0:
+            return STATUS_NOT_FOUND
+        return increment_metric(metric_id, delta)
 
 
 class Histogram(Metric):
@@ -581,9 +596,11 @@ class Histogram(Metric):
         super().__init__(METRIC_HISTOGRAM, name)
 
     def record(self, value: int) -> int:
-        if self.metric_id < 0:
-            return 1
-        return record_metric(self.metric_id, value)
+        """proxy_record_metric: one sample."""
+        metric_id = self.defined_id()
+        if metric_id < 0:
+            return STATUS_NOT_FOUND
+        return record_metric(metric_id, value)
 
 
 # -- HTTP callouts -----------------------------------------------------------------------

@@ -341,12 +341,25 @@ def http_get(port: int, path: str = "/", *, source_ip: str = "127.0.0.1",
 
     Returns (status, headers with lower-case names and repeats joined by ", ", body).
     """
+    return http_request(port, "GET", path, source_ip=source_ip, headers=headers, timeout=timeout)
+
+
+def http_post(port: int, path: str, body: bytes, *, source_ip: str = "127.0.0.1",
+              headers: dict[str, str] | None = None, timeout: float = 5.0,
+              ) -> tuple[int, dict[str, str], bytes]:
+    """One POST of `body` (with content-length); returns like `http_get`."""
+    return http_request(port, "POST", path, body, source_ip=source_ip, headers=headers, timeout=timeout)
+
+
+def http_request(port: int, method: str, path: str, body: bytes | None = None, *,
+                 source_ip: str = "127.0.0.1", headers: dict[str, str] | None = None,
+                 timeout: float = 5.0) -> tuple[int, dict[str, str], bytes]:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout,
                                             source_address=(source_ip, 0))
     try:
-        connection.request("GET", path, headers=headers or {})
+        connection.request(method, path, body=body, headers=headers or {})
         response = connection.getresponse()
-        body = response.read()
-        return response.status, _merge_headers(response.getheaders()), body
+        data = response.read()
+        return response.status, _merge_headers(response.getheaders()), data
     finally:
         connection.close()

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from compiler import compile_file
-from envoy_harness import envoy_rejects_config, http_get
+from envoy_harness import envoy_rejects_config, http_get, http_post
 
 FILTERS = Path(__file__).resolve().parent.parent / "sdk" / "filters"
 
@@ -55,3 +55,27 @@ def test_callout_auth_in_envoy(example_wasm, start_envoy, backend):
 def test_callout_auth_bad_configuration_is_refused(example_wasm):
     log = envoy_rejects_config(example_wasm("callout_auth"), "no-path")
     assert "auth: the configuration must be '<cluster> <path>'" in log
+
+
+def test_body_rewrite_in_envoy(example_wasm, start_envoy, backend):
+    envoy = start_envoy(example_wasm("body_rewrite"), "", concurrency=1)
+    status, headers, body = http_get(envoy.port, "/")
+    assert (status, body) == (200, b"BACKEND (rewritten) ok\n")
+    status, _, body = http_post(envoy.port, "/", b"a forbidden word")
+    assert (status, body) == (400, b"forbidden word in request\n")
+    assert http_post(envoy.port, "/", b"fine")[0] == 200
+    assert backend.requests[-1].body == b"fine"
+
+
+def test_metrics_in_envoy_stats(example_wasm, start_envoy, backend):
+    envoy = start_envoy(example_wasm("metrics"), "", concurrency=1)
+    for path in ("/a", "/bbbb"):
+        assert http_get(envoy.port, path)[0] == 200
+    status, headers, _ = http_get(envoy.port, "/c")
+    assert headers["x-reads-so-far"] == "3"
+    http_post(envoy.port, "/w", b"x")
+    stats = envoy.stats()  # Envoy shows metrics a module defines under "wasmcustom."
+    assert stats["wasmcustom.example.requests.read"] == 3
+    assert stats["wasmcustom.example.requests.write"] == 1
+    assert stats["wasmcustom.example.requests.in_flight"] == 0
+    assert "wasmcustom.example.path_length" in stats  # histograms show after a stats flush
