@@ -720,6 +720,14 @@ def str_endswith(s: int, suffix: int) -> bool:
     return m <= n and same_bytes(s + DATA + n - m, suffix + DATA, m)
 
 
+def bytes_startswith(s: int, prefix: int) -> bool:
+    return str_startswith(s, prefix)  # same layout: the comparison is on bytes either way
+
+
+def bytes_endswith(s: int, suffix: int) -> bool:
+    return str_endswith(s, suffix)
+
+
 # -- split, strip ------------------------------------------------------------------
 def space_at(d: int, i: int, is_str: bool) -> bool:
     """Is the character at byte ``i`` of text ``d`` whitespace (str.isspace / ASCII for bytes)?"""
@@ -958,6 +966,16 @@ def str_isspace(s: int) -> bool:
         if not is_space_cp(decode_cp(d + i)):
             return False
         i += seq_len(load_u8(d + i))
+    return True
+
+
+def bytes_isspace(s: int) -> bool:
+    n = byte_len(s)
+    if n == 0:
+        return False
+    for i in range(n):
+        if not is_space_byte(load_u8(s + DATA + i)):
+            return False
     return True
 
 
