@@ -198,6 +198,10 @@ class CallLowerer(MethodLowerer, CompareLowerer):
             self.value(arg, INT)
             self.call_runtime(f"{STRINGS}.str_from_int", STR)
 
+    def builtin_bytes(self, node: py_ast.Call) -> None:
+        self.slot(node.bound[0])
+        self.call_runtime(f"{STRINGS}.bytes_from_list", BYTES)
+
     def builtin_ord(self, node: py_ast.Call) -> None:
         self.slot(node.bound[0])
         self.emit("call", f"{STRINGS}.str_ord")

@@ -23,7 +23,7 @@ from abi.intrinsics import (data_ptr, load_u8, load_u32, memory_copy, memory_fil
                             raise_index_error, raise_memory_error, raise_overflow_error,
                             raise_type_error, raise_unicode_decode_error, raise_value_error,
                             store_u8, store_u32)
-from compiler.runtime.lists import (data_compare, data_equal, list_append, list_len, list_new,
+from compiler.runtime.lists import (data_compare, data_equal, list_append, list_get, list_len, list_new,
                                     slot_address)
 from compiler.runtime.memory import KIND_BYTES, KIND_POINTERS, KIND_RAW, KIND_STR, alloc
 from compiler.runtime.unicode_tables import (CTYPE_COUNT, CTYPE_RANGES, LOWER_COUNT,
@@ -93,6 +93,18 @@ def new_bytes(n: int) -> int:
     check_size(n)
     b = alloc(8 + n, KIND_BYTES)
     store_u32(b + BYTE_LEN, n)
+    return b
+
+
+def bytes_from_list(lst: int) -> int:
+    """bytes(list_of_ints): each item must be in range(256), else ValueError."""
+    n = list_len(lst)
+    b = new_bytes(n)
+    for i in range(n):
+        value = list_get(lst, i)
+        if value < 0 or value > 255:
+            raise_value_error()
+        store_u8(b + DATA + i, value)
     return b
 
 

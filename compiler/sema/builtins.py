@@ -24,6 +24,6 @@ INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
 INTRINSICS.update({f"abi.intrinsics.{name}": ((), NONE) for name in RAISE_INTRINSICS})
 
 # Python built-ins the subset knows; their argument rules live in check_expr.
-PYTHON_BUILTINS = ("len", "abs", "min", "max", "int", "float", "bool", "str", "ord", "chr", "range",
+PYTHON_BUILTINS = ("len", "abs", "min", "max", "int", "float", "bool", "str", "bytes", "ord", "chr", "range",
                    "sorted", "list", "isinstance", "enumerate", "zip")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (BOOL, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType, FuncSym,
+from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType, FuncSym,
                        ListType, OptionalType, Param, Type, ViewType, list_of)
 from .builtins import INTRINSICS, PYTHON_BUILTINS
 from .check_expr import NUMERIC, TEXT, ExprChecker
@@ -169,6 +169,10 @@ class CallChecker(ExprChecker):
     def builtin_str(self, node: py_ast.Call, expected: Type | None) -> Type:
         self.expect(self.one_argument(node, "str"), INT, BOOL, STR, what="the argument of str()")
         return STR
+
+    def builtin_bytes(self, node: py_ast.Call, expected: Type | None) -> Type:
+        self.use(self.one_argument(node, "bytes"), list_of(INT), what="the argument of bytes() (a list of ints)")
+        return BYTES
 
     def builtin_ord(self, node: py_ast.Call, expected: Type | None) -> Type:
         self.expect(self.one_argument(node, "ord"), STR, what="the argument of ord()")

@@ -1,0 +1,188 @@
+"""Client addresses: IPv4/IPv6 text to 16 bytes, CIDR ranges, and x-forwarded-for.
+
+Every address is kept as 16 bytes (IPv4 as the IPv4-mapped IPv6 address
+``::ffff:a.b.c.d``), so one table and one CIDR test serve both families. The
+parsers accept exactly the usual textual forms and return None for anything
+else; no input can make them fail.
+"""
+
+V4_MAPPED_PREFIX = b"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xff\xff"
+HEX_DIGITS = "0123456789abcdef"
+
+
+def is_ascii_digits(text: str) -> bool:
+    """Only 0-9 (str.isdigit also accepts other scripts' digits)."""
+    for c in text:
+        if c < "0" or c > "9":
+            return False
+    return len(text) > 0
+
+
+def parse_ipv4_words(text: str) -> list[int] | None:
+    """The four octets of dotted-quad ``text`` (no leading zeros, as inet_pton), or None."""
+    parts = text.split(".")
+    if len(parts) != 4:
+        return None
+    octets: list[int] = []
+    for part in parts:
+        if len(part) == 0 or len(part) > 3 or not is_ascii_digits(part):
+            return None
+        if len(part) > 1 and part[0] == "0":
+            return None
+        value = int(part)
+        if value > 255:
+            return None
+        octets.append(value)
+    return octets
+
+
+def parse_hex_group(group: str) -> int:
+    """A 1-4 digit hex group's value, or -1."""
+    if len(group) == 0 or len(group) > 4:
+        return -1
+    value = 0
+    for c in group.lower():
+        digit = HEX_DIGITS.find(c)
+        if digit < 0:
+            return -1
+        value = value * 16 + digit
+    return value
+
+
+def parse_ipv6(text: str) -> bytes | None:
+    """The 16 bytes of an IPv6 address (with '::' and an optional trailing IPv4 part), or None."""
+    halves = text.split("::")
+    if len(halves) > 2:
+        return None
+    head = groups_of(halves[0])
+    tail = groups_of(halves[1] if len(halves) == 2 else "")
+    if head is None or tail is None:
+        return None
+    total = len(head) + len(tail)
+    if (len(halves) == 2 and total > 7) or (len(halves) == 1 and total != 8):
+        return None
+    words = head + [0] * (8 - total) + tail
+    out: list[int] = []
+    for word in words:
+        out.append(word >> 8)
+        out.append(word & 255)
+    return bytes(out)
+
+
+def groups_of(part: str) -> list[int] | None:
+    """The 16-bit words of a colon-separated run; a final dotted IPv4 counts as two."""
+    words: list[int] = []
+    if len(part) == 0:
+        return words
+    groups = part.split(":")
+    for i, group in enumerate(groups):
+        if i == len(groups) - 1 and "." in group:
+            octets = parse_ipv4_words(group)
+            if octets is None:
+                return None
+            words.append(octets[0] * 256 + octets[1])
+            words.append(octets[2] * 256 + octets[3])
+        else:
+            value = parse_hex_group(group)
+            if value < 0:
+                return None
+            words.append(value)
+    return words
+
+
+def parse_ip(text: str) -> bytes | None:
+    """16 bytes for an IPv4 or IPv6 address in text (IPv6 may carry brackets), or None."""
+    if len(text) == 0 or len(text) > 64:
+        return None
+    if text.startswith("[") and text.endswith("]"):
+        text = text[1:len(text) - 1]
+    if ":" in text:
+        return parse_ipv6(text)
+    octets = parse_ipv4_words(text)
+    if octets is None:
+        return None
+    return V4_MAPPED_PREFIX + bytes(octets)
+
+
+def host_of(address: str) -> str:
+    """The IP part of Envoy's "ip:port" / "[v6]:port" (a bare IP is returned as is)."""
+    if address.startswith("["):
+        end = address.find("]")
+        return address[1:end] if end > 0 else address
+    colon = address.rfind(":")
+    if colon >= 0 and address.find(":") == colon:
+        return address[:colon]
+    return address
+
+
+def format_ip(ip: bytes) -> str:
+    """Text of a 16-byte address: dotted quad for IPv4-mapped, else full hex groups."""
+    if ip[:12] == V4_MAPPED_PREFIX:
+        return f"{ip[12]}.{ip[13]}.{ip[14]}.{ip[15]}"
+    groups: list[str] = []
+    for i in range(0, 16, 2):
+        word = ip[i] * 256 + ip[i + 1]
+        groups.append(HEX_DIGITS[word >> 12] + HEX_DIGITS[(word >> 8) & 15]
+                      + HEX_DIGITS[(word >> 4) & 15] + HEX_DIGITS[word & 15])
+    return ":".join(groups)
+
+
+class Cidr:
+    """An address range: the first ``prefix_bits`` bits of ``network`` (16-byte form)."""
+
+    def __init__(self, network: bytes, prefix_bits: int) -> None:
+        self.network = network
+        self.prefix_bits = prefix_bits
+
+    def contains(self, ip: bytes) -> bool:
+        full = self.prefix_bits // 8
+        if ip[:full] != self.network[:full]:
+            return False
+        rest = self.prefix_bits % 8
+        if rest == 0:
+            return True
+        mask = (0xFF << (8 - rest)) & 0xFF
+        return (ip[full] & mask) == (self.network[full] & mask)
+
+
+def parse_cidr(text: str) -> Cidr | None:
+    """"10.0.0.0/8", "2001:db8::/32" or a bare address (a /32 or /128); None if malformed,
+    including host bits set beyond the prefix (a likely typo)."""
+    slash = text.find("/")
+    address = text if slash < 0 else text[:slash]
+    ip = parse_ip(address)
+    if ip is None:
+        return None
+    is_v4 = ":" not in address
+    limit = 32 if is_v4 else 128
+    bits = limit
+    if slash >= 0:
+        digits = text[slash + 1:]
+        if len(digits) == 0 or len(digits) > 3 or not is_ascii_digits(digits):
+            return None
+        bits = int(digits)
+        if bits > limit or (len(digits) > 1 and digits[0] == "0"):
+            return None
+    prefix_bits = bits + 96 if is_v4 else bits
+    cidr = Cidr(ip, prefix_bits)
+    if not cidr.contains(ip) or has_host_bits(ip, prefix_bits):
+        return None
+    return cidr
+
+
+def has_host_bits(ip: bytes, prefix_bits: int) -> bool:
+    for bit in range(prefix_bits, 128):
+        if ip[bit // 8] & (0x80 >> (bit % 8)):
+            return True
+    return False
+
+
+def forwarded_client(header: str, trusted_hops: int) -> bytes | None:
+    """The client of an x-forwarded-for chain behind ``trusted_hops`` proxies we trust: the
+    entry that many places from the right (the rightmost is what the nearest proxy saw).
+    Entries to the left of it are client-controlled and ignored. None when the chain is
+    shorter or that entry is not an IP address."""
+    entries = header.split(",")
+    if trusted_hops < 1 or len(entries) < trusted_hops:
+        return None
+    return parse_ip(entries[len(entries) - trusted_hops].strip(" \t"))
