@@ -113,6 +113,8 @@ class LimitedRequest(HttpContext):
             return ACTION_CONTINUE
         metrics.limited.increment()
         headers = [("retry-after", str(seconds_until(decision.window_end_ms, now)))] + self.response_headers
+        # Envoy runs the local reply through on_response_headers too: do not add them twice
+        self.response_headers = []
         send_http_response(config.reject_status, headers, config.reject_body, "ip_rate_limited")
         return ACTION_PAUSE
 
