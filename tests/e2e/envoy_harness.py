@@ -134,7 +134,8 @@ def find_envoy() -> str:
 
 
 def bootstrap_config(wasm_path: str | os.PathLike[str], plugin_configuration: str,
-                     upstream_port: int, *, vm_id: str = "ip-rate-limit") -> dict:
+                     upstream_port: int, *, vm_id: str = "ip-rate-limit",
+                     listen_address: str = "127.0.0.1") -> dict:
     """Envoy v3 bootstrap: listener -> wasm filter -> router -> STATIC cluster `backend`."""
     wasm = {"@type": "type.googleapis.com/envoy.extensions.filters.http.wasm.v3.Wasm",
             "config": {
@@ -152,7 +153,7 @@ def bootstrap_config(wasm_path: str | os.PathLike[str], plugin_configuration: st
                {"match": {"prefix": "/"}, "route": {"cluster": "backend"}}]}]},
            "http_filters": [{"name": "envoy.filters.http.wasm", "typed_config": wasm},
                             {"name": "envoy.filters.http.router", "typed_config": router}]}
-    listener = {"name": LISTENER_NAME, "address": _loopback(0), "filter_chains": [{"filters": [
+    listener = {"name": LISTENER_NAME, "address": _loopback(0, listen_address), "filter_chains": [{"filters": [
         {"name": "envoy.filters.network.http_connection_manager", "typed_config": hcm}]}]}
     cluster = {"name": "backend", "type": "STATIC", "connect_timeout": "2s",
                "load_assignment": {"cluster_name": "backend", "endpoints": [
@@ -161,8 +162,8 @@ def bootstrap_config(wasm_path: str | os.PathLike[str], plugin_configuration: st
             "static_resources": {"listeners": [listener], "clusters": [cluster]}}
 
 
-def _loopback(port: int) -> dict:
-    return {"socket_address": {"address": "127.0.0.1", "port_value": port}}
+def _loopback(port: int, address: str = "127.0.0.1") -> dict:
+    return {"socket_address": {"address": address, "port_value": port}}
 
 
 def write_bootstrap(config: dict, path: str | os.PathLike[str]) -> Path:
@@ -256,14 +257,15 @@ def _die_with_parent() -> None:
 @contextlib.contextmanager
 def _envoy_process(wasm_path: str | os.PathLike[str], plugin_configuration: str,
                    upstream_port: int, vm_id: str, concurrency: int, extra_args: Sequence[str],
-                   workdir: str | os.PathLike[str] | None) -> Iterator[Envoy]:
+                   workdir: str | os.PathLike[str] | None, listen_address: str) -> Iterator[Envoy]:
     """Write the bootstrap, start Envoy, and always stop and reap it on exit."""
     # The caller's dir is kept for post-mortems (e.g. pytest's tmp_path); ours is removed.
     with (contextlib.nullcontext(workdir) if workdir is not None
           else tempfile.TemporaryDirectory(prefix="envoy-e2e-")) as work_name:
         work = Path(work_name)
         work.mkdir(parents=True, exist_ok=True)
-        config = bootstrap_config(wasm_path, plugin_configuration, upstream_port, vm_id=vm_id)
+        config = bootstrap_config(wasm_path, plugin_configuration, upstream_port, vm_id=vm_id,
+                                  listen_address=listen_address)
         log_path, admin_path = work / "envoy.log", work / "admin_address.txt"
         admin_path.unlink(missing_ok=True)
         args = [find_envoy(), "-c", str(write_bootstrap(config, work / "envoy.yaml")),
@@ -286,14 +288,14 @@ def _envoy_process(wasm_path: str | os.PathLike[str], plugin_configuration: str,
 def running_envoy(wasm_path: str | os.PathLike[str], plugin_configuration: str,
                   upstream_port: int, *, concurrency: int = 2, vm_id: str = "ip-rate-limit",
                   extra_args: Sequence[str] = (), workdir: str | os.PathLike[str] | None = None,
-                  ready_timeout: float = READY_TIMEOUT) -> Iterator[Envoy]:
+                  ready_timeout: float = READY_TIMEOUT, listen_address: str = "127.0.0.1") -> Iterator[Envoy]:
     """Envoy serving `wasm_path` in front of 127.0.0.1:`upstream_port`, LIVE on entry.
 
     Raises EnvoyError (with the log tail) if Envoy exits or is not ready in time.
     An exception from the body gets the log tail attached as a note.
     """
     with _envoy_process(wasm_path, plugin_configuration, upstream_port, vm_id, concurrency,
-                        extra_args, workdir) as envoy:
+                        extra_args, workdir, listen_address) as envoy:
         if not envoy._wait(time.monotonic() + ready_timeout):
             raise EnvoyError(f"Envoy exited with code {envoy.process.returncode} "
                              f"before becoming ready\n{envoy.log_tail()}")
@@ -316,7 +318,7 @@ def envoy_rejects_config(wasm_path: str | os.PathLike[str], plugin_configuration
     Raises EnvoyError if Envoy becomes ready instead, exits 0, or hangs.
     """
     with _envoy_process(wasm_path, plugin_configuration, upstream_port, vm_id, concurrency,
-                        extra_args, workdir) as envoy:
+                        extra_args, workdir, "127.0.0.1") as envoy:
         if envoy._wait(time.monotonic() + timeout):
             raise EnvoyError(f"Envoy accepted the configuration\n{envoy.log_tail()}")
         if envoy.process.returncode == 0:
