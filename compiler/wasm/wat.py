@@ -12,7 +12,9 @@ from .opcodes import OPCODES
 
 
 def _sym(symbol: str) -> str:
-    return "$" + symbol
+    """A WAT identifier: characters outside the id alphabet (e.g. the space in
+    ``<init m.x>``) become ``_``; the binary's name section keeps the original."""
+    return "$" + "".join(c if c.isascii() and c.isprintable() and c not in ' "(),;[]{}' else "_" for c in symbol)
 
 
 def print_module(module: ir.Module) -> str:
@@ -67,12 +69,12 @@ def _instruction(instr: tuple) -> str:
     parts = [instr[0]]
     for kind, value in zip(op.immediates, instr[1:]):
         if kind == "block":
-            parts.append("$" + value)
+            parts.append(_sym(value))
             if instr[2] is not None:
                 parts.append(f"(result {instr[2]})")
             break
         if kind in ("local", "global", "func", "label"):
-            parts.append("$" + value)
+            parts.append(_sym(value))
         elif kind == "memarg":
             if value:
                 parts.append(f"offset={value}")
