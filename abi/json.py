@@ -165,11 +165,13 @@ class JsonReader:
                 return self.fail("expected a digit in the exponent")
         if is_float:
             return JsonValue(JSON_FLOAT)
-        literal = self.text[start:self.pos]
-        if len(literal.lstrip("-")) > 18:
+        if digits > 18:
             return JsonValue(JSON_FLOAT)  # beyond what we read as an integer: out of any range
+        magnitude = 0
+        for i in range(first, self.pos):
+            magnitude = magnitude * 10 + ord(self.text[i]) - 48
         result = JsonValue(JSON_INT)
-        result.integer = int(literal)
+        result.integer = -magnitude if first > start else magnitude
         return result
 
     def digits(self) -> int:
@@ -240,12 +242,12 @@ class JsonReader:
     def hex4(self) -> int:
         code = 0
         for _ in range(4):
-            c = self.peek().lower()
-            digit = "0123456789abcdef".find(c) if len(c) == 1 else -1
-            if digit < 0:
+            c = self.peek()
+            index = "0123456789abcdef0123456789ABCDEF".find(c) if len(c) == 1 else -1
+            if index < 0:
                 self.fail("invalid \\u escape")
                 return 0
-            code = code * 16 + digit
+            code = code * 16 + index % 16
             self.pos += 1
         return code
 

@@ -8,6 +8,15 @@ else; no input can make them fail.
 
 V4_MAPPED_PREFIX = b"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xff\xff"
 HEX_DIGITS = "0123456789abcdef"
+HEX_INPUT = "0123456789abcdef0123456789ABCDEF"
+
+
+def decimal(text: str) -> int:
+    """The value of a string of ASCII digits (checked by the caller), at most a few digits."""
+    value = 0
+    for c in text:
+        value = value * 10 + ord(c) - 48
+    return value
 
 
 def is_ascii_digits(text: str) -> bool:
@@ -29,7 +38,7 @@ def parse_ipv4_words(text: str) -> list[int] | None:
             return None
         if len(part) > 1 and part[0] == "0":
             return None
-        value = int(part)
+        value = decimal(part)
         if value > 255:
             return None
         octets.append(value)
@@ -41,11 +50,11 @@ def parse_hex_group(group: str) -> int:
     if len(group) == 0 or len(group) > 4:
         return -1
     value = 0
-    for c in group.lower():
-        digit = HEX_DIGITS.find(c)
-        if digit < 0:
+    for c in group:
+        index = HEX_INPUT.find(c)
+        if index < 0:
             return -1
-        value = value * 16 + digit
+        value = value * 16 + index % 16
     return value
 
 
@@ -160,7 +169,7 @@ def parse_cidr(text: str) -> Cidr | None:
         digits = text[slash + 1:]
         if len(digits) == 0 or len(digits) > 3 or not is_ascii_digits(digits):
             return None
-        bits = int(digits)
+        bits = decimal(digits)
         if bits > limit or (len(digits) > 1 and digits[0] == "0"):
             return None
     prefix_bits = bits + 96 if is_v4 else bits

@@ -5,7 +5,7 @@ Accepts: a validated ``ir.Module`` (see ``ir.validate``). Guarantees: only
 functions and imports reachable from the exports are emitted (a program that
 calls no host function imports nothing); imports take the first function
 indices, then functions in reachability order; labels become branch depths;
-a ``name`` section maps every function (and local) to its Python name, so a
+a ``name`` section maps every function to its Python name, so a
 trap's backtrace in Envoy names the Python function.
 """
 from __future__ import annotations
@@ -178,12 +178,15 @@ def _immediate(kind: str, value, labels, local_index, layout: _Layout, align: in
 
 
 def _names(layout: _Layout) -> bytes:
-    functions = [enc.uleb(layout.func_index[i.symbol]) + enc.name(i.symbol) for i in layout.imports]
-    functions += [enc.uleb(layout.func_index[f.symbol]) + enc.name(f.symbol) for f in layout.functions]
-    locals_ = [
-        enc.uleb(layout.func_index[f.symbol])
-        + enc.vector([enc.uleb(i) + enc.name(n) for i, (n, _) in enumerate(f.params + f.locals)])
-        for f in layout.functions
-    ]
-    payload = enc.section(1, enc.vector(functions)) + enc.section(2, enc.vector(locals_))
-    return payload
+    """Function names only (what a trap's backtrace shows); local names would double the size."""
+    functions = [enc.uleb(layout.func_index[i.symbol]) + enc.name(_short(i.symbol)) for i in layout.imports]
+    functions += [enc.uleb(layout.func_index[f.symbol]) + enc.name(_short(f.symbol)) for f in layout.functions]
+    return enc.section(1, enc.vector(functions))
+
+
+def _short(symbol: str) -> str:
+    """``compiler.runtime.strings.find`` reads as ``rt.strings.find`` in backtraces."""
+    return "rt." + symbol[len(RUNTIME_PREFIX):] if symbol.startswith(RUNTIME_PREFIX) else symbol
+
+
+RUNTIME_PREFIX = "compiler.runtime."
