@@ -37,7 +37,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Iterator
 
-import yaml
+try:
+    import yaml
+except ImportError:  # pragma: no cover - a setup problem, said plainly
+    sys.exit('error: PyYAML is missing: run `pip install -e ".[dev]"` first (see README.md)')
 
 ROOT = Path(__file__).resolve().parent
 ENVOY_YAML = ROOT / "envoy" / "envoy.yaml"
@@ -296,8 +299,9 @@ class EnvoyProcess:
 
 
 @contextlib.contextmanager
-def running_envoy(config: dict, workdir: Path) -> Iterator[EnvoyProcess]:
-    envoy = EnvoyProcess(config, workdir)
+def running_envoy(config: dict, workdir: Path, concurrency: int = 2) -> Iterator[EnvoyProcess]:
+    """Envoy serving `config` (files in `workdir`), ready on entry; stopped and reaped on exit."""
+    envoy = EnvoyProcess(config, workdir, concurrency)
     try:
         envoy.wait_ready()
         yield envoy
