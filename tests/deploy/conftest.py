@@ -25,10 +25,8 @@ for path in (HERE, ROOT / "tests" / "e2e"):
 
 import demo  # noqa: E402
 import kustomize_lite  # noqa: E402
+from deploy_support import K8S, find  # noqa: E402
 from envoy_harness import Backend, running_backend  # noqa: E402
-
-K8S = ROOT / "envoy" / "k8s"
-FIXTURES = HERE / "fixtures"
 
 
 @pytest.fixture(scope="session")
@@ -53,12 +51,6 @@ def k8s_dir(tmp_path_factory: pytest.TempPathFactory, built_wasm: Path) -> Path:
 @pytest.fixture(scope="session")
 def rendered(k8s_dir: Path) -> list[dict]:
     return kustomize_lite.render(k8s_dir)
-
-
-def find(resources: list[dict], kind: str, name_prefix: str = "") -> dict:
-    [match] = [r for r in resources
-               if r["kind"] == kind and r["metadata"]["name"].startswith(name_prefix)]
-    return match
 
 
 @pytest.fixture(scope="session")

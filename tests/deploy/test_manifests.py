@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 import kustomize_lite
-from conftest import HERE, K8S, ROOT, find
+from deploy_support import HERE, K8S, ROOT, find
 from envoy_harness import find_envoy
 
 KUBERNETES_VERSIONS = ["1.30.0", "1.33.0"]  # the oldest and a recent supported minor
