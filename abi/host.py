@@ -147,31 +147,37 @@ def log(level: int, message: str) -> int:
 
 
 def log_trace(message: str) -> int:
+    """proxy_log at LOG_TRACE; any callback."""
     return log(LOG_TRACE, message)
 
 
 def log_debug(message: str) -> int:
+    """proxy_log at LOG_DEBUG; any callback."""
     return log(LOG_DEBUG, message)
 
 
 def log_info(message: str) -> int:
+    """proxy_log at LOG_INFO; any callback."""
     return log(LOG_INFO, message)
 
 
 def log_warn(message: str) -> int:
+    """proxy_log at LOG_WARN; any callback."""
     return log(LOG_WARN, message)
 
 
 def log_error(message: str) -> int:
+    """proxy_log at LOG_ERROR; any callback."""
     return log(LOG_ERROR, message)
 
 
 def log_critical(message: str) -> int:
+    """proxy_log at LOG_CRITICAL; any callback."""
     return log(LOG_CRITICAL, message)
 
 
 def get_log_level() -> int:
-    """proxy_get_log_level: the host's current level for this plugin's logger (``LOG_*``)."""
+    """proxy_get_log_level: the host's current level for this plugin's logger (``LOG_*``); any callback."""
     out = out_words()
     proxy_get_log_level(out)
     return load_u32(out)
@@ -210,7 +216,7 @@ def get_buffer_bytes(buffer_type: int, start: int, max_size: int) -> bytes | Non
 
 
 def get_buffer_size(buffer_type: int) -> int | None:
-    """proxy_get_buffer_status: the buffer's length, or None when it is not available."""
+    """proxy_get_buffer_status: the buffer's length, or None when it is not available in this callback."""
     out = out_words()
     if proxy_get_buffer_status(buffer_type, out, out + 4) != STATUS_OK:
         return None
@@ -219,53 +225,54 @@ def get_buffer_size(buffer_type: int) -> int | None:
 
 def set_buffer_bytes(buffer_type: int, start: int, size: int, data: bytes) -> int:
     """proxy_set_buffer_bytes: replace ``size`` bytes at ``start`` with ``data`` (Envoy: start 0
-    replaces the first ``size`` bytes; start at the end appends)."""
+    replaces the first ``size`` bytes; start at the end appends); in the buffer's own callback."""
     return proxy_set_buffer_bytes(buffer_type, start, size, data_ptr(data), len(data))
 
 
 def get_http_request_body() -> bytes | None:
-    """The request body received so far; in on_request_body."""
+    """proxy_get_buffer_bytes(HTTP_REQUEST_BODY): the body received so far; in on_request_body."""
     return get_buffer_bytes(BUFFER_HTTP_REQUEST_BODY, 0, MAX_BUFFER_BYTES)
 
 
 def set_http_request_body(body: bytes) -> int:
-    """Replace the request body received so far; in on_request_body."""
+    """proxy_set_buffer_bytes(HTTP_REQUEST_BODY): replace the body received so far; in on_request_body."""
     return set_buffer_bytes(BUFFER_HTTP_REQUEST_BODY, 0, MAX_BUFFER_BYTES, body)
 
 
 def get_http_response_body() -> bytes | None:
-    """The response body received so far; in on_response_body."""
+    """proxy_get_buffer_bytes(HTTP_RESPONSE_BODY): the body received so far; in on_response_body."""
     return get_buffer_bytes(BUFFER_HTTP_RESPONSE_BODY, 0, MAX_BUFFER_BYTES)
 
 
 def set_http_response_body(body: bytes) -> int:
-    """Replace the response body received so far; in on_response_body."""
+    """proxy_set_buffer_bytes(HTTP_RESPONSE_BODY): replace the body so far; in on_response_body."""
     return set_buffer_bytes(BUFFER_HTTP_RESPONSE_BODY, 0, MAX_BUFFER_BYTES, body)
 
 
 def get_downstream_data() -> bytes | None:
-    """Bytes from the client; in on_downstream_data."""
+    """proxy_get_buffer_bytes(DOWNSTREAM_DATA): bytes from the client; in on_downstream_data."""
     return get_buffer_bytes(BUFFER_DOWNSTREAM_DATA, 0, MAX_BUFFER_BYTES)
 
 
 def set_downstream_data(data: bytes) -> int:
-    """Replace the bytes from the client; in on_downstream_data."""
+    """proxy_set_buffer_bytes(DOWNSTREAM_DATA): replace them; in on_downstream_data."""
     return set_buffer_bytes(BUFFER_DOWNSTREAM_DATA, 0, MAX_BUFFER_BYTES, data)
 
 
 def get_upstream_data() -> bytes | None:
-    """Bytes from the server; in on_upstream_data."""
+    """proxy_get_buffer_bytes(UPSTREAM_DATA): bytes from the server; in on_upstream_data."""
     return get_buffer_bytes(BUFFER_UPSTREAM_DATA, 0, MAX_BUFFER_BYTES)
 
 
 def set_upstream_data(data: bytes) -> int:
-    """Replace the bytes from the server; in on_upstream_data."""
+    """proxy_set_buffer_bytes(UPSTREAM_DATA): replace them; in on_upstream_data."""
     return set_buffer_bytes(BUFFER_UPSTREAM_DATA, 0, MAX_BUFFER_BYTES, data)
 
 
 # -- header maps ---------------------------------------------------------------------
 def get_map_value_bytes(map_type: int, name: bytes) -> bytes | None:
-    """proxy_get_header_map_value: the first value of ``name``, None if absent or unavailable."""
+    """proxy_get_header_map_value: the first value of ``name``, None if absent or the map is
+    not available in this callback (request maps: on_request_*; response maps: on_response_*)."""
     out = out_words()
     if proxy_get_header_map_value(map_type, data_ptr(name), len(name), out, out + 4) != STATUS_OK:
         return None
@@ -273,6 +280,7 @@ def get_map_value_bytes(map_type: int, name: bytes) -> bytes | None:
 
 
 def get_map_value(map_type: int, name: str) -> str | None:
+    """proxy_get_header_map_value, as text; in the map's callbacks (see get_map_value_bytes)."""
     value = get_map_value_bytes(map_type, text_to_wire(name))
     if value is None:
         return None
@@ -280,7 +288,7 @@ def get_map_value(map_type: int, name: str) -> str | None:
 
 
 def get_map_pairs_bytes(map_type: int) -> list[tuple[bytes, bytes]]:
-    """proxy_get_header_map_pairs: every entry in order (empty if unavailable)."""
+    """proxy_get_header_map_pairs: every entry in order (empty if unavailable); in the map's callbacks."""
     out = out_words()
     if proxy_get_header_map_pairs(map_type, out, out + 4) != STATUS_OK:
         return []
@@ -288,21 +296,23 @@ def get_map_pairs_bytes(map_type: int) -> list[tuple[bytes, bytes]]:
 
 
 def get_map_pairs(map_type: int) -> list[tuple[str, str]]:
+    """proxy_get_header_map_pairs, as text; in the map's callbacks."""
     return text_pairs(get_map_pairs_bytes(map_type))
 
 
 def set_map_pairs_bytes(map_type: int, pairs: list[tuple[bytes, bytes]]) -> int:
-    """proxy_set_header_map_pairs: replace the whole map."""
+    """proxy_set_header_map_pairs: replace the whole map; in the map's callbacks (not on_log)."""
     block, size = serialize_pairs(pairs)
     return proxy_set_header_map_pairs(map_type, block, size)
 
 
 def set_map_pairs(map_type: int, pairs: list[tuple[str, str]]) -> int:
+    """proxy_set_header_map_pairs, from text; in the map's callbacks (not on_log)."""
     return set_map_pairs_bytes(map_type, wire_pairs(pairs))
 
 
 def get_map_size(map_type: int) -> int | None:
-    """proxy_get_header_map_size: Envoy's byte size of the map (not the entry count)."""
+    """proxy_get_header_map_size: Envoy's byte size of the map (not the entry count); in the map's callbacks."""
     out = out_words()
     if proxy_get_header_map_size(map_type, out) != STATUS_OK:
         return None
@@ -310,25 +320,27 @@ def get_map_size(map_type: int) -> int | None:
 
 
 def add_map_value_bytes(map_type: int, name: bytes, value: bytes) -> int:
-    """proxy_add_header_map_value: append an entry (duplicates allowed)."""
+    """proxy_add_header_map_value: append an entry (duplicates allowed); in the map's callbacks."""
     return proxy_add_header_map_value(map_type, data_ptr(name), len(name), data_ptr(value), len(value))
 
 
 def add_map_value(map_type: int, name: str, value: str) -> int:
+    """proxy_add_header_map_value, from text; in the map's callbacks."""
     return add_map_value_bytes(map_type, text_to_wire(name), text_to_wire(value))
 
 
 def replace_map_value_bytes(map_type: int, name: bytes, value: bytes) -> int:
-    """proxy_replace_header_map_value: set ``name`` to this one value."""
+    """proxy_replace_header_map_value: set ``name`` to this one value; in the map's callbacks."""
     return proxy_replace_header_map_value(map_type, data_ptr(name), len(name), data_ptr(value), len(value))
 
 
 def replace_map_value(map_type: int, name: str, value: str) -> int:
+    """proxy_replace_header_map_value, from text; in the map's callbacks."""
     return replace_map_value_bytes(map_type, text_to_wire(name), text_to_wire(value))
 
 
 def remove_map_value(map_type: int, name: str) -> int:
-    """proxy_remove_header_map_value: drop every value of ``name`` (OK if absent)."""
+    """proxy_remove_header_map_value: drop every value of ``name`` (OK if absent); in the map's callbacks."""
     wire = text_to_wire(name)
     return proxy_remove_header_map_value(map_type, data_ptr(wire), len(wire))
 
@@ -336,64 +348,79 @@ def remove_map_value(map_type: int, name: str) -> int:
 # Named shortcuts for the maps filters use most (request headers: on_request_headers and
 # while paused there, read-only in on_log; response headers: on_response_headers).
 def get_request_header(name: str) -> str | None:
+    """proxy_get_header_map_value(HTTP_REQUEST_HEADERS); in on_request_headers (or while paused there); read-only in on_log."""
     return get_map_value(MAP_HTTP_REQUEST_HEADERS, name)
 
 
 def get_request_headers() -> list[tuple[str, str]]:
+    """proxy_get_header_map_pairs(HTTP_REQUEST_HEADERS); in on_request_headers (or while paused there); read-only in on_log."""
     return get_map_pairs(MAP_HTTP_REQUEST_HEADERS)
 
 
 def set_request_headers(headers: list[tuple[str, str]]) -> int:
+    """proxy_set_header_map_pairs(HTTP_REQUEST_HEADERS); in on_request_headers."""
     return set_map_pairs(MAP_HTTP_REQUEST_HEADERS, headers)
 
 
 def set_request_header(name: str, value: str) -> int:
+    """proxy_replace_header_map_value(HTTP_REQUEST_HEADERS); in on_request_headers."""
     return replace_map_value(MAP_HTTP_REQUEST_HEADERS, name, value)
 
 
 def add_request_header(name: str, value: str) -> int:
+    """proxy_add_header_map_value(HTTP_REQUEST_HEADERS); in on_request_headers."""
     return add_map_value(MAP_HTTP_REQUEST_HEADERS, name, value)
 
 
 def remove_request_header(name: str) -> int:
+    """proxy_remove_header_map_value(HTTP_REQUEST_HEADERS); in on_request_headers."""
     return remove_map_value(MAP_HTTP_REQUEST_HEADERS, name)
 
 
 def get_response_header(name: str) -> str | None:
+    """proxy_get_header_map_value(HTTP_RESPONSE_HEADERS); in on_response_headers; read-only in on_log."""
     return get_map_value(MAP_HTTP_RESPONSE_HEADERS, name)
 
 
 def get_response_headers() -> list[tuple[str, str]]:
+    """proxy_get_header_map_pairs(HTTP_RESPONSE_HEADERS); in on_response_headers; read-only in on_log."""
     return get_map_pairs(MAP_HTTP_RESPONSE_HEADERS)
 
 
 def set_response_headers(headers: list[tuple[str, str]]) -> int:
+    """proxy_set_header_map_pairs(HTTP_RESPONSE_HEADERS); in on_response_headers."""
     return set_map_pairs(MAP_HTTP_RESPONSE_HEADERS, headers)
 
 
 def set_response_header(name: str, value: str) -> int:
+    """proxy_replace_header_map_value(HTTP_RESPONSE_HEADERS); in on_response_headers."""
     return replace_map_value(MAP_HTTP_RESPONSE_HEADERS, name, value)
 
 
 def add_response_header(name: str, value: str) -> int:
+    """proxy_add_header_map_value(HTTP_RESPONSE_HEADERS); in on_response_headers."""
     return add_map_value(MAP_HTTP_RESPONSE_HEADERS, name, value)
 
 
 def remove_response_header(name: str) -> int:
+    """proxy_remove_header_map_value(HTTP_RESPONSE_HEADERS); in on_response_headers."""
     return remove_map_value(MAP_HTTP_RESPONSE_HEADERS, name)
 
 
 def get_request_trailers() -> list[tuple[str, str]]:
+    """proxy_get_header_map_pairs(HTTP_REQUEST_TRAILERS); in on_request_trailers and on_log."""
     return get_map_pairs(MAP_HTTP_REQUEST_TRAILERS)
 
 
 def get_response_trailers() -> list[tuple[str, str]]:
+    """proxy_get_header_map_pairs(HTTP_RESPONSE_TRAILERS); in on_response_trailers and on_log."""
     return get_map_pairs(MAP_HTTP_RESPONSE_TRAILERS)
 
 
 # -- properties ------------------------------------------------------------------------
 def get_property(path: list[str]) -> bytes | None:
-    """proxy_get_property: the raw value (strings as bytes, integers as 8 little-endian bytes)."""
+    """proxy_get_property: the raw value (strings as bytes, integers as 8 little-endian bytes);
+    None if unknown. Request properties in the HTTP callbacks, plugin properties in any callback."""
     wire = path_bytes(path)
     out = out_words()
     if proxy_get_property(data_ptr(wire), len(wire), out, out + 4) != STATUS_OK:
@@ -402,13 +429,14 @@ def get_property(path: list[str]) -> bytes | None:
 
 
 def set_property(path: list[str], value: bytes) -> int:
-    """proxy_set_property (Envoy: only filter-state paths it allows)."""
+    """proxy_set_property (Envoy: only filter-state paths it allows); in the HTTP callbacks."""
     wire = path_bytes(path)
     return proxy_set_property(data_ptr(wire), len(wire), data_ptr(value), len(value))
 
 
 def get_property_int(path: list[str]) -> int | None:
-    """An integer property (e.g. ``["source", "port"]``), decoded from its 8 bytes."""
+    """proxy_get_property of an integer (e.g. ``["source", "port"]``), decoded from its 8 bytes;
+    in the HTTP callbacks."""
     value = get_property(path)
     if value is None or len(value) != 8:
         return None
@@ -421,7 +449,8 @@ def get_property_int(path: list[str]) -> int | None:
 
 
 def get_downstream_address() -> str | None:
-    """``source.address``: the client's "ip:port" ("[v6]:port" for IPv6) as Envoy sees it."""
+    """proxy_get_property(source.address): the client's "ip:port" ("[v6]:port" for IPv6) as
+    Envoy sees it; in the HTTP and stream callbacks."""
     value = get_property(["source", "address"])
     if value is None:
         return None
@@ -429,7 +458,8 @@ def get_downstream_address() -> str | None:
 
 
 def get_downstream_ip() -> str | None:
-    """The client IP of ``source.address``, without port or IPv6 brackets."""
+    """proxy_get_property(source.address) without port or IPv6 brackets; in the HTTP and stream
+    callbacks."""
     address = get_downstream_address()
     if address is None:
         return None
@@ -458,7 +488,8 @@ class SharedData:
 
 
 def get_shared_data(key: str) -> SharedData:
-    """proxy_get_shared_data: shared by every VM with the same vm_id (all Envoy workers)."""
+    """proxy_get_shared_data: shared by every VM with the same vm_id (all Envoy workers); any
+    callback after start-up."""
     wire = key.encode()
     out = out_words()
     status = proxy_get_shared_data(data_ptr(wire), len(wire), out, out + 4, out + 8)
@@ -469,7 +500,8 @@ def get_shared_data(key: str) -> SharedData:
 
 def set_shared_data(key: str, value: bytes, cas: int = 0) -> int:
     """proxy_set_shared_data: STATUS_CAS_MISMATCH when ``cas`` (non-zero) is stale. Envoy
-    lets a set on a missing key succeed whatever the CAS, so creating a key is not atomic."""
+    lets a set on a missing key succeed whatever the CAS, so creating a key is not atomic;
+    any callback after start-up."""
     wire = key.encode()
     return proxy_set_shared_data(data_ptr(wire), len(wire), data_ptr(value), len(value), cas)
 
@@ -485,7 +517,8 @@ def register_shared_queue(name: str) -> int | None:
 
 
 def resolve_shared_queue(vm_id: str, name: str) -> int | None:
-    """proxy_resolve_shared_queue: the id of a queue another VM registered, None if absent."""
+    """proxy_resolve_shared_queue: the id of a queue a VM registered, None if absent; any callback
+    after start-up."""
     vm = vm_id.encode()
     wire = name.encode()
     out = out_words()
@@ -495,12 +528,13 @@ def resolve_shared_queue(vm_id: str, name: str) -> int | None:
 
 
 def enqueue_shared_queue(queue_id: int, data: bytes) -> int:
-    """proxy_enqueue_shared_queue."""
+    """proxy_enqueue_shared_queue; any callback after start-up."""
     return proxy_enqueue_shared_queue(queue_id, data_ptr(data), len(data))
 
 
 def dequeue_shared_queue(queue_id: int) -> bytes | None:
-    """proxy_dequeue_shared_queue: the oldest item, None when the queue is empty or unknown."""
+    """proxy_dequeue_shared_queue: the oldest item, None when the queue is empty or unknown;
+    typically in on_queue_ready."""
     out = out_words()
     if proxy_dequeue_shared_queue(queue_id, out, out + 4) != STATUS_OK:
         return None
@@ -518,17 +552,17 @@ def define_metric(metric_type: int, name: str) -> int | None:
 
 
 def increment_metric(metric_id: int, delta: int) -> int:
-    """proxy_increment_metric (counters only go up)."""
+    """proxy_increment_metric (counters only go up); any callback after start-up."""
     return proxy_increment_metric(metric_id, delta)
 
 
 def record_metric(metric_id: int, value: int) -> int:
-    """proxy_record_metric: set a gauge, or add a sample to a histogram."""
+    """proxy_record_metric: set a gauge, or add a sample to a histogram; any callback after start-up."""
     return proxy_record_metric(metric_id, value)
 
 
 def get_metric(metric_id: int) -> int | None:
-    """proxy_get_metric."""
+    """proxy_get_metric; any callback after start-up."""
     out = out_words()
     if proxy_get_metric(metric_id, out) != STATUS_OK:
         return None
@@ -623,22 +657,23 @@ def dispatch_http_call(cluster: str, headers: list[tuple[str, str]], body: bytes
 
 
 def get_http_call_response_headers() -> list[tuple[str, str]]:
-    """In on_http_call_response."""
+    """proxy_get_header_map_pairs(HTTP_CALL_RESPONSE_HEADERS); in on_http_call_response."""
     return get_map_pairs(MAP_HTTP_CALL_RESPONSE_HEADERS)
 
 
 def get_http_call_response_body() -> bytes | None:
-    """In on_http_call_response."""
+    """proxy_get_buffer_bytes(HTTP_CALL_RESPONSE_BODY); in on_http_call_response."""
     return get_buffer_bytes(BUFFER_HTTP_CALL_RESPONSE_BODY, 0, MAX_BUFFER_BYTES)
 
 
 def get_http_call_response_trailers() -> list[tuple[str, str]]:
-    """In on_http_call_response."""
+    """proxy_get_header_map_pairs(HTTP_CALL_RESPONSE_TRAILERS); in on_http_call_response."""
     return get_map_pairs(MAP_HTTP_CALL_RESPONSE_TRAILERS)
 
 
 def get_status() -> tuple[int, str]:
-    """proxy_get_status: code and message of the last callout (e.g. why it failed)."""
+    """proxy_get_status: code and message of the last callout (e.g. why it failed); in
+    on_http_call_response."""
     out = out_words()
     proxy_get_status(out + 8, out, out + 4)
     return load_u32(out + 8), wire_to_text(returned_bytes(out))
@@ -661,33 +696,36 @@ def resume_http_request() -> int:
 
 
 def resume_http_response() -> int:
-    """proxy_continue_stream(HTTP_RESPONSE)."""
+    """proxy_continue_stream(HTTP_RESPONSE): resume a paused response; from a later callback
+    (e.g. on_http_call_response)."""
     return proxy_continue_stream(STREAM_HTTP_RESPONSE)
 
 
 def resume_downstream() -> int:
-    """proxy_continue_stream(DOWNSTREAM): resume reading a paused TCP connection."""
+    """proxy_continue_stream(DOWNSTREAM): resume reading a paused TCP connection; from a later
+    callback."""
     return proxy_continue_stream(STREAM_DOWNSTREAM)
 
 
 def reset_http_request() -> int:
-    """proxy_close_stream(HTTP_REQUEST): reset the HTTP stream."""
+    """proxy_close_stream(HTTP_REQUEST): reset the HTTP stream; in the HTTP callbacks."""
     return proxy_close_stream(STREAM_HTTP_REQUEST)
 
 
 def close_downstream() -> int:
-    """proxy_close_stream(DOWNSTREAM): close the client connection."""
+    """proxy_close_stream(DOWNSTREAM): close the client connection; in the stream callbacks."""
     return proxy_close_stream(STREAM_DOWNSTREAM)
 
 
 def close_upstream() -> int:
-    """proxy_close_stream(UPSTREAM): close the server connection."""
+    """proxy_close_stream(UPSTREAM): close the server connection; in the stream callbacks."""
     return proxy_close_stream(STREAM_UPSTREAM)
 
 
 # -- foreign functions --------------------------------------------------------------------
 def call_foreign_function(name: str, arguments: bytes) -> bytes | None:
-    """proxy_call_foreign_function (e.g. Envoy's "compress"); None if the host has no such function."""
+    """proxy_call_foreign_function (e.g. Envoy's "compress"); None if the host has no such
+    function; any callback after start-up."""
     wire = name.encode()
     out = out_words()
     if proxy_call_foreign_function(data_ptr(wire), len(wire), data_ptr(arguments), len(arguments),
