@@ -126,7 +126,7 @@ def host_of(address: str) -> str:
 
 def format_ip(ip: bytes) -> str:
     """Text of a 16-byte address: dotted quad for IPv4-mapped, else full hex groups."""
-    if ip[:12] == V4_MAPPED_PREFIX:
+    if is_ipv4(ip):
         return f"{ip[12]}.{ip[13]}.{ip[14]}.{ip[15]}"
     groups: list[str] = []
     for i in range(0, 16, 2):
@@ -136,14 +136,22 @@ def format_ip(ip: bytes) -> str:
     return ":".join(groups)
 
 
-class Cidr:
-    """An address range: the first ``prefix_bits`` bits of ``network`` (16-byte form)."""
+def is_ipv4(ip: bytes) -> bool:
+    return ip[:12] == V4_MAPPED_PREFIX
 
-    def __init__(self, network: bytes, prefix_bits: int) -> None:
+
+class Cidr:
+    """An address range: the first ``prefix_bits`` bits of ``network`` (16-byte form). It only
+    holds addresses of its own family: "::/0" is every IPv6 client, not the IPv4 ones too."""
+
+    def __init__(self, network: bytes, prefix_bits: int, ipv4: bool) -> None:
         self.network = network
         self.prefix_bits = prefix_bits
+        self.ipv4 = ipv4
 
     def contains(self, ip: bytes) -> bool:
+        if is_ipv4(ip) != self.ipv4:
+            return False
         full = self.prefix_bits // 8
         if ip[:full] != self.network[:full]:
             return False
@@ -173,7 +181,7 @@ def parse_cidr(text: str) -> Cidr | None:
         if bits > limit or (len(digits) > 1 and digits[0] == "0"):
             return None
     prefix_bits = bits + 96 if is_v4 else bits
-    cidr = Cidr(ip, prefix_bits)
+    cidr = Cidr(ip, prefix_bits, is_v4)
     if not cidr.contains(ip) or has_host_bits(ip, prefix_bits):
         return None
     return cidr

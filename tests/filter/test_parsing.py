@@ -1,0 +1,120 @@
+"""The filter's parsers against CPython's own: ipaddress for addresses and CIDRs, json for the
+configuration reader (abi/json.py), on generated and hostile inputs. The compiled module runs
+the same code (differential tests in tests/compiler cover the compiler itself)."""
+import ipaddress
+import json
+
+from hypothesis import given, settings, strategies as st
+
+from abi.json import JSON_ERROR, parse_json
+from addresses import forwarded_client, format_ip, host_of, parse_cidr, parse_ip
+from config import read_config
+
+
+def reference_ip(text: str) -> bytes | None:
+    try:
+        address = ipaddress.ip_address(text)
+    except ValueError:
+        return None
+    if isinstance(address, ipaddress.IPv4Address):
+        return ipaddress.IPv6Address("::ffff:" + text).packed
+    if "%" in text:
+        return None  # zone ids are not client addresses
+    return address.packed
+
+
+ADDRESS_TEXT = st.one_of(
+    st.ip_addresses().map(str),
+    st.ip_addresses(v=6).map(lambda a: a.exploded),
+    st.text(alphabet="0123456789abcdefABCDEF:.", max_size=45),
+    st.text(max_size=20),
+)
+
+
+@settings(max_examples=400, derandomize=True)
+@given(ADDRESS_TEXT)
+def test_parse_ip_agrees_with_ipaddress(text):
+    assert parse_ip(text) == reference_ip(text)
+
+
+@settings(max_examples=200, derandomize=True)
+@given(st.ip_addresses())
+def test_format_ip_round_trips(address):
+    packed = parse_ip(str(address))
+    assert packed is not None and parse_ip(format_ip(packed)) == packed
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.ip_addresses(), st.integers(0, 128), st.ip_addresses())
+def test_cidr_agrees_with_ipaddress(network_address, bits, probe):
+    bits = min(bits, network_address.max_prefixlen)
+    text = f"{network_address}/{bits}"
+    try:
+        reference = ipaddress.ip_network(text, strict=True)
+    except ValueError:
+        assert parse_cidr(text) is None  # host bits set: refused
+        return
+    cidr = parse_cidr(text)
+    assert cidr is not None
+    same_family = probe.version == reference.version
+    packed = parse_ip(str(probe))
+    assert cidr.contains(packed) == (same_family and probe in reference)
+
+
+def test_host_of_envoy_addresses():
+    assert host_of("10.1.2.3:5555") == "10.1.2.3"
+    assert host_of("[2001:db8::1]:443") == "2001:db8::1"
+    assert host_of("2001:db8::1") == "2001:db8::1"
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.lists(st.one_of(st.ip_addresses().map(str), st.text(max_size=12)), max_size=6), st.integers(0, 8))
+def test_forwarded_client_takes_the_entry_behind_the_trusted_hops(entries, hops):
+    header = ", ".join(entries)
+    chain = header.split(",")
+    expected = None
+    if hops >= 1 and len(chain) >= hops:
+        expected = reference_ip(chain[len(chain) - hops].strip(" \t"))
+    assert forwarded_client(header, hops) == expected
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**17, 10**17) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=12)
+
+
+def to_python(value):
+    kinds = {1: lambda v: None, 2: lambda v: v.boolean, 3: lambda v: v.integer, 5: lambda v: v.text,
+             6: lambda v: [to_python(i) for i in v.items],
+             7: lambda v: {k: to_python(m) for k, m in v.members.items()}}
+    return kinds[value.kind](value)
+
+
+@settings(max_examples=300, derandomize=True)
+@given(JSON_VALUES, st.booleans())
+def test_json_reader_agrees_with_json_module(value, ascii_only):
+    text = json.dumps(value, ensure_ascii=ascii_only)
+    assert to_python(parse_json(text)) == json.loads(text)
+
+
+@settings(max_examples=500, derandomize=True)
+@given(st.text(alphabet='{}[]":,0123456789.-+eEtrufalsn \\u\n', max_size=30))
+def test_json_reader_never_accepts_what_json_refuses(text):
+    try:
+        json.loads(text)
+        accepted = True
+    except ValueError:
+        accepted = False
+    result = parse_json(text)
+    if not accepted:
+        assert result.kind == JSON_ERROR
+    elif result.kind == JSON_ERROR:
+        assert "duplicate key" in result.text or "nesting" in result.text
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.binary(max_size=60))
+def test_any_configuration_bytes_give_a_config_or_one_error(data):
+    result = read_config(data)
+    assert (result.error == "") == (result.config.burst > 0)
