@@ -441,6 +441,22 @@ class Plugin:
         vm.contexts[root].status = (response.status, response.message.encode())
         vm.call("proxy_on_grpc_close", root, call.token, response.status, context=root)
 
+    def _queue_ready(self, vm: Vm, root_id: int, queue_id: int) -> None:
+        root = vm.contexts.get(root_id)
+        if vm.failed is None and root is not None and root.alive:
+            vm.call("proxy_on_queue_ready", root_id, queue_id, context=root_id)
+
+    def interleave_after_shared_get(self, action: Callable[[], None], times: int = 1) -> None:
+        """Run ``action`` (e.g. a request on another worker) right after the filter's next
+        ``times`` successful proxy_get_shared_data calls: the race a CAS retry loop exists for."""
+        remaining = [times]
+
+        def hook() -> None:
+            if remaining[0] > 0:
+                remaining[0] -= 1
+                action()
+        self.host.after_shared_get = hook
+
     def _enqueue(self, queue_id: int, value: bytes) -> bool:
         queue = self.host.queues.get(queue_id)
         if queue is None:
@@ -448,8 +464,7 @@ class Plugin:
         queue.items.append(bytes(value))
         if queue.owner is not None:
             vm, root_id = queue.owner
-            self.host.events.append(lambda: vm.failed is None and vm.call(
-                "proxy_on_queue_ready", root_id, queue_id, context=root_id))
+            self.host.events.append(lambda: self._queue_ready(vm, root_id, queue_id))
         return True
 
 

@@ -70,6 +70,7 @@ class Host:
         self.log_records: list[LogRecord] = []
         # Async work for after the current VM call returns (callout answers, queue-ready).
         self.events: collections.deque[Callable[[], None]] = collections.deque()
+        self.after_shared_get: Callable[[], None] | None = None  # test hook (races)
 
     # -- shared data (proxy-wasm-abi.md §5) --------------------------------------
     def get_shared(self, vm_id: str, key: bytes) -> SharedValue | None:

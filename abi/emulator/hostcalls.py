@@ -367,6 +367,8 @@ class HostCalls:
             return STATUS_NOT_FOUND  # and the out-parameters stay untouched
         status = self._give(entry.value, return_value_data, return_value_size)
         self.memory.write_u32(return_cas, entry.cas)
+        if self.host.after_shared_get is not None:
+            self.host.after_shared_get()
         return status
 
     def proxy_set_shared_data(self, key_data: int, key_size: int, value_data: int,
