@@ -159,7 +159,8 @@ class Plugin:
             return False
         configured = vm.call("proxy_on_configure", root.id, len(self.configuration),
                              context=root.id,
-                             data=CallbackData(buffers={BUFFER_PLUGIN_CONFIGURATION: self.configuration}))
+                             data=CallbackData(buffers={BUFFER_PLUGIN_CONFIGURATION: self.configuration,
+                                                        BUFFER_VM_CONFIGURATION: self.vm_configuration}))
         self._pump()
         return configured != 0
 

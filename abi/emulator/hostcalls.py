@@ -420,8 +420,9 @@ class HostCalls:
         for metric_id, known in self.vm.metric_ids.items():  # defining twice: the same id
             if known is metric:
                 break
-        else:
-            metric_id = (len(self.vm.metric_ids) + 1) * 4 + metric_type
+        else:  # Envoy numbers each type apart, the type in the low 2 bits: 4, 8.. / 5, 9.. / 6..
+            same_type = sum(1 for i in self.vm.metric_ids if i & 3 == metric_type)
+            metric_id = (same_type + 1) * 4 + metric_type
             self.vm.metric_ids[metric_id] = metric
         self.memory.write_u32(return_metric_id, metric_id)
         return STATUS_OK

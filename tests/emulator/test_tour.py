@@ -51,7 +51,7 @@ def test_tour_sees_what_envoy_gives(start_plugin):
                             response_trailers={"rt": "1"})
     logs = plugin.logs("info")
     for line in ["initialize=1", "vm_config:vmconf", "config:{conf}", "config_length=6",
-                 "metric_ids=40914", "queue_id=1", "log_level=2", "now_s=1700000000",
+                 "metric_ids=40506", "queue_id=1", "log_level=2", "now_s=1700000000",
                  "plugin_name:plugin", "missing=1", "path:/a?b", "source:127.0.0.1:50000",
                  "url_path:/a", "tour_prop:p1", "shared_get=1", "shared_cas=1", "shared_stale=8",
                  "requests=1", "http_call=0", "token=4", "call_response=221", "call_status:200",
