@@ -136,12 +136,6 @@ def _heap_bytes(runtime, value: bytes) -> int:
     return block + 16
 
 
-def bytes_at(ptr: int, size: int) -> bytes:
-    """A copy of ``size`` bytes of linear memory at ``ptr`` (compiled: a new bytes object)."""
-    _check(ptr, size)
-    return bytes(MEMORY[ptr:ptr + size])
-
-
 def bytes_at(addr: int, size: int) -> bytes:
     """A new bytes object holding a copy of ``size`` bytes of memory at ``addr``."""
     _check(addr, size)
