@@ -45,7 +45,7 @@ class Op:
     args: list = field(default_factory=list)
 
 
-CALLBACKS = {  # export -> (params, has result, result value)
+CALLBACKS = {  # export -> (number of params, has a result)
     "proxy_on_context_create": (2, False),
     "proxy_on_vm_start": (2, True),
     "proxy_on_configure": (2, True),
@@ -60,10 +60,9 @@ CALLBACKS = {  # export -> (params, has result, result value)
 
 
 class _Builder:
-    def __init__(self, imports: dict[str, tuple[int, bool]]):
+    def __init__(self) -> None:
         self.data: list[tuple[int, bytes]] = []
         self.next_data = DATA
-        self.imports = imports
 
     def bytes_at(self, value: bytes) -> int:
         addr = self.next_data
@@ -110,7 +109,7 @@ def probe_module(request_ops: list[Op], configure_ops: list[Op] = (), *,
     """WAT of a probe: ``configure_ops`` run in on_configure, ``request_ops`` in
     on_request_headers, then (``reply``) a local 200 with the report as body."""
     from abi.emulator.table import IMPORTS
-    b = _Builder({})
+    b = _Builder()
     conf = [line for op in configure_ops for line in b.op_code(op)]
     req = [line for op in request_ops for line in b.op_code(op)]
     used = {"proxy_log", "proxy_send_local_response"} | {op.name for op in (*configure_ops, *request_ops)}
@@ -138,7 +137,6 @@ def probe_module(request_ops: list[Op], configure_ops: list[Op] = (), *,
         if cb in ("proxy_on_request_body", "proxy_on_response_headers", "proxy_on_response_body"):
             result = "0"
         params = " ".join("(param i32)" for _ in range(nparams))
-        res = f"(result i32) (i32.const {result})" if has_result else ""
         funcs.append(f'(func (export "{cb}") {params} {"(result i32)" if has_result else ""}\n    '
                       + "\n    ".join(body) + (f"\n    (i32.const {result})" if has_result else "") + ")")
     data = "\n  ".join(f'(data (i32.const {addr}) "{_wat_string(value)}")' for addr, value in b.data)

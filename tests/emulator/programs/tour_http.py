@@ -23,7 +23,7 @@ from abi.imports import (proxy_add_header_map_value, proxy_call_foreign_function
                          proxy_grpc_stream, proxy_http_call, proxy_increment_metric,
                          proxy_record_metric, proxy_register_shared_queue,
                          proxy_remove_header_map_value, proxy_replace_header_map_value,
-                         proxy_resolve_shared_queue, proxy_send_local_response,
+                         proxy_resolve_shared_queue,
                          proxy_set_buffer_bytes, proxy_set_effective_context,
                          proxy_set_header_map_pairs, proxy_set_property, proxy_set_shared_data,
                          proxy_set_tick_period_milliseconds, proxy_continue_stream)
