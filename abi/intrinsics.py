@@ -8,6 +8,8 @@ traps in wasm and raises IndexError here.
 """
 from __future__ import annotations
 
+import abi as _abi  # this module set's package: the emulator binds its RUNTIME_MEMORY
+
 PAGE = 65536
 MEMORY = bytearray(PAGE)
 _HEAP_BASE = 1024
@@ -93,15 +95,45 @@ def heap_base() -> int:
 
 
 def data_ptr(value: bytes) -> int:
-    """Address of the first byte of a bytes constant in linear memory."""
-    if value not in _STATIC:
-        global _HEAP_BASE
-        addr = _HEAP_BASE
-        _check(addr, len(value))
-        MEMORY[addr:addr + len(value)] = value
-        _HEAP_BASE += (len(value) + 15) // 16 * 16 or 16
-        _STATIC[value] = addr
-    return _STATIC[value]
+    """Address of the first byte of ``value`` in linear memory.
+
+    Compiled, a constant lives in the data segment and any other bytes object
+    in the heap. Under CPython a value is copied in: values seen while the
+    runtime heap is not laid out (module import, or plain CPython use) are
+    memoized in a static area below ``heap_base``; while the heap is live (the
+    emulator keeps it live during every callback) a value not already there
+    gets a fresh bytes object on the heap, freed with the heap, so the static
+    area never grows into the heap.
+    """
+    addr = _STATIC.get(value)
+    if addr is not None:
+        return addr
+    runtime = _live_runtime_heap()
+    if runtime is not None:
+        return _heap_bytes(runtime, value)
+    global _HEAP_BASE
+    addr = _HEAP_BASE
+    _check(addr, len(value))
+    MEMORY[addr:addr + len(value)] = value
+    _HEAP_BASE += (len(value) + 15) // 16 * 16 or 16
+    _STATIC[value] = addr
+    return addr
+
+
+def _live_runtime_heap():  # -> the compiler.runtime.memory module, or None
+    """The runtime heap bound by the emulator (abi.RUNTIME_MEMORY) if it is laid out."""
+    runtime = _abi.RUNTIME_MEMORY
+    if runtime is not None and runtime.heap_start != 0:
+        return runtime
+    return None
+
+
+def _heap_bytes(runtime, value: bytes) -> int:
+    """A bytes object (KIND_BYTES: +8 length, +16 data) holding ``value``; its data address."""
+    block = runtime.alloc(8 + len(value), runtime.KIND_BYTES)
+    store_u32(block + 8, len(value))
+    MEMORY[block + 16:block + 16 + len(value)] = value
+    return block + 16
 
 
 def bytes_at(addr: int, size: int) -> bytes:

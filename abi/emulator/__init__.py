@@ -1,0 +1,22 @@
+"""A proxy-wasm host emulator for tests (plain CPython; never compiled).
+
+Start a plugin under one of two runners over the same host:
+
+    from abi.emulator import Plugin
+    plugin = Plugin.wasm("main.wasm", configuration='{"ttlSecond": 60, "burst": 3}')
+    plugin = Plugin.cpython("filter/main.py", configuration=...)   # pdb-able
+
+See docs/emulator.md.
+"""
+from .driver import MANUAL, CalloutResponse, GrpcResponse, HttpCall, Plugin
+from .errors import (BadArgumentError, BadPointerError, CallNotAllowedError, EmulatorError,
+                     HostCallError, ImportSignatureError, ModuleError, RestrictedCallError,
+                     StreamError, UnknownContextError, UnknownImportError, VmFailedError, WasmTrap)
+from .host import Host
+from .streams import HttpExchange, LocalResponse, TcpExchange, Upstream
+
+__all__ = ["Plugin", "Host", "HttpExchange", "TcpExchange", "LocalResponse", "Upstream",
+           "CalloutResponse", "GrpcResponse", "HttpCall", "MANUAL", "EmulatorError",
+           "HostCallError", "UnknownContextError", "CallNotAllowedError", "BadPointerError",
+           "BadArgumentError", "RestrictedCallError", "UnknownImportError",
+           "ImportSignatureError", "ModuleError", "WasmTrap", "VmFailedError", "StreamError"]
