@@ -200,7 +200,7 @@ class CallLowerer(MethodLowerer, CompareLowerer):
 
     def builtin_bytes(self, node: py_ast.Call) -> None:
         self.slot(node.bound[0])
-        self.call_runtime(f"{STRINGS}.bytes_from_list", BYTES)
+        self.call_runtime(f"{STRINGS}.new_bytes_from_list", BYTES)
 
     def builtin_ord(self, node: py_ast.Call) -> None:
         self.slot(node.bound[0])

@@ -96,7 +96,7 @@ def new_bytes(n: int) -> int:
     return b
 
 
-def bytes_from_list(lst: int) -> int:
+def new_bytes_from_list(lst: int) -> int:
     """bytes(list_of_ints): each item must be in range(256), else ValueError."""
     n = list_len(lst)
     b = new_bytes(n)
