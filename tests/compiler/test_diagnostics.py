@@ -5,6 +5,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import v8_validation
 
 from compiler import CompileError, compile_file
 
@@ -109,6 +110,7 @@ def test_build_cli_writes_module_and_wat(tmp_path):
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert out.read_bytes()[:4] == b"\x00asm"
+    v8_validation.record_file(out)  # built in a subprocess
     wat = subprocess.run([sys.executable, str(ROOT / "build.py"), str(source), "--wat"],
                          capture_output=True, text=True)
     assert '(func $ok.answer (export "answer")' in wat.stdout
