@@ -1,7 +1,49 @@
-"""Shared test setup: the project root on sys.path, so tests import compiler/abi."""
+"""Shared test setup: the project root on sys.path, so tests import compiler/abi; and the V8
+validation of every wasm module the session builds (see tests/v8_validation.py)."""
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+import pytest
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+for folder in (ROOT, HERE):  # HERE: v8_validation, under any pytest import mode
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+
+import v8_validation  # noqa: E402
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Before collection: test modules bind compiler.compile_file when they are imported.
+    v8_validation.start()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem):
+    v8_validation.CURRENT = item.nodeid  # modules built now (also by fixtures) are this test's
+    yield
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    directory = v8_validation.SESSION.directory
+    try:
+        count, seconds, invalid = v8_validation.finish()
+    except RuntimeError as err:  # node missing or broken: fail, never skip silently
+        session.config.v8_summary = f"V8 VALIDATION COULD NOT RUN: {err}"
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        return
+    if invalid:
+        session.config.v8_summary = "V8 VALIDATION FAILED: " + v8_validation.report(invalid, directory)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    else:
+        session.config.v8_summary = f"V8 validated {count} distinct wasm modules built by the tests in {seconds:.1f}s"
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    summary = getattr(config, "v8_summary", None)
+    if summary:
+        failed = summary.startswith("V8 VALIDATION")
+        terminalreporter.write_sep("=", "V8 validation", red=failed, green=not failed)
+        terminalreporter.write_line(summary)

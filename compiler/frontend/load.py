@@ -13,6 +13,8 @@ for a filter anywhere on disk.
 from __future__ import annotations
 
 import ast as py_ast
+import sys
+import warnings
 from pathlib import Path
 
 from ..diagnostics import CompileError, Diagnostic, display_path, loc_of
@@ -35,18 +37,28 @@ def run(entry: Path, text: str | None = None) -> Program:
         mod_name, path, source = pending.pop()
         if mod_name in modules:
             continue
-        module = _parse(mod_name, path, source)
+        module = _parse(mod_name, path, source, trusted=mod_name in RUNTIME_MODULES)
         modules[mod_name] = module
         for target, py_node in imported_modules(module):
             if target in BUILTIN_MODULES or target in modules:
                 continue
-            found = _find(target, roots)
+            found = _find(target, roots) if py_node.level == 0 else None
             if found is None:
-                raise CompileError([Diagnostic(
-                    module.loc(py_node), f"cannot find module '{target}'",
-                    help="import the SDK (abi...) or a module of your program next to it")])
+                raise CompileError([_missing_module(module, py_node, target)])
             pending.append((target, found, None))
     return Program(modules=modules, entry=name)
+
+
+def _missing_module(module: SourceModule, py_node: py_ast.ImportFrom, target: str) -> Diagnostic:
+    supported = "import only from the SDK (abi...), typing, dataclasses, __future__ or your program's own modules"
+    if py_node.level:
+        return Diagnostic(module.loc(py_node), "relative imports are not supported",
+                          "write the module's full name: from package.module import name")
+    if target.split(".")[0] in sys.stdlib_module_names:
+        return Diagnostic(module.loc(py_node), f"the standard library module '{target}' is not available "
+                          "in a compiled filter", supported)
+    return Diagnostic(module.loc(py_node), f"cannot find module '{target}'",
+                      "import the SDK (abi...) or a module of your program next to it")
 
 
 def imported_modules(module: SourceModule) -> list[tuple[str, py_ast.ImportFrom]]:
@@ -74,7 +86,10 @@ def _find(name: str, roots: list[Path]) -> Path | None:
     return None
 
 
-def _parse(name: str, path: Path, text: str | None) -> SourceModule:
+def _parse(name: str, path: Path, text: str | None, trusted: bool = False) -> SourceModule:
+    """Parse a module; CPython's own compile-time errors (``break`` outside a loop, ``global``
+    after a use, ...) are syntax errors too, except in the runtime library (compiled every
+    time, and known to be clean)."""
     shown = display_path(path)
     if text is None:
         try:
@@ -82,11 +97,15 @@ def _parse(name: str, path: Path, text: str | None) -> SourceModule:
         except (OSError, UnicodeDecodeError) as err:
             raise CompileError([Diagnostic(loc_of(shown, "", None), f"cannot read source: {err}")])
     try:
-        tree = py_ast.parse(text, filename=shown)
+        with warnings.catch_warnings():  # CPython's SyntaxWarnings are not ours to print
+            warnings.simplefilter("ignore")
+            tree = py_ast.parse(text, filename=shown)
+            if not trusted:
+                compile(tree, shown, "exec", dont_inherit=True)  # the errors ast.parse leaves to the compiler
     except SyntaxError as err:
         line = err.lineno or 1
         loc = loc_of(shown, text, None)
         loc = type(loc)(shown, line, max((err.offset or 1) - 1, 0), None,
                         (text.splitlines() or [""])[min(line, len(text.splitlines()) or 1) - 1])
-        raise CompileError([Diagnostic(loc, f"syntax error: {err.msg}")])
+        raise CompileError([Diagnostic(loc, f"syntax error: {err.msg}", "CPython rejects this too: fix the syntax")])
     return SourceModule(name=name, path=path, display_path=shown, text=text, tree=tree)

@@ -16,10 +16,10 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..diagnostics import CompileError, Diagnostic
-from ..program import (BOOL, INT, NONE, STR, ClassType, DictType, FuncSym, GlobalSym, ListType, Program,
+from ..program import (NONE, STR, ClassType, DictType, FuncSym, GlobalSym, ListType, Program,
                        TupleType, Type, ViewType)
 from .check_calls import CallChecker
-from .check_expr import Bail
+from .check_expr import Bail, _conversion_help
 from .flow import FlowMixin
 from .types import TypeError_, resolve
 
@@ -131,9 +131,15 @@ class FunctionChecker(FlowMixin, CallChecker):
         """Store a value of type ``ty`` into ``target`` (a name, tuple, subscript or field)."""
         if isinstance(target, py_ast.Name):
             return self.assign_name(target, value, ty, annotation)
+        if isinstance(target, py_ast.List):
+            raise self.fail(target, "unpacking into [...] is not supported", "unpack into a tuple: a, b = pair")
         if isinstance(target, py_ast.Tuple):
+            for element in target.elts:
+                if isinstance(element, py_ast.Starred):
+                    raise self.unsupported(element)
             if not isinstance(ty, TupleType) or len(ty.items) != len(target.elts):
-                raise self.fail(target, f"cannot unpack {ty} into {len(target.elts)} names")
+                raise self.fail(target, f"cannot unpack {ty} into {len(target.elts)} names",
+                                "unpack a tuple with exactly that many items")
             for element, item in zip(target.elts, ty.items):
                 self.assign_to(element, None, item)
             return
@@ -177,7 +183,7 @@ class FunctionChecker(FlowMixin, CallChecker):
             return
         from .types import assignable
         if not assignable(ty, declared):
-            help = "convert explicitly with int(...)" if ty == BOOL and declared == INT else ""
+            help = _conversion_help(ty, declared) or "use a new variable for a value of another type"
             raise self.fail(py_node, f"{what} has type {declared}, cannot assign a {ty}", help)
         if value is not None:
             value.target_ty = declared
@@ -272,6 +278,9 @@ class FunctionChecker(FlowMixin, CallChecker):
 
     def stmt_Raise(self, stmt: py_ast.Raise) -> None:
         exc = stmt.exc
+        if exc is None:
+            raise self.fail(stmt, "a bare 'raise' is not supported (no exception is ever being handled)",
+                            "raise a built-in exception, e.g. raise ValueError(\"...\")")
         call = exc if isinstance(exc, py_ast.Call) else None
         name = (call.func if call else exc)
         if not (isinstance(name, py_ast.Name) and name.id in EXCEPTIONS and name.id not in self.module.namespace):
@@ -288,7 +297,7 @@ class FunctionChecker(FlowMixin, CallChecker):
     def stmt_Delete(self, stmt: py_ast.Delete) -> None:
         for target in stmt.targets:
             if not isinstance(target, py_ast.Subscript) or isinstance(target.slice, py_ast.Slice):
-                raise self.fail(target, "only 'del d[key]' and 'del items[index]' are supported")
+                raise self.fail(target, *_delete_error(target))
             base = self.check(target.value)
             if isinstance(base, DictType):
                 self.use(target.slice, base.key, what="the key")
@@ -306,8 +315,8 @@ class FunctionChecker(FlowMixin, CallChecker):
             ty = self.check(stmt.value, result)
             from .types import assignable
             if not assignable(ty, result):
-                help = "convert explicitly with int(...)" if ty == BOOL and result == INT else ""
-                raise self.fail(stmt, f"function '{self.fn.name}' returns {result}, not {ty}", help)
+                raise self.fail(stmt, f"function '{self.fn.name}' returns {result}, not {ty}",
+                                _conversion_help(ty, result))
             if ty != result:
                 stmt.value.target_ty = result
         self.assigned = None
@@ -318,6 +327,17 @@ class FunctionChecker(FlowMixin, CallChecker):
 
     def stmt_Continue(self, stmt: py_ast.Continue) -> None:
         self.assigned = None
+
+
+def _delete_error(target: py_ast.expr) -> tuple[str, str]:
+    """Only 'del d[key]' / 'del items[index]' run; the other forms, with what to write instead."""
+    if isinstance(target, py_ast.Name):
+        return ("'del' of a variable is not supported", "assign it a new value, or let it go out of scope")
+    if isinstance(target, py_ast.Attribute):
+        return ("'del' of a field is not supported", "assign the field a new value (e.g. None with a T | None field)")
+    if isinstance(target, py_ast.Subscript):
+        return ("'del' of a slice is not supported", "build a new list: items = items[:i] + items[j:]")
+    return ("only 'del d[key]' and 'del items[index]' are supported", "delete the items one by one")
 
 
 def _as_load(target: py_ast.expr) -> py_ast.expr:

@@ -17,6 +17,7 @@ from .check_expr import NUMERIC, TEXT, ExprChecker
 from .classes import inherited_method
 from .methods import methods_of
 from .types import class_type, eq_kind
+from .unsupported import undefined_name
 
 
 class CallChecker(ExprChecker):
@@ -45,7 +46,7 @@ class CallChecker(ExprChecker):
             node.call = ("builtin", name)
             return getattr(self, f"builtin_{name}")(node, expected)
         if sym is None:
-            raise self.fail(func, f"name '{name}' is not defined", "define it, or import it with 'from module import name'")
+            raise self.fail(func, *undefined_name(name))
         raise self.fail(func, f"'{name}' cannot be called")
 
     # -- argument binding -------------------------------------------------
@@ -59,7 +60,9 @@ class CallChecker(ExprChecker):
             bound[index] = arg
         names = [p.name for p in params]
         for keyword in node.keywords:
-            if keyword.arg is None or keyword.arg not in names:
+            if keyword.arg is None:
+                raise self.fail(keyword, "'**' unpacking is not supported", "pass the arguments by name one by one")
+            if keyword.arg not in names:
                 raise self.fail(keyword, f"{name}() has no parameter '{keyword.arg}'")
             index = names.index(keyword.arg)
             if bound[index] is not None:
@@ -70,7 +73,8 @@ class CallChecker(ExprChecker):
                 if param.default is _DEFAULT:
                     continue  # a built-in method's own default, supplied by lowering
                 if param.default is None:
-                    raise self.fail(node, f"{name}() is missing the argument '{param.name}'")
+                    raise self.fail(node, f"{name}() is missing the argument '{param.name}'",
+                                    f"pass it: {name}(..., {param.name}=...)")
                 bound[index] = param.default
                 self.use(param.default, param.ty)
             else:
@@ -142,7 +146,8 @@ class CallChecker(ExprChecker):
     def builtin_len(self, node: py_ast.Call, expected: Type | None) -> Type:
         ty = self.check(self.one_argument(node, "len"))
         if not (ty in TEXT or isinstance(ty, (ListType, DictType, ViewType))):
-            raise self.fail(node.args[0], f"the argument of len() must be str, bytes, list or dict, not {ty}")
+            raise self.fail(node.args[0], f"the argument of len() must be str, bytes, list or dict, not {ty}",
+                            "len() counts the items of a str, bytes, list or dict")
         return INT
 
     def builtin_abs(self, node: py_ast.Call, expected: Type | None) -> Type:

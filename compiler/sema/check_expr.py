@@ -17,9 +17,9 @@ from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, C
                        ViewType, dict_of, list_of, tuple_of)
 from .builtins import PYTHON_BUILTINS
 from .classes import inherited_method
-from .constants import INT64_MAX, INT64_MIN
+from .constants import INT64_HELP, INT64_MAX, INT64_MIN
 from .types import KEY_TYPES, assignable, eq_kind
-from .unsupported import describe
+from .unsupported import describe, undefined_name
 
 ARITHMETIC = (py_ast.Add, py_ast.Sub, py_ast.Mult, py_ast.FloorDiv, py_ast.Mod, py_ast.Pow,
               py_ast.LShift, py_ast.RShift, py_ast.Div)
@@ -102,7 +102,7 @@ class ExprChecker:
             return BOOL
         if isinstance(value, int):
             if not INT64_MIN <= value <= INT64_MAX:
-                raise self.fail(node, "integer constant does not fit in a 64-bit int", "int is 64-bit in compiled filters")
+                raise self.fail(node, "integer constant does not fit in a 64-bit int", INT64_HELP)
             return INT
         for kind, ty in ((float, FLOAT), (str, STR), (bytes, BYTES)):
             if isinstance(value, kind):
@@ -128,7 +128,7 @@ class ExprChecker:
             return sym.ty
         if isinstance(sym, (FuncSym, Builtin, ClassInfo)) or name in PYTHON_BUILTINS:
             raise self.fail(node, f"'{name}' is not a value here", "functions and classes can only be called")
-        raise self.fail(node, f"name '{name}' is not defined", "define it, or import it with 'from module import name'")
+        raise self.fail(node, *undefined_name(name))
 
     # -- operators -------------------------------------------------------
     def check_BinOp(self, node: py_ast.BinOp, expected: Type | None) -> Type:
@@ -223,7 +223,8 @@ class ExprChecker:
                 self.use(node.body, target)
                 self.use(node.orelse, target)
                 return target
-        raise self.fail(node, f"both branches must have the same type, not {body} and {orelse}")
+        raise self.fail(node, f"both branches must have the same type, not {body} and {orelse}",
+                        "convert one branch, or assign in an if/else statement")
 
     # -- subscripts and attributes --------------------------------------
     def check_Subscript(self, node: py_ast.Subscript, expected: Type | None) -> Type:
@@ -301,7 +302,7 @@ class ExprChecker:
                                 "annotate the variable: counts: dict[str, int] = {}")
             return expected
         if any(k is None for k in node.keys):
-            raise self.fail(node, "'**' in dict literals is not supported")
+            raise self.fail(node, "'**' in dict literals is not supported", "copy the dict and update it: d.copy(), update()")
         key = expected.key if isinstance(expected, DictType) else self.check(node.keys[0])
         value = expected.value if isinstance(expected, DictType) else self.check(node.values[0])
         if key not in KEY_TYPES:
@@ -329,7 +330,7 @@ class ExprChecker:
     def check_formatted(self, part: py_ast.FormattedValue) -> None:
         ty = self.check(part.value)
         if part.conversion not in (-1, ord("s")):
-            raise self.fail(part, "only !s conversions are supported in f-strings")
+            raise self.fail(part, "only !s conversions are supported in f-strings", "write {x} or {x!s}")
         spec = ""
         if part.format_spec is not None:
             pieces = part.format_spec.values
@@ -377,6 +378,8 @@ def _conversion_help(ty: Type, target: Type) -> str:
         return "compare explicitly, e.g. 'x != 0'"
     if ty == INT and target == FLOAT:
         return "convert explicitly with float(...)"
+    if ty == FLOAT and target == INT:
+        return "use // for floor division, or convert explicitly with int(...)"
     if isinstance(ty, OptionalType) and assignable(ty.inner, target):
         return "check for None first: if x is not None: ..."
     return ""

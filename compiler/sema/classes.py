@@ -35,8 +35,11 @@ def declare_all(program: Program) -> None:
 
 def _base_and_decorators(info: ClassInfo) -> None:
     node = info.node
-    if node.keywords or len(node.bases) > 1:
-        raise _fail(info, node, "multiple inheritance and class keywords are not supported", "inherit from one class")
+    if len(node.bases) > 1:
+        raise _fail(info, node.bases[1], "multiple inheritance is not supported",
+                    "inherit from one class; keep an instance of the other as a field")
+    if node.keywords:
+        raise _fail(info, node.keywords[0], "class keywords (metaclass=...) are not supported", "remove the keyword")
     if node.bases:
         base = node.bases[0]
         sym = info.module.namespace.get(base.id) if isinstance(base, py_ast.Name) else None
@@ -85,7 +88,8 @@ def _body(program: Program, info: ClassInfo) -> None:
         elif isinstance(stmt, py_ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], py_ast.Name):
             _class_constant(program, info, stmt)
         else:
-            raise _fail(info, stmt, "only fields, constants and methods are allowed in a class body")
+            raise _fail(info, stmt, "only fields, constants and methods are allowed in a class body",
+                        "move this code into a method, or to module level")
     if info.dataclass:
         _generate_dataclass_methods(program, info)
 
@@ -120,6 +124,10 @@ def _class_constant(program: Program, info: ClassInfo, stmt: py_ast.Assign) -> N
 
 
 def _method(program: Program, info: ClassInfo, node: py_ast.FunctionDef) -> None:
+    for decorator in node.decorator_list:
+        if isinstance(decorator, py_ast.Name) and decorator.id in ("staticmethod", "classmethod", "property"):
+            raise _fail(info, decorator, f"@{decorator.id} is not supported",
+                        "use a module-level function" if decorator.id != "property" else "use a field or a method")
     if not node.args.args:
         raise _fail(info, node, "a method needs 'self' as its first parameter",
                     "static and class methods are not supported; use a module-level function")

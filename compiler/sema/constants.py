@@ -17,7 +17,7 @@ _BINARY = {py_ast.Add: operator.add, py_ast.Sub: operator.sub, py_ast.Mult: oper
            py_ast.BitAnd: operator.and_, py_ast.BitOr: operator.or_, py_ast.BitXor: operator.xor}
 _UNARY = {py_ast.USub: operator.neg, py_ast.UAdd: operator.pos, py_ast.Invert: operator.invert,
           py_ast.Not: operator.not_}
-INT64_HELP = "int is 64-bit in compiled filters"
+INT64_HELP = "ints are 64-bit in compiled filters (-2**63 to 2**63-1): keep larger numbers as str"
 
 
 class ConstantError(Exception):

@@ -20,7 +20,7 @@ from ..program import (BUILTIN_MODULES, NONE, Builtin, ClassInfo, FuncSym, Globa
 from . import classes
 from .constants import ConstantError, fold
 from .types import TypeError_, annotation, resolve
-from .unsupported import describe
+from .unsupported import UNSUPPORTED, describe
 
 
 
@@ -83,12 +83,16 @@ def _collect(program: Program, module: SourceModule) -> list[Diagnostic]:
         elif isinstance(stmt, py_ast.If) and _is_main_guard(stmt):
             continue  # 'if __name__ == "__main__":' only runs under CPython
         else:
-            message, help = describe(stmt)
-            if isinstance(stmt, (py_ast.Assign, py_ast.AnnAssign, py_ast.Expr, py_ast.If, py_ast.For, py_ast.While)):
-                message, help = ("only imports, functions, classes, global assignments and calls are allowed at module level",
-                                 "move this code into a function")
-            errors.append(Diagnostic(module.loc(stmt), message, help))
+            errors.append(Diagnostic(module.loc(stmt), *_module_level_error(stmt)))
     return errors
+
+
+def _module_level_error(stmt: py_ast.stmt) -> tuple[str, str]:
+    """A construct unsupported anywhere says so; other code (if, for, raise, ...) belongs in a function."""
+    if type(stmt) in UNSUPPORTED:
+        return describe(stmt)
+    return ("only imports, functions, classes, global assignments and calls are allowed at module level",
+            "move this code into a function")
 
 
 def _is_main_guard(stmt: py_ast.If) -> bool:
@@ -162,9 +166,7 @@ def _module_order(program: Program) -> list[str]:
 def signature(fn: FuncSym) -> None:
     node, module = fn.node, fn.module
     args = node.args
-    if args.vararg or args.kwarg or args.kwonlyargs or args.posonlyargs:
-        raise fail(module, node, "*args, **kwargs and keyword-only or positional-only parameters are not supported",
-                   "declare plain parameters (defaults are fine)")
+    _plain_parameters(module, args)
     defaults = [None] * (len(args.args) - len(args.defaults)) + list(args.defaults)
     for index, (arg, default) in enumerate(zip(args.args, defaults)):
         if index == 0 and fn.owner is not None:
@@ -181,6 +183,21 @@ def signature(fn: FuncSym) -> None:
     fn.result, fn.result_wasm = annotation(module, node.returns)
     for decorator in node.decorator_list:
         _apply_decorator(fn, decorator)
+
+
+def _plain_parameters(module: SourceModule, args: py_ast.arguments) -> None:
+    """Only plain parameters: each other kind is reported at the parameter itself."""
+    if args.vararg:
+        raise fail(module, args.vararg, "*args parameters are not supported", "take a list[T] parameter instead")
+    if args.kwarg:
+        raise fail(module, args.kwarg, "**kwargs parameters are not supported",
+                   "declare each parameter (defaults are fine), or take a dict[str, T]")
+    if args.kwonlyargs:
+        raise fail(module, args.kwonlyargs[0], "keyword-only parameters (after '*') are not supported",
+                   "remove the '*': plain parameters can be passed by keyword too")
+    if args.posonlyargs:
+        raise fail(module, args.posonlyargs[-1], "positional-only parameters (before '/') are not supported",
+                   "remove the '/'")
 
 
 def _constant_default(module: SourceModule, default: py_ast.expr) -> None:

@@ -1,19 +1,29 @@
 """What each construct outside the subset reports, and what to write instead.
 
 One table, used by every pass that meets a construct it does not accept, so a
-given construct always gets the same located message.
+given construct always gets the same located message. The golden cases in
+tests/compiler/test_diagnostics.py pin every message, and the table of
+unsupported constructs in docs/language.md is checked against them.
 """
 from __future__ import annotations
 
 import ast as py_ast
+import builtins
+
+from .builtins import PYTHON_BUILTINS
+
+NO_EXCEPTIONS = "check the condition before the operation that could fail"
+EXPLICIT_CLEANUP = "call the setup and cleanup functions explicitly"
+SYNCHRONOUS = "write a plain 'def'; Envoy calls the filter synchronously"
 
 # node type -> (message, help)
 UNSUPPORTED: dict[type, tuple[str, str]] = {
-    py_ast.Try: ("try/except is not supported", "check the condition before the operation that could fail"),
-    py_ast.With: ("'with' is not supported", "call the setup and cleanup functions explicitly"),
-    py_ast.AsyncFunctionDef: ("async functions are not supported", "write a plain 'def'; Envoy calls the filter synchronously"),
+    py_ast.Try: ("try/except/finally is not supported: an exception traps the module", NO_EXCEPTIONS),
+    py_ast.TryStar: ("try/except* is not supported: an exception traps the module", NO_EXCEPTIONS),
+    py_ast.With: ("'with' is not supported", EXPLICIT_CLEANUP),
+    py_ast.AsyncFunctionDef: ("async functions are not supported", SYNCHRONOUS),
     py_ast.AsyncFor: ("'async for' is not supported", "use a plain 'for' loop"),
-    py_ast.AsyncWith: ("'async with' is not supported", "call the setup and cleanup functions explicitly"),
+    py_ast.AsyncWith: ("'async with' is not supported", EXPLICIT_CLEANUP),
     py_ast.Await: ("'await' is not supported", "call the function directly"),
     py_ast.Lambda: ("lambda is not supported", "define a module-level function with 'def'"),
     py_ast.Yield: ("generators ('yield') are not supported", "build and return a list instead"),
@@ -22,39 +32,58 @@ UNSUPPORTED: dict[type, tuple[str, str]] = {
     py_ast.SetComp: ("sets are not supported", "use a dict with the elements as keys"),
     py_ast.Set: ("sets are not supported", "use a dict with the elements as keys"),
     py_ast.DictComp: ("dict comprehensions are not supported", "fill the dict in a loop"),
-    py_ast.Starred: ("'*' unpacking is not supported", "pass the elements one by one"),
+    py_ast.Starred: ("'*' unpacking is not supported", "pass or assign the elements one by one"),
     py_ast.NamedExpr: ("the walrus operator ':=' is not supported", "assign on its own line first"),
-    py_ast.Import: ("'import module' is not supported", "write 'from module import name'"),
+    py_ast.Import: ("'import module' is not supported", "write 'from module import name' at module level"),
+    py_ast.ImportFrom: ("imports are only supported at module level", "move the import to the top of the file"),
+    py_ast.Global: ("'global' at module level is not supported", "remove it: module-level names are global already"),
     py_ast.Nonlocal: ("'nonlocal' is not supported (no nested functions)", "pass the value as an argument"),
-    py_ast.Delete: ("'del' is not supported here", "assign a new value instead"),
-    py_ast.Raise: ("'raise' is not supported in this version", "use 'assert condition, message' to stop with an error"),
-    py_ast.ClassDef: ("classes are not supported in this version", "use module-level functions and globals"),
+    py_ast.ClassDef: ("nested classes are not supported", "define the class at module level"),
     py_ast.Match: ("'match' is not supported", "use if/elif/else"),
-    py_ast.JoinedStr: ("f-strings are not supported in this version", "build the text from bytes constants"),
-    py_ast.List: ("lists are not supported in this version", "use separate variables or linear memory"),
-    py_ast.Tuple: ("tuples are not supported in this version", "use separate variables"),
-    py_ast.Dict: ("dicts are not supported in this version", "use shared data or linear memory"),
-    py_ast.ListComp: ("list comprehensions are not supported in this version", "write a loop"),
-    py_ast.Attribute: ("attribute access is not supported in this version", "import the name with 'from module import name'"),
-    py_ast.Slice: ("slicing is not supported in this version", "index the elements one by one"),
+    py_ast.Slice: ("a slice is only supported alone inside [...]", "write x[a:b:c]"),
 }
 
 NESTED_FUNCTION = ("nested functions and closures are not supported",
                    "define the function at module level and pass what it needs as arguments")
+CONSTANTS: dict[type, tuple[str, str]] = {
+    complex: ("complex numbers are not supported", "carry the real and imaginary parts as two floats"),
+    type(...): ("'...' is not supported", "write 'pass' for an empty body"),
+}
 
 
 def describe(py_node: py_ast.AST) -> tuple[str, str]:
     """(message, help) for a construct the subset does not accept."""
     if isinstance(py_node, py_ast.FunctionDef):
         return NESTED_FUNCTION
-    if isinstance(py_node, py_ast.Constant) and isinstance(py_node.value, str):
-        return ("str values are not supported in this version", "use a bytes constant such as b\"text\"")
-    if isinstance(py_node, py_ast.Constant) and isinstance(py_node.value, float):
-        return ("float values are not supported in this version", "use int arithmetic, e.g. // for division")
     if isinstance(py_node, py_ast.Constant):
-        return (f"{type(py_node.value).__name__} constants are not supported", "use int, bool or bytes values")
+        return CONSTANTS.get(type(py_node.value), (f"{type(py_node.value).__name__} constants are not supported",
+                                                    "use int, float, bool, str or bytes values"))
     found = UNSUPPORTED.get(type(py_node))
     if found:
         return found
     name = type(py_node).__name__
     return (f"this construct ({name}) is not supported", "see docs/language.md for the supported subset")
+
+
+BUILTIN_HELP = {
+    "eval": "the module cannot run code made at run time: write the code itself",
+    "exec": "the module cannot run code made at run time: write the code itself",
+    "compile": "the module cannot run code made at run time: write the code itself",
+    "print": "log through the SDK: log(level, message) from abi.hostcalls",
+    "sum": "add the items in a loop",
+    "any": "loop over the items, or test membership with 'in'",
+    "all": "loop over the items",
+    "getattr": "access the field directly: obj.name",
+    "setattr": "assign the field directly: obj.name = value",
+    "hasattr": "declare the field in the class, with a default",
+    "open": "a filter has no files: use the plugin configuration",
+    "input": "a filter has no console: use the plugin configuration",
+}
+
+
+def undefined_name(name: str) -> tuple[str, str]:
+    """(message, help) for a name that is neither defined, imported nor a supported built-in."""
+    if name in dir(builtins):
+        return (f"the built-in '{name}' is not supported",
+                BUILTIN_HELP.get(name, f"supported built-ins: {', '.join(PYTHON_BUILTINS)}"))
+    return (f"name '{name}' is not defined", "define it, or import it with 'from module import name'")

@@ -24,6 +24,7 @@ for path in (HERE, ROOT / "tests" / "e2e"):
         sys.path.insert(0, str(path))
 
 import demo  # noqa: E402
+import v8_validation  # noqa: E402  (tests/conftest.py put tests/ on sys.path)
 import kustomize_lite  # noqa: E402
 from deploy_support import K8S, find  # noqa: E402
 from envoy_harness import Backend, running_backend  # noqa: E402
@@ -36,6 +37,7 @@ def built_wasm(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = subprocess.run([sys.executable, str(ROOT / "build.py"), "-o", str(out)],
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, f"python build.py failed:\n{result.stderr}"
+    v8_validation.record_file(out)  # built in a subprocess: tests/conftest.py cannot see it
     return out
 
 

@@ -18,6 +18,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
+import v8_validation  # noqa: E402  (tests/conftest.py put tests/ on sys.path)
 from envoy_harness import Backend, Envoy, running_backend, running_envoy  # noqa: E402
 
 FIXTURES = HERE / "fixtures"
@@ -76,4 +77,5 @@ def filter_wasm(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = subprocess.run([sys.executable, str(ROOT / "build.py"), "-o", str(out)],
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, f"python build.py failed:\n{result.stderr}"
+    v8_validation.record_file(out)  # built in a subprocess: tests/conftest.py cannot see it
     return out
