@@ -9,6 +9,7 @@ traps in wasm and raises IndexError here.
 from __future__ import annotations
 
 import abi as _abi  # this module set's package: the emulator binds its RUNTIME_MEMORY
+import struct
 
 PAGE = 65536
 MEMORY = bytearray(PAGE)
@@ -17,7 +18,8 @@ _STATIC: dict[bytes, int] = {}
 
 __all__ = ["load_u8", "load_u32", "load_i64", "store_u8", "store_u32", "store_i64",
            "memory_size", "memory_grow", "memory_fill", "memory_copy", "heap_base", "record_table",
-           "data_ptr", "bytes_at", "unreachable", "raise_value_error", "raise_index_error", "raise_key_error",
+           "data_ptr", "bytes_at", "unreachable", "float_bits", "float_from_bits",
+           "raise_value_error", "raise_index_error", "raise_key_error",
            "raise_overflow_error", "raise_zero_division_error", "raise_memory_error",
            "raise_type_error", "raise_runtime_error", "raise_unicode_decode_error"]
 
@@ -140,6 +142,16 @@ def bytes_at(addr: int, size: int) -> bytes:
     """A new bytes object holding a copy of ``size`` bytes of memory at ``addr``."""
     _check(addr, size)
     return bytes(MEMORY[addr:addr + size])
+
+
+def float_bits(x: float) -> int:
+    """The IEEE 754 bits of ``x`` as a signed int64 (wasm ``i64.reinterpret_f64``)."""
+    return struct.unpack("<q", struct.pack("<d", x))[0]
+
+
+def float_from_bits(bits: int) -> float:
+    """The float whose IEEE 754 bits are ``bits`` (wasm ``f64.reinterpret_i64``)."""
+    return struct.unpack("<d", struct.pack("<Q", bits & (2**64 - 1)))[0]
 
 
 def unreachable() -> None:

@@ -209,7 +209,7 @@ class Program:
 
 # Runtime modules loaded into every program (only what is reachable is emitted).
 RUNTIME_MODULES = ("compiler.runtime.memory", "compiler.runtime.lists", "compiler.runtime.strings",
-                   "compiler.runtime.dicts")
+                   "compiler.runtime.dicts", "compiler.runtime.floats")
 RT_MEMORY = "compiler.runtime.memory"
 
 # Modules the compiler provides itself: their names are intrinsics, not code.
@@ -221,7 +221,8 @@ BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
     "abi.intrinsics": (
         "load_u8", "load_u32", "load_i64", "store_u8", "store_u32", "store_i64",
         "memory_size", "memory_grow", "memory_fill", "memory_copy", "heap_base", "record_table",
-        "data_ptr", "bytes_at", "unreachable", "raise_value_error", "raise_index_error", "raise_key_error",
+        "data_ptr", "bytes_at", "unreachable", "float_bits", "float_from_bits",
+        "raise_value_error", "raise_index_error", "raise_key_error",
         "raise_overflow_error", "raise_zero_division_error", "raise_memory_error",
         "raise_type_error", "raise_runtime_error", "raise_unicode_decode_error",
     ),

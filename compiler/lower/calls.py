@@ -8,7 +8,7 @@ from ..program import (BOOL, BYTES, FLOAT, INT, RAISE_INTRINSICS, RT_MEMORY, STR
 from .compare import CompareLowerer
 from .expressions import eq_kind
 from .methods import MethodLowerer
-from .values import LISTS, STRINGS
+from .values import FLOATS, LISTS, STRINGS
 
 MEMORY_INTRINSICS = {
     "load_u8": ["i32.wrap_i64", ("i32.load8_u", 0), "i64.extend_i32_u"],
@@ -131,6 +131,12 @@ class CallLowerer(MethodLowerer, CompareLowerer):
     def intrinsic_unreachable(self) -> None:
         self.emit("unreachable")
 
+    def intrinsic_float_bits(self) -> None:
+        self.emit("i64.reinterpret_f64")
+
+    def intrinsic_float_from_bits(self) -> None:
+        self.emit("f64.reinterpret_i64")
+
     def bulk_memory(self, name: str) -> None:
         """memory.fill(dst, value, size) / memory.copy(dst, src, size) on i32 operands."""
         c, b, a = self.stash("i64"), self.stash("i64"), self.stash("i64")
@@ -184,9 +190,12 @@ class CallLowerer(MethodLowerer, CompareLowerer):
         self.to_text(node.bound[0])
 
     def to_text(self, arg: py_ast.expr) -> None:
-        """str(x) for int, bool and str."""
+        """str(x) for int, bool, float and str."""
         if arg.ty == STR:
             self.value(arg)
+        elif arg.ty == FLOAT:
+            self.value(arg)
+            self.emit("call", f"{FLOATS}.float_repr")
         elif arg.ty == BOOL:
             self.truthy(arg)
             self.emit("if", self.fresh("L"), "i32")

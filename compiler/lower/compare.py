@@ -10,9 +10,13 @@ import ast as py_ast
 from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, ClassInfo, ClassType, DictType, ListType,
                        OptionalType, TupleType, Type, ViewType)
 from .expressions import FLOAT_COMPARE, INT_COMPARE, ExprLowerer, eq_kind
-from .values import DICTS, LISTS, SCALARS, STRINGS
+from .values import DICTS, FLOATS, LISTS, SCALARS, STRINGS
 
 ORDER = {py_ast.Lt: "lt_s", py_ast.LtE: "le_s", py_ast.Gt: "gt_s", py_ast.GtE: "ge_s"}
+MIRRORED = {py_ast.Lt: py_ast.Gt, py_ast.Gt: py_ast.Lt, py_ast.LtE: py_ast.GtE, py_ast.GtE: py_ast.LtE}
+# compare_int_float's result c (-1, 0, 1; 2 for nan) -> the test giving each operator's truth.
+INT_FLOAT_TEST = {py_ast.Lt: ("eq", -1), py_ast.LtE: ("le_s", 0), py_ast.Gt: ("eq", 1),
+                  py_ast.GtE: ("lt_u", 2), py_ast.Eq: ("eq", 0), py_ast.NotEq: ("ne", 0)}
 
 
 def find_method(info: ClassInfo, name: str):
@@ -72,6 +76,8 @@ class CompareLowerer(ExprLowerer):
             self.emit("f64.convert_i64_s")
 
     def numeric(self, kind, left: str, left_ty: Type, right: str, right_ty: Type) -> None:
+        if (left_ty == FLOAT) != (right_ty == FLOAT):
+            return self.int_float(kind, left, left_ty, right, right_ty)
         common = FLOAT if FLOAT in (left_ty, right_ty) else BOOL if left_ty == right_ty == BOOL else INT
         self.push_as(left, left_ty, common)
         self.push_as(right, right_ty, common)
@@ -79,6 +85,19 @@ class CompareLowerer(ExprLowerer):
             self.emit(f"f64.{FLOAT_COMPARE[kind]}")
         else:
             self.emit(f"{common.wasm}.{INT_COMPARE[kind]}")
+
+    def int_float(self, kind, left: str, left_ty: Type, right: str, right_ty: Type) -> None:
+        """An int against a float, exactly as CPython compares them (converting the int to a
+        float would round it beyond 2**53): the runtime says -1, 0, 1, or 2 for nan."""
+        if left_ty == FLOAT:
+            left, left_ty, right, right_ty = right, right_ty, left, left_ty
+            kind = MIRRORED.get(kind, kind)
+        self.push_as(left, left_ty, INT)
+        self.push_as(right, right_ty, FLOAT)
+        self.emit("call", f"{FLOATS}.compare_int_float")
+        test, value = INT_FLOAT_TEST[kind]
+        self.emit("i64.const", value)
+        self.emit(f"i64.{test}")
 
     def ordering(self, kind, left: str, left_ty: Type, right: str, right_ty: Type) -> None:
         if left_ty in SCALARS and right_ty in SCALARS:

@@ -1,10 +1,10 @@
-"""Lowering of literals, subscripts, comprehensions and f-strings."""
+"""Lowering of literals, subscripts and comprehensions."""
 from __future__ import annotations
 
 import ast as py_ast
 
 from ..program import BYTES, INT, RT_MEMORY, STR, DictType, ListType, TupleType, Type
-from .calls import CallLowerer
+from .formatting import FormatLowerer
 from .expressions import text_prefix
 from .values import DICTS, LISTS, STRINGS
 
@@ -12,7 +12,7 @@ KIND_RAW, KIND_POINTERS, KIND_RECORD = 5, 7, 9
 KEY_KINDS = {INT: 0, STR: 1, BYTES: 2}
 
 
-class ContainerLowerer(CallLowerer):
+class ContainerLowerer(FormatLowerer):
     def new_list(self, ty: ListType, capacity: int) -> None:
         self.emit("i64.const", capacity)
         self.emit("i64.const", KIND_POINTERS if ty.item.pointer else KIND_RAW)
@@ -119,47 +119,3 @@ class ContainerLowerer(CallLowerer):
                 self.emit("end")
         self.iterate(node, gen.target, body)
         self.emit("local.get", result)
-
-    def lower_JoinedStr(self, node: py_ast.JoinedStr) -> None:
-        """Concatenate the pieces left to right."""
-        pieces = [p for p in node.values if not (isinstance(p, py_ast.Constant) and p.value == "")]
-        if not pieces:
-            self.emit("i32.const", self.layout.str_constant(""))
-            return
-        for index, piece in enumerate(pieces):
-            if isinstance(piece, py_ast.Constant):
-                self.emit("i32.const", self.layout.str_constant(piece.value))
-            else:
-                self.formatted(piece)
-            if index:
-                acc_piece = self.stash("i32")
-                self.emit("i64.extend_i32_u")
-                self.emit("local.get", acc_piece)
-                self.emit("i64.extend_i32_u")
-                self.call_runtime(f"{STRINGS}.str_concat", STR)
-
-    def formatted(self, piece: py_ast.FormattedValue) -> None:
-        spec = piece.spec
-        value = piece.value
-        if value.ty in (INT,) and spec.type in ("x", "X", "o", "b"):
-            self.value(value, INT)
-            self.emit("i64.const", {"x": 16, "X": 16, "o": 8, "b": 2}[spec.type])
-            self.emit("i32.const", int(spec.type == "X"))
-            self.call_runtime(f"{STRINGS}.format_int", STR)
-        else:
-            self.to_text(value)
-        if spec.width:
-            self.pad(spec, value.ty)
-
-    def pad(self, spec, ty) -> None:
-        align = spec.align or (">" if ty == INT else "<")
-        if align == "=":
-            self.emit("i64.extend_i32_u")
-            self.emit("i64.const", spec.width)
-            self.call_runtime(f"{STRINGS}.str_zero_pad", STR)
-            return
-        self.emit("i64.extend_i32_u")
-        self.emit("i64.const", ord(spec.fill))
-        self.emit("i64.const", ord(align))
-        self.emit("i64.const", spec.width)
-        self.call_runtime(f"{STRINGS}.str_pad", STR)

@@ -8,12 +8,13 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import (BOOL, BYTES, FLOAT, INT, STR, GlobalSym, ListType, Local, Type)
-from .values import LISTS, STRINGS, ValueLowerer
+from .values import FLOATS, LISTS, STRINGS, ValueLowerer
 
 CHECKED_BINARY = {py_ast.Add: "rt.add", py_ast.Sub: "rt.sub", py_ast.Mult: "rt.mul",
                   py_ast.FloorDiv: "rt.floordiv", py_ast.Mod: "rt.mod", py_ast.Pow: "rt.pow",
                   py_ast.LShift: "rt.lshift", py_ast.RShift: "rt.rshift"}
 FLOAT_BINARY = {py_ast.Add: "f64.add", py_ast.Sub: "f64.sub", py_ast.Mult: "f64.mul"}
+FLOAT_CALLS = {py_ast.Div: "rt.fdiv", py_ast.FloorDiv: f"{FLOATS}.float_floordiv", py_ast.Mod: f"{FLOATS}.float_mod"}
 BITWISE = {py_ast.BitAnd: "and", py_ast.BitOr: "or", py_ast.BitXor: "xor"}
 INT_COMPARE = {py_ast.Lt: "lt_s", py_ast.LtE: "le_s", py_ast.Gt: "gt_s", py_ast.GtE: "ge_s",
                py_ast.Eq: "eq", py_ast.NotEq: "ne"}
@@ -105,8 +106,8 @@ class ExprLowerer(ValueLowerer):
                 self.coerce(operand.ty, INT)
                 self.emit("f64.convert_i64_s")
         op = type(node.op)
-        if op is py_ast.Div:
-            self.emit("call", "rt.fdiv")
+        if op in FLOAT_CALLS:
+            self.emit("call", FLOAT_CALLS[op])
         else:
             self.emit(FLOAT_BINARY[op])
 

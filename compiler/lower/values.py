@@ -20,6 +20,7 @@ SCALARS = (INT, FLOAT, BOOL)
 STRINGS = "compiler.runtime.strings"
 LISTS = "compiler.runtime.lists"
 DICTS = "compiler.runtime.dicts"
+FLOATS = "compiler.runtime.floats"
 
 
 class ValueLowerer:

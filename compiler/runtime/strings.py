@@ -1376,14 +1376,33 @@ def str_chars(s: int) -> int:
     return result
 
 
-def str_zero_pad(s: int, width: int) -> int:
-    """``{n:0Nd}``: zeros between the sign and the digits up to ``width`` characters (ASCII text)."""
+def str_pad_after_sign(s: int, fill: int, width: int) -> int:
+    """``format(n, f'{fill}={width}')``: ``fill`` between the sign ('-', '+' or ' ', if any) and
+    the digits, up to ``width`` characters (``s`` is ASCII number text)."""
     n = byte_len(s)
-    if n >= width:
+    if width <= n:
         return s
-    sign = 1 if n > 0 and (load_u8(s + DATA) == 45 or load_u8(s + DATA) == 43) else 0
-    result = new_str(width, width)
-    memory_copy(result + DATA, s + DATA, sign)
-    memory_fill(result + DATA + sign, 48, width - n)
-    memory_copy(result + DATA + width - n + sign, s + DATA + sign, n - sign)
-    return result
+    if fill < 0 or fill > MAX_CODE_POINT or 0xD800 <= fill <= 0xDFFF:
+        raise_value_error()
+    first = load_u8(s + DATA) if n > 0 else 0
+    sign = 1 if first == 45 or first == 43 or first == 32 else 0
+    pad = width - n
+    check_size(pad * cp_utf8_len(fill))
+    r = new_str(n + pad * cp_utf8_len(fill), width)
+    memory_copy(r + DATA, s + DATA, sign)
+    out = r + DATA + sign
+    for _ in range(pad):
+        out += encode_cp(out, fill)
+    memory_copy(out, s + DATA + sign, n - sign)
+    return r
+
+
+def str_with_sign(s: int, sign: int) -> int:
+    """``{n:+}`` / ``{n: }``: the sign character before number text that does not start with '-'."""
+    n = byte_len(s)
+    if n > 0 and load_u8(s + DATA) == 45:
+        return s
+    r = new_str(n + 1, cp_len(s) + 1)
+    store_u8(r + DATA, sign)
+    memory_copy(r + DATA + 1, s + DATA, n)
+    return r

@@ -1,7 +1,7 @@
 """Types of the built-in functions and of the compiler's intrinsics."""
 from __future__ import annotations
 
-from ..program import BYTES, INT, NONE, RAISE_INTRINSICS, Type
+from ..program import BYTES, FLOAT, INT, NONE, RAISE_INTRINSICS, Type
 
 # Intrinsics with a fixed signature: name -> (parameter types, result type).
 INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
@@ -20,6 +20,8 @@ INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
     "abi.intrinsics.data_ptr": ((BYTES,), INT),
     "abi.intrinsics.bytes_at": ((INT, INT), BYTES),
     "abi.intrinsics.unreachable": ((), NONE),
+    "abi.intrinsics.float_bits": ((FLOAT,), INT),
+    "abi.intrinsics.float_from_bits": ((INT,), FLOAT),
 }
 INTRINSICS.update({f"abi.intrinsics.{name}": ((), NONE) for name in RAISE_INTRINSICS})
 

@@ -13,7 +13,7 @@ import ast as py_ast
 from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType, FuncSym,
                        ListType, OptionalType, Param, Type, ViewType, list_of)
 from .builtins import INTRINSICS, PYTHON_BUILTINS
-from .check_expr import NUMERIC, TEXT, ExprChecker
+from .check_expr import NUMERIC, STR_ARGUMENTS, TEXT, ExprChecker
 from .classes import inherited_method
 from .methods import methods_of
 from .types import class_type, eq_kind
@@ -172,7 +172,7 @@ class CallChecker(ExprChecker):
         return BOOL
 
     def builtin_str(self, node: py_ast.Call, expected: Type | None) -> Type:
-        self.expect(self.one_argument(node, "str"), INT, BOOL, STR, what="the argument of str()")
+        self.expect(self.one_argument(node, "str"), *STR_ARGUMENTS, what="the argument of str()")
         return STR
 
     def builtin_bytes(self, node: py_ast.Call, expected: Type | None) -> Type:

@@ -16,6 +16,7 @@ from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, C
                        FuncSym, GlobalSym, ListType, Local, OptionalType, SourceModule, TupleType, Type,
                        ViewType, dict_of, list_of, tuple_of)
 from .builtins import PYTHON_BUILTINS
+from .fstrings import parse_spec
 from .classes import inherited_method
 from .constants import INT64_HELP, INT64_MAX, INT64_MIN
 from .types import KEY_TYPES, assignable, eq_kind
@@ -28,6 +29,7 @@ INT_ONLY = (py_ast.LShift, py_ast.RShift) + BITWISE
 ORDERING = (py_ast.Lt, py_ast.LtE, py_ast.Gt, py_ast.GtE)
 NUMERIC = (INT, BOOL, FLOAT)
 TEXT = (STR, BYTES)
+STR_ARGUMENTS = (INT, BOOL, STR, FLOAT)  # what str(x) converts
 
 
 class Bail(Exception):
@@ -154,6 +156,10 @@ class ExprChecker:
         if FLOAT in (left, right):
             if isinstance(node.op, INT_ONLY):
                 raise self.fail(node, "bit operations need int operands, not float")
+            if isinstance(node.op, py_ast.Pow):
+                raise self.fail(node, "'**' with a float operand is not supported: CPython computes it with "
+                                "the C library's pow(), whose rounding cannot be reproduced exactly here",
+                                "multiply explicitly (x * x), or use int operands")
             return FLOAT
         if isinstance(node.op, py_ast.Div):
             return FLOAT
@@ -331,16 +337,19 @@ class ExprChecker:
         ty = self.check(part.value)
         if part.conversion not in (-1, ord("s")):
             raise self.fail(part, "only !s conversions are supported in f-strings", "write {x} or {x!s}")
+        if part.conversion == ord("s"):  # the spec then applies to the text of str(value)
+            if ty not in STR_ARGUMENTS:
+                raise self.fail(part.value, f"str() of {ty} is not supported")
+            ty = STR
         spec = ""
         if part.format_spec is not None:
             pieces = part.format_spec.values
             if not all(isinstance(p, py_ast.Constant) for p in pieces):
                 raise self.fail(part, "format specs must be constant", "write {x:>5}, not {x:>{width}}")
             spec = "".join(p.value for p in pieces)
-        from .fstrings import parse_spec
         parsed = parse_spec(spec, ty)
         if isinstance(parsed, str):
-            raise self.fail(part, parsed, "supported: [[fill]align][+][0][width][.precision][d|x|X|o|b|f|s]")
+            raise self.fail(part, parsed, "supported: [[fill]align][sign][0][width][.precision][d|x|X|o|b|f|s]")
         part.spec = parsed
 
 

@@ -1,8 +1,18 @@
 """f-string format specs: parsed at compile time into the pieces lowering needs.
 
 Supported: ``[[fill]align][sign][0][width][.precision][type]`` with align in
-``< > ^ =``, sign ``+``/``-``/`` ``, type ``d x X o b`` (int), ``s`` (str),
-``f`` (float, int), no type for any of them.
+``< > ^ =`` and sign ``+ - space``:
+
+- int: type ``d x X o b`` or none, or ``f`` (formatted as ``float(n)``);
+- float: no type (the text of ``str(x)``), or ``f`` (precision 6 by default);
+- str (also any value converted with ``!s``): no type or ``s``, no sign, no ``=``;
+- bool: an empty spec only (with a spec CPython formats it as the int 0/1).
+
+CPython's defaults are resolved here: numbers align right and str left; a
+``0`` before the width means fill ``0`` (unless a fill is given) and align
+``=`` (unless an alignment is given). Everything else (``e``, ``g``, ``%``,
+grouping with ``,``/``_``, ``#``, ``z``, a precision on str or without ``f``)
+is an error message naming the spec.
 """
 from __future__ import annotations
 
@@ -13,45 +23,51 @@ from ..program import BOOL, FLOAT, INT, STR, Type
 
 _SPEC = re.compile(r"^(?:(?P<fill>.)?(?P<align>[<>^=]))?(?P<sign>[+\- ])?(?P<zero>0)?(?P<width>\d+)?"
                    r"(?:\.(?P<precision>\d+))?(?P<type>[dxXobfs])?$", re.S)
+DEFAULT_FLOAT_PRECISION = 6
 
 
 @dataclass(frozen=True)
 class Spec:
     fill: str = " "
-    align: str = ""  # '', '<', '>', '^', '='
-    sign: str = "-"
+    align: str = ">"  # '<', '>', '^' or '=' (padding between the sign and the digits)
+    sign: str = "-"  # '-' (only negatives), '+' or ' ' (before non-negatives)
     width: int = 0
-    precision: int = -1
+    precision: int = -1  # -1: none given
     type: str = ""
 
 
 def parse_spec(text: str, ty: Type) -> Spec | str:
-    """A ``Spec``, or an error message."""
+    """The ``Spec`` for formatting a value of type ``ty``, or an error message."""
     match = _SPEC.match(text)
     if match is None:
         return f"unsupported format spec '{text}'"
     g = match.groupdict()
-    fill, align = g["fill"] or " ", g["align"] or ""
-    if g["zero"] and not align:
-        fill, align = "0", "="
+    zero = g["zero"] is not None
+    fill = g["fill"] or ("0" if zero else " ")
+    align = g["align"] or ("=" if zero else "<" if ty == STR else ">")
+    precision = int(g["precision"]) if g["precision"] is not None else -1
     kind = g["type"] or ""
-    spec = Spec(fill, align, g["sign"] or "-", int(g["width"] or 0),
-                int(g["precision"]) if g["precision"] is not None else -1, kind)
-    return _validate(spec, ty, text)
+    if kind == "f" and precision < 0:
+        precision = DEFAULT_FLOAT_PRECISION
+    spec = Spec(fill, align, g["sign"] or "-", int(g["width"] or 0), precision, kind)
+    problem = _problem(spec, ty, text, g["sign"] is not None)
+    return problem or spec
 
 
-def _validate(spec: Spec, ty: Type, text: str) -> Spec | str:
+def _problem(spec: Spec, ty: Type, text: str, signed: bool) -> str:
     if ty == STR:
-        if spec.type not in ("", "s") or spec.sign != "-" or spec.align == "=" or spec.precision >= 0:
+        if spec.type not in ("", "s") or signed or spec.align == "=" or spec.precision >= 0:
             return f"format spec '{text}' does not apply to str"
-    elif ty in (INT, BOOL):
-        if ty == BOOL and text:
-            return "format a bool with {flag} only (its text is True/False)"
-        if spec.type in ("s",) or (spec.precision >= 0 and spec.type != "f"):
+    elif ty == BOOL:
+        if text:
+            return "format a bool with {flag} only (with a spec CPython formats it as 0/1)"
+    elif ty == INT:
+        if spec.type == "s" or (spec.precision >= 0 and spec.type != "f"):
             return f"format spec '{text}' does not apply to int"
     elif ty == FLOAT:
-        if spec.type not in ("", "f") or (spec.type == "" and text):
-            return "floats support only the '.Nf' format in this version"
+        if spec.type not in ("", "f") or (spec.type == "" and spec.precision >= 0):
+            return (f"format spec '{text}' is not supported for float "
+                    "(supported: '.Nf' with fill, align, sign and width, or no type for str(x))")
     else:
         return f"{ty} values cannot be formatted in an f-string"
-    return spec
+    return ""

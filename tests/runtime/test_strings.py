@@ -553,12 +553,20 @@ def test_pad(s, fill, align, width):
     same(lambda: format(s, spec), lambda: S.str_pad(S_(s), ord(fill), ord(align), width), o.read_str)
 
 
+@given(st.integers(INT64_MIN, INT64_MAX), st.sampled_from(list(" *0€😀")), st.sampled_from("+- "),
+       st.integers(-2, 30))
+def test_pad_after_sign(n, fill, sign, width):
+    spec = f"{fill}={sign}{max(width, 0)}"
+    text = S.str_with_sign(S_(str(n)), ord(sign)) if sign != "-" else S_(str(n))
+    same(lambda: format(n, spec), lambda: S.str_pad_after_sign(text, ord(fill), width), o.read_str)
+
+
 # -- the compiled runtime ------------------------------------------------------------
 # Every public function, with its parameter kinds (s str, b bytes, i int, L list of
 # str, M list of bytes, n optional str: None is 0) and result kind (s, b, i, l list of
 # str, m list of bytes). Compiled to wasm, each must agree with the emulated runtime.
 WRAPPED = {
-    "str_chars": ("s", "l"), "str_zero_pad": ("si", "s"),
+    "str_chars": ("s", "l"), "str_pad_after_sign": ("sii", "s"), "str_with_sign": ("si", "s"),
     "str_concat": ("ss", "s"), "bytes_concat": ("bb", "b"), "str_repeat": ("si", "s"), "bytes_repeat": ("bi", "b"),
     "str_eq": ("ss", "i"), "str_compare": ("ss", "i"), "str_hash": ("s", "i"), "str_getitem": ("si", "s"),
     "bytes_getitem": ("bi", "i"), "str_slice": ("siiii", "s"), "bytes_slice": ("biiii", "b"),
@@ -592,8 +600,9 @@ COMPILED_CASES = [
     ("str_startswith", "€uro", "€"), ("str_endswith", "abc", "bcd"),
     ("str_split", "  a b\u3000c  ", None, -1), ("str_split", "a,b,,c", ",", 2), ("str_split", "abc", "", -1),
     ("bytes_split", b" a\tb\x0b c ", None, 1), ("bytes_split", b"a::b", b"::", -1),
-    ("str_chars", "zé😀"), ("str_chars", ""), ("str_zero_pad", "-42", 6), ("str_zero_pad", "7", 3),
-    ("str_zero_pad", "12345", 3),
+    ("str_chars", "zé😀"), ("str_chars", ""), ("str_pad_after_sign", "-42", 48, 6),
+    ("str_pad_after_sign", "7", ord("€"), 3), ("str_pad_after_sign", "12345", 48, 3),
+    ("str_pad_after_sign", "+1.5", 42, 7), ("str_with_sign", "1.5", 43), ("str_with_sign", "-2", 32),
     ("str_strip", " \x85a b\u3000", None), ("str_strip", "xyaxy", "yx"), ("str_lstrip", "€€a€", "€"),
     ("str_rstrip", "a \t\x1c", None), ("bytes_strip", b" \x1ca\x0b", None), ("bytes_lstrip", b"aab", b"a"),
     ("bytes_rstrip", b"abb", b"b"), ("str_lower", "ΑΣ İSTANBUL ẞ ΣΑ"), ("str_upper", "straße ﬃ ŉ ΐ abc"),

@@ -1,0 +1,78 @@
+"""Lowering of f-strings: each formatted piece becomes text, then the pieces are concatenated.
+
+A piece ``{value:spec}`` (spec parsed by ``sema.fstrings``) is built in three
+steps, as CPython's ``format()`` does: the text of the value (its digits in the
+spec's base or precision), then the sign ``+``/space before a non-negative
+number, then the padding to the width.
+"""
+from __future__ import annotations
+
+import ast as py_ast
+
+from ..program import FLOAT, INT, STR
+from ..sema.fstrings import Spec
+from .calls import CallLowerer
+from .values import FLOATS, STRINGS
+
+INT_BASES = {"x": 16, "X": 16, "o": 8, "b": 2}
+
+
+class FormatLowerer(CallLowerer):
+    def lower_JoinedStr(self, node: py_ast.JoinedStr) -> None:
+        """Concatenate the pieces left to right."""
+        pieces = [p for p in node.values if not (isinstance(p, py_ast.Constant) and p.value == "")]
+        if not pieces:
+            self.emit("i32.const", self.layout.str_constant(""))
+            return
+        for index, piece in enumerate(pieces):
+            if isinstance(piece, py_ast.Constant):
+                self.emit("i32.const", self.layout.str_constant(piece.value))
+            else:
+                self.formatted(piece)
+            if index:
+                acc_piece = self.stash("i32")
+                self.emit("i64.extend_i32_u")
+                self.emit("local.get", acc_piece)
+                self.emit("i64.extend_i32_u")
+                self.call_runtime(f"{STRINGS}.str_concat", STR)
+
+    def formatted(self, piece: py_ast.FormattedValue) -> None:
+        spec: Spec = piece.spec
+        value = piece.value
+        if piece.conversion == ord("s"):
+            self.to_text(value)
+        else:
+            self.number_text(value, spec)
+        if spec.sign in "+ " and value.ty in (INT, FLOAT) and piece.conversion != ord("s"):
+            self.emit("i64.extend_i32_u")
+            self.emit("i64.const", ord(spec.sign))
+            self.call_runtime(f"{STRINGS}.str_with_sign", STR)
+        if spec.width:
+            self.pad(spec)
+
+    def number_text(self, value: py_ast.expr, spec: Spec) -> None:
+        """The text of the value before sign and padding (str, bool: their str())."""
+        if value.ty == INT and spec.type in INT_BASES:
+            self.value(value, INT)
+            self.emit("i64.const", INT_BASES[spec.type])
+            self.emit("i32.const", int(spec.type == "X"))
+            self.call_runtime(f"{STRINGS}.format_int", STR)
+        elif spec.type == "f":
+            self.value(value)
+            if value.ty != FLOAT:
+                self.emit("f64.convert_i64_s")  # CPython formats an int with 'f' as float(n)
+            self.emit("i64.const", spec.precision)
+            self.emit("call", f"{FLOATS}.float_fixed")
+        else:
+            self.to_text(value)
+
+    def pad(self, spec: Spec) -> None:
+        self.emit("i64.extend_i32_u")
+        self.emit("i64.const", ord(spec.fill))
+        if spec.align == "=":
+            self.emit("i64.const", spec.width)
+            self.call_runtime(f"{STRINGS}.str_pad_after_sign", STR)
+            return
+        self.emit("i64.const", ord(spec.align))
+        self.emit("i64.const", spec.width)
+        self.call_runtime(f"{STRINGS}.str_pad", STR)
