@@ -151,6 +151,17 @@ class CallLowerer(MethodLowerer, CompareLowerer):
 
     def builtin_len(self, node: py_ast.Call) -> None:
         self.value(node.bound[0])
+        if hasattr(node, "len_method"):  # obj.__len__(), which CPython requires to be >= 0
+            self.emit("call", self.dispatch(node.len_method, node.bound[0].ty.info))
+            length = self.stash("i64")
+            self.emit("local.get", length)
+            self.emit("i64.const", 0)
+            self.emit("i64.lt_s")
+            self.emit("if", self.fresh("L"), None)
+            self.emit("call", "ValueError")
+            self.emit("end")
+            self.emit("local.get", length)
+            return
         self.emit("i64.load32_u", 12 if node.bound[0].ty == STR else 8)
 
     def builtin_abs(self, node: py_ast.Call) -> None:

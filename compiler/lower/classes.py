@@ -14,6 +14,7 @@ import struct
 
 from .. import ir
 from ..program import ClassInfo, FuncSym, Program, TupleType, Type
+from ..sema.classes import truth_method
 
 
 class ClassSupport:
@@ -64,6 +65,24 @@ class ClassSupport:
         body += [("unreachable",)]
         return ir.Function(symbol, params, results, [("class_id", "i32")], body)
 
+    def truth_function(self, info: ClassInfo) -> str | None:
+        """A function (obj) -> i32 giving the truth value of an object whose static class is
+        ``info``, switching on its runtime class; None when every such object is true."""
+        classes = self._subclasses(info)
+        if all(truth_method(c) is None for c in classes):
+            return None
+        symbol = f"{info.qualname}@truth"
+        if symbol not in self.module.functions:
+            body: list = [("local.get", "obj"), ("i32.load", 4), ("i32.const", 8), ("i32.shr_u",),
+                          ("local.set", "class_id")]
+            for cls in classes:
+                body += [("local.get", "class_id"), ("i32.const", cls.class_id), ("i32.eq",), ("if", "L", None),
+                         *_truth_of_instance(truth_method(cls)), ("return",), ("end",)]
+            body += [("unreachable",)]
+            self.module.functions[symbol] = ir.Function(symbol, [("obj", "i32")], ["i32"],
+                                                        [("class_id", "i32"), ("length", "i64")], body)
+        return symbol
+
     def record_table(self) -> bytes:
         maps = [0] * self.next_id
         for info in self.program.classes.values():
@@ -77,3 +96,15 @@ def _pointer_map(types: list[Type]) -> int:
     if len(types) > 64:
         raise ValueError("records are limited to 64 fields")
     return sum(1 << index for index, ty in enumerate(types) if ty.pointer)
+
+
+def _truth_of_instance(method: FuncSym | None) -> list:
+    """The truth of ``obj`` given the method its class uses: __bool__'s result, __len__() != 0
+    (a negative length raises ValueError, as in CPython), or true."""
+    if method is None:
+        return [("i32.const", 1)]
+    if method.name == "__bool__":
+        return [("local.get", "obj"), ("call", method.qualname)]
+    return [("local.get", "obj"), ("call", method.qualname), ("local.tee", "length"), ("i64.const", 0),
+            ("i64.lt_s",), ("if", "negative", None), ("call", "ValueError"), ("end",),
+            ("local.get", "length"), ("i64.const", 0), ("i64.ne",)]

@@ -42,7 +42,7 @@ class CompareLowerer(ExprLowerer):
         if right_node.ty != NONE:  # 'x is None' needs no value for None
             self.lower(right_node)
             right = self.stash(self.wasm_of(right_node.ty))
-        self.compare(node.ops[index], left, left_ty, right, right_node.ty)
+        self.compare(node.ops[index], left, left_ty, right, right_node.ty, getattr(node, "item_equality", False))
         if index + 1 < len(node.ops):
             self.emit("if", self.fresh("L"), "i32")
             self.chain(node, index + 1, right, right_node.ty)
@@ -50,7 +50,8 @@ class CompareLowerer(ExprLowerer):
             self.emit("i32.const", 0)
             self.emit("end")
 
-    def compare(self, op, left: str, left_ty: Type, right: str, right_ty: Type) -> None:
+    def compare(self, op, left: str, left_ty: Type, right: str, right_ty: Type, items: bool = False) -> None:
+        """``items``: compare as CPython compares the items of containers (see ``equality``)."""
         kind = type(op)
         if kind in (py_ast.Is, py_ast.IsNot):  # only 'x is None' passes the checker
             self.emit("local.get", left)
@@ -61,7 +62,7 @@ class CompareLowerer(ExprLowerer):
         if kind in (py_ast.In, py_ast.NotIn):
             self.membership(left, left_ty, right, right_ty)
         elif kind in (py_ast.Eq, py_ast.NotEq):
-            self.equality(left, left_ty, right, right_ty)
+            self.equality(left, left_ty, right, right_ty, items)
         else:
             self.ordering(kind, left, left_ty, right, right_ty)
             return
@@ -114,16 +115,25 @@ class CompareLowerer(ExprLowerer):
         self.emit("i64.const", 0)
         self.emit(f"i64.{ORDER[kind]}")
 
-    def equality(self, left: str, left_ty: Type, right: str, right_ty: Type) -> None:
+    def equality(self, left: str, left_ty: Type, right: str, right_ty: Type, items: bool = False) -> None:
+        """``items``: the operands are items of tuples (or fields compared by a dataclass's
+        ``__eq__``, which compares tuples). CPython compares those by identity first, so two
+        nans are equal when they are the same float object: unboxed floats have no identity,
+        so that case raises ValueError instead of guessing."""
+        if items and left_ty == right_ty == FLOAT:
+            self.emit("local.get", left)
+            self.emit("local.get", right)
+            self.emit("call", f"{FLOATS}.float_item_eq")
+            return
         if left_ty in SCALARS and right_ty in SCALARS:
             return self.numeric(py_ast.Eq, left, left_ty, right, right_ty)
         ty = left_ty
         if isinstance(ty, OptionalType):
-            return self.optional_equality(left, right, ty)
+            return self.optional_equality(left, right, ty, items)
         if isinstance(ty, TupleType):
             return self.tuple_equality(left, right, ty)
         if isinstance(ty, ClassType):
-            return self.object_equality(left, right, ty.info)
+            return self.object_equality(left, right, ty.info, items)
         self.emit("local.get", left)
         self.emit("i64.extend_i32_u")
         self.emit("local.get", right)
@@ -137,7 +147,7 @@ class CompareLowerer(ExprLowerer):
             self.emit("i64.const", eq_kind(ty.value))
             self.emit("call", f"{DICTS}.dict_eq")
 
-    def optional_equality(self, left: str, right: str, ty: OptionalType) -> None:
+    def optional_equality(self, left: str, right: str, ty: OptionalType, items: bool) -> None:
         """None equals only None; otherwise compare the values."""
         self.emit("local.get", left)
         self.emit("i32.eqz")
@@ -151,7 +161,7 @@ class CompareLowerer(ExprLowerer):
         self.emit("else")
         inner = ty.inner
         a, b = self.unboxed(left, inner), self.unboxed(right, inner)
-        self.equality(a, inner, b, inner)
+        self.equality(a, inner, b, inner, items)
         self.emit("end")
 
     def unboxed(self, tmp: str, inner: Type) -> str:
@@ -171,7 +181,7 @@ class CompareLowerer(ExprLowerer):
         """Element by element, stopping at the first difference."""
         depth = 0
         for index, item in enumerate(ty.items):
-            self.equality(self.item_temp(left, index, item), item, self.item_temp(right, index, item), item)
+            self.equality(self.item_temp(left, index, item), item, self.item_temp(right, index, item), item, True)
             if index + 1 < len(ty.items):
                 self.emit("if", self.fresh("L"), "i32")
                 depth += 1
@@ -180,12 +190,19 @@ class CompareLowerer(ExprLowerer):
             self.emit("i32.const", 0)
             self.emit("end")
 
-    def object_equality(self, left: str, right: str, info: ClassInfo) -> None:
+    def object_equality(self, left: str, right: str, info: ClassInfo, items: bool = False) -> None:
         method = find_method(info, "__eq__")
-        if method is None:
+        if method is None or items:  # identity, and for container items also before __eq__
             self.emit("local.get", left)
             self.emit("local.get", right)
             self.emit("i32.eq")
+            if method is None:
+                return
+            self.emit("if", self.fresh("L"), "i32")
+            self.emit("i32.const", 1)
+            self.emit("else")
+            self.object_equality(left, right, info)
+            self.emit("end")
             return
         if getattr(method.node, "generated", False):  # dataclass: equal only for the same class
             self.emit("local.get", left)

@@ -134,6 +134,8 @@ class ValueLowerer:
             self.emit("i32.ne")
         elif isinstance(ty, OptionalType):
             self.optional_truth(ty)
+        elif isinstance(ty, ClassType) and self.classes.truth_function(ty.info) is not None:
+            self.emit("call", self.classes.truth_function(ty.info))
         elif isinstance(ty, (TupleType, ClassType)):
             self.emit("drop")
             self.emit("i32.const", 1)

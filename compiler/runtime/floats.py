@@ -17,7 +17,7 @@ length are tested against half the gap to the neighbouring floats (the margins
 ``mm``/``mp``, kept in the same scale as ``r``); a candidate exactly at half the
 gap reads back as ``x`` only when ``x``'s mantissa is even (round-half-even).
 """
-from abi.intrinsics import float_bits, float_from_bits, raise_zero_division_error
+from abi.intrinsics import float_bits, float_from_bits, raise_value_error, raise_zero_division_error
 
 LIMB_BITS = 32
 LIMB_MASK = 0xFFFFFFFF
@@ -410,3 +410,12 @@ def compare_int_float(i: int, f: float) -> int:
     if whole == f:
         return 0
     return -1 if whole < f else 1
+
+
+def float_item_eq(x: float, y: float) -> bool:
+    """``==`` of floats that are items of tuples (or dataclass fields): CPython tests identity
+    first, so two nans are equal exactly when they are the same object. Unboxed floats have no
+    identity: two nans raise ValueError rather than guess (one nan is unequal to anything)."""
+    if x != x and y != y:
+        raise_value_error()
+    return x == y

@@ -12,8 +12,9 @@ item kind of their source.
 
 Item comparisons take an ``eq_kind`` (0 slots as ints, 1 slots as float bits,
 2 str/bytes content) or an ``order_kind`` (0 ints, 2 str/bytes by UTF-8 bytes,
-which is code-point order). Unboxed items have no identity, so unlike CPython
-``x in [x]`` is False for a nan ``x``; a list still equals itself.
+which is code-point order). Unboxed items have no identity: where CPython's
+answer would depend on whether two nans are the same object (``x in [x]``),
+the comparison raises ValueError; a list still equals itself.
 """
 from abi.intrinsics import (load_i64, load_u32, load_u8, memory_copy, memory_fill, raise_index_error,
                             raise_memory_error, raise_type_error, raise_value_error, store_i64,
@@ -262,11 +263,20 @@ FLOAT_EXPONENT_MASK = 0x7FF
 FLOAT_MANTISSA_MASK = 0xFFFFFFFFFFFFF
 
 
+def is_nan_bits(x: int) -> bool:
+    return (x >> 52) & FLOAT_EXPONENT_MASK == FLOAT_EXPONENT_MASK and x & FLOAT_MANTISSA_MASK != 0
+
+
 def float_bits_equal(x: int, y: int) -> bool:
-    """``==`` of two doubles given as their bits: nan equals nothing, -0.0 equals 0.0."""
-    if (x >> 52) & FLOAT_EXPONENT_MASK == FLOAT_EXPONENT_MASK and x & FLOAT_MANTISSA_MASK != 0:
+    """``==`` of two container items holding doubles (given as their bits): -0.0 equals 0.0,
+    a nan equals nothing else. CPython compares container items by identity first, so two nans
+    are equal exactly when they are the same float object; unboxed slots have no identity, so
+    comparing two nans raises ValueError instead of guessing."""
+    if is_nan_bits(x):
+        if is_nan_bits(y):
+            raise_value_error()
         return False
-    if (y >> 52) & FLOAT_EXPONENT_MASK == FLOAT_EXPONENT_MASK and y & FLOAT_MANTISSA_MASK != 0:
+    if is_nan_bits(y):
         return False
     if x & FLOAT_ABS_MASK == 0 and y & FLOAT_ABS_MASK == 0:
         return True

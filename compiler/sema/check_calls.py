@@ -145,6 +145,9 @@ class CallChecker(ExprChecker):
 
     def builtin_len(self, node: py_ast.Call, expected: Type | None) -> Type:
         ty = self.check(self.one_argument(node, "len"))
+        if isinstance(ty, ClassType) and inherited_method(ty.info, "__len__") is not None:
+            node.len_method = inherited_method(ty.info, "__len__")
+            return INT
         if not (ty in TEXT or isinstance(ty, (ListType, DictType, ViewType))):
             raise self.fail(node.args[0], f"the argument of len() must be str, bytes, list or dict, not {ty}",
                             "len() counts the items of a str, bytes, list or dict")

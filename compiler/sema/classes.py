@@ -13,7 +13,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..diagnostics import CompileError, Diagnostic
-from ..program import NONE, Builtin, ClassInfo, ClassType, FuncSym, GlobalSym, Program, Type
+from ..program import BOOL, INT, NONE, Builtin, ClassInfo, ClassType, FuncSym, GlobalSym, Program, Type
 from .constants import ConstantError, fold
 from .types import TypeError_, class_type, resolve
 
@@ -164,6 +164,9 @@ def _generate_dataclass_methods(program: Program, info: ClassInfo) -> None:
             sub.lineno, sub.col_offset = info.node.lineno, info.node.col_offset
             sub.end_lineno, sub.end_col_offset = info.node.lineno, None
         stmt.generated = True
+        for sub in py_ast.walk(stmt):
+            if isinstance(sub, py_ast.Compare):
+                sub.item_equality = True  # dataclasses compare tuples of the fields
         _method(program, info, stmt)
 
 
@@ -182,6 +185,7 @@ def finish_all(program: Program) -> None:
                 info.fields = {**info.base.fields, **own}
                 info.defaults = {**info.base.defaults, **info.defaults}
             _check_overrides(info)
+            _check_truth_methods(info)
         except TypeError_ as err:
             errors.append(err.diagnostic)
     if errors:
@@ -256,3 +260,23 @@ def _check_overrides(info: ClassInfo) -> None:
         if mine != theirs and not getattr(fn.node, "generated", False):
             raise _fail(info, fn.node, f"'{name}' overrides {base_fn.qualname} with a different signature",
                         "keep the parameter and result types of the base method")
+
+
+# Methods CPython calls implicitly for a truth value (``if obj``, ``not obj``, ``and``/``or``, ``bool(obj)``):
+# name -> the result type the compiled call relies on.
+TRUTH_METHODS = {"__bool__": BOOL, "__len__": INT}
+
+
+def _check_truth_methods(info: ClassInfo) -> None:
+    for name, result in TRUTH_METHODS.items():
+        fn = info.methods.get(name)
+        if fn is None:
+            continue
+        if len(fn.params) != 1 or fn.result != result or fn.result_wasm != result.wasm:
+            raise _fail(info, fn.node, f"{name} must be declared as 'def {name}(self) -> {result}'",
+                        "CPython calls it for the truth value of the object")
+
+
+def truth_method(info: ClassInfo) -> FuncSym | None:
+    """What decides the truth of an instance of exactly this class: __bool__, else __len__, else nothing."""
+    return inherited_method(info, "__bool__") or inherited_method(info, "__len__")

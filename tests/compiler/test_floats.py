@@ -193,3 +193,23 @@ def test_known_comparisons_beyond_2_to_53(arith):
     # float(2**53 + 1) == 2**53: converting the int first would call these equal.
     assert arith.exports["int_float_order"](arith.store, 2**53 + 1, 2.0**53) & (1 << 4) == 0
     assert arith.exports["int_float_order"](arith.store, INT64_MAX, 2.0**63) & 1 == 1
+
+
+# -- floats as container items ------------------------------------------------------------------
+def test_float_items_match_cpython_or_refuse_two_nans():
+    """Where CPython's answer depends on whether two nans are the same object, the module traps
+    with ValueError; everywhere else it gives CPython's answer."""
+    runner = ArithRunner(PROGRAMS / "float_items.py")
+    module = runner.python
+    for case in range(module.CASES):
+        for k in (1, 3, 7):
+            if k > 5 and case < module.AMBIGUOUS_WITH_NAN:
+                try:
+                    runner.exports["items"](runner.store, case, k)
+                    raise AssertionError(f"case {case} with a nan should trap")
+                except Exception as err:
+                    assert "!ValueError" in str(err), err
+                runner.store, instance = runner.program.instance()
+                runner.exports = instance.exports(runner.store)
+            else:
+                runner.check("items", case, k)
