@@ -136,6 +136,7 @@ class ClassInfo:
     dataclass: bool = False
     class_id: int = 0
     last_descendant_id: int = 0
+    eq_in_subtree: bool = False  # this class or a subclass has __eq__ (own, inherited or generated)
 
     @property
     def name(self) -> str:

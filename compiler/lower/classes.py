@@ -14,6 +14,7 @@ import struct
 
 from .. import ir
 from ..program import ClassInfo, FuncSym, Program, TupleType, Type
+from ..sema.classes import inherited_method as inherited
 from ..sema.classes import truth_method
 
 
@@ -83,6 +84,24 @@ class ClassSupport:
                                                         [("class_id", "i32"), ("length", "i64")], body)
         return symbol
 
+    def comparison_function(self, info: ClassInfo, name: str) -> str:
+        """A function (a, b) -> i32 giving ``a == b`` (name ``__eq__``) or ``a != b`` (``__ne__``,
+        defined by the class) for objects whose static class is ``info``, switching on a's runtime
+        class: identity when it has no such method; a dataclass's generated __eq__ only for two
+        objects of the same class (else False: CPython ends up comparing identities); a written
+        method with the operands swapped when b's class is a proper subclass of a's, since CPython
+        tries the right operand's reflected method first then."""
+        symbol = f"{info.qualname}@{name}"
+        if symbol not in self.module.functions:
+            body: list = [*_class_id_of("a"), ("local.set", "a_id"), *_class_id_of("b"), ("local.set", "b_id")]
+            for cls in self._subclasses(info):
+                body += [("local.get", "a_id"), ("i32.const", cls.class_id), ("i32.eq",), ("if", "L", None),
+                         *_compare_instances(cls, inherited(cls, name)), ("return",), ("end",)]
+            body += [("unreachable",)]
+            self.module.functions[symbol] = ir.Function(symbol, [("a", "i32"), ("b", "i32")], ["i32"],
+                                                        [("a_id", "i32"), ("b_id", "i32")], body)
+        return symbol
+
     def record_table(self) -> bytes:
         maps = [0] * self.next_id
         for info in self.program.classes.values():
@@ -108,3 +127,23 @@ def _truth_of_instance(method: FuncSym | None) -> list:
     return [("local.get", "obj"), ("call", method.qualname), ("local.tee", "length"), ("i64.const", 0),
             ("i64.lt_s",), ("if", "negative", None), ("call", "ValueError"), ("end",),
             ("local.get", "length"), ("i64.const", 0), ("i64.ne",)]
+
+
+def _class_id_of(local: str) -> list:
+    return [("local.get", local), ("i32.load", 4), ("i32.const", 8), ("i32.shr_u",)]
+
+
+def _compare_instances(cls: ClassInfo, method: FuncSym | None) -> list:
+    if method is None:
+        return [("local.get", "a"), ("local.get", "b"), ("i32.eq",)]
+    call = [("local.get", "a"), ("local.get", "b"), ("call", method.qualname)]
+    if getattr(method.node, "generated", False):
+        same_class = [("local.get", "a_id"), ("local.get", "b_id"), ("i32.eq",)]
+        return [*same_class, ("if", "same", "i32"), *call, ("else",), ("i32.const", 0), ("end",)]
+    # b's class id in (cls, its last descendant]: a proper subclass instance.
+    swapped = [("local.get", "b_id"), ("i32.const", cls.class_id + 1), ("i32.sub",),
+               ("i32.const", cls.last_descendant_id - cls.class_id - 1), ("i32.le_u",)]
+    if cls.last_descendant_id == cls.class_id:
+        return call
+    return [*swapped, ("if", "swap", "i32"), ("local.get", "b"), ("local.get", "a"), ("call", method.qualname),
+            ("else",), *call, ("end",)]

@@ -59,6 +59,11 @@ class CompareLowerer(ExprLowerer):
             if kind is py_ast.IsNot:
                 self.emit("i32.eqz")
             return
+        if kind is py_ast.NotEq and isinstance(left_ty, ClassType) and find_method(left_ty.info, "__ne__"):
+            self.emit("local.get", left)  # a != b calls __ne__ when the class defines it
+            self.emit("local.get", right)
+            self.emit("call", self.classes.comparison_function(left_ty.info, "__ne__"))
+            return
         if kind in (py_ast.In, py_ast.NotIn):
             self.membership(left, left_ty, right, right_ty)
         elif kind in (py_ast.Eq, py_ast.NotEq):
@@ -191,33 +196,24 @@ class CompareLowerer(ExprLowerer):
             self.emit("end")
 
     def object_equality(self, left: str, right: str, info: ClassInfo, items: bool = False) -> None:
-        method = find_method(info, "__eq__")
-        if method is None or items:  # identity, and for container items also before __eq__
-            self.emit("local.get", left)
-            self.emit("local.get", right)
+        """``a == b`` by the __eq__ of a's runtime class (identity without one); as container
+        items (``items``) identical objects are equal before any __eq__ runs, as in CPython."""
+        self.emit("local.get", left)
+        self.emit("local.get", right)
+        if not info.eq_in_subtree:
             self.emit("i32.eq")
-            if method is None:
-                return
+            return
+        if items:
+            self.emit("i32.eq")
             self.emit("if", self.fresh("L"), "i32")
             self.emit("i32.const", 1)
             self.emit("else")
-            self.object_equality(left, right, info)
+            self.emit("local.get", left)
+            self.emit("local.get", right)
+            self.emit("call", self.classes.comparison_function(info, "__eq__"))
             self.emit("end")
             return
-        if getattr(method.node, "generated", False):  # dataclass: equal only for the same class
-            self.emit("local.get", left)
-            self.emit("i32.load", 4)
-            self.emit("local.get", right)
-            self.emit("i32.load", 4)
-            self.emit("i32.eq")
-            self.emit("if", self.fresh("L"), "i32")
-        self.emit("local.get", left)
-        self.emit("local.get", right)
-        self.emit("call", self.dispatch(method, info))
-        if getattr(method.node, "generated", False):
-            self.emit("else")
-            self.emit("i32.const", 0)
-            self.emit("end")
+        self.emit("call", self.classes.comparison_function(info, "__eq__"))
 
     def membership(self, left: str, left_ty: Type, right: str, right_ty: Type) -> None:
         self.emit("local.get", right)

@@ -100,6 +100,11 @@ class ExprLowerer(ValueLowerer):
         self.call_runtime(f"{module}.{prefix}_{operation}", ty)
 
     def float_binary(self, node: py_ast.BinOp) -> None:
+        if node.left.ty != FLOAT and node.right.ty != FLOAT:  # int / int: one exact rounding
+            self.value(node.left, INT)
+            self.value(node.right, INT)
+            self.emit("call", f"{FLOATS}.int_true_divide")
+            return
         for operand in (node.left, node.right):
             self.value(operand)
             if operand.ty != FLOAT:

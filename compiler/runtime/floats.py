@@ -30,6 +30,9 @@ MIN_EXPONENT = -1074  # subnormals: x = fraction * 2**-1074
 LOG10_2_Q32 = 1292913986  # floor(log10(2) * 2**32)
 TWO_POW_63 = 9223372036854775808.0
 TWO_POW_52 = 4503599627370496.0
+EXACT_INT = 9007199254740992  # 2**53: every int up to this size is exactly a float
+INT64_MIN = -9223372036854775808
+QUOTIENT_BITS = 18014398509481984  # 2**54: quotients get 55 bits, two more than a float keeps
 REPR_EXPONENT_BELOW = -4  # repr switches to 1e-05 style when the decimal point is this far left
 REPR_EXPONENT_ABOVE = 16  # ... or to 1e+16 style beyond 16 integer digits
 ZERO = 48  # ord("0")
@@ -391,6 +394,41 @@ def float_floordiv(x: float, y: float) -> float:
             floordiv += 1.0
         return floordiv
     return copysign_zero(x / y)
+
+
+# -- int / int ------------------------------------------------------------------------------------------------
+def int_true_divide(a: int, b: int) -> float:
+    """``a / b`` for ints, correctly rounded as CPython's long_true_divide (converting both to
+    floats first would round twice beyond 2**53)."""
+    if b == 0:
+        raise_zero_division_error()
+    if -EXACT_INT <= a <= EXACT_INT and -EXACT_INT <= b <= EXACT_INT:
+        return float(a) / float(b)  # exact operands: one rounding
+    if b == INT64_MIN:  # a power of two: scaling the correctly rounded float(a) is exact
+        return -float(a) * power_of_two(-63)
+    if a == INT64_MIN:  # -(2**62 / b) * 2, exactly scaled
+        return -magnitude_quotient(1 << 62, abs(b)) * 2.0 * (-1.0 if b < 0 else 1.0)
+    q = magnitude_quotient(abs(a), abs(b))
+    return -q if (a < 0) != (b < 0) else q
+
+
+def magnitude_quotient(n: int, d: int) -> float:
+    """n / d for 0 <= n, 0 < d < 2**63, correctly rounded: binary long division to at least 55
+    quotient bits, a sticky bit for any remainder, then one rounding in float()."""
+    q = n // d
+    r = n % d
+    shift = 0
+    while q < QUOTIENT_BITS and (q > 0 or r > 0):
+        if r >= d - r:  # 2r >= d without computing 2r (which could overflow)
+            q = q * 2 + 1
+            r = r - (d - r)
+        else:
+            q = q * 2
+            r = r * 2
+        shift += 1
+    if r != 0:
+        q = q | 1
+    return float(q) * power_of_two(-shift)
 
 
 # -- comparing an int with a float ------------------------------------------------------------------------

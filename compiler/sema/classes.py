@@ -151,7 +151,10 @@ def _generate_dataclass_methods(program: Program, info: ClassInfo) -> None:
         for name, ty in info.fields.items():
             default = info.defaults.get(name)
             params.append(f"{name}: {_source(ty)}" + (f" = {py_ast.unparse(default)}" if default else ""))
-        body = [f"        self.{name} = {name}" for name in info.fields] or ["        pass"]
+        body = [f"        self.{name} = {name}" for name in info.fields]
+        if inherited_method(info, "__post_init__") is not None:
+            body.append("        self.__post_init__()")  # dataclasses call it after the fields are set
+        body = body or ["        pass"]
         lines += [f"    def __init__(self, {', '.join(params)}) -> None:".replace("(self, )", "(self)"), *body]
     if "__eq__" not in info.methods:
         compare = " and ".join(f"self.{n} == other.{n}" for n in info.fields) or "True"
@@ -185,7 +188,7 @@ def finish_all(program: Program) -> None:
                 info.fields = {**info.base.fields, **own}
                 info.defaults = {**info.base.defaults, **info.defaults}
             _check_overrides(info)
-            _check_truth_methods(info)
+            _check_special_methods(info)
         except TypeError_ as err:
             errors.append(err.diagnostic)
     if errors:
@@ -206,6 +209,9 @@ def finish_all(program: Program) -> None:
         info.last_descendant_id = next_id - 1
     for root in roots:
         number(root)
+    for info in program.classes.values():
+        info.eq_in_subtree = any(inherited_method(c, "__eq__") is not None for c in program.classes.values()
+                                 if info.class_id <= c.class_id <= info.last_descendant_id)
 
 
 def _init_fields(info: ClassInfo) -> None:
@@ -267,7 +273,21 @@ def _check_overrides(info: ClassInfo) -> None:
 TRUTH_METHODS = {"__bool__": BOOL, "__len__": INT}
 
 
-def _check_truth_methods(info: ClassInfo) -> None:
+# Special methods CPython would call with no visible call in the source; the compiled code never does.
+IMPLICIT_METHODS = {
+    "__del__": "when the object is freed", "__new__": "to create each instance",
+    "__getattr__": "for missing attributes", "__getattribute__": "for every attribute read",
+    "__setattr__": "for every attribute assignment", "__delattr__": "for attribute deletion",
+    "__init_subclass__": "when a subclass is defined", "__class_getitem__": "for C[...]",
+}
+
+
+def _check_special_methods(info: ClassInfo) -> None:
+    for name, when in IMPLICIT_METHODS.items():
+        if name in info.methods:
+            raise _fail(info, info.methods[name].node, f"{name} is not supported: CPython calls it {when}",
+                        "use an ordinary method and call it explicitly")
+    _check_equality_methods(info)
     for name, result in TRUTH_METHODS.items():
         fn = info.methods.get(name)
         if fn is None:
@@ -280,3 +300,23 @@ def _check_truth_methods(info: ClassInfo) -> None:
 def truth_method(info: ClassInfo) -> FuncSym | None:
     """What decides the truth of an instance of exactly this class: __bool__, else __len__, else nothing."""
     return inherited_method(info, "__bool__") or inherited_method(info, "__len__")
+
+
+def _check_equality_methods(info: ClassInfo) -> None:
+    """A written __eq__/__ne__ only in a class without a base, taking that class, and no dataclass
+    below one: then every comparison runs the one method CPython would choose (CPython prefers a
+    subclass's different __eq__, reflected, when the right operand is a subclass instance)."""
+    for name in ("__eq__", "__ne__"):
+        fn = info.methods.get(name)
+        if fn is None or getattr(fn.node, "generated", False):
+            continue
+        if info.base is not None:
+            raise _fail(info, fn.node, f"{name} is only supported in a class without a base class",
+                        "CPython would choose between the base's and the subclass's method by operand types")
+        if len(fn.params) != 2 or fn.params[1].ty != class_type(info) or fn.result != BOOL:
+            raise _fail(info, fn.node, f"{name} must be declared as 'def {name}(self, other: \"{info.name}\") -> bool'")
+    written = inherited_method(info.base, "__eq__") if info.base is not None else None
+    if info.dataclass and written is not None and not getattr(written.node, "generated", False):
+        raise _fail(info, info.node, f"a dataclass cannot inherit the written __eq__ of {written.qualname}",
+                    "CPython would run the base's __eq__ with the operands swapped: drop @dataclass here, "
+                    "or the __eq__ of the base")

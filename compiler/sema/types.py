@@ -113,7 +113,7 @@ def assignable(src: Type, dst: Type) -> bool:
 
 def eq_kind(ty: Type) -> int | None:
     """How container runtimes compare slots of this type: 0 bits, 1 float, 2 text; None = not supported."""
-    if ty in (INT, BOOL) or (isinstance(ty, ClassType) and "__eq__" not in ty.info.methods):
+    if ty in (INT, BOOL) or (isinstance(ty, ClassType) and not ty.info.eq_in_subtree):
         return 0
     if ty == FLOAT:
         return 1

@@ -213,3 +213,13 @@ def test_float_items_match_cpython_or_refuse_two_nans():
                 runner.exports = instance.exports(runner.store)
             else:
                 runner.check("items", case, k)
+
+
+def test_int_true_division_is_correctly_rounded(arith):
+    rng = random.Random(5)
+    pairs = [(a, b) for a in INTS + [0, 7, -7] for b in INTS + [3, -3, 7, 1000]]
+    pairs += [(rng.randint(INT64_MIN, INT64_MAX), rng.choice([3, 7, 10, rng.randint(INT64_MIN, INT64_MAX)]))
+              for _ in range(500)]
+    for a, b in pairs:
+        arith.check("int_divide", a, b)
+    assert arith.exports["int_divide"](arith.store, INT64_MAX, 3) == INT64_MAX / 3

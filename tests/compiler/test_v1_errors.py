@@ -23,6 +23,14 @@ CASES = [
     ("def f(b: bool) -> str:\n    return f'{b:>5}'\n", 2, 12, "format a bool with {flag} only", ""),
     ("class C:\n    def __bool__(self) -> int:\n        return 1\n", 2, 5, "__bool__ must be declared as", "truth value"),
     ("class C:\n    def __len__(self, k: int) -> int:\n        return k\n", 2, 5, "__len__ must be declared as", ""),
+    ("class C:\n    def __del__(self) -> None:\n        pass\n", 2, 5, "__del__ is not supported", "explicitly"),
+    ("class C:\n    def __setattr__(self, k: str, v: int) -> None:\n        pass\n", 2, 5,
+     "__setattr__ is not supported", ""),
+    ("class B:\n    pass\nclass C(B):\n    def __eq__(self, o: 'C') -> bool:\n        return True\n", 4, 5,
+     "__eq__ is only supported in a class without a base class", "operand types"),
+    ("class C:\n    def __ne__(self, o: int) -> bool:\n        return True\n", 2, 5, "__ne__ must be declared as", ""),
+    ("from dataclasses import dataclass\nclass B:\n    def __eq__(self, o: 'B') -> bool:\n        return True\n"
+     "@dataclass\nclass C(B):\n    x: int\n", 6, 1, "cannot inherit the written __eq__", "drop @dataclass"),
 ]
 
 

@@ -39,3 +39,9 @@ def chained(a: int, b: float, c: int) -> int:
 def bool_float(flag: int, b: float) -> int:
     t = flag != 0
     return (1 if t < b else 0) + (2 if t == b else 0) + (4 if b >= t else 0)
+
+
+@export
+def int_divide(a: int, b: int) -> float:
+    """int / int: correctly rounded even beyond 2**53 (no double rounding through float(a))."""
+    return a / b

@@ -142,3 +142,19 @@ def test_mod_and_floordiv_match_cpython(x, y):
 def test_int_float_comparison_is_exact(i, f):
     expected = 2 if math.isnan(f) else (i > f) - (i < f)
     assert F.compare_int_float(i, f) == expected
+
+
+@SETTINGS
+@given(INT64, INT64)
+@example((1 << 63) - 1, 3)
+@example(-(1 << 63), 3)
+@example(-(1 << 63), -(1 << 63))
+@example(5, -(1 << 63))
+@example(0, -(1 << 60))
+@example(2**53 + 1, 1)
+def test_int_true_divide_is_correctly_rounded(a, b):
+    if b == 0:
+        with pytest.raises(ZeroDivisionError):
+            F.int_true_divide(a, b)
+        return
+    assert same_float(F.int_true_divide(a, b), a / b)
