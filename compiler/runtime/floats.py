@@ -324,11 +324,10 @@ def float_fixed(x: float, precision: int) -> str:
         return special_text(x)
     sign = "-" if sign_bit(x) else ""
     m, e = mantissa_exponent(x)
-    digits = fixed_digits(m, e, precision)
-    while len(digits) <= precision:
-        digits.insert(0, 0)
-    text = digit_text(digits)
-    whole = len(digits) - precision
+    text = digit_text(fixed_digits(m, e, precision))
+    if len(text) <= precision:  # at least one digit before the point
+        text = "0" * (precision + 1 - len(text)) + text
+    whole = len(text) - precision
     if precision == 0:
         return sign + text
     return sign + text[:whole] + "." + text[whole:]
