@@ -23,7 +23,9 @@ def run(module: ir.Module, program: Program) -> None:
     for fn in list(module.functions.values()):
         if fn.export and fn.export not in HOST_ALLOCATORS:
             _wrap_export(module, fn)
-    roots = module.functions[f"{RT_MEMORY}.mark_roots"]
+    roots = module.functions.get(f"{RT_MEMORY}.mark_roots")
+    if roots is None:  # no export, so nothing ever collects (only start-up code allocates)
+        return
     roots.body = []
     for g in program.globals.values():
         if g.ty.pointer and g.qualname in module.globals:

@@ -1,4 +1,4 @@
-"""Minimal reproducers of compiler bugs found by the property tests, not fixed yet.
+"""Minimal reproducers of compiler bugs found by the property tests (regression tests once fixed).
 
 Each is ``xfail(strict=True)``: when the bug is fixed the test passes, strict
 xfail turns that into a failure, and the marker must go (the test stays as a
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from compiler import CompileError, compile_file
+from compiler import compile_file
 from differential import assert_same
 
 # A str result as one int, computed inside the program: equal texts give equal ints.
@@ -29,8 +29,6 @@ def program(tmp_path: Path, body: str) -> Path:
     return path
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="lower/containers.py ignores the sign of an int format spec: "
-                                       "f'{5:+d}' gives '5' (CPython '+5'), f'{5: d}' gives '5' (CPython ' 5')")
 @pytest.mark.parametrize("body", ['f"{a:+d}"', 'f"{a: d}"', 'f"{a:+x}"', 'f"{a:x<+4}"'])
 def test_int_format_sign(tmp_path: Path, body: str) -> None:
     path = program(tmp_path, body)
@@ -38,9 +36,6 @@ def test_int_format_sign(tmp_path: Path, body: str) -> None:
         assert_same(path, "f", a)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="lower/containers.py pads '=' alignment with '0' whatever the fill: "
-                                       "f'{5:=6}' gives '000005' (CPython '     5'), f'{-5:*=6}' '-00005' "
-                                       "(CPython '-****5')")
 @pytest.mark.parametrize("body", ['f"{a:=6}"', 'f"{a:*=6}"'])
 def test_int_format_fill_with_sign_aware_alignment(tmp_path: Path, body: str) -> None:
     path = program(tmp_path, body)
@@ -48,9 +43,6 @@ def test_int_format_fill_with_sign_aware_alignment(tmp_path: Path, body: str) ->
         assert_same(path, "f", a)
 
 
-@pytest.mark.xfail(strict=True, raises=CompileError,
-                   reason="lower/: a module with a start-up global on the heap (x = [1]) and no function "
-                          "fails with 'internal compiler error: KeyError: compiler.runtime.memory.mark_roots'")
 @pytest.mark.parametrize("source", ["x = [1]\n", "x = int('9')\n"])
 def test_module_without_functions_compiles(tmp_path: Path, source: str) -> None:
     path = tmp_path / "no_functions.py"
