@@ -220,8 +220,18 @@ class ExprChecker:
         raise self.fail(node, f"'in' is not supported between {a} and {b}")
 
     def check_IfExp(self, node: py_ast.IfExp, expected: Type | None) -> Type:
+        """Each branch sees what the test proves: ``len(x) if x is not None else 0``."""
         self.truthy(node.test)
-        body, orelse = self.check(node.body, expected), self.check(node.orelse, expected)
+        yes, no = self.narrowings(node.test)
+        saved = dict(self.narrowed)
+        self.narrowed.update(yes)
+        body = self.check(node.body, expected)
+        self.narrowed = dict(saved)
+        self.narrowed.update(no)
+        try:
+            orelse = self.check(node.orelse, expected if expected is not None else body)
+        finally:
+            self.narrowed = saved
         if body == orelse:
             return body
         for target in (body, orelse, expected):
