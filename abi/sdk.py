@@ -48,6 +48,22 @@ def set_root_context(root: RootContext) -> None:
     registered_root = root
 
 
+def http_context(context_id: int) -> HttpContext | None:
+    """The HTTP context a callback is for (None: pass through), made current for callouts."""
+    enter_context(context_id)
+    return http_contexts.get(context_id)
+
+
+def stream_context(context_id: int) -> StreamContext | None:
+    enter_context(context_id)
+    return stream_contexts.get(context_id)
+
+
+def root_context(context_id: int) -> RootContext | None:
+    enter_context(context_id)
+    return root_contexts.get(context_id)
+
+
 def whole_buffer(buffer_type: int, size: int) -> bytes:
     data = get_buffer_bytes(buffer_type, 0, size)
     if data is None:
@@ -77,8 +93,7 @@ def proxy_on_context_create(context_id: i32, parent_context_id: i32) -> None:
 
 @export
 def proxy_on_vm_start(root_context_id: i32, vm_configuration_size: i32) -> bool:
-    enter_context(root_context_id)
-    root = root_contexts.get(root_context_id)
+    root = root_context(root_context_id)
     if root is None:
         return True
     return root.on_vm_start(whole_buffer(BUFFER_VM_CONFIGURATION, vm_configuration_size))
@@ -86,8 +101,7 @@ def proxy_on_vm_start(root_context_id: i32, vm_configuration_size: i32) -> bool:
 
 @export
 def proxy_on_configure(root_context_id: i32, plugin_configuration_size: i32) -> bool:
-    enter_context(root_context_id)
-    root = root_contexts.get(root_context_id)
+    root = root_context(root_context_id)
     if root is None:
         return True
     return root.on_configure(whole_buffer(BUFFER_PLUGIN_CONFIGURATION, plugin_configuration_size))
@@ -95,24 +109,21 @@ def proxy_on_configure(root_context_id: i32, plugin_configuration_size: i32) -> 
 
 @export
 def proxy_on_tick(root_context_id: i32) -> None:
-    enter_context(root_context_id)
-    root = root_contexts.get(root_context_id)
+    root = root_context(root_context_id)
     if root is not None:
         root.on_tick()
 
 
 @export
 def proxy_on_queue_ready(root_context_id: i32, queue_id: i32) -> None:
-    enter_context(root_context_id)
-    root = root_contexts.get(root_context_id)
+    root = root_context(root_context_id)
     if root is not None:
         root.on_queue_ready(queue_id)
 
 
 @export
 def proxy_on_foreign_function(root_context_id: i32, function_id: i32, arguments_size: i32) -> None:
-    enter_context(root_context_id)
-    root = root_contexts.get(root_context_id)
+    root = root_context(root_context_id)
     if root is not None:
         root.on_foreign_function(function_id, whole_buffer(BUFFER_CALL_DATA, arguments_size))
 
@@ -135,8 +146,7 @@ def proxy_on_http_call_response(root_context_id: i32, token: i32, num_headers: i
 
 @export
 def proxy_on_done(context_id: i32) -> bool:
-    enter_context(context_id)
-    http = http_contexts.get(context_id)
+    http = http_context(context_id)
     if http is not None:
         http.on_done()
         return True
@@ -152,8 +162,7 @@ def proxy_on_done(context_id: i32) -> bool:
 
 @export
 def proxy_on_log(context_id: i32) -> None:
-    enter_context(context_id)
-    http = http_contexts.get(context_id)
+    http = http_context(context_id)
     if http is not None:
         http.on_log()
         return
@@ -164,8 +173,7 @@ def proxy_on_log(context_id: i32) -> None:
 
 @export
 def proxy_on_delete(context_id: i32) -> None:
-    enter_context(context_id)
-    http = http_contexts.get(context_id)
+    http = http_context(context_id)
     if http is not None:
         del http_contexts[context_id]
         http.on_delete()
@@ -184,8 +192,7 @@ def proxy_on_delete(context_id: i32) -> None:
 # -- HTTP streams -------------------------------------------------------------------
 @export
 def proxy_on_request_headers(context_id: i32, num_headers: i32, end_of_stream: bool) -> i32:
-    enter_context(context_id)
-    http = http_contexts.get(context_id)
+    http = http_context(context_id)
     if http is None:
         return ACTION_CONTINUE
     return http.on_request_headers(num_headers, end_of_stream)
@@ -193,8 +200,7 @@ def proxy_on_request_headers(context_id: i32, num_headers: i32, end_of_stream: b
 
 @export
 def proxy_on_request_body(context_id: i32, body_size: i32, end_of_stream: bool) -> i32:
-    enter_context(context_id)
-    http = http_contexts.get(context_id)
+    http = http_context(context_id)
     if http is None:
         return ACTION_CONTINUE
     return http.on_request_body(body_size, end_of_stream)
@@ -202,8 +208,7 @@ def proxy_on_request_body(context_id: i32, body_size: i32, end_of_stream: bool) 
 
 @export
 def proxy_on_request_trailers(context_id: i32, num_trailers: i32) -> i32:
-    enter_context(context_id)
-    http = http_contexts.get(context_id)
+    http = http_context(context_id)
     if http is None:
         return ACTION_CONTINUE
     return http.on_request_trailers(num_trailers)
@@ -211,8 +216,7 @@ def proxy_on_request_trailers(context_id: i32, num_trailers: i32) -> i32:
 
 @export
 def proxy_on_response_headers(context_id: i32, num_headers: i32, end_of_stream: bool) -> i32:
-    enter_context(context_id)
-    http = http_contexts.get(context_id)
+    http = http_context(context_id)
     if http is None:
         return ACTION_CONTINUE
     return http.on_response_headers(num_headers, end_of_stream)
@@ -220,8 +224,7 @@ def proxy_on_response_headers(context_id: i32, num_headers: i32, end_of_stream: 
 
 @export
 def proxy_on_response_body(context_id: i32, body_size: i32, end_of_stream: bool) -> i32:
-    enter_context(context_id)
-    http = http_contexts.get(context_id)
+    http = http_context(context_id)
     if http is None:
         return ACTION_CONTINUE
     return http.on_response_body(body_size, end_of_stream)
@@ -229,8 +232,7 @@ def proxy_on_response_body(context_id: i32, body_size: i32, end_of_stream: bool)
 
 @export
 def proxy_on_response_trailers(context_id: i32, num_trailers: i32) -> i32:
-    enter_context(context_id)
-    http = http_contexts.get(context_id)
+    http = http_context(context_id)
     if http is None:
         return ACTION_CONTINUE
     return http.on_response_trailers(num_trailers)
@@ -239,8 +241,7 @@ def proxy_on_response_trailers(context_id: i32, num_trailers: i32) -> i32:
 # -- TCP connections ----------------------------------------------------------------
 @export
 def proxy_on_new_connection(context_id: i32) -> i32:
-    enter_context(context_id)
-    stream = stream_contexts.get(context_id)
+    stream = stream_context(context_id)
     if stream is None:
         return ACTION_CONTINUE
     return stream.on_new_connection()
@@ -248,8 +249,7 @@ def proxy_on_new_connection(context_id: i32) -> i32:
 
 @export
 def proxy_on_downstream_data(context_id: i32, data_size: i32, end_of_stream: bool) -> i32:
-    enter_context(context_id)
-    stream = stream_contexts.get(context_id)
+    stream = stream_context(context_id)
     if stream is None:
         return ACTION_CONTINUE
     return stream.on_downstream_data(data_size, end_of_stream)
@@ -257,8 +257,7 @@ def proxy_on_downstream_data(context_id: i32, data_size: i32, end_of_stream: boo
 
 @export
 def proxy_on_upstream_data(context_id: i32, data_size: i32, end_of_stream: bool) -> i32:
-    enter_context(context_id)
-    stream = stream_contexts.get(context_id)
+    stream = stream_context(context_id)
     if stream is None:
         return ACTION_CONTINUE
     return stream.on_upstream_data(data_size, end_of_stream)
@@ -266,15 +265,13 @@ def proxy_on_upstream_data(context_id: i32, data_size: i32, end_of_stream: bool)
 
 @export
 def proxy_on_downstream_connection_close(context_id: i32, peer_type: i32) -> None:
-    enter_context(context_id)
-    stream = stream_contexts.get(context_id)
+    stream = stream_context(context_id)
     if stream is not None:
         stream.on_downstream_connection_close(peer_type)
 
 
 @export
 def proxy_on_upstream_connection_close(context_id: i32, peer_type: i32) -> None:
-    enter_context(context_id)
-    stream = stream_contexts.get(context_id)
+    stream = stream_context(context_id)
     if stream is not None:
         stream.on_upstream_connection_close(peer_type)
