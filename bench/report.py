@@ -1,0 +1,247 @@
+"""Write the figures: results.json, a Markdown table, the PNG plot, and the README section.
+
+Every number a reader sees in README.md, docs/benchmarks.md and bench/results.md
+is produced here from results.json: nothing is typed by hand. The generated
+Markdown goes between the markers below; the text around them is left alone.
+"""
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+SIZE_GOAL_BYTES = 16 * 1024
+ORDER = ("none", "none_copy", "local_rl", "lua", "noop_wat", "noop_py", "ratelimit")
+
+
+def _num(value: float | None, digits: int = 1) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{value:,.{digits}f}"
+
+
+def _ratio(value: float | None) -> str:
+    return "–" if value is None or math.isnan(value) else f"{value:.2f}×"
+
+
+def goals(results: dict) -> list[dict]:
+    """The issue's goals, each with its measured figure and whether it is met."""
+    out = []
+    size = results.get("size", {}).get("main.wasm")
+    if size:
+        out.append({"goal": "main.wasm under 16 KB", "measured": f"{size['total']:,} bytes",
+                    "met": size["total"] < SIZE_GOAL_BYTES})
+    envoy = results.get("envoy")
+    if envoy and "ratios" in envoy:
+        r, v = envoy["ratios"], envoy["variants"]
+
+        def spread(key: str) -> str:
+            return (f" (rounds {_ratio(r[key]['per_round_min'])}–{_ratio(r[key]['per_round_max'])})")
+        added = {k: v[k]["added_cpu_us_per_request"]["median"] for k in v}
+        out.append({"goal": "rate limiter's added Envoy CPU/request ≤ 1.2× the no-op WAT filter's",
+                    "measured": _ratio(r["ratelimit_over_noop_wat_added"]["of_medians"])
+                    + spread("ratelimit_over_noop_wat_added"),
+                    "met": (r["ratelimit_over_noop_wat_added"]["of_medians"] or math.inf) <= 1.2})
+        out.append({"goal": "rate limiter's added Envoy CPU/request below the Lua filter's",
+                    "measured": f"{_num(added['ratelimit'])} vs {_num(added['lua'])} µs "
+                                f"({_ratio(r['ratelimit_over_lua_added']['of_medians'])})",
+                    "met": added["ratelimit"] < added["lua"]})
+        out.append({"goal": "no-op Python filter within 1.05× of the no-op WAT filter (added CPU)",
+                    "measured": _ratio(r["noop_py_over_noop_wat_added"]["of_medians"])
+                    + spread("noop_py_over_noop_wat_added")
+                    + f"; {_num(added['noop_py'] - added['noop_wat'])} µs apart, total CPU "
+                      f"{_ratio(r['noop_py_over_noop_wat_total']['of_medians'])}",
+                    "met": (r["noop_py_over_noop_wat_added"]["of_medians"] or math.inf) <= 1.05})
+    return out
+
+
+def envoy_table(envoy: dict) -> str:
+    v = envoy["variants"]
+    noise = envoy["noise_floor_us"]
+    s = envoy["settings"]
+    lines = [
+        f"Envoy CPU per request at a fixed {s['rate']} requests/s to every variant at once "
+        f"({s['rounds']} rounds of {s['round_requests']:,} requests; median over rounds, "
+        f"min–max in brackets). *Added* is the variant's CPU/request minus the no-filter "
+        f"Envoy's in the same round; the no-filter copy shows the noise floor "
+        f"({_num(noise['min'])} to {_num(noise['max'])} µs).",
+        "",
+        "| variant | Envoy CPU µs/request | added µs/request | p50 at fixed rate | "
+        "req/s at saturation | vs no filter |",
+        "|---|--:|--:|--:|--:|--:|",
+    ]
+    for key in ORDER:
+        if key not in v:
+            continue
+        e = v[key]
+        cpu, added = e["cpu_us_per_request"], e["added_cpu_us_per_request"]
+        lines.append(
+            f"| {e['label']} | {_num(cpu['median'])} ({_num(cpu['min'])}–{_num(cpu['max'])}) "
+            f"| {_num(added['median'])} ({_num(added['min'])}–{_num(added['max'])}) "
+            f"| {_num(e['p50_us_fixed_rate'] / 1000, 2)} ms "
+            f"| {_num(e['saturation_rps'], 0)} | {_ratio(e['rps_vs_none'])} |")
+    busy = envoy["machine_busy"]
+    share = envoy.get("envoys_share", [])
+    lines += ["", f"Machine CPU in use during the rounds: {min(busy) * 100:.0f}–{max(busy) * 100:.0f}% "
+              f"of {results_cores(envoy)} cores"
+              + (f", of which these Envoys {min(share) * 100:.0f}–{max(share) * 100:.0f}%" if share else "")
+              + ". Any not ours is other work on the machine, and hits every variant alike."]
+    return "\n".join(lines)
+
+
+def results_cores(envoy: dict) -> str:
+    return str(envoy.get("cores", "?"))
+
+
+def size_table(size: dict) -> str:
+    lines = ["| module | total | code | data | names | other | code: runtime / SDK / filter |",
+             "|---|--:|--:|--:|--:|--:|--:|"]
+    for label, m in size.items():
+        sec = m["sections"]
+        code, data, names = sec.get("code", 0), sec.get("data", 0), sec.get("custom:name", 0)
+        parts = m["parts"]
+        split = " / ".join(_num(parts.get(p, {}).get("code"), 0) for p in ("runtime", "SDK", "filter"))
+        lines.append(f"| {label} | {m['total']:,} | {code:,} | {data:,} | {names:,} | "
+                     f"{m['total'] - code - data - names:,} | {split} |")
+    return "\n".join(lines)
+
+
+def fuel_section(fuel: dict) -> str:
+    if "skipped" in fuel:
+        return f"Skipped: {fuel['skipped']}."
+    lines = [f"Configuration `{fuel['config']}`. Fuel per callback:", "",
+             "| request | " + " | ".join(sorted(fuel["fuel"]["passed_new_client"])) + " | total |",
+             "|---|" + "--:|" * (len(fuel["fuel"]["passed_new_client"]) + 1)]
+    for kind, per_callback in fuel["fuel"].items():
+        lines.append(f"| {kind.replace('_', ' ')} | "
+                     + " | ".join(f"{per_callback.get(c, 0):,}" for c in sorted(fuel["fuel"]["passed_new_client"]))
+                     + f" | {fuel['fuel_total'][kind]:,} |")
+    m = fuel["memory"]
+    lines += ["", f"Memory after {m['requests']:,} requests over {m['clients']:,} clients: "
+              f"{m['pages_after']} pages of 64 KiB (at start: {m['pages_at_start']})."]
+    return "\n".join(lines)
+
+
+def summary_markdown(results: dict) -> str:
+    """The short form for README.md: goals, then the Envoy table."""
+    out = []
+    if results.get("goals"):
+        out += ["| goal | measured | met |", "|---|---|---|"]
+        out += [f"| {g['goal']} | {g['measured']} | {'yes' if g['met'] else '**no**'} |"
+                for g in results["goals"]]
+        out.append("")
+    if "envoy" in results and "variants" in results["envoy"]:
+        out += [envoy_table(results["envoy"]), ""]
+    out.append(f"Generated by `python bench/run.py` on {results['generated']} "
+               f"({results['machine']['summary']}); details in "
+               "[docs/benchmarks.md](docs/benchmarks.md).")
+    return "\n".join(out)
+
+
+def full_markdown(results: dict) -> str:
+    out = ["# Benchmark results", "",
+           f"Generated by `python bench/run.py` on {results['generated']}"
+           f"{' (--quick)' if results.get('quick') else ''}; machine: {results['machine']['summary']}.", ""]
+    if results.get("goals"):
+        out += ["## Goals", "", "| goal | measured | met |", "|---|---|---|"]
+        out += [f"| {g['goal']} | {g['measured']} | {'yes' if g['met'] else '**no**'} |"
+                for g in results["goals"]]
+        out.append("")
+    envoy = results.get("envoy", {})
+    out += ["## Envoy overhead", ""]
+    out += [envoy_table(envoy) if "variants" in envoy else f"Skipped: {envoy.get('skipped', 'not run')}.", ""]
+    if "variants" in envoy:
+        out += ["![Envoy CPU per request](../docs/benchmarks.png)", ""]
+    if "size" in results:
+        out += ["## Module size (bytes)", "", size_table(results["size"]), "",
+                "Code per part is the function bodies named `compiler.runtime.*`/`rt.*`/traps/export "
+                "glue (runtime), `abi.*` (SDK) and the filter's own module; names are the `name` "
+                "section (function and local names, for backtraces); other is the type, import, "
+                "function, global, export and memory sections and the header.", ""]
+    ct = results.get("compile_time")
+    if ct:
+        out += ["## Compile time", "",
+                f"`{ct['command']}`: {_num(ct['build_py_s'] * 1000, 0)} ms wall (median of "
+                f"{ct['repeats']}, a new interpreter each time); the compiler alone "
+                f"(`compile_file`, warm): {_num(ct['compile_s'] * 1000, 0)} ms.", ""]
+    out += ["## Wasm work per request (host emulator)", "", fuel_section(results.get("fuel", {"skipped": "not run"})), ""]
+    return "\n".join(out)
+
+
+def plot(envoy: dict, path: Path) -> None:
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    v = envoy["variants"]
+    keys = [k for k in ORDER if k in v]
+    labels = [v[k]["label"] for k in keys]
+    fig, axes = plt.subplots(1, 2, figsize=(11, 4.2), sharey=True)
+    for ax, field, title in ((axes[0], "cpu_us_per_request", "Envoy CPU per request (µs)"),
+                             (axes[1], "added_cpu_us_per_request", "added over no filter (µs)")):
+        med = [v[k][field]["median"] for k in keys]
+        low = [m - v[k][field]["min"] for m, k in zip(med, keys)]
+        high = [v[k][field]["max"] - m for m, k in zip(med, keys)]
+        colors = ["#999999" if k.startswith("none") else "#4477aa" if k in ("local_rl", "lua")
+                  else "#66aa55" if k.startswith("noop") else "#cc6644" for k in keys]
+        ax.barh(range(len(keys)), med, xerr=[low, high], color=colors, capsize=3)
+        pad = max(1e-9, max(v[k][field]["max"] for k in keys)) * 0.02
+        for i, (m, k) in enumerate(zip(med, keys)):
+            ax.text(max(v[k][field]["max"], 0) + pad, i, f"{m:.1f}", va="center", fontsize=8)
+        ax.set_title(title, fontsize=10)
+        ax.axvline(0, color="black", linewidth=0.6)
+        ax.grid(axis="x", alpha=0.3)
+    axes[0].set_yticks(range(len(keys)), labels)
+    axes[0].invert_yaxis()
+    s = envoy["settings"]
+    fig.suptitle(f"Envoy 1.40, --concurrency 1, {s['rate']} req/s to each variant at once; "
+                 f"median of {s['rounds']} rounds, bars min–max", fontsize=10)
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def insert_between_markers(path: Path, generated: str) -> bool:
+    """Replace what lies between the bench markers in `path`; False if it has no markers."""
+    text = path.read_text()
+    start, end = text.find(START), text.find(END)
+    if start < 0 or end < start:
+        return False
+    path.write_text(text[:start + len(START)] + "\n" + generated.rstrip() + "\n" + text[end:])
+    return True
+
+
+def write(results: dict, out_dir: Path, plot_path: Path, docs: list[Path]) -> list[Path]:
+    """results.json and results.md in out_dir, the plot, and the generated parts of `docs`."""
+    results["goals"] = goals(results)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    (out_dir / "results.json").write_text(json.dumps(results, indent=2, default=str) + "\n")
+    written.append(out_dir / "results.json")
+    if "variants" in results.get("envoy", {}):
+        plot(results["envoy"], plot_path)
+        written.append(plot_path)
+    markdown = full_markdown(results)
+    if plot_path.parent != out_dir.parent / "docs":  # the image link is relative to bench/
+        markdown = markdown.replace("../docs/benchmarks.png", str(plot_path.resolve()))
+    (out_dir / "results.md").write_text(markdown + "\n")
+    written.append(out_dir / "results.md")
+    for doc in docs:
+        generated = summary_markdown(results) if doc.name == "README.md" else _doc_body(results)
+        if insert_between_markers(doc, generated):
+            written.append(doc)
+    return written
+
+
+def _doc_body(results: dict) -> str:
+    """For docs/benchmarks.md: the full results, links adjusted to docs/."""
+    body = full_markdown(results).split("\n", 2)[2]  # without the "# Benchmark results" title
+    return body.replace("../docs/benchmarks.png", "benchmarks.png").replace("## ", "### ")
+
+
+if __name__ == "__main__":
+    import sys
+    data = json.loads(Path(sys.argv[1]).read_text())
+    print(full_markdown(data))

@@ -1,0 +1,159 @@
+"""Run every benchmark and write the figures.
+
+    python bench/run.py            # the full run (< 10 minutes): bench/results.json,
+                                   # bench/results.md, docs/benchmarks.png, and the
+                                   # generated sections of README.md and docs/benchmarks.md
+    python bench/run.py --quick    # a short smoke run (< 1 minute) into bench/out-quick/;
+                                   # the committed figures are left alone
+    python bench/run.py --only size,compile
+
+Parts: size (bench/size.py), compile (compile_time.py), fuel (fuel.py; skipped
+with a note until the host emulator is wired), envoy (envoy_overhead.py).
+Figures are printed, never asserted. Loopback only; every process it starts is
+stopped and reaped, also on Ctrl-C, SIGTERM or an error.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import compile_time, envoy_overhead, fuel, report, size  # noqa: E402
+
+PARTS = ("size", "compile", "fuel", "envoy")
+
+
+def machine() -> dict:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    envoy_version = "unknown"
+    try:
+        out = subprocess.run([envoy_overhead.find_envoy(), "--version"], capture_output=True,
+                             text=True, timeout=30).stdout
+        envoy_version = out.strip().split("version:")[-1].strip().split("/")[1]
+    except Exception:  # noqa: BLE001 - informational only
+        pass
+    cores = os.cpu_count()
+    return {"cores": cores, "cpu": model, "kernel": platform.release(),
+            "python": platform.python_version(), "envoy": envoy_version,
+            "summary": f"{cores} cores, {model}, Linux {platform.release()}, Envoy {envoy_version}"}
+
+
+def _on_sigterm(signum, frame):  # noqa: ARG001
+    raise SystemExit(128 + signum)  # unwinds every `with`: Envoys and load generators reaped
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="short smoke run into bench/out-quick/")
+    parser.add_argument("--only", default=",".join(PARTS),
+                        help=f"comma-separated parts to run (default: all of {','.join(PARTS)})")
+    parser.add_argument("--out", type=Path, help="directory for results.json/results.md")
+    args = parser.parse_args(argv)
+    only = [p.strip() for p in args.only.split(",") if p.strip()]
+    unknown = set(only) - set(PARTS)
+    if unknown:
+        parser.error(f"unknown part(s): {', '.join(sorted(unknown))}")
+    signal.signal(signal.SIGTERM, _on_sigterm)
+
+    official = not args.quick and args.out is None and set(only) == set(PARTS)
+    out_dir = args.out or (ROOT / "bench" / ("out-quick" if args.quick else ""))
+    if not official and args.out is None and not args.quick:
+        out_dir = ROOT / "bench" / "out-partial"  # a partial run never overwrites the committed set
+    plot_path = ROOT / "docs" / "benchmarks.png" if official else out_dir / "benchmarks.png"
+    started = time.monotonic()
+    results: dict = {"generated": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+                     "command": "python bench/run.py" + (" --quick" if args.quick else ""),
+                     "quick": args.quick, "machine": machine()}
+    print(f"bench: {results['machine']['summary']}", flush=True)
+
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        main_wasm = work / "main.wasm"
+        from compiler import compile_file
+        import wasmtime
+        main_wasm.write_bytes(compile_file(ROOT / "filter" / "main.py"))
+
+        def part(name: str, fn) -> None:
+            if name not in only:
+                return
+            t = time.monotonic()
+            print(f"[{name}]", flush=True)
+            try:
+                results[name_key[name]] = fn()
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except Exception as err:  # noqa: BLE001 - one part failing still reports the others
+                traceback.print_exc()
+                results[name_key[name]] = {"skipped": f"failed: {type(err).__name__}: {err}"}
+            print(f"[{name}] {time.monotonic() - t:.1f} s", flush=True)
+
+        name_key = {"size": "size", "compile": "compile_time", "fuel": "fuel", "envoy": "envoy"}
+
+        def do_size() -> dict:
+            noop_py, noop_wat = work / "noop_py.wasm", work / "noop_wat.wasm"
+            noop_py.write_bytes(compile_file(ROOT / "bench" / "wasm" / "noop.py"))
+            noop_wat.write_bytes(wasmtime.wat2wasm((ROOT / "bench" / "wasm" / "noop.wat").read_text()))
+            figures = size.run({"main.wasm": main_wasm, "no-op Python": noop_py, "no-op WAT": noop_wat})
+            for label, m in figures.items():
+                parts = ", ".join(f"{p} {d['code']:,}" for p, d in m["parts"].items())
+                print(f"  {label}: {m['total']:,} bytes (code {m['sections'].get('code', 0):,}: {parts}; "
+                      f"data {m['sections'].get('data', 0):,}; names {m['sections'].get('custom:name', 0):,})")
+            return figures
+
+        def do_compile() -> dict:
+            figures = compile_time.run(repeats=3 if args.quick else 7)
+            print(f"  python build.py: {figures['build_py_s'] * 1000:.0f} ms; "
+                  f"compile_file alone: {figures['compile_s'] * 1000:.0f} ms")
+            return figures
+
+        def do_fuel() -> dict:
+            why_not = fuel.available()
+            if why_not:
+                print(f"  skipped: {why_not}")
+                return {"skipped": why_not}
+            figures = (fuel.run(main_wasm, requests=20_000, clients=2_000) if args.quick
+                       else fuel.run(main_wasm))
+            print(f"  fuel: {figures['fuel_total']}; pages after soak: {figures['memory']['pages_after']}")
+            return figures
+
+        def do_envoy() -> dict:
+            settings = envoy_overhead.Settings.quick() if args.quick else envoy_overhead.Settings()
+            return envoy_overhead.run(settings, work / "envoy", log=lambda m: print(m, flush=True))
+
+        part("size", do_size)
+        part("compile", do_compile)
+        part("fuel", do_fuel)
+        part("envoy", do_envoy)
+
+    docs = [ROOT / "README.md", ROOT / "docs" / "benchmarks.md"] if official else []
+    written = report.write(results, out_dir, plot_path, docs)
+    print()
+    print(report.summary_markdown(results))
+    print()
+    print("wrote " + ", ".join(str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p)
+                              for p in written))
+    print(f"total {time.monotonic() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
