@@ -18,13 +18,18 @@ while every variant still runs its router, cluster and upstream connection pool
 as in a deployment. Its CPU is not counted.
 
 Headline: Envoy CPU time per request under a fixed request rate. Every variant
-gets the same rate at the same time (one `h2load --rps` per variant, started
-together, for a fixed number of requests), so machine noise hits all alike. A
-variant's CPU is the sum over its threads of /proc/PID/task/TID/schedstat
-(field 1: ns on CPU), read before and after each round with no load running;
-divided by the requests its Envoy served in the round (its own
-`downstream_rq_completed`). Each round also gives the added cost of a variant
-over `none` in the same round (paired difference); figures are medians over rounds.
+gets the same rate at the same time (one `h2load --rps` per variant, all started
+together), so machine noise hits all alike. In each round the CPU time of each
+Envoy is read (the sum over its threads of /proc/PID/task/TID/schedstat field 1,
+ns on CPU) together with the requests it served (its own
+`downstream_rq_completed`), at the start and at the end of the round's measured
+part. Per round this gives a variant's CPU per request, and its *added* cost:
+minus the no-filter Envoy's in the same round (paired, so a disturbance that hits
+both cancels). Each round starts new load generators: how requests happen to
+bunch up (which changes the CPU per request by several percent) is drawn anew
+each round instead of favouring one variant for the whole run. Figures are
+medians over the rounds, with their interquartile range; the added costs and
+ratios come with a bootstrap 90% interval (whole rounds resampled, pairing kept).
 
 Cross-checks: p50 latency at the fixed rate (h2load's per-request log), and
 requests/s at saturation (`wrk`, one variant at a time, rounds rotated).
@@ -33,7 +38,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
+import random
 import shutil
 import signal
 import statistics
@@ -41,7 +48,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -89,18 +96,20 @@ class Variant:
 
 @dataclass
 class Settings:
-    rate: int = 500            # requests/s offered to each variant, all at once
-    connections: int = 4       # h2load connections per variant (HTTP/1.1, keep-alive)
-    round_requests: int = 10_000
-    rounds: int = 6
-    warmup_requests: int = 4_000
-    saturation_seconds: float = 3.0
-    saturation_rounds: int = 3
+    rate: int = 500                 # requests/s offered to each variant, all at once
+    connections: int = 16           # h2load connections per variant (HTTP/1.1, keep-alive)
+    warmup_seconds: float = 8.0     # a first round with nothing read (V8 tiers up, pools fill)
+    rounds: int = 24                # measured rounds, new load generators each
+    round_seconds: float = 5.0      # measured part of a round
+    lead_seconds: float = 0.5       # load on before the first read (connections set up)
+    tail_seconds: float = 0.3       # load still on after the last read
+    saturation_seconds: float = 2.0
+    saturation_rounds: int = 5
     saturation_connections: int = 16
 
     @classmethod
     def quick(cls) -> "Settings":
-        return cls(round_requests=1_500, rounds=2, warmup_requests=1_000,
+        return cls(warmup_seconds=2.0, rounds=4, round_seconds=2.0,
                    saturation_seconds=1.0, saturation_rounds=1)
 
 
@@ -317,12 +326,14 @@ def _h2load(port: int, settings: Settings, requests: int, log_file: Path | None)
     return command + [f"http://127.0.0.1:{port}/"]
 
 
-def _h2load_latencies_us(log_file: Path) -> list[int]:
-    """Per-request durations (µs) from h2load's log: start(µs) <TAB> status <TAB> duration(µs)."""
+def _h2load_latencies_us(log_file: Path, since: float, until: float) -> list[int]:
+    """Durations (µs) of the 2xx requests started in [since, until] (epoch seconds), from
+    h2load's log: start (µs since the epoch) <TAB> status <TAB> duration (µs)."""
     out = []
+    low, high = since * 1e6, until * 1e6
     for line in log_file.read_text().splitlines():
         parts = line.split("\t")
-        if len(parts) >= 3 and parts[1].startswith("2"):
+        if len(parts) >= 3 and parts[1].startswith("2") and low <= int(parts[0]) <= high:
             out.append(int(parts[2]))
     return out
 
@@ -350,46 +361,107 @@ def _parse_wrk(text: str) -> dict:
 
 # -- the measurement ------------------------------------------------------------------------
 @dataclass
-class RoundResult:
-    cpu_ns: dict[str, int] = field(default_factory=dict)
-    requests: dict[str, int] = field(default_factory=dict)
-    ok: dict[str, int] = field(default_factory=dict)
-    p50_us: dict[str, float] = field(default_factory=dict)
-    seconds: float = 0.0
-    machine_busy: float = 0.0   # share of the machine's CPU time in use, by anything
-    envoys_share: float = 0.0   # share of the machine's CPU time used by this run's Envoys
+class Snapshot:
+    at: float                          # time.monotonic()
+    cpu: dict[str, dict[int, int]]     # Envoy -> tid -> ns on CPU
+    counts: dict[str, dict[str, int]]  # variant -> its request counters
+    machine: tuple[int, int]           # (busy, total) jiffies
 
 
-def _fixed_rate_round(fleet: dict[str, Envoy], names: list[str], settings: Settings,
-                      requests: int, workdir: Path, tag: str) -> RoundResult:
-    """All variants at `settings.rate` at once, `requests` each; fleet["backend"] is not loaded."""
-    result = RoundResult()
-    before_counts = {n: _counters(fleet[n]) for n in names}
-    before_cpu = {n: _cpu_ns(e.process.pid) for n, e in fleet.items()}
-    busy0, total0 = _machine_busy()
-    start = time.monotonic()
+@dataclass
+class Interval:
+    seconds: float
+    cpu_ns: dict[str, int]
+    requests: dict[str, int]
+    ok: dict[str, int]
+    machine_busy: float     # share of the machine's CPU time in use, by anything
+    envoys_share: float     # share of the machine's CPU time used by this run's Envoys
+
+
+def _snapshot(fleet: dict[str, Envoy], names: list[str]) -> Snapshot:
+    cpu = {n: _cpu_ns(e.process.pid) for n, e in fleet.items()}
+    return Snapshot(time.monotonic(), cpu, {n: _counters(fleet[n]) for n in names}, _machine_busy())
+
+
+def _interval(a: Snapshot, b: Snapshot, names: list[str]) -> Interval:
+    total_jiffies = max(1, b.machine[1] - a.machine[1])
+    cpu_all = {n: _cpu_delta(a.cpu[n], b.cpu[n]) for n in b.cpu}
+    return Interval(
+        seconds=b.at - a.at,
+        cpu_ns={n: cpu_all[n] for n in names},
+        requests={n: b.counts[n][COMPLETED] - a.counts[n][COMPLETED] for n in names},
+        ok={n: b.counts[n][OK_2XX] - a.counts[n][OK_2XX] for n in names},
+        machine_busy=(b.machine[0] - a.machine[0]) / total_jiffies,
+        envoys_share=sum(cpu_all.values()) / (total_jiffies * 1e9 / os.sysconf("SC_CLK_TCK")))
+
+
+def _sleep_until(deadline: float, running: dict[str, subprocess.Popen]) -> None:
+    while (left := deadline - time.monotonic()) > 0:
+        time.sleep(min(left, 0.2))
+        for name, process in running.items():
+            if process.poll() is not None:
+                raise RuntimeError(f"load generator for {name!r} ended early "
+                                   f"(exit {process.returncode}): see its log")
+
+
+def _one_round(fleet: dict[str, Envoy], names: list[str], settings: Settings, workdir: Path,
+               tag: str, measure_seconds: float) -> tuple[Interval | None, dict[str, list[int]]]:
+    """One h2load per variant, all started together at the same rate; CPU and request
+    counters of every Envoy in `fleet` read `lead_seconds` after the start (connections
+    up) and again `measure_seconds` later, while the load still runs. Envoys in `fleet`
+    but not in `names` (the backend) get no load; their CPU counts in `envoys_share`."""
+    total = settings.lead_seconds + measure_seconds + settings.tail_seconds
     logs = {n: workdir / f"h2load-{tag}-{n}.txt" for n in names}
     latency_logs = {n: workdir / f"h2load-{tag}-{n}.requests.tsv" for n in names}
-    commands = {n: _h2load(fleet[n].port, settings, requests, latency_logs[n]) for n in names}
-    expected = requests / settings.rate
+    commands = {n: _h2load(fleet[n].port, settings, int(settings.rate * total), latency_logs[n])
+                for n in names}
+    interval = None
     with _processes(commands, logs) as running:
-        _wait_all(running, timeout=3 * expected + 30)
-    result.seconds = time.monotonic() - start
-    busy1, total1 = _machine_busy()
-    after_cpu = {n: _cpu_ns(e.process.pid) for n, e in fleet.items()}
-    after_counts = {n: _counters(fleet[n]) for n in names}
-    result.machine_busy = (busy1 - busy0) / max(1, total1 - total0)
-    jiffy_ns = 1e9 / os.sysconf("SC_CLK_TCK")
-    result.envoys_share = (sum(_cpu_delta(before_cpu[n], after_cpu[n]) for n in fleet)
-                           / max(1.0, (total1 - total0) * jiffy_ns))
-    for n in names:
-        result.cpu_ns[n] = _cpu_delta(before_cpu[n], after_cpu[n])
-        result.requests[n] = after_counts[n][COMPLETED] - before_counts[n][COMPLETED]
-        result.ok[n] = after_counts[n][OK_2XX] - before_counts[n][OK_2XX]
-        latencies = _h2load_latencies_us(latency_logs[n])
-        result.p50_us[n] = statistics.median(latencies) if latencies else float("nan")
-        latency_logs[n].unlink(missing_ok=True)  # large; the summary log stays
-    return result
+        start = time.monotonic()
+        _sleep_until(start + settings.lead_seconds, running)
+        since, first = time.time(), _snapshot(fleet, names)
+        if measure_seconds > 0:
+            _sleep_until(start + settings.lead_seconds + measure_seconds, running)
+            interval = _interval(first, _snapshot(fleet, names), names)
+        until = time.time()
+        _wait_all(running, timeout=settings.tail_seconds + 30)
+    latencies = {n: _h2load_latencies_us(latency_logs[n], since, until) for n in names}
+    for path in latency_logs.values():
+        path.unlink(missing_ok=True)  # large; h2load's summary log stays
+    if interval is not None:
+        expected = settings.rate * measure_seconds
+        for n in names:
+            if interval.requests[n] < expected / 2:
+                raise RuntimeError(f"{n!r} served {interval.requests[n]} requests in a round "
+                                   f"(expected about {expected:.0f}): the load did not keep up")
+    return interval, latencies
+
+
+def _fixed_rate(fleet: dict[str, Envoy], names: list[str], settings: Settings, workdir: Path,
+                log) -> tuple[list[Interval], dict[str, float]]:
+    """A warm-up round, then `rounds` measured rounds; each round starts new load generators,
+    so their timing (how requests happen to bunch up) is drawn anew each round instead of
+    biasing one variant for the whole run. Returns the rounds and each variant's p50."""
+    _one_round(fleet, names, settings, workdir, "warmup", settings.warmup_seconds)  # not kept
+    rounds: list[Interval] = []
+    latencies: dict[str, list[int]] = {n: [] for n in names}
+    report_every = max(1, settings.rounds // 5)
+    for r in range(settings.rounds):
+        interval, lat = _one_round(fleet, names, settings, workdir, str(r), settings.round_seconds)
+        assert interval is not None
+        rounds.append(interval)
+        for n in names:
+            latencies[n] += lat[n]
+        if (r + 1) % report_every == 0 or r + 1 == settings.rounds:
+            done = rounds[-report_every:]
+            log(f"  {r + 1}/{settings.rounds} rounds; last ones: machine "
+                f"{100 * statistics.mean(x.machine_busy for x in done):.0f}% busy "
+                f"({100 * statistics.mean(x.envoys_share for x in done):.0f}% these Envoys); "
+                "CPU µs/request " + ", ".join(
+                    f"{n} {sum(x.cpu_ns[n] for x in done) / max(1, sum(x.requests[n] for x in done)) / 1000:.1f}"
+                    for n in names))
+    p50 = {n: statistics.median(v) if v else float("nan") for n, v in latencies.items()}
+    return rounds, p50
 
 
 def _saturation(fleet: dict[str, Envoy], names: list[str], settings: Settings,
@@ -409,52 +481,79 @@ def _saturation(fleet: dict[str, Envoy], names: list[str], settings: Settings,
     return runs
 
 
+def _quantile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    pos = q * (len(ordered) - 1)
+    low = int(pos)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (pos - low)
+
+
 def _spread(values: list[float]) -> dict:
-    return {"median": statistics.median(values), "min": min(values), "max": max(values),
-            "rounds": values}
+    return {"median": statistics.median(values), "p25": _quantile(values, 0.25),
+            "p75": _quantile(values, 0.75), "min": min(values), "max": max(values)}
 
 
-def summarise(labels: dict[str, str], rounds: list[RoundResult],
+def _resampled(per_interval: dict[str, list[float]], statistic, resamples: int = 2000,
+               seed: int = 1) -> tuple[float, float]:
+    """90% interval of `statistic(medians)` resampling whole rounds (pairing kept)."""
+    rng = random.Random(seed)
+    count = len(next(iter(per_interval.values())))
+    values = []
+    for _ in range(resamples):
+        picks = [rng.randrange(count) for _ in range(count)]
+        medians = {k: statistics.median([v[i] for i in picks]) for k, v in per_interval.items()}
+        values.append(statistic(medians))
+    values = [v for v in values if not math.isnan(v)]
+    return (_quantile(values, 0.05), _quantile(values, 0.95)) if values else (math.nan, math.nan)
+
+
+def summarise(labels: dict[str, str], intervals: list[Interval], p50: dict[str, float],
               saturation: dict[str, list[dict]]) -> dict:
+    names = list(labels)
+    cpu = {n: [x.cpu_ns[n] / x.requests[n] / 1000 for x in intervals] for n in names}
+    added = {n: [c - b for c, b in zip(cpu[n], cpu["none"])] for n in names}
     per_variant = {}
-    for n, label in labels.items():
-        cpu = [r.cpu_ns[n] / r.requests[n] / 1000 for r in rounds]
-        added = [r.cpu_ns[n] / r.requests[n] / 1000 - r.cpu_ns["none"] / r.requests["none"] / 1000
-                 for r in rounds]
+    for n in names:
         sat = saturation.get(n, [])
+        low, high = _resampled({n: added[n]}, lambda m, n=n: m[n])
         per_variant[n] = {
-            "label": label,
-            "cpu_us_per_request": _spread(cpu),
-            "added_cpu_us_per_request": _spread(added),
-            "requests": sum(r.requests[n] for r in rounds),
-            "non_2xx": sum(r.requests[n] - r.ok[n] for r in rounds),
-            "p50_us_fixed_rate": statistics.median([r.p50_us[n] for r in rounds]),
+            "label": labels[n],
+            "cpu_us_per_request": _spread(cpu[n]),
+            "added_cpu_us_per_request": {**_spread(added[n]), "ci90": [low, high]},
+            "requests": sum(x.requests[n] for x in intervals),
+            "non_2xx": sum(x.requests[n] - x.ok[n] for x in intervals),
+            "p50_us_fixed_rate": p50[n],
             "saturation_rps": statistics.median([s["rps"] for s in sat]) if sat else None,
+            "saturation_rps_runs": [s["rps"] for s in sat],
             "saturation_p50_us": statistics.median([s["p50_us"] for s in sat]) if sat else None,
             "saturation_non_2xx": sum(s.get("non_2xx", 0) for s in sat),
         }
     base_rps = per_variant["none"]["saturation_rps"]
     for entry in per_variant.values():
-        entry["rps_vs_none"] = entry["saturation_rps"] / base_rps if base_rps and entry["saturation_rps"] else None
+        entry["rps_vs_none"] = (entry["saturation_rps"] / base_rps
+                                if base_rps and entry["saturation_rps"] else None)
 
-    def ratio(a: str, b: str, what: str = "added_cpu_us_per_request") -> dict:
-        per_round = [x / y if y > 0 else float("nan") for x, y in
-                     zip(per_variant[a][what]["rounds"], per_variant[b][what]["rounds"])]
-        x, y = per_variant[a][what]["median"], per_variant[b][what]["median"]
-        return {"of_medians": x / y if y > 0 else None,
-                "per_round_min": min(per_round), "per_round_max": max(per_round)}
+    def ratio(a: str, b: str, what: dict[str, list[float]]) -> dict:
+        def of(m: dict[str, float]) -> float:
+            return m[a] / m[b] if m[b] > 0 else math.nan
+        value = of({a: statistics.median(what[a]), b: statistics.median(what[b])})
+        low, high = _resampled({a: what[a], b: what[b]}, of)
+        return {"value": value, "ci90": [low, high]}
 
     ratios = {
-        "ratelimit_over_noop_wat_added": ratio("ratelimit", "noop_wat"),
-        "ratelimit_over_lua_added": ratio("ratelimit", "lua"),
-        "noop_py_over_noop_wat_added": ratio("noop_py", "noop_wat"),
-        "noop_py_over_noop_wat_total": ratio("noop_py", "noop_wat", "cpu_us_per_request"),
+        "ratelimit_over_noop_wat_added": ratio("ratelimit", "noop_wat", added),
+        "ratelimit_over_lua_added": ratio("ratelimit", "lua", added),
+        "noop_py_over_noop_wat_added": ratio("noop_py", "noop_wat", added),
+        "noop_py_over_noop_wat_total": ratio("noop_py", "noop_wat", cpu),
     }
     return {"variants": per_variant, "ratios": ratios,
             "noise_floor_us": per_variant["none_copy"]["added_cpu_us_per_request"],
-            "machine_busy": [r.machine_busy for r in rounds],
-            "envoys_share": [r.envoys_share for r in rounds],
-            "round_seconds": [r.seconds for r in rounds]}
+            "rounds": len(intervals),
+            "round_seconds": statistics.mean(x.seconds for x in intervals),
+            "machine_busy": _spread([x.machine_busy for x in intervals]),
+            "envoys_share": _spread([x.envoys_share for x in intervals]),
+            "per_round_cpu_us": cpu}
 
 
 def run(settings: Settings | None = None, workdir: Path | None = None, log=print) -> dict:
@@ -473,26 +572,20 @@ def run(settings: Settings | None = None, workdir: Path | None = None, log=print
         log(f"  backend: Envoy direct_response on 127.0.0.1:{backend.port}")
         fleet = stack.enter_context(envoys(
             {v.key: variant_config(v, backend.port) for v in chosen}, workdir))
-        loaded = {**fleet, "backend": backend}  # CPU read for all, load sent to the variants
         log(f"  {len(fleet)} Envoys up (--concurrency 1): "
             + ", ".join(f"{v.key}:{fleet[v.key].port}" for v in chosen))
-        log(f"  warm-up: {settings.warmup_requests} requests each at {settings.rate}/s")
-        _fixed_rate_round(loaded, names, settings, settings.warmup_requests, workdir, "warmup")
-        rounds = []
-        for r in range(settings.rounds):
-            result = _fixed_rate_round(loaded, names, settings, settings.round_requests, workdir, str(r))
-            rounds.append(result)
-            log(f"  round {r + 1}/{settings.rounds}: {result.seconds:.1f} s, machine "
-                f"{100 * result.machine_busy:.0f}% busy ({100 * result.envoys_share:.0f}% these Envoys); CPU µs/request "
-                + ", ".join(f"{n} {result.cpu_ns[n] / result.requests[n] / 1000:.1f}" for n in names))
+        log(f"  fixed rate: {settings.rate}/s to each at once over {settings.connections} connections; "
+            f"{settings.warmup_seconds:g} s warm-up, then {settings.rounds} rounds of "
+            f"{settings.round_seconds:g} s")
+        intervals, p50 = _fixed_rate({**fleet, "backend": backend}, names, settings, workdir, log)
         log(f"  saturation: wrk -c{settings.saturation_connections} "
             f"{settings.saturation_seconds:g} s per variant x {settings.saturation_rounds} rounds")
         saturation = _saturation(fleet, names, settings, workdir)
-        summary = summarise({v.key: v.label for v in chosen}, rounds, saturation)
         for n, envoy in fleet.items():  # a crashed or restarted Envoy would void its figures
             if envoy.process.poll() is not None:
                 raise EnvoyError(f"Envoy {n!r} exited during the run\n{envoy.log_tail()}")
-    summary["settings"] = settings.__dict__
+    summary = summarise({v.key: v.label for v in chosen}, intervals, p50, saturation)
+    summary["settings"] = dict(settings.__dict__)
     summary["cores"] = os.cpu_count()
     summary["tools"] = tools
     summary["backend"] = "Envoy direct_response (200, 3 bytes), --concurrency 1"

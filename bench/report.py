@@ -25,34 +25,50 @@ def _ratio(value: float | None) -> str:
     return "–" if value is None or math.isnan(value) else f"{value:.2f}×"
 
 
+def _verdict(ratio: dict, limit: float) -> str:
+    """'yes' / 'no' when the whole 90% interval is on one side of the limit, else 'unclear'."""
+    low, high = ratio["ci90"]
+    if high <= limit:
+        return "yes"
+    if low > limit:
+        return "**no**"
+    return "unclear (interval spans the goal)" if ratio["value"] <= limit else "**no** (within noise)"
+
+
+def _ratio_text(ratio: dict) -> str:
+    low, high = ratio["ci90"]
+    return f"{_ratio(ratio['value'])} (90% interval {_ratio(low)}–{_ratio(high)})"
+
+
 def goals(results: dict) -> list[dict]:
-    """The issue's goals, each with its measured figure and whether it is met."""
+    """The issue's goals, each with its measured figure and a verdict."""
     out = []
     size = results.get("size", {}).get("main.wasm")
     if size:
         out.append({"goal": "main.wasm under 16 KB", "measured": f"{size['total']:,} bytes",
-                    "met": size["total"] < SIZE_GOAL_BYTES})
-    envoy = results.get("envoy")
-    if envoy and "ratios" in envoy:
+                    "met": "yes" if size["total"] < SIZE_GOAL_BYTES else "**no**"})
+    envoy = results.get("envoy", {})
+    if "ratios" in envoy:
         r, v = envoy["ratios"], envoy["variants"]
-
-        def spread(key: str) -> str:
-            return (f" (rounds {_ratio(r[key]['per_round_min'])}–{_ratio(r[key]['per_round_max'])})")
         added = {k: v[k]["added_cpu_us_per_request"]["median"] for k in v}
         out.append({"goal": "rate limiter's added Envoy CPU/request ≤ 1.2× the no-op WAT filter's",
-                    "measured": _ratio(r["ratelimit_over_noop_wat_added"]["of_medians"])
-                    + spread("ratelimit_over_noop_wat_added"),
-                    "met": (r["ratelimit_over_noop_wat_added"]["of_medians"] or math.inf) <= 1.2})
+                    "measured": _ratio_text(r["ratelimit_over_noop_wat_added"]),
+                    "met": _verdict(r["ratelimit_over_noop_wat_added"], 1.2)})
         out.append({"goal": "rate limiter's added Envoy CPU/request below the Lua filter's",
-                    "measured": f"{_num(added['ratelimit'])} vs {_num(added['lua'])} µs "
-                                f"({_ratio(r['ratelimit_over_lua_added']['of_medians'])})",
-                    "met": added["ratelimit"] < added["lua"]})
-        out.append({"goal": "no-op Python filter within 1.05× of the no-op WAT filter (added CPU)",
-                    "measured": _ratio(r["noop_py_over_noop_wat_added"]["of_medians"])
-                    + spread("noop_py_over_noop_wat_added")
-                    + f"; {_num(added['noop_py'] - added['noop_wat'])} µs apart, total CPU "
-                      f"{_ratio(r['noop_py_over_noop_wat_total']['of_medians'])}",
-                    "met": (r["noop_py_over_noop_wat_added"]["of_medians"] or math.inf) <= 1.05})
+                    "measured": f"{_num(added['ratelimit'])} vs {_num(added['lua'])} µs: "
+                                + _ratio_text(r["ratelimit_over_lua_added"]),
+                    "met": _verdict(r["ratelimit_over_lua_added"], 1.0)})
+        out.append({"goal": "no-op Python filter's added CPU/request within 1.05× of the no-op WAT's",
+                    "measured": _ratio_text(r["noop_py_over_noop_wat_added"])
+                    + f"; {_num(added['noop_py'] - added['noop_wat'])} µs apart; "
+                      f"whole Envoy CPU/request {_ratio(r['noop_py_over_noop_wat_total']['value'])}",
+                    "met": _verdict(r["noop_py_over_noop_wat_added"], 1.05)})
+    return out
+
+
+def _goals_table(results: dict) -> list[str]:
+    out = ["| goal | measured | met |", "|---|---|---|"]
+    out += [f"| {g['goal']} | {g['measured']} | {g['met']} |" for g in results["goals"]]
     return out
 
 
@@ -61,11 +77,12 @@ def envoy_table(envoy: dict) -> str:
     noise = envoy["noise_floor_us"]
     s = envoy["settings"]
     lines = [
-        f"Envoy CPU per request at a fixed {s['rate']} requests/s to every variant at once "
-        f"({s['rounds']} rounds of {s['round_requests']:,} requests; median over rounds, "
-        f"min–max in brackets). *Added* is the variant's CPU/request minus the no-filter "
-        f"Envoy's in the same round; the no-filter copy shows the noise floor "
-        f"({_num(noise['min'])} to {_num(noise['max'])} µs).",
+        f"Envoy CPU per request with {s['rate']} requests/s going to every variant at once "
+        f"({s['connections']} connections each), {envoy['rounds']} rounds of "
+        f"{s['round_seconds']:g} s: median (interquartile range). *Added* is the "
+        f"variant's CPU/request minus the no-filter Envoy's in the same round: median "
+        f"[bootstrap 90% interval]. The identical no-filter copy shows the noise floor: "
+        f"{_num(noise['median'])} µs [{_num(noise['ci90'][0])}, {_num(noise['ci90'][1])}].",
         "",
         "| variant | Envoy CPU µs/request | added µs/request | p50 at fixed rate | "
         "req/s at saturation | vs no filter |",
@@ -76,22 +93,20 @@ def envoy_table(envoy: dict) -> str:
             continue
         e = v[key]
         cpu, added = e["cpu_us_per_request"], e["added_cpu_us_per_request"]
+        added_text = ("–" if key == "none" else
+                      f"{_num(added['median'])} [{_num(added['ci90'][0])}, {_num(added['ci90'][1])}]")
         lines.append(
-            f"| {e['label']} | {_num(cpu['median'])} ({_num(cpu['min'])}–{_num(cpu['max'])}) "
-            f"| {_num(added['median'])} ({_num(added['min'])}–{_num(added['max'])}) "
-            f"| {_num(e['p50_us_fixed_rate'] / 1000, 2)} ms "
+            f"| {e['label']} | {_num(cpu['median'])} ({_num(cpu['p25'])}–{_num(cpu['p75'])}) "
+            f"| {added_text} | {_num(e['p50_us_fixed_rate'] / 1000, 2)} ms "
             f"| {_num(e['saturation_rps'], 0)} | {_ratio(e['rps_vs_none'])} |")
-    busy = envoy["machine_busy"]
-    share = envoy.get("envoys_share", [])
-    lines += ["", f"Machine CPU in use during the rounds: {min(busy) * 100:.0f}–{max(busy) * 100:.0f}% "
-              f"of {results_cores(envoy)} cores"
-              + (f", of which these Envoys {min(share) * 100:.0f}–{max(share) * 100:.0f}%" if share else "")
-              + ". Any not ours is other work on the machine, and hits every variant alike."]
+    busy, share = envoy["machine_busy"], envoy["envoys_share"]
+    lines += ["", f"Machine CPU in use while measuring: {busy['median'] * 100:.0f}% of "
+              f"{envoy.get('cores', '?')} cores (median over rounds), of which these Envoys "
+              f"{share['median'] * 100:.0f}%; the rest is other work on the machine, which hits "
+              f"every variant alike. Saturation: `wrk -c{s['saturation_connections']}` for "
+              f"{s['saturation_seconds']:g} s, one variant at a time, median of "
+              f"{s['saturation_rounds']} rotated rounds (a cross-check, noisier than the CPU figures)."]
     return "\n".join(lines)
-
-
-def results_cores(envoy: dict) -> str:
-    return str(envoy.get("cores", "?"))
 
 
 def size_table(size: dict) -> str:
@@ -127,10 +142,7 @@ def summary_markdown(results: dict) -> str:
     """The short form for README.md: goals, then the Envoy table."""
     out = []
     if results.get("goals"):
-        out += ["| goal | measured | met |", "|---|---|---|"]
-        out += [f"| {g['goal']} | {g['measured']} | {'yes' if g['met'] else '**no**'} |"
-                for g in results["goals"]]
-        out.append("")
+        out += [*_goals_table(results), ""]
     if "envoy" in results and "variants" in results["envoy"]:
         out += [envoy_table(results["envoy"]), ""]
     out.append(f"Generated by `python bench/run.py` on {results['generated']} "
@@ -144,10 +156,7 @@ def full_markdown(results: dict) -> str:
            f"Generated by `python bench/run.py` on {results['generated']}"
            f"{' (--quick)' if results.get('quick') else ''}; machine: {results['machine']['summary']}.", ""]
     if results.get("goals"):
-        out += ["## Goals", "", "| goal | measured | met |", "|---|---|---|"]
-        out += [f"| {g['goal']} | {g['measured']} | {'yes' if g['met'] else '**no**'} |"
-                for g in results["goals"]]
-        out.append("")
+        out += ["## Goals", "", *_goals_table(results), ""]
     envoy = results.get("envoy", {})
     out += ["## Envoy overhead", ""]
     out += [envoy_table(envoy) if "variants" in envoy else f"Skipped: {envoy.get('skipped', 'not run')}.", ""]
@@ -181,14 +190,14 @@ def plot(envoy: dict, path: Path) -> None:
     for ax, field, title in ((axes[0], "cpu_us_per_request", "Envoy CPU per request (µs)"),
                              (axes[1], "added_cpu_us_per_request", "added over no filter (µs)")):
         med = [v[k][field]["median"] for k in keys]
-        low = [m - v[k][field]["min"] for m, k in zip(med, keys)]
-        high = [v[k][field]["max"] - m for m, k in zip(med, keys)]
+        low = [m - v[k][field]["p25"] for m, k in zip(med, keys)]
+        high = [v[k][field]["p75"] - m for m, k in zip(med, keys)]
         colors = ["#999999" if k.startswith("none") else "#4477aa" if k in ("local_rl", "lua")
                   else "#66aa55" if k.startswith("noop") else "#cc6644" for k in keys]
         ax.barh(range(len(keys)), med, xerr=[low, high], color=colors, capsize=3)
-        pad = max(1e-9, max(v[k][field]["max"] for k in keys)) * 0.02
+        pad = max(1e-9, max(v[k][field]["p75"] for k in keys)) * 0.02
         for i, (m, k) in enumerate(zip(med, keys)):
-            ax.text(max(v[k][field]["max"], 0) + pad, i, f"{m:.1f}", va="center", fontsize=8)
+            ax.text(max(v[k][field]["p75"], 0) + pad, i, f"{m:.1f}", va="center", fontsize=8)
         ax.set_title(title, fontsize=10)
         ax.axvline(0, color="black", linewidth=0.6)
         ax.grid(axis="x", alpha=0.3)
@@ -196,7 +205,8 @@ def plot(envoy: dict, path: Path) -> None:
     axes[0].invert_yaxis()
     s = envoy["settings"]
     fig.suptitle(f"Envoy 1.40, --concurrency 1, {s['rate']} req/s to each variant at once; "
-                 f"median of {s['rounds']} rounds, bars min–max", fontsize=10)
+                 f"median of {envoy['rounds']} rounds of {s['round_seconds']:g} s, "
+                 "bars: interquartile range", fontsize=10)
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=110)
@@ -221,8 +231,11 @@ def write(results: dict, out_dir: Path, plot_path: Path, docs: list[Path]) -> li
     (out_dir / "results.json").write_text(json.dumps(results, indent=2, default=str) + "\n")
     written.append(out_dir / "results.json")
     if "variants" in results.get("envoy", {}):
-        plot(results["envoy"], plot_path)
-        written.append(plot_path)
+        try:
+            plot(results["envoy"], plot_path)
+            written.append(plot_path)
+        except ImportError as err:
+            print(f"no plot: {err} (install the bench extra: pip install -e '.[bench]')")
     markdown = full_markdown(results)
     if plot_path.parent != out_dir.parent / "docs":  # the image link is relative to bench/
         markdown = markdown.replace("../docs/benchmarks.png", str(plot_path.resolve()))
