@@ -9,6 +9,7 @@ running at the same time, all in front of one shared backend):
     lua           an Envoy Lua filter doing the filter's keying work (client address -> key)
     noop_wat      a do-nothing proxy-wasm filter in hand-written WAT (V8 + the ABI's own cost)
     noop_py       the same do-nothing filter in our Python subset (+ our runtime's own cost)
+    noop_sdk      a do-nothing filter written with our SDK (+ the SDK's context dispatch)
     ratelimit     our rate limiter, filter/main.py, {"ttlSecond": 60, "burst": 1000000000}
 
 The backend is one more Envoy answering every request itself (`direct_response`,
@@ -179,9 +180,10 @@ def build_wasm(workdir: Path) -> dict[str, Path]:
     import wasmtime
     from compiler import compile_file
     out = {"noop_wat": workdir / "noop_wat.wasm", "noop_py": workdir / "noop_py.wasm",
-           "ratelimit": workdir / "main.wasm"}
+           "noop_sdk": workdir / "noop_sdk.wasm", "ratelimit": workdir / "main.wasm"}
     out["noop_wat"].write_bytes(wasmtime.wat2wasm((HERE / "wasm" / "noop.wat").read_text()))
     out["noop_py"].write_bytes(compile_file(HERE / "wasm" / "noop.py"))
+    out["noop_sdk"].write_bytes(compile_file(HERE / "wasm" / "noop_sdk.py"))
     out["ratelimit"].write_bytes(compile_file(ROOT / "filter" / "main.py"))
     return out
 
@@ -194,6 +196,7 @@ def variants(wasm: dict[str, Path]) -> list[Variant]:
         Variant("lua", "Lua", (lua_filter(),)),
         Variant("noop_wat", "no-op WAT", (wasm_filter("noop-wat", wasm["noop_wat"]),)),
         Variant("noop_py", "no-op Python", (wasm_filter("noop-py", wasm["noop_py"]),)),
+        Variant("noop_sdk", "no-op Python, SDK", (wasm_filter("noop-sdk", wasm["noop_sdk"]),)),
         Variant("ratelimit", "rate limiter",
                 (wasm_filter("ip-rate-limit", wasm["ratelimit"], RATELIMIT_CONFIG),)),
     ]
@@ -546,6 +549,8 @@ def summarise(labels: dict[str, str], intervals: list[Interval], p50: dict[str, 
         "ratelimit_over_lua_added": ratio("ratelimit", "lua", added),
         "noop_py_over_noop_wat_added": ratio("noop_py", "noop_wat", added),
         "noop_py_over_noop_wat_total": ratio("noop_py", "noop_wat", cpu),
+        "noop_sdk_over_noop_wat_added": ratio("noop_sdk", "noop_wat", added),
+        "ratelimit_over_noop_sdk_added": ratio("ratelimit", "noop_sdk", added),
     }
     return {"variants": per_variant, "ratios": ratios,
             "noise_floor_us": per_variant["none_copy"]["added_cpu_us_per_request"],

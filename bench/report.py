@@ -12,7 +12,7 @@ from pathlib import Path
 
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 SIZE_GOAL_BYTES = 16 * 1024
-ORDER = ("none", "none_copy", "local_rl", "lua", "noop_wat", "noop_py", "ratelimit")
+ORDER = ("none", "none_copy", "local_rl", "lua", "noop_wat", "noop_py", "noop_sdk", "ratelimit")
 
 
 def _num(value: float | None, digits: int = 1) -> str:

@@ -109,10 +109,12 @@ def main(argv: list[str] | None = None) -> int:
         name_key = {"size": "size", "compile": "compile_time", "fuel": "fuel", "envoy": "envoy"}
 
         def do_size() -> dict:
-            noop_py, noop_wat = work / "noop_py.wasm", work / "noop_wat.wasm"
+            noop_py, noop_sdk, noop_wat = work / "noop_py.wasm", work / "noop_sdk.wasm", work / "noop_wat.wasm"
             noop_py.write_bytes(compile_file(ROOT / "bench" / "wasm" / "noop.py"))
+            noop_sdk.write_bytes(compile_file(ROOT / "bench" / "wasm" / "noop_sdk.py"))
             noop_wat.write_bytes(wasmtime.wat2wasm((ROOT / "bench" / "wasm" / "noop.wat").read_text()))
-            figures = size.run({"main.wasm": main_wasm, "no-op Python": noop_py, "no-op WAT": noop_wat})
+            figures = size.run({"main.wasm": main_wasm, "no-op Python, SDK": noop_sdk,
+                                "no-op Python": noop_py, "no-op WAT": noop_wat})
             for label, m in figures.items():
                 parts = ", ".join(f"{p} {d['code']:,}" for p, d in m["parts"].items())
                 print(f"  {label}: {m['total']:,} bytes (code {m['sections'].get('code', 0):,}: {parts}; "

@@ -8,7 +8,7 @@ its part:
     abi.*                                   SDK (the proxy-wasm ABI layer and host imports)
     compiler.runtime.*, rt.*, FooError,     runtime (heap, collector, str/list/dict, traps, and
     and every *@export wrapper              the compiler's glue around each export)
-    anything else (filter.main.*, ...)      filter (the user's own module)
+    anything else (filter.main.*, limiter.*) filter (the user's own modules)
 
 The data section is one segment built by the compiler, so the binary cannot say
 which part its bytes belong to: it is reported whole.

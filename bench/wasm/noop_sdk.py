@@ -1,0 +1,7 @@
+"""Do-nothing filter written with our SDK (abi.sdk): the default contexts let every
+request through. Next to bench/wasm/noop.py (bare exports) it shows what the SDK's
+dispatch costs: a context object per request, every proxy_on_* callback exported.
+"""
+from abi.sdk import RootContext, set_root_context
+
+set_root_context(RootContext())
