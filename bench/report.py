@@ -165,9 +165,9 @@ def full_markdown(results: dict) -> str:
     if "size" in results:
         out += ["## Module size (bytes)", "", size_table(results["size"]), "",
                 "Code per part is the function bodies named `compiler.runtime.*`/`rt.*`/traps/export "
-                "glue (runtime), `abi.*` (SDK) and the filter's own module; names are the `name` "
-                "section (function and local names, for backtraces); other is the type, import, "
-                "function, global, export and memory sections and the header.", ""]
+                "glue (runtime), `abi.*` (SDK) and the filter's own modules; names is the `name` "
+                "section (so that backtraces name Python functions); other is every other section "
+                "(type, import, function, memory, global, export, start) and the 8-byte header.", ""]
     ct = results.get("compile_time")
     if ct:
         out += ["## Compile time", "",
@@ -214,12 +214,15 @@ def plot(envoy: dict, path: Path) -> None:
 
 
 def insert_between_markers(path: Path, generated: str) -> bool:
-    """Replace what lies between the bench markers in `path`; False if it has no markers."""
-    text = path.read_text()
-    start, end = text.find(START), text.find(END)
-    if start < 0 or end < start:
+    """Replace what lies between the bench markers in `path`, each alone on its line (a
+    marker quoted inside a sentence is left alone); False if it has no such markers."""
+    lines = path.read_text().split("\n")
+    try:
+        start = lines.index(START)
+        end = lines.index(END, start + 1)
+    except ValueError:
         return False
-    path.write_text(text[:start + len(START)] + "\n" + generated.rstrip() + "\n" + text[end:])
+    path.write_text("\n".join([*lines[:start + 1], generated.rstrip(), *lines[end:]]))
     return True
 
 

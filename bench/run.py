@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import os
 import platform
 import signal
@@ -67,12 +68,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default=",".join(PARTS),
                         help=f"comma-separated parts to run (default: all of {','.join(PARTS)})")
     parser.add_argument("--out", type=Path, help="directory for results.json/results.md")
+    parser.add_argument("--report-only", action="store_true",
+                        help="measure nothing: rewrite results.md, the plot and the generated "
+                             "parts of README.md and docs/benchmarks.md from bench/results.json")
     args = parser.parse_args(argv)
     only = [p.strip() for p in args.only.split(",") if p.strip()]
     unknown = set(only) - set(PARTS)
     if unknown:
         parser.error(f"unknown part(s): {', '.join(sorted(unknown))}")
     signal.signal(signal.SIGTERM, _on_sigterm)
+    if args.report_only:
+        results = json.loads((ROOT / "bench" / "results.json").read_text())
+        written = report.write(results, ROOT / "bench", ROOT / "docs" / "benchmarks.png",
+                               [ROOT / "README.md", ROOT / "docs" / "benchmarks.md"])
+        print("wrote " + ", ".join(str(p.relative_to(ROOT)) for p in written))
+        return 0
 
     official = not args.quick and args.out is None and set(only) == set(PARTS)
     out_dir = args.out or (ROOT / "bench" / ("out-quick" if args.quick else ""))

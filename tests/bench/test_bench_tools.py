@@ -39,9 +39,10 @@ def test_wat_module_without_names_parses():
 
 def test_markers_are_replaced_and_the_rest_kept(tmp_path):
     doc = tmp_path / "README.md"
-    doc.write_text(f"intro\n{report.START}\nold\n{report.END}\noutro\n")
+    quoted = f"markers `{report.START}` and `{report.END}` quoted in a sentence\n"
+    doc.write_text(f"{quoted}intro\n{report.START}\nold\n{report.END}\noutro\n")
     assert report.insert_between_markers(doc, "| new |")
-    assert doc.read_text() == f"intro\n{report.START}\n| new |\n{report.END}\noutro\n"
+    assert doc.read_text() == f"{quoted}intro\n{report.START}\n| new |\n{report.END}\noutro\n"
     plain = tmp_path / "plain.md"
     plain.write_text("no markers\n")
     assert not report.insert_between_markers(plain, "x")
