@@ -125,16 +125,25 @@ def size_table(size: dict) -> str:
 def fuel_section(fuel: dict) -> str:
     if "skipped" in fuel:
         return f"Skipped: {fuel['skipped']}."
-    lines = [f"Configuration `{fuel['config']}`. Fuel per callback:", "",
-             "| request | " + " | ".join(sorted(fuel["fuel"]["passed_new_client"])) + " | total |",
-             "|---|" + "--:|" * (len(fuel["fuel"]["passed_new_client"]) + 1)]
+    lifecycle = ["proxy_on_context_create", "proxy_on_request_headers", "proxy_on_request_body",
+                 "proxy_on_response_headers", "proxy_on_response_body", "proxy_on_log",
+                 "proxy_on_done", "proxy_on_delete"]
+    seen = {c for per_callback in fuel["fuel"].values() for c in per_callback}
+    columns = [c for c in lifecycle if c in seen] + sorted(seen - set(lifecycle))
+    lines = [f"Configuration `{fuel['config']}`. Fuel (wasmtime) per callback of one request:", "",
+             "| request | " + " | ".join(c.removeprefix("proxy_on_") for c in columns) + " | total |",
+             "|---|" + "--:|" * (len(columns) + 1)]
     for kind, per_callback in fuel["fuel"].items():
         lines.append(f"| {kind.replace('_', ' ')} | "
-                     + " | ".join(f"{per_callback.get(c, 0):,}" for c in sorted(fuel["fuel"]["passed_new_client"]))
+                     + " | ".join(f"{per_callback.get(c, 0):,}" for c in columns)
                      + f" | {fuel['fuel_total'][kind]:,} |")
     m = fuel["memory"]
-    lines += ["", f"Memory after {m['requests']:,} requests over {m['clients']:,} clients: "
-              f"{m['pages_after']} pages of 64 KiB (at start: {m['pages_at_start']})."]
+    lines += ["", f"Memory after {m['requests']:,} requests over {m['clients']:,} clients "
+              f"(round-robin, {m['seconds']:.0f} s in the emulator): {m['pages_after']} pages of "
+              f"64 KiB (at start: {m['pages_at_start']})."]
+    if m.get("stopped_at_budget"):
+        lines[-1] += (f" The soak stopped at its time budget, short of the planned "
+                      f"{m['requests_planned']:,} requests.")
     return "\n".join(lines)
 
 

@@ -142,9 +142,13 @@ def main(argv: list[str] | None = None) -> int:
             if why_not:
                 print(f"  skipped: {why_not}")
                 return {"skipped": why_not}
-            figures = (fuel.run(main_wasm, requests=20_000, clients=2_000) if args.quick
+            figures = (fuel.run(main_wasm, requests=20_000, clients=2_000, budget_seconds=15)
+                       if args.quick
                        else fuel.run(main_wasm))
-            print(f"  fuel: {figures['fuel_total']}; pages after soak: {figures['memory']['pages_after']}")
+            memory = figures["memory"]
+            print(f"  fuel per request: {figures['fuel_total']}; {memory['pages_after']} pages after "
+                  f"{memory['requests']:,} requests over {memory['clients']:,} clients "
+                  f"({memory['seconds']:.0f} s)")
             return figures
 
         def do_envoy() -> dict:
