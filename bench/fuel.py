@@ -15,6 +15,7 @@ bench/run.py skips this part with a printed note.
 from __future__ import annotations
 
 import importlib.util
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,22 +98,29 @@ def client_address(n: int) -> str:
     return f"127.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}:{40000 + n % 20000}"
 
 
-def run(wasm_path: Path, requests: int = 1_000_000, clients: int = 100_000,
-        budget_seconds: float = 270.0) -> dict:
-    """Fuel of single requests, then the soak; the soak stops at `budget_seconds` (the
-    whole benchmark must stay under 10 minutes) and says how far it got."""
-    wasm = wasm_path.read_bytes()
-    plugin = load_plugin(wasm, REFERENCE_CONFIG)
-    pages_start = plugin.memory_pages()
-    # Client 0: first request (new key), second (known key), then over the burst.
+def per_request(wasm_path: Path) -> dict:
+    """Fuel per callback: client 0's first request (new key), second (known key), and
+    the first one over the burst."""
+    plugin = load_plugin(wasm_path.read_bytes(), REFERENCE_CONFIG)
     first = plugin.request(client_address(0))
     second = plugin.request(client_address(0))
     plugin.request(client_address(0))
     rejected = plugin.request(client_address(0))
     if (first.status, second.status, rejected.status) != (200, 200, 429):
         raise RuntimeError(f"unexpected statuses {first.status}, {second.status}, {rejected.status}")
+    fuel = {"passed_new_client": first.fuel, "passed_known_client": second.fuel,
+            "rejected": rejected.fuel}
+    return {"config": REFERENCE_CONFIG.decode(), "fuel": fuel,
+            "fuel_total": {kind: sum(per_callback.values()) for kind, per_callback in fuel.items()}}
 
-    plugin = load_plugin(wasm, REFERENCE_CONFIG)  # a fresh VM for the soak
+
+def soak(wasm_path: Path, requests: int = 1_000_000, clients: int = 100_000,
+         budget_seconds: float = 480.0) -> dict:
+    """`requests` round-robin over `clients` in one fresh VM; memory pages before and after.
+    Stops at `budget_seconds` (the whole benchmark must stay under 10 minutes) and says
+    how far it got."""
+    plugin = load_plugin(wasm_path.read_bytes(), REFERENCE_CONFIG)
+    pages_start = plugin.memory_pages()
     statuses: dict[int, int] = {}
     start = time.perf_counter()
     done = 0
@@ -121,16 +129,25 @@ def run(wasm_path: Path, requests: int = 1_000_000, clients: int = 100_000,
         statuses[outcome.status] = statuses.get(outcome.status, 0) + 1
         if done % 1000 == 0 and time.perf_counter() - start > budget_seconds:
             break
-    soak_s = time.perf_counter() - start
-    return {
-        "config": REFERENCE_CONFIG.decode(),
-        "fuel": {"passed_new_client": first.fuel, "passed_known_client": second.fuel,
-                 "rejected": rejected.fuel},
-        "fuel_total": {"passed_new_client": sum(first.fuel.values()),
-                       "passed_known_client": sum(second.fuel.values()),
-                       "rejected": sum(rejected.fuel.values())},
-        "memory": {"requests": done, "requests_planned": requests, "clients": clients,
-                   "stopped_at_budget": done < requests, "statuses": statuses,
-                   "pages_at_start": pages_start, "pages_after": plugin.memory_pages(),
-                   "seconds": soak_s},
-    }
+    return {"requests": done, "requests_planned": requests, "clients": clients,
+            "stopped_at_budget": done < requests, "statuses": statuses,
+            "pages_at_start": pages_start, "pages_after": plugin.memory_pages(),
+            "seconds": time.perf_counter() - start}
+
+
+def soak_command(wasm_path: Path, requests: int, clients: int, budget_seconds: float) -> list[str]:
+    """The soak in its own process (bench/run.py runs it beside the Envoy part)."""
+    return [sys.executable, "-m", "bench.fuel", "soak", str(wasm_path), str(requests),
+            str(clients), str(budget_seconds)]
+
+
+if __name__ == "__main__":
+    import json
+    if len(sys.argv) == 6 and sys.argv[1] == "soak":
+        print(json.dumps(soak(Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]),
+                              float(sys.argv[5]))))
+    elif len(sys.argv) == 2:
+        print(json.dumps(per_request(Path(sys.argv[1])), indent=2))
+    else:
+        sys.exit("usage: python -m bench.fuel MAIN.wasm | python -m bench.fuel soak MAIN.wasm "
+                 "REQUESTS CLIENTS BUDGET_SECONDS")

@@ -137,10 +137,18 @@ def fuel_section(fuel: dict) -> str:
         lines.append(f"| {kind.replace('_', ' ')} | "
                      + " | ".join(f"{per_callback.get(c, 0):,}" for c in columns)
                      + f" | {fuel['fuel_total'][kind]:,} |")
-    m = fuel["memory"]
+    m = fuel.get("memory", {"skipped": "not run"})
+    if "skipped" in m:
+        return "\n".join(lines + ["", f"Memory soak: {m['skipped']}."])
+    passed, rejected = m["statuses"].get("200", m["statuses"].get(200, 0)), m["statuses"].get("429", m["statuses"].get(429, 0))
     lines += ["", f"Memory after {m['requests']:,} requests over {m['clients']:,} clients "
               f"(round-robin, {m['seconds']:.0f} s in the emulator): {m['pages_after']} pages of "
               f"64 KiB (at start: {m['pages_at_start']})."]
+    lines[-1] += f" Of those requests {passed:,} passed and {rejected:,} were rejected"
+    if passed > 3 * m["clients"]:
+        lines[-1] += (" (more than 3 per client pass: there are more clients than the filter's "
+                      "`maxClients` tracks by default, and a forgotten client starts a new window)")
+    lines[-1] += "."
     if m.get("stopped_at_budget"):
         lines[-1] += (f" The soak stopped at its time budget, short of the planned "
                       f"{m['requests_planned']:,} requests.")
