@@ -35,7 +35,7 @@ if str(ROOT) not in sys.path:
 from bench import compile_time, envoy_overhead, fuel, report, size  # noqa: E402
 
 PARTS = ("size", "compile", "fuel", "envoy")
-SOAK_BUDGET_SECONDS = 480.0  # the memory soak's limit; the rest of a full run takes about 4 minutes
+SOAK_BUDGET_SECONDS = 530.0  # the memory soak's limit: with the rest beside it, the run stays under 10 minutes
 
 
 def machine() -> dict:
