@@ -4,7 +4,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import (BOOL, BYTES, FLOAT, INT, RAISE_INTRINSICS, RT_MEMORY, STR, ClassInfo, DictType,
-                       FuncSym, ListType, OptionalType, Type, ViewType)
+                       FuncSym, GlobalSym, ListType, OptionalType, Type, ViewType)
 from .compare import CompareLowerer
 from .expressions import eq_kind
 from .methods import MethodLowerer
@@ -17,6 +17,17 @@ MEMORY_INTRINSICS = {
 }
 STORE_INTRINSICS = {"store_u8": "i64.store8", "store_u32": "i64.store32", "store_i64": "i64.store"}
 KIND_RECORD = 9
+
+
+def constant_int(node: py_ast.expr) -> int | None:
+    """The value of an int literal or of a name bound to a folded int constant."""
+    if isinstance(node, py_ast.Constant) and type(node.value) is int:
+        return node.value
+    sym = getattr(node, "sym", None)
+    if isinstance(node, py_ast.Name) and isinstance(sym, GlobalSym) and sym.is_constant \
+            and type(sym.value) is int:
+        return sym.value
+    return None
 
 
 class CallLowerer(MethodLowerer, CompareLowerer):
@@ -84,22 +95,42 @@ class CallLowerer(MethodLowerer, CompareLowerer):
 
     # -- intrinsics ---------------------------------------------------------------
     def call_intrinsic(self, node: py_ast.Call, name: str) -> None:
+        if name in MEMORY_INTRINSICS or name in STORE_INTRINSICS:
+            self.memory_access(node, name)
+            return
         for arg in node.bound:
             self.value(arg, INT if arg.ty == BOOL else None)
-        if name in MEMORY_INTRINSICS:
-            for instr in MEMORY_INTRINSICS[name]:
-                self.emit(*(instr if isinstance(instr, tuple) else (instr,)))
-        elif name in STORE_INTRINSICS:
-            value = self.stash("i64")
-            self.emit("i32.wrap_i64")
-            self.emit("local.get", value)
-            self.emit(STORE_INTRINSICS[name], 0)
-        elif name in ("memory_fill", "memory_copy"):
+        if name in ("memory_fill", "memory_copy"):
             self.bulk_memory(name)
         elif name in RAISE_INTRINSICS:
             self.emit("call", RAISE_INTRINSICS[name])
         else:
             getattr(self, f"intrinsic_{name}")()
+
+    def memory_access(self, node: py_ast.Call, name: str) -> None:
+        """load_*/store_*(base + constant, ...): the constant goes into the instruction's offset,
+        sparing a checked addition on the runtime's hottest paths (field reads and writes)."""
+        offset = self.address(node.bound[0])
+        if name in MEMORY_INTRINSICS:
+            wrap, (load, _), *rest = MEMORY_INTRINSICS[name]
+            self.emit(wrap)
+            self.emit(load, offset)
+            for instr in rest:
+                self.emit(*(instr if isinstance(instr, tuple) else (instr,)))
+            return
+        self.emit("i32.wrap_i64")
+        self.value(node.bound[1], INT if node.bound[1].ty == BOOL else None)
+        self.emit(STORE_INTRINSICS[name], offset)
+
+    def address(self, arg: py_ast.expr) -> int:
+        """Push an address's base (i64); return the constant offset split off it, if any."""
+        if isinstance(arg, py_ast.BinOp) and isinstance(arg.op, py_ast.Add):
+            offset = constant_int(arg.right)
+            if offset is not None and 0 <= offset < 1 << 30:
+                self.value(arg.left, INT)
+                return offset
+        self.value(arg, INT if arg.ty == BOOL else None)
+        return 0
 
     def intrinsic_memory_size(self) -> None:
         self.emit("memory.size")

@@ -129,6 +129,10 @@ class ExprLowerer(ValueLowerer):
             if isinstance(node.op, py_ast.USub):
                 self.emit("f64.neg")
             return
+        literal = node.operand.value if isinstance(node.operand, py_ast.Constant) else None
+        if isinstance(node.op, py_ast.USub) and type(literal) is int and literal < 1 << 63:
+            self.emit("i64.const", -literal)  # a negative literal: nothing to check at run time
+            return
         self.value(node.operand, INT)
         if isinstance(node.op, py_ast.USub):
             self.emit("call", "rt.neg")

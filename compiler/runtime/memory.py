@@ -36,6 +36,7 @@ ENTRY_VALUE_POINTER = 0x200
 
 SMALL_CLASSES = 64            # free lists for blocks of 8..512 bytes, one per multiple of 8
 LARGE_LIST = SMALL_CLASSES    # index of the list of larger blocks
+MAX_SMALL_SIZE = 512          # SMALL_CLASSES * 8, the largest block with its own list
 MIN_COLLECT_BYTES = 262144    # allocate at least this much between collections
 
 heap_start = 0
@@ -44,6 +45,7 @@ free_heads = 0                # array of SMALL_CLASSES + 1 u32 list heads
 allocated_since_collect = 0
 live_after_collect = 0
 export_depth = 0
+memory_end = 0                # bytes of linear memory known to exist (memory only grows)
 
 
 def init_heap() -> None:
@@ -58,15 +60,17 @@ def init_heap() -> None:
 
 def ensure_memory(end: int) -> None:
     """Grow linear memory to cover addresses below ``end``; trap (MemoryError) if it cannot."""
+    global memory_end
     limit = memory_size() * PAGE_SIZE
     if end > limit:
         if memory_grow((end - limit + PAGE_SIZE - 1) // PAGE_SIZE) < 0:
             raise_memory_error()
+    memory_end = memory_size() * PAGE_SIZE
 
 
 def size_class(size: int) -> int:
-    if size <= SMALL_CLASSES * 8:
-        return size // 8 - 1
+    if size <= MAX_SMALL_SIZE:
+        return (size >> 3) - 1
     return LARGE_LIST
 
 
@@ -75,12 +79,14 @@ def alloc(payload: int, kind: int) -> int:
     global heap_top, allocated_since_collect
     if heap_start == 0:
         init_heap()
-    size = (payload + HEADER_SIZE + 7) // 8 * 8
+    # the hot path of every allocation: bit operations, not the checked // and *
+    size = (payload + HEADER_SIZE + 7) & -8
     block = take_free(size)
     if block == 0:
         block = heap_top
-        ensure_memory(block + size)
         heap_top = block + size
+        if heap_top > memory_end:
+            ensure_memory(heap_top)
         store_u32(block, size)
     size = load_u32(block) & SIZE_MASK
     store_u32(block, size)
@@ -94,7 +100,7 @@ def take_free(size: int) -> int:
     """A free block of ``size`` bytes: its exact small list first, else first fit among large ones; or 0."""
     index = size_class(size)
     if index < LARGE_LIST:
-        head = free_heads + index * 4
+        head = free_heads + (index << 2)
         block = load_u32(head)
         if block != 0:
             store_u32(head, load_u32(block + 4))
