@@ -12,6 +12,10 @@ KIND_RAW, KIND_POINTERS, KIND_RECORD = 5, 7, 9
 KEY_KINDS = {INT: 0, STR: 1, BYTES: 2}
 
 
+LIST_LEN, LIST_ITEMS = 8, 16    # list object fields (compiler/runtime/lists.py)
+ITEMS_DATA, SLOT_SIZE = 8, 8     # items block: header, then 8-byte slots
+
+
 class ContainerLowerer(FormatLowerer):
     def new_list(self, ty: ListType, capacity: int) -> None:
         self.emit("i64.const", capacity)
@@ -19,13 +23,21 @@ class ContainerLowerer(FormatLowerer):
         self.call_runtime(f"{LISTS}.list_new", ty)
 
     def lower_List(self, node: py_ast.List) -> None:
+        """A literal of n items: a list made with room for n, items stored in place, then the
+        length set once (nothing collects while an export runs, so the half-built list is safe)."""
         self.new_list(node.ty, len(node.elts))
         lst = self.stash("i32")
-        for element in node.elts:
+        if node.elts:
             self.emit("local.get", lst)
-            self.emit("i64.extend_i32_u")
-            self.slot(element, node.ty.item)
-            self.emit("call", f"{LISTS}.list_append")
+            self.emit("i32.load", LIST_ITEMS)
+            items = self.stash("i32")
+            for index, element in enumerate(node.elts):
+                self.emit("local.get", items)
+                self.slot(element, node.ty.item)
+                self.emit("i64.store", ITEMS_DATA + SLOT_SIZE * index)
+            self.emit("local.get", lst)
+            self.emit("i32.const", len(node.elts))
+            self.emit("i32.store", LIST_LEN)
         self.emit("local.get", lst)
 
     def new_dict(self, ty: DictType) -> None:
