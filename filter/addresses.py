@@ -27,24 +27,6 @@ def is_ascii_digits(text: str) -> bool:
     return len(text) > 0
 
 
-def parse_ipv4_words(text: str) -> list[int] | None:
-    """The four octets of dotted-quad ``text`` (no leading zeros, as inet_pton), or None."""
-    parts = text.split(".")
-    if len(parts) != 4:
-        return None
-    octets: list[int] = []
-    for part in parts:
-        if len(part) == 0 or len(part) > 3 or not is_ascii_digits(part):
-            return None
-        if len(part) > 1 and part[0] == "0":
-            return None
-        value = decimal(part)
-        if value > 255:
-            return None
-        octets.append(value)
-    return octets
-
-
 def parse_hex_group(group: str) -> int:
     """A 1-4 digit hex group's value, or -1."""
     if len(group) == 0 or len(group) > 4:
@@ -86,11 +68,11 @@ def groups_of(part: str) -> list[int] | None:
     groups = part.split(":")
     for i, group in enumerate(groups):
         if i == len(groups) - 1 and "." in group:
-            octets = parse_ipv4_words(group)
-            if octets is None:
+            mapped = parse_ipv4(group.encode())
+            if mapped is None:
                 return None
-            words.append(octets[0] * 256 + octets[1])
-            words.append(octets[2] * 256 + octets[3])
+            words.append(mapped[12] * 256 + mapped[13])
+            words.append(mapped[14] * 256 + mapped[15])
         else:
             value = parse_hex_group(group)
             if value < 0:
@@ -107,10 +89,37 @@ def parse_ip(text: str) -> bytes | None:
         text = text[1:len(text) - 1]
     if ":" in text:
         return parse_ipv6(text)
-    octets = parse_ipv4_words(text)
-    if octets is None:
+    return parse_ipv4(text.encode())
+
+
+def parse_ipv4(data: bytes) -> bytes | None:
+    """A dotted quad (ASCII bytes, no leading zeros, as inet_pton) as 16 bytes, or None.
+    Every request goes through here, so it works on byte values, not on str pieces."""
+    value = 0
+    octet = 0
+    digits = 0
+    dots = 0
+    for byte in data:
+        if byte == 46:
+            if digits == 0:
+                return None
+            value = value * 256 + octet
+            octet = 0
+            digits = 0
+            dots += 1
+        elif 48 <= byte and byte <= 57:
+            if digits == 1 and octet == 0:
+                return None
+            octet = octet * 10 + byte - 48
+            digits += 1
+            if octet > 255:
+                return None
+        else:
+            return None
+    if dots != 3 or digits == 0:
         return None
-    return V4_MAPPED_PREFIX + bytes(octets)
+    value = value * 256 + octet
+    return V4_MAPPED_PREFIX + bytes([value >> 24, (value >> 16) & 255, (value >> 8) & 255, value & 255])
 
 
 def host_of(address: str) -> str:

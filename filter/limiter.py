@@ -2,7 +2,8 @@
 
 Layout: a fixed number of slot keys (``maxClients / ENTRIES_PER_SLOT``), each
 holding up to ``ENTRIES_PER_SLOT`` fixed-size entries of the clients hashed to
-it: 16-byte address, window start (ms), count. Shared data never grows past
+it: 16-byte address, window start (ms), count. A request reads its own entry
+and splices the updated one in; the other entries are never decoded. Shared data never grows past
 that, whatever the traffic: an expired entry is reused, and when a slot is
 full of live windows the one closest to its end is evicted (counted; that
 client starts a fresh window early).
@@ -34,17 +35,6 @@ class Decision:
         self.error = ""
 
 
-class Entry:
-    def __init__(self, ip: bytes, start_ms: int, count: int) -> None:
-        self.ip = ip
-        self.start_ms = start_ms
-        self.count = count
-
-
-def little_endian(value: int, size: int) -> list[int]:
-    return [(value >> (8 * i)) & 255 for i in range(size)]
-
-
 def read_little_endian(data: bytes, offset: int, size: int) -> int:
     value = 0
     for i in range(size - 1, -1, -1):
@@ -52,21 +42,32 @@ def read_little_endian(data: bytes, offset: int, size: int) -> int:
     return value
 
 
-def decode_slot(value: bytes) -> list[Entry]:
-    """The entries of a slot value (a truncated tail, which we never write, is ignored)."""
-    entries: list[Entry] = []
-    for offset in range(0, len(value) - ENTRY_SIZE + 1, ENTRY_SIZE):
-        entries.append(Entry(value[offset:offset + 16], read_little_endian(value, offset + 16, 8),
-                             read_little_endian(value, offset + 24, 4)))
-    return entries
+def pack_entry(ip: bytes, start_ms: int, count: int) -> bytes:
+    return ip + bytes([start_ms & 255, (start_ms >> 8) & 255, (start_ms >> 16) & 255, (start_ms >> 24) & 255,
+                       (start_ms >> 32) & 255, (start_ms >> 40) & 255, (start_ms >> 48) & 255,
+                       (start_ms >> 56) & 255, count & 255, (count >> 8) & 255, (count >> 16) & 255,
+                       (count >> 24) & 255, 0, 0, 0, 0])
 
 
-def encode_slot(entries: list[Entry]) -> bytes:
-    parts: list[bytes] = []
-    for entry in entries:
-        parts.append(entry.ip)
-        parts.append(bytes(little_endian(entry.start_ms, 8) + little_endian(entry.count, 4) + [0, 0, 0, 0]))
-    return b"".join(parts)
+def entry_start(value: bytes, offset: int) -> int:
+    return read_little_endian(value, offset + 16, 8)
+
+
+def entry_count(value: bytes, offset: int) -> int:
+    return read_little_endian(value, offset + 24, 4)
+
+
+def find_entry(value: bytes, ip: bytes) -> int:
+    """Offset of the entry of ``ip`` in a slot value, or -1 (entries start every ENTRY_SIZE)."""
+    pos = value.find(ip)
+    while pos >= 0 and pos % ENTRY_SIZE != 0:
+        pos = value.find(ip, pos + 1)
+    return pos
+
+
+def replaced(value: bytes, offset: int, entry: bytes) -> bytes:
+    """The slot with the entry at ``offset`` replaced: one splice, the others untouched."""
+    return value[:offset] + entry + value[offset + ENTRY_SIZE:]
 
 
 def slot_hash(ip: bytes, seed: int) -> int:
@@ -96,60 +97,57 @@ class Limiter:
             stored = get_shared_data(key)
             if stored.status != STATUS_OK and stored.status != STATUS_NOT_FOUND:
                 return failed(f"reading shared data failed with status {stored.status}")
-            entries: list[Entry] = []
+            value = b""
             cas = CREATE_ONLY
-            value = stored.value
-            if value is not None:
-                entries = decode_slot(value)
+            found = stored.value
+            if found is not None:
+                value = found
                 cas = stored.cas
             decision = Decision()
-            if not self.update(entries, ip, now_ms, decision):
+            updated = self.update(value, ip, now_ms, decision)
+            if updated is None:
                 return decision  # limited: nothing to write
-            status = set_shared_data(key, encode_slot(entries), cas)
+            status = set_shared_data(key, updated, cas)
             if status == STATUS_OK:
                 return decision
             if status != STATUS_CAS_MISMATCH:
                 return failed(f"writing shared data failed with status {status}")
         return failed(f"shared data stayed contended for {MAX_CAS_RETRIES} attempts")
 
-    def update(self, entries: list[Entry], ip: bytes, now_ms: int, decision: Decision) -> bool:
-        """Apply the request to the slot's entries; False when it is limited (no change)."""
-        for entry in entries:
-            if entry.ip == ip:
-                if now_ms - entry.start_ms < self.ttl_ms:
-                    decision.window_end_ms = entry.start_ms + self.ttl_ms
-                    if entry.count >= self.burst:
-                        decision.allowed = False
-                        decision.count = entry.count
-                        return False
-                    entry.count += 1
-                    decision.count = entry.count
-                    return True
-                self.restart(entry, now_ms, decision)
-                return True
-        entry = self.free_entry(entries, now_ms, decision)
-        entry.ip = ip
-        self.restart(entry, now_ms, decision)
-        return True
-
-    def restart(self, entry: Entry, now_ms: int, decision: Decision) -> None:
-        entry.start_ms = now_ms
-        entry.count = 1
+    def update(self, value: bytes, ip: bytes, now_ms: int, decision: Decision) -> bytes | None:
+        """The slot value after this request, or None when it is limited (no change)."""
+        offset = find_entry(value, ip)
+        if offset >= 0:
+            start = entry_start(value, offset)
+            if now_ms - start < self.ttl_ms:
+                count = entry_count(value, offset)
+                decision.window_end_ms = start + self.ttl_ms
+                decision.count = count
+                if count >= self.burst:
+                    decision.allowed = False
+                    return None
+                decision.count = count + 1
+                return replaced(value, offset, pack_entry(ip, start, count + 1))
         decision.count = 1
         decision.window_end_ms = now_ms + self.ttl_ms
+        entry = pack_entry(ip, now_ms, 1)
+        if offset >= 0:
+            return replaced(value, offset, entry)  # its window ended: a new one starts now
+        if len(value) < ENTRIES_PER_SLOT * ENTRY_SIZE:
+            return value + entry
+        return replaced(value, self.reusable_offset(value, now_ms, decision), entry)
 
-    def free_entry(self, entries: list[Entry], now_ms: int, decision: Decision) -> Entry:
-        """A new entry if the slot has room, else an expired one, else the one ending soonest."""
-        if len(entries) < ENTRIES_PER_SLOT:
-            entry = Entry(b"", 0, 0)
-            entries.append(entry)
-            return entry
-        oldest = entries[0]
-        for entry in entries:
-            if now_ms - entry.start_ms >= self.ttl_ms:
-                return entry
-            if entry.start_ms < oldest.start_ms:
-                oldest = entry
+    def reusable_offset(self, value: bytes, now_ms: int, decision: Decision) -> int:
+        """A full slot: an expired entry if there is one, else the one whose window ends soonest."""
+        oldest = 0
+        oldest_start = entry_start(value, 0)
+        for offset in range(0, len(value), ENTRY_SIZE):
+            start = entry_start(value, offset)
+            if now_ms - start >= self.ttl_ms:
+                return offset
+            if start < oldest_start:
+                oldest = offset
+                oldest_start = start
         decision.evicted = True
         return oldest
 
