@@ -9,12 +9,28 @@ so a filter overrides only what it needs. Register the root context with
 from abi.enums import ACTION_CONTINUE
 
 
-class HttpContext:
-    """One HTTP stream. Callbacks return an action (``ACTION_CONTINUE`` / ``ACTION_PAUSE``)."""
+class StreamBase:
+    """What HTTP and TCP contexts share: their ids and the end-of-stream callbacks."""
 
     def __init__(self, context_id: int, root_context_id: int) -> None:
         self.context_id = context_id
         self.root_context_id = root_context_id
+
+    def on_log(self) -> None:
+        """proxy_on_log: the stream is complete; (HTTP) headers are readable, not mutable."""
+        pass
+
+    def on_done(self) -> None:
+        """proxy_on_done: the stream ended."""
+        pass
+
+    def on_delete(self) -> None:
+        """proxy_on_delete: the last callback of this context."""
+        pass
+
+
+class HttpContext(StreamBase):
+    """One HTTP stream. Callbacks return an action (``ACTION_CONTINUE`` / ``ACTION_PAUSE``)."""
 
     def on_request_headers(self, num_headers: int, end_of_stream: bool) -> int:
         """proxy_on_request_headers: request headers are readable and mutable."""
@@ -44,25 +60,9 @@ class HttpContext:
         """The answer to a ``dispatch_http_call`` this context made (``num_headers == 0``: it failed)."""
         pass
 
-    def on_log(self) -> None:
-        """proxy_on_log: the request is complete; headers are readable (not mutable)."""
-        pass
 
-    def on_done(self) -> None:
-        """proxy_on_done: the stream ended."""
-        pass
-
-    def on_delete(self) -> None:
-        """proxy_on_delete: the last callback of this context."""
-        pass
-
-
-class StreamContext:
+class StreamContext(StreamBase):
     """One TCP connection (network filter). Callbacks return an action."""
-
-    def __init__(self, context_id: int, root_context_id: int) -> None:
-        self.context_id = context_id
-        self.root_context_id = root_context_id
 
     def on_new_connection(self) -> int:
         """proxy_on_new_connection."""
@@ -82,18 +82,6 @@ class StreamContext:
 
     def on_upstream_connection_close(self, peer_type: int) -> None:
         """proxy_on_upstream_connection_close (``PEER_*``)."""
-        pass
-
-    def on_log(self) -> None:
-        """proxy_on_log."""
-        pass
-
-    def on_done(self) -> None:
-        """proxy_on_done."""
-        pass
-
-    def on_delete(self) -> None:
-        """proxy_on_delete."""
         pass
 
 

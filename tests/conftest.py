@@ -1,5 +1,6 @@
 """Shared test setup: the project root on sys.path, so tests import compiler/abi; and the V8
 validation of every wasm module the session builds (see tests/v8_validation.py)."""
+import subprocess
 import sys
 from pathlib import Path
 
@@ -47,3 +48,15 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
         failed = summary.startswith("V8 VALIDATION")
         terminalreporter.write_sep("=", "V8 validation", red=failed, green=not failed)
         terminalreporter.write_line(summary)
+
+
+@pytest.fixture(scope="session")
+def filter_wasm(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """main.wasm built from filter/ by the README's build command (once per session, into a
+    temp dir); a build failure fails the tests that need it."""
+    out = tmp_path_factory.mktemp("build") / "main.wasm"
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "-o", str(out)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, f"python build.py failed:\n{result.stderr}"
+    v8_validation.record_file(out)  # built in a subprocess: the compile hook cannot see it
+    return out

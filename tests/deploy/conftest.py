@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 from typing import Callable, Iterator
@@ -24,29 +23,18 @@ for path in (HERE, ROOT / "tests" / "e2e"):
         sys.path.insert(0, str(path))
 
 import demo  # noqa: E402
-import v8_validation  # noqa: E402  (tests/conftest.py put tests/ on sys.path)
 import kustomize_lite  # noqa: E402
 from deploy_support import K8S, find  # noqa: E402
 from envoy_harness import Backend, running_backend  # noqa: E402
 
 
-@pytest.fixture(scope="session")
-def built_wasm(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """main.wasm from filter/ by the README's build command (into a temp dir)."""
-    out = tmp_path_factory.mktemp("build") / "main.wasm"
-    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "-o", str(out)],
-                            capture_output=True, text=True, cwd=ROOT)
-    assert result.returncode == 0, f"python build.py failed:\n{result.stderr}"
-    v8_validation.record_file(out)  # built in a subprocess: tests/conftest.py cannot see it
-    return out
-
 
 @pytest.fixture(scope="session")
-def k8s_dir(tmp_path_factory: pytest.TempPathFactory, built_wasm: Path) -> Path:
+def k8s_dir(tmp_path_factory: pytest.TempPathFactory, filter_wasm: Path) -> Path:
     """The committed envoy/k8s plus the freshly built main.wasm, as a user would have it."""
     target = tmp_path_factory.mktemp("k8s") / "k8s"
     shutil.copytree(K8S, target, ignore=shutil.ignore_patterns("main.wasm"))
-    shutil.copy(built_wasm, target / "main.wasm")
+    shutil.copy(filter_wasm, target / "main.wasm")
     return target
 
 

@@ -35,22 +35,22 @@ def pid_alive(pid: int) -> bool:
     return not (status.exists() and "State:\tZ" in status.read_text())
 
 
-def test_check_sees_three_200_then_429(built_wasm):
-    result = run_demo("--check", "--wasm", str(built_wasm), *ANY_PORTS)
+def test_check_sees_three_200_then_429(filter_wasm):
+    result = run_demo("--check", "--wasm", str(filter_wasm), *ANY_PORTS)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "statuses 200 200 200 429" in result.stdout
     pid = int(re.search(r"pid (\d+)", result.stdout).group(1))
     assert not pid_alive(pid)
 
 
-def test_a_port_in_use_is_a_clear_error(built_wasm):
+def test_a_port_in_use_is_a_clear_error(filter_wasm):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
         for flag in ("--port", "--admin-port", "--backend-port"):
             args = dict(zip(ANY_PORTS[::2], ANY_PORTS[1::2]), **{flag: str(port)})
-            result = run_demo("--check", "--wasm", str(built_wasm),
+            result = run_demo("--check", "--wasm", str(filter_wasm),
                               *[x for kv in args.items() for x in kv])
             assert result.returncode == 1
             assert f"port {port} on 127.0.0.1 is already in use ({flag})" in result.stderr
@@ -58,8 +58,8 @@ def test_a_port_in_use_is_a_clear_error(built_wasm):
             assert "envoy" not in result.stdout  # nothing was started
 
 
-def test_a_bad_plugin_configuration_shows_envoys_reason(built_wasm):
-    result = run_demo("--check", "--wasm", str(built_wasm), *ANY_PORTS,
+def test_a_bad_plugin_configuration_shows_envoys_reason(filter_wasm):
+    result = run_demo("--check", "--wasm", str(filter_wasm), *ANY_PORTS,
                       "--plugin-config", '{"ttlSecond": 0, "burst": 3}')
     assert result.returncode == 1
     assert "ip-rate-limit: 'ttlSecond' must be" in result.stderr  # the key is named
@@ -69,8 +69,8 @@ def test_a_bad_plugin_configuration_shows_envoys_reason(built_wasm):
     shutil.rmtree(log.parent)
 
 
-def test_ctrl_c_stops_and_reaps_everything(built_wasm):
-    process = subprocess.Popen([*DEMO, "--wasm", str(built_wasm), *ANY_PORTS], cwd=ROOT,
+def test_ctrl_c_stops_and_reaps_everything(filter_wasm):
+    process = subprocess.Popen([*DEMO, "--wasm", str(filter_wasm), *ANY_PORTS], cwd=ROOT,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                stdin=subprocess.DEVNULL)
     try:

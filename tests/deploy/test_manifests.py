@@ -113,7 +113,7 @@ def mounted_file(rendered: list[dict], container_name: str, config_map_prefix: s
     return f"{mount['mountPath'].rstrip('/')}/{item['path']}", item["key"]
 
 
-def test_the_module_reaches_the_path_envoy_yaml_loads(rendered, configmap_config, built_wasm):
+def test_the_module_reaches_the_path_envoy_yaml_loads(rendered, configmap_config, filter_wasm):
     import base64
     import demo
     path, key = mounted_file(rendered, "envoy", "ip-rate-limit-wasm-")
@@ -121,7 +121,7 @@ def test_the_module_reaches_the_path_envoy_yaml_loads(rendered, configmap_config
     assert path == demo.wasm_plugin_of(configmap_config)["vm_config"]["code"]["local"]["filename"]
     config_map = find(rendered, "ConfigMap", "ip-rate-limit-wasm-")
     assert "data" not in config_map  # not UTF-8: binaryData only
-    assert base64.b64decode(config_map["binaryData"][key]) == built_wasm.read_bytes()
+    assert base64.b64decode(config_map["binaryData"][key]) == filter_wasm.read_bytes()
 
 
 def test_envoy_is_started_with_the_mounted_configuration(rendered):

@@ -6,7 +6,6 @@ The harness is imported as a top-level module: this directory goes on sys.path
 from __future__ import annotations
 
 import contextlib
-import subprocess
 import sys
 from pathlib import Path
 from typing import Callable, Iterator
@@ -18,7 +17,6 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
-import v8_validation  # noqa: E402  (tests/conftest.py put tests/ on sys.path)
 from envoy_harness import Backend, Envoy, running_backend, running_envoy  # noqa: E402
 
 FIXTURES = HERE / "fixtures"
@@ -65,17 +63,3 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     if report.failed and report.when == "call":
         for index, envoy in enumerate(getattr(item, "e2e_envoys", ())):
             report.sections.append((f"envoy-{index} log (tail)", envoy.log_tail()))
-
-
-ROOT = HERE.parent.parent
-
-
-@pytest.fixture(scope="session")
-def filter_wasm(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """main.wasm built from filter/ by the README's build command; a build failure fails the tests."""
-    out = tmp_path_factory.mktemp("build") / "main.wasm"
-    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "-o", str(out)],
-                            capture_output=True, text=True, cwd=ROOT)
-    assert result.returncode == 0, f"python build.py failed:\n{result.stderr}"
-    v8_validation.record_file(out)  # built in a subprocess: tests/conftest.py cannot see it
-    return out
