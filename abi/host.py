@@ -33,6 +33,7 @@ from abi.imports import (proxy_add_header_map_value, proxy_call_foreign_function
 from abi.intrinsics import bytes_at, data_ptr, load_i64, load_u32, memory_copy, store_u32, store_u8
 from abi.memory import alloc
 
+SOURCE_ADDRESS = b"source\x00address"  # the property path, encoded once
 MAX_BUFFER_BYTES = 0x7FFFFFFF  # "everything": Envoy clamps reads to what the buffer holds
 
 current_context_id = 0  # the context whose callback is running (set by abi.sdk)
@@ -421,9 +422,14 @@ def get_response_trailers() -> list[tuple[str, str]]:
 def get_property(path: list[str]) -> bytes | None:
     """proxy_get_property: the raw value (strings as bytes, integers as 8 little-endian bytes);
     None if unknown. Request properties in the HTTP callbacks, plugin properties in any callback."""
-    wire = path_bytes(path)
+    return get_property_at(path_bytes(path))
+
+
+def get_property_at(wire_path: bytes) -> bytes | None:
+    """proxy_get_property with the path already encoded (segments joined by NUL bytes), for
+    paths read on every request; same callbacks as get_property."""
     out = out_words()
-    if proxy_get_property(data_ptr(wire), len(wire), out, out + 4) != STATUS_OK:
+    if proxy_get_property(data_ptr(wire_path), len(wire_path), out, out + 4) != STATUS_OK:
         return None
     return returned_bytes(out)
 
@@ -451,7 +457,7 @@ def get_property_int(path: list[str]) -> int | None:
 def get_downstream_address() -> str | None:
     """proxy_get_property(source.address): the client's "ip:port" ("[v6]:port" for IPv6) as
     Envoy sees it; in the HTTP and stream callbacks."""
-    value = get_property(["source", "address"])
+    value = get_property_at(SOURCE_ADDRESS)
     if value is None:
         return None
     return wire_to_text(value)

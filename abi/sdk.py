@@ -24,7 +24,7 @@ from abi.host import (  # noqa: F401 (the host calls are re-exported for filters
     get_http_call_response_body, get_http_call_response_headers, get_http_call_response_trailers,
     get_http_request_body, get_http_response_body, get_log_level, get_map_pairs,
     get_map_pairs_bytes, get_map_size, get_map_value, get_map_value_bytes, get_metric, get_property,
-    get_property_int, get_request_header, get_request_headers, get_request_trailers,
+    get_property_at, get_property_int, get_request_header, get_request_headers, get_request_trailers,
     get_response_header, get_response_headers, get_response_trailers, get_shared_data, get_status,
     get_upstream_data, http_call_callers, increment_metric, log, log_critical, log_debug, log_error,
     log_info, log_trace, log_warn, record_metric, register_shared_queue, remove_map_value,

@@ -122,17 +122,6 @@ def parse_ipv4(data: bytes) -> bytes | None:
     return V4_MAPPED_PREFIX + bytes([value >> 24, (value >> 16) & 255, (value >> 8) & 255, value & 255])
 
 
-def host_of(address: str) -> str:
-    """The IP part of Envoy's "ip:port" / "[v6]:port" (a bare IP is returned as is)."""
-    if address.startswith("["):
-        end = address.find("]")
-        return address[1:end] if end > 0 else address
-    colon = address.rfind(":")
-    if colon >= 0 and address.find(":") == colon:
-        return address[:colon]
-    return address
-
-
 def format_ip(ip: bytes) -> str:
     """Text of a 16-byte address: dotted quad for IPv4-mapped, else full hex groups."""
     if is_ipv4(ip):

@@ -13,15 +13,14 @@ allowlisted,evicted,errors}`` (Envoy lists them under ``wasmcustom.``).
 """
 from abi.enums import ACTION_CONTINUE, ACTION_PAUSE
 from abi.sdk import (Counter, HttpContext, RootContext, add_response_header, get_current_time_nanoseconds,
-                     get_downstream_address, get_request_headers, get_shared_data, log_error, log_info,
+                     get_downstream_ip, get_request_headers, get_shared_data, log_error, log_info,
                      log_warn, send_http_response, set_root_context, set_shared_data)
-from addresses import forwarded_client, format_ip, host_of, parse_ip
+from addresses import forwarded_client, format_ip, parse_ip
 from config import Config, read_config
-from limiter import CREATE_ONLY, Decision, Limiter, read_little_endian
+from limiter import CREATE_ONLY, ENTRIES_PER_SLOT, Decision, Limiter, read_little_endian
 
 LOG_PREFIX = "ip-rate-limit: "
 SEED_KEY = "ip-rate-limit:seed"
-ENTRIES_PER_SLOT = 8
 
 
 def now_ms() -> int:
@@ -132,10 +131,10 @@ class LimitedRequest(HttpContext):
                 ip = forwarded_client(chain, config.xff_trusted_hops)
                 if ip is not None:
                     return ip
-        address = get_downstream_address()
+        address = get_downstream_ip()
         if address is None:
             return None
-        return parse_ip(host_of(address))
+        return parse_ip(address)
 
     def rate_limit_headers(self, decision: Decision, now: int) -> list[tuple[str, str]]:
         burst = self.root.config.burst

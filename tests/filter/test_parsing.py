@@ -7,7 +7,8 @@ import json
 from hypothesis import given, settings, strategies as st
 
 from abi.json import JSON_ERROR, parse_json
-from addresses import forwarded_client, format_ip, host_of, parse_cidr, parse_ip
+from abi.host import strip_port as host_of
+from addresses import forwarded_client, format_ip, parse_cidr, parse_ip
 from config import read_config
 
 
