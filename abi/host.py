@@ -30,7 +30,7 @@ from abi.imports import (proxy_add_header_map_value, proxy_call_foreign_function
                          proxy_replace_header_map_value, proxy_resolve_shared_queue, proxy_send_local_response,
                          proxy_set_buffer_bytes, proxy_set_effective_context, proxy_set_header_map_pairs,
                          proxy_set_property, proxy_set_shared_data, proxy_set_tick_period_milliseconds)
-from abi.intrinsics import bytes_at, data_ptr, load_i64, load_u32, memory_copy, store_u32, store_u8
+from abi.intrinsics import bytes_at, data_ptr, load_i64, load_u32, memory_copy, store_u32
 from abi.memory import alloc
 
 SOURCE_ADDRESS = b"source\x00address"  # the property path, encoded once
@@ -73,13 +73,10 @@ def text_to_wire(text: str) -> bytes:
     data = text.encode()
     if len(data) == len(text):
         return data
-    block = alloc(len(text))
-    for i, ch in enumerate(text):
-        code = ord(ch)
-        if code > 255:
-            raise ValueError("header text must be ISO-8859-1; use the *_bytes helpers for other data")
-        store_u8(block + i, code)
-    return bytes_at(block, len(text))
+    codes = [ord(ch) for ch in text]
+    if max(codes) > 255:
+        raise ValueError("header text must be ISO-8859-1; use the *_bytes helpers for other data")
+    return bytes(codes)
 
 
 def serialize_pairs(pairs: list[tuple[bytes, bytes]]) -> tuple[int, int]:

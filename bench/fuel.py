@@ -78,7 +78,6 @@ def _adapter():
             for vm in self.plugin.vms:
                 # The VM keeps every callback's fuel and name for tests to read; over a
                 # million requests that is memory we do not need once read.
-                vm.fuel_log.clear()
                 vm.fuel_by_context.clear()
                 vm.calls.clear()
             return outcome

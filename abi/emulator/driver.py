@@ -348,8 +348,9 @@ class Plugin:
         """Fuel per callback name, summed over every VM and call so far (wasm runner)."""
         totals: dict[str, int] = {}
         for vm in self.vms:
-            for export, _, used in vm.fuel_log:
-                totals[export] = totals.get(export, 0) + used
+            for per_callback in vm.fuel_by_context.values():
+                for export, used in per_callback.items():
+                    totals[export] = totals.get(export, 0) + used
         return totals
 
     # -- async work: delivered once no VM call is running, like Envoy's dispatcher --------

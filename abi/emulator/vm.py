@@ -64,8 +64,7 @@ class Vm:
         self.after_call: list[Callable[[], None]] = []
         self.failed: BaseException | None = None
         self.metric_ids: dict[int, Any] = {}
-        self.fuel_log: list[tuple[str, int, int]] = []  # (callback, context id, fuel): wasm only
-        self.fuel_by_context: dict[int, dict[str, int]] = {}  # the same, summed (read per stream)
+        self.fuel_by_context: dict[int, dict[str, int]] = {}  # context id -> callback -> fuel (wasm)
         self.calls: list[str] = []               # every outermost callback, in order
 
     # -- contexts ----------------------------------------------------------------------
@@ -116,7 +115,6 @@ class Vm:
             if outer:
                 self.callback, self.data = None, CallbackData()
                 if self.instance.last_fuel is not None:
-                    self.fuel_log.append((export, context, self.instance.last_fuel))
                     totals = self.fuel_by_context.setdefault(context, {})
                     totals[export] = totals.get(export, 0) + self.instance.last_fuel
         if outer:
