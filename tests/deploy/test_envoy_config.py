@@ -53,8 +53,10 @@ def test_shape_of_the_shipped_configuration(configmap_config):
     config = configmap_config
     assert config["admin"]["address"]["socket_address"] == {"address": "0.0.0.0",
                                                             "port_value": 9901}
-    [listener] = config["static_resources"]["listeners"]
-    assert listener["address"]["socket_address"] == {"address": "0.0.0.0", "port_value": 10000}
+    addresses = {item["name"]: item["address"]["socket_address"]
+                 for item in config["static_resources"]["listeners"]}
+    assert addresses == {"ingress": {"address": "0.0.0.0", "port_value": 10000},
+                         "direct": {"address": "0.0.0.0", "port_value": 10001}}
     assert demo.backend_address_of(config) == {"address": "127.0.0.1", "port_value": 8080}
     filters = demo.hcm_of(config)["http_filters"]
     assert [f["name"] for f in filters] == ["envoy.filters.http.wasm", "envoy.filters.http.router"]
@@ -98,6 +100,20 @@ def test_envoy_validates_the_configmap_config_with_its_module(configmap_config, 
     assert "ip-rate-limit: 3 requests per 60s per client" in output
 
 
+def test_envoy_reads_the_configmap_text_as_written(rendered, configmap_wasm, tmp_path):
+    """The Pod's Envoy parses the file itself, YAML aliases (`*routes`, `*filters`) and all,
+    not PyYAML's re-dump: validate the text with only the wasm path replaced."""
+    from deploy_support import find
+    text = find(rendered, "ConfigMap", "envoy-config-")["data"]["envoy.yaml"]
+    assert "route_config: *routes" in text and "http_filters: *filters" in text
+    path = tmp_path / "as-written.yaml"
+    path.write_text(text.replace("/etc/wasm/ip-rate-limit/main.wasm", str(configmap_wasm)))
+    result = subprocess.run([find_envoy(), "--mode", "validate", "-c", str(path),
+                             "--disable-hot-restart"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "loading 2 listener(s)" in result.stdout + result.stderr
+
+
 def test_without_the_module_in_place_validation_names_the_path(configmap_config, tmp_path):
     ok, output = envoy_validate(configmap_config, tmp_path)  # /etc/wasm/... is not here
     assert not ok
@@ -113,9 +129,11 @@ def test_configmap_config_and_module_serve_three_then_429(configmap_config, conf
 
 
 # -- client IP behind an Ingress ------------------------------------------------------
-def test_xff_is_trusted_only_from_trusted_addresses(configmap_config, configmap_wasm, serve):
+def test_untrusted_peer_cannot_escape_the_limit_by_spoofing_x_forwarded_for(
+        configmap_config, configmap_wasm, serve):
     """Changed for the test: 127.0.0.2/32 joins the trusted CIDRs (the Ingress controller's
-    role); 127.0.0.3 stays untrusted, like a client reaching Envoy directly."""
+    role); 127.0.0.3 stays untrusted, like a client reaching Envoy directly. The same with
+    private addresses in network namespaces: tests/e2e/test_rate_limit_netns.py."""
     config = copy.deepcopy(configmap_config)
     [detection] = demo.hcm_of(config)["original_ip_detection_extensions"]
     detection["typed_config"]["xff_trusted_cidrs"]["cidrs"].append(
@@ -131,6 +149,10 @@ def test_xff_is_trusted_only_from_trusted_addresses(configmap_config, configmap_
     # Trusted peer: only the right-most untrusted entry counts, not what a client prepends.
     assert [http_get(envoy.port, source_ip="127.0.0.2",
                      headers={"x-forwarded-for": f"10.9.9.{i}, 203.0.113.9"})[0]
+            for i in range(4)] == [200, 200, 200, 429]
+    # The direct listener trusts no one's header, not even the trusted peer's.
+    assert [http_get(envoy.ports["direct"], source_ip="127.0.0.2",
+                     headers={"x-forwarded-for": f"198.51.100.{10 + i}"})[0]
             for i in range(4)] == [200, 200, 200, 429]
 
 

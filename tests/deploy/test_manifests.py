@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 import kustomize_lite
-from deploy_support import HERE, K8S, ROOT, find
+from deploy_support import HERE, K8S, ROOT, VARIANTS, find, variant_id
 from envoy_harness import find_envoy
 
 KUBERNETES_VERSIONS = ["1.30.0", "1.33.0"]  # the oldest and a recent supported minor
@@ -36,8 +36,11 @@ def kube_validate(resource: dict, version: str) -> None:
 
 
 # -- schemas ---------------------------------------------------------------------------
+@pytest.mark.parametrize("components", VARIANTS, ids=variant_id)
 @pytest.mark.parametrize("version", KUBERNETES_VERSIONS)
-def test_every_rendered_resource_validates_against_the_kubernetes_schemas(rendered, version):
+def test_every_rendered_resource_validates_against_the_kubernetes_schemas(variant_dir, version,
+                                                                         components):
+    rendered = kustomize_lite.render(variant_dir(components))
     assert sorted(r["kind"] for r in rendered) == [
         "ConfigMap", "ConfigMap", "Deployment", "Ingress", "NetworkPolicy", "Service"]
     for resource in rendered:
@@ -134,8 +137,9 @@ def test_envoy_is_started_with_the_mounted_configuration(rendered):
 def test_ports_probes_service_and_ingress_line_up(rendered, configmap_config):
     envoy = container(rendered, "envoy")
     ports = {p["name"]: p["containerPort"] for p in envoy["ports"]}
-    [listener] = configmap_config["static_resources"]["listeners"]
-    assert ports == {"http": listener["address"]["socket_address"]["port_value"],
+    listeners = {item["name"]: item["address"]["socket_address"]["port_value"]
+                 for item in configmap_config["static_resources"]["listeners"]}
+    assert ports == {"http": listeners["ingress"], "direct": listeners["direct"],
                      "admin": configmap_config["admin"]["address"]["socket_address"]["port_value"]}
     assert envoy["readinessProbe"]["httpGet"] == {"path": "/ready", "port": "admin"}
     assert envoy["livenessProbe"]["httpGet"]["port"] == "admin"
@@ -148,10 +152,8 @@ def test_ports_probes_service_and_ingress_line_up(rendered, configmap_config):
     [path] = rule["http"]["paths"]
     assert path["backend"]["service"] == {"name": service["metadata"]["name"],
                                           "port": {"name": service_port["name"]}}
-    policy = find(rendered, "NetworkPolicy")
+    policy = find(rendered, "NetworkPolicy")  # who it admits: test_network_policy.py
     assert policy["spec"]["podSelector"]["matchLabels"].items() <= pod_labels.items()
-    [rule] = policy["spec"]["ingress"]
-    assert rule["ports"] == [{"protocol": "TCP", "port": 10000}]  # admin 9901 stays closed
 
 
 def test_backend_is_on_the_loopback_port_the_cluster_routes_to(rendered, configmap_config):
@@ -199,12 +201,14 @@ def _without_hash(resources: list[dict]) -> list[dict]:
     return sorted(json.loads(text), key=lambda r: (r["kind"], r["metadata"]["name"]))
 
 
-def test_real_kustomize_renders_the_same(k8s_dir, rendered):
+@pytest.mark.parametrize("components", VARIANTS, ids=variant_id)
+def test_real_kustomize_renders_the_same(variant_dir, components):
     kubectl = shutil.which("kubectl")
     if kubectl is None:
         pytest.skip("no kubectl (kustomize) on this machine: only the Python renderer ran")
-    result = subprocess.run([kubectl, "kustomize", str(k8s_dir)], capture_output=True,
-                            text=True, timeout=60)
+    rendered = kustomize_lite.render(variant_dir(components))
+    result = subprocess.run([kubectl, "kustomize", str(variant_dir(components))],
+                            capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     real = [d for d in yaml.safe_load_all(result.stdout) if d]
     assert _without_hash(real) == _without_hash(rendered)

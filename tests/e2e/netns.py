@@ -13,7 +13,7 @@ import os
 import subprocess
 import threading
 from dataclasses import dataclass
-from typing import Callable, Iterator, TypeVar
+from typing import Callable, Iterator, Sequence, TypeVar
 
 CLONE_NEWNET = 0x40000000
 T = TypeVar("T")
@@ -43,8 +43,11 @@ def available() -> str | None:
 
 
 @contextlib.contextmanager
-def pod_with_clients(count: int) -> Iterator[tuple[str, list[ClientHost]]]:
-    """A pod namespace and `count` client namespaces, 10.203.<n>.2 -> pod 10.203.<n>.1."""
+def pod_with_clients(count: int, networks: Sequence[str] = ()
+                     ) -> Iterator[tuple[str, list[ClientHost]]]:
+    """A pod namespace and `count` client namespaces, client n on its own /24 link:
+    <net>.2 -> pod <net>.1, where <net> is networks[n-1] ("198.51.100"), else 10.203.<n>."""
+    nets = list(networks) + [f"10.203.{n}" for n in range(len(networks) + 1, count + 1)]
     tag = f"{os.getpid() % 100000}"
     pod = f"pwf-pod-{tag}"
     made: list[str] = []
@@ -59,11 +62,12 @@ def pod_with_clients(count: int) -> Iterator[tuple[str, list[ClientHost]]]:
             made.append(name)
             _ip("-n", name, "link", "set", "lo", "up")
             _ip("-n", pod, "link", "add", f"pod{n}", "type", "veth", "peer", "name", "eth0", "netns", name)
-            _ip("-n", pod, "addr", "add", f"10.203.{n}.1/24", "dev", f"pod{n}")
+            net = nets[n - 1]
+            _ip("-n", pod, "addr", "add", f"{net}.1/24", "dev", f"pod{n}")
             _ip("-n", pod, "link", "set", f"pod{n}", "up")
-            _ip("-n", name, "addr", "add", f"10.203.{n}.2/24", "dev", "eth0")
+            _ip("-n", name, "addr", "add", f"{net}.2/24", "dev", "eth0")
             _ip("-n", name, "link", "set", "eth0", "up")
-            clients.append(ClientHost(name, f"10.203.{n}.2", f"10.203.{n}.1"))
+            clients.append(ClientHost(name, f"{net}.2", f"{net}.1"))
         yield pod, clients
     finally:
         for name in reversed(made):  # deleting a namespace removes its veth ends too
