@@ -156,6 +156,26 @@ def test_untrusted_peer_cannot_escape_the_limit_by_spoofing_x_forwarded_for(
             for i in range(4)] == [200, 200, 200, 429]
 
 
+def test_both_listeners_count_into_one_budget(configmap_config, configmap_wasm, serve):
+    envoy = serve(configmap_config, configmap_wasm)
+    assert [http_get(port, source_ip="127.0.0.2")[0] for port in
+            (envoy.port, envoy.ports["direct"], envoy.port, envoy.ports["direct"])
+            ] == [200, 200, 200, 429]
+
+
+def test_without_use_remote_address_the_direct_listener_would_trust_any_header(
+        configmap_config, configmap_wasm, serve):
+    """Why `direct` sets use_remote_address (docs/deployment.md, "Who may connect"): changed
+    for the test, without it Envoy takes the caller's last X-Forwarded-For entry."""
+    config = copy.deepcopy(configmap_config)
+    [direct] = [item for item in config["static_resources"]["listeners"] if item["name"] == "direct"]
+    del direct["filter_chains"][0]["filters"][0]["typed_config"]["use_remote_address"]
+    envoy = serve(config, configmap_wasm)
+    assert [http_get(envoy.ports["direct"], source_ip="127.0.0.3",
+                     headers={"x-forwarded-for": f"198.51.100.{i}"})[0]
+            for i in range(4)] == [200, 200, 200, 200]
+
+
 # -- the documented Service-name variant ----------------------------------------------
 def docs_block(marker: str) -> str:
     text = DOCS.read_text()
