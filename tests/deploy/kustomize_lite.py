@@ -33,7 +33,8 @@ import yaml
 SUPPORTED_KEYS = {"apiVersion", "kind", "resources", "configMapGenerator", "components"}
 COMPONENT_KEYS = {"apiVersion", "kind", "patches"}
 GENERATOR_KEYS = {"name", "files"}
-PATCH_KEYS, TARGET_KEYS, OPERATIONS = {"target", "patch"}, {"kind", "name"}, {"add", "replace", "remove"}
+PATCH_KEYS, TARGET_KEYS = {"target", "patch"}, {"kind", "name"}
+OPERATIONS = {"add", "replace", "remove"}
 POD_TEMPLATE_KINDS = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job"}
 
 
@@ -144,7 +145,7 @@ def apply_json_patch(document: dict, operations: list[dict]) -> None:
         node: object = document
         for token in parents:
             if not isinstance(node, list) and token not in node:
-                raise KustomizeError(f"JSON patch: no {token!r} on the way to {operation['path']!r}")
+                raise KustomizeError(f"JSON patch: no {token!r} in {operation['path']!r}")
             node = node[_index(node, token, False)] if isinstance(node, list) else node[token]
         if isinstance(node, list):
             at = _index(node, last, op == "add")

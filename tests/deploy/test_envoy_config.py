@@ -168,7 +168,8 @@ def test_without_use_remote_address_the_direct_listener_would_trust_any_header(
     """Why `direct` sets use_remote_address (docs/deployment.md, "Who may connect"): changed
     for the test, without it Envoy takes the caller's last X-Forwarded-For entry."""
     config = copy.deepcopy(configmap_config)
-    [direct] = [item for item in config["static_resources"]["listeners"] if item["name"] == "direct"]
+    [direct] = [item for item in config["static_resources"]["listeners"]
+                if item["name"] == "direct"]
     del direct["filter_chains"][0]["filters"][0]["typed_config"]["use_remote_address"]
     envoy = serve(config, configmap_wasm)
     assert [http_get(envoy.ports["direct"], source_ip="127.0.0.3",

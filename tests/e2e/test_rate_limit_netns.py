@@ -44,8 +44,7 @@ def test_each_client_host_gets_its_own_window(filter_wasm, tmp_path):
     assert seen["backend peers"] == ["127.0.0.1"]  # the sidecar reaches the app on loopback
 
 
-# Client hosts of the next test, by role: n-th network -> client n.
-INGRESS, OUTSIDER, SERVICE = 0, 1, 2
+# The client hosts of the next test, one network each.
 NETWORKS = ["10.203.1",     # the Ingress controller: a private address, trusted on port 10000
             "198.51.100",   # a client reaching Envoy without the Ingress: not a private address
             "10.203.3"]     # another service in the cluster: a private address, like any Pod
@@ -74,12 +73,13 @@ def test_in_cluster_caller_cannot_escape_the_limit_by_spoofing_x_forwarded_for(f
                     backend_port=backend.port, address="0.0.0.0"),
                     tmp_path, concurrency=2) as envoy:
                 ingress, direct = envoy.ports["ingress"], envoy.ports["direct"]
+                proxy, outsider, service = clients
                 return {
-                    "client A via ingress": statuses_from(clients[INGRESS], ingress, ["192.0.2.1"] * 4),
-                    "client B via ingress": statuses_from(clients[INGRESS], ingress, ["192.0.2.2"] * 4),
-                    "outsider on 10000": statuses_from(clients[OUTSIDER], ingress, fresh(10)),
-                    "service on 10001": statuses_from(clients[SERVICE], direct, fresh(20)),
-                    "service on 10000": statuses_from(clients[SERVICE], ingress, fresh(30)),
+                    "client A via ingress": statuses_from(proxy, ingress, ["192.0.2.1"] * 4),
+                    "client B via ingress": statuses_from(proxy, ingress, ["192.0.2.2"] * 4),
+                    "outsider on 10000": statuses_from(outsider, ingress, fresh(10)),
+                    "service on 10001": statuses_from(service, direct, fresh(20)),
+                    "service on 10000": statuses_from(service, ingress, fresh(30)),
                 }
         seen = netns.run_inside(pod, in_pod)
     limited = [200, 200, 200, 429]
