@@ -4,6 +4,7 @@
     declare  module-level names, signatures, constants (sema/declare.py)
     check    types, names, definite assignment (sema/check.py)
     lower    typed tree -> symbolic wasm IR (lower/to_ir.py)
+    guard    RecursionError counting on recursive functions (passes/recursion.py)
     emit     IR -> wasm bytes, or WAT text (wasm/emit.py, wasm/wat.py)
 
 Every pass reports problems only as ``CompileError``. Any other exception is a
@@ -18,6 +19,7 @@ from . import ir
 from .diagnostics import CompileError, Diagnostic, display_path, loc_of
 from .frontend import load
 from .lower import to_ir
+from .passes import recursion
 from .sema import check, declare
 from .wasm import emit, wat
 
@@ -26,7 +28,8 @@ def compile_to_ir(path: Path, text: str | None = None) -> ir.Module:
     program = load.run(path, text)          # parse the entry and its imports
     program = declare.run(program)          # names, signatures, constants
     program = check.run(program)            # types and definite assignment
-    return to_ir.run(program)               # symbolic wasm IR
+    module = to_ir.run(program)             # symbolic wasm IR
+    return recursion.run(module)            # RecursionError where CPython raises it
 
 
 def compile_file(path: str | Path, text: str | None = None) -> bytes:

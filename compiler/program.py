@@ -137,6 +137,7 @@ class ClassInfo:
     class_id: int = 0
     last_descendant_id: int = 0
     eq_in_subtree: bool = False  # this class or a subclass has __eq__ (own, inherited or generated)
+    constant_fields: set[str] = field(default_factory=set)  # class constants also held per instance
 
     @property
     def name(self) -> str:

@@ -108,4 +108,16 @@ def _parse(name: str, path: Path, text: str | None, trusted: bool = False) -> So
         loc = type(loc)(shown, line, max((err.offset or 1) - 1, 0), None,
                         (text.splitlines() or [""])[min(line, len(text.splitlines()) or 1) - 1])
         raise CompileError([Diagnostic(loc, f"syntax error: {err.msg}", "CPython rejects this too: fix the syntax")])
-    return SourceModule(name=name, path=path, display_path=shown, text=text, tree=tree)
+    module = SourceModule(name=name, path=path, display_path=shown, text=text, tree=tree)
+    _reject_lone_surrogates(module)
+    return module
+
+
+def _reject_lone_surrogates(module: SourceModule) -> None:
+    """A str literal holding U+D800..U+DFFF has no UTF-8 form (docs/language.md, Strings)."""
+    for py_node in py_ast.walk(module.tree):
+        if isinstance(py_node, py_ast.Constant) and isinstance(py_node.value, str) \
+                and any(0xD800 <= ord(c) <= 0xDFFF for c in py_node.value):
+            raise CompileError([Diagnostic(module.loc(py_node), "a str holding a lone surrogate "
+                                           "(U+D800..U+DFFF) is not supported: compiled str is UTF-8",
+                                           "keep data that is not text in bytes")])

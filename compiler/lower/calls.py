@@ -36,10 +36,25 @@ class CallLowerer(MethodLowerer, CompareLowerer):
         getattr(self, f"call_{kind.replace('-', '_')}")(node, *rest)
 
     # -- user functions ----------------------------------------------------------
-    def arguments(self, node: py_ast.Call, fn: FuncSym, skip_self: bool) -> None:
+    def arguments(self, node: py_ast.Call, fn: FuncSym, skip_self: bool, omitted: tuple[int, ...] = ()) -> None:
+        """Push the bound arguments in parameter order (less ``omitted``), evaluated in source
+        order: keywords out of parameter order go through temporaries."""
         params = fn.params[1:] if skip_self else fn.params
-        for arg, param in zip(node.bound, params):
-            self.boundary_argument(arg, param.ty, param.wasm)
+        order = getattr(node, "evaluation_order", None)
+        if order is None:
+            for index, (arg, param) in enumerate(zip(node.bound, params)):
+                if index not in omitted:
+                    self.boundary_argument(arg, param.ty, param.wasm)
+            return
+        temps: dict[int, str] = {}
+        for index in order:
+            self.boundary_argument(node.bound[index], params[index].ty, params[index].wasm)
+            temps[index] = self.stash(params[index].wasm)
+        for index, (arg, param) in enumerate(zip(node.bound, params)):
+            if index in temps:
+                self.emit("local.get", temps[index])
+            elif index not in omitted:
+                self.boundary_argument(arg, param.ty, param.wasm)
 
     def boundary_argument(self, arg: py_ast.expr, ty: Type, wasm: str) -> None:
         if ty == INT and wasm == "i32":
@@ -62,8 +77,15 @@ class CallLowerer(MethodLowerer, CompareLowerer):
 
     def call_method(self, node: py_ast.Call, fn: FuncSym, info: ClassInfo) -> None:
         self.value(node.func.value)
-        self.arguments(node, fn, True)
-        self.emit("call", self.dispatch(fn, info))
+        omitted = tuple(index for index, (arg, param) in enumerate(zip(node.bound, fn.params[1:]))
+                        if arg is param.default and param.default is not None)
+        target = self.classes.dispatcher_with_defaults(fn, info, omitted, self.layout) if omitted else None
+        if target is None:
+            self.arguments(node, fn, True)
+            self.emit("call", self.dispatch(fn, info))
+            return
+        self.arguments(node, fn, True, omitted)
+        self.emit("call", target)
 
     def call_super(self, node: py_ast.Call, fn: FuncSym) -> None:
         self.emit("local.get", self.source.params[0].name)

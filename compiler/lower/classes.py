@@ -13,9 +13,11 @@ from __future__ import annotations
 import struct
 
 from .. import ir
-from ..program import ClassInfo, FuncSym, Program, TupleType, Type
+from ..program import INT, ClassInfo, FuncSym, Program, TupleType, Type
+from ..sema.constants import fold
 from ..sema.classes import inherited_method as inherited
 from ..sema.classes import truth_method
+from .expressions import ExprLowerer
 
 
 class ClassSupport:
@@ -42,6 +44,42 @@ class ClassSupport:
         symbol = f"{fn.qualname}@dispatch.{info.name}"
         if symbol not in self.module.functions:
             self.module.functions[symbol] = self._dispatch_function(symbol, fn, info)
+        return symbol
+
+    def dispatcher_with_defaults(self, fn: FuncSym, info: ClassInfo, omitted: tuple[int, ...], layout) -> str | None:
+        """For a call that leaves out the parameters ``omitted`` (indices after self): a dispatcher
+        that passes each implementation its *own* defaults, as CPython does, taking only the given
+        arguments. None when every implementation has the same defaults there."""
+        impls = {id(m): m for m in (self._implementation(c, fn.name) for c in self._subclasses(info))}
+        if all(_defaults(m, omitted) == _defaults(fn, omitted) for m in impls.values()):
+            return None
+        symbol = f"{fn.qualname}@dispatch.{info.name}.defaults" + "".join(f".{i}" for i in omitted)
+        if symbol in self.module.functions:
+            return symbol
+        params = [(p.name, p.wasm) for i, p in enumerate(fn.params) if i - 1 not in omitted]
+        function = ir.Function(symbol, params, [fn.result_wasm] if fn.result_wasm else [], [("class_id", "i32")])
+        emitter = ExprLowerer(function, layout)
+        emitter.emit("local.get", params[0][0])
+        for instr in _class_id_of(params[0][0])[1:]:
+            emitter.emit(*instr)
+        emitter.emit("local.set", "class_id")
+        for cls in sorted(self._subclasses(info), key=lambda c: -c.class_id):
+            target = self._implementation(cls, fn.name)
+            emitter.emit("local.get", "class_id")
+            emitter.emit("i32.const", cls.class_id)
+            emitter.emit("i32.eq")
+            emitter.emit("if", "L", None)
+            emitter.emit("local.get", params[0][0])
+            for index, param in enumerate(target.params[1:]):
+                if index in omitted:
+                    _push_default(emitter, target, param)
+                else:
+                    emitter.emit("local.get", fn.params[index + 1].name)
+            emitter.emit("call", target.qualname)
+            emitter.emit("return")
+            emitter.emit("end")
+        emitter.emit("unreachable")
+        self.module.functions[symbol] = function
         return symbol
 
     def _subclasses(self, info: ClassInfo) -> list[ClassInfo]:
@@ -109,6 +147,24 @@ class ClassSupport:
         for ty, record_id in self.tuples.items():
             maps[record_id] = _pointer_map(list(ty.items))
         return b"".join(struct.pack("<Q", m) for m in maps)
+
+
+def _defaults(fn: FuncSym, omitted: tuple[int, ...]) -> list:
+    return [fold(fn.module, fn.params[index + 1].default) if fn.params[index + 1].default is not None else None
+            for index in omitted]
+
+
+def _push_default(emitter, fn: FuncSym, param) -> None:
+    if param.default is None:  # an override without this default: CPython raises TypeError
+        emitter.emit("call", "TypeError")
+        emitter.emit("unreachable")
+        return
+    value, ty = fold(fn.module, param.default)
+    if param.wasm == "i32" and param.ty == INT:
+        emitter.emit("i32.const", value)
+        return
+    emitter.constant(value, ty)
+    emitter.coerce(ty, param.ty)
 
 
 def _pointer_map(types: list[Type]) -> int:

@@ -77,7 +77,11 @@ class ExprLowerer(ValueLowerer):
     # -- operators -------------------------------------------------------------
     def lower_BinOp(self, node: py_ast.BinOp) -> None:
         left, op = node.left.ty, type(node.op)
-        if node.ty == BOOL:  # bool & | ^ bool stays a bool
+        if hasattr(node, "folded_float"):  # constant ** negative constant: CPython's float
+            self.emit("f64.const", node.folded_float)
+        elif getattr(node, "in_place", False):
+            self.list_in_place(node, op)
+        elif node.ty == BOOL:  # bool & | ^ bool stays a bool
             self.lower(node.left)
             self.lower(node.right)
             self.emit(f"i32.{BITWISE[op]}")
@@ -92,6 +96,21 @@ class ExprLowerer(ValueLowerer):
         else:  # repetition: text or list times an int
             sequence, count = (node.left, node.right) if left not in (INT, BOOL) else (node.right, node.left)
             self.sequence_call(node.ty, "repeat", sequence, count)
+
+    def list_in_place(self, node: py_ast.BinOp, op) -> None:
+        """``lst += items`` extends and ``lst *= n`` repeats the list object itself, as CPython's
+        list.__iadd__/__imul__ do; the same list is then stored back into the target."""
+        self.slot(node.left)
+        if op is py_ast.Add:
+            target = self.stash("i64")
+            self.emit("local.get", target)
+            self.slot(node.right)
+            self.emit("call", f"{LISTS}.list_extend")
+            self.emit("local.get", target)
+        else:
+            self.slot(node.right, INT)
+            self.emit("call", f"{LISTS}.list_irepeat")
+        self.from_slot(node.ty)
 
     def sequence_call(self, ty: Type, operation: str, *args: py_ast.expr) -> None:
         for arg in args:

@@ -16,7 +16,7 @@ INT64_MIN = -(1 << 63)
 
 TRAPS = ("OverflowError", "ZeroDivisionError", "ValueError", "IndexError", "KeyError",
          "AssertionError", "MemoryError", "TypeError", "RuntimeError", "UnicodeDecodeError",
-         "NegativePowerError")
+         "NegativePowerError", "RecursionError")
 
 
 def _fn(symbol: str, params: str, result: str, body: list, locals_: str = "") -> ir.Function:

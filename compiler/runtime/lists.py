@@ -206,6 +206,27 @@ def list_repeat(lst: int, count: int) -> int:
     return result
 
 
+def list_irepeat(lst: int, count: int) -> int:
+    """``lst *= count``: repeats the items in place (aliases see it), clears for count <= 0."""
+    n = load_u32(lst + LIST_LEN)
+    if n == 0 or count == 1:
+        return lst
+    if count <= 0:
+        list_clear(lst)
+        return lst
+    if count > MAX_ITEMS // n:
+        raise_memory_error()
+    total = n * count
+    list_reserve(lst, total)
+    done = n
+    while done < total:  # doubling copies
+        chunk = min(done, total - done)
+        memory_copy(slot_address(lst, done), slot_address(lst, 0), chunk * SLOT)
+        done += chunk
+    store_u32(lst + LIST_LEN, total)
+    return lst
+
+
 def clamp_slice_bound(value: int, n: int, step: int) -> int:
     """A given start/stop adjusted as CPython's PySlice_AdjustIndices does."""
     if value < 0:

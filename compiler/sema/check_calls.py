@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType, FuncSym,
-                       ListType, OptionalType, Param, Type, ViewType, list_of)
+                       ListType, Local, OptionalType, Param, Type, ViewType, list_of)
 from .builtins import INTRINSICS, PYTHON_BUILTINS
 from .check_expr import NUMERIC, STR_ARGUMENTS, TEXT, ExprChecker
 from .classes import inherited_method
@@ -80,7 +80,23 @@ class CallChecker(ExprChecker):
             else:
                 self.use(arg, param.ty, what=f"argument '{param.name}' of {name}()")
         node.bound = bound
+        positions = list(range(len(args))) + [names.index(k.arg) for k in node.keywords]
+        if positions != sorted(positions):
+            node.evaluation_order = positions  # CPython evaluates arguments in source order
         return result
+
+    def require_parameter_order(self, node: py_ast.Call, name: str) -> None:
+        """Built-in methods take their arguments in parameter order only where that cannot
+        change what runs: out of order, each must be a constant or a local variable."""
+        order = getattr(node, "evaluation_order", None)
+        if order is None:
+            return
+        for index in order:
+            arg = node.bound[index]
+            if not (isinstance(arg, py_ast.Constant) or isinstance(getattr(arg, "sym", None), Local)):
+                raise self.fail(arg, f"the arguments of {name}() must be passed in parameter order here",
+                                "CPython evaluates them left to right: reorder the keyword arguments, "
+                                "or compute this one into a variable first")
 
     def positional(self, node: py_ast.Call, params: tuple[Type, ...], name: str) -> None:
         if node.keywords or len(node.args) != len(params):
@@ -123,8 +139,10 @@ class CallChecker(ExprChecker):
             raise self.fail(func, f"list.{func.attr}() on {base} is not supported in this version")
         if isinstance(base, ListType) and func.attr == "sort" and base.item not in (INT, STR):
             raise self.fail(func, "sort() supports lists of int or str in this version")
-        return self.bind(node, [Param(n, t, t.wasm or "i32", _DEFAULT if d else None) for n, t, d in params],
-                         func.attr, node.args, result)
+        result = self.bind(node, [Param(n, t, t.wasm or "i32", _DEFAULT if d else None) for n, t, d in params],
+                           func.attr, node.args, result)
+        self.require_parameter_order(node, func.attr)
+        return result
 
     def super_call(self, node: py_ast.Call, func: py_ast.Attribute) -> Type:
         owner = self.fn.owner

@@ -17,6 +17,7 @@ from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, C
                        ViewType, dict_of, list_of, tuple_of)
 from .builtins import PYTHON_BUILTINS
 from .fstrings import parse_spec
+from .signs import POWER_HELP, constant_int, folded_power, is_non_negative
 from .classes import inherited_method
 from .constants import INT64_HELP, INT64_MAX, INT64_MIN
 from .types import KEY_TYPES, assignable, eq_kind
@@ -163,7 +164,23 @@ class ExprChecker:
             return FLOAT
         if isinstance(node.op, py_ast.Div):
             return FLOAT
+        if isinstance(node.op, py_ast.Pow) and not is_non_negative(self.module, node.right):
+            return self.negative_power(node)
         return INT
+
+    def negative_power(self, node: py_ast.BinOp) -> Type:
+        exponent = constant_int(self.module, node.right)
+        if exponent is None:
+            raise self.fail(node.right, "the exponent of int ** int may be negative here, and CPython then "
+                            "returns a float", POWER_HELP)
+        if constant_int(self.module, node.left) == 0:
+            return INT  # 0 ** -k raises ZeroDivisionError, as the compiled power does
+        value = folded_power(self.module, node)
+        if value is None:
+            raise self.fail(node, "int ** negative int gives a float from the C library's pow(), which "
+                            "cannot be reproduced exactly here", POWER_HELP)
+        node.folded_float = value
+        return FLOAT
 
     def check_UnaryOp(self, node: py_ast.UnaryOp, expected: Type | None) -> Type:
         if is_int64_min_literal(node):

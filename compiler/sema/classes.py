@@ -180,6 +180,10 @@ def _source(ty: Type) -> str:
 def finish_all(program: Program) -> None:
     """Fields assigned in __init__, override checks, then class ids in depth-first order."""
     errors: list[Diagnostic] = []
+    try:
+        _promote_instance_constants(program)
+    except TypeError_ as err:
+        raise CompileError([err.diagnostic]) from None
     for info in _inheritance_order(program):
         try:
             _init_fields(info)
@@ -212,6 +216,62 @@ def finish_all(program: Program) -> None:
     for info in program.classes.values():
         info.eq_in_subtree = any(inherited_method(c, "__eq__") is not None for c in program.classes.values()
                                  if info.class_id <= c.class_id <= info.last_descendant_id)
+
+
+def _promote_instance_constants(program: Program) -> None:
+    """A class constant that a subclass redefines, or that code assigns through an object, is read
+    through an instance from a field: CPython looks it up on the object's runtime class (or finds the
+    instance attribute an assignment made). The field starts as the constant of the class instantiated.
+    Reads through the class name still use the constant itself."""
+    stored = {target.attr for module in program.modules.values() for target in _attribute_stores(module.tree)}
+    for info in _inheritance_order(program):
+        for name, g in info.constants.items():
+            root = _defining_class(info, name)
+            if root is info:
+                redefined = any(name in c.constants for c in program.classes.values() if _is_below(c, info))
+                if (redefined or name in stored) and name not in info.fields:
+                    info.fields[name] = g.ty
+                    info.constant_fields.add(name)
+                else:
+                    continue
+            elif name not in root.constant_fields:
+                continue
+            elif g.ty != root.constants[name].ty:
+                raise _fail(info, g.node, f"class constant '{name}' is {root.constants[name].ty} in "
+                            f"{root.name} and cannot become {g.ty} here", f"give it a {root.constants[name].ty} value")
+            info.defaults[name] = _folded_node(g)
+
+
+def _attribute_stores(tree: py_ast.Module):
+    for node in py_ast.walk(tree):
+        targets = node.targets if isinstance(node, py_ast.Assign) else \
+            [node.target] if isinstance(node, (py_ast.AugAssign, py_ast.AnnAssign)) else []
+        yield from (t for t in targets if isinstance(t, py_ast.Attribute))
+
+
+def _defining_class(info: ClassInfo, name: str) -> ClassInfo:
+    """The topmost class on the chain from ``info`` that defines the constant ``name``."""
+    found = info
+    while info is not None:
+        if name in info.constants:
+            found = info
+        info = info.base
+    return found
+
+
+def _is_below(sub: ClassInfo, base: ClassInfo) -> bool:
+    sub = sub.base
+    while sub is not None:
+        if sub is base:
+            return True
+        sub = sub.base
+    return False
+
+
+def _folded_node(g: GlobalSym) -> py_ast.expr:
+    node = py_ast.Constant(value=g.value)
+    node.folded = (g.value, g.ty)
+    return node
 
 
 def _init_fields(info: ClassInfo) -> None:

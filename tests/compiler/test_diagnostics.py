@@ -285,6 +285,23 @@ OTHER_ERRORS = [
     ('def f() -> None:\n    for i, j in range(3):\n        pass\n',
      '2:9', 'cannot unpack int into 2 names',
      'unpack a tuple with exactly that many items'),
+    ('def f(x: int, e: int) -> int:\n    return x ** e\n',
+     '2:17', 'the exponent of int ** int may be negative here, and CPython then returns a float',
+     "CPython's int ** int is a float when the exponent is negative: use an exponent known to be >= 0 "
+     "(a constant, len(...), abs(e), e % n), or write 1 / x ** k for a negative power"),
+    ('def f(x: int) -> float:\n    return x ** -2\n',
+     '2:12', "int ** negative int gives a float from the C library's pow(), which cannot be reproduced exactly here",
+     "CPython's int ** int is a float when the exponent is negative: use an exponent known to be >= 0 "
+     "(a constant, len(...), abs(e), e % n), or write 1 / x ** k for a negative power"),
+    ('def f() -> int:\n    return len("a\\udc80")\n',
+     '2:16', 'a str holding a lone surrogate (U+D800..U+DFFF) is not supported: compiled str is UTF-8',
+     'keep data that is not text in bytes'),
+    ('def g() -> str:\n    return ","\ndef f(s: str) -> int:\n    return len(s.split(maxsplit=1, sep=g()))\n',
+     '4:40', 'the arguments of split() must be passed in parameter order here',
+     'CPython evaluates them left to right: reorder the keyword arguments, or compute this one into a variable first'),
+    ('class A:\n    K = 1\nclass B(A):\n    K = "one"\n',
+     '4:5', "class constant 'K' is int in A and cannot become str here",
+     'give it a int value'),
 ]
 
 GOLDEN = [case[1:] for case in CONSTRUCTS] + OTHER_ERRORS

@@ -141,6 +141,8 @@ def int_expr(draw, env: Env, depth: int) -> str:
     if kind == "binop":
         op = draw(st.sampled_from(INT_OPS))
         right = draw(small_literals) if op in ("**", "<<", ">>") and draw(st.booleans()) else sub()
+        if op == "**" and not right.isdigit():
+            right = f"({right} % 70)"  # an exponent that may be negative is a compile error
         return f"({sub()} {op} {right})"
     if kind == "unary":
         return f"({draw(st.sampled_from(['-', '+', '~']))}{sub()})"
@@ -303,6 +305,8 @@ def statement(draw, scope: Scope, depth: int) -> list[str]:
     if kind == "aug":
         op = draw(st.sampled_from(AUG_OPS))
         value = draw(small_literals) if op in ("**=", "<<=", ">>=") and draw(st.booleans()) else iexpr()
+        if op == "**=" and not value.isdigit():
+            value = f"({value} % 70)"  # an exponent that may be negative is a compile error
         return [f"{draw(st.sampled_from(['x', 'y']))} {op} {value}"]
     if kind == "bool_assign":
         if draw(st.booleans()):
@@ -382,8 +386,10 @@ _OPERATOR_PROGRAMS: dict[str, Program] = {}
 
 def _operator_program(op: str) -> Program:
     if op not in _OPERATOR_PROGRAMS:
-        _OPERATOR_PROGRAMS[op] = Program(EXPR_TEMPLATE.format(prelude=prelude(b""), helper="a", int_body=f"a {op} b",
-                                                              bool_body=f"(a {op} b) < c"))
+        right = "(b & 127)" if op == "**" else "b"  # an exponent that may be negative is a compile error
+        _OPERATOR_PROGRAMS[op] = Program(EXPR_TEMPLATE.format(prelude=prelude(b""), helper="a",
+                                                              int_body=f"a {op} {right}",
+                                                              bool_body=f"(a {op} {right}) < c"))
     return _OPERATOR_PROGRAMS[op]
 
 

@@ -78,7 +78,7 @@ def big_plus(a: int) -> int:
 
 @export
 def power(a: int, b: int) -> int:
-    return a ** b
+    return a ** (b & 127)
 
 
 @export
@@ -93,27 +93,27 @@ def cube(a: int) -> int:
 
 @export
 def two_to(e: int) -> int:
-    return 2 ** e
+    return 2 ** (e & 127)
 
 
 @export
 def minus_two_to(e: int) -> int:
-    return (-2) ** e
+    return (-2) ** (e & 127)
 
 
 @export
 def minus_one_to(e: int) -> int:
-    return (-1) ** e
+    return (-1) ** (e & 127)
 
 
 @export
 def zero_to(e: int) -> int:
-    return 0 ** e
+    return 0 ** (e & 127)
 
 
 @export
 def one_to(e: int) -> int:
-    return 1 ** e
+    return 1 ** (e & 127)
 
 
 @export
