@@ -13,6 +13,7 @@ never as a raw traceback.
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from . import ir
@@ -42,8 +43,15 @@ def compile_to_wat(path: str | Path, text: str | None = None) -> str:
     return _reported(Path(path), lambda: wat.print_module(compile_to_ir(Path(path), text)))
 
 
+# The passes walk expressions recursively; CPython itself compiles expressions thousands of
+# operators long (a + 1 + 1 + ...), and Python-to-Python calls do not use the C stack.
+RECURSION_LIMIT = 60000
+
+
 def _reported(path: Path, build):
     """Run a build; anything but a CompileError is a compiler bug, reported at the user's file."""
+    previous = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(previous, RECURSION_LIMIT))
     try:
         return build()
     except CompileError:
@@ -52,6 +60,8 @@ def _reported(path: Path, build):
         raise _internal(path, "the program nests too deeply to compile") from None
     except Exception as err:
         raise _internal(path, f"internal compiler error: {type(err).__name__}: {err}") from err
+    finally:
+        sys.setrecursionlimit(previous)
 
 
 def _internal(path: Path, message: str) -> CompileError:

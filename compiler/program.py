@@ -138,6 +138,7 @@ class ClassInfo:
     last_descendant_id: int = 0
     eq_in_subtree: bool = False  # this class or a subclass has __eq__ (own, inherited or generated)
     constant_fields: set[str] = field(default_factory=set)  # class constants also held per instance
+    factories: dict[str, str] = field(default_factory=dict)  # dataclass field -> default_factory call (source)
 
     @property
     def name(self) -> str:

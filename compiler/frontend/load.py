@@ -13,6 +13,7 @@ for a filter anywhere on disk.
 from __future__ import annotations
 
 import ast as py_ast
+import contextlib
 import sys
 import warnings
 from pathlib import Path
@@ -21,6 +22,9 @@ from ..diagnostics import CompileError, Diagnostic, display_path, loc_of
 from ..program import BUILTIN_MODULES, RUNTIME_MODULES, Program, SourceModule
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+CPYTHON_RECURSION_LIMIT = 1000  # CPython's default sys.getrecursionlimit()
 
 
 def run(entry: Path, text: str | None = None) -> Program:
@@ -86,6 +90,21 @@ def _find(name: str, roots: list[Path]) -> Path | None:
     return None
 
 
+@contextlib.contextmanager
+def _cpython_recursion_limit():
+    """Parse as a default CPython would: what nests too deeply for it is refused here too
+    (the later passes run with a higher limit, see pipeline.py)."""
+    previous = sys.getrecursionlimit()
+    depth, frame = 0, sys._getframe()
+    while frame is not None:  # as if imported from a shallow stack, whatever the caller's depth
+        depth, frame = depth + 1, frame.f_back
+    sys.setrecursionlimit(CPYTHON_RECURSION_LIMIT + depth)
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(previous)
+
+
 def _parse(name: str, path: Path, text: str | None, trusted: bool = False) -> SourceModule:
     """Parse a module; CPython's own compile-time errors (``break`` outside a loop, ``global``
     after a use, ...) are syntax errors too, except in the runtime library (compiled every
@@ -97,11 +116,15 @@ def _parse(name: str, path: Path, text: str | None, trusted: bool = False) -> So
         except (OSError, UnicodeDecodeError) as err:
             raise CompileError([Diagnostic(loc_of(shown, "", None), f"cannot read source: {err}")])
     try:
-        with warnings.catch_warnings():  # CPython's SyntaxWarnings are not ours to print
+        with warnings.catch_warnings(), _cpython_recursion_limit():  # SyntaxWarnings are not ours to print
             warnings.simplefilter("ignore")
             tree = py_ast.parse(text, filename=shown)
             if not trusted:
-                compile(tree, shown, "exec", dont_inherit=True)  # the errors ast.parse leaves to the compiler
+                compile(text, shown, "exec", dont_inherit=True)  # the errors ast.parse leaves to the compiler
+    except (RecursionError, MemoryError):
+        raise CompileError([Diagnostic(loc_of(shown, text, None), "the program nests too deeply for "
+                                       "CPython's own compiler", "CPython rejects this too: split the "
+                                       "expression into several statements")]) from None
     except SyntaxError as err:
         line = err.lineno or 1
         loc = loc_of(shown, text, None)

@@ -101,6 +101,11 @@ class CallLowerer(MethodLowerer, CompareLowerer):
         obj = self.stash("i32")
         for name, default in info.defaults.items():
             self.emit("local.get", obj)
+            if hasattr(default, "shared_global"):  # a list or dict shared as CPython's class attribute
+                self.emit("global.get", default.shared_global)
+                self.to_slot(info.fields[name])
+                self.emit("i64.store", self.field_offset(info, name))
+                continue
             value, ty = default.folded
             self.constant(value, ty)
             self.coerce(ty, info.fields[name])
@@ -202,7 +207,33 @@ class CallLowerer(MethodLowerer, CompareLowerer):
     def call_builtin(self, node: py_ast.Call, name: str) -> None:
         getattr(self, f"builtin_{name}")(node)
 
+    def range_length(self, args: list[py_ast.expr]) -> tuple[str, str]:
+        """Push len(range(*args)) as an unsigned i64; return the temporaries holding start and step."""
+        start, stop, step = self.temp("i64"), self.temp("i64"), self.temp("i64")
+        bounds = [(stop, args[0])] if len(args) == 1 else list(zip((start, stop, step), args))
+        for tmp, default in ((start, 0), (step, 1)):
+            self.emit("i64.const", default)
+            self.emit("local.set", tmp)
+        for tmp, bound in bounds:
+            self.value(bound, INT)
+            self.emit("local.set", tmp)
+        for tmp in (start, stop, step):
+            self.emit("local.get", tmp)
+        self.emit("call", "rt.range_length")
+        return start, step
+
     def builtin_len(self, node: py_ast.Call) -> None:
+        if hasattr(node, "range_args"):  # more than 2**63 - 1 items: OverflowError, as CPython's len()
+            self.range_length(node.range_args)
+            length = self.stash("i64")
+            self.emit("local.get", length)
+            self.emit("i64.const", 0)
+            self.emit("i64.lt_s")
+            self.emit("if", self.fresh("L"), None)
+            self.emit("call", "OverflowError")
+            self.emit("end")
+            self.emit("local.get", length)
+            return
         self.value(node.bound[0])
         if hasattr(node, "len_method"):  # obj.__len__(), which CPython requires to be >= 0
             self.emit("call", self.dispatch(node.len_method, node.bound[0].ty.info))
@@ -311,10 +342,21 @@ class CallLowerer(MethodLowerer, CompareLowerer):
 
     def builtin_sorted(self, node: py_ast.Call) -> None:
         self.slot(node.bound[0])
-        self.emit("i64.const", eq_kind(node.ty.item))
-        self.call_runtime(f"{LISTS}.list_sorted_copy", node.ty)
+        if len(node.bound) == 1:
+            self.emit("i64.const", eq_kind(node.ty.item))
+            self.call_runtime(f"{LISTS}.list_sorted_copy", node.ty)
+            return
+        self.list_sort(node.bound[1], node.ty.item, copy=True)
+        self.from_slot(node.ty)
 
     def builtin_list(self, node: py_ast.Call) -> None:
+        if hasattr(node, "range_args"):
+            start, step = self.range_length(node.range_args)
+            count = self.stash("i64")
+            for tmp in (start, step, count):
+                self.emit("local.get", tmp)
+            self.call_runtime(f"{LISTS}.list_from_range", node.ty)
+            return
         if not node.bound:
             self.new_list(node.ty, 0)
             return
@@ -330,25 +372,29 @@ class CallLowerer(MethodLowerer, CompareLowerer):
             self.call_runtime(f"{STRINGS}.str_chars", node.ty)
 
     def builtin_isinstance(self, node: py_ast.Call) -> None:
-        """The class id in the header lies in the id range of the class and its subclasses."""
-        info = node.isinstance_class
+        """True when any target matches: a class by the id range of its subtree (the id sits in
+        the object's header), a built-in type as the checker decided; never for None."""
         self.value(node.bound[0])
-        obj = self.stash("i32")
-        check = [("local.get", obj), ("i32.load", 4), ("i32.const", 8), ("i32.shr_u",)]
-        for instr in check:
-            self.emit(*instr)
-        class_id = self.stash("i32")
-        self.emit("local.get", obj)
-        if isinstance(node.bound[0].ty, OptionalType):
+        obj = self.stash(node.bound[0].ty.wasm or "i32")
+        optional = isinstance(node.bound[0].ty, OptionalType)
+        if optional:
+            self.emit("local.get", obj)
             self.emit("if", self.fresh("L"), "i32")
-        else:
-            self.emit("drop")
-        self.emit("local.get", class_id)
-        self.emit("i32.const", self.classes.record_id(info))
-        self.emit("i32.sub")
-        self.emit("i32.const", info.last_descendant_id - info.class_id)
-        self.emit("i32.le_u")
-        if isinstance(node.bound[0].ty, OptionalType):
+        self.emit("i32.const", 0)
+        for target in node.isinstance_targets:
+            if isinstance(target, ClassInfo):
+                self.emit("local.get", obj)
+                self.emit("i32.load", 4)
+                self.emit("i32.const", 8)
+                self.emit("i32.shr_u")
+                self.emit("i32.const", self.classes.record_id(target))
+                self.emit("i32.sub")
+                self.emit("i32.const", target.last_descendant_id - target.class_id)
+                self.emit("i32.le_u")
+            else:
+                self.emit("i32.const", int(target))
+            self.emit("i32.or")
+        if optional:
             self.emit("else")
             self.emit("i32.const", 0)
             self.emit("end")

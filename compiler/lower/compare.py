@@ -8,8 +8,9 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, ClassInfo, ClassType, DictType, ListType,
-                       OptionalType, TupleType, Type, ViewType)
-from .expressions import FLOAT_COMPARE, INT_COMPARE, ExprLowerer, eq_kind
+                       OptionalType, TupleType, Type, ViewType, list_of)
+from .deep_equality import DeepEquality, needs_generated_equality
+from .expressions import FLOAT_COMPARE, INT_COMPARE, eq_kind
 from .values import DICTS, FLOATS, LISTS, SCALARS, STRINGS
 
 ORDER = {py_ast.Lt: "lt_s", py_ast.LtE: "le_s", py_ast.Gt: "gt_s", py_ast.GtE: "ge_s"}
@@ -27,7 +28,7 @@ def find_method(info: ClassInfo, name: str):
     return None
 
 
-class CompareLowerer(ExprLowerer):
+class CompareLowerer(DeepEquality):
     def lower_Compare(self, node: py_ast.Compare) -> None:
         operands = [node.left, *node.comparators]
         self.lower(operands[0])
@@ -108,6 +109,8 @@ class CompareLowerer(ExprLowerer):
     def ordering(self, kind, left: str, left_ty: Type, right: str, right_ty: Type) -> None:
         if left_ty in SCALARS and right_ty in SCALARS:
             return self.numeric(kind, left, left_ty, right, right_ty)
+        if isinstance(left_ty, TupleType):
+            return self.tuple_ordering(kind, left, right, left_ty, 0)
         self.emit("local.get", left)
         self.emit("i64.extend_i32_u")
         self.emit("local.get", right)
@@ -145,6 +148,8 @@ class CompareLowerer(ExprLowerer):
         self.emit("i64.extend_i32_u")
         if ty in (STR, BYTES):
             self.emit("call", f"{STRINGS}.str_eq")
+        elif isinstance(ty, ListType) and needs_generated_equality(ty.item):
+            self.emit("call", self.list_eq_function(ty))
         elif isinstance(ty, ListType):
             self.emit("i64.const", eq_kind(ty.item))
             self.emit("call", f"{LISTS}.list_eq")
@@ -195,6 +200,21 @@ class CompareLowerer(ExprLowerer):
             self.emit("i32.const", 0)
             self.emit("end")
 
+    def tuple_ordering(self, kind, left: str, right: str, ty: TupleType, index: int) -> None:
+        """CPython's tuple order: the operator applied to the first items that are not equal
+        (identity or ==); all equal, the lengths decide (equal here: only <= and >= hold)."""
+        if index == len(ty.items):
+            self.emit("i32.const", int(kind in (py_ast.LtE, py_ast.GtE)))
+            return
+        item = ty.items[index]
+        a, b = self.item_temp(left, index, item), self.item_temp(right, index, item)
+        self.equality(a, item, b, item, True)
+        self.emit("if", self.fresh("L"), "i32")
+        self.tuple_ordering(kind, left, right, ty, index + 1)
+        self.emit("else")
+        self.ordering(kind, a, item, b, item)
+        self.emit("end")
+
     def object_equality(self, left: str, right: str, info: ClassInfo, items: bool = False) -> None:
         """``a == b`` by the __eq__ of a's runtime class (identity without one); as container
         items (``items``) identical objects are equal before any __eq__ runs, as in CPython."""
@@ -226,6 +246,12 @@ class CompareLowerer(ExprLowerer):
         elif right_ty in (STR, BYTES):
             self.emit("i64.extend_i32_u")
             self.emit("call", f"{STRINGS}.str_contains")
+        elif isinstance(right_ty, (ListType, ViewType)) and needs_generated_equality(right_ty.item):
+            self.coerce(left_ty, right_ty.item)
+            self.to_slot(right_ty.item)
+            self.emit("call", self.find_function(list_of(right_ty.item)))
+            self.emit("i64.const", 0)
+            self.emit("i64.ge_s")
         elif isinstance(right_ty, (ListType, ViewType)):
             self.coerce(left_ty, right_ty.item)
             self.to_slot(right_ty.item)

@@ -70,6 +70,8 @@ class ExprLowerer(ValueLowerer):
         self.lower(node.value)
         self.emit("i64.load", self.field_offset(info, node.attr))
         self.from_slot(info.fields[node.attr])
+        if hasattr(node, "narrowed_from"):  # a T | None field known to hold a T here
+            self.narrowed_read(node.narrowed_from, node.ty)
 
     def field_offset(self, info, name: str) -> int:
         return 8 + 8 * list(info.fields).index(name)

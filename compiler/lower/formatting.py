@@ -15,6 +15,7 @@ from .calls import CallLowerer
 from .values import FLOATS, STRINGS
 
 INT_BASES = {"x": 16, "X": 16, "o": 8, "b": 2}
+SLICE_STOP_GIVEN = 2  # runtime.strings.FLAG_STOP
 
 
 class FormatLowerer(CallLowerer):
@@ -43,6 +44,8 @@ class FormatLowerer(CallLowerer):
             self.to_text(value)
         else:
             self.number_text(value, spec)
+        if spec.precision >= 0 and (value.ty == STR or piece.conversion == ord("s")):
+            self.truncate(spec.precision)
         if spec.sign in "+ " and value.ty in (INT, FLOAT) and piece.conversion != ord("s"):
             self.emit("i64.extend_i32_u")
             self.emit("i64.const", ord(spec.sign))
@@ -65,6 +68,13 @@ class FormatLowerer(CallLowerer):
             self.emit("call", f"{FLOATS}.float_fixed")
         else:
             self.to_text(value)
+
+    def truncate(self, precision: int) -> None:
+        """``{s:.N}``: the first N code points, as text[:N]."""
+        self.emit("i64.extend_i32_u")
+        for value in (0, precision, 1, SLICE_STOP_GIVEN):
+            self.emit("i64.const", value)
+        self.call_runtime(f"{STRINGS}.str_slice", STR)
 
     def pad(self, spec: Spec) -> None:
         self.emit("i64.extend_i32_u")

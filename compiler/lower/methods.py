@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import BOOL, INT, NONE, DictType, ListType, OptionalType, Type
+from .deep_equality import needs_generated_equality
 from .expressions import ExprLowerer, eq_kind, text_prefix
 from .values import DICTS, LISTS, STRINGS
 
@@ -73,6 +74,8 @@ class MethodLowerer(ExprLowerer):
     def list_method(self, node: py_ast.Call, name: str, ty: ListType) -> None:
         args = node.bound
         item = ty.item
+        if name in ("index", "count", "remove") and needs_generated_equality(item):
+            return self.list_search(name, args[0], ty)
         if name in ("append", "index", "count", "remove"):
             self.slot(args[0], item)
             if name != "append":
@@ -85,10 +88,56 @@ class MethodLowerer(ExprLowerer):
         elif name == "extend":
             self.slot(args[0])
         elif name == "sort":
-            self.emit("i64.const", eq_kind(item))
+            return self.list_sort(args[0] if args else None, item)
         self.emit("call", f"{LISTS}.list_{name}")
         if node.ty not in (NONE, BOOL):
             self.from_slot(node.ty)
+
+    def list_search(self, name: str, value: py_ast.expr, ty: ListType) -> None:
+        """index/count/remove for items only the compiler can compare (tuples, objects with
+        __eq__, lists of those): through the generated functions of ``deep_equality``."""
+        lst = self.stash("i64")
+        self.emit("local.get", lst)
+        self.slot(value, ty.item)
+        if name == "count":
+            self.emit("call", self.count_function(ty))
+            return
+        self.emit("call", self.find_function(ty))
+        index = self.stash("i64")
+        self.emit("local.get", index)
+        self.emit("i64.const", 0)
+        self.emit("i64.lt_s")
+        self.emit("if", self.fresh("L"), None)
+        self.emit("call", "ValueError")  # x not in list
+        self.emit("end")
+        if name == "index":
+            self.emit("local.get", index)
+            return
+        self.emit("local.get", lst)
+        self.emit("local.get", index)
+        self.emit("call", f"{LISTS}.list_delete")
+
+    def list_sort(self, reverse: py_ast.expr | None, item: Type, copy: bool = False) -> None:
+        """Sort the list slot on the stack (``copy``: a sorted copy of it, left on the stack).
+        ``reverse=True`` reverses after the stable ascending sort: equal int or str items cannot
+        be told apart, so that is CPython's order (revisit when sorts take a key)."""
+        lst = self.stash("i64")
+        if reverse is not None:  # CPython evaluates every argument before sorting
+            self.truthy(reverse)
+            flag = self.stash("i32")
+        self.emit("local.get", lst)
+        self.emit("i64.const", eq_kind(item))
+        self.emit("call", f"{LISTS}.list_sorted_copy" if copy else f"{LISTS}.list_sort")
+        if copy:
+            self.emit("local.set", lst)
+        if reverse is not None:
+            self.emit("local.get", flag)
+            self.emit("if", self.fresh("L"), None)
+            self.emit("local.get", lst)
+            self.emit("call", f"{LISTS}.list_reverse")
+            self.emit("end")
+        if copy:
+            self.emit("local.get", lst)
 
     # -- dict ---------------------------------------------------------------------------
     def dict_method(self, node: py_ast.Call, name: str, ty: DictType) -> None:

@@ -330,7 +330,7 @@ class FunctionLowerer(ContainerLowerer):
         values = [self.stash(t.wasm) for t in reversed(self.current_items)][::-1]
         elements = target.elts if isinstance(target, py_ast.Tuple) else None
         if mode == "enumerate":
-            pairs = [(index, INT)] + list(zip(values, self.current_items))
+            pairs = [(self.enumerate_count(index), INT)] + list(zip(values, self.current_items))
         else:
             pairs = list(zip(values, self.current_items))
         if elements is None:  # one name receives the whole tuple
@@ -356,10 +356,24 @@ class FunctionLowerer(ContainerLowerer):
 
     iterate_text = iterate_list
 
-    def iterate_enumerate(self, target, body, orelse, parts) -> None:
+    def iterate_enumerate(self, target, body, orelse, parts, start=None) -> None:
         source = self.sequence_source(parts[0][1])
+        self.current_start = None
+        if start is not None:
+            self.value(start, INT)
+            self.current_start = self.stash("i64")
         self.current_mode, self.current_items = "enumerate", [source[2]]
         self.indexed(target, body, orelse, [source])
+
+    def enumerate_count(self, index: str) -> str:
+        """The number enumerate() pairs with the item: the index, plus the start if given."""
+        start = getattr(self, "current_start", None)
+        if start is None:
+            return index
+        self.emit("local.get", index)
+        self.emit("local.get", start)
+        self.emit("call", "rt.add")
+        return self.stash("i64")
 
     def iterate_zip(self, target, body, orelse, parts) -> None:
         sources = [self.sequence_source(p[1]) for p in parts]

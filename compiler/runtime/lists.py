@@ -206,6 +206,20 @@ def list_repeat(lst: int, count: int) -> int:
     return result
 
 
+def list_from_range(start: int, step: int, count: int) -> int:
+    """``list(range(...))`` given the range's start, step and length (an unsigned count)."""
+    if count < 0 or count > MAX_ITEMS:
+        raise_memory_error()
+    lst = list_new(count, KIND_RAW)
+    value = start
+    for index in range(count):
+        store_i64(slot_address(lst, index), value)
+        if index + 1 < count:
+            value += step  # never past the last item, so never beyond int64
+    store_u32(lst + LIST_LEN, count)
+    return lst
+
+
 def list_irepeat(lst: int, count: int) -> int:
     """``lst *= count``: repeats the items in place (aliases see it), clears for count <= 0."""
     n = load_u32(lst + LIST_LEN)

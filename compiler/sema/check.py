@@ -21,6 +21,7 @@ from ..program import (NONE, STR, ClassType, DictType, FuncSym, GlobalSym, ListT
 from .check_calls import CallChecker
 from .check_expr import Bail, _conversion_help
 from .flow import FlowMixin
+from .infer import LiteralInference, UnknownLiteral
 from .types import TypeError_, resolve
 
 EXCEPTIONS = ("ValueError", "KeyError", "IndexError", "TypeError", "RuntimeError", "AssertionError",
@@ -70,7 +71,7 @@ def assigned_names(body: list[py_ast.stmt]) -> set[str]:
     return names
 
 
-class FunctionChecker(FlowMixin, CallChecker):
+class FunctionChecker(LiteralInference, FlowMixin, CallChecker):
     def __init__(self, fn: FuncSym):
         super().__init__(fn)
         self.errors: list[Diagnostic] = []
@@ -85,7 +86,9 @@ class FunctionChecker(FlowMixin, CallChecker):
             fn.locals[p.name] = p.ty
             self.assigned.add(p.name)
         self.init_fields = self.pending_fields()
+        self.start_inference()
         self.block(body)
+        self.finish_inference()
         if self.assigned is not None and not self.errors:
             self.check_end_of_function()
         return self.errors
@@ -119,6 +122,16 @@ class FunctionChecker(FlowMixin, CallChecker):
                 self.statement(stmt)
             except Bail as bail:
                 self.errors.append(bail.diagnostic)
+                self.after_failed(stmt)
+
+    def after_failed(self, stmt: py_ast.stmt) -> None:
+        """Treat what a refused statement assigns as assigned (with the type it was declared with,
+        if any), so one mistake is reported once and not again at every later use."""
+        if self.assigned is None or isinstance(stmt, (py_ast.If, py_ast.While, py_ast.For)):
+            return
+        for name in assigned_names([stmt]):
+            if name in self.fn.locals:
+                self.assigned.add(name)
 
     def statement(self, stmt: py_ast.stmt) -> None:
         handler = getattr(self, f"stmt_{type(stmt).__name__}", None)
@@ -164,6 +177,8 @@ class FunctionChecker(FlowMixin, CallChecker):
             target.sym = g
             return
         declared = self.fn.locals.get(name)
+        if isinstance(declared, UnknownLiteral) and not isinstance(ty, UnknownLiteral) and name in self.unknown_literals:
+            declared = self.settle(name, ty)
         if annotation is not None:
             if declared is not None and declared != annotation:
                 raise self.fail(target, f"'{name}' was declared as {declared}")
@@ -189,7 +204,9 @@ class FunctionChecker(FlowMixin, CallChecker):
             value.target_ty = declared
 
     def assign_item(self, target: py_ast.Subscript, value, ty: Type) -> None:
-        base = self.check(target.value)
+        base = self.check_maybe_unknown(target.value)
+        if self.unknown_local(target.value) is not None:
+            base = target.value.ty = self.settle_by_item(target, ty)
         if isinstance(target.slice, py_ast.Slice):
             raise self.fail(target, "slice assignment is not supported", "build a new list")
         if isinstance(base, ListType):
@@ -207,11 +224,14 @@ class FunctionChecker(FlowMixin, CallChecker):
             raise self.fail(target, f"{base} has no field '{target.attr}'",
                             "declare it in the class body or assign it in __init__")
         self.require(target, value, ty, base.info.fields[target.attr], f"field '{target.attr}'")
+        self.forget_fields(attr=target.attr)
         if isinstance(target.value, py_ast.Name) and self.assigned is not None and self.fn.params \
                 and target.value.id == self.fn.params[0].name:
             self.assigned.add(f"self.{target.attr}")
 
     def stmt_Assign(self, stmt: py_ast.Assign) -> None:
+        if self.bind_unknown_literal(stmt):
+            return
         hint = self.target_hint(stmt.targets[0])
         ty = self.check(stmt.value, hint)
         for target in stmt.targets:
@@ -229,6 +249,13 @@ class FunctionChecker(FlowMixin, CallChecker):
             owner = self.fn.locals.get(target.value.id)
             if isinstance(owner, ClassType):
                 return owner.info.fields.get(target.attr)
+        if isinstance(target, py_ast.Subscript) and not isinstance(target.slice, py_ast.Slice):
+            container = self.target_hint(target.value) if isinstance(target.value, (py_ast.Name, py_ast.Attribute)) \
+                else None
+            if isinstance(container, DictType):
+                return container.value
+            if isinstance(container, ListType):
+                return container.item
         return None
 
     def stmt_AnnAssign(self, stmt: py_ast.AnnAssign) -> None:
@@ -250,6 +277,7 @@ class FunctionChecker(FlowMixin, CallChecker):
         target = stmt.target
         if not isinstance(target, (py_ast.Name, py_ast.Subscript, py_ast.Attribute)):
             raise self.unsupported(target)
+        self.settle_by_augmented(stmt)  # items += xs tells an unknown list's type
         read = _as_load(target)
         operation = py_ast.BinOp(read, stmt.op, stmt.value, lineno=stmt.lineno, col_offset=stmt.col_offset,
                                  end_lineno=stmt.end_lineno, end_col_offset=stmt.end_col_offset)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType, FuncSym,
-                       ListType, Local, OptionalType, Param, Type, ViewType, list_of)
+                       ListType, Local, OptionalType, TupleType, Param, Type, ViewType, list_of)
 from .builtins import INTRINSICS, PYTHON_BUILTINS
-from .check_expr import NUMERIC, STR_ARGUMENTS, TEXT, ExprChecker
+from .check_expr import NUMERIC, STR_ARGUMENTS, TEXT, ExprChecker, equality_supported
 from .classes import inherited_method
 from .methods import methods_of
 from .types import class_type, eq_kind
@@ -121,7 +121,9 @@ class CallChecker(ExprChecker):
         receiver = func.value
         if isinstance(receiver, py_ast.Call) and isinstance(receiver.func, py_ast.Name) and receiver.func.id == "super":
             return self.super_call(node, func)
-        base = self.check(receiver)
+        base = self.check_maybe_unknown(receiver)
+        if self.unknown_local(receiver) is not None:
+            base = receiver.ty = self.settle_by_method(receiver, func.attr, node.args)
         if isinstance(base, ClassType):
             method = inherited_method(base.info, func.attr)
             if method is None:
@@ -135,10 +137,13 @@ class CallChecker(ExprChecker):
         node.call = ("type-method", func.attr)
         if isinstance(base, DictType) and func.attr == "get" and (len(node.args) > 1 or node.keywords):
             result = base.value  # d.get(k, default) never gives None
-        if isinstance(base, ListType) and func.attr in ("index", "count", "remove") and eq_kind(base.item) is None:
+        if isinstance(base, ListType) and func.attr in ("index", "count", "remove") \
+                and not equality_supported(base.item):
             raise self.fail(func, f"list.{func.attr}() on {base} is not supported in this version")
         if isinstance(base, ListType) and func.attr == "sort" and base.item not in (INT, STR):
             raise self.fail(func, "sort() supports lists of int or str in this version")
+        if isinstance(base, ListType) and func.attr == "sort" and node.args:
+            raise self.fail(node.args[0], "sort() takes no positional arguments", "write sort(reverse=True)")
         result = self.bind(node, [Param(n, t, t.wasm or "i32", _DEFAULT if d else None) for n, t, d in params],
                            func.attr, node.args, result)
         self.require_parameter_order(node, func.attr)
@@ -161,7 +166,23 @@ class CallChecker(ExprChecker):
         node.bound = list(node.args)
         return node.args[0]
 
+    def range_argument(self, node: py_ast.Call, name: str) -> bool:
+        """``len(range(...))`` / ``list(range(...))``: check the range's bounds, note them on ``node``."""
+        arg = node.args[0] if len(node.args) == 1 and not node.keywords else None
+        if not (isinstance(arg, py_ast.Call) and isinstance(arg.func, py_ast.Name) and arg.func.id == "range"
+                and "range" not in self.module.namespace and "range" not in self.local_names):
+            return False
+        if arg.keywords or not 1 <= len(arg.args) <= 3:
+            raise self.fail(arg, "range() takes 1 to 3 positional arguments")
+        for bound in arg.args:
+            self.use_int(bound, what="a range() argument")
+        node.range_args = arg.args
+        node.bound = []
+        return True
+
     def builtin_len(self, node: py_ast.Call, expected: Type | None) -> Type:
+        if self.range_argument(node, "len"):
+            return INT
         ty = self.check(self.one_argument(node, "len"))
         if isinstance(ty, ClassType) and inherited_method(ty.info, "__len__") is not None:
             node.len_method = inherited_method(ty.info, "__len__")
@@ -231,7 +252,13 @@ class CallChecker(ExprChecker):
         raise self.fail(node, f"{name}() arguments must all be int, all float or all str")
 
     def builtin_sorted(self, node: py_ast.Call, expected: Type | None) -> Type:
-        ty = self.check(self.one_argument(node, "sorted"))
+        reverse = [k for k in node.keywords if k.arg == "reverse"]
+        if len(node.args) != 1 or len(node.keywords) != len(reverse):
+            raise self.fail(node, "sorted() takes one list and, by keyword, reverse= here")
+        node.bound = [node.args[0], *(k.value for k in reverse)]
+        for flag in reverse:
+            self.use(flag.value, BOOL, what="reverse")
+        ty = self.check(node.args[0])
         if not (isinstance(ty, (ListType, ViewType)) and ty.item in (INT, STR)):
             raise self.fail(node, "sorted() supports a list of int or str in this version")
         return list_of(ty.item)
@@ -242,6 +269,8 @@ class CallChecker(ExprChecker):
                 raise self.fail(node, "the type of an empty list is not known here", "annotate the variable")
             node.bound = []
             return expected
+        if self.range_argument(node, "list"):
+            return list_of(INT)
         ty = self.check(self.one_argument(node, "list"))
         if isinstance(ty, (ListType, ViewType)):
             return list_of(ty.item)
@@ -252,20 +281,36 @@ class CallChecker(ExprChecker):
         raise self.fail(node, f"list() of {ty} is not supported")
 
     def builtin_isinstance(self, node: py_ast.Call, expected: Type | None) -> Type:
+        """isinstance(x, C), with C a class of the program, a built-in type or a tuple of them.
+        Static types decide the built-in cases (an ``int | None`` holds an int unless it is None);
+        classes are checked on the object's runtime class."""
         if len(node.args) != 2 or node.keywords:
             raise self.fail(node, "isinstance() takes an object and a class")
         ty = self.check(node.args[0])
         target = node.args[1]
-        info = self.module.namespace.get(target.id) if isinstance(target, py_ast.Name) else None
-        if not isinstance(info, ClassInfo):
-            raise self.fail(target, "isinstance() is supported against classes of the program",
-                            "for built-in types the static type already tells")
+        names = target.elts if isinstance(target, py_ast.Tuple) else [target]
         inner = ty.inner if isinstance(ty, OptionalType) else ty
-        if not isinstance(inner, ClassType):
-            raise self.fail(node.args[0], f"isinstance() needs an object of a class, not {ty}")
-        node.isinstance_class = info
+        node.isinstance_targets = [self.isinstance_target(name, inner) for name in names]
+        classes = [t for t in node.isinstance_targets if isinstance(t, ClassInfo)]
+        if classes and not isinstance(inner, ClassType):
+            raise self.fail(node.args[0], f"isinstance() against a class needs an object of a class, not {ty}")
+        if len(names) == 1 and isinstance(node.isinstance_targets[0], ClassInfo):
+            node.isinstance_class = node.isinstance_targets[0]  # narrows to that class
+        elif node.isinstance_targets and all(t is True for t in node.isinstance_targets):
+            node.isinstance_inner = inner  # narrows T | None to T
         node.bound = [node.args[0]]
         return BOOL
+
+    def isinstance_target(self, name: py_ast.expr, inner: Type) -> ClassInfo | bool:
+        """A class to check at run time, or whether a value of static type ``inner`` always is one."""
+        ident = name.id if isinstance(name, py_ast.Name) else None
+        info = self.module.namespace.get(ident) if ident is not None else None
+        if isinstance(info, ClassInfo):
+            return info
+        if ident in BUILTIN_TYPES and info is None and ident not in self.local_names:
+            return BUILTIN_TYPES[ident](inner)
+        raise self.fail(name, "isinstance() takes a class, a built-in type (int, str, float, bool, bytes, "
+                        "list, dict, tuple) or a tuple of them")
 
     def builtin_range(self, node: py_ast.Call, expected: Type | None) -> Type:
         raise self.fail(node, "range() can only be used as the iterable of a for loop", "write 'for i in range(...):'")
@@ -277,4 +322,11 @@ class CallChecker(ExprChecker):
         raise self.fail(node, "zip() can only be used as the iterable of a for loop")
 
 
+# isinstance(x, T) for a value of static type ``inner`` (bool is a subclass of int, as in CPython;
+# an int-typed value is never a bool here, since bools are refused where ints are expected).
+BUILTIN_TYPES = {
+    "int": lambda t: t in (INT, BOOL), "bool": lambda t: t == BOOL, "float": lambda t: t == FLOAT,
+    "str": lambda t: t == STR, "bytes": lambda t: t == BYTES, "list": lambda t: isinstance(t, ListType),
+    "dict": lambda t: isinstance(t, DictType), "tuple": lambda t: isinstance(t, TupleType),
+}
 _DEFAULT = py_ast.Constant(value=None)  # marks "has a default" for built-in methods; lowering supplies it

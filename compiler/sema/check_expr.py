@@ -17,6 +17,7 @@ from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, C
                        ViewType, dict_of, list_of, tuple_of)
 from .builtins import PYTHON_BUILTINS
 from .fstrings import parse_spec
+from .infer import UnknownLiteral
 from .signs import POWER_HELP, constant_int, folded_power, is_non_negative
 from .classes import inherited_method
 from .constants import INT64_HELP, INT64_MAX, INT64_MIN
@@ -65,12 +66,19 @@ class ExprChecker:
             raise self.unsupported(py_node)
         ty = handler(py_node, expected)
         py_node.ty = ty
+        if runs_user_code(py_node):
+            self.forget_fields()  # a method or __eq__ that ran may have assigned any field
         return ty
 
     def use(self, py_node: py_ast.expr, target: Type, what: str = "this value") -> Type:
         """Check ``py_node`` where a ``target`` is required; record a coercion when needed."""
-        ty = self.check(py_node, target)
+        ty = self.check_maybe_unknown(py_node, target) if hasattr(self, "check_maybe_unknown") \
+            else self.check(py_node, target)
         if ty == target:
+            return ty
+        name = self.unknown_local(py_node) if hasattr(self, "unknown_local") else None
+        if name is not None and isinstance(target, (ListType, DictType)):
+            py_node.ty = ty = self.settle(name, target)  # passed where a typed list is expected
             return ty
         if not assignable(ty, target):
             raise self.fail(py_node, f"{what} must be {target}, not {ty}", _conversion_help(ty, target))
@@ -121,7 +129,10 @@ class ExprChecker:
                 raise self.fail(node, f"local variable '{name}' may be used before it is assigned",
                                 "assign it on every path before this line")
             node.sym = Local(name)
-            return self.narrowed.get(name, self.fn.locals[name])
+            ty = self.narrowed.get(name, self.fn.locals[name])
+            if isinstance(ty, UnknownLiteral):
+                self.read_unknown(node)  # an empty literal whose type is not known yet
+            return ty
         sym = self.module.namespace.get(name)
         if isinstance(sym, GlobalSym):
             if sym.ty is None:
@@ -222,7 +233,7 @@ class ExprChecker:
             return
         if a != b:
             raise self.fail(node, f"cannot compare {a} with {b}")
-        if isinstance(op, ORDERING) and not (a in TEXT or (isinstance(a, ListType) and a.item in (INT, STR))):
+        if isinstance(op, ORDERING) and not orderable(a):
             raise self.fail(node, f"{a} values have no ordering here")
         if isinstance(op, (py_ast.Eq, py_ast.NotEq)) and not equality_supported(a):
             raise self.fail(node, f"== on {a} values is not supported in this version")
@@ -230,7 +241,7 @@ class ExprChecker:
     def check_membership(self, node, a: Type, b: Type) -> None:
         if b in TEXT and (a == b or (b == BYTES and a in (INT, BOOL))):
             return
-        if isinstance(b, (ListType, ViewType)) and assignable(a, b.item) and eq_kind(b.item) is not None:
+        if isinstance(b, (ListType, ViewType)) and assignable(a, b.item) and equality_supported(b.item):
             return
         if isinstance(b, DictType) and a == b.key:
             return
@@ -301,6 +312,10 @@ class ExprChecker:
                             "call methods directly, e.g. s.strip()")
         info = base.info
         if node.attr in info.fields:
+            key, _ = self.narrowable(node)
+            if key is not None and key in self.narrowed and isinstance(node.ctx, py_ast.Load):
+                node.narrowed_from = info.fields[node.attr]  # lowering unboxes an int/float/bool
+                return self.narrowed[key]
             return info.fields[node.attr]
         if _constant_of(info, node.attr) is not None:
             return self.class_constant(node, info)
@@ -318,6 +333,8 @@ class ExprChecker:
 
     # -- literals ----------------------------------------------------------
     def check_List(self, node: py_ast.List, expected: Type | None) -> Type:
+        if isinstance(expected, OptionalType):
+            expected = expected.inner  # a list where 'list[T] | None' is expected
         if not node.elts:
             if not isinstance(expected, ListType):
                 raise self.fail(node, "the type of an empty list is not known here",
@@ -329,6 +346,8 @@ class ExprChecker:
         return list_of(item)
 
     def check_Dict(self, node: py_ast.Dict, expected: Type | None) -> Type:
+        if isinstance(expected, OptionalType):
+            expected = expected.inner
         if not node.keys:
             if not isinstance(expected, DictType):
                 raise self.fail(node, "the type of an empty dict is not known here",
@@ -380,11 +399,42 @@ class ExprChecker:
         part.spec = parsed
 
 
+def runs_user_code(node: py_ast.expr) -> bool:
+    """Whether evaluating ``node`` may run the program's own functions (and so assign fields):
+    calls of functions, methods and constructors, and comparisons or truth tests of objects."""
+    if isinstance(node, py_ast.Call):
+        return getattr(node, "call", ("",))[0] in ("function", "method", "super", "new") or \
+            hasattr(node, "len_method")
+    if isinstance(node, (py_ast.Compare, py_ast.BoolOp, py_ast.UnaryOp, py_ast.IfExp)):
+        return any(_holds_objects(getattr(child, "ty", None)) for child in py_ast.iter_child_nodes(node))
+    return False
+
+
+def _holds_objects(ty: Type | None) -> bool:
+    if isinstance(ty, ClassType):
+        return True
+    if isinstance(ty, (ListType, OptionalType)):
+        return _holds_objects(ty.item if isinstance(ty, ListType) else ty.inner)
+    if isinstance(ty, TupleType):
+        return any(_holds_objects(t) for t in ty.items)
+    return isinstance(ty, DictType) and _holds_objects(ty.value)
+
+
+def orderable(ty: Type) -> bool:
+    """Types whose ``<`` the compiled code gives exactly as CPython: numbers, text, lists of int or
+    str, and tuples of such items (compared at the first unequal item)."""
+    if ty in NUMERIC + TEXT:
+        return True
+    if isinstance(ty, ListType):
+        return ty.item in (INT, STR)
+    return isinstance(ty, TupleType) and all(orderable(t) for t in ty.items)
+
+
 def equality_supported(ty: Type) -> bool:
     if ty in NUMERIC + TEXT or isinstance(ty, (ClassType, OptionalType)):
         return True
     if isinstance(ty, ListType):
-        return eq_kind(ty.item) is not None
+        return equality_supported(ty.item)
     if isinstance(ty, DictType):
         return eq_kind(ty.value) is not None
     if isinstance(ty, TupleType):

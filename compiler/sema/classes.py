@@ -84,7 +84,7 @@ def _body(program: Program, info: ClassInfo) -> None:
         if isinstance(stmt, py_ast.FunctionDef):
             _method(program, info, stmt)
         elif isinstance(stmt, py_ast.AnnAssign) and isinstance(stmt.target, py_ast.Name):
-            _field(info, stmt)
+            _field(program, info, stmt)
         elif isinstance(stmt, py_ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], py_ast.Name):
             _class_constant(program, info, stmt)
         else:
@@ -94,22 +94,85 @@ def _body(program: Program, info: ClassInfo) -> None:
         _generate_dataclass_methods(program, info)
 
 
-def _field(info: ClassInfo, stmt: py_ast.AnnAssign) -> None:
+def _field(program: Program, info: ClassInfo, stmt: py_ast.AnnAssign) -> None:
     name = stmt.target.id
     ty = resolve(info.module, stmt.annotation)
     if name in info.fields and info.fields[name] != ty:
         raise _fail(info, stmt, f"field '{name}' is already declared as {info.fields[name]}")
     info.fields[name] = ty
-    if stmt.value is not None:
-        try:
-            stmt.value.folded = fold(info.module, stmt.value)  # (value, type) for lowering
-        except ConstantError:
-            raise _fail(info, stmt.value, "a field default must be a constant",
-                        "assign the value in __init__ instead") from None
-        info.defaults[name] = stmt.value
-    elif info.dataclass and any(f in info.defaults for f in info.fields if f != name):
-        raise _fail(info, stmt, f"non-default field '{name}' follows a field with a default",
-                    "put fields without defaults first, as dataclasses require")
+    value = stmt.value
+    if _is_field_call(info, value):
+        value = _dataclass_field(info, name, value)
+    if value is None:
+        if info.dataclass and any(f in info.defaults or f in info.factories for f in info.fields if f != name) \
+                and name not in info.factories:
+            raise _fail(info, stmt, f"non-default field '{name}' follows a field with a default",
+                        "put fields without defaults first, as dataclasses require")
+        return
+    try:
+        value.folded = fold(info.module, value)  # (value, type) for lowering
+    except ConstantError:
+        _shared_default(program, info, stmt, ty)
+        return
+    info.defaults[name] = value
+
+
+def _is_field_call(info: ClassInfo, value: py_ast.expr | None) -> bool:
+    return isinstance(value, py_ast.Call) and isinstance(value.func, py_ast.Name) \
+        and info.module.namespace.get(value.func.id) == Builtin("dataclasses.field")
+
+
+def _dataclass_field(info: ClassInfo, name: str, call: py_ast.Call) -> py_ast.expr | None:
+    """``field(default=...)`` or ``field(default_factory=F)``: the plain default, or None after
+    recording the factory (called for each instance made without this argument)."""
+    if not info.dataclass:
+        raise _fail(info, call, "field() only describes a field of a @dataclass", "give the field a plain default")
+    given = {k.arg: k.value for k in call.keywords}
+    if call.args or set(given) - {"default", "default_factory"}:
+        raise _fail(info, call, "field() supports default= or default_factory= here",
+                    "drop the other arguments")
+    if len(given) != 1:
+        raise _fail(info, call, "field() takes one of default= and default_factory=",
+                    "CPython raises ValueError when both are given")
+    if "default" in given:
+        return given["default"]
+    factory = given["default_factory"]
+    ident = factory.id if isinstance(factory, py_ast.Name) else None
+    sym = info.module.namespace.get(ident) if ident else None
+    if ident in ("list", "dict") and sym is None:
+        info.factories[name] = "[]" if ident == "list" else "{}"
+    elif isinstance(sym, (ClassInfo, FuncSym)):
+        info.factories[name] = f"{ident}()"
+    else:
+        raise _fail(info, factory, "default_factory must be list, dict, or a class or function of the program",
+                    "write default_factory=list, or name a function that builds the value")
+    return None
+
+
+def _shared_default(program: Program, info: ClassInfo, stmt: py_ast.AnnAssign, ty: Type) -> None:
+    """``items: list[int] = []`` in a plain class: one list made at start-up and shared by every
+    instance that does not assign its own, as CPython's class attribute is."""
+    name, value = stmt.target.id, stmt.value
+    if info.dataclass:
+        kind = type(value).__name__.lower()
+        raise _fail(info, value, f"mutable default <class '{kind}'> for field {name} is not allowed: "
+                    "use default_factory", f"write: {name}: {ty} = field(default_factory={kind})")
+    if not (isinstance(value, (py_ast.List, py_ast.Dict)) and all(
+            _is_constant(info, e) for e in py_ast.walk(value) if e is not value and isinstance(e, py_ast.expr))):
+        raise _fail(info, value, "a field default must be a constant or a literal list or dict of constants",
+                    "assign the value in __init__ instead")
+    g = GlobalSym(f"{info.qualname}.{name}", info.module, stmt)  # typed and made at start-up
+    program.globals[g.qualname] = info.constants[name] = g
+    value.shared_global = g.qualname
+    info.defaults[name] = value
+
+
+def _is_constant(info: ClassInfo, node: py_ast.expr) -> bool:
+    try:
+        fold(info.module, node)
+        return True
+    except ConstantError:
+        return isinstance(node, (py_ast.List, py_ast.Dict))
 
 
 def _class_constant(program: Program, info: ClassInfo, stmt: py_ast.Assign) -> None:
@@ -150,7 +213,8 @@ def _generate_dataclass_methods(program: Program, info: ClassInfo) -> None:
         params = []
         for name, ty in info.fields.items():
             default = info.defaults.get(name)
-            params.append(f"{name}: {_source(ty)}" + (f" = {py_ast.unparse(default)}" if default else ""))
+            text = info.factories.get(name) or (py_ast.unparse(default) if default else "")
+            params.append(f"{name}: {_source(ty)}" + (f" = {text}" if text else ""))
         body = [f"        self.{name} = {name}" for name in info.fields]
         if inherited_method(info, "__post_init__") is not None:
             body.append("        self.__post_init__()")  # dataclasses call it after the fields are set
@@ -170,6 +234,9 @@ def _generate_dataclass_methods(program: Program, info: ClassInfo) -> None:
         for sub in py_ast.walk(stmt):
             if isinstance(sub, py_ast.Compare):
                 sub.item_equality = True  # dataclasses compare tuples of the fields
+        if stmt.name == "__init__":
+            for arg, default in zip(stmt.args.args[::-1], stmt.args.defaults[::-1]):
+                default.factory = arg.arg in info.factories  # evaluated afresh at every call
         _method(program, info, stmt)
 
 

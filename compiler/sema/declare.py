@@ -177,7 +177,7 @@ def signature(fn: FuncSym) -> None:
         ty, wasm = annotation(module, arg.annotation)
         if ty == NONE:
             raise fail(module, arg.annotation, "a parameter cannot have type None")
-        if default is not None:
+        if default is not None and not getattr(default, "factory", False):
             _constant_default(module, default)
         fn.params.append(Param(arg.arg, ty, wasm or "i32", default))
     fn.result, fn.result_wasm = annotation(module, node.returns)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (BYTES, INT, NONE, STR, DictType, ListType, Local, OptionalType, Type,
+from ..program import (BYTES, INT, NONE, STR, ClassType, DictType, ListType, Local, OptionalType, Type,
                        list_of, tuple_of)
 from .types import class_type
 
@@ -55,20 +55,45 @@ class FlowMixin:
             if isinstance(test.op, py_ast.And):
                 return {k: v for p in parts for k, v in p[0].items()}, {}
             return {}, {k: v for p in parts for k, v in p[1].items()}
-        name = self.local_of(test)
-        if name is not None and isinstance(self.declared(name), OptionalType):
-            return {name: self.declared(name).inner}, {}
+        key, declared = self.narrowable(test)
+        if isinstance(declared, OptionalType):
+            return {key: declared.inner}, {}
         if isinstance(test, py_ast.Compare) and len(test.ops) == 1 and isinstance(test.comparators[0], py_ast.Constant) \
                 and test.comparators[0].value is None:
-            name = self.local_of(test.left)
-            if name is not None and isinstance(self.declared(name), OptionalType):
-                inner = {name: self.declared(name).inner}
+            key, declared = self.narrowable(test.left)
+            if isinstance(declared, OptionalType):
+                inner = {key: declared.inner}
                 return ({}, inner) if isinstance(test.ops[0], py_ast.Is) else (inner, {})
         if isinstance(test, py_ast.Call) and hasattr(test, "isinstance_class"):
             name = self.local_of(test.args[0])
             if name is not None:
                 return {name: class_type(test.isinstance_class)}, {}
+        if isinstance(test, py_ast.Call) and hasattr(test, "isinstance_inner"):
+            key, declared = self.narrowable(test.args[0])
+            if isinstance(declared, OptionalType):
+                return {key: test.isinstance_inner}, {}
         return {}, {}
+
+    def narrowable(self, node: py_ast.expr) -> tuple[str | None, Type | None]:
+        """(key, declared type) of what a test can narrow: a local (``x``), or a field of an
+        object held in a local (``self.v``, key "self.v"); (None, None) for anything else."""
+        name = self.local_of(node)
+        if name is not None:
+            return name, self.declared(name)
+        if isinstance(node, py_ast.Attribute) and isinstance(getattr(node.value, "ty", None), ClassType):
+            holder = self.local_of(node.value)
+            fields = node.value.ty.info.fields
+            if holder is not None and node.attr in fields:
+                return f"{holder}.{node.attr}", fields[node.attr]
+        return None, None
+
+    def forget_fields(self, attr: str | None = None, holder: str | None = None) -> None:
+        """Drop what was proved about fields: all of them (code that may assign any field ran),
+        those named ``attr`` (an assignment through any object may alias), or those of ``holder``."""
+        for key in [k for k in self.narrowed if "." in k]:
+            local, field = key.split(".", 1)
+            if (attr is None and holder is None) or field == attr or local == holder:
+                del self.narrowed[key]
 
     def local_of(self, node: py_ast.expr) -> str | None:
         if isinstance(node, py_ast.Name) and isinstance(getattr(node, "sym", None), Local):
@@ -83,6 +108,7 @@ class FlowMixin:
         self.narrowed.update(yes if outcome else no)
 
     def narrow_on_assignment(self, name: str, declared: Type, ty: Type) -> None:
+        self.forget_fields(holder=name)
         if isinstance(declared, OptionalType) and ty != declared and ty != NONE:
             self.narrowed[name] = ty
         else:
@@ -120,6 +146,7 @@ class FlowMixin:
         from .check import assigned_names
         for name in assigned_names(body):
             self.narrowed.pop(name, None)
+        self.forget_fields()  # the body may run again after assigning a field
 
     def stmt_While(self, stmt: py_ast.While) -> None:
         self.forget_narrowing_in(stmt.body)
@@ -186,19 +213,35 @@ class FlowMixin:
 
     def iteration_combined(self, owner: py_ast.AST, call: py_ast.Call) -> Type:
         name = call.func.id
-        if call.keywords or (name == "enumerate" and len(call.args) != 1) or (name == "zip" and len(call.args) != 2):
-            raise self.fail(call, f"{name}() is supported as {name}(items)" if name == "enumerate"
-                            else "zip() is supported with two iterables")
+        start = self.enumerate_start(call) if name == "enumerate" else None
+        sequences = call.args[:1] if name == "enumerate" else call.args
+        if (call.keywords and start is None) or (name == "zip" and len(call.args) != 2):
+            raise self.fail(call, f"{name}() is supported as {name}(items) or {name}(items, start)"
+                            if name == "enumerate" else "zip() is supported with two iterables")
         parts = []
-        for arg in call.args:
+        for arg in sequences:
             holder = py_ast.Pass()
             parts.append((self.iteration(holder, arg), holder.iteration))
             if holder.iteration[0] in ("range", "dict"):
                 raise self.fail(arg, f"{name}() over this iterable is not supported; iterate a list, str or bytes")
         owner.iteration = (name, [p[1] for p in parts])
+        if start is not None:
+            self.use_int(start, what="the start of enumerate()")
+            owner.iteration += (start,)
         if name == "enumerate":
             return tuple_of((INT, parts[0][0]))
         return tuple_of((parts[0][0], parts[1][0]))
+
+    def enumerate_start(self, call: py_ast.Call) -> py_ast.expr | None:
+        """The ``start`` of enumerate(items, start) / enumerate(items, start=n), or None."""
+        keywords = [k for k in call.keywords if k.arg == "start"]
+        if len(call.args) == 2 and not call.keywords:
+            return call.args[1]
+        if len(call.args) == 1 and len(keywords) == len(call.keywords) == 1:
+            return keywords[0].value
+        if len(call.args) != 1 or call.keywords:
+            raise self.fail(call, "enumerate() is supported as enumerate(items) or enumerate(items, start)")
+        return None
 
     # -- comprehensions -------------------------------------------------------------------
     def check_ListComp(self, node: py_ast.ListComp, expected: Type | None) -> Type:

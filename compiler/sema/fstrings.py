@@ -5,13 +5,14 @@ Supported: ``[[fill]align][sign][0][width][.precision][type]`` with align in
 
 - int: type ``d x X o b`` or none, or ``f`` (formatted as ``float(n)``);
 - float: no type (the text of ``str(x)``), or ``f`` (precision 6 by default);
-- str (also any value converted with ``!s``): no type or ``s``, no sign, no ``=``;
+- str (also any value converted with ``!s``): no type or ``s``, no sign, no ``=``; a
+  precision keeps that many leading code points;
 - bool: an empty spec only (with a spec CPython formats it as the int 0/1).
 
 CPython's defaults are resolved here: numbers align right and str left; a
-``0`` before the width means fill ``0`` (unless a fill is given) and align
-``=`` (unless an alignment is given). Everything else (``e``, ``g``, ``%``,
-grouping with ``,``/``_``, ``#``, ``z``, a precision on str or without ``f``)
+``0`` before the width means fill ``0`` (unless a fill is given) and, for
+numbers, align ``=`` (unless an alignment is given). Everything else (``e``, ``g``, ``%``,
+grouping with ``,``/``_``, ``#``, ``z``, a precision on a number without ``f``)
 is an error message naming the spec.
 """
 from __future__ import annotations
@@ -44,7 +45,7 @@ def parse_spec(text: str, ty: Type) -> Spec | str:
     g = match.groupdict()
     zero = g["zero"] is not None
     fill = g["fill"] or ("0" if zero else " ")
-    align = g["align"] or ("=" if zero else "<" if ty == STR else ">")
+    align = g["align"] or ("<" if ty == STR else "=" if zero else ">")  # str: '0' is only a fill
     precision = int(g["precision"]) if g["precision"] is not None else -1
     kind = g["type"] or ""
     if kind == "f" and precision < 0:
@@ -56,7 +57,7 @@ def parse_spec(text: str, ty: Type) -> Spec | str:
 
 def _problem(spec: Spec, ty: Type, text: str, signed: bool) -> str:
     if ty == STR:
-        if spec.type not in ("", "s") or signed or spec.align == "=" or spec.precision >= 0:
+        if spec.type not in ("", "s") or signed or spec.align == "=":
             return f"format spec '{text}' does not apply to str"
     elif ty == BOOL:
         if text:

@@ -45,7 +45,8 @@ def list_methods(ty: ListType) -> dict[str, tuple[list[tuple[str, Type, bool]], 
         "index": ([("item", t, False)], INT),
         "count": ([("item", t, False)], INT),
         "remove": ([("item", t, False)], NONE),
-        "clear": ([], NONE), "copy": ([], ty), "reverse": ([], NONE), "sort": ([], NONE),
+        "clear": ([], NONE), "copy": ([], ty), "reverse": ([], NONE),
+        "sort": ([("reverse", BOOL, True)], NONE),  # keyword-only, as CPython's
     }
 
 

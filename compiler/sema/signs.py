@@ -33,6 +33,11 @@ def is_non_negative(module: SourceModule, node: py_ast.expr) -> bool:
         return True
     if isinstance(node, py_ast.Call) and isinstance(node.func, py_ast.Name) and node.func.id in NON_NEGATIVE_CALLS:
         return getattr(node, "call", None) == ("builtin", node.func.id)
+    if isinstance(node, py_ast.Call) and isinstance(node.func, py_ast.Name) and node.func.id == "max" \
+            and getattr(node, "call", None) == ("builtin", "max") and len(node.args) > 1:
+        return any(is_non_negative(module, arg) for arg in node.args)
+    if isinstance(node, py_ast.IfExp):
+        return is_non_negative(module, node.body) and is_non_negative(module, node.orelse)
     if isinstance(node, py_ast.BinOp) and isinstance(node.op, py_ast.Mod):
         divisor = constant_int(module, node.right)
         return divisor is not None and divisor > 0  # Python's % takes the divisor's sign

@@ -299,6 +299,17 @@ OTHER_ERRORS = [
     ('def g() -> str:\n    return ","\ndef f(s: str) -> int:\n    return len(s.split(maxsplit=1, sep=g()))\n',
      '4:40', 'the arguments of split() must be passed in parameter order here',
      'CPython evaluates them left to right: reorder the keyword arguments, or compute this one into a variable first'),
+    ('class C:\n    def __init__(self) -> None:\n        self.v: int | None = 1\n    def reset(self) -> None:\n'
+     '        self.v = None\n    def get(self) -> int:\n        if self.v is not None:\n            self.reset()\n'
+     '            return self.v\n        return 0\n',
+     '9:13', "function 'get' returns int, not int | None",
+     'check for None first: if x is not None: ...'),
+    ('from dataclasses import dataclass\n@dataclass\nclass D:\n    items: list[int] = []\n',
+     '4:24', "mutable default <class 'list'> for field items is not allowed: use default_factory",
+     'write: items: list[int] = field(default_factory=list)'),
+    ('from dataclasses import field\nclass D:\n    items: list[int] = field(default_factory=list)\n',
+     '3:24', 'field() only describes a field of a @dataclass',
+     'give the field a plain default'),
     ('class A:\n    K = 1\nclass B(A):\n    K = "one"\n',
      '4:5', "class constant 'K' is int in A and cannot become str here",
      'give it a int value'),
