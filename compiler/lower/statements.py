@@ -1,22 +1,16 @@
-"""Lowering of statements and whole functions.
-
-Loops use two labels: ``break`` leaves the outer block (skipping a loop's
-``else``), ``continue`` leaves the inner block that wraps the body, so a
-``for`` loop's step still runs. ``iterate`` drives every kind of for loop and
-comprehension (range, list, str/bytes, dict, enumerate, zip).
-"""
+"""Lowering of statements and whole functions (loops and iteration: ``loops.py``)."""
 from __future__ import annotations
 
 import ast as py_ast
 
 from .. import ir
-from ..program import (INT, NONE, STR, DictType, FuncSym, GlobalSym, ListType, Type)
-from .containers import ContainerLowerer
+from ..program import INT, NONE, DictType, FuncSym, GlobalSym, Type
+from .loops import LoopLowerer
 from .layout import Layout
-from .values import DICTS, LISTS, STRINGS
+from .values import DICTS, LISTS
 
 
-class FunctionLowerer(ContainerLowerer):
+class FunctionLowerer(LoopLowerer):
     def __init__(self, fn: FuncSym, layout: Layout, classes):
         params = [(p.name if p.wasm == p.ty.wasm else f"{p.name}.arg", p.wasm) for p in fn.params]
         results = [fn.result_wasm] if fn.result_wasm else []
@@ -225,25 +219,6 @@ class FunctionLowerer(ContainerLowerer):
         self.emit("end")
 
     # -- loops --------------------------------------------------------------------------------
-    def loop_frame(self, body, test, step, orelse) -> None:
-        """block $break { block $exit { loop $top { test; block $continue { body } step; br $top } } else }"""
-        brk, exit_, top, cont = (self.fresh(s) for s in ("break", "exit", "top", "continue"))
-        self.emit("block", brk, None)
-        self.emit("block", exit_, None)
-        self.emit("loop", top, None)
-        test(exit_)
-        self.loops.append((brk, cont))
-        self.emit("block", cont, None)
-        body()
-        self.emit("end")
-        self.loops.pop()
-        step()
-        self.emit("br", top)
-        self.emit("end")
-        self.emit("end")
-        orelse()
-        self.emit("end")
-
     def stmt_While(self, stmt: py_ast.While) -> None:
         def test(exit_label: str) -> None:
             self.truthy(stmt.test)
@@ -253,197 +228,6 @@ class FunctionLowerer(ContainerLowerer):
 
     def stmt_For(self, stmt: py_ast.For) -> None:
         self.iterate(stmt, stmt.target, lambda: self.block(stmt.body), lambda: self.block(stmt.orelse))
-
-    def iterate(self, owner, target: py_ast.expr, body, orelse=lambda: None) -> None:
-        kind, *rest = owner.iteration
-        getattr(self, f"iterate_{kind}")(target, body, orelse, *rest)
-
-    def iterate_range(self, target, body, orelse, args) -> None:
-        """range(start, stop, step) runs a precomputed number of times, like CPython's range."""
-        start, stop, step, count = (self.temp("i64") for _ in range(4))
-        bounds = [None, args[0], None] if len(args) == 1 else [args[0], args[1], args[2] if len(args) == 3 else None]
-        for tmp, bound, default in ((start, bounds[0], 0), (stop, bounds[1], 0), (step, bounds[2], 1)):
-            if bound is None:
-                self.emit("i64.const", default)
-            else:
-                self.value(bound, INT)
-            self.emit("local.set", tmp)
-        for tmp in (start, stop, step):
-            self.emit("local.get", tmp)
-        self.emit("call", "rt.range_length")
-        self.emit("local.set", count)
-
-        def test(exit_label: str) -> None:
-            self.emit("local.get", count)
-            self.emit("i64.eqz")
-            self.emit("br_if", exit_label)
-            self.emit("local.get", start)
-            self.store(target, INT)
-
-        def advance() -> None:
-            for a, b, op in ((start, step, "i64.add"), (count, None, "i64.sub")):
-                self.emit("local.get", a)
-                self.emit(*(("local.get", b) if b else ("i64.const", 1)))
-                self.emit(op)
-                self.emit("local.set", a)
-        self.loop_frame(body, test, advance, orelse)
-
-    def indexed(self, target, body, orelse, sources: list[tuple[str, Type, Type]]) -> None:
-        """Walk sequences by index, re-reading lengths each step as CPython's iterators do.
-
-        ``sources``: (temporary holding the sequence, its type, item type)."""
-        index = self.temp("i64")
-        self.emit("i64.const", 0)
-        self.emit("local.set", index)
-        items = []
-
-        def test(exit_label: str) -> None:
-            for tmp, ty, item in sources:
-                self.emit("local.get", index)
-                self.emit("local.get", tmp)
-                self.emit("i64.load32_u", 12 if ty == STR else 8)
-                self.emit("i64.ge_s")
-                self.emit("br_if", exit_label)
-            items.clear()
-            for tmp, ty, item in sources:
-                self.emit("local.get", tmp)
-                self.emit("i64.extend_i32_u")
-                self.emit("local.get", index)
-                symbol = f"{LISTS}.list_get" if isinstance(ty, ListType) else \
-                    f"{STRINGS}.str_getitem" if ty == STR else f"{STRINGS}.bytes_getitem"
-                self.call_runtime(symbol, item)
-            self.assign_items(target, index)
-
-        def advance() -> None:
-            self.emit("local.get", index)
-            self.emit("i64.const", 1)
-            self.emit("i64.add")
-            self.emit("local.set", index)
-        self.loop_frame(body, test, advance, orelse)
-
-    def assign_items(self, target, index: str) -> None:
-        """Store the item(s) just pushed (plus the index for enumerate) into the loop target."""
-        mode = self.current_mode
-        if mode == "plain":
-            self.store(target, self.current_items[0])
-            return
-        values = [self.stash(t.wasm) for t in reversed(self.current_items)][::-1]
-        elements = target.elts if isinstance(target, py_ast.Tuple) else None
-        if mode == "enumerate":
-            pairs = [(self.enumerate_count(index), INT)] + list(zip(values, self.current_items))
-        else:
-            pairs = list(zip(values, self.current_items))
-        if elements is None:  # one name receives the whole tuple
-            tuple_ty = self.target_type(target, None)
-            self.build_record([t for t, _ in pairs], [ty for _, ty in pairs], self.classes.tuple_id(tuple_ty))
-            self.store(target, tuple_ty)
-            return
-        for element, (tmp, ty) in zip(elements, pairs):
-            self.emit("local.get", tmp)
-            self.store(element, ty)
-
-    def sequence_source(self, node: py_ast.expr) -> tuple[str, Type, Type]:
-        self.value(node)
-        tmp = self.stash("i32")
-        ty = node.ty
-        item = ty.item if isinstance(ty, ListType) else STR if ty == STR else INT
-        return tmp, ty, item
-
-    def iterate_list(self, target, body, orelse, node) -> None:
-        source = self.sequence_source(node)
-        self.current_mode, self.current_items = "plain", [source[2]]
-        self.indexed(target, body, orelse, [source])
-
-    iterate_text = iterate_list
-
-    def iterate_enumerate(self, target, body, orelse, parts, start=None) -> None:
-        source = self.sequence_source(parts[0][1])
-        self.current_start = None
-        if start is not None:
-            self.value(start, INT)
-            self.current_start = self.stash("i64")
-        self.current_mode, self.current_items = "enumerate", [source[2]]
-        self.indexed(target, body, orelse, [source])
-
-    def enumerate_count(self, index: str) -> str:
-        """The number enumerate() pairs with the item: the index, plus the start if given."""
-        start = getattr(self, "current_start", None)
-        if start is None:
-            return index
-        self.emit("local.get", index)
-        self.emit("local.get", start)
-        self.emit("call", "rt.add")
-        return self.stash("i64")
-
-    def iterate_zip(self, target, body, orelse, parts) -> None:
-        sources = [self.sequence_source(p[1]) for p in parts]
-        self.current_mode, self.current_items = "zip", [s[2] for s in sources]
-        self.indexed(target, body, orelse, sources)
-
-    def iterate_dict(self, target, body, orelse, node, view: str) -> None:
-        """Entries in insertion order; a change of size during the loop raises RuntimeError."""
-        ty = node.ty
-        self.slot(node)
-        d = self.stash("i64")
-        entry, size = self.temp("i64"), self.temp("i64")
-        self.emit("i64.const", -1)
-        self.emit("local.set", entry)
-        self.emit("local.get", d)
-        self.emit("call", f"{DICTS}.dict_len")
-        self.emit("local.set", size)
-
-        def test(exit_label: str) -> None:
-            self.emit("local.get", d)
-            self.emit("call", f"{DICTS}.dict_len")
-            self.emit("local.get", size)
-            self.emit("i64.ne")
-            self.emit("if", self.fresh("L"), None)
-            self.emit("call", "RuntimeError")
-            self.emit("end")
-            self.emit("local.get", d)
-            self.emit("local.get", entry)
-            self.emit("call", f"{DICTS}.dict_next")
-            self.emit("local.tee", entry)
-            self.emit("i64.const", 0)
-            self.emit("i64.lt_s")
-            self.emit("br_if", exit_label)
-            parts = {"keys": [("key", ty.key)], "values": [("value", ty.value)],
-                     "items": [("key", ty.key), ("value", ty.value)]}[view]
-            for part, part_ty in parts:
-                self.emit("local.get", d)
-                self.emit("local.get", entry)
-                self.call_runtime(f"{DICTS}.dict_entry_{part}", part_ty)
-            if view == "items":
-                self.current_mode, self.current_items = "zip", [ty.key, ty.value]
-                self.assign_pair(target, [ty.key, ty.value])
-            else:
-                self.store(target, parts[0][1])
-        self.loop_frame(body, test, lambda: None, orelse)
-
-    def assign_pair(self, target, types: list[Type]) -> None:
-        values = [self.stash(t.wasm) for t in reversed(types)][::-1]
-        if isinstance(target, py_ast.Tuple):
-            for element, tmp, ty in zip(target.elts, values, types):
-                self.emit("local.get", tmp)
-                self.store(element, ty)
-            return
-        tuple_ty = self.target_type(target, None)
-        self.build_record(values, types, self.classes.tuple_id(tuple_ty))
-        self.store(target, tuple_ty)
-
-    def build_record(self, temps: list[str], types: list[Type], record_id: int) -> None:
-        from ..program import RT_MEMORY
-        self.emit("i64.const", 8 * len(types))
-        self.emit("i64.const", 9 | (record_id << 8))
-        self.emit("call", f"{RT_MEMORY}.alloc")
-        self.emit("i32.wrap_i64")
-        obj = self.stash("i32")
-        for index, (tmp, ty) in enumerate(zip(temps, types)):
-            self.emit("local.get", obj)
-            self.emit("local.get", tmp)
-            self.to_slot(ty)
-            self.emit("i64.store", 8 + 8 * index)
-        self.emit("local.get", obj)
 
 
 class _Temp(py_ast.expr):

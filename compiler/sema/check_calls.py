@@ -13,10 +13,10 @@ import ast as py_ast
 from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType, FuncSym,
                        ListType, Local, OptionalType, TupleType, Param, Type, ViewType, list_of)
 from .builtins import INTRINSICS, PYTHON_BUILTINS
-from .check_expr import NUMERIC, STR_ARGUMENTS, TEXT, ExprChecker, equality_supported
+from .check_expr import NUMERIC, STR_ARGUMENTS, TEXT, ExprChecker
 from .classes import inherited_method
 from .methods import methods_of
-from .types import class_type, eq_kind
+from .types import class_type, equality_supported
 from .unsupported import undefined_name
 
 

@@ -21,7 +21,7 @@ from .infer import UnknownLiteral
 from .signs import POWER_HELP, constant_int, folded_power, is_non_negative
 from .classes import inherited_method
 from .constants import INT64_HELP, INT64_MAX, INT64_MIN
-from .types import KEY_TYPES, assignable, eq_kind
+from .types import KEY_TYPES, assignable, equality_supported, orderable, runs_user_code
 from .unsupported import describe, undefined_name
 
 ARITHMETIC = (py_ast.Add, py_ast.Sub, py_ast.Mult, py_ast.FloorDiv, py_ast.Mod, py_ast.Pow,
@@ -397,49 +397,6 @@ class ExprChecker:
         if isinstance(parsed, str):
             raise self.fail(part, parsed, "supported: [[fill]align][sign][0][width][.precision][d|x|X|o|b|f|s]")
         part.spec = parsed
-
-
-def runs_user_code(node: py_ast.expr) -> bool:
-    """Whether evaluating ``node`` may run the program's own functions (and so assign fields):
-    calls of functions, methods and constructors, and comparisons or truth tests of objects."""
-    if isinstance(node, py_ast.Call):
-        return getattr(node, "call", ("",))[0] in ("function", "method", "super", "new") or \
-            hasattr(node, "len_method")
-    if isinstance(node, (py_ast.Compare, py_ast.BoolOp, py_ast.UnaryOp, py_ast.IfExp)):
-        return any(_holds_objects(getattr(child, "ty", None)) for child in py_ast.iter_child_nodes(node))
-    return False
-
-
-def _holds_objects(ty: Type | None) -> bool:
-    if isinstance(ty, ClassType):
-        return True
-    if isinstance(ty, (ListType, OptionalType)):
-        return _holds_objects(ty.item if isinstance(ty, ListType) else ty.inner)
-    if isinstance(ty, TupleType):
-        return any(_holds_objects(t) for t in ty.items)
-    return isinstance(ty, DictType) and _holds_objects(ty.value)
-
-
-def orderable(ty: Type) -> bool:
-    """Types whose ``<`` the compiled code gives exactly as CPython: numbers, text, lists of int or
-    str, and tuples of such items (compared at the first unequal item)."""
-    if ty in NUMERIC + TEXT:
-        return True
-    if isinstance(ty, ListType):
-        return ty.item in (INT, STR)
-    return isinstance(ty, TupleType) and all(orderable(t) for t in ty.items)
-
-
-def equality_supported(ty: Type) -> bool:
-    if ty in NUMERIC + TEXT or isinstance(ty, (ClassType, OptionalType)):
-        return True
-    if isinstance(ty, ListType):
-        return equality_supported(ty.item)
-    if isinstance(ty, DictType):
-        return eq_kind(ty.value) is not None
-    if isinstance(ty, TupleType):
-        return all(equality_supported(t) for t in ty.items)
-    return False
 
 
 def _constant_of(info: ClassInfo, name: str) -> GlobalSym | None:

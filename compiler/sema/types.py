@@ -124,3 +124,46 @@ def eq_kind(ty: Type) -> int | None:
 
 def is_container(ty: Type) -> bool:
     return isinstance(ty, (ListType, DictType, TupleType))
+
+
+def runs_user_code(node: py_ast.expr) -> bool:
+    """Whether evaluating ``node`` may run the program's own functions (and so assign fields):
+    calls of functions, methods and constructors, and comparisons or truth tests of objects."""
+    if isinstance(node, py_ast.Call):
+        return getattr(node, "call", ("",))[0] in ("function", "method", "super", "new") or \
+            hasattr(node, "len_method")
+    if isinstance(node, (py_ast.Compare, py_ast.BoolOp, py_ast.UnaryOp, py_ast.IfExp)):
+        return any(_holds_objects(getattr(child, "ty", None)) for child in py_ast.iter_child_nodes(node))
+    return False
+
+
+def _holds_objects(ty: Type | None) -> bool:
+    if isinstance(ty, ClassType):
+        return True
+    if isinstance(ty, (ListType, OptionalType)):
+        return _holds_objects(ty.item if isinstance(ty, ListType) else ty.inner)
+    if isinstance(ty, TupleType):
+        return any(_holds_objects(t) for t in ty.items)
+    return isinstance(ty, DictType) and _holds_objects(ty.value)
+
+
+def orderable(ty: Type) -> bool:
+    """Types whose ``<`` the compiled code gives exactly as CPython: numbers, text, lists of int or
+    str, and tuples of such items (compared at the first unequal item)."""
+    if ty in (INT, BOOL, FLOAT, STR, BYTES):
+        return True
+    if isinstance(ty, ListType):
+        return ty.item in (INT, STR)
+    return isinstance(ty, TupleType) and all(orderable(t) for t in ty.items)
+
+
+def equality_supported(ty: Type) -> bool:
+    if ty in (INT, BOOL, FLOAT, STR, BYTES) or isinstance(ty, (ClassType, OptionalType)):
+        return True
+    if isinstance(ty, ListType):
+        return equality_supported(ty.item)
+    if isinstance(ty, DictType):
+        return eq_kind(ty.value) is not None
+    if isinstance(ty, TupleType):
+        return all(equality_supported(t) for t in ty.items)
+    return False
