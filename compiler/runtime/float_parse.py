@@ -14,8 +14,9 @@ CPython (PyFloat_FromString) takes these steps, and so does this module:
 The value D * 10**E is correctly rounded, half to even (as _Py_dg_strtod): past the float
 range it is +-inf, below half the smallest subnormal +-0.0. Short inputs take the exact
 fast path (a float below 2**53 times or divided by a power of ten up to 10**22: one IEEE
-rounding). The rest is exact big-integer arithmetic (floats.py's limb lists): the quotient
-r / s is found bit by bit, and the remainder decides the rounding.
+rounding). The rest is exact big-integer arithmetic on floats.py's limb lists: D * 5**E over
+1 (or D over 5**-E) times 2**E, divided to a 54-bit quotient whose remainder decides the
+rounding.
 
 Only the first KEPT_DIGITS significant digits are kept, plus a digit 1 when a later digit
 is nonzero. That cannot change the result: every midpoint between two adjacent floats
@@ -24,8 +25,8 @@ strictly between the kept prefix and the prefix plus one unit in its last place,
 both the true value and the stand-in lie. Long inputs therefore cost one scan.
 """
 from abi.intrinsics import float_from_bits, raise_value_error
-from compiler.runtime.floats import (MIN_EXPONENT, big_add, big_compare, big_from, big_mul_pow10,
-                                     big_mul_small, big_shift, big_sub, bit_length)
+from compiler.runtime.floats import (MIN_EXPONENT, big_add, big_compare, big_from, big_mul_small,
+                                     big_shift, big_sub, bit_length)
 from compiler.runtime.strings import decimal_value, is_space_cp
 
 KEPT_DIGITS = 800  # > 767, the most significant digits of a midpoint between floats
@@ -36,6 +37,8 @@ FAST_POWER = 22  # 10**22 is the largest power of ten that is exactly a float
 ORDER_MAX = 309  # value >= 10**(order - 1): from 10**309 on it is inf
 ORDER_MIN = -323  # value < 10**order: up to 10**-324 (< 2**-1075) it rounds to 0.0
 QUOTIENT_BITS = 54  # the quotient gets 53 bits plus one, or fewer for subnormals
+DIGIT_BITS = 27  # ... found 27 bits at a time
+LIMB_BASE = 4294967296.0  # 2**32
 HIDDEN_BIT = 0x10000000000000  # 2**52
 TOP_BIT = 0x20000000000000  # 2**53
 INF_EXPONENT = 972  # a quotient exponent from here on (53-bit quotient) is past the float range
@@ -240,13 +243,13 @@ def decimal_to_float(digits: list[int], e10: int) -> float:
             for _ in range(abs(e10)):
                 scale = scale * 10.0  # exact: every 10**k up to 10**22 is a float
             return float(d) * scale if e10 >= 0 else float(d) / scale
-    r = big_from_digits(digits)
+    r = big_from_digits(digits)  # 10**e10 = 5**e10 * 2**e10: the 2**e10 only moves the exponent
     s = big_from(1)
     if e10 >= 0:
-        big_mul_pow10(r, e10)
+        big_mul_pow5(r, e10)
     else:
-        big_mul_pow10(s, -e10)
-    return nearest_float(r, s)
+        big_mul_pow5(s, -e10)
+    return nearest_float(r, s, e10)
 
 
 def big_from_digits(digits: list[int]) -> list[int]:
@@ -268,6 +271,17 @@ def big_from_digits(digits: list[int]) -> list[int]:
     return r
 
 
+def big_mul_pow5(a: list[int], n: int) -> None:
+    """``a *= 5**n`` in place (n >= 0), 5**13 (below 2**31) at a time."""
+    while n >= 13:
+        big_mul_small(a, 1220703125)
+        n -= 13
+    factor = 1
+    for _ in range(n):
+        factor = factor * 5
+    big_mul_small(a, factor)
+
+
 def big_add_small(a: list[int], v: int) -> None:
     """``a += v`` in place for 0 <= v < 2**32."""
     i = 0
@@ -286,24 +300,65 @@ def big_bit_length(a: list[int]) -> int:
     return 32 * (len(a) - 1) + bit_length(a[len(a) - 1])
 
 
-def nearest_float(r: list[int], s: list[int]) -> float:
-    """The float nearest to r / s > 0, half to even (r and s are consumed).
+def shifted(a: list[int], n: int) -> list[int]:
+    """``a * 2**n`` (n >= 0) as a new big integer: whole limbs of zeros, then the rest."""
+    result = [0] * (n >> 5) + a
+    big_shift(result, n & 31)
+    return result
 
-    q = floor(r / (s * 2**e)) for the smallest e that leaves q at most 54 bits (53 or 54 as
-    r / s lies between two powers of two), but e >= -1074, which leaves subnormals fewer."""
-    e = max(big_bit_length(r) - big_bit_length(s) - 53, MIN_EXPONENT)
-    shift = e + QUOTIENT_BITS  # now r / s < 2**shift: find the bits of r / (s * 2**shift) < 1
+
+def leading(a: list[int], k: int) -> float:
+    """The limbs of ``a`` from k up, as a float (a few limbs: no overflow)."""
+    x = 0.0
+    i = len(a) - 1
+    while i >= k:
+        x = x * LIMB_BASE + float(a[i])
+        i -= 1
+    return x
+
+
+def big_sub_mul(r: list[int], s: list[int], d: int) -> None:
+    """``r -= d * s`` in place, for 0 <= d < 2**27 and r >= d * s."""
+    carry = 0  # 0 or a borrow (negative)
+    for i in range(len(r)):
+        t = r[i] + carry
+        if i < len(s):
+            t -= d * s[i]
+        r[i] = t & 0xFFFFFFFF
+        carry = t >> 32
+    while len(r) > 0 and r[len(r) - 1] == 0:
+        r.pop()
+
+
+def quotient_digit(r: list[int], s: list[int]) -> int:
+    """floor(r / s) for r < 2**27 * s; r becomes the remainder. The quotient of the top limbs
+    as floats is within 2**-20 of the exact one: one below it is never too high, and at most
+    two subtractions of s finish the digit."""
+    k = max(len(s) - 3, 0)
+    d = max(int(leading(r, k) / leading(s, k)) - 1, 0)
+    big_sub_mul(r, s, d)
+    while big_compare(r, s) >= 0:
+        big_sub(r, s)
+        d += 1
+    return d
+
+
+def nearest_float(r: list[int], s: list[int], b: int) -> float:
+    """The float nearest to v = r / s * 2**b > 0, half to even.
+
+    q = floor(v / 2**e) for the smallest e that leaves q at most 54 bits (53 or 54 as v lies
+    between two powers of two), but e >= -1074, which leaves subnormals fewer. q comes as two
+    digits in base 2**27 (the long division of v / 2**(e + 54) < 1)."""
+    e = max(big_bit_length(r) - big_bit_length(s) + b - 53, MIN_EXPONENT)
+    shift = e + QUOTIENT_BITS - b
     if shift >= 0:
-        big_shift(s, shift)
+        s = shifted(s, shift)
     else:
-        big_shift(r, -shift)
+        r = shifted(r, -shift)
     q = 0
-    for _ in range(QUOTIENT_BITS):
-        big_mul_small(r, 2)
-        q = q * 2
-        if big_compare(r, s) >= 0:
-            big_sub(r, s)
-            q += 1
+    for _ in range(QUOTIENT_BITS // DIGIT_BITS):
+        big_mul_small(r, 1 << DIGIT_BITS)
+        q = (q << DIGIT_BITS) + quotient_digit(r, s)
     if q >= TOP_BIT:  # 54 bits: the last one is the rounding bit, r only breaks a tie
         half = q & 1
         q = q >> 1
