@@ -20,7 +20,8 @@ rounding.
 
 Only the first KEPT_DIGITS significant digits are kept, plus a digit 1 when a later digit
 is nonzero. That cannot change the result: every midpoint between two adjacent floats
-(and so every rounding boundary) has at most 767 significant digits, so it never lies
+(and so every rounding boundary) has at most 768 significant digits ((2**54 - 1) * 5**1075
+/ 10**1075 has the most), so it never lies
 strictly between the kept prefix and the prefix plus one unit in its last place, where
 both the true value and the stand-in lie. Long inputs therefore cost one scan.
 """
@@ -29,8 +30,9 @@ from compiler.runtime.floats import (MIN_EXPONENT, big_add, big_compare, big_fro
                                      big_shift, big_sub, bit_length)
 from compiler.runtime.strings import decimal_value, is_space_cp
 
-KEPT_DIGITS = 800  # > 767, the most significant digits of a midpoint between floats
+KEPT_DIGITS = 800  # > 768, the most significant digits of a midpoint between floats
 MAX_DIGITS = 1000000000  # _Py_dg_strtod refuses more digits (or fraction digits) than this
+# (its MAX_DIGITS; a 1 GB string, which the tests do not build)
 EXPONENT_CAP = 1000000000000000  # |exponent| beyond it gives the same inf or 0.0
 FAST_DIGITS = 15  # up to 15 digits the integer is below 2**53, exactly a float
 FAST_POWER = 22  # 10**22 is the largest power of ten that is exactly a float

@@ -35,8 +35,9 @@ MAX_FINITE = sys.float_info.max
 ASCII_SPACE = " \t\n\r\x0b\x0c"
 OTHER_SPACE = "\x85\xa0\u1680\u2003\u2028\u202f\u3000"  # str.isspace: CPython strips them too
 NOT_STRIPPED = "\x1c\x1d\x1e\x1f\x00\u200b"  # str.isspace for \x1c-\x1f, yet float() refuses
-ZEROS = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Nd" and unicodedata.decimal(chr(c)) == 0]
-NOT_DECIMAL = "\u00b2\u2460\u066b\u00bd"  # isdigit or numeric, but not a decimal digit; Arabic decimal separator
+ZEROS = [chr(c) for c in range(0x110000)  # the zero of every script's decimal digits
+         if unicodedata.category(chr(c)) == "Nd" and unicodedata.decimal(chr(c)) == 0]
+NOT_DECIMAL = "\u00b2\u2460\u066b\u00bd"  # digit or numeric, not decimal; the Arabic decimal separator
 
 
 def outcome(call) -> tuple:
@@ -89,7 +90,8 @@ def decimal_texts(draw) -> str:
 def special_texts(draw) -> str:
     word = draw(st.sampled_from(["inf", "infinity", "nan", "in", "infinit", "infinityy", "nana", "na n"]))
     word = "".join(c.upper() if draw(st.booleans()) else c for c in word)
-    return draw(st.sampled_from(["", "+", "-", "--", "+-"])) + word + draw(st.sampled_from(["", " ", "\u3000", "_"]))
+    after = draw(st.sampled_from(["", " ", "\u3000", "_"]))
+    return draw(st.sampled_from(["", "+", "-", "--", "+-"])) + word + after
 
 
 def midpoint_text(x: float) -> str:
