@@ -194,12 +194,12 @@ def parse_decimal(s: bytes, start: int, end: int) -> float:
         exponent = parse_exponent(s, i + 1, end)
     elif i < end:
         raise_value_error()
+    if dropped:  # the stand-in for the rest goes after all KEPT_DIGITS, zeros included
+        digits.append(1)
     while len(digits) > 0 and digits[-1] == 0:
         digits.pop()
     if len(digits) == 0:
         return 0.0
-    if dropped:
-        digits.append(1)
     order = point + exponent  # 10**(order-1) <= value < 10**order
     if order > ORDER_MAX:
         return float_from_bits(INF_BITS)

@@ -10,6 +10,7 @@ examples every time; set FLOAT_PARSE_EXAMPLES higher (default 300) for a longer 
 from __future__ import annotations
 
 import os
+import random
 import struct
 import sys
 import unicodedata
@@ -35,8 +36,9 @@ MAX_FINITE = sys.float_info.max
 ASCII_SPACE = " \t\n\r\x0b\x0c"
 OTHER_SPACE = "\x85\xa0\u1680\u2003\u2028\u202f\u3000"  # str.isspace: CPython strips them too
 NOT_STRIPPED = "\x1c\x1d\x1e\x1f\x00\u200b"  # str.isspace for \x1c-\x1f, yet float() refuses
-ZEROS = [chr(c) for c in range(0x110000)  # the zero of every script's decimal digits
-         if unicodedata.category(chr(c)) == "Nd" and unicodedata.decimal(chr(c)) == 0]
+CHANGED = [chr(c) for c in range(128, 0x110000)  # what step 1 turns into an ASCII digit or space
+           if chr(c).isspace() or unicodedata.decimal(chr(c), None) is not None]
+ZEROS = [c for c in CHANGED if unicodedata.decimal(c, None) == 0]  # every script's zero
 NOT_DECIMAL = "\u00b2\u2460\u066b\u00bd"  # digit or numeric, not decimal; the Arabic decimal separator
 
 
@@ -134,6 +136,19 @@ def halfway_texts(draw, max_tail: int = 2000) -> str:
 
 
 @st.composite
+def kept_limit_texts(draw) -> str:
+    """Significant digits, zeros up to around the 800 the parser keeps, then one more digit
+    (sometimes after a point): the digits past the limit only count as nonzero or not."""
+    head = draw(st.text("0123456789", min_size=1, max_size=20)).lstrip("0") or "1"
+    mantissa = head + "0" * (draw(st.integers(790, 805)) - len(head)) + draw(st.sampled_from("0159"))
+    at = draw(st.integers(1, len(mantissa)))
+    if draw(st.booleans()):
+        mantissa = mantissa[:at] + "." + mantissa[at:]
+    order = draw(st.integers(-330, 312))  # the value is about 10**order
+    return f"{mantissa}e{order - at}"
+
+
+@st.composite
 def boundary_texts(draw) -> str:
     """Around the smallest subnormal, its half, the smallest normal and the overflow threshold,
     written with few or many digits."""
@@ -188,9 +203,16 @@ def test_repr_round_trips(x):
 @given(halfway_texts())
 @example("9007199254740993")
 @example("9007199254740993" + "0" * 3000 + "1")
+@example("155686993293581" + "0" * 785 + "1e-784")  # the kept digits end in zeros, then a 1
 @example(midpoint_text(MAX_FINITE))
 @example(midpoint_text(5e-324))
 def test_halfway_cases_match_cpython(text):
+    check(text)
+
+
+@SETTINGS
+@given(kept_limit_texts())
+def test_digits_around_the_kept_limit_match_cpython(text):
     check(text)
 
 
@@ -223,6 +245,15 @@ def test_number_alphabet_matches_cpython(text):
 @example(b"\x851")
 def test_bytes_match_cpython(data):
     assert outcome(lambda: parse_float_bytes(data)) == outcome(lambda: float(data))
+
+
+def test_every_unicode_digit_and_space_and_a_sample_of_other_characters():
+    """Step 1 for the characters it changes (all of them), and for 3,000 it refuses."""
+    rng = random.Random(5)
+    others = [chr(c) for c in (rng.randrange(128, 0x110000) for _ in range(3000)) if not 0xD800 <= c <= 0xDFFF]
+    for ch in CHANGED + others:
+        for text in (ch, ch + "1", "1" + ch, "-" + ch + ".5"):
+            check(text)
 
 
 @pytest.mark.parametrize("text", ["1" * 10000, "0." + "0" * 5000 + "12345", "9" * 10000 + "e-9700",
