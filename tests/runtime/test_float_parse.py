@@ -50,12 +50,23 @@ def outcome(call) -> tuple:
     return ("ok", struct.pack("<d", x).hex())
 
 
+def runtime_outcome(call) -> tuple:
+    """Like ``outcome``, but only the runtime's raise_value_error() counts as ValueError."""
+    try:
+        x = call()
+    except ValueError as err:
+        if "raised by the runtime" not in str(err):
+            raise  # a ValueError from plain Python: a bug, not CPython's refusal
+        return ("ValueError",)
+    return ("ok", struct.pack("<d", x).hex())
+
+
 def check(text: str) -> None:
     expected = outcome(lambda: float(text))
-    assert outcome(lambda: parse_float(text)) == expected, repr(text)
+    assert runtime_outcome(lambda: parse_float(text)) == expected, repr(text)
     if text.isascii():
         data = text.encode()
-        assert outcome(lambda: parse_float_bytes(data)) == outcome(lambda: float(data)), data
+        assert runtime_outcome(lambda: parse_float_bytes(data)) == outcome(lambda: float(data)), data
 
 
 @st.composite
@@ -244,7 +255,7 @@ def test_number_alphabet_matches_cpython(text):
 @example(b"1\xa0")
 @example(b"\x851")
 def test_bytes_match_cpython(data):
-    assert outcome(lambda: parse_float_bytes(data)) == outcome(lambda: float(data))
+    assert runtime_outcome(lambda: parse_float_bytes(data)) == outcome(lambda: float(data))
 
 
 def test_every_unicode_digit_and_space_and_a_sample_of_other_characters():
