@@ -274,6 +274,10 @@ class CallLowerer(MethodLowerer, CompareLowerer):
 
     def builtin_float(self, node: py_ast.Call) -> None:
         arg = node.bound[0]
+        if arg.ty in (STR, BYTES):  # CPython's parser, correctly rounded (runtime/float_parse.py)
+            self.value(arg)
+            self.emit("call", "compiler.runtime.float_parse.parse_float" + ("" if arg.ty == STR else "_bytes"))
+            return
         self.value(arg, None if arg.ty == FLOAT else INT)
         if arg.ty != FLOAT:
             self.emit("f64.convert_i64_s")

@@ -206,7 +206,7 @@ class CallChecker(ExprChecker):
         return INT
 
     def builtin_float(self, node: py_ast.Call, expected: Type | None) -> Type:
-        self.expect(self.one_argument(node, "float"), *NUMERIC, what="the argument of float()")
+        self.expect(self.one_argument(node, "float"), *NUMERIC, *TEXT, what="the argument of float()")
         return FLOAT
 
     def builtin_bool(self, node: py_ast.Call, expected: Type | None) -> Type:

@@ -55,3 +55,10 @@ def ranges(a: int, b: int) -> int:
 def str_specs(a: int, b: int) -> int:
     s = "ab" * (a % 4) + "é"
     return code(f"{s:05}|{s:>05}|{s:^07}|{s:x<6}|{s:.2}|{s:>8.3}|{s:010s}|{s:.0}|{a!s:.1}|{s:0}")
+
+
+@export
+def float_of_text(a: int, b: int) -> float:
+    """float(str) and float(bytes) with CPython's parser (runtime/float_parse.py)."""
+    text = str(a % 1000) + "." + str(b % 100) + "e" + str(b % 7 - 3)
+    return float(text) + float(" -2.5e3 ") + float(b"0.125") + float("1_0.5") + float("-inf" if a > b else "1e-320")
