@@ -4,7 +4,8 @@
     declare  module-level names, signatures, constants (sema/declare.py)
     check    types, names, definite assignment (sema/check.py)
     lower    typed tree -> symbolic wasm IR (lower/to_ir.py)
-    guard    RecursionError counting on recursive functions (passes/recursion.py)
+    ranges   plain arithmetic where operands cannot overflow (passes/ranges.py)
+    recursion  RecursionError counting on recursive functions (passes/recursion.py)
     emit     IR -> wasm bytes, or WAT text (wasm/emit.py, wasm/wat.py)
 
 Every pass reports problems only as ``CompileError``. Any other exception is a
@@ -20,17 +21,49 @@ from . import ir
 from .diagnostics import CompileError, Diagnostic, display_path, loc_of
 from .frontend import load
 from .lower import to_ir
-from .passes import recursion
+from .passes import ranges, recursion
 from .sema import check, declare
 from .wasm import emit, wat
 
 
-def compile_to_ir(path: Path, text: str | None = None) -> ir.Module:
+# Passes over the IR, in order: (name, function). Each takes and returns an ir.Module.
+IR_PASSES = (
+    ("ranges", ranges.run),        # unchecked arithmetic where it cannot overflow
+    ("recursion", recursion.run),  # RecursionError where CPython raises it
+)
+
+
+def compile_to_ir(path: Path, text: str | None = None, observe=None) -> ir.Module:
+    """The IR of a program after every pass; ``observe(name, module)`` sees it after each one
+    ("lower" first, then each of IR_PASSES), as ``build.py --ir`` prints it."""
     program = load.run(path, text)          # parse the entry and its imports
     program = declare.run(program)          # names, signatures, constants
     program = check.run(program)            # types and definite assignment
     module = to_ir.run(program)             # symbolic wasm IR
-    return recursion.run(module)            # RecursionError where CPython raises it
+    if observe:
+        observe("lower", module)
+    for name, run in IR_PASSES:
+        module = run(module)
+        if observe:
+            observe(name, module)
+    return module
+
+
+def pass_names() -> list[str]:
+    return ["lower", *(name for name, _ in IR_PASSES)]
+
+
+def compile_to_ir_text(path: str | Path, after: str | None = None) -> str:
+    """The IR printed after each pass (or only after ``after``), each headed by the pass name."""
+    printed: list[str] = []
+
+    def observe(name: str, module: ir.Module) -> None:
+        if after is None or name == after:
+            problems = ir.validate(module)
+            note = "" if not problems else " (INVALID: " + "; ".join(problems[:5]) + ")"
+            printed.append(f";; ---- after {name}{note} ----\n" + wat.print_module(module))
+    _reported(Path(path), lambda: compile_to_ir(Path(path), None, observe))
+    return "".join(printed)
 
 
 def compile_file(path: str | Path, text: str | None = None) -> bytes:

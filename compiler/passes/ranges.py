@@ -1,0 +1,412 @@
+"""Range analysis: plain wasm arithmetic where a CPython int cannot leave int64.
+
+Problem: lowering turns every ``+ - * // % << >>`` on ints into a call of a
+checked helper (``rt.add``, ...) that traps where CPython would need a bigger
+int. Most operands are small (lengths, bytes, indices, masked hashes), so the
+check can never fire, yet it is half of a request's work.
+Accepts: a lowered IR module.
+Guarantees: a call ``rt.add/sub/mul/neg/floordiv/mod/lshift/rshift/to_i32/abs``
+is replaced by the plain instruction(s) only where the interval of every
+operand proves the plain instruction gives the same result and the helper
+could not trap. Nothing else changes.
+
+How: each function is interpreted over intervals of int64 values (an abstract
+stack mirrors the wasm stack). Locals are flow-insensitive: a local's interval
+is the join of every value stored into it, found by iterating to a fixpoint.
+Function results are joined over their returns, iterated over the module.
+Parameters are unknown (any int64).
+
+Counters: a store ``x = x + c`` (``c`` a constant, ``|c| <= COUNTER_STEP``) would
+make every interval unbounded. Such a local is instead given its other values
+widened by ``COUNTER_STEPS * c``: reaching int64's limits from there takes more
+than ``COUNTER_STEPS`` (2**48, days of one core doing nothing else) executions,
+longer than any proxy-wasm callback runs.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .. import ir
+
+INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
+COUNTER_STEP = 256
+COUNTER_STEPS = 1 << 48
+ROUNDS = 6  # then whatever still changes is unbounded
+ALTERNATIONS = 1
+
+
+class Value(NamedTuple):
+    """An int64 value known to lie in [lo, hi]; ``base`` + ``offset``: exactly that local plus a constant."""
+    lo: int = INT64_MIN
+    hi: int = INT64_MAX
+    base: str | None = None
+    offset: int = 0
+
+    @property
+    def const(self) -> int | None:
+        return self.lo if self.lo == self.hi else None
+
+
+TOP = Value()
+
+
+def span(lo: int, hi: int) -> Value:
+    return Value(lo, hi) if INT64_MIN <= lo <= hi <= INT64_MAX else TOP
+
+
+def join(a: Value | None, b: Value) -> Value:
+    return b if a is None else Value(min(a.lo, b.lo), max(a.hi, b.hi))
+
+
+def fits(lo: int, hi: int) -> bool:
+    return INT64_MIN <= lo and hi <= INT64_MAX
+
+
+def run(module: ir.Module) -> ir.Module:
+    analyses = Analyses(module)
+    results: dict[str, Value] = {}
+    params: dict[str, list[Value]] = {}
+    for _ in range(ALTERNATIONS):  # parameters given sound results, then results given those parameters
+        params = analyses.parameter_ranges(results)
+        results = analyses.result_ranges(params)
+    for fn in module.functions.values():
+        fn.body = analyses.of(fn, results, params).rewritten()
+    return module
+
+
+class Analyses:
+    """Function analyses, reused while what they assume (parameters, callees' results) is unchanged."""
+
+    def __init__(self, module: ir.Module):
+        self.module = module
+        self.cache: dict[str, tuple[tuple, "FunctionRanges"]] = {}
+        self.callees = {fn.symbol: sorted({i[1] for i in fn.body if i[0] == "call"})
+                        for fn in module.functions.values()}
+
+    def of(self, fn: ir.Function, results: dict[str, Value], params: dict[str, list[Value]]) -> "FunctionRanges":
+        given = None if fn.export or fn.symbol == self.module.start else params.get(fn.symbol)
+        key = (tuple(given) if given is not None else None,
+               tuple(results.get(callee) for callee in self.callees[fn.symbol]))
+        cached = self.cache.get(fn.symbol)
+        if cached is None or cached[0] != key:
+            cached = self.cache[fn.symbol] = (key, FunctionRanges(fn, self.module, results, given))
+        return cached[1]
+
+    def result_ranges(self, params: dict[str, list[Value]]) -> dict[str, Value]:
+        """Each round assumes the previous round's results, starting from "any int64": every
+        round's results are sound, so stopping after ROUNDS (or when nothing changes) is too."""
+        results: dict[str, Value] = {}
+        for _ in range(ROUNDS):
+            found = {fn.symbol: self.of(fn, results, params).returned or TOP
+                     for fn in self.module.functions.values() if fn.results == ["i64"]}
+            if found == results:
+                break
+            results = found
+        return results
+
+    def parameter_ranges(self, results: dict[str, Value]) -> dict[str, list[Value]]:
+        """Each internal function's parameters: the join of its arguments at every call site (the
+        host may pass anything to exports), given sound ``results`` of calls. Iterated up to a
+        fixpoint; past ROUNDS a parameter that still changes is unknown."""
+        params: dict[str, list[Value]] = {}
+        for round_ in range(1000):  # ends: past ROUNDS, a parameter that changes becomes TOP for good
+            seen: dict[str, list[Value]] = {}
+            for fn in self.module.functions.values():
+                for symbol, args in self.of(fn, results, params).calls.items():
+                    known = seen.get(symbol)
+                    seen[symbol] = args if known is None else [join(k, a) for k, a in zip(known, args)]
+            grown = {}
+            for symbol, args in seen.items():
+                old = params.get(symbol, [None] * len(args))
+                new = [join(o, a) for o, a in zip(old, args)]
+                grown[symbol] = [TOP if round_ >= ROUNDS and n != o else n for o, n in zip(old, new)]
+            if grown == params:
+                return params
+            params = grown
+        return {}
+
+
+UNARY = {"i32.eqz", "i64.eqz", "i32.clz", "i32.ctz", "i32.popcnt", "i64.clz", "i64.ctz", "i64.popcnt",
+         "f64.abs", "f64.neg", "f64.ceil", "f64.floor", "f64.trunc", "f64.nearest", "f64.sqrt",
+         "i32.wrap_i64", "i32.trunc_f64_s", "i64.extend_i32_s", "i64.extend_i32_u", "i64.trunc_f64_s",
+         "f64.convert_i32_s", "f64.convert_i64_s", "i64.reinterpret_f64", "f64.reinterpret_i64",
+         "memory.grow"}
+LOADS = {"i32.load", "i64.load", "f32.load", "f64.load", "i32.load8_s", "i32.load8_u", "i32.load16_s",
+         "i32.load16_u", "i64.load8_s", "i64.load8_u", "i64.load16_s", "i64.load16_u", "i64.load32_s",
+         "i64.load32_u"}
+STORES = {"i32.store", "i64.store", "f32.store", "f64.store", "i32.store8", "i32.store16", "i64.store8",
+          "i64.store16", "i64.store32"}
+LOADED = {"i64.load8_u": span(0, 255), "i64.load16_u": span(0, 65535), "i64.load32_u": span(0, (1 << 32) - 1),
+          "i64.load8_s": span(-128, 127), "i64.load16_s": span(-32768, 32767),
+          "i64.load32_s": span(-(1 << 31), (1 << 31) - 1)}
+EXTENDED = {"i64.extend_i32_u": span(0, (1 << 32) - 1), "i64.extend_i32_s": span(-(1 << 31), (1 << 31) - 1),
+            "i64.clz": span(0, 64), "i64.ctz": span(0, 64), "i64.popcnt": span(0, 64)}
+
+
+class FunctionRanges:
+    """One function's abstract interpretation (see the module docstring)."""
+
+    def __init__(self, fn: ir.Function, module: ir.Module, results: dict[str, Value],
+                 params: list[Value | None] | None = None):
+        self.fn, self.module, self.results = fn, module, results
+        self.i64_locals = {name for name, ty in fn.params + fn.locals if ty == "i64"}
+        given = params if params is not None and not fn.export else [TOP] * len(fn.params)
+        self.locals: dict[str, Value] = {name: (value or TOP) for (name, ty), value in zip(fn.params, given)
+                                         if ty == "i64"}
+        for name, ty in fn.locals:
+            if ty == "i64":
+                self.locals[name] = Value(0, 0)  # wasm locals start at zero
+        self.settle_locals()
+
+    # -- fixpoints ------------------------------------------------------------------
+    def settle_locals(self) -> None:
+        """Iterate the locals to a fixpoint; the last interpretation (whose ``returned`` and
+        ``calls`` hold for the final intervals) stays on the object."""
+        for _ in range(ROUNDS):
+            stored, steps = self.interpret(rewrite=False)[:2]
+            settled = {name: self.widen(name, stored.get(name), steps.get(name, 0))
+                       for name in self.locals}
+            if settled == self.locals:
+                return
+            self.locals = settled
+        self.locals = {name: TOP for name in self.locals}
+        self.interpret(rewrite=False)
+
+    def widen(self, name: str, stored: Value | None, step: int) -> Value:
+        base = self.locals[name] if name in dict(self.fn.params) else stored
+        if base is None:
+            base = Value(0, 0)
+        if name not in dict(self.fn.params):
+            base = join(base, Value(0, 0))
+        if step:
+            return span(base.lo - COUNTER_STEPS * step, base.hi + COUNTER_STEPS * step)
+        return base
+
+    def rewritten(self) -> list:
+        return self.interpret(rewrite=True)[3]
+
+    # -- the interpreter --------------------------------------------------------------
+    def interpret(self, rewrite: bool):
+        """(values stored per local, counter step per local, joined result, rewritten body)."""
+        self.stored: dict[str, Value] = {}
+        self.steps: dict[str, int] = {}
+        self.returned: Value | None = None
+        self.calls: dict[str, list[Value]] = {}
+        stack: list[Value] = []
+        controls: list[tuple[int, int, bool]] = []  # (height at entry, results, dead at entry)
+        dead = False
+        out: list = []
+        for instr in self.fn.body:
+            op = instr[0]
+            if op in ("block", "loop", "if"):
+                if op == "if" and not dead:
+                    stack.pop()
+                controls.append((len(stack), int(instr[2] is not None), dead))
+                out.append(instr)
+                continue
+            if op in ("else", "end"):
+                if not controls:  # the function body's end (not in the IR): never here
+                    out.append(instr)
+                    continue
+                height, count, was_dead = controls[-1] if op == "else" else controls.pop()
+                del stack[height:]
+                if op == "end":
+                    stack += [TOP] * count
+                dead = was_dead
+                out.append(instr)
+                continue
+            if dead:
+                out.append(instr)
+                continue
+            out += self.step(instr, stack, rewrite)
+            if op in ("br", "return", "unreachable"):
+                if op == "return" and self.fn.results == ["i64"] and stack:
+                    self.returned = join(self.returned, stack[-1])
+                dead = True
+        if not dead and self.fn.results == ["i64"] and stack:
+            self.returned = join(self.returned, stack[-1])
+        return self.stored, self.steps, self.returned, out
+
+    def step(self, instr: tuple, stack: list[Value], rewrite: bool) -> list:
+        op = instr[0]
+        if op == "call":
+            return self.call(instr, stack, rewrite)
+        if op == "i64.const":
+            stack.append(span(instr[1], instr[1]))
+        elif op in ("i32.const", "f64.const", "global.get", "memory.size"):
+            stack.append(TOP)
+        elif op == "local.get":
+            stack.append(self.read(instr[1]))
+        elif op in ("local.set", "local.tee"):
+            value = stack.pop()
+            self.store(instr[1], value)
+            if op == "local.tee":
+                stack.append(Value(value.lo, value.hi, instr[1], 0) if instr[1] in self.i64_locals else TOP)
+        elif op in ("global.set", "drop", "br_if"):
+            stack.pop()
+        elif op == "select":
+            stack.pop()
+            b, a = stack.pop(), stack.pop()
+            stack.append(join(a, b))
+        elif op in ("memory.copy", "memory.fill"):
+            del stack[-3:]
+        elif op in STORES:
+            del stack[-2:]
+        elif op in LOADS:
+            stack.pop()
+            stack.append(LOADED.get(op, TOP))
+        elif op in UNARY:
+            stack.append(EXTENDED.get(op, TOP) if stack.pop() is not None else TOP)
+        elif op in ("br", "return", "unreachable", "nop"):
+            pass
+        else:  # binary
+            b, a = stack.pop(), stack.pop()
+            stack.append(binary(op, a, b))
+        return [instr]
+
+    def read(self, name: str) -> Value:
+        if name not in self.i64_locals:
+            return TOP
+        value = self.locals[name]
+        return Value(value.lo, value.hi, name, 0)
+
+    def store(self, name: str, value: Value) -> None:
+        if name not in self.i64_locals:
+            return
+        if value.base == name and value.offset and abs(value.offset) <= COUNTER_STEP:
+            self.steps[name] = max(self.steps.get(name, 0), abs(value.offset))
+            return
+        self.stored[name] = join(self.stored.get(name), Value(value.lo, value.hi))
+
+    def call(self, instr: tuple, stack: list[Value], rewrite: bool) -> list:
+        symbol = instr[1]
+        params, results = self.signature(symbol)
+        args = stack[len(stack) - len(params):] if params else []
+        del stack[len(stack) - len(params):]
+        if symbol in self.module.functions:
+            known = self.calls.get(symbol)
+            plain_args = [Value(a.lo, a.hi) for a in args]
+            self.calls[symbol] = plain_args if known is None else [join(k, a) for k, a in zip(known, plain_args)]
+        plain = CHECKED.get(symbol)
+        if plain is not None:
+            value, replacement = plain(*args)
+            stack.append(value)
+            return replacement if rewrite and replacement is not None else [instr]
+        for ty in results:
+            stack.append(self.results.get(symbol, TOP) if ty == "i64" else TOP)
+        return [instr]
+
+    def signature(self, symbol: str) -> tuple[list[str], list[str]]:
+        fn = self.module.functions.get(symbol)
+        if fn is not None:
+            return [t for _, t in fn.params], list(fn.results)
+        imp = self.module.imports[symbol]
+        return list(imp.params), list(imp.results)
+
+
+def binary(op: str, a: Value, b: Value) -> Value:
+    """The interval of a plain wasm binary instruction's result (i32 results: unknown)."""
+    if not op.startswith("i64."):
+        return TOP
+    kind = op[4:]
+    if kind in ("add", "sub", "mul"):
+        return arithmetic(kind, a, b)[0]
+    if kind == "and":
+        if a.lo >= 0 or b.lo >= 0:
+            return span(0, min(x.hi for x in (a, b) if x.lo >= 0))
+    elif kind in ("or", "xor") and a.lo >= 0 and b.lo >= 0:
+        return span(0, (1 << max(a.hi, b.hi).bit_length()) - 1)
+    elif kind == "shr_u" and b.const is not None and 0 < b.const % 64:
+        return span(a.lo >> (b.const % 64), a.hi >> (b.const % 64)) if a.lo >= 0 else \
+            span(0, ((1 << 64) - 1) >> (b.const % 64))
+    elif kind == "shr_s" and b.const is not None:
+        return span(a.lo >> (b.const % 64), a.hi >> (b.const % 64))
+    elif kind in ("div_u", "div_s") and a.lo >= 0 and b.lo > 0:
+        return span(a.lo // b.hi, a.hi // b.lo)
+    elif kind in ("rem_u", "rem_s") and a.lo >= 0 and b.lo > 0:
+        return span(0, min(a.hi, b.hi - 1))
+    return TOP
+
+
+def arithmetic(kind: str, a: Value, b: Value) -> tuple[Value, bool]:
+    """(interval of a op b, whether it surely stays in int64), tracking ``local + constant``."""
+    if kind == "add":
+        lo, hi = a.lo + b.lo, a.hi + b.hi
+    elif kind == "sub":
+        lo, hi = a.lo - b.hi, a.hi - b.lo
+    else:
+        corners = [x * y for x in (a.lo, a.hi) for y in (b.lo, b.hi)]
+        lo, hi = min(corners), max(corners)
+    if not fits(lo, hi):
+        return TOP, False
+    value = Value(lo, hi)
+    if kind == "add" and a.base and b.const is not None:
+        value = Value(lo, hi, a.base, a.offset + b.const)
+    elif kind == "add" and b.base and a.const is not None:
+        value = Value(lo, hi, b.base, b.offset + a.const)
+    elif kind == "sub" and a.base and b.const is not None:
+        value = Value(lo, hi, a.base, a.offset - b.const)
+    return value, True
+
+
+def _checked(kind: str):
+    def transfer(a: Value, b: Value):
+        value, safe = arithmetic(kind, a, b)
+        return value, [(f"i64.{kind}",)] if safe else None
+    return transfer
+
+
+def _neg(a: Value):
+    if a.lo > INT64_MIN:
+        return span(-a.hi, -a.lo), [("i64.const", -1), ("i64.mul",)]
+    return TOP, None
+
+
+def _floordiv(a: Value, b: Value):
+    if a.lo >= 0 and b.lo > 0:  # floor and truncation agree; the divisor is never 0
+        return span(a.lo // b.hi, a.hi // b.lo), [("i64.div_s",)]
+    return TOP, None
+
+
+def _mod(a: Value, b: Value):
+    if a.lo >= 0 and b.lo > 0:
+        return span(0, min(a.hi, b.hi - 1)), [("i64.rem_s",)]
+    if b.lo > 0:
+        return span(0, b.hi - 1), None  # Python's % takes the divisor's sign
+    return TOP, None
+
+
+def _lshift(a: Value, n: Value):
+    if n.lo >= 0 and n.hi <= 62:
+        corners = [x << y for x in (a.lo, a.hi) for y in (n.lo, n.hi)]
+        if fits(min(corners), max(corners)):
+            return span(min(corners), max(corners)), [("i64.shl",)]
+    return TOP, None
+
+
+def _rshift(a: Value, n: Value):
+    if n.lo >= 0 and n.hi <= 63:  # wasm takes the count mod 64, so only below 64 they agree
+        corners = [x >> y for x in (a.lo, a.hi) for y in (n.lo, n.hi)]
+        return span(min(corners), max(corners)), [("i64.shr_s",)]
+    return TOP, None
+
+
+def _abs(a: Value):
+    if a.lo >= 0:
+        return a, []
+    if a.lo > INT64_MIN:
+        high = max(abs(a.lo), abs(a.hi))
+        return span(0 if a.hi >= 0 else min(abs(a.lo), abs(a.hi)), high), None
+    return TOP, None
+
+
+def _to_i32(v: Value):
+    if v.lo >= -(1 << 31) and v.hi < (1 << 32):
+        return TOP, [("i32.wrap_i64",)]
+    return TOP, None
+
+
+CHECKED = {"rt.add": _checked("add"), "rt.sub": _checked("sub"), "rt.mul": _checked("mul"), "rt.neg": _neg,
+           "rt.floordiv": _floordiv, "rt.mod": _mod, "rt.lshift": _lshift, "rt.rshift": _rshift,
+           "rt.abs": _abs, "rt.to_i32": _to_i32,
+           "rt.bytes_index": lambda b, i: (span(0, 255), None)}

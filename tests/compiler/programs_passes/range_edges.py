@@ -1,0 +1,74 @@
+"""Arithmetic at the edges of what range analysis can prove (compiler/passes/ranges.py): each
+export mixes operations the pass makes plain with ones that must keep their overflow check."""
+from abi import export
+
+BIG = 9223372036854775807
+
+
+def low_byte(x: int) -> int:
+    return x & 0xFF
+
+
+def scaled(b: int, shift: int) -> int:
+    return b << shift
+
+
+@export
+def masked_products(a: int, b: int) -> int:
+    """255 * 2**55 fits in int64; 4095 * 2**55 does not: only the first may drop its check."""
+    small = (a & 0xFF) * 36028797018963968
+    large = (b & 0xFFF) * 36028797018963968
+    return small + large
+
+
+@export
+def byte_sums(a: int, b: int) -> int:
+    data = bytes([a & 0xFF, b & 0xFF, 7])
+    total = 0
+    for x in data:
+        total = total + x * x
+    return total + data[0] * data[1] + len(data) * (BIG // 4)
+
+
+@export
+def near_the_top(a: int, b: int) -> int:
+    """A length plus BIG overflows as soon as the length is not zero."""
+    text = "x" * (a & 7)
+    return BIG - (b & 1) + len(text)
+
+
+@export
+def counters(a: int, b: int) -> int:
+    i = 0
+    n = a & 1023
+    total = 0
+    while i < n:
+        total += i
+        i += 1
+    if n == 0:
+        j = b
+        j -= 3  # a parameter minus a constant: may overflow at the bottom
+        return j
+    return total
+
+
+@export
+def division_and_modulo(a: int, b: int) -> int:
+    x = a & 0xFFFF
+    y = (b & 0xFF) + 1
+    z = b & 0xFF  # may be zero: ZeroDivisionError
+    return x // y + x % y + (x % 7) * 3 + x // z
+
+
+@export
+def shifts(a: int, b: int) -> int:
+    n = b & 63
+    m = a & 0xF
+    return scaled(low_byte(a), 55) + (m << 59) + (a >> n) + (m << n)
+
+
+@export
+def negation_and_abs(a: int, b: int) -> int:
+    x = -(a & 0xFFFF)
+    y = abs(b & 0xFF) + abs(x)
+    return -x + y + abs(a)
