@@ -38,13 +38,7 @@ class DeepEquality(ExprLowerer):
     def item_eq_function(self, ty: Type) -> str:
         def build(e: "DeepEquality") -> None:
             if ty.pointer:  # the same object: equal without calling __eq__
-                e.emit("local.get", "a")
-                e.emit("local.get", "b")
-                e.emit("i64.eq")
-                e.emit("if", "same", None)
-                e.emit("i32.const", 1)
-                e.emit("return")
-                e.emit("end")
+                e.identical_is_equal()
             temps = []
             for name in ("a", "b"):
                 e.emit("local.get", name)
@@ -56,13 +50,7 @@ class DeepEquality(ExprLowerer):
     def list_eq_function(self, ty: ListType) -> str:
         """CPython's list_richcompare for ==: unequal lengths first, then the first unequal item."""
         def build(e: "DeepEquality") -> None:
-            e.emit("local.get", "a")
-            e.emit("local.get", "b")
-            e.emit("i64.eq")
-            e.emit("if", "same", None)
-            e.emit("i32.const", 1)
-            e.emit("return")
-            e.emit("end")
+            e.identical_is_equal()
             e.length_of("a")
             e.length_of("b")
             e.emit("i64.ne")
@@ -90,6 +78,12 @@ class DeepEquality(ExprLowerer):
         return self.generated(f"count@{ty}", ["lst", "value"], "i64", build)
 
     # -- pieces of the generated bodies ------------------------------------------------
+    def identical_is_equal(self) -> None:
+        """Return 1 when the parameters ``a`` and ``b`` are the same object."""
+        for instr in (("local.get", "a"), ("local.get", "b"), ("i64.eq",), ("if", "same", None),
+                      ("i32.const", 1), ("return",), ("end",)):
+            self.emit(*instr)
+
     def length_of(self, lst: str) -> None:
         self.emit("local.get", lst)
         self.emit("i32.wrap_i64")

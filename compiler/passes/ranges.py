@@ -196,6 +196,7 @@ class FunctionRanges:
         controls: list[tuple[int, int, bool]] = []  # (height at entry, results, dead at entry)
         dead = False
         out: list = []
+        self.out = out
         for instr in self.fn.body:
             op = instr[0]
             if op in ("block", "loop", "if"):
@@ -291,10 +292,32 @@ class FunctionRanges:
         if plain is not None:
             value, replacement = plain(*args)
             stack.append(value)
+            if rewrite and replacement is None and symbol in CONSTANT_CHECKS:
+                replacement = self.constant_operand_check(symbol, args[1])
             return replacement if rewrite and replacement is not None else [instr]
         for ty in results:
             stack.append(self.results.get(symbol, TOP) if ty == "i64" else TOP)
         return [instr]
+
+    def constant_operand_check(self, symbol: str, operand: Value) -> list | None:
+        """``x + c``, ``x - c``, ``x * c`` with ``c`` just pushed by ``i64.const``: one range test
+        of ``x`` (the values for which the result fits) instead of a call of the general check."""
+        c = operand.const
+        if c is None or not self.out or self.out[-1] != ("i64.const", c) or symbol not in INLINE_CHECKS:
+            return None
+        lo, hi = CONSTANT_CHECKS[symbol](c)
+        lo, hi = max(lo, INT64_MIN), min(hi, INT64_MAX)
+        self.out.pop()
+        if TEMP not in {name for name, _ in self.fn.locals}:
+            self.fn.locals.append((TEMP, "i64"))
+        if lo == INT64_MIN:
+            test = [("i64.const", hi), ("i64.gt_s",)]
+        elif hi == INT64_MAX:
+            test = [("i64.const", lo), ("i64.lt_s",)]
+        else:  # outside [lo, hi]: (x - lo) as unsigned beyond hi - lo
+            test = [("i64.const", lo), ("i64.sub",), ("i64.const", _signed(hi - lo)), ("i64.gt_u",)]
+        return [("local.tee", TEMP), *test, ("if", "overflow", None), ("call", "OverflowError"), ("end",),
+                ("local.get", TEMP), ("i64.const", c), (f"i64.{symbol[3:]}",)]
 
     def signature(self, symbol: str) -> tuple[list[str], list[str]]:
         fn = self.module.functions.get(symbol)
@@ -405,6 +428,24 @@ def _to_i32(v: Value):
         return TOP, [("i32.wrap_i64",)]
     return TOP, None
 
+
+def _signed(value: int) -> int:
+    """A 64-bit pattern as the signed constant wasm encodes."""
+    return value - (1 << 64) if value > INT64_MAX else value
+
+
+def _ceil_div(p: int, q: int) -> int:
+    return -((-p) // q)
+
+
+# For x op c: the x for which the result stays in int64, as [lo, hi].
+CONSTANT_CHECKS = {
+    "rt.add": lambda c: (max(INT64_MIN, INT64_MIN - c), min(INT64_MAX, INT64_MAX - c)),
+    "rt.sub": lambda c: (max(INT64_MIN, INT64_MIN + c), min(INT64_MAX, INT64_MAX + c)),
+    "rt.mul": lambda c: (_ceil_div(INT64_MIN, c), INT64_MAX // c) if c > 0 else (_ceil_div(INT64_MAX, c), INT64_MIN // c),
+}
+TEMP = "range.tmp"
+INLINE_CHECKS = ("rt.add", "rt.sub")  # rt.mul by a constant: longer inline than the call it saves
 
 CHECKED = {"rt.add": _checked("add"), "rt.sub": _checked("sub"), "rt.mul": _checked("mul"), "rt.neg": _neg,
            "rt.floordiv": _floordiv, "rt.mod": _mod, "rt.lshift": _lshift, "rt.rshift": _rshift,

@@ -26,7 +26,7 @@ strictly between the kept prefix and the prefix plus one unit in its last place,
 both the true value and the stand-in lie. Long inputs therefore cost one scan.
 """
 from abi.intrinsics import float_from_bits, raise_value_error
-from compiler.runtime.floats import (MIN_EXPONENT, big_add, big_compare, big_from, big_mul_small,
+from compiler.runtime.floats import (MIN_EXPONENT, big_add, big_compare, big_from, big_mul_power, big_mul_small,
                                      big_shift, big_sub, bit_length)
 from compiler.runtime.strings import decimal_value, is_space_cp
 
@@ -275,13 +275,7 @@ def big_from_digits(digits: list[int]) -> list[int]:
 
 def big_mul_pow5(a: list[int], n: int) -> None:
     """``a *= 5**n`` in place (n >= 0), 5**13 (below 2**31) at a time."""
-    while n >= 13:
-        big_mul_small(a, 1220703125)
-        n -= 13
-    factor = 1
-    for _ in range(n):
-        factor = factor * 5
-    big_mul_small(a, factor)
+    big_mul_power(a, 5, n, 1220703125, 13)
 
 
 def big_add_small(a: list[int], v: int) -> None:

@@ -70,12 +70,17 @@ def big_shift(a: list[int], n: int) -> None:
 
 def big_mul_pow10(a: list[int], n: int) -> None:
     """``a *= 10**n`` in place (n >= 0)."""
-    while n >= 9:
-        big_mul_small(a, 1000000000)
-        n -= 9
+    big_mul_power(a, 10, n, 1000000000, 9)
+
+
+def big_mul_power(a: list[int], base: int, n: int, chunk: int, chunk_exponent: int) -> None:
+    """``a *= base**n`` in place (n >= 0), ``chunk`` = base**chunk_exponent (below 2**31) at a time."""
+    while n >= chunk_exponent:
+        big_mul_small(a, chunk)
+        n -= chunk_exponent
     factor = 1
     for _ in range(n):
-        factor = factor * 10
+        factor = factor * base
     if factor > 1:
         big_mul_small(a, factor)
 

@@ -197,13 +197,18 @@ def list_repeat(lst: int, count: int) -> int:
     total = n * count
     result = list_new(total, load_u32(lst + 20))
     memory_copy(slot_address(result, 0), slot_address(lst, 0), n * SLOT)
+    repeat_items(result, n, total)
+    return result
+
+
+def repeat_items(lst: int, n: int, total: int) -> None:
+    """Fill ``lst`` (room for ``total`` items, the first ``n`` set) with copies of them."""
     done = n
     while done < total:  # doubling copies
         chunk = min(done, total - done)
-        memory_copy(slot_address(result, done), slot_address(result, 0), chunk * SLOT)
+        memory_copy(slot_address(lst, done), slot_address(lst, 0), chunk * SLOT)
         done += chunk
-    store_u32(result + LIST_LEN, total)
-    return result
+    store_u32(lst + LIST_LEN, total)
 
 
 def list_from_range(start: int, step: int, count: int) -> int:
@@ -230,14 +235,8 @@ def list_irepeat(lst: int, count: int) -> int:
         return lst
     if count > MAX_ITEMS // n:
         raise_memory_error()
-    total = n * count
-    list_reserve(lst, total)
-    done = n
-    while done < total:  # doubling copies
-        chunk = min(done, total - done)
-        memory_copy(slot_address(lst, done), slot_address(lst, 0), chunk * SLOT)
-        done += chunk
-    store_u32(lst + LIST_LEN, total)
+    list_reserve(lst, n * count)
+    repeat_items(lst, n, n * count)
     return lst
 
 

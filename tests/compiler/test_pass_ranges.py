@@ -12,7 +12,8 @@ from differential import INT64_MAX, INT64_MIN, assert_same
 
 PROGRAM = Path(__file__).parent / "programs_passes" / "range_edges.py"
 EDGES = [0, 1, -1, 7, 255, 256, 4095, 4096, 65535, 1 << 20, -(1 << 20), INT64_MAX, INT64_MIN, INT64_MAX - 2,
-         INT64_MIN + 2, 123456789]
+         INT64_MIN + 2, 123456789, INT64_MAX - 5, INT64_MAX - 4, INT64_MIN + 7, INT64_MIN + 6, INT64_MAX // 3,
+         INT64_MAX // 3 + 1, INT64_MIN // 3, INT64_MIN // 3 - 1]
 
 
 def lowered(path: Path) -> ir.Module:
@@ -24,11 +25,25 @@ def calls(fn: ir.Function, symbol: str) -> int:
 
 
 @pytest.mark.parametrize("name", ["masked_products", "byte_sums", "near_the_top", "counters",
-                                  "division_and_modulo", "shifts", "negation_and_abs"])
+                                  "division_and_modulo", "shifts", "negation_and_abs", "constant_operands"])
 def test_range_edges_match_cpython(name: str) -> None:
     for a in EDGES:
-        for b in EDGES[::3]:
+        for b in (EDGES[::3] if name != "constant_operands" else range(4)):
             assert_same(PROGRAM, name, a, b)
+
+
+@pytest.mark.parametrize("op", ["rt.add", "rt.sub", "rt.mul"])
+@pytest.mark.parametrize("c", [1, 2, 3, 7, -1, -2, -7, 1 << 32, -(1 << 32), INT64_MAX, INT64_MIN, INT64_MIN + 1])
+def test_constant_operand_bounds_are_exact(op: str, c: int) -> None:
+    """[lo, hi] is exactly the set of x for which x op c fits in int64."""
+    if op == "rt.mul" and c == 0:
+        return
+    lo, hi = ranges.CONSTANT_CHECKS[op](c)
+    lo, hi = max(lo, INT64_MIN), min(hi, INT64_MAX)
+    apply = {"rt.add": lambda x: x + c, "rt.sub": lambda x: x - c, "rt.mul": lambda x: x * c}[op]
+    for x in {lo - 1, lo, lo + 1, hi - 1, hi, hi + 1, 0, INT64_MIN, INT64_MAX}:
+        if INT64_MIN <= x <= INT64_MAX:
+            assert (INT64_MIN <= apply(x) <= INT64_MAX) == (lo <= x <= hi), (op, c, x)
 
 
 def test_provably_small_arithmetic_loses_its_checks(tmp_path: Path) -> None:

@@ -72,3 +72,15 @@ def negation_and_abs(a: int, b: int) -> int:
     x = -(a & 0xFFFF)
     y = abs(b & 0xFF) + abs(x)
     return -x + y + abs(a)
+
+
+@export
+def constant_operands(a: int, b: int) -> int:
+    """Unknown operands with a constant: the pass tests the operand's range inline."""
+    if b & 3 == 0:
+        return a + 5
+    if b & 3 == 1:
+        return a - 7
+    if b & 3 == 2:
+        return a * 3
+    return a - -4
