@@ -1,6 +1,7 @@
 """Shared test setup: the project root on sys.path, so tests import compiler/abi; and the V8
 validation of every wasm module the session builds (see tests/v8_validation.py), also when
 pytest-xdist runs the tests in worker processes (pyproject's addopts: ``-n auto``)."""
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +21,17 @@ def pytest_configure(config: pytest.Config) -> None:
     # Before collection: test modules bind compiler.compile_file when they are imported.
     worker = getattr(config, "workerinput", None)  # set in an xdist worker
     v8_validation.start(worker["v8_modules"] if worker else None)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """`-n auto` runs one worker per core, but a run of named tests (`pytest path::test`) runs in
+    this process: starting workers would take longer than the tests. PYTEST_XDIST_AUTO_NUM_WORKERS
+    still decides when set."""
+    if not os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS") and config.args \
+            and all("::" in arg for arg in config.args):
+        return 0
+    return None  # xdist's own count
 
 
 @pytest.hookimpl(optionalhook=True)
