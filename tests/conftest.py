@@ -1,5 +1,7 @@
 """Shared test setup: the project root on sys.path, so tests import compiler/abi; and the V8
-validation of every wasm module the session builds (see tests/v8_validation.py)."""
+validation of every wasm module the session builds (see tests/v8_validation.py), also when
+pytest-xdist runs the tests in worker processes (pyproject's addopts: ``-n auto``)."""
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +19,32 @@ import v8_validation  # noqa: E402
 
 def pytest_configure(config: pytest.Config) -> None:
     # Before collection: test modules bind compiler.compile_file when they are imported.
-    v8_validation.start()
+    worker = getattr(config, "workerinput", None)  # set in an xdist worker
+    v8_validation.start(worker["v8_modules"] if worker else None)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """`-n auto` runs one worker per core, but a run of named tests (`pytest path::test`) runs in
+    this process: starting workers would take longer than the tests. PYTEST_XDIST_AUTO_NUM_WORKERS
+    still decides when set."""
+    if not os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS") and config.args \
+            and all("::" in arg for arg in config.args):
+        return 0
+    return None  # xdist's own count
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node) -> None:
+    """xdist controller: every worker records into this session's one directory."""
+    node.workerinput["v8_modules"] = str(v8_validation.SESSION.directory)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:
+    """xdist controller: which tests built which module, for the report (a worker that
+    crashed sends nothing, but its modules are in the directory and are validated)."""
+    v8_validation.SESSION.merge(getattr(node, "workeroutput", {}).get("v8_origins", {}))
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -28,6 +55,9 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem):
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if hasattr(session.config, "workerinput"):  # an xdist worker: the controller validates
+        session.config.workeroutput["v8_origins"] = v8_validation.SESSION.origins
+        return
     directory = v8_validation.SESSION.directory
     try:
         count, seconds, invalid = v8_validation.finish()

@@ -10,11 +10,18 @@ remember which tests built them. At the end of the session ONE node process
 validates them all (``validate.js``); an invalid module fails the session with
 V8's message and the tests that built it. Without ``node`` the session fails
 too: a skipped check would look exactly like a passed one.
+
+Under pytest-xdist the workers record into the controller's directory (each
+file written atomically, so two workers building the same module cannot tear
+it) and send back which tests built what; only the controller runs node, over
+every file in the directory, so a module from a worker that crashed before
+reporting is still checked.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -43,16 +50,33 @@ class Registry:
     def record(self, wasm: bytes, origin: str) -> None:
         name = hashlib.sha256(wasm).hexdigest()[:24] + ".wasm"
         if name not in self.origins:
-            (self.directory / name).write_bytes(wasm)
+            partial = self.directory / f"{name}.{os.getpid()}.part"  # not *.wasm: node skips it
+            partial.write_bytes(wasm)
+            os.replace(partial, self.directory / name)  # atomic: another worker may write it too
             self.origins[name] = []
-        if origin not in self.origins[name] and len(self.origins[name]) < MAX_ORIGINS:
-            self.origins[name].append(origin)
+        self.add_origins(name, [origin])
+
+    def add_origins(self, name: str, origins: list[str]) -> None:
+        known = self.origins.setdefault(name, [])
+        for origin in origins:
+            if origin not in known and len(known) < MAX_ORIGINS:
+                known.append(origin)
+
+    def merge(self, origins: dict[str, list[str]]) -> None:
+        """Origins recorded by another process (an xdist worker) into the same directory."""
+        for name, tests in origins.items():
+            self.add_origins(name, tests)
+
+    def modules(self) -> list[str]:
+        """Every module in the directory, whoever recorded it."""
+        return sorted(path.name for path in self.directory.glob("*.wasm"))
 
     def validate(self) -> list[Invalid]:
-        """Run V8 over every recorded module; the invalid ones."""
-        if not self.origins:
+        """Run V8 over every module in the directory; the invalid ones."""
+        count = len(self.modules())
+        if count == 0:
             return []
-        rejected = run_node(self.directory, len(self.origins))
+        rejected = run_node(self.directory, count)
         return [Invalid(name, error, tuple(self.origins.get(name, ()))) for name, error in rejected]
 
 
@@ -77,10 +101,11 @@ SESSION: Registry | None = None
 CURRENT = "<collection>"  # the test running now (set by tests/conftest.py)
 
 
-def start() -> Registry:
-    """A fresh registry for this session, and the hooks that feed it."""
+def start(directory: str | None = None) -> Registry:
+    """A registry for this session (in a fresh directory, or an xdist worker's in the
+    controller's ``directory``), and the hooks that feed it."""
     global SESSION
-    SESSION = Registry(Path(tempfile.mkdtemp(prefix="v8_modules_")))
+    SESSION = Registry(Path(directory) if directory else Path(tempfile.mkdtemp(prefix="v8_modules_")))
     _install_hooks()
     return SESSION
 
@@ -121,10 +146,11 @@ def finish() -> tuple[int, float, list[Invalid]]:
     """Validate the session's modules: (count, seconds, invalid); keeps the files only if some are invalid."""
     assert SESSION is not None
     started = time.monotonic()
+    count = len(SESSION.modules())
     invalid = SESSION.validate()
     if not invalid:
         shutil.rmtree(SESSION.directory, ignore_errors=True)
-    return len(SESSION.origins), time.monotonic() - started, invalid
+    return count, time.monotonic() - started, invalid
 
 
 def report(invalid: list[Invalid], directory: Path) -> str:
