@@ -19,18 +19,25 @@ from abi.protobuf import ProtoWriter
 
 grpc_callers: dict[int, int] = {}   # token -> context that made the call or opened the stream
 grpc_unary: dict[int, bool] = {}    # tokens of unary calls still waiting for their answer
+encoded_services: dict[str, bytes] = {}  # cluster -> its GrpcService bytes
 last_status_code = 0                # what proxy_get_status said when the last call or stream closed
 last_status_message = ""
 
 
 def grpc_service(cluster: str) -> bytes:
     """A serialized envoy.config.core.v3.GrpcService{envoy_grpc{cluster_name}}: Envoy reads
-    a bare cluster name too, but only when it does not happen to parse as this message."""
+    a bare cluster name too, but only when it does not happen to parse as this message.
+    Encoded once per cluster (a filter calls the same one on every request)."""
+    known = encoded_services.get(cluster)
+    if known is not None:
+        return known
     envoy_grpc = ProtoWriter()
     envoy_grpc.string(1, cluster)
     service = ProtoWriter()
     service.message(1, envoy_grpc)
-    return service.finish()
+    encoded = service.finish()
+    encoded_services[cluster] = encoded
+    return encoded
 
 
 def dispatch_grpc_call(cluster: str, service: str, method: str, initial_metadata: list[tuple[str, str]],

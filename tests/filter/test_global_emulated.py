@@ -217,14 +217,26 @@ STATUSES = st.builds(descriptor_status, st.integers(0, 3), st.integers(0, 2**32 
                      st.integers(-2**63, 2**63 - 1), st.integers(-2**31, 2**31 - 1))
 
 
-@settings(max_examples=100, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+_HOSTILE: dict[str, object] = {}
+
+
+def hostile_plugin() -> Plugin:
+    """One plugin for every example (answered with whatever ``_HOSTILE["answer"]`` holds)."""
+    if "plugin" not in _HOSTILE:
+        _HOSTILE["plugin"] = Plugin.wasm(wasm(), configuration=json.dumps(
+            {"ttlSecond": 60, "burst": 2, "rateLimitHeaders": True, "global": GLOBAL}),
+            grpc_services={"ratelimit": lambda call: _HOSTILE["answer"]})
+    return _HOSTILE["plugin"]
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 @given(st.binary(max_size=60) | st.builds(lambda m: m.SerializeToString(), st.builds(
     rls.RateLimitResponse, overall_code=st.integers(-3, 4),
     statuses=st.lists(STATUSES, max_size=2))))
 def test_no_answer_bytes_trap_the_module(answer):
-    plugin = Plugin.wasm(wasm(), configuration=json.dumps(
-        {"ttlSecond": 60, "burst": 2, "rateLimitHeaders": True, "global": GLOBAL}),
-        grpc_services={"ratelimit": lambda call: answer})
+    plugin = hostile_plugin()
+    _HOSTILE["answer"] = answer
+    _HOSTILE["client"] = client = _HOSTILE.get("client", 0) + 1  # a fresh client: never cached
     for _ in range(3):
-        r = plugin.http_request(source_address="10.0.0.1:1")
+        r = plugin.http_request(source_address=f"10.{client // 65536 % 256}.{client // 256 % 256}.{client % 256}:1")
         assert r.status in (200, 429) and plugin.vms[0].failed is None
