@@ -43,7 +43,7 @@ def pod_spec(resources: list[dict], name: str) -> dict:
 def test_every_overlay_resource_validates(overlay, version):
     assert sorted(r["kind"] for r in overlay) == [
         "ConfigMap", "ConfigMap", "ConfigMap", "Deployment", "Deployment", "Deployment", "Ingress",
-        "NetworkPolicy", "Service", "Service", "Service"]
+        "NetworkPolicy", "NetworkPolicy", "NetworkPolicy", "Service", "Service", "Service"]
     for resource in overlay:
         kube_validate(resource, version)
 
@@ -103,3 +103,17 @@ def test_the_envoy_deployment_runs_several_replicas(overlay):
     assert find(overlay, "Deployment", "ip-rate-limit")["spec"]["replicas"] == 3
     base = yaml.safe_load((K8S / "deployment.yaml").read_text())
     assert base["spec"]["replicas"] == 1  # the base keeps its single local-mode replica
+
+
+def test_only_envoy_reaches_the_service_and_only_the_service_reaches_redis(overlay):
+    def labels(name: str) -> dict:
+        return find(overlay, "Deployment", name)["spec"]["template"]["metadata"]["labels"]
+    for target, caller, port in (("ratelimit", "ip-rate-limit", 8081), ("redis", "ratelimit", 6379)):
+        policy = find(overlay, "NetworkPolicy", target)
+        assert policy["spec"]["podSelector"]["matchLabels"].items() <= labels(target).items()
+        [rule] = policy["spec"]["ingress"]
+        [source] = rule["from"]
+        assert source["podSelector"]["matchLabels"].items() <= labels(caller).items()
+        assert rule["ports"] == [{"protocol": "TCP", "port": port}]
+        service = find(overlay, "Service", target)
+        assert service["spec"]["ports"][0]["port"] == port
