@@ -44,8 +44,9 @@ def dispatch_grpc_call(cluster: str, service: str, method: str, initial_metadata
                        message: bytes, timeout_ms: int) -> int | None:
     """proxy_grpc_call: a unary call of ``service``/``method`` (e.g.
     "envoy.service.ratelimit.v3.RateLimitService", "ShouldRateLimit") on Envoy cluster
-    ``cluster``, failing with UNAVAILABLE (14, "upstream request timeout") after ``timeout_ms`` (0: no timeout). Returns the
-    token, or None when the host refused (unknown cluster). Any callback after start-up."""
+    ``cluster``; no answer within ``timeout_ms`` (0: no limit) fails it (14 UNAVAILABLE, or 4
+    DEADLINE_EXCEEDED from a server enforcing the deadline). Returns the token, or None when
+    the host refused (unknown cluster). Any callback after start-up."""
     target = grpc_service(cluster)
     wire_service = service.encode()
     wire_method = method.encode()
@@ -63,8 +64,8 @@ def dispatch_grpc_call(cluster: str, service: str, method: str, initial_metadata
 
 
 def remember_grpc_status() -> None:
-    """Read proxy_get_status while the root is the effective context: Envoy keeps the status on
-    the root, so the caller's own context would read (0, "")."""
+    """Read proxy_get_status while the root is the effective context: Envoy stores a call's
+    status on the root context, and each context answers with its own."""
     global last_status_code, last_status_message
     last_status_code, last_status_message = get_status()
 

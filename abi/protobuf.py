@@ -41,8 +41,13 @@ def as_int32(value: int) -> int:
 
 
 # -- writing ---------------------------------------------------------------------------
+SINGLE_BYTES = [bytes([i]) for i in range(128)]  # made once: most tags and lengths are one byte
+
+
 def varint_bytes(value: int) -> bytes:
     """``value`` as a varint; a negative value as its 64-bit two's complement (ten bytes)."""
+    if 0 <= value < 128:
+        return SINGLE_BYTES[value]
     out: list[int] = []
     if value < 0:
         for i in range(9):
@@ -62,22 +67,21 @@ def tag_bytes(field: int, wire_type: int) -> bytes:
 
 
 class ProtoWriter:
-    """Appends fields in the order written (write them by field number for canonical output)."""
+    """Appends fields in the order written (write them by field number for canonical output).
+    Concatenation, not a list of parts: the messages are small and each list costs an
+    allocation more than it saves."""
 
     def __init__(self) -> None:
-        self.parts: list[bytes] = []
+        self.data = b""
 
     def varint(self, field: int, value: int) -> None:
         """An int32/int64/uint32/uint64/enum/bool field; proto3 omits zero, so does this."""
         if value != 0:
-            self.parts.append(tag_bytes(field, WIRE_VARINT))
-            self.parts.append(varint_bytes(value))
+            self.data = self.data + tag_bytes(field, WIRE_VARINT) + varint_bytes(value)
 
     def length_delimited(self, field: int, data: bytes) -> None:
         """A bytes field or an embedded message, written even when empty."""
-        self.parts.append(tag_bytes(field, WIRE_LEN))
-        self.parts.append(varint_bytes(len(data)))
-        self.parts.append(data)
+        self.data = self.data + tag_bytes(field, WIRE_LEN) + varint_bytes(len(data)) + data
 
     def string(self, field: int, text: str) -> None:
         """A string field; proto3 omits the empty string."""
@@ -88,7 +92,7 @@ class ProtoWriter:
         self.length_delimited(field, inner.finish())
 
     def finish(self) -> bytes:
-        return b"".join(self.parts)
+        return self.data
 
 
 # -- reading ---------------------------------------------------------------------------

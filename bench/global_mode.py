@@ -14,7 +14,7 @@ one in local mode, in front of the tests' recording backend.
   to each Envoy), from its first request, and again for an address both Envoys already
   limited: requests/s through the Envoys and calls/s reaching the service;
 - added latency: p50 of a request under its limit (keep-alive, sequential, local and global
-  interleaved), global minus local.
+  interleaved), global minus local; and the module's own work (wasm fuel in the emulator).
 """
 from __future__ import annotations
 
@@ -181,6 +181,24 @@ def added_latency(stack: contextlib.ExitStack, wasm: Path, backend, rls, count: 
             "added ms": round(p50["global"] - p50["local"], 3), "requests each": count}
 
 
+def module_fuel(wasm: bytes) -> dict:
+    """Wasm fuel (host emulator) of a request under its limit: local mode, and global mode's
+    two callbacks (the call made in on_request_headers, the answer in on_grpc_receive)."""
+    import rls_messages
+    from abi.emulator import Plugin
+    answer = rls_messages.RateLimitResponse(overall_code=rls_messages.CODE_OK)
+    answer.statuses.add(code=rls_messages.CODE_OK, limit_remaining=1).duration_until_reset.seconds = 30
+    figures = {}
+    for name, config in (("local", configuration(1000, global_mode=False)), ("global", configuration(1000))):
+        plugin = Plugin.wasm(wasm, configuration=config, grpc_services={"ratelimit": answer.SerializeToString()})
+        for _ in range(3):  # the last request's figures: past first-use costs
+            before = dict(plugin.fuel)
+            plugin.http_request(source_address="10.0.0.1:1")
+        used = {k: v - before.get(k, 0) for k, v in plugin.fuel.items()}
+        figures[name] = {k: used.get(k, 0) for k in ("proxy_on_request_headers", "proxy_on_grpc_receive")}
+    return figures
+
+
 def main() -> None:
     left = HOUR - time.time() % HOUR
     if left < 120:
@@ -190,7 +208,8 @@ def main() -> None:
         wasm = Path(work) / "main.wasm"
         wasm.write_bytes(compile_file(ROOT / "filter" / "main.py"))
         rls = stack.enter_context(running_service("rls", str(redis.socket)))
-        figures = {"exactness": exactness(stack, wasm, backend, rls)}
+        figures = {"module size bytes": len(wasm.read_bytes()), "fuel": module_fuel(wasm.read_bytes()),
+                   "exactness": exactness(stack, wasm, backend, rls)}
         figures["flood from the first request"] = flood(stack, wasm, backend, rls, "127.0.0.23", False)
         figures["flood of a client already limited"] = flood(stack, wasm, backend, rls, "127.0.0.26", True)
         figures["added latency"] = added_latency(stack, wasm, backend, rls)

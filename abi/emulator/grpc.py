@@ -5,7 +5,8 @@ Envoy 1.40 delivers them (source/extensions/common/wasm/context.cc):
   and nothing else; one that fails gets one ``proxy_on_grpc_close(root, token, status)`` with
   the message readable through ``proxy_get_status``. No answer within the call's timeout is
   status 14 UNAVAILABLE, "upstream request timeout" (Envoy's router answers 504 and its gRPC
-  client maps that to UNAVAILABLE; Envoy appends "{response_timeout}" to the message);
+  client maps that to UNAVAILABLE; Envoy appends "{response_timeout}" to the message; a
+  server that enforces the grpc-timeout header may answer 4 DEADLINE_EXCEEDED first);
 - a stream gets initial metadata, each message, trailing metadata and close.
 
 The plugin's ``grpc_services`` maps a cluster name to a responder: a canned

@@ -128,11 +128,16 @@ def lookup_service() -> None:
 
 def rls_service(redis_socket: str) -> None:
     import redis
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
 
     import rls_messages
     from rls_server import RateLimitService
-    service = RateLimitService(redis.Redis(unix_socket_path=redis_socket, socket_timeout=1.0,
-                                           socket_connect_timeout=1.0))
+    # One retry, on a connection error only (a pooled connection gone stale when Redis
+    # restarted): redis-py also retries timeouts by default, which can count a hit twice.
+    retry = Retry(NoBackoff(), 1, supported_errors=(redis.ConnectionError,))
+    service = RateLimitService(redis.Redis(unix_socket_path=redis_socket, socket_timeout=5.0,
+                                           socket_connect_timeout=1.0, retry=retry))
 
     def stall(value: float) -> float:
         service.stall_seconds = value
