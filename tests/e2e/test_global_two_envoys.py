@@ -15,8 +15,8 @@ from redis_server import running_redis
 HOUR = 3600
 
 
-def global_config(burst: int, timeout_ms: int, mode: str) -> str:
-    return json.dumps({"ttlSecond": HOUR, "burst": burst, "global": {
+def global_config(burst: int, timeout_ms: int, mode: str, **options) -> str:
+    return json.dumps({"ttlSecond": HOUR, "burst": burst, **options, "global": {
         "cluster": "ratelimit", "domain": "ip-rate-limit", "timeoutMs": timeout_ms, "failureMode": mode}})
 
 
@@ -34,8 +34,8 @@ def rls(redis_server):
 
 @pytest.fixture
 def two_envoys(start_envoy, filter_wasm):
-    def start(rls_port: int, burst: int = 5, timeout_ms: int = 2000, mode: str = "closed"):
-        return [start_envoy(filter_wasm, global_config(burst, timeout_ms, mode), concurrency=2,
+    def start(rls_port: int, burst: int = 5, timeout_ms: int = 2000, mode: str = "closed", **options):
+        return [start_envoy(filter_wasm, global_config(burst, timeout_ms, mode, **options), concurrency=2,
                             extra_clusters=[grpc_cluster("ratelimit", rls_port)]) for _ in range(2)]
     return start
 
@@ -72,6 +72,18 @@ def test_exactly_burst_passes_across_two_envoys(rls, two_envoys, redis_server):
     client = redis_server.client()
     key = f"ip-rate-limit_remote_address_127.0.0.2_{window}".encode()
     assert int(client.get(key)) == 7 and 0 < client.ttl(key) <= HOUR
+
+
+def test_headers_and_retry_after_come_from_the_service(rls, two_envoys):
+    envoys = two_envoys(rls.port, burst=2, rateLimitHeaders=True)
+    clear_of_window_end()
+    answers = [http_get(envoys[i % 2].port, "/", source_ip="127.0.0.8") for i in range(3)]
+    to_hour_end = HOUR - int(time.time()) % HOUR
+    limits = [(status, h["x-ratelimit-limit"], h["x-ratelimit-remaining"]) for status, h, _ in answers]
+    assert limits == [(200, "2", "1"), (200, "2", "0"), (429, "2", "0")]
+    for _, headers, _ in answers:  # the service's duration_until_reset: to the HOUR's end
+        assert abs(int(headers["x-ratelimit-reset"]) - to_hour_end) <= 2
+    assert abs(int(answers[2][1]["retry-after"]) - to_hour_end) <= 2
 
 
 @pytest.mark.parametrize("mode, expected", [("open", 200), ("closed", 503)])
