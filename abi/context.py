@@ -9,7 +9,32 @@ so a filter overrides only what it needs. Register the root context with
 from abi.enums import ACTION_CONTINUE
 
 
-class StreamBase:
+class GrpcCaller:
+    """The gRPC callbacks, on whichever context made the call or opened the stream."""
+
+    def on_grpc_call_response(self, token: int, status: int, message_size: int) -> None:
+        """The answer to a ``dispatch_grpc_call``: status 0 and ``get_grpc_message()``, or a
+        gRPC status (14 unavailable, also on a timeout; 13 internal; ...) with ``get_grpc_status()``'s message."""
+        pass
+
+    def on_grpc_receive_initial_metadata(self, token: int, num_elements: int) -> None:
+        """A stream's initial metadata: ``get_grpc_initial_metadata()``."""
+        pass
+
+    def on_grpc_receive(self, token: int, message_size: int) -> None:
+        """A message on a stream: ``get_grpc_message()``."""
+        pass
+
+    def on_grpc_receive_trailing_metadata(self, token: int, num_elements: int) -> None:
+        """A stream's trailing metadata: ``get_grpc_trailing_metadata()``."""
+        pass
+
+    def on_grpc_close(self, token: int, status: int) -> None:
+        """A stream ended with this gRPC status (``get_grpc_status()`` for the message)."""
+        pass
+
+
+class StreamBase(GrpcCaller):
     """What HTTP and TCP contexts share: their ids and the end-of-stream callbacks."""
 
     def __init__(self, context_id: int, root_context_id: int) -> None:
@@ -85,7 +110,7 @@ class StreamContext(StreamBase):
         pass
 
 
-class RootContext:
+class RootContext(GrpcCaller):
     """The plugin: configuration, timers, queues, callouts, and the factory of per-request contexts."""
 
     def __init__(self) -> None:

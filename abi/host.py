@@ -46,6 +46,11 @@ def enter_context(context_id: int) -> None:
     current_context_id = context_id
 
 
+def current_context() -> int:
+    """The context whose callback is running (other modules: an imported global would not follow)."""
+    return current_context_id
+
+
 # -- moving bytes across the boundary ------------------------------------------------
 def out_words() -> int:
     """Three zeroed u32 out-parameters (pointer, length, extra) plus room for a u64."""

@@ -13,7 +13,12 @@ module does not know (the host never sends one) gets the pass-through default.
     from abi.sdk import HttpContext, RootContext, set_request_header, set_root_context
 """
 from abi import export, i32
-from abi.context import HttpContext, RootContext, StreamContext
+from abi.context import GrpcCaller, HttpContext, RootContext, StreamContext
+from abi.grpc import (  # noqa: F401 (re-exported for filters)
+    cancel_grpc_call, close_grpc_stream, dispatch_grpc_call, get_grpc_initial_metadata,
+    get_grpc_initial_metadata_bytes, get_grpc_message, get_grpc_trailing_metadata,
+    get_grpc_status, get_grpc_trailing_metadata_bytes, grpc_callers, grpc_unary, open_grpc_stream,
+    remember_grpc_status, send_grpc_stream_message)
 from abi.enums import ACTION_CONTINUE, BUFFER_CALL_DATA, BUFFER_PLUGIN_CONFIGURATION, BUFFER_VM_CONFIGURATION
 from abi.host import (  # noqa: F401 (the host calls are re-exported for filters)
     Counter, Gauge, Histogram, Metric, SharedData, add_map_value, add_map_value_bytes,
@@ -142,6 +147,64 @@ def proxy_on_http_call_response(root_context_id: i32, token: i32, num_headers: i
     root = root_contexts.get(root_context_id)
     if root is not None:
         root.on_http_call_response(token, num_headers, body_size, num_trailers)
+
+
+# -- gRPC: Envoy answers on the root; the context that called gets the callback --------------
+def grpc_caller(root_context_id: int, token: int) -> GrpcCaller | None:
+    """The live context that made call ``token`` (made effective for host calls), or None."""
+    enter_context(root_context_id)
+    caller = grpc_callers.get(token, -1)
+    http = http_contexts.get(caller)
+    if http is not None:
+        enter_context(caller)
+        set_effective_context(caller)
+        return http
+    stream = stream_contexts.get(caller)
+    if stream is not None:
+        enter_context(caller)
+        set_effective_context(caller)
+        return stream
+    return root_contexts.get(caller)
+
+
+@export
+def proxy_on_grpc_receive_initial_metadata(root_context_id: i32, token: i32, num_elements: i32) -> None:
+    caller = grpc_caller(root_context_id, token)
+    if caller is not None:
+        caller.on_grpc_receive_initial_metadata(token, num_elements)
+
+
+@export
+def proxy_on_grpc_receive(root_context_id: i32, token: i32, message_size: i32) -> None:
+    caller = grpc_caller(root_context_id, token)
+    if grpc_unary.pop(token, False):  # a unary call's one answer: it is over
+        grpc_callers.pop(token, 0)
+        if caller is not None:
+            caller.on_grpc_call_response(token, 0, message_size)
+        return
+    if caller is not None:
+        caller.on_grpc_receive(token, message_size)
+
+
+@export
+def proxy_on_grpc_receive_trailing_metadata(root_context_id: i32, token: i32, num_elements: i32) -> None:
+    caller = grpc_caller(root_context_id, token)
+    if caller is not None:
+        caller.on_grpc_receive_trailing_metadata(token, num_elements)
+
+
+@export
+def proxy_on_grpc_close(root_context_id: i32, token: i32, status: i32) -> None:
+    enter_context(root_context_id)
+    remember_grpc_status()  # on the root, before the caller's context becomes effective
+    caller = grpc_caller(root_context_id, token)
+    grpc_callers.pop(token, 0)
+    if grpc_unary.pop(token, False):
+        if caller is not None:
+            caller.on_grpc_call_response(token, status, 0)
+        return
+    if caller is not None:
+        caller.on_grpc_close(token, status)
 
 
 @export

@@ -10,7 +10,9 @@ from abi.json import JSON_ARRAY, JSON_BOOL, JSON_ERROR, JSON_INT, JSON_OBJECT, J
 from addresses import Cidr, parse_cidr
 
 KNOWN_KEYS = ["ttlSecond", "burst", "xffTrustedHops", "allowlist", "rejectStatus", "rejectBody",
-              "rateLimitHeaders", "shadowMode", "maxClients", "failureMode"]
+              "rateLimitHeaders", "shadowMode", "maxClients", "failureMode", "global"]
+GLOBAL_KEYS = ["cluster", "domain", "timeoutMs", "failureMode"]
+GLOBAL_WINDOWS = [1, 60, 3600, 86400]  # the service's units: SECOND, MINUTE, HOUR, DAY
 MAX_TTL_SECONDS = 86400
 MAX_BURST = 1000000000
 MAX_ALLOWLIST = 1024
@@ -18,6 +20,16 @@ MAX_BODY_BYTES = 4096
 MIN_CLIENTS = 64
 MAX_CLIENTS = 1000000
 DEFAULT_MAX_CLIENTS = 65536
+
+
+class GlobalConfig:
+    """The ``global`` block: one count for every Envoy, kept by Envoy's rate-limit service."""
+
+    def __init__(self) -> None:
+        self.cluster = ""                  # the Envoy cluster (HTTP/2) of the service
+        self.domain = "ip-rate-limit"
+        self.timeout_ms = 20
+        self.fail_open = True              # no usable answer in time: let the request through
 
 
 class Config:
@@ -32,6 +44,7 @@ class Config:
         self.shadow_mode = False
         self.max_clients = DEFAULT_MAX_CLIENTS
         self.fail_open = True              # when shared data fails: let requests through
+        self.global_limit: GlobalConfig | None = None  # set: ask the rate-limit service
 
 
 class ConfigResult:
@@ -149,6 +162,8 @@ def apply_options(config: Config, root: JsonValue) -> str:
         error = apply_body(config, root)
     if error == "":
         error = apply_allowlist(config, root)
+    if error == "":
+        error = apply_global(config, root)
     return error
 
 
@@ -190,4 +205,41 @@ def apply_allowlist(config: Config, root: JsonValue) -> str:
         if cidr is None:
             return f"'allowlist' entry {i} is not a valid CIDR: '{item.text}'"
         config.allowlist.append(cidr)
+    return ""
+
+
+def apply_global(config: Config, root: JsonValue) -> str:
+    """The ``global`` block; its windows are the service's calendar units, so ``ttlSecond``
+    must be one of them."""
+    value = root.members.get("global")
+    if value is None:
+        return ""
+    if value.kind != JSON_OBJECT:
+        return f"'global' must be an object, not {value.kind_name()}"
+    for key in value.members:
+        if key not in GLOBAL_KEYS:
+            return f"unknown key 'global.{key}' (known keys: {', '.join(GLOBAL_KEYS)})"
+    if config.ttl_seconds not in GLOBAL_WINDOWS:
+        return (f"'ttlSecond' must be 1, 60, 3600 or 86400 with 'global' (the rate-limit service "
+                f"counts per calendar second, minute, hour or day), not {config.ttl_seconds}")
+    limit = GlobalConfig()
+    cluster = value.members.get("cluster")
+    if cluster is None or cluster.kind != JSON_STRING or cluster.text == "":
+        return "'global.cluster' is required: the Envoy cluster of the rate-limit service"
+    limit.cluster = cluster.text
+    domain = value.members.get("domain")
+    if domain is not None:
+        if domain.kind != JSON_STRING or domain.text == "":
+            return "'global.domain' must be a non-empty string"
+        limit.domain = domain.text
+    timeout, error = integer(value, "timeoutMs", 1, 60000, False, 20)
+    if error != "":
+        return "'global." + error[1:]
+    limit.timeout_ms = timeout
+    mode = value.members.get("failureMode")
+    if mode is not None:
+        if mode.kind != JSON_STRING or (mode.text != "open" and mode.text != "closed"):
+            return "'global.failureMode' must be \"open\" or \"closed\""
+        limit.fail_open = mode.text == "open"
+    config.global_limit = limit
     return ""

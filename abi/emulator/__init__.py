@@ -8,15 +8,16 @@ Start a plugin under one of two runners over the same host:
 
 See docs/emulator.md.
 """
-from .driver import MANUAL, CalloutResponse, GrpcResponse, HttpCall, Plugin
+from .driver import MANUAL, CalloutResponse, HttpCall, Plugin
 from .errors import (BadArgumentError, BadPointerError, CallNotAllowedError, EmulatorError,
                      HostCallError, ImportSignatureError, ModuleError, RestrictedCallError,
                      StreamError, UnknownContextError, UnknownImportError, VmFailedError, WasmTrap)
+from .grpc import GrpcCall, GrpcResponse
 from .host import Host
 from .streams import HttpExchange, LocalResponse, TcpExchange, Upstream
 
 __all__ = ["Plugin", "Host", "HttpExchange", "TcpExchange", "LocalResponse", "Upstream",
-           "CalloutResponse", "GrpcResponse", "HttpCall", "MANUAL", "EmulatorError",
+           "CalloutResponse", "GrpcResponse", "GrpcCall", "HttpCall", "MANUAL", "EmulatorError",
            "HostCallError", "UnknownContextError", "CallNotAllowedError", "BadPointerError",
            "BadArgumentError", "RestrictedCallError", "UnknownImportError",
            "ImportSignatureError", "ModuleError", "WasmTrap", "VmFailedError", "StreamError"]

@@ -12,17 +12,17 @@ handles a request.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from abi.enums import (BUFFER_CALL_DATA, BUFFER_GRPC_RECEIVE_BUFFER, BUFFER_HTTP_CALL_RESPONSE_BODY,
+from abi.enums import (BUFFER_CALL_DATA, BUFFER_HTTP_CALL_RESPONSE_BODY,
                        BUFFER_PLUGIN_CONFIGURATION, BUFFER_VM_CONFIGURATION,
-                       MAP_GRPC_RECEIVE_INITIAL_METADATA, MAP_GRPC_RECEIVE_TRAILING_METADATA,
                        MAP_HTTP_CALL_RESPONSE_HEADERS, MAP_HTTP_CALL_RESPONSE_TRAILERS,
                        STATUS_BROKEN_CONNECTION, STATUS_OK)
 
 from .errors import BadArgumentError, EmulatorError, StreamError
+from .grpc import GrpcCall, GrpcHost, GrpcResponse  # noqa: F401 (GrpcResponse: re-exported)
 from .host import LEVEL_NAMES, Host
 from .pairs import HeaderMap, Headers
 from .runners.cpython import CPythonModule
@@ -69,30 +69,7 @@ class HttpCall:
         self.plugin._pump()
 
 
-@dataclass
-class GrpcResponse:
-    messages: list[bytes] = field(default_factory=list)
-    initial_metadata: Headers = None
-    trailing_metadata: Headers = None
-    status: int = 0
-    message: str = ""
-
-
-@dataclass
-class GrpcCall:
-    vm: Vm
-    token: int
-    root_id: int
-    service: str
-    service_name: str
-    method: str
-    metadata: dict[str, str]
-    is_stream: bool
-    sent: list[bytes] = field(default_factory=list)
-    finished: bool = False
-
-
-class Plugin:
+class Plugin(GrpcHost):
     """One plugin configuration running in ``workers`` VMs over one host."""
 
     # -- starting ---------------------------------------------------------------------------
@@ -251,6 +228,8 @@ class Plugin:
                 candidates.append((call.deadline_ns, len(candidates),
                                    lambda call=call: self._answer_http_call(
                                        call, CalloutResponse(504, {}, b"upstream request timeout"))))
+        for deadline, action in self._grpc_timeouts():
+            candidates.append((deadline, len(candidates), action))
         due = [c for c in candidates if c[0] <= limit]
         if not due:
             return None
@@ -396,52 +375,6 @@ class Plugin:
                 data=CallbackData(buffers={BUFFER_HTTP_CALL_RESPONSE_BODY: body},
                                   maps={MAP_HTTP_CALL_RESPONSE_HEADERS: headers,
                                         MAP_HTTP_CALL_RESPONSE_TRAILERS: trailers}))
-
-    def _grpc_open(self, vm: Vm, ctx: Context, service: str, service_name: str, method: str,
-                   metadata: HeaderMap, message: bytes | None, timeout_ms: int) -> int:
-        token = next(self._tokens) * 4 + (1 if message is not None else 2)
-        call = GrpcCall(vm, token, vm.root_of(ctx).id, service, service_name, method,
-                        metadata.to_dict(), is_stream=message is None)
-        self.grpc_calls[(vm.worker, token)] = call
-        if message is not None:
-            call.sent.append(message)
-            responder = self.grpc_services[service]
-            self.host.events.append(lambda: self._grpc_deliver(call, _respond(responder, call), True))
-        return token
-
-    def _grpc_send(self, call: GrpcCall, message: bytes, end_stream: bool) -> None:
-        call.sent.append(message)
-        responder = self.grpc_services[call.service]
-        self.host.events.append(lambda: self._grpc_deliver(
-            call, _respond(responder, call, message, end_stream), end_stream))
-
-    def _grpc_finish(self, call: GrpcCall, cancelled: bool) -> None:
-        call.finished = True
-        if not cancelled and call.is_stream:  # the remote end closes too
-            self.host.events.append(lambda: self._grpc_close(call, GrpcResponse()))
-
-    def _grpc_deliver(self, call: GrpcCall, response: GrpcResponse | None, last: bool) -> None:
-        if response is None or call.vm.failed is not None:
-            return
-        vm, root = call.vm, call.root_id
-        metadata = HeaderMap(response.initial_metadata)
-        if response.initial_metadata is not None:
-            vm.call("proxy_on_grpc_receive_initial_metadata", root, call.token, len(metadata),
-                    context=root, data=CallbackData(maps={MAP_GRPC_RECEIVE_INITIAL_METADATA: metadata}))
-        for message in response.messages:
-            vm.call("proxy_on_grpc_receive", root, call.token, len(message), context=root,
-                    data=CallbackData(buffers={BUFFER_GRPC_RECEIVE_BUFFER: bytes(message)}))
-        if last:
-            call.finished = True
-            self._grpc_close(call, response)
-
-    def _grpc_close(self, call: GrpcCall, response: GrpcResponse) -> None:
-        vm, root = call.vm, call.root_id
-        trailing = HeaderMap(response.trailing_metadata)
-        vm.call("proxy_on_grpc_receive_trailing_metadata", root, call.token, len(trailing),
-                context=root, data=CallbackData(maps={MAP_GRPC_RECEIVE_TRAILING_METADATA: trailing}))
-        vm.contexts[root].status = (response.status, response.message.encode())
-        vm.call("proxy_on_grpc_close", root, call.token, response.status, context=root)
 
     def _queue_ready(self, vm: Vm, root_id: int, queue_id: int) -> None:
         root = vm.contexts.get(root_id)

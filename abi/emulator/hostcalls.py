@@ -16,6 +16,8 @@ from abi.enums import (
     STATUS_INVALID_MEMORY_ACCESS, STATUS_NOT_FOUND, STATUS_OK,
     STATUS_PARSE_FAILURE, STATUS_SERIALIZATION_FAILURE, STATUS_UNIMPLEMENTED, STREAM_UPSTREAM)
 
+from abi.protobuf import WIRE_LEN, ProtoReader
+
 from . import properties
 from .errors import BadArgumentError, CallNotAllowedError, HostCallError, UnknownContextError
 from .pairs import HeaderMap, parse_pairs
@@ -29,6 +31,28 @@ STREAM_BUFFERS = (BUFFER_HTTP_REQUEST_BODY, BUFFER_HTTP_RESPONSE_BODY, BUFFER_DO
 MAX_BUFFER_TYPE = BUFFER_CALL_DATA
 MAX_MAP_TYPE = MAP_HTTP_CALL_RESPONSE_TRAILERS
 HTTP_CALL_TOKEN_STEP = 4  # Envoy's tokens carry the call type in the low 2 bits
+
+
+def cluster_of(service: bytes) -> str:
+    """proxy_grpc_call's ``service``: a serialized GrpcService (envoy_grpc.cluster_name), else,
+    when it does not parse as one, a bare cluster name (Envoy tries the same in this order)."""
+    outer = ProtoReader(service, 0, len(service))
+    cluster = b""
+    while outer.next_field():
+        if outer.field == 1 and outer.wire_type == WIRE_LEN:  # envoy_grpc
+            inner = outer.sub_reader()
+            while inner.next_field():
+                if inner.field == 1 and inner.wire_type == WIRE_LEN:
+                    cluster = inner.read_string()
+                else:
+                    inner.skip()
+            if inner.error:
+                outer.fail()
+        else:
+            outer.skip()
+    if outer.error or not cluster:
+        return service.decode(errors="replace")
+    return cluster.decode()
 
 
 class Answer(Exception):
@@ -327,7 +351,7 @@ class HostCalls:
 
     def _grpc_target(self, service_data, service_size, service_name_data, service_name_size,
                      method_data, method_size, metadata_data, metadata_size):
-        service = self._read(service_data, service_size).decode(errors="replace")
+        service = cluster_of(self._read(service_data, service_size))
         service_name = self._read(service_name_data, service_name_size).decode(errors="replace")
         method = self._read(method_data, method_size).decode(errors="replace")
         metadata = HeaderMap(parse_pairs(self._read(metadata_data, metadata_size)) or [])

@@ -1,10 +1,13 @@
 """Render envoy/k8s the way `kustomize build` does, for exactly the features it uses.
 
 There is no kustomize binary on PyPI, so CI cannot count on one. This renders:
-  - `resources:` (files of this directory, multi-document YAML),
+  - `resources:` (files of this directory, multi-document YAML, or another
+    kustomization directory: a base, e.g. `../` for an overlay),
   - `configMapGenerator:` with `files:` (`key=path` or `path`): text files go to
     `data`, files that are not valid UTF-8 to `binaryData` (base64), and the name
-    gets kustomize's content-hash suffix,
+    gets kustomize's content-hash suffix; `behavior: replace` replaces a base's
+    generator of the same name,
+  - `replicas:` (`name`, `count`) on Deployments,
   - the name references kustomize then rewrites for those ConfigMaps: Pod-template
     `volumes[].configMap.name`,
   - `components:` (directories of `kind: Component`, applied in order after the
@@ -30,9 +33,9 @@ from pathlib import Path
 
 import yaml
 
-SUPPORTED_KEYS = {"apiVersion", "kind", "resources", "configMapGenerator", "components"}
+SUPPORTED_KEYS = {"apiVersion", "kind", "resources", "configMapGenerator", "components", "replicas"}
 COMPONENT_KEYS = {"apiVersion", "kind", "patches"}
-GENERATOR_KEYS = {"name", "files"}
+GENERATOR_KEYS = {"name", "files", "behavior"}
 PATCH_KEYS, TARGET_KEYS = {"target", "patch"}, {"kind", "name"}
 OPERATIONS = {"add", "replace", "remove"}
 POD_TEMPLATE_KINDS = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job"}
@@ -85,6 +88,8 @@ def generate_config_map(root: Path, generator: dict) -> dict:
     unknown = set(generator) - GENERATOR_KEYS
     if unknown:
         raise KustomizeError(f"configMapGenerator: unsupported keys {sorted(unknown)}")
+    if generator.get("behavior", "create") not in ("create", "replace"):
+        raise KustomizeError(f"configMapGenerator: unsupported behavior {generator['behavior']!r}")
     data: dict[str, str] = {}
     binary: dict[str, str] = {}
     for entry in generator["files"]:
@@ -179,23 +184,54 @@ def apply_component(root: Path, relative: str, resources: list[dict]) -> None:
             apply_json_patch(resource, yaml.safe_load(patch["patch"]))
 
 
-def render(root: str | Path) -> list[dict]:
-    """The resources `kustomize build root` prints (order aside)."""
-    root = Path(root)
+def collect(root: Path) -> tuple[list[dict], list[tuple[Path, dict]], list[tuple[Path, str]]]:
+    """The resources, ConfigMap generators and components (each with its directory) of
+    ``root`` and its bases, in kustomize's order."""
     kustomization = yaml.safe_load((root / "kustomization.yaml").read_text())
     unknown = set(kustomization) - SUPPORTED_KEYS
     if unknown:
         raise KustomizeError(f"kustomization: unsupported keys {sorted(unknown)}")
-    resources = []
+    resources: list[dict] = []
+    generators: list[tuple[Path, dict]] = []
+    components: list[tuple[Path, str]] = []
     for relative in kustomization.get("resources", []):
+        if (root / relative / "kustomization.yaml").is_file():  # a base: may lie outside root
+            base = collect((root / relative).resolve())
+            resources.extend(base[0])
+            generators.extend(base[1])
+            components.extend(base[2])
+            continue
         text = _inside(root, relative).read_text()
         resources.extend(doc for doc in yaml.safe_load_all(text) if doc)
-    generated = [generate_config_map(root, generator)
-                 for generator in kustomization.get("configMapGenerator", [])]
-    names = {generator["name"]: config_map["metadata"]["name"] for generator, config_map
-             in zip(kustomization.get("configMapGenerator", []), generated)}
+    for generator in kustomization.get("configMapGenerator", []):
+        same = [i for i, (_, known) in enumerate(generators) if known["name"] == generator["name"]]
+        if generator.get("behavior") == "replace":
+            if not same:
+                raise KustomizeError(f"configMapGenerator {generator['name']}: nothing to replace")
+            generators[same[0]] = (root, generator)
+        elif same:
+            raise KustomizeError(f"configMapGenerator {generator['name']}: already defined")
+        else:
+            generators.append((root, generator))
+    for replica in kustomization.get("replicas", []):
+        targets = [r for r in resources if r.get("kind") == "Deployment"
+                   and r["metadata"]["name"] == replica["name"]]
+        if not targets:
+            raise KustomizeError(f"replicas: no Deployment {replica['name']}")
+        for target in targets:
+            target["spec"]["replicas"] = replica["count"]
+    components.extend((root, relative) for relative in kustomization.get("components", []))
+    return resources, generators, components
+
+
+def render(root: str | Path) -> list[dict]:
+    """The resources `kustomize build root` prints (order aside)."""
+    resources, generators, components = collect(Path(root))
+    generated = [generate_config_map(directory, generator) for directory, generator in generators]
+    names = {generator["name"]: config_map["metadata"]["name"]
+             for (_, generator), config_map in zip(generators, generated)}
     for resource in resources:
         _rewrite_references(resource, names)
-    for relative in kustomization.get("components", []):
-        apply_component(root, relative, generated + resources)
+    for directory, relative in components:
+        apply_component(directory, relative, generated + resources)
     return generated + resources

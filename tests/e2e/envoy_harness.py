@@ -135,8 +135,9 @@ def find_envoy() -> str:
 
 def bootstrap_config(wasm_path: str | os.PathLike[str], plugin_configuration: str,
                      upstream_port: int, *, vm_id: str = "ip-rate-limit",
-                     listen_address: str = "127.0.0.1") -> dict:
-    """Envoy v3 bootstrap: listener -> wasm filter -> router -> STATIC cluster `backend`."""
+                     listen_address: str = "127.0.0.1", extra_clusters: Sequence[dict] = ()) -> dict:
+    """Envoy v3 bootstrap: listener -> wasm filter -> router -> STATIC cluster `backend`
+    (plus `extra_clusters`, e.g. a gRPC service the filter calls: see grpc_cluster)."""
     wasm = {"@type": "type.googleapis.com/envoy.extensions.filters.http.wasm.v3.Wasm",
             "config": {
                 "name": vm_id,
@@ -159,7 +160,17 @@ def bootstrap_config(wasm_path: str | os.PathLike[str], plugin_configuration: st
                "load_assignment": {"cluster_name": "backend", "endpoints": [
                    {"lb_endpoints": [{"endpoint": {"address": _loopback(upstream_port)}}]}]}}
     return {"admin": {"address": _loopback(0)},  # port 0 everywhere: the kernel picks
-            "static_resources": {"listeners": [listener], "clusters": [cluster]}}
+            "static_resources": {"listeners": [listener], "clusters": [cluster, *extra_clusters]}}
+
+
+def grpc_cluster(name: str, port: int, connect_timeout: str = "1s") -> dict:
+    """A STATIC cluster speaking HTTP/2 (gRPC) to 127.0.0.1:`port`."""
+    options = {"@type": "type.googleapis.com/envoy.extensions.upstreams.http.v3.HttpProtocolOptions",
+               "explicit_http_config": {"http2_protocol_options": {}}}
+    return {"name": name, "type": "STATIC", "connect_timeout": connect_timeout,
+            "typed_extension_protocol_options": {"envoy.extensions.upstreams.http.v3.HttpProtocolOptions": options},
+            "load_assignment": {"cluster_name": name, "endpoints": [
+                {"lb_endpoints": [{"endpoint": {"address": _loopback(port)}}]}]}}
 
 
 def _loopback(port: int, address: str = "127.0.0.1") -> dict:
@@ -257,7 +268,8 @@ def _die_with_parent() -> None:
 @contextlib.contextmanager
 def _envoy_process(wasm_path: str | os.PathLike[str], plugin_configuration: str,
                    upstream_port: int, vm_id: str, concurrency: int, extra_args: Sequence[str],
-                   workdir: str | os.PathLike[str] | None, listen_address: str) -> Iterator[Envoy]:
+                   workdir: str | os.PathLike[str] | None, listen_address: str,
+                   extra_clusters: Sequence[dict] = ()) -> Iterator[Envoy]:
     """Write the bootstrap, start Envoy, and always stop and reap it on exit."""
     # The caller's dir is kept for post-mortems (e.g. pytest's tmp_path); ours is removed.
     with (contextlib.nullcontext(workdir) if workdir is not None
@@ -265,7 +277,7 @@ def _envoy_process(wasm_path: str | os.PathLike[str], plugin_configuration: str,
         work = Path(work_name)
         work.mkdir(parents=True, exist_ok=True)
         config = bootstrap_config(wasm_path, plugin_configuration, upstream_port, vm_id=vm_id,
-                                  listen_address=listen_address)
+                                  listen_address=listen_address, extra_clusters=extra_clusters)
         log_path, admin_path = work / "envoy.log", work / "admin_address.txt"
         admin_path.unlink(missing_ok=True)
         args = [find_envoy(), "-c", str(write_bootstrap(config, work / "envoy.yaml")),
@@ -288,14 +300,15 @@ def _envoy_process(wasm_path: str | os.PathLike[str], plugin_configuration: str,
 def running_envoy(wasm_path: str | os.PathLike[str], plugin_configuration: str,
                   upstream_port: int, *, concurrency: int = 2, vm_id: str = "ip-rate-limit",
                   extra_args: Sequence[str] = (), workdir: str | os.PathLike[str] | None = None,
-                  ready_timeout: float = READY_TIMEOUT, listen_address: str = "127.0.0.1") -> Iterator[Envoy]:
+                  ready_timeout: float = READY_TIMEOUT, listen_address: str = "127.0.0.1",
+                  extra_clusters: Sequence[dict] = ()) -> Iterator[Envoy]:
     """Envoy serving `wasm_path` in front of 127.0.0.1:`upstream_port`, LIVE on entry.
 
     Raises EnvoyError (with the log tail) if Envoy exits or is not ready in time.
     An exception from the body gets the log tail attached as a note.
     """
     with _envoy_process(wasm_path, plugin_configuration, upstream_port, vm_id, concurrency,
-                        extra_args, workdir, listen_address) as envoy:
+                        extra_args, workdir, listen_address, extra_clusters) as envoy:
         if not envoy._wait(time.monotonic() + ready_timeout):
             raise EnvoyError(f"Envoy exited with code {envoy.process.returncode} "
                              f"before becoming ready\n{envoy.log_tail()}")
