@@ -20,13 +20,14 @@ from samples import INT64_EDGES, INT_SPECS, STR_SPECS, texts
 KINDS = {  # production -> weight, by result type (a production that cannot apply falls back to a leaf)
     INT: {"arith": 5, "divide": 2, "shift": 1, "power": 1, "unary": 1, "minmax": 1, "length": 3, "find": 1,
           "ord": 1, "item": 2, "list_method": 1, "dict_read": 2, "ifexp": 1, "call": 3, "method": 3,
-          "constant": 2, "via_str": 1, "from_bool": 1, "trace": 2},
+          "constant": 2, "via_str": 1, "from_bool": 1, "trace": 2, "operand": 1},
     BOOL: {"compare": 4, "chain": 1, "compare_str": 2, "compare_list": 1, "contains": 3, "not": 1,
            "boolop": 2, "isinstance": 2, "str_test": 2, "truth": 1, "call": 2, "method": 2},
     STR: {"concat": 4, "repeat": 1, "slice": 2, "index": 1, "case": 1, "strip": 1, "replace": 1, "join": 1,
-          "fstring": 2, "str_of": 2, "ifexp": 1, "call": 2, "method": 2, "constant": 2, "item": 1, "chr": 1},
+          "fstring": 2, "str_of": 2, "ifexp": 1, "call": 2, "method": 2, "constant": 2, "item": 1, "chr": 1,
+          "operand": 1},
     LIST_INT: {"literal": 2, "concat": 2, "repeat": 1, "slice": 2, "sorted": 2, "copy": 1, "comprehension": 2,
-               "ords": 1, "keys": 1, "call": 2, "method": 2},
+               "ords": 1, "keys": 1, "call": 2, "method": 2, "operand": 1},
     LIST_STR: {"literal": 2, "concat": 2, "slice": 2, "sorted": 1, "split": 2, "comprehension": 2, "keys": 1,
                "call": 2, "method": 2},
     DICT_STR_INT: {"literal": 2, "copy": 1, "call": 2, "method": 1},
@@ -124,6 +125,8 @@ class Expressions:
         return f"abs({self.expr(scope, INT, depth)})" if op == "abs" else f"({op}{self.expr(scope, INT, depth)})"
 
     def int_minmax(self, scope: Scope, ty: str, depth: int) -> str:
+        if self.chance(3):
+            return f"{self.pick(['min', 'max'])}({self.expr(scope, LIST_INT, depth)})"
         args = ", ".join(self.expr(scope, INT, depth) for _ in range(self.number(2, 3)))
         return f"{self.pick(['min', 'max'])}({args})"
 
@@ -141,11 +144,13 @@ class Expressions:
         return self.index_into(scope, LIST_INT, depth)
 
     def index_into(self, scope: Scope, sequence_type: str, depth: int) -> str:
-        """``xs[i]``: with a variable, mostly an index within bounds (unless the sequence is empty)."""
+        """``xs[i]``: with a variable, mostly an index within bounds (or a default when it is empty)."""
         names = scope.names_of(sequence_type)
         if names and not self.chance(4):
             name = self.pick(names)
-            return f"{name}[{self.expr(scope, INT, depth)} % len({name})]"
+            item = f"{name}[{self.expr(scope, INT, depth)} % len({name})]"
+            item_type = STR if sequence_type == STR else LISTS[sequence_type]
+            return f"({item} if {name} else {self.literal(scope, item_type)})" if not self.chance(6) else item
         index = self.expr(scope, INT, depth) if self.chance(4) else self.pick(["0", "0", "-1", "1"])
         return f"{self.expr(scope, sequence_type, depth)}[{index}]"
 
@@ -169,7 +174,7 @@ class Expressions:
         return f"{target}.{how}({key}, {self.expr(scope, INT, depth)})"
 
     def int_via_str(self, scope: Scope, ty: str, depth: int) -> str:
-        if self.chance(6):
+        if self.chance(8):
             return f"int({self.expr(scope, STR, depth)})"
         return f"int(str({self.expr(scope, INT, depth)}))"
 
@@ -204,7 +209,7 @@ class Expressions:
         return f"({self.expr(scope, item, depth)} {op} {self.expr(scope, container, depth)})"
 
     def bool_not(self, scope: Scope, ty: str, depth: int) -> str:
-        return f"(not {self.expr(scope, BOOL, depth)})"
+        return f"(not {self.condition(scope, depth)})"
 
     def bool_boolop(self, scope: Scope, ty: str, depth: int) -> str:
         op = f" {self.pick(['and', 'or'])} "
@@ -309,7 +314,7 @@ class Expressions:
         inner.variables[name] = LISTS[source_type]
         inner.readonly = inner.readonly | {name}
         element = self.expr(inner, LISTS[ty], depth)
-        condition = f" if {self.expr(inner, BOOL, depth)}" if self.chance(2) else ""
+        condition = f" if {self.condition(inner, depth)}" if self.chance(2) else ""
         return f"[{element} for {name} in {self.expr(scope, source_type, depth)}{condition}]"
 
     list_str_comprehension = list_int_comprehension
@@ -346,13 +351,25 @@ class Expressions:
 
     # -- any type: conditional, constants, calls ------------------------------------------
 
+    def any_operand(self, scope: Scope, ty: str, depth: int) -> str:
+        """``x or y`` / ``x and y`` on non-bools: the operand itself, chosen by its truth."""
+        op = f" {self.pick(['and', 'or'])} "
+        return "(" + op.join(self.expr(scope, ty, depth) for _ in range(self.number(2, 3))) + ")"
+
+    def condition(self, scope: Scope, depth: int) -> str:
+        """A truth test: mostly a bool, sometimes an int, str, list or dict taken as true or false."""
+        return self.expr(scope, self.pick([INT, *SIZED]) if self.chance(4) else BOOL, depth)
+
     def any_ifexp(self, scope: Scope, ty: str, depth: int) -> str:
-        return f"({self.expr(scope, ty, depth)} if {self.expr(scope, BOOL, depth)} else {self.expr(scope, ty, depth)})"
+        return f"({self.expr(scope, ty, depth)} if {self.condition(scope, depth)} else {self.expr(scope, ty, depth)})"
 
     def any_constant(self, scope: Scope, ty: str, depth: int) -> str | None:
         """``C.K``; through ``self``/an instance only where no subclass overrides K (or feature on)."""
         found = [f"{c.name}.{k}" for c in scope.program.classes for k, (t, _) in c.all_constants().items() if t == ty]
-        for name, klass in scope.objects():
+        objects = scope.objects()
+        if objects and self.chance(2):
+            found = []  # half the time through an instance (self.K), where the runtime class matters
+        for name, klass in objects:
             for constant, (constant_type, _) in klass.all_constants().items():
                 if constant_type == ty and (scope.has("self_constant")
                                             or not klass.constant_overridden_below(constant)):
@@ -391,9 +408,16 @@ class Expressions:
         keywords = self.draw(st.permutations(given[positional:]))
         in_order = keywords == given[positional:]
         keyword_depth = depth if in_order or scope.has("kwarg_order") else 0
-        parts = [self.expr(scope, p.ty, depth) for p in given[:positional]]
-        parts += [f"{p.name}={self.expr(scope, p.ty, keyword_depth)}" for p in keywords]
+        parts = [self.argument(scope, p.ty, depth) for p in given[:positional]]
+        parts += [f"{p.name}={self.argument(scope, p.ty, keyword_depth)}" for p in keywords]
         return ", ".join(parts)
+
+    def argument(self, scope: Scope, ty: str, depth: int) -> str:
+        """Half the time a variable when there is one (the callee then mutates what the caller sees)."""
+        names = scope.names_of(ty)
+        if names and ty not in (INT, STR, BOOL) and self.chance(2):
+            return self.pick(names)
+        return self.expr(scope, ty, depth)
 
     # -- instances ---------------------------------------------------------------------------
 

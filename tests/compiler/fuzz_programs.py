@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from hypothesis import strategies as st
 
-from fuzz_model import (BOOL, DICT_STR_INT, INT, LIST_INT, STR, VALUE_TYPES, ClassModel, Param, ProgramModel, Scope,
+from fuzz_model import (BOOL, DICT_INT_INT, DICT_STR_INT, INT, LIST_INT, LIST_STR, STR, VALUE_TYPES, ClassModel, Param, ProgramModel, Scope,
                         Signature, enabled_features)
 from fuzz_statements import Statements, digest_of, indent
 
@@ -219,11 +219,18 @@ class ProgramWriter(Statements):
         scope = Scope(self.model, {p.name: p.ty for p in function.params}, function.rank, result=function.result)
         return "\n".join([function.header(), *indent(self.body(scope, 2, 1, 4))])
 
+    def setup_types(self) -> list[str]:
+        """What an export declares first: mostly containers and instances, for the body to work on."""
+        shared = [LIST_INT, LIST_STR, DICT_STR_INT, DICT_INT_INT] + [c.name for c in self.model.classes] * 2
+        return [self.pick(shared) for _ in range(self.number(1, 3))] + [self.pick(VALUE_TYPES)]
+
     def export_source(self, name: str) -> str:
         scope = Scope(self.model, {**EXPORT_PARAMS, "h": INT}, EXPORT_RANK, result="export",
                       readonly=frozenset({"h"}))
-        lines = ["h = 1"] + [line for _ in range(self.number(1, 3)) for line in self.stmt_declare(scope, 0)]
-        lines += self.block(scope, 3, 2, 6, nested=False)
+        lines = ["h = 1"]
+        for ty in self.setup_types():
+            lines += self.stmt_declare(scope, 0, ty)
+        lines += self.block(scope, 3, 3, 8, nested=False)
         lines += [f"h = mix(h, {digest_of(ty, v)})" for v, ty in scope.variables.items() if v != "h"]
         header = f"def {name}({', '.join(f'{p}: {t}' for p, t in EXPORT_PARAMS.items())}) -> int:"
         return "\n".join(["@export", header, *indent(lines + ["return mix(h, G)"])])

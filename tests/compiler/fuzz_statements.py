@@ -10,14 +10,16 @@ statement, so no code after it is dead.
 """
 from __future__ import annotations
 
+import re
+
 from fuzz_expressions import Expressions, weighted
 from fuzz_model import BOOL, DICTS, INT, LISTS, SIZED, STR, VALUE_TYPES, Scope
 
 LOOP_LIMIT = 4
 SIZE_LIMIT = 200
-SIMPLE = {"declare": 8, "alias": 4, "assign": 6, "augment": 6, "field_assign": 4, "list_mutate": 8,
-          "dict_mutate": 6, "call": 6, "trace": 2, "digest": 8, "assert": 1}
-COMPOUND = {"if": 6, "while": 2, "for_range": 4, "for_each": 4, "for_dict": 2, "for_enumerate": 2}
+SIMPLE = {"declare": 2, "alias": 4, "assign": 3, "swap": 1, "augment": 8, "field_assign": 4, "list_mutate": 8,
+          "dict_mutate": 6, "call": 3, "use": 8, "trace": 1, "digest": 6, "assert": 1}
+COMPOUND = {"if": 6, "narrow": 2, "while": 2, "for_range": 4, "for_each": 4, "for_dict": 2, "for_enumerate": 2}
 AUG_OPS = ["+=", "-=", "*=", "//=", "%=", "&=", "|=", "^=", "<<=", ">>=", "**="]
 DIGESTS = {INT: "{}", BOOL: "int({})", STR: "dig_s({})", "list[int]": "dig_li({})", "list[str]": "dig_ls({})",
            "dict[str, int]": "dig_dsi({})", "dict[int, int]": "dig_dii({})"}
@@ -44,21 +46,24 @@ class Statements(Expressions):
         kinds = weighted(SIMPLE) + (weighted(COMPOUND) if depth > 0 else [])
         kinds += ["break", "continue"] if scope.in_loop else []
         kinds += ["return"] if nested else []
-        kind = self.pick(kinds)
-        return getattr(self, f"stmt_{kind}")(scope, depth) or self.stmt_declare(scope, depth)
+        for _ in range(3):  # a kind may not apply (no list in scope to mutate, ...): try another
+            made = getattr(self, f"stmt_{self.pick(kinds)}")(scope, depth)
+            if made:
+                return made
+        return self.stmt_declare(scope, depth)
 
     def value_types(self, scope: Scope) -> list[str]:
         return list(VALUE_TYPES) + [c.name for c in scope.program.classes]
 
     # -- names and places --------------------------------------------------------------------
 
-    def stmt_declare(self, scope: Scope, depth: int) -> list[str]:
-        ty = self.pick(self.value_types(scope))
+    def stmt_declare(self, scope: Scope, depth: int, ty: str | None = None) -> list[str]:
+        ty = ty or self.pick(self.value_types(scope))
         name = scope.fresh("v")
         if (ty in LISTS or ty in DICTS) and self.chance(4):
             value = "[]" if ty in LISTS else "{}"
         else:
-            value = self.expr(scope, ty, 3)
+            value = self.expr(scope, ty, 2)
         annotation = f": {ty}" if ty not in (INT, STR, BOOL) or self.chance(2) else ""
         scope.variables[name] = ty
         return [f"{name}{annotation} = {value}"]
@@ -82,6 +87,16 @@ class Statements(Expressions):
         name = self.pick(targets)
         return [f"{name} = {self.expr(scope, scope.variables[name], 3)}"]
 
+    def stmt_swap(self, scope: Scope, depth: int) -> list[str] | None:
+        """``x, y = y, x`` (both sides evaluated before either store)."""
+        ty = self.pick(self.value_types(scope))
+        names = [n for n in scope.names_of(ty, writable=True) if scope.variables[n] == ty]
+        places = names + scope.fields_of(ty)
+        if len(places) < 2:
+            return None
+        first, second = self.pick(places), self.pick(places)
+        return [f"{first}, {second} = {second}, {first}"]
+
     def stmt_field_assign(self, scope: Scope, depth: int) -> list[str] | None:
         places = [(p, t) for t in VALUE_TYPES for p in scope.fields_of(t)]
         if not places:
@@ -90,11 +105,11 @@ class Statements(Expressions):
         return [f"{place} = {self.expr(scope, ty, 2)}"]
 
     def stmt_augment(self, scope: Scope, depth: int) -> list[str] | None:
-        ty = self.pick([INT, INT, INT, STR, *LISTS])
+        ty = self.pick([INT, INT, STR, *LISTS] if scope.has("list_inplace") else [INT, INT, INT, STR])
         places = [n for n in scope.names_of(ty, writable=True)] + scope.fields_of(ty)
         if ty == INT:
             places += self.item_places(scope)
-        if not places or (ty in LISTS and not scope.has("list_inplace")):
+        if not places:
             return None
         place = self.pick(places)
         if ty != INT:
@@ -103,17 +118,29 @@ class Statements(Expressions):
             return [f"{place} += {self.expr(scope, ty, 2)}"]
         op = self.pick(AUG_OPS)
         if op in ("//=", "%="):
-            return [f"{place} {op} {self.safe(scope, 2, 7, 1)}"]
-        if op in ("<<=", ">>=", "**="):
-            return [f"{place} {op} {self.number(0, 3) if op == '**=' else self.safe(scope, 2, 8, 0)}"]
-        return [f"{place} {op} {self.expr(scope, INT, 2)}"]
+            value = self.safe(scope, 2, 7, 1)
+        elif op in ("<<=", ">>=", "**="):
+            value = str(self.number(0, 3)) if op == '**=' else self.safe(scope, 2, 8, 0)
+        else:
+            value = self.expr(scope, INT, 2)
+        return self.guarded(scope, place, [f"{place} {op} {value}"])
 
     def item_places(self, scope: Scope) -> list[str]:
-        """``xs[i % len(xs)]`` and ``d[k]`` targets with int values (a key may be missing: KeyError)."""
+        """``xs[i % len(xs)]`` and ``d[k]`` targets with int values (an empty list or missing key raises)."""
         places = [f"{n}[{self.leaf(scope, INT)} % len({n})]" for n in scope.names_of("list[int]")]
         for dict_type, key_type in DICTS.items():
             places += [f"{n}[{self.leaf(scope, key_type)}]" for n in scope.names_of(dict_type)]
         return places
+
+    def guarded(self, scope: Scope, place: str, lines: list[str]) -> list[str]:
+        """Mostly behind a check that the item exists: ``if xs:`` / ``if k in d:`` (leaves: no side effects)."""
+        match = re.fullmatch(r"(\w+)\[(.*?)( % len\(\w+\))?\]", place)
+        if match is None or self.chance(5):
+            return lines
+        name, key, modulo = match.groups()
+        if scope.variables.get(name) in DICTS:
+            return [f"if {key} in {name}:", *indent(lines)]
+        return [f"if {name}:", *indent(lines)] if modulo else lines
 
     # -- containers ----------------------------------------------------------------------------
 
@@ -137,10 +164,10 @@ class Statements(Expressions):
                 [f"{xs}.remove({value})"]
         if how in ("sort", "reverse", "clear"):
             return [f"{xs}.{how}()"]
-        index = f"{self.expr(scope, INT, 1)} % len({xs})" if self.chance(2) else self.leaf(scope, INT)
+        index = f"{self.leaf(scope, INT)} % len({xs})" if not self.chance(3) else self.leaf(scope, INT)
         if how == "store":
-            return [f"{xs}[{index}] = {self.expr(scope, item, 2)}"]
-        return [f"del {xs}[{index}]"]
+            return self.guarded(scope, f"{xs}[{index}]", [f"{xs}[{index}] = {self.expr(scope, item, 2)}"])
+        return self.guarded(scope, f"{xs}[{index}]", [f"del {xs}[{index}]"])
 
     def stmt_dict_mutate(self, scope: Scope, depth: int) -> list[str] | None:
         ty = self.pick(list(DICTS))
@@ -168,17 +195,34 @@ class Statements(Expressions):
         called = first(scope, ty, 2) or second(scope, ty, 2)
         return [called] if called else None
 
+    def stmt_use(self, scope: Scope, depth: int) -> list[str] | None:
+        """Call a function or a method with what is in scope, and digest its result."""
+        options = [("", f) for f in scope.program.functions if f.rank < scope.rank]
+        options += [(f"{name}.", m) for name, klass in scope.objects() for m in klass.all_methods().values()
+                    if m.rank < scope.rank and m.name != "digest"]
+        if not options:
+            return None
+        receiver, signature = self.pick(options)
+        call = f"{receiver}{signature.name}({self.arguments(scope, signature, 2)})"
+        if signature.result == "None":
+            return [call]
+        if "h" not in scope.variables:  # in a function or method: into the trace G
+            return [f"t({digest_of(signature.result, call)})"]
+        return [f"h = mix(h, {digest_of(signature.result, call)})"]
+
     def stmt_trace(self, scope: Scope, depth: int) -> list[str]:
-        return [f"t({self.expr(scope, INT, 3)})"]
+        return [f"t({self.expr(scope, INT, 2)})"]
 
     def stmt_digest(self, scope: Scope, depth: int) -> list[str] | None:
         if "h" not in scope.variables:
             return None
         ty = self.pick(self.value_types(scope))
-        return [f"h = mix(h, {digest_of(ty, self.expr(scope, ty, 3))})"]
+        names = scope.names_of(ty)
+        value = self.pick(names) if names and self.chance(2) else self.expr(scope, ty, 2)
+        return [f"h = mix(h, {digest_of(ty, value)})"]
 
-    def stmt_assert(self, scope: Scope, depth: int) -> list[str]:
-        return [f"assert {self.expr(scope, BOOL, 2)}"]
+    def stmt_assert(self, scope: Scope, depth: int) -> list[str] | None:
+        return [f"assert {self.expr(scope, BOOL, 2)}"] if self.chance(3) else None
 
     def stmt_return(self, scope: Scope, depth: int) -> list[str]:
         if scope.result == "export":
@@ -194,9 +238,27 @@ class Statements(Expressions):
     # -- control flow --------------------------------------------------------------------------
 
     def stmt_if(self, scope: Scope, depth: int) -> list[str]:
-        lines = [f"if {self.expr(scope, BOOL, 2)}:", *indent(self.block(scope.nested(), depth - 1))]
+        lines = [f"if {self.condition(scope, 2)}:", *indent(self.block(scope.nested(), depth - 1))]
         for _ in range(self.number(0, 2)):
-            lines += [f"elif {self.expr(scope, BOOL, 2)}:", *indent(self.block(scope.nested(), depth - 1))]
+            lines += [f"elif {self.condition(scope, 2)}:", *indent(self.block(scope.nested(), depth - 1))]
+        if self.chance(2):
+            lines += ["else:", *indent(self.block(scope.nested(), depth - 1))]
+        return lines
+
+    def stmt_narrow(self, scope: Scope, depth: int) -> list[str] | None:
+        """``if isinstance(o, Sub):`` where the body uses what only Sub has (``o`` is not reassigned there:
+        the compiler forgets the narrowing on assignment)."""
+        candidates = [(n, c) for n, c in scope.objects() if c.descendants()]
+        if not candidates:
+            return None
+        name, klass = self.pick(candidates)
+        sub = self.pick(klass.descendants())
+        inner = scope.nested()
+        inner.variables[name], inner.readonly = sub.name, inner.readonly | {name}
+        test = f"isinstance({name}, {sub.name})"
+        if self.chance(3):
+            test = f"{self.expr(scope, BOOL, 1)} and {test}"  # and/or operands: one type
+        lines = [f"if {test}:", *indent(self.block(inner, depth - 1))]
         if self.chance(2):
             lines += ["else:", *indent(self.block(scope.nested(), depth - 1))]
         return lines
@@ -215,7 +277,7 @@ class Statements(Expressions):
         return lines
 
     def stmt_while(self, scope: Scope, depth: int) -> list[str]:
-        return self.loop(scope, depth, f"while {self.expr(scope, BOOL, 2)}:", {})
+        return self.loop(scope, depth, f"while {self.condition(scope, 2)}:", {})
 
     def stmt_for_range(self, scope: Scope, depth: int) -> list[str]:
         name = scope.fresh("i")
