@@ -73,12 +73,16 @@ def load_python(path: Path):
     return module
 
 
-def run_python(path: Path, name: str, *args: object) -> Outcome:
-    func = getattr(load_python(path), name)
+def outcome_of(func, args: tuple) -> Outcome:
+    """What calling a CPython function gave: its value, or the name of what it raised."""
     try:
         return Outcome(func(*args))
     except Exception as err:  # the program's own exception is the outcome
         return Outcome(error=type(err).__name__)
+
+
+def run_python(path: Path, name: str, *args: object) -> Outcome:
+    return outcome_of(getattr(load_python(path), name), args)
 
 
 def expected_wasm(outcome: Outcome, float_result: bool = False) -> Outcome:

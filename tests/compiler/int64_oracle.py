@@ -5,11 +5,14 @@ operation whose result can leave int64 (+ - * // ** << unary - abs, and
 ``int()`` of text) is wrapped so that it raises OverflowError the moment its
 result does not fit, which is exactly where the compiled module traps. (Plain
 CPython would carry on with a big int and might even come back into range,
-e.g. ``(a + b) - b``.)
+e.g. ``(a + b) - b``.) An augmented assignment keeps CPython's own meaning
+otherwise: ``xs += ys`` still extends the list every alias of ``xs`` sees.
 """
 from __future__ import annotations
 
 import ast
+import copy
+import operator
 
 from differential import INT64_MAX, INT64_MIN
 
@@ -41,11 +44,30 @@ def _lshift(value, count):
     return _chk(value << count)
 
 
-ORACLE_NAMES = {"_chk": _chk, "_pow": _pow, "_lshift": _lshift}
+_CHECKED_INPLACE = {"Add": operator.iadd, "Sub": operator.isub, "Mult": operator.imul,
+                    "FloorDiv": operator.ifloordiv}
+_INPLACE = {"Mod": operator.imod, "RShift": operator.irshift, "BitAnd": operator.iand,
+            "BitOr": operator.ior, "BitXor": operator.ixor, "Div": operator.itruediv}
+
+
+def _aug(op: str, target, value):
+    """CPython's ``target op= value`` (in place for a list), raising where int64 would overflow."""
+    if op == "Pow":
+        return _pow(target, value)
+    if op == "LShift":
+        return _lshift(target, value)
+    if op in _CHECKED_INPLACE:
+        return _chk(_CHECKED_INPLACE[op](target, value))
+    return _INPLACE[op](target, value)
+
+
+ORACLE_NAMES = {"_chk": _chk, "_pow": _pow, "_lshift": _lshift, "_aug": _aug}
 
 
 class Checked(ast.NodeTransformer):
     """Wrap every operation that can leave int64 (see module docstring)."""
+
+    temporaries = 0
 
     @staticmethod
     def call(name: str, *args: ast.expr) -> ast.Call:
@@ -71,16 +93,46 @@ class Checked(ast.NodeTransformer):
             return self.call("_chk", node)
         return node
 
-    def visit_AugAssign(self, node: ast.AugAssign) -> ast.stmt:
-        read = ast.Name(node.target.id, ast.Load())
-        value = self.visit_BinOp(ast.BinOp(read, node.op, node.value))
-        return ast.Assign([ast.Name(node.target.id, ast.Store())], value)
+    def visit_AugAssign(self, node: ast.AugAssign) -> list[ast.stmt]:
+        """``t op= v`` -> ``t = _aug(op, t, v)``: in place where CPython's is (list ``+=``), checked
+        where the result can leave int64. A field or item target's object and key are evaluated once,
+        into temporaries, as CPython does."""
+        self.generic_visit(node)
+        setup: list[ast.stmt] = []
+        target = node.target
+        if isinstance(target, ast.Attribute):
+            owner = self.temporary(target.value, setup)
+            target = ast.Attribute(owner, target.attr, ast.Load())
+        elif isinstance(target, ast.Subscript):
+            owner, key = self.temporary(target.value, setup), self.temporary(target.slice, setup)
+            target = ast.Subscript(owner, key, ast.Load())
+        else:
+            target = ast.Name(target.id, ast.Load())
+        value = self.call("_aug", ast.Constant(type(node.op).__name__), target, node.value)
+        store = copy.copy(target)
+        store.ctx = ast.Store()
+        return [*setup, ast.Assign([store], value)]
+
+    def temporary(self, value: ast.expr, setup: list[ast.stmt]) -> ast.Name:
+        self.temporaries += 1
+        name = f"_oracle_tmp{self.temporaries}"
+        setup.append(ast.Assign([ast.Name(name, ast.Store())], value))
+        return ast.Name(name, ast.Load())
 
 
-def load(source: str, checked: bool) -> dict:
+def loader(source: str, checked: bool):
+    """A function that runs the program into a fresh namespace on every call (parsed and compiled once)."""
     tree = ast.parse(source)
     if checked:
         tree = ast.fix_missing_locations(Checked().visit(tree))
-    namespace: dict = dict(ORACLE_NAMES) if checked else {}
-    exec(compile(tree, "<generated>", "exec"), namespace)
-    return namespace
+    code = compile(tree, "<generated>", "exec")
+
+    def fresh() -> dict:
+        namespace: dict = dict(ORACLE_NAMES) if checked else {}
+        exec(code, namespace)
+        return namespace
+    return fresh
+
+
+def load(source: str, checked: bool) -> dict:
+    return loader(source, checked)()

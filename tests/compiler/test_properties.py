@@ -31,8 +31,9 @@ import wasmtime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from differential import INT64_MAX, INT64_MIN, CompiledProgram, Outcome, expected_wasm, trap_name
+from differential import INT64_MAX, CompiledProgram, Outcome, expected_wasm, outcome_of, trap_name
 from int64_oracle import load
+from samples import int64s
 
 MAX_EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "150"))  # raise it for a longer bug hunt
 SETTINGS = settings(max_examples=MAX_EXAMPLES, deadline=None, derandomize=False,
@@ -42,13 +43,6 @@ LOOP_LIMIT = 6  # iterations after which every generated loop breaks
 _WORKDIR = Path(tempfile.mkdtemp(prefix="pyprops_"))
 atexit.register(shutil.rmtree, _WORKDIR, True)
 _counter = itertools.count()
-
-
-def outcome_of(func, args: tuple) -> Outcome:
-    try:
-        return Outcome(func(*args))
-    except Exception as err:
-        return Outcome(error=type(err).__name__)
 
 
 class Program:
@@ -97,12 +91,6 @@ INT_OPS = ["+", "-", "*", "//", "%", "**", "<<", ">>", "&", "|", "^"]
 AUG_OPS = [op + "=" for op in INT_OPS]
 CMP_OPS = ["<", "<=", ">", ">=", "==", "!="]
 
-int64s = st.one_of(
-    st.sampled_from([0, 1, -1, 2, -2, 3, 7, -7, 63, 64, 65, -64, 2**31, -2**31, 2**32, 3037000500,
-                     -3037000500, 2**62, -2**62, INT64_MAX, INT64_MIN, INT64_MAX - 1, INT64_MIN + 1]),
-    st.integers(-100, 100),
-    st.integers(INT64_MIN, INT64_MAX),
-)
 literals = st.one_of(st.integers(0, 12), st.sampled_from(LITERALS), st.integers(0, INT64_MAX)).map(str)
 small_literals = st.integers(0, 70).map(str)
 

@@ -35,6 +35,7 @@ from hypothesis import strategies as st
 
 from differential import CompiledProgram, Outcome, expected_wasm, trap_name
 from int64_oracle import load
+from samples import INT_SPECS, STR_SPECS, texts
 
 MAX_EXAMPLES = int(os.environ.get("STRING_PROPERTY_EXAMPLES", "40"))
 SETTINGS = settings(max_examples=MAX_EXAMPLES, deadline=None, derandomize=True, database=None,
@@ -46,20 +47,7 @@ _counter = itertools.count()
 
 # -- text -------------------------------------------------------------------------------
 
-WHITESPACE = " \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u1680\u2003\u2028\u202f\u3000"
-DIGITS = "0123456789\u0663\uff15\u00b2"  # Arabic-Indic 3, fullwidth 5, superscript 2 (isdigit, not int)
-LETTERS = "aAbBzZéÉßẞΣσςİıǅﬁŉ"  # case mappings that change length or depend on context
-OTHER = "\u0301\u200b😀🇫🇷-_.,:|+"  # combining acute, zero-width space, emoji (flag = 2 code points)
-ALPHABET = WHITESPACE + DIGITS + LETTERS + OTHER
-texts = st.one_of(
-    st.text(alphabet=ALPHABET, max_size=8),
-    st.sampled_from(["", " ", "a", "ab", "abc", "Σ", "ΑΣ ΟΔΟΣ", "straße", "e\u0301", "1_000", " 42 ", "-7",
-                     "+0", "a,b,,c", "x  y\tz", "😀😀", "İstanbul", "ﬁne"]),
-)
 SMALL = [str(n) for n in range(-3, 10)]
-STR_SPECS = ["", ">5", "<4", "^7", "*>6", "-^5", "é<3", "s", "10"]
-# No sign ('+d', ' d') and no '=' alignment with another fill: known bugs, see test_found_bugs.py.
-INT_SPECS = ["", "5", ">6", "<4", "^5", "05", "-d", "x", "X", "o", "b", "_<7", "08b", "0=5"]
 
 
 @dataclass(frozen=True)
