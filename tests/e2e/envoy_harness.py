@@ -220,14 +220,7 @@ class Envoy:
 
     def stop(self, timeout: float = 5.0) -> int:
         """SIGTERM, then SIGKILL after `timeout`; always reaps. Returns the exit code."""
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        return self.process.returncode
+        return stop_process(self.process, timeout)
 
     def _wait(self, deadline: float) -> bool:
         """Poll until LIVE (True) or exited (False); raise on timeout."""
@@ -257,6 +250,18 @@ try:  # looked up in the parent: nothing may be loaded between fork and exec
     _PRCTL = ctypes.CDLL(None, use_errno=True).prctl if sys.platform.startswith("linux") else None
 except (OSError, AttributeError):
     _PRCTL = None
+
+
+def stop_process(process: subprocess.Popen, timeout: float = 5.0) -> int:
+    """SIGTERM, then SIGKILL after ``timeout``; always reaps. Returns the exit code."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    return process.returncode
 
 
 def _die_with_parent() -> None:

@@ -12,7 +12,6 @@ Kinds: ``lookup`` (tests/sdk/filters/grpc_lookup.py's service) and ``rls <redis 
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import json
 import subprocess
 import sys
@@ -22,6 +21,8 @@ from concurrent import futures
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Callable, Iterator
+
+from envoy_harness import _die_with_parent, stop_process
 
 HERE = Path(__file__).resolve().parent
 START_TIMEOUT = 20.0
@@ -41,13 +42,7 @@ class ServiceProcess:
             return json.loads(answer.read())
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process)
 
 
 @contextlib.contextmanager
@@ -146,13 +141,8 @@ def rls_service(redis_socket: str) -> None:
           {"calls": lambda value: service.calls, "stall": stall})
 
 
-def die_with_parent() -> None:
-    if sys.platform.startswith("linux"):
-        ctypes.CDLL(None).prctl(1, 15)  # PR_SET_PDEATHSIG, SIGTERM
-
-
 if __name__ == "__main__":
-    die_with_parent()
+    _die_with_parent()  # this service dies with the test process
     for folder in (HERE, HERE.parent, HERE.parent.parent):  # rls_server, rls_messages, abi
         sys.path.insert(0, str(folder))
     if sys.argv[1] == "lookup":

