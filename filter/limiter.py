@@ -57,17 +57,17 @@ def entry_count(value: bytes, offset: int) -> int:
     return read_little_endian(value, offset + 24, 4)
 
 
-def find_entry(value: bytes, ip: bytes) -> int:
-    """Offset of the entry of ``ip`` in a slot value, or -1 (entries start every ENTRY_SIZE)."""
+def find_entry(value: bytes, ip: bytes, entry_size: int = ENTRY_SIZE) -> int:
+    """Offset of the entry of ``ip`` in a slot value, or -1 (entries start every entry_size)."""
     pos = value.find(ip)
-    while pos >= 0 and pos % ENTRY_SIZE != 0:
+    while pos >= 0 and pos % entry_size != 0:
         pos = value.find(ip, pos + 1)
     return pos
 
 
 def replaced(value: bytes, offset: int, entry: bytes) -> bytes:
-    """The slot with the entry at ``offset`` replaced: one splice, the others untouched."""
-    return value[:offset] + entry + value[offset + ENTRY_SIZE:]
+    """The slot with the entry at ``offset`` replaced by one of the same size: one splice."""
+    return value[:offset] + entry + value[offset + len(entry):]
 
 
 def slot_hash(ip: bytes, seed: int) -> int:

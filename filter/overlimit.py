@@ -11,7 +11,7 @@ retries; a failed update only means one more call to the service.
 """
 from abi.enums import STATUS_OK
 from abi.sdk import get_shared_data, set_shared_data
-from limiter import CREATE_ONLY, MAX_CAS_RETRIES, read_little_endian, slot_hash
+from limiter import CREATE_ONLY, MAX_CAS_RETRIES, find_entry, read_little_endian, replaced, slot_hash
 
 ENTRY_SIZE = 24
 ENTRIES_PER_SLOT = 8
@@ -19,13 +19,6 @@ ENTRIES_PER_SLOT = 8
 
 def pack_until(ip: bytes, until_ms: int) -> bytes:
     return ip + bytes([(until_ms >> (8 * i)) & 255 for i in range(8)])
-
-
-def find(value: bytes, ip: bytes) -> int:
-    pos = value.find(ip)
-    while pos >= 0 and pos % ENTRY_SIZE != 0:
-        pos = value.find(ip, pos + 1)
-    return pos
 
 
 class OverLimitCache:
@@ -42,7 +35,7 @@ class OverLimitCache:
         value = get_shared_data(self.slot_key(ip)).value
         if value is None or len(value) % ENTRY_SIZE != 0:
             return 0
-        offset = find(value, ip)
+        offset = find_entry(value, ip, ENTRY_SIZE)
         if offset < 0:
             return 0
         until = read_little_endian(value, offset + 16, 8)
@@ -65,7 +58,7 @@ class OverLimitCache:
 
     def with_entry(self, value: bytes, ip: bytes, until_ms: int) -> bytes:
         entry = pack_until(ip, until_ms)
-        offset = find(value, ip)
+        offset = find_entry(value, ip, ENTRY_SIZE)
         if offset < 0 and len(value) < ENTRIES_PER_SLOT * ENTRY_SIZE:
             return value + entry
         if offset < 0:
@@ -76,4 +69,4 @@ class OverLimitCache:
                 if until < soonest:  # an entry in the past is the soonest of all
                     offset = at
                     soonest = until
-        return value[:offset] + entry + value[offset + ENTRY_SIZE:]
+        return replaced(value, offset, entry)

@@ -57,8 +57,10 @@ def test_cidr_agrees_with_ipaddress(network_address, bits, probe):
         return
     cidr = parse_cidr(text)
     assert cidr is not None
-    same_family = probe.version == reference.version
     packed = parse_ip(str(probe))
+    if probe.version == 6 and probe.ipv4_mapped is not None:
+        probe = probe.ipv4_mapped  # the filter keeps IPv4 as ::ffff:a.b.c.d: the same client either way
+    same_family = probe.version == reference.version
     assert cidr.contains(packed) == (same_family and probe in reference)
 
 
