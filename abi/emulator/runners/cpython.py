@@ -6,11 +6,15 @@ module in the entry file's folder), then restores ``sys.modules``: two plugin
 instances, or two tests, never share globals or emulated memory. The private
 ``abi`` package is bound to the VM: its ``@wasm_import`` trampolines call
 ``Vm.call_import`` and its ``@export`` registry is what the runner calls.
+The filter's own modules run with int64 checks (runners/int64.py): an int
+result that leaves int64 raises OverflowError, where the compiled module traps.
 Breakpoints (``breakpoint()``, pdb) work as in any Python code.
 """
 from __future__ import annotations
 
 import importlib
+import importlib.abc
+import importlib.machinery
 import importlib.util
 import sys
 from pathlib import Path
@@ -20,6 +24,7 @@ from typing import Any
 from ..errors import ModuleError, RestrictedCallError
 from ..memory import EmulatedMemory
 from ..table import ABI_VERSION_MARKER, ALLOCATORS, to_i32
+from .int64 import NAMES, checked_code
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 
@@ -32,6 +37,36 @@ def _private(name: str, module: ModuleType, entry_dir: Path) -> bool:
         return True
     file = getattr(module, "__file__", None)
     return bool(file) and Path(file).resolve().is_relative_to(entry_dir) and entry_dir != PROJECT_ROOT
+
+
+def _filters_own(file: Path, entry_dir: Path) -> bool:
+    """The filter's own source (not the SDK or the runtime): run with the int64 checks."""
+    ours = (PROJECT_ROOT / "abi", PROJECT_ROOT / "compiler")
+    return file.suffix == ".py" and file.is_relative_to(entry_dir) and \
+        not any(file.is_relative_to(root) for root in ours)
+
+
+class Int64CheckedLoader(importlib.machinery.SourceFileLoader):
+    """Loads a filter module with the int64 checks (runners/int64.py), never from a .pyc."""
+
+    def get_code(self, fullname: str):
+        return checked_code(self.get_data(self.path), self.path)
+
+    def exec_module(self, module: ModuleType) -> None:
+        module.__dict__.update(NAMES)
+        super().exec_module(module)
+
+
+class _Int64CheckedFinder(importlib.abc.MetaPathFinder):
+    def __init__(self, entry_dir: Path):
+        self.entry_dir = entry_dir
+
+    def find_spec(self, name: str, path=None, target=None):
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        if spec is None or not spec.origin or not _filters_own(Path(spec.origin).resolve(), self.entry_dir):
+            return None
+        spec.loader = Int64CheckedLoader(name, spec.origin)
+        return spec
 
 
 def module_name(entry: Path) -> str:
@@ -79,6 +114,8 @@ class CPythonInstance:
         compiler_pkg = sys.modules.get("compiler")
         saved_runtime = getattr(compiler_pkg, "runtime", None)
         entry_dir = self.path.parent
+        finder = _Int64CheckedFinder(entry_dir)
+        sys.meta_path.insert(0, finder)
         try:
             for name, module in list(sys.modules.items()):
                 if _private(name, module, entry_dir):
@@ -89,12 +126,14 @@ class CPythonInstance:
             abi = importlib.import_module("abi")
             abi.HOST = self
             name = module_name(self.path)
-            spec = importlib.util.spec_from_file_location(name, self.path)
+            spec = importlib.util.spec_from_file_location(
+                name, self.path, loader=Int64CheckedLoader(name, str(self.path)))
             entry = importlib.util.module_from_spec(spec)
             sys.modules[name] = entry
             spec.loader.exec_module(entry)
             return {k: v for k, v in sys.modules.items() if saved_modules.get(k) is not v}
         finally:
+            sys.meta_path.remove(finder)
             sys.modules.clear()
             sys.modules.update(saved_modules)
             sys.path[:] = saved_path
