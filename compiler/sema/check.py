@@ -55,7 +55,8 @@ def _module_globals(program: Program, module) -> list[Diagnostic]:
                 g.ty = ty
                 g.init_locals = dict(init.locals)  # comprehension variables of the initializer
             except Bail as bail:
-                errors.append(bail.diagnostic)
+                if bail.diagnostic is not None:
+                    errors.append(bail.diagnostic)
     return errors
 
 
@@ -121,7 +122,8 @@ class FunctionChecker(LiteralInference, FlowMixin, CallChecker):
             try:
                 self.statement(stmt)
             except Bail as bail:
-                self.errors.append(bail.diagnostic)
+                if bail.diagnostic is not None:
+                    self.errors.append(bail.diagnostic)
                 self.after_failed(stmt)
 
     def after_failed(self, stmt: py_ast.stmt) -> None:
@@ -132,6 +134,8 @@ class FunctionChecker(LiteralInference, FlowMixin, CallChecker):
         for name in assigned_names([stmt]):
             if name in self.fn.locals:
                 self.assigned.add(name)
+            else:
+                self.untyped.add(name)
 
     def statement(self, stmt: py_ast.stmt) -> None:
         handler = getattr(self, f"stmt_{type(stmt).__name__}", None)

@@ -35,7 +35,10 @@ STR_ARGUMENTS = (INT, BOOL, STR, FLOAT)  # what str(x) converts
 
 
 class Bail(Exception):
-    def __init__(self, diagnostic: Diagnostic):
+    """A refused statement; ``diagnostic`` None: it only uses a name an earlier error left untyped
+    (reported once, there)."""
+
+    def __init__(self, diagnostic: Diagnostic | None):
         self.diagnostic = diagnostic
 
 
@@ -52,6 +55,7 @@ class ExprChecker:
         self.local_names: set[str] = set()
         self.global_names: set[str] = set()
         self.comp_renames: dict[str, str] = {}  # comprehension variables -> their hidden locals
+        self.untyped: set[str] = set()  # locals whose assignment was refused before they got a type
 
     # -- helpers ---------------------------------------------------------
     def fail(self, py_node: py_ast.AST, message: str, help: str = "") -> Bail:
@@ -125,6 +129,8 @@ class ExprChecker:
     def check_Name(self, node: py_ast.Name, expected: Type | None) -> Type:
         name = self.comp_renames.get(node.id, node.id)
         if name in self.local_names and name not in self.global_names:
+            if name in self.untyped and name not in self.fn.locals:
+                raise Bail(None)  # the refused assignment was reported; its uses are not errors again
             if self.assigned is not None and name not in self.assigned:
                 raise self.fail(node, f"local variable '{name}' may be used before it is assigned",
                                 "assign it on every path before this line")

@@ -341,6 +341,27 @@ def test_all_errors_of_a_function_are_reported_together(tmp_path):
     assert [d.loc.line for d in err.diagnostics] == [2, 3]
 
 
+UNTYPED_CASCADE = """\
+def f(s: str) -> int:
+    head, sep, tail = s.partition(",")
+    x = len(head) + len(tail)
+    if sep:
+        x += 1
+    y: int = 2
+    return x + len(head) + y + z
+"""
+
+
+def test_a_refused_assignment_is_reported_once_not_at_each_use(tmp_path):
+    """One refused ``str.partition`` call gave 10 "may be used before it is assigned" errors for
+    the names it would have assigned, and for what was computed from them. Other errors stay."""
+    err = compile_error(tmp_path, UNTYPED_CASCADE)
+    assert [d.loc.line for d in err.diagnostics] == [2]
+    err = compile_error(tmp_path, UNTYPED_CASCADE.replace("y: int = 2", "y: int = 'a'"))
+    assert [d.loc.line for d in err.diagnostics] == [2, 6]
+    assert "may be used before" not in str(err)
+
+
 def test_rendering_shows_source_line_caret_and_help(tmp_path):
     err = compile_error(tmp_path, "def f(x: int) -> int:\n    return x @ 2\n")
     lines = str(err).splitlines()
