@@ -162,22 +162,50 @@ class ExprLowerer(ValueLowerer):
             self.emit("i64.xor")
 
     def lower_BoolOp(self, node: py_ast.BoolOp) -> None:
-        """``a and b`` is ``b if a else a``; ``a or b`` is ``a if a else b``."""
-        wasm = node.ty.wasm
-        self.lower(node.values[0])
-        for value in node.values[1:]:
-            tmp = self.temp(wasm)
-            self.emit("local.tee", tmp)
-            self.truth_of(node.ty)
-            self.emit("if", self.fresh("L"), wasm)
-            if isinstance(node.op, py_ast.And):
-                self.lower(value)
+        """``a and b`` is ``b if a else a``; ``a or b`` is ``a if a else b``. Each operand is
+        converted to the result's type (``x or default``: the ``T | None`` operand, known to be
+        a T where it is the result); a condition-only one leaves its truth value (i32)."""
+        if getattr(node, "truth_only", False):
+            self.condition_of(node.op, node.values)
+        else:
+            self.either(node.op, node.values, node.ty)
+
+    def either(self, op: py_ast.boolop, values: list[py_ast.expr], result: Type) -> None:
+        first = values[0]
+        self.lower(first)
+        if len(values) == 1:
+            self.as_result(first.ty, result)
+            return
+        kept = self.temp(first.ty.wasm)
+        self.emit("local.tee", kept)
+        self.truth_of(first.ty)
+        self.emit("if", self.fresh("L"), result.wasm)
+        if isinstance(op, py_ast.And):
+            self.either(op, values[1:], result)
+            self.emit("else")
+        self.emit("local.get", kept)
+        self.as_result(first.ty, result)
+        if isinstance(op, py_ast.Or):
+            self.emit("else")
+            self.either(op, values[1:], result)
+        self.emit("end")
+
+    def as_result(self, source: Type, result: Type) -> None:
+        self.narrowed_read(source, result)  # a T | None operand that is the result is not None
+        self.coerce(source, result)
+
+    def condition_of(self, op: py_ast.boolop, values: list[py_ast.expr]) -> None:
+        self.truthy(values[0])
+        if len(values) > 1:
+            self.emit("if", self.fresh("L"), "i32")
+            if isinstance(op, py_ast.And):
+                self.condition_of(op, values[1:])
                 self.emit("else")
-                self.emit("local.get", tmp)
+                self.emit("i32.const", 0)
             else:
-                self.emit("local.get", tmp)
+                self.emit("i32.const", 1)
                 self.emit("else")
-                self.lower(value)
+                self.condition_of(op, values[1:])
             self.emit("end")
 
     def lower_IfExp(self, node: py_ast.IfExp) -> None:

@@ -105,6 +105,10 @@ class ExprChecker:
         return ty
 
     def truthy(self, py_node: py_ast.expr) -> Type:
+        """Check a condition (if/while/not/assert/bool()): there an 'and'/'or' may mix types."""
+        if isinstance(py_node, py_ast.BoolOp):
+            py_node.ty = self.check_BoolOp(py_node, None, condition=True)
+            return py_node.ty
         ty = self.check(py_node)
         if not truthy_type(ty):
             raise self.fail(py_node, f"a {ty} value has no truth value here")
@@ -209,13 +213,6 @@ class ExprChecker:
         if ty == FLOAT and isinstance(node.op, py_ast.Invert):
             raise self.fail(node, "'~' needs an int operand, not float")
         return FLOAT if ty == FLOAT else INT
-
-    def check_BoolOp(self, node: py_ast.BoolOp, expected: Type | None) -> Type:
-        types = [self.truthy(value) for value in node.values]
-        if any(t != types[0] for t in types):
-            raise self.fail(node, "'and'/'or' operands must have the same type (the result is one of them)",
-                            "compare explicitly, e.g. 'x != 0 and flag'")
-        return types[0]
 
     def check_Compare(self, node: py_ast.Compare, expected: Type | None) -> Type:
         operands = [node.left, *node.comparators]

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (BYTES, INT, NONE, STR, ClassType, DictType, ListType, Local, OptionalType, Type,
+from ..program import (BOOL, BYTES, INT, NONE, STR, ClassType, DictType, ListType, Local, OptionalType, Type,
                        list_of, tuple_of)
+from .check_expr import truthy_type
 from .types import class_type
 
 Narrowing = dict[str, Type]
@@ -114,19 +115,33 @@ class FlowMixin:
         else:
             self.narrowed.pop(name, None)
 
-    def check_BoolOp(self, node: py_ast.BoolOp, expected: Type | None) -> Type:
-        """Later operands see what earlier ones proved: ``x is not None and x > 0``."""
+    def check_BoolOp(self, node: py_ast.BoolOp, expected: Type | None, condition: bool = False) -> Type:
+        """Later operands see what earlier ones proved: ``x is not None and x > 0``. The result is
+        one of the operands, so they share a type, except: ``x or default`` with ``x: T | None``
+        and ``default: T`` is a T; in a condition only truth values matter (``node.truth_only``)."""
         saved = dict(self.narrowed)
         types = []
         for value in node.values:
-            types.append(self.truthy(value))
+            types.append(self.truthy(value) if condition else self.operand(value))
             yes, no = self.narrowings(value)
             self.narrowed.update(yes if isinstance(node.op, py_ast.And) else no)
         self.narrowed = saved
-        if any(t != types[0] for t in types):
-            raise self.fail(node, "'and'/'or' operands must have the same type (the result is one of them)",
-                            "compare explicitly, e.g. 'x != 0 and flag'")
-        return types[0]
+        if all(t == types[0] for t in types):
+            return types[0]
+        if isinstance(node.op, py_ast.Or) and _defaulted(types):
+            return types[-1]
+        if condition:
+            node.truth_only = True
+            return BOOL
+        raise self.fail(node, "'and'/'or' operands of different types give a value of either type",
+                        "for a default write 'x or default' with x: T | None and default: T; "
+                        "else test explicitly: 'a if a else b', or 'x != 0 and flag' in a condition")
+
+    def operand(self, value: py_ast.expr) -> Type:
+        ty = self.check(value)
+        if not truthy_type(ty):
+            raise self.fail(value, f"a {ty} value has no truth value here")
+        return ty
 
     # -- branches -------------------------------------------------------------------
     def stmt_If(self, stmt: py_ast.If) -> None:
@@ -264,3 +279,9 @@ class FlowMixin:
         self.restore(saved[0])
         self.local_names, self.comp_renames = saved[1], saved[2]
         return list_of(element)
+
+
+def _defaulted(types: list[Type]) -> bool:
+    """``a or b or c`` whose operands are each T or T | None, the last one T (or all T | None)."""
+    inner = [t.inner if isinstance(t, OptionalType) else t for t in types]
+    return inner[0] != NONE and all(t == inner[0] for t in inner)

@@ -259,8 +259,9 @@ OTHER_ERRORS = [
      '2:12', 'both branches must have the same type, not int and bytes',
      'convert one branch, or assign in an if/else statement'),
     ('def f(a: int, b: bool) -> int:\n    return a or b\n',
-     '2:12', "'and'/'or' operands must have the same type (the result is one of them)",
-     "compare explicitly, e.g. 'x != 0 and flag'"),
+     '2:12', "'and'/'or' operands of different types give a value of either type",
+     "for a default write 'x or default' with x: T | None and default: T; "
+     "else test explicitly: 'a if a else b', or 'x != 0 and flag' in a condition"),
     ('X = undefined_name\n',
      '1:5', "name 'undefined_name' is not defined",
      "define it, or import it with 'from module import name'"),
