@@ -153,6 +153,7 @@ class FunctionRanges:
         given = params if params is not None and not fn.export else [TOP] * len(fn.params)
         self.locals: dict[str, Value] = {name: (value or TOP) for (name, ty), value in zip(fn.params, given)
                                          if ty == "i64"}
+        self.given = dict(self.locals)  # a parameter holds its arguments, and what the body stores in it
         for name, ty in fn.locals:
             if ty == "i64":
                 self.locals[name] = Value(0, 0)  # wasm locals start at zero
@@ -173,7 +174,7 @@ class FunctionRanges:
         self.interpret(rewrite=False)
 
     def widen(self, name: str, stored: Value | None, step: int) -> Value:
-        base = self.locals[name] if name in dict(self.fn.params) else stored
+        base = join(stored, self.given[name]) if name in self.given else stored
         if base is None:
             base = Value(0, 0)
         if name not in dict(self.fn.params):

@@ -25,7 +25,8 @@ def calls(fn: ir.Function, symbol: str) -> int:
 
 
 @pytest.mark.parametrize("name", ["masked_products", "byte_sums", "near_the_top", "counters",
-                                  "division_and_modulo", "shifts", "negation_and_abs", "constant_operands"])
+                                  "division_and_modulo", "shifts", "negation_and_abs", "constant_operands",
+                                  "reassigned_parameters"])
 def test_range_edges_match_cpython(name: str) -> None:
     for a in EDGES:
         for b in (EDGES[::3] if name != "constant_operands" else range(4)):

@@ -84,3 +84,16 @@ def constant_operands(a: int, b: int) -> int:
     if b & 3 == 2:
         return a * 3
     return a - -4
+
+
+def squared_times(x: int, times: int) -> int:
+    for _ in range(times):
+        x = x * x  # the parameter is reassigned: its range is more than its arguments'
+    return x
+
+
+@export
+def reassigned_parameters(a: int, b: int) -> int:
+    """Every call passes small constants, but the body stores products into the parameter
+    (was: the pass kept the arguments' range, so 2**31 ** 17 gave 0 instead of OverflowError)."""
+    return squared_times(3, a % 8) + squared_times(5, b & 3) + 2147483648 ** (a % 70)
