@@ -105,6 +105,8 @@ class Settings:
     round_seconds: float = 5.0      # measured part of a round
     lead_seconds: float = 0.5       # load on before the first read (connections set up)
     tail_seconds: float = 0.3       # load still on after the last read
+    slack_seconds: float = 0.7      # requests for this long more: h2load on a busy machine may
+                                    # run ahead of its rate and end before the last read
     saturation_seconds: float = 2.0
     saturation_rounds: int = 5
     saturation_connections: int = 16
@@ -427,7 +429,8 @@ def _one_round(fleet: dict[str, Envoy], names: list[str], settings: Settings, wo
     total = settings.lead_seconds + measure_seconds + settings.tail_seconds
     logs = {n: workdir / f"h2load-{tag}-{n}.txt" for n in names}
     latency_logs = {n: workdir / f"h2load-{tag}-{n}.requests.tsv" for n in names}
-    commands = {n: _h2load(fleet[n].port, settings, int(settings.rate * total), latency_logs[n])
+    commands = {n: _h2load(fleet[n].port, settings, int(settings.rate * (total + settings.slack_seconds)),
+                           latency_logs[n])
                 for n in names}
     interval = None
     with _processes(commands, logs) as running:
@@ -438,7 +441,7 @@ def _one_round(fleet: dict[str, Envoy], names: list[str], settings: Settings, wo
             _sleep_until(start + settings.lead_seconds + measure_seconds, running)
             interval = _interval(first, _snapshot(fleet, names), names)
         until = time.time()
-        _wait_all(running, timeout=settings.tail_seconds + 30)
+        _wait_all(running, timeout=settings.tail_seconds + settings.slack_seconds + 30)
     latencies = {n: _h2load_latencies_us(latency_logs[n], since, until) for n in names}
     for path in latency_logs.values():
         path.unlink(missing_ok=True)  # large; h2load's summary log stays

@@ -12,6 +12,7 @@ Parts: size (bench/size.py), compile (compile_time.py), fuel (fuel.py), compare
 (compare.py: a baseline build from a git ref against the current tree, with issue
 12's targets), envoy (envoy_overhead.py, the baseline's rate limiter beside ours),
 global (global_mode.py; the full run only: it needs the dev extras and a minute).
+--quick leaves out global and compile (the compare part times build.py too).
 Figures are printed, never asserted. Loopback only; every process it starts is
 stopped and reaped, also on Ctrl-C, SIGTERM or an error.
 """
@@ -98,8 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     unknown = set(only) - set(PARTS)
     if unknown:
         parser.error(f"unknown part(s): {', '.join(sorted(unknown))}")
-    if args.quick and "global" in only and args.only == parser.get_default("only"):
-        only.remove("global")  # a minute of Envoys, Redis and a gRPC service: not a smoke run's
+    if args.quick and args.only == parser.get_default("only"):
+        # global: Envoys, Redis and a gRPC service for a minute; compile: the compare part
+        # times `python build.py` already, for both builds
+        only = [p for p in only if p not in ("global", "compile")]
     if "compare" in only:
         try:
             baseline.resolve(args.baseline)
