@@ -28,7 +28,8 @@ ROWS = [
     ("data", "  data section", "", None),
     ("names", "  name section", "", None),
     ("build_ms", "`python build.py` ms", "< 1,000", lambda v: v < 1000),
-    ("envoy_ratio", "Envoy CPU added per request ÷ the no-op WAT filter's", "≤ 1.5×", lambda v: v <= 1.5),
+    ("envoy_ratio", "Envoy CPU added per request ÷ the no-op WAT filter's [90% interval]", "≤ 1.5×",
+     lambda v: v <= 1.5),
 ]
 
 
@@ -77,11 +78,11 @@ def add_envoy(figures: dict, envoy: dict) -> None:
             figures[side]["envoy_ratio_ci90"] = ratios[key]["ci90"]
 
 
-def _cell(key: str, value) -> str:
+def _cell(key: str, value, interval: list[float] | None = None) -> str:
     if value is None:
         return "–"
     if key == "envoy_ratio":
-        return f"{value:.2f}×"
+        return f"{value:.2f}×" + (f" [{interval[0]:.2f}, {interval[1]:.2f}]" if interval else "")
     return f"{value:,}"
 
 
@@ -105,7 +106,8 @@ def table(figures: dict) -> str:
         if before is None and after is None:
             continue
         verdict = "" if met is None or after is None else ("yes" if met(after) else "no")
-        lines.append(f"| {label} | {_cell(key, before)} | {_cell(key, after)} | {_change(before, after)} "
+        cells = [_cell(key, f.get(key), f.get(f"{key}_ci90")) for f in (base, cur)]
+        lines.append(f"| {label} | {cells[0]} | {cells[1]} | {_change(before, after)} "
                      f"| {target} | {verdict} |")
     lines += ["", "Fuel of one request through each SDK example (tests/sdk/filters/, the second request "
               "through a fresh plugin; every callback it causes, on any VM):", "",

@@ -105,9 +105,11 @@ def envoy_table(envoy: dict, soak_beside: bool = False) -> str:
               f"{envoy.get('cores', '?')} cores (median over rounds), of which these Envoys "
               f"{share['median'] * 100:.0f}%; the rest is everything else on the machine"
               + (" (this run's emulator soak among it)" if soak_beside else "")
-              + f", which hits every variant alike. Saturation: `wrk -c{s['saturation_connections']}` for "
-              f"{s['saturation_seconds']:g} s, one variant at a time, median of "
-              f"{s['saturation_rounds']} rotated rounds (a cross-check, noisier than the CPU figures)."]
+              + ", which hits every variant alike. "
+              + (f"Saturation: `wrk -c{s['saturation_connections']}` for "
+                 f"{s['saturation_seconds']:g} s, one variant at a time, median of "
+                 f"{s['saturation_rounds']} rotated rounds (a cross-check, noisier than the CPU figures)."
+                 if s.get("saturation_rounds") else "No saturation cross-check in this run.")]
     return "\n".join(lines)
 
 

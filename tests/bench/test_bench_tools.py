@@ -133,13 +133,15 @@ def sample_figures(**current) -> dict:
 
 
 def test_the_before_after_table_renders_targets_and_changes():
-    text = compare.table(sample_figures(allowed=4500, limited=7000, envoy_ratio=1.4, examples={
+    text = compare.table(sample_figures(allowed=4500, limited=7000, envoy_ratio=1.4, envoy_ratio_ci90=[1.2, 1.7],
+                                        examples={
         "jwt_check": {"what": "a token", "fuel": 90000, "outcome": "401"},
         "metrics": {"what": "a read", "fuel": 1200, "outcome": "200"}}))
     rows = {line.split(" | ")[0].lstrip("| ").strip(): line for line in text.splitlines() if line.startswith("|")}
     assert rows["rate limiter fuel per allowed request"].endswith("| 30,000 | 4,500 | 0.15× | ≤ 5,000 (stretch ≤ 3,000) | yes |")
     assert rows["rate limiter fuel per limited request"].endswith("| ≤ 6,500 | no |")
-    assert "| 2.80× | 1.40× | 0.50× | ≤ 1.5× | yes |" in rows["Envoy CPU added per request ÷ the no-op WAT filter's"]
+    assert "| 2.80× | 1.40× [1.20, 1.70] | 0.50× | ≤ 1.5× | yes |" in \
+        rows["Envoy CPU added per request ÷ the no-op WAT filter's [90% interval]"]
     assert "| 70,000 | 70,000 | 1.00× |" in rows["main.wasm bytes"]
     assert rows["jwt_check (source: current)"].endswith("| 900,000 | 90,000 | 0.10× | 200 → 401 |")
     assert rows["metrics"].endswith("| – | 1,200 | – | 200 |")
