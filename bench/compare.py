@@ -37,14 +37,17 @@ def measure(build: baselines.Build, clients: int) -> dict:
     """The figures of one build (its build.py times are taken beforehand, alternating)."""
     sizes = size.measure(build.main_wasm.read_bytes())
     sections = sizes["sections"]
-    start = fuel.startup(build.main_wasm.read_bytes())
+    try:  # reads the emulator's runner from inside: if that changes, lose this figure only
+        start = fuel.startup(build.main_wasm.read_bytes())
+    except Exception as err:  # noqa: BLE001
+        start = {"fuel": {}, "total": None, "error": f"{type(err).__name__}: {err}"}
     many = fuel.many_clients(build.main_wasm, clients=clients)
     return {
         "label": build.label,
         "allowed": many["allowed"], "limited": many["limited"], "clients": many["clients"],
-        "startup": start["total"], "startup_steps": start["fuel"],
-        "startup_instantiate": start["fuel"].get("instantiate", 0),
-        "startup_configure": start["fuel"].get("proxy_on_configure", 0),
+        "startup": start["total"], "startup_steps": start["fuel"], "startup_error": start.get("error"),
+        "startup_instantiate": start["fuel"].get("instantiate"),
+        "startup_configure": start["fuel"].get("proxy_on_configure"),
         "bytes": sizes["total"], "code": sections.get("code", 0), "data": sections.get("data", 0),
         "names": sections.get("custom:name", 0),
         "build_ms": round(build.build_py_s * 1000) if build.build_py_s is not None else None,
@@ -124,6 +127,7 @@ def table(figures: dict) -> str:
                      f"| {outcome} |")
     skipped = [f"{side} {name}: {e['skipped']}" for side, f in (("baseline", base), ("current", cur))
                for name, e in f["examples"].items() if "skipped" in e]
+    skipped += [f"{f['label']} startup fuel: {f['startup_error']}" for f in (base, cur) if f.get("startup_error")]
     if skipped:
         lines += ["", "Not measured: " + "; ".join(skipped) + "."]
     return "\n".join(lines)
