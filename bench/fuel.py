@@ -5,7 +5,10 @@ Figures:
   client seen before) and one that is rejected (429), with the reference
   configuration ``{"ttlSecond": 60, "burst": 3}``;
 - linear-memory pages after one million requests over one hundred thousand
-  distinct clients (10 per client: 3 pass, 7 are rejected).
+  distinct clients (10 per client: 3 pass, 7 are rejected);
+- `many_clients`: mean fuel of an allowed and of a limited request while the
+  filter tracks many clients (bench/compare.py's before/after figure);
+- `startup`: fuel from instantiation (the start function) through proxy_on_configure.
 
 The host emulator (``abi/emulator``) is being written separately. This module
 needs only the small interface below; `load_plugin` is the one place to adapt
