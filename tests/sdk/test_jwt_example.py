@@ -123,7 +123,10 @@ parts = st.one_of(claims.map(lambda c: b64(json.dumps(c).encode())), st.binary(m
 tokens = st.one_of(
     st.tuples(parts, parts, parts).map(lambda p: "Bearer " + ".".join(p)),
     st.builds(lambda c: "Bearer " + token({**GOOD, **c}), claims),
-    st.text(st.characters(min_codepoint=32, max_codepoint=255), max_size=40))
+    st.text(st.characters(min_codepoint=32, max_codepoint=255), max_size=40),
+    st.tuples(st.sampled_from(["Bearer ", "bearer\xa0", "BEARER  "]),
+              st.text(st.characters(min_codepoint=32, max_codepoint=255), max_size=12),
+              st.sampled_from(["", " ", "\xa0", "\x85"])).map(lambda t: t[0] + t[2] + token(GOOD) + t[1] + t[2]))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
