@@ -11,6 +11,7 @@ running at the same time, all in front of one shared backend):
     noop_py       the same do-nothing filter in our Python subset (+ our runtime's own cost)
     noop_sdk      a do-nothing filter written with our SDK (+ the SDK's context dispatch)
     ratelimit     our rate limiter, filter/main.py, {"ttlSecond": 60, "burst": 1000000000}
+    ratelimit_baseline  the same, built from a baseline git ref (bench/baseline.py), when given
 
 The backend is one more Envoy answering every request itself (`direct_response`,
 200 "ok"): a C++ server that costs a fraction of a proxying Envoy, so it is never
@@ -104,14 +105,17 @@ class Settings:
     round_seconds: float = 5.0      # measured part of a round
     lead_seconds: float = 0.5       # load on before the first read (connections set up)
     tail_seconds: float = 0.3       # load still on after the last read
+    slack_seconds: float = 0.7      # requests for this long more: h2load on a busy machine may
+                                    # run ahead of its rate and end before the last read
     saturation_seconds: float = 2.0
     saturation_rounds: int = 5
     saturation_connections: int = 16
 
     @classmethod
     def quick(cls) -> "Settings":
-        return cls(warmup_seconds=2.0, rounds=4, round_seconds=2.0,
-                   saturation_seconds=1.0, saturation_rounds=1)
+        # h2load stops early on rounds much shorter than 2 s; no saturation cross-check
+        return cls(warmup_seconds=2.0, rounds=3, round_seconds=2.0,
+                   saturation_seconds=1.0, saturation_rounds=0)
 
 
 # -- Envoy configuration (v3 API) ----------------------------------------------------
@@ -175,20 +179,28 @@ def lua_filter() -> dict:
         "default_source_code": {"inline_string": LUA_SOURCE}}}
 
 
-def build_wasm(workdir: Path) -> dict[str, Path]:
-    """noop.wat assembled, noop.py and filter/main.py compiled by our compiler."""
+def build_wasm(workdir: Path, prebuilt: dict[str, Path] | None = None) -> dict[str, Path]:
+    """noop.wat assembled, noop.py, noop_sdk.py and filter/main.py compiled by our compiler;
+    those in `prebuilt` (same keys, built by the caller from the same sources) are reused."""
     import wasmtime
     from compiler import compile_file
     out = {"noop_wat": workdir / "noop_wat.wasm", "noop_py": workdir / "noop_py.wasm",
            "noop_sdk": workdir / "noop_sdk.wasm", "ratelimit": workdir / "main.wasm"}
-    out["noop_wat"].write_bytes(wasmtime.wat2wasm((HERE / "wasm" / "noop.wat").read_text()))
-    out["noop_py"].write_bytes(compile_file(HERE / "wasm" / "noop.py"))
-    out["noop_sdk"].write_bytes(compile_file(HERE / "wasm" / "noop_sdk.py"))
-    out["ratelimit"].write_bytes(compile_file(ROOT / "filter" / "main.py"))
+    makers = {"noop_wat": lambda: wasmtime.wat2wasm((HERE / "wasm" / "noop.wat").read_text()),
+              "noop_py": lambda: compile_file(HERE / "wasm" / "noop.py"),
+              "noop_sdk": lambda: compile_file(HERE / "wasm" / "noop_sdk.py"),
+              "ratelimit": lambda: compile_file(ROOT / "filter" / "main.py")}
+    for key, make in makers.items():
+        out[key].write_bytes(prebuilt[key].read_bytes() if prebuilt and key in prebuilt else make())
     return out
 
 
 def variants(wasm: dict[str, Path]) -> list[Variant]:
+    """Every variant; `ratelimit_baseline` too when `wasm` has it (the rate limiter built
+    from a baseline ref, bench/baseline.py: before and after side by side)."""
+    extra = [Variant("ratelimit_baseline", "rate limiter (baseline)",
+                     (wasm_filter("ip-rate-limit-baseline", wasm["ratelimit_baseline"], RATELIMIT_CONFIG),))
+             ] if "ratelimit_baseline" in wasm else []
     return [
         Variant("none", "no filter"),
         Variant("none_copy", "no filter (copy)"),
@@ -199,6 +211,7 @@ def variants(wasm: dict[str, Path]) -> list[Variant]:
         Variant("noop_sdk", "no-op Python, SDK", (wasm_filter("noop-sdk", wasm["noop_sdk"]),)),
         Variant("ratelimit", "rate limiter",
                 (wasm_filter("ip-rate-limit", wasm["ratelimit"], RATELIMIT_CONFIG),)),
+        *extra,
     ]
 
 
@@ -416,7 +429,8 @@ def _one_round(fleet: dict[str, Envoy], names: list[str], settings: Settings, wo
     total = settings.lead_seconds + measure_seconds + settings.tail_seconds
     logs = {n: workdir / f"h2load-{tag}-{n}.txt" for n in names}
     latency_logs = {n: workdir / f"h2load-{tag}-{n}.requests.tsv" for n in names}
-    commands = {n: _h2load(fleet[n].port, settings, int(settings.rate * total), latency_logs[n])
+    commands = {n: _h2load(fleet[n].port, settings, int(settings.rate * (total + settings.slack_seconds)),
+                           latency_logs[n])
                 for n in names}
     interval = None
     with _processes(commands, logs) as running:
@@ -427,11 +441,11 @@ def _one_round(fleet: dict[str, Envoy], names: list[str], settings: Settings, wo
             _sleep_until(start + settings.lead_seconds + measure_seconds, running)
             interval = _interval(first, _snapshot(fleet, names), names)
         until = time.time()
-        _wait_all(running, timeout=settings.tail_seconds + 30)
+        _wait_all(running, timeout=settings.tail_seconds + settings.slack_seconds + 30)
     latencies = {n: _h2load_latencies_us(latency_logs[n], since, until) for n in names}
     for path in latency_logs.values():
         path.unlink(missing_ok=True)  # large; h2load's summary log stays
-    if interval is not None:
+    if interval is not None and tag != "warmup":  # the warm-up is not kept: V8 may still tier up
         expected = settings.rate * measure_seconds
         for n in names:
             if interval.requests[n] < expected / 2:
@@ -552,6 +566,9 @@ def summarise(labels: dict[str, str], intervals: list[Interval], p50: dict[str, 
         "noop_sdk_over_noop_wat_added": ratio("noop_sdk", "noop_wat", added),
         "ratelimit_over_noop_sdk_added": ratio("ratelimit", "noop_sdk", added),
     }
+    if "ratelimit_baseline" in added:
+        ratios["ratelimit_baseline_over_noop_wat_added"] = ratio("ratelimit_baseline", "noop_wat", added)
+        ratios["ratelimit_over_ratelimit_baseline_added"] = ratio("ratelimit", "ratelimit_baseline", added)
     return {"variants": per_variant, "ratios": ratios,
             "noise_floor_us": per_variant["none_copy"]["added_cpu_us_per_request"],
             "rounds": len(intervals),
@@ -561,7 +578,9 @@ def summarise(labels: dict[str, str], intervals: list[Interval], p50: dict[str, 
             "per_round_cpu_us": cpu}
 
 
-def run(settings: Settings | None = None, workdir: Path | None = None, log=print) -> dict:
+def run(settings: Settings | None = None, workdir: Path | None = None, log=print,
+        baseline_wasm: Path | None = None, prebuilt: dict[str, Path] | None = None) -> dict:
+    """Every variant side by side; with `baseline_wasm`, the baseline's rate limiter too."""
     settings = settings or Settings()
     tools = find_tools()
     for tool, where in tools.items():
@@ -570,7 +589,9 @@ def run(settings: Settings | None = None, workdir: Path | None = None, log=print
         if workdir is None:
             workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-envoy-")))
         workdir.mkdir(parents=True, exist_ok=True)
-        wasm = build_wasm(workdir)
+        wasm = build_wasm(workdir, prebuilt)
+        if baseline_wasm is not None:
+            wasm["ratelimit_baseline"] = baseline_wasm
         chosen = variants(wasm)
         names = [v.key for v in chosen]
         backend = stack.enter_context(envoys({"backend": backend_config()}, workdir))["backend"]

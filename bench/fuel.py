@@ -5,7 +5,10 @@ Figures:
   client seen before) and one that is rejected (429), with the reference
   configuration ``{"ttlSecond": 60, "burst": 3}``;
 - linear-memory pages after one million requests over one hundred thousand
-  distinct clients (10 per client: 3 pass, 7 are rejected).
+  distinct clients (10 per client: 3 pass, 7 are rejected);
+- `many_clients`: mean fuel of an allowed and of a limited request while the
+  filter tracks many clients (bench/compare.py's before/after figure);
+- `startup`: fuel from instantiation (the start function) through proxy_on_configure.
 
 The host emulator (``abi/emulator``) is being written separately. This module
 needs only the small interface below; `load_plugin` is the one place to adapt
@@ -111,6 +114,50 @@ def per_request(wasm_path: Path) -> dict:
             "rejected": rejected.fuel}
     return {"config": REFERENCE_CONFIG.decode(), "fuel": fuel,
             "fuel_total": {kind: sum(per_callback.values()) for kind, per_callback in fuel.items()}}
+
+
+def many_clients(wasm_path: Path, clients: int = 1000, per_client: int = 5) -> dict:
+    """Mean fuel of an allowed and of a limited request with the reference configuration
+    (burst 3): `per_client` requests from each of `clients` addresses, round-robin, so the
+    filter's table holds many clients while it works (3 pass per client, the rest are limited)."""
+    plugin = load_plugin(wasm_path.read_bytes(), REFERENCE_CONFIG)
+    fuel: dict[int, list[int]] = {}
+    for _ in range(per_client):
+        for n in range(clients):
+            outcome = plugin.request(client_address(n))
+            fuel.setdefault(outcome.status, []).append(sum(outcome.fuel.values()))
+    if set(fuel) != {200, 429}:
+        raise RuntimeError(f"unexpected statuses {sorted(fuel)}")
+    return {"config": REFERENCE_CONFIG.decode(), "clients": clients, "requests_per_client": per_client,
+            "allowed": round(sum(fuel[200]) / len(fuel[200])), "limited": round(sum(fuel[429]) / len(fuel[429])),
+            "allowed_requests": len(fuel[200]), "limited_requests": len(fuel[429])}
+
+
+def startup(wasm: bytes, configuration: bytes = REFERENCE_CONFIG) -> dict:
+    """Fuel from instantiation (the module's start function: globals, set_root_context)
+    through proxy_on_configure, per step. The emulator records fuel per callback; the
+    start function runs inside wasmtime's instantiate, so its fuel is read here from the
+    store right after it (a subclass of the emulator's runner; nothing else changes)."""
+    from abi.emulator import Plugin
+    from abi.emulator.runners.wasm import WasmInstance, WasmModule
+
+    class Instance(WasmInstance):
+        instantiation_fuel = 0
+
+        def bind(self, vm) -> None:
+            super().bind(vm)
+            self.instantiation_fuel = self.module.fuel - self.store.get_fuel()
+
+    class Module(WasmModule):
+        def instantiate(self) -> Instance:
+            return Instance(self)
+
+    plugin = Plugin(Module(wasm), configuration=configuration)
+    if not plugin.configured:
+        raise RuntimeError(f"the filter refused {configuration!r}: {plugin.logs()}")
+    [vm] = plugin.vms
+    steps = {"instantiate": vm.instance.instantiation_fuel, **plugin.fuel}
+    return {"fuel": steps, "total": sum(steps.values())}
 
 
 def soak(wasm_path: Path, requests: int = 1_000_000, clients: int = 100_000,

@@ -6,9 +6,13 @@
     python bench/run.py --quick    # a short smoke run (< 1 minute) into bench/out-quick/;
                                    # the committed figures are left alone
     python bench/run.py --only size,compile
+    python bench/run.py --baseline REF   # compare with another git ref (default a38fd6b)
 
-Parts: size (bench/size.py), compile (compile_time.py), fuel (fuel.py; skipped
-with a note until the host emulator is wired), envoy (envoy_overhead.py).
+Parts: size (bench/size.py), compile (compile_time.py), fuel (fuel.py), compare
+(compare.py: a baseline build from a git ref against the current tree, with issue
+12's targets), envoy (envoy_overhead.py, the baseline's rate limiter beside ours),
+global (global_mode.py; the full run only: it needs the dev extras and a minute).
+--quick leaves out global and compile (the compare part times build.py too).
 Figures are printed, never asserted. Loopback only; every process it starts is
 stopped and reaped, also on Ctrl-C, SIGTERM or an error.
 """
@@ -32,9 +36,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench import compile_time, envoy_overhead, fuel, report, size  # noqa: E402
+from bench import baseline, compare, compile_time, envoy_overhead, fuel, report, size  # noqa: E402
 
-PARTS = ("size", "compile", "fuel", "envoy")
+PARTS = ("size", "compile", "fuel", "compare", "envoy", "global")
 SOAK_BUDGET_SECONDS = 530.0  # the memory soak's limit: with the rest beside it, the run stays under 10 minutes
 
 
@@ -85,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default=",".join(PARTS),
                         help=f"comma-separated parts to run (default: all of {','.join(PARTS)})")
     parser.add_argument("--out", type=Path, help="directory for results.json/results.md")
+    parser.add_argument("--baseline", default=baseline.DEFAULT_REF, metavar="REF",
+                        help=f"git ref of the build to compare with (default {baseline.DEFAULT_REF})")
     parser.add_argument("--report-only", action="store_true",
                         help="measure nothing: rewrite results.md, the plot and the generated "
                              "parts of README.md and docs/benchmarks.md from bench/results.json")
@@ -93,6 +99,15 @@ def main(argv: list[str] | None = None) -> int:
     unknown = set(only) - set(PARTS)
     if unknown:
         parser.error(f"unknown part(s): {', '.join(sorted(unknown))}")
+    if args.quick and args.only == parser.get_default("only"):
+        # global: Envoys, Redis and a gRPC service for a minute; compile: the compare part
+        # times `python build.py` already, for both builds
+        only = [p for p in only if p not in ("global", "compile")]
+    if "compare" in only:
+        try:
+            baseline.resolve(args.baseline)
+        except ValueError as err:
+            parser.error(str(err))
     signal.signal(signal.SIGTERM, _on_sigterm)
     if args.report_only:
         results = json.loads((ROOT / "bench" / "results.json").read_text())
@@ -101,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
         print("wrote " + ", ".join(str(p.relative_to(ROOT)) for p in written))
         return 0
 
-    official = not args.quick and args.out is None and set(only) == set(PARTS)
+    official = (not args.quick and args.out is None and set(only) == set(PARTS)
+                and args.baseline == baseline.DEFAULT_REF)
     out_dir = args.out or (ROOT / "bench" / ("out-quick" if args.quick else ""))
     if not official and args.out is None and not args.quick:
         out_dir = ROOT / "bench" / "out-partial"  # a partial run never overwrites the committed set
@@ -134,13 +150,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"[{name}] {time.monotonic() - t:.1f} s", flush=True)
 
         name_key = {"size": "size", "compile": "compile_time", "fuel": "fuel", "envoy": "envoy",
-                    "fuel soak": "fuel_soak"}
+                    "fuel soak": "fuel_soak", "compare": "compare", "global": "global_mode"}
+
+        built: dict[str, Path] = {}  # modules the size part built, reused by the Envoy part
 
         def do_size() -> dict:
             noop_py, noop_sdk, noop_wat = work / "noop_py.wasm", work / "noop_sdk.wasm", work / "noop_wat.wasm"
             noop_py.write_bytes(compile_file(ROOT / "bench" / "wasm" / "noop.py"))
             noop_sdk.write_bytes(compile_file(ROOT / "bench" / "wasm" / "noop_sdk.py"))
             noop_wat.write_bytes(wasmtime.wat2wasm((ROOT / "bench" / "wasm" / "noop.wat").read_text()))
+            built.update({"ratelimit": main_wasm, "noop_py": noop_py, "noop_sdk": noop_sdk, "noop_wat": noop_wat})
             figures = size.run({"main.wasm": main_wasm, "no-op Python, SDK": noop_sdk,
                                 "no-op Python": noop_py, "no-op WAT": noop_wat})
             for label, m in figures.items():
@@ -150,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
             return figures
 
         def do_compile() -> dict:
-            figures = compile_time.run(repeats=3 if args.quick else 7)
+            figures = compile_time.run(repeats=1 if args.quick else 7)
             print(f"  python build.py: {figures['build_py_s'] * 1000:.0f} ms; "
                   f"compile_file alone: {figures['compile_s'] * 1000:.0f} ms")
             return figures
@@ -189,14 +208,33 @@ def main(argv: list[str] | None = None) -> int:
                   f"{memory['clients']:,} clients ({memory['seconds']:.0f} s)")
             return memory
 
+        baseline_wasm: list[Path] = []
+
+        def do_compare() -> dict:
+            figures, wasm = compare.run(args.baseline, work / "compare", args.quick,
+                                        log=lambda m: print(m, flush=True))
+            baseline_wasm.append(wasm)
+            print(compare.table(figures))
+            return figures
+
         def do_envoy() -> dict:
             settings = envoy_overhead.Settings.quick() if args.quick else envoy_overhead.Settings()
-            return envoy_overhead.run(settings, work / "envoy", log=lambda m: print(m, flush=True))
+            return envoy_overhead.run(settings, work / "envoy", log=lambda m: print(m, flush=True),
+                                      baseline_wasm=baseline_wasm[0] if baseline_wasm else None,
+                                      prebuilt=built)
+
+        def do_global() -> dict:
+            from bench import global_mode
+            return global_mode.run(log=lambda m: print(m, flush=True))
 
         part("size", do_size)
         part("compile", do_compile)
         part("fuel", do_fuel)
+        part("compare", do_compare)
         part("envoy", do_envoy)
+        part("global", do_global)
+        if "baseline" in results.get("compare", {}) and "ratios" in results.get("envoy", {}):
+            compare.add_envoy(results["compare"], results["envoy"])
         if soak is not None and "skipped" not in results["fuel"]:
             part("fuel soak", do_soak)
             results["fuel"]["memory"] = results.pop("fuel_soak")

@@ -1,9 +1,12 @@
-"""The benchmark's own tools (no timings): the wasm size parser and the README splice."""
+"""The benchmark's own tools (no timings): the wasm size parser, the README splice, the
+baseline build from a git ref, the example requests, startup fuel and the before/after table."""
+import subprocess
 from pathlib import Path
 
+import pytest
 import wasmtime
 
-from bench import report, size
+from bench import baseline, compare, envoy_overhead, examples, fuel, report, size
 from compiler import compile_file
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -53,3 +56,111 @@ def test_the_two_noop_filters_export_the_same_callbacks():
     wat = wasmtime.Module(engine, wasmtime.wat2wasm((ROOT / "bench" / "wasm" / "noop.wat").read_text()))
     py = wasmtime.Module(engine, compile_file(ROOT / "bench" / "wasm" / "noop.py"))
     assert {e.name for e in wat.exports} == {e.name for e in py.exports}
+
+
+# -- before/after (bench/baseline.py, bench/compare.py, bench/examples.py) ------------------
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), "-c", "user.name=bench", "-c", "user.email=bench@test",
+                           *args], check=True, capture_output=True, text=True).stdout.strip()
+
+
+def test_a_baseline_is_built_from_its_ref_by_its_own_compiler(tmp_path):
+    """A throwaway clone gets a tiny commit (a longer log message, one example removed); the
+    ref before it and the one after build apart, each from its own tree."""
+    repo = tmp_path / "repo"
+    subprocess.run(["git", "clone", "-q", "--shared", str(ROOT), str(repo)], check=True)
+    main = repo / "filter" / "main.py"
+    main.write_text(main.read_text().replace("no client address; request let through",
+                                             "no client address; request let through " + "x" * 100))
+    git(repo, "rm", "-q", "tests/sdk/filters/tick_counter.py")
+    git(repo, "commit", "-qam", "tiny change")
+    names = ["tick_counter", "header_rewrite"]
+    built = {}
+    for ref in ("HEAD~1", "HEAD"):
+        commit = baseline.resolve(ref, repo)
+        build = baseline.Build(f"baseline {commit}", baseline.export_tree(commit, tmp_path / ref, repo))
+        out = tmp_path / f"{ref}-out"
+        baseline.finish_compile(build, baseline.start_compile(build, out, names), out, names)
+        built[ref] = build
+    before, after = built["HEAD~1"], built["HEAD"]
+    assert (before.borrowed, after.borrowed) == ([], ["tick_counter"])  # from the current tree
+    data = [size.measure(b.main_wasm.read_bytes())["sections"]["data"] for b in (before, after)]
+    assert data[1] > data[0]  # the longer message
+    assert all(isinstance(b.examples[n], Path) and b.examples[n].is_file() for b in built.values() for n in names)
+    with pytest.raises(ValueError, match="not a commit"):
+        baseline.resolve("no-such-ref-anywhere", repo)
+
+
+def test_a_tree_whose_compiler_fails_says_so(tmp_path):
+    tree = tmp_path / "tree"
+    (tree / "compiler").mkdir(parents=True)
+    (tree / "compiler" / "__init__.py").write_text("raise ImportError('broken on purpose')\n")
+    build = baseline.Build("baseline broken", tree)
+    with pytest.raises(RuntimeError, match="broken on purpose"):
+        baseline.finish_compile(build, baseline.start_compile(build, tmp_path / "out", []), tmp_path / "out", [])
+
+
+def test_every_example_filter_has_a_bench_request():
+    assert set(examples.examples()) == set(baseline.example_names())
+
+
+def test_example_requests_go_through(tmp_path):
+    for name, outcome in (("jwt_check", "200"), ("tcp_guard", "passed"), ("callout_auth", "200")):
+        figures = examples.request_fuel(compile_file(examples.FILTERS / f"{name}.py"), examples.examples()[name])
+        assert figures["outcome"] == outcome and figures["fuel"] > 1000, (name, figures)
+    assert examples.run({"jwt_check": "SyntaxError: x"})["jwt_check"]["skipped"] == "SyntaxError: x"
+
+
+def test_startup_fuel_counts_the_start_function():
+    wasm = compile_file(ROOT / "bench" / "wasm" / "noop_sdk.py")
+    figures = fuel.startup(wasm, b"")
+    steps = figures["fuel"]
+    assert steps["instantiate"] > 0 and steps["proxy_on_configure"] > 0
+    assert figures["total"] == sum(steps.values())
+    from abi.emulator import Plugin
+    assert figures["total"] - steps["instantiate"] == sum(Plugin.wasm(wasm).fuel.values())
+
+
+def sample_figures(**current) -> dict:
+    side = {"label": "baseline abc1234", "allowed": 30000, "limited": 40000, "clients": 100, "startup": 270000,
+            "startup_instantiate": 170000, "startup_configure": 100000, "bytes": 70000, "code": 48000,
+            "data": 6000, "names": 13000, "build_ms": 400, "envoy_ratio": 2.8, "examples_from_current_source": [],
+            "examples": {"jwt_check": {"what": "a token", "fuel": 900000, "outcome": "200"},
+                         "metrics": {"what": "a read", "skipped": "SyntaxError: nope"}}}
+    after = {**side, "label": "current", "examples_from_current_source": [], **current}
+    return {"ref": "abc1234", "baseline": {**side, "examples_from_current_source": ["jwt_check"]},
+            "current": after}
+
+
+def test_the_before_after_table_renders_targets_and_changes():
+    text = compare.table(sample_figures(allowed=4500, limited=7000, envoy_ratio=1.4, envoy_ratio_ci90=[1.2, 1.7],
+                                        examples={
+        "jwt_check": {"what": "a token", "fuel": 90000, "outcome": "401"},
+        "metrics": {"what": "a read", "fuel": 1200, "outcome": "200"}}))
+    rows = {line.split(" | ")[0].lstrip("| ").strip(): line for line in text.splitlines() if line.startswith("|")}
+    assert rows["rate limiter fuel per allowed request"].endswith("| 30,000 | 4,500 | 0.15× | ≤ 5,000 (stretch ≤ 3,000) | yes |")
+    assert rows["rate limiter fuel per limited request"].endswith("| ≤ 6,500 | no |")
+    assert "| 2.80× | 1.40× [1.20, 1.70] | 0.50× | ≤ 1.5× | yes |" in \
+        rows["Envoy CPU added per request ÷ the no-op WAT filter's [90% interval]"]
+    assert "| 70,000 | 70,000 | 1.00× |" in rows["main.wasm bytes"]
+    assert rows["jwt_check (source: current)"].endswith("| 900,000 | 90,000 | 0.10× | 200 → 401 |")
+    assert rows["metrics"].endswith("| – | 1,200 | – | 200 |")
+    assert "Not measured: baseline metrics: SyntaxError: nope." in text
+
+
+def test_the_report_carries_the_before_after_table(tmp_path):
+    results = {"generated": "now", "command": "python bench/run.py --quick", "quick": True,
+               "machine": {"summary": "a machine"}, "compare": sample_figures()}
+    written = report.write(results, tmp_path, tmp_path / "plot.png", [])
+    text = (tmp_path / "results.md").read_text()
+    assert "## Before and after" in text and "| rate limiter fuel per allowed request | 30,000 | 30,000 |" in text
+    assert [p.name for p in written] == ["results.json", "results.md"]
+    assert "Before (baseline abc1234)" in report.summary_markdown(results)
+
+
+def test_the_envoy_part_adds_the_baseline_variant_only_when_given(tmp_path):
+    wasm = {k: tmp_path / f"{k}.wasm" for k in ("noop_wat", "noop_py", "noop_sdk", "ratelimit")}
+    keys = [v.key for v in envoy_overhead.variants(wasm)]
+    assert "ratelimit_baseline" not in keys and keys[-1] == "ratelimit"
+    keys = [v.key for v in envoy_overhead.variants({**wasm, "ratelimit_baseline": tmp_path / "b.wasm"})]
+    assert keys[-2:] == ["ratelimit", "ratelimit_baseline"] and set(keys) <= set(report.ORDER)

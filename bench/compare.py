@@ -1,0 +1,133 @@
+"""Before and after in one run: a baseline build (a git ref, bench/baseline.py) and the
+current build, measured side by side on this machine, with issue 12's targets printed
+beside the figures (never asserted).
+
+Per build: the rate limiter's fuel per allowed and per limited request over many
+clients, its startup fuel (instantiation through proxy_on_configure), main.wasm's bytes
+(code, data and name sections), `python build.py`'s wall time, and the fuel of one
+request through each SDK example (bench/examples.py).
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from bench import baseline as baselines
+from bench import examples, fuel, size
+
+KB = 1024
+# (key, label, target text, met(current value) or None when the figure has no target)
+ROWS = [
+    ("allowed", "rate limiter fuel per allowed request", "≤ 5,000 (stretch ≤ 3,000)", lambda v: v <= 5000),
+    ("limited", "rate limiter fuel per limited request", "≤ 6,500", lambda v: v <= 6500),
+    ("startup", "startup fuel (instantiate → on_configure)", "reported", None),
+    ("startup_instantiate", "  of which the start function", "", None),
+    ("startup_configure", "  of which proxy_on_configure", "", None),
+    ("bytes", "main.wasm bytes", "≤ 16 KB = 16,384 (stretch ≤ 12 KB)", lambda v: v <= 16 * KB),
+    ("code", "  code section", "", None),
+    ("data", "  data section", "", None),
+    ("names", "  name section", "", None),
+    ("build_ms", "`python build.py` ms", "< 1,000", lambda v: v < 1000),
+    ("envoy_ratio", "Envoy CPU added per request ÷ the no-op WAT filter's [90% interval]", "≤ 1.5×",
+     lambda v: v <= 1.5),
+]
+
+
+def measure(build: baselines.Build, clients: int) -> dict:
+    """The figures of one build (its build.py times are taken beforehand, alternating)."""
+    sizes = size.measure(build.main_wasm.read_bytes())
+    sections = sizes["sections"]
+    try:  # reads the emulator's runner from inside: if that changes, lose this figure only
+        start = fuel.startup(build.main_wasm.read_bytes())
+    except Exception as err:  # noqa: BLE001
+        start = {"fuel": {}, "total": None, "error": f"{type(err).__name__}: {err}"}
+    many = fuel.many_clients(build.main_wasm, clients=clients)
+    return {
+        "label": build.label,
+        "allowed": many["allowed"], "limited": many["limited"], "clients": many["clients"],
+        "startup": start["total"], "startup_steps": start["fuel"], "startup_error": start.get("error"),
+        "startup_instantiate": start["fuel"].get("instantiate"),
+        "startup_configure": start["fuel"].get("proxy_on_configure"),
+        "bytes": sizes["total"], "code": sections.get("code", 0), "data": sections.get("data", 0),
+        "names": sections.get("custom:name", 0),
+        "build_ms": round(build.build_py_s * 1000) if build.build_py_s is not None else None,
+        "build_py_runs_s": build.build_py_runs_s,
+        "examples": examples.run(build.examples),
+        "examples_from_current_source": build.borrowed,
+    }
+
+
+def run(ref: str, work: Path, quick: bool, log=print) -> tuple[dict, Path]:
+    """Both builds measured; returns the figures and the baseline's main.wasm (for Envoy)."""
+    base, current = baselines.prepare(ref, work, log)
+    repeats = 1 if quick else 5
+    started = time.perf_counter()
+    baselines.time_build_py([base, current], repeats, work)
+    log(f"  python build.py timed {repeats}× in each tree: {time.perf_counter() - started:.1f} s")
+    clients = 100 if quick else 1000
+    started = time.perf_counter()
+    figures = {"ref": ref, "baseline": measure(base, clients), "current": measure(current, clients)}
+    log(f"  both builds measured in the emulator: {time.perf_counter() - started:.1f} s")
+    return figures, base.main_wasm
+
+
+def add_envoy(figures: dict, envoy: dict) -> None:
+    """The Envoy part's added-CPU ratios (ours ÷ no-op WAT), per build, when it ran."""
+    ratios = envoy.get("ratios", {})
+    for side, key in (("current", "ratelimit_over_noop_wat_added"),
+                      ("baseline", "ratelimit_baseline_over_noop_wat_added")):
+        if key in ratios:
+            figures[side]["envoy_ratio"] = ratios[key]["value"]
+            figures[side]["envoy_ratio_ci90"] = ratios[key]["ci90"]
+
+
+def _cell(key: str, value, interval: list[float] | None = None) -> str:
+    if value is None:
+        return "–"
+    if key == "envoy_ratio":
+        return f"{value:.2f}×" + (f" [{interval[0]:.2f}, {interval[1]:.2f}]" if interval else "")
+    return f"{value:,}"
+
+
+def _change(before, after) -> str:
+    if not before or after is None or before is None:
+        return "–"
+    return f"{after / before:.2f}×"
+
+
+def table(figures: dict) -> str:
+    """Markdown: the targets table, then the examples' fuel per request."""
+    base, cur = figures["baseline"], figures["current"]
+    lines = [f"Before ({base['label']}) and after (the current tree), built each by its own compiler and "
+             f"measured here in one run. Rate limiter: `{fuel.REFERENCE_CONFIG.decode()}`, "
+             f"{cur['clients']:,} clients × 5 requests, round-robin (3 allowed, 2 limited each), "
+             "mean fuel per request over its whole lifecycle. Targets from issue 12, not asserted.", "",
+             f"| figure | {base['label']} | current | current ÷ baseline | target | met now |",
+             "|---|--:|--:|--:|---|---|"]
+    for key, label, target, met in ROWS:
+        before, after = base.get(key), cur.get(key)
+        if before is None and after is None:
+            continue
+        verdict = "" if met is None or after is None else ("yes" if met(after) else "no")
+        cells = [_cell(key, f.get(key), f.get(f"{key}_ci90")) for f in (base, cur)]
+        lines.append(f"| {label} | {cells[0]} | {cells[1]} | {_change(before, after)} "
+                     f"| {target} | {verdict} |")
+    lines += ["", "Fuel of one request through each SDK example (tests/sdk/filters/, the second request "
+              "through a fresh plugin; every callback it causes, on any VM):", "",
+              f"| example | request | {base['label']} | current | current ÷ baseline | outcome |",
+              "|---|---|--:|--:|--:|---|"]
+    for name, after in cur["examples"].items():
+        before = base["examples"].get(name, {"skipped": "not built"})
+        b, a = before.get("fuel"), after.get("fuel")
+        outcome = after.get("outcome", "–")
+        if "outcome" in before and before["outcome"] != outcome:
+            outcome = f"{before['outcome']} → {outcome}"
+        note = "" if name not in base["examples_from_current_source"] else " (source: current)"
+        lines.append(f"| {name}{note} | {after['what']} | {_cell('', b)} | {_cell('', a)} | {_change(b, a)} "
+                     f"| {outcome} |")
+    skipped = [f"{side} {name}: {e['skipped']}" for side, f in (("baseline", base), ("current", cur))
+               for name, e in f["examples"].items() if "skipped" in e]
+    skipped += [f"{f['label']} startup fuel: {f['startup_error']}" for f in (base, cur) if f.get("startup_error")]
+    if skipped:
+        lines += ["", "Not measured: " + "; ".join(skipped) + "."]
+    return "\n".join(lines)
