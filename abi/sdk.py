@@ -1,9 +1,14 @@
 """The SDK a filter imports: context classes, ``set_root_context``, the host calls and
 the ABI's enums, all from one module.
 
-This module also holds the callbacks the host calls (every ``proxy_on_*``
-export of ABI 0.2.1 that the SDK handles), dispatched by context id to the
-filter's context objects. Envoy creates a root context per plugin
+This module also holds the callbacks the host calls (the ``proxy_on_*``
+exports of ABI 0.2.1 that the SDK handles), dispatched by context id to the
+filter's context objects. A callback a filter leaves at its default is not
+exported (``@export_if_overridden``): Envoy then skips it and applies its own
+default (continue, done, nothing), which is what the SDK's default does too.
+Always exported: context_create, vm_start, configure and delete (the SDK drops
+its per-context objects there), and the callout answers (the SDK forgets the
+call's token there, even when nothing overrides them). Envoy creates a root context per plugin
 (``proxy_on_context_create(id, 0)``), then an HTTP or stream context per
 request/connection whose parent is that root. The objects live in the dicts
 below, which are GC roots, until ``proxy_on_delete``. A callback for an id the
@@ -12,7 +17,7 @@ module does not know (the host never sends one) gets the pass-through default.
     from abi.enums import ACTION_CONTINUE
     from abi.sdk import HttpContext, RootContext, set_request_header, set_root_context
 """
-from abi import export, i32
+from abi import export, export_if_overridden, i32
 from abi.context import GrpcCaller, HttpContext, RootContext, StreamContext
 from abi.grpc import (  # noqa: F401 (re-exported for filters)
     cancel_grpc_call, close_grpc_stream, dispatch_grpc_call, get_grpc_initial_metadata,
@@ -112,21 +117,21 @@ def proxy_on_configure(root_context_id: i32, plugin_configuration_size: i32) -> 
     return root.on_configure(whole_buffer(BUFFER_PLUGIN_CONFIGURATION, plugin_configuration_size))
 
 
-@export
+@export_if_overridden("RootContext.on_tick")
 def proxy_on_tick(root_context_id: i32) -> None:
     root = root_context(root_context_id)
     if root is not None:
         root.on_tick()
 
 
-@export
+@export_if_overridden("RootContext.on_queue_ready")
 def proxy_on_queue_ready(root_context_id: i32, queue_id: i32) -> None:
     root = root_context(root_context_id)
     if root is not None:
         root.on_queue_ready(queue_id)
 
 
-@export
+@export_if_overridden("RootContext.on_foreign_function")
 def proxy_on_foreign_function(root_context_id: i32, function_id: i32, arguments_size: i32) -> None:
     root = root_context(root_context_id)
     if root is not None:
@@ -207,7 +212,7 @@ def proxy_on_grpc_close(root_context_id: i32, token: i32, status: i32) -> None:
         caller.on_grpc_close(token, status)
 
 
-@export
+@export_if_overridden("HttpContext.on_done", "StreamContext.on_done", "RootContext.on_done")
 def proxy_on_done(context_id: i32) -> bool:
     http = http_context(context_id)
     if http is not None:
@@ -223,7 +228,7 @@ def proxy_on_done(context_id: i32) -> bool:
     return True
 
 
-@export
+@export_if_overridden("HttpContext.on_log", "StreamContext.on_log")
 def proxy_on_log(context_id: i32) -> None:
     http = http_context(context_id)
     if http is not None:
@@ -253,7 +258,7 @@ def proxy_on_delete(context_id: i32) -> None:
 
 
 # -- HTTP streams -------------------------------------------------------------------
-@export
+@export_if_overridden("HttpContext.on_request_headers")
 def proxy_on_request_headers(context_id: i32, num_headers: i32, end_of_stream: bool) -> i32:
     http = http_context(context_id)
     if http is None:
@@ -261,7 +266,7 @@ def proxy_on_request_headers(context_id: i32, num_headers: i32, end_of_stream: b
     return http.on_request_headers(num_headers, end_of_stream)
 
 
-@export
+@export_if_overridden("HttpContext.on_request_body")
 def proxy_on_request_body(context_id: i32, body_size: i32, end_of_stream: bool) -> i32:
     http = http_context(context_id)
     if http is None:
@@ -269,7 +274,7 @@ def proxy_on_request_body(context_id: i32, body_size: i32, end_of_stream: bool) 
     return http.on_request_body(body_size, end_of_stream)
 
 
-@export
+@export_if_overridden("HttpContext.on_request_trailers")
 def proxy_on_request_trailers(context_id: i32, num_trailers: i32) -> i32:
     http = http_context(context_id)
     if http is None:
@@ -277,7 +282,7 @@ def proxy_on_request_trailers(context_id: i32, num_trailers: i32) -> i32:
     return http.on_request_trailers(num_trailers)
 
 
-@export
+@export_if_overridden("HttpContext.on_response_headers")
 def proxy_on_response_headers(context_id: i32, num_headers: i32, end_of_stream: bool) -> i32:
     http = http_context(context_id)
     if http is None:
@@ -285,7 +290,7 @@ def proxy_on_response_headers(context_id: i32, num_headers: i32, end_of_stream: 
     return http.on_response_headers(num_headers, end_of_stream)
 
 
-@export
+@export_if_overridden("HttpContext.on_response_body")
 def proxy_on_response_body(context_id: i32, body_size: i32, end_of_stream: bool) -> i32:
     http = http_context(context_id)
     if http is None:
@@ -293,7 +298,7 @@ def proxy_on_response_body(context_id: i32, body_size: i32, end_of_stream: bool)
     return http.on_response_body(body_size, end_of_stream)
 
 
-@export
+@export_if_overridden("HttpContext.on_response_trailers")
 def proxy_on_response_trailers(context_id: i32, num_trailers: i32) -> i32:
     http = http_context(context_id)
     if http is None:
@@ -302,7 +307,7 @@ def proxy_on_response_trailers(context_id: i32, num_trailers: i32) -> i32:
 
 
 # -- TCP connections ----------------------------------------------------------------
-@export
+@export_if_overridden("StreamContext.on_new_connection")
 def proxy_on_new_connection(context_id: i32) -> i32:
     stream = stream_context(context_id)
     if stream is None:
@@ -310,7 +315,7 @@ def proxy_on_new_connection(context_id: i32) -> i32:
     return stream.on_new_connection()
 
 
-@export
+@export_if_overridden("StreamContext.on_downstream_data")
 def proxy_on_downstream_data(context_id: i32, data_size: i32, end_of_stream: bool) -> i32:
     stream = stream_context(context_id)
     if stream is None:
@@ -318,7 +323,7 @@ def proxy_on_downstream_data(context_id: i32, data_size: i32, end_of_stream: boo
     return stream.on_downstream_data(data_size, end_of_stream)
 
 
-@export
+@export_if_overridden("StreamContext.on_upstream_data")
 def proxy_on_upstream_data(context_id: i32, data_size: i32, end_of_stream: bool) -> i32:
     stream = stream_context(context_id)
     if stream is None:
@@ -326,14 +331,14 @@ def proxy_on_upstream_data(context_id: i32, data_size: i32, end_of_stream: bool)
     return stream.on_upstream_data(data_size, end_of_stream)
 
 
-@export
+@export_if_overridden("StreamContext.on_downstream_connection_close")
 def proxy_on_downstream_connection_close(context_id: i32, peer_type: i32) -> None:
     stream = stream_context(context_id)
     if stream is not None:
         stream.on_downstream_connection_close(peer_type)
 
 
-@export
+@export_if_overridden("StreamContext.on_upstream_connection_close")
 def proxy_on_upstream_connection_close(context_id: i32, peer_type: i32) -> None:
     stream = stream_context(context_id)
     if stream is not None:
