@@ -58,20 +58,77 @@ def set_root_context(root: RootContext) -> None:
     registered_root = root
 
 
+# The last context each lookup found: a request's callbacks mostly come one after the other, so
+# most callbacks find their context here without hashing into the dicts above.
+last_http_id = 0
+last_http: HttpContext | None = None
+last_stream_id = 0
+last_stream: StreamContext | None = None
+last_root_id = 0
+last_root: RootContext | None = None
+
+
+def known_http(context_id: int) -> HttpContext | None:
+    global last_http_id, last_http
+    if context_id == last_http_id:
+        return last_http
+    http = http_contexts.get(context_id)
+    if http is not None:
+        last_http_id = context_id
+        last_http = http
+    return http
+
+
+def known_stream(context_id: int) -> StreamContext | None:
+    global last_stream_id, last_stream
+    if context_id == last_stream_id:
+        return last_stream
+    stream = stream_contexts.get(context_id)
+    if stream is not None:
+        last_stream_id = context_id
+        last_stream = stream
+    return stream
+
+
+def known_root(context_id: int) -> RootContext | None:
+    global last_root_id, last_root
+    if context_id == last_root_id:
+        return last_root
+    root = root_contexts.get(context_id)
+    if root is not None:
+        last_root_id = context_id
+        last_root = root
+    return root
+
+
+def forget(context_id: int) -> None:
+    """Drop the cached entries of a deleted context (id 0 is never a context: it maps to None)."""
+    global last_http_id, last_http, last_stream_id, last_stream, last_root_id, last_root
+    if context_id == last_http_id:
+        last_http_id = 0
+        last_http = None
+    if context_id == last_stream_id:
+        last_stream_id = 0
+        last_stream = None
+    if context_id == last_root_id:
+        last_root_id = 0
+        last_root = None
+
+
 def http_context(context_id: int) -> HttpContext | None:
     """The HTTP context a callback is for (None: pass through), made current for callouts."""
     enter_context(context_id)
-    return http_contexts.get(context_id)
+    return known_http(context_id)
 
 
 def stream_context(context_id: int) -> StreamContext | None:
     enter_context(context_id)
-    return stream_contexts.get(context_id)
+    return known_stream(context_id)
 
 
 def root_context(context_id: int) -> RootContext | None:
     enter_context(context_id)
-    return root_contexts.get(context_id)
+    return known_root(context_id)
 
 
 def whole_buffer(buffer_type: int, size: int) -> bytes:
@@ -84,6 +141,7 @@ def whole_buffer(buffer_type: int, size: int) -> bytes:
 # -- lifecycle ---------------------------------------------------------------------
 @export
 def proxy_on_context_create(context_id: i32, parent_context_id: i32) -> None:
+    global last_http_id, last_http, last_root_id, last_root
     enter_context(context_id)
     if parent_context_id == 0:
         registered = registered_root
@@ -91,14 +149,20 @@ def proxy_on_context_create(context_id: i32, parent_context_id: i32) -> None:
             root = registered.new_root_context(context_id)
             root.context_id = context_id
             root_contexts[context_id] = root
+            last_root_id = context_id
+            last_root = root
         return
-    parent = root_contexts.get(parent_context_id)
+    parent = known_root(parent_context_id)
     if parent is None:
         return
     if parent.is_network_filter():
+        forget(context_id)
         stream_contexts[context_id] = parent.new_stream_context(context_id)
-    else:
-        http_contexts[context_id] = parent.new_http_context(context_id)
+        return
+    http = parent.new_http_context(context_id)
+    http_contexts[context_id] = http
+    last_http_id = context_id  # its callbacks come next
+    last_http = http
 
 
 @export
@@ -143,13 +207,13 @@ def proxy_on_http_call_response(root_context_id: i32, token: i32, num_headers: i
                                 num_trailers: i32) -> None:
     enter_context(root_context_id)
     caller = http_call_callers.pop(token, 0)
-    http = http_contexts.get(caller)
+    http = known_http(caller)
     if http is not None:
         enter_context(caller)
         set_effective_context(caller)
         http.on_http_call_response(token, num_headers, body_size, num_trailers)
         return
-    root = root_contexts.get(root_context_id)
+    root = known_root(root_context_id)
     if root is not None:
         root.on_http_call_response(token, num_headers, body_size, num_trailers)
 
@@ -159,17 +223,17 @@ def grpc_caller(root_context_id: int, token: int) -> GrpcCaller | None:
     """The live context that made call ``token`` (made effective for host calls), or None."""
     enter_context(root_context_id)
     caller = grpc_callers.get(token, -1)
-    http = http_contexts.get(caller)
+    http = known_http(caller)
     if http is not None:
         enter_context(caller)
         set_effective_context(caller)
         return http
-    stream = stream_contexts.get(caller)
+    stream = known_stream(caller)
     if stream is not None:
         enter_context(caller)
         set_effective_context(caller)
         return stream
-    return root_contexts.get(caller)
+    return known_root(caller)
 
 
 @export
@@ -218,11 +282,11 @@ def proxy_on_done(context_id: i32) -> bool:
     if http is not None:
         http.on_done()
         return True
-    stream = stream_contexts.get(context_id)
+    stream = known_stream(context_id)
     if stream is not None:
         stream.on_done()
         return True
-    root = root_contexts.get(context_id)
+    root = known_root(context_id)
     if root is not None:
         return root.on_done()
     return True
@@ -234,7 +298,7 @@ def proxy_on_log(context_id: i32) -> None:
     if http is not None:
         http.on_log()
         return
-    stream = stream_contexts.get(context_id)
+    stream = known_stream(context_id)
     if stream is not None:
         stream.on_log()
 
@@ -243,16 +307,19 @@ def proxy_on_log(context_id: i32) -> None:
 def proxy_on_delete(context_id: i32) -> None:
     http = http_context(context_id)
     if http is not None:
+        forget(context_id)
         del http_contexts[context_id]
         http.on_delete()
         return
-    stream = stream_contexts.get(context_id)
+    stream = known_stream(context_id)
     if stream is not None:
+        forget(context_id)
         del stream_contexts[context_id]
         stream.on_delete()
         return
-    root = root_contexts.get(context_id)
+    root = known_root(context_id)
     if root is not None:
+        forget(context_id)
         del root_contexts[context_id]
         root.on_delete()
 
