@@ -465,6 +465,12 @@ def get_downstream_address() -> str | None:
     return wire_to_text(value)
 
 
+def get_downstream_address_bytes() -> bytes | None:
+    """proxy_get_property(source.address) as the host's bytes ("ip:port", "[v6]:port"), for
+    parsing without a detour through str; in the HTTP and stream callbacks."""
+    return get_property_at(SOURCE_ADDRESS)
+
+
 def get_downstream_ip() -> str | None:
     """proxy_get_property(source.address) without port or IPv6 brackets; in the HTTP and stream
     callbacks."""

@@ -30,7 +30,7 @@ from abi.host import (  # noqa: F401 (the host calls are re-exported for filters
     add_request_header, add_response_header, call_foreign_function, close_downstream,
     close_upstream, define_metric, dequeue_shared_queue, dispatch_http_call, done,
     enqueue_shared_queue, enter_context, get_buffer_bytes, get_buffer_size,
-    get_current_time_nanoseconds, get_downstream_address, get_downstream_data, get_downstream_ip,
+    get_current_time_nanoseconds, get_downstream_address, get_downstream_address_bytes, get_downstream_data, get_downstream_ip,
     get_http_call_response_body, get_http_call_response_headers, get_http_call_response_trailers,
     get_http_request_body, get_http_response_body, get_log_level, get_map_pairs,
     get_map_pairs_bytes, get_map_size, get_map_value, get_map_value_bytes, get_metric, get_property,

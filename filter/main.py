@@ -17,10 +17,10 @@ failure_open,failure_closed}`` and the histogram ``ip_rate_limit.global_calls``
 """
 from abi.enums import ACTION_CONTINUE, ACTION_PAUSE
 from abi.sdk import (Counter, Histogram, HttpContext, RootContext, add_response_header,
-                     get_current_time_nanoseconds, get_downstream_ip, get_request_headers, get_shared_data,
+                     get_current_time_nanoseconds, get_downstream_address_bytes, get_request_headers, get_shared_data,
                      log_error, log_info, log_warn, resume_http_request, send_http_response, set_request_header,
                      set_root_context, set_shared_data)
-from addresses import forwarded_client, format_ip, parse_ip
+from addresses import forwarded_client, format_ip, parse_address
 from config import Config, read_config
 from global_limit import ANSWER_FAILED, ANSWER_OVER_LIMIT, ask, read_answer
 from limiter import CREATE_ONLY, ENTRIES_PER_SLOT, Decision, Limiter, read_little_endian
@@ -214,10 +214,10 @@ class LimitedRequest(HttpContext):
                 ip = forwarded_client(chain, config.xff_trusted_hops)
                 if ip is not None:
                     return ip
-        address = get_downstream_ip()
+        address = get_downstream_address_bytes()
         if address is None:
             return None
-        return parse_ip(address)
+        return parse_address(address)
 
     def rate_limit_headers(self, decision: Decision, now: int) -> list[tuple[str, str]]:
         burst = self.root.config.burst
