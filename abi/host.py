@@ -104,6 +104,36 @@ def serialize_pairs(pairs: list[tuple[bytes, bytes]]) -> tuple[int, int]:
     return block, size
 
 
+def text_pairs_size(pairs: list[tuple[str, str]]) -> int:
+    """Bytes of the map encoding of text ``pairs`` on the wire (one byte per code point)."""
+    size = 4
+    for name, value in pairs:
+        size += 10 + len(name) + len(value)
+    return size
+
+
+def write_text_pairs(block: int, pairs: list[tuple[str, str]]) -> None:
+    """Encode text ``pairs`` in place into ``block`` (``text_pairs_size`` zeroed bytes, so the
+    NUL after each string is already there); a code point above 255 raises ValueError."""
+    store_u32(block, len(pairs))
+    sizes = block + 4
+    pos = sizes + 8 * len(pairs)
+    for name, value in pairs:
+        store_u32(sizes, len(name))
+        store_u32(sizes + 4, len(value))
+        sizes += 8
+        pos = put_text(pos, name)
+        pos = put_text(pos, value)
+
+
+def put_text(pos: int, text: str) -> int:
+    """Write ``text`` as wire bytes at ``pos``; the position after it and its NUL."""
+    wire = text_to_wire(text)
+    size = len(wire)
+    memory_copy(pos, data_ptr(wire), size)
+    return pos + size + 1
+
+
 def parse_pairs(out: int) -> list[tuple[bytes, bytes]]:
     """Decode the map the host returned through ``out``; a malformed map reads as empty."""
     pairs: list[tuple[bytes, bytes]] = []
@@ -311,7 +341,10 @@ def set_map_pairs_bytes(map_type: int, pairs: list[tuple[bytes, bytes]]) -> int:
 
 def set_map_pairs(map_type: int, pairs: list[tuple[str, str]]) -> int:
     """proxy_set_header_map_pairs, from text; in the map's callbacks (not on_log)."""
-    return set_map_pairs_bytes(map_type, wire_pairs(pairs))
+    size = text_pairs_size(pairs)
+    block = alloc(size)
+    write_text_pairs(block, pairs)
+    return proxy_set_header_map_pairs(map_type, block, size)
 
 
 def get_map_size(map_type: int) -> int | None:
@@ -658,8 +691,12 @@ def dispatch_http_call(cluster: str, headers: list[tuple[str, str]], body: bytes
     the token, or None when the host refused (unknown cluster, missing pseudo-headers). The
     answer arrives in ``on_http_call_response`` of the HTTP context that called, else the root."""
     wire = cluster.encode()
-    header_block, header_size = serialize_pairs(wire_pairs(headers))
-    trailer_block, trailer_size = serialize_pairs(wire_pairs(trailers))
+    header_size = text_pairs_size(headers)
+    header_block = alloc(header_size)
+    write_text_pairs(header_block, headers)
+    trailer_size = text_pairs_size(trailers)
+    trailer_block = alloc(trailer_size)
+    write_text_pairs(trailer_block, trailers)
     out = out_words()
     status = proxy_http_call(data_ptr(wire), len(wire), header_block, header_size, data_ptr(body), len(body),
                              trailer_block, trailer_size, timeout_milliseconds, out)
@@ -698,7 +735,9 @@ def send_http_response(status_code: int, headers: list[tuple[str, str]], body: b
                        details: str = "", grpc_status: int = -1) -> int:
     """proxy_send_local_response: answer the client now (the request goes no further); from the
     request callbacks, or while paused. ``details`` shows in Envoy's response-code details."""
-    header_block, header_size = serialize_pairs(wire_pairs(headers))
+    header_size = text_pairs_size(headers)  # the header block is built in place, in one allocation
+    header_block = alloc(header_size)
+    write_text_pairs(header_block, headers)
     wire_details = details.encode()
     return proxy_send_local_response(status_code, data_ptr(wire_details), len(wire_details), data_ptr(body),
                                      len(body), header_block, header_size, grpc_status)

@@ -17,9 +17,9 @@ failure_open,failure_closed}`` and the histogram ``ip_rate_limit.global_calls``
 """
 from abi.enums import ACTION_CONTINUE, ACTION_PAUSE
 from abi.sdk import (Counter, Histogram, HttpContext, RootContext, add_response_header,
-                     get_current_time_nanoseconds, get_downstream_address_bytes, get_request_headers, get_shared_data,
-                     log_error, log_info, log_warn, resume_http_request, send_http_response, set_request_header,
-                     set_root_context, set_shared_data)
+                     get_current_time_nanoseconds, get_downstream_address_bytes, get_request_headers,
+                     get_shared_data, log_error, log_info, log_warn, resume_http_request, send_http_response,
+                     set_request_header, set_root_context, set_shared_data)
 from addresses import forwarded_client, format_ip, parse_address
 from config import Config, read_config
 from global_limit import ANSWER_FAILED, ANSWER_OVER_LIMIT, ask, read_answer
