@@ -30,10 +30,11 @@ from abi.imports import (proxy_add_header_map_value, proxy_call_foreign_function
                          proxy_replace_header_map_value, proxy_resolve_shared_queue, proxy_send_local_response,
                          proxy_set_buffer_bytes, proxy_set_effective_context, proxy_set_header_map_pairs,
                          proxy_set_property, proxy_set_shared_data, proxy_set_tick_period_milliseconds)
-from abi.intrinsics import bytes_at, data_ptr, load_i64, load_u32, memory_copy, store_u32
+from abi.intrinsics import bytes_at, data_ptr, load_i64, load_u32, memory_copy, store_i64, store_u32
 from abi.memory import alloc
 
 SOURCE_ADDRESS = b"source\x00address"  # the property path, encoded once
+OUT_WORDS = b"abi.host: the out-words block"  # unique, so no other constant shares its memory
 MAX_BUFFER_BYTES = 0x7FFFFFFF  # "everything": Envoy clamps reads to what the buffer holds
 
 current_context_id = 0  # the context whose callback is running (set by abi.sdk)
@@ -53,8 +54,13 @@ def current_context() -> int:
 
 # -- moving bytes across the boundary ------------------------------------------------
 def out_words() -> int:
-    """Three zeroed u32 out-parameters (pointer, length, extra) plus room for a u64."""
-    return alloc(16)
+    """Three zeroed u32 out-parameters (pointer, length, extra) plus room for a u64. One static
+    block (OUT_WORDS' data, which nothing reads as bytes) serves every host call, so a call
+    allocates nothing for its results: read them before the next host call."""
+    out = data_ptr(OUT_WORDS)
+    store_i64(out, 0)
+    store_i64(out + 8, 0)
+    return out
 
 
 def returned_bytes(out: int) -> bytes:
@@ -537,7 +543,13 @@ class SharedData:
 def get_shared_data(key: str) -> SharedData:
     """proxy_get_shared_data: shared by every VM with the same vm_id (all Envoy workers); any
     callback after start-up."""
-    wire = key.encode()
+    return get_shared_data_bytes(key.encode())
+
+
+def get_shared_data_bytes(key: bytes) -> SharedData:
+    """proxy_get_shared_data with the key as (UTF-8) bytes, for keys built as bytes; any
+    callback after start-up."""
+    wire = key
     out = out_words()
     status = proxy_get_shared_data(data_ptr(wire), len(wire), out, out + 4, out + 8)
     if status != STATUS_OK:
@@ -549,8 +561,12 @@ def set_shared_data(key: str, value: bytes, cas: int = 0) -> int:
     """proxy_set_shared_data: STATUS_CAS_MISMATCH when ``cas`` (non-zero) is stale. Envoy
     lets a set on a missing key succeed whatever the CAS, so creating a key is not atomic;
     any callback after start-up."""
-    wire = key.encode()
-    return proxy_set_shared_data(data_ptr(wire), len(wire), data_ptr(value), len(value), cas)
+    return set_shared_data_bytes(key.encode(), value, cas)
+
+
+def set_shared_data_bytes(key: bytes, value: bytes, cas: int = 0) -> int:
+    """proxy_set_shared_data with the key as (UTF-8) bytes; any callback after start-up."""
+    return proxy_set_shared_data(data_ptr(key), len(key), data_ptr(value), len(value), cas)
 
 
 # -- shared queues ---------------------------------------------------------------------
@@ -647,6 +663,8 @@ class Counter(Metric):
 
     def increment(self, delta: int = 1) -> int:
         """proxy_increment_metric."""
+        if self.metric_id >= 0:  # defined: the usual case, one host call
+            return proxy_increment_metric(self.metric_id, delta)
         metric_id = self.defined_id()
         if metric_id < 0:
             return STATUS_NOT_FOUND

@@ -36,7 +36,8 @@ from abi.host import (  # noqa: F401 (the host calls are re-exported for filters
     get_http_request_body, get_http_response_body, get_log_level, get_map_pairs,
     get_map_pairs_bytes, get_map_size, get_map_value, get_map_value_bytes, get_metric, get_property,
     get_property_at, get_property_int, get_request_header, get_request_headers, get_request_trailers,
-    get_response_header, get_response_headers, get_response_trailers, get_shared_data, get_status,
+    get_response_header, get_response_headers, get_response_trailers, get_shared_data,
+    get_shared_data_bytes, get_status,
     get_upstream_data, http_call_callers, increment_metric, log, log_critical, log_debug, log_error,
     log_info, log_trace, log_warn, record_metric, register_shared_queue, remove_map_value,
     remove_request_header, remove_response_header, replace_map_value, replace_map_value_bytes,
@@ -44,7 +45,8 @@ from abi.host import (  # noqa: F401 (the host calls are re-exported for filters
     resume_http_response, send_http_response, set_buffer_bytes, set_downstream_data,
     set_effective_context, set_http_request_body, set_http_response_body, set_map_pairs,
     set_map_pairs_bytes, set_property, set_request_header, set_request_headers, set_response_header,
-    set_response_headers, set_shared_data, set_tick_period_milliseconds, set_upstream_data,
+    set_response_headers, set_shared_data, set_shared_data_bytes, set_tick_period_milliseconds,
+    set_upstream_data,
     strip_port, text_to_wire, wire_to_text)
 
 registered_root: RootContext | None = None
