@@ -11,7 +11,8 @@ its per-context objects there), and the callout answers (the SDK forgets the
 call's token there, even when nothing overrides them). Envoy creates a root context per plugin
 (``proxy_on_context_create(id, 0)``), then an HTTP or stream context per
 request/connection whose parent is that root. The objects live in the dicts
-below, which are GC roots, until ``proxy_on_delete``. A callback for an id the
+below (the newest HTTP context in ``last_http``), which are GC roots, until
+``proxy_on_delete``. A callback for an id the
 module does not know (the host never sends one) gets the pass-through default.
 
     from abi.enums import ACTION_CONTINUE
@@ -62,24 +63,52 @@ def set_root_context(root: RootContext) -> None:
 
 
 # The last context each lookup found: a request's callbacks mostly come one after the other, so
-# most callbacks find their context here without hashing into the dicts above.
+# most callbacks find their context here without hashing into the dicts above. The newest HTTP
+# context is often the only live one: it lives in last_http alone until another one takes that
+# place (then it moves into http_contexts), so a request costs no dict insert or delete either.
 last_http_id = 0
 last_http: HttpContext | None = None
+last_http_in_dict = False
 last_stream_id = 0
 last_stream: StreamContext | None = None
 last_root_id = 0
 last_root: RootContext | None = None
 
 
+def hold_http(context_id: int, http: HttpContext | None, in_dict: bool) -> None:
+    """Make ``http`` the held HTTP context, moving the one held so far into http_contexts."""
+    global last_http_id, last_http, last_http_in_dict
+    held = last_http
+    if held is not None and not last_http_in_dict:
+        http_contexts[last_http_id] = held
+    last_http_id = context_id
+    last_http = http
+    last_http_in_dict = in_dict
+
+
 def known_http(context_id: int) -> HttpContext | None:
-    global last_http_id, last_http
     if context_id == last_http_id:
         return last_http
     http = http_contexts.get(context_id)
     if http is not None:
-        last_http_id = context_id
-        last_http = http
+        hold_http(context_id, http, True)
     return http
+
+
+def live_http_contexts() -> int:
+    """How many HTTP contexts the SDK holds (created, not yet deleted)."""
+    held = 1 if last_http is not None and not last_http_in_dict else 0
+    return len(http_contexts) + held
+
+
+def drop_http(context_id: int) -> None:
+    """Forget HTTP context ``context_id``, which known_http just returned (so it is held)."""
+    global last_http_id, last_http, last_http_in_dict
+    if last_http_in_dict:
+        del http_contexts[context_id]
+    last_http_id = 0  # id 0 is never a context: it maps to None
+    last_http = None
+    last_http_in_dict = False
 
 
 def known_stream(context_id: int) -> StreamContext | None:
@@ -105,11 +134,8 @@ def known_root(context_id: int) -> RootContext | None:
 
 
 def forget(context_id: int) -> None:
-    """Drop the cached entries of a deleted context (id 0 is never a context: it maps to None)."""
-    global last_http_id, last_http, last_stream_id, last_stream, last_root_id, last_root
-    if context_id == last_http_id:
-        last_http_id = 0
-        last_http = None
+    """Drop the cached stream and root entries of a deleted context."""
+    global last_stream_id, last_stream, last_root_id, last_root
     if context_id == last_stream_id:
         last_stream_id = 0
         last_stream = None
@@ -144,7 +170,7 @@ def whole_buffer(buffer_type: int, size: int) -> bytes:
 # -- lifecycle ---------------------------------------------------------------------
 @export
 def proxy_on_context_create(context_id: i32, parent_context_id: i32) -> None:
-    global last_http_id, last_http, last_root_id, last_root
+    global last_root_id, last_root
     enter_context(context_id)
     if parent_context_id == 0:
         registered = registered_root
@@ -162,10 +188,7 @@ def proxy_on_context_create(context_id: i32, parent_context_id: i32) -> None:
         forget(context_id)
         stream_contexts[context_id] = parent.new_stream_context(context_id)
         return
-    http = parent.new_http_context(context_id)
-    http_contexts[context_id] = http
-    last_http_id = context_id  # its callbacks come next
-    last_http = http
+    hold_http(context_id, parent.new_http_context(context_id), False)  # its callbacks come next
 
 
 @export
@@ -310,8 +333,7 @@ def proxy_on_log(context_id: i32) -> None:
 def proxy_on_delete(context_id: i32) -> None:
     http = http_context(context_id)
     if http is not None:
-        forget(context_id)
-        del http_contexts[context_id]
+        drop_http(context_id)
         http.on_delete()
         return
     stream = known_stream(context_id)

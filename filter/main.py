@@ -28,6 +28,7 @@ from overlimit import OverLimitCache
 
 LOG_PREFIX = "ip-rate-limit: "
 SEED_KEY = "ip-rate-limit:seed"
+NO_HEADERS: list[tuple[str, str]] = []
 
 
 def now_ms() -> int:
@@ -100,7 +101,8 @@ class LimitedRequest(HttpContext):
     def __init__(self, context_id: int, root: RateLimiter) -> None:
         super().__init__(context_id, root.context_id)
         self.root = root
-        self.response_headers: list[tuple[str, str]] = []
+        # replaced, never appended to: one shared empty list
+        self.response_headers: list[tuple[str, str]] = NO_HEADERS
         self.ip = b""
         self.asked_ms = 0  # when the rate-limit service was asked
 
@@ -141,7 +143,7 @@ class LimitedRequest(HttpContext):
         self.root.metrics.limited.increment()
         headers = [("retry-after", str(retry_after))] + extra_headers + self.response_headers
         # Envoy runs the local reply through on_response_headers too: do not add them twice
-        self.response_headers = []
+        self.response_headers = NO_HEADERS
         send_http_response(config.reject_status, headers, config.reject_body, "ip_rate_limited")
         return ACTION_PAUSE
 

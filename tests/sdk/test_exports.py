@@ -16,7 +16,7 @@ SOURCES = sorted((ROOT / "tests" / "sdk" / "filters").glob("*.py")) + [ROOT / "f
 ENGINE = wasmtime.Engine()
 
 LOGGED = """from abi.enums import ACTION_CONTINUE
-from abi.sdk import HttpContext, RootContext, http_contexts, log_info, set_root_context
+from abi.sdk import HttpContext, RootContext, live_http_contexts, log_info, set_root_context
 
 
 class Root(RootContext):
@@ -26,7 +26,7 @@ class Root(RootContext):
 
 class Request(HttpContext):
     def on_request_headers(self, num_headers: int, end_of_stream: bool) -> int:
-        log_info(f"live {{len(http_contexts)}}")
+        log_info(f"live {{live_http_contexts()}}")
         return ACTION_CONTINUE
 {extra}
 
