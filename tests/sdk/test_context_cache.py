@@ -1,12 +1,12 @@
 """abi.sdk remembers the last context each lookup found (no dict lookup when a request's
-callbacks come one after the other). Interleaved requests, deletes and a re-used id must
+callbacks come one after the other) and holds the newest HTTP context outside its dict. Interleaved requests, deletes and a re-used id must
 still reach the right object, under both runners."""
 import pytest
 
 from abi.emulator import Plugin
 from compiler import compile_file
 
-SOURCE = """from abi.sdk import HttpContext, RootContext, set_root_context
+SOURCE = """from abi.sdk import HttpContext, RootContext, live_http_contexts, set_root_context
 
 
 class Root(RootContext):
@@ -30,7 +30,7 @@ class Request(HttpContext):
         return 1000 * self.serial + 10 * self.calls + 1  # nonzero: no Envoy action means this
 
     def on_response_headers(self, num_headers: int, end_of_stream: bool) -> int:
-        return 1000 * self.serial + 2
+        return 1000 * self.serial + 100 * live_http_contexts() + 2
 
 
 set_root_context(Root())
@@ -40,7 +40,7 @@ set_root_context(Root())
 SCRIPT = [("create", 5), ("create", 6), ("req", 5), ("req", 6), ("req", 5), ("resp", 6),
           ("delete", 5), ("req", 5), ("resp", 6), ("req", 6), ("delete", 6), ("resp", 6),
           ("create", 5), ("req", 5), ("resp", 5), ("delete", 5), ("req", 5)]
-EXPECTED = [None, None, 1011, 2011, 1021, 2002, None, 0, 2002, 2021, None, 0, None, 3011, 3002, None, 0]
+EXPECTED = [None, None, 1011, 2011, 1021, 2202, None, 0, 2102, 2021, None, 0, None, 3011, 3102, None, 0]
 
 
 @pytest.mark.parametrize("runner", ["wasm", "cpython"])
