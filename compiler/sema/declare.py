@@ -227,8 +227,7 @@ def _apply_decorator(fn: FuncSym, decorator: py_ast.expr) -> None:
             return
         raise fail(module, decorator, "wasm_import takes two string constants", 'write @wasm_import("env", "proxy_log")')
     raise fail(module, decorator, "unsupported decorator",
-               "only @export, @export_if_overridden(\"Class.method\", ...) and @wasm_import(module, name) "
-               "from abi (and @dataclass on classes) are supported")
+               "only @export and @wasm_import(module, name) from abi (and @dataclass on classes) are supported")
 
 
 def _overridden_methods(fn: FuncSym, decorator: py_ast.Call) -> list[tuple[ClassInfo, str]]:
