@@ -141,7 +141,11 @@ class LimitedRequest(HttpContext):
             log_info(f"{LOG_PREFIX}shadow mode: would limit {format_ip(ip)}")
             return ACTION_CONTINUE
         self.root.metrics.limited.increment()
-        headers = [("retry-after", str(retry_after))] + extra_headers + self.response_headers
+        headers = [("retry-after", str(retry_after))]
+        for header in extra_headers:  # appended, not concatenated: no list copies when both are empty
+            headers.append(header)
+        for header in self.response_headers:
+            headers.append(header)
         # Envoy runs the local reply through on_response_headers too: do not add them twice
         self.response_headers = NO_HEADERS
         send_http_response(config.reject_status, headers, config.reject_body, "ip_rate_limited")
