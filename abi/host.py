@@ -54,9 +54,16 @@ def current_context() -> int:
 
 # -- moving bytes across the boundary ------------------------------------------------
 def out_words() -> int:
-    """Three zeroed u32 out-parameters (pointer, length, extra) plus room for a u64. One static
-    block (OUT_WORDS' data, which nothing reads as bytes) serves every host call, so a call
-    allocates nothing for its results: read them before the next host call."""
+    """Three zeroed u32 out-parameters (pointer, length, extra) plus room for a u64, freshly
+    allocated: for calls during which the host may call back into the module (callouts,
+    whose inline failure can be reported at once)."""
+    return alloc(16)
+
+
+def scratch_words() -> int:
+    """out_words without an allocation: one static block (OUT_WORDS' data, which nothing reads
+    as bytes), zeroed, for host calls that cannot call back into the module before they
+    return; read the results before the next host call."""
     out = data_ptr(OUT_WORDS)
     store_i64(out, 0)
     store_i64(out + 8, 0)
@@ -217,14 +224,14 @@ def log_critical(message: str) -> int:
 
 def get_log_level() -> int:
     """proxy_get_log_level: the host's current level for this plugin's logger (``LOG_*``); any callback."""
-    out = out_words()
+    out = scratch_words()
     proxy_get_log_level(out)
     return load_u32(out)
 
 
 def get_current_time_nanoseconds() -> int:
     """proxy_get_current_time_nanoseconds: wall-clock time; any callback."""
-    out = out_words()
+    out = scratch_words()
     proxy_get_current_time_nanoseconds(out)
     return load_i64(out)
 
@@ -248,7 +255,7 @@ def done() -> int:
 # -- buffers (bodies, configuration, TCP data) --------------------------------------
 def get_buffer_bytes(buffer_type: int, start: int, max_size: int) -> bytes | None:
     """proxy_get_buffer_bytes; None when the buffer is not available in this callback."""
-    out = out_words()
+    out = scratch_words()
     if proxy_get_buffer_bytes(buffer_type, start, max_size, out, out + 4) != STATUS_OK:
         return None
     return returned_bytes(out)
@@ -256,7 +263,7 @@ def get_buffer_bytes(buffer_type: int, start: int, max_size: int) -> bytes | Non
 
 def get_buffer_size(buffer_type: int) -> int | None:
     """proxy_get_buffer_status: the buffer's length, or None when it is not available in this callback."""
-    out = out_words()
+    out = scratch_words()
     if proxy_get_buffer_status(buffer_type, out, out + 4) != STATUS_OK:
         return None
     return load_u32(out)
@@ -312,7 +319,7 @@ def set_upstream_data(data: bytes) -> int:
 def get_map_value_bytes(map_type: int, name: bytes) -> bytes | None:
     """proxy_get_header_map_value: the first value of ``name``, None if absent or the map is
     not available in this callback (request maps: on_request_*; response maps: on_response_*)."""
-    out = out_words()
+    out = scratch_words()
     if proxy_get_header_map_value(map_type, data_ptr(name), len(name), out, out + 4) != STATUS_OK:
         return None
     return returned_bytes(out)
@@ -328,7 +335,7 @@ def get_map_value(map_type: int, name: str) -> str | None:
 
 def get_map_pairs_bytes(map_type: int) -> list[tuple[bytes, bytes]]:
     """proxy_get_header_map_pairs: every entry in order (empty if unavailable); in the map's callbacks."""
-    out = out_words()
+    out = scratch_words()
     if proxy_get_header_map_pairs(map_type, out, out + 4) != STATUS_OK:
         return []
     return parse_pairs(out)
@@ -355,7 +362,7 @@ def set_map_pairs(map_type: int, pairs: list[tuple[str, str]]) -> int:
 
 def get_map_size(map_type: int) -> int | None:
     """proxy_get_header_map_size: Envoy's byte size of the map (not the entry count); in the map's callbacks."""
-    out = out_words()
+    out = scratch_words()
     if proxy_get_header_map_size(map_type, out) != STATUS_OK:
         return None
     return load_u32(out)
@@ -469,7 +476,7 @@ def get_property(path: list[str]) -> bytes | None:
 def get_property_at(wire_path: bytes) -> bytes | None:
     """proxy_get_property with the path already encoded (segments joined by NUL bytes), for
     paths read on every request; same callbacks as get_property."""
-    out = out_words()
+    out = scratch_words()
     if proxy_get_property(data_ptr(wire_path), len(wire_path), out, out + 4) != STATUS_OK:
         return None
     return returned_bytes(out)
@@ -550,7 +557,7 @@ def get_shared_data_bytes(key: bytes) -> SharedData:
     """proxy_get_shared_data with the key as (UTF-8) bytes, for keys built as bytes; any
     callback after start-up."""
     wire = key
-    out = out_words()
+    out = scratch_words()
     status = proxy_get_shared_data(data_ptr(wire), len(wire), out, out + 4, out + 8)
     if status != STATUS_OK:
         return SharedData(None, 0, status)
@@ -573,7 +580,7 @@ def set_shared_data_bytes(key: bytes, value: bytes, cas: int = 0) -> int:
 def register_shared_queue(name: str) -> int | None:
     """proxy_register_shared_queue: this VM consumes the queue (``on_queue_ready``); its id."""
     wire = name.encode()
-    out = out_words()
+    out = scratch_words()
     if proxy_register_shared_queue(data_ptr(wire), len(wire), out) != STATUS_OK:
         return None
     return load_u32(out)
@@ -584,7 +591,7 @@ def resolve_shared_queue(vm_id: str, name: str) -> int | None:
     after start-up."""
     vm = vm_id.encode()
     wire = name.encode()
-    out = out_words()
+    out = scratch_words()
     if proxy_resolve_shared_queue(data_ptr(vm), len(vm), data_ptr(wire), len(wire), out) != STATUS_OK:
         return None
     return load_u32(out)
@@ -598,7 +605,7 @@ def enqueue_shared_queue(queue_id: int, data: bytes) -> int:
 def dequeue_shared_queue(queue_id: int) -> bytes | None:
     """proxy_dequeue_shared_queue: the oldest item, None when the queue is empty or unknown;
     typically in on_queue_ready."""
-    out = out_words()
+    out = scratch_words()
     if proxy_dequeue_shared_queue(queue_id, out, out + 4) != STATUS_OK:
         return None
     return returned_bytes(out)
@@ -608,7 +615,7 @@ def dequeue_shared_queue(queue_id: int) -> bytes | None:
 def define_metric(metric_type: int, name: str) -> int | None:
     """proxy_define_metric (``METRIC_*``); not at start-up: in on_vm_start or on_configure."""
     wire = name.encode()
-    out = out_words()
+    out = scratch_words()
     if proxy_define_metric(metric_type, data_ptr(wire), len(wire), out) != STATUS_OK:
         return None
     return load_u32(out)
@@ -626,7 +633,7 @@ def record_metric(metric_id: int, value: int) -> int:
 
 def get_metric(metric_id: int) -> int | None:
     """proxy_get_metric; any callback after start-up."""
-    out = out_words()
+    out = scratch_words()
     if proxy_get_metric(metric_id, out) != STATUS_OK:
         return None
     return load_i64(out)
@@ -743,7 +750,7 @@ def get_http_call_response_trailers() -> list[tuple[str, str]]:
 def get_status() -> tuple[int, str]:
     """proxy_get_status: code and message of the last callout (e.g. why it failed); in
     on_http_call_response."""
-    out = out_words()
+    out = scratch_words()
     proxy_get_status(out + 8, out, out + 4)
     return load_u32(out + 8), wire_to_text(returned_bytes(out))
 
@@ -798,7 +805,7 @@ def call_foreign_function(name: str, arguments: bytes) -> bytes | None:
     """proxy_call_foreign_function (e.g. Envoy's "compress"); None if the host has no such
     function; any callback after start-up."""
     wire = name.encode()
-    out = out_words()
+    out = scratch_words()
     if proxy_call_foreign_function(data_ptr(wire), len(wire), data_ptr(arguments), len(arguments),
                                    out, out + 4) != STATUS_OK:
         return None
