@@ -3,8 +3,9 @@
 The compiler recognises them by name: ``@export`` makes a module-level function
 a wasm export of the same name, ``@export_if_overridden("Class.method", ...)``
 does so only if some class of the program overrides one of those methods (a
-subclass of ``Class``, names resolved in the decorated function's module), ``@wasm_import(module, name)`` declares a host
-function, and ``i32`` / ``i64`` annotate wasm-level parameter and result types.
+subclass of ``Class`` defines it; names resolve in the decorated function's
+module), ``@wasm_import(module, name)`` declares a host function, and ``i32`` /
+``i64`` annotate wasm-level parameter and result types.
 
 Under CPython (the emulator's ``cpython`` runner, or plain Python) they are
 plain Python with two duties the compiled module gets from wasm itself:
@@ -14,10 +15,11 @@ plain Python with two duties the compiled module gets from wasm itself:
   instance). With no host bound, calling an import is a clear error.
 - ``@export`` registers the function in ``EXPORTS`` (what the runner calls by
   its ABI name; ``active_exports()`` leaves out the ``@export_if_overridden``
-  ones no class overrides, as the compiler does) and, when the emulator has bound the runtime heap
-  (``RUNTIME_MEMORY``), gives every outermost export a fresh heap that is
-  dropped when it returns: raw blocks live for one callback, as the compiled
-  garbage collector guarantees, so a long test does not grow memory.
+  ones no class overrides, as the compiler does) and, when the emulator has
+  bound the runtime heap (``RUNTIME_MEMORY``), gives every outermost export a
+  fresh heap that is dropped when it returns: raw blocks live for one
+  callback, as the compiled garbage collector guarantees, so a long test does
+  not grow memory.
 """
 from __future__ import annotations
 
@@ -76,9 +78,12 @@ def export_if_overridden(*methods: str) -> Callable[[F], F]:
 def active_exports() -> dict[str, Callable[..., Any]]:
     """``EXPORTS`` as the compiled module has them: a conditional export only if a subclass
     of the named class defines the named method (the compiler's rule in sema/declare.py)."""
-    return {name: fn for name, fn in EXPORTS.items()
-            if name not in OVERRIDE_CONDITIONS or any(
-                _overridden(OVERRIDE_CONDITIONS[name][0], method) for method in OVERRIDE_CONDITIONS[name][1])}
+    active = {}
+    for name, fn in EXPORTS.items():
+        namespace, methods = OVERRIDE_CONDITIONS.get(name, ({}, ()))
+        if not methods or any(_overridden(namespace, method) for method in methods):
+            active[name] = fn
+    return active
 
 
 def _overridden(namespace: dict[str, Any], method: str) -> bool:

@@ -8,12 +8,14 @@ exported (``@export_if_overridden``): Envoy then skips it and applies its own
 default (continue, done, nothing), which is what the SDK's default does too.
 Always exported: context_create, vm_start, configure and delete (the SDK drops
 its per-context objects there), and the callout answers (the SDK forgets the
-call's token there, even when nothing overrides them). Envoy creates a root context per plugin
-(``proxy_on_context_create(id, 0)``), then an HTTP or stream context per
-request/connection whose parent is that root. The objects live in the dicts
-below (the newest HTTP context in ``last_http``), which are GC roots, until
-``proxy_on_delete``. A callback for an id the
-module does not know (the host never sends one) gets the pass-through default.
+call's token there, even when nothing overrides them).
+
+Envoy creates a root context per plugin (``proxy_on_context_create(id, 0)``),
+then an HTTP or stream context per request/connection whose parent is that
+root. The objects live in the dicts below (the newest HTTP context in
+``last_http``), which are GC roots, until ``proxy_on_delete``. A callback for
+an id the module does not know (the host never sends one) gets the
+pass-through default.
 
     from abi.enums import ACTION_CONTINUE
     from abi.sdk import HttpContext, RootContext, set_request_header, set_root_context
@@ -32,8 +34,7 @@ from abi.host import (  # noqa: F401 (the host calls are re-exported for filters
     close_upstream, define_metric, dequeue_shared_queue, dispatch_http_call, done,
     enqueue_shared_queue, enter_context, get_buffer_bytes, get_buffer_size,
     get_current_time_nanoseconds, get_downstream_address, get_downstream_address_bytes,
-    get_downstream_data, get_downstream_ip,
-    get_http_call_response_body, get_http_call_response_headers, get_http_call_response_trailers,
+    get_downstream_data, get_downstream_ip, get_http_call_response_body, get_http_call_response_headers, get_http_call_response_trailers,
     get_http_request_body, get_http_response_body, get_log_level, get_map_pairs,
     get_map_pairs_bytes, get_map_size, get_map_value, get_map_value_bytes, get_metric, get_property,
     get_property_at, get_property_int, get_request_header, get_request_headers, get_request_trailers,
