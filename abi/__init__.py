@@ -1,8 +1,11 @@
 """The pieces of the subset that mark the wasm boundary.
 
 The compiler recognises them by name: ``@export`` makes a module-level function
-a wasm export of the same name, ``@wasm_import(module, name)`` declares a host
-function, and ``i32`` / ``i64`` annotate wasm-level parameter and result types.
+a wasm export of the same name, ``@export_if_overridden("Class.method", ...)``
+does so only if some class of the program overrides one of those methods (a
+subclass of ``Class`` defines it; names resolve in the decorated function's
+module), ``@wasm_import(module, name)`` declares a host function, and ``i32`` /
+``i64`` annotate wasm-level parameter and result types.
 
 Under CPython (the emulator's ``cpython`` runner, or plain Python) they are
 plain Python with two duties the compiled module gets from wasm itself:
@@ -11,17 +14,19 @@ plain Python with two duties the compiled module gets from wasm itself:
   emulator sets it for the private copy of this package it loads per plugin
   instance). With no host bound, calling an import is a clear error.
 - ``@export`` registers the function in ``EXPORTS`` (what the runner calls by
-  its ABI name) and, when the emulator has bound the runtime heap
-  (``RUNTIME_MEMORY``), gives every outermost export a fresh heap that is
-  dropped when it returns: raw blocks live for one callback, as the compiled
-  garbage collector guarantees, so a long test does not grow memory.
+  its ABI name; ``active_exports()`` leaves out the ``@export_if_overridden``
+  ones no class overrides, as the compiler does) and, when the emulator has
+  bound the runtime heap (``RUNTIME_MEMORY``), gives every outermost export a
+  fresh heap that is dropped when it returns: raw blocks live for one
+  callback, as the compiled garbage collector guarantees, so a long test does
+  not grow memory.
 """
 from __future__ import annotations
 
 import functools
 from typing import Any, Callable, TypeVar
 
-__all__ = ["export", "wasm_import", "i32", "i64"]
+__all__ = ["export", "export_if_overridden", "active_exports", "wasm_import", "i32", "i64"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -33,6 +38,8 @@ i64 = int
 HOST: Any = None            # has .call_import(name, args) -> int
 RUNTIME_MEMORY: Any = None  # that instance's compiler.runtime.memory module
 EXPORTS: dict[str, Callable[..., Any]] = {}
+# export name -> (the decorated function's globals, "Class.method" names), for active_exports
+OVERRIDE_CONDITIONS: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {}
 _depth = 0                  # how many exports are on the Python stack
 
 
@@ -56,6 +63,38 @@ def export(fn: F) -> F:
                 _fresh_heap(lay_out=False)
     EXPORTS[fn.__name__] = exported
     return exported  # type: ignore[return-value]
+
+
+def export_if_overridden(*methods: str) -> Callable[[F], F]:
+    """``@export``, but only if a class overrides one of ``methods`` ("Class.method"): a
+    callback the program leaves at its default is not exported, so the host skips it."""
+    def mark(fn: F) -> F:
+        exported = export(fn)
+        OVERRIDE_CONDITIONS[fn.__name__] = (fn.__globals__, methods)
+        return exported
+    return mark
+
+
+def active_exports() -> dict[str, Callable[..., Any]]:
+    """``EXPORTS`` as the compiled module has them: a conditional export only if a subclass
+    of the named class defines the named method (the compiler's rule in sema/declare.py)."""
+    active = {}
+    for name, fn in EXPORTS.items():
+        namespace, methods = OVERRIDE_CONDITIONS.get(name, ({}, ()))
+        if not methods or any(_overridden(namespace, method) for method in methods):
+            active[name] = fn
+    return active
+
+
+def _overridden(namespace: dict[str, Any], method: str) -> bool:
+    class_name, method_name = method.split(".")
+    todo = list(namespace[class_name].__subclasses__())
+    while todo:
+        cls = todo.pop()
+        if method_name in cls.__dict__:
+            return True
+        todo += cls.__subclasses__()
+    return False
 
 
 def _fresh_heap(lay_out: bool) -> None:

@@ -2,9 +2,10 @@
 HTTP context per request, one stream context per TCP connection.
 
 Every method is a callback the host triggers (the ``proxy_on_*`` export of the
-same name, dispatched by ``abi.dispatch``); the defaults let traffic through,
-so a filter overrides only what it needs. Register the root context with
-``set_root_context(MyRoot())`` at module level (see abi/dispatch.py).
+same name, dispatched by ``abi.sdk``); the defaults let traffic through, so a
+filter overrides only what it needs, and a callback no class overrides is not
+exported at all (Envoy then skips it). Register the root context with
+``set_root_context(MyRoot())`` at module level (see abi/sdk.py).
 """
 from abi.enums import ACTION_CONTINUE
 

@@ -30,10 +30,11 @@ from abi.imports import (proxy_add_header_map_value, proxy_call_foreign_function
                          proxy_replace_header_map_value, proxy_resolve_shared_queue, proxy_send_local_response,
                          proxy_set_buffer_bytes, proxy_set_effective_context, proxy_set_header_map_pairs,
                          proxy_set_property, proxy_set_shared_data, proxy_set_tick_period_milliseconds)
-from abi.intrinsics import bytes_at, data_ptr, load_i64, load_u32, memory_copy, store_u32
+from abi.intrinsics import bytes_at, data_ptr, load_i64, load_u32, memory_copy, store_i64, store_u32
 from abi.memory import alloc
 
 SOURCE_ADDRESS = b"source\x00address"  # the property path, encoded once
+OUT_WORDS = b"abi.host: the out-words block"  # unique, so no other constant shares its memory
 MAX_BUFFER_BYTES = 0x7FFFFFFF  # "everything": Envoy clamps reads to what the buffer holds
 
 current_context_id = 0  # the context whose callback is running (set by abi.sdk)
@@ -53,8 +54,20 @@ def current_context() -> int:
 
 # -- moving bytes across the boundary ------------------------------------------------
 def out_words() -> int:
-    """Three zeroed u32 out-parameters (pointer, length, extra) plus room for a u64."""
+    """Three zeroed u32 out-parameters (pointer, length, extra) plus room for a u64, freshly
+    allocated: for calls during which the host may call back into the module (callouts,
+    whose inline failure can be reported at once)."""
     return alloc(16)
+
+
+def scratch_words() -> int:
+    """out_words without an allocation: one static block (OUT_WORDS' data, which nothing reads
+    as bytes), zeroed, for host calls that cannot call back into the module before they
+    return; read the results before the next host call."""
+    out = data_ptr(OUT_WORDS)
+    store_i64(out, 0)
+    store_i64(out + 8, 0)
+    return out
 
 
 def returned_bytes(out: int) -> bytes:
@@ -102,6 +115,36 @@ def serialize_pairs(pairs: list[tuple[bytes, bytes]]) -> tuple[int, int]:
         memory_copy(pos, data_ptr(value), len(value))
         pos += len(value) + 1
     return block, size
+
+
+def text_pairs_size(pairs: list[tuple[str, str]]) -> int:
+    """Bytes of the map encoding of text ``pairs`` on the wire (one byte per code point)."""
+    size = 4
+    for name, value in pairs:
+        size += 10 + len(name) + len(value)
+    return size
+
+
+def write_text_pairs(block: int, pairs: list[tuple[str, str]]) -> None:
+    """Encode text ``pairs`` in place into ``block`` (``text_pairs_size`` zeroed bytes, so the
+    NUL after each string is already there); a code point above 255 raises ValueError."""
+    store_u32(block, len(pairs))
+    sizes = block + 4
+    pos = sizes + 8 * len(pairs)
+    for name, value in pairs:
+        store_u32(sizes, len(name))
+        store_u32(sizes + 4, len(value))
+        sizes += 8
+        pos = put_text(pos, name)
+        pos = put_text(pos, value)
+
+
+def put_text(pos: int, text: str) -> int:
+    """Write ``text`` as wire bytes at ``pos``; the position after it and its NUL."""
+    wire = text_to_wire(text)
+    size = len(wire)
+    memory_copy(pos, data_ptr(wire), size)
+    return pos + size + 1
 
 
 def parse_pairs(out: int) -> list[tuple[bytes, bytes]]:
@@ -181,14 +224,14 @@ def log_critical(message: str) -> int:
 
 def get_log_level() -> int:
     """proxy_get_log_level: the host's current level for this plugin's logger (``LOG_*``); any callback."""
-    out = out_words()
+    out = scratch_words()
     proxy_get_log_level(out)
     return load_u32(out)
 
 
 def get_current_time_nanoseconds() -> int:
     """proxy_get_current_time_nanoseconds: wall-clock time; any callback."""
-    out = out_words()
+    out = scratch_words()
     proxy_get_current_time_nanoseconds(out)
     return load_i64(out)
 
@@ -212,7 +255,7 @@ def done() -> int:
 # -- buffers (bodies, configuration, TCP data) --------------------------------------
 def get_buffer_bytes(buffer_type: int, start: int, max_size: int) -> bytes | None:
     """proxy_get_buffer_bytes; None when the buffer is not available in this callback."""
-    out = out_words()
+    out = scratch_words()
     if proxy_get_buffer_bytes(buffer_type, start, max_size, out, out + 4) != STATUS_OK:
         return None
     return returned_bytes(out)
@@ -220,7 +263,7 @@ def get_buffer_bytes(buffer_type: int, start: int, max_size: int) -> bytes | Non
 
 def get_buffer_size(buffer_type: int) -> int | None:
     """proxy_get_buffer_status: the buffer's length, or None when it is not available in this callback."""
-    out = out_words()
+    out = scratch_words()
     if proxy_get_buffer_status(buffer_type, out, out + 4) != STATUS_OK:
         return None
     return load_u32(out)
@@ -276,7 +319,7 @@ def set_upstream_data(data: bytes) -> int:
 def get_map_value_bytes(map_type: int, name: bytes) -> bytes | None:
     """proxy_get_header_map_value: the first value of ``name``, None if absent or the map is
     not available in this callback (request maps: on_request_*; response maps: on_response_*)."""
-    out = out_words()
+    out = scratch_words()
     if proxy_get_header_map_value(map_type, data_ptr(name), len(name), out, out + 4) != STATUS_OK:
         return None
     return returned_bytes(out)
@@ -292,7 +335,7 @@ def get_map_value(map_type: int, name: str) -> str | None:
 
 def get_map_pairs_bytes(map_type: int) -> list[tuple[bytes, bytes]]:
     """proxy_get_header_map_pairs: every entry in order (empty if unavailable); in the map's callbacks."""
-    out = out_words()
+    out = scratch_words()
     if proxy_get_header_map_pairs(map_type, out, out + 4) != STATUS_OK:
         return []
     return parse_pairs(out)
@@ -311,12 +354,15 @@ def set_map_pairs_bytes(map_type: int, pairs: list[tuple[bytes, bytes]]) -> int:
 
 def set_map_pairs(map_type: int, pairs: list[tuple[str, str]]) -> int:
     """proxy_set_header_map_pairs, from text; in the map's callbacks (not on_log)."""
-    return set_map_pairs_bytes(map_type, wire_pairs(pairs))
+    size = text_pairs_size(pairs)
+    block = alloc(size)
+    write_text_pairs(block, pairs)
+    return proxy_set_header_map_pairs(map_type, block, size)
 
 
 def get_map_size(map_type: int) -> int | None:
     """proxy_get_header_map_size: Envoy's byte size of the map (not the entry count); in the map's callbacks."""
-    out = out_words()
+    out = scratch_words()
     if proxy_get_header_map_size(map_type, out) != STATUS_OK:
         return None
     return load_u32(out)
@@ -430,7 +476,7 @@ def get_property(path: list[str]) -> bytes | None:
 def get_property_at(wire_path: bytes) -> bytes | None:
     """proxy_get_property with the path already encoded (segments joined by NUL bytes), for
     paths read on every request; same callbacks as get_property."""
-    out = out_words()
+    out = scratch_words()
     if proxy_get_property(data_ptr(wire_path), len(wire_path), out, out + 4) != STATUS_OK:
         return None
     return returned_bytes(out)
@@ -463,6 +509,12 @@ def get_downstream_address() -> str | None:
     if value is None:
         return None
     return wire_to_text(value)
+
+
+def get_downstream_address_bytes() -> bytes | None:
+    """proxy_get_property(source.address) as the host's bytes ("ip:port", "[v6]:port"), for
+    parsing without a detour through str; in the HTTP and stream callbacks."""
+    return get_property_at(SOURCE_ADDRESS)
 
 
 def get_downstream_ip() -> str | None:
@@ -498,8 +550,14 @@ class SharedData:
 def get_shared_data(key: str) -> SharedData:
     """proxy_get_shared_data: shared by every VM with the same vm_id (all Envoy workers); any
     callback after start-up."""
-    wire = key.encode()
-    out = out_words()
+    return get_shared_data_bytes(key.encode())
+
+
+def get_shared_data_bytes(key: bytes) -> SharedData:
+    """proxy_get_shared_data with the key as (UTF-8) bytes, for keys built as bytes; any
+    callback after start-up."""
+    wire = key
+    out = scratch_words()
     status = proxy_get_shared_data(data_ptr(wire), len(wire), out, out + 4, out + 8)
     if status != STATUS_OK:
         return SharedData(None, 0, status)
@@ -510,15 +568,19 @@ def set_shared_data(key: str, value: bytes, cas: int = 0) -> int:
     """proxy_set_shared_data: STATUS_CAS_MISMATCH when ``cas`` (non-zero) is stale. Envoy
     lets a set on a missing key succeed whatever the CAS, so creating a key is not atomic;
     any callback after start-up."""
-    wire = key.encode()
-    return proxy_set_shared_data(data_ptr(wire), len(wire), data_ptr(value), len(value), cas)
+    return set_shared_data_bytes(key.encode(), value, cas)
+
+
+def set_shared_data_bytes(key: bytes, value: bytes, cas: int = 0) -> int:
+    """proxy_set_shared_data with the key as (UTF-8) bytes; any callback after start-up."""
+    return proxy_set_shared_data(data_ptr(key), len(key), data_ptr(value), len(value), cas)
 
 
 # -- shared queues ---------------------------------------------------------------------
 def register_shared_queue(name: str) -> int | None:
     """proxy_register_shared_queue: this VM consumes the queue (``on_queue_ready``); its id."""
     wire = name.encode()
-    out = out_words()
+    out = scratch_words()
     if proxy_register_shared_queue(data_ptr(wire), len(wire), out) != STATUS_OK:
         return None
     return load_u32(out)
@@ -529,7 +591,7 @@ def resolve_shared_queue(vm_id: str, name: str) -> int | None:
     after start-up."""
     vm = vm_id.encode()
     wire = name.encode()
-    out = out_words()
+    out = scratch_words()
     if proxy_resolve_shared_queue(data_ptr(vm), len(vm), data_ptr(wire), len(wire), out) != STATUS_OK:
         return None
     return load_u32(out)
@@ -543,7 +605,7 @@ def enqueue_shared_queue(queue_id: int, data: bytes) -> int:
 def dequeue_shared_queue(queue_id: int) -> bytes | None:
     """proxy_dequeue_shared_queue: the oldest item, None when the queue is empty or unknown;
     typically in on_queue_ready."""
-    out = out_words()
+    out = scratch_words()
     if proxy_dequeue_shared_queue(queue_id, out, out + 4) != STATUS_OK:
         return None
     return returned_bytes(out)
@@ -553,7 +615,7 @@ def dequeue_shared_queue(queue_id: int) -> bytes | None:
 def define_metric(metric_type: int, name: str) -> int | None:
     """proxy_define_metric (``METRIC_*``); not at start-up: in on_vm_start or on_configure."""
     wire = name.encode()
-    out = out_words()
+    out = scratch_words()
     if proxy_define_metric(metric_type, data_ptr(wire), len(wire), out) != STATUS_OK:
         return None
     return load_u32(out)
@@ -571,7 +633,7 @@ def record_metric(metric_id: int, value: int) -> int:
 
 def get_metric(metric_id: int) -> int | None:
     """proxy_get_metric; any callback after start-up."""
-    out = out_words()
+    out = scratch_words()
     if proxy_get_metric(metric_id, out) != STATUS_OK:
         return None
     return load_i64(out)
@@ -608,6 +670,8 @@ class Counter(Metric):
 
     def increment(self, delta: int = 1) -> int:
         """proxy_increment_metric."""
+        if self.metric_id >= 0:  # defined: the usual case, one host call
+            return proxy_increment_metric(self.metric_id, delta)
         metric_id = self.defined_id()
         if metric_id < 0:
             return STATUS_NOT_FOUND
@@ -652,8 +716,12 @@ def dispatch_http_call(cluster: str, headers: list[tuple[str, str]], body: bytes
     the token, or None when the host refused (unknown cluster, missing pseudo-headers). The
     answer arrives in ``on_http_call_response`` of the HTTP context that called, else the root."""
     wire = cluster.encode()
-    header_block, header_size = serialize_pairs(wire_pairs(headers))
-    trailer_block, trailer_size = serialize_pairs(wire_pairs(trailers))
+    header_size = text_pairs_size(headers)
+    header_block = alloc(header_size)
+    write_text_pairs(header_block, headers)
+    trailer_size = text_pairs_size(trailers)
+    trailer_block = alloc(trailer_size)
+    write_text_pairs(trailer_block, trailers)
     out = out_words()
     status = proxy_http_call(data_ptr(wire), len(wire), header_block, header_size, data_ptr(body), len(body),
                              trailer_block, trailer_size, timeout_milliseconds, out)
@@ -682,7 +750,7 @@ def get_http_call_response_trailers() -> list[tuple[str, str]]:
 def get_status() -> tuple[int, str]:
     """proxy_get_status: code and message of the last callout (e.g. why it failed); in
     on_http_call_response."""
-    out = out_words()
+    out = scratch_words()
     proxy_get_status(out + 8, out, out + 4)
     return load_u32(out + 8), wire_to_text(returned_bytes(out))
 
@@ -692,7 +760,9 @@ def send_http_response(status_code: int, headers: list[tuple[str, str]], body: b
                        details: str = "", grpc_status: int = -1) -> int:
     """proxy_send_local_response: answer the client now (the request goes no further); from the
     request callbacks, or while paused. ``details`` shows in Envoy's response-code details."""
-    header_block, header_size = serialize_pairs(wire_pairs(headers))
+    header_size = text_pairs_size(headers)  # the header block is built in place, in one allocation
+    header_block = alloc(header_size)
+    write_text_pairs(header_block, headers)
     wire_details = details.encode()
     return proxy_send_local_response(status_code, data_ptr(wire_details), len(wire_details), data_ptr(body),
                                      len(body), header_block, header_size, grpc_status)
@@ -735,7 +805,7 @@ def call_foreign_function(name: str, arguments: bytes) -> bytes | None:
     """proxy_call_foreign_function (e.g. Envoy's "compress"); None if the host has no such
     function; any callback after start-up."""
     wire = name.encode()
-    out = out_words()
+    out = scratch_words()
     if proxy_call_foreign_function(data_ptr(wire), len(wire), data_ptr(arguments), len(arguments),
                                    out, out + 4) != STATUS_OK:
         return None

@@ -1,18 +1,26 @@
 """The SDK a filter imports: context classes, ``set_root_context``, the host calls and
 the ABI's enums, all from one module.
 
-This module also holds the callbacks the host calls (every ``proxy_on_*``
-export of ABI 0.2.1 that the SDK handles), dispatched by context id to the
-filter's context objects. Envoy creates a root context per plugin
-(``proxy_on_context_create(id, 0)``), then an HTTP or stream context per
-request/connection whose parent is that root. The objects live in the dicts
-below, which are GC roots, until ``proxy_on_delete``. A callback for an id the
-module does not know (the host never sends one) gets the pass-through default.
+This module also holds the callbacks the host calls (the ``proxy_on_*``
+exports of ABI 0.2.1 that the SDK handles), dispatched by context id to the
+filter's context objects. A callback a filter leaves at its default is not
+exported (``@export_if_overridden``): Envoy then skips it and applies its own
+default (continue, done, nothing), which is what the SDK's default does too.
+Always exported: context_create, vm_start, configure and delete (the SDK drops
+its per-context objects there), and the callout answers (the SDK forgets the
+call's token there, even when nothing overrides them).
+
+Envoy creates a root context per plugin (``proxy_on_context_create(id, 0)``),
+then an HTTP or stream context per request/connection whose parent is that
+root. The objects live in the dicts below (the newest HTTP context in
+``last_http``), which are GC roots, until ``proxy_on_delete``. A callback for
+an id the module does not know (the host never sends one) gets the
+pass-through default.
 
     from abi.enums import ACTION_CONTINUE
     from abi.sdk import HttpContext, RootContext, set_request_header, set_root_context
 """
-from abi import export, i32
+from abi import export, export_if_overridden, i32
 from abi.context import GrpcCaller, HttpContext, RootContext, StreamContext
 from abi.grpc import (  # noqa: F401 (re-exported for filters)
     cancel_grpc_call, close_grpc_stream, dispatch_grpc_call, get_grpc_initial_metadata,
@@ -25,12 +33,13 @@ from abi.host import (  # noqa: F401 (the host calls are re-exported for filters
     add_request_header, add_response_header, call_foreign_function, close_downstream,
     close_upstream, define_metric, dequeue_shared_queue, dispatch_http_call, done,
     enqueue_shared_queue, enter_context, get_buffer_bytes, get_buffer_size,
-    get_current_time_nanoseconds, get_downstream_address, get_downstream_data, get_downstream_ip,
-    get_http_call_response_body, get_http_call_response_headers, get_http_call_response_trailers,
+    get_current_time_nanoseconds, get_downstream_address, get_downstream_address_bytes,
+    get_downstream_data, get_downstream_ip, get_http_call_response_body, get_http_call_response_headers, get_http_call_response_trailers,
     get_http_request_body, get_http_response_body, get_log_level, get_map_pairs,
     get_map_pairs_bytes, get_map_size, get_map_value, get_map_value_bytes, get_metric, get_property,
     get_property_at, get_property_int, get_request_header, get_request_headers, get_request_trailers,
-    get_response_header, get_response_headers, get_response_trailers, get_shared_data, get_status,
+    get_response_header, get_response_headers, get_response_trailers, get_shared_data,
+    get_shared_data_bytes, get_status,
     get_upstream_data, http_call_callers, increment_metric, log, log_critical, log_debug, log_error,
     log_info, log_trace, log_warn, record_metric, register_shared_queue, remove_map_value,
     remove_request_header, remove_response_header, replace_map_value, replace_map_value_bytes,
@@ -38,7 +47,8 @@ from abi.host import (  # noqa: F401 (the host calls are re-exported for filters
     resume_http_response, send_http_response, set_buffer_bytes, set_downstream_data,
     set_effective_context, set_http_request_body, set_http_response_body, set_map_pairs,
     set_map_pairs_bytes, set_property, set_request_header, set_request_headers, set_response_header,
-    set_response_headers, set_shared_data, set_tick_period_milliseconds, set_upstream_data,
+    set_response_headers, set_shared_data, set_shared_data_bytes, set_tick_period_milliseconds,
+    set_upstream_data,
     strip_port, text_to_wire, wire_to_text)
 
 registered_root: RootContext | None = None
@@ -53,20 +63,102 @@ def set_root_context(root: RootContext) -> None:
     registered_root = root
 
 
+# The last context each lookup found: a request's callbacks mostly come one after the other, so
+# most callbacks find their context here without hashing into the dicts above. The newest HTTP
+# context is often the only live one: it lives in last_http alone until another one takes that
+# place (then it moves into http_contexts), so a request costs no dict insert or delete either.
+last_http_id = 0
+last_http: HttpContext | None = None
+last_http_in_dict = 0  # 1: last_http is in http_contexts too (an int: WAT prints a bool global as False)
+last_stream_id = 0
+last_stream: StreamContext | None = None
+last_root_id = 0
+last_root: RootContext | None = None
+
+
+def hold_http(context_id: int, http: HttpContext | None, in_dict: int) -> None:
+    """Make ``http`` the held HTTP context, moving the one held so far into http_contexts."""
+    global last_http_id, last_http, last_http_in_dict
+    held = last_http
+    if held is not None and last_http_in_dict == 0:
+        http_contexts[last_http_id] = held
+    last_http_id = context_id
+    last_http = http
+    last_http_in_dict = in_dict
+
+
+def known_http(context_id: int) -> HttpContext | None:
+    if context_id == last_http_id:
+        return last_http
+    http = http_contexts.get(context_id)
+    if http is not None:
+        hold_http(context_id, http, 1)
+    return http
+
+
+def live_http_contexts() -> int:
+    """How many HTTP contexts the SDK holds (created, not yet deleted)."""
+    held = 1 if last_http is not None and last_http_in_dict == 0 else 0
+    return len(http_contexts) + held
+
+
+def drop_http(context_id: int) -> None:
+    """Forget HTTP context ``context_id``, which known_http just returned (so it is held)."""
+    global last_http_id, last_http, last_http_in_dict
+    if last_http_in_dict == 1:
+        del http_contexts[context_id]
+    last_http_id = 0  # id 0 is never a context: it maps to None
+    last_http = None
+    last_http_in_dict = 0
+
+
+def known_stream(context_id: int) -> StreamContext | None:
+    global last_stream_id, last_stream
+    if context_id == last_stream_id:
+        return last_stream
+    stream = stream_contexts.get(context_id)
+    if stream is not None:
+        last_stream_id = context_id
+        last_stream = stream
+    return stream
+
+
+def known_root(context_id: int) -> RootContext | None:
+    global last_root_id, last_root
+    if context_id == last_root_id:
+        return last_root
+    root = root_contexts.get(context_id)
+    if root is not None:
+        last_root_id = context_id
+        last_root = root
+    return root
+
+
+def forget(context_id: int) -> None:
+    """Drop the cached stream and root entries of a deleted context."""
+    global last_stream_id, last_stream, last_root_id, last_root
+    if context_id == last_stream_id:
+        last_stream_id = 0
+        last_stream = None
+    if context_id == last_root_id:
+        last_root_id = 0
+        last_root = None
+
+
 def http_context(context_id: int) -> HttpContext | None:
     """The HTTP context a callback is for (None: pass through), made current for callouts."""
     enter_context(context_id)
-    return http_contexts.get(context_id)
+    return known_http(context_id)
 
 
 def stream_context(context_id: int) -> StreamContext | None:
     enter_context(context_id)
-    return stream_contexts.get(context_id)
+    return known_stream(context_id)
 
 
 def root_context(context_id: int) -> RootContext | None:
     enter_context(context_id)
-    return root_contexts.get(context_id)
+    return known_root(context_id)
 
 
 def whole_buffer(buffer_type: int, size: int) -> bytes:
@@ -79,6 +171,7 @@ def whole_buffer(buffer_type: int, size: int) -> bytes:
 # -- lifecycle ---------------------------------------------------------------------
 @export
 def proxy_on_context_create(context_id: i32, parent_context_id: i32) -> None:
+    global last_root_id, last_root
     enter_context(context_id)
     if parent_context_id == 0:
         registered = registered_root
@@ -86,14 +179,17 @@ def proxy_on_context_create(context_id: i32, parent_context_id: i32) -> None:
             root = registered.new_root_context(context_id)
             root.context_id = context_id
             root_contexts[context_id] = root
+            last_root_id = context_id
+            last_root = root
         return
-    parent = root_contexts.get(parent_context_id)
+    parent = known_root(parent_context_id)
     if parent is None:
         return
     if parent.is_network_filter():
+        forget(context_id)
         stream_contexts[context_id] = parent.new_stream_context(context_id)
-    else:
-        http_contexts[context_id] = parent.new_http_context(context_id)
+        return
+    hold_http(context_id, parent.new_http_context(context_id), 0)  # its callbacks come next
 
 
 @export
@@ -112,21 +208,21 @@ def proxy_on_configure(root_context_id: i32, plugin_configuration_size: i32) -> 
     return root.on_configure(whole_buffer(BUFFER_PLUGIN_CONFIGURATION, plugin_configuration_size))
 
 
-@export
+@export_if_overridden("RootContext.on_tick")
 def proxy_on_tick(root_context_id: i32) -> None:
     root = root_context(root_context_id)
     if root is not None:
         root.on_tick()
 
 
-@export
+@export_if_overridden("RootContext.on_queue_ready")
 def proxy_on_queue_ready(root_context_id: i32, queue_id: i32) -> None:
     root = root_context(root_context_id)
     if root is not None:
         root.on_queue_ready(queue_id)
 
 
-@export
+@export_if_overridden("RootContext.on_foreign_function")
 def proxy_on_foreign_function(root_context_id: i32, function_id: i32, arguments_size: i32) -> None:
     root = root_context(root_context_id)
     if root is not None:
@@ -138,13 +234,13 @@ def proxy_on_http_call_response(root_context_id: i32, token: i32, num_headers: i
                                 num_trailers: i32) -> None:
     enter_context(root_context_id)
     caller = http_call_callers.pop(token, 0)
-    http = http_contexts.get(caller)
+    http = known_http(caller)
     if http is not None:
         enter_context(caller)
         set_effective_context(caller)
         http.on_http_call_response(token, num_headers, body_size, num_trailers)
         return
-    root = root_contexts.get(root_context_id)
+    root = known_root(root_context_id)
     if root is not None:
         root.on_http_call_response(token, num_headers, body_size, num_trailers)
 
@@ -154,17 +250,17 @@ def grpc_caller(root_context_id: int, token: int) -> GrpcCaller | None:
     """The live context that made call ``token`` (made effective for host calls), or None."""
     enter_context(root_context_id)
     caller = grpc_callers.get(token, -1)
-    http = http_contexts.get(caller)
+    http = known_http(caller)
     if http is not None:
         enter_context(caller)
         set_effective_context(caller)
         return http
-    stream = stream_contexts.get(caller)
+    stream = known_stream(caller)
     if stream is not None:
         enter_context(caller)
         set_effective_context(caller)
         return stream
-    return root_contexts.get(caller)
+    return known_root(caller)
 
 
 @export
@@ -207,29 +303,29 @@ def proxy_on_grpc_close(root_context_id: i32, token: i32, status: i32) -> None:
         caller.on_grpc_close(token, status)
 
 
-@export
+@export_if_overridden("HttpContext.on_done", "StreamContext.on_done", "RootContext.on_done")
 def proxy_on_done(context_id: i32) -> bool:
     http = http_context(context_id)
     if http is not None:
         http.on_done()
         return True
-    stream = stream_contexts.get(context_id)
+    stream = known_stream(context_id)
     if stream is not None:
         stream.on_done()
         return True
-    root = root_contexts.get(context_id)
+    root = known_root(context_id)
     if root is not None:
         return root.on_done()
     return True
 
 
-@export
+@export_if_overridden("HttpContext.on_log", "StreamContext.on_log")
 def proxy_on_log(context_id: i32) -> None:
     http = http_context(context_id)
     if http is not None:
         http.on_log()
         return
-    stream = stream_contexts.get(context_id)
+    stream = known_stream(context_id)
     if stream is not None:
         stream.on_log()
 
@@ -238,22 +334,24 @@ def proxy_on_log(context_id: i32) -> None:
 def proxy_on_delete(context_id: i32) -> None:
     http = http_context(context_id)
     if http is not None:
-        del http_contexts[context_id]
+        drop_http(context_id)
         http.on_delete()
         return
-    stream = stream_contexts.get(context_id)
+    stream = known_stream(context_id)
     if stream is not None:
+        forget(context_id)
         del stream_contexts[context_id]
         stream.on_delete()
         return
-    root = root_contexts.get(context_id)
+    root = known_root(context_id)
     if root is not None:
+        forget(context_id)
         del root_contexts[context_id]
         root.on_delete()
 
 
 # -- HTTP streams -------------------------------------------------------------------
-@export
+@export_if_overridden("HttpContext.on_request_headers")
 def proxy_on_request_headers(context_id: i32, num_headers: i32, end_of_stream: bool) -> i32:
     http = http_context(context_id)
     if http is None:
@@ -261,7 +359,7 @@ def proxy_on_request_headers(context_id: i32, num_headers: i32, end_of_stream: b
     return http.on_request_headers(num_headers, end_of_stream)
 
 
-@export
+@export_if_overridden("HttpContext.on_request_body")
 def proxy_on_request_body(context_id: i32, body_size: i32, end_of_stream: bool) -> i32:
     http = http_context(context_id)
     if http is None:
@@ -269,7 +367,7 @@ def proxy_on_request_body(context_id: i32, body_size: i32, end_of_stream: bool) 
     return http.on_request_body(body_size, end_of_stream)
 
 
-@export
+@export_if_overridden("HttpContext.on_request_trailers")
 def proxy_on_request_trailers(context_id: i32, num_trailers: i32) -> i32:
     http = http_context(context_id)
     if http is None:
@@ -277,7 +375,7 @@ def proxy_on_request_trailers(context_id: i32, num_trailers: i32) -> i32:
     return http.on_request_trailers(num_trailers)
 
 
-@export
+@export_if_overridden("HttpContext.on_response_headers")
 def proxy_on_response_headers(context_id: i32, num_headers: i32, end_of_stream: bool) -> i32:
     http = http_context(context_id)
     if http is None:
@@ -285,7 +383,7 @@ def proxy_on_response_headers(context_id: i32, num_headers: i32, end_of_stream: 
     return http.on_response_headers(num_headers, end_of_stream)
 
 
-@export
+@export_if_overridden("HttpContext.on_response_body")
 def proxy_on_response_body(context_id: i32, body_size: i32, end_of_stream: bool) -> i32:
     http = http_context(context_id)
     if http is None:
@@ -293,7 +391,7 @@ def proxy_on_response_body(context_id: i32, body_size: i32, end_of_stream: bool)
     return http.on_response_body(body_size, end_of_stream)
 
 
-@export
+@export_if_overridden("HttpContext.on_response_trailers")
 def proxy_on_response_trailers(context_id: i32, num_trailers: i32) -> i32:
     http = http_context(context_id)
     if http is None:
@@ -302,7 +400,7 @@ def proxy_on_response_trailers(context_id: i32, num_trailers: i32) -> i32:
 
 
 # -- TCP connections ----------------------------------------------------------------
-@export
+@export_if_overridden("StreamContext.on_new_connection")
 def proxy_on_new_connection(context_id: i32) -> i32:
     stream = stream_context(context_id)
     if stream is None:
@@ -310,7 +408,7 @@ def proxy_on_new_connection(context_id: i32) -> i32:
     return stream.on_new_connection()
 
 
-@export
+@export_if_overridden("StreamContext.on_downstream_data")
 def proxy_on_downstream_data(context_id: i32, data_size: i32, end_of_stream: bool) -> i32:
     stream = stream_context(context_id)
     if stream is None:
@@ -318,7 +416,7 @@ def proxy_on_downstream_data(context_id: i32, data_size: i32, end_of_stream: boo
     return stream.on_downstream_data(data_size, end_of_stream)
 
 
-@export
+@export_if_overridden("StreamContext.on_upstream_data")
 def proxy_on_upstream_data(context_id: i32, data_size: i32, end_of_stream: bool) -> i32:
     stream = stream_context(context_id)
     if stream is None:
@@ -326,14 +424,14 @@ def proxy_on_upstream_data(context_id: i32, data_size: i32, end_of_stream: bool)
     return stream.on_upstream_data(data_size, end_of_stream)
 
 
-@export
+@export_if_overridden("StreamContext.on_downstream_connection_close")
 def proxy_on_downstream_connection_close(context_id: i32, peer_type: i32) -> None:
     stream = stream_context(context_id)
     if stream is not None:
         stream.on_downstream_connection_close(peer_type)
 
 
-@export
+@export_if_overridden("StreamContext.on_upstream_connection_close")
 def proxy_on_upstream_connection_close(context_id: i32, peer_type: i32) -> None:
     stream = stream_context(context_id)
     if stream is not None:

@@ -220,7 +220,7 @@ BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
     "typing": ("Optional",),
     "dataclasses": ("dataclass", "field"),
     "__future__": ("annotations",),
-    "abi": ("export", "wasm_import", "i32", "i64"),
+    "abi": ("export", "export_if_overridden", "wasm_import", "i32", "i64"),
     "abi.intrinsics": (
         "load_u8", "load_u32", "load_i64", "store_u8", "store_u32", "store_i64",
         "memory_size", "memory_grow", "memory_fill", "memory_copy", "heap_base", "record_table",

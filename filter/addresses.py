@@ -5,6 +5,7 @@ Every address is kept as 16 bytes (IPv4 as the IPv4-mapped IPv6 address
 parsers accept exactly the usual textual forms and return None for anything
 else; no input can make them fail.
 """
+from abi.sdk import strip_port, wire_to_text
 
 V4_MAPPED_PREFIX = b"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xff\xff"
 HEX_DIGITS = "0123456789abcdef"
@@ -92,16 +93,59 @@ def parse_ip(text: str) -> bytes | None:
     return parse_ipv4(text.encode())
 
 
+def parse_address(data: bytes) -> bytes | None:
+    """16 bytes for Envoy's source.address property as it comes from the host ("1.2.3.4:80",
+    "[2001:db8::1]:443", or without port), or None; the same answer as
+    ``parse_ip(strip_port(wire_to_text(data)))``. Every request goes through here, so an
+    IPv4 address (with at most one colon, before the port) is read from the bytes in one
+    pass; other forms (brackets, several colons: IPv6) take the text path."""
+    if len(data) > 0 and data[0] == 91:  # "["
+        return parse_ip(strip_port(wire_to_text(data)))
+    value = 0
+    octet = 0
+    digits = 0
+    dots = 0
+    valid = True
+    in_port = False
+    for byte in data:
+        if byte == 58:  # ":"
+            if in_port:
+                return parse_ip(strip_port(wire_to_text(data)))
+            in_port = True
+        elif in_port or not valid:
+            continue
+        elif byte == 46:
+            if digits == 0 or dots == 3:  # a 4th dot: invalid, and value must not grow past int64
+                valid = False
+            value = value * 256 + octet
+            octet = 0
+            digits = 0
+            dots += 1
+        elif 48 <= byte and byte <= 57 and not (digits == 1 and octet == 0):
+            octet = octet * 10 + byte - 48
+            digits += 1
+            if octet > 255:
+                valid = False
+        else:
+            valid = False
+    if not valid or dots != 3 or digits == 0:
+        return None
+    return ipv4_mapped(value * 256 + octet)
+
+
+def ipv4_mapped(value: int) -> bytes:
+    return V4_MAPPED_PREFIX + bytes([value >> 24, (value >> 16) & 255, (value >> 8) & 255, value & 255])
+
+
 def parse_ipv4(data: bytes) -> bytes | None:
-    """A dotted quad (ASCII bytes, no leading zeros, as inet_pton) as 16 bytes, or None.
-    Every request goes through here, so it works on byte values, not on str pieces."""
+    """A dotted quad (ASCII bytes, no leading zeros, as inet_pton) as 16 bytes, or None."""
     value = 0
     octet = 0
     digits = 0
     dots = 0
     for byte in data:
         if byte == 46:
-            if digits == 0:
+            if digits == 0 or dots == 3:  # a 4th dot: invalid, and value must not grow past int64
                 return None
             value = value * 256 + octet
             octet = 0
@@ -118,8 +162,7 @@ def parse_ipv4(data: bytes) -> bytes | None:
             return None
     if dots != 3 or digits == 0:
         return None
-    value = value * 256 + octet
-    return V4_MAPPED_PREFIX + bytes([value >> 24, (value >> 16) & 255, (value >> 8) & 255, value & 255])
+    return ipv4_mapped(value * 256 + octet)
 
 
 def format_ip(ip: bytes) -> str:

@@ -16,7 +16,7 @@ and refuses it (CAS mismatch) once another worker created the key, whose CAS
 is a small counter. Creation is therefore atomic too.
 """
 from abi.enums import STATUS_CAS_MISMATCH, STATUS_NOT_FOUND, STATUS_OK
-from abi.sdk import get_shared_data, set_shared_data
+from abi.sdk import get_shared_data_bytes, set_shared_data_bytes
 
 ENTRY_SIZE = 32            # 16 address, 8 window start (ms, little-endian), 4 count, 4 unused
 ENTRIES_PER_SLOT = 8
@@ -81,20 +81,20 @@ def slot_hash(ip: bytes, seed: int) -> int:
 
 class Limiter:
     def __init__(self, key_prefix: str, slots: int, ttl_ms: int, burst: int, seed: int) -> None:
-        self.key_prefix = key_prefix
+        self.key_prefix: bytes = key_prefix.encode()  # keys built as bytes: no encode per call
         self.slots = slots
         self.ttl_ms = ttl_ms
         self.burst = burst
         self.seed = seed
 
-    def slot_key(self, ip: bytes) -> str:
-        return f"{self.key_prefix}{slot_hash(ip, self.seed) % self.slots}"
+    def slot_key(self, ip: bytes) -> bytes:
+        return self.key_prefix + str(slot_hash(ip, self.seed) % self.slots).encode()
 
     def count(self, ip: bytes, now_ms: int) -> Decision:
         """Count one request of ``ip`` at ``now_ms``; a limited request is not counted."""
         key = self.slot_key(ip)
         for _ in range(MAX_CAS_RETRIES):
-            stored = get_shared_data(key)
+            stored = get_shared_data_bytes(key)
             if stored.status != STATUS_OK and stored.status != STATUS_NOT_FOUND:
                 return failed(f"reading shared data failed with status {stored.status}")
             value = b""
@@ -107,7 +107,7 @@ class Limiter:
             updated = self.update(value, ip, now_ms, decision)
             if updated is None:
                 return decision  # limited: nothing to write
-            status = set_shared_data(key, updated, cas)
+            status = set_shared_data_bytes(key, updated, cas)
             if status == STATUS_OK:
                 return decision
             if status != STATUS_CAS_MISMATCH:

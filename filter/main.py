@@ -17,10 +17,10 @@ failure_open,failure_closed}`` and the histogram ``ip_rate_limit.global_calls``
 """
 from abi.enums import ACTION_CONTINUE, ACTION_PAUSE
 from abi.sdk import (Counter, Histogram, HttpContext, RootContext, add_response_header,
-                     get_current_time_nanoseconds, get_downstream_ip, get_request_headers, get_shared_data,
-                     log_error, log_info, log_warn, resume_http_request, send_http_response, set_request_header,
-                     set_root_context, set_shared_data)
-from addresses import forwarded_client, format_ip, parse_ip
+                     get_current_time_nanoseconds, get_downstream_address_bytes, get_request_headers,
+                     get_shared_data, log_error, log_info, log_warn, resume_http_request, send_http_response,
+                     set_request_header, set_root_context, set_shared_data)
+from addresses import forwarded_client, format_ip, parse_address
 from config import Config, read_config
 from global_limit import ANSWER_FAILED, ANSWER_OVER_LIMIT, ask, read_answer
 from limiter import CREATE_ONLY, ENTRIES_PER_SLOT, Decision, Limiter, read_little_endian
@@ -28,6 +28,7 @@ from overlimit import OverLimitCache
 
 LOG_PREFIX = "ip-rate-limit: "
 SEED_KEY = "ip-rate-limit:seed"
+NO_HEADERS: list[tuple[str, str]] = []
 
 
 def now_ms() -> int:
@@ -100,7 +101,8 @@ class LimitedRequest(HttpContext):
     def __init__(self, context_id: int, root: RateLimiter) -> None:
         super().__init__(context_id, root.context_id)
         self.root = root
-        self.response_headers: list[tuple[str, str]] = []
+        # replaced, never appended to: one shared empty list
+        self.response_headers: list[tuple[str, str]] = NO_HEADERS
         self.ip = b""
         self.asked_ms = 0  # when the rate-limit service was asked
 
@@ -139,9 +141,13 @@ class LimitedRequest(HttpContext):
             log_info(f"{LOG_PREFIX}shadow mode: would limit {format_ip(ip)}")
             return ACTION_CONTINUE
         self.root.metrics.limited.increment()
-        headers = [("retry-after", str(retry_after))] + extra_headers + self.response_headers
+        headers = [("retry-after", str(retry_after))]
+        for header in extra_headers:  # appended, not concatenated: no list copies when both are empty
+            headers.append(header)
+        for header in self.response_headers:
+            headers.append(header)
         # Envoy runs the local reply through on_response_headers too: do not add them twice
-        self.response_headers = []
+        self.response_headers = NO_HEADERS
         send_http_response(config.reject_status, headers, config.reject_body, "ip_rate_limited")
         return ACTION_PAUSE
 
@@ -214,10 +220,10 @@ class LimitedRequest(HttpContext):
                 ip = forwarded_client(chain, config.xff_trusted_hops)
                 if ip is not None:
                     return ip
-        address = get_downstream_ip()
+        address = get_downstream_address_bytes()
         if address is None:
             return None
-        return parse_ip(address)
+        return parse_address(address)
 
     def rate_limit_headers(self, decision: Decision, now: int) -> list[tuple[str, str]]:
         burst = self.root.config.burst

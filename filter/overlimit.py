@@ -10,7 +10,7 @@ again, which is only a call, never a wrong answer). Updates are compare-and-swap
 retries; a failed update only means one more call to the service.
 """
 from abi.enums import STATUS_OK
-from abi.sdk import get_shared_data, set_shared_data
+from abi.sdk import get_shared_data_bytes, set_shared_data_bytes
 from limiter import CREATE_ONLY, MAX_CAS_RETRIES, find_entry, read_little_endian, replaced, slot_hash
 
 ENTRY_SIZE = 24
@@ -23,16 +23,16 @@ def pack_until(ip: bytes, until_ms: int) -> bytes:
 
 class OverLimitCache:
     def __init__(self, key_prefix: str, slots: int, seed: int) -> None:
-        self.key_prefix = key_prefix
+        self.key_prefix: bytes = key_prefix.encode()  # keys built as bytes: no encode per call
         self.slots = slots
         self.seed = seed
 
-    def slot_key(self, ip: bytes) -> str:
-        return f"{self.key_prefix}{slot_hash(ip, self.seed) % self.slots}"
+    def slot_key(self, ip: bytes) -> bytes:
+        return self.key_prefix + str(slot_hash(ip, self.seed) % self.slots).encode()
 
     def limited_until(self, ip: bytes, now_ms: int) -> int:
         """When the client's cached OVER_LIMIT ends, or 0 when it is not limited now."""
-        value = get_shared_data(self.slot_key(ip)).value
+        value = get_shared_data_bytes(self.slot_key(ip)).value
         if value is None or len(value) % ENTRY_SIZE != 0:
             return 0
         offset = find_entry(value, ip, ENTRY_SIZE)
@@ -45,14 +45,14 @@ class OverLimitCache:
         """Record that ``ip`` is limited until ``until_ms``; False if shared data would not take it."""
         key = self.slot_key(ip)
         for _ in range(MAX_CAS_RETRIES):
-            stored = get_shared_data(key)
+            stored = get_shared_data_bytes(key)
             value = b""
             cas = CREATE_ONLY
             found = stored.value
             if found is not None and len(found) % ENTRY_SIZE == 0:
                 value = found
                 cas = stored.cas
-            if set_shared_data(key, self.with_entry(value, ip, until_ms), cas) == STATUS_OK:
+            if set_shared_data_bytes(key, self.with_entry(value, ip, until_ms), cas) == STATUS_OK:
                 return True
         return False
 

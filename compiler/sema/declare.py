@@ -39,6 +39,8 @@ def run(program: Program) -> Program:
         errors += _guard(lambda g=g: _global(g))
     if not errors:
         errors += _guard(lambda: classes.finish_all(program))
+    for fn in list(program.functions.values()):
+        errors += _guard(lambda fn=fn: _conditional_export(program, fn))
     if errors:
         raise CompileError(errors)
     return program
@@ -215,6 +217,9 @@ def _apply_decorator(fn: FuncSym, decorator: py_ast.expr) -> None:
     if sym == Builtin("abi.export") and callee is decorator and fn.owner is None:
         fn.export = fn.node.name
         return
+    if sym == Builtin("abi.export_if_overridden") and isinstance(decorator, py_ast.Call) and fn.owner is None:
+        _overridden_methods(fn, decorator)  # checked here; decided by _conditional_export
+        return
     if sym == Builtin("abi.wasm_import") and isinstance(decorator, py_ast.Call) and fn.owner is None:
         values = [a.value for a in decorator.args if isinstance(a, py_ast.Constant)]
         if len(values) == 2 == len(decorator.args) and all(isinstance(v, str) for v in values) and not decorator.keywords:
@@ -223,6 +228,46 @@ def _apply_decorator(fn: FuncSym, decorator: py_ast.expr) -> None:
         raise fail(module, decorator, "wasm_import takes two string constants", 'write @wasm_import("env", "proxy_log")')
     raise fail(module, decorator, "unsupported decorator",
                "only @export and @wasm_import(module, name) from abi (and @dataclass on classes) are supported")
+
+
+def _overridden_methods(fn: FuncSym, decorator: py_ast.Call) -> list[tuple[ClassInfo, str]]:
+    """The (class, method) pairs named by ``@export_if_overridden("Class.method", ...)``."""
+    module = fn.module
+    named = [a.value for a in decorator.args if isinstance(a, py_ast.Constant) and isinstance(a.value, str)]
+    if not named or len(named) != len(decorator.args) or decorator.keywords:
+        raise fail(module, decorator, "export_if_overridden takes \"Class.method\" string constants",
+                   'write @export_if_overridden("HttpContext.on_log")')
+    pairs = []
+    for text in named:
+        class_name, _, method = text.partition(".")
+        info = module.namespace.get(class_name)
+        if not isinstance(info, ClassInfo) or classes.inherited_method(info, method) is None:
+            raise fail(module, decorator, f"export_if_overridden: '{text}' names no method of a class "
+                       f"in module '{module.name}'", "name a class this module imports and one of its methods")
+        pairs.append((info, method))
+    return pairs
+
+
+def _conditional_export(program: Program, fn: FuncSym) -> None:
+    """Export ``fn`` if some class overrides (defines in a subclass) a method its decorator names."""
+    for decorator in fn.node.decorator_list:
+        callee = decorator.func if isinstance(decorator, py_ast.Call) else decorator
+        sym = fn.module.namespace.get(callee.id) if isinstance(callee, py_ast.Name) else None
+        if sym != Builtin("abi.export_if_overridden"):
+            continue
+        for info, method in _overridden_methods(fn, decorator):
+            if any(method in cls.methods and _strict_subclass(cls, info) for cls in program.classes.values()):
+                fn.export = fn.node.name
+                return
+
+
+def _strict_subclass(cls: ClassInfo, ancestor: ClassInfo) -> bool:
+    base = cls.base
+    while base is not None:
+        if base is ancestor:
+            return True
+        base = base.base
+    return False
 
 
 def _global(g: GlobalSym) -> None:

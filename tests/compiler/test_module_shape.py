@@ -79,3 +79,71 @@ def test_filter_module_has_the_exports_envoy_requires():
     assert [str(t) for t in allocate.params] == ["i32"] and [str(t) for t in allocate.results] == ["i32"]
     headers = exports["proxy_on_request_headers"]
     assert [str(t) for t in headers.params] == ["i32", "i32", "i32"] and [str(t) for t in headers.results] == ["i32"]
+
+
+# -- callbacks a filter leaves at their default are not exported (abi.export_if_overridden) -------
+ESSENTIAL = {"memory", "proxy_on_memory_allocate", "proxy_abi_version_0_2_1", "proxy_on_context_create",
+             "proxy_on_vm_start", "proxy_on_configure", "proxy_on_delete"}
+CALLOUT_ANSWERS = {"proxy_on_http_call_response", "proxy_on_grpc_receive_initial_metadata",
+                   "proxy_on_grpc_receive", "proxy_on_grpc_receive_trailing_metadata", "proxy_on_grpc_close"}
+SDK_FILTER = """from abi.sdk import HttpContext, RootContext, StreamContext, set_root_context
+
+class Root(RootContext):
+{root}
+    def new_http_context(self, context_id: int) -> HttpContext:
+        return Request(context_id, self.context_id)
+
+class Request(HttpContext):
+{request}
+class Connection(StreamContext):
+{connection}
+set_root_context(Root())
+"""
+
+
+def sdk_filter_exports(tmp_path: Path, root: str = "", request: str = "", connection: str = "") -> set[str]:
+    body = {k: v or "    pass\n" for k, v in (("root", root), ("request", request), ("connection", connection))}
+    _, module = module_of(tmp_path, SDK_FILTER.format(**body))
+    return {e.name for e in module.exports}
+
+
+def test_a_filter_overriding_nothing_exports_only_the_essentials(tmp_path):
+    assert sdk_filter_exports(tmp_path) == ESSENTIAL | CALLOUT_ANSWERS
+
+
+@pytest.mark.parametrize(("where", "method", "export"), [
+    ("request", "def on_log(self) -> None:\n        pass\n", "proxy_on_log"),
+    ("connection", "def on_log(self) -> None:\n        pass\n", "proxy_on_log"),
+    ("request", "def on_done(self) -> None:\n        pass\n", "proxy_on_done"),
+    ("root", "def on_done(self) -> bool:\n        return False\n", "proxy_on_done"),
+    ("root", "def on_tick(self) -> None:\n        pass\n", "proxy_on_tick"),
+    ("request", "def on_response_body(self, body_size: int, end_of_stream: bool) -> int:\n        return 0\n",
+     "proxy_on_response_body"),
+    ("connection", "def on_upstream_data(self, data_size: int, end_of_stream: bool) -> int:\n        return 0\n",
+     "proxy_on_upstream_data"),
+])
+def test_overriding_a_callback_exports_its_proxy_function_and_no_other(tmp_path, where, method, export):
+    assert sdk_filter_exports(tmp_path, **{where: "    " + method}) == ESSENTIAL | CALLOUT_ANSWERS | {export}
+
+
+def test_an_override_in_a_grandchild_class_counts(tmp_path):
+    source = SDK_FILTER.format(root="    pass\n", request="    pass\n", connection="    pass\n") + (
+        "\nclass Logged(Request):\n    def on_log(self) -> None:\n        pass\n")
+    _, module = module_of(tmp_path, source)
+    assert "proxy_on_log" in {e.name for e in module.exports}
+
+
+def test_the_rate_limiter_exports_the_callbacks_it_overrides():
+    module = wasmtime.Module(ENGINE, compile_file(ROOT / "filter" / "main.py"))
+    assert {e.name for e in module.exports} == ESSENTIAL | CALLOUT_ANSWERS | {
+        "proxy_on_request_headers", "proxy_on_response_headers"}
+
+
+def test_export_if_overridden_must_name_a_method_of_a_known_class(tmp_path):
+    from compiler.diagnostics import CompileError
+    source = ("from abi import export_if_overridden\nfrom abi.context import HttpContext\n\n"
+              "@export_if_overridden(\"HttpContext.on_lgo\")\ndef proxy_on_log(context_id: int) -> None:\n"
+              "    pass\n")
+    with pytest.raises(CompileError) as info:
+        module_of(tmp_path, source)
+    assert "HttpContext.on_lgo" in str(info.value) and ":4:" in str(info.value)

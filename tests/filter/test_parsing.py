@@ -7,8 +7,8 @@ import json
 from hypothesis import given, settings, strategies as st
 
 from abi.json import JSON_ERROR, parse_json
-from abi.host import strip_port as host_of
-from addresses import forwarded_client, format_ip, parse_cidr, parse_ip
+from abi.host import strip_port as host_of, wire_to_text
+from addresses import forwarded_client, format_ip, parse_address, parse_cidr, parse_ip, parse_ipv4
 from config import read_config
 
 
@@ -79,6 +79,81 @@ def test_forwarded_client_takes_the_entry_behind_the_trusted_hops(entries, hops)
     if hops >= 1 and len(chain) >= hops:
         expected = reference_ip(chain[len(chain) - hops].strip(" \t"))
     assert forwarded_client(header, hops) == expected
+
+
+# -- the client address as Envoy hands it over (source.address property bytes) ---------------
+PORTS = st.integers(0, 65535)
+ENVOY_ADDRESSES = st.one_of(
+    st.tuples(st.ip_addresses(v=4), PORTS).map(lambda a: f"{a[0]}:{a[1]}".encode()),
+    st.tuples(st.ip_addresses(v=6), PORTS).map(lambda a: f"[{a[0]}]:{a[1]}".encode()),
+    st.tuples(st.ip_addresses(v=6), PORTS).map(lambda a: f"[{a[0].exploded}]:{a[1]}".encode()),
+    st.ip_addresses().map(lambda a: str(a).encode()),
+)
+ADDRESS_BYTES = st.one_of(
+    ENVOY_ADDRESSES,
+    st.binary(max_size=30),
+    st.text(alphabet="0123456789abcdefABCDEF:.[]% ", max_size=50).map(str.encode),
+    st.lists(st.integers(0, 300), max_size=12).map(lambda xs: ".".join(map(str, xs)).encode()),
+    st.tuples(ENVOY_ADDRESSES, st.binary(max_size=4)).map(lambda t: t[0] + t[1]),
+)
+
+
+def reference_address(data: bytes) -> bytes | None:
+    """What ipaddress makes of the host part of an Envoy address ("ip:port", "[v6]:port", "ip")."""
+    text = data.decode("latin-1")
+    if text.startswith("["):
+        end = text.find("]")
+        host = text[1:end] if end > 0 else text[1:]
+    elif text.count(":") == 1:
+        host = text[:text.find(":")]
+    else:
+        host = text
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    return reference_ip(host) if len(host) <= 64 else None
+
+
+@settings(max_examples=1500, derandomize=True)
+@given(ADDRESS_BYTES)
+def test_parse_address_is_the_text_path_on_the_bytes(data):
+    assert parse_address(data) == parse_ip(host_of(wire_to_text(data)))
+
+
+@settings(max_examples=1000, derandomize=True)
+@given(ADDRESS_BYTES)
+def test_parse_address_agrees_with_ipaddress(data):
+    assert parse_address(data) == reference_address(data)
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.tuples(st.ip_addresses(), PORTS))
+def test_every_envoy_address_parses_to_its_packed_form(address_port):
+    address, port = address_port
+    text = f"{address}:{port}" if address.version == 4 else f"[{address}]:{port}"
+    expected = address.packed if address.version == 6 else b"\0" * 10 + b"\xff\xff" + address.packed
+    assert parse_address(text.encode()) == expected
+
+
+def test_parse_address_examples():
+    mapped = b"\0" * 10 + b"\xff\xff"
+    assert parse_address(b"10.1.2.3:5555") == mapped + bytes([10, 1, 2, 3])
+    assert parse_address(b"10.1.2.3") == mapped + bytes([10, 1, 2, 3])
+    assert parse_address(b"[::ffff:10.1.2.3]:80") == mapped + bytes([10, 1, 2, 3])
+    assert parse_address(b"[::1]:80") == bytes(15) + b"\x01"
+    assert parse_address(b"::1") == bytes(15) + b"\x01"
+    assert parse_address(b"[::1]\xff") == bytes(15) + b"\x01"  # as strip_port: after "]" is ignored
+    assert parse_address(b"[::1") == bytes(15) + b"\x01"
+    assert parse_address(b"[1.2.3.4]:80") == mapped + bytes([1, 2, 3, 4])  # as strip_port + parse_ip
+    for bad in (b"", b":", b"01.2.3.4:80", b"1.2.3:80", b"1.2.3.4.5:80", b"256.1.1.1:1", b"1.2.3.4:5:6",
+                b"1.2.3.\xff:1", b"\xff", b"garbage", b"[]:80"):
+        assert parse_address(bad) is None, bad
+
+
+def test_many_dotted_octets_are_refused_not_overflowed():
+    # value * 256 per dot would pass int64 after 8 octets: the compiled filter trapped on it
+    long_quad = b".".join([b"255"] * 20)
+    assert parse_ipv4(long_quad) is None and parse_address(long_quad + b":1") is None
+    assert parse_ip(long_quad.decode()) is None
 
 
 JSON_VALUES = st.recursive(

@@ -137,3 +137,19 @@ def test_no_request_bytes_trap_the_module(headers, source, hops):
 @lru_cache(maxsize=4)
 def wasm_plugin(hops: int) -> Plugin:
     return start("wasm", config={"xffTrustedHops": hops, "burst": 1000000})
+
+
+def test_client_addresses_from_envoy_in_every_form():
+    """source.address bytes go straight to the parser: each form counts as its client (burst 2:
+    the third request of one client is limited), a malformed one is an error let through, and
+    a long dotted chain in x-forwarded-for (once an int64 overflow trap) falls back."""
+    forms = ["10.0.0.9:1", "10.0.0.9:2", "[::ffff:10.0.0.9]:3", "[2001:db8::9]:1", "[2001:db8:0::9]:2",
+             "2001:db8::9", "garbage", "1.2.3.4.5:6", "", "01.2.3.4:5", "10.0.0.9"]
+
+    def scenario(plugin):
+        seen = [plugin.http_request(source_address=a).status for a in forms]
+        long_chain = ".".join(["255"] * 20)
+        seen.append(plugin.http_request({"x-forwarded-for": long_chain}, source_address="10.0.0.7:1").status)
+        return seen, plugin.metrics["ip_rate_limit.errors"]
+    seen, errors = both(scenario, config={"xffTrustedHops": 1})
+    assert seen == [200, 200, 429, 200, 200, 429, 200, 200, 200, 200, 429, 200] and errors == 4

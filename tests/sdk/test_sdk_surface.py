@@ -6,8 +6,8 @@ from pathlib import Path
 import abi.sdk
 
 ROOT = Path(__file__).resolve().parents[2]
-INTERNAL = {"out_words", "returned_bytes", "serialize_pairs", "parse_pairs", "text_pairs", "wire_pairs",
-            "path_bytes", "enter_context", "current_context", "grpc_service", "remember_grpc_status"}
+INTERNAL = {"out_words", "scratch_words", "returned_bytes", "serialize_pairs", "parse_pairs", "text_pairs", "wire_pairs",
+            "path_bytes", "text_pairs_size", "write_text_pairs", "put_text", "enter_context", "current_context", "grpc_service", "remember_grpc_status"}
 
 
 def public_functions() -> list[ast.FunctionDef]:

@@ -5,7 +5,8 @@ Each instance imports the filter with private copies of ``abi.*`` (but not
 module in the entry file's folder), then restores ``sys.modules``: two plugin
 instances, or two tests, never share globals or emulated memory. The private
 ``abi`` package is bound to the VM: its ``@wasm_import`` trampolines call
-``Vm.call_import`` and its ``@export`` registry is what the runner calls.
+``Vm.call_import`` and its ``@export`` registry is what the runner calls (less
+the ``@export_if_overridden`` callbacks no class overrides, as when compiled).
 The filter's own modules run with int64 checks (runners/int64.py): an int
 result that leaves int64 raises OverflowError, where the compiled module traps.
 Breakpoints (``breakpoint()``, pdb) work as in any Python code.
@@ -102,7 +103,7 @@ class CPythonInstance:
         self.abi.HOST = self  # imports called while importing are restricted (no VM yet)
         self.abi.RUNTIME_MEMORY = self.modules.get("compiler.runtime.memory")
         self.entry = self.modules[module_name(path)]
-        self.exports = dict(self.abi.EXPORTS)
+        self.exports = self.abi.active_exports()  # the compiled module's exports, by the same rule
         if ABI_VERSION_MARKER not in self.exports or not any(a in self.exports for a in ALLOCATORS):
             raise ModuleError(f"{path} exports no {ABI_VERSION_MARKER}/proxy_on_memory_allocate: "
                               "import abi.memory (the compiled module would lack them too)")
