@@ -29,7 +29,8 @@ def print_module(module: ir.Module) -> str:
     for symbol in used_globals(module, functions):
         g = module.globals[symbol]
         kind = f"(mut {g.valtype})" if g.mutable else g.valtype
-        lines.append(f"  (global {_sym(symbol)} {kind} ({g.valtype}.const {g.init}))")
+        init = g.init if g.valtype.startswith("f") else int(g.init)  # a bool global's True is 1
+        lines.append(f"  (global {_sym(symbol)} {kind} ({g.valtype}.const {init}))")
     for fn in functions:
         lines.extend(_function(fn))
     if module.start:

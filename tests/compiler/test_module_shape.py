@@ -63,7 +63,8 @@ def test_trap_backtrace_names_python_functions(tmp_path):
     assert "prog.outer" in names
 
 
-@pytest.mark.parametrize("source", [ROOT / "filter" / "main.py"])
+@pytest.mark.parametrize("source", [ROOT / "filter" / "main.py",
+                                    ROOT / "tests" / "compiler" / "programs_v1" / "bool_global.py"])
 def test_wat_printer_assembles_to_the_same_module(source):
     ours = compile_file(source)
     assembled = wasmtime.wat2wasm(compile_to_wat(source))
