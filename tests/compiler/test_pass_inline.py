@@ -64,6 +64,18 @@ def test_program_functions_that_may_trap_keep_their_frames(tmp_path: Path) -> No
     assert calls(module, "prog.inc") == 1  # may raise OverflowError: its name stays in the backtrace
 
 
+def test_ranges_still_knows_the_result_of_an_inlined_body(tmp_path: Path, monkeypatch) -> None:
+    """The body's value leaves its block at an early return's br or at its end: ranges.py joins both,
+    as it joined the function's returns before the call was inlined."""
+    monkeypatch.setattr(inline, "USER_SIZE", 100)
+    module = lowered(write(tmp_path, "def low(x: int) -> int:\n    if x < 0:\n        return 0\n"
+                                     "    return x & 255\n@export\ndef f(x: int) -> int:\n    return low(x) * 1000\n"))
+    inline.run(module, frozenset(ranges.CHECKED))
+    assert calls(module, "prog.low") == 0 and calls(module, "rt.mul") == 1
+    ranges.run(module)
+    assert calls(module, "rt.mul") == 0
+
+
 GET = "compiler.runtime.get"
 
 
