@@ -64,7 +64,7 @@ class Module:
 
 def validate(module: Module) -> list[str]:
     """Structural checks run between stages in tests: every symbol resolves,
-    labels nest, locals exist. Returns a list of problems (empty when valid)."""
+    labels nest and never shadow an enclosing label, locals exist. Returns a list of problems (empty when valid)."""
     from .wasm.opcodes import OPCODES
 
     problems: list[str] = []
@@ -88,6 +88,8 @@ def validate(module: Module) -> list[str]:
                 elif kind == "label" and value not in labels:
                     problems.append(f"{fn.symbol}: branch to {value} outside its block")
             if op in ("block", "loop", "if"):
+                if instr[1] in labels:  # the emitter resolves a name to the outermost block
+                    problems.append(f"{fn.symbol}: label {instr[1]} shadows an enclosing one")
                 labels.append(instr[1])
             elif op == "end":
                 if not labels:

@@ -4,7 +4,10 @@
     declare  module-level names, signatures, constants (sema/declare.py)
     check    types, names, definite assignment (sema/check.py)
     lower    typed tree -> symbolic wasm IR (lower/to_ir.py)
+    inline   small helpers' bodies in place of their calls (passes/inline.py)
     ranges   plain arithmetic where operands cannot overflow (passes/ranges.py)
+    propagate  copies and constants propagated, constant arithmetic folded (passes/propagate.py)
+    dce      dead code, constant ifs, idle blocks and locals removed (passes/dce.py)
     recursion  RecursionError counting on recursive functions (passes/recursion.py)
     emit     IR -> wasm bytes, or WAT text (wasm/emit.py, wasm/wat.py)
 
@@ -21,14 +24,21 @@ from . import ir
 from .diagnostics import CompileError, Diagnostic, display_path, loc_of
 from .frontend import load
 from .lower import to_ir
-from .passes import ranges, recursion
+from .passes import dce, inline, propagate, ranges, recursion
 from .sema import check, declare
 from .wasm import emit, wat
 
 
 # Passes over the IR, in order: (name, function). Each takes and returns an ir.Module.
+# inline runs first so that ranges sees each helper's arguments at its call sites (not joined over
+# every caller) on bodies already simplified (inline runs propagate and dce on what it reaches);
+# the checked helpers stay calls, since ranges recognises them by name. propagate and dce run again
+# after ranges, which leaves constant operands and checks; recursion last, on the final call graph.
 IR_PASSES = (
+    ("inline", lambda module: inline.run(module, frozenset(ranges.CHECKED))),
     ("ranges", ranges.run),        # unchecked arithmetic where it cannot overflow
+    ("propagate", propagate.run),  # copies and constants, constant folding
+    ("dce", dce.run),              # dead code, constant ifs, idle blocks and locals
     ("recursion", recursion.run),  # RecursionError where CPython raises it
 )
 

@@ -13,7 +13,8 @@ could not trap. Nothing else changes.
 How: each function is interpreted over intervals of int64 values (an abstract
 stack mirrors the wasm stack). Locals are flow-insensitive: a local's interval
 is the join of every value stored into it, found by iterating to a fixpoint.
-Function results are joined over their returns, iterated over the module.
+Function results are joined over their returns, iterated over the module; a
+block's result over the branches to it and its end (an inlined body's returns).
 Parameters are unknown (any int64).
 
 Counters: a store ``x = x + c`` (``c`` a constant, ``|c| <= COUNTER_STEP``) would
@@ -194,7 +195,7 @@ class FunctionRanges:
         self.returned: Value | None = None
         self.calls: dict[str, list[Value]] = {}
         stack: list[Value] = []
-        controls: list[tuple[int, int, bool]] = []  # (height at entry, results, dead at entry)
+        controls: list[list] = []  # [height at entry, results, dead at entry, label, op, joined result]
         dead = False
         out: list = []
         self.out = out
@@ -203,17 +204,20 @@ class FunctionRanges:
             if op in ("block", "loop", "if"):
                 if op == "if" and not dead:
                     stack.pop()
-                controls.append((len(stack), int(instr[2] is not None), dead))
+                controls.append([len(stack), int(instr[2] is not None), dead, instr[1], op, None])
                 out.append(instr)
                 continue
             if op in ("else", "end"):
                 if not controls:  # the function body's end (not in the IR): never here
                     out.append(instr)
                     continue
-                height, count, was_dead = controls[-1] if op == "else" else controls.pop()
+                frame = controls[-1] if op == "else" else controls.pop()
+                height, count, was_dead = frame[:3]
+                if count and not dead and len(stack) > height:  # the value an arm falls through with
+                    frame[5] = join(frame[5], Value(stack[-1].lo, stack[-1].hi))
                 del stack[height:]
                 if op == "end":
-                    stack += [TOP] * count
+                    stack += [frame[5] or TOP] * count
                 dead = was_dead
                 out.append(instr)
                 continue
@@ -221,6 +225,8 @@ class FunctionRanges:
                 out.append(instr)
                 continue
             out += self.step(instr, stack, rewrite)
+            if op in ("br", "br_if"):
+                self.branch_value(controls, instr[1], stack)
             if op in ("br", "return", "unreachable"):
                 if op == "return" and self.fn.results == ["i64"] and stack:
                     self.returned = join(self.returned, stack[-1])
@@ -228,6 +234,17 @@ class FunctionRanges:
         if not dead and self.fn.results == ["i64"] and stack:
             self.returned = join(self.returned, stack[-1])
         return self.stored, self.steps, self.returned, out
+
+    @staticmethod
+    def branch_value(controls: list[list], label: str, stack: list[Value]) -> None:
+        """A branch to a block (or if) with a result carries its value to the block's end."""
+        for frame in reversed(controls):
+            if frame[3] == label:
+                if frame[1] and frame[4] != "loop" and stack:
+                    frame[5] = join(frame[5], Value(stack[-1].lo, stack[-1].hi))
+                elif frame[1] and frame[4] != "loop":
+                    frame[5] = TOP
+                return
 
     def step(self, instr: tuple, stack: list[Value], rewrite: bool) -> list:
         op = instr[0]
