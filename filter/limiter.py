@@ -35,11 +35,15 @@ class Decision:
         self.error = ""
 
 
-def read_little_endian(data: bytes, offset: int, size: int) -> int:
-    value = 0
-    for i in range(size - 1, -1, -1):
-        value = value * 256 + data[offset + i]
-    return value
+def read_u32(data: bytes, offset: int) -> int:
+    """The little-endian u32 at ``offset``."""
+    return data[offset] | data[offset + 1] << 8 | data[offset + 2] << 16 | data[offset + 3] << 24
+
+
+def read_u63(data: bytes, offset: int) -> int:
+    """The little-endian u64 at ``offset`` less its top bit: a time in ms never has it set, and a
+    value written by someone else then reads as a large time instead of trapping (OverflowError)."""
+    return read_u32(data, offset) | (read_u32(data, offset + 4) & 0x7FFFFFFF) << 32
 
 
 def pack_entry(ip: bytes, start_ms: int, count: int) -> bytes:
@@ -50,11 +54,11 @@ def pack_entry(ip: bytes, start_ms: int, count: int) -> bytes:
 
 
 def entry_start(value: bytes, offset: int) -> int:
-    return read_little_endian(value, offset + 16, 8)
+    return read_u63(value, offset + 16)
 
 
 def entry_count(value: bytes, offset: int) -> int:
-    return read_little_endian(value, offset + 24, 4)
+    return read_u32(value, offset + 24)
 
 
 def find_entry(value: bytes, ip: bytes, entry_size: int = ENTRY_SIZE) -> int:
@@ -119,7 +123,7 @@ class Limiter:
         offset = find_entry(value, ip)
         if offset >= 0:
             start = entry_start(value, offset)
-            if now_ms - start < self.ttl_ms:
+            if now_ms - start < self.ttl_ms and start - now_ms < self.ttl_ms:  # a start far ahead: not ours
                 count = entry_count(value, offset)
                 decision.window_end_ms = start + self.ttl_ms
                 decision.count = count

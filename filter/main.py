@@ -23,7 +23,7 @@ from abi.sdk import (Counter, Histogram, HttpContext, RootContext, add_response_
 from addresses import forwarded_client, format_ip, parse_address
 from config import Config, read_config
 from global_limit import ANSWER_FAILED, ANSWER_OVER_LIMIT, ask, read_answer
-from limiter import CREATE_ONLY, ENTRIES_PER_SLOT, Decision, Limiter, read_little_endian
+from limiter import CREATE_ONLY, ENTRIES_PER_SLOT, Decision, Limiter, read_u32
 from overlimit import OverLimitCache
 
 LOG_PREFIX = "ip-rate-limit: "
@@ -94,7 +94,7 @@ def shared_seed() -> int:
     value = stored.value
     if value is None or len(value) != 4:
         return 0
-    return read_little_endian(value, 0, 4)
+    return read_u32(value, 0)
 
 
 class LimitedRequest(HttpContext):

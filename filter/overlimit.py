@@ -11,7 +11,7 @@ retries; a failed update only means one more call to the service.
 """
 from abi.enums import STATUS_OK
 from abi.sdk import get_shared_data_bytes, set_shared_data_bytes
-from limiter import CREATE_ONLY, MAX_CAS_RETRIES, find_entry, read_little_endian, replaced, slot_hash
+from limiter import CREATE_ONLY, MAX_CAS_RETRIES, find_entry, read_u63, replaced, slot_hash
 
 ENTRY_SIZE = 24
 ENTRIES_PER_SLOT = 8
@@ -38,7 +38,7 @@ class OverLimitCache:
         offset = find_entry(value, ip, ENTRY_SIZE)
         if offset < 0:
             return 0
-        until = read_little_endian(value, offset + 16, 8)
+        until = read_u63(value, offset + 16)
         return until if until > now_ms else 0
 
     def remember(self, ip: bytes, until_ms: int) -> bool:
@@ -63,9 +63,9 @@ class OverLimitCache:
             return value + entry
         if offset < 0:
             offset = 0
-            soonest = read_little_endian(value, 16, 8)
+            soonest = read_u63(value, 16)
             for at in range(0, len(value), ENTRY_SIZE):
-                until = read_little_endian(value, at + 16, 8)
+                until = read_u63(value, at + 16)
                 if until < soonest:  # an entry in the past is the soonest of all
                     offset = at
                     soonest = until

@@ -101,6 +101,19 @@ def test_failure_mode_when_shared_data_stays_contended():
                                    f"failing {mode}")
 
 
+def test_shared_data_written_by_someone_else_does_not_trap():
+    """Entries whose time has its top bit set (a u64 beyond int64, or any bytes another writer
+    left): the limiter never traps with OverflowError; a window starting far in the future is not
+    one it wrote, so a new one starts now."""
+    def scenario(plugin):
+        plugin.http_request(source_address="10.0.0.1:1")
+        key, value = next_slot(plugin)
+        plugin.set_shared_data(key, value[:16] + b"\xff" * 12 + value[28:])
+        statuses = [plugin.http_request(source_address="10.0.0.1:1").status for _ in range(3)]
+        return statuses, plugin.http_request(source_address="10.0.0.2:1").status
+    assert both(scenario) == ([200, 200, 429], 200)
+
+
 def next_slot(plugin):
     key = next(k for k in plugin.shared_data if b":seed" not in k)
     return key, plugin.shared_data[key]
