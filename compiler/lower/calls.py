@@ -15,6 +15,9 @@ MEMORY_INTRINSICS = {
     "load_u32": ["i32.wrap_i64", ("i64.load32_u", 0)],
     "load_i64": ["i32.wrap_i64", ("i64.load", 0)],
 }
+# Wrapping arithmetic and unsigned comparisons: one plain instruction on the i64 operands.
+PLAIN_INTRINSICS = {"wrap_add": "i64.add", "wrap_sub": "i64.sub", "wrap_mul": "i64.mul",
+                    "shr_u": "i64.shr_u", "lt_u": "i64.lt_u"}
 STORE_INTRINSICS = {"store_u8": "i64.store8", "store_u32": "i64.store32", "store_i64": "i64.store"}
 KIND_RECORD = 9
 
@@ -131,6 +134,8 @@ class CallLowerer(MethodLowerer, CompareLowerer):
             self.bulk_memory(name)
         elif name in RAISE_INTRINSICS:
             self.emit("call", RAISE_INTRINSICS[name])
+        elif name in PLAIN_INTRINSICS:
+            self.emit(PLAIN_INTRINSICS[name])
         else:
             getattr(self, f"intrinsic_{name}")()
 
