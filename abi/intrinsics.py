@@ -19,7 +19,7 @@ _STATIC: dict[bytes, int] = {}
 __all__ = ["load_u8", "load_u32", "load_i64", "store_u8", "store_u32", "store_i64",
            "memory_size", "memory_grow", "memory_fill", "memory_copy", "heap_base", "record_table",
            "data_ptr", "bytes_at", "unreachable", "float_bits", "float_from_bits",
-           "wrap_add", "wrap_sub", "wrap_mul", "shr_u", "lt_u",
+           "wrap_add", "wrap_sub", "wrap_mul", "shr_u", "lt_u", "ctz",
            "raise_value_error", "raise_index_error", "raise_key_error",
            "raise_overflow_error", "raise_zero_division_error", "raise_memory_error",
            "raise_type_error", "raise_runtime_error", "raise_unicode_decode_error"]
@@ -189,6 +189,12 @@ def lt_u(a: int, b: int) -> bool:
     """``a < b`` comparing both as unsigned 64-bit values (wasm ``i64.lt_u``): for ``b >= 0``,
     ``0 <= a < b`` in one comparison."""
     return (a & _MASK64) < (b & _MASK64)
+
+
+def ctz(a: int) -> int:
+    """Trailing zero bits of ``a`` as 64 bits, 64 for 0 (wasm ``i64.ctz``)."""
+    a &= _MASK64
+    return ((a & -a).bit_length() - 1) if a else 64
 
 
 def unreachable() -> None:

@@ -27,6 +27,7 @@ INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
     "abi.intrinsics.wrap_mul": ((INT, INT), INT),
     "abi.intrinsics.shr_u": ((INT, INT), INT),
     "abi.intrinsics.lt_u": ((INT, INT), BOOL),
+    "abi.intrinsics.ctz": ((INT,), INT),
 }
 INTRINSICS.update({f"abi.intrinsics.{name}": ((), NONE) for name in RAISE_INTRINSICS})
 

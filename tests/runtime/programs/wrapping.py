@@ -1,6 +1,6 @@
 """The wrapping intrinsics compiled (one wasm instruction each) and under CPython (abi.intrinsics)."""
 from abi import export
-from abi.intrinsics import lt_u, shr_u, wrap_add, wrap_mul, wrap_sub
+from abi.intrinsics import ctz, lt_u, shr_u, wrap_add, wrap_mul, wrap_sub
 
 
 @export
@@ -32,3 +32,8 @@ def below_unsigned(a: int, b: int) -> bool:
 def low32_product(a: int, b: int) -> int:
     """The low 32 bits of a wrapped product are the exact product's."""
     return wrap_mul(a & 0xFFFFFFFF, b & 0xFFFFFFFF) & 0xFFFFFFFF
+
+
+@export
+def trailing_zeros(a: int, b: int) -> int:
+    return ctz(a) + ctz(b & 0xFF00)
