@@ -61,6 +61,7 @@ SPLITMIX_1 = -4658895280553007687   # 0xBF58476D1CE4E5B9 as a signed int64
 SPLITMIX_2 = -7723592293110705685   # 0x94D049BB133111EB
 FNV_OFFSET = -3750763034362895579   # 0xCBF29CE484222325, the 64-bit FNV offset basis
 FNV_PRIME = 0x100000001B3
+MASK32 = 0xFFFFFFFF
 LIST_LEN = 8
 
 
@@ -97,18 +98,19 @@ def hash_key(d: int, key: int) -> int:
 
 # -- entries and the index ------------------------------------------------------------------
 def entry_address(d: int, entry: int) -> int:
-    return load_u32(d + DICT_ENTRIES) + 8 + entry * ENTRY_SIZE
+    """Entry numbers and slots come from the runtime (0 <= n < capacity): the address wraps nothing."""
+    return wrap_add(load_u32(d + DICT_ENTRIES), wrap_add(wrap_mul(entry, ENTRY_SIZE), 8))
 
 
 def index_address(d: int, slot: int) -> int:
-    return load_u32(d + DICT_INDEX) + 8 + slot * 4
+    return wrap_add(load_u32(d + DICT_INDEX), wrap_add(wrap_mul(slot, 4), 8))
 
 
 def lookup_slot(d: int, key: int, h: int) -> int:
     """The index slot holding ``key`` (whose hash is ``h``), or -1."""
     if load_u32(d + DICT_LEN) == 0:
         return -1
-    mask = load_u32(d + DICT_INDEX_SIZE) - 1
+    mask = (load_u32(d + DICT_INDEX_SIZE) - 1) & MASK32  # a u32: the probe arithmetic stays plain
     index = load_u32(d + DICT_INDEX) + 8
     entries = load_u32(d + DICT_ENTRIES) + 8
     by_content = load_u32(d + DICT_KEY_KIND) != KEY_INT
@@ -130,7 +132,7 @@ def lookup_slot(d: int, key: int, h: int) -> int:
 
 def free_slot(d: int, h: int) -> int:
     """The first empty index slot on ``h``'s probe sequence (the index is never full)."""
-    mask = load_u32(d + DICT_INDEX_SIZE) - 1
+    mask = (load_u32(d + DICT_INDEX_SIZE) - 1) & MASK32
     index = load_u32(d + DICT_INDEX) + 8
     slot = h & mask
     perturb = h & PERTURB_MASK
