@@ -19,6 +19,7 @@ _STATIC: dict[bytes, int] = {}
 __all__ = ["load_u8", "load_u32", "load_i64", "store_u8", "store_u32", "store_i64",
            "memory_size", "memory_grow", "memory_fill", "memory_copy", "heap_base", "record_table",
            "data_ptr", "bytes_at", "unreachable", "float_bits", "float_from_bits",
+           "wrap_add", "wrap_sub", "wrap_mul", "shr_u", "lt_u", "ctz",
            "raise_value_error", "raise_index_error", "raise_key_error",
            "raise_overflow_error", "raise_zero_division_error", "raise_memory_error",
            "raise_type_error", "raise_runtime_error", "raise_unicode_decode_error"]
@@ -152,6 +153,48 @@ def float_bits(x: float) -> int:
 def float_from_bits(bits: int) -> float:
     """The float whose IEEE 754 bits are ``bits`` (wasm ``f64.reinterpret_i64``)."""
     return struct.unpack("<d", struct.pack("<Q", bits & (2**64 - 1)))[0]
+
+
+# Wrapping int64 arithmetic (one wasm instruction each), for the runtime's own invariants only:
+# addresses (< 4 GiB), sizes already bounded, hashes meant to wrap. Never on a value user code
+# controls without a bound check first: CPython's int would not wrap.
+_MASK64 = (1 << 64) - 1
+
+
+def _signed64(x: int) -> int:
+    return ((x + (1 << 63)) & _MASK64) - (1 << 63)
+
+
+def wrap_add(a: int, b: int) -> int:
+    """``a + b`` wrapped to a signed int64 (wasm ``i64.add``)."""
+    return _signed64(a + b)
+
+
+def wrap_sub(a: int, b: int) -> int:
+    """``a - b`` wrapped to a signed int64 (wasm ``i64.sub``)."""
+    return _signed64(a - b)
+
+
+def wrap_mul(a: int, b: int) -> int:
+    """``a * b`` wrapped to a signed int64 (wasm ``i64.mul``)."""
+    return _signed64(a * b)
+
+
+def shr_u(a: int, n: int) -> int:
+    """``a`` as an unsigned 64-bit value shifted right by ``n % 64`` (wasm ``i64.shr_u``)."""
+    return _signed64((a & _MASK64) >> (n & 63))
+
+
+def lt_u(a: int, b: int) -> bool:
+    """``a < b`` comparing both as unsigned 64-bit values (wasm ``i64.lt_u``): for ``b >= 0``,
+    ``0 <= a < b`` in one comparison."""
+    return (a & _MASK64) < (b & _MASK64)
+
+
+def ctz(a: int) -> int:
+    """Trailing zero bits of ``a`` as 64 bits, 64 for 0 (wasm ``i64.ctz``)."""
+    a &= _MASK64
+    return ((a & -a).bit_length() - 1) if a else 64
 
 
 def unreachable() -> None:

@@ -15,6 +15,9 @@ MEMORY_INTRINSICS = {
     "load_u32": ["i32.wrap_i64", ("i64.load32_u", 0)],
     "load_i64": ["i32.wrap_i64", ("i64.load", 0)],
 }
+# Wrapping arithmetic and unsigned comparisons: one plain instruction on the i64 operands.
+PLAIN_INTRINSICS = {"wrap_add": "i64.add", "wrap_sub": "i64.sub", "wrap_mul": "i64.mul",
+                    "shr_u": "i64.shr_u", "lt_u": "i64.lt_u", "ctz": "i64.ctz"}
 STORE_INTRINSICS = {"store_u8": "i64.store8", "store_u32": "i64.store32", "store_i64": "i64.store"}
 KIND_RECORD = 9
 
@@ -125,12 +128,15 @@ class CallLowerer(MethodLowerer, CompareLowerer):
         if name in MEMORY_INTRINSICS or name in STORE_INTRINSICS:
             self.memory_access(node, name)
             return
+        if name in ("memory_fill", "memory_copy"):
+            self.bulk_memory(node, name)
+            return
         for arg in node.bound:
             self.value(arg, INT if arg.ty == BOOL else None)
-        if name in ("memory_fill", "memory_copy"):
-            self.bulk_memory(name)
-        elif name in RAISE_INTRINSICS:
+        if name in RAISE_INTRINSICS:
             self.emit("call", RAISE_INTRINSICS[name])
+        elif name in PLAIN_INTRINSICS:
+            self.emit(PLAIN_INTRINSICS[name])
         else:
             getattr(self, f"intrinsic_{name}")()
 
@@ -195,11 +201,11 @@ class CallLowerer(MethodLowerer, CompareLowerer):
     def intrinsic_float_from_bits(self) -> None:
         self.emit("f64.reinterpret_i64")
 
-    def bulk_memory(self, name: str) -> None:
-        """memory.fill(dst, value, size) / memory.copy(dst, src, size) on i32 operands."""
-        c, b, a = self.stash("i64"), self.stash("i64"), self.stash("i64")
-        for tmp in (a, b, c):
-            self.emit("local.get", tmp)
+    def bulk_memory(self, node: py_ast.Call, name: str) -> None:
+        """memory.fill(dst, value, size) / memory.copy(dst, src, size): each operand wrapped to
+        i32 as it is pushed (in order, so evaluation order is unchanged)."""
+        for arg in node.bound:
+            self.value(arg, INT if arg.ty == BOOL else None)
             self.emit("i32.wrap_i64")
         self.emit(f"memory.{name.split('_')[1]}")
 

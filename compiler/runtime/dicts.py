@@ -24,11 +24,11 @@ are stable except across rebuilds (inserts of new keys and deletes, which
 change the size: iteration must not go on after those, as in Python).
 
 Hashes: str and bytes keys hash their content with 64-bit FNV-1a; int keys are
-mixed with murmur3's finaliser on both 32-bit halves. All arithmetic stays
-within 32-bit limbs, so nothing overflows an int64.
+mixed with splitmix64's finaliser. Both wrap modulo 2**64 (the wrap_* intrinsics):
+a hash is the runtime's own value, never an int the program sees.
 """
 from abi.intrinsics import (load_i64, load_u8, load_u32, memory_copy, raise_key_error, raise_type_error,
-                            store_i64, store_u32)
+                            shr_u, store_i64, store_u32, wrap_add, wrap_mul)
 from compiler.runtime.lists import data_equal, items_equal, list_append, list_new
 from compiler.runtime.memory import (ENTRY_KEY_POINTER, ENTRY_VALUE_POINTER, KIND_DICT, KIND_ENTRIES,
                                      KIND_POINTERS, KIND_RAW, alloc)
@@ -57,63 +57,37 @@ SHRINK_FACTOR = 8          # rebuild smaller when live * SHRINK_FACTOR < capacit
 PERTURB_MASK = 0x3FFFFFFFFFFFFFFF
 PERTURB_SHIFT = 5
 
+SPLITMIX_1 = -4658895280553007687   # 0xBF58476D1CE4E5B9 as a signed int64
+SPLITMIX_2 = -7723592293110705685   # 0x94D049BB133111EB
+FNV_OFFSET = -3750763034362895579   # 0xCBF29CE484222325, the 64-bit FNV offset basis
+FNV_PRIME = 0x100000001B3
 MASK32 = 0xFFFFFFFF
-FNV_OFFSET_HIGH = 0xCBF29CE4   # 64-bit FNV offset basis 0xcbf29ce484222325 in 32-bit limbs
-FNV_OFFSET_LOW = 0x84222325
-FNV_PRIME_LOW = 0x1B3          # the 64-bit FNV prime is 2**40 + 0x1b3
-TWO32 = 0x100000000
-TWO31 = 0x80000000
 LIST_LEN = 8
 
 
 # -- hashing ------------------------------------------------------------------------
-def mul32(a: int, b: int) -> int:
-    """(a * b) mod 2**32 for 0 <= a, b < 2**32, without products beyond 2**49."""
-    return (a * (b & 0xFFFF) + (((a * (b >> 16)) & 0xFFFF) << 16)) & MASK32
-
-
-def fmix32(h: int) -> int:
-    """murmur3's 32-bit finaliser: every input bit affects every output bit."""
-    h ^= h >> 16
-    h = mul32(h, 0x85EBCA6B)
-    h ^= h >> 13
-    h = mul32(h, 0xC2B2AE35)
-    h ^= h >> 16
-    return h
-
-
-def join_hash(high: int, low: int) -> int:
-    """The signed int64 with these 32-bit halves; never DELETED_HASH."""
-    if high >= TWO31:
-        h = (high - TWO32) * TWO32 + low
-    else:
-        h = high * TWO32 + low
+def hash_int(key: int) -> int:
+    """splitmix64's finaliser, a bijection of int64: every key bit reaches the low bits the index
+    uses. Wrapping multiplication is the hash's own arithmetic (no int result depends on it)."""
+    h = wrap_mul(key ^ shr_u(key, 30), SPLITMIX_1)
+    h = wrap_mul(h ^ shr_u(h, 27), SPLITMIX_2)
+    h = h ^ shr_u(h, 31)
     if h == DELETED_HASH:
         return -2
     return h
 
 
-def hash_int(key: int) -> int:
-    low = key & MASK32
-    high = (key >> 32) & MASK32
-    mixed_low = fmix32(low ^ mul32(high, 0x9E3779B1))
-    mixed_high = fmix32(high ^ mixed_low ^ 0x7F4A7C15)
-    return join_hash(mixed_high, mixed_low)
-
-
 def hash_data(obj: int) -> int:
-    """64-bit FNV-1a of a str/bytes object's bytes (len at +8, data at +16)."""
-    n = load_u32(obj + 8)
-    data = obj + 16
-    high = FNV_OFFSET_HIGH
-    low = FNV_OFFSET_LOW
-    for i in range(n):
-        low ^= load_u8(data + i)
-        # (high * 2**32 + low) * (2**40 + 0x1b3) mod 2**64, limb by limb
-        product = low * FNV_PRIME_LOW
-        high = (high * FNV_PRIME_LOW + (product >> 32) + ((low << 8) & MASK32)) & MASK32
-        low = product & MASK32
-    return join_hash(high, low)
+    """64-bit FNV-1a of a str/bytes object's bytes (len at +8, data at +16); never DELETED_HASH."""
+    p = wrap_add(obj, 16)
+    end = wrap_add(p, load_u32(obj + 8))
+    h = FNV_OFFSET
+    while p < end:
+        h = wrap_mul(h ^ load_u8(p), FNV_PRIME)
+        p = wrap_add(p, 1)
+    if h == DELETED_HASH:
+        return -2
+    return h
 
 
 def hash_key(d: int, key: int) -> int:
@@ -124,18 +98,19 @@ def hash_key(d: int, key: int) -> int:
 
 # -- entries and the index ------------------------------------------------------------------
 def entry_address(d: int, entry: int) -> int:
-    return load_u32(d + DICT_ENTRIES) + 8 + entry * ENTRY_SIZE
+    """Entry numbers and slots come from the runtime (0 <= n < capacity): the address wraps nothing."""
+    return wrap_add(load_u32(d + DICT_ENTRIES), wrap_add(wrap_mul(entry, ENTRY_SIZE), 8))
 
 
 def index_address(d: int, slot: int) -> int:
-    return load_u32(d + DICT_INDEX) + 8 + slot * 4
+    return wrap_add(load_u32(d + DICT_INDEX), wrap_add(wrap_mul(slot, 4), 8))
 
 
 def lookup_slot(d: int, key: int, h: int) -> int:
     """The index slot holding ``key`` (whose hash is ``h``), or -1."""
     if load_u32(d + DICT_LEN) == 0:
         return -1
-    mask = load_u32(d + DICT_INDEX_SIZE) - 1
+    mask = (load_u32(d + DICT_INDEX_SIZE) - 1) & MASK32  # a u32: the probe arithmetic stays plain
     index = load_u32(d + DICT_INDEX) + 8
     entries = load_u32(d + DICT_ENTRIES) + 8
     by_content = load_u32(d + DICT_KEY_KIND) != KEY_INT
@@ -157,7 +132,7 @@ def lookup_slot(d: int, key: int, h: int) -> int:
 
 def free_slot(d: int, h: int) -> int:
     """The first empty index slot on ``h``'s probe sequence (the index is never full)."""
-    mask = load_u32(d + DICT_INDEX_SIZE) - 1
+    mask = (load_u32(d + DICT_INDEX_SIZE) - 1) & MASK32
     index = load_u32(d + DICT_INDEX) + 8
     slot = h & mask
     perturb = h & PERTURB_MASK

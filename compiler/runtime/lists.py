@@ -16,9 +16,9 @@ which is code-point order). Unboxed items have no identity: where CPython's
 answer would depend on whether two nans are the same object (``x in [x]``),
 the comparison raises ValueError; a list still equals itself.
 """
-from abi.intrinsics import (load_i64, load_u32, load_u8, memory_copy, memory_fill, raise_index_error,
+from abi.intrinsics import (load_i64, load_u32, load_u8, lt_u, memory_copy, memory_fill, raise_index_error,
                             raise_memory_error, raise_type_error, raise_value_error, store_i64,
-                            store_u32)
+                            store_u32, wrap_add, wrap_mul)
 from compiler.runtime.memory import KIND_LIST, KIND_POINTERS, KIND_RAW, alloc
 
 LIST_LEN = 8
@@ -56,7 +56,8 @@ def list_len(lst: int) -> int:
 
 
 def slot_address(lst: int, index: int) -> int:
-    return load_u32(lst + LIST_ITEMS) + 8 + index * SLOT
+    """Address of slot ``index`` (0 <= index <= capacity: callers check it, so it wraps nothing)."""
+    return wrap_add(load_u32(lst + LIST_ITEMS), wrap_add(wrap_mul(index, SLOT), 8))
 
 
 def list_append(lst: int, value: int) -> None:
@@ -69,19 +70,26 @@ def list_append(lst: int, value: int) -> None:
 def normalize_index(lst: int, index: int) -> int:
     """Python's negative indices; IndexError outside the list."""
     n = load_u32(lst + LIST_LEN)
+    if lt_u(index, n):  # 0 <= index < n
+        return index
     if index < 0:
-        index += n
-    if index < 0 or index >= n:
-        raise_index_error()
+        index = wrap_add(index, n)  # negative plus a u32: no overflow
+        if lt_u(index, n):
+            return index
+    raise_index_error()
     return index
 
 
 def list_get(lst: int, index: int) -> int:
-    return load_i64(slot_address(lst, normalize_index(lst, index)))
+    if not lt_u(index, load_u32(lst + LIST_LEN)):
+        index = normalize_index(lst, index)
+    return load_i64(wrap_add(load_u32(lst + LIST_ITEMS), wrap_mul(index, SLOT)) + 8)
 
 
 def list_set(lst: int, index: int, value: int) -> None:
-    store_i64(slot_address(lst, normalize_index(lst, index)), value)
+    if not lt_u(index, load_u32(lst + LIST_LEN)):
+        index = normalize_index(lst, index)
+    store_i64(wrap_add(load_u32(lst + LIST_ITEMS), wrap_mul(index, SLOT)) + 8, value)
 
 
 # -- removing and inserting ------------------------------------------------------

@@ -11,10 +11,17 @@ Object layout: an 8-byte header, then the payload.
     word 0: block size in bytes (a multiple of 8) | MARK_BIT | FREE_BIT
     word 1: kind (low 8 bits) | extra (record type id, entry flags)
 A free block keeps the size in word 0 and the next free block in word 1.
-Blocks tile the heap from ``heap_start`` to ``heap_top``, so sweep walks them.
+Blocks tile the heap from ``heap_start`` to ``heap_top``, except the allocation
+region (see ``bump``), which gets its header when it is retired.
+
+Free blocks are the gaps a collection found between live blocks, one block
+each. ``alloc`` (a few loads and stores) takes a free block of exactly the size
+asked for, else carves the block from the region: a large free block, or the
+memory above the heap. When the region is too small, ``alloc_slow`` starts the
+next one (a large request takes the first large free block that fits).
 """
-from abi.intrinsics import (heap_base, load_i64, load_u32, memory_fill, memory_grow, memory_size,
-                            raise_memory_error, record_table, store_u32)
+from abi.intrinsics import (ctz, heap_base, load_i64, load_u32, lt_u, memory_fill, memory_grow, memory_size,
+                            raise_memory_error, record_table, shr_u, store_i64, store_u32, wrap_add, wrap_sub)
 
 PAGE_SIZE = 65536
 HEADER_SIZE = 8
@@ -34,28 +41,41 @@ KIND_RECORD = 9
 ENTRY_KEY_POINTER = 0x100
 ENTRY_VALUE_POINTER = 0x200
 
-SMALL_CLASSES = 64            # free lists for blocks of 8..512 bytes, one per multiple of 8
-LARGE_LIST = SMALL_CLASSES    # index of the list of larger blocks
-MAX_SMALL_SIZE = 512          # SMALL_CLASSES * 8, the largest block with its own list
+SMALL_LIMIT = 512             # free blocks below it sit on exact-size lists, larger ones on one list
+ROUND_UP = 15                 # HEADER_SIZE + 7: payload + ROUND_UP & -8 is the block size
 MIN_COLLECT_BYTES = 262144    # allocate at least this much between collections
+INT64_MIN = -9223372036854775808
+MAX_PAYLOAD = 0xFFFF0000      # larger objects cannot exist in a 32-bit memory: MemoryError
 
 heap_start = 0
-heap_top = 0
-free_heads = 0                # array of SMALL_CLASSES + 1 u32 list heads
+heap_top = 0                  # end of the tiled heap (while the region is at the top: its start)
+# Free lists: 64 u32 heads at free_heads. Head i (1..63) holds free blocks of exactly i * 8
+# bytes; head 0 the larger ones. Bit i of small_free is set while list i is not empty.
+free_heads = 0
+small_free = 0
 allocated_since_collect = 0
 live_after_collect = 0
 export_depth = 0
 memory_end = 0                # bytes of linear memory known to exist (memory only grows)
+# The allocation region: free bytes [bump, bump_end) carved in order. Either a large free block
+# taken off its list (no header until it is retired) or, with region_at_top, the memory above
+# the heap (bump_end = memory_end; heap_top follows bump when the region is retired).
+bump = 0
+bump_end = 0
+region_at_top = 0             # 1 while the region is the memory above the heap
 
 
 def init_heap() -> None:
-    global heap_start, heap_top, free_heads
+    global heap_start, heap_top, free_heads, small_free, bump, bump_end, region_at_top
     free_heads = (heap_base() + 7) // 8 * 8
-    heap_start = free_heads + (SMALL_CLASSES + 1) * 4 + 4
-    heap_start = (heap_start + 7) // 8 * 8
+    heap_start = free_heads + 64 * 4
     ensure_memory(heap_start)
     memory_fill(free_heads, 0, heap_start - free_heads)
+    small_free = 0
     heap_top = heap_start
+    bump = 0
+    bump_end = 0
+    region_at_top = 0
 
 
 def ensure_memory(end: int) -> None:
@@ -68,52 +88,106 @@ def ensure_memory(end: int) -> None:
     memory_end = memory_size() * PAGE_SIZE
 
 
-def size_class(size: int) -> int:
-    if size <= MAX_SMALL_SIZE:
-        return (size >> 3) - 1
-    return LARGE_LIST
-
-
 def alloc(payload: int, kind: int) -> int:
-    """A zeroed object of ``payload`` bytes with the given kind; returns its address."""
-    global heap_top, allocated_since_collect
-    if heap_start == 0:
+    """A zeroed object of ``payload`` bytes with the given kind; returns its address.
+
+    The hot path of every allocation: a block of its exact size if one is free, else carved
+    from the region. No calls, no checked arithmetic (payload is bounded first, addresses are
+    below 4 GiB, size >> 3 < 2**29)."""
+    global bump, allocated_since_collect
+    if not heap_start:
         init_heap()
-    # the hot path of every allocation: bit operations, not the checked // and *
-    size = (payload + HEADER_SIZE + 7) & -8
-    block = take_free(size)
-    if block == 0:
-        block = heap_top
-        heap_top = block + size
-        if heap_top > memory_end:
-            ensure_memory(heap_top)
-        store_u32(block, size)
-    size = load_u32(block) & SIZE_MASK
+    if lt_u(MAX_PAYLOAD, payload):  # also a negative payload
+        raise_memory_error()
+    size = wrap_add(payload, ROUND_UP) & -8
+    if shr_u(small_free, size >> 3) & 1:  # the shift is mod 64: sizes from 512 may alias
+        if lt_u(size, SMALL_LIMIT):
+            return alloc_free(size, kind)
+    block = bump
+    top = wrap_add(block, size)
+    if lt_u(bump_end, top):
+        block = alloc_slow(size)
+    else:
+        bump = top
     store_u32(block, size)
     store_u32(block + 4, kind)
-    memory_fill(block + HEADER_SIZE, 0, size - HEADER_SIZE)
-    allocated_since_collect += size
+    memory_fill(wrap_add(block, HEADER_SIZE), 0, wrap_sub(size, HEADER_SIZE))
+    allocated_since_collect = wrap_add(allocated_since_collect, size)
     return block
 
 
-def take_free(size: int) -> int:
-    """A free block of ``size`` bytes: its exact small list first, else first fit among large ones; or 0."""
-    index = size_class(size)
-    if index < LARGE_LIST:
-        head = free_heads + (index << 2)
-        block = load_u32(head)
+def alloc_free(size: int, kind: int) -> int:
+    """``alloc`` from the non-empty free list of blocks of exactly ``size`` (< SMALL_LIMIT) bytes."""
+    global small_free, allocated_since_collect
+    head = wrap_add(free_heads, size >> 1)  # (size / 8) * 4
+    block = load_u32(head)
+    following = load_u32(block + 4)
+    store_u32(head, following)
+    if not following:
+        small_free = small_free ^ shr_u(INT64_MIN, 63 - (size >> 3))
+    store_u32(block, size)
+    store_u32(block + 4, kind)
+    memory_fill(wrap_add(block, HEADER_SIZE), 0, wrap_sub(size, HEADER_SIZE))
+    allocated_since_collect = wrap_add(allocated_since_collect, size)
+    return block
+
+
+def alloc_slow(size: int) -> int:
+    """A block of ``size`` bytes when the region is too small (and no block of that size is
+    free): a large request takes the first large free block that fits; otherwise the region is
+    retired and the next one is a large free block, or the memory above the heap."""
+    global bump, bump_end, region_at_top
+    if size >= SMALL_LIMIT:
+        block = take_first_fit(size)
         if block != 0:
-            store_u32(head, load_u32(block + 4))
             return block
-    previous = free_heads + LARGE_LIST * 4
+    retire_region()
+    if size < SMALL_LIMIT:
+        chunk = load_u32(free_heads)
+        if chunk != 0:  # at least SMALL_LIMIT bytes, so the request fits
+            store_u32(free_heads, load_u32(chunk + 4))
+            bump = chunk + size
+            bump_end = chunk + (load_u32(chunk) & SIZE_MASK)
+            return chunk
+    block = take_top(size)
+    bump = heap_top
+    bump_end = memory_end
+    region_at_top = 1
+    return block
+
+
+def retire_region() -> None:
+    """Give the region's unused bytes back: the top's to the heap end, a block's to a free list."""
+    global heap_top, bump, bump_end, region_at_top
+    if region_at_top:
+        heap_top = bump
+    elif bump_end > bump:
+        release(bump, bump_end - bump)
+    bump = 0
+    bump_end = 0
+    region_at_top = 0
+
+
+def take_top(size: int) -> int:
+    """``size`` bytes at the end of the heap (the region retired), memory grown to hold them."""
+    global heap_top
+    block = heap_top
+    heap_top = block + size
+    if heap_top > memory_end:
+        ensure_memory(heap_top)
+    return block
+
+
+def take_first_fit(size: int) -> int:
+    """The first large free block of at least ``size`` bytes, the rest split off; or 0."""
+    previous = free_heads
     block = load_u32(previous)
     while block != 0:
         found = load_u32(block) & SIZE_MASK
         if found >= size:
             store_u32(previous, load_u32(block + 4))
-            if found - size >= 8:
+            if found > size:
                 release(block + size, found - size)
-                store_u32(block, size)
             return block
         previous = block + 4
         block = load_u32(block + 4)
@@ -121,8 +195,13 @@ def take_free(size: int) -> int:
 
 
 def release(block: int, size: int) -> None:
-    """Put a free block of ``size`` bytes on its list."""
-    head = free_heads + size_class(size) * 4
+    """Put a free block of ``size`` bytes (a multiple of 8) on its list."""
+    global small_free
+    index = 0
+    if size < SMALL_LIMIT:
+        index = size >> 3
+        small_free = small_free | shr_u(INT64_MIN, 63 - index)
+    head = free_heads + index * 4
     store_u32(block, size | FREE_BIT)
     store_u32(block + 4, load_u32(head))
     store_u32(head, block)
@@ -143,23 +222,33 @@ def leave_export() -> None:
 
 
 # -- mark and sweep ---------------------------------------------------------------
-mark_stack = 0
-mark_count = 0
-mark_capacity = 0
+# While collecting, the mark bitmap (one bit per 8 heap bytes: set at each marked block's start)
+# and then the mark stack live above heap_top: nothing allocates during a collection. Sweep finds
+# the marked blocks through the bitmap, 512 heap bytes per word, so it visits live blocks and
+# skips dead ones without reading them: a collection's cost follows the live data.
+mark_stack = 0                # bottom of the mark stack (u32 addresses)
+mark_top = 0                  # next free slot of the mark stack
+mark_limit = 0                # end of the memory the mark stack may use
+mark_bits = 0
+mark_bits_end = 0
 
 
 def collect() -> None:
-    global allocated_since_collect, mark_stack, mark_count, mark_capacity
-    if heap_start == 0:
+    global allocated_since_collect, mark_stack, mark_top, mark_limit, mark_bits, mark_bits_end
+    if not heap_start:
         return
-    # The mark stack lives above heap_top: nothing allocates while marking.
-    mark_stack = heap_top
-    mark_count = 0
-    mark_capacity = 0
+    retire_region()  # the heap is tiled by blocks again; the next alloc starts a region
+    mark_bits = heap_top
+    mark_bits_end = mark_bits + (((heap_top - heap_start) >> 9) + 1) * 8
+    ensure_memory(mark_bits_end)
+    memory_fill(mark_bits, 0, mark_bits_end - mark_bits)
+    mark_stack = mark_bits_end
+    mark_top = mark_stack
+    mark_limit = mark_stack
     mark_roots()
-    while mark_count > 0:
-        mark_count -= 1
-        scan(load_u32(mark_stack + mark_count * 4))
+    while mark_top != mark_stack:
+        mark_top = wrap_sub(mark_top, 4)
+        scan(load_u32(mark_top))
     sweep()
     allocated_since_collect = 0
 
@@ -170,34 +259,44 @@ def mark_roots() -> None:
 
 
 def mark(obj: int) -> None:
-    global mark_count, mark_capacity
-    if obj < heap_start or obj >= heap_top:
+    """Mark a heap object (set its header bit and its bitmap bit) and push it to be scanned.
+    ``obj`` is a u32 pointer: the wrapping arithmetic below stays within the heap."""
+    global mark_top
+    offset = wrap_sub(obj, heap_start)
+    if not lt_u(offset, wrap_sub(heap_top, heap_start)):
         return  # null, or a static constant in the data segment
     header = load_u32(obj)
-    if header & (MARK_BIT | FREE_BIT) != 0:
+    if header & (MARK_BIT | FREE_BIT):
         return
     store_u32(obj, header | MARK_BIT)
-    if mark_count == mark_capacity:
-        mark_capacity = mark_capacity * 2 + 64
-        ensure_memory(mark_stack + mark_capacity * 4)
-    store_u32(mark_stack + mark_count * 4, obj)
-    mark_count += 1
+    word = wrap_add(mark_bits, (offset >> 6) & -8)  # one u64 of bits per 512 heap bytes
+    store_i64(word, load_i64(word) | shr_u(INT64_MIN, 63 - ((offset >> 3) & 63)))
+    if mark_top == mark_limit:
+        grow_mark_stack()
+    store_u32(mark_top, obj)
+    mark_top = wrap_add(mark_top, 4)
+
+
+def grow_mark_stack() -> None:
+    global mark_limit
+    mark_limit = mark_limit + (mark_limit - mark_stack) + 256
+    ensure_memory(mark_limit)
 
 
 def scan(obj: int) -> None:
     """Mark what an object points to."""
     kind_word = load_u32(obj + 4)
     kind = kind_word & 255
-    end = obj + (load_u32(obj) & SIZE_MASK)
+    end = wrap_add(obj, load_u32(obj) & SIZE_MASK)
     if kind == KIND_LIST or kind == KIND_DICT:
         mark(load_u32(obj + 16))  # items / entries block
         if kind == KIND_DICT:
             mark(load_u32(obj + 20))  # index table
     elif kind == KIND_POINTERS:
-        slot = obj + HEADER_SIZE
-        while slot < end:
+        slot = wrap_add(obj, HEADER_SIZE)
+        while lt_u(slot, end):
             mark(load_u32(slot))
-            slot += 8
+            slot = wrap_add(slot, 8)
     elif kind == KIND_ENTRIES:
         scan_entries(obj, kind_word, end)
     elif kind == KIND_RECORD:
@@ -206,42 +305,59 @@ def scan(obj: int) -> None:
 
 def scan_entries(obj: int, kind_word: int, end: int) -> None:
     """Dict entries are (hash, key, value) triples of 8-byte slots."""
-    entry = obj + HEADER_SIZE
-    while entry + 24 <= end:
-        if kind_word & ENTRY_KEY_POINTER != 0:
+    keys = kind_word & ENTRY_KEY_POINTER
+    values = kind_word & ENTRY_VALUE_POINTER
+    entry = wrap_add(obj, HEADER_SIZE)
+    stop = wrap_sub(end, 24)  # the last entry that fits starts at or below it
+    while not lt_u(stop, entry):
+        if keys:
             mark(load_u32(entry + 8))
-        if kind_word & ENTRY_VALUE_POINTER != 0:
+        if values:
             mark(load_u32(entry + 16))
-        entry += 24
+        entry = wrap_add(entry, 24)
 
 
 def scan_record(obj: int, pointer_map: int, end: int) -> None:
-    slot = obj + HEADER_SIZE
-    while pointer_map != 0 and slot < end:
-        if pointer_map & 1 != 0:
+    """Bit i of the pointer map: slot i holds a pointer."""
+    slot = wrap_add(obj, HEADER_SIZE)
+    while pointer_map != 0 and lt_u(slot, end):
+        if pointer_map & 1:
             mark(load_u32(slot))
-        pointer_map = pointer_map >> 1
-        slot += 8
+        pointer_map = shr_u(pointer_map, 1)
+        slot = wrap_add(slot, 8)
+
+
+def next_marked(addr: int) -> int:
+    """The first marked block at or after ``addr`` (a multiple of 8 in the heap), or heap_top."""
+    offset = wrap_sub(addr, heap_start)
+    word = wrap_add(mark_bits, (offset >> 6) & -8)
+    bits = shr_u(load_i64(word), (offset >> 3) & 63)
+    if bits:
+        return wrap_add(addr, ctz(bits) * 8)
+    word = wrap_add(word, 8)
+    while lt_u(word, mark_bits_end):
+        bits = load_i64(word)
+        if bits:
+            return wrap_add(heap_start, wrap_add(wrap_sub(word, mark_bits) * 64, ctz(bits) * 8))
+        word = wrap_add(word, 8)
+    return heap_top
 
 
 def sweep() -> None:
-    """Free unmarked blocks, merging neighbours; give a free tail back to the bump pointer."""
-    global heap_top, live_after_collect
-    memory_fill(free_heads, 0, (SMALL_CLASSES + 1) * 4)
-    live_after_collect = 0
-    block = heap_start
-    free_start = 0
-    while block < heap_top:
+    """Free the runs between marked blocks, each as one block; give a free tail back to the top."""
+    global heap_top, live_after_collect, small_free
+    memory_fill(free_heads, 0, 64 * 4)
+    small_free = 0
+    live = 0
+    free_start = heap_start
+    block = next_marked(heap_start)
+    while lt_u(block, heap_top):
+        if block != free_start:
+            release(free_start, wrap_sub(block, free_start))
         header = load_u32(block)
-        size = header & SIZE_MASK
-        if header & MARK_BIT != 0:
-            store_u32(block, header & ~MARK_BIT)
-            live_after_collect += size
-            if free_start != 0:
-                release(free_start, block - free_start)
-                free_start = 0
-        elif free_start == 0:
-            free_start = block
-        block += size
-    if free_start != 0:
-        heap_top = free_start
+        store_u32(block, header & ~MARK_BIT)
+        live = wrap_add(live, header & SIZE_MASK)
+        free_start = wrap_add(block, header & SIZE_MASK)
+        block = next_marked(free_start)
+    heap_top = free_start
+    live_after_collect = live

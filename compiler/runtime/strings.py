@@ -19,12 +19,12 @@ module can address raise MemoryError.
 
 Functions returning several values set module globals (``slice_start``).
 """
-from abi.intrinsics import (data_ptr, load_u8, load_u32, memory_copy, memory_fill,
+from abi.intrinsics import (data_ptr, load_i64, load_u8, load_u32, lt_u, memory_copy, memory_fill,
                             raise_index_error, raise_memory_error, raise_overflow_error,
                             raise_type_error, raise_unicode_decode_error, raise_value_error,
-                            store_u8, store_u32)
-from compiler.runtime.lists import (data_compare, data_equal, list_append, list_get, list_len, list_new,
-                                    slot_address)
+                            store_u8, store_u32, wrap_add, wrap_mul)
+from compiler.runtime.lists import (LIST_ITEMS, data_compare, data_equal, list_append, list_get, list_len,
+                                    list_new, slot_address)
 from compiler.runtime.memory import KIND_BYTES, KIND_POINTERS, KIND_RAW, KIND_STR, alloc
 from compiler.runtime.unicode_tables import (CTYPE_COUNT, CTYPE_RANGES, LOWER_COUNT,
                                              LOWER_RANGES, LOWER_SPECIAL, SIGMA_RUNS,
@@ -100,11 +100,16 @@ def new_bytes_from_list(lst: int) -> int:
     """bytes(list_of_ints): each item must be in range(256), else ValueError."""
     n = list_len(lst)
     b = new_bytes(n)
-    for i in range(n):
-        value = list_get(lst, i)
-        if value < 0 or value > 255:
+    src = load_u32(lst + LIST_ITEMS)  # the items block (0 when empty: the loop does not run)
+    dst = wrap_add(b, DATA)
+    end = wrap_add(dst, n)
+    while lt_u(dst, end):
+        value = load_i64(src + 8)
+        if lt_u(255, value):  # also a negative value
             raise_value_error()
-        store_u8(b + DATA + i, value)
+        store_u8(dst, value)
+        src = wrap_add(src, 8)
+        dst = wrap_add(dst, 1)
     return b
 
 
@@ -426,16 +431,18 @@ def bytes_repeat(s: int, n: int) -> int:
 
 
 def same_bytes(a: int, b: int, n: int) -> bool:
-    """Are the ``n`` bytes at addresses ``a`` and ``b`` equal?"""
-    i = 0
-    while i + 4 <= n:
-        if load_u32(a + i) != load_u32(b + i):
+    """Are the ``n`` (>= 0) bytes at addresses ``a`` and ``b`` equal?"""
+    end = wrap_add(a, n)
+    while lt_u(wrap_add(a, 3), end):  # a + 4 <= end
+        if load_u32(a) != load_u32(b):
             return False
-        i += 4
-    while i < n:
-        if load_u8(a + i) != load_u8(b + i):
+        a = wrap_add(a, 4)
+        b = wrap_add(b, 4)
+    while lt_u(a, end):
+        if load_u8(a) != load_u8(b):
             return False
-        i += 1
+        a = wrap_add(a, 1)
+        b = wrap_add(b, 1)
     return True
 
 
@@ -520,12 +527,15 @@ def str_getitem(s: int, i: int) -> int:
 
 
 def bytes_getitem(s: int, i: int) -> int:
-    n = byte_len(s)
+    n = load_u32(s + BYTE_LEN)
+    if lt_u(i, n):  # 0 <= i < n
+        return load_u8(wrap_add(s, i) + DATA)
     if i < 0:
-        i += n
-    if i < 0 or i >= n:
-        raise_index_error()
-    return load_u8(s + DATA + i)
+        i = wrap_add(i, n)  # negative plus a u32: no overflow
+        if lt_u(i, n):
+            return load_u8(wrap_add(s, i) + DATA)
+    raise_index_error()
+    return 0
 
 
 def adjust_slice(length: int, start: int, stop: int, step: int, flags: int) -> int:
@@ -611,16 +621,17 @@ def bytes_slice(s: int, start: int, stop: int, step: int, flags: int) -> int:
 
 # -- searching ---------------------------------------------------------------------
 def find_bytes(h: int, lo: int, hi: int, needle: int, m: int) -> int:
-    """First offset in [lo, hi - m] where the ``m`` bytes at ``needle`` occur in ``h``, or -1."""
+    """First offset in [lo, hi - m] where the ``m`` bytes at ``needle`` occur in ``h``, or -1.
+    Callers keep 0 <= lo and hi within the text, so the address arithmetic wraps nothing."""
     if m == 0:
         return lo if lo <= hi else -1
     first = load_u8(needle)
-    last = hi - m
-    pos = lo
-    while pos <= last:
-        if load_u8(h + pos) == first and same_bytes(h + pos + 1, needle + 1, m - 1):
-            return pos
-        pos += 1
+    p = wrap_add(h, lo)
+    last = wrap_add(h, hi - m)
+    while p <= last:
+        if load_u8(p) == first and same_bytes(wrap_add(p, 1), wrap_add(needle, 1), m - 1):
+            return p - h
+        p = wrap_add(p, 1)
     return -1
 
 
@@ -629,11 +640,12 @@ def rfind_bytes(h: int, lo: int, hi: int, needle: int, m: int) -> int:
     if m == 0:
         return hi if lo <= hi else -1
     first = load_u8(needle)
-    pos = hi - m
-    while pos >= lo:
-        if load_u8(h + pos) == first and same_bytes(h + pos + 1, needle + 1, m - 1):
-            return pos
-        pos -= 1
+    p = wrap_add(h, hi - m)
+    start = wrap_add(h, lo)
+    while p >= start:
+        if load_u8(p) == first and same_bytes(wrap_add(p, 1), wrap_add(needle, 1), m - 1):
+            return p - h
+        p = wrap_add(p, -1)
     return -1
 
 
@@ -1111,8 +1123,12 @@ def bytes_decode(b: int) -> int:
     """Strict UTF-8 decoding: UnicodeDecodeError for anything CPython rejects."""
     n = byte_len(b)
     d = b + DATA
-    i = 0
-    ncps = 0
+    p = d
+    end = wrap_add(d, n)
+    while lt_u(p, end) and load_u8(p) < 0x80:  # an ASCII prefix: a code point per byte
+        p = wrap_add(p, 1)
+    i = p - d
+    ncps = i
     while i < n:
         c = load_u8(d + i)
         size = 1

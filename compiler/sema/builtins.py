@@ -1,7 +1,7 @@
 """Types of the built-in functions and of the compiler's intrinsics."""
 from __future__ import annotations
 
-from ..program import BYTES, FLOAT, INT, NONE, RAISE_INTRINSICS, Type
+from ..program import BOOL, BYTES, FLOAT, INT, NONE, RAISE_INTRINSICS, Type
 
 # Intrinsics with a fixed signature: name -> (parameter types, result type).
 INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
@@ -22,6 +22,12 @@ INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
     "abi.intrinsics.unreachable": ((), NONE),
     "abi.intrinsics.float_bits": ((FLOAT,), INT),
     "abi.intrinsics.float_from_bits": ((INT,), FLOAT),
+    "abi.intrinsics.wrap_add": ((INT, INT), INT),
+    "abi.intrinsics.wrap_sub": ((INT, INT), INT),
+    "abi.intrinsics.wrap_mul": ((INT, INT), INT),
+    "abi.intrinsics.shr_u": ((INT, INT), INT),
+    "abi.intrinsics.lt_u": ((INT, INT), BOOL),
+    "abi.intrinsics.ctz": ((INT,), INT),
 }
 INTRINSICS.update({f"abi.intrinsics.{name}": ((), NONE) for name in RAISE_INTRINSICS})
 

@@ -150,12 +150,29 @@ def test_int_hash_is_an_int64_and_never_the_deleted_marker(key):
     assert INT64_MIN <= h <= INT64_MAX and h != D.DELETED_HASH and h == D.hash_int(key)
 
 
-def test_mul32_and_join_hash():
-    for a in (0, 1, 0xFFFF, 0x10000, 0xFFFFFFFF, 0x89ABCDEF):
-        for b in (0, 1, 0xFFFF, 0x10000, 0xFFFFFFFF, 0x85EBCA6B):
-            assert D.mul32(a, b) == (a * b) & 0xFFFFFFFF
-    assert D.join_hash(0xFFFFFFFF, 0xFFFFFFFF) == -2
-    assert D.join_hash(0x80000000, 0) == INT64_MIN and D.join_hash(0x7FFFFFFF, 0xFFFFFFFF) == INT64_MAX
+def splitmix64_finaliser(key: int) -> int:
+    z = key % (1 << 64)
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) % (1 << 64)
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) % (1 << 64)
+    z ^= z >> 31
+    z -= (z >> 63) << 64
+    return -2 if z == -1 else z
+
+
+INT_KEY_EDGES = [0, 1, -1, -2, 2, 255, 256, 0xFFFFFFFF, 1 << 32, -(1 << 32), 1 << 62, 3 << 62,
+                 INT64_MAX, INT64_MIN, INT64_MIN + 1, INT64_MAX - 1]
+
+
+@given(st.one_of(st.sampled_from(INT_KEY_EDGES), st.integers(INT64_MIN, INT64_MAX)))
+@SETTINGS
+def test_int_hash_is_splitmix64(key):
+    assert D.hash_int(key) == splitmix64_finaliser(key)
+
+
+def test_int_hash_spreads_keys_that_differ_only_in_high_bits():
+    """The index uses the low bits: keys k << 40 must not share them."""
+    low = {D.hash_int(k << 40) & 1023 for k in range(512)}
+    assert len(low) > 300
 
 
 def test_str_keys_compare_content():
