@@ -117,12 +117,14 @@ def parse_address(data: bytes) -> bytes | None:
         elif byte == 46:
             if digits == 0 or dots == 3:  # a 4th dot: invalid, and value must not grow past int64
                 valid = False
-            value = value * 256 + octet
+            # the masks change nothing (at most 3 dots, octets below 2560 before they are refused),
+            # but they let the compiler prove that no product leaves int64: no checks per byte
+            value = (value * 256 + octet) & 0xFFFFFFFF
             octet = 0
             digits = 0
             dots += 1
         elif 48 <= byte and byte <= 57 and not (digits == 1 and octet == 0):
-            octet = octet * 10 + byte - 48
+            octet = (octet * 10 + byte - 48) & 0xFFF
             digits += 1
             if octet > 255:
                 valid = False
@@ -147,14 +149,16 @@ def parse_ipv4(data: bytes) -> bytes | None:
         if byte == 46:
             if digits == 0 or dots == 3:  # a 4th dot: invalid, and value must not grow past int64
                 return None
-            value = value * 256 + octet
+            # the masks change nothing (at most 3 dots, octets below 2560 before they are refused),
+            # but they let the compiler prove that no product leaves int64: no checks per byte
+            value = (value * 256 + octet) & 0xFFFFFFFF
             octet = 0
             digits = 0
             dots += 1
         elif 48 <= byte and byte <= 57:
             if digits == 1 and octet == 0:
                 return None
-            octet = octet * 10 + byte - 48
+            octet = (octet * 10 + byte - 48) & 0xFFF
             digits += 1
             if octet > 255:
                 return None

@@ -10,6 +10,8 @@ from .expressions import eq_kind
 from .methods import MethodLowerer
 from .values import FLOATS, LISTS, STRINGS
 
+BYTES_DATA = 16  # where a bytes object's bytes start (compiler/runtime/strings.py DATA)
+
 MEMORY_INTRINSICS = {
     "load_u8": ["i32.wrap_i64", ("i32.load8_u", 0), "i64.extend_i32_u"],
     "load_u32": ["i32.wrap_i64", ("i64.load32_u", 0)],
@@ -313,8 +315,34 @@ class CallLowerer(MethodLowerer, CompareLowerer):
             self.call_runtime(f"{STRINGS}.str_from_int", STR)
 
     def builtin_bytes(self, node: py_ast.Call) -> None:
-        self.slot(node.bound[0])
+        arg = node.bound[0]
+        if isinstance(arg, py_ast.List) and not any(isinstance(e, py_ast.Starred) for e in arg.elts):
+            self.bytes_of_items(arg.elts)
+            return
+        self.slot(arg)
         self.call_runtime(f"{STRINGS}.new_bytes_from_list", BYTES)
+
+    def bytes_of_items(self, items: list[py_ast.expr]) -> None:
+        """``bytes([a, b, ...])``: the items evaluated in order (as CPython builds the list), then
+        stored into one new bytes object, each checked to be in range(256) (else ValueError)."""
+        values = []
+        for item in items:
+            self.value(item, INT)
+            values.append(self.stash("i64"))
+        self.emit("i64.const", len(items))
+        self.call_runtime(f"{STRINGS}.new_bytes", BYTES)
+        made = self.stash("i32")
+        for index, value in enumerate(values):
+            self.emit("local.get", value)
+            self.emit("i64.const", 255)
+            self.emit("i64.gt_u")  # also a negative item
+            self.emit("if", self.fresh("L"), None)
+            self.emit("call", RAISE_INTRINSICS["raise_value_error"])
+            self.emit("end")
+            self.emit("local.get", made)
+            self.emit("local.get", value)
+            self.emit("i64.store8", BYTES_DATA + index)
+        self.emit("local.get", made)
 
     def builtin_ord(self, node: py_ast.Call) -> None:
         self.slot(node.bound[0])

@@ -1,0 +1,39 @@
+"""bytes([a, b, ...]) of a list literal: built in place, items evaluated first (as CPython
+builds the list), each then checked to be in range(256)."""
+from abi import export
+
+TRACE = [0]
+
+
+def noted(value: int, weight: int) -> int:
+    TRACE[0] = TRACE[0] * 10 + weight
+    return value
+
+
+def item(values: list[int], i: int) -> int:
+    return values[i]  # IndexError past the end
+
+
+@export
+def packed(a: int, b: int) -> int:
+    data = bytes([a & 255, (a >> 8) & 255, b, 7])
+    return data[0] + data[1] * 256 + data[2] * 65536 + data[3] * 16777216 + len(data) * 10**9
+
+
+@export
+def out_of_range_first(a: int) -> int:
+    """An item beyond a byte, then one whose evaluation raises: CPython raises the later error."""
+    data = bytes([a, item([1, 2], a % 4)])
+    return len(data) + data[0]
+
+
+@export
+def evaluation_order(a: int, b: int) -> int:
+    TRACE[0] = 0
+    data = bytes([noted(a, 1), noted(b, 2), noted(3, 3)])
+    return TRACE[0] * 1000 + data[0] + data[1]
+
+
+@export
+def empty_and_single(a: int) -> int:
+    return len(bytes([])) + len(bytes([a])) * 10 + bytes([a])[0]
