@@ -19,7 +19,7 @@ _STATIC: dict[bytes, int] = {}
 __all__ = ["load_u8", "load_u32", "load_i64", "store_u8", "store_u32", "store_i64",
            "memory_size", "memory_grow", "memory_fill", "memory_copy", "heap_base", "record_table",
            "data_ptr", "bytes_at", "unreachable", "float_bits", "float_from_bits",
-           "wrap_add", "wrap_sub", "wrap_mul", "shr_u", "lt_u", "ctz",
+           "wrap_add", "wrap_sub", "wrap_mul", "shr_u", "lt_u", "ctz", "div_u", "rem_u",
            "raise_value_error", "raise_index_error", "raise_key_error",
            "raise_overflow_error", "raise_zero_division_error", "raise_memory_error",
            "raise_type_error", "raise_runtime_error", "raise_unicode_decode_error"]
@@ -183,6 +183,21 @@ def wrap_mul(a: int, b: int) -> int:
 def shr_u(a: int, n: int) -> int:
     """``a`` as an unsigned 64-bit value shifted right by ``n % 64`` (wasm ``i64.shr_u``)."""
     return _signed64((a & _MASK64) >> (n & 63))
+
+
+def div_u(a: int, b: int) -> int:
+    """``a // b`` of both as unsigned 64-bit values (wasm ``i64.div_u``); ``b`` is never 0 here
+    (the runtime divides by constants; compiled, 0 would trap)."""
+    if b == 0:
+        raise ZeroDivisionError("div_u by zero")
+    return _signed64((a & _MASK64) // (b & _MASK64))
+
+
+def rem_u(a: int, b: int) -> int:
+    """``a % b`` of both as unsigned 64-bit values (wasm ``i64.rem_u``); ``b`` is never 0."""
+    if b == 0:
+        raise ZeroDivisionError("rem_u by zero")
+    return _signed64((a & _MASK64) % (b & _MASK64))
 
 
 def lt_u(a: int, b: int) -> bool:

@@ -19,7 +19,8 @@ MEMORY_INTRINSICS = {
 }
 # Wrapping arithmetic and unsigned comparisons: one plain instruction on the i64 operands.
 PLAIN_INTRINSICS = {"wrap_add": "i64.add", "wrap_sub": "i64.sub", "wrap_mul": "i64.mul",
-                    "shr_u": "i64.shr_u", "lt_u": "i64.lt_u", "ctz": "i64.ctz"}
+                    "shr_u": "i64.shr_u", "lt_u": "i64.lt_u", "ctz": "i64.ctz",
+                    "div_u": "i64.div_u", "rem_u": "i64.rem_u"}
 STORE_INTRINSICS = {"store_u8": "i64.store8", "store_u32": "i64.store32", "store_i64": "i64.store"}
 KIND_RECORD = 9
 

@@ -19,10 +19,10 @@ module can address raise MemoryError.
 
 Functions returning several values set module globals (``slice_start``).
 """
-from abi.intrinsics import (data_ptr, load_i64, load_u8, load_u32, lt_u, memory_copy, memory_fill,
+from abi.intrinsics import (data_ptr, div_u, load_i64, load_u8, load_u32, lt_u, memory_copy, memory_fill,
                             raise_index_error, raise_memory_error, raise_overflow_error,
                             raise_type_error, raise_unicode_decode_error, raise_value_error,
-                            store_u8, store_u32, wrap_add, wrap_mul)
+                            rem_u, store_u8, store_u32, wrap_add, wrap_mul, wrap_sub)
 from compiler.runtime.lists import (LIST_ITEMS, data_compare, data_equal, list_append, list_get, list_len,
                                     list_new, slot_address)
 from compiler.runtime.memory import KIND_BYTES, KIND_POINTERS, KIND_RAW, KIND_STR, alloc
@@ -1220,7 +1220,24 @@ def format_int(v: int, base: int, upper: bool) -> int:
 
 
 def str_from_int(v: int) -> int:
-    return format_int(v, 10, False)
+    """str(v): a non-negative v (most: counts, statuses, seconds) by unsigned division, which
+    cannot overflow, so no checked arithmetic per digit."""
+    if v < 0:
+        return format_int(v, 10, False)
+    count = 1
+    t = div_u(v, 10)
+    while t != 0:
+        t = div_u(t, 10)
+        count += 1
+    r = new_str(count, count)
+    p = wrap_add(r, DATA + count - 1)
+    while True:
+        store_u8(p, wrap_add(48, rem_u(v, 10)))
+        v = div_u(v, 10)
+        if v == 0:
+            break
+        p = wrap_sub(p, 1)
+    return r
 
 
 def digit_value(c: int) -> int:

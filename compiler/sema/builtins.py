@@ -26,6 +26,8 @@ INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
     "abi.intrinsics.wrap_sub": ((INT, INT), INT),
     "abi.intrinsics.wrap_mul": ((INT, INT), INT),
     "abi.intrinsics.shr_u": ((INT, INT), INT),
+    "abi.intrinsics.div_u": ((INT, INT), INT),
+    "abi.intrinsics.rem_u": ((INT, INT), INT),
     "abi.intrinsics.lt_u": ((INT, INT), BOOL),
     "abi.intrinsics.ctz": ((INT,), INT),
 }

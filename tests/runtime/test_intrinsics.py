@@ -16,7 +16,7 @@ INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
 EDGES = [0, 1, -1, 2, -2, 255, 0xFFFFFFFF, 1 << 32, 1 << 62, INT64_MAX, INT64_MIN, INT64_MIN + 1]
 INT64 = st.one_of(st.sampled_from(EDGES), st.integers(INT64_MIN, INT64_MAX))
 EXPORTS = ["add", "sub", "mul", "shift_right_unsigned", "below_unsigned", "low32_product",
-           "trailing_zeros"]
+           "trailing_zeros", "unsigned_division"]
 
 
 def signed(x: int) -> int:
@@ -40,6 +40,9 @@ def test_cpython_semantics_are_int64(a, b):
     assert I.wrap_mul(a, b) == signed(a * b)
     assert I.lt_u(a, b) == ((a % (1 << 64)) < (b % (1 << 64)))
     assert I.shr_u(a, b) == signed((a % (1 << 64)) >> (b % 64))
+    if b != 0:
+        assert I.div_u(a, b) == signed((a % (1 << 64)) // (b % (1 << 64)))
+        assert I.rem_u(a, b) == signed((a % (1 << 64)) % (b % (1 << 64)))
     assert I.ctz(a) == next((k for k in range(64) if a >> k & 1), 64)
     assert I.wrap_mul(a & 0xFFFFFFFF, b & 0xFFFFFFFF) & 0xFFFFFFFF == ((a & 0xFFFFFFFF) * (b & 0xFFFFFFFF)) % (1 << 32)
 

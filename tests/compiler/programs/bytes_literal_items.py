@@ -37,3 +37,15 @@ def evaluation_order(a: int, b: int) -> int:
 @export
 def empty_and_single(a: int) -> int:
     return len(bytes([])) + len(bytes([a])) * 10 + bytes([a])[0]
+
+
+@export
+def int_text(a: int, b: int) -> int:
+    """str() of ints at every edge (a non-negative one takes the unsigned-division path): the
+    text read back, its length and a digit sum."""
+    text = str(a) + "|" + str(b) + "|" + f"{a % 1000}"
+    total = len(text) * 1000
+    for c in text:
+        if c != "-" and c != "|":
+            total += ord(c) - 48
+    return total + (1 if int(str(a)) == a else 0)

@@ -1,6 +1,6 @@
 """The wrapping intrinsics compiled (one wasm instruction each) and under CPython (abi.intrinsics)."""
 from abi import export
-from abi.intrinsics import ctz, lt_u, shr_u, wrap_add, wrap_mul, wrap_sub
+from abi.intrinsics import ctz, div_u, lt_u, rem_u, shr_u, wrap_add, wrap_mul, wrap_sub
 
 
 @export
@@ -37,3 +37,10 @@ def low32_product(a: int, b: int) -> int:
 @export
 def trailing_zeros(a: int, b: int) -> int:
     return ctz(a) + ctz(b & 0xFF00)
+
+
+@export
+def unsigned_division(a: int, b: int) -> int:
+    """Divisors the runtime uses (never 0): 10, 16, and the operand's low bits made odd."""
+    d = (b & 0xFF) | 1
+    return wrap_add(div_u(a, 10), wrap_mul(rem_u(a, 16), 1000)) ^ div_u(a, d) ^ rem_u(a, d)
