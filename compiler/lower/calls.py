@@ -8,9 +8,7 @@ from ..program import (BOOL, BYTES, FLOAT, INT, RAISE_INTRINSICS, RT_MEMORY, STR
 from .compare import CompareLowerer
 from .expressions import eq_kind
 from .methods import MethodLowerer
-from .values import FLOATS, LISTS, STRINGS
-
-BYTES_DATA = 16  # where a bytes object's bytes start (compiler/runtime/strings.py DATA)
+from .values import BYTES_DATA, FLOATS, LISTS, STRINGS
 
 MEMORY_INTRINSICS = {
     "load_u8": ["i32.wrap_i64", ("i32.load8_u", 0), "i64.extend_i32_u"],

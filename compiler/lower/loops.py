@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import INT, STR, ListType, Type
+from ..program import BYTES, INT, STR, ListType, Type
 from .containers import ContainerLowerer
-from .values import DICTS, LISTS, STRINGS
+from .values import BYTES_DATA, DICTS, LISTS, STRINGS
 
 
 class LoopLowerer(ContainerLowerer):
@@ -86,6 +86,14 @@ class LoopLowerer(ContainerLowerer):
                 self.emit("br_if", exit_label)
             items.clear()
             for tmp, ty, item in sources:
+                if ty == BYTES:  # immutable, and the test just checked 0 <= index < len: load the byte
+                    self.emit("local.get", tmp)
+                    self.emit("local.get", index)
+                    self.emit("i32.wrap_i64")
+                    self.emit("i32.add")
+                    self.emit("i32.load8_u", BYTES_DATA)
+                    self.emit("i64.extend_i32_u")
+                    continue
                 self.emit("local.get", tmp)
                 self.emit("i64.extend_i32_u")
                 self.emit("local.get", index)

@@ -19,6 +19,7 @@ KIND_BOX = 6
 SCALARS = (INT, FLOAT, BOOL)
 STRINGS = "compiler.runtime.strings"
 LISTS = "compiler.runtime.lists"
+BYTES_DATA = 16  # where a bytes object's bytes start (compiler/runtime/strings.py DATA)
 DICTS = "compiler.runtime.dicts"
 FLOATS = "compiler.runtime.floats"
 

@@ -11,7 +11,7 @@ Guarantees: the same behaviour, with
   - a local written once, by ``local.get x`` or a constant just before the
     write, read only where that write dominates the read (later in the same
     or an enclosed block arm) and, for a copy of ``x``, where nothing writes
-    ``x`` in between: its reads replaced by that push, the write removed;
+    ``x`` in between (nor in a loop around the read that the write is outside of): its reads replaced by that push, the write removed;
   - ``local.set x; local.get x`` made ``local.tee x``;
   - a local nothing reads: ``local.set`` made ``drop``, ``local.tee`` removed
     (passes/dce.py then drops the pure pushes, and the local);
@@ -60,11 +60,19 @@ def _copies(body: list[tuple], params: set[str]) -> tuple[list[tuple], bool]:
     fresh = 0
     writes: dict[str, list[int]] = {}
     reads: dict[str, list[int]] = {}
+    loops: list[tuple[int, int]] = []  # (start, end) of every loop
+    opened: list[int | None] = []  # per open block: its start if it is a loop
     for index, instr in enumerate(body):
         op = instr[0]
         if op in ("else", "end"):
             path = path[:-1]
+        if op == "end":
+            start = opened.pop()
+            if start is not None:
+                loops.append((start, index))
         paths.append(path)
+        if op in ("block", "loop", "if"):
+            opened.append(index if op == "loop" else None)
         if op in ("block", "loop", "if", "else"):
             fresh += 1
             path = path + (fresh,)
@@ -86,7 +94,8 @@ def _copies(body: list[tuple], params: set[str]) -> tuple[list[tuple], bool]:
             later = []
         else:
             continue
-        if all(_dominated(paths, at, r) and not _written_between(later, at, r) for r in reads.get(name, [])):
+        if all(_dominated(paths, at, r) and not _written_between(later, at, r)
+               and not _rewritten_around(loops, later, at, r) for r in reads.get(name, [])):
             chosen[name] = at
             if source[0] == "local.get":
                 sources.add(source[1])
@@ -112,6 +121,13 @@ def _dominated(paths: list[tuple], write: int, read: int) -> bool:
         return False
     outer, inner = paths[write], paths[read]
     return inner[:len(outer)] == outer
+
+
+def _rewritten_around(loops: list[tuple[int, int]], writes: list[int], copy: int, read: int) -> bool:
+    """Is the source written anywhere in a loop that holds the read but not the copy? Then the
+    next iteration's read sees that write (it comes after the read in the text)."""
+    return any(start < read < end and not start < copy < end and _written_between(writes, start, end)
+               for start, end in loops)
 
 
 def _written_between(positions: list[int], start: int, end: int) -> bool:

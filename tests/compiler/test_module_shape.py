@@ -152,6 +152,6 @@ def test_export_if_overridden_must_name_a_method_of_a_known_class(tmp_path):
 
 def test_lowering_knows_where_bytes_data_starts():
     """bytes([...]) is built in place by lowering: its offset is the runtime's layout."""
-    from compiler.lower.calls import BYTES_DATA
+    from compiler.lower.values import BYTES_DATA
     from compiler.runtime import strings
     assert BYTES_DATA == strings.DATA

@@ -24,7 +24,7 @@ def lowered(path: Path) -> ir.Module:
 
 
 @pytest.mark.parametrize("name", ["stale_copy", "copies_in_a_loop", "branch_copies", "chained", "constants",
-                                  "dead_code"])
+                                  "dead_code", "source_rebound_in_the_loop"])
 def test_programs_match_cpython(name: str) -> None:
     for a in EDGES:
         for b in EDGES[::2]:

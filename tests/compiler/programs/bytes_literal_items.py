@@ -49,3 +49,19 @@ def int_text(a: int, b: int) -> int:
         if c != "-" and c != "|":
             total += ord(c) - 48
     return total + (1 if int(str(a)) == a else 0)
+
+
+@export
+def byte_loops(a: int, n: int) -> int:
+    """for over bytes (each byte loaded in place), also in enumerate and zip, and with the
+    name rebound inside the loop (the loop keeps the object it started with)."""
+    data = bytes([a & 255, (a >> 8) & 255, 255, 0]) * (n % 4)
+    total = 0
+    for byte in data:
+        total = total * 3 + byte
+        data = b"z"
+    for i, byte in enumerate(bytes([a & 127, 1])):
+        total += i * byte
+    for x, y in zip(b"abc", bytes([n & 255, 9])):
+        total += x * y
+    return total

@@ -76,3 +76,19 @@ def dead_code(a: int, b: int) -> int:
     if not DEBUG:
         i += 5
     return i
+
+
+@export
+def source_rebound_in_the_loop(a: int, b: int) -> int:
+    """The loop's copy of ``data`` must not become ``data``: the body rebinds ``data`` after
+    the copy's reads, so the next iteration would read the new object (was: 1 instead of 123)."""
+    data = bytes([1, 2, a & 255])
+    items = [b, 5]
+    total = 0
+    for byte in data:
+        total = total * 10 + byte
+        data = b"z"
+    for item in items:
+        total = total * 3 + item % 1000
+        items = [7]
+    return total
