@@ -10,8 +10,9 @@ encode and decode them with ``abi.protobuf``.
 """
 from abi.enums import (BUFFER_GRPC_RECEIVE_BUFFER, MAP_GRPC_RECEIVE_INITIAL_METADATA,
                        MAP_GRPC_RECEIVE_TRAILING_METADATA, STATUS_OK)
-from abi.host import (MAX_BUFFER_BYTES, current_context, get_buffer_bytes, get_status, get_map_pairs,
-                      get_map_pairs_bytes, out_words, serialize_pairs, wire_pairs)
+from abi.headers import get_map_pairs, get_map_pairs_bytes
+from abi.host import MAX_BUFFER_BYTES, current_context, get_buffer_bytes, get_status
+from abi.wire import out_words, serialize_pairs, wire_pairs
 from abi.imports import (proxy_grpc_call, proxy_grpc_cancel, proxy_grpc_close, proxy_grpc_send,
                          proxy_grpc_stream)
 from abi.intrinsics import data_ptr, load_u32

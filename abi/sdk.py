@@ -28,28 +28,30 @@ from abi.grpc import (  # noqa: F401 (re-exported for filters)
     get_grpc_status, get_grpc_trailing_metadata_bytes, grpc_callers, grpc_unary, open_grpc_stream,
     remember_grpc_status, send_grpc_stream_message)
 from abi.enums import ACTION_CONTINUE, BUFFER_CALL_DATA, BUFFER_PLUGIN_CONFIGURATION, BUFFER_VM_CONFIGURATION
-from abi.host import (  # noqa: F401 (the host calls are re-exported for filters)
-    Counter, Gauge, Histogram, Metric, SharedData, add_map_value, add_map_value_bytes,
-    add_request_header, add_response_header, call_foreign_function, close_downstream,
-    close_upstream, define_metric, dequeue_shared_queue, dispatch_http_call, done,
-    enqueue_shared_queue, enter_context, get_buffer_bytes, get_buffer_size,
-    get_current_time_nanoseconds, get_downstream_address, get_downstream_address_bytes,
-    get_downstream_data, get_downstream_ip, get_http_call_response_body, get_http_call_response_headers, get_http_call_response_trailers,
-    get_http_request_body, get_http_response_body, get_log_level, get_map_pairs,
-    get_map_pairs_bytes, get_map_size, get_map_value, get_map_value_bytes, get_metric, get_property,
-    get_property_at, get_property_int, get_request_header, get_request_headers, get_request_trailers,
-    get_response_header, get_response_headers, get_response_trailers, get_shared_data,
-    get_shared_data_bytes, get_status,
-    get_upstream_data, http_call_callers, increment_metric, log, log_critical, log_debug, log_error,
-    log_info, log_trace, log_warn, record_metric, register_shared_queue, remove_map_value,
-    remove_request_header, remove_response_header, replace_map_value, replace_map_value_bytes,
-    reset_http_request, resolve_shared_queue, resume_downstream, resume_http_request,
-    resume_http_response, send_http_response, set_buffer_bytes, set_downstream_data,
-    set_effective_context, set_http_request_body, set_http_response_body, set_map_pairs,
-    set_map_pairs_bytes, set_property, set_request_header, set_request_headers, set_response_header,
-    set_response_headers, set_shared_data, set_shared_data_bytes, set_tick_period_milliseconds,
-    set_upstream_data,
-    strip_port, text_to_wire, wire_to_text)
+from abi.headers import (  # noqa: F401 (re-exported for filters)
+    add_map_value, add_map_value_bytes, add_request_header, add_response_header, get_map_pairs,
+    get_map_pairs_bytes, get_map_size, get_map_value, get_map_value_bytes, get_request_header,
+    get_request_headers, get_request_trailers, get_response_header, get_response_headers,
+    get_response_trailers, remove_map_value, remove_request_header, remove_response_header,
+    replace_map_value, replace_map_value_bytes, set_map_pairs, set_map_pairs_bytes, set_request_header,
+    set_request_headers, set_response_header, set_response_headers)
+from abi.host import (  # noqa: F401 (re-exported for filters)
+    call_foreign_function, close_downstream, close_upstream, dispatch_http_call, done, enter_context,
+    get_buffer_bytes, get_buffer_size, get_current_time_nanoseconds, get_downstream_address,
+    get_downstream_address_bytes, get_downstream_data, get_downstream_ip, get_http_call_response_body,
+    get_http_call_response_headers, get_http_call_response_trailers, get_http_request_body,
+    get_http_response_body, get_log_level, get_property, get_property_at, get_property_int, get_status,
+    get_upstream_data, http_call_callers, log, log_critical, log_debug, log_error, log_info, log_trace,
+    log_warn, reset_http_request, resume_downstream, resume_http_request, resume_http_response,
+    send_http_response, set_buffer_bytes, set_downstream_data, set_effective_context,
+    set_http_request_body, set_http_response_body, set_property, set_tick_period_milliseconds,
+    set_upstream_data, strip_port)
+from abi.metrics import (  # noqa: F401 (re-exported for filters)
+    Counter, Gauge, Histogram, Metric, define_metric, get_metric, increment_metric, record_metric)
+from abi.shared import (  # noqa: F401 (re-exported for filters)
+    SharedData, dequeue_shared_queue, enqueue_shared_queue, get_shared_data, get_shared_data_bytes,
+    register_shared_queue, resolve_shared_queue, set_shared_data, set_shared_data_bytes)
+from abi.wire import text_to_wire, wire_to_text  # noqa: F401 (re-exported for filters)
 
 registered_root: RootContext | None = None
 root_contexts: dict[int, RootContext] = {}

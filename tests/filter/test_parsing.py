@@ -7,7 +7,8 @@ import json
 from hypothesis import given, settings, strategies as st
 
 from abi.json import JSON_ERROR, parse_json
-from abi.host import strip_port as host_of, wire_to_text
+from abi.host import strip_port as host_of
+from abi.wire import wire_to_text
 from addresses import forwarded_client, format_ip, parse_address, parse_cidr, parse_ip, parse_ipv4
 from config import read_config
 
