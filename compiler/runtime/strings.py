@@ -83,7 +83,7 @@ def check_size(nbytes: int) -> None:
 def new_str(nbytes: int, ncps: int) -> int:
     """A str of ``nbytes`` UTF-8 bytes (zeroed, to be filled) holding ``ncps`` code points."""
     check_size(nbytes)
-    s = alloc(8 + nbytes, KIND_STR)
+    s = alloc(wrap_add(8, nbytes), KIND_STR)  # nbytes <= MAX_OBJECT_BYTES: the sum fits
     store_u32(s + BYTE_LEN, nbytes)
     store_u32(s + CP_LEN, ncps)
     return s
@@ -91,7 +91,7 @@ def new_str(nbytes: int, ncps: int) -> int:
 
 def new_bytes(n: int) -> int:
     check_size(n)
-    b = alloc(8 + n, KIND_BYTES)
+    b = alloc(wrap_add(8, n), KIND_BYTES)  # n <= MAX_OBJECT_BYTES: the sum fits
     store_u32(b + BYTE_LEN, n)
     return b
 
@@ -395,9 +395,9 @@ def str_concat(a: int, b: int) -> int:
 def bytes_concat(a: int, b: int) -> int:
     na = byte_len(a)
     nb = byte_len(b)
-    r = new_bytes(na + nb)
-    memory_copy(r + DATA, a + DATA, na)
-    memory_copy(r + DATA + na, b + DATA, nb)
+    r = new_bytes(wrap_add(na, nb))  # two u32 lengths
+    memory_copy(wrap_add(r, DATA), wrap_add(a, DATA), na)
+    memory_copy(wrap_add(r, DATA + na), wrap_add(b, DATA), nb)
     return r
 
 
