@@ -71,18 +71,18 @@ def set_root_context(root: RootContext) -> None:
 # place (then it moves into http_contexts), so a request costs no dict insert or delete either.
 last_http_id = 0
 last_http: HttpContext | None = None
-last_http_in_dict = 0  # 1: last_http is in http_contexts too (an int: WAT prints a bool global as False)
+last_http_in_dict = False  # last_http is in http_contexts too
 last_stream_id = 0
 last_stream: StreamContext | None = None
 last_root_id = 0
 last_root: RootContext | None = None
 
 
-def hold_http(context_id: int, http: HttpContext | None, in_dict: int) -> None:
+def hold_http(context_id: int, http: HttpContext | None, in_dict: bool) -> None:
     """Make ``http`` the held HTTP context, moving the one held so far into http_contexts."""
     global last_http_id, last_http, last_http_in_dict
     held = last_http
-    if held is not None and last_http_in_dict == 0:
+    if held is not None and not last_http_in_dict:
         http_contexts[last_http_id] = held
     last_http_id = context_id
     last_http = http
@@ -94,24 +94,24 @@ def known_http(context_id: int) -> HttpContext | None:
         return last_http
     http = http_contexts.get(context_id)
     if http is not None:
-        hold_http(context_id, http, 1)
+        hold_http(context_id, http, True)
     return http
 
 
 def live_http_contexts() -> int:
     """How many HTTP contexts the SDK holds (created, not yet deleted)."""
-    held = 1 if last_http is not None and last_http_in_dict == 0 else 0
+    held = 1 if last_http is not None and not last_http_in_dict else 0
     return len(http_contexts) + held
 
 
 def drop_http(context_id: int) -> None:
     """Forget HTTP context ``context_id``, which known_http just returned (so it is held)."""
     global last_http_id, last_http, last_http_in_dict
-    if last_http_in_dict == 1:
+    if last_http_in_dict:
         del http_contexts[context_id]
     last_http_id = 0  # id 0 is never a context: it maps to None
     last_http = None
-    last_http_in_dict = 0
+    last_http_in_dict = False
 
 
 def known_stream(context_id: int) -> StreamContext | None:
@@ -191,7 +191,7 @@ def proxy_on_context_create(context_id: i32, parent_context_id: i32) -> None:
         forget(context_id)
         stream_contexts[context_id] = parent.new_stream_context(context_id)
         return
-    hold_http(context_id, parent.new_http_context(context_id), 0)  # its callbacks come next
+    hold_http(context_id, parent.new_http_context(context_id), False)  # its callbacks come next
 
 
 @export

@@ -12,7 +12,7 @@ import ast as py_ast
 from ..diagnostics import Diagnostic
 from ..program import Builtin, ClassInfo, FuncSym, GlobalSym, Program, Type
 from .constants import ConstantError, fold
-from .types import TypeError_, resolve
+from .types import TypeError_, is_subclass, resolve
 
 
 def _fail(info: ClassInfo, py_node: py_ast.AST, message: str, help: str = "") -> TypeError_:
@@ -110,7 +110,7 @@ def promote_instance_constants(program: Program, order: list[ClassInfo]) -> None
         for name, g in info.constants.items():
             root = _defining_class(info, name)
             if root is info:
-                redefined = any(name in c.constants for c in program.classes.values() if _is_below(c, info))
+                redefined = any(name in c.constants for c in program.classes.values() if c is not info and is_subclass(c, info))
                 if (redefined or name in stored) and name not in info.fields:
                     info.fields[name] = g.ty
                     info.constant_fields.add(name)
@@ -139,15 +139,6 @@ def _defining_class(info: ClassInfo, name: str) -> ClassInfo:
             found = info
         info = info.base
     return found
-
-
-def _is_below(sub: ClassInfo, base: ClassInfo) -> bool:
-    sub = sub.base
-    while sub is not None:
-        if sub is base:
-            return True
-        sub = sub.base
-    return False
 
 
 def _folded_node(g: GlobalSym) -> py_ast.expr:

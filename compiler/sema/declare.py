@@ -19,7 +19,7 @@ from ..program import (BUILTIN_MODULES, NONE, Builtin, ClassInfo, FuncSym, Globa
                        Program, SourceModule)
 from . import classes
 from .constants import ConstantError, fold
-from .types import TypeError_, annotation, resolve
+from .types import TypeError_, annotation, is_subclass, resolve
 from .unsupported import UNSUPPORTED, describe
 
 
@@ -256,18 +256,10 @@ def _conditional_export(program: Program, fn: FuncSym) -> None:
         if sym != Builtin("abi.export_if_overridden"):
             continue
         for info, method in _overridden_methods(fn, decorator):
-            if any(method in cls.methods and _strict_subclass(cls, info) for cls in program.classes.values()):
+            if any(method in cls.methods and cls is not info and is_subclass(cls, info)
+                   for cls in program.classes.values()):
                 fn.export = fn.node.name
                 return
-
-
-def _strict_subclass(cls: ClassInfo, ancestor: ClassInfo) -> bool:
-    base = cls.base
-    while base is not None:
-        if base is ancestor:
-            return True
-        base = base.base
-    return False
 
 
 def _global(g: GlobalSym) -> None:
