@@ -1,0 +1,261 @@
+"""``str(e)`` of caught exceptions equals CPython's (3.11) text: each export returns
+``text_hash(str(e))``, so any difference in the message shows. Covers a user message (literal,
+f-string, empty, the class raised bare), ZeroDivisionError from ``//`` and ``%``, IndexError from
+list read / store / pop, str and bytes reads, KeyError from dict[str, int] / dict[int, int] /
+dict[bytes, int] misses (the repr of the key, quotes and escapes included), ``int()`` of bad text
+(the repr of the text), ``assert`` with and without a message, a negative shift count,
+``list.index`` / ``str.index`` misses, bad UTF-8, a dict changed during iteration, a message kept
+after its handler, and a message unchanged by bare ``raise`` and ``raise ... from``.
+"""
+from abi import export
+
+TEXTS = ["abc", "", " 12x", "it's", "1.5", "0x1F", "\t-"]
+KEYS = ["missing", "it's", "tab\there", 'say "hi"', "naïve", "back\\slash", "both'\""]
+SAMPLES = [b"\xff", b"ab\xc3", b"\xe2\x82(", b"\xed\xa0\x80", b"\xf8\x88\x80\x80\x80"]
+
+
+def text_hash(s: str) -> int:
+    h = 0
+    for c in s:
+        h = (h * 31 + ord(c)) & 0xFFFFFFFF
+    return h
+
+
+@export
+def user_message(a: int) -> int:
+    try:
+        if a % 2 == 0:
+            raise ValueError("x")
+        raise ValueError(f"limit {a} exceeded")
+    except ValueError as err:
+        return text_hash(str(err))
+
+
+@export
+def empty_message(p: bool) -> int:
+    try:
+        if p:
+            raise ValueError()
+        raise KeyError
+    except LookupError as lookup:
+        return 1000 + text_hash(str(lookup)) + len(str(lookup))
+    except ValueError as value:
+        return text_hash(str(value)) + len(str(value))
+
+
+@export
+def floordiv_zero(a: int) -> int:
+    try:
+        return a // 0
+    except ZeroDivisionError as err:
+        return text_hash(str(err))
+
+
+@export
+def mod_zero(a: int) -> int:
+    try:
+        return a % 0
+    except ZeroDivisionError as err:
+        return text_hash(str(err))
+
+
+@export
+def list_read(i: int) -> int:
+    items = [1, 2]
+    try:
+        return items[i]
+    except IndexError as err:
+        return text_hash(str(err))
+
+
+@export
+def list_store(i: int) -> int:
+    items = [1, 2]
+    try:
+        items[i] = 0
+        return items[0] + items[1]
+    except IndexError as err:
+        return text_hash(str(err))
+
+
+@export
+def list_pop_empty(n: int) -> int:
+    items: list[int] = []
+    try:
+        return items.pop(n % 3 - 1)
+    except IndexError as err:
+        return text_hash(str(err))
+
+
+@export
+def str_and_bytes_read(i: int) -> int:
+    try:
+        if i % 2 == 0:
+            return ord("ab"[i])
+        return b"ab"[i]
+    except IndexError as err:
+        return text_hash(str(err))
+
+
+@export
+def key_str(k: int) -> int:
+    """str(KeyError) is the repr of the key: 'missing', "it's", 'tab\\there', ..."""
+    d = {"present": 1}
+    try:
+        return d[KEYS[k % len(KEYS)]]
+    except KeyError as err:
+        return text_hash(str(err))
+
+
+@export
+def key_str_from_int(k: int) -> int:
+    d = {"1": 1}
+    try:
+        return d[str(k)]
+    except KeyError as err:
+        return text_hash(str(err))
+
+
+@export
+def key_int(k: int) -> int:
+    d = {1: 10}
+    try:
+        return d[k]
+    except KeyError as err:
+        return text_hash(str(err))
+
+
+@export
+def key_bytes(k: int) -> int:
+    d = {b"a": 1}
+    keys = [b"b", b"\x00\xff", b"it's", b"a\n"]
+    try:
+        return d[keys[k % len(keys)]]
+    except KeyError as err:
+        return text_hash(str(err))
+
+
+@export
+def key_from_pop_and_del(p: bool) -> int:
+    d = {"a": 1}
+    try:
+        if p:
+            return d.pop("gone")
+        del d["vanished"]
+        return 0
+    except KeyError as err:
+        return text_hash(str(err))
+
+
+@export
+def int_of_bad_text(k: int) -> int:
+    try:
+        return int(TEXTS[k % len(TEXTS)])
+    except ValueError as err:
+        return text_hash(str(err))
+
+
+@export
+def int_of_bad_text_base(k: int) -> int:
+    try:
+        return int(TEXTS[k % len(TEXTS)], 8)
+    except ValueError as err:
+        return text_hash(str(err))
+
+
+@export
+def assert_message(a: int) -> int:
+    try:
+        if a % 2 == 0:
+            assert a > 1000, f"got {a}"
+        else:
+            assert a > 1000
+        return 0
+    except AssertionError as err:
+        return text_hash(str(err))
+
+
+@export
+def negative_shift(a: int) -> int:
+    try:
+        return (a % 64) << (a % 3 - 3)
+    except ValueError as err:
+        return text_hash(str(err))
+
+
+@export
+def index_miss(k: int) -> int:
+    try:
+        if k % 2 == 0:
+            return [1, 2].index(k % 5)
+        return "abc".index("z")
+    except ValueError as err:
+        return text_hash(str(err))
+
+
+@export
+def bad_utf8(k: int) -> int:
+    try:
+        return len(SAMPLES[k % len(SAMPLES)].decode())
+    except UnicodeDecodeError as err:
+        return text_hash(str(err))
+
+
+@export
+def dict_changed_size(p: bool) -> int:
+    d = {"a": 1}
+    try:
+        for key in d:
+            if p:
+                del d[key]
+            else:
+                d[key + "!"] = 2
+        return 0
+    except RuntimeError as err:
+        return text_hash(str(err))
+
+
+@export
+def message_kept_after_handler(a: int) -> int:
+    saved = ""
+    try:
+        raise IndexError(f"index {a} of {a % 7}")
+    except IndexError as err:
+        saved = str(err)
+    return text_hash(saved) + len(saved)
+
+
+@export
+def message_through_reraise(p: bool) -> int:
+    try:
+        try:
+            if p:
+                raise KeyError("k")
+            raise ValueError("v")
+        except Exception:
+            raise
+    except Exception as err:
+        return text_hash(str(err))
+
+
+@export
+def message_through_raise_from(a: int) -> int:
+    try:
+        try:
+            return 10 // (a % 3)
+        except ZeroDivisionError as cause:
+            raise ValueError("wrapped: " + str(cause)) from cause
+    except ValueError as err:
+        return text_hash(str(err))
+
+
+@export
+def tuple_handler_message(k: int) -> int:
+    d = {1: 1}
+    items = [5]
+    try:
+        if k % 2 == 0:
+            return d[k]
+        return items[k]
+    except (KeyError, IndexError) as err:
+        return text_hash(str(err))

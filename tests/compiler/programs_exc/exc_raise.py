@@ -1,0 +1,228 @@
+"""Raising inside handlers and around them: nested try; a handler that raises a new exception
+(not caught by its own try's other clauses); bare ``raise`` (also after a nested handler has
+finished); ``raise X from Y`` and ``from None``; raising a class instead of an instance; an
+exception raised in ``finally`` replaces the pending one; one raised in ``else`` is not caught by
+the same try's handlers; work done before a raise stays done; one name bound by two handlers of
+different exception types.
+
+``fail(kind)`` raises one of eight built-in exceptions (kind % 9 == 0 returns normally);
+``trace`` records which code ran, one digit per step (``note``).
+"""
+from abi import export
+
+trace = 0
+
+
+def note(tag: int) -> None:
+    global trace
+    trace = trace * 10 + tag
+
+
+def fail(kind: int) -> int:
+    k = kind % 9
+    if k == 1:
+        raise ValueError("value")
+    if k == 2:
+        raise KeyError("key")
+    if k == 3:
+        raise IndexError("index")
+    if k == 4:
+        raise ZeroDivisionError("zero")
+    if k == 5:
+        raise OverflowError("overflow")
+    if k == 6:
+        raise TypeError("type")
+    if k == 7:
+        raise RuntimeError("runtime")
+    if k == 8:
+        raise AssertionError("assertion")
+    return kind % 1000
+
+
+@export
+def nested_try(kind: int) -> int:
+    try:
+        note(1)
+        try:
+            note(2)
+            fail(kind)
+            note(3)
+        except IndexError:
+            note(4)
+        note(5)
+    except Exception:
+        note(6)
+    note(7)
+    return trace
+
+
+@export
+def handler_raises_new(kind: int) -> int:
+    """The KeyError raised in the ValueError handler skips the sibling KeyError clause."""
+    try:
+        try:
+            fail(kind)
+            note(1)
+        except ValueError:
+            note(2)
+            raise KeyError("from handler")
+        except KeyError:
+            note(3)
+        note(4)
+    except KeyError:
+        note(5)
+    except Exception:
+        note(6)
+    return trace
+
+
+@export
+def bare_reraise(kind: int) -> int:
+    try:
+        try:
+            fail(kind)
+            note(1)
+        except Exception:
+            note(2)
+            raise
+    except ValueError:
+        note(3)
+    except LookupError:
+        note(4)
+    except Exception:
+        note(5)
+    return trace
+
+
+@export
+def reraise_after_inner_handled(p: bool) -> int:
+    """After a nested handler finishes, bare ``raise`` re-raises the outer exception again."""
+    try:
+        try:
+            raise ValueError("outer")
+        except ValueError:
+            try:
+                if p:
+                    raise KeyError("inner")
+                note(1)
+            except KeyError:
+                note(2)
+            raise
+    except KeyError:
+        note(3)
+    except ValueError:
+        note(4)
+    return trace
+
+
+@export
+def raise_from_cause(kind: int) -> int:
+    try:
+        try:
+            fail(kind)
+            note(1)
+        except (ValueError, KeyError) as err:
+            note(2)
+            raise RuntimeError("wrapped") from err
+    except RuntimeError:
+        note(3)
+    except Exception:
+        note(4)
+    return trace
+
+
+@export
+def raise_from_none(p: bool) -> int:
+    try:
+        try:
+            if p:
+                raise IndexError("first")
+        except IndexError:
+            raise ValueError("second") from None
+    except ValueError:
+        return 1
+    return 0
+
+
+@export
+def raise_class_not_instance(kind: int) -> int:
+    try:
+        if kind % 2 == 0:
+            raise ValueError
+        raise KeyError
+    except ValueError:
+        return 1
+    except KeyError:
+        return 2
+
+
+@export
+def side_effects_before_raise_stay(kind: int) -> int:
+    """What ran before the raise (note(1) here, note(3) in the callee) is not undone."""
+    try:
+        note(1)
+        stepped_fail(kind)
+    except Exception:
+        note(2)
+    return trace
+
+
+def stepped_fail(kind: int) -> int:
+    note(3)
+    r = fail(kind)
+    note(4)
+    return r
+
+
+@export
+def raise_in_finally_replaces(p: bool) -> int:
+    try:
+        try:
+            if p:
+                raise ValueError("pending")
+            note(1)
+        finally:
+            note(2)
+            raise KeyError("replacement")
+    except ValueError:
+        note(3)
+    except KeyError:
+        note(4)
+    return trace
+
+
+@export
+def raise_in_else_not_caught_here(p: bool) -> int:
+    try:
+        try:
+            note(1)
+        except ValueError:
+            note(2)
+        else:
+            note(3)
+            if p:
+                raise ValueError("from else")
+        finally:
+            note(4)
+    except ValueError:
+        note(5)
+    return trace
+
+
+@export
+def one_name_two_handler_types(kind: int) -> int:
+    """``err`` is a ValueError in one handler and a KeyError in the next."""
+    total = 0
+    try:
+        fail(kind % 3)
+    except ValueError as err:
+        total += len(str(err))
+    except KeyError as err:
+        total += len(str(err)) * 100
+    try:
+        fail(2 if kind % 2 == 0 else 1)
+    except KeyError as err:
+        total += len(str(err)) * 10000
+    except ValueError as err:
+        total += len(str(err)) * 1000000
+    return total
