@@ -4,6 +4,7 @@
     declare  module-level names, signatures, constants (sema/declare.py)
     check    types, names, definite assignment (sema/check.py)
     lower    typed tree -> symbolic wasm IR (lower/to_ir.py)
+    exceptions  branches that take a raised exception to its handler (passes/exceptions.py)
     inline   small helpers' bodies in place of their calls (passes/inline.py)
     ranges   plain arithmetic where operands cannot overflow (passes/ranges.py)
     propagate  copies and constants propagated, constant arithmetic folded (passes/propagate.py)
@@ -24,7 +25,8 @@ from . import ir
 from .diagnostics import CompileError, Diagnostic, display_path, loc_of
 from .frontend import load
 from .lower import to_ir
-from .passes import dce, inline, propagate, ranges, recursion
+from .lower.runtime import STAND_INS
+from .passes import dce, exceptions, inline, propagate, ranges, recursion
 from .sema import check, declare
 from .wasm import emit, wat
 
@@ -32,10 +34,12 @@ from .wasm import emit, wat
 # Passes over the IR, in order: (name, function). Each takes and returns an ir.Module.
 # inline runs first so that ranges sees each helper's arguments at its call sites (not joined over
 # every caller) on bodies already simplified (inline runs propagate and dce on what it reaches);
-# the checked helpers stay calls, since ranges recognises them by name. propagate and dce run again
+# the checked helpers stay calls, since ranges recognises them by name, and so do the stand-ins
+# runtime checks raise through (a trap's backtrace names the exception through them). propagate and dce run again
 # after ranges, which leaves constant operands and checks; recursion last, on the final call graph.
 IR_PASSES = (
-    ("inline", lambda module: inline.run(module, frozenset(ranges.CHECKED))),
+    ("exceptions", exceptions.run),  # branches from calls that may raise to handlers
+    ("inline", lambda module: inline.run(module, frozenset(ranges.CHECKED) | frozenset(STAND_INS))),
     ("ranges", ranges.run),        # unchecked arithmetic where it cannot overflow
     ("propagate", propagate.run),  # copies and constants, constant folding
     ("dce", dce.run),              # dead code, constant ifs, idle blocks and locals

@@ -249,7 +249,7 @@ class CallLowerer(MethodLowerer, CompareLowerer):
             self.emit("i64.const", 0)
             self.emit("i64.lt_s")
             self.emit("if", self.fresh("L"), None)
-            self.emit("call", "ValueError")
+            self.emit("call", "ValueError.len")
             self.emit("end")
             self.emit("local.get", length)
             return
@@ -336,7 +336,7 @@ class CallLowerer(MethodLowerer, CompareLowerer):
             self.emit("i64.const", 255)
             self.emit("i64.gt_u")  # also a negative item
             self.emit("if", self.fresh("L"), None)
-            self.emit("call", RAISE_INTRINSICS["raise_value_error"])
+            self.emit("call", "ValueError.byte")
             self.emit("end")
             self.emit("local.get", made)
             self.emit("local.get", value)

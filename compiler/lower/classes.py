@@ -181,7 +181,7 @@ def _truth_of_instance(method: FuncSym | None) -> list:
     if method.name == "__bool__":
         return [("local.get", "obj"), ("call", method.qualname)]
     return [("local.get", "obj"), ("call", method.qualname), ("local.tee", "length"), ("i64.const", 0),
-            ("i64.lt_s",), ("if", "negative", None), ("call", "ValueError"), ("end",),
+            ("i64.lt_s",), ("if", "negative", None), ("call", "ValueError.len"), ("end",),
             ("local.get", "length"), ("i64.const", 0), ("i64.ne",)]
 
 

@@ -12,13 +12,18 @@ from __future__ import annotations
 from .. import ir
 from ..program import RT_MEMORY, Program
 from ..wasm.emit import reachable
+from .exceptions import EXCEPTIONS, HANDLERS
 
 HOST_ALLOCATORS = ("proxy_on_memory_allocate", "malloc")  # called by the host inside our calls
 
 
 def run(module: ir.Module, program: Program) -> None:
     alloc = f"{RT_MEMORY}.alloc"
-    if alloc not in reachable(module):
+    # A program that catches nothing allocates nothing for the exceptions it raises: each one traps.
+    catches = any(("global.set", HANDLERS) in fn.body for fn in module.functions.values() if fn.symbol != "rt.reraise")
+    raising = frozenset() if catches else frozenset({"rt.throw"} | {
+        s for s in module.functions if s.startswith(f"{EXCEPTIONS}.")})
+    if alloc not in reachable(module, raising):
         return
     for fn in list(module.functions.values()):
         if fn.export and fn.export not in HOST_ALLOCATORS:

@@ -33,8 +33,26 @@ def _get(*names: str) -> list:
     return [("local.get", n) for n in names]
 
 
+# Stand-ins the runtime checks call, each named after its exception (plus the check it serves)
+# so a trap's backtrace names it: each raises through compiler/runtime/exceptions.py with
+# CPython's message. The rest of TRAPS stay plain traps: memory exhaustion and an
+# int ** negative int (a float in CPython) cannot be caught.
+STAND_INS = {
+    "OverflowError": "overflow_error", "ZeroDivisionError": "zero_division_error",
+    "ZeroDivisionError.modulo": "zero_modulo_error", "ZeroDivisionError.power": "zero_power_error",
+    "ZeroDivisionError.float": "float_division_error", "ValueError": "value_error",
+    "ValueError.shift": "negative_shift_error", "ValueError.nan": "nan_to_int_error",
+    "ValueError.len": "negative_len_error", "ValueError.byte": "byte_range_error",
+    "IndexError": "index_error", "KeyError": "key_error", "TypeError": "missing_default_error",
+    "RuntimeError": "dict_changed_error", "AssertionError": "assertion_error",
+    "UnicodeDecodeError": "unicode_decode_error", "RecursionError": "recursion_error",
+}
+EXCEPTIONS = "compiler.runtime.exceptions"
+
+
 def helpers() -> list[ir.Function]:
-    functions = [_fn(name, "", "", [("unreachable",)]) for name in TRAPS]
+    functions = [_fn(name, "", "", [("call", f"{EXCEPTIONS}.{raiser}")]) for name, raiser in STAND_INS.items()]
+    functions += [_fn(name, "", "", [("unreachable",)]) for name in TRAPS if name not in STAND_INS]
     functions += [_add(), _sub(), _neg(), _mul(), _floordiv(), _mod(), _pow(), _lshift(),
                   _rshift(), _abs(), _to_i32(), _bytes_index(), _range_length(), _fdiv(), _float_to_int()]
     return functions
@@ -74,8 +92,8 @@ def _mul() -> ir.Function:
     return _fn("rt.mul", "a:i64 b:i64", "i64", body, "r:i64")
 
 
-def _nonzero_divisor() -> list:
-    return _if_trap([*_get("b"), ("i64.eqz",)], "ZeroDivisionError")
+def _nonzero_divisor(trap: str = "ZeroDivisionError") -> list:
+    return _if_trap([*_get("b"), ("i64.eqz",)], trap)
 
 
 def _floordiv() -> ir.Function:
@@ -92,7 +110,7 @@ def _floordiv() -> ir.Function:
 
 
 def _mod() -> ir.Function:
-    body = [*_nonzero_divisor(),
+    body = [*_nonzero_divisor("ZeroDivisionError.modulo"),
             *_get("b"), ("i64.const", -1), ("i64.eq",), ("if", "minus_one", None),
             ("i64.const", 0), ("return",), ("end",),
             *_get("a", "b"), ("i64.rem_s",), ("local.set", "r"),
@@ -109,7 +127,7 @@ def _pow() -> ir.Function:
     # so an overflow there means the final result would overflow too.
     # A negative exponent gives a float in CPython (we trap), or ZeroDivisionError for 0.
     body = [*_get("e"), ("i64.const", 0), ("i64.lt_s",), ("if", "negative", None),
-            *_if_trap([*_get("a"), ("i64.eqz",)], "ZeroDivisionError"),
+            *_if_trap([*_get("a"), ("i64.eqz",)], "ZeroDivisionError.power"),
             ("call", "NegativePowerError"), ("end",),
             ("i64.const", 1), ("local.set", "r"),
             ("block", "done", None), ("loop", "next", None),
@@ -123,7 +141,7 @@ def _pow() -> ir.Function:
 
 
 def _negative_shift() -> list:
-    return _if_trap([*_get("n"), ("i64.const", 0), ("i64.lt_s",)], "ValueError")
+    return _if_trap([*_get("n"), ("i64.const", 0), ("i64.lt_s",)], "ValueError.shift")
 
 
 def _lshift() -> ir.Function:
@@ -183,14 +201,14 @@ def _range_length() -> ir.Function:
 
 
 def _fdiv() -> ir.Function:
-    body = [*_if_trap([*_get("b"), ("f64.const", 0.0), ("f64.eq",)], "ZeroDivisionError"),
+    body = [*_if_trap([*_get("b"), ("f64.const", 0.0), ("f64.eq",)], "ZeroDivisionError.float"),
             *_get("a", "b"), ("f64.div",)]
     return _fn("rt.fdiv", "a:f64 b:f64", "f64", body)
 
 
 def _float_to_int() -> ir.Function:
     # int(x): NaN raises ValueError; beyond int64 CPython builds a bigger int, we trap.
-    body = [*_if_trap([*_get("x", "x"), ("f64.ne",)], "ValueError"),
+    body = [*_if_trap([*_get("x", "x"), ("f64.ne",)], "ValueError.nan"),
             *_if_trap([*_get("x"), ("f64.const", 9223372036854775808.0), ("f64.ge",),
                        *_get("x"), ("f64.const", -9223372036854775808.0), ("f64.lt",), ("i32.or",)],
                       "OverflowError"),

@@ -5,12 +5,13 @@ import ast as py_ast
 
 from .. import ir
 from ..program import INT, NONE, DictType, FuncSym, GlobalSym, Type
+from .exceptions import ExceptionLowerer
 from .loops import LoopLowerer
 from .layout import Layout
 from .values import DICTS, LISTS
 
 
-class FunctionLowerer(LoopLowerer):
+class FunctionLowerer(ExceptionLowerer, LoopLowerer):
     def __init__(self, fn: FuncSym, layout: Layout, classes):
         params = [(p.name if p.wasm == p.ty.wasm else f"{p.name}.arg", p.wasm) for p in fn.params]
         results = [fn.result_wasm] if fn.result_wasm else []
@@ -18,6 +19,8 @@ class FunctionLowerer(LoopLowerer):
         self.source = fn
         self.classes = classes
         self.loops: list[tuple[str, str]] = []  # (break label, continue label)
+        self.try_frames: list = []  # exceptions.TryFrame of the try statements being lowered
+        self.result_local: str | None = None  # a return's value while finally code runs
 
     def run(self) -> ir.Function:
         fn = self.source
@@ -178,13 +181,11 @@ class FunctionLowerer(LoopLowerer):
         self.truthy(stmt.test)
         self.emit("i32.eqz")
         self.emit("if", self.fresh("L"), None)
-        self.emit("call", "AssertionError")
+        if stmt.msg is None:
+            self.emit("call", "AssertionError")
+        else:
+            self.stmt_Raise(stmt.raised)
         self.emit("end")
-
-    def stmt_Raise(self, stmt: py_ast.Raise) -> None:
-        self.emit("call", {"NotImplementedError": "RuntimeError", "Exception": "RuntimeError"}
-                  .get(stmt.exception, stmt.exception))
-        self.emit("unreachable")
 
     def stmt_Delete(self, stmt: py_ast.Delete) -> None:
         for target in stmt.targets:
@@ -201,13 +202,13 @@ class FunctionLowerer(LoopLowerer):
         fn = self.source
         if stmt.value is not None and fn.result != NONE:
             self.boundary_argument(stmt.value, fn.result, fn.result_wasm)
-        self.emit("return")
+        self.leave(("return",))
 
     def stmt_Break(self, stmt: py_ast.Break) -> None:
-        self.emit("br", self.loops[-1][0])
+        self.leave(("br", self.loops[-1][0], len(self.loops) - 1))
 
     def stmt_Continue(self, stmt: py_ast.Continue) -> None:
-        self.emit("br", self.loops[-1][1])
+        self.leave(("br", self.loops[-1][1], len(self.loops) - 1))
 
     def stmt_If(self, stmt: py_ast.If) -> None:
         self.truthy(stmt.test)

@@ -15,10 +15,11 @@ import ast as py_ast
 
 from .. import ir
 from ..program import FuncSym, Program
-from . import gc_hooks
+from . import exceptions, gc_hooks
 from .classes import ClassSupport
 from .layout import Layout
 from .runtime import helpers
+from ..passes.recursion import recursive_functions
 from ..wasm.emit import reachable
 from .statements import FunctionLowerer
 
@@ -28,7 +29,10 @@ START = "<start>"
 def run(program: Program) -> ir.Module:
     # Lower everything once to learn what the exports reach, then again for just
     # that, so constants of unused functions (e.g. Unicode tables) stay out of the data.
-    live = set(reachable(_lower(program, None)))
+    everything = _lower(program, None)
+    # passes/recursion.py adds calls of the RecursionError stand-in to recursive functions
+    roots = ("RecursionError",) if recursive_functions(everything) else ()
+    live = set(reachable(everything, roots=roots))
     return _lower(program, live)
 
 
@@ -46,12 +50,25 @@ def _lower(program: Program, live: set[str] | None) -> ir.Module:
         else:
             module.functions[fn.qualname] = FunctionLowerer(fn, layout, classes).run()
     for helper in helpers():
-        module.functions[helper.symbol] = helper
+        if live is None or helper.symbol in live or all(instr[0] != "call" for instr in helper.body):
+            module.functions[helper.symbol] = helper
+    exceptions.runtime_functions(module, program, layout, _log_import(program, module))
     _globals(program, module, layout, classes)
     table = classes.record_table()
     layout.finish(module, table)
     gc_hooks.run(module, program)
     return module
+
+
+def _log_import(program: Program, module: ir.Module) -> str | None:
+    """proxy_log, for the uncaught-exception line, in a filter (a program on the SDK)."""
+    if "abi.sdk" not in program.modules:
+        return None
+    for imp in module.imports.values():
+        if (imp.module, imp.name) == ("env", "proxy_log"):
+            return imp.symbol
+    module.imports["rt.proxy_log"] = ir.Import("rt.proxy_log", "env", "proxy_log", ["i32", "i32", "i32"], ["i32"])
+    return "rt.proxy_log"
 
 
 def _globals(program: Program, module: ir.Module, layout: Layout, classes: ClassSupport) -> None:

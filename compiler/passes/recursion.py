@@ -30,14 +30,21 @@ def run(module: ir.Module) -> ir.Module:
     return module
 
 
+def _raises(symbol: str) -> bool:
+    from ..lower.runtime import STAND_INS
+    return symbol in STAND_INS or symbol in ("rt.throw", "rt.reraise")
+
+
 def call_graph(module: ir.Module) -> dict[str, list[str]]:
     return {symbol: sorted({i[1] for i in fn.body if i[0] == "call" and i[1] in module.functions})
             for symbol, fn in module.functions.items()}
 
 
 def recursive_functions(module: ir.Module) -> set[str]:
-    """Functions in a strongly connected component with a cycle (Tarjan's algorithm, iterative)."""
-    graph = call_graph(module)
+    """Functions in a strongly connected component with a cycle (Tarjan's algorithm, iterative).
+    Calls that raise (the stand-ins of runtime checks, rt.throw) are no edges: building the
+    exception allocates, and alloc's own checks would otherwise put it on a cycle."""
+    graph = {s: [c for c in callees if not _raises(c)] for s, callees in call_graph(module).items()}
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     on_stack: set[str] = set()
@@ -82,13 +89,15 @@ def _pop_component(root: str, stack: list[str], on_stack: set[str], graph) -> se
     return set()
 
 
+ZERO = {"i32": ("i32.const", 0), "i64": ("i64.const", 0), "f64": ("f64.const", 0.0), "f32": ("f32.const", 0.0)}
 LEAVE = [("global.get", DEPTH), ("i32.const", 1), ("i32.sub",), ("global.set", DEPTH)]
 
 
 def _guard(fn: ir.Function) -> None:
     enter = [("global.get", DEPTH), ("i32.const", 1), ("i32.add",), ("global.set", DEPTH),
              ("global.get", DEPTH), ("i32.const", LIMIT), ("i32.gt_u",),
-             ("if", "recursion", None), ("call", "RecursionError"), ("end",)]
+             ("if", "recursion", None), ("call", "RecursionError"), *LEAVE,  # returns when a try catches it
+             *(ZERO[r] for r in fn.results), ("return",), ("end",)]
     body: list = list(enter)
     for instr in fn.body:
         if instr[0] == "return":

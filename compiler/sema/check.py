@@ -20,16 +20,15 @@ from ..program import (NONE, STR, ClassType, DictType, FuncSym, GlobalSym, ListT
                        TupleType, Type, ViewType)
 from .check_calls import CallChecker
 from .check_expr import Bail, _conversion_help
+from .exceptions import ExceptionChecks, check_exception_classes
 from .flow import FlowMixin
 from .infer import LiteralInference, UnknownLiteral
 from .types import TypeError_, resolve
 
-EXCEPTIONS = ("ValueError", "KeyError", "IndexError", "TypeError", "RuntimeError", "AssertionError",
-              "ZeroDivisionError", "OverflowError", "NotImplementedError", "Exception")
 
 
 def run(program: Program) -> Program:
-    errors: list[Diagnostic] = []
+    errors: list[Diagnostic] = check_exception_classes(program)
     for name in program.module_order:
         errors += _module_globals(program, program.modules[name])
     for fn in list(program.functions.values()):
@@ -72,11 +71,12 @@ def assigned_names(body: list[py_ast.stmt]) -> set[str]:
     return names
 
 
-class FunctionChecker(LiteralInference, FlowMixin, CallChecker):
+class FunctionChecker(ExceptionChecks, LiteralInference, FlowMixin, CallChecker):
     def __init__(self, fn: FuncSym):
         super().__init__(fn)
         self.errors: list[Diagnostic] = []
         self.loop_breaks: list[list[tuple[set[str] | None, dict[str, Type]]]] = []
+        self.active_handlers: list[str] = []  # locals of the enclosing except clauses (for bare raise)
 
     def check_function(self) -> list[Diagnostic]:
         fn = self.fn
@@ -308,25 +308,10 @@ class FunctionChecker(LiteralInference, FlowMixin, CallChecker):
         self.truthy(stmt.test)
         if stmt.msg is not None:
             self.expect(stmt.msg, STR, what="an assert message")
+            error = py_ast.Call(func=py_ast.Name(id="AssertionError", ctx=py_ast.Load()), args=[stmt.msg], keywords=[])
+            stmt.raised = py_ast.Raise(exc=self.raised_value(py_ast.copy_location(error, stmt)), cause=None)
+            stmt.raised.lineno = stmt.lineno
         self.narrow_after(stmt.test, True)
-
-    def stmt_Raise(self, stmt: py_ast.Raise) -> None:
-        exc = stmt.exc
-        if exc is None:
-            raise self.fail(stmt, "a bare 'raise' is not supported (no exception is ever being handled)",
-                            "raise a built-in exception, e.g. raise ValueError(\"...\")")
-        call = exc if isinstance(exc, py_ast.Call) else None
-        name = (call.func if call else exc)
-        if not (isinstance(name, py_ast.Name) and name.id in EXCEPTIONS and name.id not in self.module.namespace):
-            raise self.fail(stmt, "only built-in exceptions can be raised (the module traps)",
-                            f"raise one of {', '.join(EXCEPTIONS)}")
-        if call is not None:
-            if call.keywords or len(call.args) > 1:
-                raise self.fail(call, "an exception takes at most one message argument")
-            for arg in call.args:
-                self.expect(arg, STR, what="the exception message")
-        stmt.exception = name.id
-        self.assigned = None
 
     def stmt_Delete(self, stmt: py_ast.Delete) -> None:
         for target in stmt.targets:

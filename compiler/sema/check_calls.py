@@ -13,6 +13,7 @@ import ast as py_ast
 from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType, FuncSym,
                        ListType, Local, OptionalType, TupleType, Param, Type, ViewType, list_of)
 from .builtins import INTRINSICS, PYTHON_BUILTINS
+from .exceptions import is_exception
 from .check_expr import NUMERIC, STR_ARGUMENTS, TEXT, ExprChecker
 from .classes import inherited_method
 from .methods import methods_of
@@ -214,7 +215,11 @@ class CallChecker(ExprChecker):
         return BOOL
 
     def builtin_str(self, node: py_ast.Call, expected: Type | None) -> Type:
-        self.expect(self.one_argument(node, "str"), *STR_ARGUMENTS, what="the argument of str()")
+        arg = self.one_argument(node, "str")
+        if is_exception(self.check(arg)):
+            node.args[0] = node.bound[0] = self.exception_message(arg)
+        else:
+            self.expect(arg, *STR_ARGUMENTS, what="the argument of str()")
         return STR
 
     def builtin_bytes(self, node: py_ast.Call, expected: Type | None) -> Type:

@@ -16,6 +16,7 @@ from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, C
                        FuncSym, GlobalSym, ListType, Local, OptionalType, SourceModule, TupleType, Type,
                        ViewType, dict_of, list_of, tuple_of)
 from .builtins import PYTHON_BUILTINS
+from .exceptions import is_exception
 from .fstrings import parse_spec
 from .infer import UnknownLiteral
 from .signs import POWER_HELP, constant_int, folded_power, is_non_negative
@@ -384,6 +385,9 @@ class ExprChecker:
 
     def check_formatted(self, part: py_ast.FormattedValue) -> None:
         ty = self.check(part.value)
+        if is_exception(ty):
+            part.value = self.exception_message(part.value)
+            ty = STR
         if part.conversion not in (-1, ord("s")):
             raise self.fail(part, "only !s conversions are supported in f-strings", "write {x} or {x!s}")
         if part.conversion == ord("s"):  # the spec then applies to the text of str(value)

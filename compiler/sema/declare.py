@@ -18,6 +18,7 @@ from ..diagnostics import CompileError, Diagnostic
 from ..program import (BUILTIN_MODULES, NONE, Builtin, ClassInfo, FuncSym, GlobalSym, Param,
                        Program, SourceModule)
 from . import classes
+from .exceptions import bind_builtin_names
 from .constants import ConstantError, fold
 from .types import TypeError_, annotation, is_subclass, resolve
 from .unsupported import UNSUPPORTED, describe
@@ -32,6 +33,7 @@ def run(program: Program) -> Program:
     if errors:
         raise CompileError(errors)
     program.module_order = _module_order(program)
+    bind_builtin_names(program)
     errors += _guard(lambda: classes.declare_all(program))
     for fn in list(program.functions.values()):
         errors += _guard(lambda fn=fn: signature(fn))

@@ -12,14 +12,12 @@ import builtins
 
 from .builtins import PYTHON_BUILTINS
 
-NO_EXCEPTIONS = "check the condition before the operation that could fail"
 EXPLICIT_CLEANUP = "call the setup and cleanup functions explicitly"
 SYNCHRONOUS = "write a plain 'def'; Envoy calls the filter synchronously"
 
 # node type -> (message, help)
 UNSUPPORTED: dict[type, tuple[str, str]] = {
-    py_ast.Try: ("try/except/finally is not supported: an exception traps the module", NO_EXCEPTIONS),
-    py_ast.TryStar: ("try/except* is not supported: an exception traps the module", NO_EXCEPTIONS),
+    py_ast.TryStar: ("try/except* (exception groups) is not supported", "catch with a plain 'except'"),
     py_ast.With: ("'with' is not supported", EXPLICIT_CLEANUP),
     py_ast.AsyncFunctionDef: ("async functions are not supported", SYNCHRONOUS),
     py_ast.AsyncFor: ("'async for' is not supported", "use a plain 'for' loop"),

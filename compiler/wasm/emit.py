@@ -15,11 +15,12 @@ from . import encode as enc
 from .opcodes import OPCODES
 
 
-def reachable(module: ir.Module) -> list[str]:
-    """Symbols of imports and functions reachable from exported functions."""
+def reachable(module: ir.Module, skip: frozenset[str] = frozenset(), roots: tuple[str, ...] = ()) -> list[str]:
+    """Symbols of imports and functions reachable from exported functions and ``roots`` (not
+    through ``skip``)."""
     order: list[str] = []
-    seen: set[str] = set()
-    stack = [s for s, f in module.functions.items() if f.export]
+    seen: set[str] = set(skip)
+    stack = [s for s, f in module.functions.items() if f.export] + [r for r in roots if r in module.functions]
     if module.start:
         stack.append(module.start)
     stack.reverse()

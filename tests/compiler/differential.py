@@ -52,6 +52,9 @@ class CompiledProgram:
 
 
 def trap_name(trap: wasmtime.Trap) -> str:
+    raised = re.search(r"!(?:\S+\.)?(\w+)\.uncaught\b", trap.message)  # an uncaught exception's class
+    if raised:
+        return raised.group(1)
     for name in TRAP_NAMES:
         if re.search(rf"!{name}\b", trap.message):
             return name

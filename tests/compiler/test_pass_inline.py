@@ -23,8 +23,10 @@ def lowered(path: Path) -> ir.Module:
 
 
 def calls(module: ir.Module, symbol: str) -> int:
-    """Calls of ``symbol`` in the functions an export reaches (the ones inlining works on)."""
-    live = [module.functions[s] for s in reachable(module) if s in module.functions]
+    """Calls of ``symbol`` in the functions an export reaches (the ones inlining works on), except on
+    the way of a raise (the exception's construction and the uncaught-exception report)."""
+    raising = frozenset({"rt.throw", *(s for s in module.functions if s.startswith("compiler.runtime.exceptions."))})
+    live = [module.functions[s] for s in reachable(module, raising) if s in module.functions]
     return sum(instr == ("call", symbol) for fn in live for instr in fn.body)
 
 

@@ -1,0 +1,235 @@
+"""Lowering of raise and try/except/else/finally, and the runtime functions a raise goes through.
+
+A raised exception is a pointer in the global ``rt.pending``; ``rt.handlers`` counts the ``try``
+bodies being run. ``rt.throw`` (and ``rt.reraise``) trap at once, after logging the exception,
+when no ``try`` body is running: nothing could catch it. Otherwise they set ``rt.pending`` and
+return, and the code after the call leaves towards the handler: lowering emits ``unreachable``
+there, and passes/exceptions.py puts in the branches (to the innermost ``catch`` block of the
+function, or a return to the caller), after every call that may raise. A try body is
+``block $catchN ... end`` with its handler code right after the block.
+
+``return``/``break``/``continue`` out of a try body restore ``rt.handlers``; out of a body with
+a ``finally`` they set ``action`` to a code and branch to the finally code, which ends by
+taking the jump its code names (or re-raising the exception it holds).
+"""
+from __future__ import annotations
+
+import ast as py_ast
+from dataclasses import dataclass, field
+
+from .. import ir
+from ..diagnostics import display_path
+
+PENDING = "rt.pending"
+HANDLERS = "rt.handlers"
+CATCH = "catch"  # label stem of a try body's block: passes/exceptions.py branches to it
+EXCEPTIONS = "compiler.runtime.exceptions"
+
+
+@dataclass
+class TryFrame:
+    loop_depth: int                 # len(loops) when the frame opened: break/continue leave inner frames
+    saved: str                      # local holding rt.handlers from before the try
+    final: str | None = None        # the finally code's entry label (a try/finally frame)
+    action: str | None = None       # local: which jump the finally code takes afterwards
+    jumps: list = field(default_factory=list)  # jump i+1 is taken when action == i+1
+
+
+class ExceptionLowerer:
+    """Mixed into FunctionLowerer: needs emit/fresh/temp/value/block and ``loops``."""
+
+    def stmt_Raise(self, stmt: py_ast.Raise) -> None:
+        if getattr(stmt, "reraise", None) is not None:
+            self.emit("local.get", stmt.reraise)
+            self.emit("call", "rt.reraise")
+        else:
+            self.value(stmt.exc)
+            if stmt.cause is not None:
+                self.lower(stmt.cause)
+                self.emit("drop")
+            self.emit("i32.const", self.layout.str_constant(self.site(stmt)))
+            self.emit("call", "rt.throw")
+        self.emit("unreachable")
+
+    def site(self, stmt: py_ast.stmt) -> str:
+        module = self.source.module
+        return f'File "{display_path(module.path)}", line {stmt.lineno}, in {self.source.name}'
+
+    # -- try ------------------------------------------------------------------------------------
+    def stmt_Try(self, stmt: py_ast.Try) -> None:
+        if stmt.finalbody:
+            self.try_finally(stmt)
+        else:
+            self.try_except(stmt)
+
+    def enter_try(self, frame: TryFrame) -> None:
+        self.emit("global.get", HANDLERS)
+        self.emit("local.tee", frame.saved)
+        self.emit("i32.const", 1)
+        self.emit("i32.add")
+        self.emit("global.set", HANDLERS)
+        self.try_frames.append(frame)
+
+    def restore_handlers(self, frame: TryFrame) -> None:
+        self.emit("local.get", frame.saved)
+        self.emit("global.set", HANDLERS)
+
+    def take_pending(self, into: str) -> None:
+        self.emit("global.get", PENDING)
+        self.emit("local.set", into)
+        self.emit("i32.const", 0)
+        self.emit("global.set", PENDING)
+
+    def try_except(self, stmt: py_ast.Try) -> None:
+        done, orelse, catch = self.fresh("try"), self.fresh("else"), self.fresh(CATCH)
+        frame = TryFrame(len(self.loops), self.temp("i32"))
+        error = self.temp("i32")
+        self.emit("block", done, None)
+        self.emit("block", orelse, None)
+        self.emit("block", catch, None)
+        self.enter_try(frame)
+        self.block(stmt.body)
+        self.try_frames.pop()
+        self.restore_handlers(frame)
+        self.emit("br", orelse)
+        self.emit("end")
+        self.restore_handlers(frame)
+        self.take_pending(error)
+        for handler in stmt.handlers:
+            self.matches(error, handler.classes)
+            self.emit("if", self.fresh("L"), None)
+            self.emit("local.get", error)
+            self.emit("local.set", handler.local)
+            self.block(handler.body)
+            self.emit("br", done)
+            self.emit("end")
+        self.emit("local.get", error)
+        self.emit("call", "rt.reraise")
+        self.emit("unreachable")
+        self.emit("end")
+        self.block(stmt.orelse)
+        self.emit("end")
+
+    def matches(self, error: str, classes) -> None:
+        """Is the record id of ``error`` in one of the classes' id ranges (a class and its subclasses)?"""
+        record = self.temp("i32")
+        self.emit("local.get", error)
+        self.emit("i32.load", 4)
+        self.emit("i32.const", 8)
+        self.emit("i32.shr_u")
+        self.emit("local.set", record)
+        for index, info in enumerate(classes):
+            self.emit("local.get", record)
+            self.emit("i32.const", info.class_id)
+            self.emit("i32.sub")
+            self.emit("i32.const", info.last_descendant_id - info.class_id)
+            self.emit("i32.le_u")
+            if index:
+                self.emit("i32.or")
+
+    def try_finally(self, stmt: py_ast.Try) -> None:
+        entry, catch = self.fresh("finally"), self.fresh(CATCH)
+        frame = TryFrame(len(self.loops), self.temp("i32"), entry, self.temp("i32"))
+        error = self.temp("i32")
+        for local in (frame.action, error):
+            self.emit("i32.const", 0)
+            self.emit("local.set", local)
+        self.emit("block", entry, None)
+        self.emit("block", catch, None)
+        self.enter_try(frame)
+        if stmt.handlers:
+            self.try_except(py_ast.Try(body=stmt.body, handlers=stmt.handlers, orelse=stmt.orelse, finalbody=[]))
+        else:
+            self.block(stmt.body)
+            self.block(stmt.orelse)
+        self.try_frames.pop()
+        self.restore_handlers(frame)
+        self.emit("br", entry)
+        self.emit("end")
+        self.restore_handlers(frame)
+        self.take_pending(error)
+        self.emit("end")
+        self.block(stmt.finalbody)
+        self.emit("local.get", error)
+        self.emit("if", self.fresh("L"), None)
+        self.emit("local.get", error)
+        self.emit("call", "rt.reraise")
+        self.emit("unreachable")
+        self.emit("end")
+        for code, jump in enumerate(frame.jumps, 1):
+            self.emit("local.get", frame.action)
+            self.emit("i32.const", code)
+            self.emit("i32.eq")
+            self.emit("if", self.fresh("L"), None)
+            self.jump(jump, self.try_frames)
+            self.emit("end")
+
+    # -- jumps out of try bodies ---------------------------------------------------------------
+    def jump(self, jump: tuple, frames: list[TryFrame]) -> None:
+        """``("return",)`` (the value, if any, in ``self.result_local``) or ``("br", label,
+        loop_index)``: leave the frames it crosses, innermost first, then jump."""
+        crossed = frames if jump[0] == "return" else [f for f in frames if f.loop_depth > jump[2]]
+        for index in range(len(crossed) - 1, -1, -1):
+            frame = crossed[index]
+            self.restore_handlers(frame)
+            if frame.final is not None:
+                frame.jumps.append(jump)
+                self.emit("i32.const", len(frame.jumps))
+                self.emit("local.set", frame.action)
+                self.emit("br", frame.final)
+                return
+        if jump[0] == "return":
+            if self.result_local is not None:
+                self.emit("local.get", self.result_local)
+            self.emit("return")
+        else:
+            self.emit("br", jump[1])
+
+    def leave(self, jump: tuple) -> None:
+        """A return/break/continue; the return value, if any, is on the stack."""
+        inside = self.try_frames if jump[0] == "return" else [
+            f for f in self.try_frames if f.loop_depth > jump[2]]
+        if not inside:
+            self.emit("return" if jump[0] == "return" else "br", *jump[1:2])
+            return
+        if jump[0] == "return" and self.fn.results:
+            if self.result_local is None:
+                self.result_local = self.temp(self.fn.results[0])
+            self.emit("local.set", self.result_local)
+        self.jump(jump, self.try_frames)
+
+
+def runtime_functions(module: ir.Module, program, layout, log_import: str | None) -> None:
+    """rt.throw, rt.reraise and rt.uncaught (+ one trap function per exception class, so a
+    trap's backtrace names the exception), when the program raises at all."""
+    used = {instr[1] for fn in module.functions.values() for instr in fn.body
+            if instr[0] in ("call", "global.get", "global.set")}
+    for name in (PENDING, HANDLERS):
+        if name in used:
+            module.globals[name] = ir.Global(name, "i32", True, 0)
+    if not used & {"rt.throw", "rt.reraise"}:
+        return
+    module.globals[PENDING] = ir.Global(PENDING, "i32", True, 0)
+    module.globals[HANDLERS] = ir.Global(HANDLERS, "i32", True, 0)
+    base = program.classes[f"{EXCEPTIONS}.BaseException"]
+    site_offset = 8 + 8 * list(base.fields).index("_exc_site")
+    module.functions["rt.throw"] = ir.Function("rt.throw", [("error", "i32"), ("site", "i32")], [], [], [
+        ("local.get", "error"), ("local.get", "site"), ("i64.extend_i32_u",), ("i64.store", site_offset),
+        ("local.get", "error"), ("call", "rt.reraise")])
+    module.functions["rt.reraise"] = ir.Function("rt.reraise", [("error", "i32")], [], [], [
+        ("global.get", HANDLERS), ("i32.eqz",), ("if", "uncaught", None),
+        ("local.get", "error"), ("call", "rt.uncaught"), ("end",),
+        ("local.get", "error"), ("global.set", PENDING)])
+    body = [("local.get", "error"), ("i32.load", 4), ("i32.const", 8), ("i32.shr_u",), ("local.set", "record")]
+    for info in program.classes.values():
+        if info.class_id and base.class_id <= info.class_id <= base.last_descendant_id:
+            trap = f"{info.qualname}.uncaught"
+            module.functions[trap] = ir.Function(trap, [], [], [], [("unreachable",)])
+            body += [("local.get", "record"), ("i32.const", info.class_id), ("i32.eq",), ("if", "is", None),
+                     ("local.get", "error"), ("i32.const", layout.str_constant(info.name)),
+                     ("call", f"{EXCEPTIONS}.uncaught_text"), ("call", "rt.log_text"), ("call", trap), ("end",)]
+    module.functions["rt.uncaught"] = ir.Function("rt.uncaught", [("error", "i32")], [], [("record", "i32")],
+                                                  [*body, ("unreachable",)])
+    log = [("i32.const", 4), ("local.get", "text"), ("i32.const", 16), ("i32.add",),
+           ("local.get", "text"), ("i32.load", 8), ("call", log_import), ("drop",)] if log_import else []
+    module.functions["rt.log_text"] = ir.Function("rt.log_text", [("text", "i32")], [], [], log)

@@ -1,0 +1,175 @@
+"""The built-in exception classes, in CPython's hierarchy, and the messages of runtime errors.
+
+Every module sees these classes under their built-in names (sema/exceptions.py), so a filter
+subclasses, raises and catches them as in CPython. ``str(e)`` is ``_exc_message``: the one
+message argument, or "" (KeyError: the repr of its key). ``_exc_site`` is set by the raise: the
+``File "...", line N, in f`` text of where it was raised, for the uncaught-exception log line.
+How a raise travels to its handler is in docs/architecture.md ("Exceptions").
+"""
+
+
+class BaseException:
+    def __init__(self, message: str = "") -> None:
+        self._exc_message = message
+        self._exc_site = ""
+
+
+class Exception(BaseException):
+    pass
+
+
+class ArithmeticError(Exception):
+    pass
+
+
+class OverflowError(ArithmeticError):
+    pass
+
+
+class ZeroDivisionError(ArithmeticError):
+    pass
+
+
+class LookupError(Exception):
+    pass
+
+
+class IndexError(LookupError):
+    pass
+
+
+class KeyError(LookupError):
+    def __init__(self, key: str | None = None) -> None:
+        super().__init__("" if key is None else _key_repr(key))
+
+
+def _key_repr(key: str) -> str:
+    """repr(key) for the printable ASCII keys without quotes or backslashes; any other key's
+    repr needs the full str repr (CPython's escapes), which is not in the runtime yet."""
+    for c in key:
+        if ord(c) < 32 or ord(c) > 126 or c == "'" or c == "\\":
+            return key
+    return "'" + key + "'"
+
+
+class ValueError(Exception):
+    pass
+
+
+class UnicodeError(ValueError):
+    pass
+
+
+class UnicodeDecodeError(UnicodeError):
+    pass
+
+
+class TypeError(Exception):
+    pass
+
+
+class AttributeError(Exception):
+    pass
+
+
+class RuntimeError(Exception):
+    pass
+
+
+class NotImplementedError(RuntimeError):
+    pass
+
+
+class RecursionError(RuntimeError):
+    pass
+
+
+class AssertionError(Exception):
+    pass
+
+
+class MemoryError(Exception):
+    pass
+
+
+def key_error_of_int(key: int) -> None:
+    """A dict[int, ...] miss: CPython's str(e) is the key's repr, here its digits."""
+    error = KeyError()
+    error._exc_message = str(key)
+    raise error
+
+
+# The runtime's checks raise through these (lower/runtime.py names a stand-in after each).
+def overflow_error() -> None:
+    raise OverflowError("int too large for a 64-bit int")
+
+
+def zero_division_error() -> None:
+    raise ZeroDivisionError("integer division or modulo by zero")
+
+
+def zero_modulo_error() -> None:
+    raise ZeroDivisionError("integer modulo by zero")
+
+
+def zero_power_error() -> None:
+    raise ZeroDivisionError("0.0 cannot be raised to a negative power")
+
+
+def float_division_error() -> None:
+    raise ZeroDivisionError("float division by zero")
+
+
+def negative_shift_error() -> None:
+    raise ValueError("negative shift count")
+
+
+def nan_to_int_error() -> None:
+    raise ValueError("cannot convert float NaN to integer")
+
+
+def byte_range_error() -> None:
+    raise ValueError("bytes must be in range(0, 256)")
+
+
+def recursion_error() -> None:
+    raise RecursionError("maximum recursion depth exceeded")
+
+
+def assertion_error() -> None:
+    raise AssertionError()
+
+
+# Generic messages of runtime checks that do not give their own yet.
+def value_error() -> None:
+    raise ValueError()
+
+
+def index_error() -> None:
+    raise IndexError("index out of range")
+
+
+def key_error() -> None:
+    raise KeyError()
+
+
+def unicode_decode_error() -> None:
+    raise UnicodeDecodeError("'utf-8' codec can't decode bytes")
+
+
+def negative_len_error() -> None:
+    raise ValueError("__len__() should return >= 0")
+
+
+def dict_changed_error() -> None:
+    raise RuntimeError("dictionary changed size during iteration")
+
+
+def missing_default_error() -> None:
+    raise TypeError("missing a required argument: an override has no default for it")
+
+
+def uncaught_text(error: BaseException, name: str) -> str:
+    """One log line, like the last lines of CPython's traceback."""
+    text = name if not error._exc_message else name + ": " + error._exc_message
+    return "Traceback (most recent call last): " + error._exc_site + ": " + text

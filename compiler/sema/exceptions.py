@@ -1,0 +1,179 @@
+"""Exceptions in the checker: the built-in classes' names, raise, try/except/else/finally, str(e).
+
+The built-in exception classes are ordinary classes of ``compiler.runtime.exceptions``; every
+other module sees them under their built-in names unless it defines that name itself.
+Flow: an exception may leave the ``try`` body anywhere, so a handler starts from what was
+assigned before the ``try`` (and forgets what the body may have narrowed); after the whole
+statement only what every way out assigned counts. ``except E as e`` binds a local of its own
+(``e@exc<N>``) for the handler body, and ``e`` is unbound after it, as CPython deletes it.
+"""
+from __future__ import annotations
+
+import ast as py_ast
+
+from ..diagnostics import Diagnostic
+from ..program import ClassInfo, ClassType, Program, Type
+from .types import class_type, is_subclass
+
+RUNTIME_EXCEPTIONS = "compiler.runtime.exceptions"
+BASE = f"{RUNTIME_EXCEPTIONS}.BaseException"
+
+
+def is_exception_class(info: ClassInfo | None) -> bool:
+    while info is not None and info.base is not None:
+        info = info.base
+    return info is not None and info.qualname == BASE
+
+
+def is_exception(ty: Type | None) -> bool:
+    return isinstance(ty, ClassType) and is_exception_class(ty.info)
+
+
+def bind_builtin_names(program: Program) -> None:
+    """Every module sees the built-in exception classes unless it defines the name itself."""
+    runtime = program.modules.get(RUNTIME_EXCEPTIONS)
+    if runtime is None:
+        return
+    classes = {n: s for n, s in runtime.namespace.items() if isinstance(s, ClassInfo)}
+    for module in program.modules.values():
+        if module is not runtime:
+            for name, info in classes.items():
+                module.namespace.setdefault(name, info)
+
+
+def check_exception_classes(program: Program) -> list[Diagnostic]:
+    """A subclass's ``__init__`` must call ``super().__init__(...)``: CPython's str(e) otherwise
+    shows the constructor's arguments, which this compiler does not keep."""
+    errors = []
+    for info in program.classes.values():
+        if info.module.name == RUNTIME_EXCEPTIONS or not is_exception_class(info):
+            continue
+        if info.dataclass:
+            errors.append(Diagnostic(info.module.loc(info.node), "an exception class cannot be a @dataclass",
+                                     "write __init__ and call super().__init__(message) in it"))
+        init = info.methods.get("__init__")
+        if init is not None and not any(_is_super_init(n) for n in py_ast.walk(init.node)):
+            errors.append(Diagnostic(info.module.loc(init.node),
+                                     f"'{info.name}.__init__' must call super().__init__(...)",
+                                     "pass the message: super().__init__(f\"...\"); str(e) returns it"))
+    return errors
+
+
+def _is_super_init(node: py_ast.AST) -> bool:
+    return (isinstance(node, py_ast.Call) and isinstance(node.func, py_ast.Attribute) and node.func.attr == "__init__"
+            and isinstance(node.func.value, py_ast.Call) and isinstance(node.func.value.func, py_ast.Name)
+            and node.func.value.func.id == "super")
+
+
+class ExceptionChecks:
+    """Mixed into the function checker."""
+
+    handler_counter = 0
+
+    def exception_class(self, node: py_ast.expr) -> ClassInfo:
+        sym = self.module.namespace.get(node.id) if isinstance(node, py_ast.Name) else None
+        if not isinstance(sym, ClassInfo) or node.id in self.local_names or not is_exception_class(sym):
+            raise self.fail(node, "an 'except' clause names exception classes",
+                            "write except ValueError: or except (KeyError, IndexError) as e:")
+        return sym
+
+    def handler_classes(self, handler: py_ast.ExceptHandler) -> list[ClassInfo]:
+        if handler.type is None:
+            return [self.module.namespace["BaseException"]]
+        if isinstance(handler.type, py_ast.Tuple):
+            return [self.exception_class(item) for item in handler.type.elts]
+        return [self.exception_class(handler.type)]
+
+    def stmt_Raise(self, stmt: py_ast.Raise) -> None:
+        if stmt.exc is None:
+            if not self.active_handlers:
+                raise self.fail(stmt, "a bare 'raise' re-raises the exception being handled, so it must be "
+                                      "inside an 'except' block", "raise an exception: raise ValueError(\"...\")")
+            stmt.reraise = self.active_handlers[-1]
+        else:
+            stmt.exc = self.raised_value(stmt.exc)
+        if isinstance(stmt.cause, py_ast.Constant) and stmt.cause.value is None:
+            stmt.cause = None  # 'from None' only hides the context in CPython's traceback
+        elif stmt.cause is not None:
+            stmt.cause = self.raised_value(stmt.cause)
+        self.assigned = None
+
+    def raised_value(self, node: py_ast.expr) -> py_ast.expr:
+        """An exception instance; a class alone is called with no arguments, as CPython does."""
+        sym = self.module.namespace.get(node.id) if isinstance(node, py_ast.Name) else None
+        if isinstance(sym, ClassInfo) and node.id not in self.local_names:
+            node = py_ast.copy_location(py_ast.Call(func=node, args=[], keywords=[]), node)
+        ty = self.check(node)
+        if not is_exception(ty):
+            raise self.fail(node, f"only exceptions can be raised, not {ty}",
+                            "raise ValueError(\"...\") or an instance of a subclass of Exception")
+        return node
+
+    def exception_message(self, node: py_ast.expr) -> py_ast.expr:
+        """``str(e)`` / ``f"{e}"`` of an exception: its message field."""
+        text = py_ast.copy_location(py_ast.Attribute(value=node, attr="_exc_message", ctx=py_ast.Load()), node)
+        self.check(text)
+        return text
+
+    def stmt_Try(self, stmt: py_ast.Try) -> None:
+        from .check import assigned_names
+        before = self.snapshot()
+        self.block(stmt.body)
+        self.block(stmt.orelse)
+        ends = [self.snapshot()]
+        body_names = assigned_names(stmt.body) | assigned_names(stmt.orelse)
+        entry = (before[0], {k: v for k, v in before[1].items() if k.split(".")[0] not in body_names and "." not in k})
+        for handler in stmt.handlers:
+            self.restore(entry)
+            self.handler(handler)
+            ends.append(self.snapshot())
+        self.restore(ends[0])
+        for end in ends[1:]:
+            self.merge(self.snapshot(), end)
+        if stmt.finalbody:
+            self.final_block(stmt, entry)
+
+    def handler(self, handler: py_ast.ExceptHandler) -> None:
+        classes = self.handler_classes(handler)
+        handler.classes = classes
+        ExceptionChecks.handler_counter += 1
+        local = f"{handler.name or ''}@exc{ExceptionChecks.handler_counter}"
+        handler.local = local
+        self.fn.locals[local] = class_type(_common_base(classes))
+        self.local_names.add(local)
+        if self.assigned is not None:
+            self.assigned.add(local)
+        saved = dict(self.comp_renames)
+        if handler.name:
+            self.comp_renames[handler.name] = local
+        self.active_handlers.append(local)
+        try:
+            self.block(handler.body)
+        finally:
+            self.active_handlers.pop()
+            self.comp_renames = saved
+        if self.assigned is not None and handler.name:
+            self.assigned.discard(handler.name)  # CPython deletes the name after the handler
+            self.narrowed.pop(handler.name, None)
+
+    def final_block(self, stmt: py_ast.Try, entry) -> None:
+        """``finally`` runs after every way out: normal ends, and an exception from anywhere."""
+        from .check import assigned_names
+        normal = self.snapshot()
+        touched = assigned_names(stmt.body) | assigned_names(stmt.orelse) | {
+            n for h in stmt.handlers for n in assigned_names(h.body)}
+        raised = (entry[0], {k: v for k, v in entry[1].items() if k not in touched})
+        self.merge(normal, raised)
+        self.block(stmt.finalbody)
+        end = self.snapshot()
+        if normal[0] is None or end[0] is None:
+            self.assigned = None
+        else:
+            self.assigned = normal[0] | end[0]
+
+
+def _common_base(classes: list[ClassInfo]) -> ClassInfo:
+    base = classes[0]
+    while not all(is_subclass(c, base) for c in classes):
+        base = base.base
+    return base
