@@ -82,3 +82,23 @@ def test_metrics_in_envoy_stats(example_wasm, start_envoy, backend):
     assert stats["wasmcustom.example.requests.write"] == 1
     assert stats["wasmcustom.example.requests.in_flight"] == 0
     assert "wasmcustom.example.path_length" in stats  # histograms show after a stats flush
+
+
+def test_quota_header_exceptions_in_envoy(example_wasm, start_envoy, backend):
+    """Caught exceptions answer the request; an uncaught one is logged in Envoy's log (the
+    exception's type, message and where it was raised), then the VM traps and Envoy's
+    failure policy answers."""
+    envoy = start_envoy(example_wasm("quota_header"), "10", concurrency=1)
+    status, headers, body = http_get(envoy.port, "/", headers={"x-cost": "11"})
+    assert (status, headers["x-over-by"], body) == (429, "1", b"cost 11 is over the limit of 10\n")
+    status, _, body = http_get(envoy.port, "/", headers={"x-cost": "-3"})
+    assert (status, body) == (400, b"bad x-cost: a cost cannot be negative\n")
+    assert http_get(envoy.port, "/", headers={"x-cost": "4"})[0] == 200
+    assert backend.requests[-1].headers["x-cost-accepted"] == "4"
+    status, _, _ = http_get(envoy.port, "/", headers={"x-debug-crash": "1"})
+    assert status == 503
+    log = envoy.log()
+    assert ('quota_header.py", line 32, in on_request_headers: RuntimeError: crash requested by '
+            'x-debug-crash') in log
+    assert "Traceback (most recent call last): File " in log
+    assert ".RuntimeError.uncaught" in log  # the first frame of V8's in-VM backtrace names the class

@@ -1,8 +1,8 @@
 """The CPython runner's int64 checks: a filter's own modules raise OverflowError where the
-compiled module traps.
+compiled module raises it.
 
-A compiled int is 64 bits and an operation whose result would leave int64 traps with
-OverflowError. Plain CPython would carry on with a big int (``h = h * 31 + ord(c)`` over a
+A compiled int is 64 bits and an operation whose result would leave int64 raises
+OverflowError ("int too large for a 64-bit int", the same message). Plain CPython would carry on with a big int (``h = h * 31 + ord(c)`` over a
 long header), so the debugging runner would answer where Envoy's module traps. The runner
 therefore compiles the filter's source with one change: every operation whose result can
 leave int64 (+ - * // ** << unary -, ``abs()`` and ``int()``) is wrapped so that it raises
@@ -25,7 +25,7 @@ class NegativePowerError(ArithmeticError):
 
 def check(value):
     if isinstance(value, int) and not isinstance(value, bool) and not INT64_MIN <= value <= INT64_MAX:
-        raise OverflowError("int too large for a 64-bit int (the compiled filter traps here)")
+        raise OverflowError("int too large for a 64-bit int")
     return value
 
 
@@ -37,7 +37,7 @@ def power(base, exponent):
             raise ZeroDivisionError("0.0 cannot be raised to a negative power")
         raise NegativePowerError  # CPython would give a float
     if abs(base) >= 2 and exponent >= 64:
-        raise OverflowError("int too large for a 64-bit int (the compiled filter traps here)")
+        raise OverflowError("int too large for a 64-bit int")
     return check(base ** exponent)
 
 
@@ -45,7 +45,7 @@ def left_shift(value, count):
     if count < 0:
         raise ValueError("negative shift count")
     if value != 0 and count >= 64:
-        raise OverflowError("int too large for a 64-bit int (the compiled filter traps here)")
+        raise OverflowError("int too large for a 64-bit int")
     return check(value << count)
 
 

@@ -1,0 +1,45 @@
+"""An example filter that raises and catches (tests/sdk/filters/quota_header.py) under both
+runners: the same answers, and an uncaught exception logged, then trapped, in wasm."""
+import pytest
+
+from abi.emulator import Plugin, WasmTrap
+from test_examples_emulated import FILTERS, both, wasm_of
+
+
+def test_caught_exceptions_answer_alike():
+    def scenario(plugin):
+        answers = []
+        for cost in ("5", " 10 ", "11", "-3", "7"):
+            exchange = plugin.http_request({":path": "/", "x-cost": cost})
+            local = exchange.local_response
+            answers.append((exchange.status, exchange.forwarded_request_headers and
+                            exchange.forwarded_request_headers.get("x-cost-accepted"),
+                            local and (local.body, local.headers)))
+        return answers, plugin.logs("info")
+    answers, logs = both(scenario, "quota_header", configuration="10")
+    assert answers == [(200, "5", None), (200, "10", None),
+                       (429, None, (b"cost 11 is over the limit of 10\n", {"x-over-by": "1"})),
+                       (400, None, (b"bad x-cost: a cost cannot be negative\n", {})), (200, "7", None)]
+    assert logs == ["quota: limit 10"]
+
+
+def test_a_bad_configuration_is_caught_and_refused():
+    for plugin in (Plugin.wasm(wasm_of("quota_header"), configuration="ten"),
+                   Plugin.cpython(str(FILTERS / "quota_header.py"), configuration="ten")):
+        assert not plugin.configured
+        assert plugin.logs("info") == ["quota: the configuration must be an integer limit"]
+
+
+def test_an_uncaught_exception_is_logged_then_traps():
+    plugin = Plugin.wasm(wasm_of("quota_header"), configuration="10")
+    with pytest.raises(WasmTrap) as trap:
+        plugin.http_request({":path": "/", "x-debug-crash": "1"})
+    (line,) = plugin.logs("error")
+    assert line.startswith('Traceback (most recent call last): File "')
+    assert line.endswith('quota_header.py", line 32, in on_request_headers: '
+                         'RuntimeError: crash requested by x-debug-crash')
+    assert trap.value.frames[0].endswith(".RuntimeError.uncaught")
+
+    native = Plugin.cpython(str(FILTERS / "quota_header.py"), configuration="10")
+    with pytest.raises(RuntimeError, match="^crash requested by x-debug-crash$"):
+        native.http_request({":path": "/", "x-debug-crash": "1"})
