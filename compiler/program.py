@@ -38,6 +38,7 @@ FLOAT = Type("float", "f64")
 NONE = Type("None", None)
 STR = Type("str", "i32", True)
 BYTES = Type("bytes", "i32", True)
+ANY = Type("Any", "i32", True)  # typing.Any / object: a pointer to an object or a tagged box; 0 is None
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def tuple_of(items: tuple[Type, ...]) -> TupleType:
 
 
 def optional_of(inner: Type) -> Type:
-    if isinstance(inner, OptionalType) or inner == NONE:
+    if isinstance(inner, OptionalType) or inner in (NONE, ANY):
         return inner
     return OptionalType(f"{inner} | None", "i32", True, inner)
 
@@ -213,12 +214,12 @@ class Program:
 # Runtime modules loaded into every program (only what is reachable is emitted).
 RUNTIME_MODULES = ("compiler.runtime.memory", "compiler.runtime.lists", "compiler.runtime.strings",
                    "compiler.runtime.dicts", "compiler.runtime.floats", "compiler.runtime.float_parse",
-                   "compiler.runtime.exceptions")
+                   "compiler.runtime.exceptions", "compiler.runtime.dynamic")
 RT_MEMORY = "compiler.runtime.memory"
 
 # Modules the compiler provides itself: their names are intrinsics, not code.
 BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
-    "typing": ("Optional",),
+    "typing": ("Optional", "Any"),
     "dataclasses": ("dataclass", "field"),
     "__future__": ("annotations",),
     "abi": ("export", "export_if_overridden", "wasm_import", "i32", "i64"),

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (BOOL, BYTES, FLOAT, INT, RAISE_INTRINSICS, RT_MEMORY, STR, ClassInfo, DictType,
+from ..program import (BOOL, BYTES, FLOAT, INT, RAISE_INTRINSICS, RT_MEMORY, STR, ClassInfo, ClassType, DictType,
                        FuncSym, GlobalSym, ListType, OptionalType, Type, ViewType)
 from .compare import CompareLowerer
 from .expressions import eq_kind
 from .methods import MethodLowerer
-from .values import BYTES_DATA, FLOATS, LISTS, STRINGS
+from .values import BYTES_DATA, DYNAMIC, FLOATS, LISTS, STRINGS, type_code
 
 MEMORY_INTRINSICS = {
     "load_u8": ["i32.wrap_i64", ("i32.load8_u", 0), "i64.extend_i32_u"],
@@ -408,9 +408,29 @@ class CallLowerer(MethodLowerer, CompareLowerer):
         else:
             self.call_runtime(f"{STRINGS}.str_chars", node.ty)
 
+    def isinstance_of_any(self, node: py_ast.Call) -> None:
+        self.value(node.bound[0])
+        obj = self.stash("i32")
+        self.emit("i32.const", 0)
+        for target in node.isinstance_any:
+            if target is None:
+                continue
+            self.emit("local.get", obj)
+            self.emit("i64.extend_i32_u")
+            if isinstance(target, ClassType):
+                self.emit("i64.const", target.info.class_id)
+                self.emit("i64.const", target.info.last_descendant_id)
+                self.emit("call", f"{DYNAMIC}.is_object_of")
+            else:
+                self.emit("i64.const", type_code(target))
+                self.emit("call", f"{DYNAMIC}.is_instance_of")
+            self.emit("i32.or")
+
     def builtin_isinstance(self, node: py_ast.Call) -> None:
         """True when any target matches: a class by the id range of its subtree (the id sits in
         the object's header), a built-in type as the checker decided; never for None."""
+        if hasattr(node, "isinstance_any"):
+            return self.isinstance_of_any(node)
         self.value(node.bound[0])
         obj = self.stash(node.bound[0].ty.wasm or "i32")
         optional = isinstance(node.bound[0].ty, OptionalType)

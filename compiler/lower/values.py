@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from .. import ir
-from ..program import (BOOL, BYTES, FLOAT, INT, NONE, RT_MEMORY, STR, ClassType, DictType, ListType,
+from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, RT_MEMORY, STR, ClassType, DictType, ListType,
                        OptionalType, TupleType, Type)
 from .layout import Layout
 
@@ -22,6 +22,13 @@ LISTS = "compiler.runtime.lists"
 BYTES_DATA = 16  # where a bytes object's bytes start (compiler/runtime/strings.py DATA)
 DICTS = "compiler.runtime.dicts"
 FLOATS = "compiler.runtime.floats"
+DYNAMIC = "compiler.runtime.dynamic"
+
+
+def type_code(ty: Type) -> int:
+    """compiler/runtime/dynamic.py's code for a type: a box's tag, and what isinstance() on an Any tests."""
+    codes = {INT: 1, FLOAT: 2, BOOL: 3, STR: 4, BYTES: 5}
+    return codes[ty] if ty in codes else 6 if isinstance(ty, ListType) else 7
 
 
 class ValueLowerer:
@@ -75,7 +82,11 @@ class ValueLowerer:
     def coerce(self, source: Type, target: Type) -> None:
         if source == target:
             return
-        if source == BOOL and target == INT:
+        if target == ANY:
+            self.to_any(source)
+        elif source == ANY:
+            self.from_any(target)
+        elif source == BOOL and target == INT:
             self.emit("i64.extend_i32_u")
         elif source == NONE:
             self.emit("i32.const", 0)
@@ -94,10 +105,40 @@ class ValueLowerer:
         elif ty.wasm == "i32":
             self.emit("i32.wrap_i64")
 
+    def to_any(self, source: Type) -> None:
+        """Objects and None as they are; an int, float or bool in a box tagged with its type."""
+        if source == NONE:
+            self.emit("i32.const", 0)
+        elif source in SCALARS:
+            self.box(source)
+
+    def from_any(self, target: Type) -> None:
+        """An Any where ``target`` is declared: checked at run time (TypeError if it does not fit)."""
+        none_ok = isinstance(target, OptionalType)
+        inner = target.inner if none_ok else target
+        self.emit("i64.extend_i32_u")
+        if isinstance(inner, ClassType):
+            info = inner.info
+            for constant in (info.class_id, info.last_descendant_id):
+                self.emit("i64.const", constant)
+            self.emit("i32.const", self.layout.str_constant(info.name))
+            self.emit("i32.const", int(none_ok))
+            self.emit("call", f"{DYNAMIC}.checked_object")
+            self.emit("i32.wrap_i64")
+            return
+        self.emit("i64.const", type_code(inner))
+        if inner in SCALARS and not none_ok:
+            self.emit("call", f"{DYNAMIC}.checked_scalar")
+            self.from_slot(inner)
+            return
+        self.emit("i32.const", int(none_ok))
+        self.emit("call", f"{DYNAMIC}.checked")
+        self.emit("i32.wrap_i64")
+
     def box(self, ty: Type) -> None:
         value = self.stash(ty.wasm)
         self.emit("i64.const", 8)
-        self.emit("i64.const", KIND_BOX)
+        self.emit("i64.const", KIND_BOX | type_code(ty) << 8)  # the tag says what an Any holds
         self.emit("call", f"{RT_MEMORY}.alloc")
         self.emit("i32.wrap_i64")
         box = self.stash("i32")
@@ -113,7 +154,12 @@ class ValueLowerer:
 
     def narrowed_read(self, storage: Type, seen: Type) -> None:
         """A local stored as ``T | None`` read where it is known to be ``T``."""
-        if isinstance(storage, OptionalType) and not isinstance(seen, OptionalType) and seen in SCALARS:
+        if storage == ANY and seen in SCALARS:  # exactly that type: a bool read as an int raises
+            self.emit("i64.extend_i32_u")
+            self.emit("i64.const", type_code(seen))
+            self.emit("call", f"{DYNAMIC}.checked_scalar")
+            self.from_slot(seen)
+        elif isinstance(storage, OptionalType) and not isinstance(seen, OptionalType) and seen in SCALARS:
             self.unbox(seen)
 
     # -- truth values ------------------------------------------------------------------

@@ -16,7 +16,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..diagnostics import CompileError, Diagnostic
-from ..program import (NONE, STR, ClassType, DictType, FuncSym, GlobalSym, ListType, Program,
+from ..program import (ANY, NONE, STR, ClassType, DictType, FuncSym, GlobalSym, ListType, Program,
                        TupleType, Type, ViewType)
 from .check_calls import CallChecker
 from .check_expr import Bail, _conversion_help
@@ -200,7 +200,10 @@ class FunctionChecker(ExceptionChecks, LiteralInference, FlowMixin, CallChecker)
     def require(self, py_node, value: py_ast.expr | None, ty: Type, declared: Type, what: str) -> None:
         if ty == declared:
             return
-        from .types import assignable
+        from .types import assignable, from_any
+        if ty == ANY and value is not None and from_any(declared):  # checked at run time
+            value.target_ty = declared
+            return
         if not assignable(ty, declared):
             help = _conversion_help(ty, declared) or "use a new variable for a value of another type"
             raise self.fail(py_node, f"{what} has type {declared}, cannot assign a {ty}", help)
@@ -332,7 +335,10 @@ class FunctionChecker(ExceptionChecks, LiteralInference, FlowMixin, CallChecker)
                 raise self.fail(stmt, f"function '{self.fn.name}' returns {result}, not None")
         else:
             ty = self.check(stmt.value, result)
-            from .types import assignable
+            from .types import assignable, from_any
+            if ty == ANY and from_any(result):
+                ty = ANY if result == ANY else result
+                stmt.value.target_ty = result
             if not assignable(ty, result):
                 raise self.fail(stmt, f"function '{self.fn.name}' returns {result}, not {ty}",
                                 _conversion_help(ty, result))

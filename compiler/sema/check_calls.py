@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType, FuncSym,
-                       ListType, Local, OptionalType, TupleType, Param, Type, ViewType, list_of)
+from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType, FuncSym,
+                       ListType, Local, OptionalType, TupleType, Param, Type, ViewType, dict_of, list_of)
 from .builtins import INTRINSICS, PYTHON_BUILTINS
 from .exceptions import is_exception
 from .check_expr import NUMERIC, STR_ARGUMENTS, TEXT, ExprChecker
@@ -294,6 +294,12 @@ class CallChecker(ExprChecker):
         ty = self.check(node.args[0])
         target = node.args[1]
         names = target.elts if isinstance(target, py_ast.Tuple) else [target]
+        node.bound = [node.args[0]]
+        local = node.args[0].sym.name if isinstance(getattr(node.args[0], "sym", None), Local) else None
+        if local is not None and self.fn.locals.get(local) == ANY:
+            ty = node.args[0].ty = ANY  # tested on what it holds, also where narrowed (an int may be a bool)
+        if ty == ANY:
+            return self.isinstance_of_any(node, names)
         inner = ty.inner if isinstance(ty, OptionalType) else ty
         node.isinstance_targets = [self.isinstance_target(name, inner) for name in names]
         classes = [t for t in node.isinstance_targets if isinstance(t, ClassInfo)]
@@ -304,6 +310,24 @@ class CallChecker(ExprChecker):
         elif node.isinstance_targets and all(t is True for t in node.isinstance_targets):
             node.isinstance_inner = inner  # narrows T | None to T
         node.bound = [node.args[0]]
+        return BOOL
+
+    def isinstance_of_any(self, node: py_ast.Call, names: list[py_ast.expr]) -> Type:
+        """isinstance() of an Any, tested at run time; one type narrows the Any to it."""
+        targets = []
+        for name in names:
+            ident = name.id if isinstance(name, py_ast.Name) else None
+            info = self.module.namespace.get(ident) if ident is not None else None
+            if isinstance(info, ClassInfo):
+                targets.append(class_type(info))
+            elif ident in ANY_TARGETS and info is None and ident not in self.local_names:
+                targets.append(ANY_TARGETS[ident])
+            else:
+                raise self.fail(name, "isinstance() takes a class, a built-in type (int, str, float, bool, bytes, "
+                                "list, dict, tuple) or a tuple of them")
+        node.isinstance_any = targets  # None: never (an Any holds no tuple)
+        if len(targets) == 1 and targets[0] is not None:
+            node.isinstance_narrow = targets[0]
         return BOOL
 
     def isinstance_target(self, name: py_ast.expr, inner: Type) -> ClassInfo | bool:
@@ -329,6 +353,9 @@ class CallChecker(ExprChecker):
 
 # isinstance(x, T) for a value of static type ``inner`` (bool is a subclass of int, as in CPython;
 # an int-typed value is never a bool here, since bools are refused where ints are expected).
+# What isinstance(x, T) narrows an Any to: an Any holds lists and dicts of Any, never a tuple.
+ANY_TARGETS = {"int": INT, "float": FLOAT, "bool": BOOL, "str": STR, "bytes": BYTES, "list": list_of(ANY),
+               "dict": dict_of(STR, ANY), "tuple": None}
 BUILTIN_TYPES = {
     "int": lambda t: t in (INT, BOOL), "bool": lambda t: t == BOOL, "float": lambda t: t == FLOAT,
     "str": lambda t: t == STR, "bytes": lambda t: t == BYTES, "list": lambda t: isinstance(t, ListType),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..diagnostics import Diagnostic
-from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType,
+from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType,
                        FuncSym, GlobalSym, ListType, Local, OptionalType, SourceModule, TupleType, Type,
                        ViewType, dict_of, list_of, tuple_of)
 from .builtins import PYTHON_BUILTINS
@@ -22,7 +22,7 @@ from .infer import UnknownLiteral
 from .signs import POWER_HELP, constant_int, folded_power, is_non_negative
 from .classes import inherited_method
 from .constants import INT64_HELP, INT64_MAX, INT64_MIN
-from .types import KEY_TYPES, assignable, equality_supported, orderable, runs_user_code
+from .types import KEY_TYPES, assignable, from_any, equality_supported, orderable, runs_user_code
 from .unsupported import describe, undefined_name
 
 ARITHMETIC = (py_ast.Add, py_ast.Sub, py_ast.Mult, py_ast.FloorDiv, py_ast.Mod, py_ast.Pow,
@@ -43,6 +43,10 @@ class Bail(Exception):
         self.diagnostic = diagnostic
 
 
+ANY_HELP = ("an Any value must be narrowed first: 'if isinstance(x, str): ...', or assigned to a "
+            "variable declared with a type (checked when it runs: TypeError if it does not fit)")
+
+
 def truthy_type(ty: Type) -> bool:
     return ty in NUMERIC + TEXT or isinstance(ty, (ListType, DictType, TupleType, OptionalType, ClassType))
 
@@ -60,7 +64,9 @@ class ExprChecker:
 
     # -- helpers ---------------------------------------------------------
     def fail(self, py_node: py_ast.AST, message: str, help: str = "") -> Bail:
-        return Bail(Diagnostic(self.module.loc(py_node), message, help))
+        if not help and " Any" in f" {message}":  # an operation on an Any: say how to get a typed value
+            help = ANY_HELP
+        return Bail(Diagnostic(self.module.loc(py_node), message.replace("a Any", "an Any"), help))
 
     def unsupported(self, py_node: py_ast.AST) -> Bail:
         return self.fail(py_node, *describe(py_node))
@@ -81,6 +87,9 @@ class ExprChecker:
             else self.check(py_node, target)
         if ty == target:
             return ty
+        if ty == ANY and from_any(target):  # an annotated place: checked at run time
+            py_node.target_ty = target
+            return target
         name = self.unknown_local(py_node) if hasattr(self, "unknown_local") else None
         if name is not None and isinstance(target, (ListType, DictType)):
             py_node.ty = ty = self.settle(name, target)  # passed where a typed list is expected
@@ -227,7 +236,7 @@ class ExprChecker:
             if not (isinstance(right, py_ast.Constant) and right.value is None):
                 raise self.fail(node, "'is' is only supported as 'x is None' / 'x is not None'",
                                 "compare values with ==")
-            if not isinstance(a, OptionalType):
+            if not isinstance(a, OptionalType) and a != ANY:
                 raise self.fail(node, f"a {a} value is never None", "declare the variable as 'T | None'")
             return
         if isinstance(op, (py_ast.In, py_ast.NotIn)):
@@ -339,6 +348,8 @@ class ExprChecker:
     def check_List(self, node: py_ast.List, expected: Type | None) -> Type:
         if isinstance(expected, OptionalType):
             expected = expected.inner  # a list where 'list[T] | None' is expected
+        if expected == ANY:
+            expected = list_of(ANY)  # a literal an Any will hold: the one list type it can
         if not node.elts:
             if not isinstance(expected, ListType):
                 raise self.fail(node, "the type of an empty list is not known here",
@@ -352,6 +363,8 @@ class ExprChecker:
     def check_Dict(self, node: py_ast.Dict, expected: Type | None) -> Type:
         if isinstance(expected, OptionalType):
             expected = expected.inner
+        if expected == ANY:
+            expected = dict_of(STR, ANY)
         if not node.keys:
             if not isinstance(expected, DictType):
                 raise self.fail(node, "the type of an empty dict is not known here",
@@ -432,4 +445,6 @@ def _conversion_help(ty: Type, target: Type) -> str:
         return "use // for floor division, or convert explicitly with int(...)"
     if isinstance(ty, OptionalType) and assignable(ty.inner, target):
         return "check for None first: if x is not None: ..."
+    if target == ANY:
+        return "an Any holds list[Any] and dict[str, Any], not typed containers or tuples: build one of those"
     return ""

@@ -69,6 +69,10 @@ class FlowMixin:
             name = self.local_of(test.args[0])
             if name is not None:
                 return {name: class_type(test.isinstance_class)}, {}
+        if isinstance(test, py_ast.Call) and hasattr(test, "isinstance_narrow"):
+            name = self.local_of(test.args[0])
+            if name is not None:
+                return {name: test.isinstance_narrow}, {}
         if isinstance(test, py_ast.Call) and hasattr(test, "isinstance_inner"):
             key, declared = self.narrowable(test.args[0])
             if isinstance(declared, OptionalType):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..diagnostics import Diagnostic
-from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType,
+from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType,
                        ListType, OptionalType, SourceModule, TupleType, Type, dict_of, list_of,
                        optional_of, tuple_of)
 
@@ -53,6 +53,8 @@ def resolve(module: SourceModule, py_node: py_ast.AST) -> Type:
             return class_type(sym)
         if sym is None and py_node.id in SCALARS:
             return SCALARS[py_node.id]
+        if (sym is None and py_node.id == "object") or sym == Builtin("typing.Any"):
+            return ANY
         if isinstance(sym, Builtin) and sym.name in ("abi.i32", "abi.i64"):
             return INT
         raise fail(f"'{py_node.id}' is not a type")
@@ -91,6 +93,27 @@ def _generic(module: SourceModule, py_node: py_ast.Subscript, fail) -> Type:
     raise fail()
 
 
+def to_any(ty: Type) -> bool:
+    """Types whose values an ``Any`` can hold as themselves: ints, floats and bools boxed with their
+    type, objects as they are. Typed containers cannot: code holding the ``Any`` could store any
+    value into them (CPython would), and typed code reading them afterwards would misread it."""
+    if ty in (INT, BOOL, FLOAT, STR, BYTES, NONE, ANY) or isinstance(ty, ClassType):
+        return True
+    if isinstance(ty, OptionalType):
+        return to_any(ty.inner)
+    return is_any_container(ty)
+
+
+def is_any_container(ty: Type) -> bool:
+    return (isinstance(ty, ListType) and ty.item == ANY) or (
+        isinstance(ty, DictType) and ty.key == STR and ty.value == ANY)
+
+
+def from_any(ty: Type) -> bool:
+    """Types an ``Any`` converts to where one is declared, checked at run time (TypeError)."""
+    return ty != NONE and to_any(ty)
+
+
 def is_subclass(sub: ClassInfo, base: ClassInfo) -> bool:
     while sub is not None:
         if sub is base:
@@ -103,6 +126,8 @@ def assignable(src: Type, dst: Type) -> bool:
     """Can a value of type ``src`` be used where ``dst`` is expected (possibly after coercion)?"""
     if src == dst:
         return True
+    if dst == ANY:
+        return to_any(src)
     if isinstance(dst, OptionalType):
         return src == NONE or assignable(src, dst.inner) or (
             isinstance(src, OptionalType) and assignable(src.inner, dst.inner))

@@ -1,0 +1,76 @@
+"""Values of type ``Any``: what a value holds, and the checks where it meets a declared type.
+
+An ``Any`` is a pointer: 0 for None, an object (str, bytes, list[Any], dict[str, Any], a class
+instance) as it is, or a box whose header says which scalar it holds (``KIND_BOX | tag << 8``,
+the tag being the type code below), so ``isinstance`` and the checks read it at run time.
+"""
+from abi.intrinsics import load_i64, load_u32
+from compiler.runtime.memory import KIND_BOX, KIND_BYTES, KIND_DICT, KIND_LIST, KIND_STR
+
+NONE_CODE = 0
+INT_CODE = 1
+FLOAT_CODE = 2
+BOOL_CODE = 3
+STR_CODE = 4
+BYTES_CODE = 5
+LIST_CODE = 6
+DICT_CODE = 7
+OBJECT_CODE = 8
+
+
+def type_name(code: int) -> str:
+    """For messages; a function, not a global list, so programs without Any build nothing at start."""
+    names = ["None", "int", "float", "bool", "str", "bytes", "list", "dict", "object"]
+    return names[code]
+
+
+def type_code(value: int) -> int:
+    if value == 0:
+        return NONE_CODE
+    word = load_u32(value + 4)
+    kind = word & 255
+    if kind == KIND_BOX:
+        return word >> 8
+    if kind == KIND_STR:
+        return STR_CODE
+    if kind == KIND_BYTES:
+        return BYTES_CODE
+    if kind == KIND_LIST:
+        return LIST_CODE
+    if kind == KIND_DICT:
+        return DICT_CODE
+    return OBJECT_CODE
+
+
+def is_instance_of(value: int, code: int) -> bool:
+    """isinstance(value, T) for a built-in T (bool is an int, as in CPython)."""
+    found = type_code(value)
+    return found == code or (code == INT_CODE and found == BOOL_CODE)
+
+
+def is_object_of(value: int, first_id: int, last_id: int) -> bool:
+    """isinstance(value, C): a class instance whose record id is C's or a subclass's."""
+    if type_code(value) != OBJECT_CODE:
+        return False
+    record = load_u32(value + 4) >> 8
+    return first_id <= record and record <= last_id
+
+
+def checked(value: int, code: int, none_ok: bool) -> int:
+    """``value`` where a declared type takes it; TypeError where it does not fit. A bool does not
+    fit an int: CPython's int variable would still hold True, which prints as True, not 1."""
+    if (value == 0 and none_ok) or type_code(value) == code:
+        return value
+    raise TypeError(f"expected {type_name(code)}, got {type_name(type_code(value))}")
+
+
+def checked_scalar(value: int, code: int) -> int:
+    """The int, float bits or bool held in a box, where a declared int, float or bool takes it."""
+    return load_i64(checked(value, code, False) + 8)
+
+
+def checked_object(value: int, first_id: int, last_id: int, name: str, none_ok: bool) -> int:
+    if (value == 0 and none_ok) or is_object_of(value, first_id, last_id):
+        return value
+    raise TypeError(f"expected {name}, got {type_name(type_code(value))}")
+

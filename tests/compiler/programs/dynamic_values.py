@@ -1,0 +1,164 @@
+"""typing.Any and object: values of every type held as Any, isinstance() narrowing them back,
+list[Any] / dict[str, Any] trees (the shape a JSON document has), checked casts that fit."""
+from typing import Any
+
+from abi import export
+
+
+class Point:
+    def __init__(self, x: int, y: int) -> None:
+        self.x = x
+        self.y = y
+
+
+class Point3(Point):
+    def __init__(self, x: int, y: int, z: int) -> None:
+        super().__init__(x, y)
+        self.z = z
+
+
+def make(kind: int, n: int) -> Any:
+    """One value of each kind an Any can hold."""
+    k = kind % 11
+    if k == 0:
+        return None
+    if k == 1:
+        return n % 3 == 0
+    if k == 2:
+        return n
+    if k == 3:
+        return n / 4
+    if k == 4:
+        return "v" * (n % 5)
+    if k == 5:
+        return b"\x00" * (n % 4)
+    if k == 6:
+        return [n, "x", None, [n % 7]]
+    if k == 7:
+        return {"n": n, "s": str(n), "list": [1, 2, n % 9]}
+    if k == 8:
+        return Point(n % 100, 2)
+    if k == 9:
+        return Point3(1, n % 50, 3)
+    maybe: int | None = n if n % 2 == 0 else None
+    return maybe
+
+
+def weigh(value: Any, depth: int) -> int:
+    """A number that depends on the type and contents of everything in ``value``."""
+    if value is None:
+        return 1
+    if isinstance(value, bool):
+        return 2 if value else 3
+    if isinstance(value, int):
+        return 5 + value % 1000
+    if isinstance(value, float):
+        return 7 + int(value) % 1000
+    if isinstance(value, str):
+        return 11 + len(value)
+    if isinstance(value, bytes):
+        return 13 + len(value)
+    if isinstance(value, Point3):
+        return 17 + value.x + value.y * 3 + value.z
+    if isinstance(value, Point):
+        return 19 + value.x * 2 + value.y
+    if depth > 5:
+        return 23
+    total = 29
+    if isinstance(value, list):
+        for item in value:
+            total = total * 3 + weigh(item, depth + 1)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            total = total * 3 + len(key) + weigh(item, depth + 1)
+    return total % 1000003
+
+
+@export
+def each_kind(kind: int, n: int) -> int:
+    return weigh(make(kind, n), 0)
+
+
+@export
+def kinds_in_a_list(n: int) -> int:
+    items: list[Any] = []
+    for kind in range(12):
+        items.append(make(kind, n % 1000 + kind))
+    doc: dict[str, Any] = {"items": items, "count": len(items), "name": "all"}
+    return weigh(doc, 0)
+
+
+@export
+def isinstance_tuple_of_types(kind: int) -> int:
+    value = make(kind, kind % 1000 * 7)
+    hits = 0
+    if isinstance(value, (int, float)):
+        hits += 1
+    if isinstance(value, (str, bytes)):
+        hits += 10
+    if isinstance(value, (list, dict)):
+        hits += 100
+    if isinstance(value, (Point, bool)):
+        hits += 1000
+    if isinstance(value, tuple):
+        hits += 10000
+    return hits
+
+
+@export
+def checked_casts(n: int) -> int:
+    """Any reaching a declared type: each of these fits, so CPython and the check agree."""
+    number: int = make(2, n)
+    flag: bool = make(1, n)
+    ratio: float = make(3, n)
+    text: str = make(4, n)
+    raw: bytes = make(5, n)
+    items: list[Any] = make(6, n)
+    doc: dict[str, Any] = make(7, n)
+    point: Point = make(9, n)
+    maybe: int | None = make(10, n)
+    total = number % 1000 + int(flag) + int(ratio) % 1000 + len(text) + len(raw) + len(items) + len(doc) + point.x
+    return total + (0 if maybe is None else 1)
+
+
+def first_int(value: Any) -> int:
+    if isinstance(value, list):
+        for item in value:
+            found = first_int(item)
+            if found >= 0:
+                return found
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value % 1000
+    return -1
+
+
+@export
+def nested_search(n: int) -> int:
+    inner: list[Any] = [None, "s", [True, [n]]]
+    outer: list[Any] = [[], inner, 5]
+    return first_int(outer) * 1000 + first_int(make(6, n))
+
+
+@export
+def rebind_any(n: int) -> int:
+    value: Any = n
+    total = weigh(value, 0)
+    value = "text"
+    total += weigh(value, 0)
+    value = [value, n]
+    total += weigh(value, 0)
+    value = None
+    return total + weigh(value, 0)
+
+
+@export
+def many_boxes(n: int) -> int:
+    """Enough boxes and lists to go through collections between calls."""
+    kept: list[Any] = []
+    total = 0
+    for i in range(200):
+        value = make(i, n % 1000 + i)
+        total = (total * 7 + weigh(value, 0)) % 1000003
+        if i % 10 == 0:
+            kept.append(value)
+    return total + weigh(kept, 0)
