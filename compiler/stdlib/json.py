@@ -1,0 +1,235 @@
+"""json.loads, as CPython 3.11's decoder (its C scanner) reads a str: the same values, and the
+same JSONDecodeError (message, pos, lineno, colno) for invalid input.
+
+Values come back as ``Any``: dict[str, Any], list[Any], str, int, float, bool or None.
+Differences, each an error where CPython returns a value (never a different value): an integer
+beyond 64 bits raises OverflowError, and a \\ud800-\\udfff escape that is not half of a pair
+raises ValueError (a str here cannot hold a lone surrogate).
+"""
+from typing import Any
+
+WHITESPACE = " \t\n\r"
+ESCAPES = {"\"": "\"", "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+
+
+class JSONDecodeError(ValueError):
+    def __init__(self, msg: str, doc: str, pos: int) -> None:
+        lineno: int = 1
+        last_newline = -1
+        for index in range(pos):
+            if doc[index] == "\n":
+                lineno += 1
+                last_newline = index
+        colno: int = pos - last_newline
+        super().__init__(f"{msg}: line {lineno} column {colno} (char {pos})")
+        self.msg: str = msg
+        self.doc: str = doc
+        self.pos: int = pos
+        self.lineno: int = lineno
+        self.colno: int = colno
+
+
+class _NoValue(Exception):
+    """No JSON value starts at ``pos`` (CPython's StopIteration(idx) inside its scanner)."""
+
+    def __init__(self, pos: int) -> None:
+        super().__init__()
+        self.pos: int = pos
+
+
+def loads(s: str) -> Any:
+    scanner = _Scanner(s)
+    try:
+        value = scanner.value(scanner.skip(0))
+    except _NoValue as missing:
+        raise JSONDecodeError("Expecting value", s, missing.pos) from None
+    end = scanner.skip(scanner.end)
+    if end != len(s):
+        raise JSONDecodeError("Extra data", s, end)
+    if scanner.lone_surrogate:
+        raise ValueError("a lone surrogate escape (\\ud800-\\udfff) is not supported in a str here")
+    return value
+
+
+class _Scanner:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.end = 0
+        self.lone_surrogate = False
+
+    def skip(self, pos: int) -> int:
+        while pos < len(self.text) and self.text[pos] in WHITESPACE:
+            pos += 1
+        return pos
+
+    def at(self, pos: int) -> str:
+        return self.text[pos] if pos < len(self.text) else ""
+
+    def value(self, pos: int) -> Any:
+        """The value starting at ``pos``; ``self.end`` is set to just after it."""
+        c = self.at(pos)
+        if c == "\"":
+            return self.string(pos + 1)
+        if c == "{":
+            return self.object(pos + 1)
+        if c == "[":
+            return self.array(pos + 1)
+        for word in ["null", "true", "false", "NaN", "Infinity", "-Infinity"]:
+            if self.text[pos:pos + len(word)] == word:
+                self.end = pos + len(word)
+                return _constant(word)
+        if c == "-" or ("0" <= c and c <= "9"):
+            return self.number(pos)
+        raise _NoValue(pos)
+
+    def number(self, pos: int) -> Any:
+        start = pos
+        if self.at(pos) == "-":
+            pos += 1
+        if self.at(pos) == "0":
+            pos += 1
+        elif "1" <= self.at(pos) and self.at(pos) <= "9":
+            pos = self.digits(pos)
+        else:
+            raise _NoValue(start)
+        integer_end = pos
+        if self.at(pos) == "." and self.is_digit(pos + 1):
+            pos = self.digits(pos + 1)
+        if self.at(pos) in ["e", "E"]:
+            exponent = pos + 1
+            if self.at(exponent) in ["+", "-"]:
+                exponent += 1
+            if self.is_digit(exponent):
+                pos = self.digits(exponent)
+        self.end = pos
+        if pos == integer_end:
+            return int(self.text[start:pos])
+        return float(self.text[start:pos])
+
+    def is_digit(self, pos: int) -> bool:
+        c = self.at(pos)
+        return c != "" and "0" <= c and c <= "9"
+
+    def digits(self, pos: int) -> int:
+        while self.is_digit(pos):
+            pos += 1
+        return pos
+
+    def string(self, pos: int) -> str:
+        begin = pos - 1
+        parts: list[str] = []
+        run = pos
+        while True:
+            c = self.at(pos)
+            if c == "":
+                raise JSONDecodeError("Unterminated string starting at", self.text, begin)
+            if c == "\"":
+                parts.append(self.text[run:pos])
+                self.end = pos + 1
+                return "".join(parts)
+            if c == "\\":
+                parts.append(self.text[run:pos])
+                pos = self.escape(pos, begin, parts)
+                run = pos
+            elif ord(c) < 32:
+                raise JSONDecodeError("Invalid control character at", self.text, pos)
+            else:
+                pos += 1
+
+    def escape(self, pos: int, begin: int, parts: list[str]) -> int:
+        """The escape whose backslash is at ``pos``, appended to ``parts``; returns where it ends."""
+        c = self.at(pos + 1)
+        if c == "":
+            raise JSONDecodeError("Unterminated string starting at", self.text, begin)
+        if c != "u":
+            if c not in ESCAPES:
+                raise JSONDecodeError("Invalid \\escape", self.text, pos)
+            parts.append(ESCAPES[c])
+            return pos + 2
+        code = self.hex4(pos + 2, pos + 1)
+        end = pos + 6
+        if 0xD800 <= code and code <= 0xDBFF and self.text[end:end + 2] == "\\u":
+            low = self.hex4(end + 2, end + 1)
+            if 0xDC00 <= low and low <= 0xDFFF:
+                code = 0x10000 + ((code - 0xD800) << 10 | (low - 0xDC00))
+                end += 6
+        if 0xD800 <= code and code <= 0xDFFF:
+            self.lone_surrogate = True  # raised once the document has parsed, as CPython would have
+            code = 0xFFFD
+        parts.append(chr(code))
+        return end
+
+    def hex4(self, pos: int, error_pos: int) -> int:
+        if pos + 4 > len(self.text):
+            raise JSONDecodeError("Invalid \\uXXXX escape", self.text, error_pos)
+        code = 0
+        for index in range(pos, pos + 4):
+            code = code * 16 + _hex_digit(self.text[index], self.text, error_pos)
+        return code
+
+    def object(self, pos: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        pos = self.skip(pos)
+        if self.at(pos) == "}":
+            self.end = pos + 1
+            return result
+        while True:
+            if self.at(pos) != "\"":
+                raise JSONDecodeError("Expecting property name enclosed in double quotes", self.text, pos)
+            key = self.string(pos + 1)
+            pos = self.skip(self.end)
+            if self.at(pos) != ":":
+                raise JSONDecodeError("Expecting ':' delimiter", self.text, pos)
+            pos = self.skip(pos + 1)
+            result[key] = self.member(pos)
+            pos = self.skip(self.end)
+            if self.at(pos) == "}":
+                self.end = pos + 1
+                return result
+            if self.at(pos) != ",":
+                raise JSONDecodeError("Expecting ',' delimiter", self.text, pos)
+            pos = self.skip(pos + 1)
+
+    def array(self, pos: int) -> list[Any]:
+        result: list[Any] = []
+        pos = self.skip(pos)
+        if self.at(pos) == "]":
+            self.end = pos + 1
+            return result
+        while True:
+            result.append(self.member(pos))
+            pos = self.skip(self.end)
+            if self.at(pos) == "]":
+                self.end = pos + 1
+                return result
+            if self.at(pos) != ",":
+                raise JSONDecodeError("Expecting ',' delimiter", self.text, pos)
+            pos = self.skip(pos + 1)
+
+    def member(self, pos: int) -> Any:
+        try:
+            return self.value(pos)
+        except _NoValue as missing:
+            raise JSONDecodeError("Expecting value", self.text, missing.pos) from None
+
+
+def _hex_digit(c: str, text: str, error_pos: int) -> int:
+    if "0" <= c and c <= "9":
+        return ord(c) - 48
+    if "a" <= c and c <= "f":
+        return ord(c) - 87
+    if "A" <= c and c <= "F":
+        return ord(c) - 55
+    raise JSONDecodeError("Invalid \\uXXXX escape", text, error_pos)
+
+
+def _constant(word: str) -> Any:
+    if word == "null":
+        return None
+    if word == "true":
+        return True
+    if word == "false":
+        return False
+    if word == "NaN":
+        return float("nan")
+    return float("inf") if word == "Infinity" else float("-inf")
