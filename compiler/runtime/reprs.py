@@ -10,6 +10,8 @@ SINGLE = 39   # '
 DOUBLE = 34   # "
 BACKSLASH = 92
 SHOWN_CHARS = 200  # CPython's %.200R in int()'s message
+# Unboxed floats have no identity, and CPython compares container items by identity first.
+TWO_NANS = "cannot compare two nan items here: CPython's answer depends on whether they are one object"
 
 
 def is_printable(c: int) -> bool:
@@ -121,3 +123,30 @@ def decode_message(data: bytes, start: int, end: int, reason: str) -> str:
 
 def ord_message(length: int) -> str:
     return "ord() expected a character, but string of length " + str(length) + " found"
+
+
+# -- raising ----------------------------------------------------------------------------------------------
+# The runtime raises through these: a function that raises itself is never inlined (passes/inline.py keeps
+# exception stand-ins as calls), and most runtime functions are small enough to be inlined.
+def value_error(message: str) -> None:
+    raise ValueError(message)
+
+
+def index_error(message: str) -> None:
+    raise IndexError(message)
+
+
+def key_error(message: str) -> None:
+    raise KeyError(message)
+
+
+def type_error(message: str) -> None:
+    raise TypeError(message)
+
+
+def overflow_error(message: str) -> None:
+    raise OverflowError(message)
+
+
+def zero_division_error(message: str) -> None:
+    raise ZeroDivisionError(message)
