@@ -14,12 +14,22 @@ SHOWN_CHARS = 200  # CPython's %.200R in int()'s message
 TWO_NANS = "cannot compare two nan items here: CPython's answer depends on whether they are one object"
 
 
+# The run of PRINTABLE_RUNS the last lookup found: text mostly stays in one script.
+run_start = 0
+run_end = 0
+run_printable = False
+
+
 def is_printable(c: int) -> bool:
     """str.isprintable() of one code point: ASCII directly, beyond through PRINTABLE_RUNS."""
+    global run_start, run_end, run_printable
     if c < 0x7F:
         return c >= 0x20
+    if run_start <= c < run_end:
+        return run_printable
     printable = False
     start = 0
+    end = 0x110000
     i = 0
     while i < len(PRINTABLE_RUNS):
         delta = 0
@@ -30,10 +40,14 @@ def is_printable(c: int) -> bool:
             i += 1
         delta |= PRINTABLE_RUNS[i] << shift
         i += 1
+        if start + delta > c:
+            end = start + delta
+            break
         start += delta
-        if start > c:
-            return printable
         printable = not printable
+    run_start = start
+    run_end = end
+    run_printable = printable
     return printable
 
 
@@ -72,35 +86,57 @@ def escaped(c: int, quote: int) -> str:
 
 def str_repr(s: str) -> str:
     """repr(s)."""
+    return str_repr_cut(s, 10 * len(s) + 2)  # a character's repr has at most 10 characters
+
+
+def str_repr_cut(s: str, limit: int) -> str:
+    """repr(s)[:limit], without escaping more of ``s`` than that needs."""
     quote = quote_for("'" in s, '"' in s)
     parts: list[str] = [chr(quote)]
+    size = 1
     for ch in s:
+        if size >= limit:
+            break
         c = ord(ch)
         if c != quote and c != BACKSLASH and is_printable(c):
             parts.append(ch)
+            size += 1
         else:
-            parts.append(escaped(c, quote))
+            piece = escaped(c, quote)
+            parts.append(piece)
+            size += len(piece)
     parts.append(chr(quote))
-    return "".join(parts)
+    return "".join(parts)[:limit]
 
 
 def bytes_repr(b: bytes) -> str:
-    """repr(b): printable ASCII as itself, any other byte escaped."""
+    """repr(b)."""
+    return bytes_repr_cut(b, 4 * len(b) + 3)
+
+
+def bytes_repr_cut(b: bytes, limit: int) -> str:
+    """repr(b)[:limit]: printable ASCII as itself, any other byte escaped."""
     quote = quote_for(SINGLE in b, DOUBLE in b)
     parts: list[str] = ["b", chr(quote)]
+    size = 2
     for c in b:
+        if size >= limit:
+            break
         if c != quote and c != BACKSLASH and 0x20 <= c < 0x7F:
             parts.append(chr(c))
+            size += 1
         else:
-            parts.append(escaped(c, quote))
+            piece = escaped(c, quote)
+            parts.append(piece)
+            size += len(piece)
     parts.append(chr(quote))
-    return "".join(parts)
+    return "".join(parts)[:limit]
 
 
 # -- messages ----------------------------------------------------------------------------------------------
 def int_literal_message(shown: str, base: int) -> str:
-    """int(text, base) refused: ``shown`` is repr(text), cut to 200 characters as CPython's %.200R."""
-    return "invalid literal for int() with base " + str(base) + ": " + shown[:SHOWN_CHARS]
+    """int(text, base) refused: ``shown`` is repr(text)[:SHOWN_CHARS] (CPython's %.200R)."""
+    return "invalid literal for int() with base " + str(base) + ": " + shown
 
 
 def int_digits_message(digits: int) -> str:

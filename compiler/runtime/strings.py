@@ -26,9 +26,9 @@ from abi.intrinsics import (bytes_at, data_ptr, div_u, load_i64, load_u8, load_u
 from compiler.runtime.lists import (LIST_ITEMS, data_compare, data_equal, list_append, list_get, list_len,
                                     list_new, slot_address)
 from compiler.runtime.memory import KIND_BYTES, KIND_POINTERS, KIND_RAW, KIND_STR, alloc
-from compiler.runtime.reprs import (bytes_repr, decode_message, index_error, int_digits_message,
-                                    int_literal_message, ord_message, overflow_error, str_repr, type_error,
-                                    value_error)
+from compiler.runtime.reprs import (SHOWN_CHARS, bytes_repr_cut, decode_message, index_error,
+                                    int_digits_message, int_literal_message, ord_message, overflow_error,
+                                    str_repr_cut, type_error, value_error)
 from compiler.runtime.unicode_tables import (CTYPE_COUNT, CTYPE_RANGES, LOWER_COUNT,
                                              LOWER_RANGES, LOWER_SPECIAL, SIGMA_RUNS,
                                              UPPER_COUNT, UPPER_RANGES, UPPER_SPECIAL)
@@ -85,11 +85,11 @@ def text_of(s: int) -> str:
     return bytes_at(s + DATA, byte_len(s)).decode()
 
 
-def text_repr(s: int, is_str: bool) -> str:
-    """repr() of the str or bytes object at ``s``."""
+def text_repr_cut(s: int, is_str: bool, limit: int) -> str:
+    """repr()[:limit] of the str or bytes object at ``s``."""
     if is_str:
-        return str_repr(text_of(s))
-    return bytes_repr(bytes_at(s + DATA, byte_len(s)))
+        return str_repr_cut(text_of(s), limit)
+    return bytes_repr_cut(bytes_at(s + DATA, byte_len(s)), limit)
 
 
 def check_size(nbytes: int) -> None:
@@ -1304,7 +1304,7 @@ def char_at(p: int, n: int, i: int) -> int:
 
 
 def int_literal_error(text: int, is_str: bool, base: int) -> None:
-    raise ValueError(int_literal_message(text_repr(text, is_str), base))
+    raise ValueError(int_literal_message(text_repr_cut(text, is_str, SHOWN_CHARS), base))
 
 
 def parse_int(p: int, n: int, base: int, text: int, is_str: bool) -> int:

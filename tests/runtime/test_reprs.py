@@ -32,6 +32,14 @@ def test_is_printable_at_every_change_of_the_table():
 
 
 @SETTINGS
+@given(st.lists(st.integers(0x7F, 0x10FFFF) | st.integers(0x300, 0x400), max_size=30))
+def test_is_printable_in_any_order(codes):
+    """The cached run of the last lookup never answers for a code point outside it."""
+    for c in codes:
+        assert R.is_printable(c) == chr(c).isprintable(), hex(c)
+
+
+@SETTINGS
 @given(texts)
 @example("a'b")
 @example("a'b\"")
@@ -46,6 +54,13 @@ def test_bytes_repr_is_cpythons(data):
     assert R.bytes_repr(data) == repr(data)
 
 
+@SETTINGS
+@given(texts, st.binary(), st.integers(0, 40))
+def test_cut_reprs_are_prefixes(text, data, limit):
+    assert R.str_repr_cut(text, limit) == repr(text)[:limit]
+    assert R.bytes_repr_cut(data, limit) == repr(data)[:limit]
+
+
 def cpython_message(call) -> str:
     with pytest.raises(Exception) as raised:
         call()
@@ -56,9 +71,11 @@ def cpython_message(call) -> str:
 @given(st.text(max_size=300), st.sampled_from([0, 2, 10, 16, 36]))
 def test_int_literal_message(text, base):
     text = text + "\x00"  # never a valid literal
-    assert R.int_literal_message(R.str_repr(text), base) == cpython_message(lambda: int(text, base))
+    shown = R.str_repr_cut(text, R.SHOWN_CHARS)
+    assert R.int_literal_message(shown, base) == cpython_message(lambda: int(text, base))
     data = text.encode()
-    assert R.int_literal_message(R.bytes_repr(data), base) == cpython_message(lambda: int(data, base))
+    shown = R.bytes_repr_cut(data, R.SHOWN_CHARS)
+    assert R.int_literal_message(shown, base) == cpython_message(lambda: int(data, base))
 
 
 def test_int_digits_and_float_messages():
