@@ -214,7 +214,7 @@ class Program:
 # Runtime modules loaded into every program (only what is reachable is emitted).
 RUNTIME_MODULES = ("compiler.runtime.memory", "compiler.runtime.lists", "compiler.runtime.strings",
                    "compiler.runtime.dicts", "compiler.runtime.floats", "compiler.runtime.float_parse",
-                   "compiler.runtime.exceptions", "compiler.runtime.dynamic")
+                   "compiler.runtime.exceptions", "compiler.runtime.dynamic", "compiler.runtime.reprs")
 RT_MEMORY = "compiler.runtime.memory"
 
 # Modules the compiler provides itself: their names are intrinsics, not code.

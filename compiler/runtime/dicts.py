@@ -27,11 +27,12 @@ Hashes: str and bytes keys hash their content with 64-bit FNV-1a; int keys are
 mixed with splitmix64's finaliser. Both wrap modulo 2**64 (the wrap_* intrinsics):
 a hash is the runtime's own value, never an int the program sees.
 """
-from abi.intrinsics import (load_i64, load_u8, load_u32, memory_copy, raise_key_error, raise_type_error,
+from abi.intrinsics import (bytes_at, load_i64, load_u8, load_u32, memory_copy,
                             shr_u, store_i64, store_u32, wrap_add, wrap_mul)
 from compiler.runtime.lists import data_equal, items_equal, list_append, list_new
 from compiler.runtime.memory import (ENTRY_KEY_POINTER, ENTRY_VALUE_POINTER, KIND_DICT, KIND_ENTRIES,
                                      KIND_POINTERS, KIND_RAW, alloc)
+from compiler.runtime.reprs import bytes_repr, key_error_shown, str_repr, type_error
 
 DICT_LEN = 8
 DICT_USED = 12
@@ -223,11 +224,34 @@ def delete_at(d: int, slot: int) -> None:
             rebuild_into(d, d, index_size_for(live))
 
 
+# -- a missing key ------------------------------------------------------------------------
+def key_text(d: int, key: int) -> str:
+    """What the KeyError gets: a str key itself, str() of an int key, repr() of a bytes key."""
+    kind = load_u32(d + DICT_KEY_KIND)
+    if kind == KEY_INT:
+        return str(key)
+    data = bytes_at(key + 16, load_u32(key + 8))
+    if kind == KEY_STR:
+        return data.decode()
+    return bytes_repr(data)
+
+
+def key_repr(d: int, key: int) -> str:
+    """repr(key): what str() of CPython's KeyError shows."""
+    if load_u32(d + DICT_KEY_KIND) == KEY_STR:
+        return str_repr(key_text(d, key))
+    return key_text(d, key)
+
+
+def missing_key(d: int, key: int) -> None:
+    key_error_shown(key_repr(d, key))
+
+
 # -- the operations ----------------------------------------------------------------------
 def dict_new(key_kind: int, value_is_pointer: bool) -> int:
     """An empty dict; key_kind 0 int (or bool), 1 str, 2 bytes. Blocks come with the first insert."""
     if key_kind != KEY_INT and key_kind != KEY_STR and key_kind != KEY_BYTES:
-        raise_type_error()
+        type_error("dict_new: key kind must be 0 (int), 1 (str) or 2 (bytes)")  # the compiler passes one
     d = alloc(32, KIND_DICT)
     kind_word = KIND_ENTRIES
     if key_kind != KEY_INT:
@@ -293,7 +317,7 @@ def dict_delete(d: int, key: int) -> None:
     """``del d[key]``; KeyError if absent."""
     slot = lookup_slot(d, key, hash_key(d, key))
     if slot < 0:
-        raise_key_error()
+        missing_key(d, key)
         return
     delete_at(d, slot)
 
@@ -302,7 +326,7 @@ def dict_pop(d: int, key: int) -> int:
     """``d.pop(key)``; KeyError if absent."""
     slot = lookup_slot(d, key, hash_key(d, key))
     if slot < 0:
-        raise_key_error()
+        missing_key(d, key)
         return 0
     value = load_i64(entry_address(d, load_u32(index_address(d, slot)) - 1) + ENTRY_VALUE)
     delete_at(d, slot)
@@ -407,7 +431,7 @@ def dict_get(d: int, key: int) -> int:
     """``d[key]``: the value slot; KeyError when the key is missing."""
     entry = dict_find(d, key)
     if entry < 0:
-        raise_key_error()
+        missing_key(d, key)
     return dict_entry_value(d, entry)
 
 

@@ -6,6 +6,7 @@ message argument, or "" (KeyError: the repr of its key). ``_exc_site`` is set by
 ``File "...", line N, in f`` text of where it was raised, for the uncaught-exception log line.
 How a raise travels to its handler is in docs/architecture.md ("Exceptions").
 """
+from compiler.runtime.reprs import decode_message, str_repr
 
 
 class BaseException:
@@ -40,16 +41,7 @@ class IndexError(LookupError):
 
 class KeyError(LookupError):
     def __init__(self, key: str | None = None) -> None:
-        super().__init__("" if key is None else _key_repr(key))
-
-
-def _key_repr(key: str) -> str:
-    """repr(key) for the printable ASCII keys without quotes or backslashes; any other key's
-    repr needs the full str repr (CPython's escapes), which is not in the runtime yet."""
-    for c in key:
-        if ord(c) < 32 or ord(c) > 126 or c == "'" or c == "\\":
-            return key
-    return "'" + key + "'"
+        super().__init__("" if key is None else str_repr(key))
 
 
 class ValueError(Exception):
@@ -61,7 +53,13 @@ class UnicodeError(ValueError):
 
 
 class UnicodeDecodeError(UnicodeError):
-    pass
+    def __init__(self, encoding: str, object: bytes, start: int, end: int, reason: str) -> None:
+        super().__init__(decode_message(object, start, end, reason).replace("'utf-8'", f"'{encoding}'", 1))
+        self.encoding = encoding
+        self.object = object
+        self.start = start
+        self.end = end
+        self.reason = reason
 
 
 class TypeError(Exception):
@@ -90,13 +88,6 @@ class AssertionError(Exception):
 
 class MemoryError(Exception):
     pass
-
-
-def key_error_of_int(key: int) -> None:
-    """A dict[int, ...] miss: CPython's str(e) is the key's repr, here its digits."""
-    error = KeyError()
-    error._exc_message = str(key)
-    raise error
 
 
 # The runtime's checks raise through these (lower/runtime.py names a stand-in after each).
@@ -151,10 +142,6 @@ def index_error() -> None:
 
 def key_error() -> None:
     raise KeyError()
-
-
-def unicode_decode_error() -> None:
-    raise UnicodeDecodeError("'utf-8' codec can't decode bytes")
 
 
 def negative_len_error() -> None:

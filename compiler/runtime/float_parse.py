@@ -25,9 +25,10 @@ is nonzero. That cannot change the result: every midpoint between two adjacent f
 strictly between the kept prefix and the prefix plus one unit in its last place, where
 both the true value and the stand-in lie. Long inputs therefore cost one scan.
 """
-from abi.intrinsics import float_from_bits, raise_value_error
+from abi.intrinsics import float_from_bits
 from compiler.runtime.floats import (MIN_EXPONENT, big_add, big_compare, big_from, big_mul_power, big_mul_small,
                                      big_shift, big_sub, bit_length)
+from compiler.runtime.reprs import bytes_repr, float_message, str_repr
 from compiler.runtime.strings import decimal_value, is_space_cp
 
 KEPT_DIGITS = 800  # > 768, the most significant digits of a midpoint between floats
@@ -61,13 +62,18 @@ def parse_float(text: str) -> float:
     """``float(text)``: ValueError for every str CPython refuses."""
     data = text.encode()
     if len(data) == len(text):  # ASCII: step 1 changes nothing
-        return parse_ascii(data)
-    return parse_ascii(ascii_form(data))
+        return parse_ascii(data, data, True)
+    return parse_ascii(ascii_form(data), data, True)
 
 
 def parse_float_bytes(data: bytes) -> float:
     """``float(data)`` for bytes: ASCII only, no Unicode digits or whitespace."""
-    return parse_ascii(data)
+    return parse_ascii(data, data, False)
+
+
+def refuse(original: bytes, is_str: bool) -> None:
+    """CPython's ValueError, quoting the text (``original``: the bytes, or the str's UTF-8)."""
+    raise ValueError(float_message(str_repr(original.decode()) if is_str else bytes_repr(original)))
 
 
 def ascii_form(data: bytes) -> bytes:
@@ -109,8 +115,9 @@ def is_ascii_space(b: int) -> bool:
     return b == SPACE or 9 <= b <= 13
 
 
-def parse_ascii(s: bytes) -> float:
-    """Steps 2 to 4 on ASCII text (underscores are checked where digits are read)."""
+def parse_ascii(s: bytes, original: bytes, is_str: bool) -> float:
+    """Steps 2 to 4 on ASCII text (underscores are checked where digits are read); ``original``
+    and ``is_str`` are for the error message (see ``refuse``), as in the functions below."""
     start = 0
     end = len(s)
     while start < end and is_ascii_space(s[start]):
@@ -118,14 +125,14 @@ def parse_ascii(s: bytes) -> float:
     while end > start and is_ascii_space(s[end - 1]):
         end -= 1
     if start == end:
-        raise_value_error()
+        refuse(original, is_str)
     negative = s[start] == MINUS
     if negative or s[start] == PLUS:
         start += 1
     if start < end and (is_digit(s[start]) or s[start] == DOT):
-        x = parse_decimal(s, start, end)
+        x = parse_decimal(s, start, end, original, is_str)
     else:
-        x = parse_special(s, start, end)
+        x = parse_special(s, start, end, original, is_str)
     return -x if negative else x
 
 
@@ -139,21 +146,21 @@ def matches(s: bytes, start: int, end: int, word: bytes) -> bool:
     return True
 
 
-def parse_special(s: bytes, start: int, end: int) -> float:
+def parse_special(s: bytes, start: int, end: int, original: bytes, is_str: bool) -> float:
     if matches(s, start, end, b"inf") or matches(s, start, end, b"infinity"):
         return float_from_bits(INF_BITS)
     if not matches(s, start, end, b"nan"):
-        raise_value_error()
+        refuse(original, is_str)
     return float_from_bits(NAN_BITS)
 
 
-def check_underscore(s: bytes, i: int, end: int) -> None:
+def check_underscore(s: bytes, i: int, end: int, original: bytes, is_str: bool) -> None:
     """An underscore at ``i`` needs a digit on each side (CPython drops it then)."""
     if i == 0 or not is_digit(s[i - 1]) or i + 1 >= end or not is_digit(s[i + 1]):
-        raise_value_error()
+        refuse(original, is_str)
 
 
-def parse_decimal(s: bytes, start: int, end: int) -> float:
+def parse_decimal(s: bytes, start: int, end: int, original: bytes, is_str: bool) -> float:
     """The magnitude of ``D+[.D*]|.D+`` with an optional exponent, filling s[start:end]."""
     digits: list[int] = []  # significant digits (no leading zeros), at most KEPT_DIGITS
     point = 0  # the value is 0.d1d2... * 10**point
@@ -181,19 +188,19 @@ def parse_decimal(s: bytes, start: int, end: int) -> float:
                 elif c != ZERO:
                     dropped = True
         elif c == UNDERSCORE:
-            check_underscore(s, i, end)
+            check_underscore(s, i, end, original, is_str)
         elif c == DOT and not after_point:
             after_point = True
         else:
             break
         i += 1
     if not seen or significant > MAX_DIGITS or fraction > MAX_DIGITS:
-        raise_value_error()
+        refuse(original, is_str)
     exponent = 0
     if i < end and s[i] | CASE_BIT == LOWER_E:
-        exponent = parse_exponent(s, i + 1, end)
+        exponent = parse_exponent(s, i + 1, end, original, is_str)
     elif i < end:
-        raise_value_error()
+        refuse(original, is_str)
     if dropped:  # the stand-in for the rest goes after all KEPT_DIGITS, zeros included
         digits.append(1)
     while len(digits) > 0 and digits[-1] == 0:
@@ -208,23 +215,23 @@ def parse_decimal(s: bytes, start: int, end: int) -> float:
     return decimal_to_float(digits, order - len(digits))
 
 
-def parse_exponent(s: bytes, i: int, end: int) -> int:
+def parse_exponent(s: bytes, i: int, end: int, original: bytes, is_str: bool) -> int:
     """The exponent after the 'e' at i - 1, which must fill the rest of the text; its
     magnitude is capped at EXPONENT_CAP (no int64 overflow, and the result is the same)."""
     negative = i < end and s[i] == MINUS
     if negative or (i < end and s[i] == PLUS):
         i += 1
     if i >= end or not is_digit(s[i]):
-        raise_value_error()
+        refuse(original, is_str)
     value = 0
     while i < end:
         c = s[i]
         if is_digit(c):
             value = min(value * 10 + (c - ZERO), EXPONENT_CAP)
         elif c == UNDERSCORE:
-            check_underscore(s, i, end)
+            check_underscore(s, i, end, original, is_str)
         else:
-            raise_value_error()
+            refuse(original, is_str)
         i += 1
     return -value if negative else value
 

@@ -17,7 +17,8 @@ length are tested against half the gap to the neighbouring floats (the margins
 ``mm``/``mp``, kept in the same scale as ``r``); a candidate exactly at half the
 gap reads back as ``x`` only when ``x``'s mantissa is even (round-half-even).
 """
-from abi.intrinsics import float_bits, float_from_bits, raise_value_error, raise_zero_division_error
+from abi.intrinsics import float_bits, float_from_bits
+from compiler.runtime.reprs import TWO_NANS, value_error, zero_division_error
 
 LIMB_BITS = 32
 LIMB_MASK = 0xFFFFFFFF
@@ -374,7 +375,7 @@ def float_floor(x: float) -> float:
 def float_mod(x: float, y: float) -> float:
     """``x % y`` as CPython's float_rem: the result takes the divisor's sign."""
     if y == 0.0:
-        raise_zero_division_error()
+        zero_division_error("float modulo")
     mod = float_fmod(x, y)
     if mod != 0.0:
         if (y < 0.0) != (mod < 0.0):
@@ -387,7 +388,7 @@ def float_mod(x: float, y: float) -> float:
 def float_floordiv(x: float, y: float) -> float:
     """``x // y`` as CPython's float_floor_div (through _float_div_mod)."""
     if y == 0.0:
-        raise_zero_division_error()
+        zero_division_error("float floor division by zero")
     mod = float_fmod(x, y)
     div = (x - mod) / y
     if mod != 0.0 and (y < 0.0) != (mod < 0.0):
@@ -405,7 +406,7 @@ def int_true_divide(a: int, b: int) -> float:
     """``a / b`` for ints, correctly rounded as CPython's long_true_divide (converting both to
     floats first would round twice beyond 2**53)."""
     if b == 0:
-        raise_zero_division_error()
+        zero_division_error("division by zero")
     if -EXACT_INT <= a <= EXACT_INT and -EXACT_INT <= b <= EXACT_INT:
         return float(a) / float(b)  # exact operands: one rounding
     if b == INT64_MIN:  # a power of two: scaling the correctly rounded float(a) is exact
@@ -459,5 +460,5 @@ def float_item_eq(x: float, y: float) -> bool:
     first, so two nans are equal exactly when they are the same object. Unboxed floats have no
     identity: two nans raise ValueError rather than guess (one nan is unequal to anything)."""
     if x != x and y != y:
-        raise_value_error()
+        value_error(TWO_NANS)
     return x == y

@@ -35,6 +35,12 @@ case-ignorable characters): 0 other, 1 cased (and not case-ignorable),
 more << 7``, then 7 bits per byte while the top bit is set, where delta is the
 distance from the previous run's start (the first run starts at 0). Read
 linearly: it is only consulted next to a capital sigma.
+
+``PRINTABLE_RUNS``: where ``str.isprintable`` changes, for ``repr`` of a str in
+error messages: U+0000 is not printable and each entry flips it. An entry is a
+varint (7 bits per byte, low bits first, top bit set while more follow) of the
+distance from the previous change (the first from 0). Read linearly: only error
+messages consult it.
 """
 from __future__ import annotations
 
@@ -158,6 +164,29 @@ def pack_sigma_runs(runs) -> bytes:
     return bytes(out)
 
 
+def printable_changes() -> list[int]:
+    changes = []
+    printable = False
+    for c in range(MAX_CODE_POINT + 1):
+        if chr(c).isprintable() != printable:
+            printable = not printable
+            changes.append(c)
+    return changes
+
+
+def pack_varint_deltas(values: list[int]) -> bytes:
+    out = bytearray()
+    previous = 0
+    for value in values:
+        delta = value - previous
+        previous = value
+        while delta >= 128:
+            out.append(delta & 127 | 128)
+            delta >>= 7
+        out.append(delta)
+    return bytes(out)
+
+
 def literal(name: str, data: bytes) -> str:
     """A bytes constant as one literal (implicitly concatenated over lines)."""
     if not data:
@@ -178,6 +207,7 @@ def render() -> str:
         ("LOWER_RANGES", pack_case_runs(lower)), ("LOWER_SPECIAL", lower_special),
         ("UPPER_RANGES", pack_case_runs(upper)), ("UPPER_SPECIAL", upper_special),
         ("CTYPE_RANGES", pack_ctype_runs(ctype)), ("SIGMA_RUNS", pack_sigma_runs(sigma)),
+        ("PRINTABLE_RUNS", pack_varint_deltas(printable_changes())),
     ]
     total = sum(len(data) for _, data in tables)
     parts = [

@@ -14,12 +14,14 @@ Item comparisons take an ``eq_kind`` (0 slots as ints, 1 slots as float bits,
 2 str/bytes content) or an ``order_kind`` (0 ints, 2 str/bytes by UTF-8 bytes,
 which is code-point order). Unboxed items have no identity: where CPython's
 answer would depend on whether two nans are the same object (``x in [x]``),
-the comparison raises ValueError; a list still equals itself.
+the comparison raises ValueError; a list still equals itself. ``list_index`` also
+takes ``eq_kind | REPR_BOOL`` for bool items, which only changes its error message.
 """
-from abi.intrinsics import (load_i64, load_u32, load_u8, lt_u, memory_copy, memory_fill, raise_index_error,
-                            raise_memory_error, raise_type_error, raise_value_error, store_i64,
-                            store_u32, wrap_add, wrap_mul)
-from compiler.runtime.memory import KIND_LIST, KIND_POINTERS, KIND_RAW, alloc
+from abi.intrinsics import (bytes_at, float_from_bits, load_i64, load_u32, load_u8, lt_u, memory_copy,
+                            memory_fill, raise_memory_error, store_i64, store_u32, wrap_add, wrap_mul)
+from compiler.runtime.floats import float_repr
+from compiler.runtime.memory import KIND_LIST, KIND_POINTERS, KIND_RAW, KIND_STR, alloc
+from compiler.runtime.reprs import TWO_NANS, bytes_repr, index_error, str_repr, type_error, value_error
 
 LIST_LEN = 8
 LIST_CAPACITY = 12
@@ -68,7 +70,7 @@ def list_append(lst: int, value: int) -> None:
 
 
 def normalize_index(lst: int, index: int) -> int:
-    """Python's negative indices; IndexError outside the list."""
+    """Python's negative indices; -1 outside the list (each caller raises its own IndexError)."""
     n = load_u32(lst + LIST_LEN)
     if lt_u(index, n):  # 0 <= index < n
         return index
@@ -76,19 +78,22 @@ def normalize_index(lst: int, index: int) -> int:
         index = wrap_add(index, n)  # negative plus a u32: no overflow
         if lt_u(index, n):
             return index
-    raise_index_error()
-    return index
+    return -1
 
 
 def list_get(lst: int, index: int) -> int:
     if not lt_u(index, load_u32(lst + LIST_LEN)):
         index = normalize_index(lst, index)
+        if index < 0:
+            index_error("list index out of range")
     return load_i64(wrap_add(load_u32(lst + LIST_ITEMS), wrap_mul(index, SLOT)) + 8)
 
 
 def list_set(lst: int, index: int, value: int) -> None:
     if not lt_u(index, load_u32(lst + LIST_LEN)):
         index = normalize_index(lst, index)
+        if index < 0:
+            index_error("list assignment index out of range")
     store_i64(wrap_add(load_u32(lst + LIST_ITEMS), wrap_mul(index, SLOT)) + 8, value)
 
 
@@ -112,6 +117,8 @@ def remove_range(lst: int, start: int, stop: int) -> None:
 def list_pop(lst: int, index: int) -> int:
     """``lst.pop(index)`` (``lst.pop()`` passes -1); IndexError when empty or out of range."""
     index = normalize_index(lst, index)
+    if index < 0:
+        index_error("pop from empty list" if load_u32(lst + LIST_LEN) == 0 else "pop index out of range")
     value = load_i64(slot_address(lst, index))
     remove_range(lst, index, index + 1)
     return value
@@ -120,6 +127,8 @@ def list_pop(lst: int, index: int) -> int:
 def list_delete(lst: int, index: int) -> None:
     """``del lst[index]``."""
     index = normalize_index(lst, index)
+    if index < 0:
+        index_error("list assignment index out of range")
     remove_range(lst, index, index + 1)
 
 
@@ -262,7 +271,7 @@ def clamp_slice_bound(value: int, n: int, step: int) -> int:
 def list_slice(lst: int, start: int, stop: int, step: int, flags: int) -> int:
     """``lst[start:stop:step]``; flags bit 0: start given, bit 1: stop given. ValueError if step is 0."""
     if step == 0:
-        raise_value_error()
+        value_error("slice step cannot be zero")
     n = load_u32(lst + LIST_LEN)
     if flags & 1 != 0:
         start = clamp_slice_bound(start, n, step)
@@ -295,6 +304,9 @@ def list_slice(lst: int, start: int, stop: int, step: int, flags: int) -> int:
 EQ_INT = 0
 EQ_FLOAT = 1
 EQ_DATA = 2
+EQ_MASK = 3
+REPR_BOOL = 4
+BAD_KIND = "unknown item comparison kind"  # the compiler passes a known one
 # order_kind: 0 orders ints (and bools), 2 orders str/bytes by their bytes (code-point order).
 ORDER_INT = 0
 ORDER_DATA = 2
@@ -316,7 +328,7 @@ def float_bits_equal(x: int, y: int) -> bool:
     comparing two nans raises ValueError instead of guessing."""
     if is_nan_bits(x):
         if is_nan_bits(y):
-            raise_value_error()
+            value_error(TWO_NANS)
         return False
     if is_nan_bits(y):
         return False
@@ -376,7 +388,7 @@ def items_equal(x: int, y: int, eq_kind: int) -> bool:
         return float_bits_equal(x, y)
     if eq_kind == EQ_DATA:
         return data_equal(x, y)
-    raise_type_error()
+    type_error(BAD_KIND)
     return False
 
 
@@ -388,7 +400,7 @@ def items_compare(x: int, y: int, order_kind: int) -> int:
         return -1 if x < y else 1
     if order_kind == ORDER_DATA:
         return data_compare(x, y)
-    raise_type_error()
+    type_error(BAD_KIND)
     return 0
 
 
@@ -401,11 +413,25 @@ def find_item(lst: int, value: int, eq_kind: int) -> int:
     return -1
 
 
+def item_repr(value: int, eq_kind: int) -> str:
+    """repr() of an item for an error message (any item compared as an int shows as one)."""
+    if eq_kind == EQ_FLOAT:
+        return float_repr(float_from_bits(value))
+    if eq_kind == EQ_DATA:
+        data = bytes_at(value + DATA_BYTES, load_u32(value + DATA_LEN))
+        if load_u32(value + 4) & 255 == KIND_STR:
+            return str_repr(data.decode())
+        return bytes_repr(data)
+    if eq_kind & REPR_BOOL != 0:
+        return "True" if value != 0 else "False"
+    return str(value)
+
+
 def list_index(lst: int, value: int, eq_kind: int) -> int:
     """``lst.index(value)``; ValueError if absent."""
-    index = find_item(lst, value, eq_kind)
+    index = find_item(lst, value, eq_kind & EQ_MASK)
     if index < 0:
-        raise_value_error()
+        value_error(item_repr(value, eq_kind) + " is not in list")
     return index
 
 
@@ -426,7 +452,7 @@ def list_remove(lst: int, value: int, eq_kind: int) -> None:
     """``lst.remove(value)``: the first equal item; ValueError if absent."""
     index = find_item(lst, value, eq_kind)
     if index < 0:
-        raise_value_error()
+        value_error("list.remove(x): x not in list")
     remove_range(lst, index, index + 1)
 
 
@@ -500,7 +526,7 @@ def list_sort(lst: int, order_kind: int) -> None:
     """``lst.sort()``: a stable bottom-up merge sort (order_kind 0 ints, 2 str/bytes)."""
     n = load_u32(lst + LIST_LEN)
     if order_kind != ORDER_INT and order_kind != ORDER_DATA:
-        raise_type_error()
+        type_error(BAD_KIND)
     if n < 2:
         return
     items = slot_address(lst, 0)
@@ -535,7 +561,7 @@ def list_extreme(lst: int, order_kind: int, sign: int) -> int:
     """min (sign -1) or max (sign 1) of int or str items; the first of equal items; ValueError if empty."""
     n = load_u32(lst + LIST_LEN)
     if n == 0:
-        raise_value_error()
+        value_error("min() arg is an empty sequence" if sign < 0 else "max() arg is an empty sequence")
     best = load_i64(slot_address(lst, 0))
     for i in range(1, n):
         item = load_i64(slot_address(lst, i))

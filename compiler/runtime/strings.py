@@ -11,21 +11,24 @@ UTF-8 byte order is code-point order, and a valid UTF-8 needle can only match a
 valid UTF-8 haystack at character boundaries, so comparisons and searches work
 on bytes for both types; only index conversions need to walk the text.
 
-Where CPython raises, these functions call the ``raise_*`` trap named after the
-exception. One deliberate difference: CPython's ``chr`` accepts lone
+Where CPython raises, these functions raise the same exception with CPython's
+message, through reprs.py's raising helpers (reprs.py also builds the messages
+that quote a text). One deliberate difference: CPython's ``chr`` accepts lone
 surrogates (U+D800..U+DFFF), which UTF-8 cannot hold; ``str_chr`` raises
 ValueError for them. Results CPython would build beyond the memory a wasm
 module can address raise MemoryError.
 
 Functions returning several values set module globals (``slice_start``).
 """
-from abi.intrinsics import (data_ptr, div_u, load_i64, load_u8, load_u32, lt_u, memory_copy, memory_fill,
-                            raise_index_error, raise_memory_error, raise_overflow_error,
-                            raise_type_error, raise_unicode_decode_error, raise_value_error,
-                            rem_u, store_u8, store_u32, wrap_add, wrap_mul, wrap_sub)
+from abi.intrinsics import (bytes_at, data_ptr, div_u, load_i64, load_u8, load_u32, lt_u, memory_copy,
+                            memory_fill, raise_memory_error, rem_u, store_u8,
+                            store_u32, wrap_add, wrap_mul, wrap_sub)
 from compiler.runtime.lists import (LIST_ITEMS, data_compare, data_equal, list_append, list_get, list_len,
                                     list_new, slot_address)
 from compiler.runtime.memory import KIND_BYTES, KIND_POINTERS, KIND_RAW, KIND_STR, alloc
+from compiler.runtime.reprs import (SHOWN_CHARS, bytes_repr_cut, decode_message, index_error,
+                                    int_digits_message, int_literal_message, ord_message, overflow_error,
+                                    str_repr_cut, type_error, value_error)
 from compiler.runtime.unicode_tables import (CTYPE_COUNT, CTYPE_RANGES, LOWER_COUNT,
                                              LOWER_RANGES, LOWER_SPECIAL, SIGMA_RUNS,
                                              UPPER_COUNT, UPPER_RANGES, UPPER_SPECIAL)
@@ -40,6 +43,8 @@ INT64_MIN = -9223372036854775808
 MAX_OBJECT_BYTES = 0x7FFFFF00     # larger results cannot exist in a 32-bit memory
 MAX_STR_DIGITS = 4300             # CPython's default sys.get_int_max_str_digits()
 MAX_CODE_POINT = 0x10FFFF
+BAD_FILL = "the fill character is not a code point a str can hold"  # the compiler passes a valid one
+INT64_OVERFLOW = "int too large for a 64-bit int"  # where CPython would go on with a big int
 CAPITAL_SIGMA = 0x3A3
 M32 = 0xFFFFFFFF
 DIGITS_LOWER = b"0123456789abcdef"
@@ -75,6 +80,18 @@ def text_len(s: int, is_str: bool) -> int:
     return load_u32(s + BYTE_LEN)
 
 
+def text_of(s: int) -> str:
+    """The str object at ``s`` as a str value, for an error message."""
+    return bytes_at(s + DATA, byte_len(s)).decode()
+
+
+def text_repr_cut(s: int, is_str: bool, limit: int) -> str:
+    """repr()[:limit] of the str or bytes object at ``s``."""
+    if is_str:
+        return str_repr_cut(text_of(s), limit)
+    return bytes_repr_cut(bytes_at(s + DATA, byte_len(s)), limit)
+
+
 def check_size(nbytes: int) -> None:
     if nbytes > MAX_OBJECT_BYTES:
         raise_memory_error()
@@ -106,7 +123,7 @@ def new_bytes_from_list(lst: int) -> int:
     while lt_u(dst, end):
         value = load_i64(src + 8)
         if lt_u(255, value):  # also a negative value
-            raise_value_error()
+            value_error("bytes must be in range(0, 256)")
         store_u8(dst, value)
         src = wrap_add(src, 8)
         dst = wrap_add(dst, 1)
@@ -405,8 +422,12 @@ def repeat_impl(s: int, n: int, is_str: bool) -> int:
     nbytes = byte_len(s)
     if n <= 0 or nbytes == 0:
         return new_text(0, 0, is_str)
-    if nbytes > INT64_MAX // n:
-        raise_overflow_error()  # CPython: "repeated string is too long"
+    if is_str and cp_len(s) > INT64_MAX // n:  # CPython counts code points, bytes for bytes
+        overflow_error("repeated string is too long")
+    if not is_str and nbytes > INT64_MAX // n:
+        overflow_error("repeated bytes are too long")
+    if nbytes > MAX_OBJECT_BYTES // n:
+        raise_memory_error()
     r = new_text(nbytes * n, cp_len(s) * n, is_str)
     d = r + DATA
     if nbytes == 1:
@@ -518,7 +539,7 @@ def str_getitem(s: int, i: int) -> int:
     if i < 0:
         i += n
     if i < 0 or i >= n:
-        raise_index_error()
+        index_error("string index out of range")
     p = s + DATA + offset_of(s, i, True)
     size = seq_len(load_u8(p))
     r = new_str(size, 1)
@@ -534,7 +555,7 @@ def bytes_getitem(s: int, i: int) -> int:
         i = wrap_add(i, n)  # negative plus a u32: no overflow
         if lt_u(i, n):
             return load_u8(wrap_add(s, i) + DATA)
-    raise_index_error()
+    index_error("index out of range")
     return 0
 
 
@@ -542,7 +563,7 @@ def adjust_slice(length: int, start: int, stop: int, step: int, flags: int) -> i
     """CPython's PySlice_Unpack + PySlice_AdjustIndices: the slice length; sets slice_start."""
     global slice_start
     if step == 0:
-        raise_value_error()
+        value_error("slice step cannot be zero")
     if flags & FLAG_START == 0:
         start = INT64_MAX if step < 0 else 0
     if flags & FLAG_STOP == 0:
@@ -655,7 +676,7 @@ def str_contains(hay: int, needle: int) -> bool:
 
 def bytes_contains_byte(hay: int, value: int) -> bool:
     if value < 0 or value > 255:
-        raise_value_error()
+        value_error("byte must be in range(0, 256)")
     n = byte_len(hay)
     for i in range(n):
         if load_u8(hay + DATA + i) == value:
@@ -697,7 +718,7 @@ def find_impl(s: int, sub: int, start: int, end: int, flags: int, reverse: bool,
 def index_impl(s: int, sub: int, start: int, end: int, flags: int, reverse: bool, is_str: bool) -> int:
     r = find_impl(s, sub, start, end, flags, reverse, is_str)
     if r < 0:
-        raise_value_error()
+        value_error("substring not found" if is_str else "subsection not found")
     return r
 
 
@@ -796,7 +817,7 @@ def split_impl(s: int, sep: int, maxsplit: int, is_str: bool) -> int:
         return result
     m = byte_len(sep)
     if m == 0:
-        raise_value_error()
+        value_error("empty separator")
     i = 0
     while maxsplit > 0:
         maxsplit -= 1
@@ -1161,7 +1182,7 @@ def bytes_decode(b: int) -> int:
         else:
             ok = False
         if not ok:
-            raise_unicode_decode_error()
+            decode_error(b, i)
         i += size
         ncps += 1
     r = new_str(n, ncps)
@@ -1169,10 +1190,45 @@ def bytes_decode(b: int) -> int:
     return r
 
 
+def decode_error(b: int, i: int) -> None:
+    """CPython's UnicodeDecodeError for the bad UTF-8 sequence at byte ``i``."""
+    data = bytes_at(b + DATA, byte_len(b))
+    end, reason = decode_problem(data, i)
+    raise UnicodeDecodeError("utf-8", data, i, end, reason)
+
+
+def decode_failure(b: int, i: int) -> str:
+    """str() of CPython's UnicodeDecodeError for the bad UTF-8 sequence at byte ``i``."""
+    data = bytes_at(b + DATA, byte_len(b))
+    end, reason = decode_problem(data, i)
+    return decode_message(data, i, end, reason)
+
+
+def decode_problem(data: bytes, i: int) -> tuple[int, str]:
+    """Where the bad sequence at ``i`` ends and why: the lead byte, its valid continuation
+    bytes, and why it stops there."""
+    n = len(data)
+    c = data[i]
+    size = 4 if c >= 0xF0 else 3 if c >= 0xE0 else 2
+    if c < 0xC2 or c > 0xF4:
+        return i + 1, "invalid start byte"
+    for k in range(1, size):
+        lo = 0x80
+        hi = 0xBF
+        if k == 1:
+            lo = 0xA0 if c == 0xE0 else 0x90 if c == 0xF0 else 0x80
+            hi = 0x9F if c == 0xED else 0x8F if c == 0xF4 else 0xBF
+        if i + k >= n:
+            return n, "unexpected end of data"
+        if not lo <= data[i + k] <= hi:
+            return i + k, "invalid continuation byte"
+    return i + size, "invalid continuation byte"  # not reached: the sequence is valid
+
+
 # -- characters --------------------------------------------------------------------
 def str_ord(s: int) -> int:
     if cp_len(s) != 1:
-        raise_type_error()
+        type_error(ord_message(cp_len(s)))
     return decode_cp(s + DATA)
 
 
@@ -1182,9 +1238,11 @@ def str_chr(i: int) -> int:
     CPython takes the argument as a C int: beyond 32 bits it raises OverflowError.
     """
     if i < -0x80000000 or i > 0x7FFFFFFF:
-        raise_overflow_error()
-    if i < 0 or i > MAX_CODE_POINT or 0xD800 <= i <= 0xDFFF:
-        raise_value_error()
+        overflow_error("Python int too large to convert to C int")
+    if i < 0 or i > MAX_CODE_POINT:
+        value_error("chr() arg not in range(0x110000)")
+    if 0xD800 <= i <= 0xDFFF:
+        value_error("chr() arg is a lone surrogate, which a UTF-8 str cannot hold")
     r = new_str(cp_utf8_len(i), 1)
     encode_cp(r + DATA, i)
     return r
@@ -1194,7 +1252,7 @@ def str_chr(i: int) -> int:
 def format_int(v: int, base: int, upper: bool) -> int:
     """The digits of ``v`` in base 2, 8, 10 or 16 with a '-' sign, no prefix: format(v, 'x')."""
     if base < 2 or base > 16:
-        raise_value_error()
+        value_error("format_int: base must be 2, 8, 10 or 16")  # the compiler passes one of those
     negative = v < 0
     if not negative:
         v = -v  # work on the negative value: int64's minimum has no positive twin
@@ -1258,10 +1316,16 @@ def char_at(p: int, n: int, i: int) -> int:
     return 0
 
 
-def parse_int(p: int, n: int, base: int) -> int:
-    """CPython's PyLong_FromString on the ``n`` ASCII bytes at ``p``, on int64."""
+def int_literal_error(text: int, is_str: bool, base: int) -> None:
+    raise ValueError(int_literal_message(text_repr_cut(text, is_str, SHOWN_CHARS), base))
+
+
+def parse_int(p: int, n: int, base: int, text: int, is_str: bool) -> int:
+    """CPython's PyLong_FromString on the ``n`` ASCII bytes at ``p``, on int64; ``text`` is the
+    str (``is_str``) or bytes object they come from, for the error message."""
     if (base != 0 and base < 2) or base > 36:
-        raise_value_error()
+        value_error("int() base must be >= 2 and <= 36, or 0")
+    given_base = base
     i = 0
     while i < n and is_space_byte(load_u8(p + i)):
         i += 1
@@ -1292,7 +1356,7 @@ def parse_int(p: int, n: int, base: int) -> int:
         if char_at(p, n, i) == 95:
             i += 1  # one underscore may follow the prefix
     if char_at(p, n, i) == 95:
-        raise_value_error()
+        int_literal_error(text, is_str, given_base)
     start = i
     digits = 0
     prev = 0
@@ -1303,7 +1367,7 @@ def parse_int(p: int, n: int, base: int) -> int:
         c = char_at(p, n, i)
         if c == 95:
             if prev == 95:
-                raise_value_error()
+                int_literal_error(text, is_str, given_base)
         else:
             d = digit_value(c)
             if d >= base:
@@ -1316,24 +1380,22 @@ def parse_int(p: int, n: int, base: int) -> int:
                     acc = acc * base - d
         prev = c
         i += 1
-    if prev == 95:
-        raise_value_error()  # trailing underscore
+    if prev == 95:  # a trailing underscore
+        int_literal_error(text, is_str, given_base)
     if base & (base - 1) != 0 and digits > MAX_STR_DIGITS:
-        raise_value_error()  # CPython's limit on int string conversion
-    if error_if_nonzero and (acc != 0 or overflow):
-        raise_value_error()
-    if i == start:
-        raise_value_error()
+        value_error(int_digits_message(digits))
+    if (error_if_nonzero and (acc != 0 or overflow)) or i == start:
+        int_literal_error(text, is_str, given_base)
     while i < n and is_space_byte(load_u8(p + i)):
         i += 1
     if i != n:
-        raise_value_error()
+        int_literal_error(text, is_str, given_base)
     if overflow:
-        raise_overflow_error()
+        overflow_error(INT64_OVERFLOW)
     if negative:
         return acc
     if acc == INT64_MIN:
-        raise_overflow_error()
+        overflow_error(INT64_OVERFLOW)
     return -acc
 
 
@@ -1342,7 +1404,7 @@ def int_from_str(s: int, base: int) -> int:
     n = byte_len(s)
     d = s + DATA
     if is_ascii(s):
-        return parse_int(d, n, base)
+        return parse_int(d, n, base, s, True)
     # As _PyUnicode_TransformDecimalAndSpaceToASCII: one ASCII byte per code point.
     count = cp_len(s)
     buf = alloc(count, KIND_RAW) + 8
@@ -1360,12 +1422,12 @@ def int_from_str(s: int, base: int) -> int:
         store_u8(buf + k, out)
         k += 1
         i += seq_len(load_u8(d + i))
-    return parse_int(buf, count, base)
+    return parse_int(buf, count, base, s, True)
 
 
 def int_from_bytes_text(b: int, base: int) -> int:
     """int(b, base) for bytes: ASCII digits and whitespace only."""
-    return parse_int(b + DATA, byte_len(b), base)
+    return parse_int(b + DATA, byte_len(b), base, b, False)
 
 
 def str_pad(s: int, fill: int, align: int, width: int) -> int:
@@ -1374,7 +1436,7 @@ def str_pad(s: int, fill: int, align: int, width: int) -> int:
     if width <= n:
         return s
     if fill < 0 or fill > MAX_CODE_POINT or 0xD800 <= fill <= 0xDFFF:
-        raise_value_error()
+        value_error(BAD_FILL)
     pad = width - n
     if align == 60:
         left = 0
@@ -1384,7 +1446,7 @@ def str_pad(s: int, fill: int, align: int, width: int) -> int:
         left = pad // 2
     else:
         left = 0
-        raise_value_error()
+        value_error("str_pad: align must be '<', '>' or '^'")  # the compiler passes one of those
     size = cp_utf8_len(fill)
     nbytes = byte_len(s)
     check_size(pad)
@@ -1416,7 +1478,7 @@ def str_pad_after_sign(s: int, fill: int, width: int) -> int:
     if width <= n:
         return s
     if fill < 0 or fill > MAX_CODE_POINT or 0xD800 <= fill <= 0xDFFF:
-        raise_value_error()
+        value_error(BAD_FILL)
     first = load_u8(s + DATA) if n > 0 else 0
     sign = 1 if first == 45 or first == 43 or first == 32 else 0
     pad = width - n

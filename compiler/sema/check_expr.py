@@ -399,6 +399,9 @@ class ExprChecker:
     def check_formatted(self, part: py_ast.FormattedValue) -> None:
         ty = self.check(part.value)
         if is_exception(ty):
+            if part.format_spec is not None:  # CPython: TypeError, unsupported format string
+                raise self.fail(part, "an exception is formatted only without a spec",
+                                "format its text: f\"{str(e):>10}\"")
             part.value = self.exception_message(part.value)
             ty = STR
         if part.conversion not in (-1, ord("s")):

@@ -51,6 +51,10 @@ def check_exception_classes(program: Program) -> list[Diagnostic]:
         if info.dataclass:
             errors.append(Diagnostic(info.module.loc(info.node), "an exception class cannot be a @dataclass",
                                      "write __init__ and call super().__init__(message) in it"))
+        if "__str__" in info.methods or "__repr__" in info.methods:
+            node = (info.methods.get("__str__") or info.methods["__repr__"]).node
+            errors.append(Diagnostic(info.module.loc(node), "an exception class cannot define __str__ or __repr__ yet",
+                                     "pass the text to super().__init__(message): str(e) returns it"))
         init = info.methods.get("__init__")
         if init is not None and not any(_is_super_init(n) for n in py_ast.walk(init.node)):
             errors.append(Diagnostic(info.module.loc(init.node),
@@ -153,7 +157,9 @@ class ExceptionChecks:
             self.active_handlers.pop()
             self.comp_renames = saved
         if self.assigned is not None and handler.name:
-            self.assigned.discard(handler.name)  # CPython deletes the name after the handler
+            # CPython deletes the name after the handler: a local of that name, or an enclosing
+            # handler's exception bound to it
+            self.assigned.discard(saved.get(handler.name, handler.name))
             self.narrowed.pop(handler.name, None)
 
     def final_block(self, stmt: py_ast.Try, entry) -> None:

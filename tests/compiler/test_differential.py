@@ -72,12 +72,8 @@ def discover(path: Path) -> list[Export]:
     return found
 
 
-# exc_messages.py checks str(e) of runtime errors, whose messages land with the runtime's raise sites.
-PENDING = {"exc_messages.py"}
-PROGRAM_FILES = sorted(PROGRAMS.glob("*.py")) + sorted(
-    p for p in (PROGRAMS.parent / "programs_exc").glob("*.py") if p.name not in PENDING)
-PENDING_EXPORTS = {"exc_user_classes.py::user_from_builtin"}  # str() of a dict miss's KeyError
-EXPORTS = [e for path in PROGRAM_FILES for e in discover(path) if e.id not in PENDING_EXPORTS]
+PROGRAM_FILES = sorted(PROGRAMS.glob("*.py")) + sorted((PROGRAMS.parent / "programs_exc").glob("*.py"))
+EXPORTS = [e for path in PROGRAM_FILES for e in discover(path)]
 
 
 def int_tuples(count: int) -> list[tuple[int, ...]]:
@@ -176,8 +172,6 @@ def test_spot_check_with_assert_same(path: Path) -> None:
     """A few cases per export through ``differential.assert_same`` itself (fresh
     import per call), which ``check_cases`` reproduces faster."""
     for export in discover(path):
-        if export.id in PENDING_EXPORTS:
-            continue
         cases = argument_tuples(export.params)
         for args in cases[::max(1, len(cases) // 4)]:
             if ANALYTIC.get(export.id, lambda *a: None)(*args) is None:

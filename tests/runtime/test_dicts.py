@@ -689,3 +689,20 @@ def test_rebuilds_are_amortised(monkeypatch, n):
         D.dict_delete(d, -2 - i)
     assert len(rebuilds) <= 6000 // max(n // 2, 1) + 3, len(rebuilds)
     check_dict_invariants(d)
+
+
+@pytest.mark.parametrize("key", [0, -5, INT64_MIN, "k", "it's", "\x00é", b"k", b"'\xff"])
+def test_missing_key_messages(key):
+    """KeyError's str() is CPython's (dicts.key_repr: the repr of the key, of any type); under
+    CPython, which runs this module here, the KeyError's argument is that text."""
+    kind = KEY_INT if isinstance(key, int) else KEY_STR if isinstance(key, str) else KEY_BYTES
+    d = D.dict_new(kind, False)
+    slot = key if kind == KEY_INT else make_str(key) if kind == KEY_STR else make_bytes(key)
+    text = repr(key)
+    for fn in (D.dict_get, D.dict_pop, D.dict_delete):
+        with pytest.raises(KeyError) as raised:
+            fn(d, slot)
+        assert raised.value.args == (text,)
+    with pytest.raises(KeyError) as cpython:
+        {}[key]
+    assert D.key_repr(d, slot) == str(cpython.value)

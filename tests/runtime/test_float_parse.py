@@ -43,22 +43,15 @@ NOT_DECIMAL = "\u00b2\u2460\u066b\u00bd"  # digit or numeric, not decimal; the A
 
 
 def outcome(call) -> tuple:
-    try:
-        x = call()
-    except ValueError:
-        return ("ValueError",)
-    return ("ok", struct.pack("<d", x).hex())
-
-
-def runtime_outcome(call) -> tuple:
-    """Like ``outcome``, but only the runtime's raise_value_error() counts as ValueError."""
+    """The float's bits, or CPython's message (a stray ValueError of plain Python has another)."""
     try:
         x = call()
     except ValueError as err:
-        if "raised by the runtime" not in str(err):
-            raise  # a ValueError from plain Python: a bug, not CPython's refusal
-        return ("ValueError",)
+        return ("ValueError", str(err))
     return ("ok", struct.pack("<d", x).hex())
+
+
+runtime_outcome = outcome
 
 
 def check(text: str) -> None:
@@ -274,6 +267,11 @@ def test_long_inputs_match_cpython(text):
 
 
 # -- compiled -----------------------------------------------------------------------------------
+def trapped(expected: tuple) -> tuple:
+    """What a trap shows of an outcome: not a ValueError's message."""
+    return expected[:1] if expected[0] == "ValueError" else expected
+
+
 class Compiled:
     """The compiled program in wasmtime; a trap gets a fresh instance for the next call."""
 
@@ -293,15 +291,15 @@ class Compiled:
             bits = self.exports[export](self.store)
         except wasmtime.Trap as trap:
             self.fresh()
-            assert "!ValueError" in trap.message, trap.message
+            assert "!ValueError" in trap.message or ".ValueError.uncaught" in trap.message, trap.message
             return ("ValueError",)
         return ("ok", struct.pack("<q", bits).hex())
 
     def check(self, text: str) -> None:
-        assert self.parse([ord(c) for c in text], "parse_str") == outcome(lambda: float(text)), repr(text)
+        assert self.parse([ord(c) for c in text], "parse_str") == trapped(outcome(lambda: float(text))), repr(text)
 
     def check_bytes(self, data: bytes) -> None:
-        assert self.parse(list(data), "parse_bytes") == outcome(lambda: float(data)), data
+        assert self.parse(list(data), "parse_bytes") == trapped(outcome(lambda: float(data))), data
 
 
 @pytest.fixture(scope="module")

@@ -158,3 +158,14 @@ def test_int_true_divide_is_correctly_rounded(a, b):
             F.int_true_divide(a, b)
         return
     assert same_float(F.int_true_divide(a, b), a / b)
+
+
+def test_division_by_zero_messages():
+    for runtime, python, args in ((F.float_mod, lambda x, y: x % y, (1.0, 0.0)),
+                                  (F.float_floordiv, lambda x, y: x // y, (-1.0, -0.0)),
+                                  (F.int_true_divide, lambda x, y: x / y, (1, 0))):
+        with pytest.raises(ZeroDivisionError) as got:
+            runtime(*args)
+        with pytest.raises(ZeroDivisionError) as expected:
+            python(*args)
+        assert str(got.value) == str(expected.value)

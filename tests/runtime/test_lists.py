@@ -20,6 +20,7 @@ from abi.intrinsics import load_i64, load_u32
 from compiler.runtime import lists as L
 from compiler.runtime import memory
 from compiler.runtime.memory import KIND_POINTERS, KIND_RAW, alloc
+from compiler.runtime.reprs import TWO_NANS
 from containers import (BOOL, BYTES, EQ_DATA, EQ_FLOAT, EQ_INT, FLOAT, ORDER_DATA, ORDER_INT, STR, bits_float,
                         float_bits, is_freed, list_item_kind, load_differential, make_bytes, make_list, make_str,
                         read_list, read_str, reset_heap, slots)
@@ -35,11 +36,18 @@ def fresh_heap():
 
 
 def outcome(fn, *args):
-    """(value, None) or (None, exception type) — how a call ended."""
+    """(value, None) or (None, exception type, message) — how a call ended (MemoryError, a trap,
+    says nothing)."""
     try:
         return fn(*args), None
     except (IndexError, ValueError, KeyError, TypeError, MemoryError) as err:
-        return None, type(err)
+        return None, type(err), "" if isinstance(err, MemoryError) else str(err)
+
+
+def message(fn, *args) -> str:
+    with pytest.raises(Exception) as raised:
+        fn(*args)
+    return str(raised.value)
 
 
 def sign(x: int) -> int:
@@ -69,10 +77,14 @@ def test_pop_delete_insert_match_cpython(n, index):
 
 def test_pop_from_empty_list_is_index_error():
     lst = make_list([])
-    with pytest.raises(IndexError):
-        L.list_pop(lst, -1)
-    with pytest.raises(IndexError):
-        L.list_pop(lst, 0)
+    for index in (-1, 0, 5):
+        assert outcome(L.list_pop, lst, index) == outcome([].pop, index)
+
+
+def test_index_messages():
+    lst = make_list([1, 2])
+    assert outcome(L.list_get, lst, 2) == outcome([1, 2].__getitem__, 2)
+    assert outcome(L.list_set, lst, -3, 0) == outcome([1, 2].__setitem__, -3, 0)
 
 
 def test_pop_keeps_extreme_ints_and_clears_vacated_slot():
@@ -221,7 +233,7 @@ def test_float_bits_equality_is_ieee_except_two_nans():
     for x in FLOATS:
         for y in FLOATS:
             if math.isnan(x) and math.isnan(y):
-                assert outcome(L.float_bits_equal, float_bits(x), float_bits(y)) == (None, ValueError)
+                assert outcome(L.float_bits_equal, float_bits(x), float_bits(y)) == (None, ValueError, TWO_NANS)
                 continue
             assert L.float_bits_equal(float_bits(x), float_bits(y)) == (x == y), (x, y)
             assert L.items_equal(float_bits(x), float_bits(y), EQ_FLOAT) == (x == y), (x, y)
@@ -233,7 +245,7 @@ def test_float_lists_match_cpython_without_identity():
     for probe in FLOATS + [1.0]:
         (q,) = fresh_floats([probe])
         if math.isnan(q):  # CPython's answer would depend on object identity
-            assert outcome(L.list_contains, lst, float_bits(q), EQ_FLOAT) == (None, ValueError)
+            assert outcome(L.list_contains, lst, float_bits(q), EQ_FLOAT) == (None, ValueError, TWO_NANS)
             continue
         assert L.list_contains(lst, float_bits(q), EQ_FLOAT) == (q in values)
         assert L.list_count(lst, float_bits(q), EQ_FLOAT) == values.count(q)
@@ -250,7 +262,7 @@ def test_list_eq_float_and_identity():
     b = make_list(fresh_floats([math.nan, -0.0]), FLOAT)
     c = make_list(fresh_floats([1.0, -0.0]), FLOAT)
     d = make_list(fresh_floats([1.0, 0.0]), FLOAT)
-    assert outcome(L.list_eq, a, b, EQ_FLOAT) == (None, ValueError)
+    assert outcome(L.list_eq, a, b, EQ_FLOAT) == (None, ValueError, TWO_NANS)
     assert not L.list_eq(a, c, EQ_FLOAT)
     assert L.list_eq(c, d, EQ_FLOAT) and not L.list_eq(c, d, EQ_INT)
     nan = math.nan
@@ -286,6 +298,22 @@ def test_bytes_and_bool_lists():
     assert L.list_count(bools, 1, EQ_INT) == 2
     L.list_sort(bools, ORDER_INT)
     assert read_list(bools, BOOL) == [False, True, True]
+
+
+def test_index_of_a_missing_item_names_it():
+    floats = make_list([1.5], FLOAT)
+    assert message(L.list_index, floats, float_bits(2.5), EQ_FLOAT) == message([1.5].index, 2.5)
+    assert message(L.list_index, floats, float_bits(-math.inf), EQ_FLOAT) == message([1.5].index, -math.inf)
+    bools = make_list([True], BOOL)
+    assert message(L.list_index, bools, 0, EQ_INT | L.REPR_BOOL) == message([True].index, False)
+    data = make_list([b"a"], BYTES)
+    assert message(L.list_index, data, make_bytes(b"'\x00"), EQ_DATA) == message([b"a"].index, b"'\x00")
+    words = make_list(["a"], STR)
+    assert message(L.list_index, words, make_str("it's"), EQ_DATA) == message(["a"].index, "it's")
+    assert message(L.list_index, make_list([]), INT64_MIN, EQ_INT) == message([].index, INT64_MIN)
+    for empty in (L.list_min, L.list_max):
+        name = empty.__name__[5:]
+        assert message(empty, make_list([]), ORDER_INT) == message({"min": min, "max": max}[name], [])
 
 
 def test_remove_index_missing_are_value_errors():
@@ -551,7 +579,7 @@ def test_model_float_lists(values, probes):
 # equality would depend on object identity, which unboxed slots do not have).
 def item_eq(x: float, y: float) -> bool:
     if math.isnan(x) and math.isnan(y):
-        raise ValueError("two nans")
+        raise ValueError(TWO_NANS)
     return x == y
 
 
@@ -559,7 +587,7 @@ def model_index(values: list[float], probe: float) -> int:
     for i, v in enumerate(values):
         if item_eq(v, probe):
             return i
-    raise ValueError("not found")
+    raise ValueError(f"{probe!r} is not in list")
 
 
 def model_contains(values: list[float], probe: float) -> bool:
@@ -571,7 +599,13 @@ def model_count(values: list[float], probe: float) -> int:
 
 
 def model_remove(values: list[float], probe: float) -> None:
-    del values[model_index(values, probe)]
+    try:
+        index = model_index(values, probe)
+    except ValueError as err:
+        if str(err) == TWO_NANS:
+            raise
+        raise ValueError("list.remove(x): x not in list") from None
+    del values[index]
 
 
 def model_list_eq(a: list[float], b: list[float]) -> bool:
