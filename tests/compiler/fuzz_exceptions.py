@@ -24,7 +24,7 @@ EXCEPTIONS = {
     "LookupError": ("Exception", False), "IndexError": ("LookupError", False), "KeyError": ("LookupError", False),
     "ValueError": ("Exception", False), "AssertionError": ("Exception", False), "RuntimeError": ("Exception", False),
     "NotImplementedError": ("RuntimeError", False), "TypeError": ("Exception", False),
-    "Oops": ("Exception", True), "Worse": ("Oops", True), "Odd": ("ValueError", False),
+    "Oops": ("Exception", True), "Worse": ("Oops", True), "Odd": ("ValueError", False), "Loud": ("Worse", True),
 }
 CAUGHT = ["Exception", "ArithmeticError", "OverflowError", "ZeroDivisionError", "LookupError", "IndexError",
           "KeyError", "ValueError", "ValueError", "AssertionError", "RuntimeError", "Oops", "Oops", "Worse", "Odd"]
@@ -38,17 +38,10 @@ EXCEPTION_HELPERS = {
     "Worse": "class Worse(Oops):\n    def __init__(self, message: str) -> None:\n"
              "        super().__init__(message, 99)\n\n    def weight(self) -> int:\n        return self.code - 5",
     "Odd": "class Odd(ValueError):\n    pass",
+    "Loud": "class Loud(Worse):\n    def __str__(self) -> str:\n        return \"!loud\" + str(self.code)",
 }
 RISKY = ["divide", "divide", "index", "key", "int", "shift", "overflow", "overflow", "pop", "find", "minmax",
          "remove"]
-
-
-def is_subclass(name: str, base: str) -> bool:
-    while name is not None:
-        if name == base:
-            return True
-        name = EXCEPTIONS[name][0]
-    return False
 
 
 class ExceptionStatements(Expressions):
@@ -77,7 +70,7 @@ class ExceptionStatements(Expressions):
             lines += ["else:", *self.indented(self.block(scope.nested(), depth - 1, 1, 2))]
         if finally_:
             lines += ["finally:", *self.indented(self.block(scope.nested(), depth - 1, 1, 2))]
-        if bound and handlers:
+        if bound:
             scope.variables[bound] = bound_type  # bound on every path that gets past the try
         return lines
 
@@ -94,7 +87,8 @@ class ExceptionStatements(Expressions):
         head = "except:" if bare else f"except {spec}" + (f" as {name}:" if name else ":")
         lines = [f"t({self.number(100, 999)})"]
         if name:
-            text = self.pick([f"str({name})", 'f"{' + name + '}"'])
+            spec = ['f"{' + name + ':>8}"'] * scope.has("exception_format_spec")
+            text = self.pick([f"str({name})", 'f"{' + name + '}"', *spec])
             lines.append(f"t(dig_m({text}))")
             if all(EXCEPTIONS[c][1] for c in classes):
                 lines.append(f"t({name}.{self.pick(['code', 'weight()'])})")
@@ -123,7 +117,7 @@ class ExceptionStatements(Expressions):
             elif self.chance(8):
                 raised += " from None"
         if self.chance(4):
-            name = scope.fresh("x")
+            name = scope.fresh("r")  # not "x": method parameters are x1, x2, ...
             built = raised[6:].split(" from ")[0]
             if "(" in built and self.chance(2):  # built before it is raised (an instance: not a bare class)
                 return [f"{name} = {built}", f"if {self.condition(scope, 1)}:", f"    raise {name}"]
@@ -132,7 +126,7 @@ class ExceptionStatements(Expressions):
         return [f"if {self.condition(scope, 2)}:", f"    {raised}"]
 
     def new_exception(self, scope: Scope) -> str:
-        klass = self.pick(RAISED)
+        klass = self.pick(RAISED + ["Loud"] * scope.has("exception_str"))
         if klass != "Oops" and klass != "Worse" and self.chance(5):
             return self.pick([klass, f"{klass}()"])
         if klass == "KeyError" and not scope.has("keyerror_repr"):

@@ -29,6 +29,8 @@ KNOWN_BUGS = {
     "override_defaults": "a call through the base type uses the base method's default arguments",
     "kwarg_order": "keyword arguments are evaluated in parameter order, not source order",
     "negative_power": "int ** negative int traps (CPython: a float)",
+    "exception_str": "str(e) ignores a __str__ defined by the exception's class",
+    "exception_format_spec": "f'{e:>8}' pads the message (CPython: TypeError)",
     "keyerror_repr": "str(KeyError(key)) is the key itself, not its repr, for keys with quotes, escapes or non-ASCII",
 }
 FIXED: frozenset[str] = frozenset()
