@@ -56,7 +56,7 @@ class ExceptionStatements(Expressions):
         body = [*self.block(body_scope, depth - 1, 0, 1), *(raising or self.stmt_raise(body_scope, depth)),
                 *self.block(body_scope, depth - 1, 0, 2)]
         if bound:
-            assignment = f"{bound} = {self.expr(body_scope, bound_type, 2)}"
+            assignment = f"{bound} = {self.expr(scope, bound_type, 2)}"  # not the body's names: it may go first
             body = [assignment, *body] if self.chance(2) else [*body, assignment]
         body = [line for line in body if line != "pass"]
         lines = ["try:", *self.indented(body)]

@@ -227,7 +227,10 @@ class Statements(ExceptionStatements):
         return [f"h = mix(h, {digest_of(ty, value)})"]
 
     def stmt_assert(self, scope: Scope, depth: int) -> list[str] | None:
-        return [f"assert {self.expr(scope, BOOL, 2)}"] if self.chance(3) else None
+        if not self.chance(3):
+            return None
+        message = f", {self.message(scope)}" if self.chance(2) else ""  # evaluated only when the test fails
+        return [f"assert {self.expr(scope, BOOL, 2)}{message}"]
 
     def stmt_return(self, scope: Scope, depth: int) -> list[str]:
         if scope.result == "export":
