@@ -53,8 +53,8 @@ class ExceptionStatements(Expressions):
         bound = scope.fresh("v") if self.chance(3) else None
         bound_type = self.pick([INT, STR]) if bound else None
         raising = self.stmt_risky(body_scope, depth) if self.chance(2) else None
-        body = [*self.block(body_scope, depth - 1, 0, 1), *(raising or self.stmt_raise(body_scope, depth)),
-                *self.block(body_scope, depth - 1, 0, 2)]
+        body = [*self.block(body_scope, depth - 2, 0, 1), *(raising or self.stmt_raise(body_scope, depth)),
+                *self.block(body_scope, depth - 2, 0, 2)]
         if bound:
             assignment = f"{bound} = {self.expr(scope, bound_type, 2)}"  # not the body's names: it may go first
             body = [assignment, *body] if self.chance(2) else [*body, assignment]
@@ -67,9 +67,9 @@ class ExceptionStatements(Expressions):
             lines += self.handler(scope, depth, bare=last and self.chance(8), broad=last and self.chance(2),
                                   bound=bound, bound_type=bound_type)
         if handlers and self.chance(3):
-            lines += ["else:", *self.indented(self.block(scope.nested(), depth - 1, 1, 2))]
+            lines += ["else:", *self.indented(self.block(scope.nested(), depth - 2, 1, 2))]
         if finally_:
-            lines += ["finally:", *self.indented(self.block(scope.nested(), depth - 1, 1, 2))]
+            lines += ["finally:", *self.indented(self.block(scope.nested(), depth - 2, 1, 2))]
         if bound:
             scope.variables[bound] = bound_type  # bound on every path that gets past the try
         return lines
@@ -98,7 +98,7 @@ class ExceptionStatements(Expressions):
         if bound:
             lines.append(f"{bound} = {self.expr(inner, bound_type, 1)}")
             inner.variables[bound] = bound_type
-        lines += [line for line in self.block(inner, depth - 1, 0, 2) if line != "pass"]
+        lines += [line for line in self.block(inner, depth - 2, 0, 1) if line != "pass"]
         return [head, *self.indented(lines)]
 
     def indented(self, lines: list[str]) -> list[str]:

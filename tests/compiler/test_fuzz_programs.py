@@ -5,7 +5,7 @@ under CPython and, compiled, in wasmtime, with a few random argument tuples;
 the outcomes (an int digest of everything the export saw, or the name of the
 exception / trap) must be equal. The CPython side is the int64-checked oracle
 (``int64_oracle.py``: an int leaving int64 raises where the module traps);
-where it ends without an overflow, plain CPython must agree with it.
+where no overflow happened (not even one a handler caught), plain CPython must agree with it.
 
 A program the compiler refuses with a located diagnostic is fine (the subset
 is smaller than Python) and is counted: the refusal rate is printed, and the
@@ -13,7 +13,8 @@ test fails if it grows past ``MAX_REFUSED`` (the generator would then test
 little). An internal compiler error, an unlocated diagnostic or a mismatch is a
 failure whose message holds the whole program: a ready reproducer.
 
-Budget: ``FUZZ_EXAMPLES`` programs (50 by default, about 30 s of CPU) with
+Budget: ``FUZZ_EXAMPLES`` programs (35 by default, about 35 s of CPU: programs with
+try statements take longer to compile than the 50 the default was before them) with
 a fixed derandomized seed, so CI sees the same programs every run. For a
 longer hunt by hand, change the number and the seed:
 
@@ -40,7 +41,7 @@ from abi.emulator.runners.int64 import NAMES
 from int64_oracle import loader
 from samples import INT64_EDGES
 
-MAX_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "50"))
+MAX_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "35"))
 SEED = os.environ.get("FUZZ_SEED")
 MAX_REFUSED = 0.25  # share of generated programs the compiler may refuse
 MIN_VALUES = 0.3  # share of calls that must return a value (not raise): deep paths get run
