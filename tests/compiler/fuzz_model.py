@@ -5,7 +5,7 @@ so a type can be pasted into the source as it is. Every callable has a
 ``rank``: code may only call callables of a lower rank (a method's overrides
 share its rank), so the generated call graph has no cycle and no program
 recurses. ``Scope`` is what one body can see: its typed locals, the class of
-``self``, the rank it may call below and whether it is inside a loop.
+``self``, the rank it may call below and whether it is inside a loop, a try body or a handler.
 """
 from __future__ import annotations
 
@@ -29,6 +29,9 @@ KNOWN_BUGS = {
     "override_defaults": "a call through the base type uses the base method's default arguments",
     "kwarg_order": "keyword arguments are evaluated in parameter order, not source order",
     "negative_power": "int ** negative int traps (CPython: a float)",
+    "exception_str": "str(e) ignores a __str__ defined by the exception's class",
+    "exception_format_spec": "f'{e:>8}' pads the message (CPython: TypeError)",
+    "keyerror_repr": "str(KeyError(key)) is the key itself, not its repr, for keys with quotes, escapes or non-ASCII",
 }
 FIXED: frozenset[str] = frozenset()
 
@@ -121,6 +124,9 @@ class Scope:
     in_loop: bool = False
     readonly: frozenset[str] = frozenset({"self"})
     counter: list[int] = field(default_factory=lambda: [0])  # fresh names, shared by nested scopes
+    in_try: bool = False  # inside a try body: risky operations are likelier
+    in_handler: bool = False  # inside an except block: a bare ``raise`` re-raises
+    exception: str | None = None  # the ``as`` name of the innermost handler (for ``raise ... from``)
 
     def fresh(self, stem: str) -> str:
         self.counter[0] += 1
@@ -129,7 +135,8 @@ class Scope:
     def nested(self, in_loop: bool | None = None) -> Scope:
         """A block inside this one: it sees these names; its own new names stay inside."""
         return Scope(self.program, dict(self.variables), self.rank, self.self_class, self.method, self.result,
-                     self.in_loop if in_loop is None else in_loop, self.readonly, self.counter)
+                     self.in_loop if in_loop is None else in_loop, self.readonly, self.counter, self.in_try,
+                     self.in_handler, self.exception)
 
     def has(self, feature: str) -> bool:
         return feature in self.program.features

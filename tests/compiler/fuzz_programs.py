@@ -15,6 +15,10 @@ module in the compiled subset with
   one int checks a lot. ``G`` is the trace that ``t(v)`` appends to, so the
   order in which operands and arguments are evaluated is checked too.
 
+Bodies also raise and catch (``fuzz_exceptions.py``): try/except/else/finally,
+``raise`` of built-in classes and of the prelude's ``Oops``/``Worse``/``Odd``,
+operations that fail at run time, exceptions crossing calls.
+
 There is no recursion (a callable calls only callables of a lower rank, see
 ``fuzz_model.py``) and every loop is bounded, so every program runs fast.
 Constructs that hit a known open compiler bug are off unless named in
@@ -29,6 +33,7 @@ from hypothesis import strategies as st
 
 from fuzz_model import (BOOL, DICT_INT_INT, DICT_STR_INT, INT, LIST_INT, LIST_STR, STR, VALUE_TYPES, ClassModel, Param, ProgramModel, Scope,
                         Signature, enabled_features)
+from fuzz_exceptions import EXCEPTION_HELPERS
 from fuzz_statements import Statements, digest_of, indent
 
 EXPORT_PARAMS = {"a": INT, "b": INT, "c": INT, "p": BOOL}
@@ -50,6 +55,7 @@ HELPERS = {  # name -> source; a program gets the ones it uses
                "        h = mix(mix(h, dig_s(k)), v)\n    return h",
     "dig_dii": "def dig_dii(d: dict[int, int]) -> int:\n    h = len(d) + 19\n    for k, v in d.items():\n"
                "        h = mix(mix(h, k), v)\n    return h",
+    **EXCEPTION_HELPERS,  # after dig_s, which dig_m uses
 }
 
 
@@ -231,6 +237,8 @@ class ProgramWriter(Statements):
         for ty in self.setup_types():
             lines += self.stmt_declare(scope, 0, ty)
         lines += self.block(scope, 3, 3, 8, nested=False)
+        if self.chance(3):  # one more try, where the export surely gets (most of its tries are deeper)
+            lines += self.stmt_try(scope, 2)
         lines += [f"h = mix(h, {digest_of(ty, v)})" for v, ty in scope.variables.items() if v != "h"]
         header = f"def {name}({', '.join(f'{p}: {t}' for p, t in EXPORT_PARAMS.items())}) -> int:"
         return "\n".join(["@export", header, *indent(lines + ["return mix(h, G)"])])

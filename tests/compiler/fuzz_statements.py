@@ -12,14 +12,18 @@ from __future__ import annotations
 
 import re
 
-from fuzz_expressions import Expressions, weighted
+from fuzz_exceptions import ExceptionStatements
+from fuzz_expressions import weighted
 from fuzz_model import BOOL, DICTS, INT, LISTS, SIZED, STR, VALUE_TYPES, Scope
 
 LOOP_LIMIT = 4
 SIZE_LIMIT = 200
 SIMPLE = {"declare": 2, "alias": 4, "assign": 3, "swap": 1, "augment": 8, "field_assign": 4, "list_mutate": 8,
-          "dict_mutate": 6, "call": 3, "use": 8, "trace": 1, "digest": 6, "assert": 1}
-COMPOUND = {"if": 6, "narrow": 2, "while": 2, "for_range": 4, "for_each": 4, "for_dict": 2, "for_enumerate": 2}
+          "dict_mutate": 6, "call": 3, "use": 8, "trace": 1, "digest": 6, "assert": 1,
+          "raise": 1}
+COMPOUND = {"if": 6, "narrow": 2, "while": 2, "for_range": 4, "for_each": 4, "for_dict": 2, "for_enumerate": 2,
+            "try": 2}
+IN_TRY = {"risky": 5, "raise": 3, "use": 3}  # more of what raises in a try body
 AUG_OPS = ["+=", "-=", "*=", "//=", "%=", "&=", "|=", "^=", "<<=", ">>=", "**="]
 DIGESTS = {INT: "{}", BOOL: "int({})", STR: "dig_s({})", "list[int]": "dig_li({})", "list[str]": "dig_ls({})",
            "dict[str, int]": "dig_dsi({})", "dict[int, int]": "dig_dii({})"}
@@ -34,7 +38,7 @@ def indent(lines: list[str]) -> list[str]:
     return ["    " + line if line else line for line in lines]
 
 
-class Statements(Expressions):
+class Statements(ExceptionStatements):
 
     def block(self, scope: Scope, depth: int, low: int = 1, high: int = 4, nested: bool = True) -> list[str]:
         lines: list[str] = []
@@ -45,6 +49,7 @@ class Statements(Expressions):
     def statement(self, scope: Scope, depth: int, nested: bool) -> list[str]:
         kinds = weighted(SIMPLE) + (weighted(COMPOUND) if depth > 0 else [])
         kinds += ["break", "continue"] if scope.in_loop else []
+        kinds += weighted(IN_TRY) if scope.in_try else []
         kinds += ["return"] if nested else []
         for _ in range(3):  # a kind may not apply (no list in scope to mutate, ...): try another
             made = getattr(self, f"stmt_{self.pick(kinds)}")(scope, depth)
@@ -222,7 +227,10 @@ class Statements(Expressions):
         return [f"h = mix(h, {digest_of(ty, value)})"]
 
     def stmt_assert(self, scope: Scope, depth: int) -> list[str] | None:
-        return [f"assert {self.expr(scope, BOOL, 2)}"] if self.chance(3) else None
+        if not self.chance(3):
+            return None
+        message = f", {self.message(scope)}" if self.chance(2) else ""  # evaluated only when the test fails
+        return [f"assert {self.expr(scope, BOOL, 2)}{message}"]
 
     def stmt_return(self, scope: Scope, depth: int) -> list[str]:
         if scope.result == "export":
