@@ -117,7 +117,7 @@ def b32decode_with(alphabet: bytes, s: bytes, casefold: bool, map01: bytes | Non
     if padchars and out:
         acc = acc << (5 * padchars)
         keep = (43 - 5 * padchars) // 8
-        del out[len(out) - 5:]
+        out = out[:len(out) - 5]
         for k in range(32, 32 - 8 * keep, -8):
             out.append((acc >> k) & 255)
     return bytes(out)
