@@ -20,6 +20,11 @@ from ..diagnostics import Diagnostic
 from ..program import SourceModule
 
 NO_DEFAULT = "<unrepresentable>"  # a default CPython's signature cannot show: not None
+HASHES = ("sha256", "sha1", "md5")
+# (module, function, parameter) -> the str constants it may take: CPython takes more (OpenSSL's
+# spellings such as "SHA256", other algorithms, constructors), which ours does not have yet.
+CHOICES = {("hmac", "new", "digestmod"): HASHES, ("hmac", "HMAC", "digestmod"): HASHES,
+           ("hmac", "digest", "digest"): HASHES}
 
 
 @dataclass(frozen=True)
@@ -68,11 +73,12 @@ def _top_level_names(module: SourceModule) -> set[str]:
 
 
 def cpython_params(module_name: str, name: str) -> Params | None:
-    """The parameter kinds of CPython's ``module.name`` (None for a class)."""
+    """The parameter kinds of CPython's ``module.name`` (None when it shows none)."""
     func = getattr(importlib.import_module(module_name), name)
-    if isinstance(func, type):
-        return None
-    text = getattr(func, "__text_signature__", None) or str(inspect.signature(func))
+    try:
+        text = getattr(func, "__text_signature__", None) or str(inspect.signature(func))
+    except ValueError:
+        return None  # e.g. an exception class
     text = re.sub(r"^\(\$module(, /)?(, )?", "(", text).replace(NO_DEFAULT, "...")
     args = py_ast.parse(f"def f{text}: pass").body[0].args
     every = args.posonlyargs + args.args
@@ -110,4 +116,19 @@ def _check_calls(module: SourceModule, calls: dict[str, tuple[str, str]]) -> lis
                 errors.append(Diagnostic(module.loc(value), f"the '{param}' argument of {shown} must be a "
                                          "bytes constant here", "CPython's default is not None, so a None "
                                          "could not be told from leaving it out: write it as b':'"))
+        errors += _check_choices(module, mod_name, name, passed)
+    return errors
+
+
+def _check_choices(module: SourceModule, mod_name: str, name: str, passed: dict) -> list[Diagnostic]:
+    errors = []
+    for (m, f, param), choices in CHOICES.items():
+        value = passed.get(param)
+        if (m, f) != (mod_name, name) or value is None:
+            continue
+        if not (isinstance(value, py_ast.Constant) and value.value in choices):
+            shown = ", ".join(repr(c) for c in choices)
+            errors.append(Diagnostic(module.loc(value), f"the '{param}' argument of {mod_name}.{name}() must be "
+                                     f"one of {shown} here", "other algorithms and spellings are not available "
+                                     "yet: write the name as a str constant"))
     return errors
