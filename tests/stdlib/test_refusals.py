@@ -33,7 +33,20 @@ REFUSED = [
     ("from base64 import b64decode\n\n\ndef f(s: str) -> bytes:\n    return b64decode(s)\n",
      "6:22", "argument 's' of b64decode() must be bytes, not str"),
     ("import base64\n", "2:1", "'import module' is not supported"),
-    ("from hashlib import sha256\n", "2:1", "the standard library module 'hashlib' is not available in a compiled filter"),
+    ("from json import loads\n", "2:1", "the standard library module 'json' is not available in a compiled filter"),
+    ("from hashlib import sha512\n", "2:1", "hashlib.sha512 is not available yet"),
+    ("from hashlib import new\n", "2:1", "hashlib.new is not available yet"),
+    ("from hashlib import HASH\n", "2:1", "cannot import name 'HASH' from 'hashlib'"),
+    ("from hashlib import sha256\n\n\ndef f(b: bytes) -> str:\n    return sha256(b, False).hexdigest()\n",
+     "6:22", "hashlib.sha256() takes 'usedforsecurity' by keyword only"),
+    ("from hmac import new\n\n\ndef f(k: bytes) -> bytes:\n    return new(k, b'', 'SHA256').digest()\n",
+     "6:24", "the 'digestmod' argument of hmac.new() must be one of 'sha256', 'sha1', 'md5' here"),
+    ("from hmac import HMAC\n\n\ndef f(k: bytes, d: str) -> bytes:\n    return HMAC(k, digestmod=d).digest()\n",
+     "6:30", "the 'digestmod' argument of hmac.HMAC() must be one of 'sha256', 'sha1', 'md5' here"),
+    ("from hmac import digest\n\n\ndef f(k: bytes) -> bytes:\n    return digest(k, b'', 'sha512')\n",
+     "6:27", "the 'digest' argument of hmac.digest() must be one of 'sha256', 'sha1', 'md5' here"),
+    ("from hmac import compare_digest\n\n\ndef f(k: bytes) -> bool:\n    return compare_digest(a=k, b=k)\n",
+     "6:27", "hmac.compare_digest() takes 'a' by position only"),
 ]
 
 
@@ -59,7 +72,7 @@ def test_a_file_next_to_the_program_shadows_the_library(tmp_path):
 STDLIB = Path(__file__).resolve().parents[2] / "compiler" / "stdlib"
 
 
-@pytest.mark.parametrize("name", ["base64", "binascii", "zlib"])
+@pytest.mark.parametrize("name", ["base64", "binascii", "zlib", "hashlib", "hmac"])
 def test_parameters_are_cpythons(name):
     """Each function CPython has takes the same parameters, in order, with the same defaults
     (None for one CPython cannot show, which stdlib_check keeps a caller from passing)."""
