@@ -3,7 +3,7 @@ has, called by number on bytes put in one at a time; results and exception messa
 from abi import export
 from base64 import (b16decode, b16encode, b32decode, b32encode, b32hexdecode, b32hexencode, b64decode,
                     b64encode, standard_b64decode, standard_b64encode, urlsafe_b64decode, urlsafe_b64encode)
-from binascii import Error, a2b_hex, b2a_hex, hexlify, unhexlify
+from binascii import Error, a2b_base64, a2b_hex, b2a_base64, b2a_hex, hexlify, unhexlify
 from binascii import crc32 as binascii_crc32
 from zlib import adler32, crc32
 
@@ -85,7 +85,11 @@ def codec(op: int, s: bytes, arg: bytes, flag: bool) -> bytes:
         return unhexlify(s)
     if op == 15:
         return a2b_hex(s)
-    return b2a_hex(s)
+    if op == 16:
+        return b2a_hex(s)
+    if op == 17:
+        return a2b_base64(s, strict_mode=flag)
+    return b2a_base64(s) if flag else b2a_base64(s, newline=False)
 
 
 def sep_call(s: bytes, arg: bytes, per: int, by_keyword: bool) -> bytes:

@@ -23,7 +23,7 @@ PROGRAM = Path(__file__).with_name("codecs_program.py")
 EXAMPLES = int(os.environ.get("STDLIB_EXAMPLES", "150"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-BYTES_OPS = list(range(17))  # codec() in the program
+BYTES_OPS = list(range(19))  # codec() in the program
 INT_OPS = (100, 101, 102)
 ARGS = [b"", b"-_", b"ab", b"abc", b"'", b'a"', b"L", b"I", b"0", b"\x00", b"\x01", b"\x02"]
 ALPHABET = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_=*\n \x00\xff"
