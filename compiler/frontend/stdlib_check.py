@@ -49,7 +49,8 @@ def check(modules: dict[str, SourceModule], stdlib: set[str]) -> list[Diagnostic
                         errors.append(Diagnostic(module.loc(stmt), *problem))
                     else:
                         calls[alias.asname or alias.name] = (stmt.module, alias.name)
-        errors += _check_calls(module, calls)
+        if calls:
+            errors += _check_calls(module, calls)
     return errors
 
 

@@ -3,7 +3,8 @@
 Arguments CPython also takes as ASCII str (what the decoders read, altchars, map01) are bytes
 only here: passing a str is a compile error.
 """
-from binascii import Error, a2b_base64, b2a_base64, hexlify, unhexlify
+from abi.intrinsics import data_ptr, load_u8, store_u8, wrap_add
+from binascii import Error, a2b_base64, b2a_base64, fresh, hexlify, unhexlify
 
 B32 = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 B32HEX = b"0123456789ABCDEFGHIJKLMNOPQRSTUV"
@@ -33,15 +34,18 @@ def bytes_repr(b: bytes) -> str:
 
 def translate2(s: bytes, a: int, b: int, to_a: int, to_b: int) -> bytes:
     """s.translate(bytes.maketrans(bytes([a, b]), bytes([to_a, to_b]))): the later pair wins."""
-    out: list[int] = []
-    for c in s:
+    n = len(s)
+    out = fresh(n)
+    src = data_ptr(s)
+    dst = data_ptr(out)
+    for i in range(n):
+        c = load_u8(wrap_add(src, i))
         if c == b:
-            out.append(to_b)
+            c = to_b
         elif c == a:
-            out.append(to_a)
-        else:
-            out.append(c)
-    return bytes(out)
+            c = to_a
+        store_u8(wrap_add(dst, i), c)
+    return out
 
 
 def b64encode(s: bytes, altchars: bytes | None = None) -> bytes:

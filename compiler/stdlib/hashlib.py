@@ -3,12 +3,15 @@
 The 32-bit words live in ints and are masked after each addition. Each algorithm's constants are
 built on first use, so a filter that imports hashlib pays nothing at start-up.
 """
+from abi.intrinsics import data_ptr, load_u8, load_u32, shr_u, store_u32, wrap_add, wrap_mul
+
 M32 = 0xFFFFFFFF
 HEX = "0123456789abcdef"
 SHA256 = 0
 SHA1 = 1
 MD5 = 2
 _tables: list[list[int]] = []  # [sha256 K, md5 K, md5 shifts], filled by tables()
+_k256 = b""  # SHA-256's K in memory, from k256()
 
 
 def tables() -> list[list[int]]:
@@ -43,50 +46,75 @@ def tables() -> list[list[int]]:
     return _tables
 
 
+def fresh(n: int) -> bytes:
+    """A new bytes of ``n`` zero bytes, filled in place before anything else sees it."""
+    return b"\x00" * n
+
+
+def k256() -> int:
+    """The address of SHA-256's K as 64 u32 words, built on the first call."""
+    global _k256
+    if len(_k256) == 0:
+        table = fresh(256)
+        for i, k in enumerate(tables()[0]):
+            store_u32(wrap_add(data_ptr(table), wrap_mul(i, 4)), k)
+        _k256 = table
+    return data_ptr(_k256)
+
+
 def rotr(x: int, n: int) -> int:
-    return ((x >> n) | (x << (32 - n))) & M32
+    """x (< 2**32) rotated right by n (0 < n < 32): the word doubled, shifted, masked."""
+    return shr_u(wrap_mul(x, 0x100000001), n) & M32
 
 
 def rotl(x: int, n: int) -> int:
-    return ((x << n) | (x >> (32 - n))) & M32
+    return shr_u(wrap_mul(x, 0x100000001), 32 - n) & M32
 
 
 def word_be(d: bytes, i: int) -> int:
-    return (d[i] << 24) | (d[i + 1] << 16) | (d[i + 2] << 8) | d[i + 3]
+    """The big-endian word at ``d[i:i + 4]``; callers pass whole 64-byte blocks of ``d``."""
+    at = wrap_add(data_ptr(d), i)
+    return (load_u8(at) << 24) | (load_u8(wrap_add(at, 1)) << 16) | (load_u8(wrap_add(at, 2)) << 8) \
+        | load_u8(wrap_add(at, 3))
 
 
 def word_le(d: bytes, i: int) -> int:
-    return d[i] | (d[i + 1] << 8) | (d[i + 2] << 16) | (d[i + 3] << 24)
+    """The little-endian word at ``d[i:i + 4]`` (wasm memory is little-endian)."""
+    return load_u32(wrap_add(data_ptr(d), i))
 
 
 def sha256_block(h: list[int], d: bytes, at: int) -> None:
-    k = tables()[0]
-    w = [word_be(d, at + 4 * i) for i in range(16)]
+    k = k256()
+    schedule = fresh(256)  # the 64 words of the message schedule
+    w = data_ptr(schedule)
+    for i in range(16):
+        store_u32(wrap_add(w, wrap_mul(i, 4)), word_be(d, at + 4 * i))
     for i in range(16, 64):
-        x = w[i - 15]
-        y = w[i - 2]
-        s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3)
-        s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >> 10)
-        w.append((w[i - 16] + s0 + w[i - 7] + s1) & M32)
+        p = wrap_add(w, wrap_mul(i, 4))
+        x = load_u32(p - 60)
+        y = load_u32(p - 8)
+        s0 = rotr(x, 7) ^ rotr(x, 18) ^ shr_u(x, 3)
+        s1 = rotr(y, 17) ^ rotr(y, 19) ^ shr_u(y, 10)
+        store_u32(p, wrap_add(wrap_add(load_u32(p - 64), s0), wrap_add(load_u32(p - 28), s1)))  # mod 2**32
     a, b, c, e_, f, g, hh, e = h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7]
     # a..d are a, b, c, e_; e..h are f, g, hh, e (the last is the eighth word)
     for i in range(64):
         s1 = rotr(f, 6) ^ rotr(f, 11) ^ rotr(f, 25)
         ch = (f & g) ^ (~f & hh)
-        t1 = (e + s1 + ch + k[i] + w[i]) & M32
+        kw = wrap_add(load_u32(wrap_add(k, wrap_mul(i, 4))), load_u32(wrap_add(w, wrap_mul(i, 4))))
+        t1 = wrap_add(wrap_add(e, s1), wrap_add(ch, kw)) & M32
         s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
         maj = (a & b) ^ (a & c) ^ (b & c)
-        t2 = s0 + maj
         e = hh
         hh = g
         g = f
-        f = (e_ + t1) & M32
+        f = wrap_add(e_, t1) & M32
         e_ = c
         c = b
         b = a
-        a = (t1 + t2) & M32
+        a = wrap_add(t1, wrap_add(s0, maj)) & M32
     for i, v in enumerate([a, b, c, e_, f, g, hh, e]):
-        h[i] = (h[i] + v) & M32
+        h[i] = wrap_add(h[i], v) & M32
 
 
 def sha1_block(h: list[int], d: bytes, at: int) -> None:
@@ -107,7 +135,7 @@ def sha1_block(h: list[int], d: bytes, at: int) -> None:
         else:
             f = b ^ c ^ e_
             k = 0xCA62C1D6
-        t = (rotl(a, 5) + (f & M32) + e + k + w[i]) & M32
+        t = wrap_add(wrap_add(rotl(a, 5), f & M32), wrap_add(wrap_add(e, k), w[i])) & M32
         e = e_
         e_ = c
         c = rotl(b, 30)
@@ -135,11 +163,11 @@ def md5_block(h: list[int], d: bytes, at: int) -> None:
         else:
             f = c ^ (b | (~e & M32))
             g = (7 * i) % 16
-        f = (f + a + k[i] + m[g]) & M32
+        f = wrap_add(wrap_add(f, a), wrap_add(k[i], m[g])) & M32
         a = e
         e = c
         c = b
-        b = (b + rotl(f, shifts[(i // 16) * 4 + i % 4])) & M32
+        b = wrap_add(b, rotl(f, shifts[(i // 16) * 4 + i % 4])) & M32
     for i, v in enumerate([a, b, c, e]):
         h[i] = (h[i] + v) & M32
 

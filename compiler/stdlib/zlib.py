@@ -1,4 +1,5 @@
 """zlib: the checksums crc32 and adler32, with zlib 1.2's results (compression is not available yet)."""
+from abi.intrinsics import data_ptr, load_u8, wrap_add
 from binascii import crc32 as binascii_crc32
 
 M32 = 0xFFFFFFFF
@@ -22,8 +23,9 @@ def adler32(data: bytes, value: int = 1) -> int:
         if b >= BASE:
             b -= BASE
         return a | (b << 16)
-    for c in data:
-        a += c
+    src = data_ptr(data)
+    for i in range(len(data)):
+        a += load_u8(wrap_add(src, i))
         b += a
         if b >= 0x7FFFFFFF:  # keeps the sums small; the result is the same modulo BASE
             a %= BASE
