@@ -20,7 +20,9 @@ _crc_table = b""  # built by the first crc32 call
 
 def fresh(n: int) -> bytes:
     """A new bytes of ``n`` zero bytes, which the caller fills in place (through data_ptr) before
-    anything else sees it: the hot loops below write their output without a list."""
+    anything else sees it: the hot loops below write their output without a list. Relies on a
+    bytes repetition always allocating a new object (runtime strings.repeat_impl; the compiler
+    does not fold it inside functions); test_codecs/test_hashing would see a shared one."""
     return b"\x00" * n
 
 
