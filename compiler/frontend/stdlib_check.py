@@ -37,9 +37,11 @@ class Params:
 
 def check(modules: dict[str, SourceModule], stdlib: set[str]) -> list[Diagnostic]:
     errors: list[Diagnostic] = []
+    internal = _internal_fields([modules[name] for name in stdlib])
     for module in modules.values():
         if module.name in stdlib:
             continue  # the library's own imports of its helpers
+        errors += _internal_uses(module, internal)
         calls: dict[str, tuple[str, str]] = {}
         for stmt in module.tree.body:
             if isinstance(stmt, py_ast.ImportFrom) and stmt.level == 0 and stmt.module in stdlib:
@@ -52,6 +54,26 @@ def check(modules: dict[str, SourceModule], stdlib: set[str]) -> list[Diagnostic
         if calls:
             errors += _check_calls(module, calls)
     return errors
+
+
+def _internal_fields(library: list[SourceModule]) -> dict[str, str]:
+    """The fields our library objects keep (``self._hash_state``), which CPython's objects do not
+    have: field name -> module."""
+    fields = {}
+    for module in library:
+        for node in py_ast.walk(module.tree):
+            if isinstance(node, py_ast.Attribute) and isinstance(node.value, py_ast.Name) \
+                    and node.value.id == "self" and node.attr.startswith("_"):
+                fields[node.attr] = module.name
+    return fields
+
+
+def _internal_uses(module: SourceModule, internal: dict[str, str]) -> list[Diagnostic]:
+    if not internal:
+        return []
+    return [Diagnostic(module.loc(node), f"'{node.attr}' is internal to the compiler's {internal[node.attr]} "
+                       "objects", "CPython's objects have no such attribute: use their documented ones")
+            for node in py_ast.walk(module.tree) if isinstance(node, py_ast.Attribute) and node.attr in internal]
 
 
 def _import_problem(ours: SourceModule, name: str) -> tuple[str, str] | None:

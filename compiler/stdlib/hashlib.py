@@ -186,50 +186,50 @@ class HASH:
     name, digest_size, block_size)."""
 
     def __init__(self, algorithm: int, name: str, digest_size: int, state: list[int]) -> None:
-        self.algorithm = algorithm
+        self._hash_algorithm = algorithm
         self.name = name
         self.digest_size = digest_size
         self.block_size = 64
-        self.state = state
-        self.pending = b""  # fewer than 64 bytes not compressed yet
-        self.length = 0  # bytes hashed so far
+        self._hash_state = state
+        self._hash_pending = b""  # fewer than 64 bytes not compressed yet
+        self._hash_length = 0  # bytes hashed so far
 
     def update(self, data: bytes) -> None:
-        self.length += len(data)
+        self._hash_length += len(data)
         at = 0
-        if len(self.pending) > 0:
-            take = min(64 - len(self.pending), len(data))
-            self.pending = self.pending + data[:take]
+        if len(self._hash_pending) > 0:
+            take = min(64 - len(self._hash_pending), len(data))
+            self._hash_pending = self._hash_pending + data[:take]
             at = take
-            if len(self.pending) < 64:
+            if len(self._hash_pending) < 64:
                 return
-            compress(self.algorithm, self.state, self.pending, 0)
-            self.pending = b""
+            compress(self._hash_algorithm, self._hash_state, self._hash_pending, 0)
+            self._hash_pending = b""
         while len(data) - at >= 64:
-            compress(self.algorithm, self.state, data, at)
+            compress(self._hash_algorithm, self._hash_state, data, at)
             at += 64
-        self.pending = data[at:]
+        self._hash_pending = data[at:]
 
     def copy(self) -> "HASH":
-        other = HASH(self.algorithm, self.name, self.digest_size, self.state.copy())
-        other.pending = self.pending
-        other.length = self.length
+        other = HASH(self._hash_algorithm, self.name, self.digest_size, self._hash_state.copy())
+        other._hash_pending = self._hash_pending
+        other._hash_length = self._hash_length
         return other
 
     def digest(self) -> bytes:
-        state = self.state.copy()
-        bits = self.length * 8
-        zeros = (55 - self.length) % 64
+        state = self._hash_state.copy()
+        bits = self._hash_length * 8
+        zeros = (55 - self._hash_length) % 64
         length = [(bits >> (8 * i)) & 255 for i in range(8)]  # little-endian
-        if self.algorithm != MD5:
+        if self._hash_algorithm != MD5:
             length.reverse()
-        tail = self.pending + bytes([128] + [0] * zeros + length)
+        tail = self._hash_pending + bytes([128] + [0] * zeros + length)
         for at in range(0, len(tail), 64):
-            compress(self.algorithm, state, tail, at)
+            compress(self._hash_algorithm, state, tail, at)
         out: list[int] = []
         for word in state:
             for i in range(4):
-                shift = 8 * i if self.algorithm == MD5 else 24 - 8 * i
+                shift = 8 * i if self._hash_algorithm == MD5 else 24 - 8 * i
                 out.append((word >> shift) & 255)
         return bytes(out)
 

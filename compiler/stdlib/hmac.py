@@ -27,37 +27,37 @@ class HMAC:
     def __init__(self, key: bytes, msg: bytes | None = None, digestmod: str = "") -> None:
         if digestmod == "":
             raise TypeError("Missing required parameter 'digestmod'.")
-        self.inner: HASH = hash_named(digestmod)
-        self.outer: HASH = hash_named(digestmod)
-        self.name: str = "hmac-" + self.inner.name
-        self.digest_size: int = self.inner.digest_size
-        self.block_size: int = self.inner.block_size
+        self._hmac_inner: HASH = hash_named(digestmod)
+        self._hmac_outer: HASH = hash_named(digestmod)
+        self.name: str = "hmac-" + self._hmac_inner.name
+        self.digest_size: int = self._hmac_inner.digest_size
+        self.block_size: int = self._hmac_inner.block_size
         if len(key) > self.block_size:
             long_key = hash_named(digestmod)
             long_key.update(key)
             key = long_key.digest()
-        self.inner.update(padded(key, 0x36))
-        self.outer.update(padded(key, 0x5C))
+        self._hmac_inner.update(padded(key, 0x36))
+        self._hmac_outer.update(padded(key, 0x5C))
         if msg is not None:
-            self.inner.update(msg)
+            self._hmac_inner.update(msg)
 
     def update(self, msg: bytes) -> None:
-        self.inner.update(msg)
+        self._hmac_inner.update(msg)
 
     def copy(self) -> "HMAC":
-        other = HMAC(b"", None, self.inner.name)
-        other.inner = self.inner.copy()
-        other.outer = self.outer.copy()
+        other = HMAC(b"", None, self._hmac_inner.name)
+        other._hmac_inner = self._hmac_inner.copy()
+        other._hmac_outer = self._hmac_outer.copy()
         return other
 
     def digest(self) -> bytes:
-        outer = self.outer.copy()
-        outer.update(self.inner.digest())
+        outer = self._hmac_outer.copy()
+        outer.update(self._hmac_inner.digest())
         return outer.digest()
 
     def hexdigest(self) -> str:
-        outer = self.outer.copy()
-        outer.update(self.inner.digest())
+        outer = self._hmac_outer.copy()
+        outer.update(self._hmac_inner.digest())
         return outer.hexdigest()
 
 

@@ -45,6 +45,8 @@ REFUSED = [
      "6:30", "the 'digestmod' argument of hmac.HMAC() must be one of 'sha256', 'sha1', 'md5' here"),
     ("from hmac import digest\n\n\ndef f(k: bytes) -> bytes:\n    return digest(k, b'', 'sha512')\n",
      "6:27", "the 'digest' argument of hmac.digest() must be one of 'sha256', 'sha1', 'md5' here"),
+    ("from hashlib import sha256\n\n\ndef f(b: bytes) -> int:\n    return len(sha256(b)._hash_pending)\n",
+     "6:16", "'_hash_pending' is internal to the compiler's hashlib objects"),
     ("from hmac import compare_digest\n\n\ndef f(k: bytes) -> bool:\n    return compare_digest(a=k, b=k)\n",
      "6:27", "hmac.compare_digest() takes 'a' by position only"),
 ]
