@@ -8,7 +8,9 @@ in ``BUILTIN_MODULES`` are provided by the compiler and never read.
 
 Modules are searched first next to the entry file, then in the project root
 (the folder holding ``abi/``), so ``from abi.imports import proxy_log`` works
-for a filter anywhere on disk.
+for a filter anywhere on disk. A standard library module (``from base64 import
+b64encode``) not found there is ours from ``compiler/stdlib/``, loaded under its
+own name; a file of that name next to the entry shadows it, as in CPython.
 """
 from __future__ import annotations
 
@@ -20,8 +22,10 @@ from pathlib import Path
 
 from ..diagnostics import CompileError, Diagnostic, display_path, loc_of
 from ..program import BUILTIN_MODULES, RUNTIME_MODULES, Program, SourceModule
+from . import stdlib_check
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
+STDLIB_DIR = PROJECT_ROOT / "compiler" / "stdlib"
 
 
 CPYTHON_RECURSION_LIMIT = 1000  # CPython's default sys.getrecursionlimit()
@@ -32,6 +36,7 @@ def run(entry: Path, text: str | None = None) -> Program:
     roots = [entry.parent, PROJECT_ROOT]
     name = _entry_name(entry)
     modules: dict[str, SourceModule] = {}
+    stdlib: set[str] = set()  # the standard library modules loaded from STDLIB_DIR
     pending = [(name, entry, text)]
     for runtime in RUNTIME_MODULES:  # what the compiled code calls for objects and memory
         found = _find(runtime, [PROJECT_ROOT])
@@ -47,9 +52,16 @@ def run(entry: Path, text: str | None = None) -> Program:
             if target in BUILTIN_MODULES or target in modules:
                 continue
             found = _find(target, roots) if py_node.level == 0 else None
+            if found is None and py_node.level == 0 and target.split(".")[0] in sys.stdlib_module_names:
+                found = _find(target, [STDLIB_DIR])
+                if found is not None:
+                    stdlib.add(target)
             if found is None:
                 raise CompileError([_missing_module(module, py_node, target)])
             pending.append((target, found, None))
+    errors = stdlib_check.check(modules, stdlib)
+    if errors:
+        raise CompileError(errors)
     return Program(modules=modules, entry=name)
 
 

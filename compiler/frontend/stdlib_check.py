@@ -1,0 +1,157 @@
+"""What a program may use of the standard library modules the compiler provides (compiler/stdlib/).
+
+Problem: our ``base64`` is a module in the subset whose functions take every argument by position
+or keyword, and which holds helpers CPython's module does not have. Accepts: the loaded modules
+and which of them are standard library modules. Guarantees: a program imports only names CPython's
+module has too (else CPython's ImportError text), and only those ours implements (else "...
+is not available yet"); its calls pass positional-only parameters by position and keyword-only
+ones by keyword, as CPython requires (its TypeError becomes a compile error here), and a
+parameter whose CPython default is not None (``hexlify``'s ``sep``) never receives a None.
+"""
+from __future__ import annotations
+
+import ast as py_ast
+import importlib
+import inspect
+import re
+from dataclasses import dataclass
+
+from ..diagnostics import Diagnostic
+from ..program import SourceModule
+
+NO_DEFAULT = "<unrepresentable>"  # a default CPython's signature cannot show: not None
+HASHES = ("sha256", "sha1", "md5")
+# (module, function, parameter) -> the str constants it may take: CPython takes more (OpenSSL's
+# spellings such as "SHA256", other algorithms, constructors), which ours does not have yet.
+CHOICES = {("hmac", "new", "digestmod"): HASHES, ("hmac", "HMAC", "digestmod"): HASHES,
+           ("hmac", "digest", "digest"): HASHES}
+
+
+@dataclass(frozen=True)
+class Params:
+    positional_only: tuple[str, ...]
+    positional: tuple[str, ...]  # every parameter that may be passed by position
+    keyword_only: tuple[str, ...]
+    not_none: tuple[str, ...]  # no None default in CPython: passing None raises there
+
+
+def check(modules: dict[str, SourceModule], stdlib: set[str]) -> list[Diagnostic]:
+    errors: list[Diagnostic] = []
+    internal = _internal_fields([modules[name] for name in stdlib])
+    for module in modules.values():
+        if module.name in stdlib:
+            continue  # the library's own imports of its helpers
+        errors += _internal_uses(module, internal)
+        calls: dict[str, tuple[str, str]] = {}
+        for stmt in module.tree.body:
+            if isinstance(stmt, py_ast.ImportFrom) and stmt.level == 0 and stmt.module in stdlib:
+                for alias in stmt.names:
+                    problem = _import_problem(modules[stmt.module], alias.name)
+                    if problem:
+                        errors.append(Diagnostic(module.loc(stmt), *problem))
+                    else:
+                        calls[alias.asname or alias.name] = (stmt.module, alias.name)
+        if calls:
+            errors += _check_calls(module, calls)
+    return errors
+
+
+def _internal_fields(library: list[SourceModule]) -> dict[str, str]:
+    """The fields our library objects keep (``self._hash_state``), which CPython's objects do not
+    have: field name -> module."""
+    fields = {}
+    for module in library:
+        for node in py_ast.walk(module.tree):
+            if isinstance(node, py_ast.Attribute) and isinstance(node.value, py_ast.Name) \
+                    and node.value.id == "self" and node.attr.startswith("_"):
+                fields[node.attr] = module.name
+    return fields
+
+
+def _internal_uses(module: SourceModule, internal: dict[str, str]) -> list[Diagnostic]:
+    if not internal:
+        return []
+    return [Diagnostic(module.loc(node), f"'{node.attr}' is internal to the compiler's {internal[node.attr]} "
+                       "objects", "CPython's objects have no such attribute: use their documented ones")
+            for node in py_ast.walk(module.tree) if isinstance(node, py_ast.Attribute) and node.attr in internal]
+
+
+def _import_problem(ours: SourceModule, name: str) -> tuple[str, str] | None:
+    cpython = importlib.import_module(ours.name)
+    if name == "*":
+        return None  # reported by declare
+    if not hasattr(cpython, name):
+        return (f"cannot import name '{name}' from '{ours.name}'", f"CPython's {ours.name} has no '{name}'")
+    if name.startswith("_") or name not in _top_level_names(ours):
+        return (f"{ours.name}.{name} is not available yet", f"see docs/stdlib.md for what {ours.name} has")
+    return None
+
+
+def _top_level_names(module: SourceModule) -> set[str]:
+    names = set()
+    for stmt in module.tree.body:
+        if isinstance(stmt, (py_ast.FunctionDef, py_ast.ClassDef)):
+            names.add(stmt.name)
+    return names
+
+
+def cpython_params(module_name: str, name: str) -> Params | None:
+    """The parameter kinds of CPython's ``module.name`` (None when it shows none)."""
+    func = getattr(importlib.import_module(module_name), name)
+    try:
+        text = getattr(func, "__text_signature__", None) or str(inspect.signature(func))
+    except ValueError:
+        return None  # e.g. an exception class
+    text = re.sub(r"^\(\$module(, /)?(, )?", "(", text).replace(NO_DEFAULT, "...")
+    args = py_ast.parse(f"def f{text}: pass").body[0].args
+    every = args.posonlyargs + args.args
+    defaulted = list(zip(every[len(every) - len(args.defaults):], args.defaults))
+    defaulted += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
+    not_none = tuple(a.arg for a, d in defaulted if isinstance(d, py_ast.Constant) and d.value is ...)
+    return Params(tuple(a.arg for a in args.posonlyargs), tuple(a.arg for a in every),
+                  tuple(a.arg for a in args.kwonlyargs), not_none)
+
+
+def _check_calls(module: SourceModule, calls: dict[str, tuple[str, str]]) -> list[Diagnostic]:
+    errors = []
+    for node in py_ast.walk(module.tree):
+        if not (isinstance(node, py_ast.Call) and isinstance(node.func, py_ast.Name) and node.func.id in calls):
+            continue
+        mod_name, name = calls[node.func.id]
+        params = cpython_params(mod_name, name)
+        if params is None:
+            continue
+        shown = f"{mod_name}.{name}()"
+        for keyword in node.keywords:
+            if keyword.arg in params.positional_only:
+                errors.append(Diagnostic(module.loc(keyword), f"{shown} takes '{keyword.arg}' by position only",
+                                         "pass it by position, as CPython requires"))
+        if len(node.args) > len(params.positional) and params.keyword_only:
+            extra = params.keyword_only[0]
+            errors.append(Diagnostic(module.loc(node.args[len(params.positional)]),
+                                     f"{shown} takes '{extra}' by keyword only",
+                                     f"write {extra}=..., as CPython requires"))
+        passed = dict(zip(params.positional, node.args))
+        passed.update({k.arg: k.value for k in node.keywords if k.arg})
+        for param in params.not_none:
+            value = passed.get(param)
+            if value is not None and not (isinstance(value, py_ast.Constant) and isinstance(value.value, bytes)):
+                errors.append(Diagnostic(module.loc(value), f"the '{param}' argument of {shown} must be a "
+                                         "bytes constant here", "CPython's default is not None, so a None "
+                                         "could not be told from leaving it out: write it as b':'"))
+        errors += _check_choices(module, mod_name, name, passed)
+    return errors
+
+
+def _check_choices(module: SourceModule, mod_name: str, name: str, passed: dict) -> list[Diagnostic]:
+    errors = []
+    for (m, f, param), choices in CHOICES.items():
+        value = passed.get(param)
+        if (m, f) != (mod_name, name) or value is None:
+            continue
+        if not (isinstance(value, py_ast.Constant) and value.value in choices):
+            shown = ", ".join(repr(c) for c in choices)
+            errors.append(Diagnostic(module.loc(value), f"the '{param}' argument of {mod_name}.{name}() must be "
+                                     f"one of {shown} here", "other algorithms and spellings are not available "
+                                     "yet: write the name as a str constant"))
+    return errors

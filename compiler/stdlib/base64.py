@@ -1,0 +1,156 @@
+"""base64: the Base64, Base32 and Base16 codecs of RFC 4648, as CPython's Lib/base64.py (3.11).
+
+Arguments CPython also takes as ASCII str (what the decoders read, altchars, map01) are bytes
+only here: passing a str is a compile error.
+"""
+from abi.intrinsics import data_ptr, load_u8, store_u8, wrap_add
+from binascii import Error, a2b_base64, b2a_base64, fresh, hexlify, unhexlify
+
+B32 = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+B32HEX = b"0123456789ABCDEFGHIJKLMNOPQRSTUV"
+
+
+def bytes_repr(b: bytes) -> str:
+    """repr(b), for the AssertionError CPython's asserts show."""
+    quote = "'"
+    if 39 in b and 34 not in b:
+        quote = '"'
+    out = "b" + quote
+    for c in b:
+        if c == ord(quote) or c == 92:
+            out += "\\" + chr(c)
+        elif c == 9:
+            out += "\\t"
+        elif c == 10:
+            out += "\\n"
+        elif c == 13:
+            out += "\\r"
+        elif c < 32 or c >= 127:
+            out += "\\x" + "0123456789abcdef"[c >> 4] + "0123456789abcdef"[c & 15]
+        else:
+            out += chr(c)
+    return out + quote
+
+
+def translate2(s: bytes, a: int, b: int, to_a: int, to_b: int) -> bytes:
+    """s.translate(bytes.maketrans(bytes([a, b]), bytes([to_a, to_b]))): the later pair wins."""
+    n = len(s)
+    out = fresh(n)
+    src = data_ptr(s)
+    dst = data_ptr(out)
+    for i in range(n):
+        c = load_u8(wrap_add(src, i))
+        if c == b:
+            c = to_b
+        elif c == a:
+            c = to_a
+        store_u8(wrap_add(dst, i), c)
+    return out
+
+
+def b64encode(s: bytes, altchars: bytes | None = None) -> bytes:
+    encoded = b2a_base64(s, False)
+    if altchars is not None:
+        assert len(altchars) == 2, bytes_repr(altchars)
+        return translate2(encoded, 43, 47, altchars[0], altchars[1])
+    return encoded
+
+
+def b64decode(s: bytes, altchars: bytes | None = None, validate: bool = False) -> bytes:
+    if altchars is not None:
+        assert len(altchars) == 2, bytes_repr(altchars)
+        s = translate2(s, altchars[0], altchars[1], 43, 47)
+    return a2b_base64(s, validate)
+
+
+def standard_b64encode(s: bytes) -> bytes:
+    return b64encode(s)
+
+
+def standard_b64decode(s: bytes) -> bytes:
+    return b64decode(s)
+
+
+def urlsafe_b64encode(s: bytes) -> bytes:
+    return translate2(b64encode(s), 43, 47, 45, 95)
+
+
+def urlsafe_b64decode(s: bytes) -> bytes:
+    return b64decode(translate2(s, 45, 95, 43, 47))
+
+
+def b32encode_with(alphabet: bytes, s: bytes) -> bytes:
+    out: list[int] = []
+    n = len(s)
+    for i in range(0, n, 5):
+        acc = 0
+        for j in range(i, i + 5):
+            acc = (acc << 8) | (s[j] if j < n else 0)
+        for k in range(35, -1, -5):
+            out.append(alphabet[(acc >> k) & 31])
+    pads = [0, 6, 4, 3, 1][n % 5]
+    for k in range(len(out) - pads, len(out)):
+        out[k] = 61
+    return bytes(out)
+
+
+def b32decode_with(alphabet: bytes, s: bytes, casefold: bool, map01: bytes | None) -> bytes:
+    if len(s) % 8:
+        raise Error("Incorrect padding")
+    if map01 is not None:
+        assert len(map01) == 1, bytes_repr(map01)
+        s = translate2(s, 48, 49, 79, map01[0])
+    if casefold:
+        s = s.upper()
+    total = len(s)
+    s = s.rstrip(b"=")
+    padchars = total - len(s)
+    out: list[int] = []
+    acc = 0
+    for i in range(0, len(s), 8):
+        acc = 0
+        for j in range(i, min(i + 8, len(s))):
+            v = alphabet.find(bytes([s[j]]))
+            if v < 0:
+                raise Error("Non-base32 digit found")
+            acc = (acc << 5) + v
+        for k in range(32, -1, -8):
+            out.append((acc >> k) & 255)
+    if padchars not in [0, 1, 3, 4, 6]:
+        raise Error("Incorrect padding")
+    if padchars and out:
+        acc = acc << (5 * padchars)
+        keep = (43 - 5 * padchars) // 8
+        out = out[:len(out) - 5]
+        for k in range(32, 32 - 8 * keep, -8):
+            out.append((acc >> k) & 255)
+    return bytes(out)
+
+
+def b32encode(s: bytes) -> bytes:
+    return b32encode_with(B32, s)
+
+
+def b32decode(s: bytes, casefold: bool = False, map01: bytes | None = None) -> bytes:
+    return b32decode_with(B32, s, casefold, map01)
+
+
+def b32hexencode(s: bytes) -> bytes:
+    return b32encode_with(B32HEX, s)
+
+
+def b32hexdecode(s: bytes, casefold: bool = False) -> bytes:
+    return b32decode_with(B32HEX, s, casefold, None)
+
+
+def b16encode(s: bytes) -> bytes:
+    return hexlify(s).upper()
+
+
+def b16decode(s: bytes, casefold: bool = False) -> bytes:
+    if casefold:
+        s = s.upper()
+    for c in s:
+        if not (48 <= c <= 57 or 65 <= c <= 70):
+            raise Error("Non-base16 digit found")
+    return unhexlify(s)

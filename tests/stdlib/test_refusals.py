@@ -1,0 +1,97 @@
+"""What the compiler refuses of the standard library modules it has, each a located error."""
+from __future__ import annotations
+
+import ast as py_ast
+import importlib
+import inspect
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from compiler import CompileError, compile_file
+
+HEAD = "from abi import export\n"
+# (source after HEAD, "line:col", message)
+REFUSED = [
+    ("from base64 import b85encode\n", "2:1", "base64.b85encode is not available yet"),
+    ("from zlib import compress\n", "2:1", "zlib.compress is not available yet"),
+    ("from base64 import translate2\n", "2:1", "cannot import name 'translate2' from 'base64'"),
+    ("from base64 import Error\n", "2:1", "cannot import name 'Error' from 'base64'"),
+    ("from binascii import crc_table\n", "2:1", "cannot import name 'crc_table' from 'binascii'"),
+    ("from binascii import crc32\n\n\ndef f(b: bytes) -> int:\n    return crc32(b, crc=1)\n",
+     "6:21", "binascii.crc32() takes 'crc' by position only"),
+    ("from zlib import adler32 as a\n\n\ndef f(b: bytes) -> int:\n    return a(data=b)\n",
+     "6:14", "zlib.adler32() takes 'data' by position only"),
+    ("from binascii import b2a_base64\n\n\ndef f(b: bytes) -> bytes:\n    return b2a_base64(b, False)\n",
+     "6:26", "binascii.b2a_base64() takes 'newline' by keyword only"),
+    ("from binascii import hexlify\n\n\ndef f(b: bytes, s: bytes) -> bytes:\n    return hexlify(b, s)\n",
+     "6:23", "the 'sep' argument of binascii.hexlify() must be a bytes constant here"),
+    ("from binascii import hexlify\n\n\ndef f(b: bytes) -> bytes:\n    return hexlify(b, sep=None)\n",
+     "6:27", "the 'sep' argument of binascii.hexlify() must be a bytes constant here"),
+    ("from base64 import b64decode\n\n\ndef f(s: str) -> bytes:\n    return b64decode(s)\n",
+     "6:22", "argument 's' of b64decode() must be bytes, not str"),
+    ("import base64\n", "2:1", "'import module' is not supported"),
+    ("from json import loads\n", "2:1", "the standard library module 'json' is not available in a compiled filter"),
+    ("from hashlib import sha512\n", "2:1", "hashlib.sha512 is not available yet"),
+    ("from hashlib import new\n", "2:1", "hashlib.new is not available yet"),
+    ("from hashlib import HASH\n", "2:1", "cannot import name 'HASH' from 'hashlib'"),
+    ("from hashlib import sha256\n\n\ndef f(b: bytes) -> str:\n    return sha256(b, False).hexdigest()\n",
+     "6:22", "hashlib.sha256() takes 'usedforsecurity' by keyword only"),
+    ("from hmac import new\n\n\ndef f(k: bytes) -> bytes:\n    return new(k, b'', 'SHA256').digest()\n",
+     "6:24", "the 'digestmod' argument of hmac.new() must be one of 'sha256', 'sha1', 'md5' here"),
+    ("from hmac import HMAC\n\n\ndef f(k: bytes, d: str) -> bytes:\n    return HMAC(k, digestmod=d).digest()\n",
+     "6:30", "the 'digestmod' argument of hmac.HMAC() must be one of 'sha256', 'sha1', 'md5' here"),
+    ("from hmac import digest\n\n\ndef f(k: bytes) -> bytes:\n    return digest(k, b'', 'sha512')\n",
+     "6:27", "the 'digest' argument of hmac.digest() must be one of 'sha256', 'sha1', 'md5' here"),
+    ("from hashlib import sha256\n\n\ndef f(b: bytes) -> int:\n    return len(sha256(b)._hash_pending)\n",
+     "6:16", "'_hash_pending' is internal to the compiler's hashlib objects"),
+    ("from hmac import compare_digest\n\n\ndef f(k: bytes) -> bool:\n    return compare_digest(a=k, b=k)\n",
+     "6:27", "hmac.compare_digest() takes 'a' by position only"),
+]
+
+
+@pytest.mark.parametrize("source,position,message", REFUSED, ids=[r[2][:50] for r in REFUSED])
+def test_refused(tmp_path, source, position, message):
+    path = tmp_path / "prog.py"
+    path.write_text(HEAD + textwrap.dedent(source))
+    with pytest.raises(CompileError) as info:
+        compile_file(path)
+    first = info.value.diagnostics[0].render().splitlines()[0]
+    assert first.endswith(f":{position}: error: {message}"), first
+
+
+def test_a_file_next_to_the_program_shadows_the_library(tmp_path):
+    """As in CPython, where the script's folder comes first on sys.path."""
+    (tmp_path / "base64.py").write_text("def mine(s: bytes) -> bytes:\n    return s\n")
+    path = tmp_path / "prog.py"
+    path.write_text(HEAD + "from base64 import mine\n\n\n@export\ndef f() -> int:\n"
+                    "    return len(mine(b'abc'))\n")
+    compile_file(path)  # ours would refuse 'mine': CPython's base64 has no such name
+
+
+STDLIB = Path(__file__).resolve().parents[2] / "compiler" / "stdlib"
+
+
+@pytest.mark.parametrize("name", ["base64", "binascii", "zlib", "hashlib", "hmac"])
+def test_parameters_are_cpythons(name):
+    """Each function CPython has takes the same parameters, in order, with the same defaults
+    (None for one CPython cannot show, which stdlib_check keeps a caller from passing)."""
+    module = importlib.import_module(name)
+    tree = py_ast.parse((STDLIB / f"{name}.py").read_text())
+    checked = 0
+    for fn in tree.body:
+        if not isinstance(fn, py_ast.FunctionDef) or not hasattr(module, fn.name):
+            continue
+        cpython = getattr(module, fn.name)
+        text = getattr(cpython, "__text_signature__", None) or str(inspect.signature(cpython))
+        text = re.sub(r"^\(\$module(, /)?(, )?", "(", text).replace("<unrepresentable>", "None")
+        theirs = py_ast.parse(f"def f{text}: pass").body[0].args
+        ours = fn.args
+        names = [a.arg for a in theirs.posonlyargs + theirs.args + theirs.kwonlyargs]
+        assert [a.arg for a in ours.args] == names, fn.name
+        defaults = [py_ast.literal_eval(d) for d in theirs.defaults + [d for d in theirs.kw_defaults if d]]
+        assert [py_ast.literal_eval(d) for d in ours.defaults] == defaults, fn.name
+        checked += 1
+    assert checked >= 2
