@@ -77,6 +77,8 @@ def examples() -> dict[str, Example]:
         "jwt_check": Example("bearer token: base64url, JSON, claims", lambda p: p.http_request(
             {":path": "/api", "authorization": "Bearer " + jwt_token()}),
             {"configuration": json.dumps({"issuer": "https://issuer.example", "audience": "api"})}),
+        "quota_header": Example("parse a cost header inside try/except, accept it", lambda p: p.http_request(
+            {":path": "/", "x-cost": "4"}), {"configuration": "10"}),
     }
 
 

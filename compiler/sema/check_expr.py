@@ -146,7 +146,7 @@ class ExprChecker:
             if name in self.untyped and name not in self.fn.locals:
                 raise Bail(None)  # the refused assignment was reported; its uses are not errors again
             if self.assigned is not None and name not in self.assigned:
-                raise self.fail(node, f"local variable '{name}' may be used before it is assigned",
+                raise self.fail(node, f"local variable '{node.id}' may be used before it is assigned",
                                 "assign it on every path before this line")
             node.sym = Local(name)
             ty = self.narrowed.get(name, self.fn.locals[name])
@@ -400,7 +400,7 @@ class ExprChecker:
         ty = self.check(part.value)
         if is_exception(ty):
             if part.format_spec is not None:  # CPython: TypeError, unsupported format string
-                raise self.fail(part, "an exception is formatted only without a spec",
+                raise self.fail(part.value, "an exception is formatted only without a spec",
                                 "format its text: f\"{str(e):>10}\"")
             part.value = self.exception_message(part.value)
             ty = STR

@@ -217,6 +217,18 @@ CONSTRUCTS = [
      'from typing import Any\n\n\ndef f(xs: list[int]) -> None:\n    x: Any = xs\n',
      '5:14', 'this value must be Any, not list[int]',
      'an Any holds list[Any] and dict[str, Any], not typed containers or tuples: build one of those'),
+    ('an exception name read after an inner handler that rebound it (CPython deletes it there)',
+     'def f(x: int) -> int:\n    try:\n        raise KeyError("a")\n    except KeyError as e:\n'
+     '        try:\n            pass\n        except ValueError as e:\n            pass\n'
+     '        return len(str(e))\n',
+     '9:24', "local variable 'e' may be used before it is assigned", 'assign it on every path before this line'),
+    ('`__str__` on an exception class',
+     'class Loud(Exception):\n    def __str__(self) -> str:\n        return "LOUD"\n',
+     '2:5', 'an exception class cannot define __str__ or __repr__ yet',
+     'pass the text to super().__init__(message): str(e) returns it'),
+    ('a format spec on an exception in an f-string',
+     'def f() -> str:\n    try:\n        raise ValueError("v")\n    except ValueError as e:\n        return f"{e:>10}"\n',
+     '5:19', 'an exception is formatted only without a spec', 'format its text: f"{str(e):>10}"'),
     ('`except` naming something other than an exception class',
      'def f() -> None:\n    try:\n        pass\n    except int:\n        pass\n',
      '4:12', "an 'except' clause names exception classes",
