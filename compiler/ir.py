@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 Instr = tuple  # (mnemonic, *immediates)
 
 VALTYPES = ("i32", "i64", "f32", "f64")
+ZERO = {"i32": ("i32.const", 0), "i64": ("i64.const", 0), "f32": ("f32.const", 0.0), "f64": ("f64.const", 0.0)}
 
 
 @dataclass

@@ -440,14 +440,7 @@ class CallLowerer(MethodLowerer, CompareLowerer):
         self.emit("i32.const", 0)
         for target in node.isinstance_targets:
             if isinstance(target, ClassInfo):
-                self.emit("local.get", obj)
-                self.emit("i32.load", 4)
-                self.emit("i32.const", 8)
-                self.emit("i32.shr_u")
-                self.emit("i32.const", self.classes.record_id(target))
-                self.emit("i32.sub")
-                self.emit("i32.const", target.last_descendant_id - target.class_id)
-                self.emit("i32.le_u")
+                self.instance_of(obj, target)
             else:
                 self.emit("i32.const", int(target))
             self.emit("i32.or")

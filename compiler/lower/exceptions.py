@@ -24,6 +24,7 @@ PENDING = "rt.pending"
 HANDLERS = "rt.handlers"
 CATCH = "catch"  # label stem of a try body's block: passes/exceptions.py branches to it
 EXCEPTIONS = "compiler.runtime.exceptions"
+THROWERS = ("rt.throw", "rt.reraise")  # the calls that raise (lowering puts unreachable after them)
 
 
 @dataclass
@@ -111,19 +112,9 @@ class ExceptionLowerer:
         self.emit("end")
 
     def matches(self, error: str, classes) -> None:
-        """Is the record id of ``error`` in one of the classes' id ranges (a class and its subclasses)?"""
-        record = self.temp("i32")
-        self.emit("local.get", error)
-        self.emit("i32.load", 4)
-        self.emit("i32.const", 8)
-        self.emit("i32.shr_u")
-        self.emit("local.set", record)
+        """Is ``error`` an instance of one of the classes?"""
         for index, info in enumerate(classes):
-            self.emit("local.get", record)
-            self.emit("i32.const", info.class_id)
-            self.emit("i32.sub")
-            self.emit("i32.const", info.last_descendant_id - info.class_id)
-            self.emit("i32.le_u")
+            self.instance_of(error, info)
             if index:
                 self.emit("i32.or")
 

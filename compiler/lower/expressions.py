@@ -73,6 +73,18 @@ class ExprLowerer(ValueLowerer):
         if hasattr(node, "narrowed_from"):  # a T | None field known to hold a T here
             self.narrowed_read(node.narrowed_from, node.ty)
 
+    def instance_of(self, obj: str, info) -> None:
+        """Push whether the object in local ``obj`` is of class ``info``: its record id (in the
+        header) lies in the id range of the class and its subclasses."""
+        self.emit("local.get", obj)
+        self.emit("i32.load", 4)
+        self.emit("i32.const", 8)
+        self.emit("i32.shr_u")
+        self.emit("i32.const", info.class_id)
+        self.emit("i32.sub")
+        self.emit("i32.const", info.last_descendant_id - info.class_id)
+        self.emit("i32.le_u")
+
     def field_offset(self, info, name: str) -> int:
         return 8 + 8 * list(info.fields).index(name)
 

@@ -11,6 +11,7 @@ calls.
 from __future__ import annotations
 
 from .. import ir
+from .exceptions import EXCEPTIONS
 
 INT64_MIN = -(1 << 63)
 
@@ -47,7 +48,6 @@ STAND_INS = {
     "RuntimeError": "dict_changed_error", "AssertionError": "assertion_error",
     "UnicodeDecodeError": "unicode_decode_error", "RecursionError": "recursion_error",
 }
-EXCEPTIONS = "compiler.runtime.exceptions"
 
 
 def helpers() -> list[ir.Function]:

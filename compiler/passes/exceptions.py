@@ -19,12 +19,9 @@ cases. A program without ``try`` gets no new instruction.
 from __future__ import annotations
 
 from .. import ir
+from ..lower.exceptions import CATCH, PENDING, THROWERS
 from .recursion import call_graph, recursive_functions
 
-THROWERS = ("rt.throw", "rt.reraise")
-PENDING = "rt.pending"
-CATCH = "catch"
-ZERO = {"i32": ("i32.const", 0), "i64": ("i64.const", 0), "f64": ("f64.const", 0.0), "f32": ("f32.const", 0.0)}
 
 
 def run(module: ir.Module) -> ir.Module:
@@ -110,5 +107,5 @@ def _leave(fn: ir.Function, catch: str | None, under_try: bool, always: bool, ta
         return [("br", catch)] if always else [("global.get", PENDING), ("br_if", catch)]
     if not under_try:
         return []
-    leave = [*(ZERO[r] for r in fn.results), ("return",)]
+    leave = [*(ir.ZERO[r] for r in fn.results), ("return",)]
     return leave if always else [("global.get", PENDING), ("if", f"raised.{tag}", None), *leave, ("end",)]

@@ -49,7 +49,6 @@ USER_SIZE = 8
 USER_FRAMES = True  # tests turn it off to inline the program's own functions that may trap
 TRAPS = {"call", "unreachable", "i64.div_s", "i64.div_u", "i64.rem_s", "i64.rem_u", "i32.div_s", "i32.div_u",
          "i32.rem_s", "i32.rem_u", "i64.trunc_f64_s", "i32.trunc_f64_s", "memory.copy", "memory.fill"}
-ZERO = {"i32": ("i32.const", 0), "i64": ("i64.const", 0), "f64": ("f64.const", 0.0)}
 
 
 def run(module: ir.Module, skip: frozenset[str] = frozenset(), tag: str = "i") -> ir.Module:
@@ -157,7 +156,7 @@ class Inliner:
         fn.locals += [(rename[n], t) for n, t in callee.locals]
         if in_loop:
             for name in sorted(maybe_unset(callee.body, {n for n, _ in callee.locals})):
-                code += [ZERO[dict(callee.locals)[name]], ("local.set", rename[name])]
+                code += [ir.ZERO[dict(callee.locals)[name]], ("local.set", rename[name])]
         exit_label = "inline" + suffix
         code.append(("block", exit_label, callee.results[0] if callee.results else None))
         for instr in callee.body:

@@ -31,8 +31,9 @@ def run(module: ir.Module) -> ir.Module:
 
 
 def _raises(symbol: str) -> bool:
+    from ..lower.exceptions import THROWERS
     from ..lower.runtime import STAND_INS
-    return symbol in STAND_INS or symbol in ("rt.throw", "rt.reraise")
+    return symbol in STAND_INS or symbol in THROWERS
 
 
 def call_graph(module: ir.Module) -> dict[str, list[str]]:
@@ -89,7 +90,6 @@ def _pop_component(root: str, stack: list[str], on_stack: set[str], graph) -> se
     return set()
 
 
-ZERO = {"i32": ("i32.const", 0), "i64": ("i64.const", 0), "f64": ("f64.const", 0.0), "f32": ("f32.const", 0.0)}
 LEAVE = [("global.get", DEPTH), ("i32.const", 1), ("i32.sub",), ("global.set", DEPTH)]
 
 
@@ -97,7 +97,7 @@ def _guard(fn: ir.Function) -> None:
     enter = [("global.get", DEPTH), ("i32.const", 1), ("i32.add",), ("global.set", DEPTH),
              ("global.get", DEPTH), ("i32.const", LIMIT), ("i32.gt_u",),
              ("if", "recursion", None), ("call", "RecursionError"), *LEAVE,  # returns when a try catches it
-             *(ZERO[r] for r in fn.results), ("return",), ("end",)]
+             *(ir.ZERO[r] for r in fn.results), ("return",), ("end",)]
     body: list = list(enter)
     for instr in fn.body:
         if instr[0] == "return":
