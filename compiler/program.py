@@ -77,6 +77,14 @@ class OptionalType(Type):
 
 
 @dataclass(frozen=True)
+class UnionType(Type):
+    """``A | B | ...`` beyond ``T | None``: held as an Any is (objects as they are, scalars in boxes
+    tagged with their type), so ``isinstance`` tells the members apart at run time."""
+
+    members: tuple[Type, ...] = ()
+
+
+@dataclass(frozen=True)
 class ClassType(Type):
     info: "ClassInfo | None" = None
 
@@ -96,7 +104,35 @@ def tuple_of(items: tuple[Type, ...]) -> TupleType:
 def optional_of(inner: Type) -> Type:
     if isinstance(inner, OptionalType) or inner in (NONE, ANY):
         return inner
+    if isinstance(inner, UnionType):
+        return union_of([inner, NONE])
     return OptionalType(f"{inner} | None", "i32", True, inner)
+
+
+def members_of(ty: Type) -> tuple[Type, ...]:
+    if isinstance(ty, UnionType):
+        return ty.members
+    if isinstance(ty, OptionalType):
+        return (ty.inner, NONE)
+    return (ty,)
+
+
+def union_of(types: list[Type]) -> Type:
+    """The type of a value of any of ``types``: one type, ``T | None``, Any, or a ``UnionType``."""
+    members: list[Type] = []
+    for ty in types:
+        for member in members_of(ty):
+            if member not in members:
+                members.append(member)
+    if ANY in members:
+        return ANY
+    if NONE in members:  # None last, as people write it
+        members = [m for m in members if m != NONE] + [NONE]
+    if len(members) == 1:
+        return members[0]
+    if len(members) == 2 and members[1] == NONE:
+        return optional_of(members[0])
+    return UnionType(" | ".join(map(str, members)), "i32", True, tuple(members))
 
 
 # Object layout in linear memory: an 8-byte header (see compiler/runtime/memory.py),
@@ -219,7 +255,7 @@ RT_MEMORY = "compiler.runtime.memory"
 
 # Modules the compiler provides itself: their names are intrinsics, not code.
 BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
-    "typing": ("Optional", "Any"),
+    "typing": ("Optional", "Any", "Union"),
     "dataclasses": ("dataclass", "field"),
     "__future__": ("annotations",),
     "abi": ("export", "export_if_overridden", "wasm_import", "i32", "i64"),

@@ -10,8 +10,9 @@ import ast as py_ast
 from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, ClassInfo, ClassType, DictType, ListType,
                        OptionalType, TupleType, Type, ViewType, list_of)
 from .deep_equality import DeepEquality, needs_generated_equality
+from ..sema.types import held_equality
 from .expressions import FLOAT_COMPARE, INT_COMPARE, eq_kind
-from .values import DICTS, FLOATS, LISTS, SCALARS, STRINGS
+from .values import DICTS, DYNAMIC, FLOATS, LISTS, SCALARS, STRINGS
 
 ORDER = {py_ast.Lt: "lt_s", py_ast.LtE: "le_s", py_ast.Gt: "gt_s", py_ast.GtE: "ge_s"}
 MIRRORED = {py_ast.Lt: py_ast.Gt, py_ast.Gt: py_ast.Lt, py_ast.LtE: py_ast.GtE, py_ast.GtE: py_ast.LtE}
@@ -65,7 +66,11 @@ class CompareLowerer(DeepEquality):
             self.emit("local.get", right)
             self.emit("call", self.classes.comparison_function(left_ty.info, "__ne__"))
             return
-        if kind in (py_ast.In, py_ast.NotIn):
+        if kind in (py_ast.Eq, py_ast.NotEq) and held_equality(left_ty, right_ty):
+            self.held_operand(left, left_ty)
+            self.held_operand(right, right_ty)
+            self.emit("call", f"{DYNAMIC}.held_equal")
+        elif kind in (py_ast.In, py_ast.NotIn):
             self.membership(left, left_ty, right, right_ty)
         elif kind in (py_ast.Eq, py_ast.NotEq):
             self.equality(left, left_ty, right, right_ty, items)
@@ -74,6 +79,15 @@ class CompareLowerer(DeepEquality):
             return
         if kind in (py_ast.NotIn, py_ast.NotEq):
             self.emit("i32.eqz")
+
+    def held_operand(self, tmp: str, ty: Type) -> None:
+        """An operand as an Any holds it (an i64 slot): None as 0, a number in a tagged box."""
+        if ty == NONE:
+            self.emit("i32.const", 0)
+        else:
+            self.emit("local.get", tmp)
+            self.to_any(ty)
+        self.emit("i64.extend_i32_u")
 
     def push_as(self, tmp: str, ty: Type, target: Type) -> None:
         self.emit("local.get", tmp)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import BOOL, INT, NONE, DictType, ListType, OptionalType, Type
+from ..program import BOOL, INT, NONE, DictType, ListType, OptionalType, Type, optional_of
 from .deep_equality import needs_generated_equality
 from .expressions import ExprLowerer, eq_kind, text_prefix
 from .values import DICTS, LISTS, STRINGS
@@ -180,5 +180,5 @@ class MethodLowerer(ExprLowerer):
         self.emit("local.get", entry)
         self.emit("call", f"{DICTS}.dict_entry_value")
         self.from_slot(ty.value)
-        self.coerce(ty.value, OptionalType(f"{ty.value} | None", "i32", True, ty.value))
+        self.coerce(ty.value, optional_of(ty.value))  # an Any stays itself: None is its 0
         self.emit("end")

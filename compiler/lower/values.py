@@ -12,7 +12,7 @@ import ast as py_ast
 
 from .. import ir
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, RT_MEMORY, STR, ClassType, DictType, ListType,
-                       OptionalType, TupleType, Type)
+                       OptionalType, TupleType, Type, UnionType)
 from .layout import Layout
 
 KIND_BOX = 6
@@ -82,8 +82,8 @@ class ValueLowerer:
     def coerce(self, source: Type, target: Type) -> None:
         if source == target:
             return
-        if target == ANY:
-            self.to_any(source)
+        if target == ANY or isinstance(target, UnionType):
+            self.to_any(source)  # a union is held as an Any is
         elif source == ANY:
             self.from_any(target)
         elif source == BOOL and target == INT:
@@ -159,8 +159,8 @@ class ValueLowerer:
             self.emit("i64.const", type_code(seen))
             self.emit("call", f"{DYNAMIC}.checked_scalar")
             self.from_slot(seen)
-        elif isinstance(storage, OptionalType) and not isinstance(seen, OptionalType) and seen in SCALARS:
-            self.unbox(seen)
+        elif isinstance(storage, (OptionalType, UnionType)) and seen in SCALARS:
+            self.unbox(seen)  # the test that narrowed it proved the box holds a ``seen``
 
     # -- truth values ------------------------------------------------------------------
     def truthy(self, node: py_ast.expr) -> None:

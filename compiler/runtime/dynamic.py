@@ -4,7 +4,8 @@ An ``Any`` is a pointer: 0 for None, an object (str, bytes, list[Any], dict[str,
 instance) as it is, or a box whose header says which scalar it holds (``KIND_BOX | tag << 8``,
 the tag being the type code below), so ``isinstance`` and the checks read it at run time.
 """
-from abi.intrinsics import load_i64, load_u32
+from abi.intrinsics import float_from_bits, load_i64, load_u32
+from compiler.runtime.lists import data_equal
 from compiler.runtime.memory import KIND_BOX, KIND_BYTES, KIND_DICT, KIND_LIST, KIND_STR
 
 NONE_CODE = 0
@@ -74,3 +75,36 @@ def checked_object(value: int, first_id: int, last_id: int, name: str, none_ok: 
         return value
     raise TypeError(f"expected {name}, got {type_name(type_code(value))}")
 
+
+
+def held_equal(a: int, b: int) -> bool:
+    """``a == b`` of two values held as an Any (None, int, float, bool, str or bytes), as CPython
+    compares them: numbers by value across int, float and bool (1 == 1.0 == True), text by
+    content, anything else unequal."""
+    code_a = type_code(a)
+    code_b = type_code(b)
+    if code_a == NONE_CODE or code_b == NONE_CODE:
+        return code_a == code_b
+    if is_number(code_a) and is_number(code_b):
+        if code_a == FLOAT_CODE and code_b == FLOAT_CODE:
+            return float_from_bits(load_i64(a + 8)) == float_from_bits(load_i64(b + 8))
+        if code_a == FLOAT_CODE:
+            return int_equals_float(load_i64(b + 8), float_from_bits(load_i64(a + 8)))
+        if code_b == FLOAT_CODE:
+            return int_equals_float(load_i64(a + 8), float_from_bits(load_i64(b + 8)))
+        return load_i64(a + 8) == load_i64(b + 8)
+    if code_a != code_b or (code_a != STR_CODE and code_a != BYTES_CODE):
+        return False
+    return data_equal(a, b)
+
+
+def is_number(code: int) -> bool:
+    return code == INT_CODE or code == FLOAT_CODE or code == BOOL_CODE
+
+
+def int_equals_float(i: int, f: float) -> bool:
+    """Exactly, as CPython: 2**53 + 1 is not 2.0**53, though float(2**53 + 1) is."""
+    if f != f or f < -9.2233720368547758e18 or f >= 9.2233720368547758e18:
+        return False
+    t = int(f)
+    return t == i and float(t) == f

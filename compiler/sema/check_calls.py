@@ -11,10 +11,12 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType, FuncSym,
-                       ListType, Local, OptionalType, TupleType, Param, Type, ViewType, dict_of, list_of)
+                       ListType, Local, OptionalType, TupleType, Param, Type, UnionType, ViewType, dict_of,
+                       list_of)
+from . import unions
 from .builtins import INTRINSICS, PYTHON_BUILTINS
 from .exceptions import is_exception
-from .check_expr import NUMERIC, STR_ARGUMENTS, TEXT, ExprChecker
+from .check_expr import NUMERIC, STR_ARGUMENTS, TEXT, ExprChecker, str_convertible
 from .classes import inherited_method
 from .methods import methods_of
 from .types import class_type, equality_supported
@@ -218,8 +220,8 @@ class CallChecker(ExprChecker):
         arg = self.one_argument(node, "str")
         if is_exception(self.check(arg)):
             node.args[0] = node.bound[0] = self.exception_message(arg)
-        else:
-            self.expect(arg, *STR_ARGUMENTS, what="the argument of str()")
+        elif not str_convertible(self.check(arg)):
+            self.expect(arg, *STR_ARGUMENTS, what="the argument of str()")  # reports the type found
         return STR
 
     def builtin_bytes(self, node: py_ast.Call, expected: Type | None) -> Type:
@@ -300,6 +302,8 @@ class CallChecker(ExprChecker):
             ty = node.args[0].ty = ANY  # tested on what it holds, also where narrowed (an int may be a bool)
         if ty == ANY:
             return self.isinstance_of_any(node, names)
+        if isinstance(ty, UnionType):
+            return self.isinstance_of_union(node, ty, names)
         inner = ty.inner if isinstance(ty, OptionalType) else ty
         node.isinstance_targets = [self.isinstance_target(name, inner) for name in names]
         classes = [t for t in node.isinstance_targets if isinstance(t, ClassInfo)]
@@ -328,6 +332,14 @@ class CallChecker(ExprChecker):
         node.isinstance_any = targets  # None: never (an Any holds no tuple)
         if len(targets) == 1 and targets[0] is not None:
             node.isinstance_narrow = targets[0]
+        return BOOL
+
+    def isinstance_of_union(self, node: py_ast.Call, ty: UnionType, names: list[py_ast.expr]) -> Type:
+        """isinstance() of a union, tested at run time as an Any's; each path keeps its members."""
+        self.isinstance_of_any(node, names)
+        node.__dict__.pop("isinstance_narrow", None)
+        targets = [t.info if isinstance(t, ClassType) else name.id for t, name in zip(node.isinstance_any, names)]
+        node.union_split = unions.split(ty, targets)
         return BOOL
 
     def isinstance_target(self, name: py_ast.expr, inner: Type) -> ClassInfo | bool:

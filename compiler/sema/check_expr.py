@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..diagnostics import Diagnostic
+from ..program import UnionType, members_of, union_of
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType,
                        FuncSym, GlobalSym, ListType, Local, OptionalType, SourceModule, TupleType, Type,
                        ViewType, dict_of, list_of, tuple_of)
@@ -22,7 +23,7 @@ from .infer import UnknownLiteral
 from .signs import POWER_HELP, constant_int, folded_power, is_non_negative
 from .classes import inherited_method
 from .constants import INT64_HELP, INT64_MAX, INT64_MIN
-from .types import KEY_TYPES, assignable, from_any, equality_supported, orderable, runs_user_code
+from .types import KEY_TYPES, assignable, from_any, equality_supported, orderable, runs_user_code, union_problem, held_equality
 from .unsupported import describe, undefined_name
 
 ARITHMETIC = (py_ast.Add, py_ast.Sub, py_ast.Mult, py_ast.FloorDiv, py_ast.Mod, py_ast.Pow,
@@ -47,6 +48,16 @@ ANY_HELP = ("an Any value must be narrowed first: 'if isinstance(x, str): ...', 
             "variable declared with a type (checked when it runs: TypeError if it does not fit)")
 
 
+UNION_HELP = ("a value of a union type must be narrowed first: 'if isinstance(x, str): ...', "
+              "'if x is not None: ...', or an early return")
+
+
+def str_convertible(ty: Type) -> bool:
+    """What str(x) converts: an int, bool, float or str, or a T | None or union of those and None
+    (whose text is decided at run time)."""
+    return all(m in STR_ARGUMENTS or m == NONE for m in members_of(ty)) and ty != NONE
+
+
 def truthy_type(ty: Type) -> bool:
     return ty in NUMERIC + TEXT or isinstance(ty, (ListType, DictType, TupleType, OptionalType, ClassType))
 
@@ -66,6 +77,8 @@ class ExprChecker:
     def fail(self, py_node: py_ast.AST, message: str, help: str = "") -> Bail:
         if not help and " Any" in f" {message}":  # an operation on an Any: say how to get a typed value
             help = ANY_HELP
+        elif not help and " | " in message:
+            help = UNION_HELP
         return Bail(Diagnostic(self.module.loc(py_node), message.replace("a Any", "an Any"), help))
 
     def unsupported(self, py_node: py_ast.AST) -> Bail:
@@ -90,6 +103,9 @@ class ExprChecker:
         if ty == ANY and from_any(target):  # an annotated place: checked at run time
             py_node.target_ty = target
             return target
+        if ty == ANY and isinstance(target, UnionType):
+            raise self.fail(py_node, f"an Any is not converted to a union ({target}) yet",
+                            "narrow it with isinstance() first: 'if isinstance(x, int): ...'")
         name = self.unknown_local(py_node) if hasattr(self, "unknown_local") else None
         if name is not None and isinstance(target, (ListType, DictType)):
             py_node.ty = ty = self.settle(name, target)  # passed where a typed list is expected
@@ -236,7 +252,7 @@ class ExprChecker:
             if not (isinstance(right, py_ast.Constant) and right.value is None):
                 raise self.fail(node, "'is' is only supported as 'x is None' / 'x is not None'",
                                 "compare values with ==")
-            if not isinstance(a, OptionalType) and a != ANY:
+            if not isinstance(a, OptionalType) and a != ANY and NONE not in members_of(a):
                 raise self.fail(node, f"a {a} value is never None", "declare the variable as 'T | None'")
             return
         if isinstance(op, (py_ast.In, py_ast.NotIn)):
@@ -244,6 +260,8 @@ class ExprChecker:
             return
         if a in NUMERIC and b in NUMERIC:
             return
+        if isinstance(op, (py_ast.Eq, py_ast.NotEq)) and held_equality(a, b):
+            return  # compared on what they hold: 'name == "a"' with name: str | None
         if a != b:
             raise self.fail(node, f"cannot compare {a} with {b}")
         if isinstance(op, ORDERING) and not orderable(a):
@@ -280,6 +298,10 @@ class ExprChecker:
                 self.use(node.body, target)
                 self.use(node.orelse, target)
                 return target
+        either = union_of([body, orelse])
+        if union_problem(either) is None:
+            node.body.target_ty = node.orelse.target_ty = either  # each branch converted as checked
+            return either  # CPython's value is either branch's
         raise self.fail(node, f"both branches must have the same type, not {body} and {orelse}",
                         "convert one branch, or assign in an if/else statement")
 
@@ -406,8 +428,10 @@ class ExprChecker:
             ty = STR
         if part.conversion not in (-1, ord("s")):
             raise self.fail(part, "only !s conversions are supported in f-strings", "write {x} or {x!s}")
+        if part.conversion == -1 and ty not in STR_ARGUMENTS and str_convertible(ty) and part.format_spec is None:
+            part.conversion = ord("s")  # format(x, "") is str(x) for None and these scalars
         if part.conversion == ord("s"):  # the spec then applies to the text of str(value)
-            if ty not in STR_ARGUMENTS:
+            if not str_convertible(ty):
                 raise self.fail(part.value, f"str() of {ty} is not supported")
             ty = STR
         spec = ""

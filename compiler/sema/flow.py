@@ -10,9 +10,11 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import (BOOL, BYTES, INT, NONE, STR, ClassType, DictType, ListType, Local, OptionalType, Type,
-                       list_of, tuple_of)
+                       UnionType, list_of, tuple_of, union_of)
 from .check_expr import truthy_type
 from .types import class_type
+from .types import union_problem
+from .unions import truthy_part, without_none
 
 Narrowing = dict[str, Type]
 
@@ -59,12 +61,21 @@ class FlowMixin:
         key, declared = self.narrowable(test)
         if isinstance(declared, OptionalType):
             return {key: declared.inner}, {}
+        current = self.narrowed.get(key, declared) if key is not None else None
+        if isinstance(current, UnionType) and NONE in current.members:
+            return {key: without_none(current)}, {}
         if isinstance(test, py_ast.Compare) and len(test.ops) == 1 and isinstance(test.comparators[0], py_ast.Constant) \
                 and test.comparators[0].value is None:
             key, declared = self.narrowable(test.left)
-            if isinstance(declared, OptionalType):
-                inner = {key: declared.inner}
+            current = self.narrowed.get(key, declared) if key is not None else None
+            if isinstance(declared, OptionalType) or isinstance(current, UnionType):
+                inner = {key: declared.inner if isinstance(declared, OptionalType) else without_none(current)}
                 return ({}, inner) if isinstance(test.ops[0], py_ast.Is) else (inner, {})
+        if isinstance(test, py_ast.Call) and hasattr(test, "union_split"):
+            key, _ = self.narrowable(test.args[0])
+            if key is not None:
+                yes, no = test.union_split
+                return ({key: yes} if yes else {}), ({key: no} if no else {})
         if isinstance(test, py_ast.Call) and hasattr(test, "isinstance_class"):
             name = self.local_of(test.args[0])
             if name is not None:
@@ -137,6 +148,10 @@ class FlowMixin:
         if condition:
             node.truth_only = True
             return BOOL
+        kept = [truthy_part(t) for t in types[:-1]] if isinstance(node.op, py_ast.Or) else types[:-1]
+        result = union_of([*kept, types[-1]])
+        if union_problem(result) is None:
+            return result  # CPython's value is any operand's: 'status or "none"' is an int | str
         raise self.fail(node, "'and'/'or' operands of different types give a value of either type",
                         "for a default write 'x or default' with x: T | None and default: T; "
                         "else test explicitly: 'a if a else b', or 'x != 0 and flag' in a condition")

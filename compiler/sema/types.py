@@ -5,8 +5,8 @@ import ast as py_ast
 
 from ..diagnostics import Diagnostic
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType,
-                       ListType, OptionalType, SourceModule, TupleType, Type, dict_of, list_of,
-                       optional_of, tuple_of)
+                       ListType, OptionalType, SourceModule, TupleType, Type, UnionType, ViewType, dict_of,
+                       list_of, members_of, optional_of, tuple_of, union_of)
 
 SCALARS = {"int": INT, "bool": BOOL, "float": FLOAT, "str": STR, "bytes": BYTES}
 KEY_TYPES = (INT, STR, BYTES)
@@ -59,12 +59,7 @@ def resolve(module: SourceModule, py_node: py_ast.AST) -> Type:
             return INT
         raise fail(f"'{py_node.id}' is not a type")
     if isinstance(py_node, py_ast.BinOp) and isinstance(py_node.op, py_ast.BitOr):
-        left, right = resolve(module, py_node.left), resolve(module, py_node.right)
-        if right == NONE and left != NONE:
-            return optional_of(left)
-        if left == NONE and right != NONE:
-            return optional_of(right)
-        raise fail("only 'T | None' unions are supported")
+        return _union(module, [py_node.left, py_node.right], fail)
     if isinstance(py_node, py_ast.Subscript) and isinstance(py_node.value, py_ast.Name):
         return _generic(module, py_node, fail)
     raise fail()
@@ -77,6 +72,8 @@ def _generic(module: SourceModule, py_node: py_ast.Subscript, fail) -> Type:
         if len(args) != 1:
             raise fail("Optional takes one type")
         return optional_of(resolve(module, args[0]))
+    if isinstance(module.namespace.get(name), Builtin) and module.namespace[name].name == "typing.Union":
+        return _union(module, args, fail)
     if name in module.namespace:
         raise fail()
     types = [resolve(module, a) for a in args if not (isinstance(a, py_ast.Constant) and a.value is Ellipsis)]
@@ -93,6 +90,27 @@ def _generic(module: SourceModule, py_node: py_ast.Subscript, fail) -> Type:
     raise fail()
 
 
+def _union(module: SourceModule, parts: list[py_ast.expr], fail) -> Type:
+    ty = union_of([resolve(module, part) for part in parts])
+    problem = union_problem(ty)
+    if problem:
+        raise fail(problem)
+    return ty
+
+
+def union_problem(ty: Type) -> str | None:
+    """Why a union cannot be held as one value, or None: its members must be told apart at run
+    time by what they hold (a list[int] from a list[str] cannot be)."""
+    if not isinstance(ty, UnionType):
+        return None
+    kinds = [type(m) for m in ty.members if isinstance(m, (ListType, DictType))]
+    if any(isinstance(m, (TupleType, ViewType)) for m in ty.members):
+        return "a tuple cannot be a member of a union yet"
+    if len(kinds) != len(set(kinds)):
+        return "a union holds at most one list type and one dict type (isinstance() could not tell them apart)"
+    return None
+
+
 def to_any(ty: Type) -> bool:
     """Types whose values an ``Any`` can hold as themselves: ints, floats and bools boxed with their
     type, objects as they are. Typed containers cannot: code holding the ``Any`` could store any
@@ -101,6 +119,8 @@ def to_any(ty: Type) -> bool:
         return True
     if isinstance(ty, OptionalType):
         return to_any(ty.inner)
+    if isinstance(ty, UnionType):
+        return all(to_any(m) for m in ty.members)
     return is_any_container(ty)
 
 
@@ -110,8 +130,9 @@ def is_any_container(ty: Type) -> bool:
 
 
 def from_any(ty: Type) -> bool:
-    """Types an ``Any`` converts to where one is declared, checked at run time (TypeError)."""
-    return ty != NONE and to_any(ty)
+    """Types an ``Any`` converts to where one is declared, checked at run time (TypeError). Not a
+    union yet: narrow the Any with isinstance() first."""
+    return ty != NONE and not isinstance(ty, UnionType) and to_any(ty)
 
 
 def is_subclass(sub: ClassInfo, base: ClassInfo) -> bool:
@@ -128,12 +149,23 @@ def assignable(src: Type, dst: Type) -> bool:
         return True
     if dst == ANY:
         return to_any(src)
+    if isinstance(dst, UnionType) or (isinstance(dst, OptionalType) and isinstance(src, UnionType)):
+        return all(any(assignable(m, d) for d in members_of(dst)) for m in members_of(src))
     if isinstance(dst, OptionalType):
         return src == NONE or assignable(src, dst.inner) or (
             isinstance(src, OptionalType) and assignable(src.inner, dst.inner))
     if isinstance(src, ClassType) and isinstance(dst, ClassType):
         return is_subclass(src.info, dst.info)
     return False
+
+
+def held_equality(a: Type, b: Type) -> bool:
+    """``a == b`` decided on what the operands hold (compiler/runtime/dynamic.py ``held_equal``):
+    a T | None or a union against another type, all members None, numbers, str or bytes."""
+    if a == b or not any(isinstance(t, (OptionalType, UnionType)) for t in (a, b)):
+        return False
+    plain = (INT, BOOL, FLOAT, STR, BYTES, NONE)
+    return all(m in plain for t in (a, b) for m in members_of(t))
 
 
 def eq_kind(ty: Type) -> int | None:

@@ -25,6 +25,8 @@ from typing import Any
 from ..errors import ModuleError, RestrictedCallError
 from ..memory import EmulatedMemory
 from ..table import ABI_VERSION_MARKER, ALLOCATORS, to_i32
+from .any_checks import NAMES as ANY_NAMES
+from .any_checks import program_checks
 from .int64 import NAMES, checked_code
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
@@ -48,25 +50,32 @@ def _filters_own(file: Path, entry_dir: Path) -> bool:
 
 
 class Int64CheckedLoader(importlib.machinery.SourceFileLoader):
-    """Loads a filter module with the int64 checks (runners/int64.py), never from a .pyc."""
+    """Loads a filter module with the int64 checks (runners/int64.py) and the Any checks of its
+    program (runners/any_checks.py), never from a .pyc."""
+
+    def __init__(self, fullname: str, path: str, checks: dict | None = None):
+        super().__init__(fullname, path)
+        self.checks = (checks or {}).get(str(Path(path).resolve()))
 
     def get_code(self, fullname: str):
-        return checked_code(self.get_data(self.path), self.path)
+        return checked_code(self.get_data(self.path), self.path, self.checks)
 
     def exec_module(self, module: ModuleType) -> None:
         module.__dict__.update(NAMES)
+        module.__dict__.update(ANY_NAMES)
         super().exec_module(module)
 
 
 class _Int64CheckedFinder(importlib.abc.MetaPathFinder):
-    def __init__(self, entry_dir: Path):
+    def __init__(self, entry_dir: Path, checks: dict):
         self.entry_dir = entry_dir
+        self.checks = checks
 
     def find_spec(self, name: str, path=None, target=None):
         spec = importlib.machinery.PathFinder.find_spec(name, path)
         if spec is None or not spec.origin or not _filters_own(Path(spec.origin).resolve(), self.entry_dir):
             return None
-        spec.loader = Int64CheckedLoader(name, spec.origin)
+        spec.loader = Int64CheckedLoader(name, spec.origin, self.checks)
         return spec
 
 
@@ -115,7 +124,8 @@ class CPythonInstance:
         compiler_pkg = sys.modules.get("compiler")
         saved_runtime = getattr(compiler_pkg, "runtime", None)
         entry_dir = self.path.parent
-        finder = _Int64CheckedFinder(entry_dir)
+        checks = program_checks(self.path)
+        finder = _Int64CheckedFinder(entry_dir, checks)
         sys.meta_path.insert(0, finder)
         try:
             for name, module in list(sys.modules.items()):
@@ -128,7 +138,7 @@ class CPythonInstance:
             abi.HOST = self
             name = module_name(self.path)
             spec = importlib.util.spec_from_file_location(
-                name, self.path, loader=Int64CheckedLoader(name, str(self.path)))
+                name, self.path, loader=Int64CheckedLoader(name, str(self.path), checks))
             entry = importlib.util.module_from_spec(spec)
             sys.modules[name] = entry
             spec.loader.exec_module(entry)

@@ -74,9 +74,20 @@ NAMES = {"__int64_check__": check, "__int64_power__": power, "__int64_left_shift
 
 
 class Checked(ast.NodeTransformer):
-    """Wrap every operation that can leave int64 (see module docstring)."""
+    """Wrap every operation that can leave int64 (see module docstring), and every expression the
+    compiled code checks as an Any meeting a declared type (``checks``, runners/any_checks.py)."""
 
     temporaries = 0
+
+    def __init__(self, checks: dict | None = None):
+        self.checks = checks or {}
+
+    def visit(self, node: ast.AST):
+        result = super().visit(node)
+        if self.checks and isinstance(node, ast.expr):
+            from .any_checks import wrap
+            return wrap(result, node, self.checks)
+        return result
 
     @staticmethod
     def call(name: str, *args: ast.expr) -> ast.Call:
@@ -129,8 +140,9 @@ class Checked(ast.NodeTransformer):
         return ast.Name(name, ast.Load())
 
 
-def checked_code(source: str | bytes, filename: str):
-    """The code object of ``source`` with the int64 checks (line numbers unchanged)."""
+def checked_code(source: str | bytes, filename: str, checks: dict | None = None):
+    """The code object of ``source`` with the int64 checks and the Any checks ``checks`` (of this
+    file, by node; see runners/any_checks.py), line numbers unchanged."""
     tree = ast.parse(source, filename)
-    tree = ast.fix_missing_locations(Checked().visit(tree))
+    tree = ast.fix_missing_locations(Checked(checks).visit(tree))
     return compile(tree, filename, "exec", dont_inherit=True)

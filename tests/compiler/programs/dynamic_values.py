@@ -162,3 +162,13 @@ def many_boxes(n: int) -> int:
         if i % 10 == 0:
             kept.append(value)
     return total + weigh(kept, 0)
+
+
+@export
+def optional_get(n: int) -> int:
+    """d.get(k) of a dict[str, Any] is an Any (None where the key is missing), reaching a
+    ``str | None`` place checked as such."""
+    doc: dict[str, Any] = {"name": "abc" if n > 0 else None, "n": n}
+    name: str | None = doc.get("name")
+    missing: str | None = doc.get("other")
+    return (0 if name is None else len(name)) * 10 + (1 if missing is None else 2)

@@ -1,0 +1,67 @@
+"""The two runners agree where an Any meets a declared type: the CPython runner raises the
+compiled module's TypeError at the same places (abi/emulator/runners/any_checks.py), where plain
+CPython would carry on with a value of another type."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from abi.emulator import WasmTrap
+from conftest import ROOT, start
+
+PROGRAM = ROOT / "tests" / "emulator" / "programs" / "json_fields.py"
+
+
+def outcome(runner: str, docs: list[str], strict: bool = False) -> list[object]:
+    """Each request's x-read header (and x-label), or the error that stopped the VM."""
+    plugin = start(runner, PROGRAM)
+    seen: list[object] = []
+    for doc in docs:
+        headers = {"x-doc": doc, **({"x-strict": "1"} if strict else {})}
+        try:
+            forwarded = plugin.http_request(headers).forwarded_request_headers
+        except WasmTrap as trap:
+            return seen + ["TypeError" if "TypeError" in " ".join(trap.frames) else trap.trap]
+        except TypeError:
+            return seen + ["TypeError"]
+        seen.append((forwarded.get("x-read"), forwarded.get("x-label")))
+    return seen
+
+
+CASES = [
+    '{"burst": 3, "name": "a", "n": 4, "label": "x"}',
+    '{"burst": 3, "n": true, "label": "x"}',  # isinstance(True, int), but no int where one is declared
+    '{"burst": true, "label": "x"}',  # a bool is no int here
+    '{"burst": "3", "label": "x"}',
+    '{"burst": 3, "name": 5, "label": "x"}',  # a str | None field given an int
+    '{"burst": 3, "name": null, "label": 7}',  # a str return given an int
+    '{"burst": 3, "label": "x", "n": 2.5}',
+]
+
+
+def test_typed_places_raise_alike():
+    expected = outcome("wasm", CASES)
+    assert outcome("cpython", CASES) == expected
+    assert expected[0] == ("6 a 5 x", None)
+    assert expected[1] == ("TypeError: expected int, got bool", None)
+    assert expected[3] == ("TypeError: expected int, got str", None)
+
+
+@pytest.mark.parametrize("doc", ['{"burst": 1, "label": "y"}', '{"burst": 1, "label": null}'])
+def test_uncaught_type_error_stops_both(doc: str):
+    assert outcome("cpython", [doc], strict=True) == outcome("wasm", [doc], strict=True)
+
+
+VALUES = st.one_of(st.none(), st.booleans(), st.integers(-10, 10), st.text(max_size=3),
+                   st.floats(allow_nan=False, allow_infinity=False), st.just([1]), st.just({"k": 1}))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.fixed_dictionaries({"burst": VALUES, "label": VALUES}, optional={"name": VALUES, "n": VALUES}),
+                min_size=1, max_size=3))
+def test_runners_agree_on_generated_documents(docs: list[dict]):
+    texts = [json.dumps(d) for d in docs]
+    assert outcome("cpython", texts) == outcome("wasm", texts)
