@@ -181,6 +181,9 @@ class ValueLowerer:
             self.emit("i32.ne")
         elif isinstance(ty, OptionalType):
             self.optional_truth(ty)
+        elif isinstance(ty, UnionType):  # members without __bool__/__len__ (sema checked)
+            self.emit("i64.extend_i32_u")
+            self.emit("call", f"{DYNAMIC}.held_truth")
         elif isinstance(ty, ClassType) and self.classes.truth_function(ty.info) is not None:
             self.emit("call", self.classes.truth_function(ty.info))
         elif isinstance(ty, (TupleType, ClassType)):

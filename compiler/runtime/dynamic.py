@@ -108,3 +108,18 @@ def int_equals_float(i: int, f: float) -> bool:
         return False
     t = int(f)
     return t == i and float(t) == f
+
+
+def held_truth(value: int) -> bool:
+    """``bool(value)`` of a value held as an Any: a number unless zero, text and containers unless
+    empty (their length sits at offset 8), an object (without __bool__/__len__) always."""
+    code = type_code(value)
+    if code == NONE_CODE:
+        return False
+    if code == FLOAT_CODE:
+        return float_from_bits(load_i64(value + 8)) != 0.0
+    if code == INT_CODE or code == BOOL_CODE:
+        return load_i64(value + 8) != 0
+    if code == OBJECT_CODE:
+        return True
+    return load_u32(value + 8) != 0

@@ -59,6 +59,8 @@ def str_convertible(ty: Type) -> bool:
 
 
 def truthy_type(ty: Type) -> bool:
+    if isinstance(ty, UnionType):  # tested on what it holds; a class's __bool__/__len__ is not looked up
+        return not any(isinstance(m, (ClassType, TupleType)) for m in ty.members)
     return ty in NUMERIC + TEXT or isinstance(ty, (ListType, DictType, TupleType, OptionalType, ClassType))
 
 

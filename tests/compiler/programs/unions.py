@@ -161,3 +161,15 @@ def equality_on_held_values(n: int) -> int:
 
 def maybe_bytes(n: int) -> bytes | None:
     return None if n % 5 == 0 else b"x" * (n % 3)
+
+
+@export
+def truth_of_held_values(n: int) -> int:
+    """A truth test of a union: zero, empty text and empty containers are false, None too."""
+    value = pick(n % 7)
+    number: float | int | None = (n % 3) / 2 if n % 2 else n % 3
+    listed: list[int] | str | None = [n] * (n % 2) if n % 4 < 2 else "s" * (n % 3)
+    total = (1 if value else 0) * 4 + (2 if number else 0) + (1 if listed else 0)
+    if not value:
+        total += 100
+    return total * 10 + (1 if (value and number) or listed else 0)
