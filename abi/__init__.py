@@ -24,7 +24,7 @@ plain Python with two duties the compiled module gets from wasm itself:
 from __future__ import annotations
 
 import functools
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Protocol, TypeVar
 
 __all__ = ["export", "export_if_overridden", "active_exports", "wasm_import", "i32", "i64"]
 
@@ -34,8 +34,14 @@ F = TypeVar("F", bound=Callable[..., Any])
 i32 = int
 i64 = int
 
+
+class Host(Protocol):
+    """What ``@wasm_import`` trampolines call under CPython (the emulator's plugin instance)."""
+    def call_import(self, name: str, args: tuple[int, ...]) -> int: ...
+
+
 # Bound by abi.emulator for the module set of one plugin instance (never compiled).
-HOST: Any = None            # has .call_import(name, args) -> int
+HOST: Host | None = None
 RUNTIME_MEMORY: Any = None  # that instance's compiler.runtime.memory module
 EXPORTS: dict[str, Callable[..., Any]] = {}
 # export name -> (the decorated function's globals, "Class.method" names), for active_exports

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import abi as _abi  # this module set's package: the emulator binds its RUNTIME_MEMORY
 import struct
+from typing import Any
 
 PAGE = 65536
 MEMORY = bytearray(PAGE)
@@ -123,7 +124,7 @@ def data_ptr(value: bytes) -> int:
     return addr
 
 
-def _live_runtime_heap():  # -> the compiler.runtime.memory module, or None
+def _live_runtime_heap() -> Any:  # the compiler.runtime.memory module (a private copy), or None
     """The runtime heap bound by the emulator (abi.RUNTIME_MEMORY) if it is laid out."""
     runtime = _abi.RUNTIME_MEMORY
     if runtime is not None and runtime.heap_start != 0:
@@ -131,9 +132,9 @@ def _live_runtime_heap():  # -> the compiler.runtime.memory module, or None
     return None
 
 
-def _heap_bytes(runtime, value: bytes) -> int:
+def _heap_bytes(runtime: Any, value: bytes) -> int:
     """A bytes object (KIND_BYTES: +8 length, +16 data) holding ``value``; its data address."""
-    block = runtime.alloc(8 + len(value), runtime.KIND_BYTES)
+    block: int = runtime.alloc(8 + len(value), runtime.KIND_BYTES)
     store_u32(block + 8, len(value))
     MEMORY[block + 16:block + 16 + len(value)] = value
     return block + 16
@@ -147,12 +148,14 @@ def bytes_at(addr: int, size: int) -> bytes:
 
 def float_bits(x: float) -> int:
     """The IEEE 754 bits of ``x`` as a signed int64 (wasm ``i64.reinterpret_f64``)."""
-    return struct.unpack("<q", struct.pack("<d", x))[0]
+    bits: int = struct.unpack("<q", struct.pack("<d", x))[0]
+    return bits
 
 
 def float_from_bits(bits: int) -> float:
     """The float whose IEEE 754 bits are ``bits`` (wasm ``f64.reinterpret_i64``)."""
-    return struct.unpack("<d", struct.pack("<Q", bits & (2**64 - 1)))[0]
+    x: float = struct.unpack("<d", struct.pack("<Q", bits & (2**64 - 1)))[0]
+    return x
 
 
 # Wrapping int64 arithmetic (one wasm instruction each), for the runtime's own invariants only:
