@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (BOOL, BYTES, FLOAT, INT, STR, GlobalSym, ListType, Local, Type)
-from .values import FLOATS, LISTS, STRINGS, ValueLowerer
+from ..program import (BOOL, BYTES, FLOAT, INT, STR, ClassType, GlobalSym, ListType, Local, Type)
+from .type_names import OBJECT_CODE, class_names_table, held_names_table, static_name
+from .values import DYNAMIC, FLOATS, LISTS, STRINGS, ValueLowerer
 
 CHECKED_BINARY = {py_ast.Add: "rt.add", py_ast.Sub: "rt.sub", py_ast.Mult: "rt.mul",
                   py_ast.FloorDiv: "rt.floordiv", py_ast.Mod: "rt.mod", py_ast.Pow: "rt.pow",
@@ -63,6 +64,8 @@ class ExprLowerer(ValueLowerer):
             self.emit("global.get", sym.qualname)
 
     def lower_Attribute(self, node: py_ast.Attribute) -> None:
+        if hasattr(node, "type_name_of"):
+            return self.type_name(node.type_name_of)
         if isinstance(getattr(node, "sym", None), GlobalSym):
             self.global_value(node.sym)  # a class constant
             return
@@ -72,6 +75,45 @@ class ExprLowerer(ValueLowerer):
         self.from_slot(info.fields[node.attr])
         if hasattr(node, "narrowed_from"):  # a T | None field known to hold a T here
             self.narrowed_read(node.narrowed_from, node.ty)
+
+    def type_name(self, arg: py_ast.expr) -> None:
+        """``type(arg).__name__`` (lower/type_names.py)."""
+        name = static_name(arg.ty)
+        self.value(arg)  # evaluated for its effects, as CPython does
+        if name is not None:
+            if arg.ty.wasm is not None:
+                self.emit("drop")
+            self.emit("i32.const", self.layout.str_constant(name))
+            return
+        if isinstance(arg.ty, ClassType):
+            return self.class_name()
+        held = self.stash("i32")
+        self.emit("local.get", held)
+        self.emit("i64.extend_i32_u")
+        self.emit("call", f"{DYNAMIC}.type_code")
+        code = self.stash("i64")
+        self.emit("local.get", code)
+        self.emit("i64.const", OBJECT_CODE)
+        self.emit("i64.eq")
+        self.emit("if", self.fresh("L"), "i32")
+        self.emit("local.get", held)
+        self.class_name()
+        self.emit("else")
+        self.emit("local.get", code)
+        self.emit("i32.wrap_i64")
+        self.emit("i32.const", 2)
+        self.emit("i32.shl")
+        self.emit("i32.load", held_names_table(self.layout))
+        self.emit("end")
+
+    def class_name(self) -> None:
+        """The name of the class of the object on the stack, by the record id in its header."""
+        self.emit("i32.load", 4)
+        self.emit("i32.const", 6)  # (word >> 8) * 4: the id's entry in the table
+        self.emit("i32.shr_u")
+        self.emit("i32.const", -4)
+        self.emit("i32.and")
+        self.emit("i32.load", class_names_table(self.layout, self.classes.program))
 
     def instance_of(self, obj: str, info) -> None:
         """Push whether the object in local ``obj`` is of class ``info``: its record id (in the

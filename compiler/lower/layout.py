@@ -19,6 +19,7 @@ class Layout:
     def __init__(self) -> None:
         self.data = bytearray()
         self.constants: dict[tuple[int, bytes], int] = {}
+        self.tables: dict[str, int] = {}
 
     def bytes_constant(self, value: bytes) -> int:
         """Address of a static bytes object holding ``value``."""
@@ -36,6 +37,14 @@ class Layout:
             size = (BYTES_DATA_OFFSET + len(data) + 7) // 8 * 8
             self.data += struct.pack("<IIII", size, kind, len(data), chars) + data
         return self.constants[key]
+
+    def word_table(self, key: str, words: list[int]) -> int:
+        """Address of a static table of 32-bit words, laid out once per ``key``."""
+        if key not in self.tables:
+            self._align(4)
+            self.tables[key] = DATA_BASE + len(self.data)
+            self.data += struct.pack(f"<{len(words)}I", *words)
+        return self.tables[key]
 
     def _align(self, boundary: int) -> None:
         while len(self.data) % boundary:

@@ -79,7 +79,7 @@ class ExprChecker:
     def fail(self, py_node: py_ast.AST, message: str, help: str = "") -> Bail:
         if not help and " Any" in f" {message}":  # an operation on an Any: say how to get a typed value
             help = ANY_HELP
-        elif not help and " | " in message:
+        elif not help and " | " in message.rsplit(" not ", 1)[-1]:  # a union found, not one expected
             help = UNION_HELP
         return Bail(Diagnostic(self.module.loc(py_node), message.replace("a Any", "an Any"), help))
 
@@ -340,6 +340,10 @@ class ExprChecker:
         return base.items[node.tuple_index]
 
     def check_Attribute(self, node: py_ast.Attribute, expected: Type | None) -> Type:
+        if node.attr == "__name__" and self.is_type_call(node.value):
+            self.check(node.value.args[0])
+            node.type_name_of = node.value.args[0]  # type(x).__name__: lower/type_names.py
+            return STR
         if isinstance(node.value, py_ast.Name) and isinstance(self.module.namespace.get(node.value.id), ClassInfo) \
                 and node.value.id not in self.local_names:
             return self.class_constant(node, self.module.namespace[node.value.id])
@@ -360,6 +364,11 @@ class ExprChecker:
             raise self.fail(node, f"method '{node.attr}' must be called here", f"write {node.attr}(...)")
         raise self.fail(node, f"'{info.name}' has no field '{node.attr}'",
                         "declare it in the class body or assign it in __init__")
+
+    def is_type_call(self, node: py_ast.expr) -> bool:
+        return isinstance(node, py_ast.Call) and isinstance(node.func, py_ast.Name) and node.func.id == "type" \
+            and len(node.args) == 1 and not node.keywords and not isinstance(node.args[0], py_ast.Starred) \
+            and "type" not in self.local_names and "type" not in self.module.namespace
 
     def class_constant(self, node: py_ast.Attribute, info: ClassInfo) -> Type:
         g = _constant_of(info, node.attr)
