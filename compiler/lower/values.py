@@ -181,7 +181,7 @@ class ValueLowerer:
             self.emit("i32.ne")
         elif isinstance(ty, OptionalType):
             self.optional_truth(ty)
-        elif isinstance(ty, UnionType):  # members without __bool__/__len__ (sema checked)
+        elif isinstance(ty, UnionType) or ty == ANY:  # objects without __bool__/__len__ (sema checked)
             self.emit("i64.extend_i32_u")
             self.emit("call", f"{DYNAMIC}.held_truth")
         elif isinstance(ty, ClassType) and self.classes.truth_function(ty.info) is not None:

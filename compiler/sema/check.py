@@ -19,7 +19,7 @@ from ..diagnostics import CompileError, Diagnostic
 from ..program import (ANY, NONE, STR, ClassType, DictType, FuncSym, GlobalSym, ListType, Program,
                        TupleType, Type, ViewType)
 from .check_calls import CallChecker
-from .check_expr import Bail, _conversion_help
+from .check_expr import Bail, ExprChecker, _conversion_help
 from .exceptions import ExceptionChecks, check_exception_classes
 from .flow import FlowMixin
 from .infer import LiteralInference, UnknownLiteral
@@ -29,6 +29,8 @@ from .types import TypeError_, resolve
 
 def run(program: Program) -> Program:
     errors: list[Diagnostic] = check_exception_classes(program)
+    ExprChecker.objects_have_truth = any("__bool__" in c.methods or "__len__" in c.methods
+                                         for c in program.classes.values())
     for name in program.module_order:
         errors += _module_globals(program, program.modules[name])
     for fn in list(program.functions.values()):

@@ -58,13 +58,18 @@ def str_convertible(ty: Type) -> bool:
     return all(m in STR_ARGUMENTS or m == NONE for m in members_of(ty)) and ty != NONE
 
 
-def truthy_type(ty: Type) -> bool:
+def truthy_type(ty: Type, objects_have_truth: bool = True) -> bool:
+    """Whether a truth test of a ``ty`` compiles. An Any is tested on what it holds, unless some
+    class of the program defines __bool__ or __len__ (``objects_have_truth``), which would decide."""
+    if ty == ANY:
+        return not objects_have_truth
     if isinstance(ty, UnionType):  # tested on what it holds; a class's __bool__/__len__ is not looked up
         return not any(isinstance(m, (ClassType, TupleType)) for m in ty.members)
     return ty in NUMERIC + TEXT or isinstance(ty, (ListType, DictType, TupleType, OptionalType, ClassType))
 
 
 class ExprChecker:
+    objects_have_truth = True  # some class defines __bool__/__len__ (set per program by sema.check)
     def __init__(self, fn: FuncSym):
         self.fn = fn
         self.module: SourceModule = fn.module
@@ -138,9 +143,16 @@ class ExprChecker:
             py_node.ty = self.check_BoolOp(py_node, None, condition=True)
             return py_node.ty
         ty = self.check(py_node)
-        if not truthy_type(ty):
-            raise self.fail(py_node, f"a {ty} value has no truth value here")
+        if not truthy_type(ty, self.objects_have_truth):
+            raise self.no_truth(py_node, ty)
         return ty
+
+    def no_truth(self, py_node: py_ast.expr, ty: Type) -> Bail:
+        if ty == ANY:
+            return self.fail(py_node, "the truth of an Any is not known here: a class of this program defines "
+                             "__bool__ or __len__, which an Any holding one of its objects would call",
+                             "narrow it first: 'if isinstance(x, str) and x: ...'")
+        return self.fail(py_node, f"a {ty} value has no truth value here")
 
     # -- leaves ----------------------------------------------------------
     def check_Constant(self, node: py_ast.Constant, expected: Type | None) -> Type:

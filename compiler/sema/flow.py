@@ -158,8 +158,8 @@ class FlowMixin:
 
     def operand(self, value: py_ast.expr) -> Type:
         ty = self.check(value)
-        if not truthy_type(ty):
-            raise self.fail(value, f"a {ty} value has no truth value here")
+        if not truthy_type(ty, self.objects_have_truth):
+            raise self.no_truth(value, ty)
         return ty
 
     # -- branches -------------------------------------------------------------------

@@ -161,10 +161,15 @@ def assignable(src: Type, dst: Type) -> bool:
 
 def held_equality(a: Type, b: Type) -> bool:
     """``a == b`` decided on what the operands hold (compiler/runtime/dynamic.py ``held_equal``):
-    a T | None or a union against another type, all members None, numbers, str or bytes."""
-    if a == b or not any(isinstance(t, (OptionalType, UnionType)) for t in (a, b)):
-        return False
+    a T | None or a union against another type, all members None, numbers, str or bytes; or an
+    Any against such a value."""
     plain = (INT, BOOL, FLOAT, STR, BYTES, NONE)
+    if a == b:
+        return False
+    if ANY in (a, b):  # an Any against a plain value: a list or object held never equals one
+        return all(m in plain for m in members_of(b if a == ANY else a))
+    if not any(isinstance(t, (OptionalType, UnionType)) for t in (a, b)):
+        return False
     return all(m in plain for t in (a, b) for m in members_of(t))
 
 

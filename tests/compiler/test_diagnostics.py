@@ -226,6 +226,12 @@ CONSTRUCTS = [
      'from typing import Any\n\n\ndef f(x: Any) -> None:\n    y: int | str = x\n',
      '5:20', 'an Any is not converted to a union (int | str) yet',
      "narrow it with isinstance() first: 'if isinstance(x, int): ...'"),
+    ('a truth test of an `Any` where a class defines `__bool__` or `__len__`',
+     'from typing import Any\n\n\nclass Box:\n    def __len__(self) -> int:\n        return 0\n\n\n'
+     'def f(x: Any) -> bool:\n    return not x\n',
+     '10:16', "the truth of an Any is not known here: a class of this program defines __bool__ or __len__, "
+     "which an Any holding one of its objects would call",
+     "narrow it first: 'if isinstance(x, str) and x: ...'"),
     ('a typed container stored into an `Any`',
      'from typing import Any\n\n\ndef f(xs: list[int]) -> None:\n    x: Any = xs\n',
      '5:14', 'this value must be Any, not list[int]',

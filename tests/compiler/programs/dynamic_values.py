@@ -172,3 +172,16 @@ def optional_get(n: int) -> int:
     name: str | None = doc.get("name")
     missing: str | None = doc.get("other")
     return (0 if name is None else len(name)) * 10 + (1 if missing is None else 2)
+
+
+@export
+def truth_and_equality(n: int) -> int:
+    """An Any's truth and == against a plain value are decided on what it holds, without
+    narrowing (no class of this program defines __bool__ or __len__)."""
+    total = 0
+    for i in range(11):
+        value = make(i, n)
+        total = total * 3 + (1 if value else 0) + (1 if value == n else 0) + (1 if value == "s" else 0)
+        if value == None or value != n / 1:
+            total += 1
+    return total
