@@ -4,11 +4,12 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import (BOOL, BYTES, FLOAT, INT, RAISE_INTRINSICS, RT_MEMORY, STR, ClassInfo, ClassType, DictType,
-                       FuncSym, GlobalSym, ListType, NONE, OptionalType, Type, UnionType, ViewType, members_of)
+                       FuncSym, GlobalSym, ListType, OptionalType, Type, ViewType)
 from .compare import CompareLowerer
 from .expressions import eq_kind
 from .methods import MethodLowerer
-from .values import BYTES_DATA, DYNAMIC, FLOATS, LISTS, STRINGS, type_code
+from .texts import TextLowerer
+from .values import BYTES_DATA, DYNAMIC, LISTS, STRINGS, type_code
 
 MEMORY_INTRINSICS = {
     "load_u8": ["i32.wrap_i64", ("i32.load8_u", 0), "i64.extend_i32_u"],
@@ -34,7 +35,7 @@ def constant_int(node: py_ast.expr) -> int | None:
     return None
 
 
-class CallLowerer(MethodLowerer, CompareLowerer):
+class CallLowerer(MethodLowerer, CompareLowerer, TextLowerer):
     def lower_Call(self, node: py_ast.Call) -> None:
         kind, *rest = node.call
         getattr(self, f"call_{kind.replace('-', '_')}")(node, *rest)
@@ -294,63 +295,6 @@ class CallLowerer(MethodLowerer, CompareLowerer):
 
     def builtin_str(self, node: py_ast.Call) -> None:
         self.to_text(node.bound[0])
-
-    def to_text(self, arg: py_ast.expr) -> None:
-        """str(x) for int, bool, float and str, and for T | None or unions of them."""
-        if isinstance(arg.ty, (OptionalType, UnionType)):
-            self.value(arg)
-            self.held_text(arg.ty)
-        elif arg.ty == STR:
-            self.value(arg)
-        elif arg.ty == FLOAT:
-            self.value(arg)
-            self.emit("call", f"{FLOATS}.float_repr")
-        elif arg.ty == BOOL:
-            self.truthy(arg)
-            self.emit("if", self.fresh("L"), "i32")
-            self.emit("i32.const", self.layout.str_constant("True"))
-            self.emit("else")
-            self.emit("i32.const", self.layout.str_constant("False"))
-            self.emit("end")
-        else:
-            self.value(arg, INT)
-            self.call_runtime(f"{STRINGS}.str_from_int", STR)
-
-    def held_text(self, ty: Type) -> None:
-        """str() of the T | None or union value on the stack: the text of the member it holds."""
-        held = self.stash("i32")
-        members = members_of(ty)
-        for member in members[:-1]:
-            self.emit("local.get", held)
-            self.emit("i64.extend_i32_u")
-            self.emit("call", f"{DYNAMIC}.type_code")
-            self.emit("i64.const", 0 if member == NONE else type_code(member))
-            self.emit("i64.eq")
-            self.emit("if", self.fresh("L"), "i32")
-            self.member_text(held, member)
-            self.emit("else")
-        self.member_text(held, members[-1])
-        for _ in members[:-1]:
-            self.emit("end")
-
-    def member_text(self, held: str, member: Type) -> None:
-        if member == NONE:
-            self.emit("i32.const", self.layout.str_constant("None"))
-            return
-        self.emit("local.get", held)
-        if member == STR:
-            return
-        self.unbox(member)
-        if member == FLOAT:
-            self.emit("call", f"{FLOATS}.float_repr")
-        elif member == BOOL:
-            self.emit("if", self.fresh("L"), "i32")
-            self.emit("i32.const", self.layout.str_constant("True"))
-            self.emit("else")
-            self.emit("i32.const", self.layout.str_constant("False"))
-            self.emit("end")
-        else:
-            self.call_runtime(f"{STRINGS}.str_from_int", STR)
 
     def builtin_bytes(self, node: py_ast.Call) -> None:
         arg = node.bound[0]

@@ -16,7 +16,8 @@ from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassIn
 from . import unions
 from .builtins import INTRINSICS, PYTHON_BUILTINS
 from .exceptions import is_exception
-from .check_expr import NUMERIC, STR_ARGUMENTS, TEXT, ExprChecker, str_convertible
+from .check_expr import NUMERIC, TEXT, ExprChecker
+from .fstrings import STR_ARGUMENTS, str_convertible
 from .classes import inherited_method
 from .methods import methods_of
 from .types import class_type, equality_supported

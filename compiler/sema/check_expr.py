@@ -12,28 +12,23 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..diagnostics import Diagnostic
-from ..program import UnionType, members_of, union_of
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType,
                        FuncSym, GlobalSym, ListType, Local, OptionalType, SourceModule, TupleType, Type,
-                       ViewType, dict_of, list_of, tuple_of)
+                       UnionType, dict_of, list_of, tuple_of, union_of)
 from .builtins import PYTHON_BUILTINS
-from .exceptions import is_exception
-from .fstrings import parse_spec
+from .comparisons import NUMERIC, TEXT, ComparisonChecks
+from .fstrings import FormatChecks
 from .infer import UnknownLiteral
 from .signs import POWER_HELP, constant_int, folded_power, is_non_negative
 from .classes import inherited_method
 from .constants import INT64_HELP, INT64_MAX, INT64_MIN
-from .types import KEY_TYPES, assignable, from_any, equality_supported, orderable, runs_user_code, union_problem, held_equality
+from .types import KEY_TYPES, assignable, from_any, runs_user_code, union_problem
 from .unsupported import describe, undefined_name
 
 ARITHMETIC = (py_ast.Add, py_ast.Sub, py_ast.Mult, py_ast.FloorDiv, py_ast.Mod, py_ast.Pow,
               py_ast.LShift, py_ast.RShift, py_ast.Div)
 BITWISE = (py_ast.BitAnd, py_ast.BitOr, py_ast.BitXor)
 INT_ONLY = (py_ast.LShift, py_ast.RShift) + BITWISE
-ORDERING = (py_ast.Lt, py_ast.LtE, py_ast.Gt, py_ast.GtE)
-NUMERIC = (INT, BOOL, FLOAT)
-TEXT = (STR, BYTES)
-STR_ARGUMENTS = (INT, BOOL, STR, FLOAT)  # what str(x) converts
 
 
 class Bail(Exception):
@@ -52,12 +47,6 @@ UNION_HELP = ("a value of a union type must be narrowed first: 'if isinstance(x,
               "'if x is not None: ...', or an early return")
 
 
-def str_convertible(ty: Type) -> bool:
-    """What str(x) converts: an int, bool, float or str, or a T | None or union of those and None
-    (whose text is decided at run time)."""
-    return all(m in STR_ARGUMENTS or m == NONE for m in members_of(ty)) and ty != NONE
-
-
 def truthy_type(ty: Type, objects_have_truth: bool = True) -> bool:
     """Whether a truth test of a ``ty`` compiles. An Any is tested on what it holds, unless some
     class of the program defines __bool__ or __len__ (``objects_have_truth``), which would decide."""
@@ -68,7 +57,7 @@ def truthy_type(ty: Type, objects_have_truth: bool = True) -> bool:
     return ty in NUMERIC + TEXT or isinstance(ty, (ListType, DictType, TupleType, OptionalType, ClassType))
 
 
-class ExprChecker:
+class ExprChecker(ComparisonChecks, FormatChecks):
     objects_have_truth = True  # some class defines __bool__/__len__ (set per program by sema.check)
     def __init__(self, fn: FuncSym):
         self.fn = fn
@@ -254,44 +243,6 @@ class ExprChecker:
             raise self.fail(node, "'~' needs an int operand, not float")
         return FLOAT if ty == FLOAT else INT
 
-    def check_Compare(self, node: py_ast.Compare, expected: Type | None) -> Type:
-        operands = [node.left, *node.comparators]
-        types = [self.check(o) for o in operands]
-        for op, (a, b), (left, right) in zip(node.ops, zip(types, types[1:]), zip(operands, operands[1:])):
-            self.check_comparison(node, op, a, b, left, right)
-        return BOOL
-
-    def check_comparison(self, node, op, a: Type, b: Type, left, right) -> None:
-        if isinstance(op, (py_ast.Is, py_ast.IsNot)):
-            if not (isinstance(right, py_ast.Constant) and right.value is None):
-                raise self.fail(node, "'is' is only supported as 'x is None' / 'x is not None'",
-                                "compare values with ==")
-            if not isinstance(a, OptionalType) and a != ANY and NONE not in members_of(a):
-                raise self.fail(node, f"a {a} value is never None", "declare the variable as 'T | None'")
-            return
-        if isinstance(op, (py_ast.In, py_ast.NotIn)):
-            self.check_membership(node, a, b)
-            return
-        if a in NUMERIC and b in NUMERIC:
-            return
-        if isinstance(op, (py_ast.Eq, py_ast.NotEq)) and held_equality(a, b):
-            return  # compared on what they hold: 'name == "a"' with name: str | None
-        if a != b:
-            raise self.fail(node, f"cannot compare {a} with {b}")
-        if isinstance(op, ORDERING) and not orderable(a):
-            raise self.fail(node, f"{a} values have no ordering here")
-        if isinstance(op, (py_ast.Eq, py_ast.NotEq)) and not equality_supported(a):
-            raise self.fail(node, f"== on {a} values is not supported in this version")
-
-    def check_membership(self, node, a: Type, b: Type) -> None:
-        if b in TEXT and (a == b or (b == BYTES and a in (INT, BOOL))):
-            return
-        if isinstance(b, (ListType, ViewType)) and assignable(a, b.item) and equality_supported(b.item):
-            return
-        if isinstance(b, DictType) and a == b.key:
-            return
-        raise self.fail(node, f"'in' is not supported between {a} and {b}")
-
     def check_IfExp(self, node: py_ast.IfExp, expected: Type | None) -> Type:
         """Each branch sees what the test proves: ``len(x) if x is not None else 0``."""
         self.truthy(node.test)
@@ -434,39 +385,6 @@ class ExprChecker:
         if not items:
             raise self.fail(node, "the empty tuple is not supported")
         return tuple_of(tuple(items))
-
-    def check_JoinedStr(self, node: py_ast.JoinedStr, expected: Type | None) -> Type:
-        for part in node.values:
-            if isinstance(part, py_ast.FormattedValue):
-                self.check_formatted(part)
-        return STR
-
-    def check_formatted(self, part: py_ast.FormattedValue) -> None:
-        ty = self.check(part.value)
-        if is_exception(ty):
-            if part.format_spec is not None:  # CPython: TypeError, unsupported format string
-                raise self.fail(part.value, "an exception is formatted only without a spec",
-                                "format its text: f\"{str(e):>10}\"")
-            part.value = self.exception_message(part.value)
-            ty = STR
-        if part.conversion not in (-1, ord("s")):
-            raise self.fail(part, "only !s conversions are supported in f-strings", "write {x} or {x!s}")
-        if part.conversion == -1 and ty not in STR_ARGUMENTS and str_convertible(ty) and part.format_spec is None:
-            part.conversion = ord("s")  # format(x, "") is str(x) for None and these scalars
-        if part.conversion == ord("s"):  # the spec then applies to the text of str(value)
-            if not str_convertible(ty):
-                raise self.fail(part.value, f"str() of {ty} is not supported")
-            ty = STR
-        spec = ""
-        if part.format_spec is not None:
-            pieces = part.format_spec.values
-            if not all(isinstance(p, py_ast.Constant) for p in pieces):
-                raise self.fail(part, "format specs must be constant", "write {x:>5}, not {x:>{width}}")
-            spec = "".join(p.value for p in pieces)
-        parsed = parse_spec(spec, ty)
-        if isinstance(parsed, str):
-            raise self.fail(part, parsed, "supported: [[fill]align][sign][0][width][.precision][d|x|X|o|b|f|s]")
-        part.spec = parsed
 
 
 def _constant_of(info: ClassInfo, name: str) -> GlobalSym | None:

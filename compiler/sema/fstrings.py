@@ -1,4 +1,4 @@
-"""f-string format specs: parsed at compile time into the pieces lowering needs.
+"""f-strings: each piece checked, its format spec parsed at compile time into what lowering needs.
 
 Supported: ``[[fill]align][sign][0][width][.precision][type]`` with align in
 ``< > ^ =`` and sign ``+ - space``:
@@ -20,7 +20,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..program import BOOL, FLOAT, INT, STR, Type
+import ast as py_ast
+
+from ..program import BOOL, FLOAT, INT, NONE, STR, Type, members_of
+from .exceptions import is_exception
+
+STR_ARGUMENTS = (INT, BOOL, STR, FLOAT)  # what str(x) converts
 
 _SPEC = re.compile(r"^(?:(?P<fill>.)?(?P<align>[<>^=]))?(?P<sign>[+\- ])?(?P<zero>0)?(?P<width>\d+)?"
                    r"(?:\.(?P<precision>\d+))?(?P<type>[dxXobfs])?$", re.S)
@@ -72,3 +77,46 @@ def _problem(spec: Spec, ty: Type, text: str, signed: bool) -> str:
     else:
         return f"{ty} values cannot be formatted in an f-string"
     return ""
+
+
+def str_convertible(ty: Type) -> bool:
+    """What str(x) converts: an int, bool, float or str, or a T | None or union of those and None
+    (whose text is decided at run time)."""
+    return all(m in STR_ARGUMENTS or m == NONE for m in members_of(ty)) and ty != NONE
+
+
+class FormatChecks:
+    """The checker of f-string pieces: the value, its conversion and its constant spec."""
+
+    def check_JoinedStr(self, node: py_ast.JoinedStr, expected: Type | None) -> Type:
+        for part in node.values:
+            if isinstance(part, py_ast.FormattedValue):
+                self.check_formatted(part)
+        return STR
+
+    def check_formatted(self, part: py_ast.FormattedValue) -> None:
+        ty = self.check(part.value)
+        if is_exception(ty):
+            if part.format_spec is not None:  # CPython: TypeError, unsupported format string
+                raise self.fail(part.value, "an exception is formatted only without a spec",
+                                "format its text: f\"{str(e):>10}\"")
+            part.value = self.exception_message(part.value)
+            ty = STR
+        if part.conversion not in (-1, ord("s")):
+            raise self.fail(part, "only !s conversions are supported in f-strings", "write {x} or {x!s}")
+        if part.conversion == -1 and ty not in STR_ARGUMENTS and str_convertible(ty) and part.format_spec is None:
+            part.conversion = ord("s")  # format(x, "") is str(x) for None and these scalars
+        if part.conversion == ord("s"):  # the spec then applies to the text of str(value)
+            if not str_convertible(ty):
+                raise self.fail(part.value, f"str() of {ty} is not supported")
+            ty = STR
+        spec = ""
+        if part.format_spec is not None:
+            pieces = part.format_spec.values
+            if not all(isinstance(p, py_ast.Constant) for p in pieces):
+                raise self.fail(part, "format specs must be constant", "write {x:>5}, not {x:>{width}}")
+            spec = "".join(p.value for p in pieces)
+        parsed = parse_spec(spec, ty)
+        if isinstance(parsed, str):
+            raise self.fail(part, parsed, "supported: [[fill]align][sign][0][width][.precision][d|x|X|o|b|f|s]")
+        part.spec = parsed

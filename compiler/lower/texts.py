@@ -1,0 +1,68 @@
+"""Lowering of str(x): the text of an int, bool, float or str, and of what a ``T | None`` or a
+union holds (decided at run time on the member it holds)."""
+from __future__ import annotations
+
+import ast as py_ast
+
+from ..program import BOOL, FLOAT, NONE, STR, INT, OptionalType, Type, UnionType, members_of
+from .expressions import ExprLowerer
+from .values import DYNAMIC, FLOATS, STRINGS, type_code
+
+
+class TextLowerer(ExprLowerer):
+    def to_text(self, arg: py_ast.expr) -> None:
+        """str(x) for int, bool, float and str, and for T | None or unions of them."""
+        if isinstance(arg.ty, (OptionalType, UnionType)):
+            self.value(arg)
+            self.held_text(arg.ty)
+        elif arg.ty == STR:
+            self.value(arg)
+        elif arg.ty == FLOAT:
+            self.value(arg)
+            self.emit("call", f"{FLOATS}.float_repr")
+        elif arg.ty == BOOL:
+            self.truthy(arg)
+            self.emit("if", self.fresh("L"), "i32")
+            self.emit("i32.const", self.layout.str_constant("True"))
+            self.emit("else")
+            self.emit("i32.const", self.layout.str_constant("False"))
+            self.emit("end")
+        else:
+            self.value(arg, INT)
+            self.call_runtime(f"{STRINGS}.str_from_int", STR)
+
+    def held_text(self, ty: Type) -> None:
+        """str() of the T | None or union value on the stack: the text of the member it holds."""
+        held = self.stash("i32")
+        members = members_of(ty)
+        for member in members[:-1]:
+            self.emit("local.get", held)
+            self.emit("i64.extend_i32_u")
+            self.emit("call", f"{DYNAMIC}.type_code")
+            self.emit("i64.const", 0 if member == NONE else type_code(member))
+            self.emit("i64.eq")
+            self.emit("if", self.fresh("L"), "i32")
+            self.member_text(held, member)
+            self.emit("else")
+        self.member_text(held, members[-1])
+        for _ in members[:-1]:
+            self.emit("end")
+
+    def member_text(self, held: str, member: Type) -> None:
+        if member == NONE:
+            self.emit("i32.const", self.layout.str_constant("None"))
+            return
+        self.emit("local.get", held)
+        if member == STR:
+            return
+        self.unbox(member)
+        if member == FLOAT:
+            self.emit("call", f"{FLOATS}.float_repr")
+        elif member == BOOL:
+            self.emit("if", self.fresh("L"), "i32")
+            self.emit("i32.const", self.layout.str_constant("True"))
+            self.emit("else")
+            self.emit("i32.const", self.layout.str_constant("False"))
+            self.emit("end")
+        else:
+            self.call_runtime(f"{STRINGS}.str_from_int", STR)

@@ -1,0 +1,57 @@
+"""Type checking of comparisons: ``==``/``!=``, orderings, ``is None``, ``in``.
+
+Operands of one type compare as CPython compares them; numbers compare across int, float and
+bool; a ``T | None``, a union or an Any against a plain value compares on what it holds
+(``types.held_equality``). Anything else is an error naming both types.
+"""
+from __future__ import annotations
+
+import ast as py_ast
+
+from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, DictType, ListType, OptionalType, Type, ViewType, \
+    members_of
+from .types import assignable, equality_supported, held_equality, orderable
+
+NUMERIC = (INT, BOOL, FLOAT)
+TEXT = (STR, BYTES)
+ORDERING = (py_ast.Lt, py_ast.LtE, py_ast.Gt, py_ast.GtE)
+
+
+class ComparisonChecks:
+    def check_Compare(self, node: py_ast.Compare, expected: Type | None) -> Type:
+        operands = [node.left, *node.comparators]
+        types = [self.check(o) for o in operands]
+        for op, (a, b), (left, right) in zip(node.ops, zip(types, types[1:]), zip(operands, operands[1:])):
+            self.check_comparison(node, op, a, b, left, right)
+        return BOOL
+
+    def check_comparison(self, node, op, a: Type, b: Type, left, right) -> None:
+        if isinstance(op, (py_ast.Is, py_ast.IsNot)):
+            if not (isinstance(right, py_ast.Constant) and right.value is None):
+                raise self.fail(node, "'is' is only supported as 'x is None' / 'x is not None'",
+                                "compare values with ==")
+            if not isinstance(a, OptionalType) and a != ANY and NONE not in members_of(a):
+                raise self.fail(node, f"a {a} value is never None", "declare the variable as 'T | None'")
+            return
+        if isinstance(op, (py_ast.In, py_ast.NotIn)):
+            self.check_membership(node, a, b)
+            return
+        if a in NUMERIC and b in NUMERIC:
+            return
+        if isinstance(op, (py_ast.Eq, py_ast.NotEq)) and held_equality(a, b):
+            return  # compared on what they hold: 'name == "a"' with name: str | None
+        if a != b:
+            raise self.fail(node, f"cannot compare {a} with {b}")
+        if isinstance(op, ORDERING) and not orderable(a):
+            raise self.fail(node, f"{a} values have no ordering here")
+        if isinstance(op, (py_ast.Eq, py_ast.NotEq)) and not equality_supported(a):
+            raise self.fail(node, f"== on {a} values is not supported in this version")
+
+    def check_membership(self, node, a: Type, b: Type) -> None:
+        if b in TEXT and (a == b or (b == BYTES and a in (INT, BOOL))):
+            return
+        if isinstance(b, (ListType, ViewType)) and assignable(a, b.item) and equality_supported(b.item):
+            return
+        if isinstance(b, DictType) and a == b.key:
+            return
+        raise self.fail(node, f"'in' is not supported between {a} and {b}")
