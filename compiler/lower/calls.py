@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (BOOL, BYTES, FLOAT, INT, RAISE_INTRINSICS, RT_MEMORY, STR, ClassInfo, ClassType, DictType,
+from ..program import (ANY, BOOL, BYTES, FLOAT, INT, RAISE_INTRINSICS, RT_MEMORY, STR, ClassInfo, ClassType, DictType,
                        FuncSym, GlobalSym, ListType, OptionalType, Type, ViewType)
 from .compare import CompareLowerer
 from .expressions import eq_kind
@@ -253,6 +253,14 @@ class CallLowerer(MethodLowerer, CompareLowerer, TextLowerer):
             self.emit("call", "ValueError.len")
             self.emit("end")
             self.emit("local.get", length)
+            return
+        if node.bound[0].ty == ANY:
+            held = self.stash("i32")
+            self.emit("local.get", held)
+            self.emit("i64.extend_i32_u")
+            self.emit("local.get", held)
+            self.held_type_name()  # for the message, as CPython's: object of type 'int' has no len()
+            self.emit("call", f"{DYNAMIC}.held_len")
             return
         self.emit("i64.load32_u", 12 if node.bound[0].ty == STR else 8)
 

@@ -87,6 +87,10 @@ class ExprLowerer(ValueLowerer):
             return
         if isinstance(arg.ty, ClassType):
             return self.class_name()
+        self.held_type_name()
+
+    def held_type_name(self) -> None:
+        """The name of the type of what the Any (or union) on the stack holds."""
         held = self.stash("i32")
         self.emit("local.get", held)
         self.emit("i64.extend_i32_u")

@@ -123,3 +123,14 @@ def held_truth(value: int) -> bool:
     if code == OBJECT_CODE:
         return True
     return load_u32(value + 8) != 0
+
+
+def held_len(value: int, name: str) -> int:
+    """len() of what an Any holds: str, bytes, a list or a dict; else TypeError with CPython's
+    message (``name``: the name of the held value's type)."""
+    code = type_code(value)
+    if code == STR_CODE:
+        return load_u32(value + 12)
+    if code == BYTES_CODE or code == LIST_CODE or code == DICT_CODE:
+        return load_u32(value + 8)
+    raise TypeError("object of type '" + name + "' has no len()")

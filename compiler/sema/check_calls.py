@@ -191,6 +191,8 @@ class CallChecker(ExprChecker):
         if isinstance(ty, ClassType) and inherited_method(ty.info, "__len__") is not None:
             node.len_method = inherited_method(ty.info, "__len__")
             return INT
+        if ty == ANY and not self.objects_have_truth:
+            return INT  # counted on what it holds (dynamic.held_len); TypeError for a number or None
         if not (ty in TEXT or isinstance(ty, (ListType, DictType, ViewType))):
             raise self.fail(node.args[0], f"the argument of len() must be str, bytes, list or dict, not {ty}",
                             "len() counts the items of a str, bytes, list or dict")

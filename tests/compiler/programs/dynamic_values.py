@@ -185,3 +185,18 @@ def truth_and_equality(n: int) -> int:
         if value == None or value != n / 1:
             total += 1
     return total
+
+
+@export
+def length_of_any(n: int) -> int:
+    """len() of an Any counts what it holds; a number, None or an object raises CPython's
+    TypeError (object of type 'int' has no len())."""
+    total = 0
+    for i in range(11):
+        value = make(i, n)
+        try:
+            total = total * 7 + len(value)
+        except TypeError as e:
+            for c in str(e):  # the message itself, as CPython's
+                total = (total * 31 + ord(c)) % 1000003
+    return total
