@@ -14,8 +14,8 @@ URL = "https://user:pw@Example.COM:8443/a/b%20c/d;p?x=1&y=%C3%A9t%C3%A9&z=a+b#fr
 QUERY = "a=1&b=%C3%A9t%C3%A9&c=x+y&d=&e=%2F%3F&a=2"
 # name -> (import, call)
 CALLS = {
-    "quote (64 chars)": ("from urllib.parse import quote", f"len(quote({URL!r}))"),
-    "unquote (64 chars)": ("from urllib.parse import unquote", f"len(unquote({URL!r}))"),
+    "quote (75 chars)": ("from urllib.parse import quote", f"len(quote({URL!r}))"),
+    "unquote (75 chars)": ("from urllib.parse import unquote", f"len(unquote({URL!r}))"),
     "parse_qs (6 fields)": ("from urllib.parse import parse_qs", f"len(parse_qs({QUERY!r}))"),
     "urlsplit": ("from urllib.parse import urlsplit", f"len(urlsplit({URL!r}).netloc)"),
     "fnmatch": ("from fnmatch import fnmatch", "int(fnmatch('/api/v1/users/42', '/api/v[0-9]/*/[!a-z]*'))"),
