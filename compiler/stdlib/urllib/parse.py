@@ -24,7 +24,9 @@ USES_PARAMS = ["", "ftp", "hdl", "prospero", "http", "imap", "https", "shttp", "
 # The characters whose NFKC form holds one of / ? # @ : (CPython's _checknetloc, Unicode 14).
 NFKC_DELIMITERS = "\u2047\u2048\u2049\u2100\u2101\u2105\u2106\u2a74\ufe13\ufe16\ufe55\ufe56\ufe5f" \
     "\ufe6b\uff03\uff0f\uff1a\uff1f\uff20"
-C0_OR_SPACE = "".join([chr(i) for i in range(33)])
+# CPython's _WHATWG_C0_CONTROL_OR_SPACE: U+0000..U+0020
+C0_OR_SPACE = "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f" \
+    "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "
 
 
 def quote(string: str, safe: str = "/") -> str:
