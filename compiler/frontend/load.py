@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..diagnostics import CompileError, Diagnostic, display_path, loc_of
 from ..program import BUILTIN_MODULES, RUNTIME_MODULES, Program, SourceModule
-from . import stdlib_check
+from . import module_imports, stdlib_check
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 STDLIB_DIR = PROJECT_ROOT / "compiler" / "stdlib"
@@ -47,6 +47,9 @@ def run(entry: Path, text: str | None = None) -> Program:
         if mod_name in modules:
             continue
         module = _parse(mod_name, path, source, trusted=mod_name in RUNTIME_MODULES)
+        rewritten = module_imports.rewrite(module)  # import X -> from X import ...
+        if rewritten:
+            raise CompileError(rewritten)
         modules[mod_name] = module
         for target, py_node in imported_modules(module):
             if target in BUILTIN_MODULES or target in modules:

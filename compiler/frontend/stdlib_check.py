@@ -25,6 +25,9 @@ HASHES = ("sha256", "sha1", "md5")
 # spellings such as "SHA256", other algorithms, constructors), which ours does not have yet.
 CHOICES = {("hmac", "new", "digestmod"): HASHES, ("hmac", "HMAC", "digestmod"): HASHES,
            ("hmac", "digest", "digest"): HASHES}
+# urllib.parse decodes with CPython's default codec and error handler only.
+CHOICES.update({("urllib.parse", f, p): (v,) for f in ("parse_qs", "parse_qsl")
+                for p, v in (("encoding", "utf-8"), ("errors", "replace"))})
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,9 @@ def _top_level_names(module: SourceModule) -> set[str]:
     for stmt in module.tree.body:
         if isinstance(stmt, (py_ast.FunctionDef, py_ast.ClassDef)):
             names.add(stmt.name)
+        elif isinstance(stmt, py_ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], py_ast.Name) \
+                and stmt.targets[0].id.islower():
+            names.add(stmt.targets[0].id)  # a public constant (math.inf); internal tables are upper case
     return names
 
 
@@ -103,6 +109,7 @@ def cpython_params(module_name: str, name: str) -> Params | None:
     except ValueError:
         return None  # e.g. an exception class
     text = re.sub(r"^\(\$module(, /)?(, )?", "(", text).replace(NO_DEFAULT, "...")
+    text = re.sub(r"<function [^<>]*>", "None", text)  # urlencode's quote_via: ours has no such parameter
     args = py_ast.parse(f"def f{text}: pass").body[0].args
     every = args.posonlyargs + args.args
     defaulted = list(zip(every[len(every) - len(args.defaults):], args.defaults))

@@ -32,7 +32,7 @@ UNSUPPORTED: dict[type, tuple[str, str]] = {
     py_ast.DictComp: ("dict comprehensions are not supported", "fill the dict in a loop"),
     py_ast.Starred: ("'*' unpacking is not supported", "pass or assign the elements one by one"),
     py_ast.NamedExpr: ("the walrus operator ':=' is not supported", "assign on its own line first"),
-    py_ast.Import: ("'import module' is not supported", "write 'from module import name' at module level"),
+    py_ast.Import: ("imports are only supported at module level", "move the import to the top of the file"),
     py_ast.ImportFrom: ("imports are only supported at module level", "move the import to the top of the file"),
     py_ast.Global: ("'global' at module level is not supported", "remove it: module-level names are global already"),
     py_ast.Nonlocal: ("'nonlocal' is not supported (no nested functions)", "pass the value as an argument"),

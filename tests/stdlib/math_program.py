@@ -1,0 +1,46 @@
+"""The compiled side of test_math.py: math's functions by number on a float; the result, or the
+exception's class and message, read back as text."""
+import math
+from math import ceil, fabs, floor, isfinite, isinf, isnan, trunc
+
+from abi import export
+from abi.intrinsics import data_ptr
+
+OUT = b""
+
+
+@export
+def out_ptr() -> int:
+    return data_ptr(OUT)
+
+
+@export
+def out_len() -> int:
+    return len(OUT)
+
+
+def call(op: int, x: float) -> str:
+    if op == 0:
+        return str(floor(x))
+    if op == 1:
+        return str(ceil(x))
+    if op == 2:
+        return str(trunc(x))
+    if op == 3:
+        return str(fabs(x))
+    if op == 4:
+        return str(isnan(x)) + str(isinf(x)) + str(isfinite(x))
+    return str(math.inf) + str(-math.inf) + str(math.nan) + str(math.pi) + str(math.e) + str(math.tau) \
+        + str(x == math.inf)
+
+
+@export
+def run(op: int, x: float) -> int:
+    global OUT
+    try:
+        OUT = call(op, x).encode()
+    except OverflowError as error:
+        OUT = ("OverflowError: " + str(error)).encode()
+    except ValueError as error:
+        OUT = ("ValueError: " + str(error)).encode()
+    return 0
