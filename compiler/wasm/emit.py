@@ -4,7 +4,8 @@ Problem: turn a symbolic IR module into a core wasm module Envoy's V8 accepts.
 Accepts: a validated ``ir.Module`` (see ``ir.validate``). Guarantees: only
 functions and imports reachable from the exports are emitted (a program that
 calls no host function imports nothing); imports take the first function
-indices, then functions in reachability order; labels become branch depths;
+indices, then functions, the most called first (a call's index is one LEB byte below 128),
+then in reachability order; labels become branch depths;
 a ``name`` section maps every function to its Python name, so a
 trap's backtrace in Envoy names the Python function.
 """
@@ -37,6 +38,19 @@ def reachable(module: ir.Module, skip: frozenset[str] = frozenset(), roots: tupl
     return order
 
 
+def function_order(module: ir.Module) -> list[str]:
+    """Reachable symbols, imports first (wasm numbers them first), then functions by how many
+    calls name them, most first (stable: reachability order among equals)."""
+    live = reachable(module)
+    calls: dict[str, int] = {}
+    for symbol in live:
+        for instr in module.functions[symbol].body if symbol in module.functions else ():
+            if instr[0] == "call":
+                calls[instr[1]] = calls.get(instr[1], 0) + 1
+    imports = [s for s in live if s in module.imports]
+    return imports + sorted((s for s in live if s in module.functions), key=lambda s: -calls.get(s, 0))
+
+
 def used_globals(module: ir.Module, functions: list[ir.Function]) -> list[str]:
     used = {i[1] for fn in functions for i in fn.body if i[0] in ("global.get", "global.set")}
     return [s for s in module.globals if s in used]
@@ -46,7 +60,7 @@ class _Layout:
     """Index assignment for one emission: symbol -> index."""
 
     def __init__(self, module: ir.Module):
-        live = reachable(module)
+        live = function_order(module)
         self.imports = [module.imports[s] for s in live if s in module.imports]
         self.functions = [module.functions[s] for s in live if s in module.functions]
         self.globals = [module.globals[s] for s in used_globals(module, self.functions)]

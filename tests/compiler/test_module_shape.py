@@ -64,6 +64,23 @@ def test_trap_backtrace_names_python_functions(tmp_path):
     assert python_frames == ["rt.floordiv", "prog.inner", "prog.outer"]
 
 
+def test_only_exception_classes_the_program_creates_have_an_uncaught_trap(tmp_path):
+    from bench.size import parse
+    wasm, module = module_of(tmp_path, "from abi import export\n\nclass Refused(ValueError):\n    pass\n\n"
+                                       "@export\ndef f(x: int) -> int:\n    if x < 0:\n        raise Refused('no')\n"
+                                       "    return x\n")
+    traps = {n for n in parse(wasm).function_names.values() if n.endswith(".uncaught")}
+    assert "prog.Refused.uncaught" in traps
+    for absent in ("KeyError", "LookupError", "Exception", "BaseException"):  # nothing creates one
+        assert f"rt.exceptions.{absent}.uncaught" not in traps
+    store = wasmtime.Store(ENGINE)
+    f = wasmtime.Instance(store, module, []).exports(store)["f"]
+    assert f(store, 3) == 3
+    with pytest.raises(wasmtime.Trap) as info:
+        f(store, -1)
+    assert info.value.frames[0].func_name == "prog.Refused.uncaught"
+
+
 @pytest.mark.parametrize("source", [ROOT / "filter" / "main.py",
                                     ROOT / "tests" / "compiler" / "programs_v1" / "bool_global.py"])
 def test_wat_printer_assembles_to_the_same_module(source):
