@@ -5,9 +5,9 @@ per-section sizes; the code section gives each function body's size; the
 ``name`` custom section names each function by its Python module, which tells
 its part:
 
-    abi.*                                   SDK (the proxy-wasm ABI layer and host imports)
-    compiler.runtime.*, rt.*, FooError,     runtime (heap, collector, str/list/dict, traps, and
-    and every *@export wrapper              the compiler's glue around each export)
+    abi.*, and every import                 SDK (the proxy-wasm ABI layer and host imports)
+    rt.*, FooError, and every export's      runtime (heap, collector, str/list/dict, traps, and
+    wrapper (named as the export)           the compiler's glue around each export)
     anything else (filter.main.*, limiter.*) filter (the user's own modules)
 
 The data section is one segment built by the compiler, so the binary cannot say
@@ -188,7 +188,7 @@ def measure(data: bytes) -> dict:
     parts: dict[str, dict[str, int]] = {}
     indices = set(module.code_sizes) | set(module.function_names)
     for index in sorted(indices):
-        part = part_of(module.function_names.get(index))
+        part = "SDK" if index < module.imported_functions else part_of(module.function_names.get(index))
         entry = parts.setdefault(part, {"functions": 0, "imports": 0, "code": 0, "names": 0})
         if index < module.imported_functions:
             entry["imports"] += 1

@@ -194,14 +194,29 @@ def _immediate(kind: str, value, labels, local_index, layout: _Layout, align: in
 
 def _names(layout: _Layout) -> bytes:
     """Function names only (what a trap's backtrace shows); local names would double the size."""
-    functions = [enc.uleb(layout.func_index[i.symbol]) + enc.name(_short(i.symbol)) for i in layout.imports]
-    functions += [enc.uleb(layout.func_index[f.symbol]) + enc.name(_short(f.symbol)) for f in layout.functions]
+    functions = [enc.uleb(layout.func_index[i.symbol]) + enc.name(i.name) for i in layout.imports]
+    functions += [enc.uleb(layout.func_index[f.symbol]) + enc.name(display_name(f)) for f in layout.functions]
     return enc.section(1, enc.vector(functions))
 
 
-def _short(symbol: str) -> str:
-    """``compiler.runtime.strings.find`` reads as ``rt.strings.find`` in backtraces."""
-    return "rt." + symbol[len(RUNTIME_PREFIX):] if symbol.startswith(RUNTIME_PREFIX) else symbol
+def display_name(fn: ir.Function) -> str:
+    """The name a backtrace shows, as short as says which Python function it is (docs/architecture.md,
+    "Names"): ``compiler.runtime.strings.find`` reads as ``rt.strings.find``, an export's wrapper
+    by the export's name, ``m.C.f@dispatch.C`` as ``m.C.f@dispatch``, ``m.<init m.x>`` as
+    ``m.<init x>``; the program's own functions keep their module and class. (An import is
+    named by its field name, ``proxy_log``.)"""
+    symbol = fn.symbol
+    if fn.export and symbol.endswith("@export"):
+        return fn.export
+    if symbol.startswith(RUNTIME_PREFIX):
+        symbol = "rt." + symbol[len(RUNTIME_PREFIX):]
+    base, marker, cls = symbol.partition("@dispatch.")
+    if marker and base.rsplit(".", 2)[-2:-1] == [cls]:
+        return base + "@dispatch"
+    module, marker, rest = symbol.partition(".<init ")
+    if marker and rest.startswith(module + "."):
+        return f"{module}.<init {rest[len(module) + 1:]}"
+    return symbol
 
 
 RUNTIME_PREFIX = "compiler.runtime."

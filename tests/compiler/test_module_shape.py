@@ -81,6 +81,19 @@ def test_only_exception_classes_the_program_creates_have_an_uncaught_trap(tmp_pa
     assert info.value.frames[0].func_name == "prog.Refused.uncaught"
 
 
+def test_backtrace_names_are_short_and_distinct():
+    from bench.size import parse
+    module = parse(compile_file(ROOT / "filter" / "main.py"))
+    names = list(module.function_names.values())
+    assert len(set(names)) == len(names)
+    assert names[:module.imported_functions][0].startswith("proxy_")  # an import: its field name
+    assert "proxy_on_request_headers" in names  # the export's wrapper, by the export's name
+    assert "abi.context.HttpContext.on_request_headers@dispatch" in names
+    assert "filter.main.LimitedRequest.on_request_headers" in names  # the program's own: module and class
+    assert "config.<init KNOWN_KEYS>" in names
+    assert not [n for n in names if n.startswith("compiler.runtime.") or n.endswith("@export")]
+
+
 @pytest.mark.parametrize("source", [ROOT / "filter" / "main.py",
                                     ROOT / "tests" / "compiler" / "programs_v1" / "bool_global.py"])
 def test_wat_printer_assembles_to_the_same_module(source):
