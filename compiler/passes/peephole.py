@@ -9,7 +9,9 @@ repeated until none applies:
   - ``i64.extend_i32_u|s; i32.wrap_i64``            -> nothing (wrapping undoes the extension)
   - ``i64.load32_u|s; i32.wrap_i64``                -> ``i32.load`` (the same four bytes)
   - ``i64.load; i32.wrap_i64``                      -> ``i32.load`` (the low four bytes: wasm is
-    little-endian; a field is an 8-byte slot inside its object, so both loads are in bounds)
+    little-endian). The two differ only where the eight bytes would run past the end of memory
+    and the four would not: lowering and the runtime's ``load_i64`` read 8-byte slots (record
+    fields, list items) and objects padded to 8 bytes, which lie inside memory.
   - ``i64.const 0; i64.eq``                         -> ``i64.eqz``
   - ``i64.const 0; i64.ne``                         -> ``i64.eqz; i32.eqz`` (one byte fewer)
   - ``i32.eqz; i32.eqz; if|br_if``                  -> ``if|br_if`` (both test for non-zero)
