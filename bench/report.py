@@ -240,7 +240,7 @@ def full_markdown(results: dict) -> str:
         out += ["![Envoy CPU per request](../docs/benchmarks.png)", ""]
     if "size" in results:
         out += ["## Module size (bytes)", "", size_table(results["size"]), "",
-                "Code per part is the function bodies named `compiler.runtime.*`/`rt.*`/traps/export "
+                "Code per part is the function bodies named `rt.*`/traps/export "
                 "glue (runtime), `abi.*` (SDK) and the filter's own modules; names is the `name` "
                 "section (so that backtraces name Python functions); other is every other section "
                 "(type, import, function, memory, global, export, start) and the 8-byte header.", ""]

@@ -5,9 +5,9 @@ per-section sizes; the code section gives each function body's size; the
 ``name`` custom section names each function by its Python module, which tells
 its part:
 
-    abi.*                                   SDK (the proxy-wasm ABI layer and host imports)
-    compiler.runtime.*, rt.*, FooError,     runtime (heap, collector, str/list/dict, traps, and
-    and every *@export wrapper              the compiler's glue around each export)
+    abi.*, and every import                 SDK (the proxy-wasm ABI layer and host imports)
+    rt.*, FooError, and every export's      runtime (heap, collector, str/list/dict, traps, and
+    wrapper (named as the export)           the compiler's glue around each export)
     anything else (filter.main.*, limiter.*) filter (the user's own modules)
 
 The data section is one segment built by the compiler, so the binary cannot say
@@ -188,7 +188,7 @@ def measure(data: bytes) -> dict:
     parts: dict[str, dict[str, int]] = {}
     indices = set(module.code_sizes) | set(module.function_names)
     for index in sorted(indices):
-        part = part_of(module.function_names.get(index))
+        part = "SDK" if index < module.imported_functions else part_of(module.function_names.get(index))
         entry = parts.setdefault(part, {"functions": 0, "imports": 0, "code": 0, "names": 0})
         if index < module.imported_functions:
             entry["imports"] += 1
@@ -208,7 +208,77 @@ def run(modules: dict[str, Path]) -> dict:
     return {label: {"file": str(path), **measure(path.read_bytes())} for label, path in modules.items()}
 
 
+def opcode_bytes(data: bytes) -> dict[str, int]:
+    """Bytes of the code section per instruction mnemonic, immediates included; the locals
+    declarations and body-size fields count as ``(locals)``."""
+    from compiler.wasm.opcodes import OPCODES
+    by_code = {op.code: (name, op.immediates) for name, op in OPCODES.items()}
+    module = parse(data)
+    totals: dict[str, int] = {}
+    for section in module.sections:
+        if section.id != 10:
+            continue
+        reader = _Reader(data, section.payload_start, section.payload_end)
+        for _ in range(reader.uleb()):
+            start = reader.pos
+            end = reader.uleb() + reader.pos
+            for _ in range(reader.uleb()):
+                reader.uleb()
+                reader.byte()
+            totals["(locals)"] = totals.get("(locals)", 0) + reader.pos - start
+            while reader.pos < end:
+                start = reader.pos
+                name = _instruction(reader, by_code)
+                totals[name] = totals.get(name, 0) + reader.pos - start
+    return dict(sorted(totals.items(), key=lambda kv: -kv[1]))
+
+
+def _instruction(reader: _Reader, by_code: dict) -> str:
+    code = bytes([reader.byte()])
+    if code == b"\xfc":
+        code += bytes([reader.uleb()])
+    if code not in by_code:
+        raise WasmFormatError(f"opcode {code.hex()} not in compiler/wasm/opcodes.py")
+    name, immediates = by_code[code]
+    for kind in immediates:
+        if kind == "f64":
+            reader.pos += 8
+        elif kind in ("block", "mem"):
+            reader.byte()
+        elif kind == "memarg":
+            reader.uleb()
+            reader.uleb()
+        else:  # local, global, func, label, i32, i64: one LEB128
+            while reader.byte() & 0x80:
+                pass
+    return name
+
+
+def report(data: bytes, top: int = 25) -> str:
+    """A readable breakdown: sections, parts, the largest functions and the bytes per opcode."""
+    figures, module = measure(data), parse(data)
+    lines = [f"total {figures['total']:,} bytes", "", "section        bytes"]
+    lines += [f"{name:<14} {size:>6,}" for name, size in sorted(figures["sections"].items(), key=lambda kv: -kv[1])]
+    lines += ["", "part      functions   code  names"]
+    lines += [f"{p:<9} {e['functions']:>9} {e['code']:>6,} {e['names']:>6,}" for p, e in figures["parts"].items()]
+    rows = sorted(((size, module.function_names.get(i, f"func[{i}]")) for i, size in module.code_sizes.items()),
+                  reverse=True)
+    lines += ["", f"largest {top} of {len(rows)} functions (code bytes)"]
+    lines += [f"{size:>6,}  {name}" for size, name in rows[:top]]
+    lines += ["", "code bytes per instruction"]
+    lines += [f"{size:>6,}  {name}" for name, size in list(opcode_bytes(data).items())[:top]]
+    return "\n".join(lines)
+
+
 if __name__ == "__main__":
+    import argparse
     import json
-    import sys
-    print(json.dumps(run({Path(p).name: Path(p) for p in sys.argv[1:]}), indent=2))
+    parser = argparse.ArgumentParser(description="Bytes of wasm modules per section, part, function, opcode.")
+    parser.add_argument("modules", nargs="+", type=Path)
+    parser.add_argument("--json", action="store_true", help="the figures bench/run.py records, as JSON")
+    parser.add_argument("--top", type=int, default=25, help="how many functions and opcodes to list")
+    args = parser.parse_args()
+    if args.json:
+        print(json.dumps(run({p.name: p for p in args.modules}), indent=2))
+    else:
+        print("\n\n".join(f"== {p}\n" + report(p.read_bytes(), args.top) for p in args.modules))

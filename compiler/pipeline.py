@@ -10,6 +10,8 @@
     propagate  copies and constants propagated, constant arithmetic folded (passes/propagate.py)
     dce      dead code, constant ifs, idle blocks and locals removed (passes/dce.py)
     recursion  RecursionError counting on recursive functions (passes/recursion.py)
+    peephole  adjacent instructions replaced by fewer (passes/peephole.py)
+    pack     the same code in fewer bytes: long constants in globals, locals grouped (passes/pack.py)
     emit     IR -> wasm bytes, or WAT text (wasm/emit.py, wasm/wat.py)
 
 Every pass reports problems only as ``CompileError``. Any other exception is a
@@ -26,7 +28,7 @@ from .diagnostics import CompileError, Diagnostic, display_path, loc_of
 from .frontend import load
 from .lower import to_ir
 from .lower.runtime import STAND_INS
-from .passes import dce, exceptions, inline, propagate, ranges, recursion
+from .passes import dce, exceptions, inline, pack, peephole, propagate, ranges, recursion
 from .sema import check, declare
 from .wasm import emit, wat
 
@@ -44,6 +46,8 @@ IR_PASSES = (
     ("propagate", propagate.run),  # copies and constants, constant folding
     ("dce", dce.run),              # dead code, constant ifs, idle blocks and locals
     ("recursion", recursion.run),  # RecursionError where CPython raises it
+    ("peephole", peephole.run),    # conversions and zero tests in fewer instructions
+    ("pack", pack.run),            # fewer bytes, same instructions: last, constants become globals
 )
 
 

@@ -212,8 +212,7 @@ def runtime_functions(module: ir.Module, program, layout, log_import: str | None
         ("local.get", "error"), ("call", "rt.uncaught"), ("end",),
         ("local.get", "error"), ("global.set", PENDING)])
     body = [("local.get", "error"), ("i32.load", 4), ("i32.const", 8), ("i32.shr_u",), ("local.set", "record")]
-    for info in program.classes.values():
-        if info.class_id and base.class_id <= info.class_id <= base.last_descendant_id:
+    for info in raised_classes(module, program, base):
             trap = f"{info.qualname}.uncaught"
             module.functions[trap] = ir.Function(trap, [], [], [], [("unreachable",)])
             body += [("local.get", "record"), ("i32.const", info.class_id), ("i32.eq",), ("if", "is", None),
@@ -224,3 +223,17 @@ def runtime_functions(module: ir.Module, program, layout, log_import: str | None
     log = [("i32.const", 4), ("local.get", "text"), ("i32.const", 16), ("i32.add",),
            ("local.get", "text"), ("i32.load", 8), ("call", log_import), ("drop",)] if log_import else []
     module.functions["rt.log_text"] = ir.Function("rt.log_text", [("text", "i32")], [], [], log)
+
+
+RECORD_KIND = 9  # a record's header kind word is RECORD_KIND | class_id << 8 (lower/calls.py)
+
+
+def raised_classes(module: ir.Module, program, base) -> list:
+    """The exception classes some function creates an instance of: an instance is allocated with
+    its class's header word as a constant, so a class whose word no function holds never reaches
+    rt.uncaught, and needs neither a branch there, nor a trap function, nor its name in the data."""
+    constants = {instr[1] for fn in module.functions.values() for instr in fn.body
+                 if instr[0] in ("i64.const", "i32.const")}
+    return [info for info in program.classes.values()
+            if info.class_id and base.class_id <= info.class_id <= base.last_descendant_id
+            and RECORD_KIND | info.class_id << 8 in constants]

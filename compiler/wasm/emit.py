@@ -4,7 +4,8 @@ Problem: turn a symbolic IR module into a core wasm module Envoy's V8 accepts.
 Accepts: a validated ``ir.Module`` (see ``ir.validate``). Guarantees: only
 functions and imports reachable from the exports are emitted (a program that
 calls no host function imports nothing); imports take the first function
-indices, then functions in reachability order; labels become branch depths;
+indices, then functions, the most called first (a call's index is one LEB byte below 128),
+then in reachability order; labels become branch depths;
 a ``name`` section maps every function to its Python name, so a
 trap's backtrace in Envoy names the Python function.
 """
@@ -37,6 +38,19 @@ def reachable(module: ir.Module, skip: frozenset[str] = frozenset(), roots: tupl
     return order
 
 
+def function_order(module: ir.Module) -> list[str]:
+    """Reachable symbols, imports first (wasm numbers them first), then functions by how many
+    calls name them, most first (stable: reachability order among equals)."""
+    live = reachable(module)
+    calls: dict[str, int] = {}
+    for symbol in live:
+        for instr in module.functions[symbol].body if symbol in module.functions else ():
+            if instr[0] == "call":
+                calls[instr[1]] = calls.get(instr[1], 0) + 1
+    imports = [s for s in live if s in module.imports]
+    return imports + sorted((s for s in live if s in module.functions), key=lambda s: -calls.get(s, 0))
+
+
 def used_globals(module: ir.Module, functions: list[ir.Function]) -> list[str]:
     used = {i[1] for fn in functions for i in fn.body if i[0] in ("global.get", "global.set")}
     return [s for s in module.globals if s in used]
@@ -46,7 +60,7 @@ class _Layout:
     """Index assignment for one emission: symbol -> index."""
 
     def __init__(self, module: ir.Module):
-        live = reachable(module)
+        live = function_order(module)
         self.imports = [module.imports[s] for s in live if s in module.imports]
         self.functions = [module.functions[s] for s in live if s in module.functions]
         self.globals = [module.globals[s] for s in used_globals(module, self.functions)]
@@ -180,14 +194,29 @@ def _immediate(kind: str, value, labels, local_index, layout: _Layout, align: in
 
 def _names(layout: _Layout) -> bytes:
     """Function names only (what a trap's backtrace shows); local names would double the size."""
-    functions = [enc.uleb(layout.func_index[i.symbol]) + enc.name(_short(i.symbol)) for i in layout.imports]
-    functions += [enc.uleb(layout.func_index[f.symbol]) + enc.name(_short(f.symbol)) for f in layout.functions]
+    functions = [enc.uleb(layout.func_index[i.symbol]) + enc.name(i.name) for i in layout.imports]
+    functions += [enc.uleb(layout.func_index[f.symbol]) + enc.name(display_name(f)) for f in layout.functions]
     return enc.section(1, enc.vector(functions))
 
 
-def _short(symbol: str) -> str:
-    """``compiler.runtime.strings.find`` reads as ``rt.strings.find`` in backtraces."""
-    return "rt." + symbol[len(RUNTIME_PREFIX):] if symbol.startswith(RUNTIME_PREFIX) else symbol
+def display_name(fn: ir.Function) -> str:
+    """The name a backtrace shows, as short as says which Python function it is (docs/architecture.md,
+    "Names"): ``compiler.runtime.strings.find`` reads as ``rt.strings.find``, an export's wrapper
+    by the export's name, ``m.C.f@dispatch.C`` as ``m.C.f@dispatch``, ``m.<init m.x>`` as
+    ``m.<init x>``; the program's own functions keep their module and class. (An import is
+    named by its field name, ``proxy_log``.)"""
+    symbol = fn.symbol
+    if fn.export and symbol.endswith("@export"):
+        return fn.export
+    if symbol.startswith(RUNTIME_PREFIX):
+        symbol = "rt." + symbol[len(RUNTIME_PREFIX):]
+    base, marker, cls = symbol.partition("@dispatch.")
+    if marker and base.rsplit(".", 2)[-2:-1] == [cls]:
+        return base + "@dispatch"
+    module, marker, rest = symbol.partition(".<init ")
+    if marker and rest.startswith(module + "."):
+        return f"{module}.<init {rest[len(module) + 1:]}"
+    return symbol
 
 
 RUNTIME_PREFIX = "compiler.runtime."

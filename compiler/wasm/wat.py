@@ -7,7 +7,7 @@ assembles the text into an equivalent module.
 from __future__ import annotations
 
 from .. import ir
-from .emit import reachable, used_globals
+from .emit import function_order, used_globals
 from .opcodes import OPCODES
 
 
@@ -18,7 +18,7 @@ def _sym(symbol: str) -> str:
 
 
 def print_module(module: ir.Module) -> str:
-    live = reachable(module)
+    live = function_order(module)
     functions = [module.functions[s] for s in live if s in module.functions]
     lines = ["(module"]
     for s in live:

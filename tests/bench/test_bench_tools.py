@@ -24,6 +24,16 @@ def test_sections_add_up_and_every_function_has_a_part():
     assert 0 < figures["sections"]["code"] - body_bytes <= 1 + 5 + 5
 
 
+def test_opcode_bytes_cover_every_function_body():
+    wasm = compile_file(ROOT / "filter" / "main.py")
+    module = size.parse(wasm)
+    per_opcode = size.opcode_bytes(wasm)
+    assert sum(per_opcode.values()) == sum(module.code_sizes.values())
+    assert per_opcode["call"] > 0 and per_opcode["(locals)"] > 0
+    text = size.report(wasm, top=5)
+    assert "largest 5 of" in text and "code bytes per instruction" in text
+
+
 def test_part_of_names():
     assert size.part_of("abi.hostcalls.log") == "SDK"
     assert size.part_of("abi.memory.proxy_abi_version_0_2_1@export") == "runtime"

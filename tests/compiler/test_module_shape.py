@@ -64,6 +64,36 @@ def test_trap_backtrace_names_python_functions(tmp_path):
     assert python_frames == ["rt.floordiv", "prog.inner", "prog.outer"]
 
 
+def test_only_exception_classes_the_program_creates_have_an_uncaught_trap(tmp_path):
+    from bench.size import parse
+    wasm, module = module_of(tmp_path, "from abi import export\n\nclass Refused(ValueError):\n    pass\n\n"
+                                       "@export\ndef f(x: int) -> int:\n    if x < 0:\n        raise Refused('no')\n"
+                                       "    return x\n")
+    traps = {n for n in parse(wasm).function_names.values() if n.endswith(".uncaught")}
+    assert "prog.Refused.uncaught" in traps
+    for absent in ("KeyError", "LookupError", "Exception", "BaseException"):  # nothing creates one
+        assert f"rt.exceptions.{absent}.uncaught" not in traps
+    store = wasmtime.Store(ENGINE)
+    f = wasmtime.Instance(store, module, []).exports(store)["f"]
+    assert f(store, 3) == 3
+    with pytest.raises(wasmtime.Trap) as info:
+        f(store, -1)
+    assert info.value.frames[0].func_name == "prog.Refused.uncaught"
+
+
+def test_backtrace_names_are_short_and_distinct():
+    from bench.size import parse
+    module = parse(compile_file(ROOT / "filter" / "main.py"))
+    names = list(module.function_names.values())
+    assert len(set(names)) == len(names)
+    assert names[:module.imported_functions][0].startswith("proxy_")  # an import: its field name
+    assert "proxy_on_request_headers" in names  # the export's wrapper, by the export's name
+    assert "abi.context.HttpContext.on_request_headers@dispatch" in names
+    assert "filter.main.LimitedRequest.on_request_headers" in names  # the program's own: module and class
+    assert "config.<init KNOWN_KEYS>" in names
+    assert not [n for n in names if n.startswith("compiler.runtime.") or n.endswith("@export")]
+
+
 @pytest.mark.parametrize("source", [ROOT / "filter" / "main.py",
                                     ROOT / "tests" / "compiler" / "programs_v1" / "bool_global.py"])
 def test_wat_printer_assembles_to_the_same_module(source):
