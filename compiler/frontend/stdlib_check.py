@@ -92,6 +92,10 @@ def _top_level_names(module: SourceModule) -> set[str]:
     for stmt in module.tree.body:
         if isinstance(stmt, (py_ast.FunctionDef, py_ast.ClassDef)):
             names.add(stmt.name)
+        elif isinstance(stmt, py_ast.Assign):  # constants (re.IGNORECASE)
+            names.update(t.id for t in stmt.targets if isinstance(t, py_ast.Name))
+        elif isinstance(stmt, py_ast.ImportFrom):  # re-exported names (re.error)
+            names.update(a.asname or a.name for a in stmt.names)
     return names
 
 

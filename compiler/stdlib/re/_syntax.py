@@ -1,0 +1,534 @@
+"""The pattern parser of our ``re`` (CPython 3.11's re._parser, rewritten in the subset): the same
+tree shape (non-capturing groups spliced, ``(?:x)*`` repeating ``x``), the same ``re.error``
+messages and positions. What the matcher does not have yet raises NotImplementedError."""
+from re._errors import error
+
+MAXREPEAT = 4294967295
+FLAG_I = 2
+FLAG_L = 4
+FLAG_M = 8
+FLAG_S = 16
+FLAG_U = 32
+FLAG_X = 64
+FLAG_A = 256
+# node kinds
+LIT = 1
+NOT_LIT = 2
+ANY = 3
+IN = 4
+AT = 5
+BRANCH = 6
+REPEAT = 7
+GROUP = 8
+# AT kinds
+AT_BEGINNING = 1
+AT_BEGINNING_STRING = 2
+AT_END = 3
+AT_END_STRING = 4
+AT_BOUNDARY = 5
+AT_NON_BOUNDARY = 6
+# set items (a set is a list of ints: [NEGATE] then items, as the compiled code keeps them)
+S_LIT = 1
+S_RANGE = 2
+S_CAT = 3
+S_NEGATE = 4
+CAT_DIGIT = 1
+CAT_NOT_DIGIT = 2
+CAT_SPACE = 3
+CAT_NOT_SPACE = 4
+CAT_WORD = 5
+CAT_NOT_WORD = 6
+DIGITS = "0123456789"
+OCTDIGITS = "01234567"
+HEXDIGITS = "0123456789abcdefABCDEF"
+ASCIILETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+ESCAPE_CODES = {"a": 7, "b": 8, "f": 12, "n": 10, "r": 13, "t": 9, "v": 11, "\\": 92}
+CATEGORY_CODES = {"d": CAT_DIGIT, "D": CAT_NOT_DIGIT, "s": CAT_SPACE, "S": CAT_NOT_SPACE,
+                  "w": CAT_WORD, "W": CAT_NOT_WORD}
+AT_CODES = {"A": AT_BEGINNING_STRING, "Z": AT_END_STRING, "b": AT_BOUNDARY, "B": AT_NON_BOUNDARY}
+INLINE_FLAGS = {"i": FLAG_I, "L": FLAG_L, "m": FLAG_M, "s": FLAG_S, "x": FLAG_X, "a": FLAG_A, "u": FLAG_U}
+
+
+class Node:
+    def __init__(self, kind: int, value: int) -> None:
+        self.kind = kind
+        self.value = value  # LIT/NOT_LIT: code point; AT: kind; GROUP: group number (0: none)
+        self.low = 0  # REPEAT: min
+        self.high = 0  # REPEAT: max
+        self.greedy = True
+        self.items: list[Node] = []  # GROUP and REPEAT: the body
+        self.alternatives: list[list[Node]] = []  # BRANCH
+        self.charset: list[int] = []  # IN
+
+
+class Parsed:
+    def __init__(self, items: list[Node], groups: int, names: dict[str, int], flags: int) -> None:
+        self.items = items
+        self.groups = groups  # capturing groups
+        self.names = names
+        self.flags = flags
+
+
+def unsupported(what: str) -> NotImplementedError:
+    return NotImplementedError(what + " in a pattern is not supported by the compiled re yet")
+
+
+class Tokens:
+    """CPython's Tokenizer: ``next`` is the next character, or a backslash and the one after."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.index = 0
+        self.next = ""  # "" at the end
+        self.advance()
+
+    def advance(self) -> None:
+        index = self.index
+        if index >= len(self.text):
+            self.next = ""
+            return
+        c = self.text[index]
+        if c == "\\":
+            index += 1
+            if index >= len(self.text):
+                raise error("bad escape (end of pattern)", self.text, len(self.text) - 1)
+            c += self.text[index]
+        self.index = index + 1
+        self.next = c
+
+    def match(self, c: str) -> bool:
+        if c == self.next:
+            self.advance()
+            return True
+        return False
+
+    def get(self) -> str:
+        this = self.next
+        self.advance()
+        return this
+
+    def getwhile(self, n: int, charset: str) -> str:
+        result = ""
+        for _ in range(n):
+            c = self.next
+            if c == "" or c not in charset:
+                break
+            result += c
+            self.advance()
+        return result
+
+    def getuntil(self, terminator: str, name: str) -> str:
+        result = ""
+        while True:
+            c = self.next
+            self.advance()
+            if c == "":
+                if result == "":
+                    raise self.error("missing " + name, 0)
+                raise self.error("missing " + terminator + ", unterminated name", len(result))
+            if c == terminator:
+                if result == "":
+                    raise self.error("missing " + name, 1)
+                return result
+            result += c
+
+    def tell(self) -> int:
+        return self.index - len(self.next)
+
+    def seek(self, index: int) -> None:
+        self.index = index
+        self.advance()
+
+    def error(self, msg: str, offset: int) -> error:
+        return error(msg, self.text, self.tell() - offset)
+
+
+def quoted(text: str) -> str:
+    """repr() of a str, for the messages that show one (ASCII printable text only)."""
+    for c in text:
+        if ord(c) < 32 or ord(c) > 126:
+            raise unsupported("a group name outside printable ASCII")
+    if "'" in text and "\"" not in text:
+        return "\"" + text.replace("\\", "\\\\") + "\""
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def is_identifier(name: str) -> bool:
+    if name == "" or name[0] in DIGITS:
+        return False
+    for c in name:
+        if ord(c) > 127:
+            raise unsupported("a group name outside ASCII")
+        if not (c in ASCIILETTERS or c in DIGITS or c == "_"):
+            return False
+    return True
+
+
+def is_alpha(char: str) -> bool:
+    if ord(char[0]) > 127:
+        raise unsupported("a non-ASCII character after '(?'")
+    return len(char) == 1 and char in ASCIILETTERS
+
+
+def check_group_name(source: Tokens, name: str, offset: int) -> None:
+    if not is_identifier(name):
+        raise source.error("bad character in group name " + quoted(name), len(name) + offset)
+
+
+def hex_value(digits: str) -> int:
+    return int(digits, 16)
+
+
+def numeric_escape(source: Tokens, escape: str) -> int:
+    """\\x, \\u, \\U escapes (both inside and outside sets); -1 if ``escape`` is none of them."""
+    c = escape[1]
+    width = 2 if c == "x" else 4 if c == "u" else 8 if c == "U" else 0
+    if width == 0:
+        return -1
+    escape += source.getwhile(width, HEXDIGITS)
+    if len(escape) != width + 2:
+        raise source.error("incomplete escape " + escape, len(escape))
+    code = hex_value(escape[2:])
+    if code > 0x10FFFF:
+        raise source.error("bad escape " + escape, len(escape))
+    return code
+
+
+def class_escape(source: Tokens, escape: str, items: list[int]) -> int:
+    """An escape inside a set: appends a category and returns -1, or returns its code point."""
+    c = escape[1]
+    if c in ESCAPE_CODES:
+        return ESCAPE_CODES[c]
+    if c in CATEGORY_CODES:
+        items.append(S_CAT)
+        items.append(CATEGORY_CODES[c])
+        return -1
+    code = numeric_escape(source, escape)
+    if code >= 0:
+        return code
+    if c == "N":
+        raise unsupported("\\N{...}")
+    if c in OCTDIGITS:
+        escape += source.getwhile(2, OCTDIGITS)
+        code = int(escape[1:], 8)
+        if code > 0o377:
+            raise source.error("octal escape value " + escape + " outside of range 0-0o377", len(escape))
+        return code
+    if c in DIGITS or c in ASCIILETTERS:
+        raise source.error("bad escape " + escape, len(escape))
+    return ord(c)
+
+
+def escape_node(source: Tokens, escape: str, state: Parsed) -> Node:
+    c = escape[1]
+    if c in CATEGORY_CODES:
+        node = Node(IN, 0)
+        node.charset = [S_CAT, CATEGORY_CODES[c]]
+        return node
+    if c in AT_CODES:
+        return Node(AT, AT_CODES[c])
+    if c in ESCAPE_CODES:
+        return Node(LIT, ESCAPE_CODES[c])
+    code = numeric_escape(source, escape)
+    if code >= 0:
+        return Node(LIT, code)
+    if c == "N":
+        raise unsupported("\\N{...}")
+    if c == "0":
+        escape += source.getwhile(2, OCTDIGITS)
+        return Node(LIT, int(escape[1:], 8))
+    if c in DIGITS:
+        if source.next != "" and source.next in DIGITS:
+            escape += source.get()
+            if escape[1] in OCTDIGITS and escape[2] in OCTDIGITS and source.next != "" \
+                    and source.next in OCTDIGITS:
+                escape += source.get()
+                code = int(escape[1:], 8)
+                if code > 0o377:
+                    raise source.error("octal escape value " + escape + " outside of range 0-0o377",
+                                       len(escape))
+                return Node(LIT, code)
+        group = int(escape[1:])
+        if group < state.groups + 1:
+            raise unsupported("a backreference")
+        raise source.error("invalid group reference " + str(group), len(escape) - 1)
+    if c in ASCIILETTERS:
+        raise source.error("bad escape " + escape, len(escape))
+    return Node(LIT, ord(c))
+
+
+def parse(pattern: str, flags: int) -> Parsed:
+    if flags & FLAG_X:
+        raise unsupported("the VERBOSE flag")
+    source = Tokens(pattern)
+    state = Parsed([], 0, {}, flags)
+    state.items = parse_sub(source, state, 0)
+    if source.next != "":
+        raise source.error("unbalanced parenthesis", 0)
+    if state.flags & FLAG_L:
+        raise ValueError("cannot use LOCALE flag with a str pattern")
+    if state.flags & FLAG_A and state.flags & FLAG_U:
+        raise ValueError("ASCII and UNICODE flags are incompatible")
+    return state
+
+
+def parse_sub(source: Tokens, state: Parsed, nested: int) -> list[Node]:
+    alternatives: list[list[Node]] = []
+    while True:
+        alternatives.append(parse_seq(source, state, nested + 1, nested == 0 and len(alternatives) == 0))
+        if not source.match("|"):
+            break
+    if len(alternatives) == 1:
+        return alternatives[0]
+    node = Node(BRANCH, 0)
+    node.alternatives = alternatives
+    return [node]
+
+
+def parse_seq(source: Tokens, state: Parsed, nested: int, first: bool) -> list[Node]:
+    items: list[Node] = []
+    while True:
+        this = source.next
+        if this == "" or this == "|" or this == ")":
+            break
+        source.advance()
+        if this[0] == "\\":
+            items.append(escape_node(source, this, state))
+        elif this == "[":
+            items.append(parse_set(source))
+        elif this in "*+?{":
+            if not parse_repeat(source, this, items):
+                items.append(Node(LIT, ord(this)))
+        elif this == ".":
+            items.append(Node(ANY, 0))
+        elif this == "(":
+            if parse_group(source, state, nested, first and len(items) == 0, items):
+                continue
+        elif this == "^":
+            items.append(Node(AT, AT_BEGINNING))
+        elif this == "$":
+            items.append(Node(AT, AT_END))
+        else:
+            items.append(Node(LIT, ord(this)))
+    spliced: list[Node] = []
+    for item in items:  # non-capturing groups unpacked, as CPython does once the sequence is read
+        if item.kind == GROUP and item.value == 0:
+            spliced += item.items
+        else:
+            spliced.append(item)
+    return spliced
+
+
+def parse_set(source: Tokens) -> Node:
+    here = source.tell() - 1
+    items: list[int] = []
+    negate = source.match("^")
+    count = 0
+    while True:
+        this = source.get()
+        if this == "":
+            raise source.error("unterminated character set", source.tell() - here)
+        if this == "]" and count > 0:
+            break
+        count += 1
+        low = class_escape(source, this, items) if this[0] == "\\" else ord(this)
+        if not source.match("-"):
+            if low >= 0:
+                items.append(S_LIT)
+                items.append(low)
+            continue
+        that = source.get()
+        if that == "":
+            raise source.error("unterminated character set", source.tell() - here)
+        if that == "]":
+            if low >= 0:
+                items.append(S_LIT)
+                items.append(low)
+            items.append(S_LIT)
+            items.append(45)
+            break
+        high = class_escape(source, that, items) if that[0] == "\\" else ord(that)
+        if low < 0 or high < 0 or high < low:
+            raise source.error("bad character range " + this + "-" + that, len(this) + 1 + len(that))
+        items.append(S_RANGE)
+        items.append(low)
+        items.append(high)
+    if len(items) == 2 and items[0] == S_LIT:
+        return Node(NOT_LIT if negate else LIT, items[1])
+    node = Node(IN, 0)
+    node.charset = ([S_NEGATE] if negate else []) + items
+    return node
+
+
+def parse_repeat(source: Tokens, this: str, items: list[Node]) -> bool:
+    """The quantifier ``this`` applied to the last item; False if ``{`` starts no quantifier."""
+    here = source.tell()
+    low = 0
+    high = MAXREPEAT
+    if this == "?":
+        high = 1
+    elif this == "+":
+        low = 1
+    elif this == "{":
+        if source.next == "}":
+            return False
+        lo = ""
+        hi = ""
+        while source.next != "" and source.next in DIGITS:
+            lo += source.get()
+        if source.match(","):
+            while source.next != "" and source.next in DIGITS:
+                hi += source.get()
+        else:
+            hi = lo
+        if not source.match("}"):
+            source.seek(here)
+            return False
+        if lo != "":
+            low = int(lo) if len(lo) < 12 else MAXREPEAT
+            if low >= MAXREPEAT:
+                raise OverflowError("the repetition number is too large")
+        if hi != "":
+            high = int(hi) if len(hi) < 12 else MAXREPEAT
+            if high >= MAXREPEAT:
+                raise OverflowError("the repetition number is too large")
+            if high < low:
+                raise source.error("min repeat greater than max repeat", source.tell() - here)
+    if len(items) == 0 or items[-1].kind == AT:
+        raise source.error("nothing to repeat", source.tell() - here + len(this))
+    if items[-1].kind == REPEAT:
+        raise source.error("multiple repeat", source.tell() - here + len(this))
+    last = items[-1]
+    node = Node(REPEAT, 0)
+    node.low = low
+    node.high = high
+    node.items = last.items if last.kind == GROUP and last.value == 0 else [last]
+    if source.match("?"):
+        node.greedy = False
+    elif source.match("+"):
+        raise unsupported("a possessive quantifier")
+    items[-1] = node
+    return True
+
+
+def parse_group(source: Tokens, state: Parsed, nested: int, first: bool, items: list[Node]) -> bool:
+    """The group whose ``(`` was just read, appended to ``items``; True if it was a comment or
+    global flags (nothing appended)."""
+    start = source.tell() - 1
+    capture = True
+    name = ""
+    if source.match("?"):
+        char = source.get()
+        if char == "":
+            raise source.error("unexpected end of pattern", 0)
+        if char == "P":
+            if source.match("<"):
+                name = source.getuntil(">", "group name")
+                check_group_name(source, name, 1)
+            elif source.match("="):
+                name = source.getuntil(")", "group name")
+                check_group_name(source, name, 1)
+                if name not in state.names:
+                    raise source.error("unknown group name " + quoted(name), len(name) + 1)
+                raise unsupported("a backreference")
+            else:
+                char = source.get()
+                if char == "":
+                    raise source.error("unexpected end of pattern", 0)
+                raise source.error("unknown extension ?P" + char, len(char) + 2)
+        elif char == ":":
+            capture = False
+        elif char == "#":
+            while True:
+                if source.next == "":
+                    raise source.error("missing ), unterminated comment", source.tell() - start)
+                if source.get() == ")":
+                    return True
+        elif char in "=!<":
+            if char == "<":
+                char = source.get()
+                if char == "":
+                    raise source.error("unexpected end of pattern", 0)
+                if char not in "=!":
+                    raise source.error("unknown extension ?<" + char, len(char) + 2)
+            raise unsupported("a lookaround assertion")
+        elif char == "(":
+            raise unsupported("a conditional group")
+        elif char == ">":
+            raise unsupported("an atomic group")
+        elif char in INLINE_FLAGS or char == "-":
+            if parse_flags(source, state, char):
+                raise unsupported("a flag scoped to a group")
+            if not first:
+                raise source.error("global flags not at the start of the expression", source.tell() - start)
+            if state.flags & FLAG_X:
+                raise unsupported("the VERBOSE flag")
+            return True
+        else:
+            raise source.error("unknown extension ?" + char, len(char) + 1)
+    group = 0
+    if capture:
+        state.groups += 1
+        group = state.groups
+        if name != "":
+            if name in state.names:
+                raise source.error("redefinition of group name " + quoted(name) + " as group " + str(group)
+                                   + "; was group " + str(state.names[name]), len(name) + 1)
+            state.names[name] = group
+    body = parse_sub(source, state, nested + 1)
+    if not source.match(")"):
+        raise source.error("missing ), unterminated subpattern", source.tell() - start)
+    node = Node(GROUP, group)
+    node.items = body
+    items.append(node)
+    return False
+
+
+def parse_flags(source: Tokens, state: Parsed, char: str) -> bool:
+    """Inline flags after ``(?``: global ones are added to ``state.flags`` (returns False); True for
+    flags scoped to a group ``(?i:...)``, once checked as CPython checks them."""
+    add = 0
+    if char != "-":
+        while True:
+            if char == "L":
+                raise source.error("bad inline flags: cannot use 'L' flag with a str pattern", 0)
+            flag = INLINE_FLAGS[char]
+            add |= flag
+            if flag & (FLAG_A | FLAG_U) and add & (FLAG_A | FLAG_U) != flag:
+                raise source.error("bad inline flags: flags 'a', 'u' and 'L' are incompatible", 0)
+            char = source.get()
+            if char == "":
+                raise source.error("missing -, : or )", 0)
+            if char in ")-:":
+                break
+            if char not in INLINE_FLAGS:
+                raise source.error("unknown flag" if is_alpha(char) else "missing -, : or )", len(char))
+    if char == ")":
+        state.flags |= add
+        return False
+    if add & FLAG_X:
+        raise source.error("bad inline flags: cannot turn on global flag", 1)
+    remove = 0
+    if char == "-":
+        char = source.get()
+        if char == "":
+            raise source.error("missing flag", 0)
+        if char not in INLINE_FLAGS:
+            raise source.error("unknown flag" if is_alpha(char) else "missing flag", len(char))
+        while True:
+            flag = INLINE_FLAGS[char]
+            if flag & (FLAG_A | FLAG_U | FLAG_L):
+                raise source.error("bad inline flags: cannot turn off flags 'a', 'u' and 'L'", 0)
+            remove |= flag
+            char = source.get()
+            if char == "":
+                raise source.error("missing :", 0)
+            if char == ":":
+                break
+            if char not in INLINE_FLAGS:
+                raise source.error("unknown flag" if is_alpha(char) else "missing :", len(char))
+    if remove & FLAG_X:
+        raise source.error("bad inline flags: cannot turn off global flag", 1)
+    if add & remove:
+        raise source.error("bad inline flags: flag turned on and off", 1)
+    return True
