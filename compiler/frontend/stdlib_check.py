@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic
 from ..program import SourceModule
+from . import stdlib_re
 
 NO_DEFAULT = "<unrepresentable>"  # a default CPython's signature cannot show: not None
 HASHES = ("sha256", "sha1", "md5")
@@ -53,6 +54,8 @@ def check(modules: dict[str, SourceModule], stdlib: set[str]) -> list[Diagnostic
                         calls[alias.asname or alias.name] = (stmt.module, alias.name)
         if calls:
             errors += _check_calls(module, calls)
+            names = {local: name for local, (mod, name) in calls.items() if mod == "re"}
+            errors += stdlib_re.check(module, names) if names else []
     return errors
 
 
@@ -77,7 +80,10 @@ def _internal_uses(module: SourceModule, internal: dict[str, str]) -> list[Diagn
 
 
 def _import_problem(ours: SourceModule, name: str) -> tuple[str, str] | None:
-    cpython = importlib.import_module(ours.name)
+    try:
+        cpython = importlib.import_module(ours.name)
+    except ImportError:  # one of our modules' helpers (re._engine)
+        return (f"the standard library module '{ours.name}' is not available in a compiled filter", "")
     if name == "*":
         return None  # reported by declare
     if not hasattr(cpython, name):

@@ -22,19 +22,6 @@ def out_ptr() -> int:
     return data_ptr(OUT)
 
 
-def flag_bits(bits: int) -> int:
-    flags = 0
-    if bits & 1:
-        flags = flags | IGNORECASE
-    if bits & 2:
-        flags = flags | MULTILINE
-    if bits & 4:
-        flags = flags | DOTALL
-    if bits & 8:
-        flags = flags | ASCII
-    return flags
-
-
 def shown(value: str | None) -> str:
     return "~" if value is None else "<" + value + ">"
 
@@ -94,7 +81,8 @@ def run(bits: int) -> int:
     global OUT
     parts = INPUT.decode().split("\x00")
     try:
-        p = compile(parts[0], flag_bits(bits))
+        p = compile(parts[0], (IGNORECASE if bits & 1 else 0) | (MULTILINE if bits & 2 else 0)
+                    | (DOTALL if bits & 4 else 0) | (ASCII if bits & 8 else 0))
         OUT = (f"{p.pattern} {p.flags} {p.groups}\n" + run_all(p, parts[1], parts[2])).encode()
     except error as e:
         OUT = ("error:" + explain(e)).encode()
@@ -114,7 +102,7 @@ def functions(bits: int) -> int:
     parts = INPUT.decode().split("\x00")
     pattern = parts[0]
     subject = parts[1]
-    flags = flag_bits(bits)
+    flags = [0, 2, 8, 16, 256, 26, 258, 1, 4, 32][bits % 10]  # I, M, S, A as ints; TEMPLATE, LOCALE, UNICODE
     try:
         out = describe(match(pattern, subject, flags)) + "\n" + describe(search(pattern, subject, flags))
         out += "\n" + describe(fullmatch(pattern, subject, flags=flags)) + "\n" + ",".join([str(m.start()) for m in finditer(pattern, subject)])
@@ -133,6 +121,8 @@ def functions(bits: int) -> int:
         OUT = ("error:" + explain(e)).encode()
     except IndexError as e:
         OUT = f"IndexError:{e}".encode()
+    except ValueError as e:
+        OUT = f"ValueError:{e}".encode()
     except NotImplementedError as e:
         OUT = f"NIE:{e}".encode()
     return len(OUT)

@@ -132,8 +132,10 @@ EXAMPLES_FIXED = [
 
 @pytest.mark.parametrize("pattern,subject,repl", EXAMPLES_FIXED)
 def test_examples(pattern: str, subject: str, repl: str) -> None:
-    for bits in (0, 2, 8, 9, 15) + ((1,) if pattern.isascii() and "\\u" not in pattern else ()):
-        for name in ("run", "functions"):
+    caseless = pattern.isascii() and "\\u" not in pattern
+    for name, choices in (("run", (0, 2, 8, 9, 15) + ((1,) if caseless else ())),
+                          ("functions", (0, 2, 3, 4, 6, 8, 9) + ((1, 5) if caseless else ()))):
+        for bits in choices:
             text = f"{pattern}\x00{subject}\x00{repl}"
             ours = WASM.call(name, text, bits)
             assert not ours.startswith("NIE"), ours
@@ -173,3 +175,51 @@ def test_refused_loudly(pattern: str, subject: str, message: str) -> None:
     ours = WASM.call("run", f"{pattern}\x00{subject}\x00-", 0)
     assert ours.startswith("NIE:") and message in ours, ours
     assert not CPYTHON.call("run", f"{pattern}\x00{subject}\x00-", 0).startswith(("NIE", "error"))
+
+
+HEAD = "from abi import export\n"
+COMPILE_REFUSED = [
+    ("from re import IGNORECASE\n\n\ndef f() -> str:\n    return str(IGNORECASE)\n",
+     "6:16", "re.IGNORECASE can only be passed as a flags argument here"),
+    ("from re import I, M\n\nFLAGS = I | M\n", "4:9", "re.I can only be passed as a flags argument here"),
+    ("from re import finditer\n\n\ndef f(s: str) -> int:\n    return len(finditer('a', s))\n",
+     "6:16", "the result of finditer() can only be looped over here"),
+    ("from re import compile\n\n\ndef f(s: str) -> int:\n    return len(compile('a').finditer(s))\n",
+     "6:16", "the result of finditer() can only be looped over here"),
+    ("from re import match\n\n\ndef f(s: str) -> int:\n    m = match('(a)', s)\n    if m is None:\n"
+     "        return 0\n    g = m.groups()\n    return len(g)\n", "9:9", "the result of Match.groups() can only be"),
+    ("from re import search\n\n\ndef f(s: str) -> bool:\n    return search('(?=a)', s) is None\n",
+     "6:19", "a lookaround assertion in a pattern is not supported by the compiled re yet"),
+    ("from re import IGNORECASE, compile\n\nP = compile('\u00e9t\u00e9', flags=IGNORECASE)\n",
+     "4:13", "a non-ASCII character with IGNORECASE (without ASCII)"),
+    ("from re import sub\n\n\ndef f(s: str) -> str:\n    return sub('a', '\\\\g<\u0661>', s)\n",
+     "6:21", "a group name outside ASCII"),
+    ("from re import Pattern\n\n\ndef f() -> None:\n    Pattern('a', 0)\n", "6:5", "cannot create 're.Pattern' instances"),
+    ("from re import scanner\n", "2:1", "cannot import name 'scanner' from 're'"),
+    ("from re import template\n", "2:1", "re.template is not available yet"),
+    ("from re._engine import State\n", "2:1", "the standard library module 're._engine' is not available"),
+]
+
+
+@pytest.mark.parametrize("source,position,message", COMPILE_REFUSED, ids=[r[2][:40] for r in COMPILE_REFUSED])
+def test_refused_at_compile_time(tmp_path, source: str, position: str, message: str) -> None:
+    from compiler import CompileError, compile_file
+    path = tmp_path / "prog.py"
+    path.write_text(HEAD + source)
+    with pytest.raises(CompileError) as info:
+        compile_file(path)
+    assert any(f"{d.loc.line}:{d.loc.col + 1}" == position and message in d.message
+               for d in info.value.diagnostics), str(info.value)
+
+
+def test_accepted_uses(tmp_path) -> None:
+    """Flags passed directly or through |, finditer looped over, groups() indexed: no errors; a
+    constant pattern CPython rejects compiles (it raises CPython's re.error when it runs)."""
+    from compiler import compile_file
+    path = tmp_path / "prog.py"
+    path.write_text(HEAD + "from re import I, M, compile, finditer, search\n\nP = compile('a(b)', I | M)\n\n\n"
+                    "def f(s: str) -> int:\n    n = 0\n    for m in finditer('a', s, flags=I):\n        n += m.start()\n"
+                    "    found = P.search(s)\n    if found is not None and found.groups()[0] is not None:\n"
+                    "        n += len(found.groups())\n    return n + len([m for m in P.finditer(s)])\n\n\n"
+                    "def g(s: str) -> bool:\n    return search('a(', s) is None\n")
+    assert len(compile_file(path)) > 0

@@ -35,10 +35,13 @@ class Repeat:
 
 
 class Context:
-    def __init__(self, pc: int, toplevel: bool, jump: int) -> None:
-        self.pc = pc
-        self.toplevel = toplevel
-        self.jump = jump
+    """A frame of the explicit stack; frames are reused (``State.depth``), so backtracking
+    allocates nothing once the stack is as deep as it gets."""
+
+    def __init__(self) -> None:
+        self.pc = 0
+        self.toplevel = False
+        self.jump = J_NONE
         self.ptr = 0
         self.count = 0
         self.lastmark = -1
@@ -64,6 +67,8 @@ class State:
         self.match_all = False
         self.must_advance = False
         self.stack: list[Context] = []
+        self.depth = 0  # contexts in use at the bottom of ``stack``
+        self.spare: list[Repeat] = []  # Repeat records to reuse
 
     def reset(self) -> None:
         self.lastmark = -1
@@ -89,23 +94,42 @@ class State:
         return status
 
     def run(self, pc: int, toplevel: bool) -> bool:
-        stack = self.stack
-        stack.append(Context(pc, toplevel, J_NONE))
-        base = len(stack)
-        action = self.enter(stack[-1])
+        base = self.depth
+        action = self.enter(self.push_context(pc, toplevel, J_NONE))
         while True:
             if action == CALL:
-                action = self.enter(stack[-1])
+                action = self.enter(self.stack[self.depth - 1])
                 continue
-            done = stack.pop()
-            if len(stack) < base:
+            self.depth -= 1
+            if self.depth == base:
                 return self.ret
-            action = self.resume(stack[-1], done.jump)
+            action = self.resume(self.stack[self.depth - 1], self.stack[self.depth].jump)
+
+    def push_context(self, pc: int, toplevel: bool, jump: int) -> Context:
+        if self.depth == len(self.stack):
+            self.stack.append(Context())
+        ctx = self.stack[self.depth]
+        self.depth += 1
+        ctx.pc = pc
+        ctx.toplevel = toplevel
+        ctx.jump = jump
+        ctx.rep = None
+        return ctx
 
     def call(self, ctx: Context, jump: int, pc: int, ptr: int) -> int:
         ctx.ptr = ptr
-        self.stack.append(Context(pc, ctx.toplevel, jump))
+        self.push_context(pc, ctx.toplevel, jump)
         return CALL
+
+    def new_repeat(self, pc: int) -> Repeat:
+        if len(self.spare) == 0:
+            return Repeat(pc, self.repeat)
+        rep = self.spare.pop()
+        rep.count = -1
+        rep.pc = pc
+        rep.prev = self.repeat
+        rep.last_ptr = -1
+        return rep
 
     def done(self, ret: bool) -> int:
         self.ret = ret
@@ -237,7 +261,7 @@ class State:
                 return self.min_repeat_one(ctx, ptr)
             elif op == OP_REPEAT:
                 ctx.pc = pc
-                rep = Repeat(pc, self.repeat)
+                rep = self.new_repeat(pc)
                 self.repeat = rep
                 ctx.rep = rep
                 self.ptr = ptr
@@ -266,6 +290,7 @@ class State:
         assert rep is not None
         if jump == J_REPEAT:
             self.repeat = rep.prev
+            self.spare.append(rep)
             return DONE
         if jump == J_MAX_UNTIL_1 or jump == J_MIN_UNTIL_1:
             if self.ret:

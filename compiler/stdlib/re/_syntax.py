@@ -260,15 +260,17 @@ def escape_node(source: Tokens, escape: str, state: Parsed) -> Node:
 def parse(pattern: str, flags: int) -> Parsed:
     if flags & FLAG_X:
         raise unsupported("the VERBOSE flag")
+    if flags & ~(FLAG_I | FLAG_L | FLAG_M | FLAG_S | FLAG_U | FLAG_A):
+        raise unsupported("a flag other than IGNORECASE, MULTILINE, DOTALL, ASCII and UNICODE")
     source = Tokens(pattern)
     state = Parsed([], 0, {}, flags)
     state.items = parse_sub(source, state, 0)
-    if source.next != "":
-        raise source.error("unbalanced parenthesis", 0)
     if state.flags & FLAG_L:
         raise ValueError("cannot use LOCALE flag with a str pattern")
     if state.flags & FLAG_A and state.flags & FLAG_U:
         raise ValueError("ASCII and UNICODE flags are incompatible")
+    if source.next != "":
+        raise source.error("unbalanced parenthesis", 0)
     return state
 
 
