@@ -39,8 +39,9 @@ class Pattern:
         length = len(string)
         start = min(max(pos, 0), length)
         end = min(max(endpos, 0), length)
-        return State(self._re_code, [ord(c) for c in string], self.groups, start, end,
-                     self.flags & FLAG_A != 0)
+        data = string.encode()  # ASCII text: its bytes are its code points, and cheaper to walk
+        chars = [b for b in data] if len(data) == length else [ord(c) for c in string]
+        return State(self._re_code, chars, self.groups, start, end, self.flags & FLAG_A != 0)
 
     def _re_found(self, string: str, state: State, pos: int) -> "Match":
         return Match(self, string, state, pos)

@@ -1,6 +1,7 @@
 """Parsed pattern -> the matcher's code (a list[int]), as CPython 3.11's re._compiler lays it out:
 single-character repeats become REPEAT_ONE/MIN_REPEAT_ONE, other repeats REPEAT ... MAX_UNTIL
 (MIN_UNTIL), groups MARK pairs. Jump targets are absolute indices into the code."""
+from re._sets import in_set, in_set_ignore
 from re._syntax import (ANY, AT, AT_BEGINNING, AT_END, BRANCH, FLAG_A, FLAG_I, FLAG_M, FLAG_S, GROUP, IN, LIT,
                         NOT_LIT, REPEAT, S_CAT, S_LIT, S_NEGATE, S_RANGE, Node, Parsed, unsupported)
 
@@ -93,11 +94,23 @@ def emit_set(code: list[int], charset: list[int], flags: int) -> None:
         elif kind == S_RANGE:
             check_caseless(charset[index + 2], flags)
         index += 3 if kind == S_RANGE else 1 if kind == S_NEGATE else 2
+    items = charset + [OP_FAILURE]
     skip = len(code)
     code.append(0)
-    code += charset
-    code.append(OP_FAILURE)
+    code += ascii_bitmap(items, flags)
+    code += items
     code[skip] = len(code)
+
+
+def ascii_bitmap(items: list[int], flags: int) -> list[int]:
+    """Four 32-bit words: which of the 128 ASCII characters the set takes, worked out once here so
+    that the matcher tests an ASCII character with one load."""
+    words = [0, 0, 0, 0]
+    ascii = flags & FLAG_A != 0
+    for ch in range(128):
+        if (in_set_ignore(items, 0, ch, ascii) if flags & FLAG_I else in_set(items, 0, ch, ascii)):
+            words[ch >> 5] |= 1 << (ch & 31)
+    return words
 
 
 def emit_branch(code: list[int], alternatives: list[list[Node]], flags: int) -> None:

@@ -84,14 +84,33 @@ class State:
         self.ptr = ptr
         status = self.run(0, True)
         self.must_advance = False
+        first = self.first_item()
         while not status and ptr < self.end:
             ptr += 1
+            if first >= 0:  # no match can start where the first character does not fit (CPython's INFO)
+                while ptr < self.end and not self.one(first, ptr):
+                    ptr += 1
+                if ptr >= self.end:
+                    break
             self.lastmark = -1
             self.lastindex = -1
             self.start = ptr
             self.ptr = ptr
             status = self.run(0, False)
         return status
+
+    def first_item(self) -> int:
+        """Where the single-character item is that every match starts with, or -1."""
+        pc = 0
+        while self.code[pc] == OP_MARK:  # marks set by an attempt that fails at once are reset anyway
+            pc += 2
+        op = self.code[pc]
+        if op == OP_REPEAT_ONE or op == OP_MIN_REPEAT_ONE:
+            return pc + 4 if self.code[pc + 2] > 0 else -1
+        if op == OP_LITERAL or op == OP_NOT_LITERAL or op == OP_LITERAL_IGNORE or op == OP_NOT_LITERAL_IGNORE \
+                or op == OP_IN or op == OP_IN_IGNORE or op == OP_ANY or op == OP_ANY_ALL:
+            return pc
+        return -1
 
     def run(self, pc: int, toplevel: bool) -> bool:
         base = self.depth
@@ -194,10 +213,12 @@ class State:
             return fold(ch, self.ascii) == self.code[pc + 1]
         if op == OP_NOT_LITERAL_IGNORE:
             return fold(ch, self.ascii) != self.code[pc + 1]
-        if op == OP_IN:
-            return in_set(self.code, pc + 2, ch, self.ascii)
-        if op == OP_IN_IGNORE:
-            return in_set_ignore(self.code, pc + 2, ch, self.ascii)
+        if op == OP_IN or op == OP_IN_IGNORE:
+            if ch < 128:
+                return (self.code[pc + 2 + (ch >> 5)] >> (ch & 31)) & 1 == 1
+            if op == OP_IN:
+                return in_set(self.code, pc + 6, ch, self.ascii)
+            return in_set_ignore(self.code, pc + 6, ch, self.ascii)
         return False
 
     def count(self, pc: int, ptr: int, maxcount: int) -> int:
@@ -205,6 +226,19 @@ class State:
         if maxcount < end - ptr and maxcount != MAXREPEAT:
             end = ptr + maxcount
         start = ptr
+        op = self.code[pc]
+        if op == OP_IN or op == OP_IN_IGNORE:  # the common case, with the ASCII bitmap inline
+            code = self.code
+            chars = self.chars
+            while ptr < end:
+                ch = chars[ptr]
+                if ch >= 128:
+                    if not self.one(pc, ptr):
+                        break
+                elif (code[pc + 2 + (ch >> 5)] >> (ch & 31)) & 1 == 0:
+                    break
+                ptr += 1
+            return ptr - start
         while ptr < end and self.one(pc, ptr):
             ptr += 1
         return ptr - start
