@@ -2,7 +2,8 @@
 single-character repeats become REPEAT_ONE/MIN_REPEAT_ONE, other repeats REPEAT ... MAX_UNTIL
 (MIN_UNTIL), groups MARK pairs. Jump targets are absolute indices into the code."""
 from re._sets import in_set, in_set_ignore
-from re._syntax import (ANY, AT, AT_BEGINNING, AT_END, BRANCH, FLAG_A, FLAG_I, FLAG_M, FLAG_S, GROUP, IN, LIT,
+from re._errors import error
+from re._syntax import (width, ANY, ASSERT, AT, AT_BEGINNING, AT_END, BRANCH, GROUPREF, FLAG_A, FLAG_I, FLAG_M, FLAG_S, GROUP, IN, LIT,
                         NOT_LIT, REPEAT, S_CAT, S_LIT, S_NEGATE, S_RANGE, Node, Parsed, unsupported)
 
 OP_FAILURE = 0
@@ -24,6 +25,10 @@ OP_MIN_UNTIL = 15
 OP_REPEAT = 16
 OP_REPEAT_ONE = 17
 OP_MIN_REPEAT_ONE = 18
+OP_ASSERT = 19
+OP_ASSERT_NOT = 20
+OP_GROUPREF = 21
+OP_GROUPREF_IGNORE = 22
 # AT codes beyond the parser's: the MULTILINE forms
 AT_BEGINNING_LINE = 7
 AT_END_LINE = 8
@@ -31,7 +36,7 @@ AT_END_LINE = 8
 
 def emit_program(parsed: Parsed) -> list[int]:
     code: list[int] = []
-    emit_seq(code, parsed.items, parsed.flags)
+    emit_seq(code, parsed.items, parsed.flags, parsed)
     code.append(OP_SUCCESS)
     return code
 
@@ -45,12 +50,12 @@ def check_caseless(c: int, flags: int) -> None:
         raise unsupported("a non-ASCII character with IGNORECASE (without ASCII)")
 
 
-def emit_seq(code: list[int], items: list[Node], flags: int) -> None:
+def emit_seq(code: list[int], items: list[Node], flags: int, parsed: Parsed) -> None:
     for item in items:
-        emit_item(code, item, flags)
+        emit_item(code, item, flags, parsed)
 
 
-def emit_item(code: list[int], item: Node, flags: int) -> None:
+def emit_item(code: list[int], item: Node, flags: int, parsed: Parsed) -> None:
     kind = item.kind
     if kind == LIT or kind == NOT_LIT:
         check_caseless(item.value, flags)
@@ -73,15 +78,20 @@ def emit_item(code: list[int], item: Node, flags: int) -> None:
             at = AT_END_LINE
         code.append(at)
     elif kind == BRANCH:
-        emit_branch(code, item.alternatives, flags)
+        emit_branch(code, item.alternatives, flags, parsed)
     elif kind == REPEAT:
-        emit_repeat(code, item, flags)
+        emit_repeat(code, item, flags, parsed)
     elif kind == GROUP:
-        code.append(OP_MARK)
-        code.append(2 * item.value - 2)
-        emit_seq(code, item.items, flags)
-        code.append(OP_MARK)
-        code.append(2 * item.value - 1)
+        inner = (flags | item.add_flags) & ~item.del_flags
+        if item.value > 0:
+            code += [OP_MARK, 2 * item.value - 2]
+        emit_seq(code, item.items, inner, parsed)
+        if item.value > 0:
+            code += [OP_MARK, 2 * item.value - 1]
+    elif kind == GROUPREF:
+        code += [OP_GROUPREF_IGNORE if flags & FLAG_I else OP_GROUPREF, 2 * item.value - 2]
+    elif kind == ASSERT:
+        emit_assert(code, item, flags, parsed)
 
 
 def emit_set(code: list[int], charset: list[int], flags: int) -> None:
@@ -113,14 +123,14 @@ def ascii_bitmap(items: list[int], flags: int) -> list[int]:
     return words
 
 
-def emit_branch(code: list[int], alternatives: list[list[Node]], flags: int) -> None:
+def emit_branch(code: list[int], alternatives: list[list[Node]], flags: int, parsed: Parsed) -> None:
     """BRANCH, then per alternative: [next alternative's index, code..., JUMP end], then 0."""
     code.append(OP_BRANCH)
     jumps: list[int] = []
     for alternative in alternatives:
         header = len(code)
         code.append(0)
-        emit_seq(code, alternative, flags)
+        emit_seq(code, alternative, flags, parsed)
         code.append(OP_JUMP)
         jumps.append(len(code))
         code.append(0)
@@ -130,25 +140,42 @@ def emit_branch(code: list[int], alternatives: list[list[Node]], flags: int) -> 
         code[jump] = len(code)
 
 
+def emit_assert(code: list[int], item: Node, flags: int, parsed: Parsed) -> None:
+    """[ASSERT(_NOT), skip, how far behind, body..., SUCCESS]."""
+    back = 0
+    if item.value < 0:
+        lo_hi = width(item.items, parsed)
+        if lo_hi[0] != lo_hi[1]:
+            raise error("look-behind requires fixed-width pattern")
+        back = lo_hi[0]
+    start = len(code)
+    code += [OP_ASSERT_NOT if item.negate else OP_ASSERT, 0, back]
+    emit_seq(code, item.items, flags, parsed)
+    code.append(OP_SUCCESS)
+    code[start + 1] = len(code)
+
+
 def is_simple(items: list[Node]) -> bool:
     if len(items) != 1:
         return False
+    if items[0].kind == GROUP and items[0].value == 0:
+        return is_simple(items[0].items)
     kind = items[0].kind
     return kind == LIT or kind == NOT_LIT or kind == ANY or kind == IN
 
 
-def emit_repeat(code: list[int], item: Node, flags: int) -> None:
+def emit_repeat(code: list[int], item: Node, flags: int, parsed: Parsed) -> None:
     """[REPEAT_ONE, tail, min, max, item, SUCCESS] or [REPEAT, until, min, max, body..., UNTIL]."""
     start = len(code)
     if is_simple(item.items):
         code.append(OP_REPEAT_ONE if item.greedy else OP_MIN_REPEAT_ONE)
         code += [0, item.low, item.high]
-        emit_seq(code, item.items, flags)
+        emit_seq(code, item.items, flags, parsed)
         code.append(OP_SUCCESS)
         code[start + 1] = len(code)
         return
     code.append(OP_REPEAT)
     code += [0, item.low, item.high]
-    emit_seq(code, item.items, flags)
+    emit_seq(code, item.items, flags, parsed)
     code[start + 1] = len(code)
     code.append(OP_MAX_UNTIL if item.greedy else OP_MIN_UNTIL)

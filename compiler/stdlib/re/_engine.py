@@ -6,7 +6,8 @@ child returns."""
 from re._emit import (AT_BEGINNING_LINE, AT_END_LINE, OP_ANY, OP_ANY_ALL, OP_AT, OP_BRANCH, OP_FAILURE,
                       OP_IN, OP_IN_IGNORE, OP_JUMP, OP_LITERAL, OP_LITERAL_IGNORE, OP_MARK, OP_MAX_UNTIL,
                       OP_MIN_REPEAT_ONE, OP_MIN_UNTIL, OP_NOT_LITERAL, OP_NOT_LITERAL_IGNORE, OP_REPEAT,
-                      OP_REPEAT_ONE, OP_SUCCESS)
+                      OP_REPEAT_ONE, OP_SUCCESS, OP_ASSERT, OP_ASSERT_NOT, OP_GROUPREF, OP_GROUPREF_IGNORE)
+from re._emit import lower_ascii
 from re._sets import in_set, in_set_ignore, is_word, fold
 from re._syntax import (AT_BEGINNING, AT_BEGINNING_STRING, AT_BOUNDARY, AT_END, AT_END_STRING, AT_NON_BOUNDARY,
                         MAXREPEAT)
@@ -22,7 +23,9 @@ J_MAX_UNTIL_3 = 7
 J_MIN_UNTIL_1 = 8
 J_MIN_UNTIL_2 = 9
 J_MIN_UNTIL_3 = 10
-CALL = 1
+J_ASSERT = 11
+J_ASSERT_NOT = 12
+CALL = 1  # run the context on top of the stack (a new child, or one that goes on after its child)
 DONE = 0
 
 
@@ -306,6 +309,19 @@ class State:
             elif op == OP_MIN_UNTIL:
                 ctx.pc = pc
                 return self.min_until(ctx, ptr)
+            elif op == OP_ASSERT or op == OP_ASSERT_NOT:
+                back = code[pc + 2]
+                if ptr >= back:
+                    ctx.pc = pc
+                    return self.assertion(ctx, ptr, op == OP_ASSERT)
+                if op == OP_ASSERT:
+                    return self.done(False)
+                pc = code[pc + 1]
+            elif op == OP_GROUPREF or op == OP_GROUPREF_IGNORE:
+                ptr = self.groupref(code[pc + 1], ptr, op == OP_GROUPREF_IGNORE)
+                if ptr < 0:
+                    return self.done(False)
+                pc += 2
             else:
                 if not self.one(pc, ptr):
                     return self.done(False)
@@ -313,7 +329,60 @@ class State:
                 pc = code[pc + 1] if op == OP_IN or op == OP_IN_IGNORE else pc + 2 if op != OP_ANY \
                     and op != OP_ANY_ALL else pc + 1
 
+    def assertion(self, ctx: Context, ptr: int, positive: bool) -> int:
+        """CPython's ASSERT / ASSERT_NOT: the body runs as a child that is not top-level."""
+        self.ptr = ptr - self.code[ctx.pc + 2]
+        if not positive:
+            self.lastmark_save(ctx)
+            if self.repeat is not None:
+                self.mark_push(ctx.lastmark)
+        ctx.ptr = ptr
+        self.push_context(ctx.pc + 3, False, J_ASSERT if positive else J_ASSERT_NOT)
+        return CALL
+
+    def assertion_resume(self, ctx: Context, positive: bool) -> int:
+        if positive and not self.ret:
+            return DONE
+        if not positive:
+            if self.ret:
+                if self.repeat is not None:
+                    self.mark_discard(ctx.lastmark)
+                return self.done(False)
+            if self.repeat is not None:
+                self.mark_pop(ctx.lastmark, False)
+            self.lastmark_restore(ctx)
+        ctx.pc = self.code[ctx.pc + 1]
+        self.ptr = ctx.ptr
+        return CALL
+
+    def groupref(self, mark: int, ptr: int, ignore: bool) -> int:
+        """Where a match of the text group ``mark // 2 + 1`` captured ends, or -1."""
+        if mark >= self.lastmark:
+            return -1
+        p = self.marks[mark]
+        e = self.marks[mark + 1]
+        if p < 0 or e < 0 or e < p:
+            return -1
+        while p < e:
+            if ptr >= self.end:
+                return -1
+            a = self.chars[ptr]
+            b = self.chars[p]
+            if a != b:
+                if not ignore:
+                    return -1
+                if (a >= 128 or b >= 128) and not self.ascii:
+                    raise NotImplementedError("a backreference with IGNORECASE meeting a non-ASCII character is "
+                                              "not supported by the compiled re yet")
+                if lower_ascii(a) != lower_ascii(b):
+                    return -1
+            p += 1
+            ptr += 1
+        return ptr
+
     def resume(self, ctx: Context, jump: int) -> int:
+        if jump == J_ASSERT or jump == J_ASSERT_NOT:
+            return self.assertion_resume(ctx, jump == J_ASSERT)
         if jump == J_BRANCH:
             return self.branch_resume(ctx)
         if jump == J_REPEAT_ONE:

@@ -20,6 +20,8 @@ AT = 5
 BRANCH = 6
 REPEAT = 7
 GROUP = 8
+ASSERT = 9
+GROUPREF = 10
 # AT kinds
 AT_BEGINNING = 1
 AT_BEGINNING_STRING = 2
@@ -59,6 +61,9 @@ class Node:
         self.items: list[Node] = []  # GROUP and REPEAT: the body
         self.alternatives: list[list[Node]] = []  # BRANCH
         self.charset: list[int] = []  # IN
+        self.add_flags = 0  # GROUP: flags scoped to it
+        self.del_flags = 0
+        self.negate = False  # ASSERT: (?! and (?<!; its value is 1 ahead, -1 behind
 
 
 class Parsed:
@@ -67,6 +72,8 @@ class Parsed:
         self.groups = groups  # capturing groups
         self.names = names
         self.flags = flags
+        self.widths: dict[int, tuple[int, int]] = {}  # closed groups: their width
+        self.lookbehind = -1  # inside a lookbehind: the groups before it + 1 (CPython's lookbehindgroups)
 
 
 def unsupported(what: str) -> NotImplementedError:
@@ -250,11 +257,59 @@ def escape_node(source: Tokens, escape: str, state: Parsed) -> Node:
                 return Node(LIT, code)
         group = int(escape[1:])
         if group < state.groups + 1:
-            raise unsupported("a backreference")
+            if group not in state.widths:
+                raise source.error("cannot refer to an open group", len(escape))
+            check_lookbehind_group(source, state, group)
+            return Node(GROUPREF, group)
         raise source.error("invalid group reference " + str(group), len(escape) - 1)
     if c in ASCIILETTERS:
         raise source.error("bad escape " + escape, len(escape))
     return Node(LIT, ord(c))
+
+
+def check_lookbehind_group(source: Tokens, state: Parsed, group: int) -> None:
+    if state.lookbehind >= 0 and group >= state.lookbehind:
+        raise source.error("cannot refer to group defined in the same lookbehind subpattern", 0)
+
+
+def capped_product(a: int, b: int, cap: int) -> int:
+    if a == 0 or b == 0:
+        return 0
+    return cap if a > cap // b else min(a * b, cap)
+
+
+def width(items: list[Node], state: Parsed) -> tuple[int, int]:
+    """CPython's SubPattern.getwidth(): the fewest and most characters ``items`` can match."""
+    low = 0
+    high = 0
+    for item in items:
+        kind = item.kind
+        if kind == LIT or kind == NOT_LIT or kind == ANY or kind == IN:
+            low += 1
+            high += 1
+        elif kind == GROUP:
+            inner = width(item.items, state)
+            low += inner[0]
+            high += inner[1]
+        elif kind == BRANCH:
+            least = MAXREPEAT
+            most = 0
+            for alternative in item.alternatives:
+                inner = width(alternative, state)
+                least = min(least, inner[0])
+                most = max(most, inner[1])
+            low += least
+            high += most
+        elif kind == REPEAT:
+            inner = width(item.items, state)
+            low += capped_product(inner[0], item.low, MAXREPEAT - 1)
+            high += capped_product(inner[1], item.high, MAXREPEAT)
+        elif kind == GROUPREF:
+            low += state.widths[item.value][0]
+            high += state.widths[item.value][1]
+        low = min(low, MAXREPEAT - 1)
+        high = min(high, MAXREPEAT)
+    return (low, high)
 
 
 def parse(pattern: str, flags: int) -> Parsed:
@@ -314,7 +369,7 @@ def parse_seq(source: Tokens, state: Parsed, nested: int, first: bool) -> list[N
             items.append(Node(LIT, ord(this)))
     spliced: list[Node] = []
     for item in items:  # non-capturing groups unpacked, as CPython does once the sequence is read
-        if item.kind == GROUP and item.value == 0:
+        if item.kind == GROUP and item.value == 0 and item.add_flags == 0 and item.del_flags == 0:
             spliced += item.items
         else:
             spliced.append(item)
@@ -404,7 +459,8 @@ def parse_repeat(source: Tokens, this: str, items: list[Node]) -> bool:
     node = Node(REPEAT, 0)
     node.low = low
     node.high = high
-    node.items = last.items if last.kind == GROUP and last.value == 0 else [last]
+    plain = last.kind == GROUP and last.value == 0 and last.add_flags == 0 and last.del_flags == 0
+    node.items = last.items if plain else [last]
     if source.match("?"):
         node.greedy = False
     elif source.match("+"):
@@ -419,6 +475,8 @@ def parse_group(source: Tokens, state: Parsed, nested: int, first: bool, items: 
     start = source.tell() - 1
     capture = True
     name = ""
+    add_flags = 0
+    del_flags = 0
     if source.match("?"):
         char = source.get()
         if char == "":
@@ -432,7 +490,11 @@ def parse_group(source: Tokens, state: Parsed, nested: int, first: bool, items: 
                 check_group_name(source, name, 1)
                 if name not in state.names:
                     raise source.error("unknown group name " + quoted(name), len(name) + 1)
-                raise unsupported("a backreference")
+                if state.names[name] not in state.widths:
+                    raise source.error("cannot refer to an open group", len(name) + 1)
+                check_lookbehind_group(source, state, state.names[name])
+                items.append(Node(GROUPREF, state.names[name]))
+                return False
             else:
                 char = source.get()
                 if char == "":
@@ -447,25 +509,23 @@ def parse_group(source: Tokens, state: Parsed, nested: int, first: bool, items: 
                 if source.get() == ")":
                     return True
         elif char in "=!<":
-            if char == "<":
-                char = source.get()
-                if char == "":
-                    raise source.error("unexpected end of pattern", 0)
-                if char not in "=!":
-                    raise source.error("unknown extension ?<" + char, len(char) + 2)
-            raise unsupported("a lookaround assertion")
+            return parse_assert(source, state, nested, char, start, items)
         elif char == "(":
             raise unsupported("a conditional group")
         elif char == ">":
             raise unsupported("an atomic group")
         elif char in INLINE_FLAGS or char == "-":
-            if parse_flags(source, state, char):
-                raise unsupported("a flag scoped to a group")
-            if not first:
+            scoped = parse_flags(source, state, char)
+            if scoped[0] or scoped[1]:
+                capture = False
+                add_flags = scoped[0]
+                del_flags = scoped[1]
+            elif not first:
                 raise source.error("global flags not at the start of the expression", source.tell() - start)
-            if state.flags & FLAG_X:
-                raise unsupported("the VERBOSE flag")
-            return True
+            else:
+                if state.flags & FLAG_X:
+                    raise unsupported("the VERBOSE flag")
+                return True
         else:
             raise source.error("unknown extension ?" + char, len(char) + 1)
     group = 0
@@ -480,15 +540,44 @@ def parse_group(source: Tokens, state: Parsed, nested: int, first: bool, items: 
     body = parse_sub(source, state, nested + 1)
     if not source.match(")"):
         raise source.error("missing ), unterminated subpattern", source.tell() - start)
+    if group > 0:
+        state.widths[group] = width(body, state)
     node = Node(GROUP, group)
+    node.items = body
+    node.add_flags = add_flags
+    node.del_flags = del_flags
+    items.append(node)
+    return False
+
+
+def parse_assert(source: Tokens, state: Parsed, nested: int, char: str, start: int, items: list[Node]) -> bool:
+    """A lookahead or lookbehind assertion, ``(?`` and ``char`` read."""
+    direction = 1
+    outer = state.lookbehind
+    if char == "<":
+        char = source.get()
+        if char == "":
+            raise source.error("unexpected end of pattern", 0)
+        if char not in "=!":
+            raise source.error("unknown extension ?<" + char, len(char) + 2)
+        direction = -1
+        if outer < 0:
+            state.lookbehind = state.groups + 1
+    body = parse_sub(source, state, nested + 1)
+    if direction < 0 and outer < 0:
+        state.lookbehind = -1
+    if not source.match(")"):
+        raise source.error("missing ), unterminated subpattern", source.tell() - start)
+    node = Node(ASSERT, direction)
+    node.negate = char == "!"
     node.items = body
     items.append(node)
     return False
 
 
-def parse_flags(source: Tokens, state: Parsed, char: str) -> bool:
-    """Inline flags after ``(?``: global ones are added to ``state.flags`` (returns False); True for
-    flags scoped to a group ``(?i:...)``, once checked as CPython checks them."""
+def parse_flags(source: Tokens, state: Parsed, char: str) -> tuple[int, int]:
+    """Inline flags after ``(?``: global ones are added to ``state.flags`` (returns (0, 0)); the
+    flags a group ``(?i-s:...)`` turns on and off otherwise, checked as CPython checks them."""
     add = 0
     if char != "-":
         while True:
@@ -507,9 +596,7 @@ def parse_flags(source: Tokens, state: Parsed, char: str) -> bool:
                 raise source.error("unknown flag" if is_alpha(char) else "missing -, : or )", len(char))
     if char == ")":
         state.flags |= add
-        return False
-    if add & FLAG_X:
-        raise source.error("bad inline flags: cannot turn on global flag", 1)
+        return (0, 0)
     remove = 0
     if char == "-":
         char = source.get()
@@ -529,8 +616,8 @@ def parse_flags(source: Tokens, state: Parsed, char: str) -> bool:
                 break
             if char not in INLINE_FLAGS:
                 raise source.error("unknown flag" if is_alpha(char) else "missing :", len(char))
-    if remove & FLAG_X:
-        raise source.error("bad inline flags: cannot turn off global flag", 1)
     if add & remove:
         raise source.error("bad inline flags: flag turned on and off", 1)
-    return True
+    if (add | remove) & (FLAG_X | FLAG_A | FLAG_U):
+        raise unsupported("a flag other than i, m, s scoped to a group")
+    return (add, remove)
