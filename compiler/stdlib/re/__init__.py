@@ -7,8 +7,9 @@ from typing import Any
 
 from re._emit import emit_program
 from re._engine import State
-from re._errors import error
-from re._syntax import FLAG_A, FLAG_U, parse
+from re._errors import error  # re.error (re-exported)
+from re._syntax import parse
+from re._tokens import FLAG_A, FLAG_U
 from re._template import Template, parse_template
 
 NOFLAG = 0

@@ -3,8 +3,9 @@ single-character repeats become REPEAT_ONE/MIN_REPEAT_ONE, other repeats REPEAT 
 (MIN_UNTIL), groups MARK pairs. Jump targets are absolute indices into the code."""
 from re._sets import in_set, in_set_ignore
 from re._errors import error
-from re._syntax import (width, ANY, ASSERT, AT, AT_BEGINNING, AT_END, BRANCH, GROUPREF, FLAG_A, FLAG_I, FLAG_M, FLAG_S, GROUP, IN, LIT,
-                        NOT_LIT, REPEAT, S_CAT, S_LIT, S_NEGATE, S_RANGE, Node, Parsed, unsupported)
+from re._tokens import (ANY, ASSERT, AT, AT_BEGINNING, AT_END, BRANCH, FLAG_A, FLAG_I, FLAG_M, FLAG_S,
+                        GROUP, GROUPREF, IN, LIT, NOT_LIT, Node, Parsed, REPEAT, S_LIT, S_NEGATE, S_RANGE,
+                        unsupported, width)
 
 OP_FAILURE = 0
 OP_SUCCESS = 1

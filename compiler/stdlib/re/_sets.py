@@ -2,7 +2,7 @@
 str patterns have them: Unicode \\w (str.isalnum() or "_") and \\d (str.isdecimal()) from tables
 generated from CPython (re/_unicode.py), \\s from str.isspace; ASCII-only with the ASCII flag."""
 from re._unicode import DIGIT_RUNS, WORD_RUNS
-from re._syntax import (CAT_DIGIT, CAT_NOT_DIGIT, CAT_NOT_SPACE, CAT_NOT_WORD, CAT_SPACE, CAT_WORD, S_CAT, S_LIT,
+from re._tokens import (CAT_DIGIT, CAT_NOT_DIGIT, CAT_NOT_SPACE, CAT_SPACE, CAT_WORD, S_CAT, S_LIT,
                         S_NEGATE, S_RANGE)
 
 

@@ -1,7 +1,7 @@
 """The replacement template of sub() and Match.expand(), as CPython 3.11's parse_template reads
 it: literal text, \\1 / \\g<1> / \\g<name> group references, escapes, CPython's errors."""
-from re._syntax import ASCIILETTERS, DIGITS, ESCAPE_CODES, OCTDIGITS, Tokens, check_group_name, is_identifier, \
-    quoted, unsupported
+from re._tokens import (ASCIILETTERS, DIGITS, ESCAPE_CODES, OCTDIGITS, Tokens, check_group_name,
+                        is_identifier, quoted, unsupported)
 
 MAXGROUPS = 1073741823  # CPython's re._constants.MAXGROUPS on 64-bit builds
 
