@@ -227,3 +227,30 @@ def test_accepted_uses(tmp_path) -> None:
                     "        n += len(found.groups())\n    return n + len([m for m in P.finditer(s)])\n\n\n"
                     "def g(s: str) -> bool:\n    return search('a(', s) is None\n")
     assert len(compile_file(path)) > 0
+
+
+def test_parameters_are_cpythons() -> None:
+    """re's functions and the Pattern and Match methods take CPython's parameters, in order, with
+    CPython's defaults (sys.maxsize for endpos; CPython's Match.group takes *args: ours one)."""
+    import ast as py_ast
+    import inspect
+    tree = py_ast.parse((Path(__file__).parents[2] / "compiler" / "stdlib" / "re" / "__init__.py").read_text())
+    classes = {node.name: node for node in tree.body if isinstance(node, py_ast.ClassDef)}
+    owners = [(re, tree.body), (re.Pattern, classes["Pattern"].body), (re.Match, classes["Match"].body)]
+    checked = 0
+    for owner, body in owners:
+        for fn in body:
+            if not isinstance(fn, py_ast.FunctionDef) or fn.name.startswith("_") or fn.name == "group":
+                continue
+            theirs = getattr(owner, fn.name)
+            text = getattr(theirs, "__text_signature__", None) or str(inspect.signature(theirs))
+            text = text.replace("$self, /, ", "").replace("$self, ", "").replace("$self", "").replace(
+                "sys.maxsize", str(sys.maxsize))
+            args = py_ast.parse(f"def f{text}: pass").body[0].args
+            names = [a.arg for a in args.posonlyargs + args.args + args.kwonlyargs]
+            ours = [a.arg for a in fn.args.args if a.arg != "self"]
+            assert ours == names, fn.name
+            defaults = [py_ast.literal_eval(d) for d in args.defaults + [d for d in args.kw_defaults if d]]
+            assert [py_ast.literal_eval(d) for d in fn.args.defaults] == defaults, fn.name
+            checked += 1
+    assert checked >= 25
