@@ -44,6 +44,9 @@ def describe(m: Match | None) -> str:
 def run_all(p: Pattern, subject: str, repl: str) -> str:
     out = describe(p.match(subject)) + "\n" + describe(p.search(subject)) + "\n"
     out += describe(p.fullmatch(subject)) + "\n" + describe(p.search(subject, 1, len(subject) - 1)) + "\n"
+    out += describe(p.match(subject, 2, 1)) + describe(p.fullmatch(subject, -1, 99)) + "\n"
+    for m in p.finditer(subject, 1, -3 + len(subject)):
+        out += describe(m) + ";"
     for m in p.finditer(subject):
         out += describe(m) + ";"
     out += "\n" + guarded_sub(p, repl, subject) + "\n"

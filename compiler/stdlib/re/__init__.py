@@ -49,14 +49,14 @@ class Pattern:
 
     def match(self, string: str, pos: int = 0, endpos: int = 9223372036854775807) -> "Match | None":
         state = self._re_state(string, pos, endpos)
-        if state.start > state.end or not state.run(0, True):
+        if not state.run(0, True):  # even past endpos, as CPython (an empty pattern matches there)
             return None
         return Match(self, string, state, state.start)
 
     def fullmatch(self, string: str, pos: int = 0, endpos: int = 9223372036854775807) -> "Match | None":
         state = self._re_state(string, pos, endpos)
         state.match_all = True
-        if state.start > state.end or not state.run(0, True):
+        if not state.run(0, True):  # even past endpos, as CPython (an empty pattern matches there)
             return None
         return Match(self, string, state, state.start)
 

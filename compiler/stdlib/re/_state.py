@@ -201,7 +201,7 @@ class Core:
         if kind == AT_END:
             return ptr == self.end or (ptr + 1 == self.end and self.chars[ptr] == 10)
         if kind == AT_END_LINE:
-            return ptr == self.end or self.chars[ptr] == 10
+            return ptr == self.end or (ptr < len(self.chars) and self.chars[ptr] == 10)  # past endpos too
         if kind == AT_END_STRING:
             return ptr == self.end
         if self.end == 0:
