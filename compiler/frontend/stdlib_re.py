@@ -149,7 +149,7 @@ def _load() -> types.ModuleType:
         package = types.ModuleType("_compiled_re")
         package.__path__ = []
         sys.modules["_compiled_re"] = package
-        for part in ("_errors", "_syntax", "_unicode", "_sets", "_emit", "_template"):
+        for part in ("_errors", "_tokens", "_syntax", "_unicode", "_sets", "_emit", "_template"):
             text = (RE_DIR / f"{part}.py").read_text().replace("from re.", "from _compiled_re.")
             module = types.ModuleType(f"_compiled_re.{part}")
             sys.modules[module.__name__] = module
