@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic
 from ..program import SourceModule
+from . import stdlib_re
 
 NO_DEFAULT = "<unrepresentable>"  # a default CPython's signature cannot show: not None
 HASHES = ("sha256", "sha1", "md5")
@@ -56,6 +57,8 @@ def check(modules: dict[str, SourceModule], stdlib: set[str]) -> list[Diagnostic
                         calls[alias.asname or alias.name] = (stmt.module, alias.name)
         if calls:
             errors += _check_calls(module, calls)
+            names = {local: name for local, (mod, name) in calls.items() if mod == "re"}
+            errors += stdlib_re.check(module, names) if names else []
     return errors
 
 
@@ -80,7 +83,10 @@ def _internal_uses(module: SourceModule, internal: dict[str, str]) -> list[Diagn
 
 
 def _import_problem(ours: SourceModule, name: str) -> tuple[str, str] | None:
-    cpython = importlib.import_module(ours.name)
+    try:
+        cpython = importlib.import_module(ours.name)
+    except ImportError:  # one of our modules' helpers (re._engine)
+        return (f"the standard library module '{ours.name}' is not available in a compiled filter", "")
     if name == "*":
         return None  # reported by declare
     if not hasattr(cpython, name):
@@ -95,9 +101,10 @@ def _top_level_names(module: SourceModule) -> set[str]:
     for stmt in module.tree.body:
         if isinstance(stmt, (py_ast.FunctionDef, py_ast.ClassDef)):
             names.add(stmt.name)
-        elif isinstance(stmt, py_ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], py_ast.Name) \
-                and stmt.targets[0].id.islower():
-            names.add(stmt.targets[0].id)  # a public constant (math.inf); internal tables are upper case
+        elif isinstance(stmt, py_ast.Assign):  # constants (re.IGNORECASE)
+            names.update(t.id for t in stmt.targets if isinstance(t, py_ast.Name))
+        elif isinstance(stmt, py_ast.ImportFrom):  # re-exported names (re.error)
+            names.update(a.asname or a.name for a in stmt.names)
     return names
 
 
