@@ -12,23 +12,23 @@ from .values import DYNAMIC, FLOATS, STRINGS, type_code
 class TextLowerer(ExprLowerer):
     def to_text(self, arg: py_ast.expr) -> None:
         """str(x) for int, bool, float and str, and for T | None or unions of them."""
+        self.value(arg)
         if isinstance(arg.ty, (OptionalType, UnionType)):
-            self.value(arg)
             self.held_text(arg.ty)
-        elif arg.ty == STR:
-            self.value(arg)
-        elif arg.ty == FLOAT:
-            self.value(arg)
+        else:
+            self.scalar_text(arg.ty)
+
+    def scalar_text(self, ty: Type) -> None:
+        """str() of the int, bool, float or str on the stack."""
+        if ty == FLOAT:
             self.emit("call", f"{FLOATS}.float_repr")
-        elif arg.ty == BOOL:
-            self.truthy(arg)
+        elif ty == BOOL:
             self.emit("if", self.fresh("L"), "i32")
             self.emit("i32.const", self.layout.str_constant("True"))
             self.emit("else")
             self.emit("i32.const", self.layout.str_constant("False"))
             self.emit("end")
-        else:
-            self.value(arg, INT)
+        elif ty == INT:
             self.call_runtime(f"{STRINGS}.str_from_int", STR)
 
     def held_text(self, ty: Type) -> None:
@@ -56,13 +56,4 @@ class TextLowerer(ExprLowerer):
         if member == STR:
             return
         self.unbox(member)
-        if member == FLOAT:
-            self.emit("call", f"{FLOATS}.float_repr")
-        elif member == BOOL:
-            self.emit("if", self.fresh("L"), "i32")
-            self.emit("i32.const", self.layout.str_constant("True"))
-            self.emit("else")
-            self.emit("i32.const", self.layout.str_constant("False"))
-            self.emit("end")
-        else:
-            self.call_runtime(f"{STRINGS}.str_from_int", STR)
+        self.scalar_text(member)
