@@ -96,6 +96,10 @@ def same(name: str, pattern: str, subject: str, repl: str, bits: int, generated:
     assert ours == CPYTHON.call(name, text, bits), (pattern, subject, repl, bits)
 
 
+GENERATED = pytest.mark.xdist_group("re_generated")  # one worker, in file order: see test_refusals_stay_rare
+
+
+@GENERATED
 @SETTINGS
 @given(patterns(), st.text(alphabet="abcAxk1 _-\n\u0131\u017f\u212a\u00e9\u0661\u00b2\u2003", max_size=10),
        st.sampled_from(REPLACEMENTS), st.integers(0, 15))
@@ -111,6 +115,7 @@ def test_arbitrary_patterns_fail_as_cpython(pattern: str, subject: str, repl: st
 
 
 @SETTINGS
+@GENERATED
 @given(patterns(), st.text(alphabet="ab1 -.\n", max_size=8), st.sampled_from(REPLACEMENTS), st.integers(0, 15))
 def test_module_functions_as_cpython(pattern: str, subject: str, repl: str, bits: int) -> None:
     same("functions", pattern, subject, repl, bits)
@@ -160,6 +165,7 @@ def test_classes_on_every_kind_of_character(pattern: str) -> None:
         assert WASM.call("functions", text, bits) == CPYTHON.call("functions", text, bits)
 
 
+@GENERATED
 def test_refusals_stay_rare() -> None:
     """Runs after the generated tests (file order): few of their runs may be refused."""
     assert REFUSED["runs"] > 100
