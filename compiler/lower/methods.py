@@ -7,22 +7,41 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import BOOL, INT, NONE, DictType, ListType, OptionalType, Type, optional_of
+from ..program import BOOL, INT, NONE, STR, DictType, ListType, OptionalType, TupleType, Type, optional_of
 from .deep_equality import needs_generated_equality
 from .expressions import ExprLowerer, eq_kind, text_prefix
 from .values import DICTS, LISTS, STRINGS
 
-SEARCH = ("find", "rfind", "index", "rindex")
+SEARCH = ("find", "rfind", "index", "rindex", "count")
 STRIP = ("strip", "lstrip", "rstrip")
-SIMPLE_TEXT = ("startswith", "endswith", "lower", "upper", "isdigit", "isspace", "join")
+TEXT_SPLIT = "compiler.runtime.text_split"
+TEXT_PAD = "compiler.runtime.text_pad"
+TEXT_CASE = "compiler.runtime.text_case"
+INTS = "compiler.runtime.ints"
+RUNTIME_OF = {
+    **dict.fromkeys(("partition", "rpartition", "rsplit", "splitlines", "count", "removeprefix",
+                     "removesuffix"), TEXT_SPLIT),
+    **dict.fromkeys(("center", "ljust", "rjust", "zfill", "expandtabs"), TEXT_PAD),
+    **dict.fromkeys(("isalnum", "isalpha", "isascii", "isupper", "islower", "istitle", "isdecimal",
+                     "isnumeric", "isprintable", "isidentifier", "title", "capitalize", "swapcase",
+                     "casefold"), TEXT_CASE),
+    "hex": INTS,
+}
+RECORD = 9  # a tuple record's kind (with the tuple's id << 8), compiler/runtime/memory.py
 
 
 class MethodLowerer(ExprLowerer):
     def call_type_method(self, node: py_ast.Call, name: str) -> None:
         receiver = node.func.value
+        if getattr(node, "static", None) is not None:
+            return self.class_method(node, name)
+        if name == "format":  # "...".format(...): the f-string it equals (sema/str_format.py)
+            return self.lower(node.joined)
         ty = receiver.ty
         self.slot(receiver)
-        if isinstance(ty, ListType):
+        if ty == INT:
+            self.int_method(node, name)
+        elif isinstance(ty, ListType):
             self.list_method(node, name, ty)
         elif isinstance(ty, DictType):
             self.dict_method(node, name, ty)
@@ -42,11 +61,18 @@ class MethodLowerer(ExprLowerer):
     def text_method(self, node: py_ast.Call, name: str, ty: Type) -> None:
         prefix = text_prefix(ty)
         args = node.bound
-        if name in SEARCH:
+        module = RUNTIME_OF.get(name, STRINGS)
+        symbol = f"{prefix}_{name}"
+        if name in ("startswith", "endswith"):
+            if args[1] is None and args[2] is None and not isinstance(args[0].ty, TupleType):
+                self.slot(args[0])  # the common case: one prefix, no bounds
+            else:
+                self.tails(args)
+                module, symbol = TEXT_SPLIT, f"{prefix}_{name}_in"
+        elif name in SEARCH:
             self.slot(args[0])
-            flags = self.optional_arg(args[1], INT) | self.optional_arg(args[2], INT) << 1
-            self.emit("i64.const", flags)
-        elif name == "split":
+            self.bounds(args[1], args[2])
+        elif name in ("split", "rsplit"):
             self.optional_arg(args[0], ty)
             self.maybe(args[1], -1)
         elif name in STRIP:
@@ -55,14 +81,68 @@ class MethodLowerer(ExprLowerer):
             self.slot(args[0])
             self.slot(args[1])
             self.maybe(args[2], -1)
-        elif name not in ("encode", "decode"):
+        elif name in ("partition", "rpartition"):
+            self.slot(args[0])
+            self.emit("i64.const", RECORD | (self.classes.tuple_id(node.ty) << 8))
+        elif name == "splitlines":
+            self.flag(args[0])
+        elif name in ("center", "ljust", "rjust"):
+            self.value(args[0], INT)
+            self.optional_arg(args[1], ty)
+        elif name == "expandtabs":
+            self.maybe(args[0], 8)
+        elif name == "hex":
+            self.optional_arg(args[0], STR)
+            self.maybe(args[1], 1)
+        elif name == "encode":
+            symbol = "str_encode"
+        elif name == "decode":
+            symbol = "bytes_decode"
+        else:
             for arg in args:
                 self.slot(arg)
-        result = node.ty
-        symbol = "str_encode" if name == "encode" else "bytes_decode" if name == "decode" else f"{prefix}_{name}"
-        self.emit("call", f"{STRINGS}.{symbol}")
-        if result != BOOL:
-            self.from_slot(result)
+        self.emit("call", f"{module}.{symbol}")
+        if node.ty != BOOL:
+            self.from_slot(node.ty)
+
+    def bounds(self, start: py_ast.expr | None, end: py_ast.expr | None) -> None:
+        """Optional start/end: both slots, then which of them were given (flags)."""
+        flags = self.optional_arg(start, INT) | self.optional_arg(end, INT) << 1
+        self.emit("i64.const", flags)
+
+    def tails(self, args: list) -> None:
+        """startswith/endswith with bounds or a tuple: the text or tuple, its length (-1: one text)."""
+        self.slot(args[0])
+        ty = args[0].ty
+        self.emit("i64.const", len(ty.items) if isinstance(ty, TupleType) else -1)
+        self.bounds(args[1], args[2])
+
+    def flag(self, arg: py_ast.expr | None) -> None:
+        """A bool argument (False when left out), as an i32."""
+        if arg is None:
+            self.emit("i32.const", 0)
+        else:
+            self.value(arg, BOOL)
+
+    # -- int ----------------------------------------------------------------------------
+    def int_method(self, node: py_ast.Call, name: str) -> None:
+        if name == "to_bytes":
+            args = node.bound
+            self.maybe(args[0], 1)
+            self.optional_arg(args[1], STR)
+            self.flag(args[2])
+        self.emit("call", f"{INTS}.int_{name}")
+        self.from_slot(node.ty)
+
+    def class_method(self, node: py_ast.Call, name: str) -> None:
+        """int.from_bytes(b, byteorder, signed=) and bytes.fromhex(s)."""
+        args = node.bound
+        self.slot(args[0])
+        if name == "from_bytes":
+            self.optional_arg(args[1], STR)
+            self.flag(args[2])
+        self.emit("call", f"{INTS}.{node.static}_{name}")
+        self.from_slot(node.ty)
 
     def maybe(self, arg: py_ast.expr | None, default: int) -> None:
         if arg is None:

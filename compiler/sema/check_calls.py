@@ -19,7 +19,8 @@ from .exceptions import is_exception
 from .check_expr import NUMERIC, TEXT, ExprChecker
 from .fstrings import STR_ARGUMENTS, str_convertible
 from .classes import inherited_method
-from .methods import methods_of
+from .methods import CLASS_METHODS, argument_problem, methods_of, with_tuple_argument
+from .str_format import as_fstring
 from .types import class_type, equality_supported
 from .unsupported import undefined_name
 
@@ -125,8 +126,13 @@ class CallChecker(ExprChecker):
         receiver = func.value
         if isinstance(receiver, py_ast.Call) and isinstance(receiver.func, py_ast.Name) and receiver.func.id == "super":
             return self.super_call(node, func)
-        base = self.check_maybe_unknown(receiver)
-        if self.unknown_local(receiver) is not None:
+        owner = receiver.id if isinstance(receiver, py_ast.Name) and receiver.id in CLASS_METHODS \
+            and receiver.id not in self.local_names and receiver.id not in self.module.namespace else None
+        if owner is not None:  # int.from_bytes(...), bytes.fromhex(...)
+            node.static = base = owner
+        else:
+            base = self.check_maybe_unknown(receiver)
+        if owner is None and self.unknown_local(receiver) is not None:
             base = receiver.ty = self.settle_by_method(receiver, func.attr, node.args)
         if isinstance(base, ClassType):
             method = inherited_method(base.info, func.attr)
@@ -134,10 +140,16 @@ class CallChecker(ExprChecker):
                 raise self.fail(func, f"'{base.info.name}' has no method '{func.attr}'")
             node.call = ("method", method, base.info)
             return self.bind(node, method.params[1:], func.attr, node.args, method.result)
-        table = methods_of(base)
+        if func.attr == "format" and base == STR and isinstance(receiver, py_ast.Constant):
+            node.call, node.joined = ("type-method", "format"), as_fstring(node, self.plain_local, self.fail)
+            return self.check(node.joined)
+        table = CLASS_METHODS[owner] if owner is not None else methods_of(base)
         if table is None or func.attr not in table:
             raise self.fail(func, f"{base} has no method '{func.attr}' in this version")
-        params, result = table[func.attr]
+        params, result = with_tuple_argument(base, func.attr, node.args, table[func.attr])
+        problem = argument_problem(func.attr, params, len(node.args), node.keywords)
+        if problem is not None:
+            raise self.fail(node, problem)
         node.call = ("type-method", func.attr)
         if isinstance(base, DictType) and func.attr == "get" and (len(node.args) > 1 or node.keywords):
             result = base.value  # d.get(k, default) never gives None
@@ -152,6 +164,9 @@ class CallChecker(ExprChecker):
                            func.attr, node.args, result)
         self.require_parameter_order(node, func.attr)
         return result
+
+    def plain_local(self, arg: py_ast.expr) -> bool:
+        return isinstance(arg, py_ast.Name) and arg.id in self.local_names and arg.id not in self.global_names
 
     def super_call(self, node: py_ast.Call, func: py_ast.Attribute) -> Type:
         owner = self.fn.owner

@@ -17,9 +17,9 @@ on top of heap objects.
 from __future__ import annotations
 
 import abi.intrinsics as mem
-from compiler.runtime import lists, memory, strings, unicode_tables
+from compiler.runtime import lists, memory, strings, unicode_properties, unicode_tables
 
-RUNTIME_MODULES = (strings, unicode_tables, lists, memory)
+RUNTIME_MODULES = (strings, unicode_tables, unicode_properties, lists, memory)
 
 
 def reset_memory() -> None:

@@ -1,0 +1,290 @@
+"""str and bytes methods of issue 14 (partition, rsplit, splitlines, count, removeprefix, tuple
+startswith, center/ljust/rjust/zfill, expandtabs, the predicates, title/capitalize/swapcase/
+casefold, hex/fromhex) and the int methods (bit_length, bit_count, to_bytes, int.from_bytes).
+Each export folds every result (and the message of every exception) over sample texts into one
+int, so any difference from CPython in a character, a length or a message shows.
+"""
+from abi import export
+
+TEXTS = ["", "a", "abc", "a,b,,c", " x  y\tz ", "Hello World", "hello world", "HELLO", "ǅungla ǆ",
+         "ΑΣ ΟΔΟΣ", "straße", "ﬁne İstanbul", "e\u0301", "x\ny\r\nz\rw\x0bv\x0cu\x1c\x1d\x1e\x85q\u2028r\u2029",
+         "\t-42", "+7", "-", "007", "١٢٣", "½²", "_id9", "9x", "a\u00a0b", "😀 ok", "\x00\x7f", "tab\tin\tline\n\tnext",
+         "σς Σ", "ŉ ǰ", "ΐ", "ᾳ ᾼ", "Ⅷ ⅷ", "ⓐⒶ", "ß", "123abcABC"]
+BLOBS = [b"", b"a", b"abc", b"a,b,,c", b" x  y\tz ", b"Hello World", b"HELLO", b"x\ny\r\nz\rw\x0bv",
+         b"\t-42", b"+7", b"-", b"007", b"_id9", b"\x00\x7f\x80\xff", b"tab\tin\tline\n\tnext", b"\xc3\xa9t\xc3\xa9",
+         b"aBc dEf"]
+SEPS = [",", " ", "", "a", "é", "ΟΣ", "\r\n", "zz", "l"]
+BSEPS = [b",", b" ", b"", b"a", b"\xff", b"\r\n", b"zz", b"l"]
+PREFIXES = [b"", b"\x00", b"\xff", b"\x00\x00\x00", b"\x80", b"\xff\xff\xff"]
+HEXES = ["", "00", "0a FF", " 01\t02\n", "0", "0g", "zz", "1 2", "abcdef0123456789", "é0", "0 é", "\x1c01",
+         "01\x0b02\x0c", "AbCd"]
+
+
+def digest(s: str) -> int:
+    h = len(s)
+    for c in s:
+        h = (h * 1000003 + ord(c)) & 0xFFFFFFFFFF
+    return h
+
+
+def bdigest(b: bytes) -> int:
+    h = len(b) + 7
+    for c in b:
+        h = (h * 1000003 + c) & 0xFFFFFFFFFF
+    return h
+
+
+def mix(h: int, v: int) -> int:
+    return (h * 31 + v) & 0xFFFFFFFFFF
+
+
+@export
+def partitions(a: int) -> int:
+    h = 0
+    sep = SEPS[a % len(SEPS)]
+    for s in TEXTS:
+        try:
+            p = s.partition(sep)
+            q = s.rpartition(sep)
+            h = mix(h, digest(p[0]) + 3 * digest(p[1]) + 5 * digest(p[2]))
+            h = mix(h, digest(q[0]) + 3 * digest(q[1]) + 5 * digest(q[2]))
+        except ValueError as err:
+            h = mix(h, digest(str(err)))
+    return h
+
+
+@export
+def bytes_partitions(a: int) -> int:
+    h = 0
+    sep = BSEPS[a % len(BSEPS)]
+    for s in BLOBS:
+        try:
+            p = s.partition(sep)
+            q = s.rpartition(sep)
+            h = mix(h, bdigest(p[0]) + 3 * bdigest(p[1]) + 5 * bdigest(p[2]))
+            h = mix(h, bdigest(q[0]) + 3 * bdigest(q[1]) + 5 * bdigest(q[2]))
+        except ValueError as err:
+            h = mix(h, digest(str(err)))
+    return h
+
+
+@export
+def rsplits(a: int, b: int) -> int:
+    h = 0
+    for s in TEXTS:
+        try:
+            for part in s.rsplit(None if b % 3 == 0 else SEPS[b % len(SEPS)], a):
+                h = mix(h, digest(part))
+            for part in s.rsplit(maxsplit=a):
+                h = mix(h, digest(part) + 1)
+        except ValueError as err:
+            h = mix(h, digest(str(err)))
+    return h
+
+
+@export
+def bytes_rsplits(a: int, b: int) -> int:
+    h = 0
+    for s in BLOBS:
+        try:
+            for part in s.rsplit(None if b % 3 == 0 else BSEPS[b % len(BSEPS)], a):
+                h = mix(h, bdigest(part))
+        except ValueError as err:
+            h = mix(h, digest(str(err)))
+    return h
+
+
+@export
+def lines(keep: bool) -> int:
+    h = 0
+    for s in TEXTS:
+        for line in s.splitlines(keep):
+            h = mix(h, digest(line))
+        h = mix(h, len(s.splitlines()))
+    for b in BLOBS:
+        for part in b.splitlines(keepends=keep):
+            h = mix(h, bdigest(part))
+    return h
+
+
+@export
+def counts(a: int, b: int) -> int:
+    h = 0
+    for sep in SEPS:
+        for s in TEXTS:
+            h = mix(h, s.count(sep) + 7 * s.count(sep, a) + 49 * s.count(sep, a, b) + 343 * s.count(sep, None, b))
+    for bsep in BSEPS:
+        for blob in BLOBS:
+            h = mix(h, blob.count(bsep, a, b) + 7 * blob.count(bsep))
+    return h
+
+
+@export
+def tails(a: int, b: int) -> int:
+    h = 0
+    for sep in SEPS:
+        for s in TEXTS:
+            h = mix(h, int(s.startswith(sep, a)) + 2 * int(s.endswith(sep, a, b)) + 4 * int(s.startswith(sep, None, b)))
+            h = mix(h, int(s.startswith((sep, "x", "ΑΣ"), a)) + 2 * int(s.endswith(("é", sep), None, b)))
+            h = mix(h, digest(s.removeprefix(sep)) + 3 * digest(s.removesuffix(sep)))
+    for bsep in BSEPS:
+        for blob in BLOBS:
+            h = mix(h, int(blob.startswith((bsep, b"a"), a, b)) + 2 * int(blob.endswith(bsep, a)))
+            h = mix(h, bdigest(blob.removeprefix(bsep)) + 3 * bdigest(blob.removesuffix(bsep)))
+    return h
+
+
+@export
+def padding(a: int, b: int) -> int:
+    h = 0
+    width = a % 23 - 3
+    fills = [" ", "*", "é", "😀", "", "ab"]
+    fill = fills[b % len(fills)]
+    for s in TEXTS:
+        try:
+            h = mix(h, digest(s.center(width, fill)) + 3 * digest(s.ljust(width, fill)))
+            h = mix(h, digest(s.rjust(width, fill)) + digest(s.center(width)) + digest(s.zfill(width)))
+        except TypeError as err:
+            h = mix(h, digest(str(err)))
+    bfills = [b" ", b"*", b"", b"ab", b"\xff"]
+    bfill = bfills[b % len(bfills)]
+    for blob in BLOBS:
+        try:
+            h = mix(h, bdigest(blob.zfill(width)) + bdigest(blob.ljust(width)))
+            h = mix(h, bdigest(blob.center(width, bfill)) + 3 * bdigest(blob.rjust(width, bfill)))
+        except TypeError as err:
+            h = mix(h, digest(str(err)))
+    return h
+
+
+@export
+def tabs(a: int) -> int:
+    h = 0
+    size = a % 13 - 3
+    for s in TEXTS:
+        h = mix(h, digest(s.expandtabs(size)) + digest(s.expandtabs()))
+    for blob in BLOBS:
+        h = mix(h, bdigest(blob.expandtabs(tabsize=size)))
+    return h
+
+
+@export
+def big_tabsize(a: int) -> int:
+    try:
+        return len("ab".expandtabs(a)) + len(b"x".expandtabs(a))
+    except OverflowError as err:
+        return digest(str(err))
+
+
+@export
+def predicates() -> int:
+    h = 0
+    for s in TEXTS:
+        for w in s.split(" ") + [s]:
+            bits = (int(w.isalnum()) + 2 * int(w.isalpha()) + 4 * int(w.isascii()) + 8 * int(w.isupper())
+                    + 16 * int(w.islower()) + 32 * int(w.istitle()) + 64 * int(w.isdecimal())
+                    + 128 * int(w.isnumeric()) + 256 * int(w.isprintable()) + 512 * int(w.isidentifier()))
+            h = mix(h, bits)
+    for blob in BLOBS:
+        for part in blob.split(b" ") + [blob]:
+            bits = (int(part.isalnum()) + 2 * int(part.isalpha()) + 4 * int(part.isascii())
+                    + 8 * int(part.isupper()) + 16 * int(part.islower()) + 32 * int(part.istitle()))
+            h = mix(h, bits)
+    return h
+
+
+@export
+def case_maps() -> int:
+    h = 0
+    for s in TEXTS:
+        h = mix(h, digest(s.title()) + 3 * digest(s.capitalize()))
+        h = mix(h, digest(s.swapcase()) + 3 * digest(s.casefold()))
+    for blob in BLOBS:
+        h = mix(h, bdigest(blob.title()) + 3 * bdigest(blob.capitalize()) + 5 * bdigest(blob.swapcase()))
+    return h
+
+
+@export
+def hexes(a: int) -> int:
+    h = 0
+    seps = [":", " ", "", "::", "é"]
+    sep = seps[a % len(seps)]
+    for blob in BLOBS:
+        h = mix(h, digest(blob.hex()))
+        try:
+            h = mix(h, digest(blob.hex(sep)) + digest(blob.hex(sep, a % 7 - 3)))
+        except ValueError as err:
+            h = mix(h, digest(str(err)))
+    for text in HEXES:
+        try:
+            h = mix(h, bdigest(bytes.fromhex(text)))
+        except ValueError as err:
+            h = mix(h, digest(str(err)))
+    return h
+
+
+@export
+def hex_group(a: int) -> int:
+    try:
+        return digest(b"abcdefg".hex("-", a)) + digest(b"".hex(bytes_per_sep=a))
+    except OverflowError as err:
+        return digest(str(err))
+
+
+@export
+def bits(a: int) -> int:
+    return a.bit_length() * 100 + a.bit_count()
+
+
+@export
+def to_bytes_small(a: int, b: int) -> int:
+    length = b % 10 - 1
+    h = 0
+    for signed in [False, True]:
+        for order in ["big", "little", "middle"]:
+            try:
+                h = mix(h, bdigest(a.to_bytes(length, order, signed=signed)))
+            except ValueError as err:
+                h = mix(h, digest(str(err)))
+            except OverflowError as err:
+                h = mix(h, digest(str(err)) + 1)
+    return h
+
+
+@export
+def to_bytes_defaults(a: int) -> int:
+    try:
+        return bdigest(a.to_bytes()) + bdigest(a.to_bytes(8, signed=True))
+    except OverflowError as err:
+        return digest(str(err))
+
+
+@export
+def from_bytes(a: int, b: int) -> int:
+    blob = PREFIXES[b % len(PREFIXES)] + a.to_bytes(8, "little", signed=True)[:b % 9]
+    order = ["big", "little", "middle"][b % 3]
+    try:
+        return int.from_bytes(blob, order, signed=b % 2 == 0)
+    except ValueError as err:
+        return digest(str(err))
+
+
+@export
+def from_bytes_defaults(a: int) -> int:
+    blob = a.to_bytes(8, signed=True)[a % 8:]
+    return int.from_bytes(blob) + int.from_bytes(bytes=blob, byteorder="little") + int.from_bytes(b"\x01\x02")
+
+
+@export
+def round_trip(a: int) -> int:
+    return int.from_bytes(a.to_bytes(8, "big", signed=True), "big", signed=True) - a
+
+
+@export
+def formats(a: int) -> int:
+    s = TEXTS[a % len(TEXTS)]
+    x = a % 1000 - 500
+    r = "{} has {:>5} {{items}} {!s:*^9}".format(s, x, a > 0)
+    q = "{0}-{1}-{0} {name:<4}|{n:x}|{n:+08d}".format(s, x, name=s, n=x)
+    w = "{:08.3f}/{}/{:.2}".format(x / 7, TEXTS[(a % len(TEXTS) + 1) % len(TEXTS)], s)
+    return digest(r) + 3 * digest(q) + 5 * digest(w)
