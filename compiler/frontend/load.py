@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast as py_ast
 import contextlib
+import re
 import sys
 import warnings
 from pathlib import Path
@@ -151,8 +152,15 @@ def _parse(name: str, path: Path, text: str | None, trusted: bool = False) -> So
     return module
 
 
+_MAY_HOLD_SURROGATES = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F]|[\ud800-\udfff]")
+
+
 def _reject_lone_surrogates(module: SourceModule) -> None:
-    """A str literal holding U+D800..U+DFFF has no UTF-8 form (docs/language.md, Strings)."""
+    """A str literal holding U+D800..U+DFFF has no UTF-8 form (docs/language.md, Strings). Only
+    an escape (\\ud800, \\U0000dc00) or such a character in the text can make one: the walk is
+    skipped for sources with neither (most, the runtime's included)."""
+    if not _MAY_HOLD_SURROGATES.search(module.text):
+        return
     for py_node in py_ast.walk(module.tree):
         if isinstance(py_node, py_ast.Constant) and isinstance(py_node.value, str) \
                 and any(0xD800 <= ord(c) <= 0xDFFF for c in py_node.value):
