@@ -39,7 +39,8 @@ def _get(*names: str) -> list:
 # CPython's message. The rest of TRAPS stay plain traps: memory exhaustion and an
 # int ** negative int (a float in CPython) cannot be caught.
 STAND_INS = {
-    "OverflowError": "overflow_error", "ZeroDivisionError": "zero_division_error",
+    "OverflowError": "overflow_error", "OverflowError.infinity": "infinity_to_int_error",
+    "ZeroDivisionError": "zero_division_error",
     "ZeroDivisionError.modulo": "zero_modulo_error", "ZeroDivisionError.power": "zero_power_error",
     "ZeroDivisionError.float": "float_division_error", "ValueError": "value_error",
     "ValueError.shift": "negative_shift_error", "ValueError.nan": "nan_to_int_error",
@@ -209,6 +210,7 @@ def _fdiv() -> ir.Function:
 def _float_to_int() -> ir.Function:
     # int(x): NaN raises ValueError; beyond int64 CPython builds a bigger int, we trap.
     body = [*_if_trap([*_get("x", "x"), ("f64.ne",)], "ValueError.nan"),
+            *_if_trap([*_get("x"), ("f64.abs",), ("f64.const", float("inf")), ("f64.eq",)], "OverflowError.infinity"),
             *_if_trap([*_get("x"), ("f64.const", 9223372036854775808.0), ("f64.ge",),
                        *_get("x"), ("f64.const", -9223372036854775808.0), ("f64.lt",), ("i32.or",)],
                       "OverflowError"),

@@ -95,6 +95,10 @@ def overflow_error() -> None:
     raise OverflowError("int too large for a 64-bit int")
 
 
+def infinity_to_int_error() -> None:
+    raise OverflowError("cannot convert float infinity to integer")
+
+
 def zero_division_error() -> None:
     raise ZeroDivisionError("integer division or modulo by zero")
 

@@ -5,7 +5,8 @@ list read / store / pop, str and bytes reads, KeyError from dict[str, int] / dic
 dict[bytes, int] misses (the repr of the key, quotes and escapes included), ``int()`` of bad text
 (the repr of the text), ``assert`` with and without a message, a negative shift count,
 ``list.index`` / ``str.index`` misses, bad UTF-8, a dict changed during iteration, a message kept
-after its handler, and a message unchanged by bare ``raise`` and ``raise ... from``.
+after its handler, a message unchanged by bare ``raise`` and ``raise ... from``, and ``int()`` of
+an infinity or a NaN.
 """
 from abi import export
 
@@ -258,4 +259,16 @@ def tuple_handler_message(k: int) -> int:
             return d[k]
         return items[k]
     except (KeyError, IndexError) as err:
+        return text_hash(str(err))
+
+
+@export
+def float_to_int(a: int) -> int:
+    """int() of an infinity (CPython's OverflowError text) and of a NaN (its ValueError)."""
+    x = 1e308 * (a % 4) * 10.0 if a % 3 else -1e308 * 10.0
+    if a % 5 == 0:
+        x = x - x  # inf - inf is a NaN; 0.0 - 0.0 is 0.0
+    try:
+        return int(x)
+    except (OverflowError, ValueError) as err:
         return text_hash(str(err))
