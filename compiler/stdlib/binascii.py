@@ -4,6 +4,7 @@ CPython's results and binascii.Error messages (Modules/binascii.c, 3.11). Argume
 takes as str (unhexlify's ASCII text, hexlify's sep) are bytes only: a str is a compile error.
 """
 from abi.intrinsics import data_ptr, load_u8, load_u32, store_u8, store_u32, wrap_add
+from compiler.runtime.ints import hex_value
 
 M32 = 0xFFFFFFFF
 HEX = b"0123456789abcdef"
@@ -62,16 +63,6 @@ def hexlify(data: bytes, sep: bytes | None = None, bytes_per_sep: int = 1) -> by
 
 def b2a_hex(data: bytes, sep: bytes | None = None, bytes_per_sep: int = 1) -> bytes:
     return hexlify(data, sep, bytes_per_sep)
-
-
-def hex_value(c: int) -> int:
-    if 48 <= c <= 57:
-        return c - 48
-    if 97 <= c <= 102:
-        return c - 87
-    if 65 <= c <= 70:
-        return c - 55
-    return -1
 
 
 def unhexlify(hexstr: bytes) -> bytes:
