@@ -253,7 +253,8 @@ RUNTIME_MODULES = ("compiler.runtime.ints", "compiler.runtime.text_case", "compi
                    "compiler.runtime.text_split",
                    "compiler.runtime.memory", "compiler.runtime.lists", "compiler.runtime.strings",
                    "compiler.runtime.dicts", "compiler.runtime.floats", "compiler.runtime.float_parse",
-                   "compiler.runtime.exceptions", "compiler.runtime.dynamic", "compiler.runtime.reprs")
+                   "compiler.runtime.exceptions", "compiler.runtime.dynamic", "compiler.runtime.reprs",
+                   "compiler.runtime.held_items")
 RT_MEMORY = "compiler.runtime.memory"
 
 # Modules the compiler provides itself: their names are intrinsics, not code.

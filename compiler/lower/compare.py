@@ -11,6 +11,8 @@ from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, ClassInfo, ClassType,
                        OptionalType, TupleType, Type, ViewType, list_of)
 from .deep_equality import DeepEquality, needs_generated_equality
 from ..sema.types import held_equality
+from ..sema.held import held_container
+from .held import HeldLowerer, held_pair
 from .expressions import FLOAT_COMPARE, INT_COMPARE, eq_kind
 from .values import DICTS, DYNAMIC, FLOATS, LISTS, SCALARS, STRINGS
 
@@ -29,7 +31,7 @@ def find_method(info: ClassInfo, name: str):
     return None
 
 
-class CompareLowerer(DeepEquality):
+class CompareLowerer(DeepEquality, HeldLowerer):
     def lower_Compare(self, node: py_ast.Compare) -> None:
         operands = [node.left, *node.comparators]
         self.lower(operands[0])
@@ -66,7 +68,11 @@ class CompareLowerer(DeepEquality):
             self.emit("local.get", right)
             self.emit("call", self.classes.comparison_function(left_ty.info, "__ne__"))
             return
-        if kind in (py_ast.Eq, py_ast.NotEq) and held_equality(left_ty, right_ty):
+        if kind in (py_ast.Eq, py_ast.NotEq) and held_pair(left_ty, right_ty):
+            self.held_equality(left, right)
+        elif kind in (py_ast.In, py_ast.NotIn) and held_container(right_ty):
+            self.held_membership(left, left_ty, right)
+        elif kind in (py_ast.Eq, py_ast.NotEq) and held_equality(left_ty, right_ty):
             self.held_operand(left, left_ty)
             self.held_operand(right, right_ty)
             self.emit("call", f"{DYNAMIC}.held_equal")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import BYTES, INT, RT_MEMORY, STR, DictType, ListType, TupleType, Type
+from ..program import ANY, BYTES, INT, RT_MEMORY, STR, DictType, ListType, TupleType, Type
 from .formatting import FormatLowerer
 from .expressions import text_prefix
 from .values import DICTS, LISTS, STRINGS
@@ -72,6 +72,8 @@ class ContainerLowerer(FormatLowerer):
 
     def lower_Subscript(self, node: py_ast.Subscript) -> None:
         base = node.value.ty
+        if base == ANY:
+            return self.held_subscript(node)  # lower/held.py
         if isinstance(node.slice, py_ast.Slice):
             return self.slice(node, base)
         if base == BYTES:

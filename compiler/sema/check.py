@@ -22,6 +22,7 @@ from .check_calls import CallChecker
 from .check_expr import Bail, ExprChecker, _conversion_help
 from .exceptions import ExceptionChecks, check_exception_classes
 from .flow import FlowMixin
+from .held import NARROW_HELP, protocol_classes
 from .infer import LiteralInference, UnknownLiteral
 from .types import TypeError_, resolve
 
@@ -29,6 +30,7 @@ from .types import TypeError_, resolve
 
 def run(program: Program) -> Program:
     errors: list[Diagnostic] = check_exception_classes(program)
+    ExprChecker.objects_have_protocols = protocol_classes(program)
     ExprChecker.objects_have_truth = any("__bool__" in c.methods or "__len__" in c.methods
                                          for c in program.classes.values())
     for name in program.module_order:
@@ -224,6 +226,8 @@ class FunctionChecker(ExceptionChecks, LiteralInference, FlowMixin, CallChecker)
         elif isinstance(base, DictType):
             self.use(target.slice, base.key, what="the key")
             self.require(target, value, ty, base.value, "a dict value")
+        elif base == ANY:
+            raise self.fail(target, "an item of an Any cannot be assigned or deleted", NARROW_HELP)
         else:
             raise self.fail(target, f"{base} values do not support item assignment")
 

@@ -18,6 +18,7 @@ from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassIn
 from .builtins import PYTHON_BUILTINS
 from .comparisons import NUMERIC, TEXT, ComparisonChecks
 from .fstrings import FormatChecks
+from .held import HeldChecks
 from .infer import UnknownLiteral
 from .signs import POWER_HELP, constant_int, folded_power, is_non_negative
 from .classes import inherited_method
@@ -57,7 +58,7 @@ def truthy_type(ty: Type, objects_have_truth: bool = True) -> bool:
     return ty in NUMERIC + TEXT or isinstance(ty, (ListType, DictType, TupleType, OptionalType, ClassType))
 
 
-class ExprChecker(ComparisonChecks, FormatChecks):
+class ExprChecker(ComparisonChecks, FormatChecks, HeldChecks):
     objects_have_truth = True  # some class defines __bool__/__len__ (set per program by sema.check)
     def __init__(self, fn: FuncSym):
         self.fn = fn
@@ -273,6 +274,8 @@ class ExprChecker(ComparisonChecks, FormatChecks):
     # -- subscripts and attributes --------------------------------------
     def check_Subscript(self, node: py_ast.Subscript, expected: Type | None) -> Type:
         base = self.check(node.value)
+        if base == ANY:
+            return self.held_subscript(node)  # sema/held.py
         if isinstance(node.slice, py_ast.Slice):
             if not (base in TEXT or isinstance(base, ListType)):
                 raise self.fail(node, f"{base} values cannot be sliced")

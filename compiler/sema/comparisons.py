@@ -40,6 +40,8 @@ class ComparisonChecks:
             return
         if isinstance(op, (py_ast.Eq, py_ast.NotEq)) and held_equality(a, b):
             return  # compared on what they hold: 'name == "a"' with name: str | None
+        if isinstance(op, (py_ast.Eq, py_ast.NotEq)) and self.held_same_allowed(node, a, b):
+            return  # two Anys, by content (sema/held.py)
         if a != b:
             raise self.fail(node, f"cannot compare {a} with {b}")
         if isinstance(op, ORDERING) and not orderable(a):
@@ -48,6 +50,8 @@ class ComparisonChecks:
             raise self.fail(node, f"== on {a} values is not supported in this version")
 
     def check_membership(self, node, a: Type, b: Type) -> None:
+        if self.held_membership(node, a, b):
+            return  # decided on what the Any holds (sema/held.py)
         if b in TEXT and (a == b or (b == BYTES and a in (INT, BOOL))):
             return
         if isinstance(b, (ListType, ViewType)) and assignable(a, b.item) and equality_supported(b.item):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (BOOL, BYTES, INT, NONE, STR, ClassType, DictType, ListType, Local, OptionalType, Type,
+from ..program import (ANY, BOOL, BYTES, INT, NONE, STR, ClassType, DictType, ListType, Local, OptionalType, Type,
                        UnionType, list_of, tuple_of, union_of)
 from .check_expr import truthy_type
 from .types import class_type
@@ -243,6 +243,10 @@ class FlowMixin:
         if isinstance(ty, DictType):
             owner.iteration = ("dict", iterable, "keys")
             return ty.key
+        if ty == ANY:
+            self.refuse_protocols(iterable)
+            owner.iteration = ("held", iterable)  # on what it holds (runtime/held_items.py)
+            return ANY
         raise self.fail(iterable, f"cannot iterate over {ty}", "iterate over range(), a list, str, bytes or dict")
 
     def iteration_combined(self, owner: py_ast.AST, call: py_ast.Call) -> Type:

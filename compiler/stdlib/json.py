@@ -223,6 +223,11 @@ def _hex_digit(c: str, text: str, error_pos: int) -> int:
     raise JSONDecodeError("Invalid \\uXXXX escape", text, error_pos)
 
 
+# CPython's decoder returns one NaN object for every NaN it reads, so two parsed documents with a
+# NaN compare equal (identity first); a global keeps that one box here.
+_NAN: Any = float("nan")
+
+
 def _constant(word: str) -> Any:
     if word == "null":
         return None
@@ -231,5 +236,5 @@ def _constant(word: str) -> Any:
     if word == "false":
         return False
     if word == "NaN":
-        return float("nan")
+        return _NAN
     return float("inf") if word == "Infinity" else float("-inf")

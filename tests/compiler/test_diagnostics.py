@@ -238,6 +238,17 @@ CONSTRUCTS = [
      '10:16', "the truth of an Any is not known here: a class of this program defines __bool__ or __len__, "
      "which an Any holding one of its objects would call",
      "narrow it first: 'if isinstance(x, str) and x: ...'"),
+    ('an item of an `Any` assigned',
+     'from typing import Any\n\n\ndef f(x: Any) -> None:\n    x["k"] = 1\n',
+     '5:5', 'an item of an Any cannot be assigned or deleted',
+     "narrow it first: 'if isinstance(x, dict): ...' (or list, str, bytes)"),
+    ('`x[k]`, `in`, `==` or `for` on an `Any` where a class defines `__eq__` (a dataclass), `__getitem__`, '
+     '`__contains__` or `__iter__`',
+     'from dataclasses import dataclass\nfrom typing import Any\n\n\n@dataclass\nclass P:\n    x: int\n\n\n'
+     'def f(x: Any) -> Any:\n    return x["k"]\n',
+     '11:12', "this operation on an Any is not decided here: a class of this program defines __eq__, __getitem__, "
+     "__contains__ or __iter__ (dataclasses define __eq__), which an Any holding one of its objects would call",
+     "narrow it first: 'if isinstance(x, dict): ...' (or list, str, bytes)"),
     ('a typed container stored into an `Any`',
      'from typing import Any\n\n\ndef f(xs: list[int]) -> None:\n    x: Any = xs\n',
      '5:14', 'this value must be Any, not list[int]',

@@ -1,0 +1,109 @@
+"""Lowering of item access, membership, equality and iteration on what an ``Any`` holds
+(checked by compiler/sema/held.py; the work is in compiler/runtime/held_items.py)."""
+from __future__ import annotations
+
+import ast as py_ast
+
+from ..program import ANY, BOOL, INT, NONE, Type
+from ..sema.held import holds_any
+from .expressions import ExprLowerer
+
+HELD = "compiler.runtime.held_items"
+
+
+def held_pair(a: Type, b: Type) -> bool:
+    """``a == b`` compared by content on what both hold (sema/held.py ``held_same_allowed``)."""
+    return holds_any(a) and holds_any(b)
+
+
+class HeldLowerer(ExprLowerer):
+    def held_subscript(self, node: py_ast.Subscript) -> None:
+        self.value(node.value)
+        held = self.stash("i32")
+        self.emit("local.get", held)
+        self.emit("i64.extend_i32_u")
+        key_ty = node.slice.ty
+        if key_ty in (INT, BOOL):
+            self.value(node.slice, INT)
+            self.emit("local.get", held)
+            self.held_type_name()
+            self.emit("call", f"{HELD}.held_index")
+            self.emit("i32.wrap_i64")
+            return
+        key = self.held_value(node.slice, key_ty)
+        self.emit("local.get", key)
+        self.emit("i64.extend_i32_u")
+        self.emit("local.get", held)
+        self.held_type_name()
+        self.emit("local.get", key)
+        self.held_type_name()
+        self.emit("call", f"{HELD}.held_item")
+        self.emit("i32.wrap_i64")
+
+    def held_value(self, node: py_ast.expr, ty: Type) -> str:
+        """``node`` as an Any in an i32 temporary (None as 0, numbers boxed)."""
+        if ty == NONE:
+            self.emit("i32.const", 0)
+        else:
+            self.value(node)
+            self.to_any(ty)
+        return self.stash("i32")
+
+    def held_operands(self, container: str, key: str, key_ty: Type) -> None:
+        """Push (container, key as an Any, their type names) for held_contains / held_same."""
+        self.emit("local.get", container)
+        self.emit("i64.extend_i32_u")
+        if key_ty == NONE:
+            self.emit("i32.const", 0)
+        else:
+            self.emit("local.get", key)
+            self.to_any(key_ty)
+        boxed = self.stash("i32")
+        self.emit("local.get", boxed)
+        self.emit("i64.extend_i32_u")
+        self.emit("local.get", container)
+        self.held_type_name()
+        self.emit("local.get", boxed)
+        self.held_type_name()
+
+    def held_membership(self, left: str, left_ty: Type, right: str) -> None:
+        self.held_operands(right, left, left_ty)
+        self.emit("call", f"{HELD}.held_contains")
+
+    def held_equality(self, left: str, right: str) -> None:
+        for tmp in (left, right):
+            self.emit("local.get", tmp)
+            self.emit("i64.extend_i32_u")
+        self.emit("call", f"{HELD}.held_same")
+
+    def iterate_held(self, target, body, orelse, node) -> None:
+        """A position per kind held (list/str/bytes index, dict entry), from -1 to -1 at the end."""
+        self.value(node)
+        held = self.stash("i32")
+        position, size = self.temp("i64"), self.temp("i64")
+        self.emit("i64.const", -1)
+        self.emit("local.set", position)
+        self.emit("local.get", held)
+        self.emit("i64.extend_i32_u")
+        self.emit("local.get", held)
+        self.held_type_name()
+        self.emit("call", f"{HELD}.held_iter_size")  # TypeError: 'int' object is not iterable
+        self.emit("local.set", size)
+
+        def test(exit_label: str) -> None:
+            self.emit("local.get", held)
+            self.emit("i64.extend_i32_u")
+            self.emit("local.get", position)
+            self.emit("local.get", size)
+            self.emit("call", f"{HELD}.held_next")
+            self.emit("local.tee", position)
+            self.emit("i64.const", 0)
+            self.emit("i64.lt_s")
+            self.emit("br_if", exit_label)
+            self.emit("local.get", held)
+            self.emit("i64.extend_i32_u")
+            self.emit("local.get", position)
+            self.emit("call", f"{HELD}.held_at")
+            self.emit("i32.wrap_i64")
+            self.store(target, ANY)
+        self.loop_frame(body, test, lambda: None, orelse)

@@ -1,0 +1,73 @@
+"""Checks of item access, membership, equality and iteration on an ``Any`` (and on ``list[Any]``),
+decided at run time on what it holds (compiler/runtime/held_items.py).
+
+A program whose classes define ``__eq__`` (dataclasses do), ``__getitem__``, ``__contains__`` or
+``__iter__`` must narrow first: an Any holding one of its objects would run that method, which
+the runtime cannot call.
+"""
+from __future__ import annotations
+
+import ast as py_ast
+
+from ..program import ANY, BOOL, INT, ListType, Type
+from .types import is_any_container, to_any
+
+NARROW_HELP = "narrow it first: 'if isinstance(x, dict): ...' (or list, str, bytes)"
+PROTOCOLS = ("__eq__", "__getitem__", "__contains__", "__iter__")
+
+
+def holds_any(ty: Type) -> bool:
+    """An Any, or a container an Any can hold (list[Any], dict[str, Any])."""
+    return ty == ANY or is_any_container(ty)
+
+
+def held_container(ty: Type) -> bool:
+    """``x in ty`` decided on what it holds: an Any or a list[Any]."""
+    return ty == ANY or (isinstance(ty, ListType) and ty.item == ANY)
+
+
+def protocol_classes(program) -> bool:
+    return any(name in c.methods for c in program.classes.values() for name in PROTOCOLS)
+
+
+class HeldChecks:
+    objects_have_protocols = True  # set per program by sema.check
+
+    def held_subscript(self, node: py_ast.Subscript) -> Type:
+        """``x[k]`` of an Any: a dict by key, a list, str or bytes by index; the item is an Any."""
+        if not isinstance(node.ctx, py_ast.Load):
+            raise self.fail(node, "an item of an Any cannot be assigned or deleted", NARROW_HELP)
+        if isinstance(node.slice, py_ast.Slice):
+            raise self.fail(node, "an Any cannot be sliced", NARROW_HELP)
+        self.refuse_protocols(node)
+        key = self.check(node.slice)
+        if key in (INT, BOOL):
+            return ANY
+        self.held_operand(node.slice, key, "a key")
+        return ANY
+
+    def held_membership(self, node: py_ast.AST, a: Type, b: Type) -> bool:
+        """``a in b`` where b is an Any or list[Any]; False if this is not that case."""
+        if not held_container(b):
+            return False
+        self.refuse_protocols(node)
+        self.held_operand(node, a, "the left operand of 'in'")
+        return True
+
+    def held_same_allowed(self, node: py_ast.AST, a: Type, b: Type) -> bool:
+        """``a == b`` of two Anys, or of an Any and a list[Any]/dict[str, Any]: by content."""
+        if not (holds_any(a) and holds_any(b)):
+            return False
+        self.refuse_protocols(node)
+        return True
+
+    def held_operand(self, node: py_ast.AST, ty: Type, what: str) -> None:
+        if not to_any(ty):
+            raise self.fail(node, f"{what} of an Any must be None, a number, str, bytes or an Any, not {ty}",
+                            NARROW_HELP)
+
+    def refuse_protocols(self, node: py_ast.AST) -> None:
+        if self.objects_have_protocols:
+            raise self.fail(node, "this operation on an Any is not decided here: a class of this program defines "
+                            "__eq__, __getitem__, __contains__ or __iter__ (dataclasses define __eq__), which an "
+                            "Any holding one of its objects would call", NARROW_HELP)

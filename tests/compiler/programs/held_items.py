@@ -1,0 +1,197 @@
+"""Item access, membership, == and iteration on what an Any holds, with CPython's exceptions
+(compiler/runtime/held_items.py): every value kind against every key kind."""
+import json
+from typing import Any
+
+from abi import export
+
+
+class Box:
+    def __init__(self, v: int) -> None:
+        self.v = v
+
+
+DOC = ('{"user": {"id": 7, "name": "\\u00e9va", "roles": ["admin", "dev"], "none": null, "f": 1.5},'
+       ' "list": [1, 2.0, "x", [3], {"k": "v"}, null, false, true], "empty": {}, "text": "h\\u00e9llo",'
+       ' "nan": NaN}')
+
+
+def value_of(n: int) -> Any:
+    doc: Any = json.loads(DOC)
+    k = n % 14
+    if k == 0:
+        return doc
+    if k == 1:
+        return doc["user"]
+    if k == 2:
+        return doc["list"]
+    if k == 3:
+        return doc["empty"]
+    if k == 4:
+        return doc["text"]
+    if k == 5:
+        return b"\x00a\xff"
+    if k == 6:
+        return n
+    if k == 7:
+        return None
+    if k == 8:
+        return 2.5
+    if k == 9:
+        return True
+    if k == 10:
+        return Box(n)
+    if k == 11:
+        return []
+    if k == 12:
+        return ""
+    return doc["user"]["roles"]
+
+
+def key_of(m: int) -> Any:
+    k = m % 19
+    keys: list[Any] = ["user", "list", "missing", 0, 1, -1, 7, -9, True, False, None, 1.5, b"a", "\u00e9",
+                       "id", "", [1], {"a": 1}, 2]
+    if k == 18:
+        return Box(m)
+    return keys[k]
+
+
+def digest(s: str) -> int:
+    h = 7
+    for c in s:
+        h = (h * 31 + ord(c)) % 1000000007
+    return h
+
+
+def describe(v: Any) -> str:
+    if v is None:
+        return "None"
+    if isinstance(v, bool):
+        return "T" if v else "F"
+    if isinstance(v, int):
+        return "i" + str(v)
+    if isinstance(v, float):
+        return "f" + str(v)
+    if isinstance(v, str):
+        return "s" + v
+    if isinstance(v, bytes):
+        return "b" + str(len(v))
+    if isinstance(v, list):
+        return "[" + ",".join([describe(x) for x in v]) + "]"
+    if isinstance(v, dict):
+        return "{" + ",".join([k + ":" + describe(v[k]) for k in v]) + "}"
+    return "object"
+
+
+def outcome(text: str) -> int:
+    return digest(text)
+
+
+@export
+def item(n: int, m: int) -> int:
+    v = value_of(n)
+    k = key_of(m)
+    try:
+        return outcome(describe(v[k]))
+    except KeyError as e:
+        if isinstance(k, Box):  # CPython's text shows the object's address; ours its class
+            return outcome("KeyError")
+        return outcome("KeyError: " + str(e))
+    except (IndexError, TypeError) as e:
+        return outcome(type(e).__name__ + ": " + str(e))
+
+
+@export
+def index(n: int, i: int) -> int:
+    """An int index (no box for the key): every sequence, negative and huge indexes."""
+    v = value_of(n)
+    try:
+        return outcome(describe(v[i]))
+    except (KeyError, IndexError, TypeError) as e:
+        return outcome(type(e).__name__ + ": " + str(e))
+
+
+@export
+def contains(n: int, m: int) -> int:
+    v = value_of(n)
+    k = key_of(m)
+    try:
+        return int(k in v) + 2 * int(k not in v)
+    except (TypeError, ValueError) as e:
+        return outcome(type(e).__name__ + ": " + str(e))
+
+
+@export
+def byte_contains(n: int, b: int) -> int:
+    """An int in bytes: range(0, 256) or ValueError."""
+    v = value_of(5 + 14 * (n % 2))
+    try:
+        return int(b in v)
+    except (TypeError, ValueError) as e:
+        return outcome(type(e).__name__ + ": " + str(e))
+
+
+@export
+def iterate(n: int) -> int:
+    v = value_of(n)
+    parts: list[str] = []
+    try:
+        for x in v:
+            parts.append(describe(x))
+    except TypeError as e:
+        return outcome(type(e).__name__ + ": " + str(e))
+    comp = [describe(x) for x in v]
+    return outcome("|".join(parts)) + len(comp)
+
+
+@export
+def equal(n: int, m: int) -> int:
+    a = value_of(n)
+    b = value_of(m)
+    c = value_of(n)
+    return int(a == b) + 2 * int(a != b) + 4 * int(a == c) + 8 * int(b == value_of(m))
+
+
+@export
+def nested(n: int) -> int:
+    """The shape users write: doc["a"]["b"], membership of a role, a loop over claims."""
+    doc: Any = json.loads(DOC)
+    score = 0
+    if "admin" in doc["user"]["roles"]:
+        score += 1
+    if "user" in doc and "id" in doc["user"]:
+        score += doc["user"]["id"] == 7
+    for key in doc["user"]:
+        score = score * 3 + len(key)
+    try:
+        doc["user"]["roles"][n]
+    except IndexError as e:
+        score += len(str(e))
+    return score
+
+
+@export
+def changed_during_iteration(n: int) -> int:
+    doc: Any = json.loads(DOC)
+    user = doc["user"]
+    count = 0
+    try:
+        for key in user:
+            count += 1
+            if isinstance(user, dict) and count == n % 4:
+                user["new" + str(count)] = count
+    except RuntimeError as e:
+        return outcome(str(e)) + count
+    return count
+
+
+@export
+def list_grows_during_iteration(n: int) -> int:
+    items: Any = json.loads("[1, 2, 3]")
+    count = 0
+    for x in items:
+        count += 1
+        if isinstance(items, list) and count <= n % 5:
+            items.append(x)
+    return count
