@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import BOOL, FLOAT, NONE, STR, INT, OptionalType, Type, UnionType, members_of
+from ..program import ANY, BOOL, FLOAT, NONE, STR, INT, OptionalType, Type, UnionType, members_of
 from .expressions import ExprLowerer
 from .values import DYNAMIC, FLOATS, STRINGS, type_code
 
@@ -13,7 +13,9 @@ class TextLowerer(ExprLowerer):
     def to_text(self, arg: py_ast.expr) -> None:
         """str(x) for int, bool, float and str, and for T | None or unions of them."""
         self.value(arg)
-        if isinstance(arg.ty, (OptionalType, UnionType)):
+        if arg.ty == ANY:
+            self.any_text()
+        elif isinstance(arg.ty, (OptionalType, UnionType)):
             self.held_text(arg.ty)
         else:
             self.scalar_text(arg.ty)
@@ -30,6 +32,24 @@ class TextLowerer(ExprLowerer):
             self.emit("end")
         elif ty == INT:
             self.call_runtime(f"{STRINGS}.str_from_int", STR)
+
+    def any_text(self) -> None:
+        """str() of the Any on the stack: a str as it is, else its repr (runtime/held_items.py)."""
+        held = self.stash("i32")
+        self.emit("local.get", held)
+        self.emit("i64.extend_i32_u")
+        self.emit("call", f"{DYNAMIC}.type_code")
+        self.emit("i64.const", type_code(STR))
+        self.emit("i64.eq")
+        self.emit("if", self.fresh("L"), "i32")
+        self.emit("local.get", held)
+        self.emit("else")
+        self.emit("local.get", held)
+        self.emit("i64.extend_i32_u")
+        self.emit("local.get", held)
+        self.held_type_name()
+        self.emit("call", "compiler.runtime.held_items.held_text")
+        self.emit("end")
 
     def held_text(self, ty: Type) -> None:
         """str() of the T | None or union value on the stack: the text of the member it holds."""

@@ -13,7 +13,7 @@ from compiler.runtime.exceptions import dict_changed_error
 from compiler.runtime.floats import float_repr
 from compiler.runtime.lists import list_get
 from compiler.runtime.memory import KIND_BOX, alloc
-from compiler.runtime.reprs import bytes_repr, key_error_shown, type_error
+from compiler.runtime.reprs import bytes_repr, key_error_shown, str_repr, type_error
 from compiler.runtime.strings import bytes_contains_byte, bytes_getitem, cp_len, str_contains, str_getitem
 
 
@@ -199,3 +199,43 @@ def held_at(value: int, position: int) -> int:
     if code == STR_CODE:
         return str_getitem(value, position)
     return boxed_int(load_u8(value + 16 + position))
+
+
+# -- str() of what an Any holds ---------------------------------------------------------------
+def held_text(value: int, name: str) -> str:
+    """str(value) of anything but a str (which the compiled code takes as it is): repr()'s text."""
+    active: list[int] = []
+    return held_repr(value, name, active)
+
+
+def held_repr(value: int, name: str, active: list[int]) -> str:
+    """repr(value); a list or dict already being shown inside itself is ``[...]``/``{...}``, as in
+    CPython. An object's repr in CPython shows its address: its class name stands in (``name``
+    for the outermost value, which the compiler knows; ``object`` inside containers)."""
+    code = type_code(value)
+    if code == STR_CODE:
+        return str_repr(bytes_at(value + 16, load_u32(value + 8)).decode())
+    if code == OBJECT_CODE:
+        return "<" + name + " object>"
+    if code != LIST_CODE and code != DICT_CODE:
+        return scalar_repr(value, code, name)
+    if value in active:
+        if code == LIST_CODE:
+            return "[...]"
+        return "{...}"
+    active.append(value)
+    parts: list[str] = []
+    if code == LIST_CODE:
+        for i in range(load_u32(value + 8)):
+            parts.append(held_repr(list_get(value, i), "object", active))
+    else:
+        entry = dict_next(value, -1)
+        while entry >= 0:
+            key = held_repr(dict_entry_key(value, entry), "str", active)
+            item = load_i64(entry_address(value, entry) + ENTRY_VALUE)
+            parts.append(key + ": " + held_repr(item, "object", active))
+            entry = dict_next(value, entry)
+    active.pop()
+    if code == LIST_CODE:
+        return "[" + ", ".join(parts) + "]"
+    return "{" + ", ".join(parts) + "}"

@@ -238,7 +238,7 @@ class CallChecker(ExprChecker):
         arg = self.one_argument(node, "str")
         if is_exception(self.check(arg)):
             node.args[0] = node.bound[0] = self.exception_message(arg)
-        elif not str_convertible(self.check(arg)):
+        elif not str_convertible(self.held_text_allowed(arg, self.check(arg))):
             self.expect(arg, *STR_ARGUMENTS, what="the argument of str()")  # reports the type found
         return STR
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import ast as py_ast
 
-from ..program import BOOL, FLOAT, INT, NONE, STR, Type, members_of
+from ..program import ANY, BOOL, FLOAT, INT, NONE, STR, Type, members_of
 from .exceptions import is_exception
 
 STR_ARGUMENTS = (INT, BOOL, STR, FLOAT)  # what str(x) converts
@@ -82,6 +82,8 @@ def _problem(spec: Spec, ty: Type, text: str, signed: bool) -> str:
 def str_convertible(ty: Type) -> bool:
     """What str(x) converts: an int, bool, float or str, or a T | None or union of those and None
     (whose text is decided at run time)."""
+    if ty == ANY:
+        return True  # on what it holds (runtime/held_items.py held_text; sema/held.py refuses some programs)
     return all(m in STR_ARGUMENTS or m == NONE for m in members_of(ty)) and ty != NONE
 
 
@@ -107,6 +109,7 @@ class FormatChecks:
         if part.conversion == -1 and ty not in STR_ARGUMENTS and str_convertible(ty) and part.format_spec is None:
             part.conversion = ord("s")  # format(x, "") is str(x) for None and these scalars
         if part.conversion == ord("s"):  # the spec then applies to the text of str(value)
+            self.held_text_allowed(part.value, ty)
             if not str_convertible(ty):
                 raise self.fail(part.value, f"str() of {ty} is not supported")
             ty = STR

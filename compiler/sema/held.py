@@ -26,12 +26,13 @@ def held_container(ty: Type) -> bool:
     return ty == ANY or (isinstance(ty, ListType) and ty.item == ANY)
 
 
-def protocol_classes(program) -> bool:
-    return any(name in c.methods for c in program.classes.values() for name in PROTOCOLS)
+def protocol_classes(program, protocols: tuple[str, ...] = PROTOCOLS) -> bool:
+    return any(name in c.methods for c in program.classes.values() for name in protocols)
 
 
 class HeldChecks:
     objects_have_protocols = True  # set per program by sema.check
+    objects_have_text = True
 
     def held_subscript(self, node: py_ast.Subscript) -> Type:
         """``x[k]`` of an Any: a dict by key, a list, str or bytes by index; the item is an Any."""
@@ -65,6 +66,14 @@ class HeldChecks:
         if not to_any(ty):
             raise self.fail(node, f"{what} of an Any must be None, a number, str, bytes or an Any, not {ty}",
                             NARROW_HELP)
+
+    def held_text_allowed(self, node: py_ast.AST, ty: Type) -> Type:
+        """str() of an Any: refused where a class defines __str__/__repr__ (an Any holding its object
+        would call it)."""
+        if ty == ANY and self.objects_have_text:
+            raise self.fail(node, "str() of an Any is not decided here: a class of this program defines __str__, "
+                            "__repr__ or __format__, which an Any holding one of its objects would call", NARROW_HELP)
+        return ty
 
     def refuse_protocols(self, node: py_ast.AST) -> None:
         if self.objects_have_protocols:

@@ -249,6 +249,12 @@ CONSTRUCTS = [
      '11:12', "this operation on an Any is not decided here: a class of this program defines __eq__, __getitem__, "
      "__contains__ or __iter__ (dataclasses define __eq__), which an Any holding one of its objects would call",
      "narrow it first: 'if isinstance(x, dict): ...' (or list, str, bytes)"),
+    ('`str()` of an `Any` where a class defines `__str__`, `__repr__` or `__format__`',
+     'from typing import Any\n\n\nclass P:\n    def __repr__(self) -> str:\n        return "P"\n\n\n'
+     'def f(x: Any) -> str:\n    return f"{x}"\n',
+     '10:15', "str() of an Any is not decided here: a class of this program defines __str__, __repr__ or "
+     "__format__, which an Any holding one of its objects would call",
+     "narrow it first: 'if isinstance(x, dict): ...' (or list, str, bytes)"),
     ('a typed container stored into an `Any`',
      'from typing import Any\n\n\ndef f(xs: list[int]) -> None:\n    x: Any = xs\n',
      '5:14', 'this value must be Any, not list[int]',

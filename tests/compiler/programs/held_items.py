@@ -195,3 +195,17 @@ def list_grows_during_iteration(n: int) -> int:
         if isinstance(items, list) and count <= n % 5:
             items.append(x)
     return count
+
+
+@export
+def text(n: int) -> int:
+    """str() and f-strings of every kind held, nested containers and a list holding itself."""
+    v = value_of(n)
+    if isinstance(v, Box):  # CPython's text shows the object's address
+        return 0
+    items: Any = json.loads('[1, "a\'b", {"k": [null, true]}]')
+    if isinstance(items, list):
+        items.append(items)
+        items.append(v)
+    doc: Any = json.loads(DOC)
+    return outcome(str(v) + f"<{v}>" + str(items) + f"{doc['user']['roles']}|{doc['nan']}")
