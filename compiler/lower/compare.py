@@ -11,7 +11,7 @@ from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, ClassInfo, ClassType,
                        OptionalType, TupleType, Type, ViewType, list_of)
 from .deep_equality import DeepEquality, needs_generated_equality
 from ..sema.types import held_equality
-from ..sema.held import held_container
+from ..sema.held import held_container, held_order_pair
 from .held import HeldLowerer, held_pair
 from .expressions import FLOAT_COMPARE, INT_COMPARE, eq_kind
 from .values import DICTS, DYNAMIC, FLOATS, LISTS, SCALARS, STRINGS
@@ -80,6 +80,9 @@ class CompareLowerer(DeepEquality, HeldLowerer):
             self.membership(left, left_ty, right, right_ty)
         elif kind in (py_ast.Eq, py_ast.NotEq):
             self.equality(left, left_ty, right, right_ty, items)
+        elif held_order_pair(left_ty, right_ty):
+            self.held_ordering(list(ORDER).index(kind), left, left_ty, right, right_ty)
+            return
         else:
             self.ordering(kind, left, left_ty, right, right_ty)
             return

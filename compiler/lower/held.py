@@ -76,6 +76,21 @@ class HeldLowerer(ExprLowerer):
             self.emit("i64.extend_i32_u")
         self.emit("call", f"{HELD}.held_same")
 
+    def held_ordering(self, op: int, left: str, left_ty: Type, right: str, right_ty: Type) -> None:
+        boxed = []
+        for tmp, ty in ((left, left_ty), (right, right_ty)):
+            self.emit("local.get", tmp)
+            self.to_any(ty)
+            boxed.append(self.stash("i32"))
+        for tmp in boxed:
+            self.emit("local.get", tmp)
+            self.emit("i64.extend_i32_u")
+        self.emit("i64.const", op)
+        for tmp in boxed:
+            self.emit("local.get", tmp)
+            self.held_type_name()
+        self.emit("call", f"{HELD}.held_order")
+
     def iterate_held(self, target, body, orelse, node) -> None:
         """A position per kind held (list/str/bytes index, dict entry), from -1 to -1 at the end."""
         self.value(node)

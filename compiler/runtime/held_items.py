@@ -8,10 +8,10 @@ from abi.intrinsics import bytes_at, float_from_bits, load_i64, load_u8, load_u3
 from compiler.runtime.dicts import (ENTRY_VALUE, dict_entry_key, dict_find, dict_get, dict_len, dict_next,
                                     entry_address)
 from compiler.runtime.dynamic import (BOOL_CODE, BYTES_CODE, DICT_CODE, FLOAT_CODE, INT_CODE, LIST_CODE,
-                                      NONE_CODE, OBJECT_CODE, STR_CODE, held_equal, type_code)
+                                      NONE_CODE, OBJECT_CODE, STR_CODE, held_equal, is_number, type_code)
 from compiler.runtime.exceptions import dict_changed_error
-from compiler.runtime.floats import float_repr
-from compiler.runtime.lists import list_get
+from compiler.runtime.floats import compare_int_float, float_repr
+from compiler.runtime.lists import data_compare, list_get
 from compiler.runtime.memory import KIND_BOX, alloc
 from compiler.runtime.reprs import bytes_repr, key_error_shown, str_repr, type_error
 from compiler.runtime.strings import bytes_contains_byte, bytes_getitem, cp_len, str_contains, str_getitem
@@ -239,3 +239,90 @@ def held_repr(value: int, name: str, active: list[int]) -> str:
     if code == LIST_CODE:
         return "[" + ", ".join(parts) + "]"
     return "{" + ", ".join(parts) + "}"
+
+
+# -- <, <=, >, >= of what two Anys hold ----------------------------------------------------------
+def held_order(a: int, b: int, op: int, name_a: str, name_b: str) -> bool:
+    """``a < b`` (op 0), ``<=`` (1), ``>`` (2), ``>=`` (3) as CPython orders numbers (exactly,
+    across int, bool and float), str, bytes and lists (at the first unequal item); TypeError else."""
+    code_a = type_code(a)
+    code_b = type_code(b)
+    if code_a == LIST_CODE and code_b == LIST_CODE:
+        return lists_order(a, b, op)
+    return op_truth(held_compare(a, b, code_a, code_b, op, name_a, name_b), op)
+
+
+def lists_order(a: int, b: int, op: int) -> bool:
+    n_a = load_u32(a + 8)
+    n_b = load_u32(b + 8)
+    i = 0
+    while i < n_a and i < n_b:
+        x = list_get(a, i)
+        y = list_get(b, i)
+        if x != y and not held_same(x, y):
+            return held_order(x, y, op, "object", "object")
+        i += 1
+    c = 0
+    if n_a < n_b:
+        c = -1
+    elif n_a > n_b:
+        c = 1
+    return op_truth(c, op)
+
+
+def op_truth(c: int, op: int) -> bool:
+    """The truth of the comparison whose outcome is ``c`` (-1, 0, 1; 2 when a nan took part)."""
+    if c == 2:
+        return False
+    if op == 0:
+        return c < 0
+    if op == 1:
+        return c <= 0
+    if op == 2:
+        return c > 0
+    return c >= 0
+
+
+def held_compare(a: int, b: int, code_a: int, code_b: int, op: int, name_a: str, name_b: str) -> int:
+    if is_number(code_a) and is_number(code_b):
+        if code_a == FLOAT_CODE and code_b == FLOAT_CODE:
+            return float_compare(float_from_bits(load_i64(a + 8)), float_from_bits(load_i64(b + 8)))
+        if code_b == FLOAT_CODE:
+            return compare_int_float(load_i64(a + 8), float_from_bits(load_i64(b + 8)))
+        if code_a == FLOAT_CODE:
+            c = compare_int_float(load_i64(b + 8), float_from_bits(load_i64(a + 8)))
+            if c == 2:
+                return 2
+            return -c
+        x = load_i64(a + 8)
+        y = load_i64(b + 8)
+        if x < y:
+            return -1
+        if x > y:
+            return 1
+        return 0
+    if code_a == code_b and (code_a == STR_CODE or code_a == BYTES_CODE):
+        return data_compare(a, b)
+    symbols = ["<", "<=", ">", ">="]
+    type_error("'" + symbols[op] + "' not supported between instances of '" + held_name(code_a, name_a)
+               + "' and '" + held_name(code_b, name_b) + "'")
+    return 0
+
+
+def held_name(code: int, object_name: str) -> str:
+    """type(x).__name__ by type code; an object's name comes from the compiled code (``object``
+    for one nested in a list, which it cannot see)."""
+    if code == OBJECT_CODE:
+        return object_name
+    names = ["NoneType", "int", "float", "bool", "str", "bytes", "list", "dict"]
+    return names[code]
+
+
+def float_compare(x: float, y: float) -> int:
+    if x != x or y != y:
+        return 2
+    if x < y:
+        return -1
+    if x > y:
+        return 1
+    return 0

@@ -31,6 +31,7 @@ from .types import TypeError_, resolve
 def run(program: Program) -> Program:
     errors: list[Diagnostic] = check_exception_classes(program)
     ExprChecker.objects_have_protocols = protocol_classes(program)
+    ExprChecker.objects_have_order = protocol_classes(program, ("__lt__", "__le__", "__gt__", "__ge__"))
     ExprChecker.objects_have_text = protocol_classes(program, ("__str__", "__repr__", "__format__"))
     ExprChecker.objects_have_truth = any("__bool__" in c.methods or "__len__" in c.methods
                                          for c in program.classes.values())

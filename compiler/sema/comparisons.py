@@ -42,6 +42,8 @@ class ComparisonChecks:
             return  # compared on what they hold: 'name == "a"' with name: str | None
         if isinstance(op, (py_ast.Eq, py_ast.NotEq)) and self.held_same_allowed(node, a, b):
             return  # two Anys, by content (sema/held.py)
+        if isinstance(op, ORDERING) and self.held_order_allowed(node, a, b):
+            return  # on what they hold (sema/held.py)
         if a != b:
             raise self.fail(node, f"cannot compare {a} with {b}")
         if isinstance(op, ORDERING) and not orderable(a):

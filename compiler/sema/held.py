@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import ANY, BOOL, INT, ListType, Type
+from ..program import ANY, BOOL, BYTES, FLOAT, INT, STR, ListType, Type
 from .types import is_any_container, to_any
 
 NARROW_HELP = "narrow it first: 'if isinstance(x, dict): ...' (or list, str, bytes)"
@@ -30,9 +30,15 @@ def protocol_classes(program, protocols: tuple[str, ...] = PROTOCOLS) -> bool:
     return any(name in c.methods for c in program.classes.values() for name in protocols)
 
 
+def held_order_pair(a: Type, b: Type) -> bool:
+    plain = (INT, BOOL, FLOAT, STR, BYTES)
+    return ANY in (a, b) and all(t == ANY or t in plain or is_any_container(t) for t in (a, b))
+
+
 class HeldChecks:
     objects_have_protocols = True  # set per program by sema.check
     objects_have_text = True
+    objects_have_order = True
 
     def held_subscript(self, node: py_ast.Subscript) -> Type:
         """``x[k]`` of an Any: a dict by key, a list, str or bytes by index; the item is an Any."""
@@ -60,6 +66,16 @@ class HeldChecks:
         if not (holds_any(a) and holds_any(b)):
             return False
         self.refuse_protocols(node)
+        return True
+
+    def held_order_allowed(self, node: py_ast.AST, a: Type, b: Type) -> bool:
+        """``a < b`` where one side is an Any and the other a number, text or an Any."""
+        if not held_order_pair(a, b):
+            return False
+        if self.objects_have_order:
+            raise self.fail(node, "this comparison of an Any is not decided here: a class of this program "
+                            "defines __lt__, __le__, __gt__ or __ge__, which an Any holding one of its objects "
+                            "would call", NARROW_HELP)
         return True
 
     def held_operand(self, node: py_ast.AST, ty: Type, what: str) -> None:

@@ -255,6 +255,12 @@ CONSTRUCTS = [
      '10:15', "str() of an Any is not decided here: a class of this program defines __str__, __repr__ or "
      "__format__, which an Any holding one of its objects would call",
      "narrow it first: 'if isinstance(x, dict): ...' (or list, str, bytes)"),
+    ('`<` of an `Any` where a class defines `__lt__`, `__le__`, `__gt__` or `__ge__`',
+     'from typing import Any\n\n\nclass P:\n    def __lt__(self, other: "P") -> bool:\n        return True\n\n\n'
+     'def f(x: Any) -> bool:\n    return x < 1\n',
+     '10:12', "this comparison of an Any is not decided here: a class of this program defines __lt__, __le__, "
+     "__gt__ or __ge__, which an Any holding one of its objects would call",
+     "narrow it first: 'if isinstance(x, dict): ...' (or list, str, bytes)"),
     ('a typed container stored into an `Any`',
      'from typing import Any\n\n\ndef f(xs: list[int]) -> None:\n    x: Any = xs\n',
      '5:14', 'this value must be Any, not list[int]',

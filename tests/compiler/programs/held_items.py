@@ -209,3 +209,28 @@ def text(n: int) -> int:
         items.append(v)
     doc: Any = json.loads(DOC)
     return outcome(str(v) + f"<{v}>" + str(items) + f"{doc['user']['roles']}|{doc['nan']}")
+
+
+def order_value(n: int) -> Any:
+    k = n % 12
+    values: list[Any] = [0, 1, -1, 2.5, float("nan"), True, "a", "\u00e9", b"a", None, [1, "x"], [1, 2.0, 3]]
+    if k == 11 and n % 5 == 0:
+        return Box(n)
+    return values[k]
+
+
+@export
+def order(n: int, m: int) -> int:
+    """<, <=, >, >= of two Anys and of an Any against typed numbers: exact across int and float,
+    text, lists at the first unequal item, CPython's TypeError otherwise."""
+    a = order_value(n)
+    b = order_value(m)
+    try:
+        bits = int(a < b) + 2 * int(a <= b) + 4 * int(a > b) + 8 * int(a >= b)
+        if isinstance(b, int) or isinstance(b, float):
+            bits += 16 * int(a < 2**53 + 1) + 32 * int(0.5 <= a) + 64 * int(-1 < a < 3)
+        return bits
+    except TypeError as e:
+        if isinstance(a, Box) or isinstance(b, Box):
+            return outcome(type(e).__name__)
+        return outcome(str(e))
