@@ -275,6 +275,8 @@ class CallLowerer(MethodLowerer, CompareLowerer, TextLowerer):
 
     def builtin_int(self, node: py_ast.Call) -> None:
         arg = node.bound[0]
+        if arg.ty == ANY:
+            return self.held_conversion(arg, "held_int")
         if arg.ty in (STR, BYTES):
             self.slot(arg)
             if len(node.bound) == 2:
@@ -290,6 +292,8 @@ class CallLowerer(MethodLowerer, CompareLowerer, TextLowerer):
 
     def builtin_float(self, node: py_ast.Call) -> None:
         arg = node.bound[0]
+        if arg.ty == ANY:
+            return self.held_conversion(arg, "held_float")
         if arg.ty in (STR, BYTES):  # CPython's parser, correctly rounded (runtime/float_parse.py)
             self.value(arg)
             self.emit("call", "compiler.runtime.float_parse.parse_float" + ("" if arg.ty == STR else "_bytes"))

@@ -76,6 +76,16 @@ class HeldLowerer(ExprLowerer):
             self.emit("i64.extend_i32_u")
         self.emit("call", f"{HELD}.held_same")
 
+    def held_conversion(self, arg: py_ast.expr, function: str) -> None:
+        """int(x) / float(x) of an Any (runtime/held_items.py)."""
+        self.value(arg)
+        held = self.stash("i32")
+        self.emit("local.get", held)
+        self.emit("i64.extend_i32_u")
+        self.emit("local.get", held)
+        self.held_type_name()
+        self.emit("call", f"{HELD}.{function}")
+
     def held_ordering(self, op: int, left: str, left_ty: Type, right: str, right_ty: Type) -> None:
         boxed = []
         for tmp, ty in ((left, left_ty), (right, right_ty)):

@@ -14,7 +14,9 @@ from compiler.runtime.floats import compare_int_float, float_repr
 from compiler.runtime.lists import data_compare, list_get
 from compiler.runtime.memory import KIND_BOX, alloc
 from compiler.runtime.reprs import bytes_repr, key_error_shown, str_repr, type_error
-from compiler.runtime.strings import bytes_contains_byte, bytes_getitem, cp_len, str_contains, str_getitem
+from compiler.runtime.float_parse import parse_float, parse_float_bytes
+from compiler.runtime.strings import (bytes_contains_byte, bytes_getitem, cp_len, int_from_bytes_text, int_from_str,
+                                      str_contains, str_getitem)
 
 
 def boxed_int(value: int) -> int:
@@ -326,3 +328,34 @@ def float_compare(x: float, y: float) -> int:
     if x > y:
         return 1
     return 0
+
+
+# -- int() and float() of what an Any holds --------------------------------------------------------
+def held_int(value: int, name: str) -> int:
+    """int(value): a number (a float truncated, with CPython's errors for nan and inf) or text
+    parsed in base 10; TypeError with CPython's message otherwise."""
+    code = type_code(value)
+    if code == INT_CODE or code == BOOL_CODE:
+        return load_i64(value + 8)
+    if code == FLOAT_CODE:
+        return int(float_from_bits(load_i64(value + 8)))
+    if code == STR_CODE:
+        return int_from_str(value, 10)
+    if code == BYTES_CODE:
+        return int_from_bytes_text(value, 10)
+    type_error("int() argument must be a string, a bytes-like object or a real number, not '" + name + "'")
+    return 0
+
+
+def held_float(value: int, name: str) -> float:
+    code = type_code(value)
+    if code == INT_CODE or code == BOOL_CODE:
+        return float(load_i64(value + 8))
+    if code == FLOAT_CODE:
+        return float_from_bits(load_i64(value + 8))
+    if code == STR_CODE:
+        return parse_float(bytes_at(value + 16, load_u32(value + 8)).decode())
+    if code == BYTES_CODE:
+        return parse_float_bytes(bytes_at(value + 16, load_u32(value + 8)))
+    type_error("float() argument must be a string or a real number, not '" + name + "'")
+    return 0.0

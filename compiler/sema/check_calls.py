@@ -223,11 +223,13 @@ class CallChecker(ExprChecker):
             self.use(node.args[1], INT, what="the base")
             node.bound = list(node.args)
             return INT
-        self.expect(self.one_argument(node, "int"), *NUMERIC, *TEXT, what="the argument of int()")
+        if self.check(self.one_argument(node, "int")) != ANY:  # an Any: on what it holds
+            self.expect(node.args[0], *NUMERIC, *TEXT, what="the argument of int()")
         return INT
 
     def builtin_float(self, node: py_ast.Call, expected: Type | None) -> Type:
-        self.expect(self.one_argument(node, "float"), *NUMERIC, *TEXT, what="the argument of float()")
+        if self.check(self.one_argument(node, "float")) != ANY:  # an Any: on what it holds
+            self.expect(node.args[0], *NUMERIC, *TEXT, what="the argument of float()")
         return FLOAT
 
     def builtin_bool(self, node: py_ast.Call, expected: Type | None) -> Type:

@@ -234,3 +234,24 @@ def order(n: int, m: int) -> int:
         if isinstance(a, Box) or isinstance(b, Box):
             return outcome(type(e).__name__)
         return outcome(str(e))
+
+
+@export
+def conversions(n: int) -> int:
+    """int() and float() of every kind an Any holds, with CPython's errors."""
+    texts: list[Any] = [" 12 ", "-0", "1_000", "x", "1.5", "inf", "nan", b"42", b" -7\n", "", "\u0661\u0662",
+                        1e18, float("inf"), float("nan"), -2.5, True, None, [1], {"a": 1},
+                        9223372036854775807, "-9" * 18,
+                        "-1e-400", "0x10"]
+    v = texts[n % len(texts)]
+    result = 0
+    try:
+        result += int(v)
+    except (ValueError, TypeError, OverflowError) as e:
+        result += outcome(type(e).__name__ + str(e))
+    try:
+        result += int(float(v) * 0.0 + 1.0) if float(v) == float(v) else 7
+        result += outcome(str(float(v)))
+    except (ValueError, TypeError, OverflowError) as e:
+        result += outcome(type(e).__name__ + str(e))
+    return result
