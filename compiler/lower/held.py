@@ -76,6 +76,29 @@ class HeldLowerer(ExprLowerer):
             self.emit("i64.extend_i32_u")
         self.emit("call", f"{HELD}.held_same")
 
+    def call_held_get(self, node: py_ast.Call) -> None:
+        """``x.get(key[, default])`` of an Any (runtime/held_items.py held_get)."""
+        self.value(node.func.value)
+        held = self.stash("i32")
+        self.emit("local.get", held)
+        self.emit("i64.extend_i32_u")
+        self.emit("local.get", held)
+        self.held_type_name()
+        self.emit("call", f"{HELD}.held_get_method")  # AttributeError before the arguments run
+        key = self.held_value(node.args[0], node.args[0].ty)
+        if len(node.args) == 2:
+            default = self.held_value(node.args[1], node.args[1].ty)
+        else:
+            self.emit("i32.const", 0)
+            default = self.stash("i32")
+        for tmp in (held, key, default):
+            self.emit("local.get", tmp)
+            self.emit("i64.extend_i32_u")
+        self.emit("local.get", key)
+        self.held_type_name()
+        self.emit("call", f"{HELD}.held_get")
+        self.emit("i32.wrap_i64")
+
     def held_conversion(self, arg: py_ast.expr, function: str) -> None:
         """int(x) / float(x) of an Any (runtime/held_items.py)."""
         self.value(arg)

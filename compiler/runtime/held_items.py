@@ -5,8 +5,8 @@ The compiled code passes the Any itself, the key as an Any (``held_item``) or an
 them from its type-name table, so a class instance is named by its class).
 """
 from abi.intrinsics import bytes_at, float_from_bits, load_i64, load_u8, load_u32, store_i64
-from compiler.runtime.dicts import (ENTRY_VALUE, dict_entry_key, dict_find, dict_get, dict_len, dict_next,
-                                    entry_address)
+from compiler.runtime.dicts import (ENTRY_VALUE, dict_entry_key, dict_find, dict_get, dict_get_or, dict_len,
+                                    dict_next, entry_address)
 from compiler.runtime.dynamic import (BOOL_CODE, BYTES_CODE, DICT_CODE, FLOAT_CODE, INT_CODE, LIST_CODE,
                                       NONE_CODE, OBJECT_CODE, STR_CODE, held_equal, is_number, type_code)
 from compiler.runtime.exceptions import dict_changed_error
@@ -359,3 +359,24 @@ def held_float(value: int, name: str) -> float:
         return parse_float_bytes(bytes_at(value + 16, load_u32(value + 8)))
     type_error("float() argument must be a string or a real number, not '" + name + "'")
     return 0.0
+
+
+def held_get_method(value: int, name: str) -> None:
+    """``value.get`` looked up, before the arguments are evaluated, as CPython does."""
+    if type_code(value) != DICT_CODE:
+        attribute_error("'" + name + "' object has no attribute 'get'")
+
+
+def held_get(value: int, key: int, default: int, key_name: str) -> int:
+    """``value.get(key, default)`` of a dict: its item or the default (a key that is not a str is
+    never in a dict[str, Any])."""
+    code = type_code(key)
+    if code == LIST_CODE or code == DICT_CODE:
+        type_error("unhashable type: '" + key_name + "'")
+    if code != STR_CODE:
+        return default
+    return dict_get_or(value, key, default)
+
+
+def attribute_error(message: str) -> None:
+    raise AttributeError(message)

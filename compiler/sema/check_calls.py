@@ -143,6 +143,8 @@ class CallChecker(ExprChecker):
         if func.attr == "format" and base == STR and isinstance(receiver, py_ast.Constant):
             node.call, node.joined = ("type-method", "format"), as_fstring(node, self.plain_local, self.fail)
             return self.check(node.joined)
+        if base == ANY and owner is None:
+            return self.held_method(node, func)  # sema/held.py
         table = CLASS_METHODS[owner] if owner is not None else methods_of(base)
         if table is None or func.attr not in table:
             raise self.fail(func, f"{base} has no method '{func.attr}' in this version")

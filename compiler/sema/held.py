@@ -78,6 +78,17 @@ class HeldChecks:
                             "would call", NARROW_HELP)
         return True
 
+    def held_method(self, node: py_ast.Call, func: py_ast.Attribute) -> Type:
+        """``x.get(key[, default])`` of an Any (a dict's, else CPython's AttributeError)."""
+        if func.attr != "get":
+            raise self.fail(func, f"Any has no method '{func.attr}' in this version", NARROW_HELP)
+        if node.keywords or not 1 <= len(node.args) <= 2:
+            raise self.fail(node, "get() takes a key and an optional default, by position")
+        for arg, what in zip(node.args, ("the key", "the default")):
+            self.held_operand(arg, self.check(arg), what)
+        node.call = ("held-get",)
+        return ANY
+
     def held_operand(self, node: py_ast.AST, ty: Type, what: str) -> None:
         if not to_any(ty):
             raise self.fail(node, f"{what} of an Any must be None, a number, str, bytes or an Any, not {ty}",

@@ -255,3 +255,24 @@ def conversions(n: int) -> int:
     except (ValueError, TypeError, OverflowError) as e:
         result += outcome(type(e).__name__ + str(e))
     return result
+
+
+def noisy(log: list[str], text: str) -> str:
+    log.append(text)
+    return text
+
+
+@export
+def get(n: int, m: int) -> int:
+    """x.get(key[, default]) of every kind held: AttributeError before the arguments run."""
+    v = value_of(n)
+    k = key_of(m)
+    log: list[str] = []
+    try:
+        found = v.get(k)
+        other = v.get(noisy(log, "id"), noisy(log, "default"))
+        return outcome(describe(found) + describe(other) + ",".join(log))
+    except KeyError as e:
+        return outcome("KeyError" + str(e))
+    except (AttributeError, TypeError) as e:
+        return outcome(type(e).__name__ + ": " + str(e) + ",".join(log))
