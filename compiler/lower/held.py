@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import ANY, BOOL, INT, NONE, Type
+from ..program import ANY, BOOL, INT, NONE, STR, Type, dict_of
 from ..sema.held import holds_any
 from .expressions import ExprLowerer
 
@@ -123,6 +123,20 @@ class HeldLowerer(ExprLowerer):
             self.emit("local.get", tmp)
             self.held_type_name()
         self.emit("call", f"{HELD}.held_order")
+
+    def iterate_held_view(self, target, body, orelse, node, view: str) -> None:
+        """``for k, v in x.items()`` (keys, values) of an Any: a dict's loop, else AttributeError."""
+        self.value(node)
+        held = self.stash("i32")
+        self.emit("local.get", held)
+        self.emit("i64.extend_i32_u")
+        self.emit("local.get", held)
+        self.held_type_name()
+        self.emit("i32.const", self.layout.str_constant(view))
+        self.emit("call", f"{HELD}.held_view_method")
+        self.emit("local.get", held)
+        self.emit("i64.extend_i32_u")
+        self.dict_loop(target, body, orelse, self.stash("i64"), dict_of(STR, ANY), view)
 
     def iterate_held(self, target, body, orelse, node) -> None:
         """A position per kind held (list/str/bytes index, dict entry), from -1 to -1 at the end."""

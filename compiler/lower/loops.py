@@ -170,9 +170,10 @@ class LoopLowerer(ContainerLowerer):
 
     def iterate_dict(self, target, body, orelse, node, view: str) -> None:
         """Entries in insertion order; a change of size during the loop raises RuntimeError."""
-        ty = node.ty
         self.slot(node)
-        d = self.stash("i64")
+        self.dict_loop(target, body, orelse, self.stash("i64"), node.ty, view)
+
+    def dict_loop(self, target, body, orelse, d: str, ty, view: str) -> None:
         entry, size = self.temp("i64"), self.temp("i64")
         self.emit("i64.const", -1)
         self.emit("local.set", entry)

@@ -363,8 +363,13 @@ def held_float(value: int, name: str) -> float:
 
 def held_get_method(value: int, name: str) -> None:
     """``value.get`` looked up, before the arguments are evaluated, as CPython does."""
+    held_view_method(value, name, "get")
+
+
+def held_view_method(value: int, name: str, method: str) -> None:
+    """A dict method looked up on an Any: AttributeError unless it holds a dict."""
     if type_code(value) != DICT_CODE:
-        attribute_error("'" + name + "' object has no attribute 'get'")
+        attribute_error("'" + name + "' object has no attribute '" + method + "'")
 
 
 def held_get(value: int, key: int, default: int, key_name: str) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import (ANY, BOOL, BYTES, INT, NONE, STR, ClassType, DictType, ListType, Local, OptionalType, Type,
-                       UnionType, list_of, tuple_of, union_of)
+                       UnionType, dict_of, list_of, tuple_of, union_of)
 from .check_expr import truthy_type
 from .types import class_type
 from .types import union_problem
@@ -230,8 +230,12 @@ class FlowMixin:
         if isinstance(iterable, py_ast.Call) and isinstance(iterable.func, py_ast.Attribute) \
                 and iterable.func.attr in ("keys", "values", "items") and not iterable.args:
             base = self.check(iterable.func.value)
+            if base == ANY:
+                self.refuse_protocols(iterable)
+                owner.iteration = ("held_view", iterable.func.value, iterable.func.attr)
+                base = dict_of(STR, ANY)  # a dict held, or AttributeError (runtime/held_items.py)
             if isinstance(base, DictType):
-                owner.iteration = ("dict", iterable.func.value, iterable.func.attr)
+                owner.iteration = getattr(owner, "iteration", None) or ("dict", iterable.func.value, iterable.func.attr)
                 return {"keys": base.key, "values": base.value, "items": tuple_of((base.key, base.value))}[iterable.func.attr]
         ty = self.check(iterable)
         if isinstance(ty, ListType):

@@ -276,3 +276,25 @@ def get(n: int, m: int) -> int:
         return outcome("KeyError" + str(e))
     except (AttributeError, TypeError) as e:
         return outcome(type(e).__name__ + ": " + str(e) + ",".join(log))
+
+
+@export
+def views(n: int) -> int:
+    """for k, v in x.items() (and keys, values, comprehensions) of an Any; AttributeError else."""
+    v = value_of(n)
+    parts: list[str] = []
+    try:
+        for key, item in v.items():
+            parts.append(key + "=" + describe(item))
+        for key in v.keys():
+            parts.append(key)
+        parts += [describe(item) for item in v.values()]
+    except AttributeError as e:
+        return outcome(str(e))
+    try:
+        for key in v.keys():
+            if isinstance(v, dict):
+                v["x" + key] = 1
+    except RuntimeError as e:
+        parts.append(str(e))
+    return outcome("|".join(parts))
