@@ -57,6 +57,8 @@ def resolve(module: SourceModule, py_node: py_ast.AST) -> Type:
             return ANY
         if isinstance(sym, Builtin) and sym.name in ("abi.i32", "abi.i64"):
             return INT
+        if sym is None and py_node.id in ("list", "dict"):  # untyped: what an Any holds (a JSON shape)
+            return list_of(ANY) if py_node.id == "list" else dict_of(STR, ANY)
         raise fail(f"'{py_node.id}' is not a type")
     if isinstance(py_node, py_ast.BinOp) and isinstance(py_node.op, py_ast.BitOr):
         return _union(module, [py_node.left, py_node.right], fail)

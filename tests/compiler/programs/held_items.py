@@ -298,3 +298,20 @@ def views(n: int) -> int:
     except RuntimeError as e:
         parts.append(str(e))
     return outcome("|".join(parts))
+
+
+def claims_of(doc: dict) -> list:
+    """Bare dict and list annotations: dict[str, Any] and list[Any]."""
+    roles = doc.get("roles")
+    if isinstance(roles, list):
+        return roles
+    return []
+
+
+@export
+def untyped(n: int) -> int:
+    doc: dict = {"roles": ["a", n, None], "n": n}
+    empty: dict = {}
+    items: list = [1, "b"]
+    items.append(doc)
+    return outcome(describe(claims_of(doc)) + describe(claims_of(empty)) + describe(items))
