@@ -194,6 +194,8 @@ class FunctionChecker(ExceptionChecks, LiteralInference, FlowMixin, CallChecker)
                 raise self.fail(target, f"'{name}' was declared as {declared}")
             declared = self.fn.locals[name] = annotation
         if declared is None:
+            if ty == NONE and name in self.untyped:
+                raise Bail(None)  # its first assignment was refused: reported there, once
             if ty == NONE:
                 raise self.fail(target, "the type of this variable is not known",
                                 f"annotate it: {name}: T | None = None")

@@ -437,6 +437,14 @@ def test_a_refused_assignment_is_reported_once_not_at_each_use(tmp_path):
     assert "may be used before" not in str(err)
 
 
+def test_a_refused_assignment_does_not_make_a_later_none_unknown(tmp_path):
+    """``x = json.loads(data)`` refused, then ``x = None`` in a handler: one error, at the first."""
+    source = ("import json\n\n\ndef f(data: bytes) -> bool:\n    try:\n        config = json.loads(data)\n"
+              "    except ValueError:\n        config = None\n    return isinstance(config, dict)\n")
+    err = compile_error(tmp_path, source)
+    assert [d.loc.line for d in err.diagnostics] == [6]
+
+
 def test_rendering_shows_source_line_caret_and_help(tmp_path):
     err = compile_error(tmp_path, "def f(x: int) -> int:\n    return x @ 2\n")
     lines = str(err).splitlines()
