@@ -254,7 +254,7 @@ RUNTIME_MODULES = ("compiler.runtime.ints", "compiler.runtime.text_case", "compi
                    "compiler.runtime.memory", "compiler.runtime.lists", "compiler.runtime.strings",
                    "compiler.runtime.dicts", "compiler.runtime.floats", "compiler.runtime.float_parse",
                    "compiler.runtime.exceptions", "compiler.runtime.dynamic", "compiler.runtime.reprs",
-                   "compiler.runtime.held_items")
+                   "compiler.runtime.held_items", "compiler.runtime.held_arith")
 RT_MEMORY = "compiler.runtime.memory"
 
 # Modules the compiler provides itself: their names are intrinsics, not code.

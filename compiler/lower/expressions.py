@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (BOOL, BYTES, FLOAT, INT, STR, ClassType, GlobalSym, ListType, Local, Type)
+from ..program import (ANY, BOOL, BYTES, FLOAT, INT, STR, ClassType, GlobalSym, ListType, Local, Type)
 from .type_names import OBJECT_CODE, class_names_table, held_names_table, static_name
 from .values import DYNAMIC, FLOATS, LISTS, STRINGS, ValueLowerer
 
@@ -139,6 +139,8 @@ class ExprLowerer(ValueLowerer):
         left, op = node.left.ty, type(node.op)
         if hasattr(node, "folded_float"):  # constant ** negative constant: CPython's float
             self.emit("f64.const", node.folded_float)
+        elif node.ty == ANY:
+            self.held_binary(node)  # lower/held.py
         elif getattr(node, "in_place", False):
             self.list_in_place(node, op)
         elif node.ty == BOOL:  # bool & | ^ bool stays a bool

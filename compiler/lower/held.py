@@ -9,6 +9,8 @@ from ..sema.held import holds_any
 from .expressions import ExprLowerer
 
 HELD = "compiler.runtime.held_items"
+HELD_OPERATOR_CODES = {py_ast.Add: 0, py_ast.Sub: 1, py_ast.Mult: 2, py_ast.Div: 3, py_ast.FloorDiv: 4,
+                       py_ast.Mod: 5}  # runtime/held_arith.py
 
 
 def held_pair(a: Type, b: Type) -> bool:
@@ -97,6 +99,20 @@ class HeldLowerer(ExprLowerer):
         self.emit("local.get", key)
         self.held_type_name()
         self.emit("call", f"{HELD}.held_get")
+        self.emit("i32.wrap_i64")
+
+    def held_binary(self, node: py_ast.BinOp) -> None:
+        """``a op b`` with an Any operand (runtime/held_arith.py)."""
+        operands = [self.held_value(node.left, node.left.ty), self.held_value(node.right, node.right.ty)]
+        for tmp in operands:
+            self.emit("local.get", tmp)
+            self.emit("i64.extend_i32_u")
+        op = HELD_OPERATOR_CODES[type(node.op)] + (8 if getattr(node, "held_in_place", False) else 0)
+        self.emit("i64.const", op)
+        for tmp in operands:
+            self.emit("local.get", tmp)
+            self.held_type_name()
+        self.emit("call", "compiler.runtime.held_arith.held_arith")
         self.emit("i32.wrap_i64")
 
     def held_conversion(self, arg: py_ast.expr, function: str) -> None:

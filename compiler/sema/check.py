@@ -22,7 +22,7 @@ from .check_calls import CallChecker
 from .check_expr import Bail, ExprChecker, _conversion_help
 from .exceptions import ExceptionChecks, check_exception_classes
 from .flow import FlowMixin
-from .held import NARROW_HELP, protocol_classes
+from .held import ARITHMETIC_METHODS, NARROW_HELP, protocol_classes
 from .infer import LiteralInference, UnknownLiteral
 from .types import TypeError_, resolve
 
@@ -32,6 +32,7 @@ def run(program: Program) -> Program:
     errors: list[Diagnostic] = check_exception_classes(program)
     ExprChecker.objects_have_protocols = protocol_classes(program)
     ExprChecker.objects_have_order = protocol_classes(program, ("__lt__", "__le__", "__gt__", "__ge__"))
+    ExprChecker.objects_have_arith = protocol_classes(program, ARITHMETIC_METHODS)
     ExprChecker.objects_have_text = protocol_classes(program, ("__str__", "__repr__", "__format__"))
     ExprChecker.objects_have_truth = any("__bool__" in c.methods or "__len__" in c.methods
                                          for c in program.classes.values())
@@ -300,7 +301,9 @@ class FunctionChecker(ExceptionChecks, LiteralInference, FlowMixin, CallChecker)
                                  end_lineno=stmt.end_lineno, end_col_offset=stmt.end_col_offset)
         stmt.operation = operation  # lowered as 'target = target op value' (the target evaluated once)
         self.assign_to(target, operation, self.check(operation))
-        if isinstance(operation.left.ty, ListType) and isinstance(stmt.op, (py_ast.Add, py_ast.Mult)):
+        if operation.ty == ANY and isinstance(stmt.op, (py_ast.Add, py_ast.Mult)):
+            operation.held_in_place = True  # a list held changes in place (runtime/held_arith.py)
+        elif isinstance(operation.left.ty, ListType) and isinstance(stmt.op, (py_ast.Add, py_ast.Mult)):
             operation.in_place = True  # list.__iadd__/__imul__ mutate the list itself: aliases see it
 
     # -- simple statements -------------------------------------------------

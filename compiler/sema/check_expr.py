@@ -190,6 +190,8 @@ class ExprChecker(ComparisonChecks, FormatChecks, HeldChecks):
         if not isinstance(op, ARITHMETIC + BITWISE):
             raise self.fail(node, "this operator is not supported", "use + - * / // % ** << >> & | ^")
         left, right = self.check(node.left), self.check(node.right)
+        if ANY in (left, right) and self.held_arith_allowed(node, left, right):
+            return ANY  # on what they hold (sema/held.py)
         if left in NUMERIC and right in NUMERIC:
             return self.numeric_result(node, left, right)
         if isinstance(op, py_ast.Add) and left == right and (left in TEXT or isinstance(left, ListType)):

@@ -14,6 +14,9 @@ from .types import is_any_container, to_any
 
 NARROW_HELP = "narrow it first: 'if isinstance(x, dict): ...' (or list, str, bytes)"
 PROTOCOLS = ("__eq__", "__getitem__", "__contains__", "__iter__")
+HELD_OPERATORS = (py_ast.Add, py_ast.Sub, py_ast.Mult, py_ast.Div, py_ast.FloorDiv, py_ast.Mod)
+ARITHMETIC_METHODS = tuple(f"__{p}{name}__" for name in ("add", "sub", "mul", "truediv", "floordiv", "mod")
+                           for p in ("", "r", "i"))
 
 
 def holds_any(ty: Type) -> bool:
@@ -39,6 +42,7 @@ class HeldChecks:
     objects_have_protocols = True  # set per program by sema.check
     objects_have_text = True
     objects_have_order = True
+    objects_have_arith = True
 
     def held_subscript(self, node: py_ast.Subscript) -> Type:
         """``x[k]`` of an Any: a dict by key, a list, str or bytes by index; the item is an Any."""
@@ -76,6 +80,21 @@ class HeldChecks:
             raise self.fail(node, "this comparison of an Any is not decided here: a class of this program "
                             "defines __lt__, __le__, __gt__ or __ge__, which an Any holding one of its objects "
                             "would call", NARROW_HELP)
+        return True
+
+    def held_arith_allowed(self, node: py_ast.BinOp, left: Type, right: Type) -> bool:
+        """``+ - * / //`` with an Any operand, and ``%`` after a number (an Any or str on its left
+        could be %-formatting)."""
+        if not isinstance(node.op, HELD_OPERATORS):
+            return False
+        if isinstance(node.op, py_ast.Mod) and left not in (INT, BOOL, FLOAT):
+            return False
+        for operand, ty in ((node.left, left), (node.right, right)):
+            self.held_operand(operand, ty, "an operand")
+        if self.objects_have_arith:
+            raise self.fail(node, "this operation on an Any is not decided here: a class of this program defines "
+                            "an arithmetic method (__add__, __mul__, ...), which an Any holding one of its "
+                            "objects would call", NARROW_HELP)
         return True
 
     def held_method(self, node: py_ast.Call, func: py_ast.Attribute) -> Type:

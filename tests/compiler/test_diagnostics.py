@@ -214,8 +214,8 @@ CONSTRUCTS = [
     ('an exception class whose `__init__` does not call `super().__init__`',
      'class E(Exception):\n    def __init__(self, n: int) -> None:\n        self.n = n\n',
      '2:5', "'E.__init__' must call super().__init__(...)", 'pass the message: super().__init__(f"..."); str(e) returns it'),
-    ('an operation on an `Any` value that was not narrowed',
-     'from typing import Any\n\n\ndef f(x: Any) -> int:\n    return x + 1\n',
+    ('an operation on an `Any` value that was not narrowed (`**`, `<<`, `&`, ...)',
+     'from typing import Any\n\n\ndef f(x: Any) -> int:\n    return x << 1\n',
      '5:12', 'unsupported operand types for this operator: Any and int',
      "an Any value must be narrowed first: 'if isinstance(x, str): ...', or assigned to a variable declared "
      "with a type (checked when it runs: TypeError if it does not fit)"),
@@ -260,6 +260,12 @@ CONSTRUCTS = [
      'def f(x: Any) -> bool:\n    return x < 1\n',
      '10:12', "this comparison of an Any is not decided here: a class of this program defines __lt__, __le__, "
      "__gt__ or __ge__, which an Any holding one of its objects would call",
+     "narrow it first: 'if isinstance(x, dict): ...' (or list, str, bytes)"),
+    ('`+` on an `Any` where a class defines an arithmetic method (`__add__`, ...)',
+     'from typing import Any\n\n\nclass V:\n    def __add__(self, other: "V") -> "V":\n        return self\n\n\n'
+     'def f(x: Any) -> Any:\n    return x + 1\n',
+     '10:12', "this operation on an Any is not decided here: a class of this program defines an arithmetic "
+     "method (__add__, __mul__, ...), which an Any holding one of its objects would call",
      "narrow it first: 'if isinstance(x, dict): ...' (or list, str, bytes)"),
     ('a typed container stored into an `Any`',
      'from typing import Any\n\n\ndef f(xs: list[int]) -> None:\n    x: Any = xs\n',

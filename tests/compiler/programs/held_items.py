@@ -315,3 +315,55 @@ def untyped(n: int) -> int:
     items: list = [1, "b"]
     items.append(doc)
     return outcome(describe(claims_of(doc)) + describe(claims_of(empty)) + describe(items))
+
+
+def arith_value(n: int) -> Any:
+    values: list[Any] = [0, 7, -3, True, 2.5, -0.0, float("inf"), "ab", b"x", [1, "y"], None, {"k": 1},
+                         1000, "\u00e9"]
+    return values[n % len(values)]
+
+
+@export
+def arith(n: int, m: int) -> int:
+    """+ - * / // % of two Anys and of an Any with typed operands, CPython's results and errors."""
+    a = arith_value(n)
+    b = arith_value(m)
+    parts: list[str] = []
+    for op in range(6):
+        try:
+            if op == 0:
+                r = a + b
+            elif op == 1:
+                r = a - b
+            elif op == 2:
+                r = a * b
+            elif op == 3:
+                r = a / b
+            elif op == 4:
+                r = a // b
+            else:
+                r = 7 % b
+            parts.append(describe(r))
+        except (TypeError, ZeroDivisionError, OverflowError) as e:
+            parts.append(type(e).__name__ + ": " + str(e))
+    try:
+        parts.append(describe(a + 1) + describe(2 * a) + describe(a - 0.5))
+    except (TypeError, OverflowError) as e:
+        parts.append(type(e).__name__ + ": " + str(e))
+    return outcome("|".join(parts))
+
+
+@export
+def in_place(n: int) -> int:
+    """+= and *= on an Any holding a list change the list itself, as list.__iadd__ does."""
+    items: Any = json.loads('[1, "a"]')
+    alias = items
+    extra = value_of(n)
+    try:
+        items += extra
+    except TypeError as e:
+        return outcome(str(e))
+    items *= 2
+    text: Any = "ab"
+    text += "c"
+    return outcome(describe(alias) + describe(items) + describe(text))
