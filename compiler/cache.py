@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import os
 from typing import Callable, Iterator
 
@@ -92,3 +93,38 @@ def function_names(fn, compute: Callable[[], tuple[frozenset, frozenset]]) -> tu
         _room(_function_facts)
         _function_facts[key] = found
     return found
+
+
+# -- passes/ranges.py: a function's settled intervals, for the same IR and the same assumptions ----
+# Two levels: what a function is (its IR, signature, its callees' signatures) -> a number, once per
+# compile; then (that number, the assumptions) -> the result. Numbers are never reused, so clearing
+# the first level only makes the second miss.
+MAX_FUNCTIONS = 4000  # distinct function IRs kept (their bodies are held as keys)
+_function_ids: dict[tuple, int] = {}
+_ranges: dict[tuple, tuple] = {}
+_next_id = itertools.count()
+
+
+def function_id(what: tuple) -> int | None:
+    """A number for ``what`` (hashable, compared by ==), or None when off or not hashable."""
+    if not _enabled:
+        return None
+    try:
+        found = _function_ids.get(what)
+    except TypeError:
+        return None
+    if found is None:
+        if len(_function_ids) >= MAX_FUNCTIONS:
+            _function_ids.clear()
+        found = _function_ids[what] = next(_next_id)
+    return found
+
+
+def ranges_get(key: tuple | None) -> tuple | None:
+    return _ranges.get(key) if key is not None and _enabled else None
+
+
+def ranges_put(key: tuple | None, value: tuple) -> None:
+    if key is not None and _enabled:
+        _room(_ranges)
+        _ranges[key] = value
