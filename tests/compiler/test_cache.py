@@ -70,3 +70,14 @@ def test_errors_are_raised_every_time(tmp_path: Path) -> None:
     for _ in range(2):
         with pytest.raises(CompileError, match="syntax error"):
             compile_file(path)
+
+
+def test_the_suite_memo_compiles_again_when_a_setting_changes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """tests/compile_memo.py: a repository program's bytes once per process, unless a test patched
+    a compiler setting (then that test gets its own compile)."""
+    from compiler.passes import inline
+    path = Path(__file__).resolve().parent / "programs" / "arith.py"
+    first = compile_file(path)
+    assert compile_file(path) is first
+    monkeypatch.setattr(inline, "USER_SIZE", inline.USER_SIZE + 1000)
+    assert compile_file(path) is not first
