@@ -14,12 +14,14 @@ for folder in (ROOT, HERE):  # HERE: v8_validation, under any pytest import mode
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
+import compile_memo  # noqa: E402
 import v8_validation  # noqa: E402
 
 
 def pytest_configure(config: pytest.Config) -> None:
     # Before collection: test modules bind compiler.compile_file when they are imported.
     worker = getattr(config, "workerinput", None)  # set in an xdist worker
+    compile_memo.install()  # first: the V8 recorder wraps it, and still sees every module
     v8_validation.start(worker["v8_modules"] if worker else None)
 
 

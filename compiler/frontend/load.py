@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..diagnostics import CompileError, Diagnostic, display_path, loc_of
 from ..program import BUILTIN_MODULES, RUNTIME_MODULES, Program, SourceModule
+from .. import cache
 from . import module_imports, stdlib_check
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
@@ -136,7 +137,7 @@ def _parse(name: str, path: Path, text: str | None, trusted: bool = False) -> So
             warnings.simplefilter("ignore")
             tree = py_ast.parse(text, filename=shown)
             if not trusted:
-                compile(text, shown, "exec", dont_inherit=True)  # the errors ast.parse leaves to the compiler
+                cache.check_syntax(text, shown)  # the errors ast.parse leaves to CPython's compiler
     except (RecursionError, MemoryError):
         raise CompileError([Diagnostic(loc_of(shown, text, None), "the program nests too deeply for "
                                        "CPython's own compiler", "CPython rejects this too: split the "

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .. import ir
+from .. import cache, ir
 
 INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
 COUNTER_STEP = 256
@@ -81,6 +81,7 @@ class Analyses:
     def __init__(self, module: ir.Module):
         self.module = module
         self.cache: dict[str, tuple[tuple, "FunctionRanges"]] = {}
+        self.ids: dict[str, int | None] = {}
         self.callees = {fn.symbol: sorted({i[1] for i in fn.body if i[0] == "call"})
                         for fn in module.functions.values()}
 
@@ -90,8 +91,19 @@ class Analyses:
                tuple(results.get(callee) for callee in self.callees[fn.symbol]))
         cached = self.cache.get(fn.symbol)
         if cached is None or cached[0] != key:
-            cached = self.cache[fn.symbol] = (key, FunctionRanges(fn, self.module, results, given))
+            memo = self.function_id(fn)
+            cached = self.cache[fn.symbol] = (key, FunctionRanges(fn, self.module, results, given,
+                                                                  None if memo is None else (memo, key)))
         return cached[1]
+
+    def function_id(self, fn: ir.Function) -> int | None:
+        """compiler/cache.py's number for what the analysis of ``fn`` reads besides its assumptions."""
+        if fn.symbol not in self.ids:
+            callees = tuple((c, c in self.module.functions, *map(tuple, signature(self.module, c)))
+                            for c in self.callees[fn.symbol])
+            self.ids[fn.symbol] = cache.function_id((fn.symbol, tuple(fn.body), tuple(fn.params), tuple(fn.locals),
+                                                     tuple(fn.results), bool(fn.export), callees))
+        return self.ids[fn.symbol]
 
     def result_ranges(self, params: dict[str, list[Value]]) -> dict[str, Value]:
         """Each round assumes the previous round's results, starting from "any int64": every
@@ -148,7 +160,7 @@ class FunctionRanges:
     """One function's abstract interpretation (see the module docstring)."""
 
     def __init__(self, fn: ir.Function, module: ir.Module, results: dict[str, Value],
-                 params: list[Value | None] | None = None):
+                 params: list[Value | None] | None = None, memo: tuple | None = None):
         self.fn, self.module, self.results = fn, module, results
         self.i64_locals = {name for name, ty in fn.params + fn.locals if ty == "i64"}
         given = params if params is not None and not fn.export else [TOP] * len(fn.params)
@@ -158,7 +170,13 @@ class FunctionRanges:
         for name, ty in fn.locals:
             if ty == "i64":
                 self.locals[name] = Value(0, 0)  # wasm locals start at zero
+        known = cache.ranges_get(memo)  # the same IR, assumptions and callees: the same fixpoint
+        if known is not None:
+            locals_, self.returned, calls = known
+            self.locals, self.calls = dict(locals_), {s: list(args) for s, args in calls.items()}
+            return
         self.settle_locals()
+        cache.ranges_put(memo, (dict(self.locals), self.returned, {s: tuple(a) for s, a in self.calls.items()}))
 
     # -- fixpoints ------------------------------------------------------------------
     def settle_locals(self) -> None:
@@ -338,11 +356,15 @@ class FunctionRanges:
                 ("local.get", TEMP), ("i64.const", c), (f"i64.{symbol[3:]}",)]
 
     def signature(self, symbol: str) -> tuple[list[str], list[str]]:
-        fn = self.module.functions.get(symbol)
-        if fn is not None:
-            return [t for _, t in fn.params], list(fn.results)
-        imp = self.module.imports[symbol]
-        return list(imp.params), list(imp.results)
+        return signature(self.module, symbol)
+
+
+def signature(module: ir.Module, symbol: str) -> tuple[list[str], list[str]]:
+    fn = module.functions.get(symbol)
+    if fn is not None:
+        return [t for _, t in fn.params], list(fn.results)
+    imp = module.imports[symbol]
+    return list(imp.params), list(imp.results)
 
 
 def binary(op: str, a: Value, b: Value) -> Value:

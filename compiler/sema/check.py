@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
+from .. import cache
 from ..diagnostics import CompileError, Diagnostic
 from ..program import (ANY, NONE, STR, ClassType, DictType, FuncSym, GlobalSym, ListType, Program,
                        TupleType, Type, ViewType)
@@ -88,8 +89,10 @@ class FunctionChecker(ExceptionChecks, LiteralInference, FlowMixin, CallChecker)
     def check_function(self) -> list[Diagnostic]:
         fn = self.fn
         body = fn.node.body
-        self.global_names = {n for s in py_ast.walk(fn.node) if isinstance(s, py_ast.Global) for n in s.names}
-        self.local_names = (assigned_names(body) | {p.name for p in fn.params}) - self.global_names
+        global_names, assigned = cache.function_names(fn, lambda: (frozenset(
+            n for s in py_ast.walk(fn.node) if isinstance(s, py_ast.Global) for n in s.names), frozenset(assigned_names(body))))
+        self.global_names = set(global_names)
+        self.local_names = (set(assigned) | {p.name for p in fn.params}) - self.global_names
         for p in fn.params:
             fn.locals[p.name] = p.ty
             self.assigned.add(p.name)

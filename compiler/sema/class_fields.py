@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
+from .. import cache
 from ..diagnostics import Diagnostic
 from ..program import Builtin, ClassInfo, FuncSym, GlobalSym, Program, Type
 from .constants import ConstantError, fold
@@ -105,7 +106,8 @@ def promote_instance_constants(program: Program, order: list[ClassInfo]) -> None
     through an instance from a field: CPython looks it up on the object's runtime class (or finds the
     instance attribute an assignment made). The field starts as the constant of the class instantiated.
     Reads through the class name still use the constant itself."""
-    stored = {target.attr for module in program.modules.values() for target in _attribute_stores(module.tree)}
+    stored = set().union(*(cache.module_fact(module, "attribute stores", lambda module=module: frozenset(
+        target.attr for target in _attribute_stores(module.tree))) for module in program.modules.values()))
     for info in order:
         for name, g in info.constants.items():
             root = _defining_class(info, name)

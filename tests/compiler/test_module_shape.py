@@ -1,4 +1,5 @@
 """The shape of emitted modules: imports only what is called, names for backtraces, WAT agrees with binary."""
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,12 @@ def module_of(tmp_path: Path, source: str) -> tuple[bytes, wasmtime.Module]:
     path.write_text(source)
     wasm = compile_file(path)
     return wasm, wasmtime.Module(ENGINE, wasm)
+
+
+@lru_cache(maxsize=None)
+def compiled(source: Path) -> bytes:
+    """A repository program's bytes, compiled once per process (several tests read filter/main.py's)."""
+    return compile_file(source)
 
 
 def strip_custom_sections(wasm: bytes) -> bytes:
@@ -83,7 +90,7 @@ def test_only_exception_classes_the_program_creates_have_an_uncaught_trap(tmp_pa
 
 def test_backtrace_names_are_short_and_distinct():
     from bench.size import parse
-    module = parse(compile_file(ROOT / "filter" / "main.py"))
+    module = parse(compiled(ROOT / "filter" / "main.py"))
     names = list(module.function_names.values())
     assert len(set(names)) == len(names)
     assert names[:module.imported_functions][0].startswith("proxy_")  # an import: its field name
@@ -97,13 +104,13 @@ def test_backtrace_names_are_short_and_distinct():
 @pytest.mark.parametrize("source", [ROOT / "filter" / "main.py",
                                     ROOT / "tests" / "compiler" / "programs_v1" / "bool_global.py"])
 def test_wat_printer_assembles_to_the_same_module(source):
-    ours = compile_file(source)
+    ours = compiled(source)
     assembled = wasmtime.wat2wasm(compile_to_wat(source))
     assert strip_custom_sections(assembled) == strip_custom_sections(ours)
 
 
 def test_filter_module_has_the_exports_envoy_requires():
-    module = wasmtime.Module(ENGINE, compile_file(ROOT / "filter" / "main.py"))
+    module = wasmtime.Module(ENGINE, compiled(ROOT / "filter" / "main.py"))
     exports = {e.name: e.type for e in module.exports}
     assert isinstance(exports["memory"], wasmtime.MemoryType)
     assert "proxy_abi_version_0_2_1" in exports
@@ -166,7 +173,7 @@ def test_an_override_in_a_grandchild_class_counts(tmp_path):
 
 
 def test_the_rate_limiter_exports_the_callbacks_it_overrides():
-    module = wasmtime.Module(ENGINE, compile_file(ROOT / "filter" / "main.py"))
+    module = wasmtime.Module(ENGINE, compiled(ROOT / "filter" / "main.py"))
     assert {e.name for e in module.exports} == ESSENTIAL | CALLOUT_ANSWERS | {
         "proxy_on_request_headers", "proxy_on_response_headers"}
 

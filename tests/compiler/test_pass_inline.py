@@ -104,16 +104,18 @@ def test_arguments_move_into_the_body_unless_written_before_the_call(clobber: bo
     assert before == ([4 * n + 100 for n in (0, 3, -7)] if clobber else [5 * n for n in (0, 3, -7)])
 
 
-@pytest.fixture
-def everything_inlined(monkeypatch) -> CompiledProgram:
-    """inline_cases.py with every non-recursive function inlined wherever it is called."""
-    monkeypatch.setattr(inline, "USER_FRAMES", False)
-    monkeypatch.setattr(inline, "USER_SIZE", 1000)
-    module = lowered(PROGRAM)
-    inline.run(module, frozenset(ranges.CHECKED))
-    for helper in ("clamp", "first_set_bit", "triangle", "add_one", "pick", "twice_then_add"):
-        assert calls(module, f"{PROGRAM.stem}.{helper}") == 0, helper
-    return CompiledProgram(PROGRAM)
+@pytest.fixture(scope="module")
+def everything_inlined() -> CompiledProgram:
+    """inline_cases.py with every non-recursive function inlined wherever it is called (compiled
+    once for the module: the settings hold while it compiles; running it needs none)."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(inline, "USER_FRAMES", False)
+        monkeypatch.setattr(inline, "USER_SIZE", 1000)
+        module = lowered(PROGRAM)
+        inline.run(module, frozenset(ranges.CHECKED))
+        for helper in ("clamp", "first_set_bit", "triangle", "add_one", "pick", "twice_then_add"):
+            assert calls(module, f"{PROGRAM.stem}.{helper}") == 0, helper
+        return CompiledProgram(PROGRAM)
 
 
 @pytest.mark.parametrize("name", EXPORTS)

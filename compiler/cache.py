@@ -1,0 +1,130 @@
+"""Per-process memos of facts the compiler derives from a module's source text alone.
+
+Problem: every compile re-reads the whole runtime (~430 functions), the SDK and the stdlib modules
+it imports, and a few of its steps (CPython's syntax check of a module, the walks that collect a
+function's ``global`` and assigned names, a module's attribute stores) cost a quarter of a compile
+and give the same answer for the same text every time.
+Guarantees: a memo hit returns exactly what the computation it stands for returned for the same
+text (keys hold the module's name, path and a digest of its text; for a function also its exact
+span), so compiled bytes are the same with or without it (tests/compiler/test_cache.py compares
+them). Only successes are kept: an error is raised afresh every time. Functions without a span of
+their own in the source (a dataclass's generated ``__init__``, holders with no location) are never
+memoised. ``disabled()`` turns every memo off (the test), as PYWASM_NO_CACHE=1 does for a process.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import itertools
+import os
+from typing import Callable, Iterator
+
+MAX_ENTRIES = 20000  # per memo; cleared past that (a long fuzz session compiles many programs)
+_enabled = not os.environ.get("PYWASM_NO_CACHE")
+_syntax_ok: set[tuple[str, str]] = set()
+_module_facts: dict[tuple, frozenset] = {}
+_function_facts: dict[tuple, tuple[frozenset, frozenset]] = {}
+_digests: dict[int, tuple[str, str]] = {}  # id(text) -> (text, digest): the same str object again
+
+
+@contextlib.contextmanager
+def disabled() -> Iterator[None]:
+    global _enabled
+    previous, _enabled = _enabled, False
+    try:
+        yield
+    finally:
+        _enabled = previous
+
+
+def digest(text: str) -> str:
+    known = _digests.get(id(text))
+    if known is not None and known[0] is text:
+        return known[1]
+    value = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    if len(_digests) > 64:  # only the texts of the compile under way are asked for again
+        _digests.clear()
+    _digests[id(text)] = (text, value)
+    return value
+
+
+def _room(memo) -> None:
+    if len(memo) >= MAX_ENTRIES:
+        memo.clear()
+
+
+def check_syntax(text: str, shown: str) -> None:
+    """CPython's compile-time errors for ``text`` (raised as ``compile`` raises them)."""
+    key = (shown, digest(text)) if _enabled else None
+    if key is not None and key in _syntax_ok:
+        return
+    compile(text, shown, "exec", dont_inherit=True)
+    if key is not None:
+        _room(_syntax_ok)
+        _syntax_ok.add(key)
+
+
+def module_fact(module, kind: str, compute: Callable[[], frozenset]) -> frozenset:
+    """``compute()`` (a fact about ``module``'s tree, e.g. the attributes it assigns), memoised."""
+    if not _enabled:
+        return compute()
+    key = (kind, module.name, module.display_path, digest(module.text))
+    found = _module_facts.get(key)
+    if found is None:
+        found = compute()
+        _room(_module_facts)
+        _module_facts[key] = found
+    return found
+
+
+def function_names(fn, compute: Callable[[], tuple[frozenset, frozenset]]) -> tuple[frozenset, frozenset]:
+    """``compute()`` (the names a function declares global, and the names it assigns), memoised
+    for a function read from its module's source (not one the compiler generated)."""
+    node = fn.node
+    span = (getattr(node, "lineno", None), getattr(node, "col_offset", None),
+            getattr(node, "end_lineno", None), getattr(node, "end_col_offset", None))
+    if not _enabled or None in span or getattr(node, "generated", False):
+        return compute()
+    module = fn.module
+    key = (module.name, module.display_path, digest(module.text), fn.qualname, node.name, span)
+    found = _function_facts.get(key)
+    if found is None:
+        found = compute()
+        _room(_function_facts)
+        _function_facts[key] = found
+    return found
+
+
+# -- passes/ranges.py: a function's settled intervals, for the same IR and the same assumptions ----
+# Two levels: what a function is (its IR, signature, its callees' signatures) -> a number, once per
+# compile; then (that number, the assumptions) -> the result. Numbers are never reused, so clearing
+# the first level only makes the second miss.
+MAX_FUNCTIONS = 4000  # distinct function IRs kept (their bodies are held as keys)
+_function_ids: dict[tuple, int] = {}
+_ranges: dict[tuple, tuple] = {}
+_next_id = itertools.count()
+
+
+def function_id(what: tuple) -> int | None:
+    """A number for ``what`` (hashable, compared by ==), or None when off or not hashable."""
+    if not _enabled:
+        return None
+    try:
+        found = _function_ids.get(what)
+    except TypeError:
+        return None
+    if found is None:
+        if len(_function_ids) >= MAX_FUNCTIONS:
+            _function_ids.clear()
+        found = _function_ids[what] = next(_next_id)
+    return found
+
+
+def ranges_get(key: tuple | None) -> tuple | None:
+    return _ranges.get(key) if key is not None and _enabled else None
+
+
+def ranges_put(key: tuple | None, value: tuple) -> None:
+    if key is not None and _enabled:
+        _room(_ranges)
+        _ranges[key] = value
