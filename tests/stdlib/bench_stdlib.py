@@ -29,26 +29,35 @@ CALLS = {
     "sha1": ("from hashlib import sha1", "sha1(DATA).digest()"),
     "md5": ("from hashlib import md5", "md5(DATA).digest()"),
     "hmac-sha256": ("from hmac import new", "new(b'key', DATA, 'sha256').digest()"),
+    "json.dumps": ("from json import dumps, loads", "dumps(DOC)"),
+    "json.dumps indent=2": ("from json import dumps, loads", "dumps(DOC, indent=2, sort_keys=True)"),
 }
+# a 1 KB document (30 members of 5 values each): what json.dumps writes
+TEXT = ('{' + ", ".join(f'"k{i}": [{i}, {i * 0.5}, "v{i} \\u00e9", null, true]' for i in range(30)) + '}')
 SETUP = """
-import base64, binascii
+import base64, binascii, json
 DATA = bytes(i * 7 % 256 for i in range(1024))
 ENC = base64.b64encode(DATA)
 HEXED = binascii.hexlify(DATA)
-"""
-PROGRAM = """from abi import export
+DOC = json.loads(TEXT)
+""".replace("TEXT", repr(TEXT))
+PROGRAM = """from typing import Any
+
+from abi import export
 {imports}
 
 DATA = b""
 ENC = b""
 HEXED = b""
+DOC: Any = None
 SINK = 0
 
 
 @export
 def setup() -> int:
-    global DATA, ENC, HEXED
+    global DATA, ENC, HEXED, DOC
     DATA = bytes([i * 7 % 256 for i in range(1024)])
+    DOC = {doc}
     ENC = {enc}
     HEXED = {hexed}
     return 0
@@ -70,7 +79,8 @@ def program(imports: str, body: str) -> str:
     if "unhexlify" in imports:
         imports += ", hexlify"
     body = body if body.startswith(("crc32", "adler32")) else f"len({body})"
-    return PROGRAM.format(imports=imports, enc=enc, hexed=hexed, body=body)
+    doc = f"loads({TEXT!r})" if "loads" in imports else "None"
+    return PROGRAM.format(imports=imports, enc=enc, hexed=hexed, doc=doc, body=body)
 
 
 def fuel_and_size(source: str, folder: Path) -> tuple[int, int]:
