@@ -241,7 +241,6 @@ class _Mark:
     keeps the ids of the containers on the stack; the subset has no ids)."""
 
 
-_MARK = _Mark()
 _MARK_KEY = "\x00json.dumps"
 
 
@@ -263,6 +262,7 @@ def dumps(obj: Any, skipkeys: bool = False, ensure_ascii: bool = True, allow_nan
 class _Encoder:
     def __init__(self, ensure_ascii: bool, allow_nan: bool, sort_keys: bool) -> None:
         self.parts: list[str] = []
+        self.mark = _Mark()  # made here, not at start-up: a program using loads only pays nothing
         self.ensure_ascii = ensure_ascii
         self.allow_nan = allow_nan
         self.sort_keys = sort_keys
@@ -310,7 +310,7 @@ class _Encoder:
             return
         if isinstance(items[count - 1], _Mark):
             raise ValueError("Circular reference detected")
-        items.append(_MARK)
+        items.append(self.mark)
         try:
             self.parts.append("[")
             self.newline(level + 1)
@@ -333,7 +333,7 @@ class _Encoder:
             raise ValueError("Circular reference detected")
         old: Any = members[_MARK_KEY] if had else None
         keys = [key for key in members if key != _MARK_KEY or had]
-        members[_MARK_KEY] = _MARK
+        members[_MARK_KEY] = self.mark
         try:
             self.parts.append("{")
             self.newline(level + 1)
@@ -390,12 +390,17 @@ def _escape(code: int) -> str:
         return "\\\""
     if code == 92:
         return "\\\\"
-    if code < 32 and chr(code) in _SHORT:
-        return _SHORT[chr(code)]
+    if code == 10:
+        return "\\n"
+    if code == 13:
+        return "\\r"
+    if code == 9:
+        return "\\t"
+    if code == 8:
+        return "\\b"
+    if code == 12:
+        return "\\f"
     if code < 0x10000:
         return f"\\u{code:04x}"
     code -= 0x10000
     return f"\\u{0xD800 | (code >> 10):04x}\\u{0xDC00 | (code & 0x3FF):04x}"
-
-
-_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
