@@ -31,6 +31,8 @@ CALLS = {
     "hmac-sha256": ("from hmac import new", "new(b'key', DATA, 'sha256').digest()"),
     "json.dumps": ("from json import dumps, loads", "dumps(DOC)"),
     "json.dumps indent=2": ("from json import dumps, loads", "dumps(DOC, indent=2, sort_keys=True)"),
+    "struct.pack (16 bytes)": ("from struct import pack", "pack('<IHHQ', 1, 2, 3, 4)"),
+    "struct.unpack (16 bytes)": ("from struct import unpack", "unpack('<IHHQ', DATA[:16])[3]"),
 }
 # a 1 KB document (30 members of 5 values each): what json.dumps writes
 TEXT = ('{' + ", ".join(f'"k{i}": [{i}, {i * 0.5}, "v{i} \\u00e9", null, true]' for i in range(30)) + '}')
@@ -78,7 +80,7 @@ def program(imports: str, body: str) -> str:
         imports += ", b64encode"
     if "unhexlify" in imports:
         imports += ", hexlify"
-    body = body if body.startswith(("crc32", "adler32")) else f"len({body})"
+    body = body if body.startswith(("crc32", "adler32", "unpack")) else f"len({body})"
     doc = f"loads({TEXT!r})" if "loads" in imports else "None"
     return PROGRAM.format(imports=imports, enc=enc, hexed=hexed, doc=doc, body=body)
 
