@@ -28,6 +28,7 @@ CALLS = {
     "sha256": ("from hashlib import sha256", "sha256(DATA).digest()"),
     "sha1": ("from hashlib import sha1", "sha1(DATA).digest()"),
     "md5": ("from hashlib import md5", "md5(DATA).digest()"),
+    "sha512": ("from hashlib import sha512", "sha512(DATA).digest()"),
     "hmac-sha256": ("from hmac import new", "new(b'key', DATA, 'sha256').digest()"),
     "json.dumps": ("from json import dumps, loads", "dumps(DOC)"),
     "json.dumps indent=2": ("from json import dumps, loads", "dumps(DOC, indent=2, sort_keys=True)"),
