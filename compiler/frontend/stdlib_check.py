@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic
 from ..program import SourceModule
-from . import stdlib_re
+from . import stdlib_logging, stdlib_re, stdlib_struct
 
 NO_DEFAULT = "<unrepresentable>"  # a default CPython's signature cannot show: not None
 HASHES = ("sha256", "sha1", "md5")
@@ -37,6 +37,7 @@ class Params:
     positional: tuple[str, ...]  # every parameter that may be passed by position
     keyword_only: tuple[str, ...]
     not_none: tuple[str, ...]  # no None default in CPython: passing None raises there
+    any_keyword: bool = False  # **kw (json.dumps passes them on to its encoder class)
 
 
 def check(modules: dict[str, SourceModule], stdlib: set[str]) -> list[Diagnostic]:
@@ -56,9 +57,13 @@ def check(modules: dict[str, SourceModule], stdlib: set[str]) -> list[Diagnostic
                     else:
                         calls[alias.asname or alias.name] = (stmt.module, alias.name)
         if calls:
-            errors += _check_calls(module, calls)
+            errors += _check_calls(module, calls, modules)
             names = {local: name for local, (mod, name) in calls.items() if mod == "re"}
             errors += stdlib_re.check(module, names) if names else []
+            names = {local: name for local, (mod, name) in calls.items() if mod == "struct"}
+            errors += stdlib_struct.check(module, names) if names else []
+            names = {local: name for local, (mod, name) in calls.items() if mod == "logging"}
+            errors += stdlib_logging.check(module, names) if names else []
     return errors
 
 
@@ -123,10 +128,11 @@ def cpython_params(module_name: str, name: str) -> Params | None:
     defaulted += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
     not_none = tuple(a.arg for a, d in defaulted if isinstance(d, py_ast.Constant) and d.value is ...)
     return Params(tuple(a.arg for a in args.posonlyargs), tuple(a.arg for a in every),
-                  tuple(a.arg for a in args.kwonlyargs), not_none)
+                  tuple(a.arg for a in args.kwonlyargs), not_none, args.kwarg is not None)
 
 
-def _check_calls(module: SourceModule, calls: dict[str, tuple[str, str]]) -> list[Diagnostic]:
+def _check_calls(module: SourceModule, calls: dict[str, tuple[str, str]],
+                 library: dict[str, SourceModule]) -> list[Diagnostic]:
     errors = []
     for node in py_ast.walk(module.tree):
         if not (isinstance(node, py_ast.Call) and isinstance(node.func, py_ast.Name) and node.func.id in calls):
@@ -154,7 +160,28 @@ def _check_calls(module: SourceModule, calls: dict[str, tuple[str, str]]) -> lis
                                          "bytes constant here", "CPython's default is not None, so a None "
                                          "could not be told from leaving it out: write it as b':'"))
         errors += _check_choices(module, mod_name, name, passed)
+        errors += _unavailable_keywords(module, library[mod_name], shown, params, node)
     return errors
+
+
+def _unavailable_keywords(module: SourceModule, ours: SourceModule, shown: str, params: Params,
+                          call: py_ast.Call) -> list[Diagnostic]:
+    """Keywords CPython's function takes (``json.dumps(default=...)``) and ours does not yet."""
+    have = _our_params(ours, shown.split(".")[-1][:-2])
+    cpython = set(params.positional + params.keyword_only)
+    return [Diagnostic(module.loc(k), f"the '{k.arg}' argument of {shown} is not available yet",
+                       f"see docs/stdlib.md for what {shown} takes")
+            for k in call.keywords if k.arg and have is not None and k.arg not in have
+            and (k.arg in cpython or params.any_keyword)]
+
+
+def _our_params(ours: SourceModule, name: str) -> set[str] | None:
+    """The parameters of our function ``name`` (None for a class: its __init__'s are checked by sema)."""
+    for stmt in ours.tree.body:
+        if isinstance(stmt, py_ast.FunctionDef) and stmt.name == name:
+            args = stmt.args
+            return {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs}
+    return None
 
 
 def _check_choices(module: SourceModule, mod_name: str, name: str, passed: dict) -> list[Diagnostic]:

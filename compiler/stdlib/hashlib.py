@@ -1,4 +1,4 @@
-"""hashlib: sha256, sha1 and md5 objects (update, digest, hexdigest, copy), as CPython's.
+"""hashlib: sha256, sha1, md5, sha512 and sha384 objects (update, digest, hexdigest, copy), as CPython's.
 
 The 32-bit words live in ints and are masked after each addition. Each algorithm's constants are
 built on first use, so a filter that imports hashlib pays nothing at start-up.
@@ -10,6 +10,27 @@ HEX = "0123456789abcdef"
 SHA256 = 0
 SHA1 = 1
 MD5 = 2
+SHA512 = 3
+SHA384 = 4
+INT64_MIN = -9223372036854775807 - 1
+# SHA-512's K, 80 big-endian 64-bit words (FIPS 180-4 4.2.3), read into _k512 on first use
+K512_HEX = (
+    "428a2f98d728ae227137449123ef65cdb5c0fbcfec4d3b2fe9b5dba58189dbbc3956c25bf348b53859f111f1b605d019"
+    "923f82a4af194f9bab1c5ed5da6d8118d807aa98a303024212835b0145706fbe243185be4ee4b28c550c7dc3d5ffb4e2"
+    "72be5d74f27b896f80deb1fe3b1696b19bdc06a725c71235c19bf174cf692694e49b69c19ef14ad2efbe4786384f25e3"
+    "0fc19dc68b8cd5b5240ca1cc77ac9c652de92c6f592b02754a7484aa6ea6e4835cb0a9dcbd41fbd476f988da831153b5"
+    "983e5152ee66dfaba831c66d2db43210b00327c898fb213fbf597fc7beef0ee4c6e00bf33da88fc2d5a79147930aa725"
+    "06ca6351e003826f142929670a0e6e7027b70a8546d22ffc2e1b21385c26c9264d2c6dfc5ac42aed53380d139d95b3df"
+    "650a73548baf63de766a0abb3c77b2a881c2c92e47edaee692722c851482353ba2bfe8a14cf10364a81a664bbc423001"
+    "c24b8b70d0f89791c76c51a30654be30d192e819d6ef5218d69906245565a910f40e35855771202a106aa07032bbd1b8"
+    "19a4c116b8d2d0c81e376c085141ab532748774cdf8eeb9934b0bcb5e19b48a8391c0cb3c5c95a634ed8aa4ae3418acb"
+    "5b9cca4f7763e373682e6ff3d6b2b8a3748f82ee5defb2fc78a5636f43172f6084c87814a1f0ab728cc702081a6439ec"
+    "90befffa23631e28a4506cebde82bde9bef9a3f7b2c67915c67178f2e372532bca273eceea26619cd186b8c721c0c207"
+    "eada7dd6cde0eb1ef57d4f7fee6ed17806f067aa72176fba0a637dc5a2c898a6113f9804bef90dae1b710b35131c471b"
+    "28db77f523047d8432caab7b40c724933c9ebe0a15c9bebc431d67c49c100d4c4cc5d4becb3e42b6597f299cfc657e2a"
+    "5fcb6fab3ad6faec6c44198c4a475817"
+)
+_k512: list[int] = []
 _tables: list[list[int]] = []  # [sha256 K, md5 K, md5 shifts], filled by tables()
 _k256 = b""  # SHA-256's K in memory, from k256()
 
@@ -172,8 +193,45 @@ def md5_block(h: list[int], d: bytes, at: int) -> None:
         h[i] = (h[i] + v) & M32
 
 
+def k512() -> list[int]:
+    if len(_k512) == 0:
+        table = bytes.fromhex(K512_HEX)
+        for i in range(80):
+            _k512.append(int.from_bytes(table[8 * i:8 * i + 8], "big", signed=True))
+    return _k512
+
+
+def rotr64(x: int, n: int) -> int:
+    """Rotate the 64 bits of ``x`` (a signed int64 holding them) right by ``n``, 1 <= n < 64."""
+    if n == 1:
+        return shr_u(x, 1) | (INT64_MIN if x & 1 else 0)
+    return shr_u(x, n) | wrap_mul(x, 1 << (64 - n))
+
+
+def sha512_block(h: list[int], d: bytes, at: int) -> None:
+    k = k512()
+    w: list[int] = [int.from_bytes(d[at + 8 * i:at + 8 * i + 8], "big", signed=True) for i in range(16)]
+    for i in range(16, 80):
+        x = w[i - 15]
+        y = w[i - 2]
+        s0 = rotr64(x, 1) ^ rotr64(x, 8) ^ shr_u(x, 7)
+        s1 = rotr64(y, 19) ^ rotr64(y, 61) ^ shr_u(y, 6)
+        w.append(wrap_add(wrap_add(w[i - 16], s0), wrap_add(w[i - 7], s1)))
+    a, b, c, e4, e, f, g, hh = h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7]
+    for i in range(80):
+        big1 = rotr64(e, 14) ^ rotr64(e, 18) ^ rotr64(e, 41)
+        t1 = wrap_add(wrap_add(wrap_add(hh, big1), wrap_add((e & f) ^ (~e & g), k[i])), w[i])
+        t2 = wrap_add(rotr64(a, 28) ^ rotr64(a, 34) ^ rotr64(a, 39), (a & b) ^ (a & c) ^ (b & c))
+        hh, g, f, e = g, f, e, wrap_add(e4, t1)
+        e4, c, b, a = c, b, a, wrap_add(t1, t2)
+    for i, v in enumerate([a, b, c, e4, e, f, g, hh]):
+        h[i] = wrap_add(h[i], v)
+
+
 def compress(algorithm: int, h: list[int], d: bytes, at: int) -> None:
-    if algorithm == SHA256:
+    if algorithm >= SHA512:
+        sha512_block(h, d, at)
+    elif algorithm == SHA256:
         sha256_block(h, d, at)
     elif algorithm == SHA1:
         sha1_block(h, d, at)
@@ -189,7 +247,7 @@ class HASH:
         self._hash_algorithm = algorithm
         self.name = name
         self.digest_size = digest_size
-        self.block_size = 64
+        self.block_size: int = 128 if algorithm >= SHA512 else 64
         self._hash_state = state
         self._hash_pending = b""  # fewer than 64 bytes not compressed yet
         self._hash_length = 0  # bytes hashed so far
@@ -197,17 +255,18 @@ class HASH:
     def update(self, data: bytes) -> None:
         self._hash_length += len(data)
         at = 0
+        block = self.block_size
         if len(self._hash_pending) > 0:
-            take = min(64 - len(self._hash_pending), len(data))
+            take = min(block - len(self._hash_pending), len(data))
             self._hash_pending = self._hash_pending + data[:take]
             at = take
-            if len(self._hash_pending) < 64:
+            if len(self._hash_pending) < block:
                 return
             compress(self._hash_algorithm, self._hash_state, self._hash_pending, 0)
             self._hash_pending = b""
-        while len(data) - at >= 64:
+        while len(data) - at >= block:
             compress(self._hash_algorithm, self._hash_state, data, at)
-            at += 64
+            at += block
         self._hash_pending = data[at:]
 
     def copy(self) -> "HASH":
@@ -219,13 +278,16 @@ class HASH:
     def digest(self) -> bytes:
         state = self._hash_state.copy()
         bits = self._hash_length * 8
-        zeros = (55 - self._hash_length) % 64
+        block = self.block_size
+        zeros = (55 - self._hash_length) % 64 if block == 64 else (111 - self._hash_length) % 128 + 8
         length = [(bits >> (8 * i)) & 255 for i in range(8)]  # little-endian
         if self._hash_algorithm != MD5:
             length.reverse()
         tail = self._hash_pending + bytes([128] + [0] * zeros + length)
-        for at in range(0, len(tail), 64):
+        for at in range(0, len(tail), block):
             compress(self._hash_algorithm, state, tail, at)
+        if block == 128:
+            return b"".join([word.to_bytes(8, "big", signed=True) for word in state])[:self.digest_size]
         out: list[int] = []
         for word in state:
             for i in range(4):
@@ -255,5 +317,21 @@ def sha1(string: bytes = b"", usedforsecurity: bool = True) -> HASH:
 
 def md5(string: bytes = b"", usedforsecurity: bool = True) -> HASH:
     h = HASH(MD5, "md5", 16, [0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476])
+    h.update(string)
+    return h
+
+
+def sha512(string: bytes = b"", usedforsecurity: bool = True) -> HASH:
+    h = HASH(SHA512, "sha512", 64, [int.from_bytes(bytes.fromhex(w), "big", signed=True) for w in [
+        "6a09e667f3bcc908", "bb67ae8584caa73b", "3c6ef372fe94f82b", "a54ff53a5f1d36f1",
+        "510e527fade682d1", "9b05688c2b3e6c1f", "1f83d9abfb41bd6b", "5be0cd19137e2179"]])
+    h.update(string)
+    return h
+
+
+def sha384(string: bytes = b"", usedforsecurity: bool = True) -> HASH:
+    h = HASH(SHA384, "sha384", 48, [int.from_bytes(bytes.fromhex(w), "big", signed=True) for w in [
+        "cbbb9d5dc1059ed8", "629a292a367cd507", "9159015a3070dd17", "152fecd8f70e5939",
+        "67332667ffc00b31", "8eb44a8768581511", "db0c2e0d64f98fa7", "47b5481dbefa4fa4"]])
     h.update(string)
     return h

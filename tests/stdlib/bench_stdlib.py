@@ -28,27 +28,39 @@ CALLS = {
     "sha256": ("from hashlib import sha256", "sha256(DATA).digest()"),
     "sha1": ("from hashlib import sha1", "sha1(DATA).digest()"),
     "md5": ("from hashlib import md5", "md5(DATA).digest()"),
+    "sha512": ("from hashlib import sha512", "sha512(DATA).digest()"),
     "hmac-sha256": ("from hmac import new", "new(b'key', DATA, 'sha256').digest()"),
+    "json.dumps": ("from json import dumps, loads", "dumps(DOC)"),
+    "json.dumps indent=2": ("from json import dumps, loads", "dumps(DOC, indent=2, sort_keys=True)"),
+    "struct.pack (16 bytes)": ("from struct import pack", "pack('<IHHQ', 1, 2, 3, 4)"),
+    "struct.unpack (16 bytes)": ("from struct import unpack", "unpack('<IHHQ', DATA[:16])[3]"),
 }
+# a 1 KB document (30 members of 5 values each): what json.dumps writes
+TEXT = ('{' + ", ".join(f'"k{i}": [{i}, {i * 0.5}, "v{i} \\u00e9", null, true]' for i in range(30)) + '}')
 SETUP = """
-import base64, binascii
+import base64, binascii, json
 DATA = bytes(i * 7 % 256 for i in range(1024))
 ENC = base64.b64encode(DATA)
 HEXED = binascii.hexlify(DATA)
-"""
-PROGRAM = """from abi import export
+DOC = json.loads(TEXT)
+""".replace("TEXT", repr(TEXT))
+PROGRAM = """from typing import Any
+
+from abi import export
 {imports}
 
 DATA = b""
 ENC = b""
 HEXED = b""
+DOC: Any = None
 SINK = 0
 
 
 @export
 def setup() -> int:
-    global DATA, ENC, HEXED
+    global DATA, ENC, HEXED, DOC
     DATA = bytes([i * 7 % 256 for i in range(1024)])
+    DOC = {doc}
     ENC = {enc}
     HEXED = {hexed}
     return 0
@@ -69,8 +81,9 @@ def program(imports: str, body: str) -> str:
         imports += ", b64encode"
     if "unhexlify" in imports:
         imports += ", hexlify"
-    body = body if body.startswith(("crc32", "adler32")) else f"len({body})"
-    return PROGRAM.format(imports=imports, enc=enc, hexed=hexed, body=body)
+    body = body if body.startswith(("crc32", "adler32", "unpack")) else f"len({body})"
+    doc = f"loads({TEXT!r})" if "loads" in imports else "None"
+    return PROGRAM.format(imports=imports, enc=enc, hexed=hexed, doc=doc, body=body)
 
 
 def fuel_and_size(source: str, folder: Path) -> tuple[int, int]:

@@ -1,7 +1,7 @@
 """The compiled side of test_hashing.py: hashlib's and hmac's functions on bytes put in one at a
 time; each call leaves its results in OUT as bytes."""
 from abi import export
-from hashlib import md5, sha1, sha256
+from hashlib import md5, sha1, sha256, sha384, sha512
 from hmac import HMAC, compare_digest, digest, new
 
 DATA: list[int] = []
@@ -48,6 +48,10 @@ def hash_run(op: int, split: int) -> int:
         h = sha256(data[:split])
     elif op == 1:
         h = sha1(string=data[:split])
+    elif op == 3:
+        h = sha512(data[:split])
+    elif op == 4:
+        h = sha384(string=data[:split])
     else:
         h = md5(data[:split], usedforsecurity=False)
     c = h.copy()

@@ -111,7 +111,7 @@ REFUSED = [
      "'json' names the module 'json' imported in this file and cannot be rebound"),
     ("import json\nfrom base64 import b64encode as json\n", "2:1",
      "'json' names the module 'json' imported in this file and cannot be rebound"),
-    ("import json\ndef f() -> None:\n    json.dumps(1)\n", "3:5", "json.dumps is not available yet"),
+    ("import json\ndef f() -> None:\n    json.dump(1)\n", "3:5", "json.dump is not available yet"),
     ("import json as j\ndef f() -> None:\n    j.nothing(1)\n", "3:5", "cannot import name 'nothing' from 'json'"),
     ("import pkg.helpers\ndef f() -> None:\n    pkg.helpers.nothing()\n", "3:5",
      "module 'pkg.helpers' has no name 'nothing'"),

@@ -1,0 +1,104 @@
+"""Compile-time side of ``logging`` (compiler/stdlib/logging.py): %-style arguments.
+
+Problem: CPython's ``log.info("took %d ms", ms)`` formats ``msg % args``; the subset has neither
+varargs nor ``%`` of a str. Accepts: a module and its names imported from logging. Guarantees: a
+call with arguments, of logging's functions or of a name assigned from ``getLogger(...)``
+(``log = logging.getLogger(__name__)``, ``self.log = getLogger("x")``), has a constant message whose
+conversions are ones an f-string does as ``%`` does, and becomes that f-string (``%d`` of an int
+is ``{ms:d}``, ``%s`` is ``{x!s}``, ``%-8s`` is ``{x!s:<8}``, ``%.2f`` is ``{x:.2f}``); anything
+else is a located error.
+"""
+from __future__ import annotations
+
+import ast as py_ast
+import re
+
+from ..diagnostics import Diagnostic
+from ..program import SourceModule
+
+METHODS = ("debug", "info", "warning", "error", "exception", "critical", "log")
+CONVERSION = re.compile(r"%([-+ 0#]*)(\d*)(?:\.(\d+))?([a-zA-Z%(*]?)")
+
+
+def check(module: SourceModule, names: dict[str, str]) -> list[Diagnostic]:
+    """``names``: local name -> the logging name it was imported as."""
+    loggers = _logger_names(module, names)
+    errors = []
+    for node in py_ast.walk(module.tree):
+        if not isinstance(node, py_ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, py_ast.Name) and names.get(func.id) in METHODS:
+            method = names[func.id]
+        elif isinstance(func, py_ast.Attribute) and func.attr in METHODS and _name_of(func.value) in loggers:
+            method = func.attr
+        else:
+            continue
+        first = 1 if method == "log" else 0  # log(level, msg, *args)
+        if len(node.args) <= first + 1:
+            continue  # no arguments: CPython does not %-format the message
+        problem = _rewrite(node, first)
+        if problem:
+            errors.append(Diagnostic(module.loc(node.args[first]), problem,
+                                     "write the message as an f-string, or use %s, %d, %i, %x, %X, %o, %f"))
+    return errors
+
+
+def _name_of(node: py_ast.expr) -> str | None:
+    if isinstance(node, py_ast.Name):
+        return node.id
+    if isinstance(node, py_ast.Attribute) and isinstance(node.value, py_ast.Name) and node.value.id == "self":
+        return "self." + node.attr
+    return None
+
+
+def _logger_names(module: SourceModule, names: dict[str, str]) -> set[str]:
+    found = set()
+    for node in py_ast.walk(module.tree):
+        value = node.value if isinstance(node, (py_ast.Assign, py_ast.AnnAssign)) else None
+        if isinstance(value, py_ast.Call) and isinstance(value.func, py_ast.Name) \
+                and names.get(value.func.id) == "getLogger":
+            targets = node.targets if isinstance(node, py_ast.Assign) else [node.target]
+            found.update(n for n in map(_name_of, targets) if n)
+    return found
+
+
+def _rewrite(call: py_ast.Call, first: int) -> str | None:
+    message, args = call.args[first], call.args[first + 1:]
+    if not (isinstance(message, py_ast.Constant) and isinstance(message.value, str)):
+        return "a logging message with arguments must be a str constant here"
+    if any(isinstance(a, py_ast.Starred) for a in args):
+        return "*arguments to a logging call are not available yet"
+    text, pieces, used, at = message.value, [], 0, 0
+    for match in CONVERSION.finditer(text):
+        pieces.append(text[at:match.start()])
+        at = match.end()
+        flags, width, precision, kind = match.groups()
+        if kind == "%" and not (flags or width or precision):
+            pieces.append("%")
+            continue
+        if kind not in ("s", "d", "i", "x", "X", "o", "f") or "#" in flags or (precision and kind not in "fs"):
+            return f"the conversion '{match.group()}' in a logging message is not available yet"
+        if used == len(args):
+            return "not enough arguments for the logging message's format string"
+        pieces.append(_field(args[used], flags, width, precision, kind))
+        used += 1
+    pieces.append(text[at:])
+    if used != len(args):
+        return "not all arguments converted during the logging message's formatting"
+    values = [py_ast.Constant(p) if isinstance(p, str) else p for p in pieces if p != ""]
+    call.args[first:] = [py_ast.copy_location(py_ast.JoinedStr(values=values), message)]
+    return None
+
+
+def _field(value: py_ast.expr, flags: str, width: str, precision: str | None, kind: str) -> py_ast.FormattedValue:
+    """``%`` of one value as an f-string field of the same text."""
+    align = "<" if "-" in flags else (">" if kind == "s" else "")
+    fill = "0" if "0" in flags and "-" not in flags and kind != "s" else ""
+    sign = "+" if "+" in flags else (" " if " " in flags and kind != "s" else "")
+    spec = f"{align}{sign}{fill}{width}{'.' + precision if precision else ''}"
+    spec += {"s": "", "i": "d"}.get(kind, kind)
+    if kind == "f" and not precision:
+        spec = spec[:-1] + ".6f"
+    return py_ast.FormattedValue(value=value, conversion=ord("s") if kind == "s" else -1,
+                                 format_spec=py_ast.JoinedStr(values=[py_ast.Constant(spec)]) if spec else None)
