@@ -1,0 +1,592 @@
+"""set[T] objects: CPython's set hash table (Objects/setobject.c), slot for slot.
+
+    +8  u32 used (live entries, len())   +12 u32 fill (live and dummy entries)
+    +16 u32 table block (KIND_ENTRIES)   +20 u32 0 (the dict's index slot: the GC marks it)
+    +24 u32 mask (table size - 1)        +28 u32 finger (where pop() looks first)
+    +32 u32 key kind (0 int, 1 str, 2 bytes, 3 bool)
+    +36 u32 kind word of the table block
+
+The object is a KIND_DICT and the table a KIND_ENTRIES block of 24-byte entries
+(hash, key, state), so the GC traces it as it traces a dict: the table, and the
+keys when they are pointers. State 0 is an unused slot, 1 a live key, 2 a dummy
+(a deleted key: hash -1, key 0). Iteration walks the table in slot order, so
+the order of the items is the table's: for int and bool items the same as
+CPython's, since the hash (CPython's hash of an int: modulo 2**61 - 1, -1 -> -2),
+the probing (LINEAR_PROBES slots, then perturbed jumps), the growth rule and
+every operation's insertion order are CPython 3.11's. str and bytes items hash
+with the dict's FNV-1a (CPython randomises theirs per process).
+"""
+from abi.intrinsics import load_i64, load_u32, shr_u, store_i64, store_u32, wrap_add, wrap_mul
+from compiler.runtime.dicts import DELETED_HASH, ENTRY_SIZE, hash_data, missing_key
+from compiler.runtime.lists import data_equal, list_append, list_new
+from compiler.runtime.memory import ENTRY_KEY_POINTER, KIND_DICT, KIND_ENTRIES, KIND_POINTERS, KIND_RAW, alloc
+from compiler.runtime.reprs import key_error_shown
+
+SET_USED = 8
+SET_FILL = 12
+SET_TABLE = 16
+SET_MASK = 24
+SET_FINGER = 28
+SET_KIND = 32
+SET_TABLE_KIND = 36
+
+KEY_INT = 0
+KEY_BOOL = 3
+MIN_SIZE = 8
+LINEAR_PROBES = 9
+PERTURB_SHIFT = 5
+HASH_MODULUS = 0x1FFFFFFFFFFFFFFF   # 2**61 - 1
+INT64_MIN = -9223372036854775808
+ENTRY_KEY = 8
+ENTRY_STATE = 16
+UNUSED = 0
+ACTIVE = 1
+DUMMY = 2
+LIST_LEN = 8
+LIST_ITEMS = 16
+
+
+# -- hashing and the table -------------------------------------------------------------------
+def hash_int(v: int) -> int:
+    """CPython's hash of an int (and of a bool): v modulo 2**61 - 1 with v's sign; -1 is -2."""
+    if v >= 0:
+        return v % HASH_MODULUS
+    if v == INT64_MIN:
+        return -4   # 2**63 = 4 * (2**61 - 1) + 4
+    h = -((-v) % HASH_MODULUS)
+    if h == -1:
+        return -2
+    return h
+
+
+def hash_item(s: int, key: int) -> int:
+    kind = load_u32(s + SET_KIND)
+    if kind == KEY_INT or kind == KEY_BOOL:
+        return hash_int(key)
+    return hash_data(key)
+
+
+def keys_equal(s: int, a: int, b: int) -> bool:
+    if a == b:
+        return True
+    kind = load_u32(s + SET_KIND)
+    return kind != KEY_INT and kind != KEY_BOOL and data_equal(a, b)
+
+
+def slot_address(table: int, i: int) -> int:
+    """Slots come from the runtime (0 <= i <= mask): the address wraps nothing."""
+    return wrap_add(table, wrap_add(wrap_mul(i, ENTRY_SIZE), 8))
+
+
+def new_table(s: int, size: int) -> None:
+    store_u32(s + SET_TABLE, alloc(size * ENTRY_SIZE, load_u32(s + SET_TABLE_KIND)))
+    store_u32(s + SET_MASK, size - 1)
+    store_u32(s + SET_FILL, 0)
+    store_u32(s + SET_USED, 0)
+
+
+def next_probe(i: int, perturb: int, mask: int) -> int:
+    return (i * 5 + 1 + perturb) & mask
+
+
+def lookup(s: int, key: int, h: int) -> int:
+    """The address of the live entry holding ``key`` (hash ``h``), or 0 (set_lookkey)."""
+    table = load_u32(s + SET_TABLE)
+    mask = load_u32(s + SET_MASK)
+    i = h & mask
+    perturb = h
+    while True:
+        probes = LINEAR_PROBES if i + LINEAR_PROBES <= mask else 0
+        entry = slot_address(table, i)
+        while True:
+            state = load_i64(entry + ENTRY_STATE)
+            if state == UNUSED:
+                return 0
+            if state == ACTIVE and load_i64(entry) == h and keys_equal(s, load_i64(entry + ENTRY_KEY), key):
+                return entry
+            if probes == 0:
+                break
+            probes -= 1
+            entry += ENTRY_SIZE
+        perturb = shr_u(perturb, PERTURB_SHIFT)
+        i = next_probe(i, perturb, mask)
+
+
+def insert_clean(s: int, key: int, h: int) -> None:
+    """Put a key the table lacks into the first unused slot of its probe sequence (set_insert_clean)."""
+    table = load_u32(s + SET_TABLE)
+    mask = load_u32(s + SET_MASK)
+    i = h & mask
+    perturb = h
+    while True:
+        entry = slot_address(table, i)
+        if load_i64(entry + ENTRY_STATE) == UNUSED:
+            break
+        found = False
+        if i + LINEAR_PROBES <= mask:
+            for _ in range(LINEAR_PROBES):
+                entry += ENTRY_SIZE
+                if load_i64(entry + ENTRY_STATE) == UNUSED:
+                    found = True
+                    break
+        if found:
+            break
+        perturb = shr_u(perturb, PERTURB_SHIFT)
+        i = next_probe(i, perturb, mask)
+    store_i64(entry, h)
+    store_i64(entry + ENTRY_KEY, key)
+    store_i64(entry + ENTRY_STATE, ACTIVE)
+
+
+def table_resize(s: int, minused: int) -> None:
+    """A table of the smallest power of two above ``minused``, the live keys reinserted in slot order."""
+    size = MIN_SIZE
+    while size <= minused:
+        size *= 2
+    old = load_u32(s + SET_TABLE)
+    old_mask = load_u32(s + SET_MASK)
+    used = load_u32(s + SET_USED)
+    if size == MIN_SIZE and old_mask == MIN_SIZE - 1 and load_u32(s + SET_FILL) == used:
+        return   # CPython keeps its small table when it has no dummies
+    new_table(s, size)
+    for i in range(old_mask + 1):
+        entry = slot_address(old, i)
+        if load_i64(entry + ENTRY_STATE) == ACTIVE:
+            insert_clean(s, load_i64(entry + ENTRY_KEY), load_i64(entry))
+    store_u32(s + SET_FILL, used)
+    store_u32(s + SET_USED, used)
+
+
+def grow(s: int) -> None:
+    used = load_u32(s + SET_USED)
+    table_resize(s, used * 2 if used > 50000 else used * 4)
+
+
+def add_entry(s: int, key: int, h: int) -> None:
+    """set_add_entry: a key goes to the first dummy on its probe sequence, else the unused slot
+    that ended the search; a new slot filled past 3/5 of the table grows it."""
+    table = load_u32(s + SET_TABLE)
+    mask = load_u32(s + SET_MASK)
+    i = h & mask
+    perturb = h
+    freeslot = 0
+    while True:
+        probes = LINEAR_PROBES if i + LINEAR_PROBES <= mask else 0
+        entry = slot_address(table, i)
+        while True:
+            state = load_i64(entry + ENTRY_STATE)
+            if state == UNUSED:
+                place(s, key, h, entry, freeslot, mask)
+                return
+            if state == ACTIVE:
+                if load_i64(entry) == h and keys_equal(s, load_i64(entry + ENTRY_KEY), key):
+                    return
+            else:
+                freeslot = entry
+            if probes == 0:
+                break
+            probes -= 1
+            entry += ENTRY_SIZE
+        perturb = shr_u(perturb, PERTURB_SHIFT)
+        i = next_probe(i, perturb, mask)
+
+
+def place(s: int, key: int, h: int, entry: int, freeslot: int, mask: int) -> None:
+    store_u32(s + SET_USED, load_u32(s + SET_USED) + 1)
+    if freeslot != 0:
+        entry = freeslot
+    else:
+        store_u32(s + SET_FILL, load_u32(s + SET_FILL) + 1)
+    store_i64(entry, h)
+    store_i64(entry + ENTRY_KEY, key)
+    store_i64(entry + ENTRY_STATE, ACTIVE)
+    if freeslot == 0 and load_u32(s + SET_FILL) * 5 >= mask * 3:
+        grow(s)
+
+
+def discard_entry(s: int, key: int, h: int) -> bool:
+    entry = lookup(s, key, h)
+    if entry == 0:
+        return False
+    store_i64(entry, DELETED_HASH)
+    store_i64(entry + ENTRY_KEY, 0)
+    store_i64(entry + ENTRY_STATE, DUMMY)
+    store_u32(s + SET_USED, load_u32(s + SET_USED) - 1)
+    return True
+
+
+def next_slot(s: int, pos: int) -> int:
+    """The first live slot at or after ``pos``, or -1 (set_next)."""
+    table = load_u32(s + SET_TABLE)
+    mask = load_u32(s + SET_MASK)
+    while pos <= mask:
+        if load_i64(slot_address(table, pos) + ENTRY_STATE) == ACTIVE:
+            return pos
+        pos += 1
+    return -1
+
+
+def slot_key(s: int, pos: int) -> int:
+    return load_i64(slot_address(load_u32(s + SET_TABLE), pos) + ENTRY_KEY)
+
+
+def slot_hash(s: int, pos: int) -> int:
+    return load_i64(slot_address(load_u32(s + SET_TABLE), pos))
+
+
+# -- building and copying -----------------------------------------------------------------
+def set_new(key_kind: int) -> int:
+    """An empty set of 8 slots; key_kind 0 int, 1 str, 2 bytes, 3 bool."""
+    s = alloc(32, KIND_DICT)
+    kind_word = KIND_ENTRIES
+    if key_kind != KEY_INT and key_kind != KEY_BOOL:
+        kind_word = kind_word | ENTRY_KEY_POINTER
+    store_u32(s + SET_KIND, key_kind)
+    store_u32(s + SET_TABLE_KIND, kind_word)
+    new_table(s, MIN_SIZE)
+    return s
+
+
+def merge(s: int, other: int) -> None:
+    """set_merge: s |= other for a set other."""
+    other_used = load_u32(other + SET_USED)
+    if s == other or other_used == 0:
+        return
+    if (load_u32(s + SET_FILL) + other_used) * 5 >= load_u32(s + SET_MASK) * 3:
+        table_resize(s, (load_u32(s + SET_USED) + other_used) * 2)
+    other_mask = load_u32(other + SET_MASK)
+    if load_u32(s + SET_FILL) == 0 and load_u32(s + SET_MASK) == other_mask \
+            and load_u32(other + SET_FILL) == other_used:
+        copy_slots(s, other)
+        return
+    if load_u32(s + SET_FILL) == 0:
+        for i in range(other_mask + 1):
+            entry = slot_address(load_u32(other + SET_TABLE), i)
+            if load_i64(entry + ENTRY_STATE) == ACTIVE:
+                insert_clean(s, load_i64(entry + ENTRY_KEY), load_i64(entry))
+        store_u32(s + SET_FILL, other_used)
+        store_u32(s + SET_USED, other_used)
+        return
+    pos = next_slot(other, 0)
+    while pos >= 0:
+        add_entry(s, slot_key(other, pos), slot_hash(other, pos))
+        pos = next_slot(other, pos + 1)
+
+
+def copy_slots(s: int, other: int) -> None:
+    """Same-size tables, s empty, other without dummies: slot i of other becomes slot i of s."""
+    table = load_u32(s + SET_TABLE)
+    other_table = load_u32(other + SET_TABLE)
+    for i in range(load_u32(other + SET_MASK) + 1):
+        src = slot_address(other_table, i)
+        if load_i64(src + ENTRY_STATE) == ACTIVE:
+            dst = slot_address(table, i)
+            store_i64(dst, load_i64(src))
+            store_i64(dst + ENTRY_KEY, load_i64(src + ENTRY_KEY))
+            store_i64(dst + ENTRY_STATE, ACTIVE)
+    store_u32(s + SET_FILL, load_u32(other + SET_FILL))
+    store_u32(s + SET_USED, load_u32(other + SET_USED))
+
+
+def set_copy(s: int) -> int:
+    """``s.copy()`` / ``set(s)``: a new set merged from s."""
+    result = set_new(load_u32(s + SET_KIND))
+    merge(result, s)
+    return result
+
+
+def set_add(s: int, key: int) -> None:
+    add_entry(s, key, hash_item(s, key))
+
+
+def set_update_list(s: int, lst: int) -> None:
+    """s.update(lst): the items added one by one, in order (set_update_internal on an iterable)."""
+    i = 0
+    while i < load_u32(lst + LIST_LEN):
+        set_add(s, load_i64(load_u32(lst + LIST_ITEMS) + 8 + i * 8))
+        i += 1
+
+
+def set_from_list(key_kind: int, lst: int) -> int:
+    s = set_new(key_kind)
+    set_update_list(s, lst)
+    return s
+
+
+def set_update_dict(s: int, d: int) -> None:
+    """s.update(d) / set(d): one resize for the dict's size first, then its keys in order."""
+    size = load_u32(d + 8)
+    if (load_u32(s + SET_FILL) + size) * 5 >= load_u32(s + SET_MASK) * 3:
+        table_resize(s, (load_u32(s + SET_USED) + size) * 2)
+    entries = load_u32(d + 16)
+    for i in range(load_u32(d + 12)):
+        entry = entries + 8 + i * ENTRY_SIZE
+        if load_i64(entry) != DELETED_HASH:
+            set_add(s, load_i64(entry + ENTRY_KEY))
+
+
+def set_update(s: int, other: int) -> None:
+    """s.update(t) / s |= t for a set t."""
+    merge(s, other)
+
+
+def set_union(s: int, other: int) -> int:
+    """s | t: a copy of s merged with t."""
+    result = set_copy(s)
+    if s != other:
+        merge(result, other)
+    return result
+
+
+# -- removing ---------------------------------------------------------------------------------
+def set_discard(s: int, key: int) -> None:
+    discard_entry(s, key, hash_item(s, key))
+
+
+def set_remove(s: int, key: int) -> None:
+    if not discard_entry(s, key, hash_item(s, key)):
+        if load_u32(s + SET_KIND) == KEY_BOOL:
+            key_error_shown("True" if key != 0 else "False")
+        missing_key(s, key)   # the dict's KeyError text: the key kind sits at the same offset
+
+
+def set_pop(s: int) -> int:
+    """Remove and return the first live entry at or after the finger (wrapping)."""
+    if load_u32(s + SET_USED) == 0:
+        key_error_shown("'pop from an empty set'")
+        return 0
+    mask = load_u32(s + SET_MASK)
+    table = load_u32(s + SET_TABLE)
+    i = load_u32(s + SET_FINGER) & mask
+    while load_i64(slot_address(table, i) + ENTRY_STATE) != ACTIVE:
+        i += 1
+        if i > mask:
+            i = 0
+    entry = slot_address(table, i)
+    key = load_i64(entry + ENTRY_KEY)
+    store_i64(entry, DELETED_HASH)
+    store_i64(entry + ENTRY_KEY, 0)
+    store_i64(entry + ENTRY_STATE, DUMMY)
+    store_u32(s + SET_USED, load_u32(s + SET_USED) - 1)
+    store_u32(s + SET_FINGER, i + 1)
+    return key
+
+
+def set_clear(s: int) -> None:
+    """An empty table of 8 slots (the finger stays, as CPython's does)."""
+    new_table(s, MIN_SIZE)
+
+
+def purge_dummies(s: int) -> None:
+    """After a difference_update: resize when more than a quarter of the table is dummies."""
+    if load_u32(s + SET_FILL) - load_u32(s + SET_USED) > load_u32(s + SET_MASK) // 4:
+        grow(s)
+
+
+# -- the set algebra (each in CPython's order of insertion) -----------------------------------
+def set_contains(s: int, key: int) -> bool:
+    return lookup(s, key, hash_item(s, key)) != 0
+
+
+def set_intersection(s: int, other: int) -> int:
+    """s & t: the items of the smaller set (the other on a tie) that the larger holds."""
+    if s == other:
+        return set_copy(s)
+    result = set_new(load_u32(s + SET_KIND))
+    if load_u32(other + SET_USED) > load_u32(s + SET_USED):
+        small = s
+        s = other
+        other = small
+    pos = next_slot(other, 0)
+    while pos >= 0:
+        key = slot_key(other, pos)
+        h = slot_hash(other, pos)
+        if lookup(s, key, h) != 0:
+            add_entry(result, key, h)
+        pos = next_slot(other, pos + 1)
+    return result
+
+
+def set_intersection_list(s: int, lst: int) -> int:
+    """s.intersection(lst): the list's items that s holds, in the list's order."""
+    result = set_new(load_u32(s + SET_KIND))
+    i = 0
+    while i < load_u32(lst + LIST_LEN):
+        key = load_i64(load_u32(lst + LIST_ITEMS) + 8 + i * 8)
+        h = hash_item(s, key)
+        if lookup(s, key, h) != 0:
+            add_entry(result, key, h)
+        i += 1
+    return result
+
+
+def swap_bodies(a: int, b: int) -> None:
+    """Exchange the tables of a and b (their fingers stay), as set_swap_bodies."""
+    for offset in (SET_USED, SET_FILL, SET_TABLE, SET_MASK):
+        t = load_u32(a + offset)
+        store_u32(a + offset, load_u32(b + offset))
+        store_u32(b + offset, t)
+
+
+def set_intersection_update(s: int, other: int) -> None:
+    swap_bodies(s, set_intersection(s, other))
+
+
+def set_intersection_update_list(s: int, lst: int) -> None:
+    swap_bodies(s, set_intersection_list(s, lst))
+
+
+def set_difference_update(s: int, other: int) -> None:
+    """s -= t: discard t's items (those of s & t when t is more than 8 times larger), then purge."""
+    if s == other:
+        set_clear(s)
+        return
+    if load_u32(other + SET_USED) >> 3 > load_u32(s + SET_USED):
+        other = set_intersection(s, other)
+    pos = next_slot(other, 0)
+    while pos >= 0:
+        discard_entry(s, slot_key(other, pos), slot_hash(other, pos))
+        pos = next_slot(other, pos + 1)
+    purge_dummies(s)
+
+
+def set_difference_update_list(s: int, lst: int) -> None:
+    i = 0
+    while i < load_u32(lst + LIST_LEN):
+        set_discard(s, load_i64(load_u32(lst + LIST_ITEMS) + 8 + i * 8))
+        i += 1
+    purge_dummies(s)
+
+
+def set_difference(s: int, other: int) -> int:
+    """s - t: a copy of s minus t when s is more than 4 times larger, else s's items t lacks."""
+    if load_u32(s + SET_USED) >> 2 > load_u32(other + SET_USED):
+        result = set_copy(s)
+        set_difference_update(result, other)
+        return result
+    result = set_new(load_u32(s + SET_KIND))
+    pos = next_slot(s, 0)
+    while pos >= 0:
+        key = slot_key(s, pos)
+        h = slot_hash(s, pos)
+        if lookup(other, key, h) == 0:
+            add_entry(result, key, h)
+        pos = next_slot(s, pos + 1)
+    return result
+
+
+def set_difference_list(s: int, lst: int) -> int:
+    result = set_copy(s)
+    set_difference_update_list(result, lst)
+    return result
+
+
+def set_symmetric_difference_update(s: int, other: int) -> None:
+    """s ^= t: each item of t is discarded from s, or added when s lacks it."""
+    if s == other:
+        set_clear(s)
+        return
+    pos = next_slot(other, 0)
+    while pos >= 0:
+        key = slot_key(other, pos)
+        h = slot_hash(other, pos)
+        if not discard_entry(s, key, h):
+            add_entry(s, key, h)
+        pos = next_slot(other, pos + 1)
+
+
+def set_symmetric_difference_update_list(s: int, lst: int) -> None:
+    set_symmetric_difference_update(s, set_from_list(load_u32(s + SET_KIND), lst))
+
+
+def set_symmetric_difference(s: int, other: int) -> int:
+    """s ^ t: a copy of t, updated with s."""
+    result = set_copy(other)
+    set_symmetric_difference_update(result, s)
+    return result
+
+
+def set_symmetric_difference_list(s: int, lst: int) -> int:
+    result = set_from_list(load_u32(s + SET_KIND), lst)
+    set_symmetric_difference_update(result, s)
+    return result
+
+
+# -- comparisons ------------------------------------------------------------------------------
+def set_issubset(s: int, other: int) -> bool:
+    if load_u32(s + SET_USED) > load_u32(other + SET_USED):
+        return False
+    pos = next_slot(s, 0)
+    while pos >= 0:
+        if lookup(other, slot_key(s, pos), slot_hash(s, pos)) == 0:
+            return False
+        pos = next_slot(s, pos + 1)
+    return True
+
+
+def set_issubset_list(s: int, lst: int) -> bool:
+    return set_issubset(s, set_from_list(load_u32(s + SET_KIND), lst))
+
+
+def set_issuperset_list(s: int, lst: int) -> bool:
+    i = 0
+    while i < load_u32(lst + LIST_LEN):
+        if not set_contains(s, load_i64(load_u32(lst + LIST_ITEMS) + 8 + i * 8)):
+            return False
+        i += 1
+    return True
+
+
+def set_isdisjoint(s: int, other: int) -> bool:
+    pos = next_slot(s, 0)
+    while pos >= 0:
+        if lookup(other, slot_key(s, pos), slot_hash(s, pos)) != 0:
+            return False
+        pos = next_slot(s, pos + 1)
+    return True
+
+
+def set_isdisjoint_list(s: int, lst: int) -> bool:
+    i = 0
+    while i < load_u32(lst + LIST_LEN):
+        if set_contains(s, load_i64(load_u32(lst + LIST_ITEMS) + 8 + i * 8)):
+            return False
+        i += 1
+    return True
+
+
+def set_eq(a: int, b: int) -> bool:
+    return load_u32(a + SET_USED) == load_u32(b + SET_USED) and set_issubset(a, b)
+
+
+def set_lt(a: int, b: int) -> bool:
+    return load_u32(a + SET_USED) < load_u32(b + SET_USED) and set_issubset(a, b)
+
+
+# -- iteration --------------------------------------------------------------------------------
+def set_len(s: int) -> int:
+    return load_u32(s + SET_USED)
+
+
+def set_iter_next(s: int, pos: int, used: int) -> int:
+    """The live slot a for loop visits next (from ``pos``), or -1; RuntimeError when the set's
+    size is no longer ``used`` (CPython checks it on every step, the last one included)."""
+    if load_u32(s + SET_USED) != used:
+        raise RuntimeError("Set changed size during iteration")
+    return next_slot(s, pos)
+
+
+def set_slot_key(s: int, pos: int) -> int:
+    return slot_key(s, pos)
+
+
+def set_to_list(s: int) -> int:
+    """list(s): the items in slot order."""
+    kind = load_u32(s + SET_KIND)
+    pointers = kind != KEY_INT and kind != KEY_BOOL
+    result = list_new(load_u32(s + SET_USED), KIND_POINTERS if pointers else KIND_RAW)
+    pos = next_slot(s, 0)
+    while pos >= 0:
+        list_append(result, slot_key(s, pos))
+        pos = next_slot(s, pos + 1)
+    return result
