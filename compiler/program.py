@@ -65,6 +65,13 @@ class DictType(Type):
 
 
 @dataclass(frozen=True)
+class SetType(Type):
+    """``set[T]`` (T: int, bool, str or bytes): compiler/runtime/sets.py, CPython's hash table."""
+
+    item: Type = NONE
+
+
+@dataclass(frozen=True)
 class TupleType(Type):
     items: tuple[Type, ...] = ()
 
@@ -95,6 +102,10 @@ def list_of(item: Type) -> ListType:
 
 def dict_of(key: Type, value: Type) -> DictType:
     return DictType(f"dict[{key}, {value}]", "i32", True, key, value)
+
+
+def set_of(item: Type) -> SetType:
+    return SetType(f"set[{item}]", "i32", True, item)
 
 
 def tuple_of(items: tuple[Type, ...]) -> TupleType:
@@ -249,7 +260,7 @@ class Program:
 
 # Runtime modules loaded into every program (only what is reachable is emitted). The loader
 # takes them last first: modules added at the front keep the others' order (and main.wasm's layout).
-RUNTIME_MODULES = ("compiler.runtime.ints", "compiler.runtime.text_case", "compiler.runtime.text_pad",
+RUNTIME_MODULES = ("compiler.runtime.set_algebra", "compiler.runtime.sets", "compiler.runtime.ints", "compiler.runtime.text_case", "compiler.runtime.text_pad",
                    "compiler.runtime.text_split",
                    "compiler.runtime.memory", "compiler.runtime.lists", "compiler.runtime.strings",
                    "compiler.runtime.dicts", "compiler.runtime.floats", "compiler.runtime.float_parse",

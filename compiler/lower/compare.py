@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, ClassInfo, ClassType, DictType, ListType,
+from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, ClassInfo, ClassType, DictType, ListType, SetType,
                        OptionalType, TupleType, Type, ViewType, list_of)
 from .deep_equality import DeepEquality, needs_generated_equality
 from ..sema.types import held_equality
@@ -61,6 +61,8 @@ class CompareLowerer(DeepEquality):
             if kind is py_ast.IsNot:
                 self.emit("i32.eqz")
             return
+        if isinstance(right_ty, SetType) or isinstance(left_ty, SetType):
+            return self.set_compare(kind, left, left_ty, right, right_ty)  # lower/sets.py
         if kind is py_ast.NotEq and isinstance(left_ty, ClassType) and find_method(left_ty.info, "__ne__"):
             self.emit("local.get", left)  # a != b calls __ne__ when the class defines it
             self.emit("local.get", right)

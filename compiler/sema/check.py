@@ -17,11 +17,12 @@ import ast as py_ast
 
 from ..diagnostics import CompileError, Diagnostic
 from ..program import (ANY, NONE, STR, ClassType, DictType, FuncSym, GlobalSym, ListType, Program,
-                       TupleType, Type, ViewType)
+                       SetType, TupleType, Type, ViewType)
 from .check_calls import CallChecker
 from .check_expr import Bail, ExprChecker, _conversion_help
 from .exceptions import ExceptionChecks, check_exception_classes
 from .flow import FlowMixin
+from .sets import SetChecks
 from .infer import LiteralInference, UnknownLiteral
 from .types import TypeError_, resolve
 
@@ -73,7 +74,7 @@ def assigned_names(body: list[py_ast.stmt]) -> set[str]:
     return names
 
 
-class FunctionChecker(ExceptionChecks, LiteralInference, FlowMixin, CallChecker):
+class FunctionChecker(ExceptionChecks, LiteralInference, FlowMixin, SetChecks, CallChecker):
     def __init__(self, fn: FuncSym):
         super().__init__(fn)
         self.errors: list[Diagnostic] = []
@@ -292,7 +293,8 @@ class FunctionChecker(ExceptionChecks, LiteralInference, FlowMixin, CallChecker)
                                  end_lineno=stmt.end_lineno, end_col_offset=stmt.end_col_offset)
         stmt.operation = operation  # lowered as 'target = target op value' (the target evaluated once)
         self.assign_to(target, operation, self.check(operation))
-        if isinstance(operation.left.ty, ListType) and isinstance(stmt.op, (py_ast.Add, py_ast.Mult)):
+        if isinstance(operation.left.ty, SetType) or (
+                isinstance(operation.left.ty, ListType) and isinstance(stmt.op, (py_ast.Add, py_ast.Mult))):
             operation.in_place = True  # list.__iadd__/__imul__ mutate the list itself: aliases see it
 
     # -- simple statements -------------------------------------------------

@@ -5,8 +5,8 @@ import ast as py_ast
 
 from ..diagnostics import Diagnostic
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType,
-                       ListType, OptionalType, SourceModule, TupleType, Type, UnionType, ViewType, dict_of,
-                       list_of, members_of, optional_of, tuple_of, union_of)
+                       ListType, OptionalType, SetType, SourceModule, TupleType, Type, UnionType, ViewType,
+                       dict_of, list_of, members_of, optional_of, set_of, tuple_of, union_of)
 
 SCALARS = {"int": INT, "bool": BOOL, "float": FLOAT, "str": STR, "bytes": BYTES}
 KEY_TYPES = (INT, STR, BYTES)
@@ -83,6 +83,10 @@ def _generic(module: SourceModule, py_node: py_ast.Subscript, fail) -> Type:
         if types[0] not in KEY_TYPES:
             raise fail("dict keys must be int, str or bytes")
         return dict_of(types[0], types[1])
+    if name == "set" and len(args) == 1:
+        if types[0] not in KEY_TYPES + (BOOL,):
+            raise fail("set items must be int, bool, str or bytes")
+        return set_of(types[0])
     if name == "tuple" and len(types) == len(args) and types:
         return tuple_of(tuple(types))
     if name == "tuple":
@@ -104,7 +108,7 @@ def union_problem(ty: Type) -> str | None:
     if not isinstance(ty, UnionType):
         return None
     kinds = [type(m) for m in ty.members if isinstance(m, (ListType, DictType))]
-    if any(isinstance(m, (TupleType, ViewType)) for m in ty.members):
+    if any(isinstance(m, (TupleType, ViewType, SetType)) for m in ty.members):
         return "a tuple cannot be a member of a union yet"
     if len(kinds) != len(set(kinds)):
         return "a union holds at most one list type and one dict type (isinstance() could not tell them apart)"
@@ -220,7 +224,7 @@ def orderable(ty: Type) -> bool:
 
 
 def equality_supported(ty: Type) -> bool:
-    if ty in (INT, BOOL, FLOAT, STR, BYTES) or isinstance(ty, (ClassType, OptionalType)):
+    if ty in (INT, BOOL, FLOAT, STR, BYTES) or isinstance(ty, (ClassType, OptionalType, SetType)):
         return True
     if isinstance(ty, ListType):
         return equality_supported(ty.item)
