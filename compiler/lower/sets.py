@@ -31,7 +31,7 @@ WITH_OTHER = {
     "issubset": ("set_issubset", "set_issubset_list"),
     "isdisjoint": ("set_isdisjoint", "set_isdisjoint_list"),
 }
-IN_SETS = {"set_update", "set_update_list"}  # the rest live in set_algebra.py
+IN_SETS = {"set_update", "set_update_list", "set_union"}  # the rest live in set_algebra.py
 
 
 def runtime(name: str) -> str:
