@@ -25,6 +25,7 @@ METHODS = {
 }
 # Built-ins that consume a set as the list of its items (in iteration order).
 CONSUMERS = ("list", "sorted", "min", "max")
+ITEM_HELP = "a set holds int, bool, str or bytes items: convert them, or keep them in a list"
 
 
 class SetItems(py_ast.expr):
@@ -40,7 +41,7 @@ def set_item_type(ty: Type) -> bool:
 class SetChecks:
     def set_type(self, node: py_ast.AST, item: Type) -> Type:
         if item not in SET_ITEMS:
-            raise self.fail(node, f"set items must be int, bool, str or bytes, not {item}")
+            raise self.fail(node, f"set items must be int, bool, str or bytes, not {item}", ITEM_HELP)
         return set_of(item)
 
     def check_Set(self, node: py_ast.Set, expected: Type | None) -> Type:
@@ -76,7 +77,7 @@ class SetChecks:
         if isinstance(expected, OptionalType):
             expected = expected.inner
         if node.keywords or len(node.args) > 1:
-            raise self.fail(node, "set() takes at most one argument")
+            raise self.fail(node, "set() takes at most one argument", "write set(items)")
         if not node.args:
             if not isinstance(expected, SetType):
                 raise self.fail(node, "the type of an empty set is not known here",
@@ -101,14 +102,15 @@ class SetChecks:
         else:
             raise self.fail(arg, f"set() of {ty} is not supported", "pass a list, str, range, dict or set")
         if isinstance(expected, SetType) and expected.item != item:
-            raise self.fail(arg, f"this makes a set[{item}], not {expected}")
+            raise self.fail(arg, f"this makes a set[{item}], not {expected}", "convert the items first")
         node.bound = [arg]
         return self.set_type(arg, item)
 
     # -- operators --------------------------------------------------------------------------
     def set_binop(self, node: py_ast.BinOp, left: Type, right: Type) -> Type:
         if not isinstance(node.op, SET_OPERATORS):
-            raise self.fail(node, f"unsupported operand types for this operator: {left} and {right}")
+            raise self.fail(node, f"unsupported operand types for this operator: {left} and {right}",
+                            "sets take | & - ^ with a set of the same type")
         if left != right:
             raise self.fail(node, f"both operands must be the same set type, not {left} and {right}",
                             "convert one operand with set(...)")
@@ -120,28 +122,31 @@ class SetChecks:
             if not isinstance(b, SetType):
                 return False
             if a != b.item:
-                raise self.fail(node, f"'in' is not supported between {a} and {b}")
+                raise self.fail(node, f"'in' is not supported between {a} and {b}",
+                                f"test a {b.item} for membership")
             return True
         if not (isinstance(a, SetType) or isinstance(b, SetType)):
             return False
         if a != b or not isinstance(op, COMPARISONS):
-            raise self.fail(node, f"cannot compare {a} with {b}")
+            raise self.fail(node, f"cannot compare {a} with {b}", "compare sets of the same item type")
         return True
 
     # -- methods ----------------------------------------------------------------------------
     def set_method(self, node: py_ast.Call, func: py_ast.Attribute, base: SetType) -> Type:
         name = func.attr
         if name not in METHODS:
-            raise self.fail(func, f"{base} has no method '{name}' in this version")
+            raise self.fail(func, f"{base} has no method '{name}' in this version",
+                            "sets have " + " ".join(METHODS))
         if node.keywords:
-            raise self.fail(node, f"{name}() takes no keyword arguments")
+            raise self.fail(node, f"{name}() takes no keyword arguments", "pass the arguments by position")
         arity, result = METHODS[name]
         count = len(node.args)
         if (arity == "item" and count != 1) or (arity == "none" and count) or (arity == "one" and count != 1):
             expected = {"item": 1, "none": 0, "one": 1}[arity]
-            raise self.fail(node, f"{name}() takes {expected} argument(s), {count} given")
+            raise self.fail(node, f"{name}() takes {expected} argument(s), {count} given",
+                            "see the Sets section of docs/language.md")
         if any(isinstance(a, py_ast.Starred) for a in node.args):
-            raise self.fail(node, "'*' arguments are not supported here")
+            raise self.fail(node, "'*' arguments are not supported here", "pass the arguments one by one")
         node.call = ("type-method", name)
         node.bound = list(node.args)
         if arity == "item":
@@ -157,4 +162,5 @@ class SetChecks:
             return True
         if isinstance(ty, ListType) and ty.item == base.item:
             return False
-        raise self.fail(arg, f"the argument of {name}() must be {base} or list[{base.item}], not {ty}")
+        raise self.fail(arg, f"the argument of {name}() must be {base} or list[{base.item}], not {ty}",
+                        "convert it with set(...) or list(...)")

@@ -39,7 +39,7 @@ def resolve(module: SourceModule, py_node: py_ast.AST) -> Type:
     def fail(message: str = "unsupported type annotation") -> TypeError_:
         return TypeError_(Diagnostic(module.loc(py_node), message,
                                      "use int, bool, float, str, bytes, None, list[T], dict[K, V], "
-                                     "tuple[...], T | None or a class"))
+                                     "set[T], tuple[...], T | None or a class"))
     if isinstance(py_node, py_ast.Constant) and py_node.value is None:
         return NONE
     if isinstance(py_node, py_ast.Constant) and isinstance(py_node.value, str):
