@@ -14,8 +14,12 @@ from differential import compiled, load_python
 MACHINE = Path(__file__).resolve().parent / "programs_sets" / "set_machine.py"
 P = 2**61 - 1
 EDGES = [0, 1, -1, -2, -3, P, P + 1, 2 * P, -P, -P - 1, 2**62, 2**63 - 1, -2**63, 8, 16, 32, 64, 256, -8]
-ITEMS = st.one_of(st.integers(-40, 200), st.sampled_from(EDGES), st.integers(-2**63, 2**63 - 1))
-TAPES = st.lists(st.tuples(st.integers(0, 29), ITEMS), max_size=60)
+ITEMS = st.one_of(st.integers(0, 63), st.integers(-40, 200), st.sampled_from(EDGES), st.integers(-2**63, 2**63 - 1))
+# Each tape draws its items from a small pool, mostly adding and discarding them: keys that
+# collide, dummies on their probe chains, and re-adds that reuse the last dummy, as CPython does.
+OPS = st.one_of(st.sampled_from([0, 0, 0, 2, 2, 3]), st.integers(0, 29))
+TAPES = st.lists(ITEMS, min_size=1, max_size=12).flatmap(
+    lambda pool: st.lists(st.tuples(OPS, st.sampled_from(pool)), max_size=80))
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
