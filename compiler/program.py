@@ -260,11 +260,13 @@ class Program:
 
 # Runtime modules loaded into every program (only what is reachable is emitted). The loader
 # takes them last first: modules added at the front keep the others' order (and main.wasm's layout).
-RUNTIME_MODULES = ("compiler.runtime.set_algebra", "compiler.runtime.sets", "compiler.runtime.ints", "compiler.runtime.text_case", "compiler.runtime.text_pad",
+RUNTIME_MODULES = ("compiler.runtime.ints", "compiler.runtime.text_case", "compiler.runtime.text_pad",
                    "compiler.runtime.text_split",
                    "compiler.runtime.memory", "compiler.runtime.lists", "compiler.runtime.strings",
                    "compiler.runtime.dicts", "compiler.runtime.floats", "compiler.runtime.float_parse",
                    "compiler.runtime.exceptions", "compiler.runtime.dynamic", "compiler.runtime.reprs")
+# Loaded only for programs that use sets (frontend/load.py): the others compile as fast as before.
+SET_RUNTIME_MODULES = ("compiler.runtime.set_algebra", "compiler.runtime.sets")
 RT_MEMORY = "compiler.runtime.memory"
 
 # Modules the compiler provides itself: their names are intrinsics, not code.

@@ -31,7 +31,7 @@ WITH_OTHER = {
     "issubset": ("set_issubset", "set_issubset_list"),
     "isdisjoint": ("set_isdisjoint", "set_isdisjoint_list"),
 }
-IN_SETS = {"set_update", "set_update_list", "set_union"}  # the rest live in set_algebra.py
+IN_SETS = {"set_update_list"}  # the rest live in set_algebra.py
 
 
 def runtime(name: str) -> str:
@@ -73,18 +73,7 @@ class SetLowerer:
     def lower_SetComp(self, node: py_ast.SetComp) -> None:
         self.new_set(node.ty)
         s = self.stash("i32")
-        gen = node.generators[0]
-
-        def body() -> None:
-            depth = 0
-            for condition in gen.ifs:
-                self.truthy(condition)
-                self.emit("if", self.fresh("L"), None)
-                depth += 1
-            self.add_to(s, node.elt, node.ty.item)
-            for _ in range(depth):
-                self.emit("end")
-        self.iterate(node, gen.target, body)
+        self.comprehension_loop(node, lambda: self.add_to(s, node.elt, node.ty.item))
         self.emit("local.get", s)
 
     def lower_SetItems(self, node) -> None:

@@ -1,10 +1,23 @@
 """The set algebra of set[T] (compiler/runtime/sets.py): each operation inserts in CPython
 3.11's order, so the resulting tables, and the iteration order of int items, are CPython's."""
 from abi.intrinsics import load_i64, load_u32, store_u32
-from compiler.runtime.sets import (LIST_ITEMS, LIST_LEN, SET_FILL, SET_KIND, SET_MASK, SET_TABLE, SET_USED,
+from compiler.runtime.sets import (LIST_ITEMS, LIST_LEN, SET_KIND, SET_MASK, SET_USED,
                                    add_entry, discard_entry, hash_item, lookup, merge, next_slot, purge_dummies,
                                    set_clear, set_contains, set_copy, set_discard, set_from_list, set_new,
                                    slot_hash, slot_key)
+
+
+def set_update(s: int, other: int) -> None:
+    """s.update(t) / s |= t for a set t."""
+    merge(s, other)
+
+
+def set_union(s: int, other: int) -> int:
+    """s | t: a copy of s merged with t."""
+    result = set_copy(s)
+    if s != other:
+        merge(result, other)
+    return result
 
 
 def set_union_step(result: int, s: int, other: int) -> None:

@@ -337,19 +337,6 @@ def set_update_dict(s: int, d: int) -> None:
             set_add(s, load_i64(entry + ENTRY_KEY))
 
 
-def set_update(s: int, other: int) -> None:
-    """s.update(t) / s |= t for a set t."""
-    merge(s, other)
-
-
-def set_union(s: int, other: int) -> int:
-    """s | t: a copy of s merged with t."""
-    result = set_copy(s)
-    if s != other:
-        merge(result, other)
-    return result
-
-
 # -- removing ---------------------------------------------------------------------------------
 def set_discard(s: int, key: int) -> None:
     discard_entry(s, key, hash_item(s, key))
