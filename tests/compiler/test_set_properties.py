@@ -32,3 +32,15 @@ def test_set_operations_keep_cpython_order(tape: list[tuple[int, int]]) -> None:
         module.push(op, arg)
         exports["push"](store, op, arg)
     assert exports["run"](store) == module.run(), tape
+
+
+def test_global_sets_survive_collections() -> None:
+    """Items kept in global sets while every call leaves garbage: collections run between calls
+    (the test fails if the GC does not trace the str items of a set)."""
+    program = MACHINE.parent / "set_churn.py"
+    module = load_python(program)
+    store, instance = compiled(program).instance()
+    exports = instance.exports(store)
+    for n in range(120):
+        assert exports["churn"](store, n) == module.churn(n)
+    assert exports["digest"](store) == module.digest()
