@@ -66,9 +66,11 @@ class DictType(Type):
 
 @dataclass(frozen=True)
 class SetType(Type):
-    """``set[T]`` (T: int, bool, str or bytes): compiler/runtime/sets.py, CPython's hash table."""
+    """``set[T]`` or ``frozenset[T]`` (T: int, bool, str or bytes): compiler/runtime/sets.py,
+    CPython's hash table; a frozenset has the same objects, and no method that changes them."""
 
     item: Type = NONE
+    frozen: bool = False
 
 
 @dataclass(frozen=True)
@@ -104,8 +106,8 @@ def dict_of(key: Type, value: Type) -> DictType:
     return DictType(f"dict[{key}, {value}]", "i32", True, key, value)
 
 
-def set_of(item: Type) -> SetType:
-    return SetType(f"set[{item}]", "i32", True, item)
+def set_of(item: Type, frozen: bool = False) -> SetType:
+    return SetType(f"{'frozenset' if frozen else 'set'}[{item}]", "i32", True, item, frozen)
 
 
 def tuple_of(items: tuple[Type, ...]) -> TupleType:

@@ -58,10 +58,12 @@ def _add_runtime(pending: list, names: tuple[str, ...], entry: str) -> None:
 
 
 def _uses_sets(modules) -> bool:
-    """A set literal or comprehension, or the name ``set`` (a call or an annotation, quoted too)."""
+    """A set literal or comprehension, or the name ``set``/``frozenset`` (a call or an annotation,
+    quoted too)."""
     for module in modules:
         for node in py_ast.walk(module.tree):
-            if isinstance(node, (py_ast.Set, py_ast.SetComp)) or (isinstance(node, py_ast.Name) and node.id == "set"):
+            if isinstance(node, (py_ast.Set, py_ast.SetComp)) or (
+                    isinstance(node, py_ast.Name) and node.id in ("set", "frozenset")):
                 return True
             if isinstance(node, py_ast.Constant) and isinstance(node.value, str) and "set[" in node.value:
                 return True

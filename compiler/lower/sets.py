@@ -80,6 +80,11 @@ class SetLowerer:
         self.slot(node.value)
         self.call_runtime(f"{SETS}.set_to_list", node.ty)
 
+    def builtin_frozenset(self, node: py_ast.Call) -> None:
+        if node.set_source == "same":  # frozenset(fs) is fs, as CPython's
+            return self.value(node.bound[0])
+        self.builtin_set(node)
+
     def builtin_set(self, node: py_ast.Call) -> None:
         source = node.set_source
         if source is None:
@@ -137,6 +142,8 @@ class SetLowerer:
     # -- methods -------------------------------------------------------------------------
     def set_method(self, node: py_ast.Call, name: str, ty: SetType) -> None:
         """The receiver's slot is on the stack."""
+        if name == "copy" and ty.frozen:  # fs.copy() is fs, as CPython's
+            return self.from_slot(ty)
         s = self.stash("i64")
         if name in ("add", "discard", "remove"):
             self.emit("local.get", s)

@@ -293,7 +293,7 @@ class FunctionChecker(ExceptionChecks, LiteralInference, FlowMixin, SetChecks, C
                                  end_lineno=stmt.end_lineno, end_col_offset=stmt.end_col_offset)
         stmt.operation = operation  # lowered as 'target = target op value' (the target evaluated once)
         self.assign_to(target, operation, self.check(operation))
-        if isinstance(operation.left.ty, SetType) or (
+        if (isinstance(operation.left.ty, SetType) and not operation.left.ty.frozen) or (
                 isinstance(operation.left.ty, ListType) and isinstance(stmt.op, (py_ast.Add, py_ast.Mult))):
             operation.in_place = True  # list.__iadd__/__imul__ mutate the list itself: aliases see it
 

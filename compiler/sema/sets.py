@@ -1,7 +1,9 @@
-"""Type checking of sets: ``set[T]`` literals, ``set(...)``, comprehensions, operators and methods.
+"""Type checking of sets: ``set[T]`` literals, ``set(...)``, comprehensions, operators and methods,
+and ``frozenset[T]`` (``frozenset(...)``, the methods that make new sets).
 
 T is int, bool, str or bytes (compiler/runtime/sets.py). A method's ``other`` arguments may be
-sets or lists of the same T; ``node.set_args`` records, per argument, whether it is a set.
+sets, frozensets or lists of the same T; ``node.set_args`` records, per argument, whether it is
+a set. An operator's result has its left operand's type (``frozenset | set`` is a frozenset).
 """
 from __future__ import annotations
 
@@ -23,6 +25,8 @@ METHODS = {
     "symmetric_difference": ("one", "set"),
     "issubset": ("one", "bool"), "issuperset": ("one", "bool"), "isdisjoint": ("one", "bool"),
 }
+CHANGING = ("add", "discard", "remove", "pop", "clear", "update", "intersection_update", "difference_update",
+            "symmetric_difference_update")
 # Built-ins that consume a set as the list of its items (in iteration order).
 CONSUMERS = ("list", "sorted", "min", "max")
 ITEM_HELP = "a set holds int, bool, str or bytes items: convert them, or keep them in a list"
@@ -39,10 +43,10 @@ def set_item_type(ty: Type) -> bool:
 
 
 class SetChecks:
-    def set_type(self, node: py_ast.AST, item: Type) -> Type:
+    def set_type(self, node: py_ast.AST, item: Type, frozen: bool = False) -> Type:
         if item not in SET_ITEMS:
             raise self.fail(node, f"set items must be int, bool, str or bytes, not {item}", ITEM_HELP)
-        return set_of(item)
+        return set_of(item, frozen)
 
     def check_Set(self, node: py_ast.Set, expected: Type | None) -> Type:
         if isinstance(expected, OptionalType):
@@ -72,16 +76,22 @@ class SetChecks:
         if isinstance(self.check(arg), SetType):
             node.args[0] = py_ast.copy_location(SetItems(value=arg), arg)
 
-    # -- set(...) ------------------------------------------------------------------------
-    def builtin_set(self, node: py_ast.Call, expected: Type | None) -> Type:
+    # -- set(...) and frozenset(...) -------------------------------------------------------
+    def builtin_frozenset(self, node: py_ast.Call, expected: Type | None) -> Type:
+        return self.builtin_set(node, expected, "frozenset")
+
+    def builtin_set(self, node: py_ast.Call, expected: Type | None, name: str = "set") -> Type:
+        frozen = name == "frozenset"
         if isinstance(expected, OptionalType):
             expected = expected.inner
+        if isinstance(expected, SetType) and expected.frozen != frozen:
+            expected = None
         if node.keywords or len(node.args) > 1:
-            raise self.fail(node, "set() takes at most one argument", "write set(items)")
+            raise self.fail(node, f"{name}() takes at most one argument", f"write {name}(items)")
         if not node.args:
             if not isinstance(expected, SetType):
-                raise self.fail(node, "the type of an empty set is not known here",
-                                "annotate the variable: seen: set[int] = set()")
+                raise self.fail(node, f"the type of an empty {name} is not known here",
+                                f"annotate the variable: seen: {name}[int] = {name}()")
             node.bound, node.set_source = [], None
             return expected
         arg = node.args[0]
@@ -100,19 +110,21 @@ class SetChecks:
         elif isinstance(ty, SetType):
             node.set_source, item = "set", ty.item
         else:
-            raise self.fail(arg, f"set() of {ty} is not supported", "pass a list, str, range, dict or set")
+            raise self.fail(arg, f"{name}() of {ty} is not supported", "pass a list, str, range, dict or set")
         if isinstance(expected, SetType) and expected.item != item:
-            raise self.fail(arg, f"this makes a set[{item}], not {expected}", "convert the items first")
+            raise self.fail(arg, f"this makes a {name}[{item}], not {expected}", "convert the items first")
         node.bound = [arg]
-        return self.set_type(arg, item)
+        if frozen and ty == set_of(item, True):
+            node.set_source = "same"  # frozenset(fs) is fs itself
+        return self.set_type(arg, item, frozen)
 
     # -- operators --------------------------------------------------------------------------
     def set_binop(self, node: py_ast.BinOp, left: Type, right: Type) -> Type:
         if not isinstance(node.op, SET_OPERATORS):
             raise self.fail(node, f"unsupported operand types for this operator: {left} and {right}",
                             "sets take | & - ^ with a set of the same type")
-        if left != right:
-            raise self.fail(node, f"both operands must be the same set type, not {left} and {right}",
+        if not (isinstance(left, SetType) and isinstance(right, SetType) and left.item == right.item):
+            raise self.fail(node, f"both operands must be sets of the same item type, not {left} and {right}",
                             "convert one operand with set(...)")
         return left
 
@@ -127,16 +139,18 @@ class SetChecks:
             return True
         if not (isinstance(a, SetType) or isinstance(b, SetType)):
             return False
-        if a != b or not isinstance(op, COMPARISONS):
+        if not (isinstance(a, SetType) and isinstance(b, SetType) and a.item == b.item) \
+                or not isinstance(op, COMPARISONS):
             raise self.fail(node, f"cannot compare {a} with {b}", "compare sets of the same item type")
         return True
 
     # -- methods ----------------------------------------------------------------------------
     def set_method(self, node: py_ast.Call, func: py_ast.Attribute, base: SetType) -> Type:
         name = func.attr
-        if name not in METHODS:
-            raise self.fail(func, f"{base} has no method '{name}' in this version",
-                            "sets have " + " ".join(METHODS))
+        if name not in METHODS or (base.frozen and name in CHANGING):
+            known = [m for m in METHODS if not (base.frozen and m in CHANGING)]
+            raise self.fail(func, f"{base} has no method '{name}'" + ("" if base.frozen else " in this version"),
+                            f"{'frozensets' if base.frozen else 'sets'} have " + " ".join(known))
         if node.keywords:
             raise self.fail(node, f"{name}() takes no keyword arguments", "pass the arguments by position")
         arity, result = METHODS[name]
@@ -158,9 +172,9 @@ class SetChecks:
     def set_argument(self, arg: py_ast.expr, base: SetType, name: str) -> bool:
         """Check an 'other' argument: a set of the same type (True) or a list of its items (False)."""
         ty = self.check(arg, base)
-        if ty == base:
+        if isinstance(ty, SetType) and ty.item == base.item:
             return True
         if isinstance(ty, ListType) and ty.item == base.item:
             return False
-        raise self.fail(arg, f"the argument of {name}() must be {base} or list[{base.item}], not {ty}",
+        raise self.fail(arg, f"the argument of {name}() must be a set or list of {base.item}, not {ty}",
                         "convert it with set(...) or list(...)")

@@ -83,10 +83,10 @@ def _generic(module: SourceModule, py_node: py_ast.Subscript, fail) -> Type:
         if types[0] not in KEY_TYPES:
             raise fail("dict keys must be int, str or bytes")
         return dict_of(types[0], types[1])
-    if name == "set" and len(args) == 1:
+    if name in ("set", "frozenset") and len(args) == 1:
         if types[0] not in KEY_TYPES + (BOOL,):
             raise fail("set items must be int, bool, str or bytes")
-        return set_of(types[0])
+        return set_of(types[0], name == "frozenset")
     if name == "tuple" and len(types) == len(args) and types:
         return tuple_of(tuple(types))
     if name == "tuple":
