@@ -29,6 +29,7 @@ CHANGING = ("add", "discard", "remove", "pop", "clear", "update", "intersection_
             "symmetric_difference_update")
 # Built-ins that consume a set as the list of its items (in iteration order).
 CONSUMERS = ("list", "sorted", "min", "max")
+NEVER_SETS = (py_ast.List, py_ast.ListComp, py_ast.Constant, py_ast.JoinedStr, py_ast.Dict, py_ast.Tuple)
 ITEM_HELP = "a set holds int, bool, str or bytes items: convert them, or keep them in a list"
 
 
@@ -71,8 +72,9 @@ class SetChecks:
         if len(node.args) != 1 or isinstance(node.args[0], py_ast.Starred):
             return
         arg = node.args[0]
-        if isinstance(arg, py_ast.Call) and isinstance(arg.func, py_ast.Name) and arg.func.id == "range":
-            return
+        if isinstance(arg, NEVER_SETS) or (
+                isinstance(arg, py_ast.Call) and isinstance(arg.func, py_ast.Name) and arg.func.id == "range"):
+            return  # checked once, by the built-in itself
         if isinstance(self.check(arg), SetType):
             node.args[0] = py_ast.copy_location(SetItems(value=arg), arg)
 

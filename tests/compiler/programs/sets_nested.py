@@ -1,11 +1,21 @@
-"""Sets inside other values: lists and tuples of sets (== and in), fields, dict values with |= and
--=, T | None, chained subset comparisons."""
+"""Sets inside other values: lists and tuples of sets (== and in), fields, dataclass fields with
+default_factory=set, dict values with |= and -=, T | None, chained subset comparisons,
+type(s).__name__."""
+from dataclasses import dataclass, field
+
 from abi import export
 
 
 class C:
     def __init__(self) -> None:
         self.s: set[int] = set()
+
+
+@dataclass
+class Data:
+    name: str
+    seen: set[str] = field(default_factory=set)
+    frozen: frozenset[int] = field(default_factory=frozenset)
 
 
 def opt(n: int) -> set[int] | None:
@@ -66,3 +76,18 @@ def chains(n: int) -> int:
     b = {1, n % 4}
     c = {1, 2, 3}
     return int(a <= b < c) + 2 * int(a < b <= c) + 4 * int(c > b >= a)
+
+
+@export
+def factories(n: int) -> int:
+    d = Data("x")
+    d.seen.add(str(n))
+    e = Data("z")
+    return len(d.seen) * 100 + len(e.seen) * 10 + len(d.frozen) + int(d == e) * 1000 + int(d.seen == e.seen) * 7
+
+
+@export
+def type_names(n: int) -> int:
+    s = {n}
+    f = frozenset(s)
+    return len(type(s).__name__) * 10 + len(type(f).__name__)
