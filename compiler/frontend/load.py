@@ -41,7 +41,7 @@ def run(entry: Path, text: str | None = None) -> Program:
     pending = [(name, entry, text)]
     _add_runtime(pending, RUNTIME_MODULES, name)
     _load_pending(pending, modules, roots, stdlib)
-    if _uses_sets(modules.values()):
+    if _uses_sets(m for n, m in modules.items() if n not in RUNTIME_MODULES):
         _add_runtime(pending, SET_RUNTIME_MODULES, name)
         _load_pending(pending, modules, roots, stdlib)
     errors = stdlib_check.check(modules, stdlib)
