@@ -89,21 +89,27 @@ def next_probe(i: int, perturb: int, mask: int) -> int:
     return (i * 5 + 1 + perturb) & mask
 
 
-def lookup(s: int, key: int, h: int) -> int:
-    """The address of the live entry holding ``key`` (hash ``h``), or 0 (set_lookkey)."""
+def probe(s: int, key: int, h: int) -> int:
+    """Walk ``h``'s probe sequence as set_lookkey and set_add_entry do: the address of the live
+    entry holding ``key``, else minus the address an insert takes (the last dummy the probes
+    passed, else the unused slot that ended them)."""
     table = load_u32(s + SET_TABLE)
     mask = load_u32(s + SET_MASK)
     i = h & mask
     perturb = h
+    freeslot = 0
     while True:
         probes = LINEAR_PROBES if i + LINEAR_PROBES <= mask else 0
         entry = slot_address(table, i)
         while True:
             state = load_i64(entry + ENTRY_STATE)
             if state == UNUSED:
-                return 0
-            if state == ACTIVE and load_i64(entry) == h and keys_equal(s, load_i64(entry + ENTRY_KEY), key):
-                return entry
+                return -entry if freeslot == 0 else -freeslot
+            if state == ACTIVE:
+                if load_i64(entry) == h and keys_equal(s, load_i64(entry + ENTRY_KEY), key):
+                    return entry
+            else:
+                freeslot = entry
             if probes == 0:
                 break
             probes -= 1
@@ -112,27 +118,19 @@ def lookup(s: int, key: int, h: int) -> int:
         i = next_probe(i, perturb, mask)
 
 
+def lookup(s: int, key: int, h: int) -> int:
+    """The address of the live entry holding ``key`` (hash ``h``), or 0."""
+    entry = probe(s, key, h)
+    return entry if entry > 0 else 0
+
+
 def insert_clean(s: int, key: int, h: int) -> None:
-    """Put a key the table lacks into the first unused slot of its probe sequence (set_insert_clean)."""
-    table = load_u32(s + SET_TABLE)
-    mask = load_u32(s + SET_MASK)
-    i = h & mask
-    perturb = h
-    while True:
-        entry = slot_address(table, i)
-        if load_i64(entry + ENTRY_STATE) == UNUSED:
-            break
-        found = False
-        if i + LINEAR_PROBES <= mask:
-            for _ in range(LINEAR_PROBES):
-                entry += ENTRY_SIZE
-                if load_i64(entry + ENTRY_STATE) == UNUSED:
-                    found = True
-                    break
-        if found:
-            break
-        perturb = shr_u(perturb, PERTURB_SHIFT)
-        i = next_probe(i, perturb, mask)
+    """Put a key the table lacks where set_insert_clean does: with no dummies in the table, the
+    first unused slot of its probe sequence."""
+    fill(-probe(s, key, h), key, h)
+
+
+def fill(entry: int, key: int, h: int) -> None:
     store_i64(entry, h)
     store_i64(entry + ENTRY_KEY, key)
     store_i64(entry + ENTRY_STATE, ACTIVE)
@@ -163,45 +161,19 @@ def grow(s: int) -> None:
 
 
 def add_entry(s: int, key: int, h: int) -> None:
-    """set_add_entry: a key goes to the first dummy on its probe sequence, else the unused slot
-    that ended the search; a new slot filled past 3/5 of the table grows it."""
-    table = load_u32(s + SET_TABLE)
-    mask = load_u32(s + SET_MASK)
-    i = h & mask
-    perturb = h
-    freeslot = 0
-    while True:
-        probes = LINEAR_PROBES if i + LINEAR_PROBES <= mask else 0
-        entry = slot_address(table, i)
-        while True:
-            state = load_i64(entry + ENTRY_STATE)
-            if state == UNUSED:
-                place(s, key, h, entry, freeslot, mask)
-                return
-            if state == ACTIVE:
-                if load_i64(entry) == h and keys_equal(s, load_i64(entry + ENTRY_KEY), key):
-                    return
-            else:
-                freeslot = entry
-            if probes == 0:
-                break
-            probes -= 1
-            entry += ENTRY_SIZE
-        perturb = shr_u(perturb, PERTURB_SHIFT)
-        i = next_probe(i, perturb, mask)
-
-
-def place(s: int, key: int, h: int, entry: int, freeslot: int, mask: int) -> None:
+    """set_add_entry: a new key takes the last dummy its probes passed, else the unused slot that
+    ended them; filling an unused slot past 3/5 of the table grows it."""
+    entry = probe(s, key, h)
+    if entry > 0:
+        return
+    entry = -entry
+    reused = load_i64(entry + ENTRY_STATE) == DUMMY
+    fill(entry, key, h)
     store_u32(s + SET_USED, load_u32(s + SET_USED) + 1)
-    if freeslot != 0:
-        entry = freeslot
-    else:
+    if not reused:
         store_u32(s + SET_FILL, load_u32(s + SET_FILL) + 1)
-    store_i64(entry, h)
-    store_i64(entry + ENTRY_KEY, key)
-    store_i64(entry + ENTRY_STATE, ACTIVE)
-    if freeslot == 0 and load_u32(s + SET_FILL) * 5 >= mask * 3:
-        grow(s)
+        if load_u32(s + SET_FILL) * 5 >= load_u32(s + SET_MASK) * 3:
+            grow(s)
 
 
 def discard_entry(s: int, key: int, h: int) -> bool:
