@@ -65,6 +65,15 @@ class DictType(Type):
 
 
 @dataclass(frozen=True)
+class SetType(Type):
+    """``set[T]`` or ``frozenset[T]`` (T: int, bool, str or bytes): compiler/runtime/sets.py,
+    CPython's hash table; a frozenset has the same objects, and no method that changes them."""
+
+    item: Type = NONE
+    frozen: bool = False
+
+
+@dataclass(frozen=True)
 class TupleType(Type):
     items: tuple[Type, ...] = ()
 
@@ -95,6 +104,10 @@ def list_of(item: Type) -> ListType:
 
 def dict_of(key: Type, value: Type) -> DictType:
     return DictType(f"dict[{key}, {value}]", "i32", True, key, value)
+
+
+def set_of(item: Type, frozen: bool = False) -> SetType:
+    return SetType(f"{'frozenset' if frozen else 'set'}[{item}]", "i32", True, item, frozen)
 
 
 def tuple_of(items: tuple[Type, ...]) -> TupleType:
@@ -255,6 +268,8 @@ RUNTIME_MODULES = ("compiler.runtime.ints", "compiler.runtime.text_case", "compi
                    "compiler.runtime.dicts", "compiler.runtime.floats", "compiler.runtime.float_parse",
                    "compiler.runtime.exceptions", "compiler.runtime.dynamic", "compiler.runtime.reprs",
                    "compiler.runtime.held_items", "compiler.runtime.held_arith")
+# Loaded only for programs that use sets (frontend/load.py): the others compile as fast as before.
+SET_RUNTIME_MODULES = ("compiler.runtime.set_algebra", "compiler.runtime.sets")
 RT_MEMORY = "compiler.runtime.memory"
 
 # Modules the compiler provides itself: their names are intrinsics, not code.

@@ -22,7 +22,7 @@ import warnings
 from pathlib import Path
 
 from ..diagnostics import CompileError, Diagnostic, display_path, loc_of
-from ..program import BUILTIN_MODULES, RUNTIME_MODULES, Program, SourceModule
+from ..program import BUILTIN_MODULES, RUNTIME_MODULES, SET_RUNTIME_MODULES, Program, SourceModule
 from .. import cache
 from . import module_imports, stdlib_check
 
@@ -40,15 +40,43 @@ def run(entry: Path, text: str | None = None) -> Program:
     modules: dict[str, SourceModule] = {}
     stdlib: set[str] = set()  # the standard library modules loaded from STDLIB_DIR
     pending = [(name, entry, text)]
-    for runtime in RUNTIME_MODULES:  # what the compiled code calls for objects and memory
+    _add_runtime(pending, RUNTIME_MODULES, name)
+    _load_pending(pending, modules, roots, stdlib)
+    if _uses_sets(m for n, m in modules.items() if n not in RUNTIME_MODULES):
+        _add_runtime(pending, SET_RUNTIME_MODULES, name)
+        _load_pending(pending, modules, roots, stdlib)
+    errors = stdlib_check.check(modules, stdlib)
+    if errors:
+        raise CompileError(errors)
+    return Program(modules=modules, entry=name)
+
+
+def _add_runtime(pending: list, names: tuple[str, ...], entry: str) -> None:
+    for runtime in names:  # what the compiled code calls for objects and memory
         found = _find(runtime, [PROJECT_ROOT])
-        if found is not None and runtime != name:
+        if found is not None and runtime != entry:
             pending.append((runtime, found, None))
+
+
+def _uses_sets(modules) -> bool:
+    """A set literal or comprehension, or the name ``set``/``frozenset`` (a call or an annotation,
+    quoted too)."""
+    for module in modules:
+        for node in py_ast.walk(module.tree):
+            if isinstance(node, (py_ast.Set, py_ast.SetComp)) or (
+                    isinstance(node, py_ast.Name) and node.id in ("set", "frozenset")):
+                return True
+            if isinstance(node, py_ast.Constant) and isinstance(node.value, str) and "set[" in node.value:
+                return True
+    return False
+
+
+def _load_pending(pending: list, modules: dict[str, SourceModule], roots: list[Path], stdlib: set[str]) -> None:
     while pending:
         mod_name, path, source = pending.pop()
         if mod_name in modules:
             continue
-        module = _parse(mod_name, path, source, trusted=mod_name in RUNTIME_MODULES)
+        module = _parse(mod_name, path, source, trusted=mod_name in RUNTIME_MODULES + SET_RUNTIME_MODULES)
         rewritten = module_imports.rewrite(module)  # import X -> from X import ...
         if rewritten:
             raise CompileError(rewritten)
@@ -64,10 +92,6 @@ def run(entry: Path, text: str | None = None) -> Program:
             if found is None:
                 raise CompileError([_missing_module(module, py_node, target)])
             pending.append((target, found, None))
-    errors = stdlib_check.check(modules, stdlib)
-    if errors:
-        raise CompileError(errors)
-    return Program(modules=modules, entry=name)
 
 
 def _missing_module(module: SourceModule, py_node: py_ast.ImportFrom, target: str) -> Diagnostic:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, ClassInfo, ClassType, DictType, ListType,
+from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, ClassInfo, ClassType, DictType, ListType, SetType,
                        OptionalType, TupleType, Type, ViewType, list_of)
 from .deep_equality import DeepEquality, needs_generated_equality
 from ..sema.types import held_equality
@@ -63,6 +63,8 @@ class CompareLowerer(DeepEquality, HeldLowerer):
             if kind is py_ast.IsNot:
                 self.emit("i32.eqz")
             return
+        if isinstance(right_ty, SetType) or (isinstance(left_ty, SetType) and kind not in (py_ast.In, py_ast.NotIn)):
+            return self.set_compare(kind, left, left_ty, right, right_ty)  # lower/sets.py
         if kind is py_ast.NotEq and isinstance(left_ty, ClassType) and find_method(left_ty.info, "__ne__"):
             self.emit("local.get", left)  # a != b calls __ne__ when the class defines it
             self.emit("local.get", right)
@@ -179,6 +181,8 @@ class CompareLowerer(DeepEquality, HeldLowerer):
         elif isinstance(ty, DictType):
             self.emit("i64.const", eq_kind(ty.value))
             self.emit("call", f"{DICTS}.dict_eq")
+        elif isinstance(ty, SetType):
+            self.emit("call", "compiler.runtime.set_algebra.set_eq")
 
     def optional_equality(self, left: str, right: str, ty: OptionalType, items: bool) -> None:
         """None equals only None; otherwise compare the values."""

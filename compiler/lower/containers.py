@@ -117,6 +117,17 @@ class ContainerLowerer(FormatLowerer):
     def lower_ListComp(self, node: py_ast.ListComp) -> None:
         self.new_list(node.ty, 0)
         result = self.stash("i32")
+
+        def append() -> None:
+            self.emit("local.get", result)
+            self.emit("i64.extend_i32_u")
+            self.slot(node.elt, node.ty.item)
+            self.emit("call", f"{LISTS}.list_append")
+        self.comprehension_loop(node, append)
+        self.emit("local.get", result)
+
+    def comprehension_loop(self, node: py_ast.expr, add) -> None:
+        """Run ``add`` for each item of a one-'for' comprehension that passes its 'if's."""
         gen = node.generators[0]
 
         def body() -> None:
@@ -125,11 +136,7 @@ class ContainerLowerer(FormatLowerer):
                 self.truthy(condition)
                 self.emit("if", self.fresh("L"), None)
                 depth += 1
-            self.emit("local.get", result)
-            self.emit("i64.extend_i32_u")
-            self.slot(node.elt, node.ty.item)
-            self.emit("call", f"{LISTS}.list_append")
+            add()
             for _ in range(depth):
                 self.emit("end")
         self.iterate(node, gen.target, body)
-        self.emit("local.get", result)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (ANY, BOOL, BYTES, FLOAT, INT, STR, ClassType, GlobalSym, ListType, Local, Type)
+from ..program import (ANY, BOOL, BYTES, FLOAT, INT, STR, ClassType, GlobalSym, ListType, Local, SetType, Type)
 from .type_names import OBJECT_CODE, class_names_table, held_names_table, static_name
 from .values import DYNAMIC, FLOATS, LISTS, STRINGS, ValueLowerer
 
@@ -137,7 +137,9 @@ class ExprLowerer(ValueLowerer):
     # -- operators -------------------------------------------------------------
     def lower_BinOp(self, node: py_ast.BinOp) -> None:
         left, op = node.left.ty, type(node.op)
-        if hasattr(node, "folded_float"):  # constant ** negative constant: CPython's float
+        if isinstance(node.ty, SetType):
+            self.set_binop(node)  # lower/sets.py
+        elif hasattr(node, "folded_float"):  # constant ** negative constant: CPython's float
             self.emit("f64.const", node.folded_float)
         elif node.ty == ANY:
             self.held_binary(node)  # lower/held.py

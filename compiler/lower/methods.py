@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import BOOL, INT, NONE, STR, DictType, ListType, OptionalType, TupleType, Type, optional_of
+from ..program import BOOL, INT, NONE, STR, DictType, ListType, OptionalType, SetType, TupleType, Type, optional_of
 from .deep_equality import needs_generated_equality
 from .expressions import ExprLowerer, eq_kind, text_prefix
 from .values import DICTS, LISTS, STRINGS
@@ -45,6 +45,8 @@ class MethodLowerer(ExprLowerer):
             self.list_method(node, name, ty)
         elif isinstance(ty, DictType):
             self.dict_method(node, name, ty)
+        elif isinstance(ty, SetType):
+            self.set_method(node, name, ty)  # lower/sets.py
         else:
             self.text_method(node, name, ty)
 

@@ -7,11 +7,12 @@ from .. import ir
 from ..program import INT, NONE, DictType, FuncSym, GlobalSym, Type
 from .exceptions import ExceptionLowerer
 from .loops import LoopLowerer
+from .sets import SetLowerer
 from .layout import Layout
 from .values import DICTS, LISTS
 
 
-class FunctionLowerer(ExceptionLowerer, LoopLowerer):
+class FunctionLowerer(ExceptionLowerer, SetLowerer, LoopLowerer):
     def __init__(self, fn: FuncSym, layout: Layout, classes):
         params = [(p.name if p.wasm == p.ty.wasm else f"{p.name}.arg", p.wasm) for p in fn.params]
         results = [fn.result_wasm] if fn.result_wasm else []

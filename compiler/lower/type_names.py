@@ -7,8 +7,8 @@ the names of what an Any holds by its type code (compiler/runtime/dynamic.py).
 """
 from __future__ import annotations
 
-from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, DictType, ListType, TupleType, Type,
-                       ViewType)
+from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, DictType, ListType, SetType, TupleType,
+                       Type, ViewType)
 
 HELD_NAMES = ("NoneType", "int", "float", "bool", "str", "bytes", "list", "dict")  # by dynamic type code
 OBJECT_CODE = 8
@@ -21,6 +21,8 @@ def static_name(ty: Type) -> str | None:
     for kind, name in ((ListType, "list"), (DictType, "dict"), (TupleType, "tuple"), (ViewType, "list")):
         if isinstance(ty, kind):
             return name
+    if isinstance(ty, SetType):
+        return "frozenset" if ty.frozen else "set"
     if isinstance(ty, ClassType) and ty.info.class_id == ty.info.last_descendant_id:
         return ty.info.name
     return None

@@ -12,7 +12,7 @@ import ast as py_ast
 
 from .. import ir
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, RT_MEMORY, STR, ClassType, DictType, ListType,
-                       OptionalType, TupleType, Type, UnionType)
+                       OptionalType, SetType, TupleType, Type, UnionType)
 from .layout import Layout
 
 KIND_BOX = 6
@@ -175,7 +175,7 @@ class ValueLowerer:
         elif ty == FLOAT:
             self.emit("f64.const", 0.0)
             self.emit("f64.ne")
-        elif ty in (STR, BYTES) or isinstance(ty, (ListType, DictType)):
+        elif ty in (STR, BYTES) or isinstance(ty, (ListType, DictType, SetType)):
             self.emit("i32.load", 8)
             self.emit("i32.const", 0)
             self.emit("i32.ne")

@@ -18,12 +18,13 @@ import ast as py_ast
 from .. import cache
 from ..diagnostics import CompileError, Diagnostic
 from ..program import (ANY, NONE, STR, ClassType, DictType, FuncSym, GlobalSym, ListType, Program,
-                       TupleType, Type, ViewType)
+                       SetType, TupleType, Type, ViewType)
 from .check_calls import CallChecker
 from .check_expr import Bail, ExprChecker, _conversion_help
 from .exceptions import ExceptionChecks, check_exception_classes
 from .flow import FlowMixin
 from .held import ARITHMETIC_METHODS, NARROW_HELP, protocol_classes
+from .sets import SetChecks
 from .infer import LiteralInference, UnknownLiteral
 from .types import TypeError_, resolve
 
@@ -79,7 +80,7 @@ def assigned_names(body: list[py_ast.stmt]) -> set[str]:
     return names
 
 
-class FunctionChecker(ExceptionChecks, LiteralInference, FlowMixin, CallChecker):
+class FunctionChecker(ExceptionChecks, LiteralInference, FlowMixin, SetChecks, CallChecker):
     def __init__(self, fn: FuncSym):
         super().__init__(fn)
         self.errors: list[Diagnostic] = []
@@ -306,7 +307,8 @@ class FunctionChecker(ExceptionChecks, LiteralInference, FlowMixin, CallChecker)
         self.assign_to(target, operation, self.check(operation))
         if operation.ty == ANY and isinstance(stmt.op, (py_ast.Add, py_ast.Mult)):
             operation.held_in_place = True  # a list held changes in place (runtime/held_arith.py)
-        elif isinstance(operation.left.ty, ListType) and isinstance(stmt.op, (py_ast.Add, py_ast.Mult)):
+        elif (isinstance(operation.left.ty, SetType) and not operation.left.ty.frozen) or (
+                isinstance(operation.left.ty, ListType) and isinstance(stmt.op, (py_ast.Add, py_ast.Mult))):
             operation.in_place = True  # list.__iadd__/__imul__ mutate the list itself: aliases see it
 
     # -- simple statements -------------------------------------------------

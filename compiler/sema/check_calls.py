@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType, FuncSym,
-                       ListType, Local, OptionalType, TupleType, Param, Type, UnionType, ViewType, dict_of,
+                       ListType, Local, OptionalType, SetType, TupleType, Param, Type, UnionType, ViewType, dict_of,
                        list_of)
 from . import unions
 from .builtins import INTRINSICS, PYTHON_BUILTINS
@@ -19,6 +19,7 @@ from .exceptions import is_exception
 from .check_expr import NUMERIC, TEXT, ExprChecker
 from .fstrings import STR_ARGUMENTS, str_convertible
 from .classes import inherited_method
+from .sets import CONSUMERS as SET_CONSUMERS
 from .methods import CLASS_METHODS, argument_problem, methods_of, with_tuple_argument
 from .str_format import as_fstring
 from .types import class_type, equality_supported
@@ -49,6 +50,8 @@ class CallChecker(ExprChecker):
             return result
         if sym is None and name in PYTHON_BUILTINS:
             node.call = ("builtin", name)
+            if name in SET_CONSUMERS:
+                self.set_consumer(node)  # sema/sets.py
             return getattr(self, f"builtin_{name}")(node, expected)
         if sym is None:
             raise self.fail(func, *undefined_name(name))
@@ -140,6 +143,8 @@ class CallChecker(ExprChecker):
                 raise self.fail(func, f"'{base.info.name}' has no method '{func.attr}'")
             node.call = ("method", method, base.info)
             return self.bind(node, method.params[1:], func.attr, node.args, method.result)
+        if isinstance(base, SetType):
+            return self.set_method(node, func, base)  # sema/sets.py
         if func.attr == "format" and base == STR and isinstance(receiver, py_ast.Constant):
             node.call, node.joined = ("type-method", "format"), as_fstring(node, self.plain_local, self.fail)
             return self.check(node.joined)
@@ -210,7 +215,7 @@ class CallChecker(ExprChecker):
             return INT
         if ty == ANY and not self.objects_have_truth:
             return INT  # counted on what it holds (dynamic.held_len); TypeError for a number or None
-        if not (ty in TEXT or isinstance(ty, (ListType, DictType, ViewType))):
+        if not (ty in TEXT or isinstance(ty, (ListType, DictType, ViewType, SetType))):
             raise self.fail(node.args[0], f"the argument of len() must be str, bytes, list or dict, not {ty}",
                             "len() counts the items of a str, bytes, list or dict")
         return INT

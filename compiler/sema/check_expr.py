@@ -13,7 +13,7 @@ import ast as py_ast
 
 from ..diagnostics import Diagnostic
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType,
-                       FuncSym, GlobalSym, ListType, Local, OptionalType, SourceModule, TupleType, Type,
+                       FuncSym, GlobalSym, ListType, Local, OptionalType, SetType, SourceModule, TupleType, Type,
                        UnionType, dict_of, list_of, tuple_of, union_of)
 from .builtins import PYTHON_BUILTINS
 from .comparisons import NUMERIC, TEXT, ComparisonChecks
@@ -55,7 +55,7 @@ def truthy_type(ty: Type, objects_have_truth: bool = True) -> bool:
         return not objects_have_truth
     if isinstance(ty, UnionType):  # tested on what it holds; a class's __bool__/__len__ is not looked up
         return not any(isinstance(m, (ClassType, TupleType)) for m in ty.members)
-    return ty in NUMERIC + TEXT or isinstance(ty, (ListType, DictType, TupleType, OptionalType, ClassType))
+    return ty in NUMERIC + TEXT or isinstance(ty, (ListType, DictType, TupleType, OptionalType, ClassType, SetType))
 
 
 class ExprChecker(ComparisonChecks, FormatChecks, HeldChecks):
@@ -192,6 +192,8 @@ class ExprChecker(ComparisonChecks, FormatChecks, HeldChecks):
         left, right = self.check(node.left), self.check(node.right)
         if ANY in (left, right) and self.held_arith_allowed(node, left, right):
             return ANY  # on what they hold (sema/held.py)
+        if isinstance(left, SetType) or isinstance(right, SetType):
+            return self.set_binop(node, left, right)  # sema/sets.py
         if left in NUMERIC and right in NUMERIC:
             return self.numeric_result(node, left, right)
         if isinstance(op, py_ast.Add) and left == right and (left in TEXT or isinstance(left, ListType)):

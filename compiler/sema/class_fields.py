@@ -65,12 +65,12 @@ def _dataclass_field(info: ClassInfo, name: str, call: py_ast.Call) -> py_ast.ex
     factory = given["default_factory"]
     ident = factory.id if isinstance(factory, py_ast.Name) else None
     sym = info.module.namespace.get(ident) if ident else None
-    if ident in ("list", "dict") and sym is None:
-        info.factories[name] = "[]" if ident == "list" else "{}"
+    if ident in ("list", "dict", "set", "frozenset") and sym is None:
+        info.factories[name] = {"list": "[]", "dict": "{}"}.get(ident, f"{ident}()")
     elif isinstance(sym, (ClassInfo, FuncSym)):
         info.factories[name] = f"{ident}()"
     else:
-        raise _fail(info, factory, "default_factory must be list, dict, or a class or function of the program",
+        raise _fail(info, factory, "default_factory must be list, dict, set, or a class or function of the program",
                     "write default_factory=list, or name a function that builds the value")
     return None
 

@@ -33,6 +33,8 @@ class ComparisonChecks:
             if not isinstance(a, OptionalType) and a != ANY and NONE not in members_of(a):
                 raise self.fail(node, f"a {a} value is never None", "declare the variable as 'T | None'")
             return
+        if self.set_comparison(node, op, a, b):  # sema/sets.py
+            return
         if isinstance(op, (py_ast.In, py_ast.NotIn)):
             self.check_membership(node, a, b)
             return

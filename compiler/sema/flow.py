@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (ANY, BOOL, BYTES, INT, NONE, STR, ClassType, DictType, ListType, Local, OptionalType, Type,
-                       UnionType, dict_of, list_of, tuple_of, union_of)
+from ..program import (ANY, BOOL, BYTES, INT, NONE, STR, ClassType, DictType, ListType, Local, OptionalType, SetType,
+                       Type, UnionType, dict_of, list_of, tuple_of, union_of)
 from .check_expr import truthy_type
 from .types import class_type
 from .types import union_problem
@@ -251,6 +251,9 @@ class FlowMixin:
             self.refuse_protocols(iterable)
             owner.iteration = ("held", iterable)  # on what it holds (runtime/held_items.py)
             return ANY
+        if isinstance(ty, SetType):
+            owner.iteration = ("set", iterable)
+            return ty.item
         raise self.fail(iterable, f"cannot iterate over {ty}", "iterate over range(), a list, str, bytes or dict")
 
     def iteration_combined(self, owner: py_ast.AST, call: py_ast.Call) -> Type:
@@ -264,7 +267,7 @@ class FlowMixin:
         for arg in sequences:
             holder = py_ast.Pass()
             parts.append((self.iteration(holder, arg), holder.iteration))
-            if holder.iteration[0] in ("range", "dict"):
+            if holder.iteration[0] in ("range", "dict", "set"):
                 raise self.fail(arg, f"{name}() over this iterable is not supported; iterate a list, str or bytes")
         owner.iteration = (name, [p[1] for p in parts])
         if start is not None:

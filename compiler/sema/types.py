@@ -5,8 +5,8 @@ import ast as py_ast
 
 from ..diagnostics import Diagnostic
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType,
-                       ListType, OptionalType, SourceModule, TupleType, Type, UnionType, ViewType, dict_of,
-                       list_of, members_of, optional_of, tuple_of, union_of)
+                       ListType, OptionalType, SetType, SourceModule, TupleType, Type, UnionType, ViewType,
+                       dict_of, list_of, members_of, optional_of, set_of, tuple_of, union_of)
 
 SCALARS = {"int": INT, "bool": BOOL, "float": FLOAT, "str": STR, "bytes": BYTES}
 KEY_TYPES = (INT, STR, BYTES)
@@ -39,7 +39,7 @@ def resolve(module: SourceModule, py_node: py_ast.AST) -> Type:
     def fail(message: str = "unsupported type annotation") -> TypeError_:
         return TypeError_(Diagnostic(module.loc(py_node), message,
                                      "use int, bool, float, str, bytes, None, list[T], dict[K, V], "
-                                     "tuple[...], T | None or a class"))
+                                     "set[T], tuple[...], T | None or a class"))
     if isinstance(py_node, py_ast.Constant) and py_node.value is None:
         return NONE
     if isinstance(py_node, py_ast.Constant) and isinstance(py_node.value, str):
@@ -85,6 +85,10 @@ def _generic(module: SourceModule, py_node: py_ast.Subscript, fail) -> Type:
         if types[0] not in KEY_TYPES:
             raise fail("dict keys must be int, str or bytes")
         return dict_of(types[0], types[1])
+    if name in ("set", "frozenset") and len(args) == 1:
+        if types[0] not in KEY_TYPES + (BOOL,):
+            raise fail("set items must be int, bool, str or bytes")
+        return set_of(types[0], name == "frozenset")
     if name == "tuple" and len(types) == len(args) and types:
         return tuple_of(tuple(types))
     if name == "tuple":
@@ -106,7 +110,7 @@ def union_problem(ty: Type) -> str | None:
     if not isinstance(ty, UnionType):
         return None
     kinds = [type(m) for m in ty.members if isinstance(m, (ListType, DictType))]
-    if any(isinstance(m, (TupleType, ViewType)) for m in ty.members):
+    if any(isinstance(m, (TupleType, ViewType, SetType)) for m in ty.members):
         return "a tuple cannot be a member of a union yet"
     if len(kinds) != len(set(kinds)):
         return "a union holds at most one list type and one dict type (isinstance() could not tell them apart)"
@@ -222,7 +226,7 @@ def orderable(ty: Type) -> bool:
 
 
 def equality_supported(ty: Type) -> bool:
-    if ty in (INT, BOOL, FLOAT, STR, BYTES) or isinstance(ty, (ClassType, OptionalType)):
+    if ty in (INT, BOOL, FLOAT, STR, BYTES) or isinstance(ty, (ClassType, OptionalType, SetType)):
         return True
     if isinstance(ty, ListType):
         return equality_supported(ty.item)

@@ -27,8 +27,6 @@ UNSUPPORTED: dict[type, tuple[str, str]] = {
     py_ast.Yield: ("generators ('yield') are not supported", "build and return a list instead"),
     py_ast.YieldFrom: ("generators ('yield from') are not supported", "build and return a list instead"),
     py_ast.GeneratorExp: ("generator expressions are not supported", "use a list comprehension or a loop"),
-    py_ast.SetComp: ("sets are not supported", "use a dict with the elements as keys"),
-    py_ast.Set: ("sets are not supported", "use a dict with the elements as keys"),
     py_ast.DictComp: ("dict comprehensions are not supported", "fill the dict in a loop"),
     py_ast.Starred: ("'*' unpacking is not supported", "pass or assign the elements one by one"),
     py_ast.NamedExpr: ("the walrus operator ':=' is not supported", "assign on its own line first"),

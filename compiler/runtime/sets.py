@@ -1,0 +1,388 @@
+"""set[T] objects: CPython's set hash table (Objects/setobject.c), slot for slot.
+
+    +8  u32 used (live entries, len())   +12 u32 fill (live and dummy entries)
+    +16 u32 table block (KIND_ENTRIES)   +20 u32 0 (the dict's index slot: the GC marks it)
+    +24 u32 mask (table size - 1)        +28 u32 finger (where pop() looks first)
+    +32 u32 key kind (0 int, 1 str, 2 bytes, 3 bool)
+    +36 u32 kind word of the table block
+
+The object is a KIND_DICT and the table a KIND_ENTRIES block of 24-byte entries
+(hash, key, state), so the GC traces it as it traces a dict: the table, and the
+keys when they are pointers. State 0 is an unused slot, 1 a live key, 2 a dummy
+(a deleted key: hash -1, key 0). Iteration walks the table in slot order, so
+the order of the items is the table's: for int and bool items the same as
+CPython's, since the hash (CPython's hash of an int: modulo 2**61 - 1, -1 -> -2),
+the probing (LINEAR_PROBES slots, then perturbed jumps), the growth rule and
+every operation's insertion order are CPython 3.11's. str and bytes items hash
+with the dict's FNV-1a (CPython randomises theirs per process).
+"""
+from abi.intrinsics import load_i64, load_u32, shr_u, store_i64, store_u32, wrap_add, wrap_mul
+from compiler.runtime.dicts import DELETED_HASH, ENTRY_SIZE, hash_data, missing_key
+from compiler.runtime.lists import data_equal, list_append, list_new
+from compiler.runtime.memory import ENTRY_KEY_POINTER, KIND_DICT, KIND_ENTRIES, KIND_POINTERS, KIND_RAW, alloc
+from compiler.runtime.reprs import key_error_shown
+
+SET_USED = 8
+SET_FILL = 12
+SET_TABLE = 16
+SET_MASK = 24
+SET_FINGER = 28
+SET_KIND = 32
+SET_TABLE_KIND = 36
+
+KEY_INT = 0
+KEY_BOOL = 3
+MIN_SIZE = 8
+LINEAR_PROBES = 9
+PERTURB_SHIFT = 5
+HASH_MODULUS = 0x1FFFFFFFFFFFFFFF   # 2**61 - 1
+INT64_MIN = -9223372036854775808
+ENTRY_KEY = 8
+ENTRY_STATE = 16
+UNUSED = 0
+ACTIVE = 1
+DUMMY = 2
+LIST_LEN = 8
+LIST_ITEMS = 16
+
+
+# -- hashing and the table -------------------------------------------------------------------
+def hash_int(v: int) -> int:
+    """CPython's hash of an int (and of a bool): v modulo 2**61 - 1 with v's sign; -1 is -2."""
+    if v >= 0:
+        return v % HASH_MODULUS
+    if v == INT64_MIN:
+        return -4   # 2**63 = 4 * (2**61 - 1) + 4
+    h = -((-v) % HASH_MODULUS)
+    if h == -1:
+        return -2
+    return h
+
+
+def hash_item(s: int, key: int) -> int:
+    kind = load_u32(s + SET_KIND)
+    if kind == KEY_INT or kind == KEY_BOOL:
+        return hash_int(key)
+    return hash_data(key)
+
+
+def keys_equal(s: int, a: int, b: int) -> bool:
+    if a == b:
+        return True
+    kind = load_u32(s + SET_KIND)
+    return kind != KEY_INT and kind != KEY_BOOL and data_equal(a, b)
+
+
+def slot_address(table: int, i: int) -> int:
+    """Slots come from the runtime (0 <= i <= mask): the address wraps nothing."""
+    return wrap_add(table, wrap_add(wrap_mul(i, ENTRY_SIZE), 8))
+
+
+def new_table(s: int, size: int) -> None:
+    store_u32(s + SET_TABLE, alloc(size * ENTRY_SIZE, load_u32(s + SET_TABLE_KIND)))
+    store_u32(s + SET_MASK, size - 1)
+    store_u32(s + SET_FILL, 0)
+    store_u32(s + SET_USED, 0)
+
+
+def next_probe(i: int, perturb: int, mask: int) -> int:
+    return (i * 5 + 1 + perturb) & mask
+
+
+def probe(s: int, key: int, h: int) -> int:
+    """Walk ``h``'s probe sequence as set_lookkey and set_add_entry do: the address of the live
+    entry holding ``key``, else minus the address an insert takes (the last dummy the probes
+    passed, else the unused slot that ended them)."""
+    table = load_u32(s + SET_TABLE)
+    mask = load_u32(s + SET_MASK)
+    i = h & mask
+    perturb = h
+    freeslot = 0
+    while True:
+        probes = LINEAR_PROBES if i + LINEAR_PROBES <= mask else 0
+        entry = slot_address(table, i)
+        while True:
+            state = load_i64(entry + ENTRY_STATE)
+            if state == UNUSED:
+                return -entry if freeslot == 0 else -freeslot
+            if state == ACTIVE:
+                if load_i64(entry) == h and keys_equal(s, load_i64(entry + ENTRY_KEY), key):
+                    return entry
+            else:
+                freeslot = entry
+            if probes == 0:
+                break
+            probes -= 1
+            entry += ENTRY_SIZE
+        perturb = shr_u(perturb, PERTURB_SHIFT)
+        i = next_probe(i, perturb, mask)
+
+
+def lookup(s: int, key: int, h: int) -> int:
+    """The address of the live entry holding ``key`` (hash ``h``), or 0."""
+    entry = probe(s, key, h)
+    return entry if entry > 0 else 0
+
+
+def insert_clean(s: int, key: int, h: int) -> None:
+    """Put a key the table lacks where set_insert_clean does: with no dummies in the table, the
+    first unused slot of its probe sequence."""
+    fill(-probe(s, key, h), key, h)
+
+
+def fill(entry: int, key: int, h: int) -> None:
+    store_i64(entry, h)
+    store_i64(entry + ENTRY_KEY, key)
+    store_i64(entry + ENTRY_STATE, ACTIVE)
+
+
+def table_resize(s: int, minused: int) -> None:
+    """A table of the smallest power of two above ``minused``, the live keys reinserted in slot order."""
+    size = MIN_SIZE
+    while size <= minused:
+        size *= 2
+    old = load_u32(s + SET_TABLE)
+    old_mask = load_u32(s + SET_MASK)
+    used = load_u32(s + SET_USED)
+    if size == MIN_SIZE and old_mask == MIN_SIZE - 1 and load_u32(s + SET_FILL) == used:
+        return   # CPython keeps its small table when it has no dummies
+    new_table(s, size)
+    for i in range(old_mask + 1):
+        entry = slot_address(old, i)
+        if load_i64(entry + ENTRY_STATE) == ACTIVE:
+            insert_clean(s, load_i64(entry + ENTRY_KEY), load_i64(entry))
+    store_u32(s + SET_FILL, used)
+    store_u32(s + SET_USED, used)
+
+
+def grow(s: int) -> None:
+    used = load_u32(s + SET_USED)
+    table_resize(s, used * 2 if used > 50000 else used * 4)
+
+
+def add_entry(s: int, key: int, h: int) -> None:
+    """set_add_entry: a new key takes the last dummy its probes passed, else the unused slot that
+    ended them; filling an unused slot past 3/5 of the table grows it."""
+    entry = probe(s, key, h)
+    if entry > 0:
+        return
+    entry = -entry
+    reused = load_i64(entry + ENTRY_STATE) == DUMMY
+    fill(entry, key, h)
+    store_u32(s + SET_USED, load_u32(s + SET_USED) + 1)
+    if not reused:
+        store_u32(s + SET_FILL, load_u32(s + SET_FILL) + 1)
+        if load_u32(s + SET_FILL) * 5 >= load_u32(s + SET_MASK) * 3:
+            grow(s)
+
+
+def discard_entry(s: int, key: int, h: int) -> bool:
+    entry = lookup(s, key, h)
+    if entry == 0:
+        return False
+    store_i64(entry, DELETED_HASH)
+    store_i64(entry + ENTRY_KEY, 0)
+    store_i64(entry + ENTRY_STATE, DUMMY)
+    store_u32(s + SET_USED, load_u32(s + SET_USED) - 1)
+    return True
+
+
+def next_slot(s: int, pos: int) -> int:
+    """The first live slot at or after ``pos``, or -1 (set_next)."""
+    table = load_u32(s + SET_TABLE)
+    mask = load_u32(s + SET_MASK)
+    while pos <= mask:
+        if load_i64(slot_address(table, pos) + ENTRY_STATE) == ACTIVE:
+            return pos
+        pos += 1
+    return -1
+
+
+def slot_key(s: int, pos: int) -> int:
+    return load_i64(slot_address(load_u32(s + SET_TABLE), pos) + ENTRY_KEY)
+
+
+def slot_hash(s: int, pos: int) -> int:
+    return load_i64(slot_address(load_u32(s + SET_TABLE), pos))
+
+
+# -- building and copying -----------------------------------------------------------------
+def set_new(key_kind: int) -> int:
+    """An empty set of 8 slots; key_kind 0 int, 1 str, 2 bytes, 3 bool."""
+    s = alloc(32, KIND_DICT)
+    kind_word = KIND_ENTRIES
+    if key_kind != KEY_INT and key_kind != KEY_BOOL:
+        kind_word = kind_word | ENTRY_KEY_POINTER
+    store_u32(s + SET_KIND, key_kind)
+    store_u32(s + SET_TABLE_KIND, kind_word)
+    new_table(s, MIN_SIZE)
+    return s
+
+
+def merge(s: int, other: int) -> None:
+    """set_merge: s |= other for a set other."""
+    other_used = load_u32(other + SET_USED)
+    if s == other or other_used == 0:
+        return
+    if (load_u32(s + SET_FILL) + other_used) * 5 >= load_u32(s + SET_MASK) * 3:
+        table_resize(s, (load_u32(s + SET_USED) + other_used) * 2)
+    other_mask = load_u32(other + SET_MASK)
+    if load_u32(s + SET_FILL) == 0 and load_u32(s + SET_MASK) == other_mask \
+            and load_u32(other + SET_FILL) == other_used:
+        copy_slots(s, other)
+        return
+    if load_u32(s + SET_FILL) == 0:
+        for i in range(other_mask + 1):
+            entry = slot_address(load_u32(other + SET_TABLE), i)
+            if load_i64(entry + ENTRY_STATE) == ACTIVE:
+                insert_clean(s, load_i64(entry + ENTRY_KEY), load_i64(entry))
+        store_u32(s + SET_FILL, other_used)
+        store_u32(s + SET_USED, other_used)
+        return
+    pos = next_slot(other, 0)
+    while pos >= 0:
+        add_entry(s, slot_key(other, pos), slot_hash(other, pos))
+        pos = next_slot(other, pos + 1)
+
+
+def copy_slots(s: int, other: int) -> None:
+    """Same-size tables, s empty, other without dummies: slot i of other becomes slot i of s."""
+    table = load_u32(s + SET_TABLE)
+    other_table = load_u32(other + SET_TABLE)
+    for i in range(load_u32(other + SET_MASK) + 1):
+        src = slot_address(other_table, i)
+        if load_i64(src + ENTRY_STATE) == ACTIVE:
+            dst = slot_address(table, i)
+            store_i64(dst, load_i64(src))
+            store_i64(dst + ENTRY_KEY, load_i64(src + ENTRY_KEY))
+            store_i64(dst + ENTRY_STATE, ACTIVE)
+    store_u32(s + SET_FILL, load_u32(other + SET_FILL))
+    store_u32(s + SET_USED, load_u32(other + SET_USED))
+
+
+def set_copy(s: int) -> int:
+    """``s.copy()`` / ``set(s)``: a new set merged from s."""
+    result = set_new(load_u32(s + SET_KIND))
+    merge(result, s)
+    return result
+
+
+def set_constant(built: int) -> int:
+    """A literal of three or more constants: CPython's compiler makes the frozenset of its items
+    (``built``, added in order), rebuilds it from that frozenset's order when it merges constants,
+    and the code merges the result into a new set."""
+    rebuilt = set_new(load_u32(built + SET_KIND))
+    pos = next_slot(built, 0)
+    while pos >= 0:
+        add_entry(rebuilt, slot_key(built, pos), slot_hash(built, pos))
+        pos = next_slot(built, pos + 1)
+    return set_copy(rebuilt)
+
+
+def set_add(s: int, key: int) -> None:
+    add_entry(s, key, hash_item(s, key))
+
+
+def set_update_list(s: int, lst: int) -> None:
+    """s.update(lst): the items added one by one, in order (set_update_internal on an iterable)."""
+    i = 0
+    while i < load_u32(lst + LIST_LEN):
+        set_add(s, load_i64(load_u32(lst + LIST_ITEMS) + 8 + i * 8))
+        i += 1
+
+
+def set_from_list(key_kind: int, lst: int) -> int:
+    s = set_new(key_kind)
+    set_update_list(s, lst)
+    return s
+
+
+def set_update_dict(s: int, d: int) -> None:
+    """s.update(d) / set(d): one resize for the dict's size first, then its keys in order."""
+    size = load_u32(d + 8)
+    if (load_u32(s + SET_FILL) + size) * 5 >= load_u32(s + SET_MASK) * 3:
+        table_resize(s, (load_u32(s + SET_USED) + size) * 2)
+    entries = load_u32(d + 16)
+    for i in range(load_u32(d + 12)):
+        entry = entries + 8 + i * ENTRY_SIZE
+        if load_i64(entry) != DELETED_HASH:
+            set_add(s, load_i64(entry + ENTRY_KEY))
+
+
+# -- removing ---------------------------------------------------------------------------------
+def set_discard(s: int, key: int) -> None:
+    discard_entry(s, key, hash_item(s, key))
+
+
+def set_remove(s: int, key: int) -> None:
+    if not discard_entry(s, key, hash_item(s, key)):
+        if load_u32(s + SET_KIND) == KEY_BOOL:
+            key_error_shown("True" if key != 0 else "False")
+        missing_key(s, key)   # the dict's KeyError text: the key kind sits at the same offset
+
+
+def set_pop(s: int) -> int:
+    """Remove and return the first live entry at or after the finger (wrapping)."""
+    if load_u32(s + SET_USED) == 0:
+        key_error_shown("'pop from an empty set'")
+        return 0
+    mask = load_u32(s + SET_MASK)
+    table = load_u32(s + SET_TABLE)
+    i = load_u32(s + SET_FINGER) & mask
+    while load_i64(slot_address(table, i) + ENTRY_STATE) != ACTIVE:
+        i += 1
+        if i > mask:
+            i = 0
+    entry = slot_address(table, i)
+    key = load_i64(entry + ENTRY_KEY)
+    store_i64(entry, DELETED_HASH)
+    store_i64(entry + ENTRY_KEY, 0)
+    store_i64(entry + ENTRY_STATE, DUMMY)
+    store_u32(s + SET_USED, load_u32(s + SET_USED) - 1)
+    store_u32(s + SET_FINGER, i + 1)
+    return key
+
+
+def set_clear(s: int) -> None:
+    """An empty table of 8 slots (the finger stays, as CPython's does)."""
+    new_table(s, MIN_SIZE)
+
+
+def purge_dummies(s: int) -> None:
+    """After a difference_update: resize when more than a quarter of the table is dummies."""
+    if load_u32(s + SET_FILL) - load_u32(s + SET_USED) > load_u32(s + SET_MASK) // 4:
+        grow(s)
+
+
+
+def set_contains(s: int, key: int) -> bool:
+    return lookup(s, key, hash_item(s, key)) != 0
+
+
+# -- iteration --------------------------------------------------------------------------------
+def set_len(s: int) -> int:
+    return load_u32(s + SET_USED)
+
+
+def set_iter_next(s: int, pos: int, used: int) -> int:
+    """The live slot a for loop visits next (from ``pos``), or -1; RuntimeError when the set's
+    size is no longer ``used`` (CPython checks it on every step, the last one included)."""
+    if load_u32(s + SET_USED) != used:
+        raise RuntimeError("Set changed size during iteration")
+    return next_slot(s, pos)
+
+
+def set_slot_key(s: int, pos: int) -> int:
+    return slot_key(s, pos)
+
+
+def set_to_list(s: int) -> int:
+    """list(s): the items in slot order."""
+    kind = load_u32(s + SET_KIND)
+    pointers = kind != KEY_INT and kind != KEY_BOOL
+    result = list_new(load_u32(s + SET_USED), KIND_POINTERS if pointers else KIND_RAW)
+    pos = next_slot(s, 0)
+    while pos >= 0:
+        list_append(result, slot_key(s, pos))
+        pos = next_slot(s, pos + 1)
+    return result

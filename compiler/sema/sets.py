@@ -1,0 +1,182 @@
+"""Type checking of sets: ``set[T]`` literals, ``set(...)``, comprehensions, operators and methods,
+and ``frozenset[T]`` (``frozenset(...)``, the methods that make new sets).
+
+T is int, bool, str or bytes (compiler/runtime/sets.py). A method's ``other`` arguments may be
+sets, frozensets or lists of the same T; ``node.set_args`` records, per argument, whether it is
+a set. An operator's result has its left operand's type (``frozenset | set`` is a frozenset).
+"""
+from __future__ import annotations
+
+import ast as py_ast
+
+from ..program import (BOOL, BYTES, INT, NONE, STR, DictType, ListType, OptionalType, SetType, Type, ViewType,
+                       list_of, set_of)
+
+SET_ITEMS = (INT, BOOL, STR, BYTES)
+SET_OPERATORS = (py_ast.BitOr, py_ast.BitAnd, py_ast.Sub, py_ast.BitXor)
+COMPARISONS = (py_ast.Eq, py_ast.NotEq, py_ast.Lt, py_ast.LtE, py_ast.Gt, py_ast.GtE)
+# method -> (how many 'other' arguments: "one", "many" or "none"/"item", result: "set", "none", "bool", "item")
+METHODS = {
+    "add": ("item", "none"), "discard": ("item", "none"), "remove": ("item", "none"),
+    "pop": ("none", "item"), "clear": ("none", "none"), "copy": ("none", "set"),
+    "update": ("many", "none"), "intersection_update": ("many", "none"), "difference_update": ("many", "none"),
+    "symmetric_difference_update": ("one", "none"),
+    "union": ("many", "set"), "intersection": ("many", "set"), "difference": ("many", "set"),
+    "symmetric_difference": ("one", "set"),
+    "issubset": ("one", "bool"), "issuperset": ("one", "bool"), "isdisjoint": ("one", "bool"),
+}
+CHANGING = ("add", "discard", "remove", "pop", "clear", "update", "intersection_update", "difference_update",
+            "symmetric_difference_update")
+# Built-ins that consume a set as the list of its items (in iteration order).
+CONSUMERS = ("list", "sorted", "min", "max")
+NEVER_SETS = (py_ast.List, py_ast.ListComp, py_ast.Constant, py_ast.JoinedStr, py_ast.Dict, py_ast.Tuple)
+ITEM_HELP = "a set holds int, bool, str or bytes items: convert them, or keep them in a list"
+
+
+class SetItems(py_ast.expr):
+    """A set read as a new list of its items, in iteration order (``list(s)``, ``sorted(s)``)."""
+
+    _fields = ("value",)
+
+
+def set_item_type(ty: Type) -> bool:
+    return ty in SET_ITEMS
+
+
+class SetChecks:
+    def set_type(self, node: py_ast.AST, item: Type, frozen: bool = False) -> Type:
+        if item not in SET_ITEMS:
+            raise self.fail(node, f"set items must be int, bool, str or bytes, not {item}", ITEM_HELP)
+        return set_of(item, frozen)
+
+    def check_Set(self, node: py_ast.Set, expected: Type | None) -> Type:
+        if isinstance(expected, OptionalType):
+            expected = expected.inner
+        if any(isinstance(e, py_ast.Starred) for e in node.elts):
+            raise self.fail(node, "'*' in set literals is not supported", "build the set, then update() it")
+        item = expected.item if isinstance(expected, SetType) else self.check(node.elts[0])
+        for element in node.elts:
+            self.use(element, item, what="a set element")
+        return self.set_type(node, item)
+
+    def check_SetComp(self, node: py_ast.SetComp, expected: Type | None) -> Type:
+        hint = list_of(expected.item) if isinstance(expected, SetType) else None
+        return self.set_type(node, self.check_ListComp(node, hint).item)
+
+    def check_SetItems(self, node: SetItems, expected: Type | None) -> Type:
+        ty = getattr(node.value, "ty", None) or self.check(node.value)
+        return list_of(ty.item)
+
+    def set_consumer(self, node: py_ast.Call) -> None:
+        """list(s), sorted(s), min(s), max(s): the set becomes the list of its items."""
+        if len(node.args) != 1 or isinstance(node.args[0], py_ast.Starred):
+            return
+        arg = node.args[0]
+        if isinstance(arg, NEVER_SETS) or (
+                isinstance(arg, py_ast.Call) and isinstance(arg.func, py_ast.Name) and arg.func.id == "range"):
+            return  # checked once, by the built-in itself
+        if isinstance(self.check(arg), SetType):
+            node.args[0] = py_ast.copy_location(SetItems(value=arg), arg)
+
+    # -- set(...) and frozenset(...) -------------------------------------------------------
+    def builtin_frozenset(self, node: py_ast.Call, expected: Type | None) -> Type:
+        return self.builtin_set(node, expected, "frozenset")
+
+    def builtin_set(self, node: py_ast.Call, expected: Type | None, name: str = "set") -> Type:
+        frozen = name == "frozenset"
+        if isinstance(expected, OptionalType):
+            expected = expected.inner
+        if isinstance(expected, SetType) and expected.frozen != frozen:
+            expected = None
+        if node.keywords or len(node.args) > 1:
+            raise self.fail(node, f"{name}() takes at most one argument", f"write {name}(items)")
+        if not node.args:
+            if not isinstance(expected, SetType):
+                raise self.fail(node, f"the type of an empty {name} is not known here",
+                                f"annotate the variable: seen: {name}[int] = {name}()")
+            node.bound, node.set_source = [], None
+            return expected
+        arg = node.args[0]
+        if not isinstance(arg, py_ast.Call) or not isinstance(arg.func, py_ast.Name) or arg.func.id != "range":
+            ty = self.check(arg)
+        else:
+            ty = None
+        if ty is None or ty == STR:  # set(range(...)) / set(text): the items of list(...)
+            arg = node.args[0] = py_ast.copy_location(
+                py_ast.Call(func=py_ast.Name(id="list", ctx=py_ast.Load()), args=[arg], keywords=[]), arg)
+            ty = self.check(arg)
+        if isinstance(ty, (ListType, ViewType)):
+            node.set_source, item = "list", ty.item
+        elif isinstance(ty, DictType):
+            node.set_source, item = "dict", ty.key
+        elif isinstance(ty, SetType):
+            node.set_source, item = "set", ty.item
+        else:
+            raise self.fail(arg, f"{name}() of {ty} is not supported", "pass a list, str, range, dict or set")
+        if isinstance(expected, SetType) and expected.item != item:
+            raise self.fail(arg, f"this makes a {name}[{item}], not {expected}", "convert the items first")
+        node.bound = [arg]
+        if frozen and ty == set_of(item, True):
+            node.set_source = "same"  # frozenset(fs) is fs itself
+        return self.set_type(arg, item, frozen)
+
+    # -- operators --------------------------------------------------------------------------
+    def set_binop(self, node: py_ast.BinOp, left: Type, right: Type) -> Type:
+        if not isinstance(node.op, SET_OPERATORS):
+            raise self.fail(node, f"unsupported operand types for this operator: {left} and {right}",
+                            "sets take | & - ^ with a set of the same type")
+        if not (isinstance(left, SetType) and isinstance(right, SetType) and left.item == right.item):
+            raise self.fail(node, f"both operands must be sets of the same item type, not {left} and {right}",
+                            "convert one operand with set(...)")
+        return left
+
+    def set_comparison(self, node, op, a: Type, b: Type) -> bool:
+        """True when the comparison involves a set (and is valid); raises when it is not."""
+        if isinstance(op, (py_ast.In, py_ast.NotIn)):
+            if not isinstance(b, SetType):
+                return False
+            if a != b.item:
+                raise self.fail(node, f"'in' is not supported between {a} and {b}",
+                                f"test a {b.item} for membership")
+            return True
+        if not (isinstance(a, SetType) or isinstance(b, SetType)):
+            return False
+        if not (isinstance(a, SetType) and isinstance(b, SetType) and a.item == b.item) \
+                or not isinstance(op, COMPARISONS):
+            raise self.fail(node, f"cannot compare {a} with {b}", "compare sets of the same item type")
+        return True
+
+    # -- methods ----------------------------------------------------------------------------
+    def set_method(self, node: py_ast.Call, func: py_ast.Attribute, base: SetType) -> Type:
+        name = func.attr
+        if name not in METHODS or (base.frozen and name in CHANGING):
+            known = [m for m in METHODS if not (base.frozen and m in CHANGING)]
+            raise self.fail(func, f"{base} has no method '{name}'" + ("" if base.frozen else " in this version"),
+                            f"{'frozensets' if base.frozen else 'sets'} have " + " ".join(known))
+        if node.keywords:
+            raise self.fail(node, f"{name}() takes no keyword arguments", "pass the arguments by position")
+        arity, result = METHODS[name]
+        count = len(node.args)
+        if (arity == "item" and count != 1) or (arity == "none" and count) or (arity == "one" and count != 1):
+            expected = {"item": 1, "none": 0, "one": 1}[arity]
+            raise self.fail(node, f"{name}() takes {expected} argument(s), {count} given",
+                            "see the Sets section of docs/language.md")
+        if any(isinstance(a, py_ast.Starred) for a in node.args):
+            raise self.fail(node, "'*' arguments are not supported here", "pass the arguments one by one")
+        node.call = ("type-method", name)
+        node.bound = list(node.args)
+        if arity == "item":
+            self.use(node.args[0], base.item, what=f"the argument of {name}()")
+        else:
+            node.set_args = [self.set_argument(arg, base, name) for arg in node.args]
+        return {"set": base, "none": NONE, "bool": BOOL, "item": base.item}[result]
+
+    def set_argument(self, arg: py_ast.expr, base: SetType, name: str) -> bool:
+        """Check an 'other' argument: a set of the same type (True) or a list of its items (False)."""
+        ty = self.check(arg, base)
+        if isinstance(ty, SetType) and ty.item == base.item:
+            return True
+        if isinstance(ty, ListType) and ty.item == base.item:
+            return False
+        raise self.fail(arg, f"the argument of {name}() must be a set or list of {base.item}, not {ty}",
+                        "convert it with set(...) or list(...)")
