@@ -23,6 +23,7 @@ from .check_expr import Bail, ExprChecker, _conversion_help
 from .exceptions import ExceptionChecks, check_exception_classes
 from .flow import FlowMixin
 from .infer import LiteralInference, UnknownLiteral
+from . import lambdas
 from .types import TypeError_, resolve
 
 
@@ -36,6 +37,7 @@ def run(program: Program) -> Program:
     for fn in list(program.functions.values()):
         if fn.host is None:
             errors += FunctionChecker(fn).check_function()
+    lambdas.register(program)
     if errors:
         raise CompileError(errors)
     return program

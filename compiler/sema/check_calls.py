@@ -20,6 +20,7 @@ from .check_expr import NUMERIC, TEXT, ExprChecker
 from .fstrings import STR_ARGUMENTS, str_convertible
 from .classes import inherited_method
 from .methods import CLASS_METHODS, argument_problem, methods_of, with_tuple_argument
+from .sort_keys import check_extremum, check_list_sort, check_sorted
 from .str_format import as_fstring
 from .types import class_type, equality_supported
 from .unsupported import undefined_name
@@ -143,6 +144,8 @@ class CallChecker(ExprChecker):
         if func.attr == "format" and base == STR and isinstance(receiver, py_ast.Constant):
             node.call, node.joined = ("type-method", "format"), as_fstring(node, self.plain_local, self.fail)
             return self.check(node.joined)
+        if isinstance(base, ListType) and func.attr == "sort" and check_list_sort(self, node, base):
+            return NONE
         table = CLASS_METHODS[owner] if owner is not None else methods_of(base)
         if table is None or func.attr not in table:
             raise self.fail(func, f"{base} has no method '{func.attr}' in this version")
@@ -261,8 +264,9 @@ class CallChecker(ExprChecker):
         return self.extremum(node, "max")
 
     def extremum(self, node: py_ast.Call, name: str) -> Type:
-        if node.keywords:
-            raise self.fail(node, f"{name}() keyword arguments are not supported")
+        keyed = check_extremum(self, node, name)  # key= or default=
+        if keyed is not None:
+            return keyed
         node.bound = list(node.args)
         if len(node.args) == 1:
             ty = self.check(node.args[0])
@@ -277,6 +281,8 @@ class CallChecker(ExprChecker):
         raise self.fail(node, f"{name}() arguments must all be int, all float or all str")
 
     def builtin_sorted(self, node: py_ast.Call, expected: Type | None) -> Type:
+        if check_sorted(self, node) is not None:  # key=
+            return node.ty
         reverse = [k for k in node.keywords if k.arg == "reverse"]
         if len(node.args) != 1 or len(node.keywords) != len(reverse):
             raise self.fail(node, "sorted() takes one list and, by keyword, reverse= here")
