@@ -258,7 +258,8 @@ RT_MEMORY = "compiler.runtime.memory"
 
 # Modules the compiler provides itself: their names are intrinsics, not code.
 BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
-    "typing": ("Optional", "Any", "Union"),
+    "typing": ("Optional", "Any", "Union", "Callable"),
+    "collections.abc": ("Callable",),
     "dataclasses": ("dataclass", "field"),
     "__future__": ("annotations",),
     "abi": ("export", "export_if_overridden", "wasm_import", "i32", "i64"),

@@ -8,6 +8,7 @@ from ..program import (ANY, BOOL, BYTES, FLOAT, INT, RAISE_INTRINSICS, RT_MEMORY
 from .compare import CompareLowerer
 from .expressions import eq_kind
 from .methods import MethodLowerer
+from .closures import ClosureLowerer
 from .sort_keys import SortKeyLowerer
 from .texts import TextLowerer
 from .values import BYTES_DATA, DYNAMIC, LISTS, STRINGS, type_code
@@ -36,7 +37,7 @@ def constant_int(node: py_ast.expr) -> int | None:
     return None
 
 
-class CallLowerer(SortKeyLowerer, MethodLowerer, CompareLowerer, TextLowerer):
+class CallLowerer(ClosureLowerer, SortKeyLowerer, MethodLowerer, CompareLowerer, TextLowerer):
     def lower_Call(self, node: py_ast.Call) -> None:
         kind, *rest = node.call
         getattr(self, f"call_{kind.replace('-', '_')}")(node, *rest)

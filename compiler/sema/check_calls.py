@@ -16,6 +16,7 @@ from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassIn
 from . import unions
 from .builtins import INTRINSICS, PYTHON_BUILTINS
 from .exceptions import is_exception
+from .callables import value_call
 from .check_expr import NUMERIC, TEXT, ExprChecker
 from .fstrings import STR_ARGUMENTS, str_convertible
 from .classes import inherited_method
@@ -29,6 +30,9 @@ from .unsupported import undefined_name
 class CallChecker(ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
         func = node.func
+        called = value_call(self, node)  # a function value (sema/callables.py)
+        if called is not None:
+            return called
         if isinstance(func, py_ast.Attribute):
             return self.method_call(node, func)
         if not isinstance(func, py_ast.Name):

@@ -16,8 +16,9 @@ from ..program import NONE, FuncSym, Param, Program, Type
 CLOSURE_HELP = "pass the value as a parameter, or make it a module-level (global) name"
 
 
-def lambda_function(checker, node: py_ast.Lambda, params: list[Type]) -> FuncSym:
-    """The checked function of ``node`` taking ``params``; its locals are only its parameters."""
+def lambda_function(checker, node: py_ast.Lambda, params: list[Type], result: Type | None = None) -> FuncSym:
+    """The checked function of ``node`` taking ``params`` (returning ``result``, else the type of its
+    body); its locals are only its parameters."""
     from .check import FunctionChecker  # check builds on the call checker that calls this
     args = node.args
     if args.vararg or args.kwarg or args.kwonlyargs or args.posonlyargs or args.defaults:
@@ -35,7 +36,7 @@ def lambda_function(checker, node: py_ast.Lambda, params: list[Type]) -> FuncSym
     name = f"<lambda>@{node.lineno}:{node.col_offset + 1}"
     fn = FuncSym(f"{module.name}.{name}", module, _as_def(node))
     fn.params = [Param(a.arg, ty, ty.wasm or "i32") for a, ty in zip(args.args, params)]
-    fn.result = _result_type(FunctionChecker, fn, node)
+    fn.result = result or _result_type(FunctionChecker, fn, node)
     fn.result_wasm = fn.result.wasm
     errors = FunctionChecker(fn).check_function()
     if errors:
