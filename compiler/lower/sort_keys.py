@@ -27,6 +27,10 @@ class SortKeyLowerer(ExprLowerer):
         self.emit("i64.const", KIND_POINTERS if fn.result.pointer else KIND_RAW)
         self.emit("call", f"{LISTS}.list_new")
         keys = self.stash("i64")
+        env = None
+        if getattr(fn, "free", None) is not None:  # a lambda reading the enclosing function's variables
+            self.function_value(fn)
+            env = self.stash("i32")
         index = self.temp("i64")
         self.emit("i64.const", 0)
         self.emit("local.set", index)
@@ -38,6 +42,8 @@ class SortKeyLowerer(ExprLowerer):
         self.emit("i64.ge_s")
         self.emit("br_if", done)
         self.emit("local.get", keys)
+        if env is not None:
+            self.emit("local.get", env)
         self.emit("local.get", lst)
         self.emit("local.get", index)
         self.emit("call", f"{LISTS}.list_get")

@@ -36,6 +36,7 @@ class FunctionLowerer(ExceptionLowerer, LoopLowerer):
         self.block(fn.node.body)
         if fn.result != NONE:
             self.emit("unreachable")  # the checker proved the end is never reached
+        self.finish_closure()  # cells and captured variables (lower/closures.py)
         return self.fn
 
     def block(self, body: list[py_ast.stmt]) -> None:

@@ -23,7 +23,8 @@ from .check_expr import Bail, ExprChecker, _conversion_help
 from .exceptions import ExceptionChecks, check_exception_classes
 from .flow import FlowMixin
 from .infer import LiteralInference, UnknownLiteral
-from . import lambdas
+from . import closures, lambdas
+from .closures import ClosureChecks
 from .types import TypeError_, resolve
 
 
@@ -75,7 +76,7 @@ def assigned_names(body: list[py_ast.stmt]) -> set[str]:
     return names
 
 
-class FunctionChecker(ExceptionChecks, LiteralInference, FlowMixin, CallChecker):
+class FunctionChecker(ClosureChecks, ExceptionChecks, LiteralInference, FlowMixin, CallChecker):
     def __init__(self, fn: FuncSym):
         super().__init__(fn)
         self.errors: list[Diagnostic] = []
@@ -87,6 +88,7 @@ class FunctionChecker(ExceptionChecks, LiteralInference, FlowMixin, CallChecker)
         body = fn.node.body
         self.global_names = {n for s in py_ast.walk(fn.node) if isinstance(s, py_ast.Global) for n in s.names}
         self.local_names = (assigned_names(body) | {p.name for p in fn.params}) - self.global_names
+        closures.enter(self)  # nested defs, captured variables
         for p in fn.params:
             fn.locals[p.name] = p.ty
             self.assigned.add(p.name)

@@ -13,7 +13,7 @@ import ast as py_ast
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType, FuncSym,
                        ListType, Local, OptionalType, TupleType, Param, Type, UnionType, ViewType, dict_of,
                        list_of)
-from . import unions
+from . import map_filter, unions
 from .builtins import INTRINSICS, PYTHON_BUILTINS
 from .exceptions import is_exception
 from .callables import value_call
@@ -148,6 +148,8 @@ class CallChecker(ExprChecker):
         if func.attr == "format" and base == STR and isinstance(receiver, py_ast.Constant):
             node.call, node.joined = ("type-method", "format"), as_fstring(node, self.plain_local, self.fail)
             return self.check(node.joined)
+        if func.attr == "join" and base in TEXT:
+            map_filter.consumed(self, node)  # ",".join(map(str, xs))
         if isinstance(base, ListType) and func.attr == "sort" and check_list_sort(self, node, base):
             return NONE
         table = CLASS_METHODS[owner] if owner is not None else methods_of(base)
@@ -268,6 +270,8 @@ class CallChecker(ExprChecker):
         return self.extremum(node, "max")
 
     def extremum(self, node: py_ast.Call, name: str) -> Type:
+        if len(node.args) == 1:
+            map_filter.consumed(self, node)
         keyed = check_extremum(self, node, name)  # key= or default=
         if keyed is not None:
             return keyed
@@ -285,6 +289,7 @@ class CallChecker(ExprChecker):
         raise self.fail(node, f"{name}() arguments must all be int, all float or all str")
 
     def builtin_sorted(self, node: py_ast.Call, expected: Type | None) -> Type:
+        map_filter.consumed(self, node)
         if check_sorted(self, node) is not None:  # key=
             return node.ty
         reverse = [k for k in node.keywords if k.arg == "reverse"]
@@ -299,6 +304,7 @@ class CallChecker(ExprChecker):
         return list_of(ty.item)
 
     def builtin_list(self, node: py_ast.Call, expected: Type | None) -> Type:
+        map_filter.consumed(self, node)  # list(map(f, xs)): the comprehension it equals
         if not node.args and not node.keywords:
             if not isinstance(expected, ListType):
                 raise self.fail(node, "the type of an empty list is not known here", "annotate the variable")

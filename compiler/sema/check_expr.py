@@ -170,6 +170,8 @@ class ExprChecker(ComparisonChecks, FormatChecks):
                                 "assign it on every path before this line")
             node.sym = Local(name)
             ty = self.narrowed.get(name, self.fn.locals[name])
+            if name in getattr(self, "shared_names", ()):  # a nested function may write it (nonlocal)
+                ty = self.fn.locals[name]
             if isinstance(ty, UnknownLiteral):
                 self.read_unknown(node)  # an empty literal whose type is not known yet
             return ty

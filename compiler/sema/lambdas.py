@@ -12,8 +12,7 @@ import ast as py_ast
 import copy
 
 from ..program import NONE, FuncSym, Param, Program, Type
-
-CLOSURE_HELP = "pass the value as a parameter, or make it a module-level (global) name"
+from .closures import capture
 
 
 def lambda_function(checker, node: py_ast.Lambda, params: list[Type], result: Type | None = None) -> FuncSym:
@@ -25,17 +24,14 @@ def lambda_function(checker, node: py_ast.Lambda, params: list[Type], result: Ty
         raise checker.fail(node, "a lambda here takes plain parameters only", "write lambda x: ...")
     if len(args.args) != len(params):
         raise checker.fail(node, f"this lambda must take {len(params)} parameter(s), it takes {len(args.args)}")
-    names = {a.arg for a in args.args}
-    for sub in py_ast.walk(node.body):
-        if isinstance(sub, (py_ast.Lambda, py_ast.ListComp)):
-            continue
-        if isinstance(sub, py_ast.Name) and sub.id not in names and _enclosing_local(checker, sub.id):
-            raise checker.fail(sub, f"a lambda reading '{sub.id}', a variable of the enclosing function "
-                               "(a closure), is not supported here", CLOSURE_HELP)
     module = checker.module
     name = f"<lambda>@{node.lineno}:{node.col_offset + 1}"
     fn = FuncSym(f"{module.name}.{name}", module, _as_def(node))
     fn.params = [Param(a.arg, ty, ty.wasm or "i32") for a, ty in zip(args.args, params)]
+    capture(checker, node, fn)  # the enclosing function's variables it reads (sema/closures.py)
+    if not fn.free:
+        fn.free = None  # no closure: a plain function
+    fn.shared_names = getattr(checker, "shared_names", set())
     fn.result = result or _result_type(FunctionChecker, fn, node)
     fn.result_wasm = fn.result.wasm
     errors = FunctionChecker(fn).check_function()
@@ -45,11 +41,6 @@ def lambda_function(checker, node: py_ast.Lambda, params: list[Type], result: Ty
         raise Bail(errors[0])
     module.namespace[name] = fn
     return fn
-
-
-def _enclosing_local(checker, name: str) -> bool:
-    name = checker.comp_renames.get(name, name)
-    return name in checker.local_names and name not in checker.global_names
 
 
 def _as_def(node: py_ast.Lambda) -> py_ast.FunctionDef:
@@ -62,11 +53,11 @@ def _result_type(checker_class, fn: FuncSym, node: py_ast.Lambda) -> Type:
     """The type of the body, found on a copy (the real check annotates the tree once)."""
     probe = FuncSym(fn.qualname, fn.module, _as_def(node), list(fn.params))
     probe.result = NONE
+    probe.free = fn.free
+    probe.locals = {**fn.locals, **{p.name: p.ty for p in fn.params}}
     checker = checker_class(probe)
-    checker.local_names = {p.name for p in fn.params}
-    for p in fn.params:
-        probe.locals[p.name] = p.ty
-        checker.assigned.add(p.name)
+    checker.local_names = {p.name for p in fn.params} | set(probe.locals)
+    checker.assigned |= checker.local_names
     return checker.check(copy.deepcopy(node.body))
 
 
@@ -74,5 +65,5 @@ def register(program: Program) -> None:
     """Add the lambdas found while checking to the program's functions (lowering emits those)."""
     for module in program.modules.values():
         for name, sym in module.namespace.items():
-            if name.startswith("<lambda>@") and isinstance(sym, FuncSym):
+            if name.startswith(("<lambda>@", "<def>@")) and isinstance(sym, FuncSym):
                 program.functions[sym.qualname] = sym

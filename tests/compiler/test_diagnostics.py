@@ -34,9 +34,12 @@ CONSTRUCTS = [
     ('`lambda` whose parameter types are not known', 'def f() -> None:\n    g = lambda x: x\n',
      '2:9', 'the parameter types of this lambda are not known here',
      'annotate the variable: f: Callable[[int], int] = lambda x: ...'),
-    ('nested function (closure)', 'def f() -> int:\n    def g() -> int:\n        return 1\n    return g()\n',
-     '2:5', 'nested functions and closures are not supported',
-     'define the function at module level and pass what it needs as arguments'),
+    ('nested function reading a variable assigned after it', 'def f() -> int:\n    def g() -> int:\n        return x\n    x = 1\n    return g()\n',
+     '3:16', "'x' is read by a nested function before it is assigned (or before its type is known)",
+     'assign it before the nested function (or lambda) is defined'),
+    ('nested function with defaults or decorators', 'def f() -> int:\n    def g(a: int = 1) -> int:\n        return a\n    return g()\n',
+     '2:5', 'a nested function takes no default values or decorators here',
+     'pass every argument: a function value is called with all of them'),
     ('nested class', 'def f() -> None:\n    class C:\n        pass\n',
      '2:5', 'nested classes are not supported',
      'define the class at module level'),
@@ -145,9 +148,12 @@ CONSTRUCTS = [
     ('`global` after a use', 'X = 1\ndef f() -> int:\n    y = X\n    global X\n    X = 2\n    return y\n',
      '4:5', "syntax error: name 'X' is used prior to global declaration",
      'CPython rejects this too: fix the syntax'),
-    ('`nonlocal` (needs a nested function)', 'def f() -> None:\n    x = 1\n    def g() -> None:\n        nonlocal x\n',
-     '3:5', 'nested functions and closures are not supported',
-     'define the function at module level and pass what it needs as arguments'),
+    ('`nonlocal` of a variable narrowed in the enclosing function',
+     'def f() -> int:\n    x: int | None = 1\n    def g() -> None:\n        nonlocal x\n        x = None\n'
+     '    if x is not None:\n        g()\n        return x + 1\n    return 0\n',
+     '8:16', 'unsupported operand types for this operator: int | None and int',
+     "a value of a union type must be narrowed first: 'if isinstance(x, str): ...', "
+     "'if x is not None: ...', or an early return"),
     ('`del` of a variable', 'def f() -> None:\n    x = 1\n    del x\n',
      '3:9', "'del' of a variable is not supported",
      'assign it a new value, or let it go out of scope'),
@@ -388,7 +394,7 @@ def test_golden_diagnostic(tmp_path, source, position, message, help):
 
 
 def test_all_errors_of_a_function_are_reported_together(tmp_path):
-    err = compile_error(tmp_path, "def f() -> int:\n    a = 1 @ 2\n    b = lambda: 1\n    return 0\n")
+    err = compile_error(tmp_path, "def f() -> int:\n    a = 1 @ 2\n    b = lambda x: x\n    return 0\n")
     assert [d.loc.line for d in err.diagnostics] == [2, 3]
 
 

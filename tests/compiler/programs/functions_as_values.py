@@ -173,3 +173,25 @@ def global_values(n: int) -> int:
     before = CURRENT(n % 100)
     CURRENT = triple if n % 2 else (lambda x: x + 1)
     return before * 1000 + CURRENT(n % 100) + countdown(n % 20)
+
+
+def sum_of(xs: list[int]) -> int:
+    t = 0
+    for x in xs:
+        t = t * 3 + x
+    return t
+
+
+@export
+def map_and_filter(n: int) -> int:
+    xs = [3, -1, 4, -1, 5, 9, -2, 6][: n % 8 + 1]
+    k = n % 3
+    square: Callable[[int], int] = lambda v: v * v
+    a = list(map(square, xs))
+    b = list(filter(lambda v: v > k, xs))
+    c = sorted(map(lambda v: v % 5, xs), reverse=True)
+    d = ",".join(map(str, xs))
+    e = max(map(abs, xs))
+    f = list(filter(None, [v - k for v in xs]))
+    g = list(filter(positive, [triple(v) for v in xs]))
+    return sum_of(a) * 7 + sum_of(b) * 11 + sum_of(c) * 13 + len(d) * 17 + e + len(f) + sum_of(g)
