@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import INT, FuncSym, ListType, Type
+from ..program import INT, FuncSym, ListType, TupleType, Type
 from .expressions import ExprLowerer
 from .values import LISTS
 
@@ -28,7 +28,10 @@ class SortKeyLowerer(ExprLowerer):
         self.emit("call", f"{LISTS}.list_new")
         keys = self.stash("i64")
         env = None
-        if getattr(fn, "free", None) is not None:  # a lambda reading the enclosing function's variables
+        if hasattr(fn, "value_expr"):  # a function value: called through its dispatcher
+            self.value(fn.value_expr)
+            env = self.stash("i32")
+        elif getattr(fn, "free", None) is not None:  # a lambda reading the enclosing function's variables
             self.function_value(fn)
             env = self.stash("i32")
         index = self.temp("i64")
@@ -66,7 +69,11 @@ class SortKeyLowerer(ExprLowerer):
         self.coerce(arg, param.ty)
         if param.ty == INT and param.wasm == "i32":
             self.emit("call", "rt.to_i32")
-        self.emit("call", fn.qualname)
+        if hasattr(fn, "value_expr"):
+            results = [fn.result.wasm] if fn.result.wasm else []
+            self.emit("call", self.classes.function_values.dispatcher([param.wasm], results))
+        else:
+            self.emit("call", fn.qualname)
         if fn.result == INT and fn.result_wasm == "i32":
             self.emit("i64.extend_i32_s")
 
@@ -100,11 +107,39 @@ class SortKeyLowerer(ExprLowerer):
         flag = self.sort_flag(node.sort_reverse)  # CPython evaluates every argument first
         fn, kind = node.sort_key
         keys = self.key_list(source, fn, item)
+        if isinstance(kind, tuple):
+            self.emit("local.get", lst)
+            self.emit("call", f"{LISTS}.list_len")
+            self.emit("local.get", flag)
+            order = self.tuple_order(keys, kind, fn.result)
+            for local in (lst, order, flag):
+                self.emit("local.get", local)
+            self.emit("call", f"{SORTING}.apply_order")
+            return
         for local in (lst, keys):
             self.emit("local.get", local)
         self.emit("i64.const", kind)
         self.emit("local.get", flag)
         self.emit("call", f"{SORTING}.keyed_sort")
+
+    def tuple_order(self, keys: str, kinds: tuple[int, ...], ty: TupleType) -> str:
+        """With the length and the reverse flag on the stack: the order of the items by their
+        tuple ``keys``, from stable sorts by each item of the keys, the last item first."""
+        self.emit("call", f"{SORTING}.index_order")
+        order = self.stash("i64")
+        for index in reversed(range(len(kinds))):
+            for local in (keys, order):
+                self.emit("local.get", local)
+            self.emit("i64.const", 8 + 8 * index)
+            self.emit("i64.const", KIND_POINTERS if ty.items[index].pointer else KIND_RAW)
+            self.emit("call", f"{SORTING}.key_items")
+            items = self.stash("i64")
+            for local in (order, items):
+                self.emit("local.get", local)
+            self.emit("i64.const", kinds[index])
+            self.emit("i64.const", 0)
+            self.emit("call", f"{SORTING}.keyed_sort")
+        return order
 
     def keyed_extremum(self, node: py_ast.Call, sign: int) -> None:
         """min/max with key= or default=: the first item with the best key, else the default
@@ -118,11 +153,21 @@ class SortKeyLowerer(ExprLowerer):
         if default is not None:
             self.value(default, node.ty)
             fallback = self.stash(node.ty.wasm)
-        self.emit("local.get", self.key_list(lst, fn, item) if fn is not None else lst)
-        self.emit("i64.const", kind)
-        self.emit("i64.const", sign)
-        self.emit("i64.const", int(default is None))
-        self.emit("call", f"{SORTING}.extreme_index")
+        keys = self.key_list(lst, fn, item) if fn is not None else lst
+        if isinstance(kind, tuple):  # the first of the ascending order, or of the descending one
+            self.emit("local.get", keys)
+            self.emit("call", f"{LISTS}.list_len")
+            self.emit("i64.const", int(sign > 0))
+            self.emit("local.get", self.tuple_order(keys, kind, fn.result))
+            self.emit("i64.const", sign)
+            self.emit("i64.const", int(default is None))
+            self.emit("call", f"{SORTING}.ordered_extreme")
+        else:
+            self.emit("local.get", keys)
+            self.emit("i64.const", kind)
+            self.emit("i64.const", sign)
+            self.emit("i64.const", int(default is None))
+            self.emit("call", f"{SORTING}.extreme_index")
         index = self.stash("i64")
         if fallback is not None:
             self.emit("local.get", index)

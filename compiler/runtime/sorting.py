@@ -6,7 +6,8 @@ only), 2 str/bytes keys. A keyed sort is stable; ``reverse`` reverses before and
 sort, which keeps equal keys in their original order as CPython's does.
 """
 from abi.intrinsics import float_from_bits, load_i64, load_u32, memory_copy, store_i64
-from compiler.runtime.lists import LIST_LEN, SORT_RUN, items_compare, list_reverse, slot_address
+from compiler.runtime.lists import (LIST_LEN, SORT_RUN, items_compare, list_append, list_copy, list_new, list_reverse,
+                                    slot_address)
 from compiler.runtime.memory import KIND_RAW, alloc
 from compiler.runtime.reprs import value_error
 
@@ -109,3 +110,46 @@ def extreme_index(keys: int, order_kind: int, sign: int, empty_error: int) -> in
             best = i
             best_key = key
     return best
+
+
+# -- tuple keys: stable sorts by each item of the key, last item first, give the order of the
+# whole tuples (CPython compares them at their first unequal item), keeping equal keys in order.
+def index_order(n: int, reverse: int) -> int:
+    """The list [0, 1, ..., n - 1], or reversed: where each item of the result comes from."""
+    order = list_new(n, KIND_RAW)
+    for i in range(n):
+        list_append(order, n - 1 - i if reverse != 0 else i)
+    return order
+
+
+def key_items(keys: int, order: int, offset: int, item_kind: int) -> int:
+    """The item at byte ``offset`` of each tuple key, in ``order``."""
+    n = load_u32(order + LIST_LEN)
+    items = list_new(n, item_kind)
+    for i in range(n):
+        key = load_i64(slot_address(keys, load_i64(slot_address(order, i))))
+        list_append(items, load_i64(key + offset))
+    return items
+
+
+def apply_order(lst: int, order: int, reverse: int) -> None:
+    """Put the items of ``lst`` in ``order`` (then reversed, for sort(reverse=True))."""
+    n = load_u32(lst + LIST_LEN)
+    if n != load_u32(order + LIST_LEN):
+        value_error("list modified during sort")
+    old = list_copy(lst)
+    for i in range(n):
+        store_i64(slot_address(lst, i), load_i64(slot_address(old, load_i64(slot_address(order, i)))))
+    if reverse != 0:
+        list_reverse(lst)
+
+
+def ordered_extreme(order: int, sign: int, empty_error: int) -> int:
+    """min (sign -1: first of the ascending order) or max (sign 1: the order was made reversed,
+    so its last is the first of the largest keys); -1 or ValueError when empty."""
+    n = load_u32(order + LIST_LEN)
+    if n == 0:
+        if empty_error != 0:
+            value_error("min() arg is an empty sequence" if sign < 0 else "max() arg is an empty sequence")
+        return -1
+    return load_i64(slot_address(order, n - 1 if sign > 0 else 0))

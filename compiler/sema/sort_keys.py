@@ -3,8 +3,9 @@
 A key is a module-level function of one parameter, a lambda of one parameter (reading only it
 and globals), a built-in such as ``len``/``abs``/``str`` or a method such as ``str.lower``
 (taken as the lambda that calls it). Keys order as CPython's ``<`` does: int and bool, str,
-bytes, and float for min/max (a sort by float keys is refused: with a NaN CPython's order
-depends on its algorithm).
+bytes, float for min/max (a sort by float keys is refused: with a NaN CPython's order
+depends on its algorithm), and tuples of int, bool, str or bytes (``order_kind`` is then a
+tuple of the items' kinds).
 
 What lowering (``lower/sort_keys.py``) reads: ``node.sort_key = (FuncSym | None, order_kind)``,
 ``node.sort_reverse`` (an expression or None) and, for min/max, ``node.extremum`` =
@@ -14,14 +15,15 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (BOOL, BYTES, FLOAT, INT, STR, FuncSym, ListType, Type, ViewType, list_of,
-                       union_of)
+from ..program import (BOOL, BYTES, FLOAT, INT, STR, FuncSym, ListType, Param, TupleType, Type,
+                       ViewType, list_of, union_of)
+from .callables import CallableType
 from .lambdas import lambda_function
 from .types import assignable, union_problem
 
 ORDER_KINDS = {INT: 0, BOOL: 0, FLOAT: 1, STR: 2, BYTES: 2}  # compiler/runtime/sorting.py
 KEY_BUILTINS = ("len", "abs", "str", "int", "float", "ord", "repr", "bool")
-KEY_HELP = "use a key of type int, str or bytes (a tuple key is not supported yet)"
+KEY_HELP = "use a key of type int, str or bytes, or a tuple of those"
 
 
 def check_sorted(checker, node: py_ast.Call) -> py_ast.expr | None:
@@ -111,6 +113,10 @@ def _reverse(checker, node: py_ast.Call, reverse: py_ast.expr | None) -> None:
 def _key(checker, node: py_ast.Call, key: py_ast.expr, item: Type, sort: bool) -> None:
     fn = key_function(checker, key, item)
     kinds = {k: v for k, v in ORDER_KINDS.items() if not (sort and k == FLOAT)}
+    if isinstance(fn.result, TupleType) and fn.result.items and all(
+            t in ORDER_KINDS and t != FLOAT for t in fn.result.items):
+        node.sort_key = (fn, tuple(ORDER_KINDS[t] for t in fn.result.items))  # compared item by item
+        return
     if fn.result not in kinds:
         raise checker.fail(key, f"a key of type {fn.result} is not supported here",
                            KEY_HELP if not sort or fn.result != FLOAT else
@@ -138,8 +144,22 @@ def key_function(checker, key: py_ast.expr, item: Type) -> FuncSym:
             func=py_ast.Attribute(value=arg, attr=method, ctx=py_ast.Load()), args=[], keywords=[])), [item])
     if isinstance(key, py_ast.Lambda):
         return lambda_function(checker, key, [item])
+    if isinstance(key, (py_ast.Name, py_ast.Attribute)):
+        return _value_key(checker, key, item)
     raise checker.fail(key, "a key must be a module-level function, a lambda, a built-in such as len, "
                        "or a method such as str.lower")
+
+
+def _value_key(checker, key: py_ast.expr, item: Type) -> FuncSym:
+    """A function value (a variable or field of a Callable type) as the key: called through its
+    dispatcher. Reading a name or field runs nothing, so when it is read does not matter."""
+    ty = checker.check(key)
+    if not isinstance(ty, CallableType) or len(ty.params) != 1 or not assignable(item, ty.params[0]):
+        raise checker.fail(key, f"the key must be a function of one {item} parameter, not {ty}")
+    fn = FuncSym("<key value>", checker.module, None, [Param("x", ty.params[0], ty.params[0].wasm or "i32")],
+                 ty.result, ty.result.wasm)
+    fn.value_expr = key
+    return fn
 
 
 def _local(checker, name: str) -> bool:

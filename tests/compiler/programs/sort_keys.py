@@ -1,5 +1,7 @@
 """sorted / list.sort / min / max with key=, reverse= and default=: stable order, the first of
 equal keys, keys raising, empty iterables with and without a default."""
+from typing import Callable
+
 from abi import export
 
 
@@ -156,3 +158,34 @@ def float_keys(n: int) -> int:
     best = max(jobs, key=lambda j: j.weight)
     worst = min(jobs, key=lambda j: j.weight)
     return best.cost * 100 + worst.cost
+
+
+@export
+def tuple_keys(n: int) -> int:
+    words = WORDS[n % 4:] + ["kiwi", "fig"]
+    a = sorted(words, key=lambda w: (len(w), w.lower()))
+    b = sorted(words, key=lambda w: (w[0].lower(), -len(w)), reverse=n % 2 == 0)
+    pairs = [(w, i % 3) for i, w in enumerate(words)]
+    pairs.sort(key=lambda p: (p[1], len(p[0])), reverse=n % 3 == 0)
+    lo = min(words, key=lambda w: (len(w), w[-1]))
+    hi = max(words, key=lambda w: (len(w) % 3, w[0] == "f"))
+    empty = max(words[:n % 2], key=lambda w: (len(w), w), default="none")
+    return encode(a) + encode(b) * 3 + encode([p[0] for p in pairs]) * 7 + encode([lo, hi, empty]) * 11
+
+
+def word_len(w: str) -> int:
+    return len(w)
+
+
+def rank_by(words: list[str], key: Callable[[str], int], reverse: bool) -> list[str]:
+    return sorted(words, key=key, reverse=reverse)
+
+
+@export
+def key_values(n: int) -> int:
+    words = WORDS[n % 5:]
+    k = n % 4
+    by_len = rank_by(words, word_len, n % 2 == 0)
+    by_char = rank_by(words, lambda w: ord(w[k % len(w)]), False)
+    score: Callable[[str], int] = lambda w: len(w) % 3
+    return encode(by_len) + encode(by_char) * 3 + len(max(words, key=score)) * 7
