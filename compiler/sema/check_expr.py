@@ -186,7 +186,8 @@ class ExprChecker(ComparisonChecks, FormatChecks):
         if value is not None:
             return value
         if isinstance(sym, (FuncSym, Builtin, ClassInfo)) or name in PYTHON_BUILTINS:
-            raise self.fail(node, f"'{name}' is not a value here", "functions and classes can only be called")
+            raise self.fail(node, f"'{name}' is not a value here",
+                            "built-ins and classes can only be called: wrap one in a lambda (lambda s: len(s))")
         raise self.fail(node, *undefined_name(name))
 
     def check_Lambda(self, node: py_ast.Lambda, expected: Type | None) -> Type:
