@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast as py_ast
 from dataclasses import dataclass
 
-from ..program import NONE, Builtin, ClassType, FuncSym, GlobalSym, Type
+from ..program import NONE, Builtin, ClassType, FuncSym, GlobalSym, OptionalType, Type
 from .lambdas import lambda_function
 from .types import assignable
 
@@ -64,7 +64,7 @@ def function_value(checker, node: py_ast.Name, sym) -> Type | None:
 def check_lambda(checker, node: py_ast.Lambda, expected: Type | None) -> Type:
     """A lambda as a value: its parameter types come from the Callable type expected there."""
     from .check_expr import Bail
-    if isinstance(expected, Type) and hasattr(expected, "inner") and isinstance(expected.inner, CallableType):
+    if isinstance(expected, OptionalType) and isinstance(expected.inner, CallableType):
         expected = expected.inner  # Callable[...] | None
     if not isinstance(expected, CallableType):
         if node.args.args:
@@ -95,7 +95,7 @@ def value_call(checker, node: py_ast.Call) -> Type | None:
     elif not isinstance(func, (py_ast.Subscript, py_ast.Call)):
         return None
     ty = checker.check(func)
-    if hasattr(ty, "inner") and isinstance(ty.inner, CallableType):
+    if isinstance(ty, OptionalType) and isinstance(ty.inner, CallableType):
         raise checker.fail(func, f"this value may be None ({ty})", "test it first: 'if f is not None: f(...)'")
     if not isinstance(ty, CallableType):
         raise checker.fail(func, f"a {ty} cannot be called")

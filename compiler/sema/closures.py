@@ -18,6 +18,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import FuncSym, Type
+from .types import TypeError_
 
 SCOPES = (py_ast.FunctionDef, py_ast.Lambda)
 ASSIGN_FIRST = "assign it before the nested function (or lambda) is defined"
@@ -136,6 +137,7 @@ class ClosureChecks:
     def stmt_FunctionDef(self, stmt: py_ast.FunctionDef) -> None:
         from .callables import function_type
         from .check import FunctionChecker
+        from .check_expr import Bail
         from .declare import signature
         outer = self.fn
         if stmt.args.defaults or stmt.decorator_list:
@@ -144,11 +146,9 @@ class ClosureChecks:
         inner = FuncSym(f"{outer.qualname}.<locals>.{stmt.name}@{stmt.lineno}", self.module, stmt)
         try:
             signature(inner)
-        except Exception as err:  # a TypeError_ of declare: its located diagnostic
-            from .check_expr import Bail
-            if hasattr(err, "diagnostic"):
-                raise Bail(err.diagnostic) from None
-            raise
+        except TypeError_ as err:  # declare's located diagnostic
+            self.untyped.add(stmt.name)  # its uses are not reported again
+            raise Bail(err.diagnostic) from None
         ty = function_type(inner)
         declared = outer.locals.setdefault(stmt.name, ty)
         if declared != ty:
