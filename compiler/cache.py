@@ -86,7 +86,7 @@ def function_names(fn, compute: Callable[[], tuple[frozenset, frozenset]]) -> tu
     if not _enabled or None in span or getattr(node, "generated", False):
         return compute()
     module = fn.module
-    key = (module.name, module.display_path, digest(module.text), fn.qualname, node.name, span)
+    key = (module.name, module.display_path, digest(module.text), fn.qualname, getattr(node, "name", None), span)
     found = _function_facts.get(key)
     if found is None:
         found = compute()

@@ -262,8 +262,8 @@ class Program:
 
 # Runtime modules loaded into every program (only what is reachable is emitted). The loader
 # takes them last first: modules added at the front keep the others' order (and main.wasm's layout).
-RUNTIME_MODULES = ("compiler.runtime.ints", "compiler.runtime.text_case", "compiler.runtime.text_pad",
-                   "compiler.runtime.text_split",
+RUNTIME_MODULES = ("compiler.runtime.sorting", "compiler.runtime.ints", "compiler.runtime.text_case",
+                   "compiler.runtime.text_pad", "compiler.runtime.text_split",
                    "compiler.runtime.memory", "compiler.runtime.lists", "compiler.runtime.strings",
                    "compiler.runtime.dicts", "compiler.runtime.floats", "compiler.runtime.float_parse",
                    "compiler.runtime.exceptions", "compiler.runtime.dynamic", "compiler.runtime.reprs",
@@ -274,7 +274,8 @@ RT_MEMORY = "compiler.runtime.memory"
 
 # Modules the compiler provides itself: their names are intrinsics, not code.
 BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
-    "typing": ("Optional", "Any", "Union"),
+    "typing": ("Optional", "Any", "Union", "Callable"),
+    "collections.abc": ("Callable",),
     "dataclasses": ("dataclass", "field"),
     "__future__": ("annotations",),
     "abi": ("export", "export_if_overridden", "wasm_import", "i32", "i64"),

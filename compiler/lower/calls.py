@@ -8,6 +8,8 @@ from ..program import (ANY, BOOL, BYTES, FLOAT, INT, RAISE_INTRINSICS, RT_MEMORY
 from .compare import CompareLowerer
 from .expressions import eq_kind
 from .methods import MethodLowerer
+from .closures import ClosureLowerer
+from .sort_keys import SortKeyLowerer
 from .texts import TextLowerer
 from .values import BYTES_DATA, DYNAMIC, LISTS, STRINGS, type_code
 
@@ -35,7 +37,7 @@ def constant_int(node: py_ast.expr) -> int | None:
     return None
 
 
-class CallLowerer(MethodLowerer, CompareLowerer, TextLowerer):
+class CallLowerer(ClosureLowerer, SortKeyLowerer, MethodLowerer, CompareLowerer, TextLowerer):
     def lower_Call(self, node: py_ast.Call) -> None:
         kind, *rest = node.call
         getattr(self, f"call_{kind.replace('-', '_')}")(node, *rest)
@@ -354,6 +356,8 @@ class CallLowerer(MethodLowerer, CompareLowerer, TextLowerer):
 
     def extremum(self, node: py_ast.Call, better, name: str) -> None:
         """min/max keep the first of equal values, as CPython does."""
+        if hasattr(node, "extremum"):  # key= or default= (lower/sort_keys.py)
+            return self.keyed_extremum(node, -1 if name == "min" else 1)
         if len(node.bound) == 1:
             self.slot(node.bound[0])
             self.emit("i64.const", eq_kind(node.ty))
@@ -373,6 +377,8 @@ class CallLowerer(MethodLowerer, CompareLowerer, TextLowerer):
         self.emit("local.get", best)
 
     def builtin_sorted(self, node: py_ast.Call) -> None:
+        if hasattr(node, "sort_key"):
+            return self.keyed_sorted(node)
         self.slot(node.bound[0])
         if len(node.bound) == 1:
             self.emit("i64.const", eq_kind(node.ty.item))

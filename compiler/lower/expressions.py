@@ -50,6 +50,8 @@ class ExprLowerer(ValueLowerer):
             self.emit("i32.const", self.layout.str_constant(value))
 
     def lower_Name(self, node: py_ast.Name) -> None:
+        if hasattr(node, "fn_value"):  # a function as a value (lower/closures.py)
+            return self.function_value(node.fn_value)
         sym = node.sym
         if isinstance(sym, Local):
             self.emit("local.get", sym.name)

@@ -37,6 +37,7 @@ class FunctionLowerer(ExceptionLowerer, SetLowerer, LoopLowerer):
         self.block(fn.node.body)
         if fn.result != NONE:
             self.emit("unreachable")  # the checker proved the end is never reached
+        self.finish_closure()  # cells and captured variables (lower/closures.py)
         return self.fn
 
     def block(self, body: list[py_ast.stmt]) -> None:

@@ -17,6 +17,7 @@ from .. import ir
 from ..program import FuncSym, Program
 from . import exceptions, gc_hooks
 from .classes import ClassSupport
+from .closures import FunctionValues
 from .layout import Layout
 from .runtime import helpers
 from ..passes.recursion import recursive_functions
@@ -40,6 +41,7 @@ def _lower(program: Program, live: set[str] | None) -> ir.Module:
     module = ir.Module()
     layout = Layout()
     classes = ClassSupport(program, module)
+    classes.function_values = FunctionValues(module, layout)
     for fn in program.functions.values():
         if live is not None and fn.qualname not in live:
             continue
@@ -54,6 +56,7 @@ def _lower(program: Program, live: set[str] | None) -> ir.Module:
             module.functions[helper.symbol] = helper
     exceptions.runtime_functions(module, program, layout, _log_import(program, module))
     _globals(program, module, layout, classes)
+    classes.function_values.finish()
     table = classes.record_table()
     layout.finish(module, table)
     gc_hooks.run(module, program)

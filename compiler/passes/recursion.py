@@ -26,8 +26,14 @@ def run(module: ir.Module) -> ir.Module:
         return module
     module.globals[DEPTH] = ir.Global(DEPTH, "i32", True, 0)
     for symbol in sorted(recursive):
-        _guard(module.functions[symbol])
+        if not is_value_plumbing(symbol):  # a call through a function value is one Python frame
+            _guard(module.functions[symbol])
     return module
+
+
+def is_value_plumbing(symbol: str) -> bool:
+    """The dispatchers and adapters of function values (lower/closures.py): not Python frames."""
+    return symbol.startswith("rt.call[") or symbol.endswith("@value")
 
 
 def _raises(symbol: str) -> bool:

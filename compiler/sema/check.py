@@ -26,6 +26,8 @@ from .flow import FlowMixin
 from .held import ARITHMETIC_METHODS, NARROW_HELP, protocol_classes
 from .sets import SetChecks
 from .infer import LiteralInference, UnknownLiteral
+from . import closures, lambdas
+from .closures import ClosureChecks
 from .types import TypeError_, resolve
 
 
@@ -43,6 +45,7 @@ def run(program: Program) -> Program:
     for fn in list(program.functions.values()):
         if fn.host is None:
             errors += FunctionChecker(fn).check_function()
+    lambdas.register(program)
     if errors:
         raise CompileError(errors)
     return program
@@ -80,7 +83,7 @@ def assigned_names(body: list[py_ast.stmt]) -> set[str]:
     return names
 
 
-class FunctionChecker(ExceptionChecks, LiteralInference, FlowMixin, SetChecks, CallChecker):
+class FunctionChecker(ClosureChecks, ExceptionChecks, LiteralInference, FlowMixin, SetChecks, CallChecker):
     def __init__(self, fn: FuncSym):
         super().__init__(fn)
         self.errors: list[Diagnostic] = []
@@ -94,6 +97,7 @@ class FunctionChecker(ExceptionChecks, LiteralInference, FlowMixin, SetChecks, C
             n for s in py_ast.walk(fn.node) if isinstance(s, py_ast.Global) for n in s.names), frozenset(assigned_names(body))))
         self.global_names = set(global_names)
         self.local_names = (set(assigned) | {p.name for p in fn.params}) - self.global_names
+        closures.enter(self)  # nested defs, captured variables
         for p in fn.params:
             fn.locals[p.name] = p.ty
             self.assigned.add(p.name)

@@ -13,14 +13,16 @@ import ast as py_ast
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType, FuncSym,
                        ListType, Local, OptionalType, SetType, TupleType, Param, Type, UnionType, ViewType, dict_of,
                        list_of)
-from . import unions
+from . import map_filter, unions
 from .builtins import INTRINSICS, PYTHON_BUILTINS
 from .exceptions import is_exception
+from .callables import value_call
 from .check_expr import NUMERIC, TEXT, ExprChecker
 from .fstrings import STR_ARGUMENTS, str_convertible
 from .classes import inherited_method
 from .sets import CONSUMERS as SET_CONSUMERS
 from .methods import CLASS_METHODS, argument_problem, methods_of, with_tuple_argument
+from .sort_keys import check_extremum, check_list_sort, check_sorted
 from .str_format import as_fstring
 from .types import class_type, equality_supported
 from .unsupported import undefined_name
@@ -29,6 +31,9 @@ from .unsupported import undefined_name
 class CallChecker(ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
         func = node.func
+        called = value_call(self, node)  # a function value (sema/callables.py)
+        if called is not None:
+            return called
         if isinstance(func, py_ast.Attribute):
             return self.method_call(node, func)
         if not isinstance(func, py_ast.Name):
@@ -150,6 +155,10 @@ class CallChecker(ExprChecker):
             return self.check(node.joined)
         if base == ANY and owner is None:
             return self.held_method(node, func)  # sema/held.py
+        if func.attr == "join" and base in TEXT:
+            map_filter.consumed(self, node)  # ",".join(map(str, xs))
+        if isinstance(base, ListType) and func.attr == "sort" and check_list_sort(self, node, base):
+            return NONE
         table = CLASS_METHODS[owner] if owner is not None else methods_of(base)
         if table is None or func.attr not in table:
             raise self.fail(func, f"{base} has no method '{func.attr}' in this version")
@@ -270,8 +279,11 @@ class CallChecker(ExprChecker):
         return self.extremum(node, "max")
 
     def extremum(self, node: py_ast.Call, name: str) -> Type:
-        if node.keywords:
-            raise self.fail(node, f"{name}() keyword arguments are not supported")
+        if len(node.args) == 1:
+            map_filter.consumed(self, node)
+        keyed = check_extremum(self, node, name)  # key= or default=
+        if keyed is not None:
+            return keyed
         node.bound = list(node.args)
         if len(node.args) == 1:
             ty = self.check(node.args[0])
@@ -286,6 +298,9 @@ class CallChecker(ExprChecker):
         raise self.fail(node, f"{name}() arguments must all be int, all float or all str")
 
     def builtin_sorted(self, node: py_ast.Call, expected: Type | None) -> Type:
+        map_filter.consumed(self, node)
+        if check_sorted(self, node) is not None:  # key=
+            return node.ty
         reverse = [k for k in node.keywords if k.arg == "reverse"]
         if len(node.args) != 1 or len(node.keywords) != len(reverse):
             raise self.fail(node, "sorted() takes one list and, by keyword, reverse= here")
@@ -298,6 +313,7 @@ class CallChecker(ExprChecker):
         return list_of(ty.item)
 
     def builtin_list(self, node: py_ast.Call, expected: Type | None) -> Type:
+        map_filter.consumed(self, node)  # list(map(f, xs)): the comprehension it equals
         if not node.args and not node.keywords:
             if not isinstance(expected, ListType):
                 raise self.fail(node, "the type of an empty list is not known here", "annotate the variable")

@@ -16,6 +16,7 @@ from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassIn
                        FuncSym, GlobalSym, ListType, Local, OptionalType, SetType, SourceModule, TupleType, Type,
                        UnionType, dict_of, list_of, tuple_of, union_of)
 from .builtins import PYTHON_BUILTINS
+from .callables import check_lambda, function_value
 from .comparisons import NUMERIC, TEXT, ComparisonChecks
 from .fstrings import FormatChecks
 from .held import HeldChecks
@@ -170,6 +171,8 @@ class ExprChecker(ComparisonChecks, FormatChecks, HeldChecks):
                                 "assign it on every path before this line")
             node.sym = Local(name)
             ty = self.narrowed.get(name, self.fn.locals[name])
+            if name in getattr(self, "shared_names", ()):  # a nested function may write it (nonlocal)
+                ty = self.fn.locals[name]
             if isinstance(ty, UnknownLiteral):
                 self.read_unknown(node)  # an empty literal whose type is not known yet
             return ty
@@ -180,9 +183,16 @@ class ExprChecker(ComparisonChecks, FormatChecks, HeldChecks):
                                 f"annotate it where it is defined: {name}: <type> = ...")
             node.sym = sym
             return sym.ty
+        value = function_value(self, node, sym)  # a function as a value (sema/callables.py)
+        if value is not None:
+            return value
         if isinstance(sym, (FuncSym, Builtin, ClassInfo)) or name in PYTHON_BUILTINS:
-            raise self.fail(node, f"'{name}' is not a value here", "functions and classes can only be called")
+            raise self.fail(node, f"'{name}' is not a value here",
+                            "built-ins and classes can only be called: wrap one in a lambda (lambda s: len(s))")
         raise self.fail(node, *undefined_name(name))
+
+    def check_Lambda(self, node: py_ast.Lambda, expected: Type | None) -> Type:
+        return check_lambda(self, node, expected)
 
     # -- operators -------------------------------------------------------
     def check_BinOp(self, node: py_ast.BinOp, expected: Type | None) -> Type:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
+from .map_filter import is_map_or_filter
 from ..program import (BOOL, BYTES, INT, NONE, STR, DictType, ListType, OptionalType, SetType, Type, ViewType,
                        list_of, set_of)
 
@@ -73,8 +74,9 @@ class SetChecks:
             return
         arg = node.args[0]
         if isinstance(arg, NEVER_SETS) or (
-                isinstance(arg, py_ast.Call) and isinstance(arg.func, py_ast.Name) and arg.func.id == "range"):
-            return  # checked once, by the built-in itself
+                isinstance(arg, py_ast.Call) and isinstance(arg.func, py_ast.Name) and arg.func.id == "range") \
+                or is_map_or_filter(self, arg):
+            return  # checked once, by the built-in itself (map/filter: sema/map_filter.py)
         if isinstance(self.check(arg), SetType):
             node.args[0] = py_ast.copy_location(SetItems(value=arg), arg)
 

@@ -76,6 +76,9 @@ def _generic(module: SourceModule, py_node: py_ast.Subscript, fail) -> Type:
         return optional_of(resolve(module, args[0]))
     if isinstance(module.namespace.get(name), Builtin) and module.namespace[name].name == "typing.Union":
         return _union(module, args, fail)
+    from .callables import is_callable_annotation, resolve_callable  # callables builds on types
+    if is_callable_annotation(module, name):
+        return resolve_callable(module, py_node, resolve, fail)
     if name in module.namespace:
         raise fail()
     types = [resolve(module, a) for a in args if not (isinstance(a, py_ast.Constant) and a.value is Ellipsis)]

@@ -31,12 +31,23 @@ CONSTRUCTS = [
     ('generator expression', 'def f(xs: list[int]) -> int:\n    return len(list(x for x in xs))\n',
      '2:20', 'generator expressions are not supported',
      'use a list comprehension or a loop'),
-    ('`lambda`', 'def f() -> None:\n    g = lambda: 1\n',
-     '2:9', 'lambda is not supported',
-     "define a module-level function with 'def'"),
-    ('nested function (closure)', 'def f() -> int:\n    def g() -> int:\n        return 1\n    return g()\n',
-     '2:5', 'nested functions and closures are not supported',
-     'define the function at module level and pass what it needs as arguments'),
+    ('`lambda` whose parameter types are not known', 'def f() -> None:\n    g = lambda x: x\n',
+     '2:9', 'the parameter types of this lambda are not known here',
+     'annotate the variable: f: Callable[[int], int] = lambda x: ...'),
+    ('nested function reading a variable assigned after it', 'def f() -> int:\n    def g() -> int:\n        return x\n    x = 1\n    return g()\n',
+     '3:16', "'x' is read by a nested function before it is assigned (or before its type is known)",
+     'assign it before the nested function (or lambda) is defined'),
+    ('nested function with defaults or decorators', 'def f() -> int:\n    def g(a: int = 1) -> int:\n        return a\n    return g()\n',
+     '2:5', 'a nested function takes no default values or decorators here',
+     'pass every argument: a function value is called with all of them'),
+    ('`map`/`filter` outside `list()`, `sorted()`, `min()`, `max()`, `str.join()`',
+     'def f(xs: list[int]) -> int:\n    t = 0\n    for x in map(abs, xs):\n        t += x\n    return t\n',
+     '3:14', "the built-in 'map' is not supported",
+     'map() works as the argument of list(), sorted(), min(), max() or str.join(); '
+     'elsewhere write a list comprehension'),
+    ('a float sort key', 'def f(xs: list[float]) -> list[float]:\n    return sorted(xs, key=lambda x: x)\n',
+     '2:27', 'a key of type float is not supported here',
+     'a float key could be NaN, whose order CPython leaves to its algorithm: sort by an int or str key'),
     ('nested class', 'def f() -> None:\n    class C:\n        pass\n',
      '2:5', 'nested classes are not supported',
      'define the class at module level'),
@@ -126,7 +137,7 @@ CONSTRUCTS = [
      'import the names you use'),
     ('`typing` beyond `Optional`', 'from typing import List\n',
      '1:1', "'List' from 'typing' is not supported",
-     'supported: Optional, Any, Union'),
+     'supported: Optional, Any, Union, Callable'),
     ('`dataclasses` beyond `dataclass`, `field`', 'from dataclasses import asdict\n',
      '1:1', "'asdict' from 'dataclasses' is not supported",
      'supported: dataclass, field'),
@@ -145,9 +156,12 @@ CONSTRUCTS = [
     ('`global` after a use', 'X = 1\ndef f() -> int:\n    y = X\n    global X\n    X = 2\n    return y\n',
      '4:5', "syntax error: name 'X' is used prior to global declaration",
      'CPython rejects this too: fix the syntax'),
-    ('`nonlocal` (needs a nested function)', 'def f() -> None:\n    x = 1\n    def g() -> None:\n        nonlocal x\n',
-     '3:5', 'nested functions and closures are not supported',
-     'define the function at module level and pass what it needs as arguments'),
+    ('`nonlocal` of a variable narrowed in the enclosing function',
+     'def f() -> int:\n    x: int | None = 1\n    def g() -> None:\n        nonlocal x\n        x = None\n'
+     '    if x is not None:\n        g()\n        return x + 1\n    return 0\n',
+     '8:16', 'unsupported operand types for this operator: int | None and int',
+     "a value of a union type must be narrowed first: 'if isinstance(x, str): ...', "
+     "'if x is not None: ...', or an early return"),
     ('`del` of a variable', 'def f() -> None:\n    x = 1\n    del x\n',
      '3:9', "'del' of a variable is not supported",
      'assign it a new value, or let it go out of scope'),
@@ -417,7 +431,7 @@ def test_golden_diagnostic(tmp_path, source, position, message, help):
 
 
 def test_all_errors_of_a_function_are_reported_together(tmp_path):
-    err = compile_error(tmp_path, "def f() -> int:\n    a = 1 @ 2\n    b = lambda: 1\n    return 0\n")
+    err = compile_error(tmp_path, "def f() -> int:\n    a = 1 @ 2\n    b = lambda x: x\n    return 0\n")
     assert [d.loc.line for d in err.diagnostics] == [2, 3]
 
 
