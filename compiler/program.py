@@ -188,6 +188,7 @@ class Param:
     ty: Type
     wasm: str  # boundary wasm type (i32 for ``i32``-annotated ints)
     default: py_ast.expr | None = None  # a constant expression
+    keyword_only: bool = False  # declared after '*': passed by keyword only
 
 
 @dataclass
@@ -249,7 +250,7 @@ class Program:
 
 # Runtime modules loaded into every program (only what is reachable is emitted). The loader
 # takes them last first: modules added at the front keep the others' order (and main.wasm's layout).
-RUNTIME_MODULES = ("compiler.runtime.ints", "compiler.runtime.text_case", "compiler.runtime.text_pad",
+RUNTIME_MODULES = ("compiler.runtime.ascii_text", "compiler.runtime.list_slices", "compiler.runtime.ints", "compiler.runtime.text_case", "compiler.runtime.text_pad",
                    "compiler.runtime.text_split",
                    "compiler.runtime.memory", "compiler.runtime.lists", "compiler.runtime.strings",
                    "compiler.runtime.dicts", "compiler.runtime.floats", "compiler.runtime.float_parse",

@@ -110,24 +110,3 @@ class ContainerLowerer(FormatLowerer):
         self.emit("i64.const", flags)
         symbol = f"{LISTS}.list_slice" if isinstance(base, ListType) else f"{STRINGS}.{text_prefix(base)}_slice"
         self.call_runtime(symbol, node.ty)
-
-    # -- comprehensions and f-strings ---------------------------------------------------
-    def lower_ListComp(self, node: py_ast.ListComp) -> None:
-        self.new_list(node.ty, 0)
-        result = self.stash("i32")
-        gen = node.generators[0]
-
-        def body() -> None:
-            depth = 0
-            for condition in gen.ifs:
-                self.truthy(condition)
-                self.emit("if", self.fresh("L"), None)
-                depth += 1
-            self.emit("local.get", result)
-            self.emit("i64.extend_i32_u")
-            self.slot(node.elt, node.ty.item)
-            self.emit("call", f"{LISTS}.list_append")
-            for _ in range(depth):
-                self.emit("end")
-        self.iterate(node, gen.target, body)
-        self.emit("local.get", result)

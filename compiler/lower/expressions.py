@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (BOOL, BYTES, FLOAT, INT, STR, ClassType, GlobalSym, ListType, Local, Type)
+from ..program import (BOOL, BYTES, FLOAT, INT, STR, ClassType, DictType, GlobalSym, ListType, Local, Type)
 from .type_names import OBJECT_CODE, class_names_table, held_names_table, static_name
 from .values import DYNAMIC, FLOATS, LISTS, STRINGS, ValueLowerer
 
@@ -137,8 +137,12 @@ class ExprLowerer(ValueLowerer):
     # -- operators -------------------------------------------------------------
     def lower_BinOp(self, node: py_ast.BinOp) -> None:
         left, op = node.left.ty, type(node.op)
-        if hasattr(node, "folded_float"):  # constant ** negative constant: CPython's float
+        if hasattr(node, "formatted_as"):  # constant str % args: the f-string it equals
+            self.lower(node.formatted_as)
+        elif hasattr(node, "folded_float"):  # constant ** negative constant: CPython's float
             self.emit("f64.const", node.folded_float)
+        elif isinstance(node.ty, DictType):
+            self.dict_or(node)
         elif getattr(node, "in_place", False):
             self.list_in_place(node, op)
         elif node.ty == BOOL:  # bool & | ^ bool stays a bool

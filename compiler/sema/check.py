@@ -20,10 +20,13 @@ from ..program import (ANY, NONE, STR, ClassType, DictType, FuncSym, GlobalSym, 
                        TupleType, Type, ViewType)
 from .check_calls import CallChecker
 from .check_expr import Bail, ExprChecker, _conversion_help
+from .comprehensions import ComprehensionChecks
+from .deletion import DeleteChecks
 from .exceptions import ExceptionChecks, check_exception_classes
 from .flow import FlowMixin
 from .infer import LiteralInference, UnknownLiteral
 from .types import TypeError_, resolve
+from .walrus import WalrusChecks
 
 
 
@@ -73,7 +76,7 @@ def assigned_names(body: list[py_ast.stmt]) -> set[str]:
     return names
 
 
-class FunctionChecker(ExceptionChecks, LiteralInference, FlowMixin, CallChecker):
+class FunctionChecker(ComprehensionChecks, WalrusChecks, DeleteChecks, ExceptionChecks, LiteralInference, FlowMixin, CallChecker):
     def __init__(self, fn: FuncSym):
         super().__init__(fn)
         self.errors: list[Diagnostic] = []
@@ -217,7 +220,7 @@ class FunctionChecker(ExceptionChecks, LiteralInference, FlowMixin, CallChecker)
         if self.unknown_local(target.value) is not None:
             base = target.value.ty = self.settle_by_item(target, ty)
         if isinstance(target.slice, py_ast.Slice):
-            raise self.fail(target, "slice assignment is not supported", "build a new list")
+            return self.assign_slice(target, value, ty, base)
         if isinstance(base, ListType):
             self.use_int(target.slice, what="an index")
             self.require(target, value, ty, base.item, "a list item")
@@ -292,8 +295,9 @@ class FunctionChecker(ExceptionChecks, LiteralInference, FlowMixin, CallChecker)
                                  end_lineno=stmt.end_lineno, end_col_offset=stmt.end_col_offset)
         stmt.operation = operation  # lowered as 'target = target op value' (the target evaluated once)
         self.assign_to(target, operation, self.check(operation))
-        if isinstance(operation.left.ty, ListType) and isinstance(stmt.op, (py_ast.Add, py_ast.Mult)):
-            operation.in_place = True  # list.__iadd__/__imul__ mutate the list itself: aliases see it
+        if isinstance(operation.left.ty, ListType) and isinstance(stmt.op, (py_ast.Add, py_ast.Mult)) \
+                or isinstance(operation.left.ty, DictType) and isinstance(stmt.op, py_ast.BitOr):
+            operation.in_place = True  # list.__iadd__/__imul__, dict.__ior__ mutate it: aliases see it
 
     # -- simple statements -------------------------------------------------
     def stmt_Expr(self, stmt: py_ast.Expr) -> None:
@@ -317,18 +321,6 @@ class FunctionChecker(ExceptionChecks, LiteralInference, FlowMixin, CallChecker)
             stmt.raised = py_ast.Raise(exc=self.raised_value(py_ast.copy_location(error, stmt)), cause=None)
             stmt.raised.lineno = stmt.lineno
         self.narrow_after(stmt.test, True)
-
-    def stmt_Delete(self, stmt: py_ast.Delete) -> None:
-        for target in stmt.targets:
-            if not isinstance(target, py_ast.Subscript) or isinstance(target.slice, py_ast.Slice):
-                raise self.fail(target, *_delete_error(target))
-            base = self.check(target.value)
-            if isinstance(base, DictType):
-                self.use(target.slice, base.key, what="the key")
-            elif isinstance(base, ListType):
-                self.use_int(target.slice, what="an index")
-            else:
-                raise self.fail(target, f"cannot delete items of {base}")
 
     def stmt_Return(self, stmt: py_ast.Return) -> None:
         result = self.fn.result
@@ -354,17 +346,6 @@ class FunctionChecker(ExceptionChecks, LiteralInference, FlowMixin, CallChecker)
 
     def stmt_Continue(self, stmt: py_ast.Continue) -> None:
         self.assigned = None
-
-
-def _delete_error(target: py_ast.expr) -> tuple[str, str]:
-    """Only 'del d[key]' / 'del items[index]' run; the other forms, with what to write instead."""
-    if isinstance(target, py_ast.Name):
-        return ("'del' of a variable is not supported", "assign it a new value, or let it go out of scope")
-    if isinstance(target, py_ast.Attribute):
-        return ("'del' of a field is not supported", "assign the field a new value (e.g. None with a T | None field)")
-    if isinstance(target, py_ast.Subscript):
-        return ("'del' of a slice is not supported", "build a new list: items = items[:i] + items[j:]")
-    return ("only 'del d[key]' and 'del items[index]' are supported", "delete the items one by one")
 
 
 def _as_load(target: py_ast.expr) -> py_ast.expr:

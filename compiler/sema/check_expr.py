@@ -18,6 +18,7 @@ from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassIn
 from .builtins import PYTHON_BUILTINS
 from .comparisons import NUMERIC, TEXT, ComparisonChecks
 from .fstrings import FormatChecks
+from .percent_format import PercentFormatChecks, is_percent_format
 from .infer import UnknownLiteral
 from .signs import POWER_HELP, constant_int, folded_power, is_non_negative
 from .classes import inherited_method
@@ -57,7 +58,7 @@ def truthy_type(ty: Type, objects_have_truth: bool = True) -> bool:
     return ty in NUMERIC + TEXT or isinstance(ty, (ListType, DictType, TupleType, OptionalType, ClassType))
 
 
-class ExprChecker(ComparisonChecks, FormatChecks):
+class ExprChecker(ComparisonChecks, FormatChecks, PercentFormatChecks):
     objects_have_truth = True  # some class defines __bool__/__len__ (set per program by sema.check)
     def __init__(self, fn: FuncSym):
         self.fn = fn
@@ -188,6 +189,8 @@ class ExprChecker(ComparisonChecks, FormatChecks):
         op = node.op
         if not isinstance(op, ARITHMETIC + BITWISE):
             raise self.fail(node, "this operator is not supported", "use + - * / // % ** << >> & | ^")
+        if is_percent_format(node):
+            return self.percent_format(node)  # sema/percent_format.py: the f-string it equals
         left, right = self.check(node.left), self.check(node.right)
         if left in NUMERIC and right in NUMERIC:
             return self.numeric_result(node, left, right)
@@ -197,8 +200,11 @@ class ExprChecker(ComparisonChecks, FormatChecks):
             return left
         if isinstance(op, py_ast.Mult) and left in (INT, BOOL) and (right in TEXT or isinstance(right, ListType)):
             return right
+        if isinstance(op, py_ast.BitOr) and isinstance(left, DictType) and left == right:
+            return left  # a new dict: left's entries updated with right's, as CPython's dict.__or__
         if isinstance(op, py_ast.Mod) and left in TEXT:
-            raise self.fail(node, "'%' formatting is not supported", "use an f-string")
+            raise self.fail(node, "'%' formatting is only supported with a constant str format",
+                            "use an f-string, or write the format as a literal: \"%s=%d\" % (k, v)")
         raise self.fail(node, f"unsupported operand types for this operator: {left} and {right}")
 
     def numeric_result(self, node: py_ast.BinOp, left: Type, right: Type) -> Type:
@@ -247,7 +253,7 @@ class ExprChecker(ComparisonChecks, FormatChecks):
         """Each branch sees what the test proves: ``len(x) if x is not None else 0``."""
         self.truthy(node.test)
         yes, no = self.narrowings(node.test)
-        saved = dict(self.narrowed)
+        saved, after_test = dict(self.narrowed), self.snapshot()[0]
         self.narrowed.update(yes)
         body = self.check(node.body, expected)
         self.narrowed = dict(saved)
@@ -255,7 +261,8 @@ class ExprChecker(ComparisonChecks, FormatChecks):
         try:
             orelse = self.check(node.orelse, expected if expected is not None else body)
         finally:
-            self.narrowed = saved
+            self.narrowed, self.assigned = saved, after_test  # a walrus in a branch may not run
+            self.forget_rebound(node)
         if body == orelse:
             return body
         for target in (body, orelse, expected):
