@@ -95,7 +95,12 @@ class ContainerLowerer(FormatLowerer):
 
     def slice(self, node: py_ast.Subscript, base: Type) -> None:
         self.slot(node.value)
-        part = node.slice
+        self.slice_bounds(node.slice)
+        symbol = f"{LISTS}.list_slice" if isinstance(base, ListType) else f"{STRINGS}.{text_prefix(base)}_slice"
+        self.call_runtime(symbol, node.ty)
+
+    def slice_bounds(self, part: py_ast.Slice) -> None:
+        """start, stop, step, flags (bit 0: start given, bit 1: stop given), as i64s."""
         flags = 0
         for bit, bound in ((1, part.lower), (2, part.upper)):
             if bound is None:
@@ -108,5 +113,3 @@ class ContainerLowerer(FormatLowerer):
         else:
             self.value(part.step, INT)
         self.emit("i64.const", flags)
-        symbol = f"{LISTS}.list_slice" if isinstance(base, ListType) else f"{STRINGS}.{text_prefix(base)}_slice"
-        self.call_runtime(symbol, node.ty)

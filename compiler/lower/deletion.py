@@ -1,6 +1,6 @@
 """Lowering of ``del``, slice assignment and ``dict | dict`` (checked in sema/deletion.py and
 sema/check_expr.py). Slices go to runtime/list_slices.py with the bounds as ``slice`` passes
-them to list_slice (missing bounds as flags)."""
+them to list_slice (ContainerLowerer.slice_bounds)."""
 from __future__ import annotations
 
 import ast as py_ast
@@ -27,21 +27,6 @@ class DeleteLowerer:
             else:
                 self.value(target.slice, INT)
                 self.emit("call", f"{LISTS}.list_delete")
-
-    def slice_bounds(self, part: py_ast.Slice) -> None:
-        """start, stop, step, flags (bit 0: start given, bit 1: stop given), as i64s."""
-        flags = 0
-        for bit, bound in ((1, part.lower), (2, part.upper)):
-            if bound is None:
-                self.emit("i64.const", 0)
-            else:
-                self.value(bound, INT)
-                flags |= bit
-        if part.step is None:
-            self.emit("i64.const", 1)
-        else:
-            self.value(part.step, INT)
-        self.emit("i64.const", flags)
 
     def store_slice(self, target: py_ast.Subscript, value: str) -> None:
         """``target[i:j:k] = <the list in local value>``: the list is evaluated first, as CPython."""

@@ -64,6 +64,8 @@ class ExprLowerer(ValueLowerer):
             self.emit("global.get", sym.qualname)
 
     def lower_Attribute(self, node: py_ast.Attribute) -> None:
+        if hasattr(node, "property_call"):  # a property's getter (sema/properties.py)
+            return self.lower(node.property_call)
         if hasattr(node, "type_name_of"):
             return self.type_name(node.type_name_of)
         if isinstance(getattr(node, "sym", None), GlobalSym):

@@ -100,6 +100,8 @@ class FunctionLowerer(ComprehensionLowerer, WalrusLowerer, DeleteLowerer, Except
         return fallback
 
     def stmt_Assign(self, stmt: py_ast.Assign) -> None:
+        if hasattr(stmt, "property_call"):  # obj.name = value of a property: the setter's call
+            return self.stmt_Expr(stmt.property_call)
         ty = self.target_type(stmt.targets[0], stmt.value.ty)
         self.value(stmt.value, ty)
         if len(stmt.targets) > 1:

@@ -242,7 +242,7 @@ class FunctionChecker(ComprehensionChecks, WalrusChecks, DeleteChecks, Exception
             self.assigned.add(f"self.{target.attr}")
 
     def stmt_Assign(self, stmt: py_ast.Assign) -> None:
-        if self.bind_unknown_literal(stmt):
+        if self.bind_unknown_literal(stmt) or self.property_assignment(stmt):
             return
         hint = self.target_hint(stmt.targets[0])
         ty = self.check(stmt.value, hint)

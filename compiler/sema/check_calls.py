@@ -22,11 +22,12 @@ from .classes import inherited_method
 from .methods import CLASS_METHODS, argument_problem, methods_of, with_tuple_argument
 from .str_format import as_fstring
 from .types import class_type, equality_supported
+from .properties import PropertyChecks
 from .static_methods import StaticMethodChecks
 from .unsupported import undefined_name
 
 
-class CallChecker(StaticMethodChecks, ExprChecker):
+class CallChecker(StaticMethodChecks, PropertyChecks, ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
         func = node.func
         if isinstance(func, py_ast.Attribute):
@@ -146,6 +147,7 @@ class CallChecker(StaticMethodChecks, ExprChecker):
             method = inherited_method(base.info, func.attr)
             if method is None:
                 raise self.fail(func, f"'{base.info.name}' has no method '{func.attr}'")
+            self.refuse_property_call(node, method)
             node.call = ("method", method, base.info)
             return self.bind(node, method.params[1:], func.attr, node.args, method.result)
         if func.attr == "format" and base == STR and isinstance(receiver, py_ast.Constant):

@@ -322,6 +322,9 @@ class ExprChecker(ComparisonChecks, FormatChecks, PercentFormatChecks):
             raise self.fail(node, f"{base} values have no attribute '{node.attr}' here",
                             "call methods directly, e.g. s.strip()")
         info = base.info
+        prop = self.property_read(node, info) if node.attr not in info.fields else None
+        if prop is not None:
+            return prop  # sema/properties.py: the getter's call
         if node.attr in info.fields:
             key, _ = self.narrowable(node)
             if key is not None and key in self.narrowed and isinstance(node.ctx, py_ast.Load):

@@ -110,10 +110,13 @@ def _class_constant(program: Program, info: ClassInfo, stmt: py_ast.Assign) -> N
 def _method(program: Program, info: ClassInfo, node: py_ast.FunctionDef) -> None:
     if is_static(node):
         return declare_static(program, info, node)  # sema/static_methods.py
+    from .properties import override_problem, property_kind
+    problem = override_problem(info, node, property_kind(node))  # @property, @name.setter: sema/properties.py
+    if problem is not None:
+        raise _fail(info, node, problem, "define the property (and its setter) the same way in both classes")
     for decorator in node.decorator_list:
-        if isinstance(decorator, py_ast.Name) and decorator.id in ("classmethod", "property"):
-            raise _fail(info, decorator, f"@{decorator.id} is not supported",
-                        "use a module-level function" if decorator.id != "property" else "use a field or a method")
+        if isinstance(decorator, py_ast.Name) and decorator.id == "classmethod":
+            raise _fail(info, decorator, "@classmethod is not supported", "use a module-level function")
     if not node.args.args:
         raise _fail(info, node, "a method needs 'self' as its first parameter",
                     "for a function without self write @staticmethod, or use a module-level function")

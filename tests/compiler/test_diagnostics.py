@@ -67,9 +67,6 @@ CONSTRUCTS = [
     ('`@classmethod`', 'class C:\n    @classmethod\n    def m(cls) -> int:\n        return 1\n',
      '2:6', '@classmethod is not supported',
      'use a module-level function'),
-    ('`@property`', 'class C:\n    @property\n    def m(self) -> int:\n        return 1\n',
-     '2:6', '@property is not supported',
-     'use a field or a method'),
     ('class decorator other than `@dataclass`', 'def deco(c: int) -> int:\n    return c\n@deco\nclass C:\n    pass\n',
      '3:2', 'unsupported class decorator',
      'only @dataclass (from dataclasses) is supported'),
@@ -253,6 +250,9 @@ CONSTRUCTS = [
 
 # Other errors (types, names, definite assignment, syntax): (source, "line:col", message, help).
 OTHER_ERRORS = [
+    ('class T:\n    @property\n    def v(self) -> int:\n        return 1\ndef f(t: T) -> None:\n    t.v = 2\n',
+     '6:5', "property 'v' of 'T' has no setter",
+     'add one: @v.setter'),
     ('class C:\n    @staticmethod\n    def m() -> int:\n        return 1\n    def n(self) -> int:\n        return self.m()\n',
      '6:16', 'call the static method through its class: C.m(...)',
      "CPython would look it up on the object's runtime class"),
