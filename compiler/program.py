@@ -201,6 +201,7 @@ class Param:
     ty: Type
     wasm: str  # boundary wasm type (i32 for ``i32``-annotated ints)
     default: py_ast.expr | None = None  # a constant expression
+    keyword_only: bool = False  # declared after '*': passed by keyword only
 
 
 @dataclass
@@ -262,8 +263,9 @@ class Program:
 
 # Runtime modules loaded into every program (only what is reachable is emitted). The loader
 # takes them last first: modules added at the front keep the others' order (and main.wasm's layout).
-RUNTIME_MODULES = ("compiler.runtime.sorting", "compiler.runtime.ints", "compiler.runtime.text_case",
-                   "compiler.runtime.text_pad", "compiler.runtime.text_split",
+RUNTIME_MODULES = ("compiler.runtime.sorting", "compiler.runtime.ascii_text", "compiler.runtime.list_slices",
+                   "compiler.runtime.ints", "compiler.runtime.text_case", "compiler.runtime.text_pad",
+                   "compiler.runtime.text_split",
                    "compiler.runtime.memory", "compiler.runtime.lists", "compiler.runtime.strings",
                    "compiler.runtime.dicts", "compiler.runtime.floats", "compiler.runtime.float_parse",
                    "compiler.runtime.exceptions", "compiler.runtime.dynamic", "compiler.runtime.reprs",

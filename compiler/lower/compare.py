@@ -57,8 +57,12 @@ class CompareLowerer(DeepEquality, HeldLowerer):
     def compare(self, op, left: str, left_ty: Type, right: str, right_ty: Type, items: bool = False) -> None:
         """``items``: compare as CPython compares the items of containers (see ``equality``)."""
         kind = type(op)
-        if kind in (py_ast.Is, py_ast.IsNot):  # only 'x is None' passes the checker
+        if kind in (py_ast.Is, py_ast.IsNot):  # 'x is None', or identity (sema/identity.py)
             self.emit("local.get", left)
+            if right:  # the same object (pointers), or the same bool
+                self.emit("local.get", right)
+                self.emit("i32.ne" if kind is py_ast.IsNot else "i32.eq")
+                return
             self.emit("i32.eqz")
             if kind is py_ast.IsNot:
                 self.emit("i32.eqz")

@@ -97,7 +97,12 @@ class ContainerLowerer(FormatLowerer):
 
     def slice(self, node: py_ast.Subscript, base: Type) -> None:
         self.slot(node.value)
-        part = node.slice
+        self.slice_bounds(node.slice)
+        symbol = f"{LISTS}.list_slice" if isinstance(base, ListType) else f"{STRINGS}.{text_prefix(base)}_slice"
+        self.call_runtime(symbol, node.ty)
+
+    def slice_bounds(self, part: py_ast.Slice) -> None:
+        """start, stop, step, flags (bit 0: start given, bit 1: stop given), as i64s."""
         flags = 0
         for bit, bound in ((1, part.lower), (2, part.upper)):
             if bound is None:
@@ -110,33 +115,3 @@ class ContainerLowerer(FormatLowerer):
         else:
             self.value(part.step, INT)
         self.emit("i64.const", flags)
-        symbol = f"{LISTS}.list_slice" if isinstance(base, ListType) else f"{STRINGS}.{text_prefix(base)}_slice"
-        self.call_runtime(symbol, node.ty)
-
-    # -- comprehensions and f-strings ---------------------------------------------------
-    def lower_ListComp(self, node: py_ast.ListComp) -> None:
-        self.new_list(node.ty, 0)
-        result = self.stash("i32")
-
-        def append() -> None:
-            self.emit("local.get", result)
-            self.emit("i64.extend_i32_u")
-            self.slot(node.elt, node.ty.item)
-            self.emit("call", f"{LISTS}.list_append")
-        self.comprehension_loop(node, append)
-        self.emit("local.get", result)
-
-    def comprehension_loop(self, node: py_ast.expr, add) -> None:
-        """Run ``add`` for each item of a one-'for' comprehension that passes its 'if's."""
-        gen = node.generators[0]
-
-        def body() -> None:
-            depth = 0
-            for condition in gen.ifs:
-                self.truthy(condition)
-                self.emit("if", self.fresh("L"), None)
-                depth += 1
-            add()
-            for _ in range(depth):
-                self.emit("end")
-        self.iterate(node, gen.target, body)

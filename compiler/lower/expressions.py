@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (ANY, BOOL, BYTES, FLOAT, INT, STR, ClassType, GlobalSym, ListType, Local, SetType, Type)
+from ..program import (ANY, BOOL, BYTES, FLOAT, INT, STR, ClassType, DictType, GlobalSym, ListType, Local, SetType,
+                       Type)
 from .type_names import OBJECT_CODE, class_names_table, held_names_table, static_name
 from .values import DYNAMIC, FLOATS, LISTS, STRINGS, ValueLowerer
 
@@ -66,6 +67,8 @@ class ExprLowerer(ValueLowerer):
             self.emit("global.get", sym.qualname)
 
     def lower_Attribute(self, node: py_ast.Attribute) -> None:
+        if hasattr(node, "property_call"):  # a property's getter (sema/properties.py)
+            return self.lower(node.property_call)
         if hasattr(node, "type_name_of"):
             return self.type_name(node.type_name_of)
         if isinstance(getattr(node, "sym", None), GlobalSym):
@@ -141,10 +144,14 @@ class ExprLowerer(ValueLowerer):
         left, op = node.left.ty, type(node.op)
         if isinstance(node.ty, SetType):
             self.set_binop(node)  # lower/sets.py
+        elif hasattr(node, "formatted_as"):  # constant str % args: the f-string it equals
+            self.lower(node.formatted_as)
         elif hasattr(node, "folded_float"):  # constant ** negative constant: CPython's float
             self.emit("f64.const", node.folded_float)
         elif node.ty == ANY:
             self.held_binary(node)  # lower/held.py
+        elif isinstance(node.ty, DictType):
+            self.dict_or(node)
         elif getattr(node, "in_place", False):
             self.list_in_place(node, op)
         elif node.ty == BOOL:  # bool & | ^ bool stays a bool

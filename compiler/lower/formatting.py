@@ -12,13 +12,14 @@ import ast as py_ast
 from ..program import FLOAT, INT, STR
 from ..sema.fstrings import Spec
 from .calls import CallLowerer
+from .conversions import CONVERSIONS, ConversionLowerer
 from .values import FLOATS, STRINGS
 
 INT_BASES = {"x": 16, "X": 16, "o": 8, "b": 2}
 SLICE_STOP_GIVEN = 2  # runtime.strings.FLAG_STOP
 
 
-class FormatLowerer(CallLowerer):
+class FormatLowerer(ConversionLowerer, CallLowerer):
     def lower_JoinedStr(self, node: py_ast.JoinedStr) -> None:
         """Concatenate the pieces left to right."""
         pieces = [p for p in node.values if not (isinstance(p, py_ast.Constant) and p.value == "")]
@@ -42,11 +43,13 @@ class FormatLowerer(CallLowerer):
         value = piece.value
         if piece.conversion == ord("s"):
             self.to_text(value)
+        elif piece.conversion in CONVERSIONS:
+            self.repr_text(value, piece.conversion)
         else:
             self.number_text(value, spec)
-        if spec.precision >= 0 and (value.ty == STR or piece.conversion == ord("s")):
+        if spec.precision >= 0 and (value.ty == STR or piece.conversion in CONVERSIONS):
             self.truncate(spec.precision)
-        if spec.sign in "+ " and value.ty in (INT, FLOAT) and piece.conversion != ord("s"):
+        if spec.sign in "+ " and value.ty in (INT, FLOAT) and piece.conversion not in CONVERSIONS:
             self.emit("i64.extend_i32_u")
             self.emit("i64.const", ord(spec.sign))
             self.call_runtime(f"{STRINGS}.str_with_sign", STR)

@@ -73,7 +73,7 @@ class SetLowerer:
     def lower_SetComp(self, node: py_ast.SetComp) -> None:
         self.new_set(node.ty)
         s = self.stash("i32")
-        self.comprehension_loop(node, lambda: self.add_to(s, node.elt, node.ty.item))
+        self.clauses(node.generators, lambda: self.add_to(s, node.elt, node.ty.item))  # lower/comprehensions.py
         self.emit("local.get", s)
 
     def lower_SetItems(self, node) -> None:

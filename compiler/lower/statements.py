@@ -5,14 +5,17 @@ import ast as py_ast
 
 from .. import ir
 from ..program import INT, NONE, DictType, FuncSym, GlobalSym, Type
+from .comprehensions import ComprehensionLowerer
+from .deletion import DeleteLowerer
 from .exceptions import ExceptionLowerer
 from .loops import LoopLowerer
 from .sets import SetLowerer
 from .layout import Layout
 from .values import DICTS, LISTS
+from .walrus import WalrusLowerer
 
 
-class FunctionLowerer(ExceptionLowerer, SetLowerer, LoopLowerer):
+class FunctionLowerer(ComprehensionLowerer, WalrusLowerer, DeleteLowerer, ExceptionLowerer, SetLowerer, LoopLowerer):
     def __init__(self, fn: FuncSym, layout: Layout, classes):
         params = [(p.name if p.wasm == p.ty.wasm else f"{p.name}.arg", p.wasm) for p in fn.params]
         results = [fn.result_wasm] if fn.result_wasm else []
@@ -72,6 +75,8 @@ class FunctionLowerer(ExceptionLowerer, SetLowerer, LoopLowerer):
 
     def store_item(self, target: py_ast.Subscript, ty: Type) -> None:
         value = self.stash(ty.wasm)
+        if isinstance(target.slice, py_ast.Slice):
+            return self.store_slice(target, value)
         base = target.value.ty
         self.slot(target.value)
         if isinstance(base, DictType):
@@ -97,6 +102,8 @@ class FunctionLowerer(ExceptionLowerer, SetLowerer, LoopLowerer):
         return fallback
 
     def stmt_Assign(self, stmt: py_ast.Assign) -> None:
+        if hasattr(stmt, "property_call"):  # obj.name = value of a property: the setter's call
+            return self.stmt_Expr(stmt.property_call)
         ty = self.target_type(stmt.targets[0], stmt.value.ty)
         self.value(stmt.value, ty)
         if len(stmt.targets) > 1:
@@ -188,17 +195,6 @@ class FunctionLowerer(ExceptionLowerer, SetLowerer, LoopLowerer):
         else:
             self.stmt_Raise(stmt.raised)
         self.emit("end")
-
-    def stmt_Delete(self, stmt: py_ast.Delete) -> None:
-        for target in stmt.targets:
-            base = target.value.ty
-            self.slot(target.value)
-            if isinstance(base, DictType):
-                self.slot(target.slice, base.key)
-                self.emit("call", f"{DICTS}.dict_delete")
-            else:
-                self.value(target.slice, INT)
-                self.emit("call", f"{LISTS}.list_delete")
 
     def stmt_Return(self, stmt: py_ast.Return) -> None:
         fn = self.source

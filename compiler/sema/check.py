@@ -21,6 +21,8 @@ from ..program import (ANY, NONE, STR, ClassType, DictType, FuncSym, GlobalSym, 
                        SetType, TupleType, Type, ViewType)
 from .check_calls import CallChecker
 from .check_expr import Bail, ExprChecker, _conversion_help
+from .comprehensions import ComprehensionChecks
+from .deletion import DeleteChecks
 from .exceptions import ExceptionChecks, check_exception_classes
 from .flow import FlowMixin
 from .held import ARITHMETIC_METHODS, NARROW_HELP, protocol_classes
@@ -29,6 +31,7 @@ from .infer import LiteralInference, UnknownLiteral
 from . import closures, lambdas
 from .closures import ClosureChecks
 from .types import TypeError_, resolve
+from .walrus import WalrusChecks
 
 
 
@@ -83,7 +86,8 @@ def assigned_names(body: list[py_ast.stmt]) -> set[str]:
     return names
 
 
-class FunctionChecker(ClosureChecks, ExceptionChecks, LiteralInference, FlowMixin, SetChecks, CallChecker):
+class FunctionChecker(ClosureChecks, ComprehensionChecks, WalrusChecks, DeleteChecks, ExceptionChecks, LiteralInference,
+                      FlowMixin, SetChecks, CallChecker):
     def __init__(self, fn: FuncSym):
         super().__init__(fn)
         self.errors: list[Diagnostic] = []
@@ -232,7 +236,7 @@ class FunctionChecker(ClosureChecks, ExceptionChecks, LiteralInference, FlowMixi
         if self.unknown_local(target.value) is not None:
             base = target.value.ty = self.settle_by_item(target, ty)
         if isinstance(target.slice, py_ast.Slice):
-            raise self.fail(target, "slice assignment is not supported", "build a new list")
+            return self.assign_slice(target, value, ty, base)
         if isinstance(base, ListType):
             self.use_int(target.slice, what="an index")
             self.require(target, value, ty, base.item, "a list item")
@@ -256,7 +260,7 @@ class FunctionChecker(ClosureChecks, ExceptionChecks, LiteralInference, FlowMixi
             self.assigned.add(f"self.{target.attr}")
 
     def stmt_Assign(self, stmt: py_ast.Assign) -> None:
-        if self.bind_unknown_literal(stmt):
+        if self.bind_unknown_literal(stmt) or self.property_assignment(stmt):
             return
         hint = self.target_hint(stmt.targets[0])
         ty = self.check(stmt.value, hint)
@@ -312,8 +316,9 @@ class FunctionChecker(ClosureChecks, ExceptionChecks, LiteralInference, FlowMixi
         if operation.ty == ANY and isinstance(stmt.op, (py_ast.Add, py_ast.Mult)):
             operation.held_in_place = True  # a list held changes in place (runtime/held_arith.py)
         elif (isinstance(operation.left.ty, SetType) and not operation.left.ty.frozen) or (
-                isinstance(operation.left.ty, ListType) and isinstance(stmt.op, (py_ast.Add, py_ast.Mult))):
-            operation.in_place = True  # list.__iadd__/__imul__ mutate the list itself: aliases see it
+                isinstance(operation.left.ty, ListType) and isinstance(stmt.op, (py_ast.Add, py_ast.Mult))) \
+                or isinstance(operation.left.ty, DictType) and isinstance(stmt.op, py_ast.BitOr):
+            operation.in_place = True  # list.__iadd__/__imul__, set and dict.__ior__ mutate it: aliases see it
 
     # -- simple statements -------------------------------------------------
     def stmt_Expr(self, stmt: py_ast.Expr) -> None:
@@ -337,18 +342,6 @@ class FunctionChecker(ClosureChecks, ExceptionChecks, LiteralInference, FlowMixi
             stmt.raised = py_ast.Raise(exc=self.raised_value(py_ast.copy_location(error, stmt)), cause=None)
             stmt.raised.lineno = stmt.lineno
         self.narrow_after(stmt.test, True)
-
-    def stmt_Delete(self, stmt: py_ast.Delete) -> None:
-        for target in stmt.targets:
-            if not isinstance(target, py_ast.Subscript) or isinstance(target.slice, py_ast.Slice):
-                raise self.fail(target, *_delete_error(target))
-            base = self.check(target.value)
-            if isinstance(base, DictType):
-                self.use(target.slice, base.key, what="the key")
-            elif isinstance(base, ListType):
-                self.use_int(target.slice, what="an index")
-            else:
-                raise self.fail(target, f"cannot delete items of {base}")
 
     def stmt_Return(self, stmt: py_ast.Return) -> None:
         result = self.fn.result
@@ -374,17 +367,6 @@ class FunctionChecker(ClosureChecks, ExceptionChecks, LiteralInference, FlowMixi
 
     def stmt_Continue(self, stmt: py_ast.Continue) -> None:
         self.assigned = None
-
-
-def _delete_error(target: py_ast.expr) -> tuple[str, str]:
-    """Only 'del d[key]' / 'del items[index]' run; the other forms, with what to write instead."""
-    if isinstance(target, py_ast.Name):
-        return ("'del' of a variable is not supported", "assign it a new value, or let it go out of scope")
-    if isinstance(target, py_ast.Attribute):
-        return ("'del' of a field is not supported", "assign the field a new value (e.g. None with a T | None field)")
-    if isinstance(target, py_ast.Subscript):
-        return ("'del' of a slice is not supported", "build a new list: items = items[:i] + items[j:]")
-    return ("only 'del d[key]' and 'del items[index]' are supported", "delete the items one by one")
 
 
 def _as_load(target: py_ast.expr) -> py_ast.expr:

@@ -25,10 +25,12 @@ from .methods import CLASS_METHODS, argument_problem, methods_of, with_tuple_arg
 from .sort_keys import check_extremum, check_list_sort, check_sorted
 from .str_format import as_fstring
 from .types import class_type, equality_supported
+from .properties import PropertyChecks
+from .static_methods import StaticMethodChecks
 from .unsupported import undefined_name
 
 
-class CallChecker(ExprChecker):
+class CallChecker(StaticMethodChecks, PropertyChecks, ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
         func = node.func
         called = value_call(self, node)  # a function value (sema/callables.py)
@@ -65,8 +67,12 @@ class CallChecker(ExprChecker):
     # -- argument binding -------------------------------------------------
     def bind(self, node: py_ast.Call, params: list[Param], name: str, args: list[py_ast.expr], result: Type) -> Type:
         bound: list[py_ast.expr | None] = [None] * len(params)
-        if len(args) > len(params):
-            raise self.fail(node, f"{name}() takes {len(params)} argument(s), {len(args)} given")
+        positional = sum(not p.keyword_only for p in params)
+        if len(args) > positional:
+            first = next((p.name for p in params if p.keyword_only), "")
+            raise self.fail(node, f"{name}() takes {positional} {'positional ' * bool(first)}"
+                            f"argument(s), {len(args)} given", f"pass {first} by keyword: {name}(..., {first}=...)"
+                            if first else "")
         for index, arg in enumerate(args):
             if isinstance(arg, py_ast.Starred):
                 raise self.unsupported(arg)
@@ -132,6 +138,9 @@ class CallChecker(ExprChecker):
 
     def method_call(self, node: py_ast.Call, func: py_ast.Attribute) -> Type:
         receiver = func.value
+        static = self.static_call(node, func)  # C.m(...) of a @staticmethod
+        if static is not None:
+            return static
         if isinstance(receiver, py_ast.Call) and isinstance(receiver.func, py_ast.Name) and receiver.func.id == "super":
             return self.super_call(node, func)
         owner = receiver.id if isinstance(receiver, py_ast.Name) and receiver.id in CLASS_METHODS \
@@ -146,6 +155,7 @@ class CallChecker(ExprChecker):
             method = inherited_method(base.info, func.attr)
             if method is None:
                 raise self.fail(func, f"'{base.info.name}' has no method '{func.attr}'")
+            self.refuse_property_call(node, method)
             node.call = ("method", method, base.info)
             return self.bind(node, method.params[1:], func.attr, node.args, method.result)
         if isinstance(base, SetType):

@@ -20,6 +20,7 @@ from .callables import check_lambda, function_value
 from .comparisons import NUMERIC, TEXT, ComparisonChecks
 from .fstrings import FormatChecks
 from .held import HeldChecks
+from .percent_format import PercentFormatChecks, is_percent_format
 from .infer import UnknownLiteral
 from .signs import POWER_HELP, constant_int, folded_power, is_non_negative
 from .classes import inherited_method
@@ -59,7 +60,7 @@ def truthy_type(ty: Type, objects_have_truth: bool = True) -> bool:
     return ty in NUMERIC + TEXT or isinstance(ty, (ListType, DictType, TupleType, OptionalType, ClassType, SetType))
 
 
-class ExprChecker(ComparisonChecks, FormatChecks, HeldChecks):
+class ExprChecker(ComparisonChecks, FormatChecks, PercentFormatChecks, HeldChecks):
     objects_have_truth = True  # some class defines __bool__/__len__ (set per program by sema.check)
     def __init__(self, fn: FuncSym):
         self.fn = fn
@@ -199,6 +200,8 @@ class ExprChecker(ComparisonChecks, FormatChecks, HeldChecks):
         op = node.op
         if not isinstance(op, ARITHMETIC + BITWISE):
             raise self.fail(node, "this operator is not supported", "use + - * / // % ** << >> & | ^")
+        if is_percent_format(node):
+            return self.percent_format(node)  # sema/percent_format.py: the f-string it equals
         left, right = self.check(node.left), self.check(node.right)
         if ANY in (left, right) and self.held_arith_allowed(node, left, right):
             return ANY  # on what they hold (sema/held.py)
@@ -212,8 +215,11 @@ class ExprChecker(ComparisonChecks, FormatChecks, HeldChecks):
             return left
         if isinstance(op, py_ast.Mult) and left in (INT, BOOL) and (right in TEXT or isinstance(right, ListType)):
             return right
+        if isinstance(op, py_ast.BitOr) and isinstance(left, DictType) and left == right:
+            return left  # a new dict: left's entries updated with right's, as CPython's dict.__or__
         if isinstance(op, py_ast.Mod) and left in TEXT:
-            raise self.fail(node, "'%' formatting is not supported", "use an f-string")
+            raise self.fail(node, "'%' formatting is only supported with a constant str format",
+                            "use an f-string, or write the format as a literal: \"%s=%d\" % (k, v)")
         raise self.fail(node, f"unsupported operand types for this operator: {left} and {right}")
 
     def numeric_result(self, node: py_ast.BinOp, left: Type, right: Type) -> Type:
@@ -262,7 +268,7 @@ class ExprChecker(ComparisonChecks, FormatChecks, HeldChecks):
         """Each branch sees what the test proves: ``len(x) if x is not None else 0``."""
         self.truthy(node.test)
         yes, no = self.narrowings(node.test)
-        saved = dict(self.narrowed)
+        saved, after_test = dict(self.narrowed), self.snapshot()[0]
         self.narrowed.update(yes)
         body = self.check(node.body, expected)
         self.narrowed = dict(saved)
@@ -270,7 +276,8 @@ class ExprChecker(ComparisonChecks, FormatChecks, HeldChecks):
         try:
             orelse = self.check(node.orelse, expected if expected is not None else body)
         finally:
-            self.narrowed = saved
+            self.narrowed, self.assigned = saved, after_test  # a walrus in a branch may not run
+            self.forget_rebound(node)
         if body == orelse:
             return body
         for target in (body, orelse, expected):
@@ -332,6 +339,9 @@ class ExprChecker(ComparisonChecks, FormatChecks, HeldChecks):
             raise self.fail(node, f"{base} values have no attribute '{node.attr}' here",
                             "call methods directly, e.g. s.strip()")
         info = base.info
+        prop = self.property_read(node, info) if node.attr not in info.fields else None
+        if prop is not None:
+            return prop  # sema/properties.py: the getter's call
         if node.attr in info.fields:
             key, _ = self.narrowable(node)
             if key is not None and key in self.narrowed and isinstance(node.ctx, py_ast.Load):

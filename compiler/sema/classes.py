@@ -16,6 +16,7 @@ from ..diagnostics import CompileError, Diagnostic
 from ..program import BOOL, INT, NONE, Builtin, ClassInfo, ClassType, FuncSym, GlobalSym, Program, Type
 from .class_fields import declare_field, promote_instance_constants
 from .constants import ConstantError, fold
+from .static_methods import declare_static, is_static
 from .types import TypeError_, class_type, resolve
 
 
@@ -107,13 +108,18 @@ def _class_constant(program: Program, info: ClassInfo, stmt: py_ast.Assign) -> N
 
 
 def _method(program: Program, info: ClassInfo, node: py_ast.FunctionDef) -> None:
+    if is_static(node):
+        return declare_static(program, info, node)  # sema/static_methods.py
+    from .properties import override_problem, property_kind
+    problem = override_problem(info, node, property_kind(node))  # @property, @name.setter: sema/properties.py
+    if problem is not None:
+        raise _fail(info, node, problem, "define the property (and its setter) the same way in both classes")
     for decorator in node.decorator_list:
-        if isinstance(decorator, py_ast.Name) and decorator.id in ("staticmethod", "classmethod", "property"):
-            raise _fail(info, decorator, f"@{decorator.id} is not supported",
-                        "use a module-level function" if decorator.id != "property" else "use a field or a method")
+        if isinstance(decorator, py_ast.Name) and decorator.id == "classmethod":
+            raise _fail(info, decorator, "@classmethod is not supported", "use a module-level function")
     if not node.args.args:
         raise _fail(info, node, "a method needs 'self' as its first parameter",
-                    "static and class methods are not supported; use a module-level function")
+                    "for a function without self write @staticmethod, or use a module-level function")
     fn = FuncSym(f"{info.qualname}.{node.name}", info.module, node, owner=info)
     info.methods[node.name] = program.functions[fn.qualname] = fn
 

@@ -10,6 +10,7 @@ import ast as py_ast
 
 from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, DictType, ListType, OptionalType, Type, ViewType, \
     members_of
+from .identity import identity_comparable
 from .types import assignable, equality_supported, held_equality, orderable
 
 NUMERIC = (INT, BOOL, FLOAT)
@@ -28,8 +29,10 @@ class ComparisonChecks:
     def check_comparison(self, node, op, a: Type, b: Type, left, right) -> None:
         if isinstance(op, (py_ast.Is, py_ast.IsNot)):
             if not (isinstance(right, py_ast.Constant) and right.value is None):
-                raise self.fail(node, "'is' is only supported as 'x is None' / 'x is not None'",
-                                "compare values with ==")
+                if identity_comparable(a, b):  # sema/identity.py: objects, lists, dicts, bools
+                    return
+                raise self.fail(node, f"'is' between {a} and {b} depends on CPython's caching of values",
+                                "compare values with ==; 'is' compares objects, lists, dicts, bools and None")
             if not isinstance(a, OptionalType) and a != ANY and NONE not in members_of(a):
                 raise self.fail(node, f"a {a} value is never None", "declare the variable as 'T | None'")
             return

@@ -184,6 +184,8 @@ def signature(fn: FuncSym) -> None:
         if default is not None and not getattr(default, "factory", False):
             _constant_default(module, default)
         fn.params.append(Param(arg.arg, ty, wasm or "i32", default))
+    for arg, default in zip(args.kwonlyargs, args.kw_defaults):
+        fn.params.append(_keyword_only(module, arg, default))
     fn.result, fn.result_wasm = annotation(module, node.returns)
     for decorator in node.decorator_list:
         _apply_decorator(fn, decorator)
@@ -196,12 +198,19 @@ def _plain_parameters(module: SourceModule, args: py_ast.arguments) -> None:
     if args.kwarg:
         raise fail(module, args.kwarg, "**kwargs parameters are not supported",
                    "declare each parameter (defaults are fine), or take a dict[str, T]")
-    if args.kwonlyargs:
-        raise fail(module, args.kwonlyargs[0], "keyword-only parameters (after '*') are not supported",
-                   "remove the '*': plain parameters can be passed by keyword too")
     if args.posonlyargs:
         raise fail(module, args.posonlyargs[-1], "positional-only parameters (before '/') are not supported",
                    "remove the '/'")
+
+
+def _keyword_only(module: SourceModule, arg: py_ast.arg, default: py_ast.expr | None) -> Param:
+    """A parameter after '*': bound by keyword only (sema/check_calls.bind)."""
+    if arg.annotation is None:
+        raise fail(module, arg, f"parameter '{arg.arg}' needs a type annotation", f"write '{arg.arg}: int'")
+    ty, wasm = annotation(module, arg.annotation)
+    if default is not None:
+        _constant_default(module, default)
+    return Param(arg.arg, ty, wasm or "i32", default, keyword_only=True)
 
 
 def _constant_default(module: SourceModule, default: py_ast.expr) -> None:

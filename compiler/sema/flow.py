@@ -10,11 +10,12 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import (ANY, BOOL, BYTES, INT, NONE, STR, ClassType, DictType, ListType, Local, OptionalType, SetType,
-                       Type, UnionType, dict_of, list_of, tuple_of, union_of)
+                       Type, UnionType, dict_of, tuple_of, union_of)
 from .check_expr import truthy_type
 from .types import class_type
 from .types import union_problem
 from .unions import truthy_part, without_none
+from .walrus import without_rebound
 
 Narrowing = dict[str, Type]
 
@@ -28,8 +29,6 @@ def _merge_narrowed(a: Narrowing | None, b: Narrowing | None) -> Narrowing:
 
 
 class FlowMixin:
-    comp_counter = 0
-
     # -- state ----------------------------------------------------------------
     def snapshot(self) -> tuple[set[str] | None, Narrowing]:
         return (None if self.assigned is None else set(self.assigned)), dict(self.narrowed)
@@ -54,7 +53,7 @@ class FlowMixin:
             yes, no = self.narrowings(test.operand)
             return no, yes
         if isinstance(test, py_ast.BoolOp):
-            parts = [self.narrowings(v) for v in test.values]
+            parts = without_rebound(test.values, [self.narrowings(v) for v in test.values])
             if isinstance(test.op, py_ast.And):
                 return {k: v for p in parts for k, v in p[0].items()}, {}
             return {}, {k: v for p in parts for k, v in p[1].items()}
@@ -112,6 +111,8 @@ class FlowMixin:
                 del self.narrowed[key]
 
     def local_of(self, node: py_ast.expr) -> str | None:
+        if isinstance(node, py_ast.NamedExpr):
+            node = node.target  # (m := d.get(k)) is not None narrows m
         if isinstance(node, py_ast.Name) and isinstance(getattr(node, "sym", None), Local):
             return node.sym.name
         return None
@@ -138,9 +139,13 @@ class FlowMixin:
         types = []
         for value in node.values:
             types.append(self.truthy(value) if condition else self.operand(value))
+            if value is node.values[0]:
+                after_first = self.snapshot()[0]  # later operands may not run (a walrus there)
             yes, no = self.narrowings(value)
             self.narrowed.update(yes if isinstance(node.op, py_ast.And) else no)
         self.narrowed = saved
+        self.assigned = after_first
+        self.forget_rebound(node)
         if all(t == types[0] for t in types):
             return types[0]
         if isinstance(node.op, py_ast.Or) and _defaulted(types):
@@ -287,28 +292,6 @@ class FlowMixin:
         if len(call.args) != 1 or call.keywords:
             raise self.fail(call, "enumerate() is supported as enumerate(items) or enumerate(items, start)")
         return None
-
-    # -- comprehensions -------------------------------------------------------------------
-    def check_ListComp(self, node: py_ast.ListComp, expected: Type | None) -> Type:
-        if len(node.generators) != 1 or node.generators[0].is_async:
-            raise self.fail(node, "list comprehensions support a single 'for' in this version", "write a loop")
-        gen = node.generators[0]
-        item = self.iteration(node, gen.iter)
-        FlowMixin.comp_counter += 1
-        saved = self.snapshot(), set(self.local_names), dict(self.comp_renames)
-        renames = {n.id: f"{n.id}@comp{FlowMixin.comp_counter}" for n in py_ast.walk(gen.target)
-                   if isinstance(n, py_ast.Name)}
-        self.comp_renames.update(renames)
-        self.local_names |= set(renames.values())
-        self.assign_to(gen.target, None, item)
-        for condition in gen.ifs:
-            self.truthy(condition)
-            self.narrow_after(condition, True)
-        hint = expected.item if isinstance(expected, ListType) else None
-        element = self.use(node.elt, hint) if hint is not None else self.check(node.elt)
-        self.restore(saved[0])
-        self.local_names, self.comp_renames = saved[1], saved[2]
-        return list_of(element)
 
 
 def _defaulted(types: list[Type]) -> bool:

@@ -22,10 +22,11 @@ from dataclasses import dataclass
 
 import ast as py_ast
 
-from ..program import ANY, BOOL, FLOAT, INT, NONE, STR, Type, members_of
+from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Type, members_of
 from .exceptions import is_exception
 
 STR_ARGUMENTS = (INT, BOOL, STR, FLOAT)  # what str(x) converts
+REPR_ARGUMENTS = (INT, BOOL, STR, FLOAT, BYTES, NONE)  # what !r and !a convert
 
 _SPEC = re.compile(r"^(?:(?P<fill>.)?(?P<align>[<>^=]))?(?P<sign>[+\- ])?(?P<zero>0)?(?P<width>\d+)?"
                    r"(?:\.(?P<precision>\d+))?(?P<type>[dxXobfs])?$", re.S)
@@ -99,13 +100,19 @@ class FormatChecks:
     def check_formatted(self, part: py_ast.FormattedValue) -> None:
         ty = self.check(part.value)
         if is_exception(ty):
+            if part.conversion in (ord("r"), ord("a")):  # CPython: ValueError('...'), not the message's repr
+                raise self.fail(part.value, "repr() of an exception is not supported yet",
+                                "format its text: f\"{e}\" or f\"{type(e).__name__}: {e}\"")
             if part.format_spec is not None:  # CPython: TypeError, unsupported format string
                 raise self.fail(part.value, "an exception is formatted only without a spec",
                                 "format its text: f\"{str(e):>10}\"")
             part.value = self.exception_message(part.value)
             ty = STR
-        if part.conversion not in (-1, ord("s")):
-            raise self.fail(part, "only !s conversions are supported in f-strings", "write {x} or {x!s}")
+        if part.conversion in (ord("r"), ord("a")):
+            if ty not in REPR_ARGUMENTS:
+                raise self.fail(part.value, f"repr() of {ty} is not supported in f-strings",
+                                "convert it with !s, or format its parts")
+            ty = STR  # the spec applies to the text of repr(value)
         if part.conversion == -1 and ty not in STR_ARGUMENTS and str_convertible(ty) and part.format_spec is None:
             part.conversion = ord("s")  # format(x, "") is str(x) for None and these scalars
         if part.conversion == ord("s"):  # the spec then applies to the text of str(value)

@@ -1,0 +1,137 @@
+"""Issue 14's mutations: ``del name``, ``del items[i:j:k]``, slice assignment of lists (any step,
+from the list itself too), ``list * n``, ``dict | dict`` and ``dict |= dict`` (the same object,
+aliases see it), and ordering of lists and tuples."""
+from abi import export
+
+WORDS = ["", "a", "é", "ΟΔΟΣ", "😀x", "zz"]
+BOUNDS = [0, 1, 2, -1, -2, 3, 5, 9, -9, 100, -100]
+
+
+def mix(h: int, v: int) -> int:
+    return (h * 31 + v) & 0xFFFFFFFFFF
+
+
+def fold(items: list[int]) -> int:
+    h = len(items)
+    for x in items:
+        h = mix(h, x + 1000)
+    return h
+
+
+@export
+def delete_slices(n: int) -> int:
+    h = 0
+    step = [1, 2, -1, -2, 3, 0, -3][n % 7]
+    for a in BOUNDS:
+        for b in BOUNDS:
+            items = [0, 1, 2, 3, 4, 5, 6]
+            try:
+                del items[a:b:step]
+                h = mix(h, fold(items))
+            except ValueError as err:
+                h = mix(h, len(str(err)))
+    return h
+
+
+@export
+def delete_open_slices(n: int) -> int:
+    a = BOUNDS[n % len(BOUNDS)]
+    x = list(range(6))
+    y = list(range(6))
+    z = list(range(6))
+    w = ["p", "q", "r", "s"]
+    del x[a:]
+    del y[:a]
+    del z[::a % 3 + 1]
+    del w[a::-1]
+    return mix(mix(fold(x), fold(y)), fold(z) + len(w))
+
+
+@export
+def assign_slices(n: int) -> int:
+    h = 0
+    sources: list[list[int]] = [[], [7], [7, 8], [7, 8, 9, 10]]
+    source = sources[n % 4]
+    for a in BOUNDS:
+        for b in BOUNDS:
+            items = [0, 1, 2, 3, 4]
+            items[a:b] = source
+            h = mix(h, fold(items))
+    return h
+
+
+@export
+def assign_extended(n: int) -> int:
+    h = 0
+    step = [2, -1, -2, 3, 0][n % 5]
+    for a in BOUNDS:
+        items = [0, 1, 2, 3, 4, 5]
+        try:
+            items[a::step] = [9, 8, 7]
+            h = mix(h, fold(items))
+        except ValueError as err:
+            h = mix(h, len(str(err)) * 7 + ord(str(err)[-1]))
+    return h
+
+
+@export
+def assign_from_itself(n: int) -> int:
+    items = [1, 2, 3, 4]
+    alias = items
+    items[n % 3:] = items
+    other = ["a", "b", "c"]
+    other[::-1] = other
+    return mix(fold(alias), len(other[0]) + ord(other[0]))
+
+
+@export
+def delete_variable(n: int) -> int:
+    x = n % 100
+    y = x * 2
+    del x
+    x = 5
+    del y
+    return x + n % 7
+
+
+@export
+def repeat_lists(n: int) -> int:
+    k = n % 6 - 2
+    a = [1, 2] * k
+    b = k * ["é"]
+    c = [[0]] * 2
+    c[0].append(k)  # both items are the same list
+    return mix(mix(fold(a), len(b)), len(c[1]))
+
+
+@export
+def dict_union(n: int) -> int:
+    a = {"x": 1, "y": n % 10}
+    b = {"y": 20, "é": 3}
+    c = a | b
+    alias = a
+    a |= {"z": 4, "x": -1}
+    h = len(c) * 10 + len(a) + len(alias)
+    for k, v in c.items():
+        h = mix(mix(h, len(k) + ord(k[0])), v)
+    for k, v in alias.items():
+        h = mix(mix(h, ord(k[0])), v)
+    return h
+
+
+@export
+def ordering(n: int) -> int:
+    lists: list[list[int]] = [[], [1], [1, 2], [2], [1, -1], [n % 3]]
+    h = 0
+    for p in lists:
+        for q in lists:
+            h = mix(h, int(p < q) + 2 * int(p > q) + 4 * int(p <= q) + 8 * int(p >= q))
+    pairs = [(1, "a"), (1, "b"), (0, "é"), (n % 2, "")]
+    for s in pairs:
+        for t in pairs:
+            h = mix(h, int(s < t) + 2 * int(s >= t))
+    texts = [WORDS, WORDS[1:], ["a", "b"]]
+    for u in texts:
+        for v in texts:
+            h = mix(h, int(u < v) + 2 * int(u > v))
+    return h

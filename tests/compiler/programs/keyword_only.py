@@ -1,0 +1,50 @@
+"""Keyword-only parameters (after '*') of issue 14: defaults, any keyword order (evaluated in
+source order), in functions, methods and __init__."""
+from abi import export
+
+def note(log: list[int], v: int) -> int:
+    log.append(v)
+    return v
+
+
+def scale(x: int, *, factor: int = 2, offset: int = 0) -> int:
+    return x * factor + offset
+
+
+def label(name: str, *, upper: bool, sep: str = "=") -> str:
+    return (name.upper() if upper else name) + sep + str(len(name))
+
+
+class Box:
+    def __init__(self, size: int, *, tag: str = "é") -> None:
+        self.size = size
+        self.tag = tag
+
+    def grow(self, *, by: int) -> int:
+        self.size += by
+        return self.size
+
+
+@export
+def calls(n: int) -> int:
+    log: list[int] = []
+    a = scale(n % 100)
+    b = scale(n % 100, offset=3)
+    c = scale(n % 100, offset=note(log, 5), factor=note(log, 7))
+    return a * 1000000 + b * 1000 + c + len(log) * 7 + log[0]
+
+
+@export
+def texts(n: int) -> int:
+    s = label("ΟΔΟΣ" * (n % 3), upper=n % 2 == 0) + label("", sep="", upper=True)
+    h = len(s)
+    for ch in s:
+        h = (h * 31 + ord(ch)) & 0xFFFFFF
+    return h
+
+
+@export
+def methods(n: int) -> int:
+    box = Box(n % 50, tag="x")
+    other = Box(1)
+    return box.grow(by=n % 7) * 100 + other.grow(by=-3) + len(box.tag + other.tag)
