@@ -19,26 +19,39 @@ def held_pair(a: Type, b: Type) -> bool:
 
 
 class HeldLowerer(ExprLowerer):
+    def push_held(self, *temps: str) -> None:
+        """Each Any (an i32 temporary) as the i64 the runtime's parameters take."""
+        for tmp in temps:
+            self.emit("local.get", tmp)
+            self.emit("i64.extend_i32_u")
+
+    def push_names(self, *temps: str) -> None:
+        """The type name of what each Any holds, for CPython's messages."""
+        for tmp in temps:
+            self.emit("local.get", tmp)
+            self.held_type_name()
+
+    def held_method_lookup(self, held: str, method: str) -> None:
+        """AttributeError unless the Any holds a dict (runtime/held_items.py held_view_method)."""
+        self.push_held(held)
+        self.push_names(held)
+        self.emit("i32.const", self.layout.str_constant(method))
+        self.emit("call", f"{HELD}.held_view_method")
+
     def held_subscript(self, node: py_ast.Subscript) -> None:
         self.value(node.value)
         held = self.stash("i32")
-        self.emit("local.get", held)
-        self.emit("i64.extend_i32_u")
+        self.push_held(held)
         key_ty = node.slice.ty
         if key_ty in (INT, BOOL):
             self.value(node.slice, INT)
-            self.emit("local.get", held)
-            self.held_type_name()
+            self.push_names(held)
             self.emit("call", f"{HELD}.held_index")
             self.emit("i32.wrap_i64")
             return
         key = self.held_value(node.slice, key_ty)
-        self.emit("local.get", key)
-        self.emit("i64.extend_i32_u")
-        self.emit("local.get", held)
-        self.held_type_name()
-        self.emit("local.get", key)
-        self.held_type_name()
+        self.push_held(key)
+        self.push_names(held, key)
         self.emit("call", f"{HELD}.held_item")
         self.emit("i32.wrap_i64")
 
@@ -53,65 +66,47 @@ class HeldLowerer(ExprLowerer):
 
     def held_operands(self, container: str, key: str, key_ty: Type) -> None:
         """Push (container, key as an Any, their type names) for held_contains / held_same."""
-        self.emit("local.get", container)
-        self.emit("i64.extend_i32_u")
+        self.push_held(container)
         if key_ty == NONE:
             self.emit("i32.const", 0)
         else:
             self.emit("local.get", key)
             self.to_any(key_ty)
         boxed = self.stash("i32")
-        self.emit("local.get", boxed)
-        self.emit("i64.extend_i32_u")
-        self.emit("local.get", container)
-        self.held_type_name()
-        self.emit("local.get", boxed)
-        self.held_type_name()
+        self.push_held(boxed)
+        self.push_names(container, boxed)
 
     def held_membership(self, left: str, left_ty: Type, right: str) -> None:
         self.held_operands(right, left, left_ty)
         self.emit("call", f"{HELD}.held_contains")
 
     def held_equality(self, left: str, right: str) -> None:
-        for tmp in (left, right):
-            self.emit("local.get", tmp)
-            self.emit("i64.extend_i32_u")
+        self.push_held(left, right)
         self.emit("call", f"{HELD}.held_same")
 
     def call_held_get(self, node: py_ast.Call) -> None:
         """``x.get(key[, default])`` of an Any (runtime/held_items.py held_get)."""
         self.value(node.func.value)
         held = self.stash("i32")
-        self.emit("local.get", held)
-        self.emit("i64.extend_i32_u")
-        self.emit("local.get", held)
-        self.held_type_name()
-        self.emit("call", f"{HELD}.held_get_method")  # AttributeError before the arguments run
+        self.held_method_lookup(held, "get")  # AttributeError before the arguments run
         key = self.held_value(node.args[0], node.args[0].ty)
         if len(node.args) == 2:
             default = self.held_value(node.args[1], node.args[1].ty)
         else:
             self.emit("i32.const", 0)
             default = self.stash("i32")
-        for tmp in (held, key, default):
-            self.emit("local.get", tmp)
-            self.emit("i64.extend_i32_u")
-        self.emit("local.get", key)
-        self.held_type_name()
+        self.push_held(held, key, default)
+        self.push_names(key)
         self.emit("call", f"{HELD}.held_get")
         self.emit("i32.wrap_i64")
 
     def held_binary(self, node: py_ast.BinOp) -> None:
         """``a op b`` with an Any operand (runtime/held_arith.py)."""
         operands = [self.held_value(node.left, node.left.ty), self.held_value(node.right, node.right.ty)]
-        for tmp in operands:
-            self.emit("local.get", tmp)
-            self.emit("i64.extend_i32_u")
+        self.push_held(*operands)
         op = HELD_OPERATOR_CODES[type(node.op)] + (8 if getattr(node, "held_in_place", False) else 0)
         self.emit("i64.const", op)
-        for tmp in operands:
-            self.emit("local.get", tmp)
-            self.held_type_name()
+        self.push_names(*operands)
         self.emit("call", "compiler.runtime.held_arith.held_arith")
         self.emit("i32.wrap_i64")
 
@@ -119,10 +114,8 @@ class HeldLowerer(ExprLowerer):
         """int(x) / float(x) of an Any (runtime/held_items.py)."""
         self.value(arg)
         held = self.stash("i32")
-        self.emit("local.get", held)
-        self.emit("i64.extend_i32_u")
-        self.emit("local.get", held)
-        self.held_type_name()
+        self.push_held(held)
+        self.push_names(held)
         self.emit("call", f"{HELD}.{function}")
 
     def held_ordering(self, op: int, left: str, left_ty: Type, right: str, right_ty: Type) -> None:
@@ -131,27 +124,17 @@ class HeldLowerer(ExprLowerer):
             self.emit("local.get", tmp)
             self.to_any(ty)
             boxed.append(self.stash("i32"))
-        for tmp in boxed:
-            self.emit("local.get", tmp)
-            self.emit("i64.extend_i32_u")
+        self.push_held(*boxed)
         self.emit("i64.const", op)
-        for tmp in boxed:
-            self.emit("local.get", tmp)
-            self.held_type_name()
+        self.push_names(*boxed)
         self.emit("call", f"{HELD}.held_order")
 
     def iterate_held_view(self, target, body, orelse, node, view: str) -> None:
         """``for k, v in x.items()`` (keys, values) of an Any: a dict's loop, else AttributeError."""
         self.value(node)
         held = self.stash("i32")
-        self.emit("local.get", held)
-        self.emit("i64.extend_i32_u")
-        self.emit("local.get", held)
-        self.held_type_name()
-        self.emit("i32.const", self.layout.str_constant(view))
-        self.emit("call", f"{HELD}.held_view_method")
-        self.emit("local.get", held)
-        self.emit("i64.extend_i32_u")
+        self.held_method_lookup(held, view)
+        self.push_held(held)
         self.dict_loop(target, body, orelse, self.stash("i64"), dict_of(STR, ANY), view)
 
     def iterate_held(self, target, body, orelse, node) -> None:
@@ -161,16 +144,13 @@ class HeldLowerer(ExprLowerer):
         position, size = self.temp("i64"), self.temp("i64")
         self.emit("i64.const", -1)
         self.emit("local.set", position)
-        self.emit("local.get", held)
-        self.emit("i64.extend_i32_u")
-        self.emit("local.get", held)
-        self.held_type_name()
+        self.push_held(held)
+        self.push_names(held)
         self.emit("call", f"{HELD}.held_iter_size")  # TypeError: 'int' object is not iterable
         self.emit("local.set", size)
 
         def test(exit_label: str) -> None:
-            self.emit("local.get", held)
-            self.emit("i64.extend_i32_u")
+            self.push_held(held)
             self.emit("local.get", position)
             self.emit("local.get", size)
             self.emit("call", f"{HELD}.held_next")
@@ -178,8 +158,7 @@ class HeldLowerer(ExprLowerer):
             self.emit("i64.const", 0)
             self.emit("i64.lt_s")
             self.emit("br_if", exit_label)
-            self.emit("local.get", held)
-            self.emit("i64.extend_i32_u")
+            self.push_held(held)
             self.emit("local.get", position)
             self.emit("call", f"{HELD}.held_at")
             self.emit("i32.wrap_i64")

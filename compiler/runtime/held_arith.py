@@ -2,9 +2,8 @@
 as everywhere in the compiled code: OverflowError beyond it). The compiled code passes both
 operands as Anys, the operator's number and the names of the held types for the messages."""
 from abi.intrinsics import float_bits, float_from_bits, load_i64, store_i64
-from compiler.runtime.dynamic import (BOOL_CODE, BYTES_CODE, FLOAT_CODE, INT_CODE, LIST_CODE, STR_CODE, is_number,
-                                      type_code)
-from compiler.runtime.held_items import boxed_int, held_at, held_iter_size, held_next
+from compiler.runtime.dynamic import BYTES_CODE, FLOAT_CODE, LIST_CODE, STR_CODE, is_number, type_code
+from compiler.runtime.held_items import boxed_int, held_at, held_iter_size, held_next, is_index
 from compiler.runtime.lists import list_append, list_concat, list_copy, list_irepeat, list_repeat
 from compiler.runtime.memory import KIND_BOX, alloc
 from compiler.runtime.reprs import type_error
@@ -69,10 +68,6 @@ def extend_held(lst: int, items: int, name: str) -> None:
 
 def is_sequence(code: int) -> bool:
     return code == STR_CODE or code == BYTES_CODE or code == LIST_CODE
-
-
-def is_index(code: int) -> bool:
-    return code == INT_CODE or code == BOOL_CODE
 
 
 def int_arith(x: int, y: int, op: int) -> int:

@@ -361,13 +361,9 @@ def held_float(value: int, name: str) -> float:
     return 0.0
 
 
-def held_get_method(value: int, name: str) -> None:
-    """``value.get`` looked up, before the arguments are evaluated, as CPython does."""
-    held_view_method(value, name, "get")
-
-
 def held_view_method(value: int, name: str, method: str) -> None:
-    """A dict method looked up on an Any: AttributeError unless it holds a dict."""
+    """A dict method looked up on an Any (``get``, ``items``, ...), before any argument is
+    evaluated, as CPython does: AttributeError unless it holds a dict."""
     if type_code(value) != DICT_CODE:
         attribute_error("'" + name + "' object has no attribute '" + method + "'")
 
