@@ -4,6 +4,7 @@ A compiler crash is an "internal error" row, never a crash of this script.
 
     python -m tests.corpus.status            # a Markdown table
     python tests/corpus/status.py
+    python -m tests.corpus.status --readme   # ... also written into tests/corpus/README.md
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 FILTERS = HERE / "filters"
+BEGIN, END = "<!-- status: begin -->", "<!-- status: end -->"
 if str(ROOT) not in sys.path:  # run as a script: the project root holds `compiler`
     sys.path.insert(0, str(ROOT))
 
@@ -74,10 +76,20 @@ def table(outcomes: list[Outcome]) -> str:
     return "\n".join(rows)
 
 
-def main() -> int:
-    print(table(compile_all()))
+def update_readme(text: str) -> None:
+    readme = HERE / "README.md"
+    before, rest = readme.read_text().split(BEGIN, 1)
+    after = rest.split(END, 1)[1]
+    readme.write_text(f"{before}{BEGIN}\n{text}\n{END}{after}")
+
+
+def main(argv: list[str]) -> int:
+    text = table(compile_all())
+    print(text)
+    if "--readme" in argv:
+        update_readme(text)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -8,7 +8,7 @@ Plugin configuration (JSON): {"cluster": "ext-authz", "path": "/verify", "timeou
 import json
 from dataclasses import dataclass
 
-from abi.enums import ACTION_CONTINUE, ACTION_PAUSE
+from abi.enums import ACTION_PAUSE
 from abi.sdk import (HttpContext, RootContext, dispatch_http_call, get_http_call_response_body,
                      get_http_call_response_headers, get_request_header, log_error, log_info,
                      resume_http_request, send_http_response, set_request_header, set_root_context)
