@@ -50,9 +50,9 @@ def first_error(err: CompileError) -> str:
     return f"{path}:{diag.loc.line}:{diag.loc.col + 1}: {diag.message}"
 
 
-def compile_one(name: str) -> Outcome:
+def compile_one(name: str, folder: Path = FILTERS) -> Outcome:
     try:
-        return Outcome(name, compile_file(FILTERS / f"{name}.py"), "")
+        return Outcome(name, compile_file(folder / f"{name}.py"), "")
     except CompileError as err:
         return Outcome(name, None, first_error(err))
     except BaseException as err:  # noqa: B036 - a compiler bug is a row, not a crash

@@ -18,6 +18,7 @@ import pytest
 from abi.emulator import Plugin
 from compiler import CompileError, compile_file
 from tests.corpus.scenarios import SCENARIOS
+from tests.corpus import status
 from tests.corpus.status import FILTERS, filter_names
 
 EXPECTED_FILE = Path(__file__).resolve().parent / "expected.py"
@@ -96,3 +97,16 @@ def compiled_case(name: str):
 def test_compiled_matches_cpython(name: str):
     wasm_run = run("wasm", name)
     assert wasm_run == run("cpython", name)
+
+
+def test_status_row_of_a_compile_error_and_of_a_compiler_crash(tmp_path, monkeypatch):
+    (tmp_path / "sets.py").write_text("x = 1\nseen = {x for x in range(3)}\n")
+    refused = status.compile_one("sets", tmp_path)
+    assert (refused.compiles, refused.error) == (False, f"{tmp_path}/sets.py:2:8: sets are not supported")
+
+    def crash(path):
+        raise KeyError("boom\nsecond line")
+    monkeypatch.setattr(status, "compile_file", crash)
+    crashed = status.compile_one("sets", tmp_path)
+    assert (crashed.compiles, crashed.error) == (False, "internal error: KeyError: 'boom\\nsecond line'")
+    assert "| sets | no | `internal error: KeyError" in status.table([crashed])
