@@ -6,7 +6,7 @@
   that does not compile yet is an expected failure (xfail, strict, CompileError only): when it
   starts compiling, the test XPASSes and fails, so move it out of NOT_YET; a compiled run that
   differs from CPython, or a compiler crash, is a plain failure.
-Each filter is compiled once per test process (status.compile_one shares the cache).
+Each filter is compiled once per test process (`compiled`, cached).
 """
 import os
 from functools import lru_cache
