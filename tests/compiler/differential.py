@@ -15,7 +15,7 @@ from pathlib import Path
 
 import wasmtime
 
-from compiler import compile_file
+from compiler import CompileError, compile_file
 
 INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
 TRAP_NAMES = ("OverflowError", "ZeroDivisionError", "ValueError", "IndexError", "KeyError",
@@ -35,7 +35,12 @@ class CompiledProgram:
     """A compiled module, instantiated afresh for every call (no state leaks between cases)."""
 
     def __init__(self, path: Path):
-        self.wasm = compile_file(path)
+        try:
+            self.wasm = compile_file(path)
+        except CompileError as err:
+            # A fresh error without the compiler's deep traceback: pytest would render every frame's
+            # locals, which takes minutes and gigabytes and can bring an xdist worker down.
+            raise CompileError(err.diagnostics) from None
         self.module = wasmtime.Module(_ENGINE, self.wasm)
 
     def instance(self) -> tuple[wasmtime.Store, wasmtime.Instance]:
