@@ -23,7 +23,7 @@ MAX_ENTRIES = 20000  # per memo; cleared past that (a long fuzz session compiles
 _enabled = not os.environ.get("PYWASM_NO_CACHE")
 _syntax_ok: set[tuple[str, str]] = set()
 _module_facts: dict[tuple, frozenset] = {}
-_function_facts: dict[tuple, tuple[frozenset, frozenset]] = {}
+_function_facts: dict[tuple, tuple] = {}
 _digests: dict[int, tuple[str, str]] = {}  # id(text) -> (text, digest): the same str object again
 
 
@@ -77,16 +77,18 @@ def module_fact(module, kind: str, compute: Callable[[], frozenset]) -> frozense
     return found
 
 
-def function_names(fn, compute: Callable[[], tuple[frozenset, frozenset]]) -> tuple[frozenset, frozenset]:
-    """``compute()`` (the names a function declares global, and the names it assigns), memoised
-    for a function read from its module's source (not one the compiler generated)."""
+def function_fact(fn, kind: str, compute: Callable[[], tuple]) -> tuple:
+    """``compute()`` (a fact about a function's own tree, e.g. the names it declares global and
+    the names it assigns), memoised for a function read from its module's source (not one the
+    compiler generated)."""
     node = fn.node
     span = (getattr(node, "lineno", None), getattr(node, "col_offset", None),
             getattr(node, "end_lineno", None), getattr(node, "end_col_offset", None))
     if not _enabled or None in span or getattr(node, "generated", False):
         return compute()
     module = fn.module
-    key = (module.name, module.display_path, digest(module.text), fn.qualname, getattr(node, "name", None), span)
+    key = (kind, module.name, module.display_path, digest(module.text), fn.qualname,
+           getattr(node, "name", None), span)
     found = _function_facts.get(key)
     if found is None:
         found = compute()

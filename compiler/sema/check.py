@@ -97,7 +97,7 @@ class FunctionChecker(ClosureChecks, ComprehensionChecks, WalrusChecks, DeleteCh
     def check_function(self) -> list[Diagnostic]:
         fn = self.fn
         body = fn.node.body
-        global_names, assigned = cache.function_names(fn, lambda: (frozenset(
+        global_names, assigned = cache.function_fact(fn, "names", lambda: (frozenset(
             n for s in py_ast.walk(fn.node) if isinstance(s, py_ast.Global) for n in s.names), frozenset(assigned_names(body))))
         self.global_names = set(global_names)
         self.local_names = (set(assigned) | {p.name for p in fn.params}) - self.global_names

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
+from .. import cache
 from ..program import FuncSym, Type
 from .types import TypeError_
 
@@ -80,6 +81,13 @@ def nonlocal_written(tree: py_ast.AST) -> set[str]:
     return {n for sub in py_ast.walk(tree) if isinstance(sub, py_ast.Nonlocal) for n in sub.names}
 
 
+def nested_facts(node: py_ast.AST) -> tuple[frozenset, frozenset]:
+    """The names of the defs nested directly in a function, and the names its nested functions
+    declare ``nonlocal``."""
+    defs = {s.name for s in own_nodes(list(node.body)) if isinstance(s, py_ast.FunctionDef) and s is not node}
+    return frozenset(defs), frozenset(nonlocal_written(node))
+
+
 def capture(checker, node: py_ast.AST, inner: FuncSym, own_name: str | None = None) -> None:
     """Find what ``inner`` (made from ``node`` inside ``checker``'s function) captures: each
     variable becomes a cell of the enclosing function (or passes through it, from further out)."""
@@ -122,9 +130,9 @@ def enter(checker) -> None:
     """At the start of checking a function: its nested defs' names are locals; what it captures
     is a local already assigned."""
     fn = checker.fn
-    defs = {s.name for s in own_nodes(list(fn.node.body)) if isinstance(s, py_ast.FunctionDef) and s is not fn.node}
+    defs, written = cache.function_fact(fn, "nested", lambda: nested_facts(fn.node))
     checker.local_names |= defs - checker.global_names
-    checker.shared_names = nonlocal_written(fn.node) | getattr(fn, "shared_names", set())
+    checker.shared_names = written | getattr(fn, "shared_names", set())
     for inside, _ in outer_free(fn):
         checker.local_names.add(inside)
         if checker.assigned is not None:
