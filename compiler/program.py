@@ -259,6 +259,7 @@ class Program:
     globals: dict[str, GlobalSym] = field(default_factory=dict)
     classes: dict[str, ClassInfo] = field(default_factory=dict)
     module_order: list[str] = field(default_factory=list)  # imported modules before importers
+    unchecked: set[str] = field(default_factory=set)  # runtime functions checked when first lowered
 
 
 # Runtime modules loaded into every program (only what is reachable is emitted). The loader

@@ -47,7 +47,7 @@ STAND_INS = {
     "ValueError.len": "negative_len_error", "ValueError.byte": "byte_range_error",
     "IndexError": "index_error", "KeyError": "key_error", "TypeError": "missing_default_error",
     "RuntimeError": "dict_changed_error", "AssertionError": "assertion_error",
-    "UnicodeDecodeError": "unicode_decode_error", "RecursionError": "recursion_error",
+    "RecursionError": "recursion_error",
 }
 
 

@@ -1,7 +1,8 @@
 """Lower: checked program -> wasm-level IR module.
 
 Problem: turn the typed Python tree into symbolic wasm functions.
-Accepts: a checked ``Program`` (every node has ``ty``/``sym``/``call``).
+Accepts: a checked ``Program`` (every node has ``ty``/``sym``/``call``; a runtime function is
+checked here, when a call first reaches it: sema/check.py ``check_later``).
 Guarantees: one ``ir.Function`` per Python function and method (host stubs
 become ``ir.Import``s), the runtime helpers, dispatchers for overridden
 methods, mutable and start-up-initialized globals as wasm globals (constants
@@ -15,6 +16,7 @@ import ast as py_ast
 
 from .. import ir
 from ..program import FuncSym, Program
+from ..sema import check
 from . import exceptions, gc_hooks
 from .classes import ClassSupport
 from .closures import FunctionValues
@@ -28,31 +30,77 @@ START = "<start>"
 
 
 def run(program: Program) -> ir.Module:
-    # Lower everything once to learn what the exports reach, then again for just
-    # that, so constants of unused functions (e.g. Unicode tables) stay out of the data.
-    everything = _lower(program, None)
-    # passes/recursion.py adds calls of the RecursionError stand-in to recursive functions
-    roots = ("RecursionError",) if recursive_functions(everything) else ()
-    live = set(reachable(everything, roots=roots))
-    return _lower(program, live)
+    # Learn what the exports reach, then lower just that into the module, so constants of unused
+    # functions (e.g. Unicode tables) stay out of its data.
+    return _lower(program, _live(program))
 
 
-def _lower(program: Program, live: set[str] | None) -> ir.Module:
+def _live(program: Program) -> set[str]:
+    """The symbols the exports and start-up reach, found by lowering each function once, when a
+    call first names it (a program uses a few dozen of the runtime's ~500 functions)."""
+    module = ir.Module()
+    layout = Layout()
+    classes = ClassSupport(program, module)
+    classes.function_values = FunctionValues(module, layout)
+    functions = {fn.qualname: fn for fn in program.functions.values()}
+    lowered: set[str] = set()
+    roots: tuple[str, ...] = ()
+
+    def lower(fn: FuncSym) -> None:
+        lowered.add(fn.qualname)
+        check.check_later(program, fn)
+        _lower_function(module, fn, layout, classes)
+
+    def settle() -> None:
+        """Lower every program function a lowered one calls, to a fixed point. What some steps
+        add depends on what is lowered (the functions used as values get dispatchers, the
+        exceptions raised get rt.uncaught's branches), so they run again until nothing is new."""
+        while True:
+            known = len(lowered)
+            for symbol in reachable(module, roots=roots):
+                if symbol in functions and symbol not in lowered:
+                    lower(functions[symbol])
+            if len(lowered) == known:
+                classes.function_values.finish()
+                exceptions.runtime_functions(module, program, layout, log)
+                if not any(s in functions and s not in lowered for s in reachable(module, roots=roots)):
+                    return
+
+    for fn in program.functions.values():
+        if fn.export:
+            lower(fn)
+    for helper in helpers():
+        module.functions[helper.symbol] = helper
+    log = _log_import(program, module)
+    _globals(program, module, layout, classes)
+    settle()
+    gc_hooks.run(module, program)  # enter/leave around exports, the roots a collection marks
+    settle()
+    if recursive_functions(module):  # passes/recursion.py will call the RecursionError stand-in
+        roots = ("RecursionError",)
+        settle()
+    return set(reachable(module, roots=roots))
+
+
+def _lower_function(module: ir.Module, fn: FuncSym, layout: Layout, classes: ClassSupport) -> None:
+    if fn.host is not None:
+        results = [fn.result_wasm] if fn.result_wasm else []
+        module.imports[fn.qualname] = ir.Import(fn.qualname, fn.host[0], fn.host[1],
+                                                [p.wasm for p in fn.params], results)
+    else:
+        module.functions[fn.qualname] = FunctionLowerer(fn, layout, classes).run()
+
+
+def _lower(program: Program, live: set[str]) -> ir.Module:
     module = ir.Module()
     layout = Layout()
     classes = ClassSupport(program, module)
     classes.function_values = FunctionValues(module, layout)
     for fn in program.functions.values():
-        if live is not None and fn.qualname not in live:
-            continue
-        if fn.host is not None:
-            results = [fn.result_wasm] if fn.result_wasm else []
-            module.imports[fn.qualname] = ir.Import(fn.qualname, fn.host[0], fn.host[1],
-                                                    [p.wasm for p in fn.params], results)
-        else:
-            module.functions[fn.qualname] = FunctionLowerer(fn, layout, classes).run()
+        if fn.qualname in live:
+            _lower_function(module, fn, layout, classes)
     for helper in helpers():
-        if live is None or helper.symbol in live or all(instr[0] != "call" for instr in helper.body):
+        if helper.symbol in live or all(instr[0] != "call" for instr in helper.body):
             module.functions[helper.symbol] = helper
     exceptions.runtime_functions(module, program, layout, _log_import(program, module))
     _globals(program, module, layout, classes)

@@ -17,8 +17,8 @@ import ast as py_ast
 
 from .. import cache
 from ..diagnostics import CompileError, Diagnostic
-from ..program import (ANY, NONE, STR, ClassType, DictType, FuncSym, GlobalSym, ListType, Program,
-                       SetType, TupleType, Type, ViewType)
+from ..program import (ANY, NONE, RUNTIME_MODULES, SET_RUNTIME_MODULES, STR, ClassType, DictType, FuncSym,
+                       GlobalSym, ListType, Program, SetType, TupleType, Type, ViewType)
 from .check_calls import CallChecker
 from .check_expr import Bail, ExprChecker, _conversion_help
 from .comprehensions import ComprehensionChecks
@@ -46,12 +46,25 @@ def run(program: Program) -> Program:
     for name in program.module_order:
         errors += _module_globals(program, program.modules[name])
     for fn in list(program.functions.values()):
-        if fn.host is None:
+        if fn.host is not None:
+            continue
+        if fn.module.name in RUNTIME_MODULES + SET_RUNTIME_MODULES:
+            program.unchecked.add(fn.qualname)  # most of the runtime is never reached: check_later
+        else:
             errors += FunctionChecker(fn).check_function()
     lambdas.register(program)
     if errors:
         raise CompileError(errors)
     return program
+
+
+def check_later(program: Program, fn: FuncSym) -> None:
+    """Check a runtime function (known to be clean) when lowering first reaches it."""
+    if fn.qualname in program.unchecked:
+        program.unchecked.discard(fn.qualname)
+        errors = FunctionChecker(fn).check_function()
+        if errors:
+            raise CompileError(errors)
 
 
 def _module_globals(program: Program, module) -> list[Diagnostic]:
