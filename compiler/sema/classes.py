@@ -13,9 +13,10 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..diagnostics import CompileError, Diagnostic
-from ..program import BOOL, INT, NONE, Builtin, ClassInfo, ClassType, FuncSym, GlobalSym, Program, Type
+from ..program import BOOL, INT, NONE, ClassInfo, ClassType, FuncSym, GlobalSym, Program, Type
 from .class_fields import declare_field, promote_instance_constants
 from .constants import ConstantError, fold
+from .dataclass_options import check_frozen_inheritance, dataclass_decorator, mark_frozen_families, option
 from .static_methods import declare_static, is_static
 from .types import TypeError_, class_type, resolve
 
@@ -52,10 +53,8 @@ def _base_and_decorators(info: ClassInfo) -> None:
         else:
             raise _fail(info, base, "a base class must be a class of the program", "inherit from one of your classes")
     for decorator in node.decorator_list:
-        sym = info.module.namespace.get(decorator.id) if isinstance(decorator, py_ast.Name) else None
-        if sym != Builtin("dataclasses.dataclass"):
+        if not dataclass_decorator(info, decorator):  # sema/dataclass_options.py
             raise _fail(info, decorator, "unsupported class decorator", "only @dataclass (from dataclasses) is supported")
-        info.dataclass = True
 
 
 def _inheritance_order(program: Program) -> list[ClassInfo]:
@@ -146,7 +145,7 @@ def _generate_dataclass_methods(program: Program, info: ClassInfo) -> None:
             body.append("        self.__post_init__()")  # dataclasses call it after the fields are set
         body = body or ["        pass"]
         lines += [f"    def __init__(self, {', '.join(params)}) -> None:".replace("(self, )", "(self)"), *body]
-    if "__eq__" not in info.methods:
+    if "__eq__" not in info.methods and option(info, "eq"):
         compare = " and ".join(f"self.{n} == other.{n}" for n in info.fields) or "True"
         lines += [f"    def __eq__(self, other: '{info.name}') -> bool:", f"        return {compare}"]
     if not lines:
@@ -185,11 +184,13 @@ def finish_all(program: Program) -> None:
                 info.fields = {**info.base.fields, **own}
                 info.defaults = {**info.base.defaults, **info.defaults}
             _check_overrides(info)
+            check_frozen_inheritance(info)
             _check_special_methods(info)
         except TypeError_ as err:
             errors.append(err.diagnostic)
     if errors:
         raise CompileError(errors)
+    mark_frozen_families(program)
     next_id = 1
     roots = [c for c in program.classes.values() if c.base is None]
     children: dict[int, list[ClassInfo]] = {}
