@@ -15,6 +15,7 @@ import ast as py_ast
 from ..diagnostics import CompileError, Diagnostic
 from ..program import BOOL, INT, NONE, ClassInfo, ClassType, FuncSym, GlobalSym, Program, Type
 from .class_fields import declare_field, promote_instance_constants
+from .class_methods import declare_class_method, is_class_method, specialize_all
 from .constants import ConstantError, fold
 from .dataclass_options import check_frozen_inheritance, dataclass_decorator, mark_frozen_families, option
 from .static_methods import declare_static, is_static
@@ -34,6 +35,7 @@ def declare_all(program: Program) -> None:
         _base_and_decorators(info)
     for info in _inheritance_order(program):
         _body(program, info)
+    specialize_all(program, _inheritance_order(program))
 
 
 def _base_and_decorators(info: ClassInfo) -> None:
@@ -113,9 +115,11 @@ def _method(program: Program, info: ClassInfo, node: py_ast.FunctionDef) -> None
     problem = override_problem(info, node, property_kind(node))  # @property, @name.setter: sema/properties.py
     if problem is not None:
         raise _fail(info, node, problem, "define the property (and its setter) the same way in both classes")
-    for decorator in node.decorator_list:
-        if isinstance(decorator, py_ast.Name) and decorator.id == "classmethod":
-            raise _fail(info, decorator, "@classmethod is not supported", "use a module-level function")
+    if is_class_method(node):  # copied per class by sema/class_methods.py
+        problem = declare_class_method(info, node)
+        if problem is not None:
+            raise _fail(info, node, problem)
+        return
     if not node.args.args:
         raise _fail(info, node, "a method needs 'self' as its first parameter",
                     "for a function without self write @staticmethod, or use a module-level function")
