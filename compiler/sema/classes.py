@@ -17,9 +17,10 @@ from ..program import BOOL, INT, NONE, ClassInfo, ClassType, FuncSym, GlobalSym,
 from .class_fields import declare_field, promote_instance_constants
 from .class_methods import declare_class_method, is_class_method, specialize_all
 from .constants import ConstantError, fold
+from .ordering import check_order_family, order_methods_source
 from .dataclass_options import check_frozen_inheritance, dataclass_decorator, mark_frozen_families, option
 from .static_methods import declare_static, is_static
-from .types import TypeError_, class_type, resolve
+from .types import TypeError_, class_type, is_subclass, resolve
 
 
 def self_type(info: ClassInfo) -> ClassType:
@@ -152,6 +153,8 @@ def _generate_dataclass_methods(program: Program, info: ClassInfo) -> None:
     if "__eq__" not in info.methods and option(info, "eq"):
         compare = " and ".join(f"self.{n} == other.{n}" for n in info.fields) or "True"
         lines += [f"    def __eq__(self, other: '{info.name}') -> bool:", f"        return {compare}"]
+    if option(info, "order"):  # sema/ordering.py
+        lines += order_methods_source(info, [c for c in program.classes.values() if c is not info and is_subclass(c, info)])
     if not lines:
         return
     source = f"class {info.name}:\n" + "\n".join(lines) + "\n"
@@ -189,6 +192,7 @@ def finish_all(program: Program) -> None:
                 info.defaults = {**info.base.defaults, **info.defaults}
             _check_overrides(info)
             check_frozen_inheritance(info)
+            check_order_family(info)
             _check_special_methods(info)
         except TypeError_ as err:
             errors.append(err.diagnostic)
