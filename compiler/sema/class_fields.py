@@ -14,6 +14,7 @@ from ..diagnostics import Diagnostic
 from ..program import Builtin, ClassInfo, GlobalSym, Program, Type
 from .constants import ConstantError, fold
 from .dataclass_options import factory_source
+from .enums import is_member_read
 from .types import TypeError_, is_subclass, resolve
 
 
@@ -35,6 +36,9 @@ def declare_field(program: Program, info: ClassInfo, stmt: py_ast.AnnAssign) -> 
                 and name not in info.factories:
             raise _fail(info, stmt, f"non-default field '{name}' follows a field with a default",
                         "put fields without defaults first, as dataclasses require")
+        return
+    if info.dataclass and is_member_read(info.module, value):
+        info.factories[name] = py_ast.unparse(value)  # the one member, read at each call (sema/enums.py)
         return
     try:
         value.folded = fold(info.module, value)  # (value, type) for lowering

@@ -18,6 +18,7 @@ from .class_fields import declare_field, promote_instance_constants
 from .class_methods import declare_class_method, is_class_method, specialize_all
 from .constants import ConstantError, fold
 from .ordering import check_order_family, order_methods_source
+from .enums import declare_enum, enums_first, is_enum_base, rewrite_uses
 from .dataclass_options import check_frozen_inheritance, dataclass_decorator, mark_frozen_families, option
 from .static_methods import declare_static, is_static
 from .types import TypeError_, class_type, is_subclass, resolve
@@ -37,6 +38,8 @@ def declare_all(program: Program) -> None:
     for info in _inheritance_order(program):
         _body(program, info)
     specialize_all(program, _inheritance_order(program))
+    rewrite_uses(program)  # Color(v), Color["A"], for c in Color: sema/enums.py
+    enums_first(program)
 
 
 def _base_and_decorators(info: ClassInfo) -> None:
@@ -50,6 +53,8 @@ def _base_and_decorators(info: ClassInfo) -> None:
         base = node.bases[0]
         sym = info.module.namespace.get(base.id) if isinstance(base, py_ast.Name) else None
         if isinstance(base, py_ast.Name) and base.id == "object" and sym is None:
+            pass
+        elif is_enum_base(info, base):  # sema/enums.py
             pass
         elif isinstance(sym, ClassInfo):
             info.base = sym
@@ -77,6 +82,8 @@ def _inheritance_order(program: Program) -> list[ClassInfo]:
 
 
 def _body(program: Program, info: ClassInfo) -> None:
+    if getattr(info, "enum", False):
+        return declare_enum(program, info, _method)
     if info.base is not None:
         info.fields.update(info.base.fields)
         info.defaults.update(info.base.defaults)

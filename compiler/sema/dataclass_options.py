@@ -73,6 +73,9 @@ def frozen_assignment(checker, target: py_ast.Attribute, info: ClassInfo) -> Non
     frozen = getattr(info, "frozen_family", None)
     if frozen is None or getattr(checker.fn.node, "generated", False):
         return
+    if getattr(frozen, "enum", False):
+        raise checker.fail(target, f"cannot assign to '{target.attr}' of a member of the Enum {frozen.name}",
+                           "CPython raises AttributeError: members are constants")
     raise checker.fail(target, f"cannot assign to field '{target.attr}': {frozen.name} is a frozen dataclass",
                        "CPython raises dataclasses.FrozenInstanceError: make a new object with "
                        "dataclasses.replace-style construction, or drop frozen=True")
