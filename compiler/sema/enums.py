@@ -65,10 +65,11 @@ def declare_enum(program: Program, info: ClassInfo, declare_method) -> None:
                         "move this code to module level")
     values = [_member_value(info, stmt) for stmt in members.values()]
     if not values:
-        raise _fail(info, info.node, "an Enum needs at least one member")
+        raise _fail(info, info.node, "an Enum needs at least one member", "add NAME = value lines")
     kinds = {type(v) for v in values}
     if len(kinds) != 1:
-        raise _fail(info, info.node, "Enum values must be all int or all str here")
+        raise _fail(info, info.node, "Enum values must be all int or all str here",
+                    "use one kind of value (write numbers as str, or codes as int)")
     for (name, stmt), value in zip(members.items(), values):
         if values.index(value) != list(members).index(name):
             raise _fail(info, stmt, f"{name} is an alias (its value {value!r} is taken)",
