@@ -26,7 +26,7 @@ from .sort_keys import check_extremum, check_list_sort, check_sorted
 from .str_format import as_fstring
 from .types import class_type, equality_supported
 from .properties import PropertyChecks
-from .class_methods import ClassMethodChecks
+from .class_methods import ClassMethodChecks, instance_wrapper
 from .static_methods import StaticMethodChecks
 from .unsupported import undefined_name
 
@@ -155,7 +155,7 @@ class CallChecker(StaticMethodChecks, ClassMethodChecks, PropertyChecks, ExprChe
         if owner is None and self.unknown_local(receiver) is not None:
             base = receiver.ty = self.settle_by_method(receiver, func.attr, node.args)
         if isinstance(base, ClassType):
-            method = inherited_method(base.info, func.attr)
+            method = inherited_method(base.info, func.attr) or instance_wrapper(self, func, base.info)
             if method is None:
                 raise self.fail(func, f"'{base.info.name}' has no method '{func.attr}'")
             self.refuse_property_call(node, method)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..diagnostics import Diagnostic
-from ..program import INT, STR, Builtin, ClassInfo, GlobalSym, Program
+from ..program import INT, STR, Builtin, ClassInfo, FuncSym, GlobalSym, Program
 from .types import TypeError_
 
 ITERATING_CALLS = ("len", "list", "sorted", "tuple", "enumerate", "reversed", "set", "frozenset", "any", "all")
@@ -108,7 +108,6 @@ def _assign(name: str, value: py_ast.expr, where: py_ast.AST) -> py_ast.Assign:
 
 
 def _generated(program: Program, info: ClassInfo, declare_method, value_ty) -> None:
-    from ..program import FuncSym
     name, quoted = info.name, repr(info.name)
     source = f"""
 class {name}:

@@ -22,11 +22,8 @@ MIRROR = {"__lt__": "__gt__", "__gt__": "__lt__", "__le__": "__ge__", "__ge__": 
 
 
 def _inherited(info: ClassInfo | None, name: str):
-    while info is not None:
-        if name in info.methods:
-            return info.methods[name]
-        info = info.base
-    return None
+    from .classes import inherited_method  # classes imports this module
+    return inherited_method(info, name)
 
 
 def ordering_method(info: ClassInfo, op: py_ast.cmpop) -> tuple[object, bool] | None:

@@ -1,5 +1,6 @@
 """@classmethod of issue 14: called on the class and on an instance, cls(...) and cls.CONST inside,
-inherited by subclasses (cls is then the subclass), overridden, calling other classmethods and
+inherited by subclasses (cls is then the subclass), overridden, called through objects of
+classes with subclasses (cls is the object's runtime class), calling other classmethods and
 static methods through cls, raising as CPython does."""
 from dataclasses import dataclass
 
@@ -106,6 +107,9 @@ def through_instances(n: int) -> int:
     d = Counter.from_text("7", scale=3)
     o = Other.from_text("abc", 2)
     e = Other.from_text(text="250")
+    picked = [Counter(1), Other(2)][n % 2]
+    f = picked.from_text("12", 2)  # cls is the object's runtime class
+    g = Counter(5).from_text("3")
     leaf = Leaf("é")
     longer = leaf.twice("ab").grown()
-    return c.value * 1000000 + d.value * 1000 + o.value * 10 + e.value + len(longer.text) * 7
+    return c.value * 1000000 + d.value * 1000 + o.value * 10 + e.value + len(longer.text) * 7 + f.value * 100000000 + g.value * 10000000000
