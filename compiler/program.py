@@ -280,6 +280,7 @@ BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
     "typing": ("Optional", "Any", "Union", "Callable"),
     "collections.abc": ("Callable",),
     "dataclasses": ("dataclass", "field"),
+    "enum": ("Enum",),
     "__future__": ("annotations",),
     "abi": ("export", "export_if_overridden", "wasm_import", "i32", "i64"),
     "abi.intrinsics": (

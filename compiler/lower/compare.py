@@ -13,6 +13,7 @@ from .deep_equality import DeepEquality, needs_generated_equality
 from ..sema.types import held_equality
 from ..sema.held import held_container, held_order_pair
 from .held import HeldLowerer, held_pair
+from .ordering import object_ordering
 from .expressions import FLOAT_COMPARE, INT_COMPARE, eq_kind
 from .values import DICTS, DYNAMIC, FLOATS, LISTS, SCALARS, STRINGS
 
@@ -86,6 +87,8 @@ class CompareLowerer(DeepEquality, HeldLowerer):
             self.membership(left, left_ty, right, right_ty)
         elif kind in (py_ast.Eq, py_ast.NotEq):
             self.equality(left, left_ty, right, right_ty, items)
+        elif isinstance(left_ty, ClassType):
+            return object_ordering(self, kind, left, left_ty, right)  # lower/ordering.py
         elif held_order_pair(left_ty, right_ty):
             self.held_ordering(list(ORDER).index(kind), left, left_ty, right, right_ty)
             return

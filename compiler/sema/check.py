@@ -22,6 +22,7 @@ from ..program import (ANY, NONE, RUNTIME_MODULES, SET_RUNTIME_MODULES, STR, Cla
 from .check_calls import CallChecker
 from .check_expr import Bail, ExprChecker, _conversion_help
 from .comprehensions import ComprehensionChecks
+from .dataclass_options import frozen_assignment
 from .deletion import DeleteChecks
 from .exceptions import ExceptionChecks, check_exception_classes
 from .flow import FlowMixin
@@ -266,6 +267,7 @@ class FunctionChecker(ClosureChecks, ComprehensionChecks, WalrusChecks, DeleteCh
         if not isinstance(base, ClassType) or target.attr not in base.info.fields:
             raise self.fail(target, f"{base} has no field '{target.attr}'",
                             "declare it in the class body or assign it in __init__")
+        frozen_assignment(self, target, base.info)  # sema/dataclass_options.py
         self.require(target, value, ty, base.info.fields[target.attr], f"field '{target.attr}'")
         self.forget_fields(attr=target.attr)
         if isinstance(target.value, py_ast.Name) and self.assigned is not None and self.fn.params \

@@ -26,11 +26,12 @@ from .sort_keys import check_extremum, check_list_sort, check_sorted
 from .str_format import as_fstring
 from .types import class_type, equality_supported
 from .properties import PropertyChecks
+from .class_methods import ClassMethodChecks, instance_wrapper
 from .static_methods import StaticMethodChecks
 from .unsupported import undefined_name
 
 
-class CallChecker(StaticMethodChecks, PropertyChecks, ExprChecker):
+class CallChecker(StaticMethodChecks, ClassMethodChecks, PropertyChecks, ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
         func = node.func
         called = value_call(self, node)  # a function value (sema/callables.py)
@@ -139,6 +140,8 @@ class CallChecker(StaticMethodChecks, PropertyChecks, ExprChecker):
     def method_call(self, node: py_ast.Call, func: py_ast.Attribute) -> Type:
         receiver = func.value
         static = self.static_call(node, func)  # C.m(...) of a @staticmethod
+        if static is None:
+            static = self.class_method_call(node, func)  # of a @classmethod: sema/class_methods.py
         if static is not None:
             return static
         if isinstance(receiver, py_ast.Call) and isinstance(receiver.func, py_ast.Name) and receiver.func.id == "super":
@@ -152,7 +155,7 @@ class CallChecker(StaticMethodChecks, PropertyChecks, ExprChecker):
         if owner is None and self.unknown_local(receiver) is not None:
             base = receiver.ty = self.settle_by_method(receiver, func.attr, node.args)
         if isinstance(base, ClassType):
-            method = inherited_method(base.info, func.attr)
+            method = inherited_method(base.info, func.attr) or instance_wrapper(self, func, base.info)
             if method is None:
                 raise self.fail(func, f"'{base.info.name}' has no method '{func.attr}'")
             self.refuse_property_call(node, method)

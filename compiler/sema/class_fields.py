@@ -11,8 +11,10 @@ import ast as py_ast
 
 from .. import cache
 from ..diagnostics import Diagnostic
-from ..program import Builtin, ClassInfo, FuncSym, GlobalSym, Program, Type
+from ..program import Builtin, ClassInfo, GlobalSym, Program, Type
 from .constants import ConstantError, fold
+from .dataclass_options import factory_source
+from .enums import is_member_read
 from .types import TypeError_, is_subclass, resolve
 
 
@@ -28,12 +30,15 @@ def declare_field(program: Program, info: ClassInfo, stmt: py_ast.AnnAssign) -> 
     info.fields[name] = ty
     value = stmt.value
     if _is_field_call(info, value):
-        value = _dataclass_field(info, name, value)
+        value = _dataclass_field(program, info, stmt, value)
     if value is None:
         if info.dataclass and any(f in info.defaults or f in info.factories for f in info.fields if f != name) \
                 and name not in info.factories:
             raise _fail(info, stmt, f"non-default field '{name}' follows a field with a default",
                         "put fields without defaults first, as dataclasses require")
+        return
+    if info.dataclass and is_member_read(info.module, value):
+        info.factories[name] = py_ast.unparse(value)  # the one member, read at each call (sema/enums.py)
         return
     try:
         value.folded = fold(info.module, value)  # (value, type) for lowering
@@ -48,7 +53,7 @@ def _is_field_call(info: ClassInfo, value: py_ast.expr | None) -> bool:
         and info.module.namespace.get(value.func.id) == Builtin("dataclasses.field")
 
 
-def _dataclass_field(info: ClassInfo, name: str, call: py_ast.Call) -> py_ast.expr | None:
+def _dataclass_field(program: Program, info: ClassInfo, stmt: py_ast.AnnAssign, call: py_ast.Call) -> py_ast.expr | None:
     """``field(default=...)`` or ``field(default_factory=F)``: the plain default, or None after
     recording the factory (called for each instance made without this argument)."""
     if not info.dataclass:
@@ -62,16 +67,8 @@ def _dataclass_field(info: ClassInfo, name: str, call: py_ast.Call) -> py_ast.ex
                     "CPython raises ValueError when both are given")
     if "default" in given:
         return given["default"]
-    factory = given["default_factory"]
-    ident = factory.id if isinstance(factory, py_ast.Name) else None
-    sym = info.module.namespace.get(ident) if ident else None
-    if ident in ("list", "dict", "set", "frozenset") and sym is None:
-        info.factories[name] = {"list": "[]", "dict": "{}"}.get(ident, f"{ident}()")
-    elif isinstance(sym, (ClassInfo, FuncSym)):
-        info.factories[name] = f"{ident}()"
-    else:
-        raise _fail(info, factory, "default_factory must be list, dict, set, or a class or function of the program",
-                    "write default_factory=list, or name a function that builds the value")
+    name = stmt.target.id
+    info.factories[name] = factory_source(program, info, name, stmt.annotation, given["default_factory"])
     return None
 
 

@@ -13,11 +13,15 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..diagnostics import CompileError, Diagnostic
-from ..program import BOOL, INT, NONE, Builtin, ClassInfo, ClassType, FuncSym, GlobalSym, Program, Type
+from ..program import BOOL, INT, NONE, ClassInfo, ClassType, FuncSym, GlobalSym, Program, Type
 from .class_fields import declare_field, promote_instance_constants
+from .class_methods import declare_class_method, is_class_method, specialize_all
 from .constants import ConstantError, fold
+from .ordering import check_order_family, order_methods_source
+from .enums import declare_enum, enums_first, is_enum_base, rewrite_uses
+from .dataclass_options import check_frozen_inheritance, dataclass_decorator, mark_frozen_families, option
 from .static_methods import declare_static, is_static
-from .types import TypeError_, class_type, resolve
+from .types import TypeError_, class_type, is_subclass, resolve
 
 
 def self_type(info: ClassInfo) -> ClassType:
@@ -33,6 +37,9 @@ def declare_all(program: Program) -> None:
         _base_and_decorators(info)
     for info in _inheritance_order(program):
         _body(program, info)
+    specialize_all(program, _inheritance_order(program))
+    rewrite_uses(program)  # Color(v), Color["A"], for c in Color: sema/enums.py
+    enums_first(program)
 
 
 def _base_and_decorators(info: ClassInfo) -> None:
@@ -47,15 +54,15 @@ def _base_and_decorators(info: ClassInfo) -> None:
         sym = info.module.namespace.get(base.id) if isinstance(base, py_ast.Name) else None
         if isinstance(base, py_ast.Name) and base.id == "object" and sym is None:
             pass
+        elif is_enum_base(info, base):  # sema/enums.py
+            pass
         elif isinstance(sym, ClassInfo):
             info.base = sym
         else:
             raise _fail(info, base, "a base class must be a class of the program", "inherit from one of your classes")
     for decorator in node.decorator_list:
-        sym = info.module.namespace.get(decorator.id) if isinstance(decorator, py_ast.Name) else None
-        if sym != Builtin("dataclasses.dataclass"):
+        if not dataclass_decorator(info, decorator):  # sema/dataclass_options.py
             raise _fail(info, decorator, "unsupported class decorator", "only @dataclass (from dataclasses) is supported")
-        info.dataclass = True
 
 
 def _inheritance_order(program: Program) -> list[ClassInfo]:
@@ -75,6 +82,8 @@ def _inheritance_order(program: Program) -> list[ClassInfo]:
 
 
 def _body(program: Program, info: ClassInfo) -> None:
+    if getattr(info, "enum", False):
+        return declare_enum(program, info, _method)
     if info.base is not None:
         info.fields.update(info.base.fields)
         info.defaults.update(info.base.defaults)
@@ -114,9 +123,11 @@ def _method(program: Program, info: ClassInfo, node: py_ast.FunctionDef) -> None
     problem = override_problem(info, node, property_kind(node))  # @property, @name.setter: sema/properties.py
     if problem is not None:
         raise _fail(info, node, problem, "define the property (and its setter) the same way in both classes")
-    for decorator in node.decorator_list:
-        if isinstance(decorator, py_ast.Name) and decorator.id == "classmethod":
-            raise _fail(info, decorator, "@classmethod is not supported", "use a module-level function")
+    if is_class_method(node):  # copied per class by sema/class_methods.py
+        problem = declare_class_method(info, node)
+        if problem is not None:
+            raise _fail(info, node, problem)
+        return
     if not node.args.args:
         raise _fail(info, node, "a method needs 'self' as its first parameter",
                     "for a function without self write @staticmethod, or use a module-level function")
@@ -146,9 +157,11 @@ def _generate_dataclass_methods(program: Program, info: ClassInfo) -> None:
             body.append("        self.__post_init__()")  # dataclasses call it after the fields are set
         body = body or ["        pass"]
         lines += [f"    def __init__(self, {', '.join(params)}) -> None:".replace("(self, )", "(self)"), *body]
-    if "__eq__" not in info.methods:
+    if "__eq__" not in info.methods and option(info, "eq"):
         compare = " and ".join(f"self.{n} == other.{n}" for n in info.fields) or "True"
         lines += [f"    def __eq__(self, other: '{info.name}') -> bool:", f"        return {compare}"]
+    if option(info, "order"):  # sema/ordering.py
+        lines += order_methods_source(info, [c for c in program.classes.values() if c is not info and is_subclass(c, info)])
     if not lines:
         return
     source = f"class {info.name}:\n" + "\n".join(lines) + "\n"
@@ -185,11 +198,14 @@ def finish_all(program: Program) -> None:
                 info.fields = {**info.base.fields, **own}
                 info.defaults = {**info.base.defaults, **info.defaults}
             _check_overrides(info)
+            check_frozen_inheritance(info)
+            check_order_family(info)
             _check_special_methods(info)
         except TypeError_ as err:
             errors.append(err.diagnostic)
     if errors:
         raise CompileError(errors)
+    mark_frozen_families(program)
     next_id = 1
     roots = [c for c in program.classes.values() if c.base is None]
     children: dict[int, list[ClassInfo]] = {}

@@ -11,6 +11,7 @@ import ast as py_ast
 from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, DictType, ListType, OptionalType, Type, ViewType, \
     members_of
 from .identity import identity_comparable
+from .ordering import check_object_ordering
 from .types import assignable, equality_supported, held_equality, orderable
 
 NUMERIC = (INT, BOOL, FLOAT)
@@ -49,6 +50,8 @@ class ComparisonChecks:
             return  # two Anys, by content (sema/held.py)
         if isinstance(op, ORDERING) and self.held_order_allowed(node, a, b):
             return  # on what they hold (sema/held.py)
+        if isinstance(op, ORDERING) and check_object_ordering(self, node, op, a, b):
+            return  # a method of the class (sema/ordering.py)
         if a != b:
             raise self.fail(node, f"cannot compare {a} with {b}")
         if isinstance(op, ORDERING) and not orderable(a):

@@ -1,0 +1,80 @@
+"""enum.Enum of issue 14: int and str members, .name/.value, Color.RED, Color(v) (ValueError with
+CPython's message), Color["RED"] (KeyError), iteration in definition order, len, in, ==/is,
+members in lists and fields, methods, a module-level global holding a member."""
+from dataclasses import dataclass
+from enum import Enum
+
+from abi import export
+
+
+class Color(Enum):
+    RED = 1
+    GREEN = 2
+    BLUE = 4
+    DARK = -8
+
+    def bright(self) -> bool:
+        return self.value > 1
+
+    def mixed(self, other: "Color") -> int:
+        return self.value | other.value
+
+
+class Mode(Enum):
+    """How strict the parser is."""
+    STRICT = "strict"
+    LAX = "lax"
+    NONE_ = ""
+    ACCENT = "é"
+
+
+DEFAULT = Color.GREEN
+
+
+@dataclass
+class Pen:
+    color: Color
+    mode: Mode = Mode.LAX
+
+
+@export
+def members(n: int) -> int:
+    total = 0
+    for c in Color:
+        total = total * 10 + abs(c.value)
+    c = Color(4)
+    total += len(Color) * 10000000 + len(c.name) * 100000 + int(c is Color.BLUE) * 10000
+    total += int(Color["GREEN"] == DEFAULT) * 20000 + int(Color.RED.bright()) * 40000
+    total += int(Color.GREEN != Color.RED) * 80000 + Color.BLUE.mixed(Color(n % 3 or 1)) * 1000000
+    return total
+
+
+@export
+def lookup_errors(n: int) -> int:
+    codes = 0
+    try:
+        codes += Color(n).value
+    except ValueError as err:
+        codes += len(str(err)) * 1000
+    try:
+        codes += len(Mode["STRICT" if n % 3 == 0 else "X" * (n % 3)].value) * 100000
+    except KeyError as err:
+        codes += len(str(err)) * 10000000
+    try:
+        codes += len(Mode("é" * (n % 2)).name) * 1000000000
+    except ValueError as err:
+        codes += len(str(err)) * 100000000000
+    return codes
+
+
+@export
+def str_members(n: int) -> int:
+    names = [m.name for m in Mode if m.value != "lax"]
+    values = 0
+    for m in list(Mode):
+        values += len(m.value)
+    pens = [Pen(Color.RED), Pen(Color(2), Mode.STRICT), Pen(DEFAULT, mode=Mode("é"))]
+    chosen = pens[n % 3]
+    score = len(names) * 1000 + values * 100 + int(Mode("lax") in Mode) * 10
+    score += int(chosen.mode is Mode.LAX) + len(chosen.mode.name) * 10000 + chosen.color.value * 100000
+    return score + sorted([m.value for m in Color])[n % 4] * 1000000 + len([c for c in Color if c.bright()])
