@@ -27,7 +27,6 @@ EXPECTED_FILE = Path(__file__).resolve().parent / "expected.py"
 NOT_YET = {
     "api_key_check": "a local whose type comes from a loop (`found = None`, then a str)",
     "auth_callout": "field type from another class's field (`self.config = root.config`)",
-    "canary_routing": "dict comprehension",
     "cidr_allowlist": "@dataclass(frozen=True)",
     "cors_preflight": "set[str] annotation (sets)",
     "header_injection": "field type from another class's field (`self.config = root.config`)",
