@@ -29,7 +29,6 @@ NOT_YET = {
     "auth_callout": "field type from another class's field (`self.config = root.config`)",
     "cidr_allowlist": "@dataclass(frozen=True)",
     "cors_preflight": "set[str] annotation (sets)",
-    "header_injection": "field type from another class's field (`self.config = root.config`)",
     "json_body_validation": "json.dumps",
     "jwt_claims": "field type from another class's field (`self.issuer = root.issuer`)",
     "path_normalisation": "field type from another class's field (`self.lowercase = root.lowercase`)",
