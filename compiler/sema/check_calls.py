@@ -16,6 +16,7 @@ from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassIn
 from . import map_filter, unions
 from .builtins import INTRINSICS, PYTHON_BUILTINS
 from .exceptions import is_exception
+from .held_conversions import list_of_held
 from .callables import value_call
 from .check_expr import NUMERIC, TEXT, ExprChecker
 from .fstrings import STR_ARGUMENTS, str_convertible
@@ -338,6 +339,8 @@ class CallChecker(StaticMethodChecks, PropertyChecks, ExprChecker):
             return list_of(STR)
         if isinstance(ty, DictType):
             return list_of(ty.key)
+        if ty == ANY:
+            return list_of_held(self, node)  # sema/held_conversions.py
         raise self.fail(node, f"list() of {ty} is not supported")
 
     def builtin_isinstance(self, node: py_ast.Call, expected: Type | None) -> Type:

@@ -31,11 +31,9 @@ NOT_YET = {
     "cors_preflight": "set[str] annotation (sets)",
     "json_body_validation": "json.dumps",
     "jwt_claims": "field type from another class's field (`self.issuer = root.issuer`)",
-    "path_normalisation": "field type from another class's field (`self.lowercase = root.lowercase`)",
     "query_rewrite": "field(default_factory=lambda: [...])",
     "request_id": "the uuid module",
     "response_scrub": "field type from another class's field (`self.removed = ALWAYS_REMOVED | root.extra`)",
-    "tenant_quota": "dict comprehension",
     "ua_blocklist": "re.Pattern[str] annotation",
 }
 
