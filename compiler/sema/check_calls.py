@@ -15,6 +15,7 @@ from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassIn
                        list_of)
 from . import map_filter, unions
 from .builtins import INTRINSICS, PYTHON_BUILTINS
+from .dict_builtin import DictBuiltinChecks
 from .exceptions import is_exception
 from .held_conversions import list_of_held
 from .callables import value_call
@@ -31,7 +32,7 @@ from .static_methods import StaticMethodChecks
 from .unsupported import undefined_name
 
 
-class CallChecker(StaticMethodChecks, PropertyChecks, ExprChecker):
+class CallChecker(DictBuiltinChecks, StaticMethodChecks, PropertyChecks, ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
         func = node.func
         called = value_call(self, node)  # a function value (sema/callables.py)
