@@ -61,3 +61,17 @@ def test_dict_refusals(tmp_path: Path, call: str, message: str) -> None:
         compile_file(path)
     first = info.value.diagnostics[0]
     assert (first.loc.line, first.message) == (6, message)
+
+
+@pytest.mark.parametrize("body,line", [
+    ("    found = None\n    if found is None:\n        found = 'x'\n    return 0\n", 2),
+    ("    found = None\n    found += 'x'\n    return 0\n", 2),
+    ("    found = None\n    found.append(1)\n    return 0\n", 2),
+], ids=["read", "augmented", "method"])
+def test_none_read_before_its_type_is_known(tmp_path: Path, body: str, line: int) -> None:
+    path = tmp_path / "prog.py"
+    path.write_text("def f() -> int:\n" + body)
+    with pytest.raises(CompileError) as info:
+        compile_file(path)
+    first = info.value.diagnostics[0]
+    assert first.loc.line == line and first.message.startswith("the type of 'found' (None so far) is not known")
