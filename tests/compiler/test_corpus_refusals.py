@@ -75,3 +75,13 @@ def test_none_read_before_its_type_is_known(tmp_path: Path, body: str, line: int
         compile_file(path)
     first = info.value.diagnostics[0]
     assert first.loc.line == line and first.message.startswith("the type of 'found' (None so far) is not known")
+
+
+def test_pattern_of_bytes_is_refused(tmp_path: Path) -> None:
+    """Our re matches str only: ``re.Pattern[bytes]`` is an error, not a str pattern."""
+    path = tmp_path / "prog.py"
+    path.write_text("import re\n\n\ndef f(p: re.Pattern[bytes]) -> int:\n    return 0\n")
+    with pytest.raises(CompileError) as info:
+        compile_file(path)
+    first = info.value.diagnostics[0]
+    assert (first.loc.line, first.message) == (4, "unsupported type annotation")
