@@ -175,6 +175,10 @@ class FunctionChecker(ClosureChecks, ComprehensionChecks, WalrusChecks, DeleteCh
             for element in target.elts:
                 if isinstance(element, py_ast.Starred):
                     raise self.unsupported(element)
+            if isinstance(ty, ListType):  # a, b, c = s.split("."): its length checked when it runs
+                for element in target.elts:
+                    self.assign_to(element, None, ty.item)
+                return
             if not isinstance(ty, TupleType) or len(ty.items) != len(target.elts):
                 raise self.fail(target, f"cannot unpack {ty} into {len(target.elts)} names",
                                 "unpack a tuple with exactly that many items")

@@ -30,7 +30,6 @@ NOT_YET = {
     "cidr_allowlist": "@dataclass(frozen=True)",
     "cors_preflight": "set[str] annotation (sets)",
     "json_body_validation": "json.dumps",
-    "jwt_claims": "field type from another class's field (`self.issuer = root.issuer`)",
     "query_rewrite": "field(default_factory=lambda: [...])",
     "request_id": "the uuid module",
     "response_scrub": "field type from another class's field (`self.removed = ALWAYS_REMOVED | root.extra`)",
