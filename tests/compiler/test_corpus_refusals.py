@@ -85,3 +85,9 @@ def test_pattern_of_bytes_is_refused(tmp_path: Path) -> None:
         compile_file(path)
     first = info.value.diagnostics[0]
     assert (first.loc.line, first.message) == (4, "unsupported type annotation")
+
+
+def test_a_local_only_ever_none_and_never_read_compiles(tmp_path: Path) -> None:
+    path = tmp_path / "prog.py"
+    path.write_text("def f(n: int) -> int:\n    x = None\n    if n:\n        x = None\n    return n\n")
+    assert compile_file(path)

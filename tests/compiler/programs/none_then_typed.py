@@ -57,10 +57,3 @@ def list_or_none(n: int) -> int:
         items = [i, i + 1]
     return len(items) if items else -1
 
-
-@export
-def only_none(n: int) -> int:
-    unused = None
-    if n % 2:
-        unused = None
-    return n % 3
