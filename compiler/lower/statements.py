@@ -4,18 +4,20 @@ from __future__ import annotations
 import ast as py_ast
 
 from .. import ir
-from ..program import INT, NONE, DictType, FuncSym, GlobalSym, Type
+from ..program import INT, NONE, DictType, FuncSym, GlobalSym, ListType, Type
 from .comprehensions import ComprehensionLowerer
 from .deletion import DeleteLowerer
 from .exceptions import ExceptionLowerer
 from .loops import LoopLowerer
 from .sets import SetLowerer
 from .layout import Layout
+from .list_unpack import ListUnpackLowerer
 from .values import DICTS, LISTS
 from .walrus import WalrusLowerer
 
 
-class FunctionLowerer(ComprehensionLowerer, WalrusLowerer, DeleteLowerer, ExceptionLowerer, SetLowerer, LoopLowerer):
+class FunctionLowerer(ComprehensionLowerer, WalrusLowerer, DeleteLowerer, ExceptionLowerer, SetLowerer, LoopLowerer,
+                      ListUnpackLowerer):
     def __init__(self, fn: FuncSym, layout: Layout, classes):
         params = [(p.name if p.wasm == p.ty.wasm else f"{p.name}.arg", p.wasm) for p in fn.params]
         results = [fn.result_wasm] if fn.result_wasm else []
@@ -56,6 +58,8 @@ class FunctionLowerer(ComprehensionLowerer, WalrusLowerer, DeleteLowerer, Except
                 self.emit("global.set", sym.qualname)
             else:
                 self.emit("local.set", getattr(target, "local_name", target.id))
+        elif isinstance(target, py_ast.Tuple) and isinstance(ty, ListType):
+            self.store_list_items(target, ty)  # a, b = lst (lower/list_unpack.py)
         elif isinstance(target, py_ast.Tuple):
             obj = self.stash("i32")
             for index, (element, item) in enumerate(zip(target.elts, ty.items)):

@@ -77,3 +77,12 @@ def list_set_slice(lst: int, start: int, stop: int, step: int, flags: int, src: 
         value_error("attempt to assign sequence of size " + str(m) + " to extended slice of size " + str(length))
     for i in range(length):
         store_i64(slot_address(lst, begin + i * step), load_i64(slot_address(src, i)))
+
+
+def list_unpack_check(lst: int, count: int) -> None:
+    """``a, b, c = lst``: CPython's ValueError unless the list has exactly ``count`` items."""
+    n = load_u32(lst + LIST_LEN)
+    if n < count:
+        value_error(f"not enough values to unpack (expected {count}, got {n})")
+    if n > count:
+        value_error(f"too many values to unpack (expected {count})")

@@ -28,7 +28,8 @@ from .exceptions import ExceptionChecks, check_exception_classes
 from .flow import FlowMixin
 from .held import ARITHMETIC_METHODS, NARROW_HELP, protocol_classes
 from .sets import SetChecks
-from .infer import LiteralInference, UnknownLiteral
+from .infer import LiteralInference, UnknownLiteral, unknown
+from .none_inference import NoneInference
 from . import closures, lambdas
 from .closures import ClosureChecks
 from .types import TypeError_, resolve
@@ -100,7 +101,8 @@ def assigned_names(body: list[py_ast.stmt]) -> set[str]:
     return names
 
 
-class FunctionChecker(ClosureChecks, ComprehensionChecks, WalrusChecks, DeleteChecks, ExceptionChecks, LiteralInference,
+class FunctionChecker(ClosureChecks, ComprehensionChecks, WalrusChecks, DeleteChecks, ExceptionChecks, NoneInference,
+                      LiteralInference,
                       FlowMixin, SetChecks, CallChecker):
     def __init__(self, fn: FuncSym):
         super().__init__(fn)
@@ -187,6 +189,10 @@ class FunctionChecker(ClosureChecks, ComprehensionChecks, WalrusChecks, DeleteCh
             for element in target.elts:
                 if isinstance(element, py_ast.Starred):
                     raise self.unsupported(element)
+            if isinstance(ty, ListType):  # a, b, c = s.split("."): its length checked when it runs
+                for element in target.elts:
+                    self.assign_to(element, None, ty.item)
+                return
             if not isinstance(ty, TupleType) or len(ty.items) != len(target.elts):
                 raise self.fail(target, f"cannot unpack {ty} into {len(target.elts)} names",
                                 "unpack a tuple with exactly that many items")
@@ -214,6 +220,8 @@ class FunctionChecker(ClosureChecks, ComprehensionChecks, WalrusChecks, DeleteCh
             target.sym = g
             return
         declared = self.fn.locals.get(name)
+        if declared == unknown("none") and ty == NONE and annotation is None and self.bind_partial_none(name, value):
+            return  # still None only
         if isinstance(declared, UnknownLiteral) and not isinstance(ty, UnknownLiteral) and name in self.unknown_literals:
             declared = self.settle(name, ty)
         if annotation is not None:
@@ -223,6 +231,8 @@ class FunctionChecker(ClosureChecks, ComprehensionChecks, WalrusChecks, DeleteCh
         if declared is None:
             if ty == NONE and name in self.untyped:
                 raise Bail(None)  # its first assignment was refused: reported there, once
+            if ty == NONE and self.bind_partial_none(name, value):
+                return  # typed by its next assignment (sema/none_inference.py)
             if ty == NONE:
                 raise self.fail(target, "the type of this variable is not known",
                                 f"annotate it: {name}: T | None = None")

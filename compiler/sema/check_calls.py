@@ -15,7 +15,9 @@ from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassIn
                        list_of)
 from . import map_filter, unions
 from .builtins import INTRINSICS, PYTHON_BUILTINS
+from .dict_builtin import DictBuiltinChecks
 from .exceptions import is_exception
+from .held_conversions import list_of_held
 from .callables import value_call
 from .check_expr import NUMERIC, TEXT, ExprChecker
 from .fstrings import STR_ARGUMENTS, str_convertible
@@ -31,7 +33,7 @@ from .static_methods import StaticMethodChecks
 from .unsupported import undefined_name
 
 
-class CallChecker(StaticMethodChecks, ClassMethodChecks, PropertyChecks, ExprChecker):
+class CallChecker(DictBuiltinChecks, StaticMethodChecks, ClassMethodChecks, PropertyChecks, ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
         func = node.func
         called = value_call(self, node)  # a function value (sema/callables.py)
@@ -341,6 +343,8 @@ class CallChecker(StaticMethodChecks, ClassMethodChecks, PropertyChecks, ExprChe
             return list_of(STR)
         if isinstance(ty, DictType):
             return list_of(ty.key)
+        if ty == ANY:
+            return list_of_held(self, node)  # sema/held_conversions.py
         raise self.fail(node, f"list() of {ty} is not supported")
 
     def builtin_isinstance(self, node: py_ast.Call, expected: Type | None) -> Type:

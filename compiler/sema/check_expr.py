@@ -282,8 +282,12 @@ class ExprChecker(ComparisonChecks, FormatChecks, PercentFormatChecks, HeldCheck
             return body
         for target in (body, orelse, expected):
             if target is not None and assignable(body, target) and assignable(orelse, target):
-                self.use(node.body, target)
-                self.use(node.orelse, target)
+                for branch, proven in ((node.body, yes), (node.orelse, no)):  # checked again: as narrowed
+                    self.narrowed = {**saved, **proven}
+                    try:
+                        self.use(branch, target)
+                    finally:
+                        self.narrowed, self.assigned = saved, after_test
                 return target
         either = union_of([body, orelse])
         if union_problem(either) is None:

@@ -20,6 +20,7 @@ from .constants import ConstantError, fold
 from .ordering import check_order_family, order_methods_source
 from .enums import declare_enum, enums_first, is_enum_base, rewrite_uses
 from .dataclass_options import check_frozen_inheritance, dataclass_decorator, mark_frozen_families, option
+from .field_inference import attribute_type, infer_to_fixed_point
 from .static_methods import declare_static, is_static
 from .types import TypeError_, class_type, is_subclass, resolve
 
@@ -190,6 +191,7 @@ def finish_all(program: Program) -> None:
         promote_instance_constants(program, _inheritance_order(program))
     except TypeError_ as err:
         raise CompileError([err.diagnostic]) from None
+    infer_to_fixed_point(_inheritance_order(program), _init_fields, TypeError_)  # root.x read before its class
     for info in _inheritance_order(program):
         try:
             _init_fields(info)
@@ -254,8 +256,10 @@ def _init_fields(info: ClassInfo) -> None:
 
 
 def _infer(info: ClassInfo, value: py_ast.expr | None, params: dict[str, Type]) -> Type | None:
-    if isinstance(value, py_ast.Name) and value.id in params:
-        return params[value.id]
+    if isinstance(value, (py_ast.Name, py_ast.Attribute)):
+        ty = attribute_type(value, params)  # a parameter, or a field of one: sema/field_inference.py
+        if ty is not None:
+            return ty
     if isinstance(value, py_ast.Call) and isinstance(value.func, py_ast.Name):
         sym = info.module.namespace.get(value.func.id)
         if isinstance(sym, ClassInfo):

@@ -10,6 +10,7 @@ import ast as py_ast
 
 from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, DictType, ListType, OptionalType, Type, ViewType, \
     members_of
+from . import tuple_literals
 from .identity import identity_comparable
 from .ordering import check_object_ordering
 from .types import assignable, equality_supported, held_equality, orderable
@@ -21,6 +22,7 @@ ORDERING = (py_ast.Lt, py_ast.LtE, py_ast.Gt, py_ast.GtE)
 
 class ComparisonChecks:
     def check_Compare(self, node: py_ast.Compare, expected: Type | None) -> Type:
+        tuple_literals.membership_operands(node)  # x in ("a", "b"): as a list literal
         operands = [node.left, *node.comparators]
         types = [self.check(o) for o in operands]
         for op, (a, b), (left, right) in zip(node.ops, zip(types, types[1:]), zip(operands, operands[1:])):

@@ -11,6 +11,7 @@ import ast as py_ast
 
 from ..program import (ANY, BOOL, BYTES, INT, NONE, STR, ClassType, DictType, ListType, Local, OptionalType, SetType,
                        Type, UnionType, dict_of, tuple_of, union_of)
+from . import tuple_literals
 from .check_expr import truthy_type
 from .types import class_type
 from .types import union_problem
@@ -221,6 +222,7 @@ class FlowMixin:
 
     def iteration(self, owner: py_ast.AST, iterable: py_ast.expr) -> Type:
         """What a for loop (or comprehension) over ``iterable`` yields; records ``owner.iteration``."""
+        iterable = tuple_literals.iterable(owner, iterable)  # for b in (1, 2): as a list literal
         call = iterable if isinstance(iterable, py_ast.Call) and isinstance(iterable.func, py_ast.Name) \
             and iterable.func.id not in self.local_names and iterable.func.id not in self.module.namespace else None
         if call is not None and call.func.id == "range":

@@ -104,7 +104,8 @@ class HeldChecks:
         if node.keywords or not 1 <= len(node.args) <= 2:
             raise self.fail(node, "get() takes a key and an optional default, by position")
         for arg, what in zip(node.args, ("the key", "the default")):
-            self.held_operand(arg, self.check(arg), what)
+            literal = isinstance(arg, (py_ast.List, py_ast.Dict))  # [] / {}: the list / dict an Any holds
+            self.held_operand(arg, self.check(arg, ANY if literal else None), what)
         node.call = ("held-get",)
         return ANY
 

@@ -19,7 +19,7 @@ from ..program import INT, STR, DictType, ListType, Type, dict_of, list_of
 @dataclass(frozen=True)
 class UnknownLiteral(Type):
     """The type of a local bound to an empty list or dict whose item type is not known yet."""
-    kind: str = "list"  # "list" or "dict"
+    kind: str = "list"  # "list" or "dict", or "none" for a local assigned None so far
 
 
 def unknown(kind: str) -> UnknownLiteral:
@@ -48,6 +48,8 @@ class LiteralInference:
 
     def settle(self, name: str, ty: Type) -> Type:
         """The local ``name`` and its empty literals have type ``ty`` from now on."""
+        if self.fn.locals[name].kind == "none":
+            return self.settle_none(name, ty)  # sema/none_inference.py
         expected = ListType if self.fn.locals[name].kind == "list" else DictType
         if not isinstance(ty, expected) or isinstance(ty, UnknownLiteral):
             raise self.fail_unknown(name)
@@ -76,6 +78,9 @@ class LiteralInference:
 
     def finish_inference(self) -> None:
         for name in list(self.unknown_literals):
+            if self.fn.locals[name].kind == "none":
+                self.finish_none(name)
+                continue
             self.settle(name, list_of(INT) if self.fn.locals[name].kind == "list" else dict_of(STR, INT))
 
     def check_maybe_unknown(self, node: py_ast.expr, expected: Type | None = None) -> Type:
@@ -94,7 +99,7 @@ class LiteralInference:
     def settle_by_augmented(self, stmt: py_ast.AugAssign) -> bool:
         """``items += xs`` tells the type of an unknown list."""
         name = self.unknown_local(stmt.target)
-        if name is None or not isinstance(stmt.op, py_ast.Add):
+        if name is None or not isinstance(stmt.op, py_ast.Add) or self.fn.locals[name].kind == "none":
             return False
         self.settle(name, self.check(stmt.value))
         return True
@@ -109,5 +114,8 @@ class LiteralInference:
         kind = self.fn.locals[name].kind
         example = "list[str] = []" if kind == "list" else "dict[str, int] = {}"
         where = f" when line {use.lineno} uses it" if use is not None and hasattr(use, "lineno") else ""
+        if kind == "none":
+            return self.fail(self.unknown_literals[name][0], f"the type of '{name}' (None so far) is not known{where}",
+                             f"annotate it where it is first assigned: {name}: <type> | None = None")
         return self.fail(self.unknown_literals[name][0], f"the type of the empty {kind} '{name}' is not known{where}",
                          f"annotate it where it is made: {name}: {example}")

@@ -80,7 +80,11 @@ def _generic(module: SourceModule, py_node: py_ast.Subscript, fail) -> Type:
     if is_callable_annotation(module, name):
         return resolve_callable(module, py_node, resolve, fail)
     if name in module.namespace:
-        raise fail()
+        from .re_annotations import generic_re_class
+        pattern = generic_re_class(module.namespace[name], args, lambda a: resolve(module, a))  # re.Pattern[str]
+        if pattern is None:
+            raise fail()
+        return pattern
     types = [resolve(module, a) for a in args if not (isinstance(a, py_ast.Constant) and a.value is Ellipsis)]
     if name == "list" and len(args) == 1:
         return list_of(types[0])

@@ -1,7 +1,8 @@
 """base64: the Base64, Base32 and Base16 codecs of RFC 4648, as CPython's Lib/base64.py (3.11).
 
-Arguments CPython also takes as ASCII str (what the decoders read, altchars, map01) are bytes
-only here: passing a str is a compile error.
+What the decoders read may be bytes or an ASCII str, as in CPython (a non-ASCII str raises its
+ValueError); altchars and map01, which CPython also takes as str, are bytes only here: passing
+a str is a compile error.
 """
 from abi.intrinsics import data_ptr, load_u8, store_u8, wrap_add
 from binascii import Error, a2b_base64, b2a_base64, fresh, hexlify, unhexlify
@@ -56,18 +57,29 @@ def b64encode(s: bytes, altchars: bytes | None = None) -> bytes:
     return encoded
 
 
-def b64decode(s: bytes, altchars: bytes | None = None, validate: bool = False) -> bytes:
+def decode_data(s: str | bytes) -> bytes:
+    """CPython's _bytes_from_decode_data: what the decoders read may be an ASCII str."""
+    if isinstance(s, bytes):
+        return s
+    data = s.encode()
+    if len(data) != len(s):
+        raise ValueError("string argument should contain only ASCII characters")
+    return data
+
+
+def b64decode(s: str | bytes, altchars: bytes | None = None, validate: bool = False) -> bytes:
+    data = decode_data(s)
     if altchars is not None:
         assert len(altchars) == 2, bytes_repr(altchars)
-        s = translate2(s, altchars[0], altchars[1], 43, 47)
-    return a2b_base64(s, validate)
+        data = translate2(data, altchars[0], altchars[1], 43, 47)
+    return a2b_base64(data, validate)
 
 
 def standard_b64encode(s: bytes) -> bytes:
     return b64encode(s)
 
 
-def standard_b64decode(s: bytes) -> bytes:
+def standard_b64decode(s: str | bytes) -> bytes:
     return b64decode(s)
 
 
@@ -75,8 +87,8 @@ def urlsafe_b64encode(s: bytes) -> bytes:
     return translate2(b64encode(s), 43, 47, 45, 95)
 
 
-def urlsafe_b64decode(s: bytes) -> bytes:
-    return b64decode(translate2(s, 45, 95, 43, 47))
+def urlsafe_b64decode(s: str | bytes) -> bytes:
+    return b64decode(translate2(decode_data(s), 45, 95, 43, 47))
 
 
 def b32encode_with(alphabet: bytes, s: bytes) -> bytes:
@@ -131,26 +143,27 @@ def b32encode(s: bytes) -> bytes:
     return b32encode_with(B32, s)
 
 
-def b32decode(s: bytes, casefold: bool = False, map01: bytes | None = None) -> bytes:
-    return b32decode_with(B32, s, casefold, map01)
+def b32decode(s: str | bytes, casefold: bool = False, map01: bytes | None = None) -> bytes:
+    return b32decode_with(B32, decode_data(s), casefold, map01)
 
 
 def b32hexencode(s: bytes) -> bytes:
     return b32encode_with(B32HEX, s)
 
 
-def b32hexdecode(s: bytes, casefold: bool = False) -> bytes:
-    return b32decode_with(B32HEX, s, casefold, None)
+def b32hexdecode(s: str | bytes, casefold: bool = False) -> bytes:
+    return b32decode_with(B32HEX, decode_data(s), casefold, None)
 
 
 def b16encode(s: bytes) -> bytes:
     return hexlify(s).upper()
 
 
-def b16decode(s: bytes, casefold: bool = False) -> bytes:
+def b16decode(s: str | bytes, casefold: bool = False) -> bytes:
+    data = decode_data(s)
     if casefold:
-        s = s.upper()
-    for c in s:
+        data = data.upper()
+    for c in data:
         if not (48 <= c <= 57 or 65 <= c <= 70):
             raise Error("Non-base16 digit found")
-    return unhexlify(s)
+    return unhexlify(data)

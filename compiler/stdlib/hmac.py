@@ -69,8 +69,26 @@ def digest(key: bytes, msg: bytes, digest: str) -> bytes:
     return HMAC(key, msg, digest).digest()
 
 
-def compare_digest(a: bytes, b: bytes) -> bool:
-    """Equal, in a time that depends on the lengths only (as CPython's _tscmp)."""
+def compare_digest(a: str | bytes, b: str | bytes) -> bool:
+    """Equal, in a time that depends on the lengths only (as CPython's _tscmp); two str must be
+    ASCII, and a str with bytes is CPython's TypeError."""
+    if isinstance(a, str):
+        if isinstance(b, str):
+            return _tscmp(_ascii(a), _ascii(b))
+        raise TypeError("a bytes-like object is required, not 'str'")
+    if isinstance(b, str):
+        raise TypeError("a bytes-like object is required, not 'str'")
+    return _tscmp(a, b)
+
+
+def _ascii(s: str) -> bytes:
+    data = s.encode()
+    if len(data) != len(s):
+        raise TypeError("comparing strings with non-ASCII characters is not supported")
+    return data
+
+
+def _tscmp(a: bytes, b: bytes) -> bool:
     diff = 0 if len(a) == len(b) else 1
     other = b if len(a) == len(b) else a
     for i in range(len(a)):

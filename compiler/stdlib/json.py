@@ -9,6 +9,8 @@ raises ValueError (a str here cannot hold a lone surrogate).
 """
 from typing import Any
 
+from compiler.stdlib.json_bytes import decode_document
+
 WHITESPACE = " \t\n\r"
 ESCAPES = {"\"": "\"", "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 
@@ -38,16 +40,24 @@ class _NoValue(Exception):
         self.pos: int = pos
 
 
-def loads(s: str) -> Any:
-    scanner = _Scanner(s)
+def loads(s: str | bytes) -> Any:
+    """Of bytes, as CPython: decoded first (compiler/stdlib/json_bytes.py)."""
+    lone = False
+    if isinstance(s, bytes):
+        text, lone = decode_document(s)
+    else:
+        text = s
+        if text.startswith("\ufeff"):
+            raise JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+    scanner = _Scanner(text)
     try:
         value = scanner.value(scanner.skip(0))
     except _NoValue as missing:
-        raise JSONDecodeError("Expecting value", s, missing.pos) from None
+        raise JSONDecodeError("Expecting value", text, missing.pos) from None
     end = scanner.skip(scanner.end)
-    if end != len(s):
-        raise JSONDecodeError("Extra data", s, end)
-    if scanner.lone_surrogate:
+    if end != len(text):
+        raise JSONDecodeError("Extra data", text, end)
+    if scanner.lone_surrogate or lone:
         raise ValueError("a lone surrogate escape (\\ud800-\\udfff) is not supported in a str here")
     return value
 

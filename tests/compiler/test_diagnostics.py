@@ -505,8 +505,8 @@ def test_a_refused_assignment_is_reported_once_not_at_each_use(tmp_path):
 
 
 def test_a_refused_assignment_does_not_make_a_later_none_unknown(tmp_path):
-    """``x = json.loads(data)`` refused, then ``x = None`` in a handler: one error, at the first."""
-    source = ("import json\n\n\ndef f(data: bytes) -> bool:\n    try:\n        config = json.loads(data)\n"
+    """``x = json.loads(data, cls=...)`` refused, then ``x = None`` in a handler: one error, at the first."""
+    source = ("import json\n\n\ndef f(data: bytes) -> bool:\n    try:\n        config = json.loads(data, cls=None)\n"
               "    except ValueError:\n        config = None\n    return isinstance(config, dict)\n")
     err = compile_error(tmp_path, source)
     assert [d.loc.line for d in err.diagnostics] == [6]

@@ -1,0 +1,56 @@
+"""The ``dict(...)`` built-in, as the literal or comprehension CPython's result equals:
+``dict()`` is ``{}``, ``dict(a=1, b=2)`` is ``{"a": 1, "b": 2}``, ``dict(d)`` of a dict is
+``{k: v for k, v in d.items()}`` (a copy in its order) and ``dict(pairs)`` of a list of 2-tuples
+is ``{k: v for k, v in pairs}`` (a later key wins, as CPython). The call is checked and lowered
+as that expression (``node.call = ("rewritten", expr)``). Refused, located: an Any (narrow it
+first), pairs that are not 2-tuples, and positional and keyword arguments together.
+"""
+from __future__ import annotations
+
+import ast as py_ast
+
+from ..program import ANY, DictType, ListType, TupleType, Type, ViewType
+
+KEY, VALUE = "__key", "__value"
+HELP = "dict() takes nothing, keywords, a dict or a list of (key, value) pairs here"
+
+
+class DictBuiltinChecks:
+    def builtin_dict(self, node: py_ast.Call, expected: Type | None) -> Type:
+        if node.args and node.keywords or len(node.args) > 1:
+            raise self.fail(node, "dict() takes one positional argument or keywords here", HELP)
+        if any(k.arg is None for k in node.keywords):
+            raise self.fail(node, "'**' unpacking in dict() is not supported", "copy the dict: dict(d)")
+        if node.args:
+            replacement = self._dict_of(node, node.args[0])
+        else:
+            keys = [_at(py_ast.Constant(value=k.arg), k) for k in node.keywords]
+            replacement = _at(py_ast.Dict(keys=keys, values=[k.value for k in node.keywords]), node)
+        ty = self.check(replacement, expected)
+        node.call = ("rewritten", replacement)
+        return ty
+
+    def _dict_of(self, node: py_ast.Call, source: py_ast.expr) -> py_ast.expr:
+        ty = self.check(source)
+        if ty == ANY:
+            raise self.fail(node, "dict() of an Any is not supported",
+                            "narrow it first: 'if isinstance(x, dict): ... dict(x)'")
+        if isinstance(ty, DictType):
+            items = py_ast.Attribute(value=source, attr="items", ctx=py_ast.Load())
+            source = _at(py_ast.Call(func=_at(items, source), args=[], keywords=[]), source)
+        elif not (isinstance(ty, (ListType, ViewType)) and isinstance(ty.item, TupleType)
+                  and len(ty.item.items) == 2):
+            raise self.fail(node, f"dict() of {ty} is not supported", HELP)
+        target = py_ast.Tuple(elts=[_name(KEY, py_ast.Store(), source), _name(VALUE, py_ast.Store(), source)],
+                              ctx=py_ast.Store())
+        generator = py_ast.comprehension(target=_at(target, source), iter=source, ifs=[], is_async=0)
+        return _at(py_ast.DictComp(key=_name(KEY, py_ast.Load(), source), value=_name(VALUE, py_ast.Load(), source),
+                                   generators=[generator]), node)
+
+
+def _name(name: str, ctx: py_ast.expr_context, where: py_ast.AST) -> py_ast.Name:
+    return _at(py_ast.Name(id=name, ctx=ctx), where)
+
+
+def _at(node, where: py_ast.AST):
+    return py_ast.copy_location(node, where)

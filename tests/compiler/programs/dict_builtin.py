@@ -1,0 +1,61 @@
+"""The ``dict(...)`` built-in: ``dict()``, ``dict(a=1, b=2)``, a copy of a dict (its order; the
+copy is a new dict), a list of (key, value) pairs (a later key wins), and what is done with the
+result (``get``, ``[]`` with CPython's KeyError); arguments evaluated in order."""
+from abi import export
+
+CALLS: list[int] = []
+
+
+def noted(n: int) -> int:
+    CALLS.append(n)
+    return n
+
+
+@export
+def from_pairs(n: int) -> int:
+    pairs = [("b", 2), ("a", n % 100), ("b", 5)]
+    d = dict(pairs)
+    total = 0
+    for k, v in d.items():
+        total = total * 1000 + len(k) * 100 + v
+    return total
+
+
+@export
+def header_lookup(n: int) -> int:
+    headers: list[tuple[str, str]] = [(":status", str(200 + n % 3)), ("content-type", "json")]
+    response = dict(headers)
+    return int(response.get(":status", "0")) * 10 + len(response.get("missing", ""))
+
+
+@export
+def copy_is_new(n: int) -> int:
+    original = {"x": 1, "y": n % 50}
+    copy = dict(original)
+    copy["z"] = 3
+    original["x"] = 9
+    return len(original) * 10000 + len(copy) * 1000 + copy["x"] * 100 + copy["y"]
+
+
+@export
+def keywords(n: int) -> int:
+    CALLS.clear()
+    d = dict(a=noted(n % 10), b=noted(2), c=noted(3))
+    order = 0
+    for c in CALLS:
+        order = order * 10 + c
+    return order * 1000 + d["a"] * 100 + d["b"] * 10 + d["c"]
+
+
+@export
+def empty_then_filled(n: int) -> int:
+    d: dict[int, str] = dict()
+    for i in range(n % 5):
+        d[i] = str(i)
+    return len(d)
+
+
+@export
+def missing_key_raises(n: int) -> int:
+    d = dict([(1, "a"), (2, "b")])
+    return len(d[n % 4])

@@ -1,0 +1,54 @@
+"""A tuple literal where only its items matter: ``x in ("POST", "PUT")``, ``not in``, and
+``for b in (1, 2)`` (a loop and a comprehension), its items evaluated in order once, as CPython."""
+from abi import export
+
+METHODS = ["GET", "POST", "PUT", "DELETE", "", "post"]
+CALLS: list[int] = []
+
+
+def noted(n: int) -> int:
+    CALLS.append(n)
+    return n
+
+
+@export
+def method_in_tuple(n: int) -> int:
+    method = METHODS[n % len(METHODS)]
+    return (1 if method in ("POST", "PUT") else 0) + (2 if method not in ("GET", "HEAD", "") else 0)
+
+
+@export
+def int_in_tuple(n: int) -> bool:
+    return n % 7 in (1, 3, 5)
+
+
+@export
+def items_evaluated_in_order(n: int) -> int:
+    CALLS.clear()
+    found = noted(n % 5) in (noted(1), noted(2), noted(3))
+    total = 0
+    for c in CALLS:
+        total = total * 10 + c
+    return total * 2 + (1 if found else 0)
+
+
+@export
+def loop_over_tuple(n: int) -> int:
+    total = 0
+    for b in (1, 2, n % 100):
+        total = total * 1000 + b
+    return total
+
+
+@export
+def comprehension_over_tuple(n: int) -> int:
+    names = [s.upper() for s in ("a", "bc", METHODS[n % len(METHODS)]) if s]
+    return len(names) * 100 + len("".join(names))
+
+
+@export
+def pairs_in_tuple(n: int) -> int:
+    total = 0
+    for k, v in (("a", 1), ("bb", n % 50)):
+        total += len(k) * v
+    return total
