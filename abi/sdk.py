@@ -134,11 +134,11 @@ def live_http_contexts() -> int:
     return len(http_contexts) + held
 
 
-def drop_http(context_id: int) -> None:
-    """Forget HTTP context ``context_id``, which known_http just returned (so it is held)."""
+def drop_http(context_id: int, http: HttpContext) -> None:
+    """Forget HTTP context ``context_id``, which known_http just returned as ``http`` (so it is held)."""
     global last_http_id, last_http, last_http_in_dict
     if last_http_in_dict:
-        del http_contexts[context_id]
+        http_contexts.pop(context_id, http)  # present; pop, unlike del, links no KeyError text
     last_http_id = 0  # id 0 is never a context: it maps to None
     last_http = None
     last_http_in_dict = False
@@ -366,19 +366,19 @@ def proxy_on_log(context_id: i32) -> None:
 def proxy_on_delete(context_id: i32) -> None:
     http = http_context(context_id)
     if http is not None:
-        drop_http(context_id)
+        drop_http(context_id, http)
         http.on_delete()
         return
     stream = known_stream(context_id)
     if stream is not None:
         forget(context_id)
-        del stream_contexts[context_id]
+        stream_contexts.pop(context_id, stream)  # present: pop links no KeyError text
         stream.on_delete()
         return
     root = known_root(context_id)
     if root is not None:
         forget(context_id)
-        del root_contexts[context_id]
+        root_contexts.pop(context_id, root)
         root.on_delete()
 
 

@@ -11,6 +11,7 @@
     dce      dead code, constant ifs, idle blocks and locals removed (passes/dce.py)
     recursion  RecursionError counting on recursive functions (passes/recursion.py)
     peephole  adjacent instructions replaced by fewer (passes/peephole.py)
+    booleans  and/or of plain comparisons without a branch (passes/booleans.py)
     pack     the same code in fewer bytes: long constants in globals, locals grouped (passes/pack.py)
     emit     IR -> wasm bytes, or WAT text (wasm/emit.py, wasm/wat.py)
 
@@ -28,7 +29,7 @@ from .diagnostics import CompileError, Diagnostic, display_path, loc_of
 from .frontend import load
 from .lower import to_ir
 from .lower.runtime import STAND_INS
-from .passes import dce, exceptions, inline, pack, peephole, propagate, ranges, recursion
+from .passes import booleans, dce, exceptions, inline, pack, peephole, propagate, ranges, recursion
 from .sema import check, declare
 from .wasm import emit, wat
 
@@ -47,6 +48,7 @@ IR_PASSES = (
     ("dce", dce.run),              # dead code, constant ifs, idle blocks and locals
     ("recursion", recursion.run),  # RecursionError where CPython raises it
     ("peephole", peephole.run),    # conversions and zero tests in fewer instructions
+    ("booleans", booleans.run),    # and/or of plain comparisons as i32.and/i32.or
     ("pack", pack.run),            # fewer bytes, same instructions: last, constants become globals
 )
 

@@ -107,27 +107,28 @@ def parse_address(data: bytes) -> bytes | None:
     dots = 0
     valid = True
     in_port = False
-    for byte in data:
-        if byte == 58:  # ":"
-            if in_port:
+    for byte in data:  # digits first: most bytes are; an invalid address still looks for a 2nd colon
+        if in_port:
+            if byte == 58:  # a second ":": IPv6
                 return parse_ip(strip_port(wire_to_text(data)))
-            in_port = True
-        elif in_port or not valid:
-            continue
-        elif byte == 46:
-            if digits == 0 or dots == 3:  # a 4th dot: invalid, and value must not grow past int64
+        elif 48 <= byte and byte <= 57:
+            if digits == 1 and octet == 0:  # a leading zero
                 valid = False
-            # the masks change nothing (at most 3 dots, octets below 2560 before they are refused),
-            # but they let the compiler prove that no product leaves int64: no checks per byte
-            value = (value * 256 + octet) & 0xFFFFFFFF
-            octet = 0
-            digits = 0
-            dots += 1
-        elif 48 <= byte and byte <= 57 and not (digits == 1 and octet == 0):
+            # the masks change nothing while valid (octets below 2560 before they are refused,
+            # at most 3 dots), and keep an invalid address's values small: no checks per byte
             octet = (octet * 10 + byte - 48) & 0xFFF
             digits += 1
             if octet > 255:
                 valid = False
+        elif byte == 46:
+            if digits == 0 or dots == 3:  # a 4th dot: invalid
+                valid = False
+            value = (value * 256 + octet) & 0xFFFFFFFF
+            octet = 0
+            digits = 0
+            dots = (dots + 1) & 3
+        elif byte == 58:
+            in_port = True
         else:
             valid = False
     if not valid or dots != 3 or digits == 0:

@@ -178,13 +178,14 @@ def _to_i32() -> ir.Function:
 
 
 def _bytes_index() -> ir.Function:
-    # b[i] with Python's negative indices; out of range raises IndexError.
-    body = [*_get("b"), ("i64.load32_u", 8), ("local.set", "n"),
+    # b[i] with Python's negative indices; out of range raises IndexError. 0 <= i < n first:
+    # the common case returns after one unsigned test.
+    load = [*_get("b"), *_get("i"), ("i32.wrap_i64",), ("i32.add",), ("i32.load8_u", 16), ("i64.extend_i32_u",)]
+    body = [*_get("i", "b"), ("i64.load32_u", 8), ("local.tee", "n"), ("i64.lt_u",), ("if", "fast", None),
+            *load, ("return",), ("end",),
             *_get("i"), ("i64.const", 0), ("i64.lt_s",), ("if", "negative", None),
             *_get("i", "n"), ("i64.add",), ("local.set", "i"), ("end",),
-            *_if_trap([*_get("i", "n"), ("i64.ge_u",)], "IndexError"),
-            *_get("b"), *_get("i"), ("i32.wrap_i64",), ("i32.add",), ("i32.load8_u", 16),
-            ("i64.extend_i32_u",)]
+            *_if_trap([*_get("i", "n"), ("i64.ge_u",)], "IndexError"), *load]
     return _fn("rt.bytes_index", "b:i32 i:i64", "i64", body, "n:i64")
 
 

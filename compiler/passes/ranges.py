@@ -332,7 +332,7 @@ class FunctionRanges:
                 replacement = self.constant_operand_check(symbol, args[1])
             return replacement if rewrite and replacement is not None else [instr]
         for ty in results:
-            stack.append(self.results.get(symbol, TOP) if ty == "i64" else TOP)
+            stack.append(ADDRESSES if symbol == ALLOC else self.results.get(symbol, TOP) if ty == "i64" else TOP)
         return [instr]
 
     def constant_operand_check(self, symbol: str, operand: Value) -> list | None:
@@ -485,6 +485,8 @@ CONSTANT_CHECKS = {
     "rt.mul": lambda c: (_ceil_div(INT64_MIN, c), INT64_MAX // c) if c > 0 else (_ceil_div(INT64_MAX, c), INT64_MIN // c),
 }
 TEMP = "range.tmp"
+ALLOC = "compiler.runtime.memory.alloc"  # returns an address in wasm32 memory: below 4 GiB
+ADDRESSES = span(0, (1 << 32) - 1)
 INLINE_CHECKS = ("rt.add", "rt.sub")  # rt.mul by a constant: longer inline than the call it saves
 
 CHECKED = {"rt.add": _checked("add"), "rt.sub": _checked("sub"), "rt.mul": _checked("mul"), "rt.neg": _neg,

@@ -210,13 +210,13 @@ def release(block: int, size: int) -> None:
 # -- export boundary --------------------------------------------------------------
 def enter_export() -> None:
     global export_depth
-    export_depth += 1
+    export_depth = wrap_add(export_depth, 1)  # nesting depth: a few, never near int64
 
 
 def leave_export() -> None:
     """Called as every export returns: collect once the outermost one is done."""
     global export_depth
-    export_depth -= 1
+    export_depth = wrap_sub(export_depth, 1)
     if export_depth == 0 and allocated_since_collect > max(MIN_COLLECT_BYTES, live_after_collect):
         collect()
 

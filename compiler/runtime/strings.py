@@ -648,10 +648,10 @@ def find_bytes(h: int, lo: int, hi: int, needle: int, m: int) -> int:
         return lo if lo <= hi else -1
     first = load_u8(needle)
     p = wrap_add(h, lo)
-    last = wrap_add(h, hi - m)
+    last = wrap_add(h, wrap_sub(hi, m))  # lengths and offsets below 2**32: nothing wraps
     while p <= last:
-        if load_u8(p) == first and same_bytes(wrap_add(p, 1), wrap_add(needle, 1), m - 1):
-            return p - h
+        if load_u8(p) == first and same_bytes(wrap_add(p, 1), wrap_add(needle, 1), wrap_sub(m, 1)):
+            return wrap_sub(p, h)
         p = wrap_add(p, 1)
     return -1
 
@@ -698,7 +698,7 @@ def find_impl(s: int, sub: int, start: int, end: int, flags: int, reverse: bool,
         end = max(end + n, 0)
     if start < 0:
         start = max(start + n, 0)
-    if end - start < m:
+    if wrap_sub(end, start) < m:  # 0 <= end <= n and start >= 0 by now: no overflow
         return -1
     if m == 0:
         return end if reverse else start
