@@ -12,10 +12,11 @@ from .loops import LoopLowerer
 from .sets import SetLowerer
 from .layout import Layout
 from .values import DICTS, LISTS
+from .generators import GeneratorLowerer
 from .walrus import WalrusLowerer
 
 
-class FunctionLowerer(ComprehensionLowerer, WalrusLowerer, DeleteLowerer, ExceptionLowerer, SetLowerer, LoopLowerer):
+class FunctionLowerer(GeneratorLowerer, ComprehensionLowerer, WalrusLowerer, DeleteLowerer, ExceptionLowerer, SetLowerer, LoopLowerer):
     def __init__(self, fn: FuncSym, layout: Layout, classes):
         params = [(p.name if p.wasm == p.ty.wasm else f"{p.name}.arg", p.wasm) for p in fn.params]
         results = [fn.result_wasm] if fn.result_wasm else []

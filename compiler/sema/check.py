@@ -25,6 +25,7 @@ from .comprehensions import ComprehensionChecks
 from .deletion import DeleteChecks
 from .exceptions import ExceptionChecks, check_exception_classes
 from .flow import FlowMixin
+from .generators import GeneratorChecks
 from .held import ARITHMETIC_METHODS, NARROW_HELP, protocol_classes
 from .sets import SetChecks
 from .infer import LiteralInference, UnknownLiteral
@@ -86,7 +87,7 @@ def assigned_names(body: list[py_ast.stmt]) -> set[str]:
     return names
 
 
-class FunctionChecker(ClosureChecks, ComprehensionChecks, WalrusChecks, DeleteChecks, ExceptionChecks, LiteralInference,
+class FunctionChecker(GeneratorChecks, ClosureChecks, ComprehensionChecks, WalrusChecks, DeleteChecks, ExceptionChecks, LiteralInference,
                       FlowMixin, SetChecks, CallChecker):
     def __init__(self, fn: FuncSym):
         super().__init__(fn)
