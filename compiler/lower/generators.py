@@ -16,28 +16,37 @@ from .values import LISTS
 class GeneratorLowerer:
     def iterate_generator(self, target, body, orelse, gen: py_ast.GeneratorExp, count: str | None = None) -> None:
         """A for loop (or comprehension clause) over ``gen``; ``count``: enumerate()'s counter."""
-        brk, cont = self.fresh("break"), self.fresh("continue")
+        brk = self.fresh("break")
         self.emit("block", brk, None)
 
-        def innermost() -> None:
+        def assign() -> None:
             self.value(gen.elt)
             if count is None:
                 self.store(target, gen.elt.ty)
-            else:
-                self.current_mode, self.current_items, self.current_start = "enumerate", [gen.elt.ty], None
-                self.assign_items(target, count)
-                self.emit("local.get", count)
-                self.emit("i64.const", 1)
-                self.emit("call", "rt.add")
-                self.emit("local.set", count)
+                return
+            self.current_mode, self.current_items, self.current_start = "enumerate", [gen.elt.ty], None
+            self.assign_items(target, count)
+            self.emit("local.get", count)
+            self.emit("i64.const", 1)
+            self.emit("call", "rt.add")
+            self.emit("local.set", count)
+        self.nest(gen, assign, body, brk)
+        orelse()
+        self.emit("end")
+
+    def nest(self, gen, assign, body, brk: str) -> None:
+        """The loop nest of ``gen``, running ``assign`` then the loop ``body`` for each item;
+        ``break`` goes to ``brk``."""
+        cont = self.fresh("continue")
+
+        def innermost() -> None:
+            assign()
             self.loops.append((brk, cont))
             self.emit("block", cont, None)
             body()
             self.emit("end")
             self.loops.pop()
         self.clauses(gen.generators, innermost)
-        orelse()
-        self.emit("end")
 
     def iterate_enumerate_generator(self, target, body, orelse, gen, start) -> None:
         count = self.temp("i64")
@@ -47,6 +56,39 @@ class GeneratorLowerer:
             self.value(start, INT)
         self.emit("local.set", count)
         self.iterate_generator(target, body, orelse, gen, count)
+
+    def iterate_zip_generator(self, target, body, orelse, gen, other, gen_first: bool) -> None:
+        """zip(gen, seq) / zip(seq, gen): the loop nest of ``gen``, leaving it (to the ``else``) at
+        the first pull of an exhausted sequence; a generator first has made its item by then."""
+        source, index = self.sequence_source(other), self.temp("i64")
+        self.emit("i64.const", 0)
+        self.emit("local.set", index)
+        brk, exhausted = self.fresh("break"), self.fresh("exhausted")
+        self.emit("block", brk, None)
+        self.emit("block", exhausted, None)
+
+        def pair() -> None:
+            if gen_first:
+                self.value(gen.elt)
+                made = self.stash(gen.elt.ty.wasm)
+                self.exhausted(source, index, exhausted)
+                self.emit("local.get", made)
+                self.item_at(source, index)
+            else:
+                self.exhausted(source, index, exhausted)
+                self.item_at(source, index)
+                self.value(gen.elt)
+            self.current_mode = "zip"
+            self.current_items = [gen.elt.ty, source[2]] if gen_first else [source[2], gen.elt.ty]
+            self.assign_items(target, index)
+            self.emit("local.get", index)
+            self.emit("i64.const", 1)
+            self.emit("i64.add")
+            self.emit("local.set", index)
+        self.nest(gen, pair, body, brk)
+        self.emit("end")
+        orelse()
+        self.emit("end")
 
     # -- any(), all() and sum() -------------------------------------------------------------
     def builtin_any(self, node: py_ast.Call) -> None:

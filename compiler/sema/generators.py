@@ -93,8 +93,7 @@ class GeneratorChecks:
         if not any(isinstance(arg, py_ast.GeneratorExp) for arg in call.args):
             return super().iteration_combined(owner, call)
         if call.func.id == "zip":
-            raise self.fail(call, "zip() over a generator expression is not supported",
-                            "iterate the generator with enumerate() or a for loop, or zip lists")
+            return self.zip_generator(owner, call)
         start = self.enumerate_start(call)
         if not isinstance(call.args[0], py_ast.GeneratorExp):
             raise self.fail(call.args[1], "enumerate()'s start cannot be a generator expression")
@@ -105,6 +104,31 @@ class GeneratorChecks:
             self.use_int(start, what="the start of enumerate()")
         owner.iteration = ("enumerate_generator", call.args[0], start)
         return tuple_of((INT, item))
+
+    def zip_generator(self, owner, call):
+        """zip() of a generator and a list, str or bytes, in either order. CPython pulls from the
+        first, then the second: a generator second is pulled only while the first has an item,
+        which the loop nest keeps when finding the next item runs nothing (one plain clause)."""
+        if len(call.args) != 2 or call.keywords or all(isinstance(a, py_ast.GeneratorExp) for a in call.args):
+            raise self.fail(call, "zip() over a generator expression takes it and one list, str or bytes here")
+        gen_first = isinstance(call.args[0], py_ast.GeneratorExp)
+        gen, other = call.args if gen_first else call.args[::-1]
+        holder, other_holder = py_ast.Pass(), py_ast.Pass()
+        if gen_first:
+            item = self.iteration(holder, gen)
+            other_item = self.iteration(other_holder, other)
+            simple_argument(self, other, "the other iterable of zip()", gen)
+        else:
+            other_item = self.iteration(other_holder, other)
+            item = self.iteration(holder, gen)
+            clause = gen.generators[0]
+            if len(gen.generators) != 1 or clause.ifs or clause.iteration[0] not in ("list", "text", "range"):
+                raise self.fail(gen, "zip() pulls its second iterable only while the first has items: this "
+                                "generator's clauses would run before that test", "put the generator first")
+        if other_holder.iteration[0] not in ("list", "text"):
+            raise self.fail(other, "zip() with a generator expression takes a list, str or bytes beside it")
+        owner.iteration = ("zip_generator", gen, other, gen_first)
+        return tuple_of((item, other_item) if gen_first else (other_item, item))
 
     def builtin_any(self, node, expected):
         return self.truth_fold(node, "any")

@@ -222,3 +222,23 @@ def other_iterables(n: int) -> int:
     h = max((w for w in ["a", "bb", "c"]), key=len)
     k = sorted(set(x % 4 for x in range(n % 10)))
     return a + len(b) * 10 + c * 100 + sum(d) + e * 7 + g + len(h) * 3 + sum(k)
+
+
+@export
+def zipped(n: int) -> int:
+    log: list[int] = []
+    xs = span(n)
+    names = "abcdefgh"[: n % 9]
+    for v, c in zip((noted(log, x * 2) for x in xs if noted(log, x) != 0), names):
+        log.append(ord(c) + v)
+    else:
+        log.append(-1)
+    for c, v in zip(names, (noted(log, x + 50) for x in xs)):
+        log.append(ord(c) - v)
+        if v == 53:
+            break
+    else:
+        log.append(-2)
+    for pair in zip((x for x in range(n % 4)), b"xyz"):
+        log.append(pair[0] * pair[1])
+    return digest(log)
