@@ -3,6 +3,8 @@ item, side effects of the element and condition expressions interleave with the 
 work (a for body, extend's appends), exceptions raised inside the generator surface at the
 item that raises, the first iterable is evaluated when the generator is made; sum() of ints,
 bools and floats with start=."""
+from typing import Callable
+
 from abi import export
 
 WORDS = ["", "a", "bb", "é", "ΟΔΟΣ", "😀x", "zz", "a1", "9"]
@@ -242,3 +244,38 @@ def zipped(n: int) -> int:
     for pair in zip((x for x in range(n % 4)), b"xyz"):
         log.append(pair[0] * pair[1])
     return digest(log)
+
+
+class Box:
+    def __init__(self, xs: list[int]) -> None:
+        self.xs = xs
+
+    def total(self) -> int:
+        return sum(x for x in self.xs if x > 0)
+
+    @property
+    def biggest(self) -> int:
+        return max((x for x in self.xs), default=0)
+
+
+@export
+def in_contexts(n: int) -> int:
+    xs = [n % 7, n % 5 - 2, 3]
+    total: Callable[[list[int]], int] = lambda ys: sum(y * 2 for y in ys)
+    k = 10
+
+    def inner() -> int:
+        return sum(x + k for x in xs)
+    log: list[int] = []
+    try:
+        for v in (x * 3 for x in xs):
+            try:
+                if v > 5:
+                    break
+                log.append(v)
+            finally:
+                log.append(-1)
+    finally:
+        log.append(-9)
+    b = Box(xs)
+    return total(xs) * 1000 + inner() * 100 + len(log) * 10 + b.total() + b.biggest + sum(log)
