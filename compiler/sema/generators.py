@@ -74,12 +74,17 @@ class GeneratorChecks:
         return ty
 
     def method_call(self, node, func):
-        if func.attr in ("join", "extend") and len(node.args) == 1 and not node.keywords \
-                and isinstance(node.args[0], py_ast.GeneratorExp):
-            node.args[0] = as_list(node.args[0])
-            if func.attr == "extend":
-                node.extend_generator = node.args[0]  # appended item by item (lower/generators.py)
-        return super().method_call(node, func)
+        gen = node.args[0] if func.attr in ("join", "extend") and len(node.args) == 1 and not node.keywords \
+            and isinstance(node.args[0], py_ast.GeneratorExp) else None
+        if gen is None:
+            return super().method_call(node, func)
+        node.args[0] = as_list(gen)
+        if func.attr == "extend":
+            node.extend_generator = node.args[0]  # appended item by item (lower/generators.py)
+        ty = super().method_call(node, func)
+        if getattr(node, "call", ("",))[0] != "type-method":  # a method of the program would get a generator
+            raise self.fail(gen, WHERE, DRAINING_HELP)
+        return ty
 
     # -- consumers that pull item by item -------------------------------------------------------
     def iteration(self, owner, iterable):

@@ -51,6 +51,15 @@ SOURCE = textwrap.dedent('''\
         yield 1
 
 
+    class Sink:
+        def extend(self, xs: list[int]) -> None:
+            pass
+
+
+    def own_method(s: Sink) -> None:
+        s.extend(x for x in [1])
+
+
     @export
     def main() -> int:
         return 0
@@ -65,6 +74,7 @@ EXPECTED = [
     ("30:25", "zip() pulls its second iterable only while the first has items"),
     ("36:16", "sum() adds int, bool or float items here, not str"),
     ("40:5", "generators ('yield') are not supported"),
+    ("49:13", "a generator expression is supported as the argument of any(), all(), sum()"),
 ]
 
 
