@@ -78,28 +78,11 @@ class LoopLowerer(ContainerLowerer):
         items = []
 
         def test(exit_label: str) -> None:
-            for tmp, ty, item in sources:
-                self.emit("local.get", index)
-                self.emit("local.get", tmp)
-                self.emit("i64.load32_u", 12 if ty == STR else 8)
-                self.emit("i64.ge_s")
-                self.emit("br_if", exit_label)
+            for source in sources:
+                self.exhausted(source, index, exit_label)
             items.clear()
-            for tmp, ty, item in sources:
-                if ty == BYTES:  # immutable, and the test just checked 0 <= index < len: load the byte
-                    self.emit("local.get", tmp)
-                    self.emit("local.get", index)
-                    self.emit("i32.wrap_i64")
-                    self.emit("i32.add")
-                    self.emit("i32.load8_u", BYTES_DATA)
-                    self.emit("i64.extend_i32_u")
-                    continue
-                self.emit("local.get", tmp)
-                self.emit("i64.extend_i32_u")
-                self.emit("local.get", index)
-                symbol = f"{LISTS}.list_get" if isinstance(ty, ListType) else \
-                    f"{STRINGS}.str_getitem" if ty == STR else f"{STRINGS}.bytes_getitem"
-                self.call_runtime(symbol, item)
+            for source in sources:
+                self.item_at(source, index)
             self.assign_items(target, index)
 
         def advance() -> None:
@@ -108,6 +91,33 @@ class LoopLowerer(ContainerLowerer):
             self.emit("i64.add")
             self.emit("local.set", index)
         self.loop_frame(body, test, advance, orelse)
+
+    def exhausted(self, source: tuple[str, Type, Type], index: str, exit_label: str) -> None:
+        """Leave to ``exit_label`` when ``index`` is past the sequence's current length."""
+        tmp, ty, _ = source
+        self.emit("local.get", index)
+        self.emit("local.get", tmp)
+        self.emit("i64.load32_u", 12 if ty == STR else 8)
+        self.emit("i64.ge_s")
+        self.emit("br_if", exit_label)
+
+    def item_at(self, source: tuple[str, Type, Type], index: str) -> None:
+        """Push the item at ``index`` (checked to be in range) of a list, str or bytes."""
+        tmp, ty, item = source
+        if ty == BYTES:  # immutable, and the test just checked 0 <= index < len: load the byte
+            self.emit("local.get", tmp)
+            self.emit("local.get", index)
+            self.emit("i32.wrap_i64")
+            self.emit("i32.add")
+            self.emit("i32.load8_u", BYTES_DATA)
+            self.emit("i64.extend_i32_u")
+            return
+        self.emit("local.get", tmp)
+        self.emit("i64.extend_i32_u")
+        self.emit("local.get", index)
+        symbol = f"{LISTS}.list_get" if isinstance(ty, ListType) else \
+            f"{STRINGS}.str_getitem" if ty == STR else f"{STRINGS}.bytes_getitem"
+        self.call_runtime(symbol, item)
 
     def assign_items(self, target, index: str) -> None:
         """Store the item(s) just pushed (plus the index for enumerate) into the loop target."""

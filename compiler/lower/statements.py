@@ -13,11 +13,12 @@ from .sets import SetLowerer
 from .layout import Layout
 from .list_unpack import ListUnpackLowerer
 from .values import DICTS, LISTS
+from .generators import GeneratorLowerer
 from .walrus import WalrusLowerer
 
 
-class FunctionLowerer(ComprehensionLowerer, WalrusLowerer, DeleteLowerer, ExceptionLowerer, SetLowerer, LoopLowerer,
-                      ListUnpackLowerer):
+class FunctionLowerer(GeneratorLowerer, ComprehensionLowerer, WalrusLowerer, DeleteLowerer, ExceptionLowerer, SetLowerer,
+                      LoopLowerer, ListUnpackLowerer):
     def __init__(self, fn: FuncSym, layout: Layout, classes):
         params = [(p.name if p.wasm == p.ty.wasm else f"{p.name}.arg", p.wasm) for p in fn.params]
         results = [fn.result_wasm] if fn.result_wasm else []

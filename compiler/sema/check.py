@@ -26,6 +26,7 @@ from .dataclass_options import frozen_assignment
 from .deletion import DeleteChecks
 from .exceptions import ExceptionChecks, check_exception_classes
 from .flow import FlowMixin
+from .generators import GeneratorChecks
 from .held import ARITHMETIC_METHODS, NARROW_HELP, protocol_classes
 from .sets import SetChecks
 from .infer import LiteralInference, UnknownLiteral, unknown
@@ -101,8 +102,8 @@ def assigned_names(body: list[py_ast.stmt]) -> set[str]:
     return names
 
 
-class FunctionChecker(ClosureChecks, ComprehensionChecks, WalrusChecks, DeleteChecks, ExceptionChecks, NoneInference,
-                      LiteralInference,
+class FunctionChecker(GeneratorChecks, ClosureChecks, ComprehensionChecks, WalrusChecks, DeleteChecks, ExceptionChecks,
+                      NoneInference, LiteralInference,
                       FlowMixin, SetChecks, CallChecker):
     def __init__(self, fn: FuncSym):
         super().__init__(fn)

@@ -64,13 +64,10 @@ BUILTIN_HELP = {
     "exec": "the module cannot run code made at run time: write the code itself",
     "compile": "the module cannot run code made at run time: write the code itself",
     "print": "log through the SDK: log(level, message) from abi.hostcalls",
-    "sum": "add the items in a loop",
     "map": "map() works as the argument of list(), sorted(), min(), max() or str.join(); "
            "elsewhere write a list comprehension",
     "filter": "filter() works as the argument of list(), sorted(), min(), max() or str.join(); "
               "elsewhere write a list comprehension",
-    "any": "loop over the items, or test membership with 'in'",
-    "all": "loop over the items",
     "getattr": "access the field directly: obj.name",
     "setattr": "assign the field directly: obj.name = value",
     "hasattr": "declare the field in the class, with a default",

@@ -28,9 +28,10 @@ CONSTRUCTS = [
     ('`yield from`', 'def f() -> int:\n    yield from [1]\n',
      '2:5', "generators ('yield from') are not supported",
      'build and return a list instead'),
-    ('generator expression', 'def f(xs: list[int]) -> int:\n    return len(list(x for x in xs))\n',
-     '2:20', 'generator expressions are not supported',
-     'use a list comprehension or a loop'),
+    ('generator expression kept as a value', 'def f(xs: list[int]) -> int:\n    g = (x for x in xs)\n    return 0\n',
+     '2:9', 'a generator expression is supported as the argument of any(), all(), sum(), min(), max(), sorted(), '
+     'list(), set(), frozenset(), str.join() or list.extend(), or as the iterable of a for loop',
+     'write a list comprehension [...] and use the list'),
     ('`lambda` whose parameter types are not known', 'def f() -> None:\n    g = lambda x: x\n',
      '2:9', 'the parameter types of this lambda are not known here',
      'annotate the variable: f: Callable[[int], int] = lambda x: ...'),
