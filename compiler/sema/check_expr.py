@@ -15,23 +15,19 @@ from ..diagnostics import Diagnostic
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType,
                        FuncSym, GlobalSym, ListType, Local, OptionalType, SetType, SourceModule, TupleType, Type,
                        UnionType, dict_of, list_of, tuple_of, union_of)
+from .arithmetic import ArithmeticChecks
 from .builtins import PYTHON_BUILTINS
 from .callables import check_lambda, function_value
 from .comparisons import NUMERIC, TEXT, ComparisonChecks
 from .fstrings import FormatChecks
 from .held import HeldChecks
-from .percent_format import PercentFormatChecks, is_percent_format
+from .percent_format import PercentFormatChecks
 from .infer import UnknownLiteral
-from .signs import POWER_HELP, constant_int, folded_power, is_non_negative
 from .classes import inherited_method
 from .constants import INT64_HELP, INT64_MAX, INT64_MIN
 from .types import KEY_TYPES, assignable, from_any, runs_user_code, union_problem
 from .unsupported import describe, undefined_name
 
-ARITHMETIC = (py_ast.Add, py_ast.Sub, py_ast.Mult, py_ast.FloorDiv, py_ast.Mod, py_ast.Pow,
-              py_ast.LShift, py_ast.RShift, py_ast.Div)
-BITWISE = (py_ast.BitAnd, py_ast.BitOr, py_ast.BitXor)
-INT_ONLY = (py_ast.LShift, py_ast.RShift) + BITWISE
 
 
 class Bail(Exception):
@@ -60,7 +56,7 @@ def truthy_type(ty: Type, objects_have_truth: bool = True) -> bool:
     return ty in NUMERIC + TEXT or isinstance(ty, (ListType, DictType, TupleType, OptionalType, ClassType, SetType))
 
 
-class ExprChecker(ComparisonChecks, FormatChecks, PercentFormatChecks, HeldChecks):
+class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentFormatChecks, HeldChecks):
     objects_have_truth = True  # some class defines __bool__/__len__ (set per program by sema.check)
     def __init__(self, fn: FuncSym):
         self.fn = fn
@@ -194,75 +190,6 @@ class ExprChecker(ComparisonChecks, FormatChecks, PercentFormatChecks, HeldCheck
 
     def check_Lambda(self, node: py_ast.Lambda, expected: Type | None) -> Type:
         return check_lambda(self, node, expected)
-
-    # -- operators -------------------------------------------------------
-    def check_BinOp(self, node: py_ast.BinOp, expected: Type | None) -> Type:
-        op = node.op
-        if not isinstance(op, ARITHMETIC + BITWISE):
-            raise self.fail(node, "this operator is not supported", "use + - * / // % ** << >> & | ^")
-        if is_percent_format(node):
-            return self.percent_format(node)  # sema/percent_format.py: the f-string it equals
-        left, right = self.check(node.left), self.check(node.right)
-        if ANY in (left, right) and self.held_arith_allowed(node, left, right):
-            return ANY  # on what they hold (sema/held.py)
-        if isinstance(left, SetType) or isinstance(right, SetType):
-            return self.set_binop(node, left, right)  # sema/sets.py
-        if left in NUMERIC and right in NUMERIC:
-            return self.numeric_result(node, left, right)
-        if isinstance(op, py_ast.Add) and left == right and (left in TEXT or isinstance(left, ListType)):
-            return left
-        if isinstance(op, py_ast.Mult) and (left in TEXT or isinstance(left, ListType)) and right in (INT, BOOL):
-            return left
-        if isinstance(op, py_ast.Mult) and left in (INT, BOOL) and (right in TEXT or isinstance(right, ListType)):
-            return right
-        if isinstance(op, py_ast.BitOr) and isinstance(left, DictType) and left == right:
-            return left  # a new dict: left's entries updated with right's, as CPython's dict.__or__
-        if isinstance(op, py_ast.Mod) and left in TEXT:
-            raise self.fail(node, "'%' formatting is only supported with a constant str format",
-                            "use an f-string, or write the format as a literal: \"%s=%d\" % (k, v)")
-        raise self.fail(node, f"unsupported operand types for this operator: {left} and {right}")
-
-    def numeric_result(self, node: py_ast.BinOp, left: Type, right: Type) -> Type:
-        if isinstance(node.op, BITWISE) and left == BOOL and right == BOOL:
-            return BOOL
-        if FLOAT in (left, right):
-            if isinstance(node.op, INT_ONLY):
-                raise self.fail(node, "bit operations need int operands, not float")
-            if isinstance(node.op, py_ast.Pow):
-                raise self.fail(node, "'**' with a float operand is not supported: CPython computes it with "
-                                "the C library's pow(), whose rounding cannot be reproduced exactly here",
-                                "multiply explicitly (x * x), or use int operands")
-            return FLOAT
-        if isinstance(node.op, py_ast.Div):
-            return FLOAT
-        if isinstance(node.op, py_ast.Pow) and not is_non_negative(self.module, node.right):
-            return self.negative_power(node)
-        return INT
-
-    def negative_power(self, node: py_ast.BinOp) -> Type:
-        exponent = constant_int(self.module, node.right)
-        if exponent is None:
-            raise self.fail(node.right, "the exponent of int ** int may be negative here, and CPython then "
-                            "returns a float", POWER_HELP)
-        if constant_int(self.module, node.left) == 0:
-            return INT  # 0 ** -k raises ZeroDivisionError, as the compiled power does
-        value = folded_power(self.module, node)
-        if value is None:
-            raise self.fail(node, "int ** negative int gives a float from the C library's pow(), which "
-                            "cannot be reproduced exactly here", POWER_HELP)
-        node.folded_float = value
-        return FLOAT
-
-    def check_UnaryOp(self, node: py_ast.UnaryOp, expected: Type | None) -> Type:
-        if is_int64_min_literal(node):
-            return INT
-        if isinstance(node.op, py_ast.Not):
-            self.truthy(node.operand)
-            return BOOL
-        ty = self.expect(node.operand, *NUMERIC, what="the operand")
-        if ty == FLOAT and isinstance(node.op, py_ast.Invert):
-            raise self.fail(node, "'~' needs an int operand, not float")
-        return FLOAT if ty == FLOAT else INT
 
     def check_IfExp(self, node: py_ast.IfExp, expected: Type | None) -> Type:
         """Each branch sees what the test proves: ``len(x) if x is not None else 0``."""
@@ -424,13 +351,6 @@ def _constant_of(info: ClassInfo, name: str) -> GlobalSym | None:
             return info.constants[name]
         info = info.base
     return None
-
-
-def is_int64_min_literal(node: py_ast.AST) -> bool:
-    """``-9223372036854775808``: the literal 2**63 is only valid under a minus."""
-    return (isinstance(node, py_ast.UnaryOp) and isinstance(node.op, py_ast.USub)
-            and isinstance(node.operand, py_ast.Constant) and type(node.operand.value) is int
-            and node.operand.value == -INT64_MIN)
 
 
 def _conversion_help(ty: Type, target: Type) -> str:

@@ -1,0 +1,91 @@
+"""Type checking of ``isinstance(x, T)``: T a class of the program, a built-in type or a tuple of
+them. Static types decide the built-in cases; classes, Anys and unions are tested at run time
+(mixed into sema.check_calls.CallChecker)."""
+from __future__ import annotations
+
+import ast as py_ast
+
+from ..program import (ANY, BOOL, BYTES, FLOAT, INT, STR, ClassInfo, ClassType, DictType, ListType, Local,
+                       OptionalType, TupleType, Type, UnionType, dict_of, list_of)
+from . import unions
+from .types import class_type
+
+
+class IsinstanceChecks:
+    def builtin_isinstance(self, node: py_ast.Call, expected: Type | None) -> Type:
+        """isinstance(x, C), with C a class of the program, a built-in type or a tuple of them.
+        Static types decide the built-in cases (an ``int | None`` holds an int unless it is None);
+        classes are checked on the object's runtime class."""
+        if len(node.args) != 2 or node.keywords:
+            raise self.fail(node, "isinstance() takes an object and a class")
+        ty = self.check(node.args[0])
+        target = node.args[1]
+        names = target.elts if isinstance(target, py_ast.Tuple) else [target]
+        node.bound = [node.args[0]]
+        local = node.args[0].sym.name if isinstance(getattr(node.args[0], "sym", None), Local) else None
+        if local is not None and self.fn.locals.get(local) == ANY:
+            ty = node.args[0].ty = ANY  # tested on what it holds, also where narrowed (an int may be a bool)
+        if ty == ANY:
+            return self.isinstance_of_any(node, names)
+        if isinstance(ty, UnionType):
+            return self.isinstance_of_union(node, ty, names)
+        inner = ty.inner if isinstance(ty, OptionalType) else ty
+        node.isinstance_targets = [self.isinstance_target(name, inner) for name in names]
+        classes = [t for t in node.isinstance_targets if isinstance(t, ClassInfo)]
+        if classes and not isinstance(inner, ClassType):
+            raise self.fail(node.args[0], f"isinstance() against a class needs an object of a class, not {ty}")
+        if len(names) == 1 and isinstance(node.isinstance_targets[0], ClassInfo):
+            node.isinstance_class = node.isinstance_targets[0]  # narrows to that class
+        elif node.isinstance_targets and all(t is True for t in node.isinstance_targets):
+            node.isinstance_inner = inner  # narrows T | None to T
+        node.bound = [node.args[0]]
+        return BOOL
+
+    def isinstance_of_any(self, node: py_ast.Call, names: list[py_ast.expr]) -> Type:
+        """isinstance() of an Any, tested at run time; one type narrows the Any to it."""
+        targets = []
+        for name in names:
+            ident = name.id if isinstance(name, py_ast.Name) else None
+            info = self.module.namespace.get(ident) if ident is not None else None
+            if isinstance(info, ClassInfo):
+                targets.append(class_type(info))
+            elif ident in ANY_TARGETS and info is None and ident not in self.local_names:
+                targets.append(ANY_TARGETS[ident])
+            else:
+                raise self.fail(name, "isinstance() takes a class, a built-in type (int, str, float, bool, bytes, "
+                                "list, dict, tuple) or a tuple of them")
+        node.isinstance_any = targets  # None: never (an Any holds no tuple)
+        if len(targets) == 1 and targets[0] is not None:
+            node.isinstance_narrow = targets[0]
+        return BOOL
+
+    def isinstance_of_union(self, node: py_ast.Call, ty: UnionType, names: list[py_ast.expr]) -> Type:
+        """isinstance() of a union, tested at run time as an Any's; each path keeps its members."""
+        self.isinstance_of_any(node, names)
+        node.__dict__.pop("isinstance_narrow", None)
+        targets = [t.info if isinstance(t, ClassType) else name.id for t, name in zip(node.isinstance_any, names)]
+        node.union_split = unions.split(ty, targets)
+        return BOOL
+
+    def isinstance_target(self, name: py_ast.expr, inner: Type) -> ClassInfo | bool:
+        """A class to check at run time, or whether a value of static type ``inner`` always is one."""
+        ident = name.id if isinstance(name, py_ast.Name) else None
+        info = self.module.namespace.get(ident) if ident is not None else None
+        if isinstance(info, ClassInfo):
+            return info
+        if ident in BUILTIN_TYPES and info is None and ident not in self.local_names:
+            return BUILTIN_TYPES[ident](inner)
+        raise self.fail(name, "isinstance() takes a class, a built-in type (int, str, float, bool, bytes, "
+                        "list, dict, tuple) or a tuple of them")
+
+
+# isinstance(x, T) for a value of static type ``inner`` (bool is a subclass of int, as in CPython;
+# an int-typed value is never a bool here, since bools are refused where ints are expected).
+# What isinstance(x, T) narrows an Any to: an Any holds lists and dicts of Any, never a tuple.
+ANY_TARGETS = {"int": INT, "float": FLOAT, "bool": BOOL, "str": STR, "bytes": BYTES, "list": list_of(ANY),
+               "dict": dict_of(STR, ANY), "tuple": None}
+BUILTIN_TYPES = {
+    "int": lambda t: t in (INT, BOOL), "bool": lambda t: t == BOOL, "float": lambda t: t == FLOAT,
+    "str": lambda t: t == STR, "bytes": lambda t: t == BYTES, "list": lambda t: isinstance(t, ListType),
+    "dict": lambda t: isinstance(t, DictType), "tuple": lambda t: isinstance(t, TupleType),
+}
