@@ -91,6 +91,12 @@ def compile_file(path: str | Path, text: str | None = None) -> bytes:
     return _reported(Path(path), lambda: emit.emit_module(compile_to_ir(Path(path), text)))
 
 
+def compile_file_observed(path: str | Path, observe) -> bytes:
+    """``compile_file``, with ``observe(name, module)`` seeing the IR after each pass (tests
+    validate it there: one compile gives them both the bytes and every pass's IR)."""
+    return _reported(Path(path), lambda: emit.emit_module(compile_to_ir(Path(path), None, observe)))
+
+
 def compile_to_wat(path: str | Path, text: str | None = None) -> str:
     """The module ``compile_file`` would produce, as WAT text."""
     return _reported(Path(path), lambda: wat.print_module(compile_to_ir(Path(path), text)))

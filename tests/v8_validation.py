@@ -138,6 +138,8 @@ def _install_hooks() -> None:
 
     if not hasattr(compiler.compile_file, "__wrapped__"):
         compiler.compile_file = compiler.pipeline.compile_file = recorded(compiler.pipeline.compile_file)
+    if not hasattr(compiler.pipeline.compile_file_observed, "__wrapped__"):
+        compiler.pipeline.compile_file_observed = recorded(compiler.pipeline.compile_file_observed)
     if not hasattr(wasmtime.wat2wasm, "__wrapped__"):
         wasmtime.wat2wasm = recorded(wasmtime.wat2wasm)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import wasmtime
 
-from compiler import CompileError, compile_file
+from compiler import CompileError, ir, pipeline
 
 INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
 TRAP_NAMES = ("OverflowError", "ZeroDivisionError", "ValueError", "IndexError", "KeyError",
@@ -35,8 +35,12 @@ class CompiledProgram:
     """A compiled module, instantiated afresh for every call (no state leaks between cases)."""
 
     def __init__(self, path: Path):
+        self.passes: list[tuple[str, list[str]]] = []  # (pass, ir.validate's problems) in order
+
+        def observe(name: str, module: ir.Module) -> None:
+            self.passes.append((name, ir.validate(module)))
         try:
-            self.wasm = compile_file(path)
+            self.wasm = pipeline.compile_file_observed(path, observe)
         except CompileError as err:
             # A fresh error without the compiler's deep traceback: pytest would render every frame's
             # locals, which takes minutes and gigabytes and can bring an xdist worker down.
