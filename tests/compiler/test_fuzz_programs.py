@@ -13,7 +13,7 @@ test fails if it grows past ``MAX_REFUSED`` (the generator would then test
 little). An internal compiler error, an unlocated diagnostic or a mismatch is a
 failure whose message holds the whole program: a ready reproducer.
 
-Budget: ``FUZZ_EXAMPLES`` programs (35 by default, about 35 s of CPU: programs with
+Budget: ``FUZZ_EXAMPLES`` programs (25 by default, about 40 s of CPU: programs with
 try statements take longer to compile than the 50 the default was before them) with
 a fixed derandomized seed, so CI sees the same programs every run. For a
 longer hunt by hand, change the number and the seed:
@@ -41,7 +41,7 @@ from abi.emulator.runners.int64 import NAMES
 from int64_oracle import loader
 from samples import INT64_EDGES
 
-MAX_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "35"))
+MAX_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "25"))
 SEED = os.environ.get("FUZZ_SEED")
 MAX_REFUSED = 0.25  # share of generated programs the compiler may refuse
 MIN_VALUES = 0.3  # share of calls that must return a value (not raise): deep paths get run
