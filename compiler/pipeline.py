@@ -21,6 +21,7 @@ never as a raw traceback.
 """
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -108,9 +109,14 @@ RECURSION_LIMIT = 60000
 
 
 def _reported(path: Path, build):
-    """Run a build; anything but a CompileError is a compiler bug, reported at the user's file."""
+    """Run a build; anything but a CompileError is a compiler bug, reported at the user's file.
+    The cycle collector waits until the build ends: a compile allocates millions of objects and
+    frees few, so collecting while it runs walks the caller's whole heap again and again (up to
+    half of a compile inside a test process); afterwards one collection sees only the build's."""
     previous = sys.getrecursionlimit()
     sys.setrecursionlimit(max(previous, RECURSION_LIMIT))
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         return build()
     except CompileError:
@@ -121,6 +127,8 @@ def _reported(path: Path, build):
         raise _internal(path, f"internal compiler error: {type(err).__name__}: {err}") from err
     finally:
         sys.setrecursionlimit(previous)
+        if collecting:
+            gc.enable()
 
 
 def _internal(path: Path, message: str) -> CompileError:

@@ -1,6 +1,7 @@
 """Shared test setup: the project root on sys.path, so tests import compiler/abi; and the V8
 validation of every wasm module the session builds (see tests/v8_validation.py), also when
 pytest-xdist runs the tests in worker processes (pyproject's addopts: ``-n auto``)."""
+import gc
 import os
 import subprocess
 import sys
@@ -23,6 +24,13 @@ def pytest_configure(config: pytest.Config) -> None:
     worker = getattr(config, "workerinput", None)  # set in an xdist worker
     compile_memo.install()  # first: the V8 recorder wraps it, and still sees every module
     v8_validation.start(worker["v8_modules"] if worker else None)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What collection built (test items, imported modules) lives as long as the session: the
+    cycle collector need not walk it again at every full collection during the tests."""
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.hookimpl(optionalhook=True)

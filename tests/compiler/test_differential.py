@@ -21,7 +21,7 @@ import pytest
 import wasmtime
 
 from compiler import CompileError
-from differential import (INT64_MAX, INT64_MIN, Outcome, assert_same, compiled, expected_wasm,
+from differential import (INT64_MAX, INT64_MIN, Outcome, assert_same, compiled, expected_wasm, export,
                           load_python, trap_name)
 
 PROGRAMS = Path(__file__).resolve().parent / "programs"
@@ -229,7 +229,7 @@ def python_outcome(module, name: str, args: tuple) -> Outcome:
 
 def wasm_outcome(store, instance, name: str, args: tuple) -> Outcome:
     try:
-        return Outcome(instance.exports(store)[name](store, *wasm_args(args)))
+        return Outcome(export(store, instance, name)(store, *wasm_args(args)))
     except wasmtime.Trap as trap:
         return Outcome(error=trap_name(trap))
 
