@@ -7,19 +7,11 @@ pushed); ``maybe_unset`` finds locals a body may read before writing them
 from __future__ import annotations
 
 from .. import ir
-from .ranges import LOADS, STORES, UNARY
+from .ranges import LOADS, STORES, UNARY, signature
 
 CONTROL = frozenset({"block", "loop", "if", "else", "end", "br", "br_if", "return", "unreachable"})
 PUSHES = frozenset({"i32.const", "i64.const", "f64.const", "local.get", "global.get", "memory.size"})
 CONSTS = frozenset({"i32.const", "i64.const", "f64.const"})
-
-
-def signature(module: ir.Module, symbol: str) -> tuple[list[str], list[str]]:
-    fn = module.functions.get(symbol)
-    if fn is not None:
-        return [t for _, t in fn.params], list(fn.results)
-    imp = module.imports[symbol]
-    return list(imp.params), list(imp.results)
 
 
 def effect(instr: tuple, module: ir.Module) -> tuple[int, int] | None:

@@ -49,6 +49,7 @@ class Value(NamedTuple):
 
 
 TOP = Value()
+_new = tuple.__new__  # Value's fields in order, without NamedTuple's keyword-default wrapper (hot)
 
 
 def span(lo: int, hi: int) -> Value:
@@ -56,7 +57,7 @@ def span(lo: int, hi: int) -> Value:
 
 
 def join(a: Value | None, b: Value) -> Value:
-    return b if a is None else Value(min(a.lo, b.lo), max(a.hi, b.hi))
+    return b if a is None else _new(Value, (min(a.lo, b.lo), max(a.hi, b.hi), None, 0))
 
 
 def fits(lo: int, hi: int) -> bool:
@@ -84,6 +85,7 @@ class Analyses:
         self.ids: dict[str, int | None] = {}
         self.callees = {fn.symbol: sorted({i[1] for i in fn.body if i[0] == "call"})
                         for fn in module.functions.values()}
+        self.signatures = {symbol: signature(module, symbol) for symbol in (*module.functions, *module.imports)}
 
     def of(self, fn: ir.Function, results: dict[str, Value], params: dict[str, list[Value]]) -> "FunctionRanges":
         given = None if fn.export or fn.symbol == self.module.start else params.get(fn.symbol)
@@ -93,7 +95,8 @@ class Analyses:
         if cached is None or cached[0] != key:
             memo = self.function_id(fn)
             cached = self.cache[fn.symbol] = (key, FunctionRanges(fn, self.module, results, given,
-                                                                  None if memo is None else (memo, key)))
+                                                                  None if memo is None else (memo, key),
+                                                                  self.signatures))
         return cached[1]
 
     def function_id(self, fn: ir.Function) -> int | None:
@@ -160,8 +163,10 @@ class FunctionRanges:
     """One function's abstract interpretation (see the module docstring)."""
 
     def __init__(self, fn: ir.Function, module: ir.Module, results: dict[str, Value],
-                 params: list[Value | None] | None = None, memo: tuple | None = None):
+                 params: list[Value | None] | None = None, memo: tuple | None = None,
+                 signatures: dict | None = None):
         self.fn, self.module, self.results = fn, module, results
+        self.signatures = signatures if signatures is not None else {}
         self.i64_locals = {name for name, ty in fn.params + fn.locals if ty == "i64"}
         given = params if params is not None and not fn.export else [TOP] * len(fn.params)
         self.locals: dict[str, Value] = {name: (value or TOP) for (name, ty), value in zip(fn.params, given)
@@ -242,7 +247,11 @@ class FunctionRanges:
             if dead:
                 out.append(instr)
                 continue
-            out += self.step(instr, stack, rewrite)
+            replaced = self.step(instr, stack, rewrite)
+            if replaced is None:
+                out.append(instr)
+            else:
+                out += replaced
             if op in ("br", "br_if"):
                 self.branch_value(controls, instr[1], stack)
             if op in ("br", "return", "unreachable"):
@@ -264,7 +273,8 @@ class FunctionRanges:
                     frame[5] = TOP
                 return
 
-    def step(self, instr: tuple, stack: list[Value], rewrite: bool) -> list:
+    def step(self, instr: tuple, stack: list[Value], rewrite: bool) -> list | None:
+        """The instructions that replace ``instr`` (None: it stays), after its effect on ``stack``."""
         op = instr[0]
         if op == "call":
             return self.call(instr, stack, rewrite)
@@ -299,13 +309,13 @@ class FunctionRanges:
         else:  # binary
             b, a = stack.pop(), stack.pop()
             stack.append(binary(op, a, b))
-        return [instr]
+        return None
 
     def read(self, name: str) -> Value:
         if name not in self.i64_locals:
             return TOP
         value = self.locals[name]
-        return Value(value.lo, value.hi, name, 0)
+        return _new(Value, (value.lo, value.hi, name, 0))
 
     def store(self, name: str, value: Value) -> None:
         if name not in self.i64_locals:
@@ -315,14 +325,14 @@ class FunctionRanges:
             return
         self.stored[name] = join(self.stored.get(name), Value(value.lo, value.hi))
 
-    def call(self, instr: tuple, stack: list[Value], rewrite: bool) -> list:
+    def call(self, instr: tuple, stack: list[Value], rewrite: bool) -> list | None:
         symbol = instr[1]
         params, results = self.signature(symbol)
         args = stack[len(stack) - len(params):] if params else []
         del stack[len(stack) - len(params):]
         if symbol in self.module.functions:
             known = self.calls.get(symbol)
-            plain_args = [Value(a.lo, a.hi) for a in args]
+            plain_args = [_new(Value, (a.lo, a.hi, None, 0)) for a in args]
             self.calls[symbol] = plain_args if known is None else [join(k, a) for k, a in zip(known, plain_args)]
         plain = CHECKED.get(symbol)
         if plain is not None:
@@ -330,10 +340,10 @@ class FunctionRanges:
             stack.append(value)
             if rewrite and replacement is None and symbol in CONSTANT_CHECKS:
                 replacement = self.constant_operand_check(symbol, args[1])
-            return replacement if rewrite and replacement is not None else [instr]
+            return replacement if rewrite and replacement is not None else None
         for ty in results:
             stack.append(ADDRESSES if symbol == ALLOC else self.results.get(symbol, TOP) if ty == "i64" else TOP)
-        return [instr]
+        return None
 
     def constant_operand_check(self, symbol: str, operand: Value) -> list | None:
         """``x + c``, ``x - c``, ``x * c`` with ``c`` just pushed by ``i64.const``: one range test
@@ -356,7 +366,8 @@ class FunctionRanges:
                 ("local.get", TEMP), ("i64.const", c), (f"i64.{symbol[3:]}",)]
 
     def signature(self, symbol: str) -> tuple[list[str], list[str]]:
-        return signature(self.module, symbol)
+        known = self.signatures.get(symbol)
+        return known if known is not None else signature(self.module, symbol)
 
 
 def signature(module: ir.Module, symbol: str) -> tuple[list[str], list[str]]:
