@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from .. import ir
 from ..diagnostics import display_path
+from ..program import RUNTIME_MODULES, SET_RUNTIME_MODULES
 
 PENDING = "rt.pending"
 HANDLERS = "rt.handlers"
@@ -53,7 +54,11 @@ class ExceptionLowerer:
         self.emit("unreachable")
 
     def site(self, stmt: py_ast.stmt) -> str:
+        """Where the raise is, for the uncaught-exception log line; "" in the runtime: CPython's
+        built-ins are C code, absent from its tracebacks (Envoy's backtrace names the callers)."""
         module = self.source.module
+        if module.name in RUNTIME_MODULES + SET_RUNTIME_MODULES:
+            return ""
         return f'File "{display_path(module.path)}", line {stmt.lineno}, in {self.source.name}'
 
     # -- try ------------------------------------------------------------------------------------

@@ -3,7 +3,8 @@
 Every module sees these classes under their built-in names (sema/exceptions.py), so a filter
 subclasses, raises and catches them as in CPython. ``str(e)`` is ``_exc_message``: the one
 message argument, or "" (KeyError: the repr of its key). ``_exc_site`` is set by the raise: the
-``File "...", line N, in f`` text of where it was raised, for the uncaught-exception log line.
+``File "...", line N, in f`` text of where it was raised, for the uncaught-exception log line
+("" where the runtime raised, as CPython's tracebacks show no frame of a built-in).
 How a raise travels to its handler is in docs/architecture.md ("Exceptions").
 """
 from compiler.runtime.reprs import decode_message, str_repr
@@ -163,4 +164,6 @@ def missing_default_error() -> None:
 def uncaught_text(error: BaseException, name: str) -> str:
     """One log line, like the last lines of CPython's traceback."""
     text = name if not error._exc_message else name + ": " + error._exc_message
+    if not error._exc_site:  # raised by the runtime (a built-in's error)
+        return "Traceback (most recent call last): " + text
     return "Traceback (most recent call last): " + error._exc_site + ": " + text
