@@ -7,11 +7,30 @@ pushed); ``maybe_unset`` finds locals a body may read before writing them
 from __future__ import annotations
 
 from .. import ir
-from .ranges import LOADS, STORES, UNARY, signature
 
 CONTROL = frozenset({"block", "loop", "if", "else", "end", "br", "br_if", "return", "unreachable"})
 PUSHES = frozenset({"i32.const", "i64.const", "f64.const", "local.get", "global.get", "memory.size"})
 CONSTS = frozenset({"i32.const", "i64.const", "f64.const"})
+
+UNARY = {"i32.eqz", "i64.eqz", "i32.clz", "i32.ctz", "i32.popcnt", "i64.clz", "i64.ctz", "i64.popcnt",
+         "f64.abs", "f64.neg", "f64.ceil", "f64.floor", "f64.trunc", "f64.nearest", "f64.sqrt",
+         "i32.wrap_i64", "i32.trunc_f64_s", "i64.extend_i32_s", "i64.extend_i32_u", "i64.trunc_f64_s",
+         "f64.convert_i32_s", "f64.convert_i64_s", "i64.reinterpret_f64", "f64.reinterpret_i64",
+         "memory.grow"}
+LOADS = {"i32.load", "i64.load", "f32.load", "f64.load", "i32.load8_s", "i32.load8_u", "i32.load16_s",
+         "i32.load16_u", "i64.load8_s", "i64.load8_u", "i64.load16_s", "i64.load16_u", "i64.load32_s",
+         "i64.load32_u"}
+STORES = {"i32.store", "i64.store", "f32.store", "f64.store", "i32.store8", "i32.store16", "i64.store8",
+          "i64.store16", "i64.store32"}
+
+
+def signature(module: ir.Module, symbol: str) -> tuple[list[str], list[str]]:
+    fn = module.functions.get(symbol)
+    if fn is not None:
+        return [t for _, t in fn.params], list(fn.results)
+    imp = module.imports[symbol]
+    return list(imp.params), list(imp.results)
+
 
 
 def effect(instr: tuple, module: ir.Module) -> tuple[int, int] | None:

@@ -38,8 +38,7 @@ from __future__ import annotations
 from .. import ir
 from ..wasm.emit import reachable
 from . import dce, propagate
-from .effects import CONSTS, effect, maybe_unset
-from .ranges import LOADS, STORES
+from .effects import CONSTS, LOADS, STORES, effect, maybe_unset
 from .recursion import call_graph, recursive_functions
 
 HELPERS = ("compiler.runtime.", "rt.", "abi.")

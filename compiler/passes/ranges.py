@@ -25,43 +25,15 @@ longer than any proxy-wasm callback runs.
 """
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from .. import cache, ir
+from .effects import LOADS, STORES, UNARY, signature
+from .intervals import (ADDRESSES, CHECKED, CONSTANT_CHECKS, EXTENDED, INT64_MAX, INT64_MIN, LOADED, TOP,
+                        Value, _new, as_signed, binary, join, span)
 
-INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
 COUNTER_STEP = 256
 COUNTER_STEPS = 1 << 48
 ROUNDS = 6  # then whatever still changes is unbounded
 ALTERNATIONS = 1
-
-
-class Value(NamedTuple):
-    """An int64 value known to lie in [lo, hi]; ``base`` + ``offset``: exactly that local plus a constant."""
-    lo: int = INT64_MIN
-    hi: int = INT64_MAX
-    base: str | None = None
-    offset: int = 0
-
-    @property
-    def const(self) -> int | None:
-        return self.lo if self.lo == self.hi else None
-
-
-TOP = Value()
-_new = tuple.__new__  # Value's fields in order, without NamedTuple's keyword-default wrapper (hot)
-
-
-def span(lo: int, hi: int) -> Value:
-    return Value(lo, hi) if INT64_MIN <= lo <= hi <= INT64_MAX else TOP
-
-
-def join(a: Value | None, b: Value) -> Value:
-    return b if a is None else _new(Value, (min(a.lo, b.lo), max(a.hi, b.hi), None, 0))
-
-
-def fits(lo: int, hi: int) -> bool:
-    return INT64_MIN <= lo and hi <= INT64_MAX
 
 
 def run(module: ir.Module) -> ir.Module:
@@ -141,22 +113,6 @@ class Analyses:
             params = grown
         return {}
 
-
-UNARY = {"i32.eqz", "i64.eqz", "i32.clz", "i32.ctz", "i32.popcnt", "i64.clz", "i64.ctz", "i64.popcnt",
-         "f64.abs", "f64.neg", "f64.ceil", "f64.floor", "f64.trunc", "f64.nearest", "f64.sqrt",
-         "i32.wrap_i64", "i32.trunc_f64_s", "i64.extend_i32_s", "i64.extend_i32_u", "i64.trunc_f64_s",
-         "f64.convert_i32_s", "f64.convert_i64_s", "i64.reinterpret_f64", "f64.reinterpret_i64",
-         "memory.grow"}
-LOADS = {"i32.load", "i64.load", "f32.load", "f64.load", "i32.load8_s", "i32.load8_u", "i32.load16_s",
-         "i32.load16_u", "i64.load8_s", "i64.load8_u", "i64.load16_s", "i64.load16_u", "i64.load32_s",
-         "i64.load32_u"}
-STORES = {"i32.store", "i64.store", "f32.store", "f64.store", "i32.store8", "i32.store16", "i64.store8",
-          "i64.store16", "i64.store32"}
-LOADED = {"i64.load8_u": span(0, 255), "i64.load16_u": span(0, 65535), "i64.load32_u": span(0, (1 << 32) - 1),
-          "i64.load8_s": span(-128, 127), "i64.load16_s": span(-32768, 32767),
-          "i64.load32_s": span(-(1 << 31), (1 << 31) - 1)}
-EXTENDED = {"i64.extend_i32_u": span(0, (1 << 32) - 1), "i64.extend_i32_s": span(-(1 << 31), (1 << 31) - 1),
-            "i64.clz": span(0, 64), "i64.ctz": span(0, 64), "i64.popcnt": span(0, 64)}
 
 
 class FunctionRanges:
@@ -361,7 +317,7 @@ class FunctionRanges:
         elif hi == INT64_MAX:
             test = [("i64.const", lo), ("i64.lt_s",)]
         else:  # outside [lo, hi]: (x - lo) as unsigned beyond hi - lo
-            test = [("i64.const", lo), ("i64.sub",), ("i64.const", _signed(hi - lo)), ("i64.gt_u",)]
+            test = [("i64.const", lo), ("i64.sub",), ("i64.const", as_signed(hi - lo)), ("i64.gt_u",)]
         return [("local.tee", TEMP), *test, ("if", "overflow", None), ("call", "OverflowError"), ("end",),
                 ("local.get", TEMP), ("i64.const", c), (f"i64.{symbol[3:]}",)]
 
@@ -370,137 +326,7 @@ class FunctionRanges:
         return known if known is not None else signature(self.module, symbol)
 
 
-def signature(module: ir.Module, symbol: str) -> tuple[list[str], list[str]]:
-    fn = module.functions.get(symbol)
-    if fn is not None:
-        return [t for _, t in fn.params], list(fn.results)
-    imp = module.imports[symbol]
-    return list(imp.params), list(imp.results)
 
-
-def binary(op: str, a: Value, b: Value) -> Value:
-    """The interval of a plain wasm binary instruction's result (i32 results: unknown)."""
-    if not op.startswith("i64."):
-        return TOP
-    kind = op[4:]
-    if kind in ("add", "sub", "mul"):
-        return arithmetic(kind, a, b)[0]
-    if kind == "and":
-        if a.lo >= 0 or b.lo >= 0:
-            return span(0, min(x.hi for x in (a, b) if x.lo >= 0))
-    elif kind in ("or", "xor") and a.lo >= 0 and b.lo >= 0:
-        return span(0, (1 << max(a.hi, b.hi).bit_length()) - 1)
-    elif kind == "shr_u" and b.const is not None and 0 < b.const % 64:
-        return span(a.lo >> (b.const % 64), a.hi >> (b.const % 64)) if a.lo >= 0 else \
-            span(0, ((1 << 64) - 1) >> (b.const % 64))
-    elif kind == "shr_s" and b.const is not None:
-        return span(a.lo >> (b.const % 64), a.hi >> (b.const % 64))
-    elif kind in ("div_u", "div_s") and a.lo >= 0 and b.lo > 0:
-        return span(a.lo // b.hi, a.hi // b.lo)
-    elif kind in ("rem_u", "rem_s") and a.lo >= 0 and b.lo > 0:
-        return span(0, min(a.hi, b.hi - 1))
-    return TOP
-
-
-def arithmetic(kind: str, a: Value, b: Value) -> tuple[Value, bool]:
-    """(interval of a op b, whether it surely stays in int64), tracking ``local + constant``."""
-    if kind == "add":
-        lo, hi = a.lo + b.lo, a.hi + b.hi
-    elif kind == "sub":
-        lo, hi = a.lo - b.hi, a.hi - b.lo
-    else:
-        corners = [x * y for x in (a.lo, a.hi) for y in (b.lo, b.hi)]
-        lo, hi = min(corners), max(corners)
-    if not fits(lo, hi):
-        return TOP, False
-    value = Value(lo, hi)
-    if kind == "add" and a.base and b.const is not None:
-        value = Value(lo, hi, a.base, a.offset + b.const)
-    elif kind == "add" and b.base and a.const is not None:
-        value = Value(lo, hi, b.base, b.offset + a.const)
-    elif kind == "sub" and a.base and b.const is not None:
-        value = Value(lo, hi, a.base, a.offset - b.const)
-    return value, True
-
-
-def _checked(kind: str):
-    def transfer(a: Value, b: Value):
-        value, safe = arithmetic(kind, a, b)
-        return value, [(f"i64.{kind}",)] if safe else None
-    return transfer
-
-
-def _neg(a: Value):
-    if a.lo > INT64_MIN:
-        return span(-a.hi, -a.lo), [("i64.const", -1), ("i64.mul",)]
-    return TOP, None
-
-
-def _floordiv(a: Value, b: Value):
-    if a.lo >= 0 and b.lo > 0:  # floor and truncation agree; the divisor is never 0
-        return span(a.lo // b.hi, a.hi // b.lo), [("i64.div_s",)]
-    return TOP, None
-
-
-def _mod(a: Value, b: Value):
-    if a.lo >= 0 and b.lo > 0:
-        return span(0, min(a.hi, b.hi - 1)), [("i64.rem_s",)]
-    if b.lo > 0:
-        return span(0, b.hi - 1), None  # Python's % takes the divisor's sign
-    return TOP, None
-
-
-def _lshift(a: Value, n: Value):
-    if n.lo >= 0 and n.hi <= 62:
-        corners = [x << y for x in (a.lo, a.hi) for y in (n.lo, n.hi)]
-        if fits(min(corners), max(corners)):
-            return span(min(corners), max(corners)), [("i64.shl",)]
-    return TOP, None
-
-
-def _rshift(a: Value, n: Value):
-    if n.lo >= 0 and n.hi <= 63:  # wasm takes the count mod 64, so only below 64 they agree
-        corners = [x >> y for x in (a.lo, a.hi) for y in (n.lo, n.hi)]
-        return span(min(corners), max(corners)), [("i64.shr_s",)]
-    return TOP, None
-
-
-def _abs(a: Value):
-    if a.lo >= 0:
-        return a, []
-    if a.lo > INT64_MIN:
-        high = max(abs(a.lo), abs(a.hi))
-        return span(0 if a.hi >= 0 else min(abs(a.lo), abs(a.hi)), high), None
-    return TOP, None
-
-
-def _to_i32(v: Value):
-    if v.lo >= -(1 << 31) and v.hi < (1 << 32):
-        return TOP, [("i32.wrap_i64",)]
-    return TOP, None
-
-
-def _signed(value: int) -> int:
-    """A 64-bit pattern as the signed constant wasm encodes."""
-    return value - (1 << 64) if value > INT64_MAX else value
-
-
-def _ceil_div(p: int, q: int) -> int:
-    return -((-p) // q)
-
-
-# For x op c: the x for which the result stays in int64, as [lo, hi].
-CONSTANT_CHECKS = {
-    "rt.add": lambda c: (max(INT64_MIN, INT64_MIN - c), min(INT64_MAX, INT64_MAX - c)),
-    "rt.sub": lambda c: (max(INT64_MIN, INT64_MIN + c), min(INT64_MAX, INT64_MAX + c)),
-    "rt.mul": lambda c: (_ceil_div(INT64_MIN, c), INT64_MAX // c) if c > 0 else (_ceil_div(INT64_MAX, c), INT64_MIN // c),
-}
 TEMP = "range.tmp"
 ALLOC = "compiler.runtime.memory.alloc"  # returns an address in wasm32 memory: below 4 GiB
-ADDRESSES = span(0, (1 << 32) - 1)
 INLINE_CHECKS = ("rt.add", "rt.sub")  # rt.mul by a constant: longer inline than the call it saves
-
-CHECKED = {"rt.add": _checked("add"), "rt.sub": _checked("sub"), "rt.mul": _checked("mul"), "rt.neg": _neg,
-           "rt.floordiv": _floordiv, "rt.mod": _mod, "rt.lshift": _lshift, "rt.rshift": _rshift,
-           "rt.abs": _abs, "rt.to_i32": _to_i32,
-           "rt.bytes_index": lambda b, i: (span(0, 255), None)}
