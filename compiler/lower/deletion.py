@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import INT, DictType
+from ..program import ANY, INT, DictType
 from .values import DICTS, LISTS
 
 LIST_SLICES = "compiler.runtime.list_slices"
@@ -17,6 +17,9 @@ class DeleteLowerer:
             if isinstance(target, py_ast.Name):
                 continue  # unbound from here on: the checker refuses any later read
             base = target.value.ty
+            if base == ANY:
+                self.held_delete(target)  # lower/dynamic_ops.py
+                continue
             self.slot(target.value)
             if isinstance(target.slice, py_ast.Slice):
                 self.slice_bounds(target.slice)

@@ -216,6 +216,8 @@ class ExprLowerer(ValueLowerer):
             self.truthy(node.operand)
             self.emit("i32.eqz")
             return
+        if node.ty == ANY:
+            return self.held_unary(node)  # lower/dynamic_ops.py
         if node.ty == FLOAT:
             self.value(node.operand)
             if isinstance(node.op, py_ast.USub):

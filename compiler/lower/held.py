@@ -39,6 +39,8 @@ class HeldLowerer(ExprLowerer):
         self.emit("call", f"{HELD}.held_view_method")
 
     def held_subscript(self, node: py_ast.Subscript) -> None:
+        if isinstance(node.slice, py_ast.Slice):
+            return self.held_slice(node)  # lower/dynamic_ops.py
         self.value(node.value)
         held = self.stash("i32")
         self.push_held(held)
@@ -102,6 +104,8 @@ class HeldLowerer(ExprLowerer):
 
     def held_binary(self, node: py_ast.BinOp) -> None:
         """``a op b`` with an Any operand (runtime/held_arith.py)."""
+        if getattr(node, "held_bits", False):
+            return self.held_bits(node)  # ** << >> & | ^: lower/dynamic_ops.py
         operands = [self.held_value(node.left, node.left.ty), self.held_value(node.right, node.right.ty)]
         self.push_held(*operands)
         op = HELD_OPERATOR_CODES[type(node.op)] + (8 if getattr(node, "held_in_place", False) else 0)

@@ -4,9 +4,10 @@ from __future__ import annotations
 import ast as py_ast
 
 from .. import ir
-from ..program import INT, NONE, DictType, FuncSym, GlobalSym, ListType, Type
+from ..program import ANY, INT, NONE, DictType, FuncSym, GlobalSym, ListType, Type
 from .comprehensions import ComprehensionLowerer
 from .deletion import DeleteLowerer
+from .dynamic_ops import DynamicOpLowerer
 from .exceptions import ExceptionLowerer
 from .loops import LoopLowerer
 from .sets import SetLowerer
@@ -18,7 +19,7 @@ from .walrus import WalrusLowerer
 
 
 class FunctionLowerer(GeneratorLowerer, ComprehensionLowerer, WalrusLowerer, DeleteLowerer, ExceptionLowerer, SetLowerer,
-                      LoopLowerer, ListUnpackLowerer):
+                      LoopLowerer, ListUnpackLowerer, DynamicOpLowerer):
     def __init__(self, fn: FuncSym, layout: Layout, classes):
         params = [(p.name if p.wasm == p.ty.wasm else f"{p.name}.arg", p.wasm) for p in fn.params]
         results = [fn.result_wasm] if fn.result_wasm else []
@@ -83,6 +84,8 @@ class FunctionLowerer(GeneratorLowerer, ComprehensionLowerer, WalrusLowerer, Del
         if isinstance(target.slice, py_ast.Slice):
             return self.store_slice(target, value)
         base = target.value.ty
+        if base == ANY:
+            return self.held_store_item(target, value)  # lower/dynamic_ops.py
         self.slot(target.value)
         if isinstance(base, DictType):
             self.slot(target.slice, base.key)
@@ -103,6 +106,8 @@ class FunctionLowerer(GeneratorLowerer, ComprehensionLowerer, WalrusLowerer, Del
             return target.value.ty.info.fields[target.attr]
         if isinstance(target, py_ast.Subscript):
             base = target.value.ty
+            if base == ANY:
+                return ANY
             return base.value if isinstance(base, DictType) else base.item
         return fallback
 

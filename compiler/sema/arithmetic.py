@@ -26,6 +26,8 @@ class ArithmeticChecks:
         left, right = self.check(node.left), self.check(node.right)
         if ANY in (left, right) and self.held_arith_allowed(node, left, right):
             return ANY  # on what they hold (sema/held.py)
+        if ANY in (left, right) and self.held_bits_allowed(node, left, right):
+            return ANY  # ** << >> & | ^ (sema/dynamic_ops.py)
         if isinstance(left, SetType) or isinstance(right, SetType):
             return self.set_binop(node, left, right)  # sema/sets.py
         if left in NUMERIC and right in NUMERIC:
@@ -80,6 +82,8 @@ class ArithmeticChecks:
         if isinstance(node.op, py_ast.Not):
             self.truthy(node.operand)
             return BOOL
+        if self.check(node.operand) == ANY:
+            return self.held_unary(node)  # sema/dynamic_ops.py
         ty = self.expect(node.operand, *NUMERIC, what="the operand")
         if ty == FLOAT and isinstance(node.op, py_ast.Invert):
             raise self.fail(node, "'~' needs an int operand, not float")

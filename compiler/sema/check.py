@@ -24,10 +24,11 @@ from .check_expr import Bail, ExprChecker, _conversion_help
 from .comprehensions import ComprehensionChecks
 from .dataclass_options import frozen_assignment
 from .deletion import DeleteChecks
+from .dynamic_ops import DYNAMIC_OP_METHODS
 from .exceptions import ExceptionChecks, check_exception_classes
 from .flow import FlowMixin
 from .generators import GeneratorChecks
-from .held import ARITHMETIC_METHODS, NARROW_HELP, protocol_classes
+from .held import ARITHMETIC_METHODS, protocol_classes
 from .sets import SetChecks
 from .infer import LiteralInference, UnknownLiteral, unknown
 from .none_inference import NoneInference
@@ -43,6 +44,7 @@ def run(program: Program) -> Program:
     ExprChecker.objects_have_protocols = protocol_classes(program)
     ExprChecker.objects_have_order = protocol_classes(program, ("__lt__", "__le__", "__gt__", "__ge__"))
     ExprChecker.objects_have_arith = protocol_classes(program, ARITHMETIC_METHODS)
+    ExprChecker.objects_have_dynamic_ops = protocol_classes(program, DYNAMIC_OP_METHODS)
     ExprChecker.objects_have_text = protocol_classes(program, ("__str__", "__repr__", "__format__"))
     ExprChecker.objects_have_truth = any("__bool__" in c.methods or "__len__" in c.methods
                                          for c in program.classes.values())
@@ -269,7 +271,7 @@ class FunctionChecker(GeneratorChecks, ClosureChecks, ComprehensionChecks, Walru
             self.use(target.slice, base.key, what="the key")
             self.require(target, value, ty, base.value, "a dict value")
         elif base == ANY:
-            raise self.fail(target, "an item of an Any cannot be assigned or deleted", NARROW_HELP)
+            self.held_store(target, value, ty)  # sema/dynamic_ops.py
         else:
             raise self.fail(target, f"{base} values do not support item assignment")
 
@@ -312,6 +314,8 @@ class FunctionChecker(GeneratorChecks, ClosureChecks, ComprehensionChecks, Walru
                 return container.value
             if isinstance(container, ListType):
                 return container.item
+            if container == ANY:
+                return ANY  # x["k"] = [] stores a list[Any]
         return None
 
     def stmt_AnnAssign(self, stmt: py_ast.AnnAssign) -> None:

@@ -20,6 +20,7 @@ from .builtins import PYTHON_BUILTINS
 from .callables import check_lambda, function_value
 from .comparisons import NUMERIC, TEXT, ComparisonChecks
 from .fstrings import FormatChecks
+from .dynamic_ops import DynamicOpChecks
 from .held import HeldChecks
 from .percent_format import PercentFormatChecks
 from .infer import UnknownLiteral
@@ -56,7 +57,8 @@ def truthy_type(ty: Type, objects_have_truth: bool = True) -> bool:
     return ty in NUMERIC + TEXT or isinstance(ty, (ListType, DictType, TupleType, OptionalType, ClassType, SetType))
 
 
-class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentFormatChecks, HeldChecks):
+class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentFormatChecks, HeldChecks,
+                  DynamicOpChecks):
     objects_have_truth = True  # some class defines __bool__/__len__ (set per program by sema.check)
     def __init__(self, fn: FuncSym):
         self.fn = fn

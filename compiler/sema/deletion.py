@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import DictType, ListType, Type
+from ..program import ANY, DictType, ListType, Type
 
 BLOCKS = (py_ast.For, py_ast.While, py_ast.Try)
 
@@ -48,6 +48,8 @@ class DeleteChecks:
 
     def delete_item(self, target: py_ast.Subscript) -> None:
         base = self.check(target.value)
+        if base == ANY:
+            return self.held_delete(target)  # sema/dynamic_ops.py
         if isinstance(target.slice, py_ast.Slice):
             if not isinstance(base, ListType):
                 raise self.fail(target, f"{base} values do not support slice deletion",

@@ -49,7 +49,7 @@ class HeldChecks:
         if not isinstance(node.ctx, py_ast.Load):
             raise self.fail(node, "an item of an Any cannot be assigned or deleted", NARROW_HELP)
         if isinstance(node.slice, py_ast.Slice):
-            raise self.fail(node, "an Any cannot be sliced", NARROW_HELP)
+            return self.held_slice(node)  # sema/dynamic_ops.py
         self.refuse_protocols(node)
         key = self.check(node.slice)
         if key in (INT, BOOL):

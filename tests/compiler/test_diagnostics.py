@@ -193,8 +193,8 @@ CONSTRUCTS = [
     ('an exception class whose `__init__` does not call `super().__init__`',
      'class E(Exception):\n    def __init__(self, n: int) -> None:\n        self.n = n\n',
      '2:5', "'E.__init__' must call super().__init__(...)", 'pass the message: super().__init__(f"..."); str(e) returns it'),
-    ('an operation on an `Any` value that was not narrowed (`**`, `<<`, `&`, ...)',
-     'from typing import Any\n\n\ndef f(x: Any) -> int:\n    return x << 1\n',
+    ('an operation on an `Any` value that was not narrowed (`%` with an Any on the left: it could be formatting)',
+     'from typing import Any\n\n\ndef f(x: Any) -> int:\n    return x % 2\n',
      '5:12', 'unsupported operand types for this operator: Any and int',
      "an Any value must be narrowed first: 'if isinstance(x, str): ...', or assigned to a variable declared "
      "with a type (checked when it runs: TypeError if it does not fit)"),
@@ -217,9 +217,14 @@ CONSTRUCTS = [
      '10:16', "the truth of an Any is not known here: a class of this program defines __bool__ or __len__, "
      "which an Any holding one of its objects would call",
      "narrow it first: 'if isinstance(x, str) and x: ...'"),
-    ('an item of an `Any` assigned',
-     'from typing import Any\n\n\ndef f(x: Any) -> None:\n    x["k"] = 1\n',
-     '5:5', 'an item of an Any cannot be assigned or deleted',
+    ('an augmented assignment to an item of an `Any`',
+     'from typing import Any\n\n\ndef f(x: Any) -> None:\n    x["k"] += 1\n',
+     '5:5', 'augmented assignment to an item of an Any is not supported', 'write x[k] = x[k] + v'),
+    ('`-x`, `x[k] = v`, `x ** y`, `x & y`, ... on an `Any` where a class defines the method CPython would call',
+     'from typing import Any\n\n\nclass V:\n    def __neg__(self) -> "V":\n        return self\n\n\n'
+     'def f(x: Any) -> Any:\n    return -x\n',
+     '10:12', "this operation on an Any is not decided here: a class of this program defines the method CPython "
+     "would call on an object it holds (__setitem__, __delitem__, __neg__, __and__, ...)",
      "narrow it first: 'if isinstance(x, dict): ...' (or list, str, bytes)"),
     ('`x[k]`, `in`, `==` or `for` on an `Any` where a class defines `__eq__` (a dataclass), `__getitem__`, '
      '`__contains__` or `__iter__`',
