@@ -14,6 +14,7 @@ from ..sema.types import held_equality
 from ..sema.held import held_container, held_order_pair
 from .held import HeldLowerer, held_pair
 from .ordering import object_ordering
+from .contains import object_membership
 from .expressions import FLOAT_COMPARE, INT_COMPARE, eq_kind
 from .values import DICTS, DYNAMIC, FLOATS, LISTS, SCALARS, STRINGS
 
@@ -83,6 +84,8 @@ class CompareLowerer(DeepEquality, HeldLowerer):
             self.held_operand(left, left_ty)
             self.held_operand(right, right_ty)
             self.emit("call", f"{DYNAMIC}.held_equal")
+        elif kind in (py_ast.In, py_ast.NotIn) and isinstance(right_ty, ClassType):
+            object_membership(self, left, left_ty, right, right_ty)  # lower/contains.py
         elif kind in (py_ast.In, py_ast.NotIn):
             self.membership(left, left_ty, right, right_ty)
         elif kind in (py_ast.Eq, py_ast.NotEq):

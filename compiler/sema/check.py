@@ -42,6 +42,8 @@ from .walrus import WalrusChecks
 def run(program: Program) -> Program:
     errors: list[Diagnostic] = check_exception_classes(program)
     ExprChecker.objects_have_protocols = protocol_classes(program)
+    ExprChecker.objects_have_getitem = protocol_classes(program, ("__getitem__",))
+    ExprChecker.objects_have_iteration = protocol_classes(program, ("__iter__", "__getitem__"))
     ExprChecker.objects_have_order = protocol_classes(program, ("__lt__", "__le__", "__gt__", "__ge__"))
     ExprChecker.objects_have_arith = protocol_classes(program, ARITHMETIC_METHODS)
     ExprChecker.objects_have_dynamic_ops = protocol_classes(program, DYNAMIC_OP_METHODS)

@@ -20,7 +20,7 @@ from .constants import ConstantError, fold
 from .ordering import check_order_family, order_methods_source
 from .enums import declare_enum, enums_first, is_enum_base, rewrite_uses
 from .dataclass_options import check_frozen_inheritance, dataclass_decorator, mark_frozen_families, option
-from .field_inference import attribute_type, infer_to_fixed_point
+from .field_inference import attribute_type, global_type, infer_to_fixed_point, set_operation_type
 from .static_methods import declare_static, is_static
 from .types import TypeError_, class_type, is_subclass, resolve
 
@@ -260,6 +260,9 @@ def _infer(info: ClassInfo, value: py_ast.expr | None, params: dict[str, Type]) 
         ty = attribute_type(value, params)  # a parameter, or a field of one: sema/field_inference.py
         if ty is not None:
             return ty
+    ty = set_operation_type(value, lambda v: _infer(info, v, params)) or global_type(info.module, value)
+    if ty is not None:
+        return ty
     if isinstance(value, py_ast.Call) and isinstance(value.func, py_ast.Name):
         sym = info.module.namespace.get(value.func.id)
         if isinstance(sym, ClassInfo):

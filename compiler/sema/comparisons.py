@@ -11,6 +11,7 @@ import ast as py_ast
 from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, DictType, ListType, OptionalType, Type, ViewType, \
     members_of
 from . import tuple_literals
+from .contains import check_object_membership
 from .identity import identity_comparable
 from .ordering import check_object_ordering
 from .types import assignable, equality_supported, held_equality, orderable
@@ -69,5 +70,7 @@ class ComparisonChecks:
         if isinstance(b, (ListType, ViewType)) and assignable(a, b.item) and equality_supported(b.item):
             return
         if isinstance(b, DictType) and a == b.key:
+            return
+        if check_object_membership(self, node, a, b):  # b's __contains__: sema/contains.py
             return
         raise self.fail(node, f"'in' is not supported between {a} and {b}")

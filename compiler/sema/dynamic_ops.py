@@ -48,7 +48,7 @@ class DynamicOpChecks:
 
     def held_slice(self, node: py_ast.Subscript) -> Type:
         """``x[i:j:k]`` of a list, str or bytes an Any holds; the slice is an Any."""
-        self.refuse_protocols(node)  # sema/held.py: __getitem__
+        self.refuse_protocols(node, self.objects_have_getitem)  # sema/held.py: only __getitem__ is called
         self.held_slice_bounds(node.slice)
         return ANY
 

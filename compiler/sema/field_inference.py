@@ -11,7 +11,9 @@ from __future__ import annotations
 import ast as py_ast
 from typing import Callable
 
-from ..program import ClassInfo, ClassType, Type
+from ..program import BYTES, INT, STR, ClassInfo, ClassType, GlobalSym, SetType, Type, set_of
+
+SET_OPERATORS = (py_ast.BitOr, py_ast.BitAnd, py_ast.Sub, py_ast.BitXor)
 
 
 def attribute_type(value: py_ast.expr, params: dict[str, Type]) -> Type | None:
@@ -27,6 +29,39 @@ def attribute_type(value: py_ast.expr, params: dict[str, Type]) -> Type | None:
             return info.fields[value.attr]
         info = info.base
     return None
+
+
+def set_operation_type(value: py_ast.expr, infer: Callable[[py_ast.expr], Type | None]) -> Type | None:
+    """``a | b`` (``&``, ``-``, ``^``) of two sets of one item type: the left operand's type, as
+    sema/sets.py types the operator (``ALWAYS_REMOVED | root.extra``)."""
+    if not (isinstance(value, py_ast.BinOp) and isinstance(value.op, SET_OPERATORS)):
+        return None
+    left, right = infer(value.left), infer(value.right)
+    if isinstance(left, SetType) and isinstance(right, SetType) and left.item == right.item:
+        return left
+    return None
+
+
+def global_type(module, value: py_ast.expr) -> Type | None:
+    """The declared or inferred type of a module global named by ``value``, if it is one."""
+    sym = module.namespace.get(value.id) if isinstance(value, py_ast.Name) else None
+    if not isinstance(sym, GlobalSym):
+        return None
+    return sym.ty if sym.ty is not None else constant_set_type(sym.runtime_init)
+
+
+def constant_set_type(value: py_ast.expr | None) -> Type | None:
+    """``{"a", "b"}``, ``set({...})`` or ``frozenset({...})`` of constants of one type: a global
+    check types later (at start-up), needed now for a field read from it."""
+    frozen = False
+    if isinstance(value, py_ast.Call) and isinstance(value.func, py_ast.Name) and \
+            value.func.id in ("set", "frozenset") and len(value.args) == 1 and not value.keywords:
+        frozen, value = value.func.id == "frozenset", value.args[0]
+    if not (isinstance(value, py_ast.Set) and all(isinstance(e, py_ast.Constant) for e in value.elts)):
+        return None
+    kinds = {type(e.value) for e in value.elts}
+    item = {frozenset({str}): STR, frozenset({int}): INT, frozenset({bytes}): BYTES}.get(frozenset(kinds))
+    return set_of(item, frozen) if item is not None else None
 
 
 def infer_to_fixed_point(order: list[ClassInfo], init_fields: Callable[[ClassInfo], None],

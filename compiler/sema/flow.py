@@ -238,7 +238,7 @@ class FlowMixin:
                 and iterable.func.attr in ("keys", "values", "items") and not iterable.args:
             base = self.check(iterable.func.value)
             if base == ANY:
-                self.refuse_protocols(iterable)
+                self.refuse_protocols(iterable, self.objects_have_iteration)
                 owner.iteration = ("held_view", iterable.func.value, iterable.func.attr)
                 base = dict_of(STR, ANY)  # a dict held, or AttributeError (runtime/held_items.py)
             if isinstance(base, DictType):
@@ -255,7 +255,7 @@ class FlowMixin:
             owner.iteration = ("dict", iterable, "keys")
             return ty.key
         if ty == ANY:
-            self.refuse_protocols(iterable)
+            self.refuse_protocols(iterable, self.objects_have_iteration)
             owner.iteration = ("held", iterable)  # on what it holds (runtime/held_items.py)
             return ANY
         if isinstance(ty, SetType):

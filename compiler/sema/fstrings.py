@@ -24,6 +24,7 @@ import ast as py_ast
 
 from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Type, members_of
 from .exceptions import is_exception
+from .fstring_reprs import repr_rewrite
 
 STR_ARGUMENTS = (INT, BOOL, STR, FLOAT)  # what str(x) converts
 REPR_ARGUMENTS = (INT, BOOL, STR, FLOAT, BYTES, NONE)  # what !r and !a convert
@@ -108,6 +109,10 @@ class FormatChecks:
                                 "format its text: f\"{str(e):>10}\"")
             part.value = self.exception_message(part.value)
             ty = STR
+        rewritten = repr_rewrite(part, ty, REPR_ARGUMENTS)  # sema/fstring_reprs.py: T | None, list[T]
+        if rewritten is not None:
+            part.value, part.conversion = rewritten, -1
+            ty = self.check(rewritten)
         if part.conversion in (ord("r"), ord("a")):
             if ty not in REPR_ARGUMENTS:
                 raise self.fail(part.value, f"repr() of {ty} is not supported in f-strings",

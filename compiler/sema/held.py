@@ -40,6 +40,8 @@ def held_order_pair(a: Type, b: Type) -> bool:
 
 class HeldChecks:
     objects_have_protocols = True  # set per program by sema.check
+    objects_have_getitem = True
+    objects_have_iteration = True
     objects_have_text = True
     objects_have_order = True
     objects_have_arith = True
@@ -50,8 +52,8 @@ class HeldChecks:
             raise self.fail(node, "an item of an Any cannot be assigned or deleted", NARROW_HELP)
         if isinstance(node.slice, py_ast.Slice):
             return self.held_slice(node)  # sema/dynamic_ops.py
-        self.refuse_protocols(node)
         key = self.check(node.slice)
+        self.refuse_protocols(node, self.objects_have_getitem or key not in (INT, BOOL, STR))
         if key in (INT, BOOL):
             return ANY
         self.held_operand(node.slice, key, "a key")
@@ -122,8 +124,10 @@ class HeldChecks:
                             "__repr__ or __format__, which an Any holding one of its objects would call", NARROW_HELP)
         return ty
 
-    def refuse_protocols(self, node: py_ast.AST) -> None:
-        if self.objects_have_protocols:
+    def refuse_protocols(self, node: py_ast.AST, applies: bool = True) -> None:
+        """``applies``: the operation could call one of the methods (an int or str key never calls
+        ``__eq__``; iteration calls ``__iter__`` or ``__getitem__`` only)."""
+        if applies and self.objects_have_protocols:
             raise self.fail(node, "this operation on an Any is not decided here: a class of this program defines "
                             "__eq__, __getitem__, __contains__ or __iter__ (dataclasses define __eq__), which an "
                             "Any holding one of its objects would call", NARROW_HELP)
