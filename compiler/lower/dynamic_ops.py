@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import ast as py_ast
 
+from ..program import ANY
 from ..sema.dynamic_ops import BITS_CODES, UNARY_CODES
 
 DYNAMIC_OPS = "compiler.runtime.dynamic_ops"
+IN_PLACE = 8  # runtime/dynamic_ops.py: x op= y names "op=" in CPython's messages
 
 
 class DynamicOpLowerer:
@@ -20,6 +22,30 @@ class DynamicOpLowerer:
         self.push_held(held, key, value)
         self.push_names(held, key)
         self.emit("call", f"{DYNAMIC_OPS}.held_set_item")
+
+    def held_augmented(self, stmt: py_ast.AugAssign, temp_class) -> None:
+        """``x[k] op= v`` of an Any: x and k once, then ``x[k]``, v, the operation and the store, in
+        CPython's order (a list held changes in place for += and *=, as ``list.__iadd__``)."""
+        target = stmt.target
+        self.value(target.value)
+        holder = self.stash("i32")
+        key = self.held_value(target.slice, target.slice.ty)
+        temp = temp_class(holder, key, target)
+        temp.ty = ANY
+        temp.held = True
+        stmt.operation.left = temp
+        self.value(stmt.operation, ANY)
+        result = self.stash("i32")
+        self.push_held(holder, key, result)
+        self.push_names(holder, key)
+        self.emit("call", f"{DYNAMIC_OPS}.held_set_item")
+
+    def held_reread(self, temp) -> None:
+        """``x[k]`` read back from the temporaries of an augmented assignment."""
+        self.push_held(temp.holder, temp.key)
+        self.push_names(temp.holder, temp.key)
+        self.emit("call", "compiler.runtime.held_items.held_item")
+        self.emit("i32.wrap_i64")
 
     def held_delete(self, target: py_ast.Subscript) -> None:
         self.value(target.value)
@@ -56,7 +82,7 @@ class DynamicOpLowerer:
     def held_bits(self, node: py_ast.BinOp) -> None:
         operands = [self.held_value(node.left, node.left.ty), self.held_value(node.right, node.right.ty)]
         self.push_held(*operands)
-        self.emit("i64.const", BITS_CODES[type(node.op)])
+        self.emit("i64.const", BITS_CODES[type(node.op)] + (IN_PLACE if getattr(node, "held_in_place", False) else 0))
         self.push_names(*operands)
         self.emit("call", f"{DYNAMIC_OPS}.held_bits")
         self.emit("i32.wrap_i64")

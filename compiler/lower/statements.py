@@ -137,6 +137,8 @@ class FunctionLowerer(GeneratorLowerer, ComprehensionLowerer, WalrusLowerer, Del
             self.value(stmt.operation, ty)
             self.store(target, ty)
             return
+        if isinstance(target, py_ast.Subscript) and target.value.ty == ANY:
+            return self.held_augmented(stmt, _Temp)  # lower/dynamic_ops.py
         # Evaluate the container (and key) once, as CPython does.
         holder = target.value
         self.value(holder)
@@ -168,6 +170,8 @@ class FunctionLowerer(GeneratorLowerer, ComprehensionLowerer, WalrusLowerer, Del
     def lower__Temp(self, node: "_Temp") -> None:
         """Re-read an augmented assignment's target from the temporaries holding its parts."""
         target = node.target
+        if getattr(node, "held", False):
+            return self.held_reread(node)  # lower/dynamic_ops.py
         self.emit("local.get", node.holder)
         if isinstance(target, py_ast.Attribute):
             self.emit("i64.load", self.field_offset(target.value.ty.info, target.attr))

@@ -23,6 +23,7 @@ RSHIFT = 2
 AND = 3
 OR = 4
 XOR = 5
+IN_PLACE = 8
 
 
 def held_set_item(value: int, key: int, item: int, name: str, key_name: str) -> None:
@@ -119,7 +120,10 @@ def held_unary(value: int, op: int, name: str) -> int:
 
 
 def held_bits(a: int, b: int, op: int, name_a: str, name_b: str) -> int:
-    """``** << >> & | ^`` of two Anys."""
+    """``** << >> & | ^`` of two Anys (``op= `` adds IN_PLACE: only CPython's message differs)."""
+    in_place = op >= IN_PLACE
+    if in_place:
+        op -= IN_PLACE
     code_a = type_code(a)
     code_b = type_code(b)
     if is_index(code_a) and is_index(code_b):
@@ -129,13 +133,19 @@ def held_bits(a: int, b: int, op: int, name_a: str, name_b: str) -> int:
             return boxed_bool(int_bits(x, y, op) != 0)
         return boxed_int(int_bits(x, y, op))
     if op == OR and code_a == DICT_CODE and code_b == DICT_CODE:
+        if in_place:
+            dict_update(a, b)  # dict.__ior__: aliases see it
+            return a
         merged = dict_copy(a)
         dict_update(merged, b)
         return merged
     if op == POW and (code_a == FLOAT_CODE or code_b == FLOAT_CODE) and number(code_a) and number(code_b):
         unreachable()  # C's pow() rounding, as int ** negative int elsewhere: a trap (docs/language.md)
-    symbols = ["** or pow()", "<<", ">>", "&", "|", "^"]
-    type_error("unsupported operand type(s) for " + symbols[op] + ": '" + name_a + "' and '" + name_b + "'")
+    symbols = ["**", "<<", ">>", "&", "|", "^"]
+    symbol = symbols[op] + "=" if in_place else symbols[op]
+    if op == POW and not in_place:
+        symbol = "** or pow()"
+    type_error("unsupported operand type(s) for " + symbol + ": '" + name_a + "' and '" + name_b + "'")
     return 0
 
 

@@ -7,13 +7,29 @@ message argument, or "" (KeyError: the repr of its key). ``_exc_site`` is set by
 ("" where the runtime raised, as CPython's tracebacks show no frame of a built-in).
 How a raise travels to its handler is in docs/architecture.md ("Exceptions").
 """
-from compiler.runtime.reprs import decode_message, str_repr
+from compiler.runtime.reprs import bytes_repr, decode_message, str_repr
 
 
 class BaseException:
-    def __init__(self, message: str = "") -> None:
-        self._exc_message = message
+    def __init__(self, message: str | None = None) -> None:
+        text = ""
+        if message is not None:
+            text = message
+        self._exc_message: str = text
         self._exc_site = ""
+        self._exc_has_arg: bool = message is not None  # ValueError("") is not ValueError() for repr()
+
+    def _exc_repr(self) -> str:
+        """repr(e), as CPython shows it: the class name and its arguments."""
+        name = type(self).__name__
+        if isinstance(self, UnicodeDecodeError):
+            return (name + "(" + str_repr(self.encoding) + ", " + bytes_repr(self.object) + ", " + str(self.start)
+                    + ", " + str(self.end) + ", " + str_repr(self.reason) + ")")
+        if not self._exc_has_arg:
+            return name + "()"
+        if isinstance(self, KeyError):
+            return name + "(" + self._exc_message + ")"  # the message is already the key's repr
+        return name + "(" + str_repr(self._exc_message) + ")"
 
 
 class Exception(BaseException):

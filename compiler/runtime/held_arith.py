@@ -15,7 +15,7 @@ MUL = 2
 DIV = 3
 FLOORDIV = 4
 MOD = 5
-IN_PLACE = 8  # added to ADD or MUL for += and *=: a list changes in place (aliases see it)
+IN_PLACE = 8  # added for op=: a list changes in place for += and *= (aliases see it); "+=" in messages
 
 
 def boxed_float(value: float) -> int:
@@ -33,7 +33,8 @@ def as_float(value: int, code: int) -> float:
 def held_arith(a: int, b: int, op: int, name_a: str, name_b: str) -> int:
     code_a = type_code(a)
     code_b = type_code(b)
-    if op >= IN_PLACE:
+    in_place = op >= IN_PLACE
+    if in_place:
         op -= IN_PLACE
         if code_a == LIST_CODE and op == ADD:
             extend_held(a, b, name_b)  # list.__iadd__ takes any iterable
@@ -50,7 +51,7 @@ def held_arith(a: int, b: int, op: int, name_a: str, name_b: str) -> int:
         return repeated(a, load_i64(b + 8), code_a)
     if op == MUL and is_index(code_a) and is_sequence(code_b):
         return repeated(b, load_i64(a + 8), code_b)
-    refuse(code_a, code_b, op, name_a, name_b)
+    refuse(code_a, code_b, op, name_a, name_b, in_place)
     return 0
 
 
@@ -114,7 +115,7 @@ def repeated(sequence: int, count: int, code: int) -> int:
     return list_repeat(sequence, count)
 
 
-def refuse(code_a: int, code_b: int, op: int, name_a: str, name_b: str) -> None:
+def refuse(code_a: int, code_b: int, op: int, name_a: str, name_b: str, in_place: bool) -> None:
     """CPython's TypeError for this pair of operand types."""
     if op == ADD and code_a == STR_CODE:
         type_error("can only concatenate str (not \"" + name_b + "\") to str")
@@ -127,4 +128,5 @@ def refuse(code_a: int, code_b: int, op: int, name_a: str, name_b: str) -> None:
     if op == MUL and is_sequence(code_b):
         type_error("can't multiply sequence by non-int of type '" + name_a + "'")
     symbols = ["+", "-", "*", "/", "//", "%"]
-    type_error("unsupported operand type(s) for " + symbols[op] + ": '" + name_a + "' and '" + name_b + "'")
+    symbol = symbols[op] + "=" if in_place else symbols[op]
+    type_error("unsupported operand type(s) for " + symbol + ": '" + name_a + "' and '" + name_b + "'")

@@ -345,8 +345,8 @@ class FunctionChecker(GeneratorChecks, ClosureChecks, ComprehensionChecks, Walru
                                  end_lineno=stmt.end_lineno, end_col_offset=stmt.end_col_offset)
         stmt.operation = operation  # lowered as 'target = target op value' (the target evaluated once)
         self.assign_to(target, operation, self.check(operation))
-        if operation.ty == ANY and isinstance(stmt.op, (py_ast.Add, py_ast.Mult)):
-            operation.held_in_place = True  # a list held changes in place (runtime/held_arith.py)
+        if operation.ty == ANY:
+            operation.held_in_place = True  # a list held changes in place; CPython's "+=" in messages
         elif (isinstance(operation.left.ty, SetType) and not operation.left.ty.frozen) or (
                 isinstance(operation.left.ty, ListType) and isinstance(stmt.op, (py_ast.Add, py_ast.Mult))) \
                 or isinstance(operation.left.ty, DictType) and isinstance(stmt.op, py_ast.BitOr):

@@ -23,11 +23,7 @@ class DynamicOpChecks:
     objects_have_dynamic_ops = True  # set per program by sema.check
 
     def held_store(self, target: py_ast.Subscript, value, ty: Type) -> None:
-        """``x[k] = v`` into a dict or list an Any holds; ``v`` becomes an Any."""
-        if isinstance(value, py_ast.BinOp) and isinstance(value.left, py_ast.Subscript) \
-                and value.left.slice is target.slice:
-            raise self.fail(target, "augmented assignment to an item of an Any is not supported",
-                            "write x[k] = x[k] + v")
+        """``x[k] = v`` (and ``x[k] op= v``) into a dict or list an Any holds; ``v`` becomes an Any."""
         self.refuse_dynamic_methods(target)
         self.held_key(target.slice)
         self.held_operand(target, ty, "a value stored into an Any")

@@ -119,6 +119,15 @@ class ExceptionChecks:
         self.check(text)
         return text
 
+    def exception_text(self, node: py_ast.expr, as_repr: bool) -> py_ast.expr:
+        """str(e), or repr(e) (``ValueError('bad')``: runtime/exceptions.py ``_exc_repr``)."""
+        if not as_repr:
+            return self.exception_message(node)
+        method = py_ast.Attribute(value=node, attr="_exc_repr", ctx=py_ast.Load())
+        call = py_ast.copy_location(py_ast.Call(func=py_ast.copy_location(method, node), args=[], keywords=[]), node)
+        self.check(call)
+        return call
+
     def stmt_Try(self, stmt: py_ast.Try) -> None:
         from .check import assigned_names
         before = self.snapshot()

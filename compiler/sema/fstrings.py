@@ -101,13 +101,14 @@ class FormatChecks:
     def check_formatted(self, part: py_ast.FormattedValue) -> None:
         ty = self.check(part.value)
         if is_exception(ty):
-            if part.conversion in (ord("r"), ord("a")):  # CPython: ValueError('...'), not the message's repr
-                raise self.fail(part.value, "repr() of an exception is not supported yet",
-                                "format its text: f\"{e}\" or f\"{type(e).__name__}: {e}\"")
-            if part.format_spec is not None:  # CPython: TypeError, unsupported format string
+            if part.conversion == ord("a"):  # CPython: ValueError('\\xe9'), the message's ascii()
+                raise self.fail(part.value, "ascii() of an exception is not supported yet",
+                                "use !r: f\"{e!r}\"")
+            if part.format_spec is not None and part.conversion != ord("r"):  # CPython: TypeError
                 raise self.fail(part.value, "an exception is formatted only without a spec",
                                 "format its text: f\"{str(e):>10}\"")
-            part.value = self.exception_message(part.value)
+            part.value = self.exception_text(part.value, part.conversion == ord("r"))
+            part.conversion = -1
             ty = STR
         rewritten = repr_rewrite(part, ty, REPR_ARGUMENTS)  # sema/fstring_reprs.py: T | None, list[T]
         if rewritten is not None:

@@ -217,9 +217,9 @@ CONSTRUCTS = [
      '10:16', "the truth of an Any is not known here: a class of this program defines __bool__ or __len__, "
      "which an Any holding one of its objects would call",
      "narrow it first: 'if isinstance(x, str) and x: ...'"),
-    ('an augmented assignment to an item of an `Any`',
-     'from typing import Any\n\n\ndef f(x: Any) -> None:\n    x["k"] += 1\n',
-     '5:5', 'augmented assignment to an item of an Any is not supported', 'write x[k] = x[k] + v'),
+    ('ascii() (`{e!a}`) of an exception',
+     'def f() -> str:\n    try:\n        raise ValueError("x")\n    except ValueError as e:\n        return f"{e!a}"\n',
+     '5:19', 'ascii() of an exception is not supported yet', 'use !r: f"{e!r}"'),
     ('`-x`, `x[k] = v`, `x ** y`, `x & y`, ... on an `Any` where a class defines the method CPython would call',
      'from typing import Any\n\n\nclass V:\n    def __neg__(self) -> "V":\n        return self\n\n\n'
      'def f(x: Any) -> Any:\n    return -x\n',

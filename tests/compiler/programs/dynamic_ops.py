@@ -240,3 +240,89 @@ def mixed_typed(x: int) -> int:
         return shown(doc & x) + shown(x | doc) + shown(doc << 2) + shown(True ^ doc)
     except (TypeError, KeyError, IndexError, ValueError, ZeroDivisionError) as e:
         return failed(e)
+
+
+class Denied(Exception):
+    def __init__(self, code: int) -> None:
+        super().__init__(f"denied {code}")
+        self.code = code
+
+
+class Bare(ValueError):
+    pass
+
+
+def raise_kind(k: int, n: int) -> int:
+    k = k % 12
+    if k == 0:
+        raise ValueError("bad 'value'")
+    if k == 1:
+        raise ValueError()
+    if k == 2:
+        raise ValueError("")
+    if k == 3:
+        raise KeyError("missing")
+    if k == 4:
+        table = {"a": 1}
+        return table["b" * (n % 3)]
+    if k == 5:
+        raise Denied(n % 100)
+    if k == 6:
+        raise Bare
+    if k == 7:
+        return len(b"ab\xff".decode())
+    if k == 8:
+        return [1][n % 5 + 1]
+    if k == 9:
+        return int("x" + str(n % 10))
+    if k == 10:
+        doc = doc_of(0)
+        return len(doc[n % 7])
+    raise KeyError()
+
+
+@export
+def exception_repr(k: int, n: int) -> int:
+    """repr(e) (f"{e!r}") as CPython shows it, for runtime errors and raised ones, 0 or 1 args."""
+    try:
+        return raise_kind(k, n)
+    except Exception as e:
+        return digest(f"{e!r}|{e}|{e!r:>30}")
+
+
+@export
+def augmented(n: int, k: int) -> int:
+    """x[k] op= v: x and k once, x[k] read, v, the operation, the store (CPython's order)."""
+    doc = doc_of(n)
+    key = pick_key(k)
+    try:
+        if k % 4 == 0:
+            doc[key] += 1
+        elif k % 4 == 1:
+            doc[key] -= 1
+        elif k % 4 == 2:
+            doc[key] += "!"
+        else:
+            doc[key] ^= 6
+        return shown(doc)
+    except (TypeError, KeyError, IndexError, ValueError, ZeroDivisionError) as e:
+        return failed(e)
+
+
+@export
+def augmented_alias(n: int) -> int:
+    doc = doc_of(n)
+    try:
+        roles = doc["user"]["roles"]
+        extra: list[Any] = ["z"]
+        doc["user"]["roles"] += extra
+        doc["user"]["roles"][0] += "x"
+        doc["n"] <<= 3
+        doc["user"]["roles"] *= 2
+        user = doc["user"]
+        more: dict[str, Any] = {"id": 8, "x": [1]}
+        doc["user"] |= more
+        doc["n"] **= 2
+        return shown(roles) + shown(doc) + shown(user)
+    except (TypeError, KeyError, IndexError, ValueError, ZeroDivisionError) as e:
+        return failed(e)
