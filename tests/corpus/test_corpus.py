@@ -31,7 +31,7 @@ NOT_YET = {
     "cors_preflight": "field(default_factory=lambda: ...)",
     "json_body_validation": "`type` in an annotation (dict[str, tuple[type, ...]])",
     "query_rewrite": "field(default_factory=lambda: [...])",
-    "request_id": "the uuid module",
+    "request_id": "a T | None field assigned a T, then passed where a T is expected (`self.request_id = str(...)`)",
     "response_scrub": "field type from another class's field (`self.removed = ALWAYS_REMOVED | root.extra`)",
     "ua_blocklist": "any() of a generator expression",
 }
