@@ -24,7 +24,7 @@ from abi.imports import (proxy_call_foreign_function, proxy_close_stream, proxy_
                          proxy_get_log_level, proxy_get_property, proxy_get_status, proxy_http_call,
                          proxy_log, proxy_send_local_response, proxy_set_buffer_bytes,
                          proxy_set_effective_context, proxy_set_property,
-                         proxy_set_tick_period_milliseconds, random_get)
+                         proxy_set_tick_period_milliseconds)
 from abi.intrinsics import data_ptr, load_i64, load_u32
 from abi.memory import alloc
 from abi.wire import (out_words, path_bytes, returned_bytes, scratch_words, text_pairs_size, wire_to_text,
@@ -97,19 +97,6 @@ def get_current_time_nanoseconds() -> int:
     out = scratch_words()
     proxy_get_current_time_nanoseconds(out)
     return load_i64(out)
-
-
-def random_bytes(n: int) -> bytes:
-    """WASI random_get: ``n`` bytes from the host's random source (Envoy: BoringSSL's RAND_bytes);
-    any callback and at start-up. A call takes at most 64 KiB."""
-    out = b"\x00" * n  # a fresh object, filled in place before anything else sees it
-    at = 0
-    while at < n:
-        size = min(n - at, 65536)
-        if random_get(data_ptr(out) + at, size) != 0:
-            raise RuntimeError("random_get failed")
-        at += size
-    return out
 
 
 def set_tick_period_milliseconds(period: int) -> int:

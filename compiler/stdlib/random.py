@@ -3,7 +3,7 @@ seeding, so ``seed(n)`` then gives CPython's sequence. The generator is per VM, 
 process; until seeded it is seeded once from the host (WASI random_get), as CPython seeds from
 os.urandom. Only what a typed program can call the same way: no choice/shuffle (no generic
 functions in the subset yet), no floats but random()."""
-from abi.host import random_bytes
+from uuid import _random_bytes
 
 N = 624
 M = 397
@@ -51,7 +51,7 @@ def seed(a: int | None = None) -> None:
     random bytes (CPython: 624 words of os.urandom)."""
     key: list[int] = []
     if a is None:
-        raw = random_bytes(N * 4)
+        raw = _random_bytes(N * 4)
         for w in range(N):
             key.append(raw[4 * w] | raw[4 * w + 1] << 8 | raw[4 * w + 2] << 16 | raw[4 * w + 3] << 24)
     else:

@@ -5,7 +5,8 @@ A UUID keeps its 32 lowercase hex digits (the subset's ints hold 64 bits, CPytho
 every property reads them. UUID(hex) parses as CPython does, with int(hex, 16) in full: an
 optional '+', '0x', underscores between digits, whitespace around, Unicode decimal digits.
 """
-from abi.host import random_bytes
+from abi.imports import random_get
+from abi.intrinsics import data_ptr
 from hashlib import md5, sha1
 
 RESERVED_NCS = "reserved for NCS compatibility"
@@ -99,7 +100,7 @@ def _versioned(raw: bytes, version: int) -> UUID:
 
 
 def uuid4() -> UUID:
-    return _versioned(random_bytes(16), 4)
+    return _versioned(_random_bytes(16), 4)
 
 
 def uuid3(namespace: UUID, name: str) -> UUID:
@@ -163,3 +164,16 @@ def _decimal_value(ch: str) -> int:
 def _repr(text: str) -> str:
     """CPython's %.200R: the repr cut to 200 characters."""
     return f"{text!r}"[:200]
+
+
+def _random_bytes(n: int) -> bytes:
+    """WASI random_get: ``n`` bytes from the host's random source (Envoy: BoringSSL's RAND_bytes);
+    any callback and at start-up. A call takes at most 64 KiB."""
+    out = b"\x00" * n  # a fresh object, filled in place before anything else sees it
+    at = 0
+    while at < n:
+        size = min(n - at, 65536)
+        if random_get(data_ptr(out) + at, size) != 0:
+            raise RuntimeError("random_get failed")
+        at += size
+    return out
