@@ -206,3 +206,10 @@ def proxy_get_property(path_data: i32, path_size: i32, return_value_data: i32, r
 @wasm_import("env", "proxy_set_property")
 def proxy_set_property(path_data: i32, path_size: i32, value_data: i32, value_size: i32) -> i32:
     raise NotImplementedError
+
+
+# WASI, which Envoy registers beside the ABI (proxy-wasm-abi.md §10): BoringSSL's RAND_bytes, at
+# most 64 KiB per call (else errno 28); returns a WASI errno (0 = success), allowed at start-up too.
+@wasm_import("wasi_snapshot_preview1", "random_get")
+def random_get(buf: i32, buf_len: i32) -> i32:
+    raise NotImplementedError

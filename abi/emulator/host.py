@@ -7,6 +7,7 @@ state (contexts, memory) lives in vm.py.
 from __future__ import annotations
 
 import collections
+import random
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -59,8 +60,10 @@ class Host:
     """Process-wide state. ``strict`` makes ABI misuse raise (else: Envoy's status codes)."""
 
     def __init__(self, *, strict: bool = True, clock_ns: int = DEFAULT_EPOCH_NS,
-                 log_level: int = LOG_INFO):
+                 log_level: int = LOG_INFO, random_seed: int | None = 0):
         self.strict = strict
+        # WASI random_get's source: seeded (0 unless told), so runs repeat; None seeds from the OS.
+        self.random = random.Random(random_seed)
         self.clock_ns = clock_ns
         self.log_level = log_level
         self.shared_data: dict[str, dict[bytes, SharedValue]] = {}

@@ -147,6 +147,14 @@ class HostCalls:
         self.memory.write_u64(return_time, self.host.clock_ns)
         return STATUS_OK
 
+    def random_get(self, buf: int, buf_len: int) -> int:
+        """WASI: a WASI errno, not a proxy status; Envoy refuses more than 64 KiB with EINVAL (28)."""
+        size = u32(buf_len)
+        if size > 65536:
+            return 28
+        self.memory.write(buf, self.host.random.randbytes(size))
+        return 0
+
     def proxy_set_tick_period_milliseconds(self, period: int) -> int:
         """Applies to the root of the effective context; 0 stops the timer."""
         root = self._root()

@@ -16,7 +16,7 @@ from .pairs import HeaderMap
 from .table import IMPORTS, WRAP
 
 # Envoy runs only these imports while it starts a VM or is inside the guest allocator.
-ALLOWED_WHILE_RESTRICTED = {"proxy_log"}
+ALLOWED_WHILE_RESTRICTED = {"proxy_log", "random_get"}
 
 
 @dataclass

@@ -120,8 +120,9 @@ def cpython_params(module_name: str, name: str) -> Params | None:
         text = getattr(func, "__text_signature__", None) or str(inspect.signature(func))
     except ValueError:
         return None  # e.g. an exception class
-    text = re.sub(r"^\(\$module(, /)?(, )?", "(", text).replace(NO_DEFAULT, "...")
-    text = re.sub(r"<function [^<>]*>", "None", text)  # urlencode's quote_via: ours has no such parameter
+    text = re.sub(r"^\(\$(module|self)(, /)?(, )?", "(", text).replace(NO_DEFAULT, "...")  # random: bound methods
+    # Defaults shown as <...>: urlencode's quote_via (ours has no such parameter), UUID's is_safe
+    text = re.sub(r"<[^<>]*>", "None", text)
     args = py_ast.parse(f"def f{text}: pass").body[0].args
     every = args.posonlyargs + args.args
     defaulted = list(zip(every[len(every) - len(args.defaults):], args.defaults))
@@ -176,9 +177,12 @@ def _unavailable_keywords(module: SourceModule, ours: SourceModule, shown: str, 
 
 
 def _our_params(ours: SourceModule, name: str) -> set[str] | None:
-    """The parameters of our function ``name`` (None for a class: its __init__'s are checked by sema)."""
+    """The parameters of our function or class ``name`` (its __init__'s; None without one)."""
     for stmt in ours.tree.body:
-        if isinstance(stmt, py_ast.FunctionDef) and stmt.name == name:
+        if isinstance(stmt, py_ast.ClassDef) and stmt.name == name:
+            init = [s for s in stmt.body if isinstance(s, py_ast.FunctionDef) and s.name == "__init__"]
+            stmt = init[0] if init else stmt
+        if isinstance(stmt, py_ast.FunctionDef) and stmt.name in (name, "__init__"):
             args = stmt.args
             return {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs}
     return None

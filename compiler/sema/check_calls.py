@@ -269,8 +269,14 @@ class CallChecker(IsinstanceChecks, DictBuiltinChecks, StaticMethodChecks, Class
 
     def builtin_str(self, node: py_ast.Call, expected: Type | None) -> Type:
         arg = self.one_argument(node, "str")
-        if is_exception(self.check(arg)):
+        ty = self.check(arg)
+        if is_exception(ty):
             node.args[0] = node.bound[0] = self.exception_message(arg)
+        elif isinstance(ty, ClassType) and inherited_method(ty.info, "__str__") is not None:
+            # CPython's type(x).__str__(x): a written __str__ -> str is called (dispatch on the runtime class)
+            call = py_ast.Call(func=py_ast.Attribute(value=arg, attr="__str__", ctx=py_ast.Load()), args=[], keywords=[])
+            node.args[0] = node.bound[0] = py_ast.copy_location(call, arg)
+            self.expect(node.args[0], STR, what="the result of __str__()")
         elif not str_convertible(self.held_text_allowed(arg, self.check(arg))):
             self.expect(arg, *STR_ARGUMENTS, what="the argument of str()")  # reports the type found
         return STR

@@ -69,6 +69,19 @@ REFUSED = [
      "6:16", "'_hash_pending' is internal to the compiler's hashlib objects"),
     ("from hmac import compare_digest\n\n\ndef f(k: bytes) -> bool:\n    return compare_digest(a=k, b=k)\n",
      "6:27", "hmac.compare_digest() takes 'a' by position only"),
+    ("from uuid import uuid1\n", "2:1", "uuid.uuid1 is not available yet"),
+    ("from uuid import UUID\n\n\ndef f(b: bytes) -> str:\n    return str(UUID(bytes=b))\n",
+     "6:21", "the 'bytes' argument of uuid.UUID() is not available yet"),
+    ("from uuid import uuid4\n\n\ndef f() -> int:\n    return uuid4().int\n", "6:12", "'UUID' has no field 'int'"),
+    ("from uuid import uuid4\n\n\ndef f() -> str:\n    return f'{uuid4()}'\n",
+     "6:12", "UUID values cannot be formatted in an f-string"),
+    ("from uuid import uuid4\n\n\ndef f() -> str:\n    return uuid4()._hex\n",
+     "6:12", "'_hex' is internal to the compiler's uuid objects"),
+    ("from random import choice\n", "2:1", "random.choice is not available yet"),
+    ("import random\n\n\ndef f() -> None:\n    random.seed(1, version=1)\n",
+     "6:20", "the 'version' argument of random.seed() is not available yet"),
+    ("from random import getrandbits\n\n\ndef f() -> int:\n    return getrandbits(k=3)\n",
+     "6:24", "random.getrandbits() takes 'k' by position only"),
 ]
 
 
@@ -94,7 +107,7 @@ def test_a_file_next_to_the_program_shadows_the_library(tmp_path):
 STDLIB = Path(__file__).resolve().parents[2] / "compiler" / "stdlib"
 
 
-@pytest.mark.parametrize("name", ["base64", "binascii", "zlib", "hashlib", "hmac"])
+@pytest.mark.parametrize("name", ["base64", "binascii", "zlib", "hashlib", "hmac", "uuid"])
 def test_parameters_are_cpythons(name):
     """Each function CPython has takes the same parameters, in order, with the same defaults
     (None for one CPython cannot show, which stdlib_check keeps a caller from passing)."""

@@ -52,7 +52,9 @@ class WasmModule:
 
     def _check_imports(self) -> None:
         for imp in self.module.imports:
-            sig = IMPORTS.get(imp.name) if imp.module == "env" else None
+            sig = IMPORTS.get(imp.name)
+            if sig is not None and sig.module != imp.module:
+                sig = None
             if sig is None:
                 raise UnknownImportError(f"the module imports {imp.module}.{imp.name}, which the "
                                          "host does not provide (not in abi/imports.py)")
