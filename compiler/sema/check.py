@@ -24,11 +24,10 @@ from .check_expr import Bail, ExprChecker, _conversion_help
 from .comprehensions import ComprehensionChecks
 from .dataclass_options import frozen_assignment
 from .deletion import DeleteChecks
-from .dynamic_ops import DYNAMIC_OP_METHODS
 from .exceptions import ExceptionChecks, check_exception_classes
 from .flow import FlowMixin
 from .generators import GeneratorChecks
-from .held import ARITHMETIC_METHODS, protocol_classes
+from .held import note_methods
 from .sets import SetChecks
 from .infer import LiteralInference, UnknownLiteral, unknown
 from .none_inference import NoneInference
@@ -41,15 +40,7 @@ from .walrus import WalrusChecks
 
 def run(program: Program) -> Program:
     errors: list[Diagnostic] = check_exception_classes(program)
-    ExprChecker.objects_have_protocols = protocol_classes(program)
-    ExprChecker.objects_have_getitem = protocol_classes(program, ("__getitem__",))
-    ExprChecker.objects_have_iteration = protocol_classes(program, ("__iter__", "__getitem__"))
-    ExprChecker.objects_have_order = protocol_classes(program, ("__lt__", "__le__", "__gt__", "__ge__"))
-    ExprChecker.objects_have_arith = protocol_classes(program, ARITHMETIC_METHODS)
-    ExprChecker.objects_have_dynamic_ops = protocol_classes(program, DYNAMIC_OP_METHODS)
-    ExprChecker.objects_have_text = protocol_classes(program, ("__str__", "__repr__", "__format__"))
-    ExprChecker.objects_have_truth = any("__bool__" in c.methods or "__len__" in c.methods
-                                         for c in program.classes.values())
+    note_methods(ExprChecker, program)  # sema/held.py
     for name in program.module_order:
         errors += _module_globals(program, program.modules[name])
     for fn in list(program.functions.values()):

@@ -15,10 +15,6 @@ from .held import NARROW_HELP
 UNARY_CODES = {py_ast.USub: 0, py_ast.UAdd: 1, py_ast.Invert: 2}  # runtime/dynamic_ops.py NEG, POS, INVERT
 BITS_CODES = {py_ast.Pow: 0, py_ast.LShift: 1, py_ast.RShift: 2, py_ast.BitAnd: 3, py_ast.BitOr: 4,
               py_ast.BitXor: 5}  # runtime/dynamic_ops.py POW ... XOR
-DYNAMIC_OP_METHODS = tuple(f"__{name}__" for name in ("setitem", "delitem", "neg", "pos", "invert")) + tuple(
-    f"__{p}{name}__" for name in ("pow", "lshift", "rshift", "and", "or", "xor") for p in ("", "r", "i"))
-
-
 class DynamicOpChecks:
     objects_have_dynamic_ops = True  # set per program by sema.check
 

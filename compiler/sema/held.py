@@ -29,8 +29,25 @@ def held_container(ty: Type) -> bool:
     return ty == ANY or (isinstance(ty, ListType) and ty.item == ANY)
 
 
+DYNAMIC_OP_METHODS = tuple(f"__{name}__" for name in ("setitem", "delitem", "neg", "pos", "invert")) + tuple(
+    f"__{p}{name}__" for name in ("pow", "lshift", "rshift", "and", "or", "xor") for p in ("", "r", "i"))
+
+
 def protocol_classes(program, protocols: tuple[str, ...] = PROTOCOLS) -> bool:
     return any(name in c.methods for c in program.classes.values() for name in protocols)
+
+
+def note_methods(checker: type, program) -> None:
+    """Which methods the program's classes define that an operation on an Any holding one of
+    their objects would call: where one does, the operation is refused (narrow first)."""
+    checker.objects_have_protocols = protocol_classes(program)
+    checker.objects_have_getitem = protocol_classes(program, ("__getitem__",))
+    checker.objects_have_iteration = protocol_classes(program, ("__iter__", "__getitem__"))
+    checker.objects_have_order = protocol_classes(program, ("__lt__", "__le__", "__gt__", "__ge__"))
+    checker.objects_have_arith = protocol_classes(program, ARITHMETIC_METHODS)
+    checker.objects_have_dynamic_ops = protocol_classes(program, DYNAMIC_OP_METHODS)
+    checker.objects_have_text = protocol_classes(program, ("__str__", "__repr__", "__format__"))
+    checker.objects_have_truth = protocol_classes(program, ("__bool__", "__len__"))
 
 
 def held_order_pair(a: Type, b: Type) -> bool:
