@@ -41,7 +41,7 @@ from abi.emulator.runners.int64 import NAMES
 from int64_oracle import loader
 from samples import INT64_EDGES
 
-MAX_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "25"))
+MAX_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "20"))
 SEED = os.environ.get("FUZZ_SEED")
 MAX_REFUSED = 0.25  # share of generated programs the compiler may refuse
 MIN_VALUES = 0.3  # share of calls that must return a value (not raise): deep paths get run

@@ -17,7 +17,7 @@ from differential import load_python  # noqa: E402
 from test_uuid import read_out, with_random_get  # noqa: E402
 
 PROGRAM = Path(__file__).with_name("random_program.py")
-EXAMPLES = int(os.environ.get("STDLIB_EXAMPLES", "150"))
+EXAMPLES = int(os.environ.get("STDLIB_EXAMPLES", "60"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow])
 INT64 = st.integers(-2 ** 63, 2 ** 63 - 1)

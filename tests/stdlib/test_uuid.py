@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "compiler"))  # differential.
 from differential import _ENGINE, compiled, load_python  # noqa: E402
 
 PROGRAM = Path(__file__).with_name("uuid_program.py")
-EXAMPLES = int(os.environ.get("STDLIB_EXAMPLES", "150"))
+EXAMPLES = int(os.environ.get("STDLIB_EXAMPLES", "60"))
 SETTINGS = settings(max_examples=EXAMPLES * 2, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow])
 HEX = "0123456789abcdefABCDEF"
