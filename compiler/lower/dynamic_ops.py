@@ -7,9 +7,9 @@ import ast as py_ast
 
 from ..program import ANY
 from ..sema.dynamic_ops import BITS_CODES, UNARY_CODES
+from .held import IN_PLACE
 
 DYNAMIC_OPS = "compiler.runtime.dynamic_ops"
-IN_PLACE = 8  # runtime/dynamic_ops.py: x op= y names "op=" in CPython's messages
 
 
 class DynamicOpLowerer:

@@ -9,6 +9,7 @@ from ..sema.held import holds_any
 from .expressions import ExprLowerer
 
 HELD = "compiler.runtime.held_items"
+IN_PLACE = 8  # runtime/held_arith.py, dynamic_ops.py: op= (a list changes in place; "op=" in messages)
 HELD_OPERATOR_CODES = {py_ast.Add: 0, py_ast.Sub: 1, py_ast.Mult: 2, py_ast.Div: 3, py_ast.FloorDiv: 4,
                        py_ast.Mod: 5}  # runtime/held_arith.py
 
@@ -108,7 +109,7 @@ class HeldLowerer(ExprLowerer):
             return self.held_bits(node)  # ** << >> & | ^: lower/dynamic_ops.py
         operands = [self.held_value(node.left, node.left.ty), self.held_value(node.right, node.right.ty)]
         self.push_held(*operands)
-        op = HELD_OPERATOR_CODES[type(node.op)] + (8 if getattr(node, "held_in_place", False) else 0)
+        op = HELD_OPERATOR_CODES[type(node.op)] + (IN_PLACE if getattr(node, "held_in_place", False) else 0)
         self.emit("i64.const", op)
         self.push_names(*operands)
         self.emit("call", "compiler.runtime.held_arith.held_arith")

@@ -6,7 +6,7 @@ from abi.intrinsics import float_from_bits, load_i64, store_i64, unreachable
 from compiler.runtime.dicts import dict_copy, dict_delete, dict_set, dict_update
 from compiler.runtime.dynamic import (BOOL_CODE, BYTES_CODE, DICT_CODE, FLOAT_CODE, INT_CODE, LIST_CODE,
                                       STR_CODE, type_code)
-from compiler.runtime.held_arith import boxed_float
+from compiler.runtime.held_arith import IN_PLACE, boxed_float
 from compiler.runtime.held_items import boxed_int, is_index, scalar_repr
 from compiler.runtime.list_slices import list_del_slice
 from compiler.runtime.lists import list_delete, list_set, list_slice
@@ -23,7 +23,6 @@ RSHIFT = 2
 AND = 3
 OR = 4
 XOR = 5
-IN_PLACE = 8
 
 
 def held_set_item(value: int, key: int, item: int, name: str, key_name: str) -> None:

@@ -7,6 +7,7 @@ optional '+', '0x', underscores between digits, whitespace around, Unicode decim
 """
 from abi.imports import random_get
 from abi.intrinsics import data_ptr
+from compiler.runtime.strings import decimal_value
 from hashlib import md5, sha1
 
 RESERVED_NCS = "reserved for NCS compatibility"
@@ -122,7 +123,7 @@ def _int_hex(text: str) -> str:
         elif ch.isspace():
             plain += " "
         elif ch.isdecimal():
-            plain += HEX_DIGITS[_decimal_value(ch)]
+            plain += HEX_DIGITS[decimal_value(ord(ch))]
         else:
             plain += "?"
     s = plain.strip(INT_SPACE)
@@ -150,15 +151,6 @@ def _lower_hex(text: str) -> bool:
         if not (48 <= c <= 57 or 97 <= c <= 102):
             return False
     return True
-
-
-def _decimal_value(ch: str) -> int:
-    """A decimal digit's value: Unicode puts each set of ten in a run from its zero."""
-    cp = ord(ch)
-    run = 0
-    while chr(cp - run - 1).isdecimal():
-        run += 1
-    return run % 10
 
 
 def _repr(text: str) -> str:
