@@ -277,7 +277,7 @@ class CallChecker(IsinstanceChecks, DictBuiltinChecks, StaticMethodChecks, Class
             call = py_ast.Call(func=py_ast.Attribute(value=arg, attr="__str__", ctx=py_ast.Load()), args=[], keywords=[])
             node.args[0] = node.bound[0] = py_ast.copy_location(call, arg)
             self.expect(node.args[0], STR, what="the result of __str__()")
-        elif not str_convertible(self.held_text_allowed(arg, self.check(arg))):
+        elif not str_convertible(self.held_text_allowed(arg, ty)):
             self.expect(arg, *STR_ARGUMENTS, what="the argument of str()")  # reports the type found
         return STR
 
