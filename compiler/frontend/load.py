@@ -60,15 +60,19 @@ def _add_runtime(pending: list, names: tuple[str, ...], entry: str) -> None:
 
 def _uses_sets(modules) -> bool:
     """A set literal or comprehension, or the name ``set``/``frozenset`` (a call or an annotation,
-    quoted too)."""
-    for module in modules:
-        for node in py_ast.walk(module.tree):
-            if isinstance(node, (py_ast.Set, py_ast.SetComp)) or (
-                    isinstance(node, py_ast.Name) and node.id in ("set", "frozenset")):
-                return True
-            if isinstance(node, py_ast.Constant) and isinstance(node.value, str) and "set[" in node.value:
-                return True
-    return False
+    quoted too). Memoised per module text: the SDK and stdlib modules are walked once per process."""
+    return any(cache.module_fact(module, "uses sets", lambda module=module: _sets_in(module.tree))
+               for module in modules)
+
+
+def _sets_in(tree: py_ast.AST) -> frozenset:
+    for node in py_ast.walk(tree):
+        if isinstance(node, (py_ast.Set, py_ast.SetComp)) or (
+                isinstance(node, py_ast.Name) and node.id in ("set", "frozenset")):
+            return frozenset({True})
+        if isinstance(node, py_ast.Constant) and isinstance(node.value, str) and "set[" in node.value:
+            return frozenset({True})
+    return frozenset()
 
 
 def _load_pending(pending: list, modules: dict[str, SourceModule], roots: list[Path], stdlib: set[str]) -> None:
