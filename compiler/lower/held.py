@@ -39,6 +39,15 @@ class HeldLowerer(ExprLowerer):
         self.emit("i32.const", self.layout.str_constant(method))
         self.emit("call", f"{HELD}.held_view_method")
 
+    def lower_HeldDictSource(self, node) -> None:
+        """The dict ``dict(x)`` copies: x's dict, or one built from its pairs (sema/held_conversions.py)."""
+        self.value(node.value)
+        held = self.stash("i32")
+        self.push_held(held)
+        self.push_names(held)
+        self.emit("call", "compiler.runtime.dynamic_ops.held_dict_source")
+        self.emit("i32.wrap_i64")
+
     def held_subscript(self, node: py_ast.Subscript) -> None:
         if isinstance(node.slice, py_ast.Slice):
             return self.held_slice(node)  # lower/dynamic_ops.py

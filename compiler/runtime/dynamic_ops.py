@@ -3,11 +3,11 @@ deletion, slicing, unary ``- + ~`` and ``** << >> & | ^``, as CPython does them 
 everywhere: OverflowError beyond int64). The compiled code passes each operand as an Any and the
 names of the held types for CPython's messages (checked in compiler/sema/dynamic_ops.py)."""
 from abi.intrinsics import float_from_bits, load_i64, store_i64, unreachable
-from compiler.runtime.dicts import dict_copy, dict_delete, dict_set, dict_update
+from compiler.runtime.dicts import KEY_STR, dict_copy, dict_delete, dict_new, dict_set, dict_update
 from compiler.runtime.dynamic import (BOOL_CODE, BYTES_CODE, DICT_CODE, FLOAT_CODE, INT_CODE, LIST_CODE,
-                                      STR_CODE, type_code)
+                                      STR_CODE, held_len, type_code, type_name)
 from compiler.runtime.held_arith import IN_PLACE, boxed_float
-from compiler.runtime.held_items import boxed_int, is_index, scalar_repr
+from compiler.runtime.held_items import boxed_int, held_at, held_iter_size, held_next, is_index, scalar_repr
 from compiler.runtime.list_slices import list_del_slice
 from compiler.runtime.lists import list_delete, list_set, list_slice
 from compiler.runtime.memory import KIND_BOX, alloc
@@ -187,3 +187,34 @@ def boxed_bool(value: bool) -> int:
     box = alloc(8, KIND_BOX | BOOL_CODE << 8)
     store_i64(box + 8, 1 if value else 0)
     return box
+
+
+def held_dict_source(value: int, name: str) -> int:
+    """What ``dict(x)`` of an Any copies: a dict held as it is, else a new dict built from the
+    pairs ``x`` yields (each a list, str or dict of two items), as CPython builds it, with its
+    TypeError/ValueError for anything else; keys stay str (a dict an Any holds)."""
+    if type_code(value) == DICT_CODE:
+        return value
+    size = held_iter_size(value, name)
+    built = dict_new(KEY_STR, True)
+    position = held_next(value, -1, size)
+    index = 0
+    while position != -1:
+        pair = held_at(value, position)
+        pair_code = type_code(pair)
+        if pair_code != LIST_CODE and pair_code != STR_CODE and pair_code != DICT_CODE and pair_code != BYTES_CODE:
+            type_error("cannot convert dictionary update sequence element #" + str(index) + " to a sequence")
+        length = held_len(pair, name)
+        if length != 2:
+            raise ValueError("dictionary update sequence element #" + str(index) + " has length "
+                             + str(length) + "; 2 is required")
+        first = held_next(pair, -1, length)
+        key = held_at(pair, first)
+        key_code = type_code(key)
+        if key_code != STR_CODE:
+            unhashable(key_code, type_name(key_code))
+            type_error("a dict held as an Any takes only str keys here, not " + type_name(key_code))
+        dict_set(built, key, held_at(pair, held_next(pair, first, length)))
+        position = held_next(value, position, size)
+        index += 1
+    return built

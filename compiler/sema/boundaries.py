@@ -15,9 +15,10 @@ from pathlib import Path
 
 from ..diagnostics import CompileError
 from ..program import ANY, BOOL, BYTES, FLOAT, INT, STR, ClassType, DictType, ListType, Local, OptionalType, \
-    Program, Type
+    Program, SetType, Type
 
 Key = tuple[str, int, int, int, int]
+ANY_FITS_NAME = "any"
 NAMES = {INT: "int", FLOAT: "float", BOOL: "bool", STR: "str", BYTES: "bytes"}
 
 
@@ -29,6 +30,10 @@ class Check:
     expected: str
     none_ok: bool
     class_module: str | None = None  # the module defining the class, for a class
+    item: "Check | None" = None  # a list, set or dict made from an Any: each item (dict: value) fits
+
+
+ANY_FITS = Check(ANY_FITS_NAME, True)  # an Any's item: anything fits
 
 
 def key_of(node: py_ast.AST) -> Key:
@@ -51,11 +56,14 @@ def _collect(program: Program) -> dict[str, dict[Key, Check]]:
     for module in program.modules.values():
         checks: dict[Key, Check] = {}
         for node in py_ast.walk(module.tree):
+            if getattr(node, "synthetic", False):
+                continue  # made by the compiler (sema/held_conversions.py): its span is another node's
+            check_ = _items_check(node)
             target = _checked_target(node)
             if target is not None and hasattr(node, "lineno"):
                 check_ = _check_of(target)
-                if check_ is not None:
-                    checks[key_of(node)] = check_
+            if check_ is not None:
+                checks[key_of(node)] = check_
         if checks:
             found[str(Path(module.path).resolve())] = checks
     for fn in program.functions.values():
@@ -75,6 +83,17 @@ def _checked_target(node: py_ast.AST) -> Type | None:
     if getattr(node, "narrowed_from", None) == ANY and getattr(node, "ty", None) in NAMES:
         return node.ty  # a field declared Any read where isinstance() narrowed it
     return None
+
+
+def _items_check(node: py_ast.AST) -> Check | None:
+    """``list(x)``/``set(x)``/``dict(x)`` of an Any made as a typed container: its items checked."""
+    target = getattr(node, "items_target", None)
+    if target is None:
+        return None
+    if isinstance(target, DictType):  # keys are str, as CPython's dict() would not require
+        return Check("dict", False, item=_check_of(target.value) or ANY_FITS)
+    kind = ("frozenset" if target.frozen else "set") if isinstance(target, SetType) else "list"
+    return Check(kind, False, item=_check_of(target.item))
 
 
 def _check_of(target: Type) -> Check | None:

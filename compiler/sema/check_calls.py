@@ -350,7 +350,7 @@ class CallChecker(IsinstanceChecks, DictBuiltinChecks, StaticMethodChecks, Class
         if isinstance(ty, DictType):
             return list_of(ty.key)
         if ty == ANY:
-            return list_of_held(self, node)  # sema/held_conversions.py
+            return list_of_held(self, node, expected)  # sema/held_conversions.py
         raise self.fail(node, f"list() of {ty} is not supported")
 
     def builtin_range(self, node: py_ast.Call, expected: Type | None) -> Type:

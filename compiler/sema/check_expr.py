@@ -368,4 +368,8 @@ def _conversion_help(ty: Type, target: Type) -> str:
         return "check for None first: if x is not None: ..."
     if target == ANY:
         return "an Any holds list[Any] and dict[str, Any], not typed containers or tuples: build one of those"
+    if ty == ANY and isinstance(target, (ListType, SetType, DictType)):
+        kind = "dict" if isinstance(target, DictType) else "set" if isinstance(target, SetType) else "list"
+        return (f"copy it: {kind}(x) makes a {target}, each item checked when it runs (the Any itself "
+                "cannot be one: code holding it could store another type in it)")
     return ""

@@ -2,14 +2,16 @@
 ``dict()`` is ``{}``, ``dict(a=1, b=2)`` is ``{"a": 1, "b": 2}``, ``dict(d)`` of a dict is
 ``{k: v for k, v in d.items()}`` (a copy in its order) and ``dict(pairs)`` of a list of 2-tuples
 is ``{k: v for k, v in pairs}`` (a later key wins, as CPython). The call is checked and lowered
-as that expression (``node.call = ("rewritten", expr)``). Refused, located: an Any (narrow it
-first), pairs that are not 2-tuples, and positional and keyword arguments together.
+as that expression (``node.call = ("rewritten", expr)``); ``dict(x)`` of an Any is in
+sema/held_conversions.py. Refused, located: pairs that are not 2-tuples, and positional and
+keyword arguments together.
 """
 from __future__ import annotations
 
 import ast as py_ast
 
 from ..program import ANY, DictType, ListType, TupleType, Type, ViewType
+from .held_conversions import HeldDictSource, dict_of_held
 
 KEY, VALUE = "__key", "__value"
 HELP = "dict() takes nothing, keywords, a dict or a list of (key, value) pairs here"
@@ -22,7 +24,7 @@ class DictBuiltinChecks:
         if any(k.arg is None for k in node.keywords):
             raise self.fail(node, "'**' unpacking in dict() is not supported", "copy the dict: dict(d)")
         if node.args:
-            replacement = self._dict_of(node, node.args[0])
+            replacement = self._dict_of(node, node.args[0], expected)
         else:
             keys = [_at(py_ast.Constant(value=k.arg), k) for k in node.keywords]
             replacement = _at(py_ast.Dict(keys=keys, values=[k.value for k in node.keywords]), node)
@@ -30,11 +32,14 @@ class DictBuiltinChecks:
         node.call = ("rewritten", replacement)
         return ty
 
-    def _dict_of(self, node: py_ast.Call, source: py_ast.expr) -> py_ast.expr:
+    def check_HeldDictSource(self, node: HeldDictSource, expected: Type | None) -> Type:
+        self.use(node.value, ANY, what="dict()'s argument")
+        return ANY
+
+    def _dict_of(self, node: py_ast.Call, source: py_ast.expr, expected: Type | None) -> py_ast.expr:
         ty = self.check(source)
         if ty == ANY:
-            raise self.fail(node, "dict() of an Any is not supported",
-                            "narrow it first: 'if isinstance(x, dict): ... dict(x)'")
+            return dict_of_held(node, source, expected)  # sema/held_conversions.py
         if isinstance(ty, DictType):
             items = py_ast.Attribute(value=source, attr="items", ctx=py_ast.Load())
             source = _at(py_ast.Call(func=_at(items, source), args=[], keywords=[]), source)

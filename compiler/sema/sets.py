@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import ast as py_ast
 
+from .held_conversions import set_of_held
 from .map_filter import is_map_or_filter
-from ..program import (BOOL, BYTES, INT, NONE, STR, DictType, ListType, OptionalType, SetType, Type, ViewType,
+from ..program import (ANY, BOOL, BYTES, INT, NONE, STR, DictType, ListType, OptionalType, SetType, Type, ViewType,
                        list_of, set_of)
 
 SET_ITEMS = (INT, BOOL, STR, BYTES)
@@ -103,7 +104,10 @@ class SetChecks:
             ty = self.check(arg)
         else:
             ty = None
-        if ty is None or ty == STR:  # set(range(...)) / set(text): the items of list(...)
+        if ty == ANY:
+            arg = set_of_held(self, node, expected, name)  # sema/held_conversions.py
+            ty = arg.ty
+        elif ty is None or ty == STR:  # set(range(...)) / set(text): the items of list(...)
             arg = node.args[0] = py_ast.copy_location(
                 py_ast.Call(func=py_ast.Name(id="list", ctx=py_ast.Load()), args=[arg], keywords=[]), arg)
             ty = self.check(arg)

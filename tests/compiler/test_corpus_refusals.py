@@ -49,11 +49,11 @@ DICT_HEAD = "import json\nfrom typing import Any\n\n\ndef f(x: Any, pairs: list[
 
 
 @pytest.mark.parametrize("call,message", [
-    ("dict(x)", "dict() of an Any is not supported"),
+    ("set(x)", "set() of an Any needs the set's item type"),
     ("dict(pairs)", "dict() of list[tuple[str, int, int]] is not supported"),
     ("dict([1], a=1)", "dict() takes one positional argument or keywords here"),
     ("dict(**x)", "'**' unpacking in dict() is not supported"),
-], ids=["any", "triples", "both", "double-star"])
+], ids=["set-of-any", "triples", "both", "double-star"])
 def test_dict_refusals(tmp_path: Path, call: str, message: str) -> None:
     path = tmp_path / "prog.py"
     path.write_text(DICT_HEAD + f"    return len({call})\n")

@@ -65,3 +65,30 @@ VALUES = st.one_of(st.none(), st.booleans(), st.integers(-10, 10), st.text(max_s
 def test_runners_agree_on_generated_documents(docs: list[dict]):
     texts = [json.dumps(d) for d in docs]
     assert outcome("cpython", texts) == outcome("wasm", texts)
+
+
+CONTAINERS = ROOT / "tests" / "emulator" / "programs" / "json_containers.py"
+CONTAINER_CASES = [
+    '{"keys": {"a": "x"}, "public": ["/h"], "ports": [80, 80, 443], "raw": [["k", 1]]}',
+    '{"keys": {"a": 1}}',  # an int where dict[str, str] holds str
+    '{"public": ["/h", null]}',
+    '{"ports": [80, "443"]}',
+    '{"ports": [true]}',  # a bool is no int here
+    '{"raw": [[1, 2]]}',  # a dict an Any holds keeps str keys
+    '{"raw": [[null, 2]]}',
+    '{"raw": ["abc"]}',  # CPython's ValueError, both ways
+    '{"keys": "ab", "public": "xy"}',
+]
+
+
+def read_containers(runner: str) -> list[str | None]:
+    plugin = start(runner, CONTAINERS)
+    return [plugin.http_request({"x-doc": doc}).forwarded_request_headers.get("x-read") for doc in CONTAINER_CASES]
+
+
+def test_typed_containers_from_an_any_raise_alike():
+    expected = read_containers("wasm")
+    assert read_containers("cpython") == expected
+    assert expected[0] == "a=x ['/h'] [80, 443] 1"
+    assert expected[1] == "TypeError: expected str, got int"
+    assert expected[5] == "TypeError: a dict held as an Any takes only str keys here, not int"

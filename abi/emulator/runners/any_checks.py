@@ -11,9 +11,10 @@ import ast
 from functools import lru_cache
 from pathlib import Path
 
-from compiler.sema.boundaries import Check, Key, boundaries, key_of
+from compiler.sema.boundaries import ANY_FITS_NAME, Check, Key, boundaries, key_of
 
-BUILTIN = {"int": int, "float": float, "bool": bool, "str": str, "bytes": bytes, "list": list, "dict": dict}
+BUILTIN = {"int": int, "float": float, "bool": bool, "str": str, "bytes": bytes, "list": list, "dict": dict,
+           "set": set, "frozenset": frozenset}
 
 
 def type_name(value: object) -> str:
@@ -28,6 +29,8 @@ def type_name(value: object) -> str:
 
 
 def fits(value: object, check: Check) -> bool:
+    if check.expected == ANY_FITS_NAME:
+        return True
     if value is None:
         return check.none_ok
     if check.class_module is not None:
@@ -35,11 +38,24 @@ def fits(value: object, check: Check) -> bool:
     return type(value) is BUILTIN[check.expected]  # exact: a bool is no int here, as compiled
 
 
-def any_check(value: object, expected: str, none_ok: bool, class_module: str | None) -> object:
+def any_check(value: object, expected: str, none_ok: bool, class_module: str | None,
+              item: tuple | None = None) -> object:
     check = Check(expected, none_ok, class_module)
     if not fits(value, check):
         raise TypeError(f"expected {expected}, got {type_name(value)}")
+    if item is not None:  # list(x)/set(x)/dict(x) of an Any, made as a typed container
+        if isinstance(value, dict):
+            _str_keys(value)
+        for each in (value.values() if isinstance(value, dict) else value):
+            any_check(each, *item)
     return value
+
+
+def _str_keys(made: dict) -> None:
+    """The keys dict(x) of an Any gave: str only, as the compiled dict an Any holds keeps them."""
+    for key in made:
+        if type(key) is not str:
+            raise TypeError(f"a dict held as an Any takes only str keys here, not {type_name(key)}")
 
 
 NAMES = {"__any_check__": any_check}
@@ -63,4 +79,6 @@ def wrap(node: ast.expr, original: ast.AST, checks: dict[Key, Check]) -> ast.exp
     if check is None:
         return node
     args = [node, *(ast.Constant(v) for v in (check.expected, check.none_ok, check.class_module))]
+    if check.item is not None:
+        args.append(ast.Constant((check.item.expected, check.item.none_ok, check.item.class_module)))
     return ast.copy_location(ast.Call(ast.Name("__any_check__", ast.Load()), args, []), original)
