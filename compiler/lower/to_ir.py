@@ -45,6 +45,7 @@ def _live(program: Program) -> set[str]:
     functions = {fn.qualname: fn for fn in program.functions.values()}
     lowered: set[str] = set()
     roots: tuple[str, ...] = ()
+    callees: dict = {}  # reachable()'s memo: each round walks the same lowered bodies again
 
     def lower(fn: FuncSym) -> None:
         lowered.add(fn.qualname)
@@ -57,13 +58,13 @@ def _live(program: Program) -> set[str]:
         exceptions raised get rt.uncaught's branches), so they run again until nothing is new."""
         while True:
             known = len(lowered)
-            for symbol in reachable(module, roots=roots):
+            for symbol in reachable(module, roots=roots, memo=callees):
                 if symbol in functions and symbol not in lowered:
                     lower(functions[symbol])
             if len(lowered) == known:
                 classes.function_values.finish()
                 exceptions.runtime_functions(module, program, layout, log)
-                if not any(s in functions and s not in lowered for s in reachable(module, roots=roots)):
+                if not any(s in functions and s not in lowered for s in reachable(module, roots=roots, memo=callees)):
                     return
 
     for fn in program.functions.values():

@@ -16,9 +16,11 @@ from . import encode as enc
 from .opcodes import OPCODES
 
 
-def reachable(module: ir.Module, skip: frozenset[str] = frozenset(), roots: tuple[str, ...] = ()) -> list[str]:
+def reachable(module: ir.Module, skip: frozenset[str] = frozenset(), roots: tuple[str, ...] = (),
+              memo: dict[str, tuple[list, int, list[str]]] | None = None) -> list[str]:
     """Symbols of imports and functions reachable from exported functions and ``roots`` (not
-    through ``skip``)."""
+    through ``skip``). ``memo`` keeps each function's callees while its body (the same list, of
+    the same length) is unchanged, for a caller that asks again as it adds functions."""
     order: list[str] = []
     seen: set[str] = set(skip)
     stack = [s for s, f in module.functions.items() if f.export] + [r for r in roots if r in module.functions]
@@ -33,9 +35,19 @@ def reachable(module: ir.Module, skip: frozenset[str] = frozenset(), roots: tupl
         order.append(symbol)
         fn = module.functions.get(symbol)
         if fn is not None:
-            callees = [i[1] for i in fn.body if i[0] == "call"]
+            callees = _callees(symbol, fn.body, memo)
             stack.extend(reversed([c for c in callees if c not in seen]))
     return order
+
+
+def _callees(symbol: str, body: list, memo: dict | None) -> list[str]:
+    known = memo.get(symbol) if memo is not None else None
+    if known is not None and known[0] is body and known[1] == len(body):
+        return known[2]
+    callees = [i[1] for i in body if i[0] == "call"]
+    if memo is not None:
+        memo[symbol] = (body, len(body), callees)
+    return callees
 
 
 def function_order(module: ir.Module) -> list[str]:
