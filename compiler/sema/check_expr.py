@@ -26,7 +26,7 @@ from .percent_format import PercentFormatChecks
 from .infer import UnknownLiteral
 from .classes import inherited_method
 from .constants import INT64_HELP, INT64_MAX, INT64_MIN
-from .types import KEY_TYPES, assignable, from_any, runs_user_code, union_problem
+from .types import KEY_TYPES, assignable, from_any, is_exception_class_info, runs_user_code, union_problem
 from .unsupported import describe, undefined_name
 
 
@@ -366,6 +366,11 @@ def _conversion_help(ty: Type, target: Type) -> str:
         return "use // for floor division, or convert explicitly with int(...)"
     if isinstance(ty, OptionalType) and assignable(ty.inner, target):
         return "check for None first: if x is not None: ..."
+    if target == ANY and isinstance(ty, ClassType) and is_exception_class_info(ty.info):
+        return "an Any does not hold exceptions (its str() would not be the message): hold str(e), or keep its type"
+    if target == ANY and isinstance(ty, ClassType):
+        return ("an Any does not hold dataclass or enum objects (its str() would not be CPython's repr): "
+                "keep the object's type, or hold its fields")
     if target == ANY:
         return "an Any holds list[Any] and dict[str, Any], not typed containers or tuples: build one of those"
     if ty == ANY and isinstance(target, (ListType, SetType, DictType)):

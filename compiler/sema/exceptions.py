@@ -13,16 +13,10 @@ import ast as py_ast
 
 from ..diagnostics import Diagnostic
 from ..program import ClassInfo, ClassType, Program, Type
-from .types import class_type, is_subclass
+from .types import class_type, is_exception_class_info as is_exception_class, is_subclass
 
 RUNTIME_EXCEPTIONS = "compiler.runtime.exceptions"
 BASE = f"{RUNTIME_EXCEPTIONS}.BaseException"
-
-
-def is_exception_class(info: ClassInfo | None) -> bool:
-    while info is not None and info.base is not None:
-        info = info.base
-    return info is not None and info.qualname == BASE
 
 
 def is_exception(ty: Type | None) -> bool:

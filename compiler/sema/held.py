@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import ANY, BOOL, BYTES, FLOAT, INT, STR, ListType, Type
-from .types import is_any_container, to_any
+from .types import is_any_container, is_subclass, to_any
 
 NARROW_HELP = "narrow it first: 'if isinstance(x, dict): ...' (or list, str, bytes)"
 PROTOCOLS = ("__eq__", "__getitem__", "__contains__", "__iter__")
@@ -37,6 +37,15 @@ def protocol_classes(program, protocols: tuple[str, ...] = PROTOCOLS) -> bool:
     return any(name in c.methods for c in program.classes.values() for name in protocols)
 
 
+def note_own_text(program) -> None:
+    """``info.own_text``: the class or a subclass is a dataclass or an enum, whose objects CPython
+    shows with its own __repr__ (``Box(v=1)``); an Any cannot hold them (sema/types.py ``to_any``),
+    since str() of one held would show ``<Box object>``."""
+    shown = [c for c in program.classes.values() if c.dataclass or getattr(c, "enum", False)]
+    for info in program.classes.values():
+        info.own_text = any(is_subclass(c, info) for c in shown)
+
+
 def note_methods(checker: type, program) -> None:
     """Which methods the program's classes define that an operation on an Any holding one of
     their objects would call: where one does, the operation is refused (narrow first)."""
@@ -47,6 +56,7 @@ def note_methods(checker: type, program) -> None:
     checker.objects_have_arith = protocol_classes(program, ARITHMETIC_METHODS)
     checker.objects_have_dynamic_ops = protocol_classes(program, DYNAMIC_OP_METHODS)
     checker.objects_have_text = protocol_classes(program, ("__str__", "__repr__", "__format__"))
+    note_own_text(program)
     checker.objects_have_truth = protocol_classes(program, ("__bool__", "__len__"))
 
 

@@ -128,13 +128,22 @@ def to_any(ty: Type) -> bool:
     """Types whose values an ``Any`` can hold as themselves: ints, floats and bools boxed with their
     type, objects as they are. Typed containers cannot: code holding the ``Any`` could store any
     value into them (CPython would), and typed code reading them afterwards would misread it."""
-    if ty in (INT, BOOL, FLOAT, STR, BYTES, NONE, ANY) or isinstance(ty, ClassType):
+    if isinstance(ty, ClassType):
+        # str() of one held would show <Box object>, not its message or CPython's dataclass repr
+        return not (is_exception_class_info(ty.info) or getattr(ty.info, "own_text", False))
+    if ty in (INT, BOOL, FLOAT, STR, BYTES, NONE, ANY):
         return True
     if isinstance(ty, OptionalType):
         return to_any(ty.inner)
     if isinstance(ty, UnionType):
         return all(to_any(m) for m in ty.members)
     return is_any_container(ty)
+
+
+def is_exception_class_info(info: ClassInfo | None) -> bool:
+    while info is not None and info.base is not None:
+        info = info.base
+    return info is not None and info.qualname == "compiler.runtime.exceptions.BaseException"
 
 
 def is_any_container(ty: Type) -> bool:

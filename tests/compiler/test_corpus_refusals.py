@@ -91,3 +91,30 @@ def test_a_local_only_ever_none_and_never_read_compiles(tmp_path: Path) -> None:
     path = tmp_path / "prog.py"
     path.write_text("def f(n: int) -> int:\n    x = None\n    if n:\n        x = None\n    return n\n")
     assert compile_file(path)
+
+
+HELD_HEAD = ("from dataclasses import dataclass\nfrom typing import Any\n\n\n@dataclass\nclass Box:\n    v: int\n\n\n"
+             "class Plain:\n    pass\n\n\nclass Kind(Plain):\n    pass\n\n\n")
+KIND_HEAD = HELD_HEAD.replace("class Kind(Plain):\n    pass", "@dataclass\nclass Kind(Plain):\n    k: int")
+
+
+@pytest.mark.parametrize("head,body,held", [
+    (HELD_HEAD, "    a: Any = Box(1)\n", "dataclass"),
+    (KIND_HEAD, "    p: Plain = Kind(2)\n    a: Any = p\n", "dataclass"),  # a Plain may be a dataclass's object
+    (HELD_HEAD, "    try:\n        raise ValueError('m')\n    except ValueError as e:\n        a: Any = e\n", "exceptions"),
+], ids=["dataclass", "base-of-a-dataclass", "exception"])
+def test_objects_whose_text_cpython_defines_are_not_held(tmp_path: Path, head: str, body: str, held: str) -> None:
+    """str() of an object an Any holds shows <Box object>: CPython shows the dataclass's repr or the
+    exception's message, so such objects never become an Any (a silent difference otherwise)."""
+    path = tmp_path / "prog.py"
+    path.write_text(head + "def f() -> None:\n" + body)
+    with pytest.raises(CompileError) as info:
+        compile_file(path)
+    first = info.value.diagnostics[0]
+    assert "must be Any" in first.message and held in first.help
+
+
+def test_a_plain_object_is_held(tmp_path: Path) -> None:
+    path = tmp_path / "prog.py"
+    path.write_text(HELD_HEAD + "def f() -> int:\n    a: Any = Plain()\n    return 0 if a is None else 1\n")
+    assert compile_file(path)[:4] == b"\0asm"
