@@ -94,13 +94,17 @@ class ValueLowerer:
             self.box(source)
 
     def to_slot(self, ty: Type) -> None:
-        if ty == FLOAT:
+        if ty == NONE:  # None has no wasm value; its slot (a tuple's item) holds 0
+            self.emit("i64.const", 0)
+        elif ty == FLOAT:
             self.emit("i64.reinterpret_f64")
         elif ty.wasm == "i32":
             self.emit("i64.extend_i32_u")
 
     def from_slot(self, ty: Type) -> None:
-        if ty == FLOAT:
+        if ty == NONE:
+            self.emit("drop")
+        elif ty == FLOAT:
             self.emit("f64.reinterpret_i64")
         elif ty.wasm == "i32":
             self.emit("i32.wrap_i64")

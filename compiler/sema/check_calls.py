@@ -17,6 +17,7 @@ from .builtins import INTRINSICS, PYTHON_BUILTINS
 from .dict_builtin import DictBuiltinChecks
 from .exceptions import is_exception
 from .held_conversions import list_of_held
+from .reprs import ReprChecks, shown_by_repr
 from .isinstance_checks import IsinstanceChecks
 from .callables import value_call
 from .check_expr import NUMERIC, TEXT, ExprChecker
@@ -33,7 +34,7 @@ from .static_methods import StaticMethodChecks
 from .unsupported import undefined_name
 
 
-class CallChecker(IsinstanceChecks, DictBuiltinChecks, StaticMethodChecks, ClassMethodChecks, PropertyChecks, ExprChecker):
+class CallChecker(IsinstanceChecks, DictBuiltinChecks, ReprChecks, StaticMethodChecks, ClassMethodChecks, PropertyChecks, ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
         func = node.func
         called = value_call(self, node)  # a function value (sema/callables.py)
@@ -277,6 +278,9 @@ class CallChecker(IsinstanceChecks, DictBuiltinChecks, StaticMethodChecks, Class
             call = py_ast.Call(func=py_ast.Attribute(value=arg, attr="__str__", ctx=py_ast.Load()), args=[], keywords=[])
             node.args[0] = node.bound[0] = py_ast.copy_location(call, arg)
             self.expect(node.args[0], STR, what="the result of __str__()")
+        elif shown_by_repr(ty):
+            node.args[0] = node.bound[0] = self.repr_of(arg, ty)  # sema/reprs.py: a container's str is its repr
+            self.check(node.args[0])
         elif not str_convertible(self.held_text_allowed(arg, ty)):
             self.expect(arg, *STR_ARGUMENTS, what="the argument of str()")  # reports the type found
         return STR

@@ -24,7 +24,7 @@ import ast as py_ast
 
 from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Type, members_of
 from .exceptions import is_exception
-from .fstring_reprs import repr_rewrite
+from .reprs import defines_str, shown_by_repr
 
 STR_ARGUMENTS = (INT, BOOL, STR, FLOAT)  # what str(x) converts
 REPR_ARGUMENTS = (INT, BOOL, STR, FLOAT, BYTES, NONE)  # what !r and !a convert
@@ -110,10 +110,14 @@ class FormatChecks:
             part.value = self.exception_text(part.value, part.conversion == ord("r"))
             part.conversion = -1
             ty = STR
-        rewritten = repr_rewrite(part, ty, REPR_ARGUMENTS)  # sema/fstring_reprs.py: T | None, list[T]
-        if rewritten is not None:
-            part.value, part.conversion = rewritten, -1
-            ty = self.check(rewritten)
+        if part.conversion == ord("r") and ty not in REPR_ARGUMENTS or \
+                part.conversion in (-1, ord("s")) and shown_by_repr(ty):
+            part.value, part.conversion = self.repr_of(part.value, ty), -1  # sema/reprs.py
+            ty = self.check(part.value)
+        elif part.conversion in (-1, ord("s")) and defines_str(ty):  # format(x, "") is str(x): its __str__
+            call = py_ast.Call(func=py_ast.Name(id="str", ctx=py_ast.Load()), args=[part.value], keywords=[])
+            part.value, part.conversion = py_ast.copy_location(call, part.value), -1
+            ty = self.check(part.value)
         if part.conversion in (ord("r"), ord("a")):
             if ty not in REPR_ARGUMENTS:
                 raise self.fail(part.value, f"repr() of {ty} is not supported in f-strings",

@@ -42,8 +42,10 @@ def note_own_text(program) -> None:
     shows with its own __repr__ (``Box(v=1)``); an Any cannot hold them (sema/types.py ``to_any``),
     since str() of one held would show ``<Box object>``."""
     shown = [c for c in program.classes.values() if c.dataclass or getattr(c, "enum", False)]
+    with_str = [c for c in program.classes.values() if "__str__" in c.methods]
     for info in program.classes.values():
         info.own_text = any(is_subclass(c, info) for c in shown)
+        info.str_in_subtree = any(is_subclass(c, info) for c in with_str)  # sema/reprs.py str_is_repr
 
 
 def note_methods(checker: type, program) -> None:

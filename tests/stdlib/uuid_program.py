@@ -28,7 +28,7 @@ def out_len() -> int:
 
 
 def describe(u: UUID) -> str:
-    return " ".join([str(u), u.hex, u.urn, str(u.version), u.variant, u.bytes.hex()])
+    return " ".join([f"{u}", u.hex, u.urn, str(u.version), u.variant, u.bytes.hex()])
 
 
 def call(op: int, text: str) -> str:
