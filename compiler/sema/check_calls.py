@@ -21,6 +21,8 @@ from .isinstance_checks import IsinstanceChecks
 from .callables import value_call
 from .check_expr import NUMERIC, TEXT, ExprChecker
 from .fstrings import STR_ARGUMENTS, str_convertible
+from .kwargs_unpack import bind_unpacked
+from .tuple_builtin import TupleBuiltinChecks, affix_tuple
 from .classes import inherited_method
 from .sets import CONSUMERS as SET_CONSUMERS
 from .methods import CLASS_METHODS, argument_problem, methods_of, with_tuple_argument
@@ -33,7 +35,8 @@ from .static_methods import StaticMethodChecks
 from .unsupported import undefined_name
 
 
-class CallChecker(IsinstanceChecks, DictBuiltinChecks, StaticMethodChecks, ClassMethodChecks, PropertyChecks, ExprChecker):
+class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, StaticMethodChecks, ClassMethodChecks,
+                  PropertyChecks, ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
         func = node.func
         called = value_call(self, node)  # a function value (sema/callables.py)
@@ -69,6 +72,8 @@ class CallChecker(IsinstanceChecks, DictBuiltinChecks, StaticMethodChecks, Class
 
     # -- argument binding -------------------------------------------------
     def bind(self, node: py_ast.Call, params: list[Param], name: str, args: list[py_ast.expr], result: Type) -> Type:
+        if any(k.arg is None for k in node.keywords):
+            return bind_unpacked(self, node, params, name, args, result)  # f(**d): sema/kwargs_unpack.py
         bound: list[py_ast.expr | None] = [None] * len(params)
         positional = sum(not p.keyword_only for p in params)
         if len(args) > positional:
@@ -82,8 +87,6 @@ class CallChecker(IsinstanceChecks, DictBuiltinChecks, StaticMethodChecks, Class
             bound[index] = arg
         names = [p.name for p in params]
         for keyword in node.keywords:
-            if keyword.arg is None:
-                raise self.fail(keyword, "'**' unpacking is not supported", "pass the arguments by name one by one")
             if keyword.arg not in names:
                 raise self.fail(keyword, f"{name}() has no parameter '{keyword.arg}'")
             index = names.index(keyword.arg)
@@ -178,6 +181,7 @@ class CallChecker(IsinstanceChecks, DictBuiltinChecks, StaticMethodChecks, Class
         if table is None or func.attr not in table:
             raise self.fail(func, f"{base} has no method '{func.attr}' in this version")
         params, result = with_tuple_argument(base, func.attr, node.args, table[func.attr])
+        params = affix_tuple(self, base, func.attr, node.args, params)  # startswith(tuple(xs)): sema/tuple_builtin.py
         problem = argument_problem(func.attr, params, len(node.args), node.keywords)
         if problem is not None:
             raise self.fail(node, problem)
