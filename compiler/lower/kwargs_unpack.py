@@ -4,8 +4,8 @@ CPython evaluates the arguments in source order, checks ``d`` is a mapping and m
 keywords ahead of it when it reaches it, then merges the keywords after it, then binds: each
 explicit argument is evaluated into a temporary, the checks run where CPython makes them
 (compiler/runtime/kwargs_unpack.py), and the call then goes as a plain one whose arguments are
-read back from the temporaries or looked up in ``d`` (a parameter's default when absent). The
-values converted to the parameters' types (an Any's checked) as for any call, after binding.
+read back from the temporaries or looked up in ``d`` (a parameter's default when absent), each
+converted to its parameter's type (an Any's checked) as in any call, after binding.
 """
 from __future__ import annotations
 
@@ -68,9 +68,7 @@ class KwargsUnpackLowerer:
                 continue
             self.lower(arg)
             item = _Ready(temp=self.stash(arg.ty.wasm) if arg.ty.wasm else None)
-            item.ty = arg.ty
-            if hasattr(arg, "target_ty"):
-                item.target_ty = arg.target_ty
+            item.ty = arg.ty  # converted to the parameter's type as the call pushes it, after binding
             ready[index[id(arg)]] = item
         return ready
 

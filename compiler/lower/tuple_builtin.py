@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from .expressions import text_prefix
+from ..program import STR
 
 AFFIXES = "compiler.runtime.tuple_builtin"
 
@@ -19,4 +19,6 @@ class TupleBuiltinLowerer:
         args = node.bound
         self.slot(args[0])
         self.bounds(args[1], args[2])
-        self.emit("call", f"{AFFIXES}.{text_prefix(ty)}_{name}_list")
+        self.emit("i32.const", int(name == "endswith"))
+        self.emit("i32.const", int(ty == STR))
+        self.emit("call", f"{AFFIXES}.any_tail")

@@ -9,19 +9,3 @@ def any_tail(s: int, affixes: int, start: int, end: int, flags: int, at_end: boo
         if tail_match(s, list_get(affixes, i), start, end, flags, at_end, is_str):
             return True
     return False
-
-
-def str_startswith_list(s: int, affixes: int, start: int, end: int, flags: int) -> bool:
-    return any_tail(s, affixes, start, end, flags, False, True)
-
-
-def str_endswith_list(s: int, affixes: int, start: int, end: int, flags: int) -> bool:
-    return any_tail(s, affixes, start, end, flags, True, True)
-
-
-def bytes_startswith_list(s: int, affixes: int, start: int, end: int, flags: int) -> bool:
-    return any_tail(s, affixes, start, end, flags, False, False)
-
-
-def bytes_endswith_list(s: int, affixes: int, start: int, end: int, flags: int) -> bool:
-    return any_tail(s, affixes, start, end, flags, True, False)

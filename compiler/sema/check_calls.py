@@ -74,25 +74,8 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, Stati
     def bind(self, node: py_ast.Call, params: list[Param], name: str, args: list[py_ast.expr], result: Type) -> Type:
         if any(k.arg is None for k in node.keywords):
             return bind_unpacked(self, node, params, name, args, result)  # f(**d): sema/kwargs_unpack.py
-        bound: list[py_ast.expr | None] = [None] * len(params)
-        positional = sum(not p.keyword_only for p in params)
-        if len(args) > positional:
-            first = next((p.name for p in params if p.keyword_only), "")
-            raise self.fail(node, f"{name}() takes {positional} {'positional ' * bool(first)}"
-                            f"argument(s), {len(args)} given", f"pass {first} by keyword: {name}(..., {first}=...)"
-                            if first else "")
-        for index, arg in enumerate(args):
-            if isinstance(arg, py_ast.Starred):
-                raise self.unsupported(arg)
-            bound[index] = arg
+        bound = self.given_arguments(node, params, name, args)
         names = [p.name for p in params]
-        for keyword in node.keywords:
-            if keyword.arg not in names:
-                raise self.fail(keyword, f"{name}() has no parameter '{keyword.arg}'")
-            index = names.index(keyword.arg)
-            if bound[index] is not None:
-                raise self.fail(keyword, f"{name}() got '{keyword.arg}' twice")
-            bound[index] = keyword.value
         for index, (param, arg) in enumerate(zip(params, bound)):
             if arg is None:
                 if param.default is _DEFAULT:
@@ -109,6 +92,32 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, Stati
         if positions != sorted(positions):
             node.evaluation_order = positions  # CPython evaluates arguments in source order
         return result
+
+    def given_arguments(self, node: py_ast.Call, params: list[Param], name: str,
+                        args: list[py_ast.expr]) -> list[py_ast.expr | None]:
+        """The arguments passed positionally and by name, per parameter (None where none is)."""
+        bound: list[py_ast.expr | None] = [None] * len(params)
+        positional = sum(not p.keyword_only for p in params)
+        if len(args) > positional:
+            first = next((p.name for p in params if p.keyword_only), "")
+            raise self.fail(node, f"{name}() takes {positional} {'positional ' * bool(first)}"
+                            f"argument(s), {len(args)} given", f"pass {first} by keyword: {name}(..., {first}=...)"
+                            if first else "")
+        for index, arg in enumerate(args):
+            if isinstance(arg, py_ast.Starred):
+                raise self.unsupported(arg)
+            bound[index] = arg
+        names = [p.name for p in params]
+        for keyword in node.keywords:
+            if keyword.arg is None:
+                continue  # f(**d): bound when the call runs (sema/kwargs_unpack.py)
+            if keyword.arg not in names:
+                raise self.fail(keyword, f"{name}() has no parameter '{keyword.arg}'")
+            index = names.index(keyword.arg)
+            if bound[index] is not None:
+                raise self.fail(keyword, f"{name}() got '{keyword.arg}' twice")
+            bound[index] = keyword.value
+        return bound
 
     def require_parameter_order(self, node: py_ast.Call, name: str) -> None:
         """Built-in methods take their arguments in parameter order only where that cannot

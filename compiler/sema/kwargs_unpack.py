@@ -42,7 +42,7 @@ def bind_unpacked(checker, node: py_ast.Call, params: list[Param], name: str, ar
         raise checker.fail(unpacks[1], "only one '**' argument per call is supported", HELP)
     split = node.keywords.index(unpacks[0])
     source = unpacks[0].value
-    bound = _explicit(checker, node, params, name, args)
+    bound = checker.given_arguments(node, params, name, args)
     values = _values_type(checker, source)
     required, required_keyword = [], []
     for param, arg in zip(params, bound):
@@ -70,30 +70,6 @@ def _names(checker, node: py_ast.Call) -> tuple[str, str]:
         return f"{target.module.name}.{target.name}()", f"{init.owner.name}.__init__"
     raise checker.fail(next(k for k in node.keywords if k.arg is None),
                        "'**' unpacking is supported in calls of functions and classes only", HELP)
-
-
-def _explicit(checker, node: py_ast.Call, params: list[Param], name: str,
-              args: list[py_ast.expr]) -> list[py_ast.expr | None]:
-    """The arguments given positionally and by keyword, per parameter (None: the dict's or a default)."""
-    positional = sum(not p.keyword_only for p in params)
-    if len(args) > positional:
-        raise checker.fail(node, f"{name}() takes {positional} positional argument(s), {len(args)} given")
-    bound: list[py_ast.expr | None] = [None] * len(params)
-    for index, arg in enumerate(args):
-        if isinstance(arg, py_ast.Starred):
-            raise checker.unsupported(arg)
-        bound[index] = arg
-    names = [p.name for p in params]
-    for keyword in node.keywords:
-        if keyword.arg is None:
-            continue
-        if keyword.arg not in names:
-            raise checker.fail(keyword, f"{name}() has no parameter '{keyword.arg}'")
-        index = names.index(keyword.arg)
-        if bound[index] is not None:
-            raise checker.fail(keyword, f"{name}() got '{keyword.arg}' twice")
-        bound[index] = keyword.value
-    return bound
 
 
 def _values_type(checker, source: py_ast.expr) -> Type:
