@@ -4,6 +4,7 @@ literal of affixes, ``tuple(t)`` of a tuple and ``tuple([a, b])`` of a literal."
 from abi import export
 
 TEXTS = ["utm_source", "fbclid", "", "é_x", "gclid_utm", "UTM_a", "a", "ab"]
+TRACKING = ("utm_", "fb", "")
 PREFIXES: list[list[str]] = [["utm_"], [], ["fb", "gc"], ["é", ""], ["x", "utm"], ["_x", "id"], ["ab", "a"]]
 
 
@@ -39,6 +40,7 @@ def literal_tuples(n: int) -> int:
     same = tuple(pair)
     made = tuple(["g", s[:1]])
     return code([s.startswith(("a", "é")), s.endswith(("id", "b"), 0, n % 6), s.startswith(same),
+                 s.startswith(TRACKING, 1), s.endswith(TRACKING), s.endswith(tuple(TRACKING), 2),
                  s.startswith(tuple(("UTM", "gc"))), same == pair, made[1] == s[:1], s.startswith(made)])
 
 
