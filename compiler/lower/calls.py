@@ -9,6 +9,8 @@ from .compare import CompareLowerer
 from .expressions import eq_kind
 from .methods import MethodLowerer
 from .closures import ClosureLowerer
+from .kwargs_unpack import KwargsUnpackLowerer
+from .tuple_builtin import TupleBuiltinLowerer
 from .sort_keys import SortKeyLowerer
 from .texts import TextLowerer
 from .values import BYTES_DATA, DYNAMIC, LISTS, STRINGS, type_code
@@ -37,8 +39,11 @@ def constant_int(node: py_ast.expr) -> int | None:
     return None
 
 
-class CallLowerer(ClosureLowerer, SortKeyLowerer, MethodLowerer, CompareLowerer, TextLowerer):
+class CallLowerer(KwargsUnpackLowerer, TupleBuiltinLowerer, ClosureLowerer, SortKeyLowerer, MethodLowerer,
+                  CompareLowerer, TextLowerer):
     def lower_Call(self, node: py_ast.Call) -> None:
+        if hasattr(node, "unpacking"):
+            return self.call_unpacked(node)  # f(**d): lower/kwargs_unpack.py
         kind, *rest = node.call
         getattr(self, f"call_{kind.replace('-', '_')}")(node, *rest)
 

@@ -65,6 +65,8 @@ class MethodLowerer(ExprLowerer):
         args = node.bound
         module = RUNTIME_OF.get(name, STRINGS)
         symbol = f"{prefix}_{name}"
+        if name in ("startswith", "endswith") and isinstance(args[0].ty, ListType):
+            return self.affixes_in_list(node, name, ty)  # startswith(tuple(xs)): lower/tuple_builtin.py
         if name in ("startswith", "endswith"):
             if args[1] is None and args[2] is None and not isinstance(args[0].ty, TupleType):
                 self.slot(args[0])  # the common case: one prefix, no bounds

@@ -22,6 +22,8 @@ from .isinstance_checks import IsinstanceChecks
 from .callables import value_call
 from .check_expr import NUMERIC, TEXT, ExprChecker
 from .fstrings import STR_ARGUMENTS, str_convertible
+from .kwargs_unpack import bind_unpacked
+from .tuple_builtin import TupleBuiltinChecks, affix_tuple
 from .classes import inherited_method
 from .sets import CONSUMERS as SET_CONSUMERS
 from .methods import CLASS_METHODS, argument_problem, methods_of, with_tuple_argument
@@ -34,7 +36,8 @@ from .static_methods import StaticMethodChecks
 from .unsupported import undefined_name
 
 
-class CallChecker(IsinstanceChecks, DictBuiltinChecks, ReprChecks, StaticMethodChecks, ClassMethodChecks, PropertyChecks, ExprChecker):
+class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprChecks, StaticMethodChecks,
+                  ClassMethodChecks, PropertyChecks, ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
         func = node.func
         called = value_call(self, node)  # a function value (sema/callables.py)
@@ -70,27 +73,10 @@ class CallChecker(IsinstanceChecks, DictBuiltinChecks, ReprChecks, StaticMethodC
 
     # -- argument binding -------------------------------------------------
     def bind(self, node: py_ast.Call, params: list[Param], name: str, args: list[py_ast.expr], result: Type) -> Type:
-        bound: list[py_ast.expr | None] = [None] * len(params)
-        positional = sum(not p.keyword_only for p in params)
-        if len(args) > positional:
-            first = next((p.name for p in params if p.keyword_only), "")
-            raise self.fail(node, f"{name}() takes {positional} {'positional ' * bool(first)}"
-                            f"argument(s), {len(args)} given", f"pass {first} by keyword: {name}(..., {first}=...)"
-                            if first else "")
-        for index, arg in enumerate(args):
-            if isinstance(arg, py_ast.Starred):
-                raise self.unsupported(arg)
-            bound[index] = arg
+        if any(k.arg is None for k in node.keywords):
+            return bind_unpacked(self, node, params, name, args, result)  # f(**d): sema/kwargs_unpack.py
+        bound = self.given_arguments(node, params, name, args)
         names = [p.name for p in params]
-        for keyword in node.keywords:
-            if keyword.arg is None:
-                raise self.fail(keyword, "'**' unpacking is not supported", "pass the arguments by name one by one")
-            if keyword.arg not in names:
-                raise self.fail(keyword, f"{name}() has no parameter '{keyword.arg}'")
-            index = names.index(keyword.arg)
-            if bound[index] is not None:
-                raise self.fail(keyword, f"{name}() got '{keyword.arg}' twice")
-            bound[index] = keyword.value
         for index, (param, arg) in enumerate(zip(params, bound)):
             if arg is None:
                 if param.default is _DEFAULT:
@@ -107,6 +93,32 @@ class CallChecker(IsinstanceChecks, DictBuiltinChecks, ReprChecks, StaticMethodC
         if positions != sorted(positions):
             node.evaluation_order = positions  # CPython evaluates arguments in source order
         return result
+
+    def given_arguments(self, node: py_ast.Call, params: list[Param], name: str,
+                        args: list[py_ast.expr]) -> list[py_ast.expr | None]:
+        """The arguments passed positionally and by name, per parameter (None where none is)."""
+        bound: list[py_ast.expr | None] = [None] * len(params)
+        positional = sum(not p.keyword_only for p in params)
+        if len(args) > positional:
+            first = next((p.name for p in params if p.keyword_only), "")
+            raise self.fail(node, f"{name}() takes {positional} {'positional ' * bool(first)}"
+                            f"argument(s), {len(args)} given", f"pass {first} by keyword: {name}(..., {first}=...)"
+                            if first else "")
+        for index, arg in enumerate(args):
+            if isinstance(arg, py_ast.Starred):
+                raise self.unsupported(arg)
+            bound[index] = arg
+        names = [p.name for p in params]
+        for keyword in node.keywords:
+            if keyword.arg is None:
+                continue  # f(**d): bound when the call runs (sema/kwargs_unpack.py)
+            if keyword.arg not in names:
+                raise self.fail(keyword, f"{name}() has no parameter '{keyword.arg}'")
+            index = names.index(keyword.arg)
+            if bound[index] is not None:
+                raise self.fail(keyword, f"{name}() got '{keyword.arg}' twice")
+            bound[index] = keyword.value
+        return bound
 
     def require_parameter_order(self, node: py_ast.Call, name: str) -> None:
         """Built-in methods take their arguments in parameter order only where that cannot
@@ -179,6 +191,7 @@ class CallChecker(IsinstanceChecks, DictBuiltinChecks, ReprChecks, StaticMethodC
         if table is None or func.attr not in table:
             raise self.fail(func, f"{base} has no method '{func.attr}' in this version")
         params, result = with_tuple_argument(base, func.attr, node.args, table[func.attr])
+        params = affix_tuple(self, base, func.attr, node.args, params)  # startswith(tuple(xs)): sema/tuple_builtin.py
         problem = argument_problem(func.attr, params, len(node.args), node.keywords)
         if problem is not None:
             raise self.fail(node, problem)

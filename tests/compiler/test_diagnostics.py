@@ -64,8 +64,9 @@ CONSTRUCTS = [
     ('`*` in a call', 'def g(a: int) -> int:\n    return a\ndef f(xs: list[int]) -> int:\n    return g(*xs)\n',
      '4:14', "'*' unpacking is not supported",
      'pass or assign the elements one by one'),
-    ('`**` in a call', 'def g(a: int) -> int:\n    return a\ndef f(d: dict[str, int]) -> int:\n    return g(**d)\n',
-     '4:14', "'**' unpacking is not supported",
+    ('`**` in a method call', 'class C:\n    def m(self, a: int) -> int:\n        return a\n'
+     'def f(c: C, d: dict[str, int]) -> int:\n    return c.m(**d)\n',
+     '5:16', "'**' unpacking is supported in calls of functions and classes only",
      'pass the arguments by name one by one'),
     ('`*` in an assignment', 'def f(xs: list[int]) -> None:\n    a, *rest = xs\n',
      '2:8', "'*' unpacking is not supported",
@@ -73,6 +74,10 @@ CONSTRUCTS = [
     ('`**` in a dict literal', 'def f(d: dict[str, int]) -> None:\n    e = {**d}\n',
      '2:9', "'**' in dict literals is not supported",
      'copy the dict and update it: d.copy(), update()'),
+    ('`tuple()` of a list (a tuple of unknown length)', 'def f(xs: list[int]) -> None:\n    t = tuple(xs)\n',
+     '2:9', 'tuple() of list[int] is not supported',
+     "a tuple's length must be known when compiling: write a tuple literal (a, b), keep the list, "
+     "or pass tuple(xs) straight to str.startswith() / str.endswith()"),
     ("decorator other than the SDK's", '@cache\ndef f() -> None:\n    pass\n',
      '1:2', 'unsupported decorator',
      'only @export and @wasm_import(module, name) from abi (and @dataclass on classes) are supported'),

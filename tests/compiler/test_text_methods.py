@@ -288,7 +288,6 @@ REFUSED = [
     ("len(bytes.fromhex(string=s))", "fromhex() takes no keyword arguments"),
     ("len((1).to_bytes(2, 'big', True))", "to_bytes() takes at most 2 positional arguments"),
     ("int.from_bytes(b'', 'big', True)", "from_bytes() takes at most 2 positional arguments"),
-    ("s.startswith(PREFIXES)", "argument 'prefix' of startswith()"),
     ("len(b'a'.hex(b':'))", "argument 'sep' of hex()"),
     ("b'abc'.count(97)", "argument 'sub' of count()"),
     ("s.translate(s)", "str has no method 'translate'"),

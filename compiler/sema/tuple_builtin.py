@@ -1,0 +1,76 @@
+"""The ``tuple()`` built-in, where the compiler can type what it gives.
+
+A tuple's type says its length, so ``tuple(xs)`` of a list (whose length is known only when it
+runs) has no type of its own. Accepted: ``tuple(t)`` of a tuple (``t`` itself, as CPython gives),
+``tuple([a, b])`` / ``tuple((a, b))`` of a literal (the tuple literal it equals), and, as the
+argument of ``str``/``bytes`` ``startswith``/``endswith``, ``tuple(x)`` of a list, a dict's keys,
+a view or (for str) a str's characters: there it is the list of affixes it copies (tested one by
+one, compiler/runtime/tuple_builtin.py). Anything else is a located compile error.
+"""
+from __future__ import annotations
+
+import ast as py_ast
+
+from ..program import STR, DictType, ListType, TupleType, Type, ViewType, list_of
+
+HELP = ("a tuple's length must be known when compiling: write a tuple literal (a, b), keep the list, "
+        "or pass tuple(xs) straight to str.startswith() / str.endswith()")
+
+
+def _is_tuple_call(checker, node: py_ast.expr) -> bool:
+    return isinstance(node, py_ast.Call) and isinstance(node.func, py_ast.Name) and node.func.id == "tuple" \
+        and "tuple" not in checker.module.namespace and "tuple" not in checker.local_names
+
+
+def affix_tuple(checker, base: Type, name: str, args: list, params: list) -> list:
+    """``s.startswith(tuple(x))``: the parameter takes the tuple's items as a list (or the tuple)."""
+    if name not in ("startswith", "endswith") or not args:
+        return params
+    if isinstance(args[0], py_ast.Name):  # a tuple held in a variable: as a tuple literal is
+        held = checker.check(args[0])
+        return [(params[0][0], held, False), *params[1:]] if _items(held, base) == "same" else params
+    if not _is_tuple_call(checker, args[0]):
+        return params
+    call = args[0]
+    if len(call.args) != 1 or call.keywords or isinstance(call.args[0], py_ast.Starred):
+        raise checker.fail(call, "tuple() takes exactly one argument here")
+    source = checker.check(call.args[0])
+    items = _items(source, base)
+    if items is None:
+        raise checker.fail(call.args[0], f"tuple for {name}() must only contain {base}: "
+                           f"tuple() of {source} is not supported here", HELP)
+    call.affixes = list_of(base) if items == "list" else source
+    return [(params[0][0], call.affixes, False), *params[1:]]
+
+
+def _items(source: Type, base: Type) -> str | None:
+    """How ``tuple(source)`` gives ``base`` items: "list" (copied into a list), "same" (a tuple), or None."""
+    if isinstance(source, TupleType):
+        return "same" if all(t == base for t in source.items) else None
+    if isinstance(source, (ListType, ViewType)) and source.item == base:
+        return "list"
+    if isinstance(source, DictType) and source.key == base:
+        return "list"
+    return "list" if source == base == STR else None
+
+
+class TupleBuiltinChecks:
+    def builtin_tuple(self, node: py_ast.Call, expected: Type | None) -> Type:
+        if hasattr(node, "affixes"):  # checked by affix_tuple
+            node.bound = list(node.args)
+            if isinstance(node.affixes, TupleType):
+                node.call = ("rewritten", node.args[0])  # CPython gives the tuple itself
+            return node.affixes
+        if len(node.args) != 1 or node.keywords or isinstance(node.args[0], py_ast.Starred):
+            raise self.fail(node, "tuple() takes exactly one argument here", HELP)
+        arg = node.args[0]
+        if isinstance(arg, (py_ast.List, py_ast.Tuple)) and not any(isinstance(e, py_ast.Starred) for e in arg.elts):
+            replacement = py_ast.copy_location(py_ast.Tuple(elts=arg.elts, ctx=py_ast.Load()), arg)
+            ty = self.check(replacement, expected)
+            node.call = ("rewritten", replacement)
+            return ty
+        ty = self.check(arg)
+        if isinstance(ty, TupleType):
+            node.call = ("rewritten", arg)  # CPython gives the tuple itself
+            return ty
+        raise self.fail(node, f"tuple() of {ty} is not supported", HELP)
