@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import INT, NONE, ListType, Type, ViewType
+from ..program import INT, NONE, ListType, ViewType
 from ..sema.held_methods import literal
 from .held import HeldLowerer
 

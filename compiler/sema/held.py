@@ -123,6 +123,7 @@ class HeldChecks:
         methods in sema/held_methods.py."""
         if func.attr != "get":
             return self.held_any_method(node, func)
+        self.refuse_class_attribute(func)  # sema/held_methods.py
         if node.keywords or not 1 <= len(node.args) <= 2:
             raise self.fail(node, "get() takes a key and an optional default, by position")
         for arg, what in zip(node.args, ("the key", "the default")):

@@ -62,10 +62,15 @@ def leaf(ty: Type, arg: py_ast.expr) -> py_ast.expr:
 
 def class_attribute_names(program) -> set[str]:
     """What the objects an Any may hold could answer to. A private class of the compiler's own
-    stdlib (json._Encoder) does not count: CPython's module has no such class to hold."""
-    return {name for c in program.classes.values()
-            if not (c.name.startswith("_") and STDLIB in Path(c.module.path).resolve().parents)
+    stdlib (``json._Encoder``, the classes of ``re._state``) does not count: CPython has no such
+    class, and the stdlib's public functions never hand one out."""
+    return {name for c in program.classes.values() if not stdlib_private(c)
             for name in (*c.methods, *c.fields, *c.constants)}
+
+
+def stdlib_private(info) -> bool:
+    private = any(part.startswith("_") for part in (*info.module.name.split("."), info.name))
+    return private and STDLIB in Path(info.module.path).resolve().parents
 
 
 def samples(ty: Type) -> tuple | None:
@@ -115,20 +120,22 @@ class HeldMethodChecks:
         if name.startswith("_") or name in REFUSED or not kinds or len(typed) < len(kinds) \
                 or any(hasattr(value, name) for value in PLAIN):
             raise self.fail(func, f"Any has no method '{name}' in this version", HELP)
-        if name in self.class_attributes:
-            raise self.fail(func, f"'{name}' of an Any is not decided here: a class of this program defines "
-                            f"'{name}', which an Any holding one of its objects would call", HELP)
+        self.refuse_class_attribute(func)
         if any(isinstance(a, py_ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
             raise self.fail(node, "'*' and '**' arguments of a method of an Any are not supported", HELP)
         containers = any(kind[0] in (6, 7) for kind in kinds)
         arg_types = [self.held_argument(arg, containers) for arg in (*node.args, *(k.value for k in node.keywords))]
-        node.held_receiver = HeldValue(ANY, func.value)
         node.held_branches = [self.held_branch(node, func, kind, arg_types) for kind in kinds]
         node.call = ("held-method",)
         results = [call.ty for _, call, _ in node.held_branches if isinstance(call, py_ast.Call)]
         if any(isinstance(ty, ViewType) for ty in results):
             return results[0]  # keys()/values()/items(): a dict's only
         return ANY
+
+    def refuse_class_attribute(self, func: py_ast.Attribute) -> None:
+        if func.attr in self.class_attributes:
+            raise self.fail(func, f"'{func.attr}' of an Any is not decided here: a class of this program defines "
+                            f"'{func.attr}', which an Any holding one of its objects would call", HELP)
 
     def held_argument(self, arg: py_ast.expr, containers: bool) -> Type:
         """An argument's own type; a list or dict literal is the list[Any] / dict[str, Any] an Any holds
