@@ -66,8 +66,8 @@ class HeldMethodLowerer(HeldLowerer):
             self.to_any(ty)
 
     def held_by_runtime(self, name: str, code: int, held: str, args: list, temps: list) -> None:
-        """A list's index/count/remove (items compared as ``==`` of two Anys) and a dict's pop of a
-        key of any type (runtime/held_methods.py)."""
+        """A list's index/count/remove (items compared as ``==`` of two Anys) and extend (by any
+        iterable held), a dict's pop of a key of any type (runtime/held_methods.py)."""
         values = []
         for arg, temp in zip(args, temps):
             if literal(arg):
@@ -87,7 +87,10 @@ class HeldMethodLowerer(HeldLowerer):
             self.emit("call", f"{RUNTIME}.held_dict_pop")
             self.emit("i32.wrap_i64")
             return
-        if name == "index":
+        if name in ("index", "extend"):
             self.push_names(values[0])
-        self.emit("call", f"{RUNTIME}.held_list_{name}")
-        self.to_any(INT if name != "remove" else NONE)
+        if name == "extend":  # list.extend takes any iterable, as list.__iadd__
+            self.emit("call", "compiler.runtime.held_arith.extend_held")
+        else:
+            self.emit("call", f"{RUNTIME}.held_list_{name}")
+        self.to_any(INT if name in ("index", "count") else NONE)

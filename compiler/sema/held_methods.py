@@ -30,9 +30,10 @@ PLAIN = (None, 0, 0.0, False)  # the other kinds an Any holds: none has a method
 REFUSED = {"partition", "rpartition", "sort", "format", "get", "fromhex", "maketrans"}
 SAMPLES = {STR: ("", "a"), BYTES: (b"", b"a"), INT: (0, 1, -1), BOOL: (False, True), FLOAT: (0.0, 1.5),
            NONE: (None,)}
-# Done by runtime/held_methods.py (with these many arguments, each an Any): a list's search by
-# held_same (the typed list[Any] has none), a dict's pop of a key of any type.
-BY_RUNTIME = {(6, "index"): (1, 1), (6, "count"): (1, 1), (6, "remove"): (1, 1), (7, "pop"): (1, 2)}
+# Done by the runtime (with these many arguments, each an Any): a list's search by held_same (the
+# typed list[Any] has none), its extend by any iterable held, a dict's pop of a key of any type.
+BY_RUNTIME = {(6, "index"): (1, 1), (6, "count"): (1, 1), (6, "remove"): (1, 1), (6, "extend"): (1, 1),
+              (7, "pop"): (1, 2)}
 STDLIB = Path(__file__).resolve().parents[1] / "stdlib"
 HELP = "narrow it (and an Any argument) first: 'if isinstance(x, str): ...' (or list, dict, bytes)"
 
@@ -58,6 +59,12 @@ def literal(arg: py_ast.expr) -> bool:
 
 def leaf(ty: Type, arg: py_ast.expr) -> py_ast.expr:
     return copy.deepcopy(arg) if literal(arg) else HeldValue(ty, arg)
+
+
+def held_as_any(ty: Type) -> bool:
+    """Read as an Any by the runtime: what an Any holds, or a list whose items are (its items are
+    read, never stored into)."""
+    return to_any(ty) or (isinstance(ty, ListType) and ty.item in (STR, BYTES, ANY))
 
 
 def class_attribute_names(program) -> set[str]:
@@ -157,7 +164,7 @@ class HeldMethodChecks:
         call = py_ast.copy_location(py_ast.Call(func=attribute, args=args, keywords=keywords), node)
         if (code, func.attr) in BY_RUNTIME:
             low, high = BY_RUNTIME[code, func.attr]
-            if low <= len(args) <= high and not keywords and all(to_any(ty) for ty in arg_types):
+            if low <= len(args) <= high and not keywords and all(map(held_as_any, arg_types)):
                 if code == 6:
                     self.refuse_protocols(node)  # sema/held.py: items compared may call __eq__
                 return code, func.attr, None  # runtime/held_methods.py

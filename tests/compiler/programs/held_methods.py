@@ -178,7 +178,19 @@ def list_methods(v: Any, m: int) -> Any:
         return v.count(None)
     if m == 14:
         return v.remove([3])
-    return v.pop("a")
+    if m == 15:
+        return v.pop("a")
+    if m == 16:
+        return v.extend(v)
+    if m == 17:
+        return v.extend(value_of(m % VALUES))
+    if m == 18:
+        return v.extend(["s", "t"][m % 2:])  # a list[str]
+    if m == 19:
+        return v.extend(value_of(9))  # an int: TypeError
+    if m == 20:
+        return v.extend(value_of(1))  # characters
+    return v.extend(value_of(7))  # keys
 
 
 def dict_methods(v: Any, m: int) -> Any:
@@ -255,7 +267,7 @@ def text_with_arguments(n: int) -> int:
 
 @export
 def list_methods_held(n: int) -> int:
-    return outcome(n, 16, 2)
+    return outcome(n, 22, 2)
 
 
 @export
