@@ -4,7 +4,7 @@ without the method and its TypeError for arguments the kind held does not take.
 
 Each export ``f(n)`` runs one (value, method) pair, chosen by n modulo their number; f(-1) runs all of them."""
 import json
-from typing import Any
+from typing import Any, Callable
 
 from abi import export
 
@@ -21,6 +21,9 @@ DOC = ('{"ascii": "  Hello, World  ", "uni": "  \\u00dcn\\u00efc\\u00f6d\\u00e9 
 NAMES = ["ascii", "uni", "empty", "digits", "csv", "list", "elist", "dict", "edict", "int", "float", "bool",
          "null"]
 VALUES = 15
+CONFIG: Any = json.loads('{"name": " Ab ", "tags": ["X", "y\u00c9"]}')
+NAME = CONFIG["name"].strip().lower()  # at module level
+TAGS: list[str] = [t.lower() for t in CONFIG["tags"]]
 
 
 def value_of(k: int) -> Any:
@@ -298,3 +301,24 @@ def comprehension(n: int) -> int:
         return digest(",".join(globs))
     except (AttributeError, TypeError) as e:
         return digest(type(e).__name__ + ": " + str(e))
+
+
+@export
+def module_level_and_closures(n: int) -> int:
+    x: Any = json.loads('" a,B ,c "')
+    upper: Callable[[Any], Any] = lambda s: s.upper()
+    parts: Any = [p.strip() for p in x.split(",")]
+    k = n % 3
+    if x.startswith(" a"):
+        k += 1
+    return digest(str(NAME) + ",".join(TAGS) + str(upper(x)) + str(parts) + str(x.split(",")[k % 3]))
+
+
+@export
+def chained(n: int) -> int:
+    x: Any = json.loads('{"a": {"b": [" q ", "R\u00df"]}}')
+    try:
+        v = x["a"]["b"][n % 3].strip().upper().encode()
+        return digest(str(v) + str(x["a"].pop("b").pop()) + str(x))
+    except IndexError as e:
+        return digest(str(e))
