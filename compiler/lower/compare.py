@@ -12,7 +12,8 @@ from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, ClassInfo, ClassType,
 from .deep_equality import DeepEquality, needs_generated_equality
 from ..sema.types import held_equality
 from ..sema.held import held_container, held_order_pair
-from .held import HeldLowerer, held_pair
+from .held import held_pair
+from .held_methods import HeldMethodLowerer
 from .ordering import object_ordering
 from .contains import object_membership
 from .expressions import FLOAT_COMPARE, INT_COMPARE, eq_kind
@@ -33,7 +34,7 @@ def find_method(info: ClassInfo, name: str):
     return None
 
 
-class CompareLowerer(DeepEquality, HeldLowerer):
+class CompareLowerer(DeepEquality, HeldMethodLowerer):
     def lower_Compare(self, node: py_ast.Compare) -> None:
         operands = [node.left, *node.comparators]
         self.lower(operands[0])

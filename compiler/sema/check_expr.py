@@ -22,6 +22,7 @@ from .comparisons import NUMERIC, TEXT, ComparisonChecks
 from .fstrings import FormatChecks
 from .dynamic_ops import DynamicOpChecks
 from .held import HeldChecks
+from .held_methods import HeldMethodChecks
 from .percent_format import PercentFormatChecks
 from .infer import UnknownLiteral
 from .classes import inherited_method
@@ -58,7 +59,7 @@ def truthy_type(ty: Type, objects_have_truth: bool = True) -> bool:
 
 
 class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentFormatChecks, HeldChecks,
-                  DynamicOpChecks):
+                  HeldMethodChecks, DynamicOpChecks):
     objects_have_truth = True  # some class defines __bool__/__len__ (set per program by sema.check)
     def __init__(self, fn: FuncSym):
         self.fn = fn

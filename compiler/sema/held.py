@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import ANY, BOOL, BYTES, FLOAT, INT, STR, ListType, Type
+from .held_methods import class_attribute_names
 from .types import is_any_container, is_subclass, to_any
 
 NARROW_HELP = "narrow it first: 'if isinstance(x, dict): ...' (or list, str, bytes)"
@@ -60,6 +61,7 @@ def note_methods(checker: type, program) -> None:
     checker.objects_have_text = protocol_classes(program, ("__str__", "__repr__", "__format__"))
     note_own_text(program)
     checker.objects_have_truth = protocol_classes(program, ("__bool__", "__len__"))
+    checker.class_attributes = class_attribute_names(program)  # sema/held_methods.py
 
 
 def held_order_pair(a: Type, b: Type) -> bool:
@@ -129,9 +131,11 @@ class HeldChecks:
         return True
 
     def held_method(self, node: py_ast.Call, func: py_ast.Attribute) -> Type:
-        """``x.get(key[, default])`` of an Any (a dict's, else CPython's AttributeError)."""
+        """``x.get(key[, default])`` of an Any (a dict's, else CPython's AttributeError); the other
+        methods in sema/held_methods.py."""
         if func.attr != "get":
-            raise self.fail(func, f"Any has no method '{func.attr}' in this version", NARROW_HELP)
+            return self.held_any_method(node, func)
+        self.refuse_class_attribute(func)  # sema/held_methods.py
         if node.keywords or not 1 <= len(node.args) <= 2:
             raise self.fail(node, "get() takes a key and an optional default, by position")
         for arg, what in zip(node.args, ("the key", "the default")):

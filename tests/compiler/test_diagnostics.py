@@ -256,6 +256,22 @@ CONSTRUCTS = [
      '10:12', "this operation on an Any is not decided here: a class of this program defines an arithmetic "
      "method (__add__, __mul__, ...), which an Any holding one of its objects would call",
      "narrow it first: 'if isinstance(x, dict): ...' (or list, str, bytes)"),
+    ('a method of an `Any` that a class of the program also defines',
+     'from typing import Any\n\n\nclass Box:\n    def lower(self) -> str:\n        return "b"\n\n\n'
+     'def f(x: Any) -> Any:\n    return x.lower()\n',
+     '10:12', "'lower' of an Any is not decided here: a class of this program defines 'lower', which an Any "
+     "holding one of its objects would call",
+     "narrow it (and an Any argument) first: 'if isinstance(x, str): ...' (or list, dict, bytes)"),
+    ('a method of an `Any` whose arguments a kind it may hold does not take, where CPython\'s outcome '
+     'depends on their values (an `Any` argument to a str method)',
+     'from typing import Any\n\n\ndef f(x: Any, v: Any) -> Any:\n    return x.index(v)\n',
+     '5:12', "index() of an Any is not decided here for these arguments: str.index() does not take them as "
+     "they are, and what CPython does then depends on their values",
+     "narrow it (and an Any argument) first: 'if isinstance(x, str): ...' (or list, dict, bytes)"),
+    ('a method of an `Any` other than those of str, bytes, list and dict (`partition`, `sort`, `hex`, ...)',
+     'from typing import Any\n\n\ndef f(x: Any) -> Any:\n    return x.partition(",")\n',
+     '5:12', "Any has no method 'partition' in this version",
+     "narrow it (and an Any argument) first: 'if isinstance(x, str): ...' (or list, dict, bytes)"),
     ('a typed container stored into an `Any`',
      'from typing import Any\n\n\ndef f(xs: list[int]) -> None:\n    x: Any = xs\n',
      '5:14', 'this value must be Any, not list[int]',
