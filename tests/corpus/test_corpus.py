@@ -30,7 +30,6 @@ NOT_YET = {
     "cors_preflight": "set() of an Any, then an Any into a list[str] field",
     "json_body_validation": "`type` in an annotation (dict[str, tuple[type, ...]])",
     "query_rewrite": "the built-in tuple(), then an Any into a list[str] dataclass field",
-    "request_id": "a T | None field assigned a T, then passed where a T is expected (`self.request_id = str(...)`)",
     "ua_blocklist": "a str method on an Any item (`glob.lower()`)",
 }
 
