@@ -179,3 +179,13 @@ def method_cleared(a: int) -> int:
     n.s = "abc"
     n.clear()
     return 7 if n.s is None else len(n.s)
+
+
+@export
+def unpacked_into_optional(a: int) -> int:
+    c: int | None = None
+    n = Node(0)
+    c, n.c = a % 50, a % 7
+    if c is not None and n.c is not None:
+        return c * 10 + n.c
+    return -1
