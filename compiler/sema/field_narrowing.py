@@ -4,15 +4,18 @@ After ``a.f = e`` (``a`` a local or ``self``, ``e`` a ``T``), reads of ``a.f`` i
 see a ``T`` (key ``"a.f"`` in the checker's ``narrowed``, the same as ``if a.f is not None:``
 proves), until what ends any narrowing of a field (sema/flow.py ``forget_fields``): an assignment
 to ``a`` or ``del a``, an assignment to a field ``f`` of any object (aliases), code of the program
-that may run (a call of a function, method, constructor or function value, a built-in given
-objects or functions, ``key=``, a comparison or truth test of objects), a loop (its body may run
-again), an exception edge (a handler starts from what held before the ``try``), and a join where
-one path does not prove it. A call's own arguments are read before it runs: ``g(self.f)`` right
-after the assignment sees a ``T``. Where the narrowing is lost the read stays ``T | None`` and a
-use that needs a ``T`` is refused with ``HELP``; never is a None read as a ``T``.
+that may run (sema/types.py ``runs_user_code``: a call of a function, method, constructor or
+function value, a built-in given objects or functions, ``key=``, a memory store, a comparison or
+truth test of objects), also inside an ``and``/``or`` operand, a conditional expression's branch
+or a comprehension (``keep_forgotten``), a loop (its body may run again), an exception edge (a
+handler starts from what held before the ``try``), and a join where one path does not prove it.
+A call's own arguments are read before it runs: ``g(self.f)`` right after the assignment sees a
+``T``. Where the narrowing is lost the read stays ``T | None`` and a use that needs a ``T`` is
+refused with ``HELP``; never is a None read as a ``T``. (A property cannot share a field's name:
+sema/classes.py, so ``a.f = e`` of a field never runs a setter.)
 
-A comprehension runs its body once per item: a field narrowed before it and read in it, where a
-call in it may change the field before the next item's read, is refused (``check_comprehension``).
+A comprehension runs its body once per item: a field narrowed before it and read in it, where
+code in it may change the field before the next item's read, is refused (``comprehension_fields``).
 """
 from __future__ import annotations
 
@@ -27,14 +30,11 @@ HELP = ("keep the value in a local and use that: v = ...; {holder}.{attr} = v (a
 
 def narrow_assigned_field(checker, target: py_ast.Attribute, declared: Type, ty: Type) -> None:
     """After ``target = <a ty>`` where the field is declared ``declared``."""
-    from .properties import NAMES
     checker.forget_fields(attr=target.attr)  # through any object: an alias may be the same object
     key, _ = checker.narrowable(target)
-    if key is None or target.attr in NAMES:  # a subclass's property setter may run instead
-        return
-    if isinstance(declared, OptionalType) and ty not in (ANY, NONE) and not isinstance(ty, OptionalType) \
-            and assignable(ty, declared.inner):
-        checker.narrowed[key] = declared.inner  # as stored: an int assigned to a float | None is a float
+    if key is not None and isinstance(declared, OptionalType) and ty not in (ANY, NONE) \
+            and not isinstance(ty, OptionalType) and assignable(ty, declared.inner):
+        checker.narrowed[key] = declared.inner  # as declared: a subclass's object reads as the class
 
 
 def field_help(checker, node: py_ast.AST) -> str:

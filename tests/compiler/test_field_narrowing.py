@@ -82,3 +82,15 @@ def test_arguments_are_read_before_the_call(tmp_path):
         assert compile_file(path)
     except CompileError as err:  # without the compiler's deep traceback (slow to render)
         raise AssertionError(err.diagnostics[0].render()) from None
+
+
+def test_a_property_cannot_take_a_fields_name(tmp_path):
+    """CPython's property of a subclass takes the field's place (``o.s = v`` runs the setter), so
+    a store to the field could not be trusted, nor narrow it: refused."""
+    path = tmp_path / "prog.py"
+    path.write_text('class A:\n    def __init__(self) -> None:\n        self.s: str | None = "x"\n'
+                    'class B(A):\n    @property\n    def s(self) -> str | None:\n        return None\n'
+                    '    @s.setter\n    def s(self, v: str | None) -> None:\n        pass\n')
+    with pytest.raises(CompileError) as info:
+        compile_file(path)
+    assert info.value.diagnostics[0].message == "'s' is both a field and a property of 'B'"
