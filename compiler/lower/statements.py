@@ -54,6 +54,10 @@ class FunctionLowerer(GeneratorLowerer, ComprehensionLowerer, WalrusLowerer, Del
     # -- assignment ------------------------------------------------------------------
     def store(self, target: py_ast.expr, ty: Type) -> None:
         """Pop a value of type ``ty`` into ``target``."""
+        goal = self.target_type(target, ty) if isinstance(target, (py_ast.Name, py_ast.Attribute)) else ty
+        if goal != ty:  # an unpacked item: an int boxed into an int | None, as assignments convert
+            self.coerce(ty, goal)
+            ty = goal
         if isinstance(target, py_ast.Name):
             sym = getattr(target, "sym", None)
             if isinstance(sym, GlobalSym):

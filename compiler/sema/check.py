@@ -25,6 +25,7 @@ from .comprehensions import ComprehensionChecks
 from .dataclass_options import frozen_assignment
 from .deletion import DeleteChecks
 from .exceptions import ExceptionChecks, check_exception_classes
+from .field_narrowing import narrow_assigned_field
 from .flow import FlowMixin
 from .generators import GeneratorChecks
 from .held import note_methods
@@ -275,7 +276,7 @@ class FunctionChecker(GeneratorChecks, ClosureChecks, ComprehensionChecks, Walru
                             "declare it in the class body or assign it in __init__")
         frozen_assignment(self, target, base.info)  # sema/dataclass_options.py
         self.require(target, value, ty, base.info.fields[target.attr], f"field '{target.attr}'")
-        self.forget_fields(attr=target.attr)
+        narrow_assigned_field(self, target, base.info.fields[target.attr], ty)  # sema/field_narrowing.py
         if isinstance(target.value, py_ast.Name) and self.assigned is not None and self.fn.params \
                 and target.value.id == self.fn.params[0].name:
             self.assigned.add(f"self.{target.attr}")

@@ -27,6 +27,7 @@ from .percent_format import PercentFormatChecks
 from .infer import UnknownLiteral
 from .classes import inherited_method
 from .constants import INT64_HELP, INT64_MAX, INT64_MIN
+from .field_narrowing import field_help
 from .types import KEY_TYPES, assignable, from_any, is_exception_class_info, runs_user_code, union_problem
 from .unsupported import describe, undefined_name
 
@@ -73,6 +74,8 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
 
     # -- helpers ---------------------------------------------------------
     def fail(self, py_node: py_ast.AST, message: str, help: str = "") -> Bail:
+        if hasattr(self, "narrowable"):
+            help = field_help(self, py_node) or help  # a T | None field: sema/field_narrowing.py
         if not help and " Any" in f" {message}":  # an operation on an Any: say how to get a typed value
             help = ANY_HELP
         elif not help and " | " in message.rsplit(" not ", 1)[-1]:  # a union found, not one expected
@@ -136,6 +139,9 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
         ty = self.check(py_node)
         if not truthy_type(ty, self.objects_have_truth):
             raise self.no_truth(py_node, ty)
+        if self.objects_have_truth and isinstance(getattr(ty, "inner", ty), ClassType) \
+                and hasattr(self, "forget_fields"):
+            self.forget_fields()  # a __bool__ or __len__ may have run
         return ty
 
     def no_truth(self, py_node: py_ast.expr, ty: Type) -> Bail:
@@ -198,7 +204,7 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
         """Each branch sees what the test proves: ``len(x) if x is not None else 0``."""
         self.truthy(node.test)
         yes, no = self.narrowings(node.test)
-        saved, after_test = dict(self.narrowed), self.snapshot()[0]
+        saved, after_test, mark = dict(self.narrowed), self.snapshot()[0], len(self.forgotten)
         self.narrowed.update(yes)
         body = self.check(node.body, expected)
         self.narrowed = dict(saved)
@@ -206,8 +212,9 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
         try:
             orelse = self.check(node.orelse, expected if expected is not None else body)
         finally:
-            self.narrowed, self.assigned = saved, after_test  # a walrus in a branch may not run
+            self.narrowed, self.assigned = dict(saved), after_test  # a walrus in a branch may not run
             self.forget_rebound(node)
+            self.keep_forgotten(mark)  # a call in a branch may have assigned fields
         if body == orelse:
             return body
         for target in (body, orelse, expected):
@@ -217,7 +224,8 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
                     try:
                         self.use(branch, target)
                     finally:
-                        self.narrowed, self.assigned = saved, after_test
+                        self.narrowed, self.assigned = dict(saved), after_test
+                        self.keep_forgotten(mark)
                 return target
         either = union_of([body, orelse])
         if union_problem(either) is None:

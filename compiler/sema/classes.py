@@ -275,6 +275,11 @@ def _infer(info: ClassInfo, value: py_ast.expr | None, params: dict[str, Type]) 
 
 
 def _check_overrides(info: ClassInfo) -> None:
+    for name in info.fields:  # obj.name would run CPython's property, here read or store the field
+        prop = inherited_method(info, name)
+        if prop is not None and getattr(prop.node, "is_property", False):
+            raise _fail(info, prop.node, f"'{name}' is both a field and a property of '{info.name}'",
+                        "rename one of them: CPython's property takes the field's place")
     if info.base is None:
         return
     for name, fn in info.methods.items():

@@ -12,6 +12,7 @@ from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, DictType, ListTyp
     members_of
 from . import tuple_literals
 from .contains import check_object_membership
+from .field_narrowing import as_declared
 from .identity import identity_comparable
 from .ordering import check_object_ordering
 from .types import assignable, equality_supported, held_equality, orderable
@@ -37,6 +38,7 @@ class ComparisonChecks:
                     return
                 raise self.fail(node, f"'is' between {a} and {b} depends on CPython's caching of values",
                                 "compare values with ==; 'is' compares objects, lists, dicts, bools and None")
+            a = as_declared(self, left) or a  # x is None where x was narrowed: sema/field_narrowing.py
             if not isinstance(a, OptionalType) and a != ANY and NONE not in members_of(a):
                 raise self.fail(node, f"a {a} value is never None", "declare the variable as 'T | None'")
             return

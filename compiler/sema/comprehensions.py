@@ -12,10 +12,11 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import DictType, ListType, OptionalType, Type, dict_of, list_of
+from .field_narrowing import ComprehensionFields
 from .types import KEY_TYPES
 
 
-class ComprehensionChecks:
+class ComprehensionChecks(ComprehensionFields):
     comp_counter = 0
 
     def check_ListComp(self, node: py_ast.ListComp, expected: Type | None) -> Type:
@@ -47,6 +48,7 @@ class ComprehensionChecks:
         self.refuse_walrus_in_iterables(clauses)
         first = self.iteration(clauses[0], clauses[0].iter)  # in the enclosing scope, as CPython
         self.forget_rebound(node)  # a walrus inside runs again on each item
+        start = self.comprehension_start()
         ComprehensionChecks.comp_counter += 1
         saved = self.snapshot(), set(self.local_names), dict(self.comp_renames)
         renames = {n.id: f"{n.id}@comp{ComprehensionChecks.comp_counter}"
@@ -60,8 +62,11 @@ class ComprehensionChecks:
                 for condition in clause.ifs:
                     self.truthy(condition)
                     self.narrow_after(condition, True)
-            return elements()
+            types = elements()
+            self.comprehension_fields(node, start)  # sema/field_narrowing.py
+            return types
         finally:
             self.restore(saved[0])
+            self.keep_forgotten(start)  # a call in it may have assigned fields
             self.local_names, self.comp_renames = saved[1], saved[2]
             self.forget_rebound(node)  # a walrus inside binds in the function, if it ran

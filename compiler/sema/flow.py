@@ -13,6 +13,7 @@ from ..program import (ANY, BOOL, BYTES, INT, NONE, STR, ClassType, DictType, Li
                        Type, UnionType, dict_of, tuple_of, union_of)
 from . import tuple_literals
 from .check_expr import truthy_type
+from .field_narrowing import fields_kept
 from .types import class_type
 from .types import union_problem
 from .unions import truthy_part, without_none
@@ -54,13 +55,14 @@ class FlowMixin:
             yes, no = self.narrowings(test.operand)
             return no, yes
         if isinstance(test, py_ast.BoolOp):
-            parts = without_rebound(test.values, [self.narrowings(v) for v in test.values])
+            parts = fields_kept(test.values, without_rebound(test.values, [self.narrowings(v) for v in test.values]))
             if isinstance(test.op, py_ast.And):
                 return {k: v for p in parts for k, v in p[0].items()}, {}
             return {}, {k: v for p in parts for k, v in p[1].items()}
         key, declared = self.narrowable(test)
-        if isinstance(declared, OptionalType):
-            return {key: declared.inner}, {}
+        if isinstance(declared, OptionalType) and not (key and "." in key and self.objects_have_truth
+                                                       and isinstance(declared.inner, ClassType)):
+            return {key: declared.inner}, {}  # (a field's __bool__ might assign it None)
         current = self.narrowed.get(key, declared) if key is not None else None
         if isinstance(current, UnionType) and NONE in current.members:
             return {key: without_none(current)}, {}
@@ -110,6 +112,18 @@ class FlowMixin:
             local, field = key.split(".", 1)
             if (attr is None and holder is None) or field == attr or local == holder:
                 del self.narrowed[key]
+                self.forgotten.append(key)
+
+    @property
+    def forgotten(self) -> list[str]:
+        """The fields forgotten so far, in order (a position in it marks a point of the check)."""
+        return self.__dict__.setdefault("_forgotten", [])
+
+    def keep_forgotten(self, mark: int) -> None:
+        """After restoring what held before code that ran (``mark``: ``len(self.forgotten)`` then):
+        the fields that code may have assigned stay forgotten."""
+        for key in self.forgotten[mark:]:
+            self.narrowed.pop(key, None)
 
     def local_of(self, node: py_ast.expr) -> str | None:
         if isinstance(node, py_ast.NamedExpr):
@@ -136,7 +150,7 @@ class FlowMixin:
         """Later operands see what earlier ones proved: ``x is not None and x > 0``. The result is
         one of the operands, so they share a type, except: ``x or default`` with ``x: T | None``
         and ``default: T`` is a T; in a condition only truth values matter (``node.truth_only``)."""
-        saved = dict(self.narrowed)
+        saved, mark = dict(self.narrowed), len(self.forgotten)
         types = []
         for value in node.values:
             types.append(self.truthy(value) if condition else self.operand(value))
@@ -145,6 +159,7 @@ class FlowMixin:
             yes, no = self.narrowings(value)
             self.narrowed.update(yes if isinstance(node.op, py_ast.And) else no)
         self.narrowed = saved
+        self.keep_forgotten(mark)  # a call in an operand may have assigned fields
         self.assigned = after_first
         self.forget_rebound(node)
         if all(t == types[0] for t in types):

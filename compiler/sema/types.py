@@ -210,25 +210,44 @@ def is_container(ty: Type) -> bool:
     return isinstance(ty, (ListType, DictType, TupleType))
 
 
+# Built-ins and methods of lists and dicts that store, return or drop items without running their code.
+ITEMS_UNTOUCHED = ("len", "list", "isinstance", "append", "extend", "insert", "pop", "copy", "clear", "get",
+                   "setdefault", "keys", "values", "items", "popitem", "reverse")
+
+
 def runs_user_code(node: py_ast.expr) -> bool:
     """Whether evaluating ``node`` may run the program's own functions (and so assign fields):
     calls of functions, methods and constructors, and comparisons or truth tests of objects."""
     if isinstance(node, py_ast.Call):
-        return getattr(node, "call", ("",))[0] in ("function", "method", "super", "new") or \
-            hasattr(node, "len_method")
+        kind = getattr(node, "call", ("",))[0]
+        if kind in ("function", "method", "super", "new", "value") or hasattr(node, "len_method") \
+                or getattr(node, "sort_key", (None,))[0] is not None:
+            return True  # a function value or a key= may be any function of the program
+        if kind == "rewritten":
+            return False  # the replacement, checked itself, says
+        if kind == "intrinsic":
+            return node.call[1].startswith("store_") or node.call[1] in ("memory_fill", "memory_copy")  # any field
+        if getattr(node, "call", ("",))[-1] in ITEMS_UNTOUCHED:
+            return False  # moves objects without calling their methods
+        # a built-in given objects or functions may call back: str(obj), xs.index(obj), sorted(objs)
+        operands = [*node.args, *(k.value for k in node.keywords)]
+        if isinstance(node.func, py_ast.Attribute):
+            operands.append(node.func.value)
+        return any(holds_objects(getattr(a, "ty", None), calls=True) for a in operands)
     if isinstance(node, (py_ast.Compare, py_ast.BoolOp, py_ast.UnaryOp, py_ast.IfExp)):
-        return any(_holds_objects(getattr(child, "ty", None)) for child in py_ast.iter_child_nodes(node))
+        return any(holds_objects(getattr(child, "ty", None)) for child in py_ast.iter_child_nodes(node))
     return False
 
 
-def _holds_objects(ty: Type | None) -> bool:
-    if isinstance(ty, ClassType):
+def holds_objects(ty: Type | None, calls: bool = False) -> bool:
+    """Whether a ``ty`` may hold objects of the program (with ``calls``: or functions)."""
+    if isinstance(ty, ClassType) or (calls and type(ty).__name__ == "CallableType"):
         return True
-    if isinstance(ty, (ListType, OptionalType)):
-        return _holds_objects(ty.item if isinstance(ty, ListType) else ty.inner)
-    if isinstance(ty, TupleType):
-        return any(_holds_objects(t) for t in ty.items)
-    return isinstance(ty, DictType) and _holds_objects(ty.value)
+    if isinstance(ty, (ListType, OptionalType, SetType)):
+        return holds_objects(ty.inner if isinstance(ty, OptionalType) else ty.item, calls)
+    if isinstance(ty, (TupleType, UnionType)):
+        return any(holds_objects(t, calls) for t in (ty.items if isinstance(ty, TupleType) else ty.members))
+    return isinstance(ty, DictType) and holds_objects(ty.value, calls)
 
 
 def orderable(ty: Type) -> bool:

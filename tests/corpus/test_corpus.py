@@ -29,7 +29,6 @@ NOT_YET = {
     "json_body_validation": "`type` in an annotation (dict[str, tuple[type, ...]])",
     "query_rewrite": "list.extend() of a dict's items view, sorted() of a list of tuples, then an Any into "
                      "a list[str] dataclass field",
-    "request_id": "a T | None field assigned a T, then passed where a T is expected (`self.request_id = str(...)`)",
 }
 
 
