@@ -10,6 +10,10 @@ from typing import Any
 from abi import export
 
 
+class Plain:
+    pass
+
+
 @dataclass
 class Config:
     cluster: str = "ext-authz"
@@ -184,7 +188,7 @@ def non_ascii(n: int) -> int:
 
 @export
 def held_object(n: int) -> int:
-    box: Any = Config() if n % 2 else [Config()]
+    box: Any = Plain() if n % 2 else [Plain()]  # an Any never holds a dataclass's object
     try:
         return total(**box)
     except TypeError as e:
