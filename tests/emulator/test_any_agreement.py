@@ -59,7 +59,7 @@ VALUES = st.one_of(st.none(), st.booleans(), st.integers(-10, 10), st.text(max_s
                    st.floats(allow_nan=False, allow_infinity=False), st.just([1]), st.just({"k": 1}))
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(st.lists(st.fixed_dictionaries({"burst": VALUES, "label": VALUES}, optional={"name": VALUES, "n": VALUES}),
                 min_size=1, max_size=3))
 def test_runners_agree_on_generated_documents(docs: list[dict]):

@@ -20,7 +20,7 @@ from differential import compiled, load_python  # noqa: E402
 
 PROGRAM = Path(__file__).with_name("re_program.py")
 EXAMPLES = int(os.environ.get("STDLIB_EXAMPLES", "60"))
-SETTINGS = settings(max_examples=EXAMPLES * 5, deadline=None, derandomize=True, database=None,
+SETTINGS = settings(max_examples=EXAMPLES * 3, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 ATOMS = ["a", "b", "c", ".", "[ab]", "[^a]", "[a-c]", "[^\\n]", "\\d", "\\w", "\\s", "\\W", "\\S", "\\D",
          "\\b", "\\B", "^", "$", "\\A", "\\Z", "A", "1", " ", "\\n", "[\\d_]", "[^\\w]", "x", "-", "K", "[i-k]", "s",
