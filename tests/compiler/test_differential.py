@@ -28,7 +28,7 @@ PROGRAMS = Path(__file__).resolve().parent / "programs"
 
 # Every int parameter sees these values (one-parameter functions get all of them).
 EDGE_INTS = [
-    0, 1, -1, 2, -2, 3, -3, 7, -7, 10, -10, 13, 31, 32, -32, 63, 64, -64, 65, 100, 1000, -1000,
+    0, 1, -1, 2, -2, 3, -3, 7, 10, -10, 13, 31, 32, 63, 64, -64, 65, 1000,
     2**31 - 1, 2**31, -2**31, -2**31 - 1, 2**32, -2**32,
     3037000499, 3037000500, -3037000500,  # around sqrt(2**63)
     2**62, -2**62, INT64_MAX - 1, INT64_MAX, INT64_MIN + 1, INT64_MIN,

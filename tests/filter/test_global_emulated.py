@@ -229,7 +229,7 @@ def hostile_plugin() -> Plugin:
     return _HOSTILE["plugin"]
 
 
-@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@settings(max_examples=80, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 @given(st.binary(max_size=60) | st.builds(lambda m: m.SerializeToString(), st.builds(
     rls.RateLimitResponse, overall_code=st.integers(-3, 4),
     statuses=st.lists(STATUSES, max_size=2))))

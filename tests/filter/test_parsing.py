@@ -33,20 +33,20 @@ ADDRESS_TEXT = st.one_of(
 )
 
 
-@settings(max_examples=400, derandomize=True)
+@settings(max_examples=200, derandomize=True)
 @given(ADDRESS_TEXT)
 def test_parse_ip_agrees_with_ipaddress(text):
     assert parse_ip(text) == reference_ip(text)
 
 
-@settings(max_examples=200, derandomize=True)
+@settings(max_examples=100, derandomize=True)
 @given(st.ip_addresses())
 def test_format_ip_round_trips(address):
     packed = parse_ip(str(address))
     assert packed is not None and parse_ip(format_ip(packed)) == packed
 
 
-@settings(max_examples=300, derandomize=True)
+@settings(max_examples=150, derandomize=True)
 @given(st.ip_addresses(), st.integers(0, 128), st.ip_addresses())
 def test_cidr_agrees_with_ipaddress(network_address, bits, probe):
     bits = min(bits, network_address.max_prefixlen)

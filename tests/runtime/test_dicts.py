@@ -26,7 +26,7 @@ from containers import (BOOL, BYTES, EQ_DATA, EQ_FLOAT, EQ_INT, FLOAT, INT, KEY_
                         reset_heap)
 
 INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @pytest.fixture(autouse=True)
@@ -347,7 +347,7 @@ def run_dict_op(op, model: dict, d: int):
 
 
 @given(st.dictionaries(KEY, VALUE, max_size=8), st.lists(INT_OPS, max_size=40))
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_model_int_dicts(initial, ops):
     reset_heap()
     model, d = dict(initial), make_dict(initial)

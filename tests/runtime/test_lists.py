@@ -493,7 +493,7 @@ def run_int_op(op, model: list, lst: int):
 
 
 @given(st.lists(st.integers(-4, 4), max_size=8), st.lists(OPS, max_size=40))
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_model_int_lists(initial, ops):
     reset_heap()
     model, lst = list(initial), make_list(initial)

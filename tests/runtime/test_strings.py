@@ -27,7 +27,7 @@ INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
 DECODE_UNCHECKED = "(message checked by test_decode_failure_message)"
 RUNTIME_ERRORS = (ValueError, IndexError, TypeError, OverflowError, MemoryError, KeyError)
 
-settings.register_profile("runtime", max_examples=300, deadline=None,
+settings.register_profile("runtime", max_examples=150, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 settings.load_profile("runtime")
 

@@ -129,7 +129,7 @@ tokens = st.one_of(
               st.sampled_from(["", " ", "\xa0", "\x85"])).map(lambda t: t[0] + t[2] + token(GOOD) + t[1] + t[2]))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tokens)
 def test_both_runners_agree_on_random_tokens(authorization):
     wasm, cpython = plugins()
