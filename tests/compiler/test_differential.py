@@ -34,9 +34,10 @@ EDGE_INTS = [
     2**62, -2**62, INT64_MAX - 1, INT64_MAX, INT64_MIN + 1, INT64_MIN,
 ]
 # Pairs: the full product of these, plus (x, x), (x, -x), (x, 1) and (x, -1) for every edge value.
+# (-2, 3, 13, 65, 2**32 and INT64_MAX - 1 meet every edge value in the extras below instead.)
 PAIR_INTS = [
-    0, 1, -1, 2, -2, 3, -7, 13, 63, 64, -64, 65, 2**31, -2**31, 2**32, 3037000500, -3037000500,
-    2**62, INT64_MAX - 1, INT64_MAX, INT64_MIN + 1, INT64_MIN,
+    0, 1, -1, 2, -7, 63, 64, -64, 2**31, -2**31, 3037000500, -3037000500,
+    2**62, INT64_MAX, INT64_MIN + 1, INT64_MIN,
 ]
 # Triples: the full product of these, plus a seeded sample of triples of pair values.
 TRIPLE_INTS = [0, 1, -1, 2, -3, 7, 64, -2**32, INT64_MAX, INT64_MIN]
