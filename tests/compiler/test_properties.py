@@ -35,7 +35,7 @@ from differential import INT64_MAX, CompiledProgram, Outcome, expected_wasm, out
 from int64_oracle import load
 from samples import int64s
 
-MAX_EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "38"))  # raise it for a longer bug hunt
+MAX_EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "28"))  # raise it for a longer bug hunt
 SETTINGS = settings(max_examples=MAX_EXAMPLES, deadline=None, derandomize=False,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 LOOP_LIMIT = 6  # iterations after which every generated loop breaks

@@ -37,7 +37,7 @@ from differential import CompiledProgram, Outcome, expected_wasm, trap_name
 from int64_oracle import load
 from samples import INT_SPECS, STR_SPECS, texts
 
-MAX_EXAMPLES = int(os.environ.get("STRING_PROPERTY_EXAMPLES", "22"))
+MAX_EXAMPLES = int(os.environ.get("STRING_PROPERTY_EXAMPLES", "16"))
 SETTINGS = settings(max_examples=MAX_EXAMPLES, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
