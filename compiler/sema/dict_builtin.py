@@ -11,9 +11,8 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import ANY, DictType, ListType, TupleType, Type, ViewType
-from .held_conversions import HeldDictSource, dict_of_held
+from .held_conversions import KEY, VALUE, HeldDictSource, dict_of_held
 
-KEY, VALUE = "__key", "__value"
 HELP = "dict() takes nothing, keywords, a dict or a list of (key, value) pairs here"
 
 

@@ -19,6 +19,9 @@ from ..program import ANY, STR, DictType, ListType, OptionalType, SetType, Type,
 from .map_filter import ITEM
 
 
+KEY, VALUE = "__key", "__value"  # the copy's loop variables (sema/dict_builtin.py's too)
+
+
 class HeldDictSource(py_ast.expr):
     """The dict ``dict(value)`` copies when ``value`` is an Any (a dict, or one built from pairs)."""
 
@@ -71,7 +74,7 @@ def dict_of_held(node: py_ast.Call, source: py_ast.expr, expected: Type | None) 
     pairs = _made(HeldDictSource(value=source), source)
     items = _made(py_ast.Call(func=_made(py_ast.Attribute(value=pairs, attr="items", ctx=py_ast.Load()), node),
                               args=[], keywords=[]), node)
-    key, value = "__key", "__value"
+    key, value = KEY, VALUE
     target = _made(py_ast.Tuple(elts=[_made(py_ast.Name(id=key, ctx=py_ast.Store()), node),
                                       _made(py_ast.Name(id=value, ctx=py_ast.Store()), node)],
                                 ctx=py_ast.Store()), node)
