@@ -119,8 +119,8 @@ def _reported(path: Path, build):
     gc.disable()
     try:
         return build()
-    except CompileError:
-        raise
+    except CompileError as err:
+        diagnostics = err.diagnostics
     except RecursionError:
         raise _internal(path, "the program nests too deeply to compile") from None
     except Exception as err:
@@ -129,6 +129,9 @@ def _reported(path: Path, build):
         sys.setrecursionlimit(previous)
         if collecting:
             gc.enable()
+    # A fresh error: the caught one's traceback holds every frame of the compile, and through
+    # them the whole program (in cycles only the collector frees) for as long as the caller keeps it.
+    raise CompileError(diagnostics)
 
 
 def _internal(path: Path, message: str) -> CompileError:
