@@ -12,10 +12,14 @@ could not trap. Nothing else changes.
 
 How: each function is interpreted over intervals of int64 values (an abstract
 stack mirrors the wasm stack). Locals are flow-insensitive: a local's interval
-is the join of every value stored into it, found by iterating to a fixpoint.
-Function results are joined over their returns, iterated over the module; a
-block's result over the branches to it and its end (an inlined body's returns).
-Parameters are unknown (any int64).
+is the join of every value stored into it, found by iterating until what the
+body stores stays inside them; after ROUNDS a bound still moving is widened to
+int64's limit (the other bound and the other locals keep theirs). Function
+results are joined over their returns, and parameters over the arguments of
+every call, iterated over the module with callees (for results) or callers
+(for parameters) first, so a chain of calls settles in one round; a block's
+result is joined over the branches to it and its end (an inlined body's
+returns). Exports' parameters are unknown (any int64).
 
 Counters: a store ``x = x + c`` (``c`` a constant, ``|c| <= COUNTER_STEP``) would
 make every interval unbounded. Such a local is instead given its other values
@@ -34,6 +38,8 @@ COUNTER_STEP = 256
 COUNTER_STEPS = 1 << 48
 ROUNDS = 6  # then whatever still changes is unbounded
 ALTERNATIONS = 1
+WIDEN_AFTER = ROUNDS - 1  # rounds of a function's locals before a bound still moving is widened
+LOCAL_ROUNDS = 4 * ROUNDS  # then every local is unbounded (widening settles long before)
 
 
 def run(module: ir.Module) -> ir.Module:
@@ -44,7 +50,8 @@ def run(module: ir.Module) -> ir.Module:
         params = analyses.parameter_ranges(results)
         results = analyses.result_ranges(params)
     for fn in module.functions.values():
-        fn.body = analyses.of(fn, results, params).rewritten()
+        if any(callee in CHECKED for callee in analyses.callees[fn.symbol]):  # else nothing to replace
+            fn.body = analyses.of(fn, results, params).rewritten()
     return module
 
 
@@ -58,6 +65,12 @@ class Analyses:
         self.callees = {fn.symbol: sorted({i[1] for i in fn.body if i[0] == "call"})
                         for fn in module.functions.values()}
         self.signatures = {symbol: signature(module, symbol) for symbol in (*module.functions, *module.imports)}
+        # only functions that call functions of the module give their parameters ranges
+        callees_first = postorder(module, self.callees)
+        self.callers = [module.functions[symbol] for symbol in reversed(callees_first)
+                        if any(callee in module.functions for callee in self.callees[symbol])]
+        self.returning = [module.functions[symbol] for symbol in callees_first
+                          if module.functions[symbol].results == ["i64"]]
 
     def of(self, fn: ir.Function, results: dict[str, Value], params: dict[str, list[Value]]) -> "FunctionRanges":
         given = None if fn.export or fn.symbol == self.module.start else params.get(fn.symbol)
@@ -81,38 +94,64 @@ class Analyses:
         return self.ids[fn.symbol]
 
     def result_ranges(self, params: dict[str, list[Value]]) -> dict[str, Value]:
-        """Each round assumes the previous round's results, starting from "any int64": every
-        round's results are sound, so stopping after ROUNDS (or when nothing changes) is too."""
+        """Each round assumes the results known so far, starting from "any int64", callees before
+        their callers (a chain of calls settles in one round): every result is sound when found,
+        so stopping after ROUNDS (or when nothing changes) is too."""
         results: dict[str, Value] = {}
         for _ in range(ROUNDS):
-            found = {fn.symbol: self.of(fn, results, params).returned or TOP
-                     for fn in self.module.functions.values() if fn.results == ["i64"]}
-            if found == results:
+            changed = False
+            for fn in self.returning:
+                found = self.of(fn, results, params).returned or TOP
+                if results.get(fn.symbol) != found:
+                    results[fn.symbol] = found
+                    changed = True
+            if not changed:
                 break
-            results = found
         return results
 
     def parameter_ranges(self, results: dict[str, Value]) -> dict[str, list[Value]]:
         """Each internal function's parameters: the join of its arguments at every call site (the
-        host may pass anything to exports), given sound ``results`` of calls. Iterated up to a
-        fixpoint; past ROUNDS a parameter that still changes is unknown."""
+        host may pass anything to exports), given sound ``results`` of calls. Callers go before their
+        callees and a callee sees its grown parameters in the same round, so a chain of calls settles
+        in one round; rounds repeat up to a fixpoint, and past ROUNDS a parameter that still changes
+        is unknown."""
         params: dict[str, list[Value]] = {}
         for round_ in range(1000):  # ends: past ROUNDS, a parameter that changes becomes TOP for good
-            seen: dict[str, list[Value]] = {}
-            for fn in self.module.functions.values():
+            changed = False
+            for fn in self.callers:
                 for symbol, args in self.of(fn, results, params).calls.items():
-                    known = seen.get(symbol)
-                    seen[symbol] = args if known is None else [join(k, a) for k, a in zip(known, args)]
-            grown = {}
-            for symbol, args in seen.items():
-                old = params.get(symbol, [None] * len(args))
-                new = [join(o, a) for o, a in zip(old, args)]
-                grown[symbol] = [TOP if round_ >= ROUNDS and n != o else n for o, n in zip(old, new)]
-            if grown == params:
+                    old = params.get(symbol, [None] * len(args))
+                    new = [join(o, a) for o, a in zip(old, args)]
+                    if round_ >= ROUNDS:
+                        new = [TOP if n != o else n for o, n in zip(old, new)]
+                    if new != old:
+                        params[symbol] = new
+                        changed = True
+            if not changed:
                 return params
-            params = grown
         return {}
 
+
+def postorder(module: ir.Module, callees: dict[str, list[str]]) -> list[str]:
+    """The module's functions, each after those it calls (a cycle in any order)."""
+    done: set[str] = set()
+    order: list[str] = []
+    for root in module.functions:
+        if root in done:
+            continue
+        done.add(root)
+        stack = [(root, iter(callees[root]))]
+        while stack:
+            symbol, pending = stack[-1]
+            for callee in pending:
+                if callee in module.functions and callee not in done:
+                    done.add(callee)
+                    stack.append((callee, iter(callees[callee])))
+                    break
+            else:
+                stack.pop()
+                order.append(symbol)
+    return order
 
 
 class FunctionRanges:
@@ -143,12 +182,15 @@ class FunctionRanges:
     def settle_locals(self) -> None:
         """Iterate the locals to a fixpoint; the last interpretation (whose ``returned`` and
         ``calls`` hold for the final intervals) stays on the object."""
-        for _ in range(ROUNDS):
+        for round_ in range(LOCAL_ROUNDS):
             stored, steps = self.interpret(rewrite=False)[:2]
             settled = {name: self.widen(name, stored.get(name), steps.get(name, 0))
                        for name in self.locals}
-            if settled == self.locals:
+            if all(self.locals[name].lo <= value.lo and value.hi <= self.locals[name].hi
+                   for name, value in settled.items()):  # what the body stores stays in them
                 return
+            if round_ >= WIDEN_AFTER:  # a bound still moving goes to int64's limit: few rounds more
+                settled = {name: _widened(self.locals[name], value) for name, value in settled.items()}
             self.locals = settled
         self.locals = {name: TOP for name in self.locals}
         self.interpret(rewrite=False)
@@ -168,7 +210,9 @@ class FunctionRanges:
 
     # -- the interpreter --------------------------------------------------------------
     def interpret(self, rewrite: bool):
-        """(values stored per local, counter step per local, joined result, rewritten body)."""
+        """(values stored per local, counter step per local, joined result, rewritten body).
+        The hot loop of the pass: instructions dispatch on their kind (``_kind``), and the
+        rewritten body is only built when asked for."""
         self.stored: dict[str, Value] = {}
         self.steps: dict[str, int] = {}
         self.returned: Value | None = None
@@ -178,43 +222,79 @@ class FunctionRanges:
         dead = False
         out: list = []
         self.out = out
+        keep = out.append if rewrite else _ignore
+        kinds, locals_, i64_locals = _KINDS, self.locals, self.i64_locals
+        returns_i64 = self.fn.results == ["i64"]
         for instr in self.fn.body:
             op = instr[0]
-            if op in ("block", "loop", "if"):
+            kind = kinds.get(op) or _kind(op)
+            if kind == OPEN:
                 if op == "if" and not dead:
                     stack.pop()
                 controls.append([len(stack), int(instr[2] is not None), dead, instr[1], op, None])
-                out.append(instr)
-                continue
-            if op in ("else", "end"):
-                if not controls:  # the function body's end (not in the IR): never here
-                    out.append(instr)
+            elif kind == CLOSE:
+                if controls:  # (the function body's own end is not in the IR)
+                    frame = controls[-1] if op == "else" else controls.pop()
+                    height, count, was_dead = frame[0], frame[1], frame[2]
+                    if count and not dead and len(stack) > height:  # the value an arm falls through with
+                        frame[5] = join(frame[5], Value(stack[-1].lo, stack[-1].hi))
+                    del stack[height:]
+                    if op == "end":
+                        stack += [frame[5] or TOP] * count
+                    dead = was_dead
+            elif dead:
+                pass
+            elif kind == LOCAL_GET:
+                name = instr[1]
+                if name in i64_locals:
+                    value = locals_[name]
+                    stack.append(_new(Value, (value.lo, value.hi, name, 0)))
+                else:
+                    stack.append(TOP)
+            elif kind == PUSH_TOP:
+                stack.append(TOP)
+            elif kind == CONST:
+                stack.append(span(instr[1], instr[1]))
+            elif kind == CALL:
+                replaced = self.call(instr, stack, rewrite)
+                if replaced is not None:
+                    out += replaced
                     continue
-                frame = controls[-1] if op == "else" else controls.pop()
-                height, count, was_dead = frame[:3]
-                if count and not dead and len(stack) > height:  # the value an arm falls through with
-                    frame[5] = join(frame[5], Value(stack[-1].lo, stack[-1].hi))
-                del stack[height:]
-                if op == "end":
-                    stack += [frame[5] or TOP] * count
-                dead = was_dead
-                out.append(instr)
-                continue
-            if dead:
-                out.append(instr)
-                continue
-            replaced = self.step(instr, stack, rewrite)
-            if replaced is None:
-                out.append(instr)
-            else:
-                out += replaced
-            if op in ("br", "br_if"):
-                self.branch_value(controls, instr[1], stack)
-            if op in ("br", "return", "unreachable"):
-                if op == "return" and self.fn.results == ["i64"] and stack:
+            elif kind == POP2_TOP:
+                del stack[-1]
+                stack[-1] = TOP
+            elif kind == CONVERT:
+                stack[-1] = EXTENDED.get(op, TOP)
+            elif kind == SET:
+                value = stack.pop()
+                self.store(instr[1], value)
+                if op == "local.tee":
+                    stack.append(Value(value.lo, value.hi, instr[1], 0) if instr[1] in i64_locals else TOP)
+            elif kind == ENDS:
+                if op == "br":
+                    self.branch_value(controls, instr[1], stack)
+                elif op == "return" and returns_i64 and stack:
                     self.returned = join(self.returned, stack[-1])
                 dead = True
-        if not dead and self.fn.results == ["i64"] and stack:
+            elif kind == POP:
+                stack.pop()
+                if op == "br_if":
+                    self.branch_value(controls, instr[1], stack)
+            elif kind == LOAD:
+                stack[-1] = LOADED.get(op, TOP)
+            elif kind == STORE:
+                del stack[-2:]
+            elif kind == BINARY:
+                b = stack.pop()
+                stack[-1] = binary(op, stack[-1], b)
+            elif kind == SELECT:
+                stack.pop()
+                b, a = stack.pop(), stack.pop()
+                stack.append(join(a, b))
+            elif kind == POP3:
+                del stack[-3:]
+            keep(instr)
+        if not dead and returns_i64 and stack:
             self.returned = join(self.returned, stack[-1])
         return self.stored, self.steps, self.returned, out
 
@@ -228,50 +308,6 @@ class FunctionRanges:
                 elif frame[1] and frame[4] != "loop":
                     frame[5] = TOP
                 return
-
-    def step(self, instr: tuple, stack: list[Value], rewrite: bool) -> list | None:
-        """The instructions that replace ``instr`` (None: it stays), after its effect on ``stack``."""
-        op = instr[0]
-        if op == "call":
-            return self.call(instr, stack, rewrite)
-        if op == "i64.const":
-            stack.append(span(instr[1], instr[1]))
-        elif op in ("i32.const", "f64.const", "global.get", "memory.size"):
-            stack.append(TOP)
-        elif op == "local.get":
-            stack.append(self.read(instr[1]))
-        elif op in ("local.set", "local.tee"):
-            value = stack.pop()
-            self.store(instr[1], value)
-            if op == "local.tee":
-                stack.append(Value(value.lo, value.hi, instr[1], 0) if instr[1] in self.i64_locals else TOP)
-        elif op in ("global.set", "drop", "br_if"):
-            stack.pop()
-        elif op == "select":
-            stack.pop()
-            b, a = stack.pop(), stack.pop()
-            stack.append(join(a, b))
-        elif op in ("memory.copy", "memory.fill"):
-            del stack[-3:]
-        elif op in STORES:
-            del stack[-2:]
-        elif op in LOADS:
-            stack.pop()
-            stack.append(LOADED.get(op, TOP))
-        elif op in UNARY:
-            stack.append(EXTENDED.get(op, TOP) if stack.pop() is not None else TOP)
-        elif op in ("br", "return", "unreachable", "nop"):
-            pass
-        else:  # binary
-            b, a = stack.pop(), stack.pop()
-            stack.append(binary(op, a, b))
-        return None
-
-    def read(self, name: str) -> Value:
-        if name not in self.i64_locals:
-            return TOP
-        value = self.locals[name]
-        return _new(Value, (value.lo, value.hi, name, 0))
 
     def store(self, name: str, value: Value) -> None:
         if name not in self.i64_locals:
@@ -325,6 +361,60 @@ class FunctionRanges:
         known = self.signatures.get(symbol)
         return known if known is not None else signature(self.module, symbol)
 
+
+
+# What an instruction does to the abstract stack (``_kind``): a small int each, for the hot loop.
+(OPEN, CLOSE, LOCAL_GET, PUSH_TOP, CONST, CALL, POP2_TOP, CONVERT, SET, ENDS, POP, LOAD, STORE, BINARY,
+ SELECT, POP3, NOTHING) = range(1, 18)
+_KINDS: dict[str, int] = {}
+# i64 instructions whose result interval intervals.binary narrows; every other binary one gives TOP
+_NARROWED = {f"i64.{k}" for k in ("add", "sub", "mul", "and", "or", "xor", "shr_u", "shr_s", "div_u",
+                                  "div_s", "rem_u", "rem_s")}
+
+
+def _kind(op: str) -> int:
+    if op in ("block", "loop", "if"):
+        kind = OPEN
+    elif op in ("else", "end"):
+        kind = CLOSE
+    elif op == "call":
+        kind = CALL
+    elif op == "i64.const":
+        kind = CONST
+    elif op in ("i32.const", "f64.const", "global.get", "memory.size"):
+        kind = PUSH_TOP
+    elif op == "local.get":
+        kind = LOCAL_GET
+    elif op in ("local.set", "local.tee"):
+        kind = SET
+    elif op in ("global.set", "drop", "br_if"):
+        kind = POP
+    elif op == "select":
+        kind = SELECT
+    elif op in ("memory.copy", "memory.fill"):
+        kind = POP3
+    elif op in STORES:
+        kind = STORE
+    elif op in LOADS:
+        kind = LOAD
+    elif op in UNARY:
+        kind = CONVERT
+    elif op in ("br", "return", "unreachable"):
+        kind = ENDS
+    elif op == "nop":
+        kind = NOTHING
+    else:
+        kind = BINARY if op in _NARROWED else POP2_TOP
+    _KINDS[op] = kind
+    return kind
+
+
+def _widened(old: Value, new: Value) -> Value:
+    return Value(old.lo if new.lo >= old.lo else INT64_MIN, old.hi if new.hi <= old.hi else INT64_MAX)
+
+
+def _ignore(_instr) -> None:
+    pass
 
 
 TEMP = "range.tmp"
