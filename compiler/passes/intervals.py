@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .effects import LOADS, STORES, UNARY
+
 INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
 
 
@@ -173,3 +175,55 @@ CHECKED = {"rt.add": _checked("add"), "rt.sub": _checked("sub"), "rt.mul": _chec
            "rt.floordiv": _floordiv, "rt.mod": _mod, "rt.lshift": _lshift, "rt.rshift": _rshift,
            "rt.abs": _abs, "rt.to_i32": _to_i32,
            "rt.bytes_index": lambda b, i: (span(0, 255), None)}
+
+
+def widened(old: Value, new: Value) -> Value:
+    """``new``, with each bound that moved past ``old``'s at int64's limit."""
+    return Value(old.lo if new.lo >= old.lo else INT64_MIN, old.hi if new.hi <= old.hi else INT64_MAX)
+
+
+# What an instruction does to the abstract stack (``_kind``): a small int each, for the hot loop.
+(OPEN, CLOSE, LOCAL_GET, PUSH_TOP, CONST, CALL, POP2_TOP, CONVERT, SET, ENDS, POP, LOAD, STORE, BINARY,
+ SELECT, POP3, NOTHING) = range(1, 18)
+KINDS: dict[str, int] = {}
+# i64 instructions whose result interval intervals.binary narrows; every other binary one gives TOP
+_NARROWED = {f"i64.{k}" for k in ("add", "sub", "mul", "and", "or", "xor", "shr_u", "shr_s", "div_u",
+                                  "div_s", "rem_u", "rem_s")}
+
+
+def stack_kind(op: str) -> int:
+    """``op``'s kind (memoised in KINDS)."""
+    if op in ("block", "loop", "if"):
+        kind = OPEN
+    elif op in ("else", "end"):
+        kind = CLOSE
+    elif op == "call":
+        kind = CALL
+    elif op == "i64.const":
+        kind = CONST
+    elif op in ("i32.const", "f64.const", "global.get", "memory.size"):
+        kind = PUSH_TOP
+    elif op == "local.get":
+        kind = LOCAL_GET
+    elif op in ("local.set", "local.tee"):
+        kind = SET
+    elif op in ("global.set", "drop", "br_if"):
+        kind = POP
+    elif op == "select":
+        kind = SELECT
+    elif op in ("memory.copy", "memory.fill"):
+        kind = POP3
+    elif op in STORES:
+        kind = STORE
+    elif op in LOADS:
+        kind = LOAD
+    elif op in UNARY:
+        kind = CONVERT
+    elif op in ("br", "return", "unreachable"):
+        kind = ENDS
+    elif op == "nop":
+        kind = NOTHING
+    else:
+        kind = BINARY if op in _NARROWED else POP2_TOP
+    KINDS[op] = kind
+    return kind

@@ -30,9 +30,11 @@ longer than any proxy-wasm callback runs.
 from __future__ import annotations
 
 from .. import cache, ir
-from .effects import LOADS, STORES, UNARY, signature
-from .intervals import (ADDRESSES, CHECKED, CONSTANT_CHECKS, EXTENDED, INT64_MAX, INT64_MIN, LOADED, TOP,
-                        Value, _new, as_signed, binary, join, span)
+from .effects import signature
+from .intervals import (ADDRESSES, BINARY, CALL, CHECKED, CLOSE, CONST, CONSTANT_CHECKS, CONVERT, ENDS,
+                        EXTENDED, INT64_MAX, INT64_MIN, KINDS, LOAD, LOADED, LOCAL_GET, OPEN, POP, POP2_TOP,
+                        POP3, PUSH_TOP, SELECT, SET, STORE, TOP, Value, _new, as_signed, binary, join, span,
+                        stack_kind, widened)
 
 COUNTER_STEP = 256
 COUNTER_STEPS = 1 << 48
@@ -190,7 +192,7 @@ class FunctionRanges:
                    for name, value in settled.items()):  # what the body stores stays in them
                 return
             if round_ >= WIDEN_AFTER:  # a bound still moving goes to int64's limit: few rounds more
-                settled = {name: _widened(self.locals[name], value) for name, value in settled.items()}
+                settled = {name: widened(self.locals[name], value) for name, value in settled.items()}
             self.locals = settled
         self.locals = {name: TOP for name in self.locals}
         self.interpret(rewrite=False)
@@ -222,12 +224,11 @@ class FunctionRanges:
         dead = False
         out: list = []
         self.out = out
-        keep = out.append if rewrite else _ignore
-        kinds, locals_, i64_locals = _KINDS, self.locals, self.i64_locals
+        kinds, locals_, i64_locals = KINDS, self.locals, self.i64_locals
         returns_i64 = self.fn.results == ["i64"]
         for instr in self.fn.body:
             op = instr[0]
-            kind = kinds.get(op) or _kind(op)
+            kind = kinds.get(op) or stack_kind(op)
             if kind == OPEN:
                 if op == "if" and not dead:
                     stack.pop()
@@ -293,7 +294,8 @@ class FunctionRanges:
                 stack.append(join(a, b))
             elif kind == POP3:
                 del stack[-3:]
-            keep(instr)
+            if rewrite:
+                out.append(instr)
         if not dead and returns_i64 and stack:
             self.returned = join(self.returned, stack[-1])
         return self.stored, self.steps, self.returned, out
@@ -361,60 +363,6 @@ class FunctionRanges:
         known = self.signatures.get(symbol)
         return known if known is not None else signature(self.module, symbol)
 
-
-
-# What an instruction does to the abstract stack (``_kind``): a small int each, for the hot loop.
-(OPEN, CLOSE, LOCAL_GET, PUSH_TOP, CONST, CALL, POP2_TOP, CONVERT, SET, ENDS, POP, LOAD, STORE, BINARY,
- SELECT, POP3, NOTHING) = range(1, 18)
-_KINDS: dict[str, int] = {}
-# i64 instructions whose result interval intervals.binary narrows; every other binary one gives TOP
-_NARROWED = {f"i64.{k}" for k in ("add", "sub", "mul", "and", "or", "xor", "shr_u", "shr_s", "div_u",
-                                  "div_s", "rem_u", "rem_s")}
-
-
-def _kind(op: str) -> int:
-    if op in ("block", "loop", "if"):
-        kind = OPEN
-    elif op in ("else", "end"):
-        kind = CLOSE
-    elif op == "call":
-        kind = CALL
-    elif op == "i64.const":
-        kind = CONST
-    elif op in ("i32.const", "f64.const", "global.get", "memory.size"):
-        kind = PUSH_TOP
-    elif op == "local.get":
-        kind = LOCAL_GET
-    elif op in ("local.set", "local.tee"):
-        kind = SET
-    elif op in ("global.set", "drop", "br_if"):
-        kind = POP
-    elif op == "select":
-        kind = SELECT
-    elif op in ("memory.copy", "memory.fill"):
-        kind = POP3
-    elif op in STORES:
-        kind = STORE
-    elif op in LOADS:
-        kind = LOAD
-    elif op in UNARY:
-        kind = CONVERT
-    elif op in ("br", "return", "unreachable"):
-        kind = ENDS
-    elif op == "nop":
-        kind = NOTHING
-    else:
-        kind = BINARY if op in _NARROWED else POP2_TOP
-    _KINDS[op] = kind
-    return kind
-
-
-def _widened(old: Value, new: Value) -> Value:
-    return Value(old.lo if new.lo >= old.lo else INT64_MIN, old.hi if new.hi <= old.hi else INT64_MAX)
-
-
-def _ignore(_instr) -> None:
-    pass
 
 
 TEMP = "range.tmp"
