@@ -182,7 +182,7 @@ def widened(old: Value, new: Value) -> Value:
     return Value(old.lo if new.lo >= old.lo else INT64_MIN, old.hi if new.hi <= old.hi else INT64_MAX)
 
 
-# What an instruction does to the abstract stack (``_kind``): a small int each, for the hot loop.
+# What an instruction does to the abstract stack (``stack_kind``): a small int each, for the hot loop.
 (OPEN, CLOSE, LOCAL_GET, PUSH_TOP, CONST, CALL, POP2_TOP, CONVERT, SET, ENDS, POP, LOAD, STORE, BINARY,
  SELECT, POP3, NOTHING) = range(1, 18)
 KINDS: dict[str, int] = {}
