@@ -254,6 +254,7 @@ class FlowMixin:
             base = self.check(iterable.func.value)
             if base == ANY:
                 self.refuse_protocols(iterable, self.objects_have_iteration)
+                self.refuse_class_attribute(iterable.func)  # an object's own keys()/values()/items()
                 owner.iteration = ("held_view", iterable.func.value, iterable.func.attr)
                 base = dict_of(STR, ANY)  # a dict held, or AttributeError (runtime/held_items.py)
             if isinstance(base, DictType):

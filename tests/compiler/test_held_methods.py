@@ -37,6 +37,9 @@ def test_compiles(tmp_path, source):
     ("def f(x: Any) -> Any:\n    return x.hex()\n", "Any has no method 'hex'"),  # float.hex
     ("def f(x: Any) -> Any:\n    return x.bit_length()\n", "Any has no method 'bit_length'"),
     ("def f(x: Any, a: list[Any]) -> Any:\n    return x.append(*a)\n", "'*' and '**' arguments"),
+    # a for loop over an Any's view: the object's own items() where a class defines one
+    ("class B:\n    def items(self) -> list[int]:\n        return []\n\n\n"
+     "def f(x: Any) -> int:\n    for k, v in x.items():\n        pass\n    return 0\n", "'items' of an Any is not decided"),
 ])
 def test_refused(tmp_path, source, message):
     with pytest.raises(CompileError) as err:
