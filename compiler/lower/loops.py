@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import BYTES, INT, STR, ListType, Type
+from ..program import BYTES, INT, STR, ListType, Type, VarTupleType
 from .containers import ContainerLowerer
 from .values import BYTES_DATA, DICTS, LISTS, STRINGS
 
@@ -115,7 +115,7 @@ class LoopLowerer(ContainerLowerer):
         self.emit("local.get", tmp)
         self.emit("i64.extend_i32_u")
         self.emit("local.get", index)
-        symbol = f"{LISTS}.list_get" if isinstance(ty, ListType) else \
+        symbol = f"{LISTS}.list_get" if isinstance(ty, (ListType, VarTupleType)) else \
             f"{STRINGS}.str_getitem" if ty == STR else f"{STRINGS}.bytes_getitem"
         self.call_runtime(symbol, item)
 
@@ -144,7 +144,7 @@ class LoopLowerer(ContainerLowerer):
         self.value(node)
         tmp = self.stash("i32")
         ty = node.ty
-        item = ty.item if isinstance(ty, ListType) else STR if ty == STR else INT
+        item = ty.item if isinstance(ty, (ListType, VarTupleType)) else STR if ty == STR else INT
         return tmp, ty, item
 
     def iterate_list(self, target, body, orelse, node) -> None:

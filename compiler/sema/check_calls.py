@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType, FuncSym,
-                       ListType, Local, SetType, Param, Type, ViewType, list_of)
+                       ListType, Local, SetType, Param, Type, VarTupleType, ViewType, list_of)
 from . import map_filter
 from .builtins import INTRINSICS, PYTHON_BUILTINS
 from .dict_builtin import DictBuiltinChecks
@@ -29,7 +29,7 @@ from .sets import CONSUMERS as SET_CONSUMERS
 from .methods import CLASS_METHODS, argument_problem, methods_of, with_tuple_argument
 from .sort_keys import check_extremum, check_list_sort, check_sorted
 from .str_format import as_fstring
-from .types import class_type, equality_supported
+from .types import class_type, eq_kind, equality_supported
 from .properties import PropertyChecks
 from .class_methods import ClassMethodChecks, instance_wrapper
 from .static_methods import StaticMethodChecks
@@ -189,7 +189,9 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
             return NONE
         table = CLASS_METHODS[owner] if owner is not None else methods_of(base)
         if table is None or func.attr not in table:
-            raise self.fail(func, f"{base} has no method '{func.attr}' in this version")
+            raise self.fail(func, f"{base} has no method '{func.attr}' in this version",
+                            "a tuple has index() and count(): copy it into a list to change it"
+                            if isinstance(base, VarTupleType) else "")
         params, result = with_tuple_argument(base, func.attr, node.args, table[func.attr])
         params = affix_tuple(self, base, func.attr, node.args, params)  # startswith(tuple(xs)): sema/tuple_builtin.py
         problem = argument_problem(func.attr, params, len(node.args), node.keywords)
@@ -201,6 +203,9 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
         if isinstance(base, ListType) and func.attr in ("index", "count", "remove") \
                 and not equality_supported(base.item):
             raise self.fail(func, f"list.{func.attr}() on {base} is not supported in this version")
+        if isinstance(base, VarTupleType) and eq_kind(base.item) is None:
+            raise self.fail(func, f"tuple.{func.attr}() on {base} is not supported in this version",
+                            "search a list of these items")
         if isinstance(base, ListType) and func.attr == "sort" and base.item not in (INT, STR):
             raise self.fail(func, "sort() supports lists of int or str in this version")
         if isinstance(base, ListType) and func.attr == "sort" and node.args:
@@ -253,7 +258,7 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
             return INT
         if ty == ANY and not self.objects_have_truth:
             return INT  # counted on what it holds (dynamic.held_len); TypeError for a number or None
-        if not (ty in TEXT or isinstance(ty, (ListType, DictType, ViewType, SetType))):
+        if not (ty in TEXT or isinstance(ty, (ListType, DictType, ViewType, SetType, VarTupleType))):
             raise self.fail(node.args[0], f"the argument of len() must be str, bytes, list or dict, not {ty}",
                             "len() counts the items of a str, bytes, list or dict")
         return INT
@@ -360,7 +365,7 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
         if self.range_argument(node, "list"):
             return list_of(INT)
         ty = self.check(self.one_argument(node, "list"))
-        if isinstance(ty, (ListType, ViewType)):
+        if isinstance(ty, (ListType, ViewType, VarTupleType)):
             return list_of(ty.item)
         if ty == STR:
             return list_of(STR)

@@ -1,0 +1,148 @@
+"""Tuples of any length (``tuple[T, ...]``, held as lists): ``tuple(xs)``, loops, ``len``, ``in``,
+indexing and slicing with CPython's IndexError, ``+``, ``*``, ``index``/``count``, ``==``/``<``,
+repr/str (``(1,)``), a fixed tuple where one is expected."""
+from abi import export
+
+WORDS = ["alpha", "beta", "", "gamma", "beta"]
+
+
+def text_hash(s: str) -> int:
+    h = 0
+    for c in s:
+        h = (h * 31 + ord(c)) & 0xFFFFFFFF
+    return h
+
+
+def first_n(n: int) -> tuple[int, ...]:
+    return tuple([i * i for i in range(n % 6)])
+
+
+def total(t: tuple[int, ...]) -> int:
+    s = 0
+    for x in t:
+        s += x
+    return s
+
+
+@export
+def from_list(n: int) -> int:
+    t = first_n(n)
+    return total(t) * 10 + len(t)
+
+
+@export
+def from_str_and_dict(n: int) -> int:
+    chars = tuple(WORDS[n % len(WORDS)])
+    keys = tuple({"k" + str(i): i for i in range(n % 4)})
+    views = tuple({"a": n % 7, "b": 2}.values())
+    return text_hash(repr(chars) + str(keys) + f"{views}")
+
+
+@export
+def reprs(n: int) -> int:
+    one: tuple[int, ...] = (n % 9,)
+    none: tuple[str, ...] = ()
+    words = tuple(WORDS[: n % 6])
+    floats: tuple[float, ...] = (0.5, n % 3 / 4)
+    return text_hash(repr(one) + str(none) + repr(words) + str(floats) + str(first_n(n)))
+
+
+@export
+def indexing(n: int) -> int:
+    t = first_n(n)
+    try:
+        return t[n % 8 - 4] * 100 + t[-1]
+    except IndexError as err:
+        return text_hash(str(err))
+
+
+@export
+def slicing(n: int) -> int:
+    t = first_n(n % 6 + 3)
+    head = t[: n % 4]
+    odd = t[1::2]
+    back = t[::-1]
+    return text_hash(repr(head) + repr(odd) + repr(back) + repr(t[5:]))
+
+
+@export
+def membership_and_search(n: int) -> int:
+    t = tuple(WORDS)
+    found = ("beta" in t) + 2 * ("delta" not in t) + 4 * (str(n % 3) in t)
+    try:
+        where = t.index(WORDS[n % 5]) * 10 + first_n(n).index(n % 5)
+    except ValueError as err:
+        where = text_hash(str(err))
+    return found * 10000000 + where * 100 + t.count("beta") * 10 + first_n(n).count(0)
+
+
+@export
+def concat_and_repeat(n: int) -> int:
+    a = first_n(n)
+    b: tuple[int, ...] = (7, 8)
+    c = a + b
+    d = b * (n % 3)
+    e = a + (n % 10,)
+    c += (1, 2)
+    return text_hash(repr(c) + repr(d) + repr(e) + repr(2 * b))
+
+
+@export
+def comparisons(n: int) -> int:
+    a = first_n(n)
+    b = first_n(n % 6 + 1)
+    c = tuple(["b", "a"][: n % 3])
+    d: tuple[str, ...] = ("b",)
+    flags = [a == b, a != b, a < b, a <= b, a > b, a >= b, c < d, c == d, a == first_n(n)]
+    result = 0
+    for f in flags:
+        result = result * 2 + int(f)
+    return result
+
+
+@export
+def fixed_converted(n: int) -> int:
+    pair = (n % 4, 5)
+    t: tuple[int, ...] = pair
+    return total(pair) * 100 + total(t) * 10 + len(t) + total((1, 2, 3))
+
+
+@export
+def truth_and_list(n: int) -> int:
+    t = first_n(n)
+    as_list = list(t)
+    as_list.append(1)  # a copy: the tuple does not change
+    kind = 1 if isinstance(t, tuple) else 0
+    return (1 if t else 0) * 1000 + len(as_list) * 10 + len(t) + kind * 100000 + len(type(t).__name__) * 10000
+
+
+@export
+def affixes(n: int) -> int:
+    prefixes = tuple(["al", "ga", "x"])
+    word = WORDS[n % len(WORDS)]
+    return int(word.startswith(prefixes)) * 10 + int(word.endswith(tuple(["ta", "a"])))
+
+
+@export
+def comprehension_and_tuple_of_tuple(n: int) -> int:
+    t = first_n(n)
+    same = tuple(t)
+    doubled = tuple([x * 2 for x in t])
+    pairs = [i * 10 + x for i, x in enumerate(t)]
+    return text_hash(repr(same) + repr(doubled) + repr(pairs) + str(same == t))
+
+
+class Route:
+    def __init__(self, hops: tuple[str, ...]) -> None:
+        self.hops = hops
+
+
+@export
+def unpack_and_hold(n: int) -> int:
+    routes = [Route(tuple(WORDS[: n % 4])), Route(("x", "y"))]
+    held: dict[str, tuple[str, ...]] = {"r": routes[0].hops}
+    try:
+        a, b = held["r"]
+        return text_hash(a + "/" + b + repr(routes[1].hops))
+    except ValueError as err:
+        return text_hash(str(err))
