@@ -64,6 +64,8 @@ class FunctionLowerer(GeneratorLowerer, ComprehensionLowerer, WalrusLowerer, Del
                 self.emit("global.set", sym.qualname)
             else:
                 self.emit("local.set", getattr(target, "local_name", target.id))
+        elif isinstance(target, py_ast.Tuple) and hasattr(target, "star_unpack"):
+            self.store_starred_items(target, ty)  # first, *rest = parts (lower/list_unpack.py)
         elif isinstance(target, py_ast.Tuple) and isinstance(ty, (ListType, VarTupleType)):
             self.store_list_items(target, ty)  # a, b = lst (lower/list_unpack.py)
         elif isinstance(target, py_ast.Tuple):

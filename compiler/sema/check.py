@@ -22,6 +22,7 @@ from ..program import (ANY, NONE, RUNTIME_MODULES, SET_RUNTIME_MODULES, STR, Cla
                        ViewType)
 from .check_calls import CallChecker
 from .check_expr import Bail, ExprChecker, _conversion_help
+from .star_unpack import assign_starred, starred_index
 from .comprehensions import ComprehensionChecks
 from .dataclass_options import frozen_assignment
 from .deletion import DeleteChecks
@@ -184,9 +185,9 @@ class FunctionChecker(GeneratorChecks, ClosureChecks, ComprehensionChecks, Walru
         if isinstance(target, py_ast.List):
             raise self.fail(target, "unpacking into [...] is not supported", "unpack into a tuple: a, b = pair")
         if isinstance(target, py_ast.Tuple):
-            for element in target.elts:
-                if isinstance(element, py_ast.Starred):
-                    raise self.unsupported(element)
+            star = starred_index(self, target)
+            if star is not None:
+                return assign_starred(self, target, ty, star)  # first, *rest = parts: sema/star_unpack.py
             if isinstance(ty, (ListType, VarTupleType)):  # a, b, c = s.split("."): its length checked when it runs
                 for element in target.elts:
                     self.assign_to(element, None, ty.item)

@@ -146,3 +146,37 @@ def unpack_and_hold(n: int) -> int:
         return text_hash(a + "/" + b + repr(routes[1].hops))
     except ValueError as err:
         return text_hash(str(err))
+
+
+# -- starred assignment: first, *rest = parts ------------------------------------------------
+@export
+def star_first_rest(n: int) -> int:
+    parts = WORDS[: n % 6]
+    try:
+        first, *rest = parts
+        return text_hash(first + repr(rest))
+    except ValueError as err:
+        return text_hash(str(err))
+
+
+@export
+def star_middle(n: int) -> int:
+    t = first_n(n)
+    try:
+        a, *middle, z = t
+        *init, last = (n % 5, 3, 4)
+        head, *tail = init
+        return text_hash(f"{a} {middle} {z} {init} {last} {head} {tail}")
+    except ValueError as err:
+        return text_hash(str(err))
+
+
+@export
+def star_in_loop(n: int) -> int:
+    rows = [[1, n % 7, 3], [4], [n % 3, 5]]
+    total = 0
+    for key, *values in rows:
+        total = total * 10 + key + len(values) * 100
+        values.append(key)  # a new list each time
+    firsts = sum([key * 10 + len(values) for key, *values in rows])
+    return total + len(rows[0]) * 1000000 + firsts * 100000000
