@@ -217,6 +217,7 @@ class Param:
     wasm: str  # boundary wasm type (i32 for ``i32``-annotated ints)
     default: py_ast.expr | None = None  # a constant expression
     keyword_only: bool = False  # declared after '*': passed by keyword only
+    var_positional: bool = False  # '*args: T': the extra positional arguments, a tuple[T, ...]
 
 
 @dataclass

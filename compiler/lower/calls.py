@@ -6,6 +6,7 @@ import ast as py_ast
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, RAISE_INTRINSICS, RT_MEMORY, STR, ClassInfo, ClassType, DictType,
                        FuncSym, GlobalSym, ListType, OptionalType, Type, VarTupleType, ViewType)
 from .compare import CompareLowerer
+from .star_args import StarArgsLowerer
 from .expressions import eq_kind
 from .methods import MethodLowerer
 from .closures import ClosureLowerer
@@ -39,7 +40,7 @@ def constant_int(node: py_ast.expr) -> int | None:
     return None
 
 
-class CallLowerer(KwargsUnpackLowerer, TupleBuiltinLowerer, ClosureLowerer, SortKeyLowerer, MethodLowerer,
+class CallLowerer(StarArgsLowerer, KwargsUnpackLowerer, TupleBuiltinLowerer, ClosureLowerer, SortKeyLowerer, MethodLowerer,
                   CompareLowerer, TextLowerer):
     def lower_Call(self, node: py_ast.Call) -> None:
         if hasattr(node, "unpacking"):

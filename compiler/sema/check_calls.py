@@ -23,7 +23,8 @@ from .callables import value_call
 from .check_expr import NUMERIC, TEXT, ExprChecker
 from .fstrings import STR_ARGUMENTS, str_convertible
 from .kwargs_unpack import bind_unpacked
-from .tuple_builtin import TupleBuiltinChecks, affix_tuple
+from .star_args import StarItem, bind_starred, packed_extras, vararg_index
+from .tuple_builtin import TupleBuiltinChecks, affix_tuple, joined_tuple
 from .classes import inherited_method
 from .sets import CONSUMERS as SET_CONSUMERS
 from .methods import CLASS_METHODS, argument_problem, methods_of, with_tuple_argument
@@ -73,6 +74,9 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
 
     # -- argument binding -------------------------------------------------
     def bind(self, node: py_ast.Call, params: list[Param], name: str, args: list[py_ast.expr], result: Type) -> Type:
+        if any(k.arg is None for k in node.keywords) and vararg_index(params) is not None:
+            raise self.fail(node, f"'**' unpacking in a call of {name}(), which takes *args, is not supported",
+                            "pass the arguments by name one by one")
         if any(k.arg is None for k in node.keywords):
             return bind_unpacked(self, node, params, name, args, result)  # f(**d): sema/kwargs_unpack.py
         bound = self.given_arguments(node, params, name, args)
@@ -86,10 +90,12 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
                                     f"pass it: {name}(..., {param.name}=...)")
                 bound[index] = param.default
                 self.use(param.default, param.ty)
-            else:
+            elif not isinstance(arg, StarItem):  # f(*xs): checked by sema/star_args.py
                 self.use(arg, param.ty, what=f"argument '{param.name}' of {name}()")
         node.bound = bound
-        positions = list(range(len(args))) + [names.index(k.arg) for k in node.keywords]
+        vararg = vararg_index(params)
+        positions = [i if vararg is None else min(i, vararg) for i in range(len(args))]
+        positions = list(dict.fromkeys(positions + [names.index(k.arg) for k in node.keywords]))
         if positions != sorted(positions):
             node.evaluation_order = positions  # CPython evaluates arguments in source order
         return result
@@ -98,7 +104,13 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
                         args: list[py_ast.expr]) -> list[py_ast.expr | None]:
         """The arguments passed positionally and by name, per parameter (None where none is)."""
         bound: list[py_ast.expr | None] = [None] * len(params)
-        positional = sum(not p.keyword_only for p in params)
+        if any(isinstance(arg, py_ast.Starred) for arg in args):
+            return bind_starred(self, node, params, name, args, bound)  # f(*xs): sema/star_args.py
+        positional = sum(not p.keyword_only and not p.var_positional for p in params)
+        vararg = vararg_index(params)
+        if vararg is not None:  # *args: the extra positional arguments as a tuple
+            bound[vararg] = packed_extras(node, args[positional:])
+            args = args[:positional]
         if len(args) > positional:
             first = next((p.name for p in params if p.keyword_only), "")
             raise self.fail(node, f"{name}() takes {positional} {'positional ' * bool(first)}"
@@ -112,7 +124,7 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
         for keyword in node.keywords:
             if keyword.arg is None:
                 continue  # f(**d): bound when the call runs (sema/kwargs_unpack.py)
-            if keyword.arg not in names:
+            if keyword.arg not in names or params[names.index(keyword.arg)].var_positional:
                 raise self.fail(keyword, f"{name}() has no parameter '{keyword.arg}'")
             index = names.index(keyword.arg)
             if bound[index] is not None:
@@ -193,7 +205,8 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
                             "a tuple has index() and count(): copy it into a list to change it"
                             if isinstance(base, VarTupleType) else "")
         params, result = with_tuple_argument(base, func.attr, node.args, table[func.attr])
-        params = affix_tuple(self, base, func.attr, node.args, params)  # startswith(tuple(xs)): sema/tuple_builtin.py
+        params = affix_tuple(self, base, func.attr, node.args, params)
+        params = joined_tuple(self, base, func.attr, node.args, params) if base in TEXT else params  # startswith(tuple(xs)): sema/tuple_builtin.py
         problem = argument_problem(func.attr, params, len(node.args), node.keywords)
         if problem is not None:
             raise self.fail(node, problem)

@@ -20,6 +20,14 @@ def _is_tuple_call(checker, node: py_ast.expr) -> bool:
         and "tuple" not in checker.module.namespace and "tuple" not in checker.local_names
 
 
+def joined_tuple(checker, base: Type, name: str, args: list, params: list) -> list:
+    """``sep.join(t)`` of a ``tuple[str, ...]`` held in a variable: walked as the list it is held as."""
+    if name == "join" and len(args) == 1 and isinstance(args[0], py_ast.Name) \
+            and checker.check(args[0]) == var_tuple_of(base):
+        return [(params[0][0], args[0].ty, False)]
+    return params
+
+
 def affix_tuple(checker, base: Type, name: str, args: list, params: list) -> list:
     """``s.startswith(tuple(x))``: the parameter takes the tuple's items as a list (or the tuple)."""
     if name not in ("startswith", "endswith") or not args:

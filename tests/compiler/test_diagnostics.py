@@ -52,18 +52,27 @@ CONSTRUCTS = [
     ('nested class', 'def f() -> None:\n    class C:\n        pass\n',
      '2:5', 'nested classes are not supported',
      'define the class at module level'),
-    ('`*args`', 'def f(*args: int) -> None:\n    pass\n',
-     '1:8', '*args parameters are not supported',
-     'take a list[T] parameter instead'),
+    ('`*args` of an exported function', 'from abi import export\n@export\ndef f(*args: int) -> None:\n    pass\n',
+     '3:8', 'an exported or imported function cannot take *args',
+     'take each parameter, or a list[T] inside the program'),
     ('`**kwargs`', 'def f(**kwargs: int) -> None:\n    pass\n',
      '1:9', '**kwargs parameters are not supported',
      'declare each parameter (defaults are fine), or take a dict[str, T]'),
     ('positional-only parameters', 'def f(a: int, /) -> None:\n    pass\n',
      '1:7', "positional-only parameters (before '/') are not supported",
      "remove the '/'"),
-    ('`*` in a call', 'def g(a: int) -> int:\n    return a\ndef f(xs: list[int]) -> int:\n    return g(*xs)\n',
-     '4:14', "'*' unpacking is not supported",
-     'pass or assign the elements one by one'),
+    ('`*` in a call filling a method\'s parameters', 'class C:\n    def m(self, a: int) -> int:\n        return a\n'
+     'def f(c: C, xs: list[int]) -> int:\n    return c.m(*xs)\n',
+     '5:16', "'*' unpacking into named parameters is supported in calls of the program's module-level functions "
+     "and classes only", "pass the arguments one by one, or give the function a '*args: T' parameter"),
+    ('`*` in a call with keyword arguments', 'def g(a: int, *, k: int = 0) -> int:\n    return a\n'
+     'def f(xs: list[int]) -> int:\n    return g(*xs, k=1)\n',
+     '4:14', "'*' unpacking together with keyword arguments is not supported",
+     "pass the arguments one by one, or give the function a '*args: T' parameter"),
+    ('`*` in a call filling a parameter with a default', 'def g(a: int, b: int = 0) -> int:\n    return a\n'
+     'def f(xs: list[int]) -> int:\n    return g(*xs)\n',
+     '4:14', "'*' unpacking into parameter 'b' of g() (int, with a default) is not supported: each parameter it "
+     "fills must take int and have no default", "pass the arguments one by one, or give the function a '*args: T' parameter"),
     ('`**` in a method call', 'class C:\n    def m(self, a: int) -> int:\n        return a\n'
      'def f(c: C, d: dict[str, int]) -> int:\n    return c.m(**d)\n',
      '5:16', "'**' unpacking is supported in calls of functions and classes only",

@@ -1,6 +1,8 @@
 """Tuples of any length (``tuple[T, ...]``, held as lists): ``tuple(xs)``, loops, ``len``, ``in``,
 indexing and slicing with CPython's IndexError, ``+``, ``*``, ``index``/``count``, ``==``/``<``,
 repr/str (``(1,)``), a fixed tuple where one is expected."""
+from dataclasses import dataclass
+
 from abi import export
 
 WORDS = ["alpha", "beta", "", "gamma", "beta"]
@@ -180,3 +182,114 @@ def star_in_loop(n: int) -> int:
         values.append(key)  # a new list each time
     firsts = sum([key * 10 + len(values) for key, *values in rows])
     return total + len(rows[0]) * 1000000 + firsts * 100000000
+
+
+# -- *args parameters and * in calls ------------------------------------------------------------
+def joined(sep: str, *parts: str) -> str:
+    return sep.join(parts) + repr(parts)
+
+
+def scaled(k: int, *values: int, offset: int = 0) -> int:
+    s = offset
+    for v in values:
+        s = s * 7 + v * k
+    return s * 10 + len(values)
+
+
+def triple(a: int, b: int, c: int) -> int:
+    return a * 100 + b * 10 + c
+
+
+def at_least_two(a: int, b: int, *more: int) -> int:
+    return a * 1000 + b * 100 + len(more) * 10 + total(more)
+
+
+class Point:
+    def __init__(self, x: int, y: int) -> None:
+        self.x = x
+        self.y = y
+
+    def spread(self, *deltas: int) -> int:
+        return self.x * 10 + self.y + total(deltas)
+
+
+@export
+def varargs_calls(n: int) -> int:
+    words = WORDS[: n % 4]
+    text = joined("-") + joined("+", "a") + joined(",", "a", "b", str(n % 10)) + joined("/", *words)
+    return text_hash(text) + scaled(n % 5) + scaled(2, 1, 2, 3, offset=n % 3)
+
+
+@export
+def star_into_varargs(n: int) -> int:
+    xs = [i for i in range(n % 5)]
+    t = first_n(n)
+    return scaled(3, *xs) * 3 + scaled(1, 9, *t, 8, *xs) + Point(1, 2).spread(*xs, 4) + Point(3, 4).spread()
+
+
+@export
+def star_into_fixed(n: int) -> int:
+    xs = [i + 1 for i in range(n % 5)]
+    try:
+        return triple(*xs) + 1000000
+    except TypeError as err:
+        return text_hash(str(err))
+
+
+@export
+def star_after_explicit(n: int) -> int:
+    xs = [i + 1 for i in range(n % 4)]
+    try:
+        return triple(7, *xs) + 1000000
+    except TypeError as err:
+        return text_hash(str(err))
+
+
+@export
+def star_into_fixed_and_varargs(n: int) -> int:
+    xs = tuple([i + 1 for i in range(n % 5)])
+    try:
+        return at_least_two(*xs) + 1000000
+    except TypeError as err:
+        return text_hash(str(err))
+
+
+@export
+def star_into_constructor(n: int) -> int:
+    xs = [i + 3 for i in range(n % 4)]
+    try:
+        p = Point(*xs)
+        return p.x * 10 + p.y
+    except TypeError as err:
+        return text_hash(str(err))
+
+
+@export
+def star_of_fixed_tuple(n: int) -> int:
+    pair = (n % 7, 2)
+    return triple(1, *pair) + at_least_two(*pair) + scaled(2, *pair)
+
+
+@dataclass
+class Size:
+    width: int
+    height: int
+
+
+class Failure(Exception):
+    def __init__(self, code: int) -> None:
+        super().__init__(f"code {code}")
+        self.code = code
+
+
+@export
+def star_into_dataclass_and_exception(n: int) -> int:
+    xs = [i + 2 for i in range(n % 4)]
+    s = Size(0, 0)
+    try:
+        s = Size(*xs)
+        raise Failure(*xs[:1])
+    except TypeError as err:
+        return text_hash(str(err))
+    except Failure as err:
+        return err.code * 1000 + s.width * 10 + s.height
