@@ -92,8 +92,10 @@ class ValueLowerer:
             self.emit("i32.const", 0)
         elif isinstance(target, OptionalType) and not isinstance(source, OptionalType) and source in SCALARS:
             self.box(source)
-        elif isinstance(target, VarTupleType) and isinstance(source, TupleType):
-            self.record_as_list(source, target)
+        elif isinstance(source, TupleType) and isinstance(target, (VarTupleType, OptionalType)):
+            inner = target.inner if isinstance(target, OptionalType) else target
+            if isinstance(inner, VarTupleType):  # sema/types.py fixed_to_var_tuple
+                self.record_as_list(source, inner)
 
     def record_as_list(self, source: TupleType, target: VarTupleType) -> None:
         """A fixed tuple where a ``tuple[T, ...]`` is expected: its slots copied into a new list

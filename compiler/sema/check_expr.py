@@ -348,6 +348,8 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
         return dict_of(key, value)
 
     def check_Tuple(self, node: py_ast.Tuple, expected: Type | None) -> Type:
+        if isinstance(expected, OptionalType) and isinstance(expected.inner, VarTupleType):
+            expected = expected.inner  # stored as itself: a tuple[T, ...] | None is a pointer or None
         if isinstance(expected, VarTupleType):  # made as a list literal is (lower/containers.py)
             for element in node.elts:
                 self.use(element, expected.item)

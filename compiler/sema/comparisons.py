@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, DictType, ListType, OptionalType, Type, VarTupleType, \
-    ViewType, members_of
+from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, DictType, ListType, OptionalType, TupleType, Type, \
+    VarTupleType, ViewType, members_of
 from . import tuple_literals
 from .contains import check_object_membership
 from .field_narrowing import as_declared
@@ -59,7 +59,7 @@ class ComparisonChecks:
             return  # a method of the class (sema/ordering.py)
         if isinstance(a, VarTupleType) and a == b:
             return self.var_tuple_comparison(node, op, a)
-        if a != b and VarTupleType in (type(a), type(b)):
+        if a != b and {type(a), type(b)} == {VarTupleType, TupleType}:
             raise self.fail(node, f"cannot compare {a} with {b}",
                             "compare two tuple[T, ...]: annotate the fixed tuple as one (t: tuple[int, ...] = (1, 2))")
         if a != b:

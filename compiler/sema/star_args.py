@@ -142,7 +142,7 @@ def _as_tuple(source: py_ast.expr) -> py_ast.expr:
 def _cpython_name(checker, node: py_ast.Call, where: py_ast.expr) -> tuple[int, str]:
     """(1 if CPython counts self, the function's name in CPython's TypeError)."""
     kind, target = node.call[0], node.call[1]
-    if kind == "function" and target.owner is None and _own(target):
+    if kind == "function" and isinstance(node.func, py_ast.Name) and target.owner is None and _own(target):
         return 0, target.name
     if kind == "new" and node.call[2] is not None and _own(node.call[2]):
         return 1, f"{node.call[2].owner.name}.__init__"

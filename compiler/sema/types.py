@@ -177,8 +177,8 @@ def assignable(src: Type, dst: Type) -> bool:
     if isinstance(dst, UnionType) or (isinstance(dst, OptionalType) and isinstance(src, UnionType)):
         return all(any(assignable(m, d) for d in members_of(dst)) for m in members_of(src))
     if isinstance(dst, OptionalType):
-        return src == NONE or assignable(src, dst.inner) or (
-            isinstance(src, OptionalType) and assignable(src.inner, dst.inner))
+        return src == NONE or assignable(src, dst.inner) or (  # a None is not copied: no tuple[T, T] | None here
+            isinstance(src, OptionalType) and assignable(src.inner, dst.inner) and not fixed_to_var_tuple(src.inner, dst.inner))
     if isinstance(src, ClassType) and isinstance(dst, ClassType):
         return is_subclass(src.info, dst.info)
     return fixed_to_var_tuple(src, dst)

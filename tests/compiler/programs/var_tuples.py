@@ -293,3 +293,52 @@ def star_into_dataclass_and_exception(n: int) -> int:
         return text_hash(str(err))
     except Failure as err:
         return err.code * 1000 + s.width * 10 + s.height
+
+
+@export
+def star_in_combined_loops(n: int) -> int:
+    total = 0
+    for k, *v in {"a": "x", "bc": "y"}.items():
+        total = total * 10 + len(v) + len(k)
+    for i, *w in enumerate([5, 6, n % 3]):
+        total = total * 10 + len(w) + i + w[0]
+    sizes = [len(z) * 10 + i for i, *z in zip([1, 2], [3, n % 4])]
+    return total * 1000 + sizes[0] * 100 + sizes[1]
+
+
+def maybe_pair(n: int) -> tuple[int, int] | None:
+    return (n % 5, 2) if n % 3 != 0 else None
+
+
+@export
+def optional_var_tuples(n: int) -> int:
+    pair = (1, n % 5)
+    x: tuple[int, ...] | None = pair
+    y: tuple[int, ...] | None = (3,)
+    if n % 2 == 0:
+        x = None
+    found = maybe_pair(n)
+    if found is not None:
+        y = found
+    return (len(x) * 100 + x[1] if x is not None else 0) + (total(y) * 1000 if y is not None else 0)
+
+
+@export
+def reducers(n: int) -> int:
+    t = tuple([i % 4 for i in range(n % 6)])
+    e: tuple[int, ...] = ()
+    s = tuple("abc"[: n % 4])
+    return sum(t) * 1000 + int(any(t)) * 100 + int(all(t)) * 10 + int(any(e)) + len("".join(s)) * 100000
+
+
+NAMES: tuple[str, ...] = ("a", "bb")
+PAIR = ("x", "yyy")
+
+
+def width(t: tuple[str, ...]) -> int:
+    return sum([len(s) for s in t])
+
+
+@export
+def globals_converted(n: int) -> int:
+    return width(NAMES) * 1000 + width(PAIR) * 100 + width(NAMES + PAIR) * 10 + len(NAMES[n % 2])
