@@ -18,8 +18,7 @@ import ast as py_ast
 from .. import cache
 from ..diagnostics import CompileError, Diagnostic
 from ..program import (ANY, NONE, RUNTIME_MODULES, SET_RUNTIME_MODULES, STR, ClassType, DictType, FuncSym,
-                       GlobalSym, ListType, Program, SetType, TupleType, Type, VarTupleType,
-                       ViewType)
+                       GlobalSym, ListType, Program, SetType, TupleType, Type, VarTupleType, ViewType)
 from .check_calls import CallChecker
 from .check_expr import Bail, ExprChecker, _conversion_help
 from .star_unpack import assign_starred, starred_index
@@ -269,9 +268,9 @@ class FunctionChecker(GeneratorChecks, ClosureChecks, ComprehensionChecks, Walru
         elif base == ANY:
             self.held_store(target, value, ty)  # sema/dynamic_ops.py
         else:
+            tuple_help = "a tuple cannot change: build a new one, or keep a list"
             raise self.fail(target, f"{base} values do not support item assignment",
-                            "a tuple cannot change: build a new one, or keep a list" if isinstance(base, VarTupleType)
-                            else "")
+                            tuple_help if isinstance(base, VarTupleType) else "")
 
     def assign_field(self, target: py_ast.Attribute, value, ty: Type) -> None:
         base = self.check(target.value)

@@ -23,7 +23,8 @@ from .callables import value_call
 from .check_expr import NUMERIC, TEXT, ExprChecker
 from .fstrings import STR_ARGUMENTS, str_convertible
 from .kwargs_unpack import bind_unpacked
-from .star_args import StarItem, bind_starred, packed_extras, vararg_index
+from .star_args import (StarItem, argument_positions, bind_starred, packed_extras, refuse_unpacked_into_varargs,
+                        vararg_index)
 from .tuple_builtin import TupleBuiltinChecks, affix_tuple, joined_tuple
 from .classes import inherited_method
 from .sets import CONSUMERS as SET_CONSUMERS
@@ -74,10 +75,8 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
 
     # -- argument binding -------------------------------------------------
     def bind(self, node: py_ast.Call, params: list[Param], name: str, args: list[py_ast.expr], result: Type) -> Type:
-        if any(k.arg is None for k in node.keywords) and vararg_index(params) is not None:
-            raise self.fail(node, f"'**' unpacking in a call of {name}(), which takes *args, is not supported",
-                            "pass the arguments by name one by one")
         if any(k.arg is None for k in node.keywords):
+            refuse_unpacked_into_varargs(self, node, params, name)  # sema/star_args.py
             return bind_unpacked(self, node, params, name, args, result)  # f(**d): sema/kwargs_unpack.py
         bound = self.given_arguments(node, params, name, args)
         names = [p.name for p in params]
@@ -93,9 +92,7 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
             elif not isinstance(arg, StarItem):  # f(*xs): checked by sema/star_args.py
                 self.use(arg, param.ty, what=f"argument '{param.name}' of {name}()")
         node.bound = bound
-        vararg = vararg_index(params)
-        positions = [i if vararg is None else min(i, vararg) for i in range(len(args))]
-        positions = list(dict.fromkeys(positions + [names.index(k.arg) for k in node.keywords]))
+        positions = argument_positions(params, len(args), [names.index(k.arg) for k in node.keywords])
         if positions != sorted(positions):
             node.evaluation_order = positions  # CPython evaluates arguments in source order
         return result
@@ -205,8 +202,8 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
                             "a tuple has index() and count(): copy it into a list to change it"
                             if isinstance(base, VarTupleType) else "")
         params, result = with_tuple_argument(base, func.attr, node.args, table[func.attr])
-        params = affix_tuple(self, base, func.attr, node.args, params)
-        params = joined_tuple(self, base, func.attr, node.args, params) if base in TEXT else params  # startswith(tuple(xs)): sema/tuple_builtin.py
+        params = affix_tuple(self, base, func.attr, node.args, params)  # startswith(tuple(xs)): sema/tuple_builtin.py
+        params = joined_tuple(self, base, func.attr, node.args, params) if base in TEXT else params  # ",".join(t)
         problem = argument_problem(func.attr, params, len(node.args), node.keywords)
         if problem is not None:
             raise self.fail(node, problem)

@@ -53,6 +53,19 @@ def vararg_index(params: list[Param]) -> int | None:
     return next((i for i, p in enumerate(params) if p.var_positional), None)
 
 
+def argument_positions(params: list[Param], count: int, keywords: list[int]) -> list[int]:
+    """The parameter each argument fills, in source order (the extras all fill *args)."""
+    vararg = vararg_index(params)
+    positions = [i if vararg is None else min(i, vararg) for i in range(count)]
+    return list(dict.fromkeys(positions + keywords))
+
+
+def refuse_unpacked_into_varargs(checker, node: py_ast.Call, params: list[Param], name: str) -> None:
+    if vararg_index(params) is not None:  # the runtime binding of **d knows no *args
+        raise checker.fail(node, f"'**' unpacking in a call of {name}(), which takes *args, is not supported",
+                           "pass the arguments by name one by one")
+
+
 def packed_extras(node: py_ast.Call, extras: list[py_ast.expr]) -> py_ast.Tuple:
     """The extra positional arguments of a call as the tuple ``*args`` receives."""
     where = extras[0] if extras else node
