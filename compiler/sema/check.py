@@ -184,7 +184,7 @@ class FunctionChecker(GeneratorChecks, ClosureChecks, ComprehensionChecks, Walru
         if isinstance(target, py_ast.List):
             raise self.fail(target, "unpacking into [...] is not supported", "unpack into a tuple: a, b = pair")
         if isinstance(target, py_ast.Tuple):
-            star = starred_index(self, target)
+            star = starred_index(target)
             if star is not None:
                 return assign_starred(self, target, ty, star)  # first, *rest = parts: sema/star_unpack.py
             if isinstance(ty, (ListType, VarTupleType)):  # a, b, c = s.split("."): its length checked when it runs

@@ -15,12 +15,9 @@ from ..program import ListType, TupleType, Type, VarTupleType, list_of
 HELP = "unpack a list, a tuple[T, ...] or a tuple whose items share one type"
 
 
-def starred_index(checker, target: py_ast.Tuple) -> int | None:
-    stars = [i for i, element in enumerate(target.elts) if isinstance(element, py_ast.Starred)]
-    if len(stars) > 1:
-        raise checker.fail(target.elts[stars[1]], "multiple starred expressions in assignment",
-                           "keep one starred name")
-    return stars[0] if stars else None
+def starred_index(target: py_ast.Tuple) -> int | None:
+    """The starred element's index (CPython's syntax check allows one at most)."""
+    return next((i for i, element in enumerate(target.elts) if isinstance(element, py_ast.Starred)), None)
 
 
 def assign_starred(checker, target: py_ast.Tuple, ty: Type, star: int) -> None:

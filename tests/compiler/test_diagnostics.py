@@ -65,6 +65,17 @@ CONSTRUCTS = [
      'def f(c: C, xs: list[int]) -> int:\n    return c.m(*xs)\n',
      '5:16', "'*' unpacking into named parameters is supported in calls of the program's module-level functions "
      "and classes only", "pass the arguments one by one, or give the function a '*args: T' parameter"),
+    ('`*args` of a nested function', 'def g() -> None:\n    def h(*a: int) -> None:\n        pass\n',
+     '2:12', 'a nested function cannot take *args here',
+     'take a tuple[T, ...] parameter, or define the function at module level'),
+    ('a function taking `*args` as a value', 'def f(*args: int) -> int:\n    return 0\ndef g() -> None:\n    h = f\n',
+     '4:9', "'f' takes *args: it cannot be a value", 'wrap the call in a lambda or a nested function'),
+    ('`**` in a call of a function taking `*args`',
+     'def f(*args: int) -> int:\n    return 0\ndef g(d: dict[str, int]) -> int:\n    return f(**d)\n',
+     '4:12', "'**' unpacking in a call of f(), which takes *args, is not supported",
+     'pass the arguments by name one by one'),
+    ('ordering of a `tuple[float, ...]`', 'def f(t: tuple[float, ...]) -> bool:\n    return t < t\n',
+     '2:12', 'tuple[float, ...] values have no ordering here', 'order tuples of int or str items'),
     ('`*` in a call with keyword arguments', 'def g(a: int, *, k: int = 0) -> int:\n    return a\n'
      'def f(xs: list[int]) -> int:\n    return g(*xs, k=1)\n',
      '4:14', "'*' unpacking together with keyword arguments is not supported",
