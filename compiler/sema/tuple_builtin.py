@@ -2,7 +2,7 @@
 
 Accepted: ``tuple(t)`` of a tuple (``t`` itself, as CPython gives), ``tuple([a, b])`` /
 ``tuple((a, b))`` of a literal (the tuple literal it equals), ``tuple(x)`` of a list, a dict's
-keys, a view or a str's characters (a ``tuple[T, ...]``, copied as ``list(x)`` copies them), and,
+keys, a view, a str's characters or a ``range()`` (a ``tuple[T, ...]``, made as ``list(x)`` makes it), and,
 as the argument of ``str``/``bytes`` ``startswith``/``endswith``, the list of affixes it copies
 (tested one by one, compiler/runtime/tuple_builtin.py). Anything else is a located compile error.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import STR, DictType, ListType, TupleType, Type, VarTupleType, ViewType, list_of, var_tuple_of
+from ..program import INT, STR, DictType, ListType, TupleType, Type, VarTupleType, ViewType, list_of, var_tuple_of
 
 HELP = "tuple() takes a list, a tuple, a str, a dict or a dict view"
 
@@ -78,6 +78,8 @@ class TupleBuiltinChecks:
             ty = self.check(replacement, expected)
             node.call = ("rewritten", replacement)
             return ty
+        if self.range_argument(node, "tuple"):
+            return var_tuple_of(INT)  # made as list(range(...)) makes it (lower/calls.py)
         ty = self.check(arg)
         if isinstance(ty, (TupleType, VarTupleType)):
             node.call = ("rewritten", arg)  # CPython gives the tuple itself

@@ -19,6 +19,12 @@ def first_n(n: int) -> tuple[int, ...]:
     return tuple([i * i for i in range(n % 6)])
 
 
+@export
+def from_range(n: int) -> int:
+    t = tuple(range(n % 7, -3, -2))
+    return text_hash(repr(t) + repr(tuple(range(0))))
+
+
 def total(t: tuple[int, ...]) -> int:
     s = 0
     for x in t:
