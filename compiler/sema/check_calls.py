@@ -340,7 +340,7 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
         node.bound = list(node.args)
         if len(node.args) == 1:
             ty = self.check(node.args[0])
-            if not (isinstance(ty, (ListType, ViewType)) and ty.item in (INT, STR)):
+            if not (isinstance(ty, (ListType, ViewType, VarTupleType)) and ty.item in (INT, STR)):  # read only
                 raise self.fail(node, f"{name}() of one argument needs a list of int or str")
             return ty.item
         if len(node.args) < 2:
@@ -361,7 +361,7 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
         for flag in reverse:
             self.use(flag.value, BOOL, what="reverse")
         ty = self.check(node.args[0])
-        if not (isinstance(ty, (ListType, ViewType)) and ty.item in (INT, STR)):
+        if not (isinstance(ty, (ListType, ViewType, VarTupleType)) and ty.item in (INT, STR)):  # sorts a copy
             raise self.fail(node, "sorted() supports a list of int or str in this version")
         return list_of(ty.item)
 

@@ -334,7 +334,10 @@ def reducers(n: int) -> int:
     t = tuple([i % 4 for i in range(n % 6)])
     e: tuple[int, ...] = ()
     s = tuple("abc"[: n % 4])
-    return sum(t) * 1000 + int(any(t)) * 100 + int(all(t)) * 10 + int(any(e)) + len("".join(s)) * 100000
+    ordered = sorted(t, reverse=True)
+    extremes = (min(t) * 10 + max(t)) if t else -1
+    return (sum(t) * 1000 + int(any(t)) * 100 + int(all(t)) * 10 + int(any(e)) + len("".join(s)) * 100000
+            + text_hash(repr(ordered) + repr(t) + sorted(tuple(WORDS))[n % 5]) * 1000000 + extremes)
 
 
 NAMES: tuple[str, ...] = ("a", "bb")
