@@ -79,6 +79,17 @@ class TupleType(Type):
 
 
 @dataclass(frozen=True)
+class VarTupleType(Type):
+    """``tuple[T, ...]``: a tuple whose length is known only when it runs. Held in the list layout
+    (compiler/runtime/lists.py): nothing may change a tuple, so the list's spare capacity and
+    growth are never used, and every read-only list routine (len, get, slice, concat, compare,
+    search) serves it as is. Only the operations the checker allows reach it: no list method that
+    changes the object, and its own messages (``tuple index out of range``) and repr ``(1,)``."""
+
+    item: Type = NONE
+
+
+@dataclass(frozen=True)
 class OptionalType(Type):
     """``T | None``: a null pointer is None; int/float/bool values are boxed."""
 
@@ -112,6 +123,10 @@ def set_of(item: Type, frozen: bool = False) -> SetType:
 
 def tuple_of(items: tuple[Type, ...]) -> TupleType:
     return TupleType(f"tuple[{', '.join(map(str, items))}]", "i32", True, tuple(items))
+
+
+def var_tuple_of(item: Type) -> VarTupleType:
+    return VarTupleType(f"tuple[{item}, ...]", "i32", True, item)
 
 
 def optional_of(inner: Type) -> Type:
@@ -202,6 +217,7 @@ class Param:
     wasm: str  # boundary wasm type (i32 for ``i32``-annotated ints)
     default: py_ast.expr | None = None  # a constant expression
     keyword_only: bool = False  # declared after '*': passed by keyword only
+    var_positional: bool = False  # '*args: T': the extra positional arguments, a tuple[T, ...]
 
 
 @dataclass

@@ -4,8 +4,9 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, RAISE_INTRINSICS, RT_MEMORY, STR, ClassInfo, ClassType, DictType,
-                       FuncSym, GlobalSym, ListType, OptionalType, Type, ViewType)
+                       FuncSym, GlobalSym, ListType, OptionalType, Type, VarTupleType, ViewType)
 from .compare import CompareLowerer
+from .star_args import StarArgsLowerer
 from .expressions import eq_kind
 from .methods import MethodLowerer
 from .closures import ClosureLowerer
@@ -39,7 +40,7 @@ def constant_int(node: py_ast.expr) -> int | None:
     return None
 
 
-class CallLowerer(KwargsUnpackLowerer, TupleBuiltinLowerer, ClosureLowerer, SortKeyLowerer, MethodLowerer,
+class CallLowerer(StarArgsLowerer, KwargsUnpackLowerer, TupleBuiltinLowerer, ClosureLowerer, SortKeyLowerer, MethodLowerer,
                   CompareLowerer, TextLowerer):
     def lower_Call(self, node: py_ast.Call) -> None:
         if hasattr(node, "unpacking"):
@@ -410,7 +411,7 @@ class CallLowerer(KwargsUnpackLowerer, TupleBuiltinLowerer, ClosureLowerer, Sort
         self.slot(arg)
         if isinstance(arg.ty, ViewType):
             self.from_slot(node.ty)  # the view is already a fresh snapshot list
-        elif isinstance(arg.ty, ListType):
+        elif isinstance(arg.ty, (ListType, VarTupleType)):
             self.call_runtime(f"{LISTS}.list_copy", node.ty)
         elif isinstance(arg.ty, DictType):
             self.call_runtime("compiler.runtime.dicts.dict_keys_list", node.ty)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, ClassInfo, ClassType, DictType, ListType, SetType,
-                       OptionalType, TupleType, Type, ViewType, list_of)
+                       OptionalType, TupleType, Type, VarTupleType, ViewType, list_of)
 from .deep_equality import DeepEquality, needs_generated_equality
 from ..sema.types import held_equality
 from ..sema.held import held_container, held_order_pair
@@ -24,6 +24,10 @@ MIRRORED = {py_ast.Lt: py_ast.Gt, py_ast.Gt: py_ast.Lt, py_ast.LtE: py_ast.GtE, 
 # compare_int_float's result c (-1, 0, 1; 2 for nan) -> the test giving each operator's truth.
 INT_FLOAT_TEST = {py_ast.Lt: ("eq", -1), py_ast.LtE: ("le_s", 0), py_ast.Gt: ("eq", 1),
                   py_ast.GtE: ("lt_u", 2), py_ast.Eq: ("eq", 0), py_ast.NotEq: ("ne", 0)}
+
+
+def as_list(ty: Type) -> Type:
+    return list_of(ty.item) if isinstance(ty, VarTupleType) else ty
 
 
 def find_method(info: ClassInfo, name: str):
@@ -70,6 +74,7 @@ class CompareLowerer(DeepEquality, HeldMethodLowerer):
             if kind is py_ast.IsNot:
                 self.emit("i32.eqz")
             return
+        left_ty, right_ty = as_list(left_ty), as_list(right_ty)  # a tuple[T, ...] is held as a list
         if isinstance(right_ty, SetType) or (isinstance(left_ty, SetType) and kind not in (py_ast.In, py_ast.NotIn)):
             return self.set_compare(kind, left, left_ty, right, right_ty)  # lower/sets.py
         if kind is py_ast.NotEq and isinstance(left_ty, ClassType) and find_method(left_ty.info, "__ne__"):

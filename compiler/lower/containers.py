@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import ANY, BYTES, INT, RT_MEMORY, STR, DictType, ListType, TupleType, Type
+from ..program import ANY, BYTES, INT, RT_MEMORY, STR, DictType, ListType, TupleType, Type, VarTupleType
 from .formatting import FormatLowerer
 from .expressions import text_prefix
 from .values import DICTS, LISTS, STRINGS
 
 KIND_RAW, KIND_POINTERS, KIND_RECORD = 5, 7, 9
+TUPLES = "compiler.runtime.tuple_builtin"
 KEY_KINDS = {INT: 0, STR: 1, BYTES: 2}
 
 
@@ -58,6 +59,8 @@ class ContainerLowerer(FormatLowerer):
         self.emit("local.get", d)
 
     def lower_Tuple(self, node: py_ast.Tuple) -> None:
+        if isinstance(node.ty, VarTupleType):  # held as a list (compiler/program.py)
+            return self.lower_List(node)
         ty = node.ty
         self.emit("i64.const", 8 * len(ty.items))
         self.emit("i64.const", KIND_RECORD | (self.classes.tuple_id(ty) << 8))
@@ -92,13 +95,14 @@ class ContainerLowerer(FormatLowerer):
             self.call_runtime(f"{DICTS}.dict_get", node.ty)
             return
         self.value(node.slice, INT)
-        symbol = f"{LISTS}.list_get" if isinstance(base, ListType) else f"{STRINGS}.{text_prefix(base)}_getitem"
+        symbol = f"{LISTS}.list_get" if isinstance(base, ListType) else f"{TUPLES}.tuple_get" \
+            if isinstance(base, VarTupleType) else f"{STRINGS}.{text_prefix(base)}_getitem"
         self.call_runtime(symbol, node.ty)
 
     def slice(self, node: py_ast.Subscript, base: Type) -> None:
         self.slot(node.value)
         self.slice_bounds(node.slice)
-        symbol = f"{LISTS}.list_slice" if isinstance(base, ListType) else f"{STRINGS}.{text_prefix(base)}_slice"
+        symbol = f"{LISTS}.list_slice" if isinstance(base, (ListType, VarTupleType)) else f"{STRINGS}.{text_prefix(base)}_slice"
         self.call_runtime(symbol, node.ty)
 
     def slice_bounds(self, part: py_ast.Slice) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, STR, ClassType, DictType, GlobalSym, ListType, Local, SetType,
-                       Type)
+                       Type, VarTupleType)
 from .type_names import OBJECT_CODE, class_names_table, held_names_table, static_name
 from .values import DYNAMIC, FLOATS, LISTS, STRINGS, ValueLowerer
 
@@ -188,7 +188,7 @@ class ExprLowerer(ValueLowerer):
     def sequence_call(self, ty: Type, operation: str, *args: py_ast.expr) -> None:
         for arg in args:
             self.slot(arg, INT if arg.ty == BOOL else None)
-        module, prefix = (LISTS, "list") if isinstance(ty, ListType) else (STRINGS, text_prefix(ty))
+        module, prefix = (LISTS, "list") if isinstance(ty, (ListType, VarTupleType)) else (STRINGS, text_prefix(ty))
         self.call_runtime(f"{module}.{prefix}_{operation}", ty)
 
     def float_binary(self, node: py_ast.BinOp) -> None:

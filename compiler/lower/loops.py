@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import BYTES, INT, STR, ListType, Type
+from ..program import BYTES, INT, STR, ListType, Type, VarTupleType, tuple_of
 from .containers import ContainerLowerer
 from .values import BYTES_DATA, DICTS, LISTS, STRINGS
 
@@ -115,7 +115,7 @@ class LoopLowerer(ContainerLowerer):
         self.emit("local.get", tmp)
         self.emit("i64.extend_i32_u")
         self.emit("local.get", index)
-        symbol = f"{LISTS}.list_get" if isinstance(ty, ListType) else \
+        symbol = f"{LISTS}.list_get" if isinstance(ty, (ListType, VarTupleType)) else \
             f"{STRINGS}.str_getitem" if ty == STR else f"{STRINGS}.bytes_getitem"
         self.call_runtime(symbol, item)
 
@@ -126,13 +126,13 @@ class LoopLowerer(ContainerLowerer):
             self.store(target, self.current_items[0])
             return
         values = [self.stash(t.wasm) for t in reversed(self.current_items)][::-1]
-        elements = target.elts if isinstance(target, py_ast.Tuple) else None
+        elements = target.elts if isinstance(target, py_ast.Tuple) and not hasattr(target, "star_unpack") else None
         if mode == "enumerate":
             pairs = [(self.enumerate_count(index), INT)] + list(zip(values, self.current_items))
         else:
             pairs = list(zip(values, self.current_items))
-        if elements is None:  # one name receives the whole tuple
-            tuple_ty = self.target_type(target, None)
+        if elements is None:  # one name receives the whole tuple (or unpacks it with a star)
+            tuple_ty = self.record_target_type(target, [ty for _, ty in pairs])
             self.build_record([t for t, _ in pairs], [ty for _, ty in pairs], self.classes.tuple_id(tuple_ty))
             self.store(target, tuple_ty)
             return
@@ -144,7 +144,7 @@ class LoopLowerer(ContainerLowerer):
         self.value(node)
         tmp = self.stash("i32")
         ty = node.ty
-        item = ty.item if isinstance(ty, ListType) else STR if ty == STR else INT
+        item = ty.item if isinstance(ty, (ListType, VarTupleType)) else STR if ty == STR else INT
         return tmp, ty, item
 
     def iterate_list(self, target, body, orelse, node) -> None:
@@ -219,14 +219,18 @@ class LoopLowerer(ContainerLowerer):
                 self.store(target, parts[0][1])
         self.loop_frame(body, test, lambda: None, orelse)
 
+    def record_target_type(self, target, types: list[Type]) -> Type:
+        """The tuple type a loop target receives: its declared one, or (``k, *v``) the items'."""
+        return tuple_of(tuple(types)) if isinstance(target, py_ast.Tuple) else self.target_type(target, None)
+
     def assign_pair(self, target, types: list[Type]) -> None:
         values = [self.stash(t.wasm) for t in reversed(types)][::-1]
-        if isinstance(target, py_ast.Tuple):
+        if isinstance(target, py_ast.Tuple) and not hasattr(target, "star_unpack"):
             for element, tmp, ty in zip(target.elts, values, types):
                 self.emit("local.get", tmp)
                 self.store(element, ty)
             return
-        tuple_ty = self.target_type(target, None)
+        tuple_ty = self.record_target_type(target, types)
         self.build_record(values, types, self.classes.tuple_id(tuple_ty))
         self.store(target, tuple_ty)
 

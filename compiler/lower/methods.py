@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import BOOL, INT, NONE, STR, DictType, ListType, OptionalType, SetType, TupleType, Type, optional_of
+from ..program import (BOOL, INT, NONE, STR, DictType, ListType, OptionalType, SetType, TupleType, Type, VarTupleType,
+                       optional_of)
 from .deep_equality import needs_generated_equality
 from .expressions import ExprLowerer, eq_kind, text_prefix
 from .values import DICTS, LISTS, STRINGS
@@ -43,6 +44,11 @@ class MethodLowerer(ExprLowerer):
             self.int_method(node, name)
         elif isinstance(ty, ListType):
             self.list_method(node, name, ty)
+        elif isinstance(ty, VarTupleType):  # index/count of items the runtime compares (sema checked)
+            self.slot(node.bound[0], ty.item)
+            self.emit("i64.const", eq_kind(ty.item))
+            self.call_runtime("compiler.runtime.tuple_builtin.tuple_index" if name == "index"
+                              else f"{LISTS}.list_count", INT)
         elif isinstance(ty, DictType):
             self.dict_method(node, name, ty)
         elif isinstance(ty, SetType):
@@ -65,7 +71,7 @@ class MethodLowerer(ExprLowerer):
         args = node.bound
         module = RUNTIME_OF.get(name, STRINGS)
         symbol = f"{prefix}_{name}"
-        if name in ("startswith", "endswith") and isinstance(args[0].ty, ListType):
+        if name in ("startswith", "endswith") and isinstance(args[0].ty, (ListType, VarTupleType)):
             return self.affixes_in_list(node, name, ty)  # startswith(tuple(xs)): lower/tuple_builtin.py
         if name in ("startswith", "endswith"):
             if args[1] is None and args[2] is None and not isinstance(args[0].ty, TupleType):

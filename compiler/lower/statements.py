@@ -4,7 +4,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from .. import ir
-from ..program import ANY, INT, NONE, DictType, FuncSym, GlobalSym, ListType, Type
+from ..program import ANY, INT, NONE, DictType, FuncSym, GlobalSym, ListType, Type, VarTupleType
 from .comprehensions import ComprehensionLowerer
 from .deletion import DeleteLowerer
 from .dynamic_ops import DynamicOpLowerer
@@ -64,7 +64,9 @@ class FunctionLowerer(GeneratorLowerer, ComprehensionLowerer, WalrusLowerer, Del
                 self.emit("global.set", sym.qualname)
             else:
                 self.emit("local.set", getattr(target, "local_name", target.id))
-        elif isinstance(target, py_ast.Tuple) and isinstance(ty, ListType):
+        elif isinstance(target, py_ast.Tuple) and hasattr(target, "star_unpack"):
+            self.store_starred_items(target, ty)  # first, *rest = parts (lower/list_unpack.py)
+        elif isinstance(target, py_ast.Tuple) and isinstance(ty, (ListType, VarTupleType)):
             self.store_list_items(target, ty)  # a, b = lst (lower/list_unpack.py)
         elif isinstance(target, py_ast.Tuple):
             obj = self.stash("i32")

@@ -12,7 +12,7 @@ import ast as py_ast
 
 from .. import ir
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, RT_MEMORY, STR, ClassType, DictType, ListType,
-                       OptionalType, SetType, TupleType, Type, UnionType)
+                       OptionalType, SetType, TupleType, Type, UnionType, VarTupleType)
 from .layout import Layout
 
 KIND_BOX = 6
@@ -92,6 +92,30 @@ class ValueLowerer:
             self.emit("i32.const", 0)
         elif isinstance(target, OptionalType) and not isinstance(source, OptionalType) and source in SCALARS:
             self.box(source)
+        elif isinstance(source, TupleType) and isinstance(target, (VarTupleType, OptionalType)):
+            inner = target.inner if isinstance(target, OptionalType) else target
+            if isinstance(inner, VarTupleType):  # sema/types.py fixed_to_var_tuple
+                self.record_as_list(source, inner)
+
+    def record_as_list(self, source: TupleType, target: VarTupleType) -> None:
+        """A fixed tuple where a ``tuple[T, ...]`` is expected: its slots copied into a new list
+        (items all T, sema/types.py ``fixed_to_var_tuple``)."""
+        record = self.stash("i32")
+        self.new_list(target, len(source.items))
+        lst = self.stash("i32")
+        if source.items:
+            self.emit("local.get", lst)
+            self.emit("i32.load", 16)  # the items block (compiler/runtime/lists.py)
+            items = self.stash("i32")
+            for index in range(len(source.items)):
+                self.emit("local.get", items)
+                self.emit("local.get", record)
+                self.emit("i64.load", 8 + 8 * index)
+                self.emit("i64.store", 8 + 8 * index)
+            self.emit("local.get", lst)
+            self.emit("i32.const", len(source.items))
+            self.emit("i32.store", 8)
+        self.emit("local.get", lst)
 
     def to_slot(self, ty: Type) -> None:
         if ty == NONE:  # None has no wasm value; its slot (a tuple's item) holds 0
@@ -179,7 +203,7 @@ class ValueLowerer:
         elif ty == FLOAT:
             self.emit("f64.const", 0.0)
             self.emit("f64.ne")
-        elif ty in (STR, BYTES) or isinstance(ty, (ListType, DictType, SetType)):
+        elif ty in (STR, BYTES) or isinstance(ty, (ListType, DictType, SetType, VarTupleType)):
             self.emit("i32.load", 8)
             self.emit("i32.const", 0)
             self.emit("i32.ne")

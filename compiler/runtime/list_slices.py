@@ -4,7 +4,7 @@ given, bit 1: stop given). A step of 1 replaces a run of any length; another ste
 source of exactly the slice's length (ValueError otherwise, CPython's message).
 """
 from abi.intrinsics import load_i64, load_u32, memory_copy, store_i64, store_u32
-from compiler.runtime.lists import (LIST_LEN, SLOT, clamp_slice_bound, clear_slots, list_copy, list_reserve,
+from compiler.runtime.lists import (LIST_LEN, SLOT, clamp_slice_bound, clear_slots, list_copy, list_reserve, list_slice,
                                     remove_range, slot_address)
 from compiler.runtime.reprs import value_error
 
@@ -86,3 +86,12 @@ def list_unpack_check(lst: int, count: int) -> None:
         value_error(f"not enough values to unpack (expected {count}, got {n})")
     if n > count:
         value_error(f"too many values to unpack (expected {count})")
+
+
+def list_unpack_rest(lst: int, before: int, after: int) -> int:
+    """``a, *rest, z = lst``: CPython's ValueError unless the list has at least ``before + after``
+    items; else the new list of the items between them (what ``rest`` receives)."""
+    n = load_u32(lst + LIST_LEN)
+    if n < before + after:
+        value_error(f"not enough values to unpack (expected at least {before + after}, got {n})")
+    return list_slice(lst, before, n - after, 1, 3)

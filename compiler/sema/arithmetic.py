@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import ANY, BOOL, FLOAT, INT, DictType, ListType, SetType, Type
+from ..program import ANY, BOOL, FLOAT, INT, DictType, ListType, SetType, Type, VarTupleType
+from .types import fixed_to_var_tuple
 from .comparisons import NUMERIC, TEXT
 from .constants import INT64_MIN
 from .percent_format import is_percent_format
@@ -32,11 +33,14 @@ class ArithmeticChecks:
             return self.set_binop(node, left, right)  # sema/sets.py
         if left in NUMERIC and right in NUMERIC:
             return self.numeric_result(node, left, right)
-        if isinstance(op, py_ast.Add) and left == right and (left in TEXT or isinstance(left, ListType)):
+        sequences = (ListType, VarTupleType)
+        if isinstance(op, py_ast.Add) and left == right and (left in TEXT or isinstance(left, sequences)):
             return left
-        if isinstance(op, py_ast.Mult) and (left in TEXT or isinstance(left, ListType)) and right in (INT, BOOL):
+        if isinstance(op, py_ast.Add) and self.var_tuple_concat(node, left, right):
+            return left if isinstance(left, VarTupleType) else right
+        if isinstance(op, py_ast.Mult) and (left in TEXT or isinstance(left, sequences)) and right in (INT, BOOL):
             return left
-        if isinstance(op, py_ast.Mult) and left in (INT, BOOL) and (right in TEXT or isinstance(right, ListType)):
+        if isinstance(op, py_ast.Mult) and left in (INT, BOOL) and (right in TEXT or isinstance(right, sequences)):
             return right
         if isinstance(op, py_ast.BitOr) and isinstance(left, DictType) and left == right:
             return left  # a new dict: left's entries updated with right's, as CPython's dict.__or__
@@ -44,6 +48,15 @@ class ArithmeticChecks:
             raise self.fail(node, "'%' formatting is only supported with a constant str format",
                             "use an f-string, or write the format as a literal: \"%s=%d\" % (k, v)")
         raise self.fail(node, f"unsupported operand types for this operator: {left} and {right}")
+
+    @staticmethod
+    def var_tuple_concat(node: py_ast.BinOp, left: Type, right: Type) -> bool:
+        """``t + (x,)`` of a ``tuple[T, ...]`` and a fixed tuple of T items: the latter copied first."""
+        for one, other, operand in ((left, right, node.right), (right, left, node.left)):
+            if isinstance(one, VarTupleType) and fixed_to_var_tuple(other, one):
+                operand.target_ty = one
+                return True
+        return False
 
     def numeric_result(self, node: py_ast.BinOp, left: Type, right: Type) -> Type:
         if isinstance(node.op, BITWISE) and left == BOOL and right == BOOL:

@@ -18,9 +18,10 @@ import ast as py_ast
 from .. import cache
 from ..diagnostics import CompileError, Diagnostic
 from ..program import (ANY, NONE, RUNTIME_MODULES, SET_RUNTIME_MODULES, STR, ClassType, DictType, FuncSym,
-                       GlobalSym, ListType, Program, SetType, TupleType, Type, ViewType)
+                       GlobalSym, ListType, Program, SetType, TupleType, Type, VarTupleType, ViewType)
 from .check_calls import CallChecker
 from .check_expr import Bail, ExprChecker, _conversion_help
+from .star_unpack import assign_starred, starred_index
 from .comprehensions import ComprehensionChecks
 from .dataclass_options import frozen_assignment
 from .deletion import DeleteChecks
@@ -183,10 +184,10 @@ class FunctionChecker(GeneratorChecks, ClosureChecks, ComprehensionChecks, Walru
         if isinstance(target, py_ast.List):
             raise self.fail(target, "unpacking into [...] is not supported", "unpack into a tuple: a, b = pair")
         if isinstance(target, py_ast.Tuple):
-            for element in target.elts:
-                if isinstance(element, py_ast.Starred):
-                    raise self.unsupported(element)
-            if isinstance(ty, ListType):  # a, b, c = s.split("."): its length checked when it runs
+            star = starred_index(target)
+            if star is not None:
+                return assign_starred(self, target, ty, star)  # first, *rest = parts: sema/star_unpack.py
+            if isinstance(ty, (ListType, VarTupleType)):  # a, b, c = s.split("."): its length checked when it runs
                 for element in target.elts:
                     self.assign_to(element, None, ty.item)
                 return
@@ -267,7 +268,9 @@ class FunctionChecker(GeneratorChecks, ClosureChecks, ComprehensionChecks, Walru
         elif base == ANY:
             self.held_store(target, value, ty)  # sema/dynamic_ops.py
         else:
-            raise self.fail(target, f"{base} values do not support item assignment")
+            tuple_help = "a tuple cannot change: build a new one, or keep a list"
+            raise self.fail(target, f"{base} values do not support item assignment",
+                            tuple_help if isinstance(base, VarTupleType) else "")
 
     def assign_field(self, target: py_ast.Attribute, value, ty: Type) -> None:
         base = self.check(target.value)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType, FuncSym,
-                       ListType, Local, SetType, Param, Type, ViewType, list_of)
+                       ListType, Local, SetType, Param, Type, VarTupleType, ViewType, list_of)
 from . import map_filter
 from .builtins import INTRINSICS, PYTHON_BUILTINS
 from .dict_builtin import DictBuiltinChecks
@@ -23,13 +23,15 @@ from .callables import value_call
 from .check_expr import NUMERIC, TEXT, ExprChecker
 from .fstrings import STR_ARGUMENTS, str_convertible
 from .kwargs_unpack import bind_unpacked
-from .tuple_builtin import TupleBuiltinChecks, affix_tuple
+from .star_args import (StarItem, argument_positions, bind_starred, packed_extras, refuse_unpacked_into_varargs,
+                        vararg_index)
+from .tuple_builtin import TupleBuiltinChecks, affix_tuple, joined_tuple
 from .classes import inherited_method
 from .sets import CONSUMERS as SET_CONSUMERS
 from .methods import CLASS_METHODS, argument_problem, methods_of, with_tuple_argument
 from .sort_keys import check_extremum, check_list_sort, check_sorted
 from .str_format import as_fstring
-from .types import class_type, equality_supported
+from .types import class_type, eq_kind, equality_supported
 from .properties import PropertyChecks
 from .class_methods import ClassMethodChecks, instance_wrapper
 from .static_methods import StaticMethodChecks
@@ -74,6 +76,7 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
     # -- argument binding -------------------------------------------------
     def bind(self, node: py_ast.Call, params: list[Param], name: str, args: list[py_ast.expr], result: Type) -> Type:
         if any(k.arg is None for k in node.keywords):
+            refuse_unpacked_into_varargs(self, node, params, name)  # sema/star_args.py
             return bind_unpacked(self, node, params, name, args, result)  # f(**d): sema/kwargs_unpack.py
         bound = self.given_arguments(node, params, name, args)
         names = [p.name for p in params]
@@ -86,10 +89,10 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
                                     f"pass it: {name}(..., {param.name}=...)")
                 bound[index] = param.default
                 self.use(param.default, param.ty)
-            else:
+            elif not isinstance(arg, StarItem):  # f(*xs): checked by sema/star_args.py
                 self.use(arg, param.ty, what=f"argument '{param.name}' of {name}()")
         node.bound = bound
-        positions = list(range(len(args))) + [names.index(k.arg) for k in node.keywords]
+        positions = argument_positions(params, len(args), [names.index(k.arg) for k in node.keywords])
         if positions != sorted(positions):
             node.evaluation_order = positions  # CPython evaluates arguments in source order
         return result
@@ -98,7 +101,13 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
                         args: list[py_ast.expr]) -> list[py_ast.expr | None]:
         """The arguments passed positionally and by name, per parameter (None where none is)."""
         bound: list[py_ast.expr | None] = [None] * len(params)
-        positional = sum(not p.keyword_only for p in params)
+        if any(isinstance(arg, py_ast.Starred) for arg in args):
+            return bind_starred(self, node, params, name, args, bound)  # f(*xs): sema/star_args.py
+        positional = sum(not p.keyword_only and not p.var_positional for p in params)
+        vararg = vararg_index(params)
+        if vararg is not None:  # *args: the extra positional arguments as a tuple
+            bound[vararg] = packed_extras(node, args[positional:])
+            args = args[:positional]
         if len(args) > positional:
             first = next((p.name for p in params if p.keyword_only), "")
             raise self.fail(node, f"{name}() takes {positional} {'positional ' * bool(first)}"
@@ -112,7 +121,7 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
         for keyword in node.keywords:
             if keyword.arg is None:
                 continue  # f(**d): bound when the call runs (sema/kwargs_unpack.py)
-            if keyword.arg not in names:
+            if keyword.arg not in names or params[names.index(keyword.arg)].var_positional:
                 raise self.fail(keyword, f"{name}() has no parameter '{keyword.arg}'")
             index = names.index(keyword.arg)
             if bound[index] is not None:
@@ -189,9 +198,12 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
             return NONE
         table = CLASS_METHODS[owner] if owner is not None else methods_of(base)
         if table is None or func.attr not in table:
-            raise self.fail(func, f"{base} has no method '{func.attr}' in this version")
+            raise self.fail(func, f"{base} has no method '{func.attr}' in this version",
+                            "a tuple has index() and count(): copy it into a list to change it"
+                            if isinstance(base, VarTupleType) else "")
         params, result = with_tuple_argument(base, func.attr, node.args, table[func.attr])
         params = affix_tuple(self, base, func.attr, node.args, params)  # startswith(tuple(xs)): sema/tuple_builtin.py
+        params = joined_tuple(self, base, func.attr, node.args, params) if base in TEXT else params  # ",".join(t)
         problem = argument_problem(func.attr, params, len(node.args), node.keywords)
         if problem is not None:
             raise self.fail(node, problem)
@@ -201,6 +213,9 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
         if isinstance(base, ListType) and func.attr in ("index", "count", "remove") \
                 and not equality_supported(base.item):
             raise self.fail(func, f"list.{func.attr}() on {base} is not supported in this version")
+        if isinstance(base, VarTupleType) and eq_kind(base.item) is None:
+            raise self.fail(func, f"tuple.{func.attr}() on {base} is not supported in this version",
+                            "search a list of these items")
         if isinstance(base, ListType) and func.attr == "sort" and base.item not in (INT, STR):
             raise self.fail(func, "sort() supports lists of int or str in this version")
         if isinstance(base, ListType) and func.attr == "sort" and node.args:
@@ -253,7 +268,7 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
             return INT
         if ty == ANY and not self.objects_have_truth:
             return INT  # counted on what it holds (dynamic.held_len); TypeError for a number or None
-        if not (ty in TEXT or isinstance(ty, (ListType, DictType, ViewType, SetType))):
+        if not (ty in TEXT or isinstance(ty, (ListType, DictType, ViewType, SetType, VarTupleType))):
             raise self.fail(node.args[0], f"the argument of len() must be str, bytes, list or dict, not {ty}",
                             "len() counts the items of a str, bytes, list or dict")
         return INT
@@ -325,7 +340,7 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
         node.bound = list(node.args)
         if len(node.args) == 1:
             ty = self.check(node.args[0])
-            if not (isinstance(ty, (ListType, ViewType)) and ty.item in (INT, STR)):
+            if not (isinstance(ty, (ListType, ViewType, VarTupleType)) and ty.item in (INT, STR)):  # read only
                 raise self.fail(node, f"{name}() of one argument needs a list of int or str")
             return ty.item
         if len(node.args) < 2:
@@ -346,7 +361,7 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
         for flag in reverse:
             self.use(flag.value, BOOL, what="reverse")
         ty = self.check(node.args[0])
-        if not (isinstance(ty, (ListType, ViewType)) and ty.item in (INT, STR)):
+        if not (isinstance(ty, (ListType, ViewType, VarTupleType)) and ty.item in (INT, STR)):  # sorts a copy
             raise self.fail(node, "sorted() supports a list of int or str in this version")
         return list_of(ty.item)
 
@@ -360,7 +375,7 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
         if self.range_argument(node, "list"):
             return list_of(INT)
         ty = self.check(self.one_argument(node, "list"))
-        if isinstance(ty, (ListType, ViewType)):
+        if isinstance(ty, (ListType, ViewType, VarTupleType)):
             return list_of(ty.item)
         if ty == STR:
             return list_of(STR)

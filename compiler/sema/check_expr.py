@@ -14,7 +14,7 @@ import ast as py_ast
 from ..diagnostics import Diagnostic
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType,
                        FuncSym, GlobalSym, ListType, Local, OptionalType, SetType, SourceModule, TupleType, Type,
-                       UnionType, dict_of, list_of, tuple_of, union_of)
+                       UnionType, VarTupleType, dict_of, list_of, tuple_of, union_of)
 from .arithmetic import ArithmeticChecks
 from .builtins import PYTHON_BUILTINS
 from .callables import check_lambda, function_value
@@ -56,7 +56,8 @@ def truthy_type(ty: Type, objects_have_truth: bool = True) -> bool:
         return not objects_have_truth
     if isinstance(ty, UnionType):  # tested on what it holds; a class's __bool__/__len__ is not looked up
         return not any(isinstance(m, (ClassType, TupleType)) for m in ty.members)
-    return ty in NUMERIC + TEXT or isinstance(ty, (ListType, DictType, TupleType, OptionalType, ClassType, SetType))
+    return ty in NUMERIC + TEXT or isinstance(ty, (ListType, DictType, TupleType, OptionalType, ClassType, SetType,
+                                                   VarTupleType))
 
 
 class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentFormatChecks, HeldChecks,
@@ -240,7 +241,7 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
         if base == ANY:
             return self.held_subscript(node)  # sema/held.py
         if isinstance(node.slice, py_ast.Slice):
-            if not (base in TEXT or isinstance(base, ListType)):
+            if not (base in TEXT or isinstance(base, (ListType, VarTupleType))):
                 raise self.fail(node, f"{base} values cannot be sliced")
             for part in (node.slice.lower, node.slice.upper, node.slice.step):
                 if part is not None:
@@ -251,7 +252,7 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
             return base.value
         if isinstance(base, TupleType):
             return self.tuple_item(node, base)
-        if base in TEXT or isinstance(base, ListType):
+        if base in TEXT or isinstance(base, (ListType, VarTupleType)):
             self.use_int(node.slice, what="an index")
             return INT if base == BYTES else STR if base == STR else base.item
         raise self.fail(node, f"{base} values cannot be indexed")
@@ -347,6 +348,12 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
         return dict_of(key, value)
 
     def check_Tuple(self, node: py_ast.Tuple, expected: Type | None) -> Type:
+        if isinstance(expected, OptionalType) and isinstance(expected.inner, VarTupleType):
+            expected = expected.inner  # stored as itself: a tuple[T, ...] | None is a pointer or None
+        if isinstance(expected, VarTupleType):  # made as a list literal is (lower/containers.py)
+            for element in node.elts:
+                self.use(element, expected.item)
+            return expected
         hints = expected.items if isinstance(expected, TupleType) and len(expected.items) == len(node.elts) else None
         items = []
         for index, element in enumerate(node.elts):

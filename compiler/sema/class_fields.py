@@ -76,6 +76,9 @@ def _shared_default(program: Program, info: ClassInfo, stmt: py_ast.AnnAssign, t
     """``items: list[int] = []`` in a plain class: one list made at start-up and shared by every
     instance that does not assign its own, as CPython's class attribute is."""
     name, value = stmt.target.id, stmt.value
+    if isinstance(value, py_ast.Tuple):  # CPython allows one (immutable); not made at start-up here yet
+        raise _fail(info, value, "a tuple as a field default is not supported yet",
+                    "pass it to the constructor, or assign it in __init__")
     if info.dataclass:
         kind = type(value).__name__.lower()
         raise _fail(info, value, f"mutable default <class '{kind}'> for field {name} is not allowed: "

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, DictType, ListType, OptionalType, Type, ViewType, \
-    members_of
+from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, DictType, ListType, OptionalType, TupleType, Type, \
+    VarTupleType, ViewType, members_of
 from . import tuple_literals
 from .contains import check_object_membership
 from .field_narrowing import as_declared
 from .identity import identity_comparable
 from .ordering import check_object_ordering
-from .types import assignable, equality_supported, held_equality, orderable
+from .types import assignable, eq_kind, equality_supported, held_equality, orderable
 
 NUMERIC = (INT, BOOL, FLOAT)
 TEXT = (STR, BYTES)
@@ -57,12 +57,25 @@ class ComparisonChecks:
             return  # on what they hold (sema/held.py)
         if isinstance(op, ORDERING) and check_object_ordering(self, node, op, a, b):
             return  # a method of the class (sema/ordering.py)
+        if isinstance(a, VarTupleType) and a == b:
+            return self.var_tuple_comparison(node, op, a)
+        if a != b and {type(a), type(b)} == {VarTupleType, TupleType}:
+            raise self.fail(node, f"cannot compare {a} with {b}",
+                            "compare two tuple[T, ...]: annotate the fixed tuple as one (t: tuple[int, ...] = (1, 2))")
         if a != b:
             raise self.fail(node, f"cannot compare {a} with {b}")
         if isinstance(op, ORDERING) and not orderable(a):
             raise self.fail(node, f"{a} values have no ordering here")
         if isinstance(op, (py_ast.Eq, py_ast.NotEq)) and not equality_supported(a):
             raise self.fail(node, f"== on {a} values is not supported in this version")
+
+    def var_tuple_comparison(self, node, op, ty: VarTupleType) -> None:
+        """Two ``tuple[T, ...]``: item by item, as lists compare (CPython's order is the same)."""
+        if isinstance(op, ORDERING) and ty.item not in (INT, STR):
+            raise self.fail(node, f"{ty} values have no ordering here", "order tuples of int or str items")
+        if eq_kind(ty.item) is None:
+            raise self.fail(node, f"== on {ty} values is not supported in this version",
+                            "compare tuples of int, float, bool, str or bytes items")
 
     def check_membership(self, node, a: Type, b: Type) -> None:
         if self.held_membership(node, a, b):
@@ -71,6 +84,8 @@ class ComparisonChecks:
             return
         if isinstance(b, (ListType, ViewType)) and assignable(a, b.item) and equality_supported(b.item):
             return
+        if isinstance(b, VarTupleType) and assignable(a, b.item) and eq_kind(b.item) is not None:
+            return  # searched as a list is (lower/compare.py)
         if isinstance(b, DictType) and a == b.key:
             return
         if check_object_membership(self, node, a, b):  # b's __contains__: sema/contains.py

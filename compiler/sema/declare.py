@@ -16,7 +16,7 @@ import ast as py_ast
 
 from ..diagnostics import CompileError, Diagnostic
 from ..program import (BUILTIN_MODULES, NONE, Builtin, ClassInfo, FuncSym, GlobalSym, Param,
-                       Program, SourceModule)
+                       Program, SourceModule, var_tuple_of)
 from . import classes
 from .exceptions import bind_builtin_names
 from .constants import ConstantError, fold
@@ -184,23 +184,36 @@ def signature(fn: FuncSym) -> None:
         if default is not None and not getattr(default, "factory", False):
             _constant_default(module, default)
         fn.params.append(Param(arg.arg, ty, wasm or "i32", default))
+    if args.vararg:
+        fn.params.append(_var_positional(module, args.vararg))
     for arg, default in zip(args.kwonlyargs, args.kw_defaults):
         fn.params.append(_keyword_only(module, arg, default))
     fn.result, fn.result_wasm = annotation(module, node.returns)
     for decorator in node.decorator_list:
         _apply_decorator(fn, decorator)
+    if args.vararg and (fn.export or fn.host):
+        raise fail(module, args.vararg, "an exported or imported function cannot take *args",
+                   "take each parameter, or a list[T] inside the program")
 
 
 def _plain_parameters(module: SourceModule, args: py_ast.arguments) -> None:
     """Only plain parameters: each other kind is reported at the parameter itself."""
-    if args.vararg:
-        raise fail(module, args.vararg, "*args parameters are not supported", "take a list[T] parameter instead")
     if args.kwarg:
         raise fail(module, args.kwarg, "**kwargs parameters are not supported",
                    "declare each parameter (defaults are fine), or take a dict[str, T]")
     if args.posonlyargs:
         raise fail(module, args.posonlyargs[-1], "positional-only parameters (before '/') are not supported",
                    "remove the '/'")
+
+
+def _var_positional(module: SourceModule, arg: py_ast.arg) -> Param:
+    """``*args: T``: the extra positional arguments of a call, a ``tuple[T, ...]`` (sema/star_args.py)."""
+    if arg.annotation is None:
+        raise fail(module, arg, f"parameter '*{arg.arg}' needs a type annotation", f"write '*{arg.arg}: int'")
+    ty, _ = annotation(module, arg.annotation)
+    if ty == NONE:
+        raise fail(module, arg.annotation, "a parameter cannot have type None")
+    return Param(arg.arg, var_tuple_of(ty), "i32", var_positional=True)
 
 
 def _keyword_only(module: SourceModule, arg: py_ast.arg, default: py_ast.expr | None) -> Param:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import (ANY, BOOL, BYTES, INT, NONE, STR, ClassType, DictType, ListType, Local, OptionalType, SetType,
-                       Type, UnionType, dict_of, tuple_of, union_of)
+                       Type, UnionType, VarTupleType, dict_of, tuple_of, union_of)
 from . import tuple_literals
 from .check_expr import truthy_type
 from .field_narrowing import fields_kept
@@ -261,7 +261,7 @@ class FlowMixin:
                 owner.iteration = getattr(owner, "iteration", None) or ("dict", iterable.func.value, iterable.func.attr)
                 return {"keys": base.key, "values": base.value, "items": tuple_of((base.key, base.value))}[iterable.func.attr]
         ty = self.check(iterable)
-        if isinstance(ty, ListType):
+        if isinstance(ty, (ListType, VarTupleType)):  # a tuple[T, ...] is held as a list
             owner.iteration = ("list", iterable)
             return ty.item
         if ty in (STR, BYTES):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, STR, ClassInfo, ClassType, DictType, ListType, Local,
-                       OptionalType, TupleType, Type, UnionType, dict_of, list_of)
+                       OptionalType, TupleType, Type, UnionType, VarTupleType, dict_of, list_of)
 from . import unions
 from .types import class_type
 
@@ -87,5 +87,5 @@ ANY_TARGETS = {"int": INT, "float": FLOAT, "bool": BOOL, "str": STR, "bytes": BY
 BUILTIN_TYPES = {
     "int": lambda t: t in (INT, BOOL), "bool": lambda t: t == BOOL, "float": lambda t: t == FLOAT,
     "str": lambda t: t == STR, "bytes": lambda t: t == BYTES, "list": lambda t: isinstance(t, ListType),
-    "dict": lambda t: isinstance(t, DictType), "tuple": lambda t: isinstance(t, TupleType),
+    "dict": lambda t: isinstance(t, DictType), "tuple": lambda t: isinstance(t, (TupleType, VarTupleType)),
 }

@@ -7,7 +7,7 @@ How each method runs is decided by lowering (``lower/methods.py``).
 """
 from __future__ import annotations
 
-from ..program import (BOOL, BYTES, INT, NONE, STR, DictType, ListType, Type, list_of, optional_of,
+from ..program import (BOOL, BYTES, INT, NONE, STR, DictType, ListType, Type, VarTupleType, list_of, optional_of,
                        tuple_of, view_of)
 
 OPTIONAL_INT = optional_of(INT)
@@ -112,6 +112,10 @@ def list_methods(ty: ListType) -> dict[str, Signature]:
     }
 
 
+def var_tuple_methods(ty: VarTupleType) -> dict[str, Signature]:
+    return {"index": ([("item", ty.item, False)], INT), "count": ([("item", ty.item, False)], INT)}
+
+
 def dict_methods(ty: DictType) -> dict[str, Signature]:
     k, v = ty.key, ty.value
     return {
@@ -133,4 +137,6 @@ def methods_of(ty: Type) -> dict[str, Signature] | None:
         return list_methods(ty)
     if isinstance(ty, DictType):
         return dict_methods(ty)
+    if isinstance(ty, VarTupleType):
+        return var_tuple_methods(ty)
     return None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import ast as py_ast
 import re
 
-from ..program import STR, TupleType, Type
+from ..program import STR, TupleType, Type, VarTupleType
 
 _FIELD = re.compile(r"%(?P<flags>[-+ 0#]*)(?P<width>\d+)?(?:\.(?P<precision>\d+))?(?P<type>.?)", re.S)
 TEXT_TYPES = "sra"
@@ -65,6 +65,9 @@ class PercentFormatChecks:
             args = list(right.elts)
         else:
             ty = self.check(right)
+            if isinstance(ty, VarTupleType):
+                raise self.fail(right, "'%' formatting of a tuple[T, ...] is not supported (its length is not "
+                                "known when compiling)", "use an f-string, or a tuple literal: \"%s %s\" % (t[0], t[1])")
             if isinstance(ty, TupleType):
                 if not isinstance(right, py_ast.Name):
                     raise self.fail(right, "'%' formatting of a tuple value is supported from a local variable "

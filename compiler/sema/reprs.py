@@ -15,12 +15,12 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, DictType, ListType, OptionalType,
-                       SetType, TupleType, Type, UnionType, ViewType)
+                       SetType, TupleType, Type, UnionType, VarTupleType, ViewType)
 from .classes import inherited_method
 from .exceptions import is_exception
 
 SCALARS = (INT, BOOL, STR, FLOAT, BYTES, NONE)  # what f"{x!r}" converts itself
-CONTAINERS = (ListType, DictType, TupleType, SetType, ViewType)
+CONTAINERS = (ListType, DictType, TupleType, SetType, ViewType, VarTupleType)
 
 
 class Unshowable(Exception):
@@ -88,6 +88,8 @@ class _Builder:
             return _concat(_const("{", value), self.dict_items(value, ty), _const("}", value))
         if isinstance(ty, TupleType):
             return self.bound(value, lambda v: self.tuple_text(v, ty.items))
+        if isinstance(ty, VarTupleType):
+            return self.bound(value, lambda v: self.var_tuple_text(v, ty.item))
         raise Unshowable(f"{ty} has no repr here")
 
     def object_text(self, value: py_ast.expr, ty: ClassType) -> py_ast.expr:
@@ -145,6 +147,12 @@ class _Builder:
             parts += [_const(", ", where)] * bool(index) + [self.text(element, item)]
         parts.append(_const(",)" if len(items) == 1 else ")", where))
         return _concat(*parts)
+
+    def var_tuple_text(self, v, item: Type) -> py_ast.expr:
+        """``(1, 2)``, ``(1,)`` or ``()``: a trailing comma only for one item."""
+        where = v()
+        single = _at(py_ast.Compare(left=_call("len", v()), ops=[py_ast.Eq()], comparators=[_const(1, where)]), where)
+        return _concat(_const("(", where), self.joined(v(), item), _if(single, _const(",)", where), _const(")", where)))
 
     def bound(self, value: py_ast.expr, make) -> py_ast.expr:
         """``make(v)`` where ``v()`` reads the value again: a name as it is, else the item of a

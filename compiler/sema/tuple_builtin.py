@@ -1,25 +1,31 @@
 """The ``tuple()`` built-in, where the compiler can type what it gives.
 
-A tuple's type says its length, so ``tuple(xs)`` of a list (whose length is known only when it
-runs) has no type of its own. Accepted: ``tuple(t)`` of a tuple (``t`` itself, as CPython gives),
-``tuple([a, b])`` / ``tuple((a, b))`` of a literal (the tuple literal it equals), and, as the
-argument of ``str``/``bytes`` ``startswith``/``endswith``, ``tuple(x)`` of a list, a dict's keys,
-a view or (for str) a str's characters: there it is the list of affixes it copies (tested one by
-one, compiler/runtime/tuple_builtin.py). Anything else is a located compile error.
+Accepted: ``tuple(t)`` of a tuple (``t`` itself, as CPython gives), ``tuple([a, b])`` /
+``tuple((a, b))`` of a literal (the tuple literal it equals), ``tuple(x)`` of a list, a dict's
+keys, a view, a str's characters or a ``range()`` (a ``tuple[T, ...]``, made as ``list(x)`` makes it), and,
+as the argument of ``str``/``bytes`` ``startswith``/``endswith``, the list of affixes it copies
+(tested one by one, compiler/runtime/tuple_builtin.py). Anything else is a located compile error.
 """
 from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import STR, DictType, ListType, TupleType, Type, ViewType, list_of
+from ..program import INT, STR, DictType, ListType, TupleType, Type, VarTupleType, ViewType, list_of, var_tuple_of
 
-HELP = ("a tuple's length must be known when compiling: write a tuple literal (a, b), keep the list, "
-        "or pass tuple(xs) straight to str.startswith() / str.endswith()")
+HELP = "tuple() takes a list, a tuple, a str, a dict or a dict view"
 
 
 def _is_tuple_call(checker, node: py_ast.expr) -> bool:
     return isinstance(node, py_ast.Call) and isinstance(node.func, py_ast.Name) and node.func.id == "tuple" \
         and "tuple" not in checker.module.namespace and "tuple" not in checker.local_names
+
+
+def joined_tuple(checker, base: Type, name: str, args: list, params: list) -> list:
+    """``sep.join(t)`` of a ``tuple[str, ...]`` held in a variable: walked as the list it is held as."""
+    if name == "join" and len(args) == 1 and isinstance(args[0], py_ast.Name) \
+            and checker.check(args[0]) == var_tuple_of(base):
+        return [(params[0][0], args[0].ty, False)]
+    return params
 
 
 def affix_tuple(checker, base: Type, name: str, args: list, params: list) -> list:
@@ -28,7 +34,8 @@ def affix_tuple(checker, base: Type, name: str, args: list, params: list) -> lis
         return params
     if isinstance(args[0], py_ast.Name):  # a tuple held in a variable: as a tuple literal is
         held = checker.check(args[0])
-        return [(params[0][0], held, False), *params[1:]] if _items(held, base) == "same" else params
+        same = _items(held, base) == "same" or held == var_tuple_of(base)
+        return [(params[0][0], held, False), *params[1:]] if same else params
     if not _is_tuple_call(checker, args[0]):
         return params
     call = args[0]
@@ -47,6 +54,8 @@ def _items(source: Type, base: Type) -> str | None:
     """How ``tuple(source)`` gives ``base`` items: "list" (copied into a list), "same" (a tuple), or None."""
     if isinstance(source, TupleType):
         return "same" if all(t == base for t in source.items) else None
+    if isinstance(source, VarTupleType) and source.item == base:
+        return "list"  # held as a list already (compiler/program.py)
     if isinstance(source, (ListType, ViewType)) and source.item == base:
         return "list"
     if isinstance(source, DictType) and source.key == base:
@@ -69,8 +78,13 @@ class TupleBuiltinChecks:
             ty = self.check(replacement, expected)
             node.call = ("rewritten", replacement)
             return ty
+        if self.range_argument(node, "tuple"):
+            return var_tuple_of(INT)  # made as list(range(...)) makes it (lower/calls.py)
         ty = self.check(arg)
-        if isinstance(ty, TupleType):
+        if isinstance(ty, (TupleType, VarTupleType)):
             node.call = ("rewritten", arg)  # CPython gives the tuple itself
             return ty
+        if isinstance(ty, (ListType, ViewType)) or ty == STR or isinstance(ty, DictType):
+            node.bound = [arg]  # copied as list(x) copies it (lower/tuple_builtin.py)
+            return var_tuple_of(STR if ty == STR else ty.key if isinstance(ty, DictType) else ty.item)
         raise self.fail(node, f"tuple() of {ty} is not supported", HELP)

@@ -5,8 +5,9 @@ import ast as py_ast
 
 from ..diagnostics import Diagnostic
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType,
-                       ListType, OptionalType, SetType, SourceModule, TupleType, Type, UnionType, ViewType,
-                       dict_of, list_of, members_of, optional_of, set_of, tuple_of, union_of)
+                       ListType, OptionalType, SetType, SourceModule, TupleType, Type, UnionType, VarTupleType,
+                       ViewType, dict_of, list_of, members_of, optional_of, set_of, tuple_of, union_of,
+                       var_tuple_of)
 
 SCALARS = {"int": INT, "bool": BOOL, "float": FLOAT, "str": STR, "bytes": BYTES}
 KEY_TYPES = (INT, STR, BYTES)
@@ -98,8 +99,10 @@ def _generic(module: SourceModule, py_node: py_ast.Subscript, fail) -> Type:
         return set_of(types[0], name == "frozenset")
     if name == "tuple" and len(types) == len(args) and types:
         return tuple_of(tuple(types))
+    if name == "tuple" and len(args) == 2 and len(types) == 1 and isinstance(args[1], py_ast.Constant):
+        return var_tuple_of(types[0])  # tuple[T, ...]
     if name == "tuple":
-        raise fail("tuples have a fixed shape: write tuple[int, str], not tuple[int, ...]")
+        raise fail("a tuple type is tuple[A, B] (fixed shape) or tuple[T, ...] (any length)")
     raise fail()
 
 
@@ -117,7 +120,7 @@ def union_problem(ty: Type) -> str | None:
     if not isinstance(ty, UnionType):
         return None
     kinds = [type(m) for m in ty.members if isinstance(m, (ListType, DictType))]
-    if any(isinstance(m, (TupleType, ViewType, SetType)) for m in ty.members):
+    if any(isinstance(m, (TupleType, VarTupleType, ViewType, SetType)) for m in ty.members):
         return "a tuple cannot be a member of a union yet"
     if len(kinds) != len(set(kinds)):
         return "a union holds at most one list type and one dict type (isinstance() could not tell them apart)"
@@ -174,11 +177,17 @@ def assignable(src: Type, dst: Type) -> bool:
     if isinstance(dst, UnionType) or (isinstance(dst, OptionalType) and isinstance(src, UnionType)):
         return all(any(assignable(m, d) for d in members_of(dst)) for m in members_of(src))
     if isinstance(dst, OptionalType):
-        return src == NONE or assignable(src, dst.inner) or (
-            isinstance(src, OptionalType) and assignable(src.inner, dst.inner))
+        return src == NONE or assignable(src, dst.inner) or (  # a None is not copied: no tuple[T, T] | None here
+            isinstance(src, OptionalType) and assignable(src.inner, dst.inner) and not fixed_to_var_tuple(src.inner, dst.inner))
     if isinstance(src, ClassType) and isinstance(dst, ClassType):
         return is_subclass(src.info, dst.info)
-    return False
+    return fixed_to_var_tuple(src, dst)
+
+
+def fixed_to_var_tuple(src: Type, dst: Type) -> bool:
+    """A ``tuple[T, T]`` (or ``()``) where a ``tuple[T, ...]`` is expected: its items copied
+    (lower/values.py); the same values, so CPython's answers do not change."""
+    return isinstance(src, TupleType) and isinstance(dst, VarTupleType) and all(t == dst.item for t in src.items)
 
 
 def held_equality(a: Type, b: Type) -> bool:
@@ -243,7 +252,7 @@ def holds_objects(ty: Type | None, calls: bool = False) -> bool:
     """Whether a ``ty`` may hold objects of the program (with ``calls``: or functions)."""
     if isinstance(ty, ClassType) or (calls and type(ty).__name__ == "CallableType"):
         return True
-    if isinstance(ty, (ListType, OptionalType, SetType)):
+    if isinstance(ty, (ListType, OptionalType, SetType, VarTupleType)):
         return holds_objects(ty.inner if isinstance(ty, OptionalType) else ty.item, calls)
     if isinstance(ty, (TupleType, UnionType)):
         return any(holds_objects(t, calls) for t in (ty.items if isinstance(ty, TupleType) else ty.members))
