@@ -138,6 +138,16 @@ CONSTRUCTS = [
     ('`typing.Tuple[int, ...]`', 'from typing import Tuple\ndef f(t: Tuple[int, ...]) -> None:\n    pass\n',
      '2:10', "tuples have a fixed shape: write tuple[int, str], not tuple[int, ...]",
      'use int, bool, float, str, bytes, None, list[T], dict[K, V], set[T], tuple[...], T | None or a class'),
+    ('`repr()` of a dataclass that can hold itself', 'from dataclasses import dataclass\n@dataclass\nclass Node:\n'
+     '    v: int\n    next: "Node | None" = None\ndef f(n: Node) -> str:\n    return repr(n)\n',
+     '7:17', "repr() of Node is not supported: field 'next' of Node: Node can hold itself, which CPython shows as "
+     "'...' in a cycle, so the repr CPython generates for Node is not made here",
+     'define __repr__ on the class, or format the parts you need'),
+    ('`str()` of a dataclass with a field whose class has no `__repr__`', 'from dataclasses import dataclass\n'
+     'class P:\n    pass\n@dataclass\nclass D:\n    p: P\ndef f(d: D) -> str:\n    return f"{d}"\n',
+     '8:15', "repr() of D is not supported: field 'p' of D: CPython shows the address of a P object (its class "
+     "defines no __repr__), so the repr CPython generates for D is not made here",
+     'define __repr__ on the class, or format the parts you need'),
     ('`dataclasses` beyond `dataclass`, `field`', 'from dataclasses import asdict\n',
      '1:1', "'asdict' from 'dataclasses' is not supported",
      'supported: dataclass, field'),
@@ -351,6 +361,12 @@ OTHER_ERRORS = [
     ("def f(s: str) -> str:\n    return '%s %s' % (s,)\n",
      '2:12', 'TypeError: not enough arguments for format string',
      'supported: %s %r %a %d %i %x %X %o %f %% with flags - + space 0, a width and a precision'),
+    ('from dataclasses import dataclass\n@dataclass(repr=False)\nclass D:\n    v: int\ndef f(d: D) -> str:\n'
+     '    return repr(d)\n',
+     '6:17', "repr() of D is not supported: CPython shows the object's address (the class defines no __repr__)",
+     'define __repr__ on the class, or format the parts you need'),
+    ('from dataclasses import dataclass, field\n@dataclass\nclass D:\n    v: int = field(default=1, repr=1)\n',
+     '4:36', 'field(repr=...) takes True or False here', 'write repr=False'),
     ("class C:\n    pass\ndef f(x: list[C]) -> str:\n    return f'{x!r}'\n",
      '4:15', "repr() of list[C] is not supported: CPython shows the object's address (the class defines no __repr__)",
      'define __repr__ on the class, or format the parts you need'),
