@@ -59,7 +59,7 @@ def _is_field_call(info: ClassInfo, value: py_ast.expr | None) -> bool:
 def _dataclass_field(program: Program, info: ClassInfo, stmt: py_ast.AnnAssign, call: py_ast.Call) -> py_ast.expr | None:
     """``field(default=...)`` or ``field(default_factory=F)``: the plain default, or None after
     recording the factory (called for each instance made without this argument)."""
-    if not info.dataclass:
+    if not info.dataclass or getattr(info, "named_tuple", False):
         raise _fail(info, call, "field() only describes a field of a @dataclass", "give the field a plain default")
     given = {k.arg: k.value for k in call.keywords}
     if call.args or set(given) - {"default", "default_factory", "repr"}:
@@ -86,6 +86,9 @@ def _shared_default(program: Program, info: ClassInfo, stmt: py_ast.AnnAssign, t
     """``items: list[int] = []`` in a plain class: one list made at start-up and shared by every
     instance that does not assign its own, as CPython's class attribute is."""
     name, value = stmt.target.id, stmt.value
+    if getattr(info, "named_tuple", False):
+        raise _fail(info, value, "a NamedTuple field default must be a constant",
+                    "CPython would share this one object between all the instances: build it where you make one")
     if info.dataclass:
         kind = type(value).__name__.lower()
         raise _fail(info, value, f"mutable default <class '{kind}'> for field {name} is not allowed: "

@@ -20,6 +20,7 @@ from .constants import ConstantError, fold
 from .ordering import check_order_family, order_methods_source
 from .enums import declare_enum, enums_first, is_enum_base, rewrite_uses
 from .dataclass_repr import generate_reprs
+from .named_tuples import check_body as check_named_tuple_body, is_named_tuple_base
 from .dataclass_options import check_frozen_inheritance, dataclass_decorator, mark_frozen_families, option
 from .field_inference import attribute_type, global_type, infer_to_fixed_point, set_operation_type
 from .static_methods import declare_static, is_static
@@ -58,6 +59,8 @@ def _base_and_decorators(info: ClassInfo) -> None:
         if isinstance(base, py_ast.Name) and base.id == "object" and sym is None:
             pass
         elif is_enum_base(info, base):  # sema/enums.py
+            pass
+        elif is_named_tuple_base(info, base):  # sema/named_tuples.py
             pass
         elif isinstance(sym, ClassInfo):
             info.base = sym
@@ -106,6 +109,7 @@ def _body(program: Program, info: ClassInfo) -> None:
         else:
             raise _fail(info, stmt, "only fields, constants and methods are allowed in a class body",
                         "move this code into a method, or to module level")
+    check_named_tuple_body(info)  # sema/named_tuples.py
     if info.dataclass:
         _generate_dataclass_methods(program, info)
 

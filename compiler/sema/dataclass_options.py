@@ -76,6 +76,10 @@ def frozen_assignment(checker, target: py_ast.Attribute, info: ClassInfo) -> Non
     if getattr(frozen, "enum", False):
         raise checker.fail(target, f"cannot assign to '{target.attr}' of a member of the Enum {frozen.name}",
                            "CPython raises AttributeError: members are constants")
+    if getattr(frozen, "named_tuple", False):
+        raise checker.fail(target, f"cannot assign to '{target.attr}': {frozen.name} is a NamedTuple, which cannot "
+                           "be changed", "CPython raises AttributeError: make a new one with "
+                           f"p._replace({target.attr}=...)")
     raise checker.fail(target, f"cannot assign to field '{target.attr}': {frozen.name} is a frozen dataclass",
                        "CPython raises dataclasses.FrozenInstanceError: make a new object with "
                        "dataclasses.replace-style construction, or drop frozen=True")
