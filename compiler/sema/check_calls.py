@@ -70,6 +70,8 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
             return getattr(self, f"builtin_{name}")(node, expected)
         if sym is None:
             raise self.fail(func, *undefined_name(name))
+        if sym == Builtin("typing.NamedTuple"):
+            raise self.fail(func, "NamedTuple(...) is not supported", "write a class: class P(NamedTuple): x: int")
         raise self.fail(func, f"'{name}' cannot be called")
 
     # -- argument binding -------------------------------------------------

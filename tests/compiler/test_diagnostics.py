@@ -385,6 +385,8 @@ OTHER_ERRORS = [
      'define __repr__ on the class, or format the parts you need'),
     ('from dataclasses import dataclass, field\n@dataclass\nclass D:\n    v: int = field(default=1, repr=1)\n',
      '4:36', 'field(repr=...) takes True or False here', 'write repr=False'),
+    ('from typing import NamedTuple\nP = NamedTuple("P", [("x", int)])\n',
+     '2:5', 'NamedTuple(...) is not supported', 'write a class: class P(NamedTuple): x: int'),
     ('from typing import NamedTuple\nclass E(NamedTuple):\n    pass\n',
      '2:1', 'a NamedTuple class without fields is not supported', 'declare its fields: name: type'),
     ('from typing import NamedTuple\nclass E(NamedTuple):\n    _x: int\n',
