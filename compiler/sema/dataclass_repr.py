@@ -35,12 +35,12 @@ def generates_repr(info: ClassInfo) -> bool:
 def generate_reprs(program: Program, add_methods) -> None:
     shower = _Showability(program)
     chosen = [c for c in program.classes.values() if generates_repr(c)]
-    refusals = {c.name: shower.fields_problem(c, (c,)) for c in chosen}
+    refusals = {c.qualname: shower.fields_problem(c, (c,)) for c in chosen}
     for info in chosen:
-        if refusals[info.name] is None:
+        if refusals[info.qualname] is None:
             add_methods(program, info, repr_source(info))
         else:
-            info.repr_refusal = f"{refusals[info.name]}, so the repr CPython generates for {info.name} is not made here"
+            info.repr_refusal = f"{refusals[info.qualname]}, so the repr CPython generates for {info.name} is not made here"
     for info in program.classes.values():
         below = [c for c in program.classes.values() if is_subclass(c, info) and getattr(c, "repr_refusal", None)]
         info.repr_refused_below = below[0].repr_refusal if below else None
@@ -64,7 +64,7 @@ class _Showability:
         self.showable: set[str] = set()  # dataclasses whose fields all show (whatever the path to them)
 
     def fields_problem(self, info: ClassInfo, path: tuple[ClassInfo, ...]) -> str | None:
-        if info.name in self.showable:
+        if info.qualname in self.showable:
             return None
         for name, ty in info.fields.items():
             if name in getattr(info, "hidden_fields", ()):
@@ -72,7 +72,7 @@ class _Showability:
             problem = self.problem(ty, path)
             if problem is not None:
                 return f"field '{name}' of {info.name}: {problem}"
-        self.showable.add(info.name)
+        self.showable.add(info.qualname)
         return None
 
     def problem(self, ty: Type, path: tuple[ClassInfo, ...]) -> str | None:
