@@ -91,3 +91,20 @@ def replace_and_methods(n: int) -> int:
     deeper = entry(n % 5)._replace(at=moved)
     text = repr(moved) + repr(renamed) + repr(deeper) + repr(p) + str(p.norm1() + moved.norm1())
     return digest(text)
+
+
+class Pair(NamedTuple):
+    first: Point
+    label: str
+
+
+@export
+def nested_unpack(n: int) -> int:
+    points = [Point(i, i * (n % 7) % 7) for i in range(4)]
+    pairs = [Pair(p, word(p.y)) for p in points]
+    by_y = {y: x for x, y in points}
+    text = repr(by_y) + repr([x for x, _ in points])
+    for i, ((x, y), label) in enumerate(pairs):
+        text += f"{i}{x}{y}{label}"
+    (u, v), w = pairs[n % 4]
+    return digest(text + f"{u}{v}{w}" + repr(pairs[n % 4]))
