@@ -19,7 +19,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..diagnostics import Diagnostic
-from ..program import Builtin, ClassInfo, ClassType, Type
+from ..program import Builtin, ClassInfo, ClassType, Type, tuple_of
 from .types import TypeError_
 
 REPLACE_HELP = "make a new one: p._replace(x=...), or use a @dataclass"
@@ -87,7 +87,6 @@ class NamedTupleChecks:
         if isinstance(node.slice, py_ast.Slice) or not isinstance(node.ctx, py_ast.Load):
             what = "sliced" if isinstance(node.slice, py_ast.Slice) else "assigned"
             raise self.fail(node, f"a NamedTuple cannot be {what} here", "read the fields by name: p.x")
-        from ..program import tuple_of
         return self.tuple_item(node, tuple_of(named_items(base)))  # node.tuple_index: lowered as a tuple's
 
     def named_tuple_len(self, node: py_ast.Call, ty: ClassType) -> Type:
@@ -126,7 +125,8 @@ class NamedTupleChecks:
         item of a one-item comprehension (``[... for v in [value]][0]``), evaluated once."""
         if isinstance(value, py_ast.Name) and value.id in self.local_names and value.id not in self.global_names:
             return make(lambda: _at(py_ast.Name(id=value.id, ctx=py_ast.Load()), value))
-        name = f"__named_tuple{id(value)}"
+        self.named_tuple_temps = getattr(self, "named_tuple_temps", 0) + 1  # a name per use, in checking order
+        name = f"__named_tuple{self.named_tuple_temps}"
         shown = make(lambda: _at(py_ast.Name(id=name, ctx=py_ast.Load()), value))
         generator = py_ast.comprehension(target=_at(py_ast.Name(id=name, ctx=py_ast.Store()), value),
                                          iter=_at(py_ast.List(elts=[value], ctx=py_ast.Load()), value), ifs=[], is_async=0)
