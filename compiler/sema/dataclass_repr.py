@@ -66,12 +66,17 @@ class _Showability:
     def fields_problem(self, info: ClassInfo, path: tuple[ClassInfo, ...]) -> str | None:
         if info.qualname in self.showable:
             return None
-        for name, ty in info.fields.items():
-            if name in getattr(info, "hidden_fields", ()):
-                continue
-            problem = self.problem(ty, path)
-            if problem is not None:
-                return f"field '{name}' of {info.name}: {problem}"
+        shadowed = [n for n in ("repr", "type", "isinstance") if n in info.module.namespace]
+        if shadowed:  # the generated source calls the built-ins by these names
+            return f"the module of {info.name} defines its own '{shadowed[0]}'"
+        outer, self.module = getattr(self, "module", None), info.module  # where the source names union members
+        try:
+            for name, ty in info.fields.items():
+                problem = None if name in getattr(info, "hidden_fields", ()) else self.problem(ty, path)
+                if problem is not None:
+                    return f"field '{name}' of {info.name}: {problem}"
+        finally:
+            self.module = outer
         self.showable.add(info.qualname)
         return None
 
@@ -86,7 +91,8 @@ class _Showability:
         if isinstance(ty, OptionalType):
             return self.problem(ty.inner, path)
         if isinstance(ty, UnionType):
-            odd = [m for m in ty.members if not (m in SCALARS or isinstance(m, (ClassType, ListType, DictType)))]
+            odd = [m for m in ty.members if not (m in SCALARS or isinstance(m, (ListType, DictType)) or (
+                isinstance(m, ClassType) and self.module.namespace.get(m.info.name) is m.info))]  # isinstance(v, C)
             return f"a union holding {odd[0]} is not told apart here" if odd else self.first(ty.members, path)
         if isinstance(ty, (ListType, ViewType, SetType)):
             return self.problem(ty.item, path)
