@@ -295,7 +295,8 @@ RT_MEMORY = "compiler.runtime.memory"
 
 # Modules the compiler provides itself: their names are intrinsics, not code.
 BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
-    "typing": ("Optional", "Any", "Union", "Callable"),
+    "typing": ("Optional", "Any", "Union", "Callable", "List", "Dict", "Set", "FrozenSet", "Tuple",
+               "NamedTuple"),
     "collections.abc": ("Callable",),
     "dataclasses": ("dataclass", "field"),
     "enum": ("Enum",),

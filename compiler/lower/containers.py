@@ -85,7 +85,7 @@ class ContainerLowerer(FormatLowerer):
             self.emit("call", "rt.bytes_index")
             return
         self.slot(node.value)
-        if isinstance(base, TupleType):
+        if isinstance(base, TupleType) or hasattr(node, "tuple_index"):  # a tuple, or a NamedTuple's field
             self.emit("i32.wrap_i64")
             self.emit("i64.load", 8 + 8 * node.tuple_index)
             self.from_slot(node.ty)

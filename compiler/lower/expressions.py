@@ -69,6 +69,8 @@ class ExprLowerer(ValueLowerer):
     def lower_Attribute(self, node: py_ast.Attribute) -> None:
         if hasattr(node, "property_call"):  # a property's getter (sema/properties.py)
             return self.lower(node.property_call)
+        if hasattr(node, "replaced_by"):  # P._fields: the tuple it equals (sema/named_tuples.py)
+            return self.lower(node.replaced_by)
         if hasattr(node, "type_name_of"):
             return self.type_name(node.type_name_of)
         if isinstance(getattr(node, "sym", None), GlobalSym):

@@ -5,6 +5,7 @@ import ast as py_ast
 
 from .. import ir
 from ..program import ANY, INT, NONE, DictType, FuncSym, GlobalSym, ListType, Type, VarTupleType
+from ..sema.named_tuples import named_items
 from .comprehensions import ComprehensionLowerer
 from .deletion import DeleteLowerer
 from .dynamic_ops import DynamicOpLowerer
@@ -70,7 +71,8 @@ class FunctionLowerer(GeneratorLowerer, ComprehensionLowerer, WalrusLowerer, Del
             self.store_list_items(target, ty)  # a, b = lst (lower/list_unpack.py)
         elif isinstance(target, py_ast.Tuple):
             obj = self.stash("i32")
-            for index, (element, item) in enumerate(zip(target.elts, ty.items)):
+            items = named_items(ty) or ty.items  # a NamedTuple's slots are its fields in order
+            for index, (element, item) in enumerate(zip(target.elts, items)):
                 self.emit("local.get", obj)
                 self.emit("i64.load", 8 + 8 * index)
                 self.from_slot(item)

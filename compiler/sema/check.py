@@ -24,6 +24,7 @@ from .check_expr import Bail, ExprChecker, _conversion_help
 from .star_unpack import assign_starred, starred_index
 from .comprehensions import ComprehensionChecks
 from .dataclass_options import frozen_assignment
+from .named_tuples import named_items
 from .deletion import DeleteChecks
 from .exceptions import ExceptionChecks, check_exception_classes
 from .field_narrowing import narrow_assigned_field
@@ -191,10 +192,11 @@ class FunctionChecker(GeneratorChecks, ClosureChecks, ComprehensionChecks, Walru
                 for element in target.elts:
                     self.assign_to(element, None, ty.item)
                 return
-            if not isinstance(ty, TupleType) or len(ty.items) != len(target.elts):
+            items = named_items(ty) or (ty.items if isinstance(ty, TupleType) else None)  # a NamedTuple's fields
+            if items is None or len(items) != len(target.elts):
                 raise self.fail(target, f"cannot unpack {ty} into {len(target.elts)} names",
                                 "unpack a tuple with exactly that many items")
-            for element, item in zip(target.elts, ty.items):
+            for element, item in zip(target.elts, items):
                 self.assign_to(element, None, item)
             return
         if isinstance(target, py_ast.Subscript):

@@ -36,6 +36,7 @@ from .properties import PropertyChecks
 from .class_methods import ClassMethodChecks, instance_wrapper
 from .static_methods import StaticMethodChecks
 from .unsupported import undefined_name
+from .named_tuples import is_named_tuple
 
 
 class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprChecks, StaticMethodChecks,
@@ -71,6 +72,8 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
             return getattr(self, f"builtin_{name}")(node, expected)
         if sym is None:
             raise self.fail(func, *undefined_name(name))
+        if sym == Builtin("typing.NamedTuple"):
+            raise self.fail(func, "NamedTuple(...) is not supported", "write a class: class P(NamedTuple): x: int")
         raise self.fail(func, f"'{name}' cannot be called")
 
     # -- argument binding -------------------------------------------------
@@ -178,6 +181,8 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
             base = self.check_maybe_unknown(receiver)
         if owner is None and self.unknown_local(receiver) is not None:
             base = receiver.ty = self.settle_by_method(receiver, func.attr, node.args)
+        if func.attr == "_replace" and is_named_tuple(base) and inherited_method(base.info, "_replace") is None:
+            return self.named_tuple_replace(node, func, base)  # sema/named_tuples.py
         if isinstance(base, ClassType):
             method = inherited_method(base.info, func.attr) or instance_wrapper(self, func, base.info)
             if method is None:
@@ -263,6 +268,8 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
         if self.range_argument(node, "len"):
             return INT
         ty = self.check(self.one_argument(node, "len"))
+        if is_named_tuple(ty):
+            return self.named_tuple_len(node, ty)  # sema/named_tuples.py
         if isinstance(ty, ClassType) and inherited_method(ty.info, "__len__") is not None:
             node.len_method = inherited_method(ty.info, "__len__")
             return INT

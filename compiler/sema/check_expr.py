@@ -23,6 +23,7 @@ from .fstrings import FormatChecks
 from .dynamic_ops import DynamicOpChecks
 from .held import HeldChecks
 from .held_methods import HeldMethodChecks
+from .named_tuples import NamedTupleChecks, is_named_tuple
 from .percent_format import PercentFormatChecks
 from .infer import UnknownLiteral
 from .classes import inherited_method
@@ -61,7 +62,7 @@ def truthy_type(ty: Type, objects_have_truth: bool = True) -> bool:
 
 
 class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentFormatChecks, HeldChecks,
-                  HeldMethodChecks, DynamicOpChecks):
+                  HeldMethodChecks, DynamicOpChecks, NamedTupleChecks):
     objects_have_truth = True  # some class defines __bool__/__len__ (set per program by sema.check)
     def __init__(self, fn: FuncSym):
         self.fn = fn
@@ -240,6 +241,8 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
         base = self.check(node.value)
         if base == ANY:
             return self.held_subscript(node)  # sema/held.py
+        if is_named_tuple(base):
+            return self.named_tuple_item(node, base)  # sema/named_tuples.py
         if isinstance(node.slice, py_ast.Slice):
             if not (base in TEXT or isinstance(base, (ListType, VarTupleType))):
                 raise self.fail(node, f"{base} values cannot be sliced")
@@ -276,8 +279,13 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
             return STR
         if isinstance(node.value, py_ast.Name) and isinstance(self.module.namespace.get(node.value.id), ClassInfo) \
                 and node.value.id not in self.local_names:
-            return self.class_constant(node, self.module.namespace[node.value.id])
+            info = self.module.namespace[node.value.id]
+            if node.attr == "_fields" and getattr(info, "named_tuple", False):
+                return self.named_tuple_fields(node, info, False)  # sema/named_tuples.py
+            return self.class_constant(node, info)
         base = self.check(node.value)
+        if node.attr == "_fields" and is_named_tuple(base):
+            return self.named_tuple_fields(node, base.info, True)
         if not isinstance(base, ClassType):
             raise self.fail(node, f"{base} values have no attribute '{node.attr}' here",
                             "call methods directly, e.g. s.strip()")

@@ -28,6 +28,9 @@ def declare_field(program: Program, info: ClassInfo, stmt: py_ast.AnnAssign) -> 
     if name in info.fields and info.fields[name] != ty:
         raise _fail(info, stmt, f"field '{name}' is already declared as {info.fields[name]}")
     info.fields[name] = ty
+    info.hidden_fields = getattr(info, "hidden_fields", set()) - {name}  # redeclared: shown unless repr=False
+    if stmt.value is not None:
+        info.factories.pop(name, None)  # redeclared with a default: it replaces the base's factory
     value = stmt.value
     if _is_field_call(info, value):
         value = _dataclass_field(program, info, stmt, value)
@@ -56,15 +59,22 @@ def _is_field_call(info: ClassInfo, value: py_ast.expr | None) -> bool:
 def _dataclass_field(program: Program, info: ClassInfo, stmt: py_ast.AnnAssign, call: py_ast.Call) -> py_ast.expr | None:
     """``field(default=...)`` or ``field(default_factory=F)``: the plain default, or None after
     recording the factory (called for each instance made without this argument)."""
-    if not info.dataclass:
+    if not info.dataclass or getattr(info, "named_tuple", False):
         raise _fail(info, call, "field() only describes a field of a @dataclass", "give the field a plain default")
     given = {k.arg: k.value for k in call.keywords}
-    if call.args or set(given) - {"default", "default_factory"}:
-        raise _fail(info, call, "field() supports default= or default_factory= here",
+    if call.args or set(given) - {"default", "default_factory", "repr"}:
+        raise _fail(info, call, "field() supports default=, default_factory= and repr= here",
                     "drop the other arguments")
-    if len(given) != 1:
+    shown = given.pop("repr", None)
+    if shown is not None and not (isinstance(shown, py_ast.Constant) and isinstance(shown.value, bool)):
+        raise _fail(info, shown, "field(repr=...) takes True or False here", "write repr=False")
+    if shown is not None and not shown.value:
+        info.hidden_fields.add(stmt.target.id)  # left out of the generated __repr__: sema/dataclass_repr.py
+    if len(given) > 1:
         raise _fail(info, call, "field() takes one of default= and default_factory=",
                     "CPython raises ValueError when both are given")
+    if not given:
+        return None  # no default: a required field
     if "default" in given:
         return given["default"]
     name = stmt.target.id
@@ -76,6 +86,9 @@ def _shared_default(program: Program, info: ClassInfo, stmt: py_ast.AnnAssign, t
     """``items: list[int] = []`` in a plain class: one list made at start-up and shared by every
     instance that does not assign its own, as CPython's class attribute is."""
     name, value = stmt.target.id, stmt.value
+    if getattr(info, "named_tuple", False):
+        raise _fail(info, value, "a NamedTuple field default must be a constant",
+                    "CPython would share this one object between all the instances: build it where you make one")
     if isinstance(value, py_ast.Tuple):  # CPython allows one (immutable); not made at start-up here yet
         raise _fail(info, value, "a tuple as a field default is not supported yet",
                     "pass it to the constructor, or assign it in __init__")

@@ -19,6 +19,8 @@ from .class_methods import declare_class_method, is_class_method, specialize_all
 from .constants import ConstantError, fold
 from .ordering import check_order_family, order_methods_source
 from .enums import declare_enum, enums_first, is_enum_base, rewrite_uses
+from .dataclass_repr import generate_reprs
+from .named_tuples import check_body as check_named_tuple_body, is_named_tuple_base
 from .dataclass_options import check_frozen_inheritance, dataclass_decorator, mark_frozen_families, option
 from .field_inference import attribute_type, global_type, infer_to_fixed_point, set_operation_type
 from .static_methods import declare_static, is_static
@@ -38,6 +40,7 @@ def declare_all(program: Program) -> None:
         _base_and_decorators(info)
     for info in _inheritance_order(program):
         _body(program, info)
+    generate_reprs(program, add_generated_methods)  # needs every class's methods: sema/dataclass_repr.py
     specialize_all(program, _inheritance_order(program))
     rewrite_uses(program)  # Color(v), Color["A"], for c in Color: sema/enums.py
     enums_first(program)
@@ -56,6 +59,8 @@ def _base_and_decorators(info: ClassInfo) -> None:
         if isinstance(base, py_ast.Name) and base.id == "object" and sym is None:
             pass
         elif is_enum_base(info, base):  # sema/enums.py
+            pass
+        elif is_named_tuple_base(info, base):  # sema/named_tuples.py
             pass
         elif isinstance(sym, ClassInfo):
             info.base = sym
@@ -88,6 +93,8 @@ def _body(program: Program, info: ClassInfo) -> None:
     if info.base is not None:
         info.fields.update(info.base.fields)
         info.defaults.update(info.base.defaults)
+        info.factories.update(info.base.factories)  # default_factory is inherited too
+        info.hidden_fields = set(getattr(info.base, "hidden_fields", ()))  # field(repr=False) is inherited
     for index, stmt in enumerate(info.node.body):
         if index == 0 and isinstance(stmt, py_ast.Expr) and isinstance(stmt.value, py_ast.Constant):
             continue  # docstring
@@ -102,6 +109,7 @@ def _body(program: Program, info: ClassInfo) -> None:
         else:
             raise _fail(info, stmt, "only fields, constants and methods are allowed in a class body",
                         "move this code into a method, or to module level")
+    check_named_tuple_body(info)  # sema/named_tuples.py
     if info.dataclass:
         _generate_dataclass_methods(program, info)
 
@@ -163,6 +171,11 @@ def _generate_dataclass_methods(program: Program, info: ClassInfo) -> None:
         lines += [f"    def __eq__(self, other: '{info.name}') -> bool:", f"        return {compare}"]
     if option(info, "order"):  # sema/ordering.py
         lines += order_methods_source(info, [c for c in program.classes.values() if c is not info and is_subclass(c, info)])
+    add_generated_methods(program, info, lines)
+
+
+def add_generated_methods(program: Program, info: ClassInfo, lines: list[str]) -> None:
+    """Parse methods written as source lines and declare them, located at the class line."""
     if not lines:
         return
     source = f"class {info.name}:\n" + "\n".join(lines) + "\n"

@@ -1,5 +1,5 @@
 """Dataclass options beyond the plain ``@dataclass``: ``default_factory`` of any zero-argument
-callable, ``@dataclass(frozen=True, order=True, eq=False)``.
+callable, ``@dataclass(frozen=True, order=True, eq=False, repr=False)`` (the generated repr: sema/dataclass_repr.py).
 
 A factory becomes a module-level function ``__factory_<Class>_<field>`` (checked in module scope,
 as CPython runs the lambda or callable there); the generated ``__init__`` calls it for each instance
@@ -16,7 +16,7 @@ from ..diagnostics import Diagnostic
 from ..program import Builtin, ClassInfo, FuncSym, Program
 from .types import TypeError_
 
-OPTIONS = ("frozen", "order", "eq")
+OPTIONS = ("frozen", "order", "eq", "repr")
 
 
 def _fail(info: ClassInfo, py_node: py_ast.AST, message: str, help: str = "") -> TypeError_:
@@ -30,7 +30,7 @@ def dataclass_decorator(info: ClassInfo, decorator: py_ast.expr) -> bool:
     if sym != Builtin("dataclasses.dataclass"):
         return False
     info.dataclass = True
-    info.dataclass_options = {"frozen": False, "order": False, "eq": True}
+    info.dataclass_options = {"frozen": False, "order": False, "eq": True, "repr": True}
     if isinstance(decorator, py_ast.Call):
         if decorator.args:
             raise _fail(info, decorator.args[0], "@dataclass(...) takes keyword arguments only")
@@ -46,7 +46,7 @@ def dataclass_decorator(info: ClassInfo, decorator: py_ast.expr) -> bool:
 
 
 def option(info: ClassInfo, name: str) -> bool:
-    return getattr(info, "dataclass_options", {}).get(name, name == "eq" and info.dataclass)
+    return getattr(info, "dataclass_options", {}).get(name, name in ("eq", "repr") and info.dataclass)
 
 
 def check_frozen_inheritance(info: ClassInfo) -> None:
@@ -76,6 +76,10 @@ def frozen_assignment(checker, target: py_ast.Attribute, info: ClassInfo) -> Non
     if getattr(frozen, "enum", False):
         raise checker.fail(target, f"cannot assign to '{target.attr}' of a member of the Enum {frozen.name}",
                            "CPython raises AttributeError: members are constants")
+    if getattr(frozen, "named_tuple", False):
+        raise checker.fail(target, f"cannot assign to '{target.attr}': {frozen.name} is a NamedTuple, which cannot "
+                           "be changed", "CPython raises AttributeError: make a new one with "
+                           f"p._replace({target.attr}=...)")
     raise checker.fail(target, f"cannot assign to field '{target.attr}': {frozen.name} is a frozen dataclass",
                        "CPython raises dataclasses.FrozenInstanceError: make a new object with "
                        "dataclasses.replace-style construction, or drop frozen=True")

@@ -14,6 +14,7 @@ from ..program import (ANY, BOOL, BYTES, INT, NONE, STR, ClassType, DictType, Li
 from . import tuple_literals
 from .check_expr import truthy_type
 from .field_narrowing import fields_kept
+from .named_tuples import is_named_tuple
 from .types import class_type
 from .types import union_problem
 from .unions import truthy_part, without_none
@@ -277,6 +278,9 @@ class FlowMixin:
         if isinstance(ty, SetType):
             owner.iteration = ("set", iterable)
             return ty.item
+        if is_named_tuple(ty):
+            raise self.fail(iterable, f"iterating over the NamedTuple {ty} is not supported here",
+                            "read the fields by name (p.x), or unpack them: x, y = p")
         raise self.fail(iterable, f"cannot iterate over {ty}", "iterate over range(), a list, str, bytes or dict")
 
     def iteration_combined(self, owner: py_ast.AST, call: py_ast.Call) -> Type:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import ast as py_ast
 
-from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Type, members_of
+from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, Type, members_of
 from .exceptions import is_exception
 from .reprs import defines_str, shown_by_repr
 
@@ -110,6 +110,10 @@ class FormatChecks:
             part.value = self.exception_text(part.value, part.conversion == ord("r"))
             part.conversion = -1
             ty = STR
+        if part.conversion == -1 and _has_spec(part) and (shown_by_repr(ty) or defines_str(ty)):
+            name = ty.info.name if isinstance(ty, ClassType) else str(ty).split("[")[0]
+            raise self.fail(part.value, f"unsupported format string passed to {name}.__format__",
+                            'CPython raises TypeError: format the text instead: f"{str(x):>10}"')
         if part.conversion == ord("r") and ty not in REPR_ARGUMENTS or \
                 part.conversion in (-1, ord("s")) and shown_by_repr(ty):
             part.value, part.conversion = self.repr_of(part.value, ty), -1  # sema/reprs.py
@@ -140,3 +144,9 @@ class FormatChecks:
         if isinstance(parsed, str):
             raise self.fail(part, parsed, "supported: [[fill]align][sign][0][width][.precision][d|x|X|o|b|f|s]")
         part.spec = parsed
+
+
+def _has_spec(part: py_ast.FormattedValue) -> bool:
+    """A non-empty format spec (``{x:}`` is format(x, ""), which every object takes)."""
+    spec = part.format_spec
+    return spec is not None and any(not (isinstance(v, py_ast.Constant) and v.value == "") for v in spec.values)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import ANY, BOOL, BYTES, FLOAT, INT, STR, ListType, Type
+from .dataclass_repr import written_text_methods
 from .held_methods import class_attribute_names
 from .types import is_any_container, is_subclass, to_any
 
@@ -58,7 +59,7 @@ def note_methods(checker: type, program) -> None:
     checker.objects_have_order = protocol_classes(program, ("__lt__", "__le__", "__gt__", "__ge__"))
     checker.objects_have_arith = protocol_classes(program, ARITHMETIC_METHODS)
     checker.objects_have_dynamic_ops = protocol_classes(program, DYNAMIC_OP_METHODS)
-    checker.objects_have_text = protocol_classes(program, ("__str__", "__repr__", "__format__"))
+    checker.objects_have_text = written_text_methods(program)  # sema/dataclass_repr.py
     note_own_text(program)
     checker.objects_have_truth = protocol_classes(program, ("__bool__", "__len__"))
     checker.class_attributes = class_attribute_names(program)  # sema/held_methods.py

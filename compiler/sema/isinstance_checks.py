@@ -8,6 +8,7 @@ import ast as py_ast
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, STR, ClassInfo, ClassType, DictType, ListType, Local,
                        OptionalType, TupleType, Type, UnionType, VarTupleType, dict_of, list_of)
 from . import unions
+from .named_tuples import is_named_tuple
 from .types import class_type
 
 
@@ -61,6 +62,9 @@ class IsinstanceChecks:
 
     def isinstance_of_union(self, node: py_ast.Call, ty: UnionType, names: list[py_ast.expr]) -> Type:
         """isinstance() of a union, tested at run time as an Any's; each path keeps its members."""
+        if any(isinstance(n, py_ast.Name) and n.id == "tuple" for n in names) and any(map(is_named_tuple, ty.members)):
+            raise self.fail(node, f"isinstance(x, tuple) of a {ty} is not supported here",
+                            "test the NamedTuple's own class: isinstance(x, P)")
         self.isinstance_of_any(node, names)
         node.__dict__.pop("isinstance_narrow", None)
         targets = [t.info if isinstance(t, ClassType) else name.id for t, name in zip(node.isinstance_any, names)]
@@ -87,5 +91,6 @@ ANY_TARGETS = {"int": INT, "float": FLOAT, "bool": BOOL, "str": STR, "bytes": BY
 BUILTIN_TYPES = {
     "int": lambda t: t in (INT, BOOL), "bool": lambda t: t == BOOL, "float": lambda t: t == FLOAT,
     "str": lambda t: t == STR, "bytes": lambda t: t == BYTES, "list": lambda t: isinstance(t, ListType),
-    "dict": lambda t: isinstance(t, DictType), "tuple": lambda t: isinstance(t, (TupleType, VarTupleType)),
+    "dict": lambda t: isinstance(t, DictType),
+    "tuple": lambda t: isinstance(t, (TupleType, VarTupleType)) or is_named_tuple(t),  # a NamedTuple is a tuple
 }

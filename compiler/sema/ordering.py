@@ -45,6 +45,9 @@ def check_object_ordering(checker, node: py_ast.Compare, op: py_ast.cmpop, a: Ty
         return root is not None and root is order_family_root(b.info)
     found = ordering_method(info, op)
     symbol = SYMBOLS[NAMES[type(op)]]
+    if found is None and getattr(info, "named_tuple", False):
+        raise checker.fail(node, f"'{symbol}' between NamedTuple objects is not supported here",
+                           "compare their fields as tuples: (a.x, a.y) < (b.x, b.y)")
     if found is None:
         raise checker.fail(node, f"'{symbol}' not supported between instances of '{info.name}' and '{info.name}'",
                            "CPython raises TypeError: define __lt__ (and friends) or use @dataclass(order=True)")

@@ -30,8 +30,9 @@ class Unshowable(Exception):
 def shown_by_repr(ty: Type) -> bool:
     """str(x) of these is repr(x) in CPython: a container (it shows its items' reprs), and an object
     whose class defines __repr__ while neither it nor a subclass defines __str__."""
-    if isinstance(ty, ClassType):
-        return not getattr(ty.info, "str_in_subtree", True) and inherited_method(ty.info, "__repr__") is not None
+    if isinstance(ty, ClassType):  # (a dataclass whose generated repr is refused: to say why)
+        return not getattr(ty.info, "str_in_subtree", True) and (
+            inherited_method(ty.info, "__repr__") is not None or getattr(ty.info, "repr_refusal", None) is not None)
     return isinstance(ty, CONTAINERS)
 
 
@@ -93,6 +94,9 @@ class _Builder:
         raise Unshowable(f"{ty} has no repr here")
 
     def object_text(self, value: py_ast.expr, ty: ClassType) -> py_ast.expr:
+        refused = getattr(ty.info, "repr_refused_below", None)  # sema/dataclass_repr.py
+        if refused is not None:
+            raise Unshowable(refused)
         if inherited_method(ty.info, "__repr__") is not None:
             call = py_ast.Call(func=_at(py_ast.Attribute(value=value, attr="__repr__", ctx=py_ast.Load()), value),
                                args=[], keywords=[])

@@ -58,8 +58,9 @@ def resolve(module: SourceModule, py_node: py_ast.AST) -> Type:
             return ANY
         if isinstance(sym, Builtin) and sym.name in ("abi.i32", "abi.i64"):
             return INT
-        if sym is None and py_node.id in ("list", "dict"):  # untyped: what an Any holds (a JSON shape)
-            return list_of(ANY) if py_node.id == "list" else dict_of(STR, ANY)
+        bare = builtin_generic_name(module, py_node.id)
+        if (sym is None or bare != py_node.id) and bare in ("list", "dict"):  # untyped: what an Any holds
+            return list_of(ANY) if bare == "list" else dict_of(STR, ANY)
         raise fail(f"'{py_node.id}' is not a type")
     if isinstance(py_node, py_ast.BinOp) and isinstance(py_node.op, py_ast.BitOr):
         return _union(module, [py_node.left, py_node.right], fail)
@@ -68,8 +69,19 @@ def resolve(module: SourceModule, py_node: py_ast.AST) -> Type:
     raise fail()
 
 
+# typing's aliases of the builtin generics: List[int] is list[int].
+TYPING_ALIASES = {"typing.List": "list", "typing.Dict": "dict", "typing.Set": "set",
+                  "typing.FrozenSet": "frozenset", "typing.Tuple": "tuple"}
+
+
+def builtin_generic_name(module: SourceModule, name: str) -> str:
+    """``list`` for a name bound to typing.List (and so on), else the name itself."""
+    sym = module.namespace.get(name)
+    return TYPING_ALIASES.get(sym.name, name) if isinstance(sym, Builtin) else name
+
+
 def _generic(module: SourceModule, py_node: py_ast.Subscript, fail) -> Type:
-    name = py_node.value.id
+    name = builtin_generic_name(module, py_node.value.id)
     args = py_node.slice.elts if isinstance(py_node.slice, py_ast.Tuple) else [py_node.slice]
     if isinstance(module.namespace.get(name), Builtin) and module.namespace[name].name == "typing.Optional":
         if len(args) != 1:
@@ -80,7 +92,7 @@ def _generic(module: SourceModule, py_node: py_ast.Subscript, fail) -> Type:
     from .callables import is_callable_annotation, resolve_callable  # callables builds on types
     if is_callable_annotation(module, name):
         return resolve_callable(module, py_node, resolve, fail)
-    if name in module.namespace:
+    if name == py_node.value.id and name in module.namespace:
         from .re_annotations import generic_re_class
         pattern = generic_re_class(module.namespace[name], args, lambda a: resolve(module, a))  # re.Pattern[str]
         if pattern is None:

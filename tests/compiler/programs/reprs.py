@@ -1,7 +1,10 @@
 """repr() of every typed value, and str() / f-strings of containers, as CPython shows them:
 lists, dicts, tuples (one item: a trailing comma), sets (int items: CPython's order), nested
 containers, T | None, unions (a bool before an int), str quoting and escapes, floats, objects
-whose class defines __repr__ (and str() of one without __str__), (an Any's: reprs_any.py, a program whose classes define no __repr__)."""
+whose class defines __repr__ (and str() of one without __str__), (an Any's: reprs_any.py, a program whose classes define no __repr__),
+the __repr__ a @dataclass generates (field(repr=False) left out, a subclass's name, a written __str__ kept)."""
+from dataclasses import dataclass, field
+
 from abi import export
 
 WORDS = ["", "a", "it's", 'say "hi"', "both ' and \"", "tab\there", "é€😀", "back\\slash", "\x00\x7f"]
@@ -30,6 +33,58 @@ class Shown:
 
     def __str__(self) -> str:
         return "shown"
+
+
+@dataclass
+class Box:
+    v: int
+    name: str = "x"
+    tags: list[str] = field(default_factory=list)
+    secret: int = field(default=3, repr=False)
+
+
+@dataclass(eq=False)
+class Crate:
+    box: Box
+    more: dict[str, Box | None]
+    at: Point | None = None
+
+
+class Carton(Box):  # not a dataclass: Box's generated repr, with the runtime class's name
+    pass
+
+
+@dataclass
+class Tagged(Box):
+    extra: float = 0.5
+    name: str = field(default="t", repr=False)  # redeclared: hidden here, shown in Box
+
+
+@dataclass
+class Named:
+    n: int
+
+    def __str__(self) -> str:
+        return f"named {self.n}"
+
+
+@dataclass(repr=False)
+class Quiet(Box):  # no generated repr: Box's, without q
+    q: int = 0
+
+
+@export
+def dataclass_reprs(n: int) -> int:
+    box = Box(n % 100, word(n), [word(n % 5 + 1)], n)
+    crate = Crate(box, {"a": None, word(n): Box(2)}, Point(n % 7, "p") if n % 2 else None)
+    carton = Carton(4)
+    carton.tags.append("t")
+    named = Named(n % 9)
+    kept: list[Box] = [box, carton, Tagged(1, "no", [], 0, n / 4)]
+    text = (repr(box) + str(crate) + f"{box}|{crate!r}|{carton}" + repr(kept) + str(named) + repr(named)
+            + f"{named}{named!r}" + repr(Quiet(1, "a", q=n % 4)) + str((box, Tagged(2)))
+            + repr({n % 3: Tagged(3)}))
+    return len(text) * 1000 + sum(ord(c) for c in text) % 997
 
 
 @export

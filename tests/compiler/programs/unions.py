@@ -1,7 +1,8 @@
 """Unions beyond T | None: ``A | B``, ``Union[A, B]``, narrowed by isinstance(), ``is None``,
-truth tests and early returns; ``and``/``or`` whose operands differ give a union, as CPython's
+truth tests and early returns; typing.List, Dict, Set, FrozenSet and Tuple as the builtin generics; ``and``/``or`` whose operands differ give a union, as CPython's
 value is whichever operand it is."""
-from typing import Union
+from typing import Dict, FrozenSet, List, Set, Tuple, Union
+from typing import List as Seq
 
 from abi import export
 
@@ -173,3 +174,24 @@ def truth_of_held_values(n: int) -> int:
     if not value:
         total += 100
     return total * 10 + (1 if (value and number) or listed else 0)
+
+
+def tally(words: List[str], seen: Set[int]) -> Dict[str, Tuple[int, bool]]:
+    counts: Dict[str, Tuple[int, bool]] = {}
+    for index, w in enumerate(words):
+        old = counts.get(w, (0, False))
+        counts[w] = (old[0] + 1, old[1] or index in seen)
+    return counts
+
+
+@export
+def typing_generic_aliases(n: int) -> int:
+    """typing's List[int] is list[int]: the same values, methods and repr."""
+    words: List[str] = ["a", "b", "a", str(n % 3)]
+    seen: Set[int] = {n % 4, 1}
+    frozen: FrozenSet[str] = frozenset(words)
+    nested: Seq[List[int]] = [[n % 5], []]
+    nested[1].append(len(frozen))
+    counts = tally(words, seen)
+    text = repr(counts) + repr(nested) + str(sorted(frozen))
+    return len(text) * 1000 + sum(ord(c) for c in text) % 997
