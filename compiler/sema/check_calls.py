@@ -16,6 +16,7 @@ from . import map_filter
 from .builtins import INTRINSICS, PYTHON_BUILTINS
 from .dict_builtin import DictBuiltinChecks
 from .exceptions import is_exception
+from .exception_args import ExceptionArgsChecks, takes_arguments
 from .held_conversions import list_of_held
 from .reprs import ReprChecks, shown_by_repr
 from .isinstance_checks import IsinstanceChecks
@@ -36,7 +37,7 @@ from .static_methods import StaticMethodChecks
 from .unsupported import undefined_name
 
 
-class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprChecks, StaticMethodChecks,
+class CallChecker(ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprChecks, StaticMethodChecks,
                   ClassMethodChecks, PropertyChecks, ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
         func = node.func
@@ -149,6 +150,8 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
                 raise self.fail(node, f"{info.name}() takes no arguments (it has no __init__)")
             node.bound = []
             return class_type(info)
+        if takes_arguments(init) and self.constructor_arguments(node, info.name):  # sema/exception_args.py
+            return class_type(info)
         self.bind(node, init.params[1:], info.name, node.args, NONE)
         return class_type(info)
 
@@ -221,6 +224,8 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
         if method is None:
             raise self.fail(func, f"no base class of '{owner.name}' has a method '{func.attr}'")
         node.call = ("super", method)
+        if takes_arguments(method) and self.super_arguments(node):  # sema/exception_args.py
+            return NONE
         return self.bind(node, method.params[1:], func.attr, node.args, method.result)
 
     # -- built-ins ------------------------------------------------------------
@@ -246,6 +251,10 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
 
     def builtin_len(self, node: py_ast.Call, expected: Type | None) -> Type:
         if self.range_argument(node, "len"):
+            return INT
+        listed = self.args_list(self.one_argument(node, "len"))
+        if listed is not None:  # len(e.args)
+            node.args[0] = node.bound[0] = listed
             return INT
         ty = self.check(self.one_argument(node, "len"))
         if isinstance(ty, ClassType) and inherited_method(ty.info, "__len__") is not None:
@@ -283,6 +292,10 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
 
     def builtin_str(self, node: py_ast.Call, expected: Type | None) -> Type:
         arg = self.one_argument(node, "str")
+        text = self.args_text(arg)
+        if text is not None:  # str(e.args)
+            node.call = ("rewritten", text)
+            return STR
         ty = self.check(arg)
         if is_exception(ty):
             node.args[0] = node.bound[0] = self.exception_message(arg)

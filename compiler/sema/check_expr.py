@@ -236,6 +236,9 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
 
     # -- subscripts and attributes --------------------------------------
     def check_Subscript(self, node: py_ast.Subscript, expected: Type | None) -> Type:
+        item = self.args_item(node)  # e.args[i]: sema/exception_args.py
+        if item is not None:
+            return item
         base = self.check(node.value)
         if base == ANY:
             return self.held_subscript(node)  # sema/held.py
@@ -294,6 +297,7 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
             return self.class_constant(node, info)
         if inherited_method(info, node.attr) is not None:
             raise self.fail(node, f"method '{node.attr}' must be called here", f"write {node.attr}(...)")
+        self.refuse_args(node, base)
         raise self.fail(node, f"'{info.name}' has no field '{node.attr}'",
                         "declare it in the class body or assign it in __init__")
 

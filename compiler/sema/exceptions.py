@@ -108,16 +108,13 @@ class ExceptionChecks:
         return node
 
     def exception_message(self, node: py_ast.expr) -> py_ast.expr:
-        """``str(e)`` / ``f"{e}"`` of an exception: its message field."""
-        text = py_ast.copy_location(py_ast.Attribute(value=node, attr="_exc_message", ctx=py_ast.Load()), node)
-        self.check(text)
-        return text
+        """``str(e)`` / ``f"{e}"`` of an exception: its ``__str__`` (runtime/exceptions.py, or the
+        program's override: dispatch on the runtime class)."""
+        return self.exception_text(node, False)
 
     def exception_text(self, node: py_ast.expr, as_repr: bool) -> py_ast.expr:
-        """str(e), or repr(e) (``ValueError('bad')``: runtime/exceptions.py ``_exc_repr``)."""
-        if not as_repr:
-            return self.exception_message(node)
-        method = py_ast.Attribute(value=node, attr="_exc_repr", ctx=py_ast.Load())
+        """str(e), or repr(e) (``ValueError('bad')``: runtime/exceptions.py ``__repr__``)."""
+        method = py_ast.Attribute(value=node, attr="__repr__" if as_repr else "__str__", ctx=py_ast.Load())
         call = py_ast.copy_location(py_ast.Call(func=py_ast.copy_location(method, node), args=[], keywords=[]), node)
         self.check(call)
         return call

@@ -99,7 +99,10 @@ class FormatChecks:
         return STR
 
     def check_formatted(self, part: py_ast.FormattedValue) -> None:
-        ty = self.check(part.value)
+        text = self.args_text(part.value) if part.conversion != ord("a") else None
+        if text is not None:  # f"{e.args}": the tuple's text (sema/exception_args.py)
+            part.value, part.conversion = text, -1
+        ty = self.check(part.value) if text is None else STR
         if is_exception(ty):
             if part.conversion == ord("a"):  # CPython: ValueError('\\xe9'), the message's ascii()
                 raise self.fail(part.value, "ascii() of an exception is not supported yet",

@@ -43,6 +43,10 @@ def defines_str(ty: Type) -> bool:
 class ReprChecks:
     def builtin_repr(self, node: py_ast.Call, expected: Type | None) -> Type:
         value = self.one_argument(node, "repr")
+        text = self.args_text(value)  # repr(e.args): sema/exception_args.py
+        if text is not None:
+            node.call = ("rewritten", text)
+            return STR
         replacement = self.repr_of(value, self.check(value))
         self.check(replacement)
         node.call = ("rewritten", replacement)

@@ -6,8 +6,13 @@ dict[bytes, int] misses (the repr of the key, quotes and escapes included), ``in
 (the repr of the text), ``assert`` with and without a message, a negative shift count,
 ``list.index`` / ``str.index`` misses, bad UTF-8, a dict changed during iteration, a message kept
 after its handler, a message unchanged by bare ``raise`` and ``raise ... from``, and ``int()`` of
-an infinity or a NaN.
+an infinity or a NaN. Arguments other than one str (``ValueError("bad", 3)``, ``ValueError(5)``,
+``KeyError(5)``, ``ValueError(None)``, an Any, a subclass passing two to ``super().__init__``):
+``str(e)``, ``repr(e)`` and ``e.args`` (``e.args[i]``, ``len``, ``str``/``repr``, a loop), also of
+the runtime's errors (a missing key's ``args[0]`` is the key, of any kind).
 """
+from typing import Any
+
 from abi import export
 
 TEXTS = ["abc", "", " 12x", "it's", "1.5", "0x1F", "\t-"]
@@ -272,3 +277,129 @@ def float_to_int(a: int) -> int:
         return int(x)
     except (OverflowError, ValueError) as err:
         return text_hash(str(err))
+
+
+BYTE_KEYS = [b"b", b"\x00\xff", b"it's", b"a\n", b'q"\'']
+
+
+class Coded(ValueError):
+    def __init__(self, code: int) -> None:
+        super().__init__("code", code)
+        self.code = code
+
+
+def raise_with_arguments(k: int) -> None:
+    m = k % 11
+    if m == 0:
+        raise ValueError("bad", 3)
+    if m == 1:
+        raise ValueError()
+    if m == 2:
+        raise ValueError(k % 7)
+    if m == 3:
+        raise KeyError(k % 5)
+    if m == 4:
+        raise KeyError("a", "b")
+    if m == 5:
+        raise ValueError(None)
+    if m == 6:
+        raise ValueError(1.5, True, b"x\xff'", None, -0.0)
+    if m == 7:
+        raise Coded(k % 3)
+    if m == 8:
+        raise KeyError(KEYS[k % len(KEYS)])
+    if m == 9:
+        held: Any = [1, "a", None] if k % 2 else {"k": 1.5}
+        raise RuntimeError("with", held)
+    raise IndexError("x",)
+
+
+@export
+def arguments_text(k: int) -> int:
+    try:
+        raise_with_arguments(k)
+        return 0
+    except Exception as err:
+        return (text_hash(str(err)) + 3 * text_hash(repr(err)) + 5 * text_hash(f"{err!r}|{err}")
+                + 7 * text_hash(str(err.args)) + len(err.args))
+
+
+@export
+def arguments_item(k: int) -> int:
+    try:
+        raise_with_arguments(k)
+        return 0
+    except Exception as err:
+        try:
+            return text_hash(repr(err.args[k % 7 - 3]))
+        except IndexError as missing:
+            return -text_hash(str(missing))
+
+
+@export
+def arguments_loop(k: int) -> int:
+    try:
+        raise_with_arguments(k)
+        return 0
+    except Exception as err:
+        total = 0
+        for item in err.args:
+            total = (total * 7 + text_hash(repr(item))) & 0xFFFFFFFF
+        return total + text_hash(f"{err.args!r}") + text_hash(repr(err.args))
+
+
+@export
+def runtime_key_arguments(k: int) -> int:
+    """A missing key's args[0] is the key itself: a str, an int or bytes."""
+    texts = {"present": 1}
+    numbers = {1: 1}
+    raw = {b"a": 1}
+    try:
+        if k % 3 == 0:
+            return texts[KEYS[k % len(KEYS)]]
+        if k % 3 == 1:
+            return numbers[k]
+        return raw[BYTE_KEYS[k % len(BYTE_KEYS)]]
+    except KeyError as err:
+        return text_hash(repr(err.args[0])) + text_hash(str(err.args)) + len(err.args)
+
+
+@export
+def runtime_error_arguments(k: int) -> int:
+    try:
+        if k % 4 == 0:
+            return int("x" + str(k))
+        if k % 4 == 1:
+            return [1, 2][k]
+        if k % 4 == 2:
+            return len(SAMPLES[k % len(SAMPLES)].decode())
+        return k // 0
+    except Exception as err:
+        return text_hash(repr(err.args)) + text_hash(repr(err)) + len(err.args)
+
+
+@export
+def subclass_arguments(k: int) -> int:
+    try:
+        raise Coded(k % 100)
+    except Coded as err:
+        code: int = err.args[1]
+        return code * 1000 + text_hash(repr(err)) % 1000 + text_hash(str(err)) % 7
+
+
+@export
+def optional_message(p: bool) -> int:
+    """ValueError(None) shows None; the plain path takes only a str."""
+    message: str | None = "set" if p else None
+    try:
+        raise ValueError(message)
+    except ValueError as err:
+        return text_hash(str(err)) + text_hash(repr(err))
+
+
+@export
+def escaping_arguments(k: int) -> int:
+    """An exception with several arguments leaves the export (the log line shows str(e))."""
+    if k % 2:
+        raise KeyError(k % 5, "x")
+    return k % 3

@@ -1,0 +1,144 @@
+"""An exception's arguments: ``ValueError("bad", 3)``, ``KeyError(5)``, and ``e.args``.
+
+CPython keeps every constructor argument in ``e.args`` and shows them in ``str(e)``/``repr(e)``.
+One str argument, or none, takes the plain path (the message field: runtime/exceptions.py).
+Any other arguments are passed as a list of Anys (``_exc_arguments``), whose text the runtime
+makes as CPython (runtime/exception_args.py). An argument must be a value whose text is exact
+here: None, a number, str, bytes or an Any (an object's would be its own __str__/__repr__).
+
+``e.args`` has a length known only at run time, and a tuple's type here fixes its length, so it is
+read through the exception's methods: ``e.args[i]`` (an Any; IndexError as CPython's),
+``len(e.args)``, ``str()``/``repr()``/f-string of it (a tuple's text) and ``for x in e.args``.
+"""
+from __future__ import annotations
+
+import ast as py_ast
+
+from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, DictType, FuncSym, ListType, dict_of, list_of, \
+    OptionalType, Type, UnionType
+from .exceptions import RUNTIME_EXCEPTIONS, is_exception
+
+SCALARS = (INT, BOOL, FLOAT, STR, BYTES, NONE, ANY)
+ARGS_HELP = "read e.args[0], len(e.args) or str(e.args), or loop over it: for item in e.args"
+
+
+def takes_arguments(init: FuncSym | None) -> bool:
+    """BaseException.__init__ or KeyError.__init__ of the runtime: CPython's ``*args``."""
+    return init is not None and init.module.name == RUNTIME_EXCEPTIONS and init.owner is not None \
+        and init.owner.name in ("BaseException", "KeyError")
+
+
+def _plain_text(node: py_ast.expr) -> bool:
+    """A str for sure without checking it (if it checks at all): a str literal, an f-string, a sum
+    with one of them, or a choice between two of them."""
+    if isinstance(node, py_ast.BinOp) and isinstance(node.op, py_ast.Add):
+        return _plain_text(node.left) or _plain_text(node.right)
+    if isinstance(node, py_ast.IfExp):
+        return _plain_text(node.body) and _plain_text(node.orelse)
+    return isinstance(node, py_ast.JoinedStr) or (isinstance(node, py_ast.Constant) and isinstance(node.value, str))
+
+
+def _shown_exactly(ty: Type) -> bool:
+    if isinstance(ty, OptionalType):
+        return _shown_exactly(ty.inner)
+    if isinstance(ty, UnionType):
+        return all(_shown_exactly(m) for m in ty.members)
+    if isinstance(ty, (ListType, DictType)):
+        return ty == list_of(ANY) or ty == dict_of(STR, ANY)
+    return ty in SCALARS
+
+
+def _at(new: py_ast.AST, old: py_ast.AST) -> py_ast.AST:
+    return py_ast.copy_location(new, old)
+
+
+class ExceptionArgsChecks:
+    """Mixed into the call checker."""
+
+    def constructor_arguments(self, node: py_ast.Call, name: str) -> bool:
+        bare = _at(py_ast.Call(func=node.func, args=[], keywords=[]), node)
+        return self.exception_arguments(node, name, bare)
+
+    def super_arguments(self, node: py_ast.Call) -> bool:
+        myself = _at(py_ast.Name(id=self.fn.node.args.args[0].arg, ctx=py_ast.Load()), node)
+        return self.exception_arguments(node, "super().__init__", myself)
+
+    def exception_arguments(self, node: py_ast.Call, name: str, receiver: py_ast.expr) -> bool:
+        """``E(a, b)`` -> ``E()._exc_with_args([a, b])`` and ``super().__init__(a, b)`` ->
+        ``self._exc_init_args([a, b])`` (``receiver`` is ``E()`` or ``self``), checked, unless the
+        call passes one str or nothing (then False: the plain __init__ takes it)."""
+        if node.keywords:
+            raise self.fail(node, f"{name}() takes no keyword arguments",
+                            f"pass the arguments by position: {name}(\"...\")")
+        args = node.args
+        if self.module.name.startswith("compiler.runtime."):
+            return False  # the runtime's own exceptions pass what their __init__ takes
+        if not args or (len(args) == 1 and (_plain_text(args[0]) or self._str_name(args[0]))):
+            return False
+        for arg in args:
+            if isinstance(arg, py_ast.Starred):
+                raise self.unsupported(arg)
+        items = _at(py_ast.List(elts=list(args), ctx=py_ast.Load()), args[0])
+        self.use(items, list_of(ANY), what=f"the arguments of {name}()")
+        for arg in args:
+            ty = getattr(arg, "ty", None)
+            if not _shown_exactly(ty):
+                raise self.fail(arg, f"an exception's argument must be None, a number, str, bytes or an Any, not {ty}",
+                                f"pass its text: {name}(f\"...\")")
+            if ty == ANY:
+                self.held_text_allowed(arg, ANY)  # str(e) shows it
+        method = "_exc_init_args" if isinstance(receiver, py_ast.Name) else "_exc_with_args"
+        func = _at(py_ast.Attribute(value=receiver, attr=method, ctx=py_ast.Load()), node)
+        replacement = _at(py_ast.Call(func=func, args=[items], keywords=[]), node)
+        self.check(replacement)
+        node.call = ("rewritten", replacement)
+        return True
+
+    def _str_name(self, arg: py_ast.expr) -> bool:
+        """A name holding a str (a name's check has no effect, so checking it again is harmless)."""
+        return isinstance(arg, py_ast.Name) and self.check(arg) == STR
+
+    # -- e.args ------------------------------------------------------------------------------
+    def args_receiver(self, node: py_ast.expr) -> py_ast.expr | None:
+        """``X`` of ``X.args`` where X is a name bound to an exception, else None."""
+        if not (isinstance(node, py_ast.Attribute) and node.attr == "args" and isinstance(node.value, py_ast.Name)):
+            return None
+        if node.value.id not in self.local_names and node.value.id not in self.comp_renames:
+            return None
+        ty = self.check(node.value)
+        if not is_exception(ty) or "args" in ty.info.fields:
+            return None
+        return node.value
+
+    def args_method(self, receiver: py_ast.expr, method: str, args: list[py_ast.expr]) -> py_ast.Call:
+        func = _at(py_ast.Attribute(value=receiver, attr=method, ctx=py_ast.Load()), receiver)
+        call = _at(py_ast.Call(func=func, args=args, keywords=[]), receiver)
+        self.check(call)
+        return call
+
+    def args_item(self, node: py_ast.Subscript) -> Type | None:
+        """``e.args[i]``: an Any."""
+        receiver = self.args_receiver(node.value)
+        if receiver is None:
+            return None
+        if isinstance(node.slice, py_ast.Slice):
+            raise self.fail(node, "e.args cannot be sliced here", ARGS_HELP)
+        self.use_int(node.slice, what="an index")
+        node.replaced_by = self.args_method(receiver, "_exc_arg", [node.slice])
+        return ANY
+
+    def args_list(self, node: py_ast.expr) -> py_ast.Call | None:
+        """``e.args`` where its items are taken in turn (len(), a for loop): a list of Anys."""
+        receiver = self.args_receiver(node)
+        return None if receiver is None else self.args_method(receiver, "_exc_args", [])
+
+    def args_text(self, node: py_ast.expr) -> py_ast.Call | None:
+        """str(e.args) and repr(e.args): the tuple's text."""
+        receiver = self.args_receiver(node)
+        return None if receiver is None else self.args_method(receiver, "_exc_args_repr", [])
+
+    def refuse_args(self, node: py_ast.Attribute, base: Type) -> None:
+        if node.attr == "args" and is_exception(base) and "args" not in base.info.fields:
+            raise self.fail(node, "e.args (a tuple whose length is known only when it runs) is read here only as "
+                            "e.args[i], len(e.args), str(e.args) or a for loop over it, of a name bound to the "
+                            "exception", ARGS_HELP)
