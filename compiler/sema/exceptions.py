@@ -45,10 +45,6 @@ def check_exception_classes(program: Program) -> list[Diagnostic]:
         if info.dataclass:
             errors.append(Diagnostic(info.module.loc(info.node), "an exception class cannot be a @dataclass",
                                      "write __init__ and call super().__init__(message) in it"))
-        if "__str__" in info.methods or "__repr__" in info.methods:
-            node = (info.methods.get("__str__") or info.methods["__repr__"]).node
-            errors.append(Diagnostic(info.module.loc(node), "an exception class cannot define __str__ or __repr__ yet",
-                                     "pass the text to super().__init__(message): str(e) returns it"))
         init = info.methods.get("__init__")
         if init is not None and not any(_is_super_init(n) for n in py_ast.walk(init.node)):
             errors.append(Diagnostic(info.module.loc(init.node),

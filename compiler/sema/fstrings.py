@@ -107,7 +107,7 @@ class FormatChecks:
             if part.conversion == ord("a"):  # CPython: ValueError('\\xe9'), the message's ascii()
                 raise self.fail(part.value, "ascii() of an exception is not supported yet",
                                 "use !r: f\"{e!r}\"")
-            if part.format_spec is not None and part.conversion != ord("r"):  # CPython: TypeError
+            if part.format_spec is not None and part.conversion not in (ord("r"), ord("s")):  # CPython: TypeError
                 raise self.fail(part.value, "an exception is formatted only without a spec",
                                 "format its text: f\"{str(e):>10}\"")
             part.value = self.exception_text(part.value, part.conversion == ord("r"))

@@ -306,10 +306,6 @@ CONSTRUCTS = [
      '        try:\n            pass\n        except ValueError as e:\n            pass\n'
      '        return len(str(e))\n',
      '9:24', "local variable 'e' may be used before it is assigned", 'assign it on every path before this line'),
-    ('`__str__` on an exception class',
-     'class Loud(Exception):\n    def __str__(self) -> str:\n        return "LOUD"\n',
-     '2:5', 'an exception class cannot define __str__ or __repr__ yet',
-     'pass the text to super().__init__(message): str(e) returns it'),
     ('keyword arguments to an exception class',
      'def f() -> None:\n    raise ValueError(message="x")\n',
      '2:11', 'ValueError() takes no keyword arguments', 'pass the arguments by position: ValueError("...")'),
