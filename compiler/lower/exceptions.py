@@ -46,12 +46,22 @@ class ExceptionLowerer:
             self.emit("call", "rt.reraise")
         else:
             self.value(stmt.exc)
-            if stmt.cause is not None:
-                self.lower(stmt.cause)
-                self.emit("drop")
+            if stmt.cause is not None or getattr(stmt, "cause_none", False):
+                self.store_cause(stmt)
             self.emit("i32.const", self.layout.str_constant(self.site(stmt)))
             self.emit("call", "rt.throw")
         self.emit("unreachable")
+
+    def store_cause(self, stmt: py_ast.Raise) -> None:
+        """``raise error from cause``: error.__cause__ = cause (evaluated after error, as CPython)."""
+        error = self.stash("i32")
+        self.emit("local.get", error)
+        if stmt.cause is None:
+            self.emit("i64.const", 0)
+        else:
+            self.slot(stmt.cause)
+        self.emit("i64.store", self.field_offset(stmt.exc.ty.info, "__cause__"))
+        self.emit("local.get", error)
 
     def site(self, stmt: py_ast.stmt) -> str:
         """Where the raise is, for the uncaught-exception log line; "" in the runtime: CPython's

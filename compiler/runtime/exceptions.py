@@ -11,6 +11,7 @@ How a raise travels to its handler is in docs/architecture.md ("Exceptions").
 """
 from typing import Any
 
+from compiler.runtime.ascii_text import ascii_escaped
 from compiler.runtime.exception_args import args_repr, args_str, key_from_repr
 from compiler.runtime.reprs import bytes_repr, decode_message, str_repr
 
@@ -25,6 +26,7 @@ class BaseException:
         self._exc_has_arg: bool = message is not None  # ValueError("") is not ValueError() for repr()
         self._exc_arguments: list[Any] | None = None
         self._exc_shown = ""  # repr(e) after the class name, where _exc_arguments is set
+        self.__cause__: BaseException | None = None  # raise ... from cause (lower/exceptions.py)
 
     def _exc_init_args(self, arguments: list[Any]) -> None:
         """``__init__(*arguments)`` for anything but one str or nothing (sema/exception_args.py calls
@@ -42,6 +44,10 @@ class BaseException:
     def __str__(self) -> str:
         """str(e); a class of the program may override it."""
         return self._exc_message
+
+    def _exc_ascii(self) -> str:
+        """ascii(e), f"{e!a}": repr(e) with its non-ASCII characters escaped."""
+        return ascii_escaped(self.__repr__())
 
     def __repr__(self) -> str:
         """repr(e), as CPython shows it: the class name and its arguments."""

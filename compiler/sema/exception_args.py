@@ -137,8 +137,23 @@ class ExceptionArgsChecks:
         receiver = self.args_receiver(node)
         return None if receiver is None else self.args_method(receiver, "_exc_args_repr", [])
 
-    def refuse_args(self, node: py_ast.Attribute, base: Type) -> None:
-        if node.attr == "args" and is_exception(base) and "args" not in base.info.fields:
+    def refuse_exception_attribute(self, node: py_ast.Attribute, base: Type) -> None:
+        if not is_exception(base) or node.attr in base.info.fields:
+            return
+        if node.attr == "args":
             raise self.fail(node, "e.args (a tuple whose length is known only when it runs) is read here only as "
                             "e.args[i], len(e.args), str(e.args) or a for loop over it, of a name bound to the "
                             "exception", ARGS_HELP)
+        if node.attr in UNTRACKED:
+            raise self.fail(node, f"{node.attr} of an exception is not supported: {UNTRACKED[node.attr]}",
+                            "chain explicitly: raise NewError(...) from e, and read e.__cause__")
+
+
+# What CPython keeps of an exception that is not kept here, and why.
+UNTRACKED = {
+    "__context__": "CPython sets it to the exception being handled anywhere up the call stack when this one was "
+                   "raised, which is not tracked",
+    "__suppress_context__": "it only decides what CPython's traceback prints",
+    "__traceback__": "there are no traceback objects",
+    "__notes__": "add_note() is not supported",
+}

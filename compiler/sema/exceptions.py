@@ -87,7 +87,8 @@ class ExceptionChecks:
         else:
             stmt.exc = self.raised_value(stmt.exc)
         if isinstance(stmt.cause, py_ast.Constant) and stmt.cause.value is None:
-            stmt.cause = None  # 'from None' only hides the context in CPython's traceback
+            stmt.cause = None
+            stmt.cause_none = True  # e.__cause__ = None (and the context hidden in CPython's traceback)
         elif stmt.cause is not None:
             stmt.cause = self.raised_value(stmt.cause)
         self.assigned = None
@@ -106,11 +107,12 @@ class ExceptionChecks:
     def exception_message(self, node: py_ast.expr) -> py_ast.expr:
         """``str(e)`` / ``f"{e}"`` of an exception: its ``__str__`` (runtime/exceptions.py, or the
         program's override: dispatch on the runtime class)."""
-        return self.exception_text(node, False)
+        return self.exception_text(node, "__str__")
 
-    def exception_text(self, node: py_ast.expr, as_repr: bool) -> py_ast.expr:
-        """str(e), or repr(e) (``ValueError('bad')``: runtime/exceptions.py ``__repr__``)."""
-        method = py_ast.Attribute(value=node, attr="__repr__" if as_repr else "__str__", ctx=py_ast.Load())
+    def exception_text(self, node: py_ast.expr, method_name: str) -> py_ast.expr:
+        """str(e), repr(e) (``ValueError('bad')``) or ascii(e): a method of runtime/exceptions.py
+        (``__str__``, ``__repr__``, ``_exc_ascii``), or the program's override."""
+        method = py_ast.Attribute(value=node, attr=method_name, ctx=py_ast.Load())
         call = py_ast.copy_location(py_ast.Call(func=py_ast.copy_location(method, node), args=[], keywords=[]), node)
         self.check(call)
         return call

@@ -104,13 +104,11 @@ class FormatChecks:
             part.value, part.conversion = text, -1
         ty = self.check(part.value) if text is None else STR
         if is_exception(ty):
-            if part.conversion == ord("a"):  # CPython: ValueError('\\xe9'), the message's ascii()
-                raise self.fail(part.value, "ascii() of an exception is not supported yet",
-                                "use !r: f\"{e!r}\"")
-            if part.format_spec is not None and part.conversion not in (ord("r"), ord("s")):  # CPython: TypeError
+            if part.format_spec is not None and part.conversion == -1:  # CPython: TypeError
                 raise self.fail(part.value, "an exception is formatted only without a spec",
-                                "format its text: f\"{str(e):>10}\"")
-            part.value = self.exception_text(part.value, part.conversion == ord("r"))
+                                "format its text: f\"{e!s:>10}\"")
+            part.value = self.exception_text(part.value, {ord("r"): "__repr__", ord("a"): "_exc_ascii"}.get(
+                part.conversion, "__str__"))
             part.conversion = -1
             ty = STR
         if part.conversion == ord("r") and ty not in REPR_ARGUMENTS or \

@@ -55,7 +55,7 @@ class ReprChecks:
     def repr_of(self, value: py_ast.expr, ty: Type) -> py_ast.expr:
         """The checked-to-be expression of repr(value), or a located compile error."""
         if is_exception(ty):
-            return self.exception_text(value, True)
+            return self.exception_text(value, "__repr__")
         if getattr(value, "synthetic", False):  # a piece of a repr built here, not narrowed as expected
             raise self.fail(value, f"repr() of {ty} is not supported here", "format the parts you need")
         try:

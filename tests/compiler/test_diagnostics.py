@@ -247,9 +247,6 @@ CONSTRUCTS = [
      '10:16', "the truth of an Any is not known here: a class of this program defines __bool__ or __len__, "
      "which an Any holding one of its objects would call",
      "narrow it first: 'if isinstance(x, str) and x: ...'"),
-    ('ascii() (`{e!a}`) of an exception',
-     'def f() -> str:\n    try:\n        raise ValueError("x")\n    except ValueError as e:\n        return f"{e!a}"\n',
-     '5:19', 'ascii() of an exception is not supported yet', 'use !r: f"{e!r}"'),
     ('`-x`, `x[k] = v`, `x ** y`, `x & y`, ... on an `Any` where a class defines the method CPython would call',
      'from typing import Any\n\n\nclass V:\n    def __neg__(self) -> "V":\n        return self\n\n\n'
      'def f(x: Any) -> Any:\n    return -x\n',
@@ -321,7 +318,13 @@ CONSTRUCTS = [
      'read e.args[0], len(e.args) or str(e.args), or loop over it: for item in e.args'),
     ('a format spec on an exception in an f-string',
      'def f() -> str:\n    try:\n        raise ValueError("v")\n    except ValueError as e:\n        return f"{e:>10}"\n',
-     '5:19', 'an exception is formatted only without a spec', 'format its text: f"{str(e):>10}"'),
+     '5:19', 'an exception is formatted only without a spec', 'format its text: f"{e!s:>10}"'),
+    ('`e.__context__` (and `__traceback__`, `__suppress_context__`, `__notes__`)',
+     'def f() -> bool:\n    try:\n        raise ValueError("x")\n    except ValueError as e:\n'
+     '        return e.__context__ is None\n',
+     '5:16', '__context__ of an exception is not supported: CPython sets it to the exception being handled '
+     'anywhere up the call stack when this one was raised, which is not tracked',
+     'chain explicitly: raise NewError(...) from e, and read e.__cause__'),
     ('`except` naming something other than an exception class',
      'def f() -> None:\n    try:\n        pass\n    except int:\n        pass\n',
      '4:12', "an 'except' clause names exception classes",
