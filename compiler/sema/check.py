@@ -17,7 +17,7 @@ import ast as py_ast
 
 from .. import cache
 from ..diagnostics import CompileError, Diagnostic
-from ..program import (ANY, NONE, RUNTIME_MODULES, SET_RUNTIME_MODULES, STR, ClassType, DictType, FuncSym,
+from ..program import (ANY, NONE, RUNTIME_MODULES, SET_RUNTIME_MODULES, ClassType, DictType, FuncSym,
                        GlobalSym, ListType, Program, SetType, TupleType, Type, ViewType)
 from .check_calls import CallChecker
 from .check_expr import Bail, ExprChecker, _conversion_help
@@ -361,7 +361,7 @@ class FunctionChecker(GeneratorChecks, ClosureChecks, ComprehensionChecks, Walru
     def stmt_Assert(self, stmt: py_ast.Assert) -> None:
         self.truthy(stmt.test)
         if stmt.msg is not None:
-            self.expect(stmt.msg, STR, what="an assert message")
+            # AssertionError(msg): any message CPython's would take (sema/exception_args.py)
             error = py_ast.Call(func=py_ast.Name(id="AssertionError", ctx=py_ast.Load()), args=[stmt.msg], keywords=[])
             stmt.raised = py_ast.Raise(exc=self.raised_value(py_ast.copy_location(error, stmt)), cause=None)
             stmt.raised.lineno = stmt.lineno

@@ -403,3 +403,18 @@ def escaping_arguments(k: int) -> int:
     if k % 2:
         raise KeyError(k % 5, "x")
     return k % 3
+
+
+@export
+def assert_value_message(a: int) -> int:
+    """assert's message may be any value AssertionError takes: str(e) is its str()."""
+    try:
+        if a % 3 == 0:
+            assert a > 1000, a % 7
+        elif a % 3 == 1:
+            assert a > 1000, None
+        else:
+            assert a > 1000, 2.5
+        return 0
+    except AssertionError as err:
+        return text_hash(str(err)) + text_hash(repr(err)) + len(err.args)
