@@ -123,7 +123,10 @@ class CallLowerer(KwargsUnpackLowerer, TupleBuiltinLowerer, ClosureLowerer, Sort
             self.coerce(ty, info.fields[name])
             self.to_slot(info.fields[name])
             self.emit("i64.store", self.field_offset(info, name))
-        if init is not None:
+        if init is not None and getattr(node, "keeps_arguments", False):
+            self.keeping_arguments(node, init, obj)  # lower/exceptions.py: e.args set before __init__
+            self.emit("call", init.qualname)
+        elif init is not None:
             self.emit("local.get", obj)
             self.arguments(node, init, True)
             self.emit("call", init.qualname)

@@ -16,7 +16,7 @@ from . import map_filter
 from .builtins import INTRINSICS, PYTHON_BUILTINS
 from .dict_builtin import DictBuiltinChecks
 from .exceptions import is_exception
-from .exception_args import ExceptionArgsChecks, takes_arguments
+from .exception_args import ExceptionArgsChecks, reaches_base_init, takes_arguments
 from .held_conversions import list_of_held
 from .reprs import ReprChecks, shown_by_repr
 from .isinstance_checks import IsinstanceChecks
@@ -30,7 +30,7 @@ from .sets import CONSUMERS as SET_CONSUMERS
 from .methods import CLASS_METHODS, argument_problem, methods_of, with_tuple_argument
 from .sort_keys import check_extremum, check_list_sort, check_sorted
 from .str_format import as_fstring
-from .types import class_type, equality_supported
+from .types import class_type, equality_supported, is_exception_class_info
 from .properties import PropertyChecks
 from .class_methods import ClassMethodChecks, instance_wrapper
 from .static_methods import StaticMethodChecks
@@ -153,6 +153,8 @@ class CallChecker(ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, Dic
         if takes_arguments(init) and self.constructor_arguments(node, info.name):  # sema/exception_args.py
             return class_type(info)
         self.bind(node, init.params[1:], info.name, node.args, NONE)
+        if is_exception_class_info(info) and not reaches_base_init(init):
+            self.keep_constructor_arguments(node, info.name, init)  # sema/exception_args.py
         return class_type(info)
 
     def method_call(self, node: py_ast.Call, func: py_ast.Attribute) -> Type:

@@ -16,6 +16,7 @@ import ast as py_ast
 
 from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, DictType, FuncSym, ListType, dict_of, list_of, \
     OptionalType, Type, UnionType
+from .classes import inherited_method
 from .exceptions import RUNTIME_EXCEPTIONS, is_exception
 
 SCALARS = (INT, BOOL, FLOAT, STR, BYTES, NONE, ANY)
@@ -26,6 +27,27 @@ def takes_arguments(init: FuncSym | None) -> bool:
     """BaseException.__init__ or KeyError.__init__ of the runtime: CPython's ``*args``."""
     return init is not None and init.module.name == RUNTIME_EXCEPTIONS and init.owner is not None \
         and init.owner.name in ("BaseException", "KeyError")
+
+
+def reaches_base_init(init: FuncSym) -> bool:
+    """Every run of ``init`` calls BaseException.__init__ (through super() calls), which sets
+    e.args: a top-level ``super().__init__(...)`` with no ``return`` before it."""
+    if init.module.name == RUNTIME_EXCEPTIONS:
+        return True
+    body = init.node.body
+    for index, stmt in enumerate(body):
+        if isinstance(stmt, py_ast.Expr) and _is_super_init(stmt.value):
+            if any(isinstance(n, py_ast.Return) for s in body[:index] for n in py_ast.walk(s)):
+                return False
+            parent = inherited_method(init.owner.base, "__init__")
+            return parent is not None and reaches_base_init(parent)
+    return False
+
+
+def _is_super_init(node: py_ast.AST) -> bool:
+    return (isinstance(node, py_ast.Call) and isinstance(node.func, py_ast.Attribute) and node.func.attr == "__init__"
+            and isinstance(node.func.value, py_ast.Call) and isinstance(node.func.value.func, py_ast.Name)
+            and node.func.value.func.id == "super")
 
 
 def _plain_text(node: py_ast.expr) -> bool:
@@ -54,6 +76,22 @@ def _at(new: py_ast.AST, old: py_ast.AST) -> py_ast.AST:
 
 class ExceptionArgsChecks:
     """Mixed into the call checker."""
+
+    def keep_constructor_arguments(self, node: py_ast.Call, name: str, init: FuncSym) -> None:
+        """``E(a, b)`` where E's ``__init__`` may not call ``super().__init__``: CPython's
+        ``BaseException.__new__`` sets ``e.args = (a, b)`` before ``__init__`` runs (a later
+        ``super().__init__(...)`` replaces them): lower/exceptions.py keeps the arguments so."""
+        params = init.params[1:]
+        if node.keywords or len(node.args) != len(params):
+            raise self.fail(node, f"{name}() must pass every argument by position here: its __init__ does not always "
+                            "call super().__init__, so e.args is what the call passes by position",
+                            f"pass them all by position, or call super().__init__(...) first in {name}.__init__")
+        for param in params:
+            if not _shown_exactly(param.ty) or param.wasm != param.ty.wasm:
+                raise self.fail(node, f"{name}() keeps its arguments in e.args (its __init__ does not always call "
+                                f"super().__init__), and '{param.name}' is a {param.ty}",
+                                f"call super().__init__(...) first in {name}.__init__")
+        node.keeps_arguments = True
 
     def constructor_arguments(self, node: py_ast.Call, name: str) -> bool:
         bare = _at(py_ast.Call(func=node.func, args=[], keywords=[]), node)

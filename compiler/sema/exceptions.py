@@ -36,8 +36,7 @@ def bind_builtin_names(program: Program) -> None:
 
 
 def check_exception_classes(program: Program) -> list[Diagnostic]:
-    """A subclass's ``__init__`` must call ``super().__init__(...)``: CPython's str(e) otherwise
-    shows the constructor's arguments, which this compiler does not keep."""
+    """An exception class cannot be a dataclass (its generated __init__ would not set e.args)."""
     errors = []
     for info in program.classes.values():
         if info.module.name == RUNTIME_EXCEPTIONS or not is_exception_class(info):
@@ -45,18 +44,7 @@ def check_exception_classes(program: Program) -> list[Diagnostic]:
         if info.dataclass:
             errors.append(Diagnostic(info.module.loc(info.node), "an exception class cannot be a @dataclass",
                                      "write __init__ and call super().__init__(message) in it"))
-        init = info.methods.get("__init__")
-        if init is not None and not any(_is_super_init(n) for n in py_ast.walk(init.node)):
-            errors.append(Diagnostic(info.module.loc(init.node),
-                                     f"'{info.name}.__init__' must call super().__init__(...)",
-                                     "pass the message: super().__init__(f\"...\"); str(e) returns it"))
     return errors
-
-
-def _is_super_init(node: py_ast.AST) -> bool:
-    return (isinstance(node, py_ast.Call) and isinstance(node.func, py_ast.Attribute) and node.func.attr == "__init__"
-            and isinstance(node.func.value, py_ast.Call) and isinstance(node.func.value.func, py_ast.Name)
-            and node.func.value.func.id == "super")
 
 
 class ExceptionChecks:
