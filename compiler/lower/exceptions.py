@@ -61,20 +61,21 @@ class ExceptionLowerer:
         for arg, param in zip(node.bound, params):
             self.value(arg, param.ty)
             kept.append(self.stash(param.ty.wasm))
-        self.new_list(list_of(ANY), len(kept))
+        kept_args = kept[:len(node.args)]  # e.args: only what the call passed by position
+        self.new_list(list_of(ANY), len(kept_args))
         arguments = self.stash("i32")
-        if kept:
+        if kept_args:
             self.emit("local.get", arguments)
             self.emit("i32.load", LIST_ITEMS)
             items = self.stash("i32")
-            for index, (temp, param) in enumerate(zip(kept, params)):
+            for index, (temp, param) in enumerate(zip(kept_args, params)):
                 self.emit("local.get", items)
                 self.emit("local.get", temp)
                 self.coerce(param.ty, ANY)
                 self.to_slot(ANY)
                 self.emit("i64.store", ITEMS_DATA + SLOT_SIZE * index)
             self.emit("local.get", arguments)
-            self.emit("i32.const", len(kept))
+            self.emit("i32.const", len(kept_args))
             self.emit("i32.store", LIST_LEN)
         self.emit("local.get", obj)
         self.emit("local.get", arguments)

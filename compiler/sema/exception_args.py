@@ -82,11 +82,11 @@ class ExceptionArgsChecks:
         ``BaseException.__new__`` sets ``e.args = (a, b)`` before ``__init__`` runs (a later
         ``super().__init__(...)`` replaces them): lower/exceptions.py keeps the arguments so."""
         params = init.params[1:]
-        if node.keywords or len(node.args) != len(params):
-            raise self.fail(node, f"{name}() must pass every argument by position here: its __init__ does not always "
-                            "call super().__init__, so e.args is what the call passes by position",
-                            f"pass them all by position, or call super().__init__(...) first in {name}.__init__")
-        for param in params:
+        if getattr(node, "evaluation_order", None) is not None:
+            raise self.fail(node, f"{name}() must take its keyword arguments in parameter order here: its __init__ "
+                            "does not always call super().__init__, so e.args are kept as the call passes them",
+                            f"reorder them, or call super().__init__(...) first in {name}.__init__")
+        for param in params[:len(node.args)]:  # e.args: the arguments passed by position
             if not _shown_exactly(param.ty) or param.wasm != param.ty.wasm:
                 raise self.fail(node, f"{name}() keeps its arguments in e.args (its __init__ does not always call "
                                 f"super().__init__), and '{param.name}' is a {param.ty}",

@@ -220,13 +220,13 @@ CONSTRUCTS = [
     ('bare `raise` outside an `except` block', 'def f() -> None:\n    raise\n',
      '2:5', "a bare 'raise' re-raises the exception being handled, so it must be inside an 'except' block",
      'raise an exception: raise ValueError("...")'),
-    ('a keyword argument to an exception class whose `__init__` does not always call `super().__init__` '
-     '(CPython\'s `e.args` are the arguments passed by position)',
-     'class E(Exception):\n    def __init__(self, n: int) -> None:\n        self.n = n\n\n\n'
-     'def f() -> None:\n    raise E(n=1)\n',
-     '7:11', "E() must pass every argument by position here: its __init__ does not always call super().__init__, "
-     "so e.args is what the call passes by position",
-     "pass them all by position, or call super().__init__(...) first in E.__init__"),
+    ('keyword arguments out of parameter order to an exception class whose `__init__` does not always call '
+     '`super().__init__` (CPython\'s `e.args` are the arguments passed by position)',
+     'class E(Exception):\n    def __init__(self, n: int, m: int = 0) -> None:\n        self.n = n\n\n\n'
+     'def f() -> None:\n    raise E(m=2, n=1)\n',
+     '7:11', "E() must take its keyword arguments in parameter order here: its __init__ does not always call "
+     "super().__init__, so e.args are kept as the call passes them",
+     "reorder them, or call super().__init__(...) first in E.__init__"),
     ('an operation on an `Any` value that was not narrowed (`%` with an Any on the left: it could be formatting)',
      'from typing import Any\n\n\ndef f(x: Any) -> int:\n    return x % 2\n',
      '5:12', 'unsupported operand types for this operator: Any and int',

@@ -283,7 +283,7 @@ def own_str_fields(k: int) -> int:
 
 
 class HttpError(Exception):
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str = "error") -> None:
         self.status = status
         self.message = message
 
@@ -324,6 +324,10 @@ def raise_kept(k: int) -> None:
         raise Sometimes(k % 5)
     if m == 4:
         raise Early(k % 2, None if k % 3 else "n")
+    if k % 4 == 1:
+        raise HttpError(k % 7)
+    if k % 4 == 3:
+        raise HttpError(k % 7, message="kw")
     raise HttpError(k % 7, "x\n'é")
 
 
