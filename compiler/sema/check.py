@@ -272,6 +272,7 @@ class FunctionChecker(GeneratorChecks, ClosureChecks, ComprehensionChecks, Walru
     def assign_field(self, target: py_ast.Attribute, value, ty: Type) -> None:
         base = self.check(target.value)
         if not isinstance(base, ClassType) or target.attr not in base.info.fields:
+            self.refuse_exception_attribute(target, base)  # e.args = ...: sema/exception_args.py
             raise self.fail(target, f"{base} has no field '{target.attr}'",
                             "declare it in the class body or assign it in __init__")
         frozen_assignment(self, target, base.info)  # sema/dataclass_options.py

@@ -16,7 +16,7 @@ from . import map_filter
 from .builtins import INTRINSICS, PYTHON_BUILTINS
 from .dict_builtin import DictBuiltinChecks
 from .exceptions import is_exception
-from .exception_args import ExceptionArgsChecks, reaches_base_init, takes_arguments
+from .exception_args import ExceptionArgsChecks, missing_method_help, reaches_base_init, takes_arguments
 from .held_conversions import list_of_held
 from .reprs import ReprChecks, shown_by_repr
 from .isinstance_checks import IsinstanceChecks
@@ -177,7 +177,8 @@ class CallChecker(ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, Dic
         if isinstance(base, ClassType):
             method = inherited_method(base.info, func.attr) or instance_wrapper(self, func, base.info)
             if method is None:
-                raise self.fail(func, f"'{base.info.name}' has no method '{func.attr}'")
+                raise self.fail(func, f"'{base.info.name}' has no method '{func.attr}'",
+                                missing_method_help(base, func.attr))
             self.refuse_property_call(node, method)
             node.call = ("method", method, base.info)
             return self.bind(node, method.params[1:], func.attr, node.args, method.result)

@@ -178,6 +178,12 @@ class ExceptionArgsChecks:
     def refuse_exception_attribute(self, node: py_ast.Attribute, base: Type) -> None:
         if not is_exception(base) or node.attr in base.info.fields:
             return
+        if node.attr == "args" and isinstance(node.ctx, py_ast.Store):
+            raise self.fail(node, "e.args cannot be assigned: CPython makes the value a tuple, which str(e) then shows",
+                            "raise a new exception with those arguments: raise ValueError(...) from e")
+        if node.attr == "__class__":
+            raise self.fail(node, "e.__class__ is supported as e.__class__.__name__",
+                            "test the class with isinstance(e, ValueError), or read type(e).__name__")
         if node.attr == "args":
             raise self.fail(node, "e.args (a tuple whose length is known only when it runs) is read here only as "
                             "e.args[i], len(e.args), str(e.args) or a for loop over it, of a name bound to the "
@@ -185,6 +191,27 @@ class ExceptionArgsChecks:
         if node.attr in UNTRACKED:
             raise self.fail(node, f"{node.attr} of an exception is not supported: {UNTRACKED[node.attr]}",
                             "chain explicitly: raise NewError(...) from e, and read e.__cause__")
+
+
+def missing_method_help(base: Type, name: str) -> str:
+    """The hint for a method an exception does not have here (CPython's traceback methods)."""
+    if not is_exception(base):
+        return ""
+    if name == "with_traceback":
+        return "there are no traceback objects: raise the exception itself"
+    if name == "add_note":
+        return "notes only change CPython's traceback: put the text in the message"
+    return "define it in an exception class of the program"
+
+
+def args_field_node(info) -> py_ast.AST | None:
+    """Where a class of the program declares or assigns a field ``args``."""
+    for node in py_ast.walk(info.node):
+        if isinstance(node, py_ast.Attribute) and node.attr == "args" and isinstance(node.ctx, py_ast.Store):
+            return node
+        if isinstance(node, py_ast.AnnAssign) and isinstance(node.target, py_ast.Name) and node.target.id == "args":
+            return node
+    return None
 
 
 # What CPython keeps of an exception that is not kept here, and why.

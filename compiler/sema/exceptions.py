@@ -36,7 +36,9 @@ def bind_builtin_names(program: Program) -> None:
 
 
 def check_exception_classes(program: Program) -> list[Diagnostic]:
-    """An exception class cannot be a dataclass (its generated __init__ would not set e.args)."""
+    """An exception class cannot be a dataclass (its generated __init__ would not set e.args), nor
+    have a field ``args`` (CPython's e.args, a tuple str(e) shows)."""
+    from .exception_args import args_field_node
     errors = []
     for info in program.classes.values():
         if info.module.name == RUNTIME_EXCEPTIONS or not is_exception_class(info):
@@ -44,6 +46,11 @@ def check_exception_classes(program: Program) -> list[Diagnostic]:
         if info.dataclass:
             errors.append(Diagnostic(info.module.loc(info.node), "an exception class cannot be a @dataclass",
                                      "write __init__ and call super().__init__(message) in it"))
+        node = args_field_node(info)
+        if node is not None:
+            errors.append(Diagnostic(info.module.loc(node), "an exception class cannot have a field 'args'",
+                                     "name it differently: CPython's e.args are the exception's arguments, "
+                                     "which str(e) shows"))
     return errors
 
 

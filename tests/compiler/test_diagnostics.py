@@ -320,6 +320,20 @@ CONSTRUCTS = [
      '5:13', 'e.args (a tuple whose length is known only when it runs) is read here only as e.args[i], len(e.args), '
      'str(e.args) or a for loop over it, of a name bound to the exception',
      'read e.args[0], len(e.args) or str(e.args), or loop over it: for item in e.args'),
+    ('a field `args` in an exception class (CPython\'s `e.args`, which `str(e)` shows)',
+     'class E(Exception):\n    def __init__(self, a: int) -> None:\n        super().__init__("m")\n'
+     '        self.args: tuple[str, int] = ("x", a)\n',
+     '4:9', "an exception class cannot have a field 'args'",
+     "name it differently: CPython's e.args are the exception's arguments, which str(e) shows"),
+    ('assigning `e.args`',
+     'def f() -> None:\n    try:\n        raise ValueError("a")\n    except ValueError as e:\n        e.args = ("b",)\n',
+     '5:9', 'e.args cannot be assigned: CPython makes the value a tuple, which str(e) then shows',
+     'raise a new exception with those arguments: raise ValueError(...) from e'),
+    ('`e.__class__` other than `e.__class__.__name__`',
+     'def f() -> bool:\n    try:\n        raise ValueError("a")\n    except ValueError as e:\n'
+     '        return e.__class__ is ValueError\n',
+     '5:16', 'e.__class__ is supported as e.__class__.__name__',
+     'test the class with isinstance(e, ValueError), or read type(e).__name__'),
     ('a format spec on an exception in an f-string',
      'def f() -> str:\n    try:\n        raise ValueError("v")\n    except ValueError as e:\n        return f"{e:>10}"\n',
      '5:19', 'an exception is formatted only without a spec', 'format its text: f"{e!s:>10}"'),
