@@ -452,7 +452,7 @@ class CallLowerer(KwargsUnpackLowerer, TupleBuiltinLowerer, ClosureLowerer, Sort
         self.emit("i32.const", 0)
         for target in node.isinstance_targets:
             if isinstance(target, ClassInfo):
-                self.instance_of(obj, target)
+                self.instance_of(obj, target, getattr(node, "exact_class", False))
             else:
                 self.emit("i32.const", int(target))
             self.emit("i32.or")
