@@ -9,6 +9,10 @@ here: None, a number, str, bytes or an Any (an object's would be its own __str__
 ``e.args`` has a length known only at run time, and a tuple's type here fixes its length, so it is
 read through the exception's methods: ``e.args[i]`` (an Any; IndexError as CPython's),
 ``len(e.args)``, ``str()``/``repr()``/f-string of it (a tuple's text) and ``for x in e.args``.
+
+A class whose ``__init__`` may not reach ``BaseException.__init__`` keeps what its constructor was
+passed by position as ``e.args``, as CPython's ``BaseException.__new__`` does (lower/exceptions.py
+``keeping_arguments``). Also here: the located refusals of ``e.__context__`` and its kin.
 """
 from __future__ import annotations
 
