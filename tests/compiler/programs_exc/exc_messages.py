@@ -9,7 +9,10 @@ after its handler, a message unchanged by bare ``raise`` and ``raise ... from``,
 an infinity or a NaN. Arguments other than one str (``ValueError("bad", 3)``, ``ValueError(5)``,
 ``KeyError(5)``, ``ValueError(None)``, an Any, a subclass passing two to ``super().__init__``):
 ``str(e)``, ``repr(e)`` and ``e.args`` (``e.args[i]``, ``len``, ``str``/``repr``, a loop), also of
-the runtime's errors (a missing key's ``args[0]`` is the key, of any kind).
+the runtime's errors (a missing key's ``args[0]`` is the key, of any kind). Classes whose
+``__init__`` does not always call ``super().__init__`` (never, only on some paths, or after a
+``return``; inherited, or reached through a subclass's ``super().__init__``): ``e.args`` are what
+the constructor was passed by position, as CPython's ``BaseException.__new__`` sets them.
 """
 from typing import Any
 
@@ -418,3 +421,71 @@ def assert_value_message(a: int) -> int:
         return 0
     except AssertionError as err:
         return text_hash(str(err)) + text_hash(repr(err)) + len(err.args)
+
+
+class HttpError(Exception):
+    def __init__(self, status: int, message: str = "error") -> None:
+        self.status = status
+        self.message = message
+
+
+class NotFound(HttpError):
+    pass
+
+
+class Teapot(HttpError):
+    def __init__(self) -> None:
+        super().__init__(418, "teapot")
+
+
+class Sometimes(ValueError):
+    def __init__(self, code: int) -> None:
+        if code > 2:
+            super().__init__(f"code {code}")
+        self.code = code
+
+
+class Early(Exception):
+    def __init__(self, code: int, note: str | None) -> None:
+        self.code = code
+        if code == 0:
+            return
+        super().__init__("late", code)
+
+
+def raise_kept(k: int) -> None:
+    m = k % 6
+    if m == 0:
+        raise HttpError(404, "not found")
+    if m == 1:
+        raise NotFound(k % 500, "gone")
+    if m == 2:
+        raise Teapot()
+    if m == 3:
+        raise Sometimes(k % 5)
+    if m == 4:
+        raise Early(k % 2, None if k % 3 else "n")
+    if k % 4 == 1:
+        raise HttpError(k % 7)
+    if k % 4 == 3:
+        raise HttpError(k % 7, message="kw")
+    raise HttpError(k % 7, "x\n'é")
+
+
+@export
+def kept_arguments(k: int) -> int:
+    try:
+        raise_kept(k)
+        return 0
+    except Exception as err:
+        return (text_hash(str(err)) + 3 * text_hash(repr(err)) + 5 * text_hash(str(err.args)) + 7 * len(err.args)
+                + 11 * text_hash(f"{err}|{err!r}"))
+
+
+@export
+def kept_arguments_fields(k: int) -> int:
+    try:
+        raise_kept(k % 3)
+        return 0
+    except HttpError as err:
+        return err.status * 1000 + text_hash(err.message) % 1000

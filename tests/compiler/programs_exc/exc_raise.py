@@ -285,6 +285,6 @@ def class_name_and_ascii(kind: int) -> int:
     except Exception as err:
         shown = f"{err.__class__.__name__}: {err!a}|{err!a:>30}"
         try:
-            raise ValueError("é😀ü", kind % 3)
+            raise ValueError("é😀ü" + str(kind % 3))
         except ValueError as wide:
             return text_hash(shown) + text_hash(f"{wide!a}") + text_hash(f"{wide.__class__.__name__}")
