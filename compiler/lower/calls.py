@@ -124,7 +124,10 @@ class CallLowerer(StarArgsLowerer, KwargsUnpackLowerer, TupleBuiltinLowerer, Clo
             self.coerce(ty, info.fields[name])
             self.to_slot(info.fields[name])
             self.emit("i64.store", self.field_offset(info, name))
-        if init is not None:
+        if init is not None and getattr(node, "keeps_arguments", False):
+            self.keeping_arguments(node, init, obj)  # lower/exceptions.py: e.args set before __init__
+            self.emit("call", init.qualname)
+        elif init is not None:
             self.emit("local.get", obj)
             self.arguments(node, init, True)
             self.emit("call", init.qualname)
@@ -450,7 +453,7 @@ class CallLowerer(StarArgsLowerer, KwargsUnpackLowerer, TupleBuiltinLowerer, Clo
         self.emit("i32.const", 0)
         for target in node.isinstance_targets:
             if isinstance(target, ClassInfo):
-                self.instance_of(obj, target)
+                self.instance_of(obj, target, getattr(node, "exact_class", False))
             else:
                 self.emit("i32.const", int(target))
             self.emit("i32.or")

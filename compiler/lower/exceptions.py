@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 
 from .. import ir
 from ..diagnostics import display_path
-from ..program import RUNTIME_MODULES, SET_RUNTIME_MODULES
+from ..program import ANY, RUNTIME_MODULES, SET_RUNTIME_MODULES, list_of
+from .containers import ITEMS_DATA, LIST_ITEMS, LIST_LEN, SLOT_SIZE
 
 PENDING = "rt.pending"
 HANDLERS = "rt.handlers"
@@ -46,12 +47,53 @@ class ExceptionLowerer:
             self.emit("call", "rt.reraise")
         else:
             self.value(stmt.exc)
-            if stmt.cause is not None:
-                self.lower(stmt.cause)
-                self.emit("drop")
+            if stmt.cause is not None or getattr(stmt, "cause_none", False):
+                self.store_cause(stmt)
             self.emit("i32.const", self.layout.str_constant(self.site(stmt)))
             self.emit("call", "rt.throw")
         self.emit("unreachable")
+
+    def keeping_arguments(self, node: py_ast.Call, init, obj: str) -> None:
+        """Push ``obj`` and the arguments of ``E(a, b)`` for ``__init__``, having set e.args to them
+        first, as CPython's BaseException.__new__ does (sema/exception_args.py)."""
+        params = init.params[1:]
+        kept = []
+        for arg, param in zip(node.bound, params):
+            self.value(arg, param.ty)
+            kept.append(self.stash(param.ty.wasm))
+        kept_args = kept[:len(node.args)]  # e.args: only what the call passed by position
+        self.new_list(list_of(ANY), len(kept_args))
+        arguments = self.stash("i32")
+        if kept_args:
+            self.emit("local.get", arguments)
+            self.emit("i32.load", LIST_ITEMS)
+            items = self.stash("i32")
+            for index, (temp, param) in enumerate(zip(kept_args, params)):
+                self.emit("local.get", items)
+                self.emit("local.get", temp)
+                self.coerce(param.ty, ANY)
+                self.to_slot(ANY)
+                self.emit("i64.store", ITEMS_DATA + SLOT_SIZE * index)
+            self.emit("local.get", arguments)
+            self.emit("i32.const", len(kept_args))
+            self.emit("i32.store", LIST_LEN)
+        self.emit("local.get", obj)
+        self.emit("local.get", arguments)
+        self.emit("call", f"{EXCEPTIONS}.BaseException._exc_init_args")
+        self.emit("local.get", obj)
+        for temp in kept:
+            self.emit("local.get", temp)
+
+    def store_cause(self, stmt: py_ast.Raise) -> None:
+        """``raise error from cause``: error.__cause__ = cause (evaluated after error, as CPython)."""
+        error = self.stash("i32")
+        self.emit("local.get", error)
+        if stmt.cause is None:
+            self.emit("i64.const", 0)
+        else:
+            self.slot(stmt.cause)
+        self.emit("i64.store", self.field_offset(stmt.exc.ty.info, "__cause__"))
+        self.emit("local.get", error)
 
     def site(self, stmt: py_ast.stmt) -> str:
         """Where the raise is, for the uncaught-exception log line; "" in the runtime: CPython's

@@ -126,14 +126,17 @@ class ExprLowerer(ValueLowerer):
         self.emit("i32.and")
         self.emit("i32.load", class_names_table(self.layout, self.classes.program))
 
-    def instance_of(self, obj: str, info) -> None:
+    def instance_of(self, obj: str, info, exact: bool = False) -> None:
         """Push whether the object in local ``obj`` is of class ``info``: its record id (in the
-        header) lies in the id range of the class and its subclasses."""
+        header) lies in the id range of the class and its subclasses (is the class's: ``exact``)."""
         self.emit("local.get", obj)
         self.emit("i32.load", 4)
         self.emit("i32.const", 8)
         self.emit("i32.shr_u")
         self.emit("i32.const", info.class_id)
+        if exact:
+            self.emit("i32.eq")
+            return
         self.emit("i32.sub")
         self.emit("i32.const", info.last_descendant_id - info.class_id)
         self.emit("i32.le_u")

@@ -64,6 +64,9 @@ class ValueLowerer:
 
     # -- lowering entry points -----------------------------------------------
     def lower(self, node: py_ast.expr) -> None:
+        replacement = getattr(node, "replaced_by", None)  # e.g. e.args[i] (sema/exception_args.py)
+        if replacement is not None:
+            return self.lower(replacement)
         getattr(self, f"lower_{type(node).__name__}")(node)
 
     def value(self, node: py_ast.expr, target: Type | None = None) -> None:

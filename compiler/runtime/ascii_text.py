@@ -4,8 +4,13 @@ from compiler.runtime.reprs import hex_digits, str_repr
 
 
 def str_ascii(s: str) -> str:
+    return ascii_escaped(str_repr(s))
+
+
+def ascii_escaped(text: str) -> str:
+    """``text`` with every non-ASCII character escaped (Python's backslashreplace)."""
     parts: list[str] = []
-    for ch in str_repr(s):
+    for ch in text:
         c = ord(ch)
         if c < 0x80:
             parts.append(ch)

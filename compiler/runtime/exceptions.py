@@ -1,12 +1,18 @@
 """The built-in exception classes, in CPython's hierarchy, and the messages of runtime errors.
 
 Every module sees these classes under their built-in names (sema/exceptions.py), so a filter
-subclasses, raises and catches them as in CPython. ``str(e)`` is ``_exc_message``: the one
-message argument, or "" (KeyError: the repr of its key). ``_exc_site`` is set by the raise: the
+subclasses, raises and catches them as in CPython. ``str(e)`` is ``__str__``: the one message
+argument, or "" (KeyError: the repr of its key). ``_exc_site`` is set by the raise: the
 ``File "...", line N, in f`` text of where it was raised, for the uncaught-exception log line
 ("" where the runtime raised, as CPython's tracebacks show no frame of a built-in).
+``e.args`` is ``_exc_arguments`` where the raise passed anything but one str (sema/exception_args.py
+passes them as a list of Anys to ``_exc_init_args``), else made from the message when read.
 How a raise travels to its handler is in docs/architecture.md ("Exceptions").
 """
+from typing import Any
+
+from compiler.runtime.ascii_text import ascii_escaped
+from compiler.runtime.exception_args import args_repr, args_str, key_from_repr
 from compiler.runtime.reprs import bytes_repr, decode_message, str_repr
 
 
@@ -15,21 +21,73 @@ class BaseException:
         text = ""
         if message is not None:
             text = message
-        self._exc_message: str = text
+        self._exc_message: str = text  # str(e)
         self._exc_site = ""
         self._exc_has_arg: bool = message is not None  # ValueError("") is not ValueError() for repr()
+        self._exc_arguments: list[Any] | None = None
+        self._exc_shown = ""  # repr(e) after the class name, where _exc_arguments is set
+        self.__cause__: BaseException | None = None  # raise ... from cause (lower/exceptions.py)
 
-    def _exc_repr(self) -> str:
+    def _exc_init_args(self, arguments: list[Any]) -> None:
+        """``__init__(*arguments)`` for anything but one str or nothing (sema/exception_args.py calls
+        it after __init__): the texts are made here, so only programs that pass such arguments
+        have the code that shows them."""
+        self._exc_arguments = arguments
+        self._exc_has_arg = True
+        self._exc_message = args_str(arguments, isinstance(self, KeyError))
+        self._exc_shown = args_repr(arguments, False)
+
+    def _exc_with_args(self, arguments: list[Any]) -> BaseException:
+        self._exc_init_args(arguments)
+        return self
+
+    def __str__(self) -> str:
+        """str(e); a class of the program may override it."""
+        return self._exc_message
+
+    def _exc_ascii(self) -> str:
+        """ascii(e), f"{e!a}": repr(e) with its non-ASCII characters escaped."""
+        return ascii_escaped(self.__repr__())
+
+    def __repr__(self) -> str:
         """repr(e), as CPython shows it: the class name and its arguments."""
         name = type(self).__name__
         if isinstance(self, UnicodeDecodeError):
             return (name + "(" + str_repr(self.encoding) + ", " + bytes_repr(self.object) + ", " + str(self.start)
                     + ", " + str(self.end) + ", " + str_repr(self.reason) + ")")
+        if self._exc_arguments is not None:
+            return name + self._exc_shown
         if not self._exc_has_arg:
             return name + "()"
         if isinstance(self, KeyError):
             return name + "(" + self._exc_message + ")"  # the message is already the key's repr
         return name + "(" + str_repr(self._exc_message) + ")"
+
+    def _exc_args(self) -> list[Any]:
+        """The items of e.args (a fresh list: the caller cannot change the exception's)."""
+        if self._exc_arguments is not None:
+            return list(self._exc_arguments)
+        items: list[Any] = []
+        if isinstance(self, UnicodeDecodeError):
+            items = [self.encoding, self.object, self.start, self.end, self.reason]
+        elif isinstance(self, KeyError) and self._exc_has_arg:
+            items.append(key_from_repr(self._exc_message))  # the runtime keeps a missing key's repr
+        elif self._exc_has_arg:
+            items.append(self._exc_message)
+        return items
+
+    def _exc_arg(self, index: int) -> Any:
+        """e.args[index]"""
+        items = self._exc_args()
+        if index < 0:
+            index += len(items)
+        if index < 0 or index >= len(items):
+            raise IndexError("tuple index out of range")
+        return items[index]
+
+    def _exc_args_repr(self) -> str:
+        """str(e.args) and repr(e.args): a tuple's text"""
+        return args_repr(self._exc_args(), True)
 
 
 class Exception(BaseException):
@@ -58,7 +116,7 @@ class IndexError(LookupError):
 
 class KeyError(LookupError):
     def __init__(self, key: str | None = None) -> None:
-        super().__init__("" if key is None else str_repr(key))
+        super().__init__(None if key is None else str_repr(key))
 
 
 class ValueError(Exception):
@@ -179,7 +237,8 @@ def missing_default_error() -> None:
 
 def uncaught_text(error: BaseException, name: str) -> str:
     """One log line, like the last lines of CPython's traceback."""
-    text = name if not error._exc_message else name + ": " + error._exc_message
+    message = str(error)
+    text = name if not message else name + ": " + message
     if not error._exc_site:  # raised by the runtime (a built-in's error)
         return "Traceback (most recent call last): " + text
     return "Traceback (most recent call last): " + error._exc_site + ": " + text

@@ -17,7 +17,7 @@ import ast as py_ast
 
 from .. import cache
 from ..diagnostics import CompileError, Diagnostic
-from ..program import (ANY, NONE, RUNTIME_MODULES, SET_RUNTIME_MODULES, STR, ClassType, DictType, FuncSym,
+from ..program import (ANY, NONE, RUNTIME_MODULES, SET_RUNTIME_MODULES, ClassType, DictType, FuncSym,
                        GlobalSym, ListType, Program, SetType, TupleType, Type, VarTupleType, ViewType)
 from .check_calls import CallChecker
 from .check_expr import Bail, ExprChecker, _conversion_help
@@ -277,6 +277,7 @@ class FunctionChecker(GeneratorChecks, ClosureChecks, ComprehensionChecks, Walru
     def assign_field(self, target: py_ast.Attribute, value, ty: Type) -> None:
         base = self.check(target.value)
         if not isinstance(base, ClassType) or target.attr not in base.info.fields:
+            self.refuse_exception_attribute(target, base)  # e.args = ...: sema/exception_args.py
             raise self.fail(target, f"{base} has no field '{target.attr}'",
                             "declare it in the class body or assign it in __init__")
         frozen_assignment(self, target, base.info)  # sema/dataclass_options.py
@@ -366,7 +367,7 @@ class FunctionChecker(GeneratorChecks, ClosureChecks, ComprehensionChecks, Walru
     def stmt_Assert(self, stmt: py_ast.Assert) -> None:
         self.truthy(stmt.test)
         if stmt.msg is not None:
-            self.expect(stmt.msg, STR, what="an assert message")
+            # AssertionError(msg): any message CPython's would take (sema/exception_args.py)
             error = py_ast.Call(func=py_ast.Name(id="AssertionError", ctx=py_ast.Load()), args=[stmt.msg], keywords=[])
             stmt.raised = py_ast.Raise(exc=self.raised_value(py_ast.copy_location(error, stmt)), cause=None)
             stmt.raised.lineno = stmt.lineno

@@ -16,6 +16,7 @@ from . import map_filter
 from .builtins import INTRINSICS, PYTHON_BUILTINS
 from .dict_builtin import DictBuiltinChecks
 from .exceptions import is_exception
+from .exception_args import ExceptionArgsChecks, missing_method_help, reaches_base_init, takes_arguments
 from .held_conversions import list_of_held
 from .reprs import ReprChecks, shown_by_repr
 from .isinstance_checks import IsinstanceChecks
@@ -31,7 +32,7 @@ from .sets import CONSUMERS as SET_CONSUMERS
 from .methods import CLASS_METHODS, argument_problem, methods_of, with_tuple_argument
 from .sort_keys import check_extremum, check_list_sort, check_sorted
 from .str_format import as_fstring
-from .types import class_type, eq_kind, equality_supported
+from .types import class_type, eq_kind, equality_supported, is_exception_class_info
 from .properties import PropertyChecks
 from .class_methods import ClassMethodChecks, instance_wrapper
 from .static_methods import StaticMethodChecks
@@ -39,7 +40,7 @@ from .unsupported import undefined_name
 from .named_tuples import is_named_tuple
 
 
-class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprChecks, StaticMethodChecks,
+class CallChecker(ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprChecks, StaticMethodChecks,
                   ClassMethodChecks, PropertyChecks, ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
         func = node.func
@@ -161,7 +162,11 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
                 raise self.fail(node, f"{info.name}() takes no arguments (it has no __init__)")
             node.bound = []
             return class_type(info)
+        if takes_arguments(init) and self.constructor_arguments(node, info.name):  # sema/exception_args.py
+            return class_type(info)
         self.bind(node, init.params[1:], info.name, node.args, NONE)
+        if is_exception_class_info(info) and not reaches_base_init(init):
+            self.keep_constructor_arguments(node, info.name, init)  # sema/exception_args.py
         return class_type(info)
 
     def method_call(self, node: py_ast.Call, func: py_ast.Attribute) -> Type:
@@ -186,7 +191,8 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
         if isinstance(base, ClassType):
             method = inherited_method(base.info, func.attr) or instance_wrapper(self, func, base.info)
             if method is None:
-                raise self.fail(func, f"'{base.info.name}' has no method '{func.attr}'")
+                raise self.fail(func, f"'{base.info.name}' has no method '{func.attr}'",
+                                missing_method_help(base, func.attr))
             self.refuse_property_call(node, method)
             node.call = ("method", method, base.info)
             return self.bind(node, method.params[1:], func.attr, node.args, method.result)
@@ -241,6 +247,8 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
         if method is None:
             raise self.fail(func, f"no base class of '{owner.name}' has a method '{func.attr}'")
         node.call = ("super", method)
+        if takes_arguments(method) and self.super_arguments(node):  # sema/exception_args.py
+            return NONE
         return self.bind(node, method.params[1:], func.attr, node.args, method.result)
 
     # -- built-ins ------------------------------------------------------------
@@ -266,6 +274,10 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
 
     def builtin_len(self, node: py_ast.Call, expected: Type | None) -> Type:
         if self.range_argument(node, "len"):
+            return INT
+        listed = self.args_list(self.one_argument(node, "len"))
+        if listed is not None:  # len(e.args)
+            node.args[0] = node.bound[0] = listed
             return INT
         ty = self.check(self.one_argument(node, "len"))
         if is_named_tuple(ty):
@@ -305,6 +317,10 @@ class CallChecker(TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprC
 
     def builtin_str(self, node: py_ast.Call, expected: Type | None) -> Type:
         arg = self.one_argument(node, "str")
+        text = self.args_text(arg)
+        if text is not None:  # str(e.args)
+            node.call = ("rewritten", text)
+            return STR
         ty = self.check(arg)
         if is_exception(ty):
             node.args[0] = node.bound[0] = self.exception_message(arg)

@@ -238,6 +238,9 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
 
     # -- subscripts and attributes --------------------------------------
     def check_Subscript(self, node: py_ast.Subscript, expected: Type | None) -> Type:
+        item = self.args_item(node)  # e.args[i]: sema/exception_args.py
+        if item is not None:
+            return item
         base = self.check(node.value)
         if base == ANY:
             return self.held_subscript(node)  # sema/held.py
@@ -277,6 +280,10 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
             self.check(node.value.args[0])
             node.type_name_of = node.value.args[0]  # type(x).__name__: lower/type_names.py
             return STR
+        if node.attr == "__name__" and isinstance(node.value, py_ast.Attribute) and node.value.attr == "__class__":
+            self.check(node.value.value)
+            node.type_name_of = node.value.value  # x.__class__.__name__ is type(x).__name__
+            return STR
         if isinstance(node.value, py_ast.Name) and isinstance(self.module.namespace.get(node.value.id), ClassInfo) \
                 and node.value.id not in self.local_names:
             info = self.module.namespace[node.value.id]
@@ -303,6 +310,7 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
             return self.class_constant(node, info)
         if inherited_method(info, node.attr) is not None:
             raise self.fail(node, f"method '{node.attr}' must be called here", f"write {node.attr}(...)")
+        self.refuse_exception_attribute(node, base)  # sema/exception_args.py
         raise self.fail(node, f"'{info.name}' has no field '{node.attr}'",
                         "declare it in the class body or assign it in __init__")
 

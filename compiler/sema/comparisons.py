@@ -25,6 +25,8 @@ ORDERING = (py_ast.Lt, py_ast.LtE, py_ast.Gt, py_ast.GtE)
 class ComparisonChecks:
     def check_Compare(self, node: py_ast.Compare, expected: Type | None) -> Type:
         tuple_literals.membership_operands(node)  # x in ("a", "b"): as a list literal
+        if self.exact_class_test(node):  # type(x) is C: sema/isinstance_checks.py
+            return BOOL
         operands = [node.left, *node.comparators]
         types = [self.check(o) for o in operands]
         for op, (a, b), (left, right) in zip(node.ops, zip(types, types[1:]), zip(operands, operands[1:])):

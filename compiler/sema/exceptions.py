@@ -36,8 +36,9 @@ def bind_builtin_names(program: Program) -> None:
 
 
 def check_exception_classes(program: Program) -> list[Diagnostic]:
-    """A subclass's ``__init__`` must call ``super().__init__(...)``: CPython's str(e) otherwise
-    shows the constructor's arguments, which this compiler does not keep."""
+    """An exception class cannot be a dataclass (its generated __init__ would not set e.args), nor
+    have a field ``args`` (CPython's e.args, a tuple str(e) shows)."""
+    from .exception_args import args_field_node
     errors = []
     for info in program.classes.values():
         if info.module.name == RUNTIME_EXCEPTIONS or not is_exception_class(info):
@@ -45,22 +46,12 @@ def check_exception_classes(program: Program) -> list[Diagnostic]:
         if info.dataclass:
             errors.append(Diagnostic(info.module.loc(info.node), "an exception class cannot be a @dataclass",
                                      "write __init__ and call super().__init__(message) in it"))
-        if "__str__" in info.methods or "__repr__" in info.methods:
-            node = (info.methods.get("__str__") or info.methods["__repr__"]).node
-            errors.append(Diagnostic(info.module.loc(node), "an exception class cannot define __str__ or __repr__ yet",
-                                     "pass the text to super().__init__(message): str(e) returns it"))
-        init = info.methods.get("__init__")
-        if init is not None and not any(_is_super_init(n) for n in py_ast.walk(init.node)):
-            errors.append(Diagnostic(info.module.loc(init.node),
-                                     f"'{info.name}.__init__' must call super().__init__(...)",
-                                     "pass the message: super().__init__(f\"...\"); str(e) returns it"))
+        node = args_field_node(info)
+        if node is not None:
+            errors.append(Diagnostic(info.module.loc(node), "an exception class cannot have a field 'args'",
+                                     "name it differently: CPython's e.args are the exception's arguments, "
+                                     "which str(e) shows"))
     return errors
-
-
-def _is_super_init(node: py_ast.AST) -> bool:
-    return (isinstance(node, py_ast.Call) and isinstance(node.func, py_ast.Attribute) and node.func.attr == "__init__"
-            and isinstance(node.func.value, py_ast.Call) and isinstance(node.func.value.func, py_ast.Name)
-            and node.func.value.func.id == "super")
 
 
 class ExceptionChecks:
@@ -91,7 +82,8 @@ class ExceptionChecks:
         else:
             stmt.exc = self.raised_value(stmt.exc)
         if isinstance(stmt.cause, py_ast.Constant) and stmt.cause.value is None:
-            stmt.cause = None  # 'from None' only hides the context in CPython's traceback
+            stmt.cause = None
+            stmt.cause_none = True  # e.__cause__ = None (and the context hidden in CPython's traceback)
         elif stmt.cause is not None:
             stmt.cause = self.raised_value(stmt.cause)
         self.assigned = None
@@ -108,16 +100,14 @@ class ExceptionChecks:
         return node
 
     def exception_message(self, node: py_ast.expr) -> py_ast.expr:
-        """``str(e)`` / ``f"{e}"`` of an exception: its message field."""
-        text = py_ast.copy_location(py_ast.Attribute(value=node, attr="_exc_message", ctx=py_ast.Load()), node)
-        self.check(text)
-        return text
+        """``str(e)`` / ``f"{e}"`` of an exception: its ``__str__`` (runtime/exceptions.py, or the
+        program's override: dispatch on the runtime class)."""
+        return self.exception_text(node, "__str__")
 
-    def exception_text(self, node: py_ast.expr, as_repr: bool) -> py_ast.expr:
-        """str(e), or repr(e) (``ValueError('bad')``: runtime/exceptions.py ``_exc_repr``)."""
-        if not as_repr:
-            return self.exception_message(node)
-        method = py_ast.Attribute(value=node, attr="_exc_repr", ctx=py_ast.Load())
+    def exception_text(self, node: py_ast.expr, method_name: str) -> py_ast.expr:
+        """str(e), repr(e) (``ValueError('bad')``) or ascii(e): a method of runtime/exceptions.py
+        (``__str__``, ``__repr__``, ``_exc_ascii``), or the program's override."""
+        method = py_ast.Attribute(value=node, attr=method_name, ctx=py_ast.Load())
         call = py_ast.copy_location(py_ast.Call(func=py_ast.copy_location(method, node), args=[], keywords=[]), node)
         self.check(call)
         return call

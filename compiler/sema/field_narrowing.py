@@ -47,6 +47,7 @@ def field_help(checker, node: py_ast.AST) -> str:
     if key is None:
         return ""
     holder, attr = key.split(".", 1)
+    holder = holder.split("@exc")[0]  # an 'except ... as e' name is e@exc<N> inside
     return f"test it first: 'if {holder}.{attr} is not None: ...', or " + HELP.format(holder=holder, attr=attr)
 
 

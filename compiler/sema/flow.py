@@ -261,6 +261,10 @@ class FlowMixin:
             if isinstance(base, DictType):
                 owner.iteration = getattr(owner, "iteration", None) or ("dict", iterable.func.value, iterable.func.attr)
                 return {"keys": base.key, "values": base.value, "items": tuple_of((base.key, base.value))}[iterable.func.attr]
+        listed = self.args_list(iterable)  # for item in e.args: sema/exception_args.py
+        if listed is not None:
+            owner.iteration = ("list", listed)
+            return ANY
         ty = self.check(iterable)
         if isinstance(ty, (ListType, VarTupleType)):  # a tuple[T, ...] is held as a list
             owner.iteration = ("list", iterable)

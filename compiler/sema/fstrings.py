@@ -99,15 +99,16 @@ class FormatChecks:
         return STR
 
     def check_formatted(self, part: py_ast.FormattedValue) -> None:
-        ty = self.check(part.value)
+        text = self.args_text(part.value) if part.conversion != ord("a") else None
+        if text is not None:  # f"{e.args}": the tuple's text (sema/exception_args.py)
+            part.value, part.conversion = text, -1
+        ty = self.check(part.value) if text is None else STR
         if is_exception(ty):
-            if part.conversion == ord("a"):  # CPython: ValueError('\\xe9'), the message's ascii()
-                raise self.fail(part.value, "ascii() of an exception is not supported yet",
-                                "use !r: f\"{e!r}\"")
-            if part.format_spec is not None and part.conversion != ord("r"):  # CPython: TypeError
+            if part.format_spec is not None and part.conversion == -1:  # CPython: TypeError
                 raise self.fail(part.value, "an exception is formatted only without a spec",
-                                "format its text: f\"{str(e):>10}\"")
-            part.value = self.exception_text(part.value, part.conversion == ord("r"))
+                                "format its text: f\"{e!s:>10}\"")
+            part.value = self.exception_text(part.value, {ord("r"): "__repr__", ord("a"): "_exc_ascii"}.get(
+                part.conversion, "__str__"))
             part.conversion = -1
             ty = STR
         if part.conversion == -1 and _has_spec(part) and (shown_by_repr(ty) or defines_str(ty)):

@@ -12,7 +12,7 @@ import ast as py_ast
 from ..program import ANY, BOOL, BYTES, FLOAT, INT, STR, ListType, Type
 from .dataclass_repr import written_text_methods
 from .held_methods import class_attribute_names
-from .types import is_any_container, is_subclass, to_any
+from .types import is_any_container, is_exception_class_info, is_subclass, to_any
 
 NARROW_HELP = "narrow it first: 'if isinstance(x, dict): ...' (or list, str, bytes)"
 PROTOCOLS = ("__eq__", "__getitem__", "__contains__", "__iter__")
@@ -36,7 +36,9 @@ DYNAMIC_OP_METHODS = tuple(f"__{name}__" for name in ("setitem", "delitem", "neg
 
 
 def protocol_classes(program, protocols: tuple[str, ...] = PROTOCOLS) -> bool:
-    return any(name in c.methods for c in program.classes.values() for name in protocols)
+    """(An Any never holds an exception, so their classes' methods do not count.)"""
+    return any(name in c.methods for c in program.classes.values() for name in protocols
+               if not is_exception_class_info(c))
 
 
 def note_own_text(program) -> None:
@@ -153,7 +155,8 @@ class HeldChecks:
     def held_text_allowed(self, node: py_ast.AST, ty: Type) -> Type:
         """str() of an Any: refused where a class defines __str__/__repr__ (an Any holding its object
         would call it)."""
-        if ty == ANY and self.objects_have_text:
+        if ty == ANY and self.objects_have_text and self.module.name != "compiler.runtime.exception_args":
+            # (an exception's argument was checked where it was passed: sema/exception_args.py)
             raise self.fail(node, "str() of an Any is not decided here: a class of this program defines __str__, "
                             "__repr__ or __format__, which an Any holding one of its objects would call", NARROW_HELP)
         return ty

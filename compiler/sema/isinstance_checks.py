@@ -83,6 +83,31 @@ class IsinstanceChecks:
                         "list, dict, tuple) or a tuple of them")
 
 
+    def exact_class_test(self, node: py_ast.Compare) -> bool:
+        """``type(x) is C`` (``==``, ``is not``, ``!=``) with x an object of a class: x's runtime class
+        is C itself, not a subclass. Checked as ``isinstance(x, C)`` with ``exact_class`` (the id is
+        compared, not the subtree's range: lower/calls.py); no narrowing follows."""
+        ops = (py_ast.Is, py_ast.IsNot, py_ast.Eq, py_ast.NotEq)
+        if len(node.ops) != 1 or not isinstance(node.ops[0], ops) or not self.is_type_call(node.left):
+            return False
+        target = node.comparators[0]
+        if not (isinstance(target, py_ast.Name) and isinstance(self.module.namespace.get(target.id), ClassInfo)
+                and target.id not in self.local_names):
+            return False
+        func = py_ast.copy_location(py_ast.Name(id="isinstance", ctx=py_ast.Load()), node.left)
+        test = py_ast.copy_location(py_ast.Call(func=func, args=[node.left.args[0], target], keywords=[]), node)
+        if isinstance(node.ops[0], (py_ast.IsNot, py_ast.NotEq)):
+            test = py_ast.copy_location(py_ast.UnaryOp(op=py_ast.Not(), operand=test), node)
+        self.check(test)
+        call = test.operand if isinstance(test, py_ast.UnaryOp) else test
+        if getattr(call, "isinstance_class", None) is None or isinstance(call.bound[0].ty, OptionalType):
+            raise self.fail(node.left, f"type(x) is C is supported for an object of a class, not for {call.bound[0].ty}",
+                            "use isinstance(x, C)")
+        call.exact_class = True
+        node.replaced_by = test
+        return True
+
+
 # isinstance(x, T) for a value of static type ``inner`` (bool is a subclass of int, as in CPython;
 # an int-typed value is never a bool here, since bools are refused where ints are expected).
 # What isinstance(x, T) narrows an Any to: an Any holds lists and dicts of Any, never a tuple.

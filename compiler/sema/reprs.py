@@ -44,6 +44,10 @@ def defines_str(ty: Type) -> bool:
 class ReprChecks:
     def builtin_repr(self, node: py_ast.Call, expected: Type | None) -> Type:
         value = self.one_argument(node, "repr")
+        text = self.args_text(value)  # repr(e.args): sema/exception_args.py
+        if text is not None:
+            node.call = ("rewritten", text)
+            return STR
         replacement = self.repr_of(value, self.check(value))
         self.check(replacement)
         node.call = ("rewritten", replacement)
@@ -52,7 +56,7 @@ class ReprChecks:
     def repr_of(self, value: py_ast.expr, ty: Type) -> py_ast.expr:
         """The checked-to-be expression of repr(value), or a located compile error."""
         if is_exception(ty):
-            return self.exception_text(value, True)
+            return self.exception_text(value, "__repr__")
         if getattr(value, "synthetic", False):  # a piece of a repr built here, not narrowed as expected
             raise self.fail(value, f"repr() of {ty} is not supported here", "format the parts you need")
         try:

@@ -282,9 +282,13 @@ CONSTRUCTS = [
     ('bare `raise` outside an `except` block', 'def f() -> None:\n    raise\n',
      '2:5', "a bare 'raise' re-raises the exception being handled, so it must be inside an 'except' block",
      'raise an exception: raise ValueError("...")'),
-    ('an exception class whose `__init__` does not call `super().__init__`',
-     'class E(Exception):\n    def __init__(self, n: int) -> None:\n        self.n = n\n',
-     '2:5', "'E.__init__' must call super().__init__(...)", 'pass the message: super().__init__(f"..."); str(e) returns it'),
+    ('keyword arguments out of parameter order to an exception class whose `__init__` does not always call '
+     '`super().__init__` (CPython\'s `e.args` are the arguments passed by position)',
+     'class E(Exception):\n    def __init__(self, n: int, m: int = 0) -> None:\n        self.n = n\n\n\n'
+     'def f() -> None:\n    raise E(m=2, n=1)\n',
+     '7:11', "E() must take its keyword arguments in parameter order here: its __init__ does not always call "
+     "super().__init__, so e.args are kept as the call passes them",
+     "reorder them, or call super().__init__(...) first in E.__init__"),
     ('an operation on an `Any` value that was not narrowed (`%` with an Any on the left: it could be formatting)',
      'from typing import Any\n\n\ndef f(x: Any) -> int:\n    return x % 2\n',
      '5:12', 'unsupported operand types for this operator: Any and int',
@@ -309,9 +313,6 @@ CONSTRUCTS = [
      '10:16', "the truth of an Any is not known here: a class of this program defines __bool__ or __len__, "
      "which an Any holding one of its objects would call",
      "narrow it first: 'if isinstance(x, str) and x: ...'"),
-    ('ascii() (`{e!a}`) of an exception',
-     'def f() -> str:\n    try:\n        raise ValueError("x")\n    except ValueError as e:\n        return f"{e!a}"\n',
-     '5:19', 'ascii() of an exception is not supported yet', 'use !r: f"{e!r}"'),
     ('`-x`, `x[k] = v`, `x ** y`, `x & y`, ... on an `Any` where a class defines the method CPython would call',
      'from typing import Any\n\n\nclass V:\n    def __neg__(self) -> "V":\n        return self\n\n\n'
      'def f(x: Any) -> Any:\n    return -x\n',
@@ -368,13 +369,45 @@ CONSTRUCTS = [
      '        try:\n            pass\n        except ValueError as e:\n            pass\n'
      '        return len(str(e))\n',
      '9:24', "local variable 'e' may be used before it is assigned", 'assign it on every path before this line'),
-    ('`__str__` on an exception class',
-     'class Loud(Exception):\n    def __str__(self) -> str:\n        return "LOUD"\n',
-     '2:5', 'an exception class cannot define __str__ or __repr__ yet',
-     'pass the text to super().__init__(message): str(e) returns it'),
+    ('keyword arguments to an exception class',
+     'def f() -> None:\n    raise ValueError(message="x")\n',
+     '2:11', 'ValueError() takes no keyword arguments', 'pass the arguments by position: ValueError("...")'),
+    ('an object as an exception\'s argument (its text would be its own `__str__`)',
+     'class C:\n    pass\n\n\ndef f(c: C) -> None:\n    raise ValueError("bad", c)\n',
+     '6:29', "an exception's argument must be None, a number, str, bytes or an Any, not C",
+     'pass its text: ValueError(f"...")'),
+    ('`e.args` other than `e.args[i]`, `len(e.args)`, `str(e.args)` or a loop over it',
+     'def f() -> int:\n    try:\n        raise ValueError("a", 1)\n    except ValueError as e:\n        t = e.args\n'
+     '        return 0\n',
+     '5:13', 'e.args (a tuple whose length is known only when it runs) is read here only as e.args[i], len(e.args), '
+     'str(e.args) or a for loop over it, of a name bound to the exception',
+     'read e.args[0], len(e.args) or str(e.args), or loop over it: for item in e.args'),
+    ('a field `args` in an exception class (CPython\'s `e.args`, which `str(e)` shows)',
+     'class E(Exception):\n    def __init__(self, a: int) -> None:\n        super().__init__("m")\n'
+     '        self.args: tuple[str, int] = ("x", a)\n',
+     '4:9', "an exception class cannot have a field 'args'",
+     "name it differently: CPython's e.args are the exception's arguments, which str(e) shows"),
+    ('assigning `e.args`',
+     'def f() -> None:\n    try:\n        raise ValueError("a")\n    except ValueError as e:\n        e.args = ("b",)\n',
+     '5:9', 'e.args cannot be assigned: CPython makes the value a tuple, which str(e) then shows',
+     'raise a new exception with those arguments: raise ValueError(...) from e'),
+    ('`e.__class__` other than `e.__class__.__name__`',
+     'def f() -> bool:\n    try:\n        raise ValueError("a")\n    except ValueError as e:\n'
+     '        return e.__class__ is ValueError\n',
+     '5:16', 'e.__class__ is supported as e.__class__.__name__',
+     'test the class with isinstance(e, ValueError), or read type(e).__name__'),
+    ('`type(x) is C` where x may be None',
+     'class C:\n    pass\n\n\ndef f(x: C | None) -> bool:\n    return type(x) is C\n',
+     '6:12', 'type(x) is C is supported for an object of a class, not for C | None', 'use isinstance(x, C)'),
     ('a format spec on an exception in an f-string',
      'def f() -> str:\n    try:\n        raise ValueError("v")\n    except ValueError as e:\n        return f"{e:>10}"\n',
-     '5:19', 'an exception is formatted only without a spec', 'format its text: f"{str(e):>10}"'),
+     '5:19', 'an exception is formatted only without a spec', 'format its text: f"{e!s:>10}"'),
+    ('`e.__context__` (and `__traceback__`, `__suppress_context__`, `__notes__`)',
+     'def f() -> bool:\n    try:\n        raise ValueError("x")\n    except ValueError as e:\n'
+     '        return e.__context__ is None\n',
+     '5:16', '__context__ of an exception is not supported: CPython sets it to the exception being handled '
+     'anywhere up the call stack when this one was raised, which is not tracked',
+     'chain explicitly: raise NewError(...) from e, and read e.__cause__'),
     ('`except` naming something other than an exception class',
      'def f() -> None:\n    try:\n        pass\n    except int:\n        pass\n',
      '4:12', "an 'except' clause names exception classes",

@@ -3,6 +3,7 @@ runners: the same answers, and an uncaught exception logged, then trapped, in wa
 import pytest
 
 from abi.emulator import Plugin, WasmTrap
+from compiler import compile_file
 from test_examples_emulated import FILTERS, both, wasm_of
 
 
@@ -43,3 +44,43 @@ def test_an_uncaught_exception_is_logged_then_traps():
     native = Plugin.cpython(str(FILTERS / "quota_header.py"), configuration="10")
     with pytest.raises(RuntimeError, match="^crash requested by x-debug-crash$"):
         native.http_request({":path": "/", "x-debug-crash": "1"})
+
+
+DENYING_FILTER = '''from abi.sdk import HttpContext, RootContext, set_root_context
+
+
+class Denied(Exception):
+    def __init__(self, who: str) -> None:
+        super().__init__(who)
+        self.who = who
+
+    def __str__(self) -> str:
+        return f"denied: {self.who}"
+
+
+class Check(HttpContext):
+    def on_request_headers(self, num_headers: int, end_of_stream: bool) -> int:
+        raise Denied("bob")
+
+
+class Root(RootContext):
+    def new_http_context(self, context_id: int) -> HttpContext:
+        return Check(context_id, self.context_id)
+
+
+set_root_context(Root())
+'''
+
+
+def test_an_uncaught_exception_logs_its_own_str(tmp_path):
+    """The log line shows str(e), which a class of the program may define, as CPython's traceback."""
+    source = tmp_path / "denying.py"
+    source.write_text(DENYING_FILTER)
+    plugin = Plugin.wasm(compile_file(source))
+    with pytest.raises(WasmTrap):
+        plugin.http_request({":path": "/"})
+    (line,) = plugin.logs("error")
+    assert line.endswith('denying.py", line 15, in on_request_headers: Denied: denied: bob')
+    native = Plugin.cpython(str(source))
+    with pytest.raises(Exception, match="^denied: bob$"):
+        native.http_request({":path": "/"})

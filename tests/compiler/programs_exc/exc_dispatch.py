@@ -1,7 +1,8 @@
 """One handler for many exceptions, dispatching on what was caught: ``isinstance(e, ...)`` with
 one class, a tuple and a user class; ``type(e).__name__``; ``type(e) is``-free checks of the
 hierarchy (LookupError over KeyError and IndexError, ArithmeticError over ZeroDivisionError and
-OverflowError). No exception leaves an export."""
+OverflowError); ``type(e) is C`` / ``==`` / ``is not`` / ``!=`` (the class itself, not a subclass),
+``e.__class__.__name__``. No exception leaves an export."""
 from abi import export
 
 
@@ -61,3 +62,22 @@ def classify(kind: int, n: int) -> int:
         if isinstance(e, (AssertionError, UnicodeDecodeError)):
             code += 32
         return code
+
+
+@export
+def exact_class(kind: int) -> int:
+    try:
+        return fail(kind, kind % 3)
+    except Exception as e:
+        code = 0
+        if type(e) is ValueError:
+            code += 1
+        if type(e) == PolicyError:
+            code += 2
+        if type(e) is not KeyError:
+            code += 4
+        if type(e) != Exception:
+            code += 8
+        if type(e) is LookupError or type(e) == ArithmeticError:
+            code += 16
+        return code * 1000 + text_hash(e.__class__.__name__) % 1000

@@ -6,8 +6,16 @@ dict[bytes, int] misses (the repr of the key, quotes and escapes included), ``in
 (the repr of the text), ``assert`` with and without a message, a negative shift count,
 ``list.index`` / ``str.index`` misses, bad UTF-8, a dict changed during iteration, a message kept
 after its handler, a message unchanged by bare ``raise`` and ``raise ... from``, and ``int()`` of
-an infinity or a NaN.
+an infinity or a NaN. Arguments other than one str (``ValueError("bad", 3)``, ``ValueError(5)``,
+``KeyError(5)``, ``ValueError(None)``, an Any, a subclass passing two to ``super().__init__``):
+``str(e)``, ``repr(e)`` and ``e.args`` (``e.args[i]``, ``len``, ``str``/``repr``, a loop), also of
+the runtime's errors (a missing key's ``args[0]`` is the key, of any kind). Classes whose
+``__init__`` does not always call ``super().__init__`` (never, only on some paths, or after a
+``return``; inherited, or reached through a subclass's ``super().__init__``): ``e.args`` are what
+the constructor was passed by position, as CPython's ``BaseException.__new__`` sets them.
 """
+from typing import Any
+
 from abi import export
 
 TEXTS = ["abc", "", " 12x", "it's", "1.5", "0x1F", "\t-"]
@@ -272,3 +280,212 @@ def float_to_int(a: int) -> int:
         return int(x)
     except (OverflowError, ValueError) as err:
         return text_hash(str(err))
+
+
+BYTE_KEYS = [b"b", b"\x00\xff", b"it's", b"a\n", b'q"\'']
+
+
+class Coded(ValueError):
+    def __init__(self, code: int) -> None:
+        super().__init__("code", code)
+        self.code = code
+
+
+def raise_with_arguments(k: int) -> None:
+    m = k % 11
+    if m == 0:
+        raise ValueError("bad", 3)
+    if m == 1:
+        raise ValueError()
+    if m == 2:
+        raise ValueError(k % 7)
+    if m == 3:
+        raise KeyError(k % 5)
+    if m == 4:
+        raise KeyError("a", "b")
+    if m == 5:
+        raise ValueError(None)
+    if m == 6:
+        raise ValueError(1.5, True, b"x\xff'", None, -0.0)
+    if m == 7:
+        raise Coded(k % 3)
+    if m == 8:
+        raise KeyError(KEYS[k % len(KEYS)])
+    if m == 9:
+        held: Any = [1, "a", None] if k % 2 else {"k": 1.5}
+        raise RuntimeError("with", held)
+    raise IndexError("x",)
+
+
+@export
+def arguments_text(k: int) -> int:
+    try:
+        raise_with_arguments(k)
+        return 0
+    except Exception as err:
+        return (text_hash(str(err)) + 3 * text_hash(repr(err)) + 5 * text_hash(f"{err!r}|{err}")
+                + 7 * text_hash(str(err.args)) + len(err.args))
+
+
+@export
+def arguments_item(k: int) -> int:
+    try:
+        raise_with_arguments(k)
+        return 0
+    except Exception as err:
+        try:
+            return text_hash(repr(err.args[k % 7 - 3]))
+        except IndexError as missing:
+            return -text_hash(str(missing))
+
+
+@export
+def arguments_loop(k: int) -> int:
+    try:
+        raise_with_arguments(k)
+        return 0
+    except Exception as err:
+        total = 0
+        for item in err.args:
+            total = (total * 7 + text_hash(repr(item))) & 0xFFFFFFFF
+        return total + text_hash(f"{err.args!r}") + text_hash(repr(err.args))
+
+
+@export
+def runtime_key_arguments(k: int) -> int:
+    """A missing key's args[0] is the key itself: a str, an int or bytes."""
+    texts = {"present": 1}
+    numbers = {1: 1}
+    raw = {b"a": 1}
+    try:
+        if k % 3 == 0:
+            return texts[KEYS[k % len(KEYS)]]
+        if k % 3 == 1:
+            return numbers[k]
+        return raw[BYTE_KEYS[k % len(BYTE_KEYS)]]
+    except KeyError as err:
+        return text_hash(repr(err.args[0])) + text_hash(str(err.args)) + len(err.args)
+
+
+@export
+def runtime_error_arguments(k: int) -> int:
+    try:
+        if k % 4 == 0:
+            return int("x" + str(k))
+        if k % 4 == 1:
+            return [1, 2][k]
+        if k % 4 == 2:
+            return len(SAMPLES[k % len(SAMPLES)].decode())
+        return k // 0
+    except Exception as err:
+        return text_hash(repr(err.args)) + text_hash(repr(err)) + len(err.args)
+
+
+@export
+def subclass_arguments(k: int) -> int:
+    try:
+        raise Coded(k % 100)
+    except Coded as err:
+        code: int = err.args[1]
+        return code * 1000 + text_hash(repr(err)) % 1000 + text_hash(str(err)) % 7
+
+
+@export
+def optional_message(p: bool) -> int:
+    """ValueError(None) shows None; the plain path takes only a str."""
+    message: str | None = "set" if p else None
+    try:
+        raise ValueError(message)
+    except ValueError as err:
+        return text_hash(str(err)) + text_hash(repr(err))
+
+
+@export
+def escaping_arguments(k: int) -> int:
+    """An exception with several arguments leaves the export (the log line shows str(e))."""
+    if k % 2:
+        raise KeyError(k % 5, "x")
+    return k % 3
+
+
+@export
+def assert_value_message(a: int) -> int:
+    """assert's message may be any value AssertionError takes: str(e) is its str()."""
+    try:
+        if a % 3 == 0:
+            assert a > 1000, a % 7
+        elif a % 3 == 1:
+            assert a > 1000, None
+        else:
+            assert a > 1000, 2.5
+        return 0
+    except AssertionError as err:
+        return text_hash(str(err)) + text_hash(repr(err)) + len(err.args)
+
+
+class HttpError(Exception):
+    def __init__(self, status: int, message: str = "error") -> None:
+        self.status = status
+        self.message = message
+
+
+class NotFound(HttpError):
+    pass
+
+
+class Teapot(HttpError):
+    def __init__(self) -> None:
+        super().__init__(418, "teapot")
+
+
+class Sometimes(ValueError):
+    def __init__(self, code: int) -> None:
+        if code > 2:
+            super().__init__(f"code {code}")
+        self.code = code
+
+
+class Early(Exception):
+    def __init__(self, code: int, note: str | None) -> None:
+        self.code = code
+        if code == 0:
+            return
+        super().__init__("late", code)
+
+
+def raise_kept(k: int) -> None:
+    m = k % 6
+    if m == 0:
+        raise HttpError(404, "not found")
+    if m == 1:
+        raise NotFound(k % 500, "gone")
+    if m == 2:
+        raise Teapot()
+    if m == 3:
+        raise Sometimes(k % 5)
+    if m == 4:
+        raise Early(k % 2, None if k % 3 else "n")
+    if k % 4 == 1:
+        raise HttpError(k % 7)
+    if k % 4 == 3:
+        raise HttpError(k % 7, message="kw")
+    raise HttpError(k % 7, "x\n'é")
+
+
+@export
+def kept_arguments(k: int) -> int:
+    try:
+        raise_kept(k)
+        return 0
+    except Exception as err:
+        return (text_hash(str(err)) + 3 * text_hash(repr(err)) + 5 * text_hash(str(err.args)) + 7 * len(err.args)
+                + 11 * text_hash(f"{err}|{err!r}"))
+
+
+@export
+def kept_arguments_fields(k: int) -> int:
+    try:
+        raise_kept(k % 3)
+        return 0
+    except HttpError as err:
+        return err.status * 1000 + text_hash(err.message) % 1000

@@ -3,7 +3,9 @@
 finished); ``raise X from Y`` and ``from None``; raising a class instead of an instance; an
 exception raised in ``finally`` replaces the pending one; one raised in ``else`` is not caught by
 the same try's handlers; work done before a raise stays done; one name bound by two handlers of
-different exception types.
+different exception types. ``e.__cause__`` as CPython sets it (``from cause``, ``from None``, a
+class as the cause, kept by the object when it is raised again), ``e.__class__.__name__``, and
+``f"{e!a}"``.
 
 ``fail(kind)`` raises one of eight built-in exceptions (kind % 9 == 0 returns normally);
 ``trace`` records which code ran, one digit per step (``note``).
@@ -226,3 +228,63 @@ def one_name_two_handler_types(kind: int) -> int:
     except ValueError as err:
         total += len(str(err)) * 1000000
     return total
+
+
+def text_hash(s: str) -> int:
+    h = 0
+    for c in s:
+        h = (h * 31 + ord(c)) & 0xFFFFFFFF
+    return h
+
+
+def chained(kind: int) -> None:
+    try:
+        fail(kind)
+    except Exception as cause:
+        if kind % 4 == 0:
+            raise RuntimeError("chained") from cause
+        if kind % 4 == 1:
+            raise RuntimeError("hidden") from None
+        if kind % 4 == 2:
+            raise RuntimeError from KeyError
+        raise RuntimeError("implicit")
+
+
+@export
+def cause_read(kind: int) -> int:
+    try:
+        chained(kind)
+        return 0
+    except RuntimeError as err:
+        cause = err.__cause__
+        if cause is None:
+            return -text_hash(str(err))
+        return text_hash(str(cause)) + 3 * text_hash(repr(cause)) + 5 * text_hash(cause.__class__.__name__)
+
+
+@export
+def cause_kept_when_raised_again(kind: int) -> int:
+    saved: BaseException | None = None
+    try:
+        chained(kind)
+    except RuntimeError as err:
+        saved = err
+    if saved is None:
+        return 0
+    try:
+        raise saved
+    except RuntimeError as again:
+        return 1 if again.__cause__ is None else text_hash(str(again.__cause__))
+
+
+@export
+def class_name_and_ascii(kind: int) -> int:
+    try:
+        fail(kind)
+        return 0
+    except Exception as err:
+        shown = f"{err.__class__.__name__}: {err!a}|{err!a:>30}"
+        try:
+            raise ValueError("é😀ü" + str(kind % 3))
+        except ValueError as wide:
+            return text_hash(shown) + text_hash(f"{wide!a}") + text_hash(f"{wide.__class__.__name__}")

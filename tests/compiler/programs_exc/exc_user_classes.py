@@ -3,8 +3,12 @@ caught by their own class and by ``Exception``, fields and methods read in the h
 overridden in a subclass dispatches on the runtime class); a subclass caught by its parent class;
 ``class MyErr(ValueError): pass`` caught as ValueError and not by a sibling class; a class
 constant; an exception built before it is raised, and one whose field the handler changes before
-a bare ``raise``; a user exception raised from a built-in one. No user exception leaves an export
-(the harness compares built-in exception names only).
+a bare ``raise``; a user exception raised from a built-in one. Classes with their own ``__str__`` (``str(e)``,
+``f"{e}"``, caught as ``Exception``, inherited by a subclass, calling ``super().__str__()``) and
+``__repr__`` (``repr(e)``, ``f"{e!r}"``; ``str(e)`` stays the message), and lists of exceptions
+shown by their items' reprs (classes whose ``__init__`` does not always call ``super().__init__``
+are in exc_messages.py, with the other arguments). No user exception leaves an export (the
+harness compares built-in exception names only).
 """
 from abi import export
 
@@ -209,3 +213,69 @@ def exception_stored_in_optional(used: int) -> int:
     if last is None:
         return -1
     return last.used * 1000 + last.excess() % 1000
+
+
+class Denied(Exception):
+    def __init__(self, who: str, level: int) -> None:
+        super().__init__(f"{who} at {level}")
+        self.who = who
+        self.level = level
+
+    def __str__(self) -> str:
+        return f"denied: {self.who}"
+
+
+class LoudDenied(Denied):
+    def __str__(self) -> str:
+        return "LOUD " + super().__str__()
+
+
+class Tagged(ValueError):
+    def __repr__(self) -> str:
+        return "Tagged<" + str(self) + ">"
+
+
+class Plain(LookupError):
+    def __str__(self) -> str:
+        return "[" + super().__str__() + "]"
+
+
+def raise_shown(k: int) -> None:
+    m = k % 5
+    if m == 0:
+        raise Denied("bob", k % 7)
+    if m == 1:
+        raise LoudDenied("eve", 3)
+    if m == 2:
+        raise Tagged("t" + str(k % 3))
+    if m == 3:
+        raise Plain("p" + str(k % 4))
+    raise KeyError("k")
+
+
+@export
+def own_str(k: int) -> int:
+    try:
+        raise_shown(k)
+        return 0
+    except Exception as err:
+        return text_hash(str(err)) + 3 * text_hash(f"<{err}>") + 5 * text_hash(f"{err!s:>5}"[:1])
+
+
+@export
+def own_repr(k: int) -> int:
+    try:
+        raise_shown(k)
+        return 0
+    except Exception as err:
+        return text_hash(repr(err)) + 3 * text_hash(f"{err!r}") + 5 * text_hash(str([err]))
+
+
+@export
+def own_str_fields(k: int) -> int:
+    try:
+        raise_shown(k % 2)
+        return 0
+    except Denied as err:
+        return err.level * 1000 + text_hash(str(err)) % 1000 + text_hash(repr(err)) % 7
+
