@@ -166,9 +166,6 @@ CONSTRUCTS = [
     ('`typing` beyond `Optional`, `List`, ...', 'from typing import TypeVar\n',
      '1:1', "'TypeVar' from 'typing' is not supported",
      'supported: Optional, Any, Union, Callable, List, Dict, Set, FrozenSet, Tuple, NamedTuple'),
-    ('`typing.Tuple[int, ...]`', 'from typing import Tuple\ndef f(t: Tuple[int, ...]) -> None:\n    pass\n',
-     '2:10', "tuples have a fixed shape: write tuple[int, str], not tuple[int, ...]",
-     'use int, bool, float, str, bytes, None, list[T], dict[K, V], set[T], tuple[...], T | None or a class'),
     ('`repr()` of a dataclass that can hold itself', 'from dataclasses import dataclass\n@dataclass\nclass Node:\n'
      '    v: int\n    next: "Node | None" = None\ndef f(n: Node) -> str:\n    return repr(n)\n',
      '7:17', "repr() of Node is not supported: field 'next' of Node: Node can hold itself, which CPython shows as "

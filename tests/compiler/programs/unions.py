@@ -193,5 +193,6 @@ def typing_generic_aliases(n: int) -> int:
     nested: Seq[List[int]] = [[n % 5], []]
     nested[1].append(len(frozen))
     counts = tally(words, seen)
-    text = repr(counts) + repr(nested) + str(sorted(frozen))
+    varied: Tuple[int, ...] = (n % 7, 3, 1)
+    text = repr(counts) + repr(nested) + str(sorted(frozen)) + repr(varied[1:])
     return len(text) * 1000 + sum(ord(c) for c in text) % 997
