@@ -106,12 +106,12 @@ class SortKeyLowerer(ExprLowerer):
     def keyed_sort_of(self, node: py_ast.Call, lst: str, source: str, item: Type) -> None:
         flag = self.sort_flag(node.sort_reverse)  # CPython evaluates every argument first
         fn, kind = node.sort_key
-        keys = self.key_list(source, fn, item)
+        keys = self.key_list(source, fn, item) if fn is not None else source  # None: the items are the keys
         if isinstance(kind, tuple):
             self.emit("local.get", lst)
             self.emit("call", f"{LISTS}.list_len")
             self.emit("local.get", flag)
-            order = self.tuple_order(keys, kind, fn.result)
+            order = self.tuple_order(keys, kind, fn.result if fn is not None else item)
             for local in (lst, order, flag):
                 self.emit("local.get", local)
             self.emit("call", f"{SORTING}.apply_order")
@@ -158,7 +158,7 @@ class SortKeyLowerer(ExprLowerer):
             self.emit("local.get", keys)
             self.emit("call", f"{LISTS}.list_len")
             self.emit("i64.const", int(sign > 0))
-            self.emit("local.get", self.tuple_order(keys, kind, fn.result))
+            self.emit("local.get", self.tuple_order(keys, kind, fn.result if fn is not None else item))
             self.emit("i64.const", sign)
             self.emit("i64.const", int(default is None))
             self.emit("call", f"{SORTING}.ordered_extreme")

@@ -30,13 +30,14 @@ from .tuple_builtin import TupleBuiltinChecks, affix_tuple, joined_tuple
 from .classes import inherited_method
 from .sets import CONSUMERS as SET_CONSUMERS
 from .methods import CLASS_METHODS, argument_problem, methods_of, with_tuple_argument
-from .sort_keys import check_extremum, check_list_sort, check_sorted
+from .sort_keys import check_extremum, check_list_sort, check_sorted, tuples_in_order
 from .str_format import as_fstring
 from .types import class_type, eq_kind, equality_supported, is_exception_class_info
 from .properties import PropertyChecks
 from .class_methods import ClassMethodChecks, instance_wrapper
 from .static_methods import StaticMethodChecks
 from .unsupported import undefined_name
+from .view_arguments import extend_by_view, written_as_view
 from .named_tuples import is_named_tuple
 
 
@@ -207,6 +208,8 @@ class CallChecker(ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, Dic
             map_filter.consumed(self, node)  # ",".join(map(str, xs))
         if isinstance(base, ListType) and func.attr == "sort" and check_list_sort(self, node, base):
             return NONE
+        if isinstance(base, ListType) and func.attr == "extend" and written_as_view(node):
+            return extend_by_view(self, node, base)  # sema/view_arguments.py
         table = CLASS_METHODS[owner] if owner is not None else methods_of(base)
         if table is None or func.attr not in table:
             raise self.fail(func, f"{base} has no method '{func.attr}' in this version",
@@ -363,6 +366,9 @@ class CallChecker(ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, Dic
         node.bound = list(node.args)
         if len(node.args) == 1:
             ty = self.check(node.args[0])
+            if isinstance(ty, (ListType, ViewType)) and tuples_in_order(node, ty.item, None):
+                node.extremum, node.bound = (node.args[0], None), []  # lowered as with key= (lower/sort_keys.py)
+                return ty.item
             if not (isinstance(ty, (ListType, ViewType, VarTupleType)) and ty.item in (INT, STR)):  # read only
                 raise self.fail(node, f"{name}() of one argument needs a list of int or str")
             return ty.item
@@ -384,6 +390,9 @@ class CallChecker(ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, Dic
         for flag in reverse:
             self.use(flag.value, BOOL, what="reverse")
         ty = self.check(node.args[0])
+        if isinstance(ty, (ListType, ViewType)) and tuples_in_order(node, ty.item, reverse[0].value if reverse else None):
+            node.ty = list_of(ty.item)  # lowered as with key= (lower/sort_keys.py)
+            return node.ty
         if not (isinstance(ty, (ListType, ViewType, VarTupleType)) and ty.item in (INT, STR)):  # sorts a copy
             raise self.fail(node, "sorted() supports a list of int or str in this version")
         return list_of(ty.item)

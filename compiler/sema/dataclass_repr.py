@@ -15,7 +15,7 @@ from __future__ import annotations
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassInfo, ClassType, DictType, ListType,
                        OptionalType, Program, SetType, TupleType, Type, UnionType, ViewType)
 from .dataclass_options import option
-from .types import is_subclass
+from .types import is_exception_class_info, is_subclass
 
 SCALARS = (INT, BOOL, STR, FLOAT, BYTES, NONE)
 TEXT_METHODS = ("__str__", "__repr__", "__format__")
@@ -23,8 +23,10 @@ TEXT_METHODS = ("__str__", "__repr__", "__format__")
 
 def written_text_methods(program: Program) -> bool:
     """A class of the program defines __str__, __repr__ or __format__ in its body (generated reprs
-    are not counted: an Any never holds a dataclass, sema/types.py ``to_any``)."""
+    and exception classes are not counted: an Any never holds a dataclass or an exception,
+    sema/types.py ``to_any``)."""
     return any(name in c.methods and not getattr(c.methods[name].node, "generated", False)
+               and not is_exception_class_info(c)
                for c in program.classes.values() for name in TEXT_METHODS)
 
 

@@ -41,13 +41,16 @@ def check_sorted(checker, node: py_ast.Call) -> py_ast.expr | None:
 
 
 def check_list_sort(checker, node: py_ast.Call, ty: ListType) -> bool:
-    """``lst.sort(key=..., reverse=...)`` with a key; False when there is none (the plain sort)."""
+    """``lst.sort(key=..., reverse=...)`` with a key, or of tuples; False otherwise (the plain sort)."""
     key, reverse = _keywords(checker, node, "sort", ("key", "reverse"))
-    if key is None:
+    if key is None and tuple_kinds(ty.item) is None:
         return False
     if node.args:
         raise checker.fail(node.args[0], "sort() takes no positional arguments", "write sort(key=..., reverse=True)")
-    _key(checker, node, key, ty.item, sort=True)
+    if key is None:
+        node.sort_key = (None, tuple_kinds(ty.item))
+    else:
+        _key(checker, node, key, ty.item, sort=True)
     _reverse(checker, node, reverse)
     node.call = ("type-method", "sort")
     node.bound = []
@@ -89,6 +92,26 @@ def check_extremum(checker, node: py_ast.Call, name: str) -> Type | None:
     node.extremum = (items, default)
     node.bound = []
     return result
+
+
+def tuple_kinds(item: Type) -> tuple[int, ...] | None:
+    """The order kinds of tuples that sort without a key (int, bool, str or bytes items: CPython
+    compares them item by item), else None. As a sort key they are their own (``node.sort_key``
+    ``(None, kinds)``)."""
+    if isinstance(item, TupleType) and item.items and all(t in ORDER_KINDS and t != FLOAT for t in item.items):
+        return tuple(ORDER_KINDS[t] for t in item.items)
+    return None
+
+
+def tuples_in_order(node: py_ast.Call, item: Type, reverse: py_ast.expr | None) -> bool:
+    """``sorted(xs)`` / ``min(xs)`` / ``max(xs)`` of tuples (``xs`` checked already): as with
+    their own items as the key. False when the items are not such tuples."""
+    kinds = tuple_kinds(item)
+    if kinds is None:
+        return False
+    node.sort_key = (None, kinds)
+    node.sort_reverse = reverse
+    return True
 
 
 def _keywords(checker, node: py_ast.Call, name: str, allowed: tuple[str, ...]) -> list[py_ast.expr | None]:

@@ -27,8 +27,8 @@ EXPECTED_FILE = Path(__file__).resolve().parent / "expected.py"
 NOT_YET = {
     "cors_preflight": "an Any into a list[str] dataclass field (`headers=raw.get(\"allowed_headers\", [])`: list(...) would copy it)",
     "json_body_validation": "`type` in an annotation (dict[str, tuple[type, ...]])",
-    "query_rewrite": "list.extend() of a dict's items view, sorted() of a list of tuples, then an Any into "
-                     "a list[str] dataclass field",
+    "query_rewrite": "an Any into a list[str] dataclass field (`drop=config.get(\"drop\", [])`: list(...) "
+                     "would copy it)",
 }
 
 

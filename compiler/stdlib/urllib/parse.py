@@ -135,11 +135,16 @@ def _sequence(data: bytes, i: int) -> int:
     return need + 1
 
 
-def urlencode(query: dict[str, str], doseq: bool = False, safe: str = "") -> str:
-    """Of a dict[str, str]: with str values, ``doseq`` changes nothing (as in CPython)."""
+def urlencode(query: dict[str, str] | list[tuple[str, str]], doseq: bool = False, safe: str = "") -> str:
+    """Of a dict[str, str] or a list of (name, value) pairs, in their order: with str values,
+    ``doseq`` changes nothing (as in CPython)."""
     parts: list[str] = []
-    for k, v in query.items():
-        parts.append(quote_plus(k, safe) + "=" + quote_plus(v, safe))
+    if isinstance(query, dict):
+        for k, v in query.items():
+            parts.append(quote_plus(k, safe) + "=" + quote_plus(v, safe))
+    else:
+        for k, v in query:
+            parts.append(quote_plus(k, safe) + "=" + quote_plus(v, safe))
     return "&".join(parts)
 
 

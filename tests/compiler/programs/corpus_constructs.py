@@ -1,9 +1,11 @@
 """Constructs of the ordinary-filter corpus (tests/corpus/filters/): a field typed from a set
 operation on a module constant (``self.removed = ALWAYS | other.extra``), ``{x!r}`` of a
 ``str | None`` and ``{xs}`` of a list (CPython's list repr); ``x in obj`` by ``__contains__``; an
-Any's items and iteration in a program with a dataclass."""
+Any's items and iteration in a program with a dataclass; sorted()/sort()/min()/max() of tuples
+without a key, list.extend() of a dict view and urlencode() of pairs (query_rewrite.py)."""
 import json
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from abi import export
 
@@ -101,3 +103,47 @@ def held_items_beside_a_dataclass(n: int) -> int:
         total = total * 3 + len(str(item))
     masks = [Mask(config["n"], b) for b in range(3)]
     return total + config["n"] * 10 + len(config["deep"]["k"]) + len(masks)
+
+
+def pairs(n: int) -> list[tuple[str, int]]:
+    out: list[tuple[str, int]] = []
+    n = n % 1000
+    for i in range(n % 9 + 3):
+        out.append((chr(97 + (i * 7 + n) % 4), (i * 5 + n) % 3))
+    return out
+
+
+@export
+def sorted_tuples(n: int) -> int:
+    xs = pairs(n)
+    s = sorted(xs)
+    r = sorted(xs, reverse=n % 2 == 0)
+    xs.sort()
+    text = repr(s) + repr(r) + repr(xs) + repr(min(xs)) + repr(max(pairs(n)))
+    d = {"b": 2, "a": 1, "c": n % 4}
+    text += repr(sorted(d.items())) + repr(max(d.items()))
+    trip: list[tuple[int, bool, bytes]] = [(n % 2, True, b"x"), (n % 2, False, b"y"), (0, True, b"a")]
+    trip.sort(reverse=True)
+    text += repr(trip)
+    return len(text) * 1000 + sum(ord(c) * (i % 7 + 1) for i, c in enumerate(text)) % 997
+
+
+@export
+def extend_by_views(n: int) -> int:
+    d = {"b": n % 5, "a": 1}
+    pairs: list[tuple[str, int]] = [("z", 0)]
+    pairs.extend(d.items())
+    keys = ["k"]
+    keys.extend(d.keys())
+    values: list[int] = []
+    values.extend(d.values())
+    text = repr(sorted(pairs)) + repr(keys) + repr(values)
+    return len(text) * 1000 + sum(ord(c) * (i % 7 + 1) for i, c in enumerate(text)) % 997
+
+
+@export
+def urlencode_pairs(n: int) -> int:
+    from_pairs = urlencode(sorted([("b", "x y"), ("a", str(n % 7)), ("a", "&")]))
+    from_dict = urlencode({"q": "1+1", "n": str(n)})
+    text = from_pairs + "|" + from_dict
+    return len(text) * 1000 + sum(ord(c) * (i % 7 + 1) for i, c in enumerate(text)) % 997
