@@ -75,6 +75,13 @@ def export(store: wasmtime.Store, instance: wasmtime.Instance, name: str) -> was
     return wrap_extern(item)
 
 
+def write_memory(memory: wasmtime.Memory, store: wasmtime.Store, data: bytes, address: int) -> None:
+    """``data`` into the module's memory at ``address``. Nothing for no bytes: a zero-length buffer
+    may sit at the very end of memory, where wasmtime refuses even an empty write."""
+    if data:
+        memory.write(store, data, address)
+
+
 def trap_name(trap: wasmtime.Trap) -> str:
     raised = re.search(r"!(?:\S+\.)?(\w+)\.uncaught\b", trap.message)  # an uncaught exception's class
     if raised:

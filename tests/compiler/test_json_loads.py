@@ -11,7 +11,7 @@ import wasmtime
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from differential import CompiledProgram, load_python
+from differential import CompiledProgram, load_python, write_memory
 
 SOURCE = Path(__file__).resolve().parent / "json_digest.py"
 INT64 = st.integers(-(1 << 63), (1 << 63) - 1)
@@ -30,7 +30,7 @@ def compiled():
     def run(text: str) -> int:
         data = text.encode()
         address = exports["input_buffer"](store, len(data))
-        memory.write(store, data, address)
+        write_memory(memory, store, data, address)
         return exports["run"](store)
     return run
 

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "compiler"))  # differential.py (no packages in tests/)
-from differential import compiled, load_python, trap_name  # noqa: E402
+from differential import compiled, load_python, trap_name, write_memory  # noqa: E402
 
 PROGRAM = Path(__file__).with_name("json_program.py")
 EXAMPLES = int(os.environ.get("STDLIB_EXAMPLES", "120"))
@@ -45,7 +45,7 @@ def sides():
 
     def wasm_doc(text: str, flags: int) -> str:
         data = text.encode()
-        memory.write(store, data, exports["input_buffer"](store, len(data)))
+        write_memory(memory, store, data, exports["input_buffer"](store, len(data)))
         return wasm("run", flags)
     module = load_python(PROGRAM)
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "compiler"))  # differential.py (no packages in tests/)
 sys.path.insert(0, str(Path(__file__).parent))  # gen_re_tables.py
-from differential import compiled, load_python  # noqa: E402
+from differential import compiled, load_python, write_memory  # noqa: E402
 
 PROGRAM = Path(__file__).with_name("re_program.py")
 EXAMPLES = int(os.environ.get("STDLIB_EXAMPLES", "60"))
@@ -63,7 +63,7 @@ class Side:
 
             def call(name: str, text: str, bits: int) -> str:
                 data = text.encode()
-                memory.write(store, data, exports["input_buffer"](store, len(data)))
+                write_memory(memory, store, data, exports["input_buffer"](store, len(data)))
                 size = exports[name](store, bits)
                 return memory.read(store, exports["out_ptr"](store), exports["out_ptr"](store) + size).decode()
         else:

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "compiler"))  # differential.py (no packages in tests/)
-from differential import compiled, load_python  # noqa: E402
+from differential import compiled, load_python, write_memory  # noqa: E402
 
 PROGRAM = Path(__file__).with_name("urllib_program.py")
 EXAMPLES = int(os.environ.get("STDLIB_EXAMPLES", "150"))
@@ -48,8 +48,8 @@ def wasm_side(program: Path = PROGRAM) -> Side:
     memory = exports["memory"]
 
     def write(text: bytes, arg: bytes):
-        memory.write(store, text, exports["input_buffer"](store, len(text)))
-        memory.write(store, arg, exports["arg_buffer"](store, len(arg)))
+        write_memory(memory, store, text, exports["input_buffer"](store, len(text)))
+        write_memory(memory, store, arg, exports["arg_buffer"](store, len(arg)))
 
     def read() -> bytes:
         return memory.read(store, exports["out_ptr"](store), exports["out_ptr"](store) + exports["out_len"](store))
