@@ -114,12 +114,17 @@ def crc32(data: bytes, crc: int = 0) -> int:
 
 
 def b2a_base64(data: bytes, newline: bool = True) -> bytes:
+    return encode64(data, newline, B64)
+
+
+def encode64(data: bytes, newline: bool, alphabet: bytes) -> bytes:
+    """b2a_base64 with the digits of ``alphabet`` (base64.py passes the URL-safe one)."""
     n = len(data)
     full = n - n % 3
     out = fresh((n + 2) // 3 * 4 + (1 if newline else 0))
     src = data_ptr(data)
     dst = data_ptr(out)
-    table = data_ptr(B64)
+    table = data_ptr(alphabet)
     for i in range(0, full, 3):
         at = wrap_add(src, i)
         v = (load_u8(at) << 16) | (load_u8(wrap_add(at, 1)) << 8) | load_u8(wrap_add(at, 2))
@@ -132,9 +137,9 @@ def b2a_base64(data: bytes, newline: bool = True) -> bytes:
         v = data[full] << 16
         if n - full == 2:
             v = v | (data[full + 1] << 8)
-        store_u8(dst, B64[v >> 18])
-        store_u8(dst + 1, B64[(v >> 12) & 63])
-        store_u8(dst + 2, B64[(v >> 6) & 63] if n - full == 2 else PAD)
+        store_u8(dst, alphabet[v >> 18])
+        store_u8(dst + 1, alphabet[(v >> 12) & 63])
+        store_u8(dst + 2, alphabet[(v >> 6) & 63] if n - full == 2 else PAD)
         store_u8(dst + 3, PAD)
         dst = dst + 4
     if newline:
@@ -145,26 +150,47 @@ def b2a_base64(data: bytes, newline: bool = True) -> bytes:
 def a2b_base64(data: bytes, strict_mode: bool = False) -> bytes:
     """CPython 3.11's decoder: a complete pad sequence ends the input; other characters outside
     the alphabet are skipped, or refused in strict mode."""
+    return decode64(data, strict_mode, B64_VALUE)
+
+
+def decode64(data: bytes, strict_mode: bool, value_table: bytes) -> bytes:
+    """a2b_base64 with the digit values of ``value_table`` (base64.py passes the URL-safe one)."""
     n = len(data)
     if strict_mode and n > 0 and data[0] == PAD:
         raise Error("Leading padding not allowed")
     out = fresh(n // 4 * 3 + 3)
     src = data_ptr(data)
     dst = data_ptr(out)
-    values = data_ptr(B64_VALUE)
+    values = data_ptr(value_table)
     count = 0  # bytes written
     quad = 0
     left = 0
     pads = 0
     padding_started = False
-    for i in range(n):
+    i = 0
+    while i < n:
+        if quad == 0 and not padding_started and i + 4 <= n:  # four digits at once, the usual case
+            at = wrap_add(src, i)
+            a = load_u8(wrap_add(values, load_u8(at)))
+            b = load_u8(wrap_add(values, load_u8(wrap_add(at, 1))))
+            c = load_u8(wrap_add(values, load_u8(wrap_add(at, 2))))
+            d = load_u8(wrap_add(values, load_u8(wrap_add(at, 3))))
+            if (a | b | c | d) < 64:
+                to = wrap_add(dst, count)
+                store_u8(to, (a << 2) | (b >> 4))
+                store_u8(wrap_add(to, 1), ((b & 15) << 4) | (c >> 2))
+                store_u8(wrap_add(to, 2), ((c & 3) << 6) | d)
+                count += 3
+                i += 4
+                continue
         c = load_u8(wrap_add(src, i))
+        i += 1
         if c == PAD:
             padding_started = True
             if quad >= 2:
                 pads += 1
                 if quad + pads >= 4:
-                    if strict_mode and i + 1 < n:
+                    if strict_mode and i < n:
                         raise Error("Excess data after padding")
                     return out[:count]
             continue
