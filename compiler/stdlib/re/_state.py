@@ -3,7 +3,7 @@ items, counting, anchors, backreferences); re/_engine.py runs the pattern on it.
 
 The subject's code points are read from memory: an ASCII str's UTF-8 bytes (one byte each), else
 a copy of them as 4-byte words (``code_points``). No list of ints, no call per character."""
-from abi.intrinsics import data_ptr, load_u8, load_u32, store_u32, wrap_add
+from abi.intrinsics import data_ptr, load_u8, load_u32, shr_u, store_u32, wrap_add
 from re._emit import (AT_BEGINNING_LINE, AT_END_LINE, OP_ANY, OP_ANY_ALL, OP_IN, OP_IN_IGNORE, OP_LITERAL,
                       OP_LITERAL_IGNORE, OP_NOT_LITERAL, OP_NOT_LITERAL_IGNORE, lower_ascii)
 from re._sets import fold, in_set, in_set_ignore, is_word
@@ -218,16 +218,17 @@ class Core:
         w2 = code[pc + 4]
         w3 = code[pc + 5]
         base = self.base
-        while ptr < end:
-            ch = load_u8(wrap_add(base, ptr))
+        if ptr >= end:
+            return ptr
+        for at in range(ptr, end):
+            ch = load_u8(wrap_add(base, at))
             if ch < 64:
                 word = w0 if ch < 32 else w1
             else:
                 word = w2 if ch < 96 else w3
-            if (word >> (ch & 31)) & 1 == 0:
-                return ptr
-            ptr += 1
-        return ptr
+            if shr_u(word, ch & 31) & 1 == 0:  # bit ch % 32 of the word; no check for a negative count
+                return at
+        return end
 
     def at(self, ptr: int, kind: int) -> bool:
         if kind == AT_BEGINNING or kind == AT_BEGINNING_STRING:
