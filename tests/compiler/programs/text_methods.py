@@ -288,3 +288,23 @@ def formats(a: int) -> int:
     q = "{0}-{1}-{0} {name:<4}|{n:x}|{n:+08d}".format(s, x, name=s, n=x)
     w = "{:08.3f}/{}/{:.2}".format(x / 7, TEXTS[(a % len(TEXTS) + 1) % len(TEXTS)], s)
     return digest(r) + 3 * digest(q) + 5 * digest(w)
+
+
+@export
+def long_ascii_runs(a: int) -> int:
+    """ASCII runs longer than 8 bytes around non-ASCII characters: slices and splits count code
+    points 8 bytes at a time, decode skips an ASCII prefix 8 bytes at a time."""
+    run = "abcdefghijklmnopqrstuvwxyz"[:a % 27]
+    text = run + "é" + run + "😀." + run + "\u20ac"
+    h = 0
+    for cut in range(0, len(text), 3):
+        part = text[cut:]
+        h = (h * 31 + len(part) + digest(part)) & 0xFFFFFFFFFF
+    for part in text.split("."):
+        h = (h * 31 + len(part) + digest(part)) & 0xFFFFFFFFFF
+    h += len(text.encode().decode()) + digest(text.encode()[:len(run) + 2].decode())
+    try:
+        (run.encode() + b"\xff" + run.encode()).decode()
+    except UnicodeDecodeError as err:
+        h += err.start * 7 + digest(str(err))
+    return h
