@@ -36,6 +36,7 @@ class Pattern:
         self.groups: int = parsed.groups
         self._re_names: dict[str, int] = parsed.names
         self._re_code: list[int] = emit_program(parsed)
+        self._re_tables: dict[int, bytes] = {}  # re/_state.py's ascii_table, built when first used
 
     def _re_state(self, string: str, pos: int, endpos: int) -> State:
         length = len(string)
@@ -44,7 +45,7 @@ class Pattern:
         data = string.encode()  # ASCII text: its bytes are its code points
         wide = len(data) != length
         text = code_points(data, length) if wide else data
-        return State(self._re_code, text, wide, self.groups, start, end, self.flags & FLAG_A != 0)
+        return State(self._re_code, self._re_tables, text, wide, self.groups, start, end, self.flags & FLAG_A != 0)
 
     def _re_found(self, string: str, state: State, pos: int) -> "Match":
         return Match(self, string, state, pos)

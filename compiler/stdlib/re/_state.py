@@ -3,7 +3,7 @@ items, counting, anchors, backreferences); re/_engine.py runs the pattern on it.
 
 The subject's code points are read from memory: an ASCII str's UTF-8 bytes (one byte each), else
 a copy of them as 4-byte words (``code_points``). No list of ints, no call per character."""
-from abi.intrinsics import data_ptr, load_u8, load_u32, shr_u, store_u32, wrap_add
+from abi.intrinsics import data_ptr, load_u8, load_u32, store_u8, store_u32, wrap_add
 from re._emit import (AT_BEGINNING_LINE, AT_END_LINE, OP_ANY, OP_ANY_ALL, OP_IN, OP_IN_IGNORE, OP_LITERAL,
                       OP_LITERAL_IGNORE, OP_NOT_LITERAL, OP_NOT_LITERAL_IGNORE, lower_ascii)
 from re._sets import fold, in_set, in_set_ignore, is_word
@@ -52,10 +52,12 @@ class Context:
 class Core:
     """What State (re/_engine.py) runs the pattern on."""
 
-    def __init__(self, code: list[int], text: bytes, wide: bool, groups: int, start: int, end: int,
-                 ascii: bool) -> None:
-        """``text``: the subject's code points, a byte each, or 4-byte words when ``wide``."""
+    def __init__(self, code: list[int], tables: dict[int, bytes], text: bytes, wide: bool, groups: int,
+                 start: int, end: int, ascii: bool) -> None:
+        """``text``: the subject's code points, a byte each, or 4-byte words when ``wide``;
+        ``tables``: the pattern's ``ascii_table`` of a set by its position in ``code``."""
         self.code = code
+        self.tables = tables
         self.text = text  # kept alive: ``base`` points into it
         self.base: int = data_ptr(text)
         self.wide = wide
@@ -211,22 +213,17 @@ class Core:
 
     def count_ascii_in(self, pc: int, ptr: int, end: int) -> int:
         """Where the run of ASCII characters in the set at ``pc`` from ``ptr`` stops: the common
-        case (``[A-Za-z0-9_-]*``), the set's 128-bit ASCII bitmap read once, a byte load per step."""
-        code = self.code
-        w0 = code[pc + 2]
-        w1 = code[pc + 3]
-        w2 = code[pc + 4]
-        w3 = code[pc + 5]
+        case (``[A-Za-z0-9_-]*``), a byte load and a table load per step."""
+        table = self.tables.get(pc)
+        if table is None:
+            table = ascii_table(self.code, pc)
+            self.tables[pc] = table
         base = self.base
+        at_table = data_ptr(table)
         if ptr >= end:
             return ptr
         for at in range(ptr, end):
-            ch = load_u8(wrap_add(base, at))
-            if ch < 64:
-                word = w0 if ch < 32 else w1
-            else:
-                word = w2 if ch < 96 else w3
-            if shr_u(word, ch & 31) & 1 == 0:  # bit ch % 32 of the word; no check for a negative count
+            if load_u8(wrap_add(at_table, load_u8(wrap_add(base, at)))) == 0:
                 return at
         return end
 
@@ -297,3 +294,12 @@ def code_points(data: bytes, length: int) -> bytes:
             i += 4
         store_u32(wrap_add(dst, k << 2), c)
     return out
+
+
+def ascii_table(code: list[int], pc: int) -> bytes:
+    """1 for each ASCII character in the set at ``pc`` (its 128-bit bitmap), 0 for the others."""
+    table = b"\x00" * 128  # a new object: a repetition is not folded inside a function
+    at = data_ptr(table)
+    for ch in range(128):
+        store_u8(wrap_add(at, ch), (code[pc + 2 + (ch >> 5)] >> (ch & 31)) & 1)
+    return table
