@@ -3,7 +3,7 @@
 CPython's results and binascii.Error messages (Modules/binascii.c, 3.11). Arguments CPython also
 takes as str (unhexlify's ASCII text, hexlify's sep) are bytes only: a str is a compile error.
 """
-from abi.intrinsics import data_ptr, load_u8, load_u32, store_u8, store_u32, wrap_add
+from abi.intrinsics import data_ptr, load_u8, load_u32, shr_u, store_u8, store_u32, wrap_add
 from compiler.runtime.ints import hex_value
 
 M32 = 0xFFFFFFFF
@@ -163,26 +163,27 @@ def decode64(data: bytes, strict_mode: bool, value_table: bytes) -> bytes:
     dst = data_ptr(out)
     values = data_ptr(value_table)
     count = 0  # bytes written
-    quad = 0
+    i = 0
+    while i + 4 <= n:  # whole groups of four digits, the usual input, with one load each
+        v = load_u32(wrap_add(src, i))
+        a = load_u8(wrap_add(values, v & 255))
+        b = load_u8(wrap_add(values, shr_u(v, 8) & 255))
+        c = load_u8(wrap_add(values, shr_u(v, 16) & 255))
+        d = load_u8(wrap_add(values, shr_u(v, 24)))
+        if (a | b | c | d) >= 64:
+            break
+        bits = (a << 18) | (b << 12) | (c << 6) | d
+        to = wrap_add(dst, count)
+        store_u8(to, shr_u(bits, 16))
+        store_u8(wrap_add(to, 1), shr_u(bits, 8))
+        store_u8(wrap_add(to, 2), bits)
+        count += 3
+        i += 4
+    quad = 0  # then the rest a character at a time, from where the groups stopped
     left = 0
     pads = 0
     padding_started = False
-    i = 0
     while i < n:
-        if quad == 0 and not padding_started and i + 4 <= n:  # four digits at once, the usual case
-            at = wrap_add(src, i)
-            a = load_u8(wrap_add(values, load_u8(at)))
-            b = load_u8(wrap_add(values, load_u8(wrap_add(at, 1))))
-            c = load_u8(wrap_add(values, load_u8(wrap_add(at, 2))))
-            d = load_u8(wrap_add(values, load_u8(wrap_add(at, 3))))
-            if (a | b | c | d) < 64:
-                to = wrap_add(dst, count)
-                store_u8(to, (a << 2) | (b >> 4))
-                store_u8(wrap_add(to, 1), ((b & 15) << 4) | (c >> 2))
-                store_u8(wrap_add(to, 2), ((c & 3) << 6) | d)
-                count += 3
-                i += 4
-                continue
         c = load_u8(wrap_add(src, i))
         i += 1
         if c == PAD:
