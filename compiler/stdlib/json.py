@@ -120,13 +120,36 @@ class _Scanner:
             return self.object(pos + 1)
         if c == 91:  # [
             return self.array(pos + 1)
-        for word in [b"null", b"true", b"false", b"NaN", b"Infinity", b"-Infinity"]:
-            if c == word[0] and self.has(pos, word):
-                self.end = pos + len(word)
-                return _constant(word)
+        self.end = pos
+        constant = self.constant(c, pos)
+        if self.end != pos:
+            return constant
         if c == 45 or (48 <= c and c <= 57):  # - or a digit
             return self.number(pos)
         raise _NoValue(pos)
+
+    def constant(self, c: int, pos: int) -> Any:
+        """The constant (null, true, false, NaN, Infinity, -Infinity) whose first byte ``c`` is
+        at ``pos``, ``self.end`` set after it; without one, None (``self.end`` left alone)."""
+        if c == 110 and self.has(pos, b"null"):
+            self.end = pos + 4
+            return None
+        if c == 116 and self.has(pos, b"true"):
+            self.end = pos + 4
+            return True
+        if c == 102 and self.has(pos, b"false"):
+            self.end = pos + 5
+            return False
+        if c == 78 and self.has(pos, b"NaN"):
+            self.end = pos + 3
+            return _NAN
+        if c == 73 and self.has(pos, b"Infinity"):
+            self.end = pos + 8
+            return float("inf")
+        if c == 45 and self.has(pos, b"-Infinity"):
+            self.end = pos + 9
+            return float("-inf")
+        return None
 
     def has(self, pos: int, word: bytes) -> bool:
         """Whether ``word`` is at ``pos``."""
@@ -175,9 +198,23 @@ class _Scanner:
 
     def string(self, pos: int) -> str:
         """The string whose first byte is at ``pos`` (just after its quote)."""
-        begin = pos - 1
+        size = self.size
+        base = self.base
+        start = pos
+        while pos < size:  # most strings have no escape: their text is one span
+            c = load_u8(wrap_add(base, pos))
+            if c == QUOTE:
+                self.end = pos + 1
+                return self.span(start, pos)
+            if c == BACKSLASH or c < 32:
+                break
+            pos += 1
+        return self.escaped_string(start - 1, start, pos)
+
+    def escaped_string(self, begin: int, run: int, pos: int) -> str:
+        """The rest of the string whose quote is at ``begin``, from ``pos`` on; its text from
+        ``run`` to ``pos`` has no escape."""
         parts: list[str] = []
-        run = pos
         size = self.size
         base = self.base
         while True:
@@ -186,8 +223,6 @@ class _Scanner:
             c = load_u8(wrap_add(base, pos))
             if c == QUOTE:
                 self.end = pos + 1
-                if len(parts) == 0:
-                    return self.span(run, pos)
                 parts.append(self.span(run, pos))
                 return "".join(parts)
             if c == BACKSLASH:
@@ -317,18 +352,6 @@ def _hex_digit(c: int) -> int:
 # CPython's decoder returns one NaN object for every NaN it reads, so two parsed documents with a
 # NaN compare equal (identity first); a global keeps that one box here.
 _NAN: Any = float("nan")
-
-
-def _constant(word: bytes) -> Any:
-    if word == b"null":
-        return None
-    if word == b"true":
-        return True
-    if word == b"false":
-        return False
-    if word == b"NaN":
-        return _NAN
-    return float("inf") if word == b"Infinity" else float("-inf")
 
 
 def dumps(obj: Any, skipkeys: bool = False, ensure_ascii: bool = True, allow_nan: bool = True,
