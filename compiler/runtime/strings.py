@@ -48,6 +48,7 @@ INT64_OVERFLOW = "int too large for a 64-bit int"  # where CPython would go on w
 CAPITAL_SIGMA = 0x3A3
 M32 = 0xFFFFFFFF
 HIGH_BITS = -0x7F7F7F7F7F7F7F80   # 0x8080808080808080 as an int64: the top bit of each of 8 bytes
+LOW_ONES = 0x0101010101010101     # 1 in each of 8 bytes
 DIGITS_LOWER = b"0123456789abcdef"
 DIGITS_UPPER = b"0123456789ABCDEF"
 
@@ -655,7 +656,14 @@ def find_bytes(h: int, lo: int, hi: int, needle: int, m: int) -> int:
     first = load_u8(needle)
     p = wrap_add(h, lo)
     last = wrap_add(h, wrap_sub(hi, m))  # lengths and offsets below 2**32: nothing wraps
+    stop = wrap_add(h, hi)
+    spread = wrap_mul(first, LOW_ONES)  # ``first`` in each of 8 bytes
     while p <= last:
+        if wrap_add(p, 8) <= stop:  # 8 bytes without ``first`` hold no start: skip them at once
+            x = load_i64(p) ^ spread  # a zero byte where ``first`` is
+            if wrap_sub(x, LOW_ONES) & ~x & HIGH_BITS == 0:
+                p = wrap_add(p, 8)
+                continue
         if load_u8(p) == first and same_bytes(wrap_add(p, 1), wrap_add(needle, 1), wrap_sub(m, 1)):
             return wrap_sub(p, h)
         p = wrap_add(p, 1)

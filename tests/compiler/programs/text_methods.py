@@ -308,3 +308,22 @@ def long_ascii_runs(a: int) -> int:
     except UnicodeDecodeError as err:
         h += err.start * 7 + digest(str(err))
     return h
+
+
+@export
+def long_finds(a: int) -> int:
+    """Searches in texts longer than 8 bytes: find skips 8 bytes at once where none is the
+    needle's first byte."""
+    run = "abcdefghijklmnopqrstuvwxyz0123456789"[:a % 37]
+    text = run + "é.ab" + run + "xyz😀" + run + "a"
+    h = 0
+    for needle in [".", "é", "😀", "ab", "xyz", "z", "9é", "q", "aa", "a", "", run[-3:], run[a % 5:]]:
+        h = (h * 31 + text.find(needle) + 7 * text.rfind(needle) + 3 * text.count(needle)) & 0xFFFFFFFF
+        h = (h * 31 + text.find(needle, a % 11, len(text) - a % 7) + (5 if needle in text else 0)) & 0xFFFFFFFF
+        h = (h * 31 + digest(text.replace(needle, "-"))) & 0xFFFFFFFF
+        if needle:
+            h = (h * 31 + len(text.split(needle)) + len(text.encode().split(needle.encode()))) & 0xFFFFFFFF
+    blob = text.encode()
+    for byte_needle in [b"\xa9", b"\x80", b"\xc3\xa9.", b"9", b"\x9f\x98"]:
+        h = (h * 31 + blob.find(byte_needle) + blob.rfind(byte_needle)) & 0xFFFFFFFF
+    return h
