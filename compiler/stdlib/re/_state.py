@@ -3,7 +3,7 @@ items, counting, anchors, backreferences); re/_engine.py runs the pattern on it.
 
 The subject's code points are read from memory: an ASCII str's UTF-8 bytes (one byte each), else
 a copy of them as 4-byte words (``code_points``). No list of ints, no call per character."""
-from abi.intrinsics import data_ptr, load_u8, load_u32, store_u8, store_u32, wrap_add
+from abi.intrinsics import data_ptr, load_u8, load_u32, shr_u, store_u8, store_u32, wrap_add
 from re._emit import (AT_BEGINNING_LINE, AT_END_LINE, OP_ANY, OP_ANY_ALL, OP_IN, OP_IN_IGNORE, OP_LITERAL,
                       OP_LITERAL_IGNORE, OP_NOT_LITERAL, OP_NOT_LITERAL_IGNORE, lower_ascii)
 from re._sets import fold, in_set, in_set_ignore, is_word
@@ -300,6 +300,8 @@ def ascii_table(code: list[int], pc: int) -> bytes:
     """1 for each ASCII character in the set at ``pc`` (its 128-bit bitmap), 0 for the others."""
     table = b"\x00" * 128  # a new object: a repetition is not folded inside a function
     at = data_ptr(table)
-    for ch in range(128):
-        store_u8(wrap_add(at, ch), (code[pc + 2 + (ch >> 5)] >> (ch & 31)) & 1)
+    for word in range(4):
+        bits = code[pc + 2 + word]
+        for bit in range(32):
+            store_u8(wrap_add(at, word * 32 + bit), shr_u(bits, bit) & 1)
     return table
