@@ -3,7 +3,7 @@
 CPython's results and binascii.Error messages (Modules/binascii.c, 3.11). Arguments CPython also
 takes as str (unhexlify's ASCII text, hexlify's sep) are bytes only: a str is a compile error.
 """
-from abi.intrinsics import data_ptr, load_u8, load_u32, store_u8, store_u32, wrap_add
+from abi.intrinsics import data_ptr, load_u8, load_u32, shr_u, store_u8, store_u32, wrap_add
 from compiler.runtime.ints import hex_value
 
 M32 = 0xFFFFFFFF
@@ -114,12 +114,17 @@ def crc32(data: bytes, crc: int = 0) -> int:
 
 
 def b2a_base64(data: bytes, newline: bool = True) -> bytes:
+    return encode64(data, newline, B64)
+
+
+def encode64(data: bytes, newline: bool, alphabet: bytes) -> bytes:
+    """b2a_base64 with the digits of ``alphabet`` (base64.py passes the URL-safe one)."""
     n = len(data)
     full = n - n % 3
     out = fresh((n + 2) // 3 * 4 + (1 if newline else 0))
     src = data_ptr(data)
     dst = data_ptr(out)
-    table = data_ptr(B64)
+    table = data_ptr(alphabet)
     for i in range(0, full, 3):
         at = wrap_add(src, i)
         v = (load_u8(at) << 16) | (load_u8(wrap_add(at, 1)) << 8) | load_u8(wrap_add(at, 2))
@@ -132,9 +137,9 @@ def b2a_base64(data: bytes, newline: bool = True) -> bytes:
         v = data[full] << 16
         if n - full == 2:
             v = v | (data[full + 1] << 8)
-        store_u8(dst, B64[v >> 18])
-        store_u8(dst + 1, B64[(v >> 12) & 63])
-        store_u8(dst + 2, B64[(v >> 6) & 63] if n - full == 2 else PAD)
+        store_u8(dst, alphabet[v >> 18])
+        store_u8(dst + 1, alphabet[(v >> 12) & 63])
+        store_u8(dst + 2, alphabet[(v >> 6) & 63] if n - full == 2 else PAD)
         store_u8(dst + 3, PAD)
         dst = dst + 4
     if newline:
@@ -145,26 +150,48 @@ def b2a_base64(data: bytes, newline: bool = True) -> bytes:
 def a2b_base64(data: bytes, strict_mode: bool = False) -> bytes:
     """CPython 3.11's decoder: a complete pad sequence ends the input; other characters outside
     the alphabet are skipped, or refused in strict mode."""
+    return decode64(data, strict_mode, B64_VALUE)
+
+
+def decode64(data: bytes, strict_mode: bool, value_table: bytes) -> bytes:
+    """a2b_base64 with the digit values of ``value_table`` (base64.py passes the URL-safe one)."""
     n = len(data)
     if strict_mode and n > 0 and data[0] == PAD:
         raise Error("Leading padding not allowed")
     out = fresh(n // 4 * 3 + 3)
     src = data_ptr(data)
     dst = data_ptr(out)
-    values = data_ptr(B64_VALUE)
+    values = data_ptr(value_table)
     count = 0  # bytes written
-    quad = 0
+    i = 0
+    while i + 4 <= n:  # whole groups of four digits, the usual input, with one load each
+        v = load_u32(wrap_add(src, i))
+        a = load_u8(wrap_add(values, v & 255))
+        b = load_u8(wrap_add(values, shr_u(v, 8) & 255))
+        c = load_u8(wrap_add(values, shr_u(v, 16) & 255))
+        d = load_u8(wrap_add(values, shr_u(v, 24)))
+        if (a | b | c | d) >= 64:
+            break
+        bits = (a << 18) | (b << 12) | (c << 6) | d
+        to = wrap_add(dst, count)
+        store_u8(to, shr_u(bits, 16))
+        store_u8(wrap_add(to, 1), shr_u(bits, 8))
+        store_u8(wrap_add(to, 2), bits)
+        count += 3
+        i += 4
+    quad = 0  # then the rest a character at a time, from where the groups stopped
     left = 0
     pads = 0
     padding_started = False
-    for i in range(n):
+    while i < n:
         c = load_u8(wrap_add(src, i))
+        i += 1
         if c == PAD:
             padding_started = True
             if quad >= 2:
                 pads += 1
                 if quad + pads >= 4:
-                    if strict_mode and i + 1 < n:
+                    if strict_mode and i < n:
                         raise Error("Excess data after padding")
                     return out[:count]
             continue

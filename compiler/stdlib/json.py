@@ -1,18 +1,25 @@
 """json.loads, as CPython 3.11's decoder (its C scanner) reads a str: the same values, and the
-same JSONDecodeError (message, pos, lineno, colno) for invalid input; json.dumps, as its encoders
-write them (the C one without ``indent``, the Python one with it: their messages differ).
+same JSONDecodeError (message, pos, lineno, colno) for invalid input; json.dumps, with its
+encoder in compiler/stdlib/json_dumps.py.
 
 Values come back as ``Any``: dict[str, Any], list[Any], str, int, float, bool or None.
 Differences, each an error where CPython returns a value (never a different value): an integer
 beyond 64 bits raises OverflowError, and a \\ud800-\\udfff escape that is not half of a pair
 raises ValueError (a str here cannot hold a lone surrogate).
+
+The scanner reads the text's UTF-8 bytes (a str is stored as UTF-8, so encoding is a copy): a
+byte is a cheap load where a character would be a new 1-character str, and all JSON syntax is
+ASCII. Only string contents and numbers are decoded, and a byte offset becomes a character
+offset only for an error's ``pos``.
 """
 from typing import Any
 
+from abi.intrinsics import data_ptr, load_u8, wrap_add
 from compiler.stdlib.json_bytes import decode_document
+from compiler.stdlib.json_dumps import _Encoder
 
-WHITESPACE = " \t\n\r"
-ESCAPES = {"\"": "\"", "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+QUOTE = 34
+BACKSLASH = 92
 
 
 class JSONDecodeError(ValueError):
@@ -33,7 +40,7 @@ class JSONDecodeError(ValueError):
 
 
 class _NoValue(Exception):
-    """No JSON value starts at ``pos`` (CPython's StopIteration(idx) inside its scanner)."""
+    """No JSON value starts at byte ``pos`` (CPython's StopIteration(idx) inside its scanner)."""
 
     def __init__(self, pos: int) -> None:
         super().__init__()
@@ -53,73 +60,136 @@ def loads(s: str | bytes) -> Any:
     try:
         value = scanner.value(scanner.skip(0))
     except _NoValue as missing:
-        raise JSONDecodeError("Expecting value", text, missing.pos) from None
+        raise scanner.error("Expecting value", missing.pos) from None
     end = scanner.skip(scanner.end)
-    if end != len(text):
-        raise JSONDecodeError("Extra data", text, end)
+    if end != scanner.size:
+        raise scanner.error("Extra data", end)
     if scanner.lone_surrogate or lone:
         raise ValueError("a lone surrogate escape (\\ud800-\\udfff) is not supported in a str here")
     return value
 
 
 class _Scanner:
+    """Positions are byte offsets into ``data``, the UTF-8 of ``text``."""
+
     def __init__(self, text: str) -> None:
         self.text = text
+        self.data: bytes = text.encode()
+        self.base: int = data_ptr(self.data)
+        self.size: int = len(self.data)
+        self.ascii: bool = self.size == len(text)
         self.end = 0
         self.lone_surrogate = False
 
+    def byte(self, pos: int) -> int:
+        """The byte at ``pos``, or -1 past the end."""
+        return load_u8(wrap_add(self.base, pos)) if pos < self.size else -1
+
+    def error(self, msg: str, pos: int) -> JSONDecodeError:
+        """The error at byte ``pos``, reported at its character index as CPython does."""
+        index = pos
+        if not self.ascii:
+            index = 0
+            for i in range(pos):
+                if load_u8(wrap_add(self.base, i)) & 0xC0 != 0x80:  # not a continuation byte
+                    index += 1
+        return JSONDecodeError(msg, self.text, index)
+
+    def span(self, start: int, stop: int) -> str:
+        """The text of bytes ``start:stop`` (character boundaries)."""
+        if self.ascii:
+            return self.text[start:stop]
+        return self.data[start:stop].decode()
+
     def skip(self, pos: int) -> int:
-        while pos < len(self.text) and self.text[pos] in WHITESPACE:
+        size = self.size
+        base = self.base
+        while pos < size:
+            c = load_u8(wrap_add(base, pos))
+            if c != 32 and c != 10 and c != 13 and c != 9:
+                return pos
             pos += 1
         return pos
 
-    def at(self, pos: int) -> str:
-        return self.text[pos] if pos < len(self.text) else ""
-
     def value(self, pos: int) -> Any:
         """The value starting at ``pos``; ``self.end`` is set to just after it."""
-        c = self.at(pos)
-        if c == "\"":
+        c = self.byte(pos)
+        if c == QUOTE:
             return self.string(pos + 1)
-        if c == "{":
+        if c == 123:  # {
             return self.object(pos + 1)
-        if c == "[":
+        if c == 91:  # [
             return self.array(pos + 1)
-        for word in ["null", "true", "false", "NaN", "Infinity", "-Infinity"]:
-            if self.text[pos:pos + len(word)] == word:
-                self.end = pos + len(word)
-                return _constant(word)
-        if c == "-" or ("0" <= c and c <= "9"):
+        self.end = pos
+        constant = self.constant(c, pos)
+        if self.end != pos:
+            return constant
+        if c == 45 or (48 <= c and c <= 57):  # - or a digit
             return self.number(pos)
         raise _NoValue(pos)
 
+    def constant(self, c: int, pos: int) -> Any:
+        """The constant (null, true, false, NaN, Infinity, -Infinity) whose first byte ``c`` is
+        at ``pos``, ``self.end`` set after it; without one, None (``self.end`` left alone)."""
+        if c == 110 and self.has(pos, b"null"):
+            self.end = pos + 4
+            return None
+        if c == 116 and self.has(pos, b"true"):
+            self.end = pos + 4
+            return True
+        if c == 102 and self.has(pos, b"false"):
+            self.end = pos + 5
+            return False
+        if c == 78 and self.has(pos, b"NaN"):
+            self.end = pos + 3
+            return _NAN
+        if c == 73 and self.has(pos, b"Infinity"):
+            self.end = pos + 8
+            return float("inf")
+        if c == 45 and self.has(pos, b"-Infinity"):
+            self.end = pos + 9
+            return float("-inf")
+        return None
+
+    def has(self, pos: int, word: bytes) -> bool:
+        """Whether ``word`` is at ``pos``."""
+        if pos + len(word) > self.size:
+            return False
+        for i in range(len(word)):
+            if load_u8(wrap_add(self.base, pos + i)) != word[i]:
+                return False
+        return True
+
     def number(self, pos: int) -> Any:
         start = pos
-        if self.at(pos) == "-":
+        if self.byte(pos) == 45:  # -
             pos += 1
-        if self.at(pos) == "0":
+        c = self.byte(pos)
+        if c == 48:  # 0
             pos += 1
-        elif "1" <= self.at(pos) and self.at(pos) <= "9":
+        elif 49 <= c and c <= 57:
             pos = self.digits(pos)
         else:
             raise _NoValue(start)
         integer_end = pos
-        if self.at(pos) == "." and self.is_digit(pos + 1):
+        if self.byte(pos) == 46 and self.is_digit(pos + 1):  # .
             pos = self.digits(pos + 1)
-        if self.at(pos) in ["e", "E"]:
+        c = self.byte(pos)
+        if c == 101 or c == 69:  # e E
             exponent = pos + 1
-            if self.at(exponent) in ["+", "-"]:
+            sign = self.byte(exponent)
+            if sign == 43 or sign == 45:
                 exponent += 1
             if self.is_digit(exponent):
                 pos = self.digits(exponent)
         self.end = pos
         if pos == integer_end:
-            return int(self.text[start:pos])
-        return float(self.text[start:pos])
+            return int(self.span(start, pos))
+        return float(self.span(start, pos))
 
     def is_digit(self, pos: int) -> bool:
-        c = self.at(pos)
-        return c != "" and "0" <= c and c <= "9"
+        c = self.byte(pos)
+        return 48 <= c and c <= 57
 
     def digits(self, pos: int) -> int:
         while self.is_digit(pos):
@@ -127,39 +197,57 @@ class _Scanner:
         return pos
 
     def string(self, pos: int) -> str:
-        begin = pos - 1
-        parts: list[str] = []
-        run = pos
-        while True:
-            c = self.at(pos)
-            if c == "":
-                raise JSONDecodeError("Unterminated string starting at", self.text, begin)
-            if c == "\"":
-                parts.append(self.text[run:pos])
+        """The string whose first byte is at ``pos`` (just after its quote)."""
+        size = self.size
+        base = self.base
+        start = pos
+        while pos < size:  # most strings have no escape: their text is one span
+            c = load_u8(wrap_add(base, pos))
+            if c == QUOTE:
                 self.end = pos + 1
+                return self.span(start, pos)
+            if c == BACKSLASH or c < 32:
+                break
+            pos += 1
+        return self.escaped_string(start - 1, start, pos)
+
+    def escaped_string(self, begin: int, run: int, pos: int) -> str:
+        """The rest of the string whose quote is at ``begin``, from ``pos`` on; its text from
+        ``run`` to ``pos`` has no escape."""
+        parts: list[str] = []
+        size = self.size
+        base = self.base
+        while True:
+            if pos >= size:
+                raise self.error("Unterminated string starting at", begin)
+            c = load_u8(wrap_add(base, pos))
+            if c == QUOTE:
+                self.end = pos + 1
+                parts.append(self.span(run, pos))
                 return "".join(parts)
-            if c == "\\":
-                parts.append(self.text[run:pos])
+            if c == BACKSLASH:
+                parts.append(self.span(run, pos))
                 pos = self.escape(pos, begin, parts)
                 run = pos
-            elif ord(c) < 32:
-                raise JSONDecodeError("Invalid control character at", self.text, pos)
+            elif c < 32:
+                raise self.error("Invalid control character at", pos)
             else:
                 pos += 1
 
     def escape(self, pos: int, begin: int, parts: list[str]) -> int:
         """The escape whose backslash is at ``pos``, appended to ``parts``; returns where it ends."""
-        c = self.at(pos + 1)
-        if c == "":
-            raise JSONDecodeError("Unterminated string starting at", self.text, begin)
-        if c != "u":
-            if c not in ESCAPES:
-                raise JSONDecodeError("Invalid \\escape", self.text, pos)
-            parts.append(ESCAPES[c])
+        c = self.byte(pos + 1)
+        if c == -1:
+            raise self.error("Unterminated string starting at", begin)
+        if c != 117:  # u
+            escaped = _escaped(c)
+            if escaped == "":
+                raise self.error("Invalid \\escape", pos)
+            parts.append(escaped)
             return pos + 2
         code = self.hex4(pos + 2, pos + 1)
         end = pos + 6
-        if 0xD800 <= code and code <= 0xDBFF and self.text[end:end + 2] == "\\u":
+        if 0xD800 <= code and code <= 0xDBFF and self.byte(end) == BACKSLASH and self.byte(end + 1) == 117:
             low = self.hex4(end + 2, end + 1)
             if 0xDC00 <= low and low <= 0xDFFF:
                 code = 0x10000 + ((code - 0xD800) << 10 | (low - 0xDC00))
@@ -171,92 +259,99 @@ class _Scanner:
         return end
 
     def hex4(self, pos: int, error_pos: int) -> int:
-        if pos + 4 > len(self.text):
-            raise JSONDecodeError("Invalid \\uXXXX escape", self.text, error_pos)
+        """The 4 hex digits at ``pos``; as CPython, a character must follow them."""
+        if pos + 4 >= self.size:
+            raise self.error("Invalid \\uXXXX escape", error_pos)
         code = 0
         for index in range(pos, pos + 4):
-            code = code * 16 + _hex_digit(self.text[index], self.text, error_pos)
+            digit = _hex_digit(load_u8(wrap_add(self.base, index)))
+            if digit < 0:
+                raise self.error("Invalid \\uXXXX escape", error_pos)
+            code = code * 16 + digit
         return code
 
     def object(self, pos: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         pos = self.skip(pos)
-        if self.at(pos) == "}":
+        if self.byte(pos) == 125:  # }
             self.end = pos + 1
             return result
         while True:
-            if self.at(pos) != "\"":
-                raise JSONDecodeError("Expecting property name enclosed in double quotes", self.text, pos)
+            if self.byte(pos) != QUOTE:
+                raise self.error("Expecting property name enclosed in double quotes", pos)
             key = self.string(pos + 1)
             pos = self.skip(self.end)
-            if self.at(pos) != ":":
-                raise JSONDecodeError("Expecting ':' delimiter", self.text, pos)
+            if self.byte(pos) != 58:  # :
+                raise self.error("Expecting ':' delimiter", pos)
             pos = self.skip(pos + 1)
             result[key] = self.member(pos)
             pos = self.skip(self.end)
-            if self.at(pos) == "}":
+            c = self.byte(pos)
+            if c == 125:
                 self.end = pos + 1
                 return result
-            if self.at(pos) != ",":
-                raise JSONDecodeError("Expecting ',' delimiter", self.text, pos)
+            if c != 44:  # ,
+                raise self.error("Expecting ',' delimiter", pos)
             pos = self.skip(pos + 1)
 
     def array(self, pos: int) -> list[Any]:
         result: list[Any] = []
         pos = self.skip(pos)
-        if self.at(pos) == "]":
+        if self.byte(pos) == 93:  # ]
             self.end = pos + 1
             return result
         while True:
             result.append(self.member(pos))
             pos = self.skip(self.end)
-            if self.at(pos) == "]":
+            c = self.byte(pos)
+            if c == 93:
                 self.end = pos + 1
                 return result
-            if self.at(pos) != ",":
-                raise JSONDecodeError("Expecting ',' delimiter", self.text, pos)
+            if c != 44:
+                raise self.error("Expecting ',' delimiter", pos)
             pos = self.skip(pos + 1)
 
     def member(self, pos: int) -> Any:
         try:
             return self.value(pos)
         except _NoValue as missing:
-            raise JSONDecodeError("Expecting value", self.text, missing.pos) from None
+            raise self.error("Expecting value", missing.pos) from None
 
 
-def _hex_digit(c: str, text: str, error_pos: int) -> int:
-    if "0" <= c and c <= "9":
-        return ord(c) - 48
-    if "a" <= c and c <= "f":
-        return ord(c) - 87
-    if "A" <= c and c <= "F":
-        return ord(c) - 55
-    raise JSONDecodeError("Invalid \\uXXXX escape", text, error_pos)
+def _escaped(c: int) -> str:
+    """What the escape ``\\c`` stands for, "" if it is none."""
+    if c == QUOTE:
+        return "\""
+    if c == BACKSLASH:
+        return "\\"
+    if c == 47:
+        return "/"
+    if c == 98:
+        return "\b"
+    if c == 102:
+        return "\f"
+    if c == 110:
+        return "\n"
+    if c == 114:
+        return "\r"
+    if c == 116:
+        return "\t"
+    return ""
+
+
+def _hex_digit(c: int) -> int:
+    if 48 <= c and c <= 57:
+        return c - 48
+    if 97 <= c and c <= 102:
+        return c - 87
+    if 65 <= c and c <= 70:
+        return c - 55
+    return -1
 
 
 # CPython's decoder returns one NaN object for every NaN it reads, so two parsed documents with a
 # NaN compare equal (identity first); a global keeps that one box here.
 _NAN: Any = float("nan")
-
-
-def _constant(word: str) -> Any:
-    if word == "null":
-        return None
-    if word == "true":
-        return True
-    if word == "false":
-        return False
-    if word == "NaN":
-        return _NAN
-    return float("inf") if word == "Infinity" else float("-inf")
-
-
-class _Mark:
-    """Put into a list or dict while it is being encoded: meeting it again is a cycle (CPython
-    keeps the ids of the containers on the stack; the subset has no ids)."""
-
-
-_MARK_KEY = "\x00json.dumps"
 
 
 def dumps(obj: Any, skipkeys: bool = False, ensure_ascii: bool = True, allow_nan: bool = True,
@@ -272,150 +367,3 @@ def dumps(obj: Any, skipkeys: bool = False, ensure_ascii: bool = True, allow_nan
         encoder.item_separator, encoder.key_separator = separators
     encoder.encode(obj, 0)
     return "".join(encoder.parts)
-
-
-class _Encoder:
-    def __init__(self, ensure_ascii: bool, allow_nan: bool, sort_keys: bool) -> None:
-        self.parts: list[str] = []
-        self.mark = _Mark()  # made here, not at start-up: a program using loads only pays nothing
-        self.ensure_ascii = ensure_ascii
-        self.allow_nan = allow_nan
-        self.sort_keys = sort_keys
-        self.indented = False
-        self.indent = ""
-        self.item_separator = ", "
-        self.key_separator = ": "
-
-    def encode(self, o: Any, level: int) -> None:
-        if o is None:
-            self.parts.append("null")
-        elif isinstance(o, str):
-            self.string(o)
-        elif isinstance(o, bool):
-            self.parts.append("true" if o else "false")
-        elif isinstance(o, int):
-            self.parts.append(str(o))
-        elif isinstance(o, float):
-            self.parts.append(self.number(o))
-        elif isinstance(o, list):
-            self.array(o, level)
-        elif isinstance(o, dict):
-            self.object(o, level)
-        else:
-            raise TypeError(f"Object of type {type(o).__name__} is not JSON serializable")
-
-    def number(self, x: float) -> str:
-        if x == x and x != float("inf") and x != float("-inf"):
-            return str(x)
-        if not self.allow_nan:
-            message = "Out of range float values are not JSON compliant"
-            raise ValueError(message + ": " + str(x) if self.indented else message)
-        if x != x:
-            return "NaN"
-        return "Infinity" if x > 0 else "-Infinity"
-
-    def newline(self, level: int) -> None:
-        if self.indented:
-            self.parts.append("\n" + self.indent * level)
-
-    def array(self, items: list[Any], level: int) -> None:
-        count = len(items)
-        if count == 0:
-            self.parts.append("[]")
-            return
-        if isinstance(items[count - 1], _Mark):
-            raise ValueError("Circular reference detected")
-        items.append(self.mark)
-        try:
-            self.parts.append("[")
-            self.newline(level + 1)
-            for index in range(count):
-                if index:
-                    self.parts.append(self.item_separator)
-                    self.newline(level + 1)
-                self.encode(items[index], level + 1)
-            self.newline(level)
-            self.parts.append("]")
-        finally:
-            items.pop()
-
-    def object(self, members: dict[str, Any], level: int) -> None:
-        if len(members) == 0:
-            self.parts.append("{}")
-            return
-        had = _MARK_KEY in members
-        if had and isinstance(members[_MARK_KEY], _Mark):
-            raise ValueError("Circular reference detected")
-        old: Any = members[_MARK_KEY] if had else None
-        keys = [key for key in members if key != _MARK_KEY or had]
-        members[_MARK_KEY] = self.mark
-        try:
-            self.parts.append("{")
-            self.newline(level + 1)
-            for index, key in enumerate(sorted(keys) if self.sort_keys else keys):
-                if index:
-                    self.parts.append(self.item_separator)
-                    self.newline(level + 1)
-                self.string(key)
-                self.parts.append(self.key_separator)
-                self.encode(old if key == _MARK_KEY else members[key], level + 1)
-            self.newline(level)
-            self.parts.append("}")
-        finally:
-            if had:
-                members[_MARK_KEY] = old
-            else:
-                del members[_MARK_KEY]
-
-    def string(self, s: str) -> None:
-        """``s`` quoted, escaped as CPython's encoders escape. Works on the UTF-8 bytes: a loop over
-        bytes costs a sixth of one over a str's characters here."""
-        data = s.encode()
-        ascii_only = self.ensure_ascii
-        for byte in data:
-            if byte < 32 or byte == 34 or byte == 92 or (ascii_only and byte > 126):
-                self.escaped(data)
-                return
-        self.parts.append("\"")
-        self.parts.append(s)
-        self.parts.append("\"")
-
-    def escaped(self, data: bytes) -> None:
-        parts = self.parts
-        parts.append("\"")
-        ascii_only = self.ensure_ascii
-        run = 0
-        index = 0
-        while index < len(data):
-            byte = data[index]
-            if byte < 32 or byte == 34 or byte == 92 or (ascii_only and byte > 126):
-                parts.append(data[run:index].decode())
-                size = 1 if byte < 128 else (2 if byte < 0xE0 else (3 if byte < 0xF0 else 4))
-                parts.append(_escape(ord(data[index:index + size].decode())))
-                index += size
-                run = index
-            else:
-                index += 1
-        parts.append(data[run:].decode())
-        parts.append("\"")
-
-
-def _escape(code: int) -> str:
-    if code == 34:
-        return "\\\""
-    if code == 92:
-        return "\\\\"
-    if code == 10:
-        return "\\n"
-    if code == 13:
-        return "\\r"
-    if code == 9:
-        return "\\t"
-    if code == 8:
-        return "\\b"
-    if code == 12:
-        return "\\f"
-    if code < 0x10000:
-        return f"\\u{code:04x}"
-    code -= 0x10000
-    return f"\\u{0xD800 | (code >> 10):04x}\\u{0xDC00 | (code & 0x3FF):04x}"

@@ -87,6 +87,8 @@ def test_loads_matches_cpython(compiled, native, text):
     "-Infinity", "Infinity", "1e5", "1E+2", "-0", "-0.0", "[1,\n2,\n x]", '{"a":1 "b":2}', "{1:2}", '"\t"',
     '"\\ud83d\\ude00"', '{"a": 1, "a": 2, "b": [true, false, null]}', " \n[\r\n]\t", '"\\/\\b\\f\\n\\r\\t"',
     "123456789012345678", "1.5e-7", "-12.25E+3", '{"k": {"k": {"k": []}}}',
+    '"\\u1234', '"\\ud83d\\ude00', '"\\ud83d\\ude0', '"\\u12\u00e9"', '["\u00e9\U0001f600", 1 2]',
+    '{"\u00e9":\n "\\q"}', '"\u00e9\\', '"\u00e9\x02"', '["\u00e9"] x', "[\u00e9]", '{"a":"\u00e9"\n ,}',
 ])
 def test_loads_examples(compiled, native, text):
     assert compiled(text) == native(text)

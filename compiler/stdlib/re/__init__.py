@@ -7,6 +7,7 @@ from typing import Any
 
 from re._emit import emit_program
 from re._engine import State
+from re._state import code_points
 from re._errors import error  # re.error (re-exported)
 from re._syntax import parse
 from re._tokens import FLAG_A, FLAG_U
@@ -35,14 +36,16 @@ class Pattern:
         self.groups: int = parsed.groups
         self._re_names: dict[str, int] = parsed.names
         self._re_code: list[int] = emit_program(parsed)
+        self._re_tables: dict[int, bytes] = {}  # re/_state.py's ascii_table, built when first used
 
     def _re_state(self, string: str, pos: int, endpos: int) -> State:
         length = len(string)
         start = min(max(pos, 0), length)
         end = min(max(endpos, 0), length)
-        data = string.encode()  # ASCII text: its bytes are its code points, and cheaper to walk
-        chars = [b for b in data] if len(data) == length else [ord(c) for c in string]
-        return State(self._re_code, chars, self.groups, start, end, self.flags & FLAG_A != 0)
+        data = string.encode()  # ASCII text: its bytes are its code points
+        wide = len(data) != length
+        text = code_points(data, length) if wide else data
+        return State(self._re_code, self._re_tables, text, wide, self.groups, start, end, self.flags & FLAG_A != 0)
 
     def _re_found(self, string: str, state: State, pos: int) -> "Match":
         return Match(self, string, state, pos)

@@ -1,5 +1,9 @@
 """The matcher's state and the operations on it that do not backtrack (marks, single-character
-items, counting, anchors, backreferences); re/_engine.py runs the pattern on it."""
+items, counting, anchors, backreferences); re/_engine.py runs the pattern on it.
+
+The subject's code points are read from memory: an ASCII str's UTF-8 bytes (one byte each), else
+a copy of them as 4-byte words (``code_points``). No list of ints, no call per character."""
+from abi.intrinsics import data_ptr, load_u8, load_u32, shr_u, store_u8, store_u32, wrap_add
 from re._emit import (AT_BEGINNING_LINE, AT_END_LINE, OP_ANY, OP_ANY_ALL, OP_IN, OP_IN_IGNORE, OP_LITERAL,
                       OP_LITERAL_IGNORE, OP_NOT_LITERAL, OP_NOT_LITERAL_IGNORE, lower_ascii)
 from re._sets import fold, in_set, in_set_ignore, is_word
@@ -48,9 +52,16 @@ class Context:
 class Core:
     """What State (re/_engine.py) runs the pattern on."""
 
-    def __init__(self, code: list[int], chars: list[int], groups: int, start: int, end: int, ascii: bool) -> None:
+    def __init__(self, code: list[int], tables: dict[int, bytes], text: bytes, wide: bool, groups: int,
+                 start: int, end: int, ascii: bool) -> None:
+        """``text``: the subject's code points, a byte each, or 4-byte words when ``wide``;
+        ``tables``: the pattern's ``ascii_table`` of a set by its position in ``code``."""
         self.code = code
-        self.chars = chars
+        self.tables = tables
+        self.text = text  # kept alive: ``base`` points into it
+        self.base: int = data_ptr(text)
+        self.wide = wide
+        self.length: int = len(text) // 4 if wide else len(text)
         self.ascii = ascii
         self.start = start
         self.end = end
@@ -145,12 +156,18 @@ class Core:
             self.lastmark = i
         self.marks[i] = ptr
 
+    def char(self, ptr: int) -> int:
+        """The code point at ``ptr`` (0 <= ptr < length)."""
+        if self.wide:
+            return load_u32(wrap_add(self.base, ptr << 2))
+        return load_u8(wrap_add(self.base, ptr))
+
     def one(self, pc: int, ptr: int) -> bool:
         """Whether the single-character item at ``pc`` matches the character at ``ptr``."""
         if ptr >= self.end:
             return False
         op = self.code[pc]
-        ch = self.chars[ptr]
+        ch = self.char(ptr)
         if op == OP_LITERAL:
             return ch == self.code[pc + 1]
         if op == OP_NOT_LITERAL:
@@ -177,11 +194,12 @@ class Core:
             end = ptr + maxcount
         start = ptr
         op = self.code[pc]
-        if op == OP_IN or op == OP_IN_IGNORE:  # the common case, with the ASCII bitmap inline
+        if (op == OP_IN or op == OP_IN_IGNORE) and not self.wide:
+            return self.count_ascii_in(pc, ptr, end) - start
+        if op == OP_IN or op == OP_IN_IGNORE:  # the ASCII bitmap inline, the set's other items for the rest
             code = self.code
-            chars = self.chars
             while ptr < end:
-                ch = chars[ptr]
+                ch = self.char(ptr)
                 if ch >= 128:
                     if not self.one(pc, ptr):
                         break
@@ -193,21 +211,37 @@ class Core:
             ptr += 1
         return ptr - start
 
+    def count_ascii_in(self, pc: int, ptr: int, end: int) -> int:
+        """Where the run of ASCII characters in the set at ``pc`` from ``ptr`` stops: the common
+        case (``[A-Za-z0-9_-]*``), a byte load and a table load per step."""
+        table = self.tables.get(pc)
+        if table is None:
+            table = ascii_table(self.code, pc)
+            self.tables[pc] = table
+        base = self.base
+        at_table = data_ptr(table)
+        if ptr >= end:
+            return ptr
+        for at in range(ptr, end):
+            if load_u8(wrap_add(at_table, load_u8(wrap_add(base, at)))) == 0:
+                return at
+        return end
+
     def at(self, ptr: int, kind: int) -> bool:
         if kind == AT_BEGINNING or kind == AT_BEGINNING_STRING:
             return ptr == 0
         if kind == AT_BEGINNING_LINE:
-            return ptr == 0 or self.chars[ptr - 1] == 10
+            return ptr == 0 or self.char(ptr - 1) == 10
         if kind == AT_END:
-            return ptr == self.end or (ptr + 1 == self.end and self.chars[ptr] == 10)
+            return ptr == self.end or (ptr + 1 == self.end and self.char(ptr) == 10)
         if kind == AT_END_LINE:
-            return ptr == self.end or (ptr < len(self.chars) and self.chars[ptr] == 10)  # past endpos too
+            return ptr == self.end or (ptr < self.length and self.char(ptr) == 10)  # past endpos too
         if kind == AT_END_STRING:
             return ptr == self.end
         if self.end == 0:
             return False
-        before = ptr > 0 and is_word(self.chars[ptr - 1], self.ascii)
-        after = ptr < self.end and is_word(self.chars[ptr], self.ascii)
+        before = ptr > 0 and is_word(self.char(ptr - 1), self.ascii)
+        after = ptr < self.end and is_word(self.char(ptr), self.ascii)
         return (before != after) == (kind == AT_BOUNDARY)
 
     def groupref(self, mark: int, ptr: int, ignore: bool) -> int:
@@ -221,8 +255,8 @@ class Core:
         while p < e:
             if ptr >= self.end:
                 return -1
-            a = self.chars[ptr]
-            b = self.chars[p]
+            a = self.char(ptr)
+            b = self.char(p)
             if a != b:
                 if not ignore:
                     return -1
@@ -235,3 +269,39 @@ class Core:
             ptr += 1
         return ptr
 
+
+
+def code_points(data: bytes, length: int) -> bytes:
+    """The ``length`` code points of the UTF-8 ``data`` (a str's: valid) as 4-byte words."""
+    out = b"\x00" * (4 * length)  # a new object: a repetition is not folded inside a function
+    src = data_ptr(data)
+    dst = data_ptr(out)
+    i = 0
+    for k in range(length):
+        lead = load_u8(wrap_add(src, i))
+        if lead < 0x80:
+            c = lead
+            i += 1
+        elif lead < 0xE0:
+            c = (lead & 0x1F) << 6 | (load_u8(wrap_add(src, i + 1)) & 0x3F)
+            i += 2
+        elif lead < 0xF0:
+            c = (lead & 0x0F) << 12 | (load_u8(wrap_add(src, i + 1)) & 0x3F) << 6 | (load_u8(wrap_add(src, i + 2)) & 0x3F)
+            i += 3
+        else:
+            c = ((lead & 0x07) << 18 | (load_u8(wrap_add(src, i + 1)) & 0x3F) << 12
+                 | (load_u8(wrap_add(src, i + 2)) & 0x3F) << 6 | (load_u8(wrap_add(src, i + 3)) & 0x3F))
+            i += 4
+        store_u32(wrap_add(dst, k << 2), c)
+    return out
+
+
+def ascii_table(code: list[int], pc: int) -> bytes:
+    """1 for each ASCII character in the set at ``pc`` (its 128-bit bitmap), 0 for the others."""
+    table = b"\x00" * 128  # a new object: a repetition is not folded inside a function
+    at = data_ptr(table)
+    for word in range(4):
+        bits = code[pc + 2 + word]
+        for bit in range(32):
+            store_u8(wrap_add(at, word * 32 + bit), shr_u(bits, bit) & 1)
+    return table

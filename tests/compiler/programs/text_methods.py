@@ -288,3 +288,42 @@ def formats(a: int) -> int:
     q = "{0}-{1}-{0} {name:<4}|{n:x}|{n:+08d}".format(s, x, name=s, n=x)
     w = "{:08.3f}/{}/{:.2}".format(x / 7, TEXTS[(a % len(TEXTS) + 1) % len(TEXTS)], s)
     return digest(r) + 3 * digest(q) + 5 * digest(w)
+
+
+@export
+def long_ascii_runs(a: int) -> int:
+    """ASCII runs longer than 8 bytes around non-ASCII characters: slices and splits count code
+    points 8 bytes at a time, decode skips an ASCII prefix 8 bytes at a time."""
+    run = "abcdefghijklmnopqrstuvwxyz"[:a % 27]
+    text = run + "é" + run + "😀." + run + "\u20ac"
+    h = 0
+    for cut in range(0, len(text), 3):
+        part = text[cut:]
+        h = (h * 31 + len(part) + digest(part)) & 0xFFFFFFFFFF
+    for part in text.split("."):
+        h = (h * 31 + len(part) + digest(part)) & 0xFFFFFFFFFF
+    h += len(text.encode().decode()) + digest(text.encode()[:len(run) + 2].decode())
+    try:
+        (run.encode() + b"\xff" + run.encode()).decode()
+    except UnicodeDecodeError as err:
+        h += err.start * 7 + digest(str(err))
+    return h
+
+
+@export
+def long_finds(a: int) -> int:
+    """Searches in texts longer than 8 bytes: find skips 8 bytes at once where none is the
+    needle's first byte."""
+    run = "abcdefghijklmnopqrstuvwxyz0123456789"[:a % 37]
+    text = run + "é.ab" + run + "xyz😀" + run + "a"
+    h = 0
+    for needle in [".", "é", "😀", "ab", "xyz", "z", "9é", "q", "aa", "a", "", run[-3:], run[a % 5:]]:
+        h = (h * 31 + text.find(needle) + 7 * text.rfind(needle) + 3 * text.count(needle)) & 0xFFFFFFFF
+        h = (h * 31 + text.find(needle, a % 11, len(text) - a % 7) + (5 if needle in text else 0)) & 0xFFFFFFFF
+        h = (h * 31 + digest(text.replace(needle, "-"))) & 0xFFFFFFFF
+        if needle:
+            h = (h * 31 + len(text.split(needle)) + len(text.encode().split(needle.encode()))) & 0xFFFFFFFF
+    blob = text.encode()
+    for byte_needle in [b"\xa9", b"\x80", b"\xc3\xa9.", b"9", b"\x9f\x98"]:
+        h = (h * 31 + blob.find(byte_needle) + blob.rfind(byte_needle)) & 0xFFFFFFFF
+    return h
