@@ -109,6 +109,28 @@ class ClassType(Type):
     info: "ClassInfo | None" = None
 
 
+@dataclass(frozen=True)
+class DefaultDictType(DictType):
+    """``collections.defaultdict[K, V]``: a dict whose ``d[k]`` inserts V's factory value (0, "",
+    [], {}, set()...) for a missing key. The factory is V's own type, so the type says it all.
+    Its own type, not a ``dict[K, V]``: code typed for a dict would raise KeyError where CPython
+    inserts, and show ``{...}`` where CPython shows ``defaultdict(<class 'list'>, {...})``."""
+
+
+@dataclass(frozen=True)
+class CounterType(DictType):
+    """``collections.Counter[K]``: a ``dict[K, int]`` whose ``c[k]`` reads 0 for a missing key
+    (without inserting it), shown as ``Counter({...})`` by count."""
+
+
+def default_dict_of(key: Type, value: Type) -> DefaultDictType:
+    return DefaultDictType(f"defaultdict[{key}, {value}]", "i32", True, key, value)
+
+
+def counter_of(key: Type) -> CounterType:
+    return CounterType(f"Counter[{key}]", "i32", True, key, INT)
+
+
 def list_of(item: Type) -> ListType:
     return ListType(f"list[{item}]", "i32", True, item)
 
@@ -298,6 +320,7 @@ BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
     "typing": ("Optional", "Any", "Union", "Callable", "List", "Dict", "Set", "FrozenSet", "Tuple",
                "NamedTuple"),
     "collections.abc": ("Callable",),
+    "collections": ("defaultdict",),  # sema/collections_types.py
     "dataclasses": ("dataclass", "field"),
     "enum": ("Enum",),
     "__future__": ("annotations",),

@@ -14,6 +14,7 @@ from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassIn
                        ListType, Local, SetType, Param, Type, VarTupleType, ViewType, list_of)
 from . import map_filter
 from .builtins import INTRINSICS, PYTHON_BUILTINS
+from .collections_types import CollectionsChecks
 from .dict_builtin import DictBuiltinChecks
 from .exceptions import is_exception
 from .exception_args import ExceptionArgsChecks, missing_method_help, reaches_base_init, takes_arguments
@@ -41,7 +42,7 @@ from .view_arguments import extend_by_view, written_as_view
 from .named_tuples import is_named_tuple
 
 
-class CallChecker(ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprChecks, StaticMethodChecks,
+class CallChecker(CollectionsChecks, ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprChecks, StaticMethodChecks,
                   ClassMethodChecks, PropertyChecks, ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
         func = node.func
@@ -74,6 +75,8 @@ class CallChecker(ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, Dic
             return getattr(self, f"builtin_{name}")(node, expected)
         if sym is None:
             raise self.fail(func, *undefined_name(name))
+        if isinstance(sym, Builtin) and sym.name.startswith("collections."):
+            return self.collections_call(node, sym, expected)  # sema/collections_types.py
         if sym == Builtin("typing.NamedTuple"):
             raise self.fail(func, "NamedTuple(...) is not supported", "write a class: class P(NamedTuple): x: int")
         raise self.fail(func, f"'{name}' cannot be called")

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, DictType, ListType, OptionalType,
+from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, DefaultDictType, DictType, ListType, OptionalType,
                        SetType, TupleType, Type, UnionType, VarTupleType, ViewType)
 from .classes import inherited_method
+from .collections_types import factory_name
 from .exceptions import is_exception
 
 SCALARS = (INT, BOOL, STR, FLOAT, BYTES, NONE)  # what f"{x!r}" converts itself
@@ -89,6 +90,9 @@ class _Builder:
             return _concat(_const("[", value), self.joined(value, ty.item), _const("]", value))
         if isinstance(ty, SetType):
             return self.set_text(value, ty)
+        if isinstance(ty, DefaultDictType):  # defaultdict(<class 'list'>, {...})
+            return _concat(_const(f"defaultdict(<class '{factory_name(ty.value)}'>, {{", value),
+                           self.dict_items(value, ty), _const("})", value))
         if isinstance(ty, DictType):
             return _concat(_const("{", value), self.dict_items(value, ty), _const("}", value))
         if isinstance(ty, TupleType):

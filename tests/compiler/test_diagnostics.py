@@ -629,6 +629,27 @@ OTHER_ERRORS = [
     ('class A:\n    K = 1\nclass B(A):\n    K = "one"\n',
      '4:5', "class constant 'K' is int in A and cannot become str here",
      'give it a int value'),
+    # collections (sema/collections_types.py)
+    ('from collections import defaultdict\ndef f() -> None:\n    d: defaultdict[str, int] = defaultdict(lambda: 1)\n',
+     '3:44', 'the factory of a defaultdict[str, int] must be int',
+     'a lambda, a function or another type as the factory is not available yet'),
+    ('from collections import defaultdict\ndef f() -> None:\n    d: dict[str, int] = defaultdict(int)\n',
+     '3:25', 'the type of this defaultdict is not known', 'a defaultdict is not a plain dict here (d[k] inserts): '
+     'annotate it as defaultdict[K, V], where it is made and where it is passed'),
+    ('from collections import defaultdict\ndef f() -> None:\n    d: defaultdict[str, int] = {}\n',
+     '3:32', 'a {} literal is a plain dict, not a defaultdict[str, int]', 'make one with defaultdict(...)'),
+    ('from collections import defaultdict\ndef g(d: dict[str, int]) -> None:\n    pass\n'
+     'def f(d: defaultdict[str, int]) -> None:\n    g(d)\n',
+     '5:7', "argument 'd' of g() must be dict[str, int], not defaultdict[str, int]",
+     'a defaultdict[str, int] is not a plain dict here (d[k] and repr differ): pass dict(d), a plain copy, '
+     'or annotate it as defaultdict[str, int]'),
+    ('from collections import namedtuple\n', '1:1', 'collections.namedtuple is not available yet',
+     'write a class: from typing import NamedTuple; class P(NamedTuple): x: int'),
+    ('from collections import ChainMap\n', '1:1', 'collections.ChainMap is not available yet',
+     'see docs/stdlib.md for what collections has'),
+    ('from collections import defaultdict\ndef f(d: defaultdict[str, tuple[int, int]]) -> None:\n    pass\n',
+     '2:10', 'a defaultdict of tuple[int, int] values is not available yet', 'its values may be int, float, bool, '
+     'str, bytes, list[T], set[T] or dict[K, V] (the factory is their type)'),
 ]
 
 GOLDEN = [case[1:] for case in CONSTRUCTS] + OTHER_ERRORS

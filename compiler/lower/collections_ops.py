@@ -1,0 +1,60 @@
+"""``d[k]`` of a dict, a ``defaultdict`` and a ``Counter`` (sema/collections_types.py).
+
+A defaultdict's ``d[k]`` inserts its value type's empty value for a missing key and returns it;
+the value is made only on a miss (no list allocated per read). A Counter's reads 0 without
+inserting. Both start with the dict and the key as i64 slots on the stack, as ``dict_get`` does.
+"""
+from __future__ import annotations
+
+from ..program import BOOL, BYTES, FLOAT, INT, STR, CounterType, DefaultDictType, DictType, ListType, SetType, Type
+from .values import DICTS
+
+
+def dict_read(lowerer, base: DictType, result: Type) -> None:
+    """Push ``d[k]`` (converted to ``result``) given the dict and key slots on the stack."""
+    if isinstance(base, DefaultDictType):
+        _default_dict_read(lowerer, base)
+    elif isinstance(base, CounterType):
+        lowerer.emit("i64.const", 0)
+        lowerer.emit("call", f"{DICTS}.dict_get_or")
+    else:
+        lowerer.emit("call", f"{DICTS}.dict_get")
+    lowerer.from_slot(result)
+
+
+def _default_dict_read(lowerer, base: DefaultDictType) -> None:
+    key = lowerer.stash("i64")
+    d = lowerer.stash("i64")
+    lowerer.emit("local.get", d)
+    lowerer.emit("local.get", key)
+    lowerer.emit("call", f"{DICTS}.dict_find")
+    entry = lowerer.stash("i64")
+    lowerer.emit("local.get", entry)
+    lowerer.emit("i64.const", 0)
+    lowerer.emit("i64.lt_s")
+    lowerer.emit("if", lowerer.fresh("L"), "i64")
+    lowerer.emit("local.get", d)
+    lowerer.emit("local.get", key)
+    _empty_value(lowerer, base.value)
+    lowerer.emit("call", f"{DICTS}.dict_setdefault")  # inserts it, returns it
+    lowerer.emit("else")
+    lowerer.emit("local.get", d)
+    lowerer.emit("local.get", entry)
+    lowerer.emit("call", f"{DICTS}.dict_entry_value")
+    lowerer.emit("end")
+
+
+def _empty_value(lowerer, ty: Type) -> None:
+    """The factory's value, V(), as an i64 slot."""
+    if ty in (INT, BOOL, FLOAT):
+        lowerer.emit("i64.const", 0)  # 0, False and 0.0 are all-zero slots
+        return
+    if ty in (STR, BYTES):
+        lowerer.constant("" if ty == STR else b"", ty)
+    elif isinstance(ty, ListType):
+        lowerer.new_list(ty, 0)
+    elif isinstance(ty, SetType):
+        lowerer.new_set(ty)
+    else:
+        lowerer.new_dict(ty)
+    lowerer.to_slot(ty)

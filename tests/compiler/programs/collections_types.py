@@ -1,0 +1,73 @@
+"""collections.defaultdict (d[k] inserts the value type's empty value: [], 0, "", set(), {};
+get, in, len, iteration, items() insert nothing; repr defaultdict(<class 'list'>, {...}); copy()
+and | keep the type; dict(d) is a plain dict) and collections.Counter."""
+from collections import defaultdict
+
+from abi import export
+
+WORDS = ["a", "b", "a", "c", "b", "a", "", "é"]
+
+
+def digest(text: str) -> int:
+    return len(text) * 1000003 + sum((i + 1) * ord(c) for i, c in enumerate(text)) % 1000003
+
+
+def group(n: int) -> defaultdict[str, list[int]]:
+    d: defaultdict[str, list[int]] = defaultdict(list)
+    for i in range(n % 9):
+        d[WORDS[i]].append(i)
+    return d
+
+
+@export
+def defaultdict_list(n: int) -> int:
+    d = group(n)
+    before = len(d)
+    missing = d["zz"]  # inserted: CPython's __missing__
+    return digest(repr(d) + str(before) + str(missing) + str(len(d)) + str(d.get("q") is None) + str("q" in d))
+
+
+@export
+def defaultdict_counts(n: int) -> int:
+    c: defaultdict[str, int] = defaultdict(int)
+    for i in range(n % 20):
+        c[WORDS[i % len(WORDS)]] += i
+    total = 0
+    for k, v in c.items():
+        total = total * 7 + v + len(k)
+    return digest(str(c) + f"{c}" + str(total) + str(sorted(c.keys())) + str(c["none"]) + str(list(c.values())))
+
+
+@export
+def defaultdict_other_values(n: int) -> int:
+    s: defaultdict[int, set[str]] = defaultdict(set)
+    s[n % 3].add("x")
+    s[n % 3].add("y")
+    s[5]
+    t: defaultdict[str, str] = defaultdict(str)
+    t["k"] += "v" * (n % 4)
+    e: defaultdict[str, dict[str, int]] = defaultdict(dict)
+    e["a"]["b"] = n % 10
+    f: defaultdict[int, float] = defaultdict(float)
+    f[1] += n / 8
+    b: defaultdict[bytes, bool] = defaultdict(bool)
+    flag = b[b"x"]
+    return digest(f"{sorted(s[n % 3])} {s[5]} {t} {e} {f} {b} {flag} {type(t).__name__}")
+
+
+@export
+def defaultdict_copies(n: int) -> int:
+    d = group(n)
+    copy = d.copy()
+    copy["new"].append(n % 5)
+    merged = d | copy
+    plain = dict(d)
+    del copy["new"]
+    return digest(f"{d} {copy} {merged} {plain} {len(merged)} {d.pop('a', [])} {d.setdefault('w', [1])}")
+
+
+@export
+def defaultdict_missing_key_error(n: int) -> int:
+    d = group(n)
+    d.pop("zz")  # KeyError: pop does not use the factory
+    return len(d)
