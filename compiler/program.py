@@ -310,7 +310,7 @@ RUNTIME_MODULES = ("compiler.runtime.held_methods", "compiler.runtime.tuple_buil
                    "compiler.runtime.memory", "compiler.runtime.lists", "compiler.runtime.strings",
                    "compiler.runtime.dicts", "compiler.runtime.floats", "compiler.runtime.float_parse",
                    "compiler.runtime.exceptions", "compiler.runtime.dynamic", "compiler.runtime.reprs",
-                   "compiler.runtime.held_items", "compiler.runtime.held_arith")
+                   "compiler.runtime.held_items", "compiler.runtime.held_arith", "compiler.runtime.counters")
 # Loaded only for programs that use sets (frontend/load.py): the others compile as fast as before.
 SET_RUNTIME_MODULES = ("compiler.runtime.set_algebra", "compiler.runtime.sets")
 RT_MEMORY = "compiler.runtime.memory"
@@ -320,7 +320,7 @@ BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
     "typing": ("Optional", "Any", "Union", "Callable", "List", "Dict", "Set", "FrozenSet", "Tuple",
                "NamedTuple"),
     "collections.abc": ("Callable",),
-    "collections": ("defaultdict",),  # sema/collections_types.py
+    "collections": ("defaultdict", "Counter"),  # sema/collections_types.py
     "dataclasses": ("dataclass", "field"),
     "enum": ("Enum",),
     "__future__": ("annotations",),

@@ -9,6 +9,8 @@ from __future__ import annotations
 from ..program import BOOL, BYTES, FLOAT, INT, STR, CounterType, DefaultDictType, DictType, ListType, SetType, Type
 from .values import DICTS
 
+COUNTERS = "compiler.runtime.counters"
+
 
 def dict_read(lowerer, base: DictType, result: Type) -> None:
     """Push ``d[k]`` (converted to ``result``) given the dict and key slots on the stack."""
@@ -58,3 +60,22 @@ def _empty_value(lowerer, ty: Type) -> None:
     else:
         lowerer.new_dict(ty)
     lowerer.to_slot(ty)
+
+
+def counter_call(lowerer, node, receiver, source) -> None:
+    """``Counter(xs)`` (a new Counter, counted) or ``c.update(xs)`` (receiver given: no result)."""
+    if receiver is None:
+        lowerer.new_dict(node.ty)
+        if source is None:
+            return
+        lowerer.to_slot(node.ty)
+        counter = lowerer.stash("i64")
+        lowerer.emit("local.get", counter)
+    else:
+        lowerer.slot(receiver)
+    lowerer.slot(source)
+    adds = "counter_add_counts" if isinstance(source.ty, CounterType) else "counter_add_list"
+    lowerer.emit("call", f"{COUNTERS}.{adds}")
+    if receiver is None:
+        lowerer.emit("local.get", counter)
+        lowerer.from_slot(node.ty)

@@ -92,11 +92,11 @@ def _generic(module: SourceModule, py_node: py_ast.Subscript, fail) -> Type:
     from .callables import is_callable_annotation, resolve_callable  # callables builds on types
     if is_callable_annotation(module, name):
         return resolve_callable(module, py_node, resolve, fail)
-    from .collections_types import collections_annotation
-    collection = collections_annotation(module.namespace.get(name), [resolve(module, a) for a in args],
-                                        lambda message, help: TypeError_(Diagnostic(module.loc(py_node), message, help)))
-    if collection is not None:
-        return collection  # defaultdict[K, V]
+    sym = module.namespace.get(name)
+    if isinstance(sym, Builtin) and sym.name.startswith("collections."):  # defaultdict[K, V], Counter[K]
+        from .collections_types import collections_annotation
+        return collections_annotation(sym, [resolve(module, a) for a in args],
+                                      lambda message, help: TypeError_(Diagnostic(module.loc(py_node), message, help)))
     if name == py_node.value.id and name in module.namespace:
         from .re_annotations import generic_re_class
         pattern = generic_re_class(module.namespace[name], args, lambda a: resolve(module, a))  # re.Pattern[str]

@@ -650,6 +650,20 @@ OTHER_ERRORS = [
     ('from collections import defaultdict\ndef f(d: defaultdict[str, tuple[int, int]]) -> None:\n    pass\n',
      '2:10', 'a defaultdict of tuple[int, int] values is not available yet', 'its values may be int, float, bool, '
      'str, bytes, list[T], set[T] or dict[K, V] (the factory is their type)'),
+    ('from collections import Counter\ndef f(a: Counter[str], b: Counter[str]) -> None:\n    c = a + b\n',
+     '3:9', 'Counter arithmetic (+, -, &, |) is not available yet',
+     'loop over the counts: for k, n in b.items(): a[k] += n'),
+    ('from collections import Counter\ndef f(a: Counter[str], b: Counter[str]) -> bool:\n    return a == b\n',
+     '3:12', 'comparing Counter[str] values is not available yet', 'compare dict(a) == dict(b), or the counts you need'),
+    ('from collections import Counter\ndef f(a: Counter[str]) -> None:\n    a.subtract(["x"])\n',
+     '3:5', 'Counter.subtract() is not available yet', 'loop over c.items()'),
+    ('from collections import Counter\ndef f() -> None:\n    c = Counter()\n',
+     '3:9', 'the type of this Counter is not known', 'annotate it: counts: Counter[str] = Counter()'),
+    ('from collections import Counter\ndef f(s: str) -> None:\n    c = Counter(s)\n',
+     '3:17', 'Counter() of str is not available yet', 'count its characters: Counter(list(s))'),
+    ('from collections import Counter\ndef f(a: Counter[str]) -> None:\n    a.update({"x": 1})\n',
+     '3:14', 'update() of a Counter[str] takes a list of str or a Counter[str] here, not dict[str, int]',
+     'pass a Counter, or loop: for k, n in d.items(): c[k] += n'),
 ]
 
 GOLDEN = [case[1:] for case in CONSTRUCTS] + OTHER_ERRORS

@@ -1,7 +1,7 @@
 """collections.defaultdict (d[k] inserts the value type's empty value: [], 0, "", set(), {};
 get, in, len, iteration, items() insert nothing; repr defaultdict(<class 'list'>, {...}); copy()
 and | keep the type; dict(d) is a plain dict) and collections.Counter."""
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from abi import export
 
@@ -71,3 +71,38 @@ def defaultdict_missing_key_error(n: int) -> int:
     d = group(n)
     d.pop("zz")  # KeyError: pop does not use the factory
     return len(d)
+
+
+@export
+def counter_of_list(n: int) -> int:
+    words = [WORDS[(i * 3 + n % 8) % len(WORDS)] for i in range(n % 11)]
+    c = Counter(words)
+    missing = c["zz"]  # 0, and not inserted
+    return digest(repr(c) + str(missing) + str(len(c)) + str("zz" in c) + f"{c}" + str(c.most_common())
+                  + str(c.most_common(2)) + str(c.most_common(n % 5 - 2)) + str(c.total()) + str(c.get("a")))
+
+
+@export
+def counter_incremented(n: int) -> int:
+    c: Counter[int] = Counter()
+    empty = repr(c)
+    for i in range(n % 30):
+        c[i % 7 * (i % 3)] += 1
+    before = str(c)
+    del c[0]
+    del c[99]  # no KeyError: Counter.__delitem__
+    c.update([1, 1, 5, 50])
+    more: tuple[int, ...] = (2, 2, 50)
+    c.update(Counter(more))
+    return digest(empty + before + str(c) + str(list(c.items())) + str(c.most_common(3)) + str(sorted(c.keys()))
+                  + str(type(c).__name__) + str(dict(c)) + str(c.copy()) + str(c.pop(50, -1)))
+
+
+@export
+def counter_ties(n: int) -> int:
+    c: Counter[str] = Counter()
+    for w in ["x", "y", "z", "y", "x", "w"][n % 3:]:
+        c[w] += 1
+    c["v"] = 0
+    c["u"] = -1
+    return digest(repr(c) + str(c.most_common()) + str(c.most_common(1)) + str(c.total()))
