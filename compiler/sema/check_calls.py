@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, CounterType, DictType, FuncSym,
-                       ListType, Local, SetType, Param, Type, VarTupleType, ViewType, list_of)
+from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, CounterType, DictType,
+                       FuncSym, ListType, Local, SetType, Param, Type, VarTupleType, ViewType, list_of)
 from . import map_filter
 from .builtins import INTRINSICS, PYTHON_BUILTINS
 from .collections_types import COUNTER_LATER, COUNTER_METHODS, CollectionsChecks
@@ -42,8 +42,8 @@ from .view_arguments import extend_by_view, written_as_view
 from .named_tuples import is_named_tuple
 
 
-class CallChecker(CollectionsChecks, ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprChecks, StaticMethodChecks,
-                  ClassMethodChecks, PropertyChecks, ExprChecker):
+class CallChecker(CollectionsChecks, ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks,
+                  ReprChecks, StaticMethodChecks, ClassMethodChecks, PropertyChecks, ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
         func = node.func
         called = value_call(self, node)  # a function value (sema/callables.py)

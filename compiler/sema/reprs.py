@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, CounterType, DefaultDictType, DictType, ListType, OptionalType,
-                       SetType, TupleType, Type, UnionType, VarTupleType, ViewType)
+from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, CounterType, DefaultDictType, DictType,
+                       ListType, OptionalType, SetType, TupleType, Type, UnionType, VarTupleType, ViewType)
 from .classes import inherited_method
 from .collections_types import factory_name
 from .exceptions import is_exception
