@@ -123,6 +123,16 @@ class CounterType(DictType):
     (without inserting it), shown as ``Counter({...})`` by count."""
 
 
+@dataclass(frozen=True)
+class OrderedDictType(DictType):
+    """``collections.OrderedDict[K, V]``: a dict (the same insertion order) with ``move_to_end`` and
+    ``popitem``, shown as ``OrderedDict([('a', 1)])``; == between two is order-sensitive (refused)."""
+
+
+def ordered_dict_of(key: Type, value: Type) -> OrderedDictType:
+    return OrderedDictType(f"OrderedDict[{key}, {value}]", "i32", True, key, value)
+
+
 def default_dict_of(key: Type, value: Type) -> DefaultDictType:
     return DefaultDictType(f"defaultdict[{key}, {value}]", "i32", True, key, value)
 
@@ -310,7 +320,7 @@ RUNTIME_MODULES = ("compiler.runtime.held_methods", "compiler.runtime.tuple_buil
                    "compiler.runtime.memory", "compiler.runtime.lists", "compiler.runtime.strings",
                    "compiler.runtime.dicts", "compiler.runtime.floats", "compiler.runtime.float_parse",
                    "compiler.runtime.exceptions", "compiler.runtime.dynamic", "compiler.runtime.reprs",
-                   "compiler.runtime.held_items", "compiler.runtime.held_arith", "compiler.runtime.counters")
+                   "compiler.runtime.held_items", "compiler.runtime.held_arith", "compiler.runtime.dict_kinds")
 # Loaded only for programs that use sets (frontend/load.py): the others compile as fast as before.
 SET_RUNTIME_MODULES = ("compiler.runtime.set_algebra", "compiler.runtime.sets")
 RT_MEMORY = "compiler.runtime.memory"
@@ -320,7 +330,7 @@ BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
     "typing": ("Optional", "Any", "Union", "Callable", "List", "Dict", "Set", "FrozenSet", "Tuple",
                "NamedTuple"),
     "collections.abc": ("Callable",),
-    "collections": ("defaultdict", "Counter"),  # sema/collections_types.py
+    "collections": ("defaultdict", "Counter", "OrderedDict"),  # sema/collections_types.py
     "dataclasses": ("dataclass", "field"),
     "enum": ("Enum",),
     "__future__": ("annotations",),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..program import BOOL, BYTES, FLOAT, INT, STR, CounterType, DefaultDictType, DictType, ListType, SetType, Type
 from .values import DICTS
 
-COUNTERS = "compiler.runtime.counters"
+DICT_KINDS = "compiler.runtime.dict_kinds"
 
 
 def dict_read(lowerer, base: DictType, result: Type) -> None:
@@ -75,7 +75,23 @@ def counter_call(lowerer, node, receiver, source) -> None:
         lowerer.slot(receiver)
     lowerer.slot(source)
     adds = "counter_add_counts" if isinstance(source.ty, CounterType) else "counter_add_list"
-    lowerer.emit("call", f"{COUNTERS}.{adds}")
+    lowerer.emit("call", f"{DICT_KINDS}.{adds}")
     if receiver is None:
         lowerer.emit("local.get", counter)
         lowerer.from_slot(node.ty)
+
+
+def ordered_call(lowerer, node, name: str, receiver, key, last) -> None:
+    """``od.move_to_end(key, last)`` / ``od.popitem(last)``: compiler/runtime/dict_kinds.py."""
+    lowerer.slot(receiver)
+    if key is not None:
+        lowerer.slot(key, receiver.ty.key)
+    if last is None:
+        lowerer.emit("i32.const", 1)
+    else:
+        lowerer.value(last, BOOL)
+    if name == "move_to_end":
+        lowerer.emit("call", f"{DICT_KINDS}.ordered_move_to_end")
+        return
+    lowerer.emit("i64.const", 9 | (lowerer.classes.tuple_id(node.ty) << 8))  # a (key, value) record
+    lowerer.call_runtime(f"{DICT_KINDS}.ordered_popitem", node.ty)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, CounterType, DictType,
-                       FuncSym, ListType, Local, SetType, Param, Type, VarTupleType, ViewType, list_of)
+                       FuncSym, ListType, Local, OrderedDictType, SetType, Param, Type, VarTupleType, ViewType, list_of)
 from . import map_filter
 from .builtins import INTRINSICS, PYTHON_BUILTINS
-from .collections_types import COUNTER_LATER, COUNTER_METHODS, CollectionsChecks
+from .collections_types import COUNTER_LATER, COUNTER_METHODS, ORDERED_METHODS, CollectionsChecks
 from .dict_builtin import DictBuiltinChecks
 from .exceptions import is_exception
 from .exception_args import ExceptionArgsChecks, missing_method_help, reaches_base_init, takes_arguments
@@ -202,6 +202,8 @@ class CallChecker(CollectionsChecks, ExceptionArgsChecks, TupleBuiltinChecks, Is
             return self.bind(node, method.params[1:], func.attr, node.args, method.result)
         if isinstance(base, CounterType) and func.attr in COUNTER_METHODS + COUNTER_LATER:
             return self.counter_method(node, func, base)  # sema/collections_types.py
+        if isinstance(base, OrderedDictType) and func.attr in ORDERED_METHODS:
+            return self.ordered_method(node, func, base)
         if isinstance(base, SetType):
             return self.set_method(node, func, base)  # sema/sets.py
         if func.attr == "format" and base == STR and isinstance(receiver, py_ast.Constant):

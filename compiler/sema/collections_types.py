@@ -12,10 +12,13 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, CounterType, DefaultDictType, DictType, ListType,
-                       SetType, Type, VarTupleType, counter_of, default_dict_of, list_of, tuple_of)
+                       OrderedDictType, SetType, Type, VarTupleType, counter_of, default_dict_of, list_of,
+                       ordered_dict_of, tuple_of)
 
 DEFAULTDICT = Builtin("collections.defaultdict")
 COUNTER = Builtin("collections.Counter")
+ORDERED_DICT = Builtin("collections.OrderedDict")
+ORDERED_METHODS = ("move_to_end", "popitem")
 COUNTER_HELP = "count a list: Counter(words), or c = Counter() then c[k] += 1"
 # Counter's own methods; the dict's others (get, pop, keys, items, copy, ...) are the dict's.
 COUNTER_METHODS = ("most_common", "total", "update")
@@ -44,13 +47,16 @@ def collections_annotation(sym: Builtin, args: list[Type], fail) -> Type:
         if len(args) != 1 or args[0] not in (INT, STR, BYTES):
             raise fail("a Counter's keys must be int, str or bytes", "write Counter[str] (or int, bytes keys)")
         return counter_of(args[0])
-    if sym != DEFAULTDICT:
-        raise fail(f"'{sym.name}' is not a type", "annotate with defaultdict[K, V] or Counter[K]")
+    if sym not in (DEFAULTDICT, ORDERED_DICT):
+        raise fail(f"'{sym.name}' is not a type", "annotate with defaultdict[K, V], Counter[K] or OrderedDict[K, V]")
+    shown = sym.name.split(".")[1]
     if len(args) != 2:
-        raise fail("defaultdict takes two types", "write defaultdict[K, V]")
+        raise fail(f"{shown} takes two types", f"write {shown}[K, V]")
     key, value = args
     if key not in (INT, STR, BYTES):
-        raise fail("dict keys must be int, str or bytes", "write defaultdict[str, V] (or int, bytes keys)")
+        raise fail("dict keys must be int, str or bytes", f"write {shown}[str, V] (or int, bytes keys)")
+    if sym == ORDERED_DICT:
+        return ordered_dict_of(key, value)
     if factory_name(value) is None:
         raise fail(f"a defaultdict of {value} values is not available yet", "its values may be int, float, "
                    "bool, str, bytes, list[T], set[T] or dict[K, V] (the factory is their type)")
@@ -73,6 +79,8 @@ class CollectionsChecks:
             return self.defaultdict_call(node, expected)
         if sym == COUNTER:
             return self.counter_call(node, expected)
+        if sym == ORDERED_DICT:
+            return self.ordered_dict_call(node, expected)
         raise self.fail(node.func, f"'{sym.name}' cannot be called")
 
     def defaultdict_call(self, node: py_ast.Call, expected: Type | None) -> Type:
@@ -167,6 +175,36 @@ class CollectionsChecks:
         if node.args or node.keywords:
             raise self.fail(node, f"{name}() takes no arguments", f"write c.{name}()")
 
+
+    def ordered_dict_call(self, node: py_ast.Call, expected: Type | None) -> Type:
+        if node.args or node.keywords:
+            raise self.fail(node, "OrderedDict() takes no items here", "create it empty, then add the items: "
+                            "od: OrderedDict[str, int] = OrderedDict(); od[k] = v")
+        if not isinstance(expected, OrderedDictType):
+            raise self.fail(node, "the type of this OrderedDict is not known",
+                            "annotate it: od: OrderedDict[str, int] = OrderedDict()")
+        made = py_ast.copy_location(py_ast.Dict(keys=[], values=[]), node)
+        made.ty = expected
+        node.call = ("rewritten", made)
+        return expected
+
+    def ordered_method(self, node: py_ast.Call, func: py_ast.Attribute, base: OrderedDictType) -> Type:
+        """``move_to_end(key, last=True)`` and ``popitem(last=True)`` (lower/collections_ops.py)."""
+        name = func.attr
+        params = [("key", base.key, False)] if name == "move_to_end" else []
+        params.append(("last", BOOL, True))
+        if any(k.arg not in [p[0] for p in params] for k in node.keywords) or len(node.args) > len(params):
+            raise self.fail(node, f"{name}() takes {', '.join(p[0] for p in params)} here",
+                            f"write od.{name}({'key, ' * (name == 'move_to_end')}last=False)")
+        given = dict(zip([p[0] for p in params], node.args))
+        given.update({k.arg: k.value for k in node.keywords})
+        if "key" in [p[0] for p in params] and "key" not in given:
+            raise self.fail(node, "move_to_end() takes the key", "write od.move_to_end(key)")
+        for param, ty, _ in params:
+            if param in given:
+                self.use(given[param], ty, what=f"'{param}'")
+        node.call = ("ordered", name, func.value, given.get("key"), given.get("last"))
+        return NONE if name == "move_to_end" else tuple_of((base.key, base.value))
 
 def _name(name: str) -> py_ast.Name:
     return py_ast.Name(id=name, ctx=py_ast.Load())

@@ -15,7 +15,8 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, CounterType, DefaultDictType, DictType,
-                       ListType, OptionalType, SetType, TupleType, Type, UnionType, VarTupleType, ViewType)
+                       ListType, OptionalType, OrderedDictType, SetType, TupleType, Type, UnionType, VarTupleType,
+                       ViewType, tuple_of, view_of)
 from .classes import inherited_method
 from .collections_types import factory_name
 from .exceptions import is_exception
@@ -94,6 +95,11 @@ class _Builder:
             return self.bound(value, lambda v: _if(v(), _concat(
                 _const("Counter({", value), self.dict_items(v(), ty, _call_method(v(), "most_common")),
                 _const("})", value)), _const("Counter()", value)))
+        if isinstance(ty, OrderedDictType):  # CPython 3.11: OrderedDict([('a', 1)]); OrderedDict()
+            pairs = view_of("items", tuple_of((ty.key, ty.value)))
+            return self.bound(value, lambda v: _if(v(), _concat(
+                _const("OrderedDict(", value), self.text(_call_method(v(), "items"), pairs), _const(")", value)),
+                _const("OrderedDict()", value)))
         if isinstance(ty, DefaultDictType):  # defaultdict(<class 'list'>, {...})
             return _concat(_const(f"defaultdict(<class '{factory_name(ty.value)}'>, {{", value),
                            self.dict_items(value, ty), _const("})", value))

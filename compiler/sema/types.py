@@ -5,7 +5,7 @@ import ast as py_ast
 
 from ..diagnostics import Diagnostic
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, CounterType, DictType,
-                       ListType, OptionalType, SetType, SourceModule, TupleType, Type, UnionType, VarTupleType,
+                       ListType, OptionalType, OrderedDictType, SetType, SourceModule, TupleType, Type, UnionType, VarTupleType,
                        ViewType, dict_of, list_of, members_of, optional_of, set_of, tuple_of, union_of,
                        var_tuple_of)
 
@@ -292,7 +292,7 @@ def equality_supported(ty: Type) -> bool:
     if isinstance(ty, ListType):
         return equality_supported(ty.item)
     if isinstance(ty, DictType):  # not a Counter: its == counts a missing key as 0
-        return eq_kind(ty.value) is not None and not isinstance(ty, CounterType)
+        return eq_kind(ty.value) is not None and not isinstance(ty, (CounterType, OrderedDictType))
     if isinstance(ty, TupleType):
         return all(equality_supported(t) for t in ty.items)
     return False

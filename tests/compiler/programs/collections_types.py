@@ -1,7 +1,7 @@
 """collections.defaultdict (d[k] inserts the value type's empty value: [], 0, "", set(), {};
 get, in, len, iteration, items() insert nothing; repr defaultdict(<class 'list'>, {...}); copy()
 and | keep the type; dict(d) is a plain dict) and collections.Counter."""
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 
 from abi import export
 
@@ -106,3 +106,36 @@ def counter_ties(n: int) -> int:
     c["v"] = 0
     c["u"] = -1
     return digest(repr(c) + str(c.most_common()) + str(c.most_common(1)) + str(c.total()))
+
+
+def ordered(n: int) -> OrderedDict[str, int]:
+    od: OrderedDict[str, int] = OrderedDict()
+    for i in range(n % 7):
+        od[WORDS[i]] = i
+    return od
+
+
+@export
+def ordered_dict_moves(n: int) -> int:
+    od = ordered(n)
+    empty: OrderedDict[int, str] = OrderedDict()
+    shown = repr(od) + repr(empty) + f"{od}"
+    if "a" in od:
+        od.move_to_end("a")
+        shown += str(list(od.keys()))
+        od.move_to_end("a", last=False)
+        shown += str(od)
+    if od:
+        shown += str(od.popitem()) + str(od.popitem(last=False)) + str(od)
+    return digest(shown + str(dict(od)) + str(od.copy()) + type(od).__name__ + str(len(od)))
+
+
+@export
+def ordered_dict_missing(n: int) -> int:
+    od = ordered(n)
+    if n % 2:
+        od.move_to_end("zz")  # KeyError
+    while od:
+        od.popitem(False)
+    od.popitem()  # KeyError: dictionary is empty
+    return 0
