@@ -168,7 +168,7 @@ def is_exception_class_info(info: ClassInfo | None) -> bool:
 
 def is_any_container(ty: Type) -> bool:
     return (isinstance(ty, ListType) and ty.item == ANY) or (
-        isinstance(ty, DictType) and ty.key == STR and ty.value == ANY)
+        type(ty) is DictType and ty.key == STR and ty.value == ANY)  # not an OrderedDict: its repr differs
 
 
 def from_any(ty: Type) -> bool:
