@@ -320,9 +320,12 @@ RUNTIME_MODULES = ("compiler.runtime.held_methods", "compiler.runtime.tuple_buil
                    "compiler.runtime.memory", "compiler.runtime.lists", "compiler.runtime.strings",
                    "compiler.runtime.dicts", "compiler.runtime.floats", "compiler.runtime.float_parse",
                    "compiler.runtime.exceptions", "compiler.runtime.dynamic", "compiler.runtime.reprs",
-                   "compiler.runtime.held_items", "compiler.runtime.held_arith", "compiler.runtime.dict_kinds")
+                   "compiler.runtime.held_items", "compiler.runtime.held_arith")
 # Loaded only for programs that use sets (frontend/load.py): the others compile as fast as before.
 SET_RUNTIME_MODULES = ("compiler.runtime.set_algebra", "compiler.runtime.sets")
+# And for programs that import from collections (Counter, OrderedDict): the same.
+COLLECTIONS_RUNTIME_MODULES = ("compiler.runtime.dict_kinds",)
+OPTIONAL_RUNTIME_MODULES = SET_RUNTIME_MODULES + COLLECTIONS_RUNTIME_MODULES
 RT_MEMORY = "compiler.runtime.memory"
 
 # Modules the compiler provides itself: their names are intrinsics, not code.
