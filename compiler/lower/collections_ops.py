@@ -95,3 +95,34 @@ def ordered_call(lowerer, node, name: str, receiver, key, last) -> None:
         return
     lowerer.emit("i64.const", 9 | (lowerer.classes.tuple_id(node.ty) << 8))  # a (key, value) record
     lowerer.call_runtime(f"{DICT_KINDS}.ordered_popitem", node.ty)
+
+
+
+def ordered_state(lowerer, d: str) -> tuple[str, str]:
+    """A loop over an OrderedDict (local ``d``) notes its state first; and, as CPython's iterator
+    keeps the key after the one it yields, whether one followed (a change after the last key raises
+    nothing): the temporaries holding both."""
+    lowerer.emit("local.get", d)
+    lowerer.emit("call", f"{DICT_KINDS}.ordered_state")
+    state = lowerer.stash("i64")
+    lowerer.emit("i32.const", 1)
+    return state, lowerer.stash("i32")
+
+
+def ordered_check(lowerer, ordered: tuple[str, str], d: str, size: str, exit_label: str) -> None:
+    state, more = ordered
+    lowerer.emit("local.get", more)
+    lowerer.emit("i32.eqz")
+    lowerer.emit("br_if", exit_label)
+    for local in (d, size, state):
+        lowerer.emit("local.get", local)
+    lowerer.emit("call", f"{DICT_KINDS}.ordered_check")
+
+
+def ordered_yielded(lowerer, ordered: tuple[str, str], d: str, entry: str) -> None:
+    lowerer.emit("local.get", d)
+    lowerer.emit("local.get", entry)
+    lowerer.emit("call", f"{DICTS}.dict_next")
+    lowerer.emit("i64.const", 0)
+    lowerer.emit("i64.ge_s")
+    lowerer.emit("local.set", ordered[1])

@@ -4,8 +4,8 @@
 in the list's order, so new keys go last as CPython inserts them; ``c.update(other)`` of a Counter
 adds its counts. ``OrderedDict.move_to_end`` and ``popitem`` work on the dict's insertion order.
 """
-from abi.intrinsics import store_i64
-from compiler.runtime.dicts import (dict_clear, dict_copy, dict_delete, dict_entry_key, dict_entry_value, dict_get_or,
+from abi.intrinsics import load_u32, store_i64
+from compiler.runtime.dicts import (DICT_ENTRIES, DICT_USED, dict_clear, dict_copy, dict_delete, dict_entry_key, dict_entry_value, dict_find, dict_get_or,
                                     dict_len, dict_next, dict_pop, dict_set, dict_update)
 from compiler.runtime.lists import list_get, list_len
 from compiler.runtime.memory import alloc
@@ -28,7 +28,11 @@ def counter_add_counts(d: int, other: int) -> None:
 
 def ordered_move_to_end(d: int, key: int, last: bool) -> None:
     """KeyError for a missing key, as CPython. To the front: the dict rebuilt with the key first
-    (O(n) where CPython's linked list is O(1); the same order)."""
+    (O(n) where CPython's linked list is O(1); the same order). A key already there stays, changing
+    nothing: a loop over the dict goes on, as CPython's."""
+    entry = dict_find(d, key)
+    if entry >= 0 and ((last and dict_next(d, entry) < 0) or (not last and dict_next(d, -1) == entry)):
+        return
     value = dict_pop(d, key)
     if last:
         dict_set(d, key, value)
@@ -54,3 +58,16 @@ def ordered_popitem(d: int, last: bool, pair_kind: int) -> int:
     store_i64(pair + 16, dict_entry_value(d, chosen))
     dict_delete(d, key)
     return pair
+
+
+def ordered_state(d: int) -> int:
+    """What changes with every insert, delete or move of an entry (CPython's od_state): the live count,
+    the used entry slots (a move appends) and the entries block (a rebuild makes a new one; nothing
+    is collected, so never at the same address, while an export runs)."""
+    return (load_u32(d + DICT_USED) << 32 | load_u32(d + DICT_ENTRIES)) ^ dict_len(d)
+
+
+def ordered_check(d: int, size: int, state: int) -> None:
+    """At each step of a loop over an OrderedDict: CPython's RuntimeError when its entries changed."""
+    if dict_len(d) != size or ordered_state(d) != state:
+        raise RuntimeError("OrderedDict mutated during iteration")

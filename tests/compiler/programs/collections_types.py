@@ -139,3 +139,32 @@ def ordered_dict_missing(n: int) -> int:
         od.popitem(False)
     od.popitem()  # KeyError: dictionary is empty
     return 0
+
+
+@export
+def ordered_dict_loops(n: int) -> int:
+    """A loop over an OrderedDict: a value update is fine; an insert, delete or move raises CPython's
+    RuntimeError('OrderedDict mutated during iteration') at the next step."""
+    od = ordered(n % 5 + 3)
+    shown = ""
+    for k in od:
+        od[k] += 1
+    for k, v in od.items():
+        shown += f"{k}{v}"
+    try:
+        for k in od:
+            if k == "b":
+                od.move_to_end(k, n % 2 == 0)
+    except RuntimeError as e:
+        shown += str(e)
+    try:
+        for k in od:
+            od[k + "x"] = 1
+    except RuntimeError as e:
+        shown += str(e)
+    try:
+        for k in od.keys():
+            od.popitem()
+    except RuntimeError as e:
+        shown += str(e)
+    return digest(shown + str(od))
