@@ -1,4 +1,4 @@
-"""``collections.defaultdict`` (and ``Counter``): dicts whose missing keys read differently.
+"""``collections.defaultdict``, ``Counter`` and ``OrderedDict``: dicts that behave differently.
 
 Problem: ``d[k].append(x)`` on a ``defaultdict(list)`` inserts ``[]`` for a missing key, where a
 dict raises KeyError. Accepts: ``defaultdict[K, V]`` annotations and ``defaultdict(F)`` calls
@@ -6,6 +6,10 @@ where F is V's own builtin type (``list`` for a ``list[int]`` value). Guarantees
 is a ``DefaultDictType`` (a dict to every dict operation but ``d[k]``, which lower/collections_ops.py
 makes insert V's empty value, and repr); other factories (a lambda, a function, another type than
 V's) and a defaultdict where a plain dict or an Any is expected are located compile errors.
+A ``Counter[K]`` reads 0 for a missing key (lower/collections_ops.py), counts lists
+(runtime/dict_kinds.py), and its ``most_common``/``total`` are rewritten into ``sorted``/``sum``;
+an ``OrderedDict[K, V]`` adds ``move_to_end``/``popitem``. Each is its own type, never a plain
+``dict[K, V]``: what CPython does differently for it (``d[k]``, repr, ``==``, arithmetic) stays exact.
 """
 from __future__ import annotations
 
@@ -42,7 +46,8 @@ def factory_name(value: Type) -> str | None:
 
 
 def collections_annotation(sym: Builtin, args: list[Type], fail) -> Type:
-    """``defaultdict[K, V]`` or ``Counter[K]``; ``fail(message, help)`` makes the located error."""
+    """``defaultdict[K, V]``, ``Counter[K]`` or ``OrderedDict[K, V]``; ``fail(message, help)`` makes the
+    located error."""
     if sym == COUNTER:
         if len(args) != 1 or args[0] not in (INT, STR, BYTES):
             raise fail("a Counter's keys must be int, str or bytes", "write Counter[str] (or int, bytes keys)")
@@ -70,6 +75,8 @@ def unavailable_import(name: str) -> tuple[str, str] | None:
         return None
     if name == "namedtuple":
         return "collections.namedtuple is not available yet", NAMED_TUPLE_HELP
+    if name == "abc":  # a module: no module objects in a compiled filter
+        return "collections.abc is not available as a module", "import its names: from collections.abc import Callable"
     return f"collections.{name} is not available yet", "see docs/stdlib.md for what collections has"
 
 
