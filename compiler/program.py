@@ -109,6 +109,38 @@ class ClassType(Type):
     info: "ClassInfo | None" = None
 
 
+@dataclass(frozen=True)
+class DefaultDictType(DictType):
+    """``collections.defaultdict[K, V]``: a dict whose ``d[k]`` inserts V's factory value (0, "",
+    [], {}, set()...) for a missing key. The factory is V's own type, so the type says it all.
+    Its own type, not a ``dict[K, V]``: code typed for a dict would raise KeyError where CPython
+    inserts, and show ``{...}`` where CPython shows ``defaultdict(<class 'list'>, {...})``."""
+
+
+@dataclass(frozen=True)
+class CounterType(DictType):
+    """``collections.Counter[K]``: a ``dict[K, int]`` whose ``c[k]`` reads 0 for a missing key
+    (without inserting it), shown as ``Counter({...})`` by count."""
+
+
+@dataclass(frozen=True)
+class OrderedDictType(DictType):
+    """``collections.OrderedDict[K, V]``: a dict (the same insertion order) with ``move_to_end`` and
+    ``popitem``, shown as ``OrderedDict([('a', 1)])``; == between two is order-sensitive (refused)."""
+
+
+def ordered_dict_of(key: Type, value: Type) -> OrderedDictType:
+    return OrderedDictType(f"OrderedDict[{key}, {value}]", "i32", True, key, value)
+
+
+def default_dict_of(key: Type, value: Type) -> DefaultDictType:
+    return DefaultDictType(f"defaultdict[{key}, {value}]", "i32", True, key, value)
+
+
+def counter_of(key: Type) -> CounterType:
+    return CounterType(f"Counter[{key}]", "i32", True, key, INT)
+
+
 def list_of(item: Type) -> ListType:
     return ListType(f"list[{item}]", "i32", True, item)
 
@@ -291,6 +323,9 @@ RUNTIME_MODULES = ("compiler.runtime.held_methods", "compiler.runtime.tuple_buil
                    "compiler.runtime.held_items", "compiler.runtime.held_arith")
 # Loaded only for programs that use sets (frontend/load.py): the others compile as fast as before.
 SET_RUNTIME_MODULES = ("compiler.runtime.set_algebra", "compiler.runtime.sets")
+# And for programs that import from collections (Counter, OrderedDict): the same.
+COLLECTIONS_RUNTIME_MODULES = ("compiler.runtime.dict_kinds",)
+OPTIONAL_RUNTIME_MODULES = SET_RUNTIME_MODULES + COLLECTIONS_RUNTIME_MODULES
 RT_MEMORY = "compiler.runtime.memory"
 
 # Modules the compiler provides itself: their names are intrinsics, not code.
@@ -298,6 +333,7 @@ BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
     "typing": ("Optional", "Any", "Union", "Callable", "List", "Dict", "Set", "FrozenSet", "Tuple",
                "NamedTuple"),
     "collections.abc": ("Callable",),
+    "collections": ("defaultdict", "Counter", "OrderedDict"),  # sema/collections_types.py
     "dataclasses": ("dataclass", "field"),
     "enum": ("Enum",),
     "__future__": ("annotations",),

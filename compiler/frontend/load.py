@@ -22,7 +22,8 @@ import warnings
 from pathlib import Path
 
 from ..diagnostics import CompileError, Diagnostic, display_path, loc_of
-from ..program import BUILTIN_MODULES, RUNTIME_MODULES, SET_RUNTIME_MODULES, Program, SourceModule
+from ..program import (BUILTIN_MODULES, COLLECTIONS_RUNTIME_MODULES, OPTIONAL_RUNTIME_MODULES, RUNTIME_MODULES,
+                       SET_RUNTIME_MODULES, Program, SourceModule)
 from .. import cache
 from . import module_imports, stdlib_check
 
@@ -44,6 +45,9 @@ def run(entry: Path, text: str | None = None) -> Program:
     _load_pending(pending, modules, roots, stdlib)
     if _uses_sets(m for n, m in modules.items() if n not in RUNTIME_MODULES):
         _add_runtime(pending, SET_RUNTIME_MODULES, name)
+        _load_pending(pending, modules, roots, stdlib)
+    if any(target == "collections" for m in modules.values() for target, _ in imported_modules(m)):
+        _add_runtime(pending, COLLECTIONS_RUNTIME_MODULES, name)  # Counter's and OrderedDict's helpers
         _load_pending(pending, modules, roots, stdlib)
     errors = stdlib_check.check(modules, stdlib)
     if errors:
@@ -80,7 +84,7 @@ def _load_pending(pending: list, modules: dict[str, SourceModule], roots: list[P
         mod_name, path, source = pending.pop()
         if mod_name in modules:
             continue
-        module = _parse(mod_name, path, source, trusted=mod_name in RUNTIME_MODULES + SET_RUNTIME_MODULES)
+        module = _parse(mod_name, path, source, trusted=mod_name in RUNTIME_MODULES + OPTIONAL_RUNTIME_MODULES)
         rewritten = module_imports.rewrite(module)  # import X -> from X import ...
         if rewritten:
             raise CompileError(rewritten)

@@ -5,6 +5,7 @@ import ast as py_ast
 
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, RAISE_INTRINSICS, RT_MEMORY, STR, ClassInfo, ClassType, DictType,
                        FuncSym, GlobalSym, ListType, OptionalType, Type, VarTupleType, ViewType)
+from .collections_ops import counter_call, ordered_call
 from .compare import CompareLowerer
 from .star_args import StarArgsLowerer
 from .expressions import eq_kind
@@ -225,6 +226,12 @@ class CallLowerer(StarArgsLowerer, KwargsUnpackLowerer, TupleBuiltinLowerer, Clo
     # -- built-ins --------------------------------------------------------------------
     def call_builtin(self, node: py_ast.Call, name: str) -> None:
         getattr(self, f"builtin_{name}")(node)
+
+    def call_counter(self, node: py_ast.Call, receiver, source) -> None:
+        counter_call(self, node, receiver, source)  # Counter(xs), c.update(xs): lower/collections_ops.py
+
+    def call_ordered(self, node: py_ast.Call, name: str, receiver, key, last) -> None:
+        ordered_call(self, node, name, receiver, key, last)  # OrderedDict's: lower/collections_ops.py
 
     def call_rewritten(self, node: py_ast.Call, replacement: py_ast.expr) -> None:
         self.lower(replacement)  # a call checked as the expression it equals (sema/dict_builtin.py)

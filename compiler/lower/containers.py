@@ -4,6 +4,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import ANY, BYTES, INT, RT_MEMORY, STR, DictType, ListType, TupleType, Type, VarTupleType
+from .collections_ops import dict_read
 from .formatting import FormatLowerer
 from .expressions import text_prefix
 from .values import DICTS, LISTS, STRINGS
@@ -92,7 +93,7 @@ class ContainerLowerer(FormatLowerer):
             return
         if isinstance(base, DictType):
             self.slot(node.slice, base.key)
-            self.call_runtime(f"{DICTS}.dict_get", node.ty)
+            dict_read(self, base, node.ty)  # a defaultdict inserts, a Counter reads 0
             return
         self.value(node.slice, INT)
         symbol = f"{LISTS}.list_get" if isinstance(base, ListType) else f"{TUPLES}.tuple_get" \

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import ANY, INT, DictType
+from ..program import ANY, INT, CounterType, DictType
 from .values import DICTS, LISTS
 
 LIST_SLICES = "compiler.runtime.list_slices"
@@ -24,6 +24,11 @@ class DeleteLowerer:
             if isinstance(target.slice, py_ast.Slice):
                 self.slice_bounds(target.slice)
                 self.emit("call", f"{LIST_SLICES}.list_del_slice")
+            elif isinstance(base, CounterType):  # a missing key is no KeyError (Counter.__delitem__)
+                self.slot(target.slice, base.key)
+                self.emit("i64.const", 0)
+                self.emit("call", f"{DICTS}.dict_pop_or")
+                self.emit("drop")
             elif isinstance(base, DictType):
                 self.slot(target.slice, base.key)
                 self.emit("call", f"{DICTS}.dict_delete")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .. import ir
 from ..diagnostics import display_path
-from ..program import ANY, RUNTIME_MODULES, SET_RUNTIME_MODULES, list_of
+from ..program import ANY, OPTIONAL_RUNTIME_MODULES, RUNTIME_MODULES, list_of
 from .containers import ITEMS_DATA, LIST_ITEMS, LIST_LEN, SLOT_SIZE
 
 PENDING = "rt.pending"
@@ -99,7 +99,7 @@ class ExceptionLowerer:
         """Where the raise is, for the uncaught-exception log line; "" in the runtime: CPython's
         built-ins are C code, absent from its tracebacks (Envoy's backtrace names the callers)."""
         module = self.source.module
-        if module.name in RUNTIME_MODULES + SET_RUNTIME_MODULES:
+        if module.name in RUNTIME_MODULES + OPTIONAL_RUNTIME_MODULES:
             return ""
         return f'File "{display_path(module.path)}", line {stmt.lineno}, in {self.source.name}'
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import BYTES, INT, STR, ListType, Type, VarTupleType, tuple_of
+from ..program import BYTES, INT, STR, ListType, OrderedDictType, Type, VarTupleType, tuple_of
+from .collections_ops import ordered_check, ordered_state, ordered_yielded
 from .containers import ContainerLowerer
 from .values import BYTES_DATA, DICTS, LISTS, STRINGS
 
@@ -190,8 +191,11 @@ class LoopLowerer(ContainerLowerer):
         self.emit("local.get", d)
         self.emit("call", f"{DICTS}.dict_len")
         self.emit("local.set", size)
+        ordered = ordered_state(self, d) if isinstance(ty, OrderedDictType) else None
 
         def test(exit_label: str) -> None:
+            if ordered is not None:  # OrderedDict: its own RuntimeError, on a move too
+                ordered_check(self, ordered, d, size, exit_label)
             self.emit("local.get", d)
             self.emit("call", f"{DICTS}.dict_len")
             self.emit("local.get", size)
@@ -206,6 +210,8 @@ class LoopLowerer(ContainerLowerer):
             self.emit("i64.const", 0)
             self.emit("i64.lt_s")
             self.emit("br_if", exit_label)
+            if ordered is not None:
+                ordered_yielded(self, ordered, d, entry)
             parts = {"keys": [("key", ty.key)], "values": [("value", ty.value)],
                      "items": [("key", ty.key), ("value", ty.value)]}[view]
             for part, part_ty in parts:

@@ -6,6 +6,7 @@ import ast as py_ast
 from .. import ir
 from ..program import ANY, INT, NONE, DictType, FuncSym, GlobalSym, ListType, Type, VarTupleType
 from ..sema.named_tuples import named_items
+from .collections_ops import dict_read
 from .comprehensions import ComprehensionLowerer
 from .deletion import DeleteLowerer
 from .dynamic_ops import DynamicOpLowerer
@@ -190,7 +191,7 @@ class FunctionLowerer(GeneratorLowerer, ComprehensionLowerer, WalrusLowerer, Del
         self.emit("local.get", node.key)
         if isinstance(base, DictType):
             self.to_slot(base.key)
-            self.call_runtime(f"{DICTS}.dict_get", node.ty)
+            dict_read(self, base, node.ty)  # d[k] += 1 of a defaultdict or Counter too
         else:
             self.call_runtime(f"{LISTS}.list_get", node.ty)
 

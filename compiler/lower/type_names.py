@@ -7,8 +7,8 @@ the names of what an Any holds by its type code (compiler/runtime/dynamic.py).
 """
 from __future__ import annotations
 
-from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, DictType, ListType, SetType, TupleType,
-                       Type, VarTupleType, ViewType)
+from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, CounterType, DefaultDictType, DictType,
+                       ListType, OrderedDictType, SetType, TupleType, Type, VarTupleType, ViewType)
 
 HELD_NAMES = ("NoneType", "int", "float", "bool", "str", "bytes", "list", "dict")  # by dynamic type code
 OBJECT_CODE = 8
@@ -18,7 +18,9 @@ BUILTIN_NAMES = {INT: "int", FLOAT: "float", BOOL: "bool", STR: "str", BYTES: "b
 def static_name(ty: Type) -> str | None:
     if ty in BUILTIN_NAMES:
         return BUILTIN_NAMES[ty]
-    for kind, name in ((ListType, "list"), (DictType, "dict"), (TupleType, "tuple"), (VarTupleType, "tuple"),
+    for kind, name in ((ListType, "list"), (DefaultDictType, "defaultdict"), (CounterType, "Counter"),
+                       (OrderedDictType, "OrderedDict"),
+                       (DictType, "dict"), (TupleType, "tuple"), (VarTupleType, "tuple"),
                        (ViewType, "list")):
         if isinstance(ty, kind):
             return name

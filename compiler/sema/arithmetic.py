@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import ANY, BOOL, FLOAT, INT, DictType, ListType, SetType, Type, VarTupleType
+from ..program import ANY, BOOL, FLOAT, INT, CounterType, DictType, ListType, SetType, Type, VarTupleType
 from .types import fixed_to_var_tuple
 from .comparisons import NUMERIC, TEXT
 from .constants import INT64_MIN
@@ -31,6 +31,9 @@ class ArithmeticChecks:
             return ANY  # ** << >> & | ^ (sema/dynamic_ops.py)
         if isinstance(left, SetType) or isinstance(right, SetType):
             return self.set_binop(node, left, right)  # sema/sets.py
+        if isinstance(left, CounterType) or isinstance(right, CounterType):  # not a dict's |: max of counts
+            raise self.fail(node, "Counter arithmetic (+, -, &, |) is not available yet",
+                            "loop over the counts: for k, n in b.items(): a[k] += n")
         if left in NUMERIC and right in NUMERIC:
             return self.numeric_result(node, left, right)
         sequences = (ListType, VarTupleType)

@@ -17,7 +17,7 @@ import ast as py_ast
 
 from .. import cache
 from ..diagnostics import CompileError, Diagnostic
-from ..program import (ANY, NONE, RUNTIME_MODULES, SET_RUNTIME_MODULES, ClassType, DictType, FuncSym,
+from ..program import (ANY, NONE, OPTIONAL_RUNTIME_MODULES, RUNTIME_MODULES, ClassType, DictType, FuncSym,
                        GlobalSym, ListType, Program, SetType, TupleType, Type, VarTupleType, ViewType)
 from .check_calls import CallChecker
 from .check_expr import Bail, ExprChecker, _conversion_help
@@ -49,7 +49,7 @@ def run(program: Program) -> Program:
     for fn in list(program.functions.values()):
         if fn.host is not None:
             continue
-        if fn.module.name in RUNTIME_MODULES + SET_RUNTIME_MODULES:
+        if fn.module.name in RUNTIME_MODULES + OPTIONAL_RUNTIME_MODULES:
             program.unchecked.add(fn.qualname)  # most of the runtime is never reached: check_later
         else:
             errors += FunctionChecker(fn).check_function()

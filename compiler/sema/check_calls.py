@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType, FuncSym,
-                       ListType, Local, SetType, Param, Type, VarTupleType, ViewType, list_of)
+from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, CounterType, DictType,
+                       FuncSym, ListType, Local, OrderedDictType, SetType, Param, Type, VarTupleType, ViewType, list_of)
 from . import map_filter
 from .builtins import INTRINSICS, PYTHON_BUILTINS
+from .collections_types import COUNTER_LATER, COUNTER_METHODS, ORDERED_METHODS, CollectionsChecks
 from .dict_builtin import DictBuiltinChecks
 from .exceptions import is_exception
 from .exception_args import ExceptionArgsChecks, missing_method_help, reaches_base_init, takes_arguments
@@ -41,8 +42,8 @@ from .view_arguments import extend_by_view, written_as_view
 from .named_tuples import is_named_tuple
 
 
-class CallChecker(ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks, ReprChecks, StaticMethodChecks,
-                  ClassMethodChecks, PropertyChecks, ExprChecker):
+class CallChecker(CollectionsChecks, ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks,
+                  ReprChecks, StaticMethodChecks, ClassMethodChecks, PropertyChecks, ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
         func = node.func
         called = value_call(self, node)  # a function value (sema/callables.py)
@@ -74,6 +75,8 @@ class CallChecker(ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, Dic
             return getattr(self, f"builtin_{name}")(node, expected)
         if sym is None:
             raise self.fail(func, *undefined_name(name))
+        if isinstance(sym, Builtin) and sym.name.startswith("collections."):
+            return self.collections_call(node, sym, expected)  # sema/collections_types.py
         if sym == Builtin("typing.NamedTuple"):
             raise self.fail(func, "NamedTuple(...) is not supported", "write a class: class P(NamedTuple): x: int")
         raise self.fail(func, f"'{name}' cannot be called")
@@ -197,6 +200,10 @@ class CallChecker(ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, Dic
             self.refuse_property_call(node, method)
             node.call = ("method", method, base.info)
             return self.bind(node, method.params[1:], func.attr, node.args, method.result)
+        if isinstance(base, CounterType) and func.attr in COUNTER_METHODS + COUNTER_LATER:
+            return self.counter_method(node, func, base)  # sema/collections_types.py
+        if isinstance(base, OrderedDictType) and func.attr in ORDERED_METHODS:
+            return self.ordered_method(node, func, base)
         if isinstance(base, SetType):
             return self.set_method(node, func, base)  # sema/sets.py
         if func.attr == "format" and base == STR and isinstance(receiver, py_ast.Constant):

@@ -348,6 +348,9 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
         if expected == ANY:
             expected = dict_of(STR, ANY)
         if not node.keys:
+            if isinstance(expected, DictType) and type(expected) is not DictType:  # defaultdict, Counter
+                raise self.fail(node, f"a {{}} literal is a plain dict, not a {expected}",
+                                f"make one with {expected.name.split('[')[0]}(...)")
             if not isinstance(expected, DictType):
                 raise self.fail(node, "the type of an empty dict is not known here",
                                 "annotate the variable: counts: dict[str, int] = {}")
@@ -388,6 +391,9 @@ def _constant_of(info: ClassInfo, name: str) -> GlobalSym | None:
 
 
 def _conversion_help(ty: Type, target: Type) -> str:
+    if isinstance(ty, DictType) and type(ty) is not DictType:  # a defaultdict or Counter
+        return (f"a {ty} is not a plain dict here (d[k] and repr differ): pass dict(d), a plain copy, or "
+                f"annotate it as {ty}")
     if ty == BOOL and target == INT:
         return "convert explicitly with int(...)"
     if ty == INT and target == BOOL:

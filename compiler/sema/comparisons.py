@@ -66,6 +66,9 @@ class ComparisonChecks:
                             "compare two tuple[T, ...]: annotate the fixed tuple as one (t: tuple[int, ...] = (1, 2))")
         if a != b:
             raise self.fail(node, f"cannot compare {a} with {b}")
+        if "Counter[" in a.name or "OrderedDict[" in a.name:  # Counter's == counts a missing key as 0,
+            raise self.fail(node, f"comparing {a} values is not available yet",  # OrderedDict's is ordered
+                            "compare dict(a) == dict(b), or the parts you need")
         if isinstance(op, ORDERING) and not orderable(a):
             raise self.fail(node, f"{a} values have no ordering here")
         if isinstance(op, (py_ast.Eq, py_ast.NotEq)) and not equality_supported(a):

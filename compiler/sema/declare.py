@@ -18,6 +18,7 @@ from ..diagnostics import CompileError, Diagnostic
 from ..program import (BUILTIN_MODULES, NONE, Builtin, ClassInfo, FuncSym, GlobalSym, Param,
                        Program, SourceModule, var_tuple_of)
 from . import classes
+from .collections_types import unavailable_import
 from .exceptions import bind_builtin_names
 from .constants import ConstantError, fold
 from .types import TypeError_, annotation, is_subclass, resolve
@@ -143,6 +144,9 @@ def _bind_one(program: Program, module: SourceModule, stmt: py_ast.ImportFrom, a
 def _import_error(module: SourceModule, stmt: py_ast.ImportFrom, alias: py_ast.alias) -> Diagnostic:
     if alias.name == "*":
         return Diagnostic(module.loc(stmt), "'from module import *' is not supported", "import the names you use")
+    problem = unavailable_import(alias.name) if stmt.module == "collections" else None
+    if problem is not None:
+        return Diagnostic(module.loc(stmt), *problem)
     if stmt.module in BUILTIN_MODULES:
         return Diagnostic(module.loc(stmt), f"'{alias.name}' from '{stmt.module}' is not supported",
                           f"supported: {', '.join(BUILTIN_MODULES[stmt.module])}")

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, DictType, ListType, OptionalType,
-                       SetType, TupleType, Type, UnionType, VarTupleType, ViewType)
+from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, CounterType, DefaultDictType, DictType,
+                       ListType, OptionalType, OrderedDictType, SetType, TupleType, Type, UnionType, VarTupleType,
+                       ViewType, tuple_of, view_of)
 from .classes import inherited_method
+from .collections_types import factory_name
 from .exceptions import is_exception
 
 SCALARS = (INT, BOOL, STR, FLOAT, BYTES, NONE)  # what f"{x!r}" converts itself
@@ -89,6 +91,18 @@ class _Builder:
             return _concat(_const("[", value), self.joined(value, ty.item), _const("]", value))
         if isinstance(ty, SetType):
             return self.set_text(value, ty)
+        if isinstance(ty, CounterType):  # Counter({'a': 2, 'b': 1}) by count, as most_common(); Counter()
+            return self.bound(value, lambda v: _if(v(), _concat(
+                _const("Counter({", value), self.dict_items(v(), ty, _call_method(v(), "most_common")),
+                _const("})", value)), _const("Counter()", value)))
+        if isinstance(ty, OrderedDictType):  # CPython 3.11: OrderedDict([('a', 1)]); OrderedDict()
+            pairs = view_of("items", tuple_of((ty.key, ty.value)))
+            return self.bound(value, lambda v: _if(v(), _concat(
+                _const("OrderedDict(", value), self.text(_call_method(v(), "items"), pairs), _const(")", value)),
+                _const("OrderedDict()", value)))
+        if isinstance(ty, DefaultDictType):  # defaultdict(<class 'list'>, {...})
+            return _concat(_const(f"defaultdict(<class '{factory_name(ty.value)}'>, {{", value),
+                           self.dict_items(value, ty), _const("})", value))
         if isinstance(ty, DictType):
             return _concat(_const("{", value), self.dict_items(value, ty), _const("}", value))
         if isinstance(ty, TupleType):
@@ -134,11 +148,11 @@ class _Builder:
             return _if(v(), inner, _const("set()", value))
         return self.bound(value, shown)
 
-    def dict_items(self, value: py_ast.expr, ty: DictType) -> py_ast.expr:
+    def dict_items(self, value: py_ast.expr, ty: DictType, pairs: py_ast.expr | None = None) -> py_ast.expr:
         self.depth += 1
         key, item = f"__repr_key{self.depth}", f"__repr_value{self.depth}"
         pair = _concat(self.text(_name(key, value), ty.key), _const(": ", value), self.text(_name(item, value), ty.value))
-        items = _call_method(value, "items")
+        items = pairs or _call_method(value, "items")
         target = _at(py_ast.Tuple(elts=[_store(key, value), _store(item, value)], ctx=py_ast.Store()), value)
         comp = _at(py_ast.ListComp(elt=pair, generators=[
             py_ast.comprehension(target=target, iter=items, ifs=[], is_async=0)]), value)

@@ -4,8 +4,8 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..diagnostics import Diagnostic
-from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType,
-                       ListType, OptionalType, SetType, SourceModule, TupleType, Type, UnionType, VarTupleType,
+from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, CounterType, DictType,
+                       ListType, OptionalType, OrderedDictType, SetType, SourceModule, TupleType, Type, UnionType, VarTupleType,
                        ViewType, dict_of, list_of, members_of, optional_of, set_of, tuple_of, union_of,
                        var_tuple_of)
 
@@ -92,6 +92,11 @@ def _generic(module: SourceModule, py_node: py_ast.Subscript, fail) -> Type:
     from .callables import is_callable_annotation, resolve_callable  # callables builds on types
     if is_callable_annotation(module, name):
         return resolve_callable(module, py_node, resolve, fail)
+    sym = module.namespace.get(name)
+    if isinstance(sym, Builtin) and sym.name.startswith("collections."):  # defaultdict[K, V], Counter[K]
+        from .collections_types import collections_annotation
+        return collections_annotation(sym, [resolve(module, a) for a in args],
+                                      lambda message, help: TypeError_(Diagnostic(module.loc(py_node), message, help)))
     if name == py_node.value.id and name in module.namespace:
         from .re_annotations import generic_re_class
         pattern = generic_re_class(module.namespace[name], args, lambda a: resolve(module, a))  # re.Pattern[str]
@@ -163,7 +168,7 @@ def is_exception_class_info(info: ClassInfo | None) -> bool:
 
 def is_any_container(ty: Type) -> bool:
     return (isinstance(ty, ListType) and ty.item == ANY) or (
-        isinstance(ty, DictType) and ty.key == STR and ty.value == ANY)
+        type(ty) is DictType and ty.key == STR and ty.value == ANY)  # not an OrderedDict: its repr differs
 
 
 def from_any(ty: Type) -> bool:
@@ -286,8 +291,8 @@ def equality_supported(ty: Type) -> bool:
         return True
     if isinstance(ty, ListType):
         return equality_supported(ty.item)
-    if isinstance(ty, DictType):
-        return eq_kind(ty.value) is not None
+    if isinstance(ty, DictType):  # not a Counter: its == counts a missing key as 0
+        return eq_kind(ty.value) is not None and not isinstance(ty, (CounterType, OrderedDictType))
     if isinstance(ty, TupleType):
         return all(equality_supported(t) for t in ty.items)
     return False

@@ -629,6 +629,48 @@ OTHER_ERRORS = [
     ('class A:\n    K = 1\nclass B(A):\n    K = "one"\n',
      '4:5', "class constant 'K' is int in A and cannot become str here",
      'give it a int value'),
+    # collections (sema/collections_types.py)
+    ('from collections import defaultdict\ndef f() -> None:\n    d: defaultdict[str, int] = defaultdict(lambda: 1)\n',
+     '3:44', 'the factory of a defaultdict[str, int] must be int',
+     'a lambda, a function or another type as the factory is not available yet'),
+    ('from collections import defaultdict\ndef f() -> None:\n    d: dict[str, int] = defaultdict(int)\n',
+     '3:25', 'the type of this defaultdict is not known', 'a defaultdict is not a plain dict here (d[k] inserts): '
+     'annotate it as defaultdict[K, V], where it is made and where it is passed'),
+    ('from collections import defaultdict\ndef f() -> None:\n    d: defaultdict[str, int] = {}\n',
+     '3:32', 'a {} literal is a plain dict, not a defaultdict[str, int]', 'make one with defaultdict(...)'),
+    ('from collections import defaultdict\ndef g(d: dict[str, int]) -> None:\n    pass\n'
+     'def f(d: defaultdict[str, int]) -> None:\n    g(d)\n',
+     '5:7', "argument 'd' of g() must be dict[str, int], not defaultdict[str, int]",
+     'a defaultdict[str, int] is not a plain dict here (d[k] and repr differ): pass dict(d), a plain copy, '
+     'or annotate it as defaultdict[str, int]'),
+    ('from collections import namedtuple\n', '1:1', 'collections.namedtuple is not available yet',
+     'write a class: from typing import NamedTuple; class P(NamedTuple): x: int'),
+    ('from collections import ChainMap\n', '1:1', 'collections.ChainMap is not available yet',
+     'see docs/stdlib.md for what collections has'),
+    ('from collections import defaultdict\ndef f(d: defaultdict[str, tuple[int, int]]) -> None:\n    pass\n',
+     '2:10', 'a defaultdict of tuple[int, int] values is not available yet', 'its values may be int, float, bool, '
+     'str, bytes, list[T], set[T] or dict[K, V] (the factory is their type)'),
+    ('from collections import Counter\ndef f(a: Counter[str], b: Counter[str]) -> None:\n    c = a + b\n',
+     '3:9', 'Counter arithmetic (+, -, &, |) is not available yet',
+     'loop over the counts: for k, n in b.items(): a[k] += n'),
+    ('from collections import Counter\ndef f(a: Counter[str], b: Counter[str]) -> bool:\n    return a == b\n',
+     '3:12', 'comparing Counter[str] values is not available yet', 'compare dict(a) == dict(b), or the parts you need'),
+    ('from collections import OrderedDict\ndef f(a: OrderedDict[str, int], b: OrderedDict[str, int]) -> bool:\n'
+     '    return a == b\n', '3:12', 'comparing OrderedDict[str, int] values is not available yet',
+     'compare dict(a) == dict(b), or the parts you need'),
+    ('from collections import OrderedDict\ndef f() -> None:\n    od = OrderedDict()\n',
+     '3:10', 'the type of this OrderedDict is not known', 'annotate it: od: OrderedDict[str, int] = OrderedDict()'),
+    ('from collections import OrderedDict\ndef f(a: OrderedDict[str, int]) -> None:\n    a.move_to_end("k", first=True)\n',
+     '3:5', 'move_to_end() takes key, last here', 'write od.move_to_end(key, last=False)'),
+    ('from collections import Counter\ndef f(a: Counter[str]) -> None:\n    a.subtract(["x"])\n',
+     '3:5', 'Counter.subtract() is not available yet', 'loop over c.items()'),
+    ('from collections import Counter\ndef f() -> None:\n    c = Counter()\n',
+     '3:9', 'the type of this Counter is not known', 'annotate it: counts: Counter[str] = Counter()'),
+    ('from collections import Counter\ndef f(s: str) -> None:\n    c = Counter(s)\n',
+     '3:17', 'Counter() of str is not available yet', 'count its characters: Counter(list(s))'),
+    ('from collections import Counter\ndef f(a: Counter[str]) -> None:\n    a.update({"x": 1})\n',
+     '3:14', 'update() of a Counter[str] takes a list of str or a Counter[str] here, not dict[str, int]',
+     'pass a Counter, or loop: for k, n in d.items(): c[k] += n'),
 ]
 
 GOLDEN = [case[1:] for case in CONSTRUCTS] + OTHER_ERRORS
