@@ -1,12 +1,14 @@
-"""Lowering of calls: functions, methods (with dispatch), constructors, built-ins, intrinsics."""
+"""Lowering of calls: functions, methods (with dispatch), constructors, built-ins (intrinsics:
+lower/intrinsics.py)."""
 from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (ANY, BOOL, BYTES, FLOAT, INT, RAISE_INTRINSICS, RT_MEMORY, STR, ClassInfo, ClassType, DictType,
-                       FuncSym, GlobalSym, ListType, OptionalType, Type, VarTupleType, ViewType)
+from ..program import (ANY, BYTES, FLOAT, INT, RT_MEMORY, STR, ClassInfo, ClassType, DictType,
+                       FuncSym, ListType, OptionalType, Type, VarTupleType, ViewType)
 from .collections_ops import counter_call, ordered_call
 from .compare import CompareLowerer
+from .intrinsics import IntrinsicLowerer
 from .star_args import StarArgsLowerer
 from .expressions import eq_kind
 from .methods import MethodLowerer
@@ -17,31 +19,10 @@ from .sort_keys import SortKeyLowerer
 from .texts import TextLowerer
 from .values import BYTES_DATA, DYNAMIC, LISTS, STRINGS, type_code
 
-MEMORY_INTRINSICS = {
-    "load_u8": ["i32.wrap_i64", ("i32.load8_u", 0), "i64.extend_i32_u"],
-    "load_u32": ["i32.wrap_i64", ("i64.load32_u", 0)],
-    "load_i64": ["i32.wrap_i64", ("i64.load", 0)],
-}
-# Wrapping arithmetic and unsigned comparisons: one plain instruction on the i64 operands.
-PLAIN_INTRINSICS = {"wrap_add": "i64.add", "wrap_sub": "i64.sub", "wrap_mul": "i64.mul",
-                    "shr_u": "i64.shr_u", "lt_u": "i64.lt_u", "ctz": "i64.ctz",
-                    "div_u": "i64.div_u", "rem_u": "i64.rem_u"}
-STORE_INTRINSICS = {"store_u8": "i64.store8", "store_u32": "i64.store32", "store_i64": "i64.store"}
 KIND_RECORD = 9
 
 
-def constant_int(node: py_ast.expr) -> int | None:
-    """The value of an int literal or of a name bound to a folded int constant."""
-    if isinstance(node, py_ast.Constant) and type(node.value) is int:
-        return node.value
-    sym = getattr(node, "sym", None)
-    if isinstance(node, py_ast.Name) and isinstance(sym, GlobalSym) and sym.is_constant \
-            and type(sym.value) is int:
-        return sym.value
-    return None
-
-
-class CallLowerer(StarArgsLowerer, KwargsUnpackLowerer, TupleBuiltinLowerer, ClosureLowerer, SortKeyLowerer, MethodLowerer,
+class CallLowerer(IntrinsicLowerer, StarArgsLowerer, KwargsUnpackLowerer, TupleBuiltinLowerer, ClosureLowerer, SortKeyLowerer, MethodLowerer,
                   CompareLowerer, TextLowerer):
     def lower_Call(self, node: py_ast.Call) -> None:
         if hasattr(node, "unpacking"):
@@ -136,92 +117,6 @@ class CallLowerer(StarArgsLowerer, KwargsUnpackLowerer, TupleBuiltinLowerer, Clo
 
     def dispatch(self, fn: FuncSym, info: ClassInfo) -> str:
         return self.classes.dispatcher(fn, info)
-
-    # -- intrinsics ---------------------------------------------------------------
-    def call_intrinsic(self, node: py_ast.Call, name: str) -> None:
-        if name in MEMORY_INTRINSICS or name in STORE_INTRINSICS:
-            self.memory_access(node, name)
-            return
-        if name in ("memory_fill", "memory_copy"):
-            self.bulk_memory(node, name)
-            return
-        for arg in node.bound:
-            self.value(arg, INT if arg.ty == BOOL else None)
-        if name in RAISE_INTRINSICS:
-            self.emit("call", RAISE_INTRINSICS[name])
-        elif name in PLAIN_INTRINSICS:
-            self.emit(PLAIN_INTRINSICS[name])
-        else:
-            getattr(self, f"intrinsic_{name}")()
-
-    def memory_access(self, node: py_ast.Call, name: str) -> None:
-        """load_*/store_*(base + constant, ...): the constant goes into the instruction's offset,
-        sparing a checked addition on the runtime's hottest paths (field reads and writes)."""
-        offset = self.address(node.bound[0])
-        if name in MEMORY_INTRINSICS:
-            wrap, (load, _), *rest = MEMORY_INTRINSICS[name]
-            self.emit(wrap)
-            self.emit(load, offset)
-            for instr in rest:
-                self.emit(*(instr if isinstance(instr, tuple) else (instr,)))
-            return
-        self.emit("i32.wrap_i64")
-        self.value(node.bound[1], INT if node.bound[1].ty == BOOL else None)
-        self.emit(STORE_INTRINSICS[name], offset)
-
-    def address(self, arg: py_ast.expr) -> int:
-        """Push an address's base (i64); return the constant offset split off it, if any."""
-        if isinstance(arg, py_ast.BinOp) and isinstance(arg.op, py_ast.Add):
-            offset = constant_int(arg.right)
-            if offset is not None and 0 <= offset < 1 << 30:
-                self.value(arg.left, INT)
-                return offset
-        self.value(arg, INT if arg.ty == BOOL else None)
-        return 0
-
-    def intrinsic_memory_size(self) -> None:
-        self.emit("memory.size")
-        self.emit("i64.extend_i32_u")
-
-    def intrinsic_memory_grow(self) -> None:
-        self.emit("i32.wrap_i64")
-        self.emit("memory.grow")
-        self.emit("i64.extend_i32_s")
-
-    def intrinsic_heap_base(self) -> None:
-        self.emit("global.get", "rt.heap_base")
-        self.emit("i64.extend_i32_u")
-
-    def intrinsic_record_table(self) -> None:
-        self.emit("global.get", "rt.record_table")
-        self.emit("i64.extend_i32_u")
-
-    def intrinsic_data_ptr(self) -> None:
-        self.emit("i32.const", 16)
-        self.emit("i32.add")
-        self.emit("i64.extend_i32_u")
-
-    def intrinsic_bytes_at(self) -> None:
-        """A new bytes object holding a copy of memory[ptr:ptr + size] (i64 operands pushed)."""
-        self.emit("i32.const", 0)  # is_str = False
-        self.call_runtime(f"{STRINGS}.text_from_span", BYTES)
-
-    def intrinsic_unreachable(self) -> None:
-        self.emit("unreachable")
-
-    def intrinsic_float_bits(self) -> None:
-        self.emit("i64.reinterpret_f64")
-
-    def intrinsic_float_from_bits(self) -> None:
-        self.emit("f64.reinterpret_i64")
-
-    def bulk_memory(self, node: py_ast.Call, name: str) -> None:
-        """memory.fill(dst, value, size) / memory.copy(dst, src, size): each operand wrapped to
-        i32 as it is pushed (in order, so evaluation order is unchanged)."""
-        for arg in node.bound:
-            self.value(arg, INT if arg.ty == BOOL else None)
-            self.emit("i32.wrap_i64")
-        self.emit(f"memory.{name.split('_')[1]}")
 
     # -- built-ins --------------------------------------------------------------------
     def call_builtin(self, node: py_ast.Call, name: str) -> None:
