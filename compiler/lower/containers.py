@@ -11,6 +11,7 @@ from .values import DICTS, LISTS, STRINGS
 KIND_RAW, KIND_POINTERS, KIND_RECORD = 5, 7, 9
 TUPLES = "compiler.runtime.tuple_builtin"
 KEY_KINDS = {INT: 0, STR: 1, BYTES: 2}
+KEY_OBJECT = 3
 
 
 LIST_LEN, LIST_ITEMS = 8, 16    # list object fields (compiler/runtime/lists.py)
@@ -42,7 +43,7 @@ class ContainerLowerer(FormatLowerer):
         self.emit("local.get", lst)
 
     def new_dict(self, ty: DictType) -> None:
-        self.emit("i64.const", KEY_KINDS[ty.key])
+        self.emit("i64.const", KEY_KINDS.get(ty.key, KEY_OBJECT))  # else an object (sema/class_keys.py)
         self.emit("i32.const", int(ty.value.pointer))
         self.call_runtime(f"{DICTS}.dict_new", ty)
 

@@ -3,7 +3,7 @@
     +8  u32 len (live entries)          +12 u32 used (entry slots used, deleted ones included)
     +16 u32 entries block               +20 u32 index block (KIND_RAW)
     +24 u32 entries capacity            +28 u32 index size (a power of two; 0 before the first insert)
-    +32 u32 key kind (0 int, 1 str, 2 bytes)
+    +32 u32 key kind (0 int, 1 str, 2 bytes, 3 object: hashed and compared by address)
     +36 u32 kind word of the entries block (KIND_ENTRIES | ENTRY_KEY_POINTER | ENTRY_VALUE_POINTER)
 
 Entries are appended in insertion order: 24 bytes each from the block's +8, an i64
@@ -46,6 +46,7 @@ DICT_ENTRY_KIND = 36
 KEY_INT = 0
 KEY_STR = 1
 KEY_BYTES = 2
+KEY_OBJECT = 3  # objects that CPython compares by identity: their address is the key (sema/class_keys.py)
 
 ENTRY_SIZE = 24
 ENTRY_KEY = 8
@@ -92,7 +93,8 @@ def hash_data(obj: int) -> int:
 
 
 def hash_key(d: int, key: int) -> int:
-    if load_u32(d + DICT_KEY_KIND) == KEY_INT:
+    kind = load_u32(d + DICT_KEY_KIND)
+    if kind == KEY_INT or kind == KEY_OBJECT:
         return hash_int(key)
     return hash_data(key)
 
@@ -114,7 +116,8 @@ def lookup_slot(d: int, key: int, h: int) -> int:
     mask = (load_u32(d + DICT_INDEX_SIZE) - 1) & MASK32  # a u32: the probe arithmetic stays plain
     index = load_u32(d + DICT_INDEX) + 8
     entries = load_u32(d + DICT_ENTRIES) + 8
-    by_content = load_u32(d + DICT_KEY_KIND) != KEY_INT
+    kind = load_u32(d + DICT_KEY_KIND)
+    by_content = kind == KEY_STR or kind == KEY_BYTES
     slot = h & mask
     perturb = h & PERTURB_MASK
     while True:
@@ -249,9 +252,9 @@ def missing_key(d: int, key: int) -> None:
 
 # -- the operations ----------------------------------------------------------------------
 def dict_new(key_kind: int, value_is_pointer: bool) -> int:
-    """An empty dict; key_kind 0 int (or bool), 1 str, 2 bytes. Blocks come with the first insert."""
-    if key_kind != KEY_INT and key_kind != KEY_STR and key_kind != KEY_BYTES:
-        type_error("dict_new: key kind must be 0 (int), 1 (str) or 2 (bytes)")  # the compiler passes one
+    """An empty dict; key_kind 0 int (or bool), 1 str, 2 bytes, 3 object. Blocks come with the first insert."""
+    if key_kind != KEY_INT and key_kind != KEY_STR and key_kind != KEY_BYTES and key_kind != KEY_OBJECT:
+        type_error("dict_new: key kind must be 0 (int), 1 (str), 2 (bytes) or 3 (object)")  # the compiler passes one
     d = alloc(32, KIND_DICT)
     kind_word = KIND_ENTRIES
     if key_kind != KEY_INT:

@@ -29,7 +29,8 @@ from .infer import UnknownLiteral
 from .classes import inherited_method
 from .constants import INT64_HELP, INT64_MAX, INT64_MIN
 from .field_narrowing import field_help
-from .types import KEY_TYPES, assignable, from_any, is_exception_class_info, runs_user_code, union_problem
+from .class_keys import KEY_HELP, MISSING_HELP, MISSING_KEY, identity_keyed, key_problem
+from .types import assignable, from_any, is_exception_class_info, runs_user_code, union_problem
 from .unsupported import describe, undefined_name
 
 
@@ -255,6 +256,8 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
             return base
         if isinstance(base, DictType):
             self.use(node.slice, base.key, what="the key")
+            if identity_keyed(base.key):
+                raise self.fail(node, MISSING_KEY, MISSING_HELP)
             return base.value
         if isinstance(base, TupleType):
             return self.tuple_item(node, base)
@@ -356,8 +359,8 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
             raise self.fail(node, "'**' in dict literals is not supported", "copy the dict and update it: d.copy(), update()")
         key = expected.key if isinstance(expected, DictType) else self.check(node.keys[0])
         value = expected.value if isinstance(expected, DictType) else self.check(node.values[0])
-        if key not in KEY_TYPES:
-            raise self.fail(node.keys[0], "dict keys must be int, str or bytes")
+        if key_problem(key):
+            raise self.fail(node.keys[0], key_problem(key), KEY_HELP)
         for k, v in zip(node.keys, node.values):
             self.use(k, key, what="a key")
             self.use(v, value, what="a value")

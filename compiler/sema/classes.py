@@ -15,6 +15,7 @@ import ast as py_ast
 from ..diagnostics import CompileError, Diagnostic
 from ..program import BOOL, INT, NONE, ClassInfo, ClassType, FuncSym, GlobalSym, Program, Type
 from .class_fields import declare_field, promote_instance_constants
+from .class_keys import mark_identity_keys
 from .class_methods import declare_class_method, is_class_method, specialize_all
 from .constants import ConstantError, fold
 from .ordering import check_order_family, order_methods_source
@@ -38,6 +39,7 @@ def _fail(info: ClassInfo, py_node: py_ast.AST, message: str, help: str = "") ->
 def declare_all(program: Program) -> None:
     for info in program.classes.values():
         _base_and_decorators(info)
+    mark_identity_keys(program)  # before annotations are resolved: sema/class_keys.py
     for info in _inheritance_order(program):
         _body(program, info)
     generate_reprs(program, add_generated_methods)  # needs every class's methods: sema/dataclass_repr.py

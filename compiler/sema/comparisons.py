@@ -11,6 +11,7 @@ import ast as py_ast
 from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, DictType, ListType, OptionalType, TupleType, Type, \
     VarTupleType, ViewType, members_of
 from . import tuple_literals
+from .class_keys import identity_keyed
 from .contains import check_object_membership
 from .field_narrowing import as_declared
 from .identity import identity_comparable
@@ -88,7 +89,7 @@ class ComparisonChecks:
             return
         if isinstance(b, VarTupleType) and assignable(a, b.item) and eq_kind(b.item) is not None:
             return  # searched as a list is (lower/compare.py)
-        if isinstance(b, DictType) and a == b.key:
+        if isinstance(b, DictType) and (a == b.key or identity_keyed(b.key) and assignable(a, b.key)):
             return
         if check_object_membership(self, node, a, b):  # b's __contains__: sema/contains.py
             return

@@ -102,8 +102,10 @@ def _generic(module: SourceModule, py_node: py_ast.Subscript, fail) -> Type:
     if name == "list" and len(args) == 1:
         return list_of(types[0])
     if name == "dict" and len(args) == 2:
-        if types[0] not in KEY_TYPES:
-            raise fail("dict keys must be int, str or bytes")
+        from .class_keys import KEY_HELP, key_problem
+        problem = key_problem(types[0])
+        if problem:
+            raise TypeError_(Diagnostic(module.loc(args[0]), problem, KEY_HELP))
         return dict_of(types[0], types[1])
     if name in ("set", "frozenset") and len(args) == 1:
         if types[0] not in KEY_TYPES + (BOOL,):

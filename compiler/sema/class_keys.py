@@ -1,0 +1,76 @@
+"""Objects of user classes as dict keys, hashed by identity.
+
+CPython hashes an object whose class (and every class it may be: bases and subclasses) defines
+neither ``__eq__`` nor ``__hash__`` by its address, and compares such keys by identity; an Enum
+member hashes its name but also compares by identity. A dict keeps insertion order, so no result
+depends on the hash: the runtime hashes the object's address (it never moves; runtime/dicts.py
+KEY_OBJECT). A set iterates in hash order, which here would differ from CPython's: sets of objects
+are refused. So are reads that may raise KeyError, whose text is the key's repr.
+"""
+from __future__ import annotations
+
+import ast as py_ast
+
+from ..program import ClassInfo, ClassType, Type
+from .types import KEY_TYPES, is_exception_class_info
+
+MISSING_KEY = "d[key] of a dict keyed by objects is not supported: a missing key's KeyError shows its repr"
+MISSING_HELP = "write d.get(key) (None if missing), d.get(key, default), or test `key in d` first"
+KEY_HELP = "key the dict by an int or str field of the object (e.g. its name or id number)"
+
+
+def identity_keyed(ty: Type) -> bool:
+    return isinstance(ty, ClassType) and ty.info is not None and getattr(ty.info, "identity_key", False)
+
+
+def key_problem(ty: Type) -> str | None:
+    """Why ``ty`` cannot be a dict key, or None."""
+    if ty in KEY_TYPES or identity_keyed(ty):
+        return None
+    if isinstance(ty, ClassType) and ty.info is not None:
+        return getattr(ty.info, "key_problem", None) or f"{ty} objects cannot be dict keys here"
+    return "dict keys must be int, str or bytes (or objects of a class without __eq__/__hash__)"
+
+
+def mark_identity_keys(program) -> None:
+    """``info.identity_key`` (objects typed ``info`` hash by identity) or ``info.key_problem``; runs
+    once bases and decorators are known, before any annotation is resolved (from the class bodies)."""
+    for info in program.classes.values():
+        info.key_problem = _problem(program, info)
+        info.identity_key = info.key_problem is None
+
+
+def _ancestors(info: ClassInfo | None):
+    while info is not None:
+        yield info
+        info = info.base
+
+
+def _defines(info: ClassInfo, method: str) -> bool:
+    """Whether the class or one of its bases defines (or @dataclass generates) ``method``."""
+    for c in _ancestors(info):
+        if any(isinstance(s, (py_ast.FunctionDef, py_ast.AsyncFunctionDef)) and s.name == method for s in c.node.body):
+            return True
+        if method == "__eq__" and c.dataclass and getattr(c, "dataclass_options", {}).get("eq", True) and not getattr(c, "enum", False):
+            return True
+    return False
+
+
+def _problem(program, info: ClassInfo) -> str | None:
+    name = info.name
+    if getattr(info, "named_tuple", False):
+        return f"{name} is a NamedTuple: NamedTuple objects cannot be dict keys here"
+    if is_exception_class_info(info):
+        return f"{name} is an exception class: its objects cannot be dict keys here"
+    options = getattr(info, "dataclass_options", {})
+    if info.dataclass and options.get("frozen") and options.get("eq", True) and not getattr(info, "enum", False):
+        return f"objects of the frozen dataclass {name} cannot be dict keys yet (CPython hashes their fields)"
+    family = [c for c in program.classes.values() if info in _ancestors(c)]
+    for c in family:
+        if _defines(c, "__hash__"):
+            return f"objects of {name} cannot be dict keys yet: {c.name} defines __hash__"
+        if _defines(c, "__eq__"):
+            why = ("a dataclass with eq=True has __hash__ = None" if c.dataclass
+                   else "it defines __eq__ without __hash__")
+            return f"unhashable type: '{c.name}' ({why}): {name} objects cannot be dict keys"
+    return None

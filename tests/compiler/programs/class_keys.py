@@ -1,0 +1,106 @@
+"""Objects as dict keys (issue 14): objects of classes without __eq__/__hash__ and Enum members key
+a dict by identity, as CPython's do; the dict keeps insertion order, so no result shows a hash."""
+from dataclasses import dataclass, field
+from enum import Enum
+
+from abi import export
+
+
+class Color(Enum):
+    RED = 1
+    GREEN = 2
+    BLUE = 4
+
+
+class Node:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"Node({self.name!r})"
+
+
+class Leaf(Node):
+    pass
+
+
+@dataclass(eq=False)
+class Task:
+    title: str
+    weight: int = 1
+
+
+@dataclass(eq=False)
+class Graph:
+    edges: dict[Node, list[Node]] = field(default_factory=dict)
+
+    def link(self, a: Node, b: Node) -> None:
+        self.edges.setdefault(a, []).append(b)
+
+
+def digest(s: str) -> int:
+    h = len(s)
+    for c in s:
+        h = (h * 1000003 + ord(c)) & 0xFFFFFFFFFF
+    return h
+
+
+PALETTE: dict[Color, str] = {Color.RED: "r", Color.BLUE: "b"}
+
+
+@export
+def enum_keys(n: int) -> int:
+    counts: dict[Color, int] = {}
+    for i in range(n % 7 + 3):
+        c = Color(1 << (i % 3))
+        counts[c] = counts.get(c, 0) + i
+    text = ",".join(f"{c.name}={v}" for c, v in counts.items())
+    missing = PALETTE.get(Color.GREEN, "?") + PALETTE.get(Color(n % 2 * 3 + 1), "-")
+    return digest(text + missing + str(Color.GREEN in PALETTE) + str(list(PALETTE.values())))
+
+
+@export
+def identity_keys(n: int) -> int:
+    a, b, c = Node("a"), Leaf("b"), Node("a")
+    seen = {a: 1, b: 2}
+    seen[c] = 3            # equal name, another object: another key
+    seen[a] = seen.get(a, 0) + n % 5
+    order = [k.name for k in seen]
+    popped = seen.pop(b, -1) + seen.pop(b, -1)
+    return digest(f"{order} {len(seen)} {seen.get(a)} {seen.get(c)} {popped} {c in seen} {b in seen} {seen}")
+
+
+@export
+def graph_keys(n: int) -> int:
+    nodes = [Node(str(i)) for i in range(n % 4 + 3)]
+    g = Graph()
+    for i, node in enumerate(nodes):
+        g.link(node, nodes[(i * 2 + 1) % len(nodes)])
+        g.link(nodes[0], node)
+    degrees = {k.name: len(v) for k, v in g.edges.items()}
+    return digest(f"{degrees} {sorted(len(v) for v in g.edges.values())} {list(g.edges)[-1]}")
+
+
+@export
+def dataclass_keys(n: int) -> int:
+    tasks = [Task("x"), Task("x", 2), Task("y")]
+    owners = {t: i * 10 for i, t in enumerate(tasks)}
+    owners.update({tasks[n % 3]: 7})
+    dup = {Task("x"): 1, Task("x"): 2}
+    copy = dict(owners)
+    return sum(owners.values()) * 100 + len(dup) * 10 + int(copy == owners) + len({t: 0 for t in tasks if t.weight == 1})
+
+
+@export
+def views_and_sorting(n: int) -> int:
+    nodes = [Node(c) for c in "dbca"[: n % 4 + 1]]
+    rank = {node: i for i, node in enumerate(nodes)}
+    by_name = sorted(rank.keys(), key=lambda k: k.name)
+    pairs = list(rank.items())
+    first = min(rank.keys(), key=lambda k: (rank.get(k, 0) - 2) ** 2)
+    backup = rank.copy()
+    backup.setdefault(nodes[0], 99)
+    backup.setdefault(Leaf("z"), 5)
+    marks = {c: c.value * 2 for c in Color if c.value != n % 4}
+    shown = f"{[k.name for k in by_name]} {pairs[-1]} {first} {list(backup.values())} {Color.RED in marks.keys()}"
+    return digest(shown + str(marks.get(Color.BLUE)) + str(len(backup)) + str(backup == rank))
