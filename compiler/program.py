@@ -299,7 +299,7 @@ BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
                "NamedTuple"),
     "collections.abc": ("Callable",),
     "dataclasses": ("dataclass", "field"),
-    "enum": ("Enum",),
+    "enum": ("Enum", "IntEnum"),
     "__future__": ("annotations",),
     "abi": ("export", "export_if_overridden", "wasm_import", "i32", "i64"),
     "abi.intrinsics": (

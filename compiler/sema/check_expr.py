@@ -29,6 +29,7 @@ from .infer import UnknownLiteral
 from .classes import inherited_method
 from .constants import INT64_HELP, INT64_MAX, INT64_MIN
 from .field_narrowing import field_help
+from .int_enums import VALUE_HELP, is_int_enum
 from .class_keys import KEY_HELP, MISSING_HELP, MISSING_KEY, identity_keyed, key_problem
 from .types import assignable, from_any, is_exception_class_info, runs_user_code, union_problem
 from .unsupported import describe, undefined_name
@@ -56,6 +57,8 @@ def truthy_type(ty: Type, objects_have_truth: bool = True) -> bool:
     class of the program defines __bool__ or __len__ (``objects_have_truth``), which would decide."""
     if ty == ANY:
         return not objects_have_truth
+    if is_int_enum(ty):
+        return False  # its value's truth (sema/int_enums.py): refused, with a help line
     if isinstance(ty, UnionType):  # tested on what it holds; a class's __bool__/__len__ is not looked up
         return not any(isinstance(m, (ClassType, TupleType)) for m in ty.members)
     return ty in NUMERIC + TEXT or isinstance(ty, (ListType, DictType, TupleType, OptionalType, ClassType, SetType,
@@ -152,6 +155,8 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
             return self.fail(py_node, "the truth of an Any is not known here: a class of this program defines "
                              "__bool__ or __len__, which an Any holding one of its objects would call",
                              "narrow it first: 'if isinstance(x, str) and x: ...'")
+        if is_int_enum(ty):
+            return self.fail(py_node, f"the truth of the IntEnum member {ty} is its value's here", VALUE_HELP)
         return self.fail(py_node, f"a {ty} value has no truth value here")
 
     # -- leaves ----------------------------------------------------------
@@ -391,6 +396,8 @@ def _constant_of(info: ClassInfo, name: str) -> GlobalSym | None:
 
 
 def _conversion_help(ty: Type, target: Type) -> str:
+    if is_int_enum(ty):
+        return VALUE_HELP + " (CPython would keep the member itself here)"
     if ty == BOOL and target == INT:
         return "convert explicitly with int(...)"
     if ty == INT and target == BOOL:

@@ -12,6 +12,7 @@ from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, DictType, ListTyp
     VarTupleType, ViewType, members_of
 from . import tuple_literals
 from .class_keys import identity_keyed
+from .int_enums import compare_operands
 from .contains import check_object_membership
 from .field_narrowing import as_declared
 from .identity import identity_comparable
@@ -29,7 +30,7 @@ class ComparisonChecks:
         if self.exact_class_test(node):  # type(x) is C: sema/isinstance_checks.py
             return BOOL
         operands = [node.left, *node.comparators]
-        types = [self.check(o) for o in operands]
+        types = compare_operands(node, [self.check(o) for o in operands])  # IntEnum members: sema/int_enums.py
         for op, (a, b), (left, right) in zip(node.ops, zip(types, types[1:]), zip(operands, operands[1:])):
             self.check_comparison(node, op, a, b, left, right)
         return BOOL

@@ -6,7 +6,7 @@ generated functions and globals (names no source can spell): ``Color(v)`` looks 
 value (ValueError "v is not a valid Color"), ``Color["RED"]`` by name (KeyError), and ``Color``
 iterated (``for``, comprehensions, ``len``, ``list``, ``sorted``..., ``in``) is the list of members
 in definition order. Fields cannot be assigned (CPython raises AttributeError); aliases (two names
-for one value), ``auto()``, IntEnum/Flag and subclassing an enum are refused.
+for one value), ``auto()``, Flag and subclassing an enum are refused. IntEnum: sema/int_enums.py.
 """
 from __future__ import annotations
 
@@ -27,9 +27,10 @@ def is_enum_base(info: ClassInfo, base: py_ast.expr) -> bool:
     sym = info.module.namespace.get(base.id) if isinstance(base, py_ast.Name) else None
     if isinstance(sym, ClassInfo) and getattr(sym, "enum", False):
         raise _fail(info, base, f"{sym.name} is an Enum and cannot be subclassed", "CPython raises TypeError")
-    if sym != Builtin("enum.Enum"):
+    if sym not in (Builtin("enum.Enum"), Builtin("enum.IntEnum")):
         return False
     info.enum = True
+    info.int_enum = sym == Builtin("enum.IntEnum")  # its members act as ints: sema/int_enums.py
     info.dataclass_options = {"frozen": True}  # no field assignment (sema/dataclass_options.py)
     return True
 
@@ -67,6 +68,8 @@ def declare_enum(program: Program, info: ClassInfo, declare_method) -> None:
     if not values:
         raise _fail(info, info.node, "an Enum needs at least one member", "add NAME = value lines")
     kinds = {type(v) for v in values}
+    if getattr(info, "int_enum", False) and kinds != {int}:
+        raise _fail(info, info.node, "IntEnum values must be int constants here", "write the values as int constants")
     if len(kinds) != 1:
         raise _fail(info, info.node, "Enum values must be all int or all str here",
                     "use one kind of value (write numbers as str, or codes as int)")

@@ -142,6 +142,17 @@ CONSTRUCTS = [
      'class N:\n    pass\ndef f(d: dict[N, int], k: N) -> None:\n    del d[k]\n',
      '4:9', "del d[key] of a dict keyed by objects is not supported: a missing key's KeyError shows its repr",
      'write d.pop(key, None)'),
+    ('truth test of an `IntEnum` member', 'from enum import IntEnum\nclass L(IntEnum):\n    A = 0\n'
+     'def f(m: L) -> bool:\n    return not m\n',
+     '5:16', 'the truth of the IntEnum member L is its value\'s here', 'write m.value for its int'),
+    ('`IntEnum` member passed or stored as an int', 'from enum import IntEnum\nclass L(IntEnum):\n    A = 0\n'
+     'def f(m: L) -> list[int]:\n    return [1, m]\n',
+     '5:16', 'a list element must be int, not L',
+     'write m.value for its int (CPython would keep the member itself here)'),
+    ('`isinstance()` of an `IntEnum` member against a built-in type',
+     'from enum import IntEnum\nclass L(IntEnum):\n    A = 0\ndef f(m: L) -> bool:\n    return isinstance(m, int)\n',
+     '5:26', 'isinstance() of an IntEnum member against int is not supported',
+     'an IntEnum member is always an int: test its class instead'),
     ('class keywords (`metaclass=`)', 'class A(metaclass=type):\n    pass\n',
      '1:9', 'class keywords (metaclass=...) are not supported',
      'remove the keyword'),

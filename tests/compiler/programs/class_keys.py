@@ -1,7 +1,7 @@
 """Objects as dict keys (issue 14): objects of classes without __eq__/__hash__ and Enum members key
 a dict by identity, as CPython's do; the dict keeps insertion order, so no result shows a hash."""
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import Enum, IntEnum
 
 from abi import export
 
@@ -10,6 +10,16 @@ class Color(Enum):
     RED = 1
     GREEN = 2
     BLUE = 4
+
+
+class Level(IntEnum):
+    LOW = 0
+    MID = 5
+    HIGH = 10
+    TOP = -3
+
+    def doubled(self) -> int:
+        return self * 2
 
 
 class Node:
@@ -104,3 +114,36 @@ def views_and_sorting(n: int) -> int:
     marks = {c: c.value * 2 for c in Color if c.value != n % 4}
     shown = f"{[k.name for k in by_name]} {pairs[-1]} {first} {list(backup.values())} {Color.RED in marks.keys()}"
     return digest(shown + str(marks.get(Color.BLUE)) + str(len(backup)) + str(backup == rank))
+
+
+@export
+def int_enum_arithmetic(n: int) -> int:
+    m = Level(n % 3 * 5)
+    total = m + 1 + (m * 3) - Level.HIGH // 4 + (-Level.TOP) + (Level.MID << 2) + (m & 7) + abs(Level.TOP)
+    total += int(m) * 1000 + m.value * 100000 + m.doubled() * 10000000 + int(m % 4 == 1)
+    return total * 10 + (Level.HIGH ** 2) % 7
+
+
+@export
+def int_enum_compare(n: int) -> int:
+    m = Level(n % 3 * 5)
+    bits = [m == 5, m == Level.MID, m != 0, m < Level.HIGH, 0 <= m < 10, m is Level.MID, m > -4,
+            Level.TOP < Level.LOW, m in [Level.LOW, Level.HIGH], m == n, Level(10) is Level.HIGH,
+            m in (0, 10), m not in [n % 11], m in {5: "x"}, m in {Level.MID: 1}]
+    total = 0
+    for b in bits:
+        total = total * 2 + int(b)
+    return total
+
+
+@export
+def int_enum_text(n: int) -> int:
+    m = [Level.LOW, Level.MID, Level.HIGH, Level.TOP][n % 4]
+    text = "%d|%s|%3d|" % (m, m, Level.HIGH) + f"{m}|{m:>4}|{m:+d}|{m!s}|{str(m)}|{m.name}|{m.value}|{len(Level)}|{[x.name for x in Level]}"
+    by_level = {lv: lv.name.lower() for lv in Level if lv.value != 0}
+    text += f"{by_level.get(m, '-')}{sorted(x.value for x in Level)}{max(lv.value for lv in Level)}"
+    try:
+        Level(n % 7)
+    except ValueError as err:
+        text += str(err)
+    return digest(text)
