@@ -39,6 +39,7 @@ from .static_methods import StaticMethodChecks
 from .unsupported import undefined_name
 from .view_arguments import extend_by_view, written_as_view
 from .int_enums import int_operand
+from .mixins import super_problem
 from .named_tuples import is_named_tuple
 
 
@@ -245,6 +246,9 @@ class CallChecker(ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, Dic
 
     def super_call(self, node: py_ast.Call, func: py_ast.Attribute) -> Type:
         owner = self.fn.owner
+        problem = super_problem(self.fn, func.attr) if owner is not None else None  # sema/mixins.py
+        if problem is not None:
+            raise self.fail(func, problem, "call a module-level function holding the shared code instead")
         if owner is None or owner.base is None or func.value.args:
             raise self.fail(func.value, "super() is only supported as super().method(...) in a subclass method")
         method = inherited_method(owner.base, func.attr)

@@ -77,6 +77,9 @@ class IsinstanceChecks:
         ident = name.id if isinstance(name, py_ast.Name) else None
         info = self.module.namespace.get(ident) if ident is not None else None
         if isinstance(info, ClassInfo):
+            if getattr(info, "mixin", False):
+                raise self.fail(name, f"isinstance() against the mixin {info.name} is not supported",
+                                "test the classes that inherit it")
             return info
         if ident in BUILTIN_TYPES and info is None and ident not in self.local_names:
             if is_int_enum(inner):  # an IntEnum member is an int (sema/int_enums.py)

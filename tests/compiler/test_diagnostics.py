@@ -115,9 +115,24 @@ CONSTRUCTS = [
     ('class decorator other than `@dataclass`', 'def deco(c: int) -> int:\n    return c\n@deco\nclass C:\n    pass\n',
      '3:2', 'unsupported class decorator',
      'only @dataclass (from dataclasses) is supported'),
-    ('multiple inheritance', 'class B:\n    pass\nclass C:\n    pass\nclass A(B, C):\n    pass\n',
-     '5:12', 'multiple inheritance is not supported',
-     'inherit from one class; keep an instance of the other as a field'),
+    ('multiple inheritance from two classes that are not mixins',
+     'class B:\n    x: int = 0\nclass C:\n    y: int = 0\nclass A(B, C):\n    pass\n',
+     '5:12', 'multiple inheritance from B and C is not supported: C is not a mixin (its body holds fields or constants)',
+     'make the other bases mixins (no base, no fields, plain methods only), or keep an instance as a field'),
+    ('`isinstance()` against a mixin class',
+     'class M:\n    def f(self) -> int:\n        return 1\nclass B:\n    x: int = 0\nclass A(M, B):\n    pass\n'
+     'def f(a: A) -> bool:\n    return isinstance(a, M)\n',
+     '9:26', 'isinstance() against the mixin M is not supported', 'test the classes that inherit it'),
+    ('`super()` in a mixin\'s method',
+     'class M:\n    def f(self) -> int:\n        return super().f()\nclass B:\n    def f(self) -> int:\n        return 1\n'
+     'class A(B, M):\n    pass\nclass C(M, B):\n    pass\n',
+     '3:16', "super() in a mixin's method is not supported: CPython continues along the MRO of the object's class",
+     'call a module-level function holding the shared code instead'),
+    ('`super().m()` where a mixin of the class defines m',
+     'class M:\n    def f(self) -> int:\n        return 2\nclass B:\n    def f(self) -> int:\n        return 1\n'
+     'class A(M, B):\n    def f(self) -> int:\n        return super().f()\n',
+     '9:16', 'super().f() in a class with the mixin M, which defines f, is not supported',
+     'call a module-level function holding the shared code instead'),
     ('set of objects (iterated in hash order)', 'class N:\n    pass\ndef f(a: N) -> int:\n    return len({a})\n',
      '4:16', 'a set of N objects is not supported: CPython iterates it in hash order, which comes from addresses '
      'or randomized str hashes',

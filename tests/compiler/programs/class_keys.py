@@ -55,6 +55,59 @@ def digest(s: str) -> int:
     return h
 
 
+class LoggingMixin:
+    """Reads a field of the class that uses it."""
+
+    def log(self, message: str) -> str:
+        return f"[{self.name}] {message} {self.describe()}"
+
+    def describe(self) -> str:
+        return "mixin"
+
+    def shout(self) -> str:
+        return self.name.upper()
+
+
+class CountMixin:
+    def describe(self) -> str:
+        return "count"
+
+    def tally(self) -> int:
+        return len(self.name) * 10
+
+
+class Base:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def describe(self) -> str:
+        return "base"
+
+    def shout(self) -> str:
+        return "base:" + self.name
+
+
+class Handler(LoggingMixin, Base):
+    def __init__(self, name: str, level: int) -> None:
+        super().__init__(name)
+        self.level = level
+
+
+class Quiet(Base, LoggingMixin, CountMixin):
+    pass
+
+
+class Loud(Handler):
+    def describe(self) -> str:
+        return "loud" + str(self.level)
+
+
+@dataclass
+class Record(CountMixin, LoggingMixin):
+    name: str
+    size: int = 0
+
+
 PALETTE: dict[Color, str] = {Color.RED: "r", Color.BLUE: "b"}
 
 
@@ -146,4 +199,18 @@ def int_enum_text(n: int) -> int:
         Level(n % 7)
     except ValueError as err:
         text += str(err)
+    return digest(text)
+
+
+@export
+def mixins(n: int) -> int:
+    h = Handler("h" * (n % 3 + 1), n % 5)
+    q = Quiet("quiet")
+    lo = Loud("lo", 7)
+    r = Record("rec", n % 4)
+    handlers: list[Base] = [h, q, lo]
+    text = h.log("a") + q.log("b") + lo.log("c") + h.shout() + q.shout() + lo.shout() + str(q.tally())
+    text += r.log("d") + str(r.tally()) + repr(r) + str(r == Record("rec", n % 4))
+    text += ",".join(b.describe() + b.shout() for b in handlers) + str(isinstance(lo, Handler))
+    text += str([isinstance(b, Handler) for b in handlers]) + type(lo).__name__
     return digest(text)
