@@ -4,6 +4,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import ANY, BYTES, INT, RT_MEMORY, STR, DictType, ListType, TupleType, Type, VarTupleType
+from ..sema.class_keys import identity_keyed
 from .formatting import FormatLowerer
 from .expressions import text_prefix
 from .values import DICTS, LISTS, STRINGS
@@ -16,6 +17,13 @@ KEY_OBJECT = 3
 
 LIST_LEN, LIST_ITEMS = 8, 16    # list object fields (compiler/runtime/lists.py)
 ITEMS_DATA, SLOT_SIZE = 8, 8     # items block: header, then 8-byte slots
+
+
+def object_key_kind(key: Type) -> int:
+    """An object compared by identity (sema/class_keys.py); any other key type is the checker's bug."""
+    if not identity_keyed(key):
+        raise AssertionError(f"dict key type {key} passed the checker")
+    return KEY_OBJECT
 
 
 class ContainerLowerer(FormatLowerer):
@@ -43,7 +51,7 @@ class ContainerLowerer(FormatLowerer):
         self.emit("local.get", lst)
 
     def new_dict(self, ty: DictType) -> None:
-        self.emit("i64.const", KEY_KINDS.get(ty.key, KEY_OBJECT))  # else an object (sema/class_keys.py)
+        self.emit("i64.const", KEY_KINDS[ty.key] if ty.key in KEY_KINDS else object_key_kind(ty.key))
         self.emit("i32.const", int(ty.value.pointer))
         self.call_runtime(f"{DICTS}.dict_new", ty)
 

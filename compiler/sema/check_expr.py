@@ -398,6 +398,8 @@ def _constant_of(info: ClassInfo, name: str) -> GlobalSym | None:
 def _conversion_help(ty: Type, target: Type) -> str:
     if is_int_enum(ty):
         return VALUE_HELP + " (CPython would keep the member itself here)"
+    if isinstance(target, ClassType) and getattr(target.info, "mixin", False):
+        return "a mixin is not a type here (sema/mixins.py): annotate with the class that inherits it"
     if ty == BOOL and target == INT:
         return "convert explicitly with int(...)"
     if ty == INT and target == BOOL:
