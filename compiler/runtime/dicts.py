@@ -3,7 +3,8 @@
     +8  u32 len (live entries)          +12 u32 used (entry slots used, deleted ones included)
     +16 u32 entries block               +20 u32 index block (KIND_RAW)
     +24 u32 entries capacity            +28 u32 index size (a power of two; 0 before the first insert)
-    +32 u32 key kind (0 int, 1 str, 2 bytes, 3 object: hashed and compared by address)
+    +32 u32 key kind (0 int, 1 str, 2 bytes, 3 object: hashed and compared by address, 4 Enum member:
+        an object whose third field is its repr, which a missing key's KeyError shows)
     +36 u32 kind word of the entries block (KIND_ENTRIES | ENTRY_KEY_POINTER | ENTRY_VALUE_POINTER)
 
 Entries are appended in insertion order: 24 bytes each from the block's +8, an i64
@@ -47,6 +48,8 @@ KEY_INT = 0
 KEY_STR = 1
 KEY_BYTES = 2
 KEY_OBJECT = 3  # objects that CPython compares by identity: their address is the key (sema/class_keys.py)
+KEY_ENUM = 4    # Enum members: objects too (sema/enums.py: +24 holds the repr, <Color.RED: 1>)
+ENUM_SHOWN = 24
 
 ENTRY_SIZE = 24
 ENTRY_KEY = 8
@@ -94,7 +97,7 @@ def hash_data(obj: int) -> int:
 
 def hash_key(d: int, key: int) -> int:
     kind = load_u32(d + DICT_KEY_KIND)
-    if kind == KEY_INT or kind == KEY_OBJECT:
+    if kind == KEY_INT or kind >= KEY_OBJECT:
         return hash_int(key)
     return hash_data(key)
 
@@ -241,6 +244,9 @@ def key_text(d: int, key: int) -> str:
 
 def key_repr(d: int, key: int) -> str:
     """repr(key): what str() of CPython's KeyError shows."""
+    if load_u32(d + DICT_KEY_KIND) == KEY_ENUM:
+        shown = load_u32(key + ENUM_SHOWN)
+        return bytes_at(shown + 16, load_u32(shown + 8)).decode()
     if load_u32(d + DICT_KEY_KIND) == KEY_STR:
         return str_repr(key_text(d, key))
     return key_text(d, key)
@@ -252,9 +258,9 @@ def missing_key(d: int, key: int) -> None:
 
 # -- the operations ----------------------------------------------------------------------
 def dict_new(key_kind: int, value_is_pointer: bool) -> int:
-    """An empty dict; key_kind 0 int (or bool), 1 str, 2 bytes, 3 object. Blocks come with the first insert."""
-    if key_kind != KEY_INT and key_kind != KEY_STR and key_kind != KEY_BYTES and key_kind != KEY_OBJECT:
-        type_error("dict_new: key kind must be 0 (int), 1 (str), 2 (bytes) or 3 (object)")  # the compiler passes one
+    """An empty dict; key_kind 0 int (or bool), 1 str, 2 bytes, 3 object, 4 Enum member. Blocks come with the first insert."""
+    if key_kind < KEY_INT or key_kind > KEY_ENUM:
+        type_error("dict_new: key kind must be 0 (int), 1 (str), 2 (bytes), 3 (object) or 4 (Enum member)")  # the compiler passes one
     d = alloc(32, KIND_DICT)
     kind_word = KIND_ENTRIES
     if key_kind != KEY_INT:

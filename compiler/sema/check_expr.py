@@ -30,7 +30,7 @@ from .classes import inherited_method
 from .constants import INT64_HELP, INT64_MAX, INT64_MIN
 from .field_narrowing import field_help
 from .int_enums import VALUE_HELP, is_int_enum
-from .class_keys import KEY_HELP, MISSING_HELP, MISSING_KEY, identity_keyed, key_problem
+from .class_keys import KEY_HELP, MISSING_HELP, MISSING_KEY, key_problem, repr_unknown
 from .types import assignable, from_any, is_exception_class_info, runs_user_code, union_problem
 from .unsupported import describe, undefined_name
 
@@ -261,7 +261,7 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
             return base
         if isinstance(base, DictType):
             self.use(node.slice, base.key, what="the key")
-            if identity_keyed(base.key):
+            if repr_unknown(base.key):
                 raise self.fail(node, MISSING_KEY, MISSING_HELP)
             return base.value
         if isinstance(base, TupleType):

@@ -5,7 +5,8 @@ neither ``__eq__`` nor ``__hash__`` by its address, and compares such keys by id
 member hashes its name but also compares by identity. A dict keeps insertion order, so no result
 depends on the hash: the runtime hashes the object's address (it never moves; runtime/dicts.py
 KEY_OBJECT). A set iterates in hash order, which here would differ from CPython's: sets of objects
-are refused. So are reads that may raise KeyError, whose text is the key's repr.
+are refused. So are reads that may raise KeyError, whose text is the key's repr, except for Enum
+members, which carry theirs (sema/enums.py SHOWN, runtime/dicts.py KEY_ENUM).
 """
 from __future__ import annotations
 
@@ -21,6 +22,11 @@ KEY_HELP = "key the dict by an int or str field of the object (e.g. its name or 
 
 def identity_keyed(ty: Type) -> bool:
     return isinstance(ty, ClassType) and ty.info is not None and getattr(ty.info, "identity_key", False)
+
+
+def repr_unknown(ty: Type) -> bool:
+    """A key whose repr a missing key's KeyError could not show: an Enum member's is known (sema/enums.py)."""
+    return identity_keyed(ty) and not getattr(ty.info, "enum", False)
 
 
 def key_problem(ty: Type) -> str | None:

@@ -119,7 +119,17 @@ def enum_keys(n: int) -> int:
         counts[c] = counts.get(c, 0) + i
     text = ",".join(f"{c.name}={v}" for c, v in counts.items())
     missing = PALETTE.get(Color.GREEN, "?") + PALETTE.get(Color(n % 2 * 3 + 1), "-")
-    return digest(text + missing + str(Color.GREEN in PALETTE) + str(list(PALETTE.values())))
+    counts[Color.RED] += 1
+    try:
+        missing += PALETTE[Color(1 << (n % 3))] + str(dict(PALETTE).pop(Color.BLUE) if n < 0 else "")
+    except KeyError as err:
+        missing += "KeyError" + str(err) + repr(err)
+    levels = {Level.MID: "m"}
+    try:
+        del levels[Level(n % 3 * 5)]
+    except KeyError as err:
+        missing += str(err) + levels.pop(Level.MID, "?")
+    return digest(text + missing + str(Color.GREEN in PALETTE) + str(list(PALETTE.values())) + str(counts[Color.RED]))
 
 
 @export
