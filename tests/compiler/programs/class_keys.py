@@ -129,6 +129,7 @@ def enum_keys(n: int) -> int:
         del levels[Level(n % 3 * 5)]
     except KeyError as err:
         missing += str(err) + levels.pop(Level.MID, "?")
+    missing += repr(Color.GREEN) + f"{Level.TOP!r}" + str([Color.RED, Color(4)]) + repr(levels) + repr(PALETTE)
     return digest(text + missing + str(Color.GREEN in PALETTE) + str(list(PALETTE.values())) + str(counts[Color.RED]))
 
 
