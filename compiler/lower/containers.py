@@ -12,7 +12,7 @@ from .values import DICTS, LISTS, STRINGS
 KIND_RAW, KIND_POINTERS, KIND_RECORD = 5, 7, 9
 TUPLES = "compiler.runtime.tuple_builtin"
 KEY_KINDS = {INT: 0, STR: 1, BYTES: 2}
-KEY_OBJECT, KEY_ENUM = 3, 4  # compiler/runtime/dicts.py
+KEY_OBJECT, KEY_ENUM, KEY_RECORD = 3, 4, 5  # compiler/runtime/dicts.py
 
 
 LIST_LEN, LIST_ITEMS = 8, 16    # list object fields (compiler/runtime/lists.py)
@@ -23,6 +23,8 @@ def object_key_kind(key: Type) -> int:
     """An object compared by identity (sema/class_keys.py); any other key type is the checker's bug."""
     if not identity_keyed(key):
         raise AssertionError(f"dict key type {key} passed the checker")
+    if getattr(key.info, "record_key", False):
+        return KEY_RECORD
     return KEY_ENUM if getattr(key.info, "enum", False) else KEY_OBJECT
 
 

@@ -1,11 +1,13 @@
-"""Objects of user classes as dict keys, hashed by identity.
+"""Objects of user classes as dict keys: by identity, or by fields for frozen dataclasses.
 
 CPython hashes an object whose class (and every class it may be: bases and subclasses) defines
 neither ``__eq__`` nor ``__hash__`` by its address, and compares such keys by identity; an Enum
 member hashes its name but also compares by identity. A dict keeps insertion order, so no result
 depends on the hash: the runtime hashes the object's address (it never moves; runtime/dicts.py
 KEY_OBJECT). A set iterates in hash order, which here would differ from CPython's: sets of objects
-are refused. So are reads that may raise KeyError, whose text is the key's repr, except for Enum
+are refused. A frozen dataclass (eq=True) of int, bool, str and bytes fields keys by class and field
+values instead, as CPython's generated __hash__/__eq__ (runtime/dicts.py KEY_RECORD; ``info.record_key``).
+Reads that may raise KeyError (whose text is the key's repr) are refused, except with Enum
 members, which carry theirs (sema/enums.py SHOWN, runtime/dicts.py KEY_ENUM).
 """
 from __future__ import annotations
@@ -17,6 +19,7 @@ from .types import KEY_TYPES, is_exception_class_info
 
 MISSING_KEY = "d[key] of a dict keyed by objects is not supported: a missing key's KeyError shows its repr"
 MISSING_HELP = "write d.get(key) (None if missing), d.get(key, default), or test `key in d` first"
+FIELD_TYPES = ("int", "bool", "str", "bytes")
 KEY_HELP = "key the dict by an int or str field of the object (e.g. its name or id number)"
 
 
@@ -57,9 +60,34 @@ def _defines(info: ClassInfo, method: str) -> bool:
     for c in _ancestors(info):
         if any(isinstance(s, (py_ast.FunctionDef, py_ast.AsyncFunctionDef)) and s.name == method for s in c.node.body):
             return True
-        if method == "__eq__" and c.dataclass and getattr(c, "dataclass_options", {}).get("eq", True) and not getattr(c, "enum", False):
+        options = getattr(c, "dataclass_options", {})
+        if method == "__eq__" and c.dataclass and options.get("eq", True) and not getattr(c, "enum", False):
             return True
     return False
+
+
+def _hashes_fields(info: ClassInfo) -> bool:
+    options = getattr(info, "dataclass_options", {})
+    return info.dataclass and options.get("frozen") and options.get("eq", True) and not getattr(info, "enum", False)
+
+
+def _record_problem(info: ClassInfo, related: list[ClassInfo]) -> str | None:
+    """A frozen dataclass keys a dict by class and fields (runtime/dicts.py KEY_RECORD) when every class
+    its objects may be (or inherit from) is one with int, bool, str or bytes fields and no __eq__/__hash__."""
+    for c in related:
+        if not _hashes_fields(c):
+            return (f"objects of the frozen dataclass {info.name} cannot be dict keys here: "
+                    f"{c.name} is not a frozen dataclass")
+        for stmt in c.node.body:
+            if isinstance(stmt, py_ast.FunctionDef) and stmt.name in ("__eq__", "__hash__"):
+                return f"objects of {info.name} cannot be dict keys yet: {c.name} defines {stmt.name}"
+            if isinstance(stmt, py_ast.AnnAssign) and not (isinstance(stmt.annotation, py_ast.Name)
+                                                            and stmt.annotation.id in FIELD_TYPES
+                                                            and stmt.annotation.id not in c.module.namespace):
+                return (f"objects of the frozen dataclass {info.name} cannot be dict keys here: field "
+                        f"'{py_ast.unparse(stmt.target)}' of {c.name} is not int, bool, str or bytes")
+    info.record_key = True
+    return None
 
 
 def _problem(program, info: ClassInfo) -> str | None:
@@ -68,10 +96,9 @@ def _problem(program, info: ClassInfo) -> str | None:
         return f"{name} is a NamedTuple: NamedTuple objects cannot be dict keys here"
     if is_exception_class_info(info):
         return f"{name} is an exception class: its objects cannot be dict keys here"
-    options = getattr(info, "dataclass_options", {})
-    if info.dataclass and options.get("frozen") and options.get("eq", True) and not getattr(info, "enum", False):
-        return f"objects of the frozen dataclass {name} cannot be dict keys yet (CPython hashes their fields)"
     family = [c for c in program.classes.values() if info in _ancestors(c)]
+    if _hashes_fields(info):
+        return _record_problem(info, family + list(_ancestors(info.base)))
     for c in family:
         if _defines(c, "__hash__"):
             return f"objects of {name} cannot be dict keys yet: {c.name} defines __hash__"

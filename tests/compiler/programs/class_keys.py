@@ -1,5 +1,7 @@
-"""Objects as dict keys (issue 14): objects of classes without __eq__/__hash__ and Enum members key
-a dict by identity, as CPython's do; the dict keeps insertion order, so no result shows a hash."""
+"""Classes of issue 14. Objects as dict keys: objects of classes without __eq__/__hash__ and Enum
+members key a dict by identity, frozen dataclasses by class and fields, as CPython's do; the dict
+keeps insertion order, so no result shows a hash. IntEnum members acting as ints. Mixins (multiple
+inheritance where one base has fields), methods resolved in CPython's MRO."""
 from dataclasses import dataclass, field
 from enum import Enum, IntEnum
 
@@ -53,6 +55,24 @@ def digest(s: str) -> int:
     for c in s:
         h = (h * 1000003 + ord(c)) & 0xFFFFFFFFFF
     return h
+
+
+@dataclass(frozen=True)
+class Point:
+    x: int
+    y: int
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Point3(Point):
+    z: int = 0
+    on: bool = False
+
+
+@dataclass(frozen=True)
+class Empty:
+    pass
 
 
 class LoggingMixin:
@@ -224,4 +244,21 @@ def mixins(n: int) -> int:
     text += r.log("d") + str(r.tally()) + repr(r) + str(r == Record("rec", n % 4))
     text += ",".join(b.describe() + b.shout() for b in handlers) + str(isinstance(lo, Handler))
     text += str([isinstance(b, Handler) for b in handlers]) + type(lo).__name__
+    return digest(text)
+
+
+@export
+def frozen_keys(n: int) -> int:
+    grid: dict[Point, int] = {}
+    for i in range(n % 6 + 4):
+        p = Point(i % 3, i % 2, "ab"[i % 2:])
+        grid[p] = grid.get(p, 0) + i
+    first = Point(0, 0, "ab")
+    grid.setdefault(Point(9, 9), -1)
+    grid[Point3(0, 0, "ab")] = 100       # another class: another key, as CPython's __eq__ says
+    grid[Point3(0, 0, "ab", 0, False)] = grid.get(Point3(0, 0, "ab"), 0) + int(Point3(0, 0, "ab") in grid)
+    bools = {Point3(1, 1, "", 1, True): "t", Point3(1, 1, "", 1, False): "f", Point3(1, 1, "", 1, True): "T"}
+    empties = {Empty(): 1, Empty(): 2}
+    text = f"{list(grid.items())} {grid.get(first)} {first in grid} {Point(5, 5) in grid} {bools} {empties}"
+    text += str(grid.pop(Point(9, 9), 0)) + str(len(grid)) + str({Point(1, 2): 0} == {Point(1, 2): 0})
     return digest(text)
