@@ -335,7 +335,7 @@ BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
     "collections.abc": ("Callable",),
     "collections": ("defaultdict", "Counter", "OrderedDict"),  # sema/collections_types.py
     "dataclasses": ("dataclass", "field"),
-    "enum": ("Enum",),
+    "enum": ("Enum", "IntEnum"),
     "__future__": ("annotations",),
     "abi": ("export", "export_if_overridden", "wasm_import", "i32", "i64"),
     "abi.intrinsics": (

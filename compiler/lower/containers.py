@@ -5,6 +5,7 @@ import ast as py_ast
 
 from ..program import ANY, BYTES, INT, RT_MEMORY, STR, DictType, ListType, TupleType, Type, VarTupleType
 from .collections_ops import dict_read
+from ..sema.class_keys import identity_keyed
 from .formatting import FormatLowerer
 from .expressions import text_prefix
 from .values import DICTS, LISTS, STRINGS
@@ -12,10 +13,20 @@ from .values import DICTS, LISTS, STRINGS
 KIND_RAW, KIND_POINTERS, KIND_RECORD = 5, 7, 9
 TUPLES = "compiler.runtime.tuple_builtin"
 KEY_KINDS = {INT: 0, STR: 1, BYTES: 2}
+KEY_OBJECT, KEY_ENUM, KEY_RECORD = 3, 4, 5  # compiler/runtime/dicts.py
 
 
 LIST_LEN, LIST_ITEMS = 8, 16    # list object fields (compiler/runtime/lists.py)
 ITEMS_DATA, SLOT_SIZE = 8, 8     # items block: header, then 8-byte slots
+
+
+def object_key_kind(key: Type) -> int:
+    """An object compared by identity (sema/class_keys.py); any other key type is the checker's bug."""
+    if not identity_keyed(key):
+        raise AssertionError(f"dict key type {key} passed the checker")
+    if getattr(key.info, "record_key", False):
+        return KEY_RECORD
+    return KEY_ENUM if getattr(key.info, "enum", False) else KEY_OBJECT
 
 
 class ContainerLowerer(FormatLowerer):
@@ -43,7 +54,7 @@ class ContainerLowerer(FormatLowerer):
         self.emit("local.get", lst)
 
     def new_dict(self, ty: DictType) -> None:
-        self.emit("i64.const", KEY_KINDS[ty.key])
+        self.emit("i64.const", KEY_KINDS[ty.key] if ty.key in KEY_KINDS else object_key_kind(ty.key))
         self.emit("i32.const", int(ty.value.pointer))
         self.call_runtime(f"{DICTS}.dict_new", ty)
 

@@ -3,7 +3,9 @@
     +8  u32 len (live entries)          +12 u32 used (entry slots used, deleted ones included)
     +16 u32 entries block               +20 u32 index block (KIND_RAW)
     +24 u32 entries capacity            +28 u32 index size (a power of two; 0 before the first insert)
-    +32 u32 key kind (0 int, 1 str, 2 bytes)
+    +32 u32 key kind (0 int, 1 str, 2 bytes, 3 object: hashed and compared by address, 4 Enum member:
+        an object whose third field is its repr, which a missing key's KeyError shows, 5 frozen
+        dataclass object: hashed and compared by class and field values, each an int, bool, str or bytes)
     +36 u32 kind word of the entries block (KIND_ENTRIES | ENTRY_KEY_POINTER | ENTRY_VALUE_POINTER)
 
 Entries are appended in insertion order: 24 bytes each from the block's +8, an i64
@@ -27,7 +29,7 @@ Hashes: str and bytes keys hash their content with 64-bit FNV-1a; int keys are
 mixed with splitmix64's finaliser. Both wrap modulo 2**64 (the wrap_* intrinsics):
 a hash is the runtime's own value, never an int the program sees.
 """
-from abi.intrinsics import (bytes_at, load_i64, load_u8, load_u32, memory_copy,
+from abi.intrinsics import (bytes_at, load_i64, load_u8, load_u32, memory_copy, record_table,
                             shr_u, store_i64, store_u32, wrap_add, wrap_mul)
 from compiler.runtime.lists import data_equal, items_equal, list_append, list_new
 from compiler.runtime.memory import (ENTRY_KEY_POINTER, ENTRY_VALUE_POINTER, KIND_DICT, KIND_ENTRIES,
@@ -46,6 +48,11 @@ DICT_ENTRY_KIND = 36
 KEY_INT = 0
 KEY_STR = 1
 KEY_BYTES = 2
+KEY_OBJECT = 3  # objects that CPython compares by identity: their address is the key (sema/class_keys.py)
+KEY_ENUM = 4    # Enum members: objects too (sema/enums.py: +24 holds the repr, <Color.RED: 1>)
+ENUM_SHOWN = 24
+KEY_RECORD = 5  # frozen dataclass objects (sema/class_keys.py): equal when of one class with equal fields
+SIZE_MASK = 0xFFFFFFF8
 
 ENTRY_SIZE = 24
 ENTRY_KEY = 8
@@ -91,8 +98,58 @@ def hash_data(obj: int) -> int:
     return h
 
 
+def record_slots(obj: int) -> int:
+    """The field slots of a record: its block holds exactly the 8-byte header and them."""
+    return ((load_u32(obj) & SIZE_MASK) - 8) >> 3
+
+
+def record_pointer_map(obj: int) -> int:
+    """Bit i set: slot i is a pointer (a str or bytes field here); the record table the GC reads."""
+    return load_i64(record_table() + (load_u32(obj + 4) >> 8) * 8)
+
+
+def hash_record(obj: int) -> int:
+    """The class id and every field, mixed; equal records (``records_equal``) hash alike."""
+    h = hash_int(load_u32(obj + 4))
+    pointers = record_pointer_map(obj)
+    slots = record_slots(obj)
+    i = 0
+    while i < slots:
+        if shr_u(pointers, i) & 1:
+            part = hash_data(load_u32(obj + 8 + i * 8))
+        else:
+            part = hash_int(load_i64(obj + 8 + i * 8))
+        h = wrap_mul(h ^ part, FNV_PRIME)
+        i += 1
+    if h == DELETED_HASH:
+        return -2
+    return h
+
+
+def records_equal(a: int, b: int) -> bool:
+    """CPython's generated __eq__ of a frozen dataclass: the same class, then the fields as a tuple."""
+    if load_u32(a + 4) != load_u32(b + 4):
+        return False
+    pointers = record_pointer_map(a)
+    slots = record_slots(a)
+    i = 0
+    while i < slots:
+        x = load_i64(a + 8 + i * 8)
+        y = load_i64(b + 8 + i * 8)
+        if shr_u(pointers, i) & 1:
+            if not data_equal(x, y):
+                return False
+        elif x != y:
+            return False
+        i += 1
+    return True
+
+
 def hash_key(d: int, key: int) -> int:
-    if load_u32(d + DICT_KEY_KIND) == KEY_INT:
+    kind = load_u32(d + DICT_KEY_KIND)
+    if kind == KEY_RECORD:
+        return hash_record(key)
+    if kind == KEY_INT or kind >= KEY_OBJECT:
         return hash_int(key)
     return hash_data(key)
 
@@ -114,7 +171,9 @@ def lookup_slot(d: int, key: int, h: int) -> int:
     mask = (load_u32(d + DICT_INDEX_SIZE) - 1) & MASK32  # a u32: the probe arithmetic stays plain
     index = load_u32(d + DICT_INDEX) + 8
     entries = load_u32(d + DICT_ENTRIES) + 8
-    by_content = load_u32(d + DICT_KEY_KIND) != KEY_INT
+    kind = load_u32(d + DICT_KEY_KIND)
+    by_content = kind == KEY_STR or kind == KEY_BYTES
+    by_fields = kind == KEY_RECORD
     slot = h & mask
     perturb = h & PERTURB_MASK
     while True:
@@ -125,7 +184,8 @@ def lookup_slot(d: int, key: int, h: int) -> int:
             entry = entries + (number - 1) * ENTRY_SIZE
             if load_i64(entry) == h:
                 found = load_i64(entry + ENTRY_KEY)
-                if found == key or (by_content and data_equal(found, key)):
+                if found == key or (by_content and data_equal(found, key)) \
+                        or (by_fields and records_equal(found, key)):
                     return slot
         perturb = perturb >> PERTURB_SHIFT
         slot = (slot * 5 + perturb + 1) & mask
@@ -238,6 +298,9 @@ def key_text(d: int, key: int) -> str:
 
 def key_repr(d: int, key: int) -> str:
     """repr(key): what str() of CPython's KeyError shows."""
+    if load_u32(d + DICT_KEY_KIND) == KEY_ENUM:
+        shown = load_u32(key + ENUM_SHOWN)
+        return bytes_at(shown + 16, load_u32(shown + 8)).decode()
     if load_u32(d + DICT_KEY_KIND) == KEY_STR:
         return str_repr(key_text(d, key))
     return key_text(d, key)
@@ -249,9 +312,10 @@ def missing_key(d: int, key: int) -> None:
 
 # -- the operations ----------------------------------------------------------------------
 def dict_new(key_kind: int, value_is_pointer: bool) -> int:
-    """An empty dict; key_kind 0 int (or bool), 1 str, 2 bytes. Blocks come with the first insert."""
-    if key_kind != KEY_INT and key_kind != KEY_STR and key_kind != KEY_BYTES:
-        type_error("dict_new: key kind must be 0 (int), 1 (str) or 2 (bytes)")  # the compiler passes one
+    """An empty dict; key_kind 0 int (or bool), 1 str, 2 bytes, 3 object, 4 Enum member, 5 record.
+    Blocks come with the first insert."""
+    if key_kind < KEY_INT or key_kind > KEY_RECORD:
+        type_error("dict_new: key kind must be 0 to 5 (int, str, bytes, object, Enum member, record)")  # the compiler passes one
     d = alloc(32, KIND_DICT)
     kind_word = KIND_ENTRIES
     if key_kind != KEY_INT:

@@ -10,6 +10,7 @@ from .comparisons import NUMERIC, TEXT
 from .constants import INT64_MIN
 from .percent_format import is_percent_format
 from .signs import POWER_HELP, constant_int, folded_power, is_non_negative
+from .int_enums import int_operand
 
 ARITHMETIC = (py_ast.Add, py_ast.Sub, py_ast.Mult, py_ast.FloorDiv, py_ast.Mod, py_ast.Pow,
               py_ast.LShift, py_ast.RShift, py_ast.Div)
@@ -24,7 +25,8 @@ class ArithmeticChecks:
             raise self.fail(node, "this operator is not supported", "use + - * / // % ** << >> & | ^")
         if is_percent_format(node):
             return self.percent_format(node)  # sema/percent_format.py: the f-string it equals
-        left, right = self.check(node.left), self.check(node.right)
+        left = int_operand(node.left, self.check(node.left))  # an IntEnum member: its value (sema/int_enums.py)
+        right = int_operand(node.right, self.check(node.right))
         if ANY in (left, right) and self.held_arith_allowed(node, left, right):
             return ANY  # on what they hold (sema/held.py)
         if ANY in (left, right) and self.held_bits_allowed(node, left, right):
@@ -98,7 +100,7 @@ class ArithmeticChecks:
         if isinstance(node.op, py_ast.Not):
             self.truthy(node.operand)
             return BOOL
-        if self.check(node.operand) == ANY:
+        if int_operand(node.operand, self.check(node.operand)) == ANY:
             return self.held_unary(node)  # sema/dynamic_ops.py
         ty = self.expect(node.operand, *NUMERIC, what="the operand")
         if ty == FLOAT and isinstance(node.op, py_ast.Invert):

@@ -39,6 +39,8 @@ from .class_methods import ClassMethodChecks, instance_wrapper
 from .static_methods import StaticMethodChecks
 from .unsupported import undefined_name
 from .view_arguments import extend_by_view, written_as_view
+from .int_enums import int_operand
+from .mixins import super_problem
 from .named_tuples import is_named_tuple
 
 
@@ -251,6 +253,9 @@ class CallChecker(CollectionsChecks, ExceptionArgsChecks, TupleBuiltinChecks, Is
 
     def super_call(self, node: py_ast.Call, func: py_ast.Attribute) -> Type:
         owner = self.fn.owner
+        problem = super_problem(self.fn, func.attr) if owner is not None else None  # sema/mixins.py
+        if problem is not None:
+            raise self.fail(func, problem, "call a module-level function holding the shared code instead")
         if owner is None or owner.base is None or func.value.args:
             raise self.fail(func.value, "super() is only supported as super().method(...) in a subclass method")
         method = inherited_method(owner.base, func.attr)
@@ -303,7 +308,9 @@ class CallChecker(CollectionsChecks, ExceptionArgsChecks, TupleBuiltinChecks, Is
         return INT
 
     def builtin_abs(self, node: py_ast.Call, expected: Type | None) -> Type:
-        ty = self.expect(self.one_argument(node, "abs"), *NUMERIC, what="the argument of abs()")
+        arg = self.one_argument(node, "abs")
+        int_operand(arg, self.check(arg))  # abs() of an IntEnum member is its value's (sema/int_enums.py)
+        ty = self.expect(arg, *NUMERIC, what="the argument of abs()")
         return FLOAT if ty == FLOAT else INT
 
     def builtin_int(self, node: py_ast.Call, expected: Type | None) -> Type:
@@ -312,7 +319,7 @@ class CallChecker(CollectionsChecks, ExceptionArgsChecks, TupleBuiltinChecks, Is
             self.use(node.args[1], INT, what="the base")
             node.bound = list(node.args)
             return INT
-        if self.check(self.one_argument(node, "int")) != ANY:  # an Any: on what it holds
+        if int_operand(self.one_argument(node, "int"), self.check(node.args[0])) != ANY:  # an Any: on what it holds
             self.expect(node.args[0], *NUMERIC, *TEXT, what="the argument of int()")
         return INT
 
@@ -331,7 +338,7 @@ class CallChecker(CollectionsChecks, ExceptionArgsChecks, TupleBuiltinChecks, Is
         if text is not None:  # str(e.args)
             node.call = ("rewritten", text)
             return STR
-        ty = self.check(arg)
+        ty = int_operand(arg, self.check(arg))  # an IntEnum's str is its int's (3.11)
         if is_exception(ty):
             node.args[0] = node.bound[0] = self.exception_message(arg)
         elif isinstance(ty, ClassType) and inherited_method(ty.info, "__str__") is not None:

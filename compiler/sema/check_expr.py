@@ -29,7 +29,9 @@ from .infer import UnknownLiteral
 from .classes import inherited_method
 from .constants import INT64_HELP, INT64_MAX, INT64_MIN
 from .field_narrowing import field_help
-from .types import KEY_TYPES, assignable, from_any, is_exception_class_info, runs_user_code, union_problem
+from .int_enums import VALUE_HELP, is_int_enum
+from .class_keys import KEY_HELP, MISSING_HELP, MISSING_KEY, key_problem, repr_unknown
+from .types import assignable, from_any, is_exception_class_info, runs_user_code, union_problem
 from .unsupported import describe, undefined_name
 
 
@@ -55,6 +57,8 @@ def truthy_type(ty: Type, objects_have_truth: bool = True) -> bool:
     class of the program defines __bool__ or __len__ (``objects_have_truth``), which would decide."""
     if ty == ANY:
         return not objects_have_truth
+    if is_int_enum(ty):
+        return False  # its value's truth (sema/int_enums.py): refused, with a help line
     if isinstance(ty, UnionType):  # tested on what it holds; a class's __bool__/__len__ is not looked up
         return not any(isinstance(m, (ClassType, TupleType)) for m in ty.members)
     return ty in NUMERIC + TEXT or isinstance(ty, (ListType, DictType, TupleType, OptionalType, ClassType, SetType,
@@ -151,6 +155,8 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
             return self.fail(py_node, "the truth of an Any is not known here: a class of this program defines "
                              "__bool__ or __len__, which an Any holding one of its objects would call",
                              "narrow it first: 'if isinstance(x, str) and x: ...'")
+        if is_int_enum(ty):
+            return self.fail(py_node, f"the truth of the IntEnum member {ty} is its value's here", VALUE_HELP)
         return self.fail(py_node, f"a {ty} value has no truth value here")
 
     # -- leaves ----------------------------------------------------------
@@ -255,6 +261,8 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
             return base
         if isinstance(base, DictType):
             self.use(node.slice, base.key, what="the key")
+            if repr_unknown(base.key):
+                raise self.fail(node, MISSING_KEY, MISSING_HELP)
             return base.value
         if isinstance(base, TupleType):
             return self.tuple_item(node, base)
@@ -359,8 +367,8 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
             raise self.fail(node, "'**' in dict literals is not supported", "copy the dict and update it: d.copy(), update()")
         key = expected.key if isinstance(expected, DictType) else self.check(node.keys[0])
         value = expected.value if isinstance(expected, DictType) else self.check(node.values[0])
-        if key not in KEY_TYPES:
-            raise self.fail(node.keys[0], "dict keys must be int, str or bytes")
+        if key_problem(key):
+            raise self.fail(node.keys[0], key_problem(key), KEY_HELP)
         for k, v in zip(node.keys, node.values):
             self.use(k, key, what="a key")
             self.use(v, value, what="a value")
@@ -394,6 +402,10 @@ def _conversion_help(ty: Type, target: Type) -> str:
     if isinstance(ty, DictType) and type(ty) is not DictType:  # a defaultdict or Counter
         return (f"a {ty} is not a plain dict here (d[k] and repr differ): pass dict(d), a plain copy, or "
                 f"annotate it as {ty}")
+    if is_int_enum(ty):
+        return VALUE_HELP + " (CPython would keep the member itself here)"
+    if isinstance(target, ClassType) and getattr(target.info, "mixin", False):
+        return "a mixin is not a type here (sema/mixins.py): annotate with the class that inherits it"
     if ty == BOOL and target == INT:
         return "convert explicitly with int(...)"
     if ty == INT and target == BOOL:

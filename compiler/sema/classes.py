@@ -15,6 +15,8 @@ import ast as py_ast
 from ..diagnostics import CompileError, Diagnostic
 from ..program import BOOL, INT, NONE, ClassInfo, ClassType, FuncSym, GlobalSym, Program, Type
 from .class_fields import declare_field, promote_instance_constants
+from .class_keys import mark_identity_keys
+from .mixins import add_mixin_methods, mark_mixins, split_bases
 from .class_methods import declare_class_method, is_class_method, specialize_all
 from .constants import ConstantError, fold
 from .ordering import check_order_family, order_methods_source
@@ -36,8 +38,10 @@ def _fail(info: ClassInfo, py_node: py_ast.AST, message: str, help: str = "") ->
 
 
 def declare_all(program: Program) -> None:
+    mark_mixins(program)  # sema/mixins.py
     for info in program.classes.values():
         _base_and_decorators(info)
+    mark_identity_keys(program)  # before annotations are resolved: sema/class_keys.py
     for info in _inheritance_order(program):
         _body(program, info)
     generate_reprs(program, add_generated_methods)  # needs every class's methods: sema/dataclass_repr.py
@@ -48,13 +52,10 @@ def declare_all(program: Program) -> None:
 
 def _base_and_decorators(info: ClassInfo) -> None:
     node = info.node
-    if len(node.bases) > 1:
-        raise _fail(info, node.bases[1], "multiple inheritance is not supported",
-                    "inherit from one class; keep an instance of the other as a field")
     if node.keywords:
         raise _fail(info, node.keywords[0], "class keywords (metaclass=...) are not supported", "remove the keyword")
-    if node.bases:
-        base = node.bases[0]
+    base = split_bases(info)  # the one base that is not a mixin: sema/mixins.py
+    if base is not None:
         sym = info.module.namespace.get(base.id) if isinstance(base, py_ast.Name) else None
         if isinstance(base, py_ast.Name) and base.id == "object" and sym is None:
             pass
@@ -66,6 +67,9 @@ def _base_and_decorators(info: ClassInfo) -> None:
             info.base = sym
         else:
             raise _fail(info, base, "a base class must be a class of the program", "inherit from one of your classes")
+    if (getattr(info, "enum", False) or getattr(info, "named_tuple", False)) and info.mixins_before + info.mixins_after:
+        raise _fail(info, node.bases[0], "mixins of an Enum or NamedTuple are not supported",
+                    "write the methods in the class, or as module-level functions")
     for decorator in node.decorator_list:
         if not dataclass_decorator(info, decorator):  # sema/dataclass_options.py
             raise _fail(info, decorator, "unsupported class decorator", "only @dataclass (from dataclasses) is supported")
@@ -101,7 +105,8 @@ def _body(program: Program, info: ClassInfo) -> None:
         if isinstance(stmt, py_ast.Pass):
             continue
         if isinstance(stmt, py_ast.FunctionDef):
-            _method(program, info, stmt)
+            if not getattr(info, "mixin", False):  # declared on each class using the mixin instead
+                _method(program, info, stmt)
         elif isinstance(stmt, py_ast.AnnAssign) and isinstance(stmt.target, py_ast.Name):
             declare_field(program, info, stmt)
         elif isinstance(stmt, py_ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], py_ast.Name):
@@ -109,6 +114,7 @@ def _body(program: Program, info: ClassInfo) -> None:
         else:
             raise _fail(info, stmt, "only fields, constants and methods are allowed in a class body",
                         "move this code into a method, or to module level")
+    add_mixin_methods(program, info, _method, inherited_method)  # sema/mixins.py
     check_named_tuple_body(info)  # sema/named_tuples.py
     if info.dataclass:
         _generate_dataclass_methods(program, info)

@@ -11,6 +11,8 @@ import ast as py_ast
 from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, DictType, ListType, OptionalType, TupleType, Type, \
     VarTupleType, ViewType, members_of
 from . import tuple_literals
+from .class_keys import identity_keyed
+from .int_enums import compare_operands
 from .contains import check_object_membership
 from .field_narrowing import as_declared
 from .identity import identity_comparable
@@ -28,7 +30,7 @@ class ComparisonChecks:
         if self.exact_class_test(node):  # type(x) is C: sema/isinstance_checks.py
             return BOOL
         operands = [node.left, *node.comparators]
-        types = [self.check(o) for o in operands]
+        types = compare_operands(node, [self.check(o) for o in operands])  # IntEnum members: sema/int_enums.py
         for op, (a, b), (left, right) in zip(node.ops, zip(types, types[1:]), zip(operands, operands[1:])):
             self.check_comparison(node, op, a, b, left, right)
         return BOOL
@@ -91,7 +93,7 @@ class ComparisonChecks:
             return
         if isinstance(b, VarTupleType) and assignable(a, b.item) and eq_kind(b.item) is not None:
             return  # searched as a list is (lower/compare.py)
-        if isinstance(b, DictType) and a == b.key:
+        if isinstance(b, DictType) and (a == b.key or identity_keyed(b.key) and assignable(a, b.key)):
             return
         if check_object_membership(self, node, a, b):  # b's __contains__: sema/contains.py
             return

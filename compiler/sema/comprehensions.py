@@ -13,7 +13,7 @@ import ast as py_ast
 
 from ..program import DictType, ListType, OptionalType, Type, dict_of, list_of
 from .field_narrowing import ComprehensionFields
-from .types import KEY_TYPES
+from .class_keys import KEY_HELP, key_problem
 
 
 class ComprehensionChecks(ComprehensionFields):
@@ -32,8 +32,8 @@ class ComprehensionChecks(ComprehensionFields):
         hints = (expected.key, expected.value) if isinstance(expected, DictType) else (None, None)
         key, value = self.comprehension(node, lambda: [self.element(node.key, hints[0]),
                                                        self.element(node.value, hints[1])])
-        if key not in KEY_TYPES:
-            raise self.fail(node.key, "dict keys must be int, str or bytes")
+        if key_problem(key):
+            raise self.fail(node.key, key_problem(key), KEY_HELP)
         return dict_of(key, value)
 
     def element(self, node: py_ast.expr, hint: Type | None) -> Type:

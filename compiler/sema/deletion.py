@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import ANY, DictType, ListType, Type
+from .class_keys import MISSING_KEY, repr_unknown
 
 BLOCKS = (py_ast.For, py_ast.While, py_ast.Try)
 
@@ -57,6 +58,8 @@ class DeleteChecks:
             self.slice_bounds(target.slice)
         elif isinstance(base, DictType):
             self.use(target.slice, base.key, what="the key")
+            if repr_unknown(base.key):
+                raise self.fail(target, MISSING_KEY.replace("d[key]", "del d[key]"), "write d.pop(key, None)")
         elif isinstance(base, ListType):
             self.use_int(target.slice, what="an index")
         else:

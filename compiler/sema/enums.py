@@ -6,7 +6,7 @@ generated functions and globals (names no source can spell): ``Color(v)`` looks 
 value (ValueError "v is not a valid Color"), ``Color["RED"]`` by name (KeyError), and ``Color``
 iterated (``for``, comprehensions, ``len``, ``list``, ``sorted``..., ``in``) is the list of members
 in definition order. Fields cannot be assigned (CPython raises AttributeError); aliases (two names
-for one value), ``auto()``, IntEnum/Flag and subclassing an enum are refused.
+for one value), ``auto()``, Flag and subclassing an enum are refused. IntEnum: sema/int_enums.py.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from ..diagnostics import Diagnostic
 from ..program import INT, STR, Builtin, ClassInfo, FuncSym, GlobalSym, Program
 from .types import TypeError_
 
+SHOWN = "<repr>"  # each member's repr, <Color.RED: 1>: the third field (runtime/dicts.py KEY_ENUM reads it)
 ITERATING_CALLS = ("len", "list", "sorted", "tuple", "enumerate", "reversed", "set", "frozenset", "any", "all")
 
 
@@ -27,9 +28,10 @@ def is_enum_base(info: ClassInfo, base: py_ast.expr) -> bool:
     sym = info.module.namespace.get(base.id) if isinstance(base, py_ast.Name) else None
     if isinstance(sym, ClassInfo) and getattr(sym, "enum", False):
         raise _fail(info, base, f"{sym.name} is an Enum and cannot be subclassed", "CPython raises TypeError")
-    if sym != Builtin("enum.Enum"):
+    if sym not in (Builtin("enum.Enum"), Builtin("enum.IntEnum")):
         return False
     info.enum = True
+    info.int_enum = sym == Builtin("enum.IntEnum")  # its members act as ints: sema/int_enums.py
     info.dataclass_options = {"frozen": True}  # no field assignment (sema/dataclass_options.py)
     return True
 
@@ -67,20 +69,25 @@ def declare_enum(program: Program, info: ClassInfo, declare_method) -> None:
     if not values:
         raise _fail(info, info.node, "an Enum needs at least one member", "add NAME = value lines")
     kinds = {type(v) for v in values}
+    if getattr(info, "int_enum", False) and kinds != {int}:
+        raise _fail(info, info.node, "IntEnum values must be int constants here", "write the values as int constants")
     if len(kinds) != 1:
         raise _fail(info, info.node, "Enum values must be all int or all str here",
                     "use one kind of value (write numbers as str, or codes as int)")
     for (name, stmt), value in zip(members.items(), values):
+        stmt.member_value = value
         if values.index(value) != list(members).index(name):
             raise _fail(info, stmt, f"{name} is an alias (its value {value!r} is taken)",
                         "give each member its own value")
     value_ty = INT if int in kinds else STR
-    info.fields = {"name": STR, "value": value_ty}
+    info.fields = {"name": STR, "value": value_ty, SHOWN: STR}
     _generated(program, info, declare_method, value_ty)
     info.module.namespace[hidden("new", info)] = info
     for name, stmt in members.items():
+        value = stmt.member_value
         call = py_ast.Call(func=py_ast.Name(id=hidden("new", info), ctx=py_ast.Load()),
-                           args=[py_ast.Constant(name), stmt.value], keywords=[])
+                           args=[py_ast.Constant(name), stmt.value, py_ast.Constant(_shown(info, name, value))],
+                           keywords=[])
         g = GlobalSym(f"{info.qualname}.{name}", info.module, _assign(name, call, stmt))
         info.constants[name] = program.globals[g.qualname] = g
     element = [py_ast.Attribute(value=py_ast.Name(id=info.name, ctx=py_ast.Load()), attr=n, ctx=py_ast.Load())
@@ -100,6 +107,10 @@ def _member_value(info: ClassInfo, stmt: py_ast.Assign) -> object:
     raise _fail(info, value, "an Enum member's value must be an int or str constant", "auto() is not supported")
 
 
+def _shown(info: ClassInfo, name: str, value: object) -> str:
+    return f"<{info.name}.{name}: {value!r}>"
+
+
 def _assign(name: str, value: py_ast.expr, where: py_ast.AST) -> py_ast.Assign:
     node = py_ast.Assign(targets=[py_ast.Name(id=name, ctx=py_ast.Store())], value=value)
     for sub in py_ast.walk(node):
@@ -111,9 +122,10 @@ def _generated(program: Program, info: ClassInfo, declare_method, value_ty) -> N
     name, quoted = info.name, repr(info.name)
     source = f"""
 class {name}:
-    def __init__(self, name: str, value: {value_ty}) -> None:
+    def __init__(self, name: str, value: {value_ty}, shown: str) -> None:
         self.name = name
         self.value = value
+        self.SHOWN = shown
 def by_value(value: {value_ty}) -> {quoted}:
     for member in MEMBERS:
         if member.value == value:
@@ -133,6 +145,7 @@ def by_name(name: str) -> {quoted}:
         if isinstance(sub, py_ast.Name) and sub.id == "MEMBERS":
             sub.id = hidden("members", info)
     init = tree.body[0].body[0]
+    init.body[2].targets[0].attr = SHOWN  # a field no source can name
     init.generated = True
     declare_method(program, info, init)
     for node, kind in zip(tree.body[1:], ("lookup", "by-name")):

@@ -25,6 +25,7 @@ import ast as py_ast
 from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, Type, members_of
 from .exceptions import is_exception
 from .reprs import defines_str, shown_by_repr
+from .int_enums import int_operand
 
 STR_ARGUMENTS = (INT, BOOL, STR, FLOAT)  # what str(x) converts
 REPR_ARGUMENTS = (INT, BOOL, STR, FLOAT, BYTES, NONE)  # what !r and !a convert
@@ -103,6 +104,8 @@ class FormatChecks:
         if text is not None:  # f"{e.args}": the tuple's text (sema/exception_args.py)
             part.value, part.conversion = text, -1
         ty = self.check(part.value) if text is None else STR
+        if part.conversion in (-1, ord("s")):
+            ty = int_operand(part.value, ty)  # an IntEnum's format and str are its int's (3.11)
         if is_exception(ty):
             if part.format_spec is not None and part.conversion == -1:  # CPython: TypeError
                 raise self.fail(part.value, "an exception is formatted only without a spec",

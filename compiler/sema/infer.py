@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast as py_ast
 from dataclasses import dataclass
 
+from .class_keys import KEY_HELP, key_problem
 from ..program import INT, STR, DictType, ListType, Type, dict_of, list_of
 
 
@@ -53,6 +54,10 @@ class LiteralInference:
         expected = ListType if self.fn.locals[name].kind == "list" else DictType
         if not isinstance(ty, expected) or isinstance(ty, UnknownLiteral):
             raise self.fail_unknown(name)
+        problem = key_problem(ty.key) if isinstance(ty, DictType) else None
+        if problem:
+            literals = self.unknown_literals.get(name)
+            raise self.fail(literals[0], problem, KEY_HELP) if literals else self.fail_unknown(name)
         self.fn.locals[name] = ty
         for literal in self.unknown_literals.pop(name, []):
             literal.ty = ty

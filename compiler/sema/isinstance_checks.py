@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
+from .int_enums import is_int_enum
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, STR, ClassInfo, ClassType, DictType, ListType, Local,
                        OptionalType, TupleType, Type, UnionType, VarTupleType, dict_of, list_of)
 from . import unions
@@ -76,8 +77,14 @@ class IsinstanceChecks:
         ident = name.id if isinstance(name, py_ast.Name) else None
         info = self.module.namespace.get(ident) if ident is not None else None
         if isinstance(info, ClassInfo):
+            if getattr(info, "mixin", False):
+                raise self.fail(name, f"isinstance() against the mixin {info.name} is not supported",
+                                "test the classes that inherit it")
             return info
         if ident in BUILTIN_TYPES and info is None and ident not in self.local_names:
+            if is_int_enum(inner):  # an IntEnum member is an int (sema/int_enums.py)
+                raise self.fail(name, f"isinstance() of an IntEnum member against {ident} is not supported",
+                                "an IntEnum member is always an int: test its class instead")
             return BUILTIN_TYPES[ident](inner)
         raise self.fail(name, "isinstance() takes a class, a built-in type (int, str, float, bool, bytes, "
                         "list, dict, tuple) or a tuple of them")

@@ -116,11 +116,16 @@ def var_tuple_methods(ty: VarTupleType) -> dict[str, Signature]:
     return {"index": ([("item", ty.item, False)], INT), "count": ([("item", ty.item, False)], INT)}
 
 
+def repr_unknown(ty: Type) -> bool:
+    from .class_keys import repr_unknown as unknown  # class_keys imports types, as this module does
+    return unknown(ty)
+
+
 def dict_methods(ty: DictType) -> dict[str, Signature]:
     k, v = ty.key, ty.value
     return {
         "get": ([("key", k, False), ("default", v, True)], optional_of(v)),
-        "pop": ([("key", k, False), ("default", v, True)], v),
+        "pop": ([("key", k, False), ("default", v, repr_unknown(k) is False)], v),  # sema/class_keys.py
         "setdefault": ([("key", k, False), ("default", v, False)], v),
         "keys": ([], view_of("keys", k)), "values": ([], view_of("values", v)),
         "items": ([], view_of("items", tuple_of((k, v)))),

@@ -115,6 +115,9 @@ class _Builder:
         refused = getattr(ty.info, "repr_refused_below", None)  # sema/dataclass_repr.py
         if refused is not None:
             raise Unshowable(refused)
+        if getattr(ty.info, "enum", False):  # <Color.RED: 1>, made with the member (sema/enums.py)
+            from .enums import SHOWN
+            return _at(py_ast.Attribute(value=value, attr=SHOWN, ctx=py_ast.Load()), value)
         if inherited_method(ty.info, "__repr__") is not None:
             call = py_ast.Call(func=_at(py_ast.Attribute(value=value, attr="__repr__", ctx=py_ast.Load()), value),
                                args=[], keywords=[])

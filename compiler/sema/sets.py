@@ -11,10 +11,11 @@ import ast as py_ast
 
 from .held_conversions import set_of_held
 from .map_filter import is_map_or_filter
-from ..program import (ANY, BOOL, BYTES, INT, NONE, STR, DictType, ListType, OptionalType, SetType, Type, ViewType,
+from ..program import (ANY, BOOL, BYTES, INT, NONE, STR, ClassType, DictType, ListType, OptionalType, SetType, Type, ViewType,
                        list_of, set_of)
 
 SET_ITEMS = (INT, BOOL, STR, BYTES)
+OBJECT_SET_HELP = "use a dict[Obj, bool] (it keeps insertion order), or a set of an int or str field of the objects"
 SET_OPERATORS = (py_ast.BitOr, py_ast.BitAnd, py_ast.Sub, py_ast.BitXor)
 COMPARISONS = (py_ast.Eq, py_ast.NotEq, py_ast.Lt, py_ast.LtE, py_ast.Gt, py_ast.GtE)
 # method -> (how many 'other' arguments: "one", "many" or "none"/"item", result: "set", "none", "bool", "item")
@@ -47,6 +48,9 @@ def set_item_type(ty: Type) -> bool:
 
 class SetChecks:
     def set_type(self, node: py_ast.AST, item: Type, frozen: bool = False) -> Type:
+        if isinstance(item, ClassType):
+            raise self.fail(node, f"a set of {item} objects is not supported: CPython iterates it in hash order, "
+                            "which comes from addresses or randomized str hashes", OBJECT_SET_HELP)
         if item not in SET_ITEMS:
             raise self.fail(node, f"set items must be int, bool, str or bytes, not {item}", ITEM_HELP)
         return set_of(item, frozen)

@@ -75,7 +75,19 @@ def test_new_dict_layout(key_kind, value_pointer):
 
 def test_unknown_key_kind_is_type_error():
     with pytest.raises(TypeError):
-        D.dict_new(3, False)
+        D.dict_new(6, False)
+
+
+def test_object_keys_compare_by_identity():
+    """KEY_OBJECT (sema/class_keys.py): an object is its own key, traced by the GC; equal content is another key."""
+    d = D.dict_new(D.KEY_OBJECT, False)
+    a, b = make_str("k"), make_str("k")
+    D.dict_set(d, a, 1)
+    D.dict_set(d, b, 2)
+    D.dict_set(d, a, 3)
+    assert D.dict_len(d) == 2 and D.dict_find(d, a) == 0 and D.dict_find(d, b) == 1
+    assert load_u32(d + 36) & ENTRY_KEY_POINTER
+    check_dict_invariants(d)
 
 
 def test_insertion_order_like_cpython():
