@@ -22,6 +22,7 @@ from ..program import (ANY, NONE, OPTIONAL_RUNTIME_MODULES, RUNTIME_MODULES, Cla
 from .check_calls import CallChecker
 from .check_expr import Bail, ExprChecker, _conversion_help
 from .star_unpack import assign_starred, starred_index
+from .statement_walk import statements
 from .comprehensions import ComprehensionChecks
 from .dataclass_options import frozen_assignment
 from .named_tuples import named_items
@@ -113,7 +114,7 @@ class FunctionChecker(GeneratorChecks, ClosureChecks, ComprehensionChecks, Walru
         fn = self.fn
         body = fn.node.body
         global_names, assigned = cache.function_fact(fn, "names", lambda: (frozenset(
-            n for s in py_ast.walk(fn.node) if isinstance(s, py_ast.Global) for n in s.names), frozenset(assigned_names(body))))
+            n for s in statements(fn.node.body) if isinstance(s, py_ast.Global) for n in s.names), frozenset(assigned_names(body))))
         self.global_names = set(global_names)
         self.local_names = (set(assigned) | {p.name for p in fn.params}) - self.global_names
         closures.enter(self)  # nested defs, captured variables

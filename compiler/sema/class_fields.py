@@ -15,6 +15,7 @@ from ..program import Builtin, ClassInfo, GlobalSym, Program, Type
 from .constants import ConstantError, fold
 from .dataclass_options import factory_source
 from .enums import is_member_read
+from .statement_walk import statements
 from .types import TypeError_, is_subclass, resolve
 
 
@@ -140,7 +141,7 @@ def promote_instance_constants(program: Program, order: list[ClassInfo]) -> None
 
 
 def _attribute_stores(tree: py_ast.Module):
-    for node in py_ast.walk(tree):
+    for node in statements(tree.body):
         targets = node.targets if isinstance(node, py_ast.Assign) else \
             [node.target] if isinstance(node, (py_ast.AugAssign, py_ast.AnnAssign)) else []
         yield from (t for t in targets if isinstance(t, py_ast.Attribute))

@@ -19,6 +19,7 @@ import ast as py_ast
 
 from .. import cache
 from ..program import FuncSym, Type
+from .statement_walk import statements
 from .types import TypeError_
 
 SCOPES = (py_ast.FunctionDef, py_ast.Lambda)
@@ -78,7 +79,8 @@ def free_names(node: py_ast.AST) -> list[tuple[str, py_ast.AST]]:
 
 def nonlocal_written(tree: py_ast.AST) -> set[str]:
     """Names some function nested in ``tree`` declares ``nonlocal`` (never narrowed)."""
-    return {n for sub in py_ast.walk(tree) if isinstance(sub, py_ast.Nonlocal) for n in sub.names}
+    body = tree.body if isinstance(tree.body, list) else []  # a lambda's is an expression
+    return {n for sub in statements(body) if isinstance(sub, py_ast.Nonlocal) for n in sub.names}
 
 
 def nested_facts(node: py_ast.AST) -> tuple[frozenset, frozenset]:
