@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, DictType, ListType, OptionalType, TupleType, Type, \
+from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, DictType, ListType, OptionalType, TupleType, Type, \
     VarTupleType, ViewType, members_of
 from . import tuple_literals
 from .class_keys import identity_keyed
@@ -67,7 +67,7 @@ class ComparisonChecks:
             raise self.fail(node, f"cannot compare {a} with {b}",
                             "compare two tuple[T, ...]: annotate the fixed tuple as one (t: tuple[int, ...] = (1, 2))")
         if a != b:
-            raise self.fail(node, f"cannot compare {a} with {b}")
+            raise self.fail(node, f"cannot compare {a} with {b}", _mixed_help(a, b))
         if "Counter[" in a.name or "OrderedDict[" in a.name:  # Counter's == counts a missing key as 0,
             raise self.fail(node, f"comparing {a} values is not available yet",  # OrderedDict's is ordered
                             "compare dict(a) == dict(b), or the parts you need")
@@ -98,3 +98,10 @@ class ComparisonChecks:
         if check_object_membership(self, node, a, b):  # b's __contains__: sema/contains.py
             return
         raise self.fail(node, f"'in' is not supported between {a} and {b}")
+
+
+def _mixed_help(a: Type, b: Type) -> str:
+    if isinstance(a, ClassType) and isinstance(b, ClassType):
+        return ("compare objects of one class, or with 'is' where the classes define no __eq__ "
+                "(CPython's == is then identity)")
+    return "compare values of one type: convert one side first (str(x), int(x), list(t))"
