@@ -145,13 +145,23 @@ def records_equal(a: int, b: int) -> bool:
     return True
 
 
+def keys_equal(kind: int, a: int, b: int) -> bool:
+    """Two different key objects with one hash: equal by content (str, bytes), by fields (a frozen
+    dataclass), never by address."""
+    if kind < KEY_OBJECT:
+        return data_equal(a, b)
+    return kind == KEY_RECORD and records_equal(a, b)
+
+
 def hash_key(d: int, key: int) -> int:
     kind = load_u32(d + DICT_KEY_KIND)
+    if kind == KEY_INT:  # the common kinds first: int, then str and bytes
+        return hash_int(key)
+    if kind < KEY_OBJECT:
+        return hash_data(key)
     if kind == KEY_RECORD:
         return hash_record(key)
-    if kind == KEY_INT or kind >= KEY_OBJECT:
-        return hash_int(key)
-    return hash_data(key)
+    return hash_int(key)  # an address
 
 
 # -- entries and the index ------------------------------------------------------------------
@@ -172,8 +182,7 @@ def lookup_slot(d: int, key: int, h: int) -> int:
     index = load_u32(d + DICT_INDEX) + 8
     entries = load_u32(d + DICT_ENTRIES) + 8
     kind = load_u32(d + DICT_KEY_KIND)
-    by_content = kind == KEY_STR or kind == KEY_BYTES
-    by_fields = kind == KEY_RECORD
+    by_content = kind != KEY_INT  # str, bytes or a record (objects and Enum members: by address alone)
     slot = h & mask
     perturb = h & PERTURB_MASK
     while True:
@@ -184,8 +193,7 @@ def lookup_slot(d: int, key: int, h: int) -> int:
             entry = entries + (number - 1) * ENTRY_SIZE
             if load_i64(entry) == h:
                 found = load_i64(entry + ENTRY_KEY)
-                if found == key or (by_content and data_equal(found, key)) \
-                        or (by_fields and records_equal(found, key)):
+                if found == key or (by_content and keys_equal(kind, found, key)):
                     return slot
         perturb = perturb >> PERTURB_SHIFT
         slot = (slot * 5 + perturb + 1) & mask
