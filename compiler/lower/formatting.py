@@ -15,6 +15,7 @@ from .calls import CallLowerer
 from .conversions import CONVERSIONS, ConversionLowerer
 from .values import FLOATS, STRINGS
 
+NUMBERS = "compiler.runtime.numbers"
 INT_BASES = {"x": 16, "X": 16, "o": 8, "b": 2}
 SLICE_STOP_GIVEN = 2  # runtime.strings.FLAG_STOP
 
@@ -63,6 +64,9 @@ class FormatLowerer(ConversionLowerer, CallLowerer):
             self.emit("i64.const", INT_BASES[spec.type])
             self.emit("i32.const", int(spec.type == "X"))
             self.call_runtime(f"{STRINGS}.format_int", STR)
+            if spec.alternate:
+                self.emit("i32.const", self.layout.str_constant("0" + spec.type))
+                self.emit("call", f"{NUMBERS}.with_base_prefix")
         elif spec.type == "f":
             self.value(value)
             if value.ty != FLOAT:

@@ -45,6 +45,7 @@ from .walrus import WalrusChecks
 def run(program: Program) -> Program:
     errors: list[Diagnostic] = check_exception_classes(program)
     note_methods(ExprChecker, program)  # sema/held.py
+    ExprChecker.runtime_functions = program.functions  # sema/number_builtins.py calls the runtime's
     for name in program.module_order:
         errors += _module_globals(program, program.modules[name])
     for fn in list(program.functions.values()):

@@ -42,9 +42,10 @@ from .view_arguments import extend_by_view, written_as_view
 from .int_enums import int_operand
 from .mixins import super_problem
 from .named_tuples import is_named_tuple
+from .number_builtins import NumberBuiltinChecks
 
 
-class CallChecker(CollectionsChecks, ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks,
+class CallChecker(NumberBuiltinChecks, CollectionsChecks, ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks,
                   ReprChecks, StaticMethodChecks, ClassMethodChecks, PropertyChecks, ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
         func = node.func
