@@ -43,9 +43,10 @@ from .int_enums import int_operand
 from .mixins import super_problem
 from .named_tuples import is_named_tuple
 from .number_builtins import NumberBuiltinChecks
+from .reversed_builtin import ReversedChecks
 
 
-class CallChecker(NumberBuiltinChecks, CollectionsChecks, ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks,
+class CallChecker(NumberBuiltinChecks, ReversedChecks, CollectionsChecks, ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks,
                   ReprChecks, StaticMethodChecks, ClassMethodChecks, PropertyChecks, ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
         func = node.func

@@ -12,6 +12,7 @@ import ast as py_ast
 from ..program import (ANY, BOOL, BYTES, INT, NONE, STR, ClassType, DictType, ListType, Local, OptionalType, SetType,
                        Type, UnionType, VarTupleType, dict_of, tuple_of, union_of)
 from . import tuple_literals
+from .reversed_builtin import reversed_iteration
 from .check_expr import truthy_type
 from .field_narrowing import fields_kept
 from .named_tuples import is_named_tuple
@@ -250,6 +251,8 @@ class FlowMixin:
             return INT
         if call is not None and call.func.id in ("enumerate", "zip"):
             return self.iteration_combined(owner, call)
+        if call is not None and call.func.id == "reversed":
+            return reversed_iteration(self, owner, call)  # sema/reversed_builtin.py
         if isinstance(iterable, py_ast.Call) and isinstance(iterable.func, py_ast.Attribute) \
                 and iterable.func.attr in ("keys", "values", "items") and not iterable.args:
             base = self.check(iterable.func.value)
@@ -298,7 +301,7 @@ class FlowMixin:
         for arg in sequences:
             holder = py_ast.Pass()
             parts.append((self.iteration(holder, arg), holder.iteration))
-            if holder.iteration[0] in ("range", "dict", "set"):
+            if holder.iteration[0] in ("range", "dict", "set", "reversed"):
                 raise self.fail(arg, f"{name}() over this iterable is not supported; iterate a list, str or bytes")
         owner.iteration = (name, [p[1] for p in parts])
         if start is not None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import ast as py_ast
 
+from .reversed_builtin import as_slice, is_reversed
+
 ITEM = "__item"
 
 
@@ -17,6 +19,8 @@ def consumed(checker, node: py_ast.Call) -> None:
     """Replace a map()/filter() first argument of ``node`` by its list comprehension."""
     if node.args and is_map_or_filter(checker, node.args[0]):
         node.args[0] = as_comprehension(checker, node.args[0])
+    elif node.args and is_reversed(checker, node.args[0]):
+        node.args[0] = as_slice(checker, node.args[0])  # list(reversed(xs)): xs[::-1]
 
 
 def is_map_or_filter(checker, node: py_ast.expr) -> bool:

@@ -455,6 +455,12 @@ CONSTRUCTS = [
     ("`#` with `0` padding in a format spec (`{n:#010x}`)", 'def f(n: int) -> str:\n    return f"{n:#010x}"\n',
      '2:12', "format spec '#010x' is not supported yet ('#' with 'f', '0' or '=')",
      'supported: [[fill]align][sign][#][0][width][.precision][d|x|X|o|b|f|s]'),
+    ('`reversed(x)` kept as a value', 'def f(xs: list[int]) -> int:\n    r = reversed(xs)\n    return 0\n',
+     '2:9', 'reversed() is supported as the iterable of a for loop or comprehension, or as the argument of '
+     'list(), tuple(), sorted(), min(), max() or str.join()',
+     'or copy it: list(reversed(items)), or items[::-1]'),
+    ('`reversed()` of a dict', 'def f(d: dict[str, int]) -> int:\n    for k in reversed(d):\n        pass\n    return 0\n',
+     '2:23', 'reversed() of dict[str, int] is not supported', 'reverse a copy: reversed(list(d))'),
     ('code at module level', 'for i in range(3):\n    pass\n',
      '1:1', 'only imports, functions, classes, global assignments and calls are allowed at module level',
      'move this code into a function'),

@@ -115,3 +115,48 @@ def asciis(a: int) -> int:
     for s in TEXTS:
         h = mix(h, digest(ascii(s) + ascii([s, str(a)]) + ascii({s: a})))
     return mix(h, digest(ascii(a) + ascii(a / 4) + ascii(None) + ascii(b"\xff\x00")))
+
+
+@export
+def reversed_loops(a: int, b: int) -> int:
+    xs = [a % 100, b % 100, 3, -4]
+    h = 0
+    for x in reversed(xs):
+        h = mix(h, x)
+    for c in reversed("aé😀z"):
+        h = mix(h, ord(c))
+    for v in reversed(b"\x00\xff\x10"):
+        h = mix(h, v)
+    h = mix(h, sum(x * 2 for x in reversed(xs)))
+    h = mix(h, digest("".join(reversed("héllo"))) + len([c for c in reversed("abc") if c != "b"]))
+    h = mix(h, digest(str(list(reversed(xs))) + str(tuple(reversed(xs))) + str(sorted(reversed(xs)))))
+    h = mix(h, max(reversed(xs)) + min(reversed(xs)))
+    return h
+
+
+@export
+def reversed_ranges(a: int, b: int, c: int) -> int:
+    h = 0
+    step = c % 7 - 3 if c % 7 != 3 else 2
+    for i in reversed(range(a % 50, b % 50, step)):
+        h = mix(h, i)
+    for i in reversed(range(a % 20)):
+        h = mix(h, i + 7)
+    for i in reversed(range(a, b, c if c != 0 else 1)):
+        h = mix(h, i % 1000003)
+        if h % 5 == 0:
+            break
+    return h
+
+
+@export
+def reversed_list_shrinks(a: int) -> int:
+    xs = [1, 2, 3, 4, 5, 6]
+    seen = []
+    for x in reversed(xs):
+        seen.append(x)
+        if x == a % 7:
+            del xs[a % 3:]
+        if x == 2:
+            xs.append(99)
+    return mix(len(seen), sum(seen))
