@@ -64,9 +64,6 @@ class FormatLowerer(ConversionLowerer, CallLowerer):
             self.emit("i64.const", INT_BASES[spec.type])
             self.emit("i32.const", int(spec.type == "X"))
             self.call_runtime(f"{STRINGS}.format_int", STR)
-            if spec.alternate:
-                self.emit("i32.const", self.layout.str_constant("0" + spec.type))
-                self.emit("call", f"{NUMBERS}.with_base_prefix")
         elif spec.type == "f":
             self.value(value)
             if value.ty != FLOAT:
@@ -75,6 +72,13 @@ class FormatLowerer(ConversionLowerer, CallLowerer):
             self.emit("call", f"{FLOATS}.float_fixed")
         else:
             self.to_text(value)
+        if spec.grouping:
+            self.emit("i32.const", self.layout.str_constant(spec.grouping))
+            self.emit("i64.const", 4 if spec.type in INT_BASES else 3)
+            self.emit("call", f"{NUMBERS}.grouped")
+        if spec.alternate and value.ty == INT and spec.type in INT_BASES:
+            self.emit("i32.const", self.layout.str_constant("0" + spec.type))
+            self.emit("call", f"{NUMBERS}.with_base_prefix")
 
     def truncate(self, precision: int) -> None:
         """``{s:.N}``: the first N code points, as text[:N]."""

@@ -213,3 +213,22 @@ def with_base_prefix(digits: str, prefix: str) -> str:
     if digits.startswith("-"):
         return "-" + prefix + digits[1:]
     return prefix + digits
+
+
+def grouped(text: str, separator: str, every: int) -> str:
+    """',' / '_' between each ``every`` digits of the first run of digits (after a '-'): the
+    integer part of '-1234567.5' or of 'ffffff' (hex digits count where ``every`` is 4)."""
+    start = 1 if text.startswith("-") else 0
+    end = start
+    while end < len(text) and (text[end].isdigit() or (every == 4 and text[end] in "abcdefABCDEF")):
+        end += 1
+    if end == start:
+        return text  # inf, nan
+    first = start + (end - start) % every
+    if first == start:
+        first += every
+    parts = [text[:first]]
+    while first < end:
+        parts.append(text[first:first + every])
+        first += every
+    return separator.join(parts) + text[end:]

@@ -160,3 +160,17 @@ def reversed_list_shrinks(a: int) -> int:
         if x == 2:
             xs.append(99)
     return mix(len(seen), sum(seen))
+
+
+@export
+def grouping(a: int) -> int:
+    x = a / 7
+    h = digest(f"{a:,}|{a:_}|{a:_x}|{a:_X}|{a:_o}|{a:_b}|{a:#_x}|{a:>30,}|{a:+,}|{a:*^40_}|{a:,d}|{a:,.2f}")
+    h = mix(h, digest(f"{x:,}|{x:,.3f}|{x:_.1f}|{x:>25,.2f}|{x * 1e12:,}|{x * 1e30:,}|{x:+,.0f}"))
+    return mix(h, digest(format(a, ",") + format(x, "_")))
+
+
+@export
+def grouping_special(p: bool) -> int:
+    x = float("inf") if p else float("nan")
+    return digest(f"{x:,}|{x:,.2f}|{-x:_}")
