@@ -294,9 +294,10 @@ class FlowMixin:
         name = call.func.id
         start = self.enumerate_start(call) if name == "enumerate" else None
         sequences = call.args[:1] if name == "enumerate" else call.args
-        if (call.keywords and start is None) or (name == "zip" and len(call.args) != 2):
+        if (call.keywords and start is None) or (name == "zip" and not call.args):
             raise self.fail(call, f"{name}() is supported as {name}(items) or {name}(items, start)"
-                            if name == "enumerate" else "zip() is supported with two iterables")
+                            if name == "enumerate" else "zip() is supported with one or more iterables, without strict=",
+                            "" if name == "enumerate" else "compare the lengths first, then zip() without strict=")
         parts = []
         for arg in sequences:
             holder = py_ast.Pass()
@@ -309,7 +310,7 @@ class FlowMixin:
             owner.iteration += (start,)
         if name == "enumerate":
             return tuple_of((INT, parts[0][0]))
-        return tuple_of((parts[0][0], parts[1][0]))
+        return tuple_of(tuple(part[0] for part in parts))
 
     def enumerate_start(self, call: py_ast.Call) -> py_ast.expr | None:
         """The ``start`` of enumerate(items, start) / enumerate(items, start=n), or None."""

@@ -174,3 +174,22 @@ def grouping(a: int) -> int:
 def grouping_special(p: bool) -> int:
     x = float("inf") if p else float("nan")
     return digest(f"{x:,}|{x:,.2f}|{-x:_}")
+
+
+@export
+def zips(a: int) -> int:
+    xs = [1, 2, a % 1000]
+    ys = ["a", "b", "é"]
+    zs = b"xyz"
+    t = 0
+    for x, y, z in zip(xs, ys, zs):
+        t += x * len(y) + z
+    for (one,) in zip(xs):
+        t += one
+    for q in zip(xs, ys, xs, ys[1:]):
+        t += q[0] + len(q[3])
+    t += len([x + w for x, y, w in zip(xs, ys, xs)])
+    pairs = list(zip(xs, ys))
+    d = dict(zip(ys, xs))
+    s = sorted(zip(ys, xs, ys))
+    return mix(t + len(pairs) + d["b"], digest(str(pairs) + str(d) + str(s) + str(tuple(zip(zs, xs)))))
