@@ -54,6 +54,9 @@ def generator_result(fn: FuncSym):
     if fn.owner is not None or "<locals>" in fn.qualname:
         raise _fail(fn, yields[0], "generator methods and nested generator functions are not supported",
                     "define a module-level generator function and pass it the object or values it needs")
+    if fn.node.decorator_list:
+        raise _fail(fn, fn.node.decorator_list[0], "a generator function takes no decorators (it cannot be "
+                    "exported)", "export a function that consumes it: return list(gen(...))")
     fn.generator_item = _item_type(fn)
     statements = {id(s.value) for s in own_nodes(fn.node.body) if isinstance(s, py_ast.Expr)}
     for node in yields:
@@ -177,12 +180,6 @@ def calls_itself(fn: FuncSym) -> bool:
 class GeneratorFunctionChecks:
     """Mixed into sema.check.FunctionChecker, before GeneratorChecks."""
 
-    def check_function(self):
-        if hasattr(self.fn, "generator_item") and self.fn.export:
-            return [Diagnostic(self.module.loc(self.fn.node), "a generator function cannot be exported",
-                               "export a function that consumes it: return list(gen(...))")]
-        return super().check_function()
-
     def stmt_YieldStatement(self, stmt: YieldStatement) -> None:
         self.use(stmt.value.value, self.fn.generator_item, what="a yielded value")
         stmt.value.ty = NONE
@@ -222,7 +219,7 @@ class GeneratorFunctionChecks:
                 continue
             if name in ("min", "max", "set", "frozenset") and callee.generator_item not in PLAIN_ITEMS:
                 raise self.fail(arg, f"{name}() compares or hashes the items of a generator as they come: "
-                                f"for {callee.generator_item} items that runs code of the program between them",
+                                f"for {callee.generator_item} items that may run code of the program between them",
                                 "make the list first: items = list(gen(...)), then " + f"{name}(items)")
             if name in ("min", "max") and node.keywords and any(k.arg == "key" for k in node.keywords):
                 raise self.fail(arg, f"{name}() with key= calls the key between the items of a generator",
