@@ -183,6 +183,7 @@ class GeneratorFunctionChecks:
     def stmt_YieldStatement(self, stmt: YieldStatement) -> None:
         self.use(stmt.value.value, self.fn.generator_item, what="a yielded value")
         stmt.value.ty = NONE
+        self.forget_fields()  # the consumer's code runs here, and may assign any field
 
     def stmt_GeneratorReturn(self, stmt: GeneratorReturn) -> None:
         self.stmt_Return(stmt)
@@ -242,5 +243,6 @@ class GeneratorFunctionChecks:
         iterable.call = ("function", fn)
         self.bind(iterable, fn.params, fn.name, iterable.args, NONE)
         iterable.ty = NONE
+        self.forget_fields()  # the generator's code runs between the items
         owner.iteration = ("generator_function", iterable, fn)
         return fn.generator_item

@@ -175,3 +175,59 @@ def raising(n: int) -> int:
     except ZeroDivisionError:
         log.append(-9)
     return digest(log)
+
+
+def guarded(log: list[int], n: int) -> Iterator[int]:
+    """A try/finally without a yield inside: its return still runs the finally."""
+    for i in range(n % 6):
+        try:
+            log.append(i)
+            if i == 3:
+                return
+        finally:
+            log.append(-i)
+        yield i
+    log.append(99)
+
+
+def scaled(n: int, k: int = 2, *, scale: int = 3) -> Iterator[int]:
+    xs = [x * scale for x in range(n % 9) if x % k == 0]
+    for x in xs:
+        yield x
+    i = n % 13
+    while (j := i - 1) > 0:
+        i = j
+        if j % 2:
+            yield j
+
+
+TOTAL = sum(scaled(7))
+
+
+@export
+def finally_and_keywords(n: int) -> int:
+    log: list[int] = []
+    for v in guarded(log, n):
+        log.append(v * 10)
+    out = 0
+    for v in scaled(n, scale=5, k=3):
+        out = (out * 3 + v) % 1000003
+    return mix(mix(digest(log), out), TOTAL)
+
+
+@export
+def zip_enumerate_closure(n: int) -> int:
+    xs = [3, 1, 4, 1, 5][: n % 6]
+    t = 0
+    for a, b in zip(scaled(n), xs):
+        t = (t * 7 + a * 3 + b) % 1000003
+    start = n % 3
+    for i, v in enumerate(scaled(n), start):
+        t = (t * 5 + i * v) % 1000003
+    x = n % 10
+
+    def add(v: int) -> int:
+        return v + x
+    for x in scaled(n):  # the loop variable is a cell of add()
+        t = (t + add(x)) % 1000003
+    return t
