@@ -152,7 +152,7 @@ def generator_of(checker, node: py_ast.AST) -> FuncSym | None:
     """The generator function ``node`` calls, if it is a call of one by name."""
     if not (isinstance(node, py_ast.Call) and isinstance(node.func, py_ast.Name)):
         return None
-    name = node.func.id
+    name = checker.comp_renames.get(node.func.id, node.func.id)
     if name in checker.local_names and name not in checker.global_names:
         return None
     sym = checker.module.namespace.get(name)
@@ -194,8 +194,9 @@ class GeneratorFunctionChecks:
         raise self.fail(node, "'yield' is supported as a statement only", "write 'yield value' on its own line")
 
     def check_Name(self, node, expected=None):
-        sym = self.module.namespace.get(node.id)
-        if hasattr(sym, "generator_item") and not (node.id in self.local_names and node.id not in self.global_names):
+        name = self.comp_renames.get(node.id, node.id)
+        sym = self.module.namespace.get(name)
+        if hasattr(sym, "generator_item") and not (name in self.local_names and name not in self.global_names):
             raise self.fail(node, "a generator function is not a value here", KEPT_HELP)
         return super().check_Name(node, expected)
 
