@@ -15,7 +15,9 @@ from __future__ import annotations
 import ast as py_ast
 from dataclasses import dataclass, field
 
+from ..diagnostics import CompileError, Diagnostic
 from ..program import FuncSym
+from ..sema.generator_functions import KEPT_HELP
 
 LOCAL_OPS = ("local.get", "local.set", "local.tee")
 
@@ -68,6 +70,9 @@ class GeneratorInliner:
 
     def stmt_YieldStatement(self, stmt: py_ast.Expr) -> None:
         """The consumer's work for one item: store it, run the body (``continue`` ends it)."""
+        if not self.inlined:  # a generator reached some other way than a consumer: never run it wrong
+            raise CompileError([Diagnostic(self.source.module.loc(stmt), "this generator function is used "
+                                           "where it cannot be inlined", KEPT_HELP)])
         value = stmt.value.value
         frame = self.inlined.pop()
         self.value(value, frame.fn.generator_item)
