@@ -194,15 +194,20 @@ class GeneratorFunctionChecks:
         raise self.fail(node, "'yield' is supported as a statement only", "write 'yield value' on its own line")
 
     def check_Name(self, node, expected=None):
-        name = self.comp_renames.get(node.id, node.id)
-        sym = self.module.namespace.get(name)
+        self.refuse_generator_value(node)
+        return super().check_Name(node, expected)
+
+    def refuse_generator_value(self, node: py_ast.expr) -> None:
+        name = self.comp_renames.get(node.id, node.id) if isinstance(node, py_ast.Name) else None
+        sym = self.module.namespace.get(name) if name else None
         if hasattr(sym, "generator_item") and not (name in self.local_names and name not in self.global_names):
             raise self.fail(node, "a generator function is not a value here", KEPT_HELP)
-        return super().check_Name(node, expected)
 
     def check_Call(self, node: py_ast.Call, expected=None):
         if generator_of(self, node) is not None:
             raise self.fail(node, KEPT, KEPT_HELP)
+        for keyword in node.keywords:  # sorted(xs, key=gen) names the key without checking it
+            self.refuse_generator_value(keyword.value)
         self.consumed_generators(node)
         return super().check_Call(node, expected)
 
