@@ -331,8 +331,8 @@ RT_MEMORY = "compiler.runtime.memory"
 # Modules the compiler provides itself: their names are intrinsics, not code.
 BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
     "typing": ("Optional", "Any", "Union", "Callable", "List", "Dict", "Set", "FrozenSet", "Tuple",
-               "NamedTuple"),
-    "collections.abc": ("Callable",),
+               "NamedTuple", "Iterator", "Iterable", "Generator"),
+    "collections.abc": ("Callable", "Iterator", "Iterable", "Generator"),
     "collections": ("defaultdict", "Counter", "OrderedDict"),  # sema/collections_types.py
     "dataclasses": ("dataclass", "field"),
     "enum": ("Enum", "IntEnum"),
