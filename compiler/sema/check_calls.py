@@ -20,6 +20,7 @@ from .exceptions import is_exception
 from .exception_args import ExceptionArgsChecks, missing_method_help, reaches_base_init, takes_arguments
 from .held_conversions import list_of_held
 from .reprs import ReprChecks, shown_by_repr
+from .random_calls import RandomCallChecks, is_generic_random
 from .isinstance_checks import IsinstanceChecks
 from .callables import value_call
 from .check_expr import NUMERIC, TEXT, ExprChecker
@@ -44,7 +45,7 @@ from .mixins import super_problem
 from .named_tuples import is_named_tuple
 
 
-class CallChecker(CollectionsChecks, ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks,
+class CallChecker(CollectionsChecks, RandomCallChecks, ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks,
                   ReprChecks, StaticMethodChecks, ClassMethodChecks, PropertyChecks, ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
         func = node.func
@@ -60,6 +61,8 @@ class CallChecker(CollectionsChecks, ExceptionArgsChecks, TupleBuiltinChecks, Is
             raise self.fail(func, f"'{name}' is a local variable, not a function",
                             "rename the variable; it hides the function of the same name")
         sym = self.module.namespace.get(name)
+        if isinstance(sym, FuncSym) and is_generic_random(sym):
+            return self.generic_random_call(node, sym)  # sema/random_calls.py
         if isinstance(sym, FuncSym):
             node.call = ("function", sym)
             return self.bind(node, sym.params, sym.name, node.args, sym.result)

@@ -210,6 +210,16 @@ OTHER_ERRORS = [
     ('class A:\n    K = 1\nclass B(A):\n    K = "one"\n',
      '4:5', "class constant 'K' is int in A and cannot become str here",
      'give it a int value'),
+    # random's generic functions (sema/random_calls.py)
+    ('import random\ndef f(s: str) -> str:\n    return random.choice(s)\n',
+     '3:26', 'random.choice() of str is not available yet', 'pass a list: random.choice(list(xs))'),
+    ('import random\ndef f(t: tuple[int, ...]) -> None:\n    random.shuffle(t)\n',
+     '3:20', 'random.shuffle() of tuple[int, ...] is not available yet', 'pass a list: random.shuffle(list(xs))'),
+    ('from random import sample\ndef f(s: set[int]) -> list[int]:\n    return sample(s, 2)\n',
+     '3:19', 'random.sample() of set[int] is not available yet', 'pass a list: random.sample(list(xs))'),
+    ('from random import choices\ndef f(xs: list[int], w: list[int]) -> list[int]:\n    return choices(xs, w)\n',
+     '3:24', "argument 'weights' of choices() must be list[float] | None, not list[int]",
+     'pass float weights: [float(w) for w in weights]'),
     # collections (sema/collections_types.py)
     ('from collections import defaultdict\ndef f() -> None:\n    d: defaultdict[str, int] = defaultdict(lambda: 1)\n',
      '3:44', 'the factory of a defaultdict[str, int] must be int',
