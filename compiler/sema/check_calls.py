@@ -21,6 +21,7 @@ from .exception_args import ExceptionArgsChecks, missing_method_help, reaches_ba
 from .held_conversions import list_of_held
 from .reprs import ReprChecks, shown_by_repr
 from .random_calls import RandomCallChecks, is_generic_random
+from .deques import DequeChecks, is_deque
 from .isinstance_checks import IsinstanceChecks
 from .callables import value_call
 from .check_expr import NUMERIC, TEXT, ExprChecker
@@ -45,7 +46,7 @@ from .mixins import super_problem
 from .named_tuples import is_named_tuple
 
 
-class CallChecker(CollectionsChecks, RandomCallChecks, ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks,
+class CallChecker(CollectionsChecks, RandomCallChecks, DequeChecks, ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks,
                   ReprChecks, StaticMethodChecks, ClassMethodChecks, PropertyChecks, ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
         func = node.func
@@ -205,6 +206,8 @@ class CallChecker(CollectionsChecks, RandomCallChecks, ExceptionArgsChecks, Tupl
             self.refuse_property_call(node, method)
             node.call = ("method", method, base.info)
             return self.bind(node, method.params[1:], func.attr, node.args, method.result)
+        if is_deque(base):
+            return self.deque_method(node, func, base)  # sema/deques.py
         if isinstance(base, CounterType) and func.attr in COUNTER_METHODS + COUNTER_LATER:
             return self.counter_method(node, func, base)  # sema/collections_types.py
         if isinstance(base, OrderedDictType) and func.attr in ORDERED_METHODS:

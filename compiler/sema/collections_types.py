@@ -28,6 +28,7 @@ COUNTER_HELP = "count a list: Counter(words), or c = Counter() then c[k] += 1"
 COUNTER_METHODS = ("most_common", "total", "update")
 COUNTER_LATER = ("elements", "subtract", "fromkeys")
 ANNOTATE = "annotate it: d: defaultdict[str, list[int]] = defaultdict(list)"
+from .deques import DEQUE, deque_annotation  # noqa: E402 (after the program imports)
 NAMED_TUPLE_HELP = "write a class: from typing import NamedTuple; class P(NamedTuple): x: int"
 
 
@@ -48,6 +49,8 @@ def factory_name(value: Type) -> str | None:
 def collections_annotation(sym: Builtin, args: list[Type], fail) -> Type:
     """``defaultdict[K, V]``, ``Counter[K]`` or ``OrderedDict[K, V]``; ``fail(message, help)`` makes the
     located error."""
+    if sym == DEQUE:
+        return deque_annotation(args, fail)  # sema/deques.py
     if sym == COUNTER:
         if len(args) != 1 or args[0] not in (INT, STR, BYTES):
             raise fail("a Counter's keys must be int, str or bytes", "write Counter[str] (or int, bytes keys)")
@@ -88,6 +91,8 @@ class CollectionsChecks:
             return self.counter_call(node, expected)
         if sym == ORDERED_DICT:
             return self.ordered_dict_call(node, expected)
+        if sym == DEQUE:
+            return self.deque_call(node, expected)  # sema/deques.py
         raise self.fail(node.func, f"'{sym.name}' cannot be called")
 
     def defaultdict_call(self, node: py_ast.Call, expected: Type | None) -> Type:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import ANY, DictType, ListType, Type
+from ..program import ANY, DequeType, DictType, ListType, Type
 from .class_keys import MISSING_KEY, repr_unknown
 
 BLOCKS = (py_ast.For, py_ast.While, py_ast.Try)
@@ -51,6 +51,9 @@ class DeleteChecks:
         base = self.check(target.value)
         if base == ANY:
             return self.held_delete(target)  # sema/dynamic_ops.py
+        if isinstance(base, DequeType):
+            raise self.fail(target, "del d[i] of a deque is not available yet", "d.remove(x), or d.rotate(-i) "
+                            "then d.popleft() then d.rotate(i)")
         if isinstance(target.slice, py_ast.Slice):
             if not isinstance(base, ListType):
                 raise self.fail(target, f"{base} values do not support slice deletion",
@@ -76,7 +79,7 @@ class DeleteChecks:
                 and value.left.slice is target.slice:
             raise self.fail(target, "augmented assignment to a slice is not supported",
                             "write items[i:j] = items[i:j] + other")
-        if not isinstance(base, ListType):
+        if not isinstance(base, ListType) or isinstance(base, DequeType):
             raise self.fail(target, f"{base} values do not support slice assignment")
         self.slice_bounds(target.slice)
         if ty != base:

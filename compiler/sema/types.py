@@ -174,7 +174,7 @@ def is_exception_class_info(info: ClassInfo | None) -> bool:
 
 
 def is_any_container(ty: Type) -> bool:
-    return (isinstance(ty, ListType) and ty.item == ANY) or (
+    return (type(ty) is ListType and ty.item == ANY) or (  # not a deque: its repr differs
         type(ty) is DictType and ty.key == STR and ty.value == ANY)  # not an OrderedDict: its repr differs
 
 

@@ -1,0 +1,122 @@
+"""``collections.deque[T]`` (sema/deques.py): its construction, methods and ``maxlen`` call
+compiler/runtime/deques.py with i64 slots; a loop over a deque checks CPython's state before each
+step (RuntimeError "deque mutated during iteration", after the last item too); ``d[i]`` has its own
+IndexError message. Everything else reads it as the list it is laid out as."""
+from __future__ import annotations
+
+import ast as py_ast
+
+from ..program import BOOL, INT, DequeType, Type, tuple_of, STR
+from .values import LISTS
+
+DEQUES = "compiler.runtime.deques"
+KIND_RAW, KIND_POINTERS, KIND_RECORD = 5, 7, 9
+REPR_BOOL = 4
+# The header's record: slot 2 (+24, the block) is the only pointer the GC follows.
+HEADER_RECORD = tuple_of((INT, INT, STR, INT))
+# name -> the runtime function and whether the item (or a list of them) is passed as a slot
+RUNTIME = {"append": "deque_append", "appendleft": "deque_appendleft", "pop": "deque_pop",
+           "popleft": "deque_popleft", "extend": "deque_extend", "extendleft": "deque_extendleft",
+           "rotate": "deque_rotate", "clear": "deque_clear", "reverse": f"{LISTS}.list_reverse",
+           "copy": "deque_copy", "count": f"{LISTS}.list_count", "remove": "deque_remove"}
+
+
+def item_access(base: Type, write: bool) -> str:
+    """The runtime function reading (or writing) ``base[i]``: a deque's says "deque index out of range"."""
+    if isinstance(base, DequeType):
+        return f"{DEQUES}.deque_{'set' if write else 'get'}"
+    return f"{LISTS}.list_{'set' if write else 'get'}"
+
+
+class DequeLowerer:
+    def header_kind(self) -> int:
+        return KIND_RECORD | (self.classes.tuple_id(HEADER_RECORD) << 8)
+
+    def call_deque(self, node: py_ast.Call, name: str, receiver, args: list) -> None:
+        if name == "new":
+            return self.new_deque(node, *args)
+        if name == "maxlen":
+            return self.deque_maxlen(receiver)
+        self.slot(receiver)
+        for arg in args:
+            self.slot(arg, node.func.value.ty.item if name not in ("extend", "extendleft", "rotate") else None)
+        if name == "rotate" and not args:
+            self.emit("i64.const", 1)
+        if name in ("count", "remove"):
+            self.search_kind(node.func.value.ty.item, name)
+        symbol = RUNTIME[name]
+        self.call_runtime(symbol if "." in symbol else f"{DEQUES}.{symbol}", node.ty)
+
+    def search_kind(self, item: Type, name: str) -> None:
+        from .expressions import eq_kind
+        self.emit("i64.const", eq_kind(item) | (REPR_BOOL if item == BOOL and name == "remove" else 0))
+
+    def new_deque(self, node: py_ast.Call, source, maxlen) -> None:
+        if source is not None:
+            self.slot(source)
+        self.emit("i64.const", KIND_POINTERS if node.ty.item.pointer else KIND_RAW)
+        if maxlen is None:
+            self.emit("i64.const", -1)
+        else:
+            self.int_or_none(maxlen)
+        self.emit("i64.const", self.header_kind())
+        self.call_runtime(f"{DEQUES}.deque_{'from' if source is not None else 'new'}", node.ty)
+
+    def int_or_none(self, value: py_ast.expr) -> None:
+        """An ``int | None`` as an i64: None is -1 (a negative int is refused before it is stored)."""
+        if value.ty == INT or value.ty == BOOL:
+            self.value(value, INT)
+            self.emit("call", f"{DEQUES}.maxlen_argument")
+            return
+        self.value(value)
+        boxed = self.stash("i32")
+        self.emit("local.get", boxed)
+        self.emit("if", self.fresh("L"), "i64")
+        self.emit("local.get", boxed)
+        self.unbox(INT)
+        self.emit("call", f"{DEQUES}.maxlen_argument")
+        self.emit("else")
+        self.emit("i64.const", -1)
+        self.emit("end")
+
+    def deque_maxlen(self, receiver: py_ast.expr) -> None:
+        self.slot(receiver)
+        self.emit("call", f"{DEQUES}.deque_maxlen")
+        maxlen = self.stash("i64")
+        self.emit("local.get", maxlen)
+        self.emit("i64.const", 0)
+        self.emit("i64.lt_s")
+        self.emit("if", self.fresh("L"), "i32")
+        self.emit("i32.const", 0)
+        self.emit("else")
+        self.emit("local.get", maxlen)
+        self.box(INT)
+        self.emit("end")
+
+    def iterate_deque(self, target, body, orelse, node) -> None:
+        """CPython's deque iterator: the state it saw checked before every step, then the count."""
+        source = self.sequence_source(node)
+        self.emit("local.get", source[0])
+        self.emit("i64.extend_i32_u")
+        self.emit("call", f"{DEQUES}.deque_state")
+        state = self.stash("i64")
+        self.current_mode, self.current_items = "plain", [source[2]]
+        index = self.temp("i64")
+        self.emit("i64.const", 0)
+        self.emit("local.set", index)
+
+        def test(exit_label: str) -> None:
+            self.emit("local.get", source[0])
+            self.emit("i64.extend_i32_u")
+            self.emit("local.get", state)
+            self.emit("call", f"{DEQUES}.deque_check")
+            self.exhausted(source, index, exit_label)
+            self.item_at(source, index)
+            self.assign_items(target, index)
+
+        def advance() -> None:
+            self.emit("local.get", index)
+            self.emit("i64.const", 1)
+            self.emit("i64.add")
+            self.emit("local.set", index)
+        self.loop_frame(body, test, advance, orelse)
