@@ -403,6 +403,8 @@ def _constant_of(info: ClassInfo, name: str) -> GlobalSym | None:
 
 
 def _conversion_help(ty: Type, target: Type) -> str:
+    if isinstance(ty, DequeType) and isinstance(target, ListType):
+        return f"a deque is not a list (its methods and repr differ): pass list(d), a copy, or annotate it as {ty}"
     if isinstance(ty, DictType) and type(ty) is not DictType:  # a defaultdict or Counter
         return (f"a {ty} is not a plain dict here (d[k] and repr differ): pass dict(d), a plain copy, or "
                 f"annotate it as {ty}")

@@ -79,7 +79,9 @@ class DeleteChecks:
                 and value.left.slice is target.slice:
             raise self.fail(target, "augmented assignment to a slice is not supported",
                             "write items[i:j] = items[i:j] + other")
-        if not isinstance(base, ListType) or isinstance(base, DequeType):
+        if isinstance(base, DequeType):  # CPython: TypeError (a deque takes no slice)
+            raise self.fail(target, "a deque cannot be sliced", "assign its items one by one: d[i] = x")
+        if not isinstance(base, ListType):
             raise self.fail(target, f"{base} values do not support slice assignment")
         self.slice_bounds(target.slice)
         if ty != base:

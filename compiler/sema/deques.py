@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, DequeType, ListType, Type, VarTupleType, deque_of,
+from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, DequeType, ListType, Type, VarTupleType, deque_of,
                        optional_of)
 
 DEQUE = Builtin("collections.deque")
@@ -31,6 +31,8 @@ REMOVABLE = (INT, BOOL, FLOAT, STR, BYTES)  # remove()'s ValueError shows the va
 def deque_annotation(args: list[Type], fail) -> Type:
     if len(args) != 1:
         raise fail("deque takes one type", "write deque[T]")
+    if args[0] == ANY:  # an Any's operations would take it for the list it is laid out as
+        raise fail("a deque of Any is not available yet", "give its items a type: deque[str], deque[int], ...")
     return deque_of(args[0])
 
 
