@@ -72,9 +72,9 @@ def loop(d: deque[int], v: int) -> str:
 
 
 @export
-def model(seed: int, size: int) -> int:
-    """40 operations on a deque of maxlen size % 10 - 3 (below 0: None), from a seeded generator."""
-    bound = size % 10 - 3
+def model(seed: int) -> int:
+    """40 operations on a deque of maxlen 0..6 or None, from a seeded generator."""
+    bound = seed // 7 % 10 - 3
     d: deque[int] = deque(range(seed % 12), maxlen=None if bound < 0 else bound)
     state = seed % 2147483647
     log = repr(d)
