@@ -301,7 +301,9 @@ class FlowMixin:
         for arg in sequences:
             holder = py_ast.Pass()
             parts.append((self.iteration(holder, arg), holder.iteration))
-            if holder.iteration[0] in ("range", "dict", "set", "deque"):
+            if holder.iteration[0] == "deque":  # its loop checks the deque's state: lower/deques.py
+                raise self.fail(arg, f"{name}() over a deque is not available yet", f"copy it: {name}(list(d))")
+            if holder.iteration[0] in ("range", "dict", "set"):
                 raise self.fail(arg, f"{name}() over this iterable is not supported; iterate a list, str or bytes")
         owner.iteration = (name, [p[1] for p in parts])
         if start is not None:
