@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import BOOL, INT, DequeType, Type, tuple_of, STR
+from ..program import BOOL, INT, STR, DequeType, Type, tuple_of
+from .expressions import eq_kind
 from .values import LISTS
 
 DEQUES = "compiler.runtime.deques"
@@ -14,7 +15,7 @@ KIND_RAW, KIND_POINTERS, KIND_RECORD = 5, 7, 9
 REPR_BOOL = 4
 # The header's record: slot 2 (+24, the block) is the only pointer the GC follows.
 HEADER_RECORD = tuple_of((INT, INT, STR, INT))
-# name -> the runtime function and whether the item (or a list of them) is passed as a slot
+# method -> its runtime function (the list's own where the list routine serves a deque as is)
 RUNTIME = {"append": "deque_append", "appendleft": "deque_appendleft", "pop": "deque_pop",
            "popleft": "deque_popleft", "extend": "deque_extend", "extendleft": "deque_extendleft",
            "rotate": "deque_rotate", "clear": "deque_clear", "reverse": f"{LISTS}.list_reverse",
@@ -48,7 +49,6 @@ class DequeLowerer:
         self.call_runtime(symbol if "." in symbol else f"{DEQUES}.{symbol}", node.ty)
 
     def search_kind(self, item: Type, name: str) -> None:
-        from .expressions import eq_kind
         self.emit("i64.const", eq_kind(item) | (REPR_BOOL if item == BOOL and name == "remove" else 0))
 
     def new_deque(self, node: py_ast.Call, source, maxlen) -> None:

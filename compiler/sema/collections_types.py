@@ -18,6 +18,7 @@ import ast as py_ast
 from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, CounterType, DefaultDictType, DictType, ListType,
                        OrderedDictType, SetType, Type, VarTupleType, counter_of, default_dict_of, list_of,
                        ordered_dict_of, tuple_of)
+from .deques import DEQUE, deque_annotation
 
 DEFAULTDICT = Builtin("collections.defaultdict")
 COUNTER = Builtin("collections.Counter")
@@ -28,7 +29,6 @@ COUNTER_HELP = "count a list: Counter(words), or c = Counter() then c[k] += 1"
 COUNTER_METHODS = ("most_common", "total", "update")
 COUNTER_LATER = ("elements", "subtract", "fromkeys")
 ANNOTATE = "annotate it: d: defaultdict[str, list[int]] = defaultdict(list)"
-from .deques import DEQUE, deque_annotation  # noqa: E402 (after the program imports)
 NAMED_TUPLE_HELP = "write a class: from typing import NamedTuple; class P(NamedTuple): x: int"
 
 

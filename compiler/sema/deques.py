@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, DequeType, ListType, Type, VarTupleType, deque_of,
-                       optional_of)
+from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, DequeType, ListType, OptionalType, Type,
+                       VarTupleType, deque_of, optional_of)
+from .types import eq_kind
 
 DEQUE = Builtin("collections.deque")
 ANNOTATE = "annotate it: d: deque[int] = deque()"
@@ -50,6 +51,8 @@ class DequeChecks:
             raise self.fail(node, "deque() takes an iterable and maxlen here", "write deque(items, maxlen=3)")
         source = args[0] if args else keywords.get("iterable")
         maxlen = args[1] if len(args) == 2 else keywords.get("maxlen")
+        if isinstance(expected, OptionalType):  # q: deque[int] | None = deque()
+            expected = expected.inner
         ty = expected if is_deque(expected) else None
         if source is not None:
             source = self.deque_source(source, ty)
@@ -101,7 +104,6 @@ class DequeChecks:
         return {"item": base.item, "none": NONE, "int": INT, "deque": base}[result]
 
     def refuse_unsearchable(self, node: py_ast.Call, name: str, base: DequeType) -> None:
-        from .types import eq_kind
         if name == "count" and eq_kind(base.item) is None:
             raise self.fail(node, f"deque.count() on {base} is not supported in this version",
                             "count in a loop: sum(1 for x in d if x == v)")
