@@ -32,6 +32,10 @@ class RandomCallChecks:
         bound = self.given_arguments(node, fn.params, name, node.args)
         if bound[0] is None:
             raise self.fail(node, f"{name}() takes the sequence as its first argument", f"write random.{name}(xs)")
+        if isinstance(bound[0], py_ast.Call) and isinstance(bound[0].func, py_ast.Name) \
+                and bound[0].func.id in ("range", "map", "filter", "zip", "enumerate", "reversed"):
+            raise self.fail(bound[0], f"random.{name}() of {bound[0].func.id}() is not available yet",
+                            f"pass a list: random.{name}(list({bound[0].func.id}(...)))")
         seq = self.check(bound[0])
         allowed = (ListType,) if fn.qualname in LISTS_ONLY else (ListType, VarTupleType)
         if not (isinstance(seq, allowed) and type(seq) in (ListType, VarTupleType)):

@@ -241,6 +241,8 @@ OTHER_ERRORS = [
      '3:26', 'random.choice() of str is not available yet', 'pass a list: random.choice(list(xs))'),
     ('import random\ndef f(t: tuple[int, ...]) -> None:\n    random.shuffle(t)\n',
      '3:20', 'random.shuffle() of tuple[int, ...] is not available yet', 'pass a list: random.shuffle(list(xs))'),
+    ('import random\ndef f() -> list[int]:\n    return random.sample(range(10), 3)\n',
+     '3:26', 'random.sample() of range() is not available yet', 'pass a list: random.sample(list(range(...)))'),
     ('from random import sample\ndef f(s: set[int]) -> list[int]:\n    return sample(s, 2)\n',
      '3:19', 'random.sample() of set[int] is not available yet', 'pass a list: random.sample(list(xs))'),
     ('from random import choices\ndef f(xs: list[int], w: list[int]) -> list[int]:\n    return choices(xs, w)\n',
