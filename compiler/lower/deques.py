@@ -93,30 +93,17 @@ class DequeLowerer:
         self.box(INT)
         self.emit("end")
 
-    def iterate_deque(self, target, body, orelse, node) -> None:
-        """CPython's deque iterator: the state it saw checked before every step, then the count."""
-        source = self.sequence_source(node)
-        self.emit("local.get", source[0])
+    def deque_snapshot(self, tmp: str) -> None:
+        """A loop over the deque in local ``tmp`` starts: note its state (CPython's iterator does)."""
+        self.emit("local.get", tmp)
         self.emit("i64.extend_i32_u")
         self.emit("call", f"{DEQUES}.deque_state")
-        state = self.stash("i64")
-        self.current_mode, self.current_items = "plain", [source[2]]
-        index = self.temp("i64")
-        self.emit("i64.const", 0)
-        self.emit("local.set", index)
+        self.__dict__.setdefault("deque_states", {})[tmp] = self.stash("i64")
 
-        def test(exit_label: str) -> None:
-            self.emit("local.get", source[0])
-            self.emit("i64.extend_i32_u")
-            self.emit("local.get", state)
-            self.emit("call", f"{DEQUES}.deque_check")
-            self.exhausted(source, index, exit_label)
-            self.item_at(source, index)
-            self.assign_items(target, index)
-
-        def advance() -> None:
-            self.emit("local.get", index)
-            self.emit("i64.const", 1)
-            self.emit("i64.add")
-            self.emit("local.set", index)
-        self.loop_frame(body, test, advance, orelse)
+    def deque_guard(self, tmp: str) -> None:
+        """Before each step (its end included): RuntimeError "deque mutated during iteration" once
+        any append, pop, extend, rotate, clear or remove ran."""
+        self.emit("local.get", tmp)
+        self.emit("i64.extend_i32_u")
+        self.emit("local.get", self.deque_states[tmp])
+        self.emit("call", f"{DEQUES}.deque_check")

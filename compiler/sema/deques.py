@@ -6,7 +6,7 @@ once the deque changed. Accepts: ``deque[T]`` annotations; ``deque()``, ``deque(
 ``deque(iterable, maxlen)`` (maxlen by position or keyword, an int or None); the methods in METHODS;
 ``d.maxlen``. Guarantees: the value is a ``DequeType`` (a ``ListType``: every read-only list
 operation serves it, on the same layout, compiler/runtime/deques.py); its methods run the
-runtime's (lower/deques.py); a loop over it checks CPython's state at each step; what a list
+runtime's (lower/deques.py); a loop over it (lower/loops.py) checks CPython's state at each step; what a list
 does and a deque does not (slices, +, *, sort, insert, list methods, isinstance(d, list)) and what
 is left out (METHODS_LATER) are located compile errors.
 """

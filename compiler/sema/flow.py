@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (ANY, BOOL, BYTES, INT, NONE, STR, ClassType, DequeType, DictType, ListType, Local, OptionalType, SetType,
+from ..program import (ANY, BOOL, BYTES, INT, NONE, STR, ClassType, DictType, ListType, Local, OptionalType, SetType,
                        Type, UnionType, VarTupleType, dict_of, tuple_of, union_of)
 from . import tuple_literals
 from .check_expr import truthy_type
@@ -266,9 +266,6 @@ class FlowMixin:
             owner.iteration = ("list", listed)
             return ANY
         ty = self.check(iterable)
-        if isinstance(ty, DequeType):  # its own iterator: RuntimeError once it changed (lower/deques.py)
-            owner.iteration = ("deque", iterable)
-            return ty.item
         if isinstance(ty, (ListType, VarTupleType)):  # a tuple[T, ...] is held as a list
             owner.iteration = ("list", iterable)
             return ty.item
@@ -301,8 +298,6 @@ class FlowMixin:
         for arg in sequences:
             holder = py_ast.Pass()
             parts.append((self.iteration(holder, arg), holder.iteration))
-            if holder.iteration[0] == "deque":  # its loop checks the deque's state: lower/deques.py
-                raise self.fail(arg, f"{name}() over a deque is not available yet", f"copy it: {name}(list(d))")
             if holder.iteration[0] in ("range", "dict", "set"):
                 raise self.fail(arg, f"{name}() over this iterable is not supported; iterate a list, str or bytes")
         owner.iteration = (name, [p[1] for p in parts])

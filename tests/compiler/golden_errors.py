@@ -227,8 +227,6 @@ OTHER_ERRORS = [
      '3:12', 'deque.index() is not available yet', 'see docs/stdlib.md for what a deque has'),
     ('from collections import deque\ndef f(d: deque[int]) -> None:\n    d.sort()\n',
      '3:5', "a deque has no method 'sort'", 'see docs/stdlib.md for what a deque has'),
-    ('from collections import deque\ndef f(d: deque[int]) -> None:\n    for i, x in enumerate(d):\n        pass\n',
-     '3:27', 'enumerate() over a deque is not available yet', 'copy it: enumerate(list(d))'),
     ('from collections import deque\nfrom typing import Any\ndef f(d: deque[Any]) -> None:\n    pass\n',
      '3:10', 'a deque of Any is not available yet', 'give its items a type: deque[str], deque[int], ...'),
     ('from collections import deque\ndef f(d: deque[int]) -> None:\n    d.rotate(n=2)\n',

@@ -59,16 +59,33 @@ def step(d: deque[int], op: int, v: int) -> str:
 
 
 def loop(d: deque[int], v: int) -> str:
-    """A loop whose body may change d at its (v % 5)th item: CPython's RuntimeError, or the items."""
+    """A loop (plain, enumerate, zip with a list on either side) whose body may change d at its
+    (v % 5)th item: CPython's RuntimeError, or the items."""
     seen = []
     try:
-        for x in d:
-            seen.append(x)
-            if len(seen) == v % 5:
-                step(d, v % 16, v)
+        if v % 4 == 0:
+            for x in d:
+                seen.append(x)
+                if len(seen) == v % 5:
+                    step(d, v % 16, v)
+        elif v % 4 == 1:
+            for i, x in enumerate(d, v % 3):
+                seen.append(x * 100 + i)
+                if len(seen) == v % 5:
+                    step(d, v % 16, v)
+        elif v % 4 == 2:
+            for x, y in zip(d, list(range(v % 7))):
+                seen.append(x * 100 + y)
+                if len(seen) == v % 5:
+                    step(d, v % 16, v)
+        else:
+            for y, x in zip(list(range(v % 7)), d):
+                seen.append(x * 100 + y)
+                if len(seen) == v % 5:
+                    step(d, v % 16, v)
     except (RuntimeError, IndexError, ValueError) as err:
         return f"{seen} {type(err).__name__}: {err}"
-    return str(seen)
+    return str(seen) + str([x + 1 for x in d if x % 2]) + str(sum(x for x in d))
 
 
 @export
