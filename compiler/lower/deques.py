@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import BOOL, INT, STR, DequeType, Type, tuple_of
+from ..sema.deques import METHODS
 from .expressions import eq_kind
 from .values import LISTS
 
@@ -19,7 +20,10 @@ HEADER_RECORD = tuple_of((INT, INT, STR, INT))
 RUNTIME = {"append": "deque_append", "appendleft": "deque_appendleft", "pop": "deque_pop",
            "popleft": "deque_popleft", "extend": "deque_extend", "extendleft": "deque_extendleft",
            "rotate": "deque_rotate", "clear": "deque_clear", "reverse": f"{LISTS}.list_reverse",
-           "copy": "deque_copy", "count": f"{LISTS}.list_count", "remove": "deque_remove"}
+           "copy": "deque_copy", "count": f"{LISTS}.list_count", "remove": "deque_remove",
+           "index": "deque_index", "insert": "deque_insert"}
+# the defaults of rotate(n=1) and index(x, start=0, stop=sys.maxsize), per parameter
+DEFAULTS = {"rotate": [1], "index": [None, 0, 2**63 - 1]}
 
 
 def item_access(base: Type, write: bool) -> str:
@@ -39,17 +43,18 @@ class DequeLowerer:
         if name == "maxlen":
             return self.deque_maxlen(receiver)
         self.slot(receiver)
-        for arg in args:
-            self.slot(arg, node.func.value.ty.item if name not in ("extend", "extendleft", "rotate") else None)
-        if name == "rotate" and not args:
-            self.emit("i64.const", 1)
-        if name in ("count", "remove"):
-            self.search_kind(node.func.value.ty.item, name)
+        item = receiver.ty.item
+        for param, arg in zip(METHODS[name][0], args):
+            self.slot(arg, item if param == "item" else INT if param == "int" else None)
+            if name in ("count", "remove", "index") and param == "item":
+                self.search_kind(item, name)
+        for default in DEFAULTS.get(name, [])[len(args):]:  # the parameters not passed
+            self.emit("i64.const", default)
         symbol = RUNTIME[name]
         self.call_runtime(symbol if "." in symbol else f"{DEQUES}.{symbol}", node.ty)
 
     def search_kind(self, item: Type, name: str) -> None:
-        self.emit("i64.const", eq_kind(item) | (REPR_BOOL if item == BOOL and name == "remove" else 0))
+        self.emit("i64.const", eq_kind(item) | (REPR_BOOL if item == BOOL and name != "count" else 0))
 
     def new_deque(self, node: py_ast.Call, source, maxlen) -> None:
         if source is not None:

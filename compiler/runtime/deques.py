@@ -14,7 +14,7 @@ never traces a dropped item. When one end runs out of room the items move to the
 block twice their count.
 """
 from abi.intrinsics import load_i64, load_u32, memory_copy, store_i64, store_u32
-from compiler.runtime.lists import EQ_MASK, find_item, item_repr, list_len
+from compiler.runtime.lists import EQ_MASK, find_item, item_repr, items_equal, list_len
 from compiler.runtime.memory import alloc
 from compiler.runtime.reprs import index_error, value_error
 
@@ -216,10 +216,20 @@ def deque_clear(d: int) -> None:
 
 
 def deque_remove(d: int, value: int, eq_kind: int) -> None:
-    """The first equal item out, the shorter side moved over its place; ValueError if absent."""
+    """The first equal item out; ValueError if absent."""
     index = find_item(d, value, eq_kind & EQ_MASK)
     if index < 0:
         value_error(item_repr(value, eq_kind) + " is not in deque")
+    delete_at(d, index)
+
+
+def deque_delete(d: int, index: int) -> None:
+    """``del d[i]``."""
+    delete_at(d, checked_index(d, index))
+
+
+def delete_at(d: int, index: int) -> None:
+    """The item at 0 <= index < len out, the shorter side moved over its place."""
     n = load_u32(d + LEN)
     if index < n - 1 - index:
         memory_copy(slot_at(d, 1), slot_at(d, 0), index * SLOT)
@@ -228,6 +238,40 @@ def deque_remove(d: int, value: int, eq_kind: int) -> None:
         memory_copy(slot_at(d, index), slot_at(d, index + 1), (n - 1 - index) * SLOT)
         drop_right(d)
     changed(d)
+
+
+def deque_insert(d: int, index: int, value: int) -> None:
+    """``d.insert(i, x)``: i clamped as a list's; IndexError on a full deque, as CPython."""
+    n = load_u32(d + LEN)
+    if load_i64(d + MAXLEN) == n:
+        index_error("deque already at its maximum size")
+    if index < 0:
+        index = max(index + n, 0)
+    elif index > n:
+        index = n
+    if index < n - index:
+        push_left(d, 0)
+        memory_copy(slot_at(d, 0), slot_at(d, 1), index * SLOT)
+    else:
+        push_right(d, 0)
+        memory_copy(slot_at(d, index + 1), slot_at(d, index), (n - index) * SLOT)
+    store_i64(slot_at(d, index), value)
+    changed(d)
+
+
+def deque_index(d: int, value: int, eq_kind: int, start: int, stop: int) -> int:
+    """``d.index(x, start, stop)``: the bounds clamped as CPython's deque_index; ValueError if absent."""
+    n = load_u32(d + LEN)
+    if start < 0:
+        start = max(start + n, 0)
+    if stop < 0:
+        stop = max(stop + n, 0)
+    stop = min(stop, n)
+    for i in range(start, stop):
+        if items_equal(load_i64(slot_at(d, i)), value, eq_kind & EQ_MASK):
+            return i
+    value_error(item_repr(value, eq_kind) + " is not in deque")
+    return -1
 
 
 def deque_maxlen(d: int) -> int:

@@ -51,9 +51,8 @@ class DeleteChecks:
         base = self.check(target.value)
         if base == ANY:
             return self.held_delete(target)  # sema/dynamic_ops.py
-        if isinstance(base, DequeType):
-            raise self.fail(target, "del d[i] of a deque is not available yet", "d.remove(x), or d.rotate(-i) "
-                            "then d.popleft() then d.rotate(i)")
+        if isinstance(base, DequeType) and isinstance(target.slice, py_ast.Slice):
+            raise self.fail(target, "a deque cannot be sliced", "delete its items one by one: del d[i]")
         if isinstance(target.slice, py_ast.Slice):
             if not isinstance(base, ListType):
                 raise self.fail(target, f"{base} values do not support slice deletion",

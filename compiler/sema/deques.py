@@ -7,8 +7,8 @@ once the deque changed. Accepts: ``deque[T]`` annotations; ``deque()``, ``deque(
 ``d.maxlen``. Guarantees: the value is a ``DequeType`` (a ``ListType``: every read-only list
 operation serves it, on the same layout, compiler/runtime/deques.py); its methods run the
 runtime's (lower/deques.py); a loop over it (lower/loops.py) checks CPython's state at each step; what a list
-does and a deque does not (slices, +, *, sort, insert, list methods, isinstance(d, list)) and what
-is left out (METHODS_LATER) are located compile errors.
+does and a deque does not (slices, sort, isinstance(d, list)) and what is left out (+, *, +=) are
+located compile errors.
 """
 from __future__ import annotations
 
@@ -24,8 +24,9 @@ ANNOTATE = "annotate it: d: deque[int] = deque()"
 METHODS = {"append": (("item",), "none"), "appendleft": (("item",), "none"), "pop": ((), "item"),
            "popleft": ((), "item"), "extend": (("items",), "none"), "extendleft": (("items",), "none"),
            "rotate": (("int",), "none"), "clear": ((), "none"), "count": (("item",), "int"),
-           "remove": (("item",), "none"), "reverse": ((), "none"), "copy": ((), "deque")}
-METHODS_LATER = ("index", "insert")
+           "remove": (("item",), "none"), "reverse": ((), "none"), "copy": ((), "deque"),
+           "index": (("item", "int", "int"), "int"), "insert": (("int", "item"), "none")}
+FEWEST_ARGUMENTS = {"rotate": 0, "index": 1}  # rotate(n=1), index(x, start=0, stop=len)
 REMOVABLE = (INT, BOOL, FLOAT, STR, BYTES)  # remove()'s ValueError shows the value's repr
 
 
@@ -81,14 +82,12 @@ class DequeChecks:
 
     def deque_method(self, node: py_ast.Call, func: py_ast.Attribute, base: DequeType) -> Type:
         name = func.attr
-        if name not in METHODS:
-            later = name in METHODS_LATER or not hasattr(list, name)
-            raise self.fail(func, f"deque.{name}() is not available yet" if later else
-                            f"a deque has no method '{name}'", "see docs/stdlib.md for what a deque has")
+        if name not in METHODS:  # every public method of CPython's deque is in METHODS
+            raise self.fail(func, f"a deque has no method '{name}'", "see docs/stdlib.md for what a deque has")
         params, result = METHODS[name]
         if node.keywords or any(isinstance(a, py_ast.Starred) for a in node.args):
             raise self.fail(node, f"deque.{name}() takes its arguments by position only", "pass them in order")
-        if len(node.args) > len(params) or (len(node.args) < len(params) and name != "rotate"):
+        if not FEWEST_ARGUMENTS.get(name, len(params)) <= len(node.args) <= len(params):
             raise self.fail(node, f"deque.{name}() takes {len(params)} argument(s)", f"write d.{name}("
                             f"{', '.join('x' for _ in params)})")
         args = list(node.args)
@@ -107,8 +106,8 @@ class DequeChecks:
         if name == "count" and eq_kind(base.item) is None:
             raise self.fail(node, f"deque.count() on {base} is not supported in this version",
                             "count in a loop: sum(1 for x in d if x == v)")
-        if name == "remove" and base.item not in REMOVABLE:
-            raise self.fail(node, f"deque.remove() on {base} is not available yet",
+        if name in ("remove", "index") and base.item not in REMOVABLE:
+            raise self.fail(node, f"deque.{name}() on {base} is not available yet",
                             "find its index in a loop, then rotate it to an end and pop it")
 
     def deque_maxlen(self, node: py_ast.Attribute, base: DequeType) -> Type:

@@ -18,7 +18,7 @@ class P:
 
 
 def step(d: deque[int], op: int, v: int) -> str:
-    """One operation on d; what it gives (or raises) as text."""
+    """One operation on d (op 0..19); what it gives (or raises) as text."""
     if op == 0:
         d.append(v)
     elif op == 1:
@@ -53,6 +53,14 @@ def step(d: deque[int], op: int, v: int) -> str:
         d.extend(d)
     elif op == 15:
         d.extendleft(d)
+    elif op == 16:
+        d.insert(v % 11 - 5, v)
+    elif op == 17:
+        del d[v % 9 - 4]
+    elif op == 18:
+        if v % 3 == 0:
+            return str(d.index(v % 5))
+        return str(d.index(v % 5, v % 7 - 3)) if v % 3 == 1 else str(d.index(v % 5, v % 7 - 3, v % 9 - 2))
     else:
         return loop(d, v)
     return ""
@@ -67,22 +75,22 @@ def loop(d: deque[int], v: int) -> str:
             for x in d:
                 seen.append(x)
                 if len(seen) == v % 5:
-                    step(d, v % 16, v)
+                    step(d, v % 19, v)
         elif v % 4 == 1:
             for i, x in enumerate(d, v % 3):
                 seen.append(x * 100 + i)
                 if len(seen) == v % 5:
-                    step(d, v % 16, v)
+                    step(d, v % 19, v)
         elif v % 4 == 2:
             for x, y in zip(d, list(range(v % 7))):
                 seen.append(x * 100 + y)
                 if len(seen) == v % 5:
-                    step(d, v % 16, v)
+                    step(d, v % 19, v)
         else:
             for y, x in zip(list(range(v % 7)), d):
                 seen.append(x * 100 + y)
                 if len(seen) == v % 5:
-                    step(d, v % 16, v)
+                    step(d, v % 19, v)
     except (RuntimeError, IndexError, ValueError) as err:
         return f"{seen} {type(err).__name__}: {err}"
     return str(seen) + str([x + 1 for x in d if x % 2]) + str(sum(x for x in d))
@@ -96,9 +104,9 @@ def model(seed: int) -> int:
     state = seed % 2147483647
     log = repr(d)
     for _ in range(40):
-        state = (state * 48271) % 2147483647
+        state = state * 48271 % 2147483647
         try:
-            log += "|" + step(d, state % 17, state // 17 % 50)
+            log += "|" + step(d, state % 20, state // 20 % 50)
         except (IndexError, ValueError) as err:
             log += f"|{type(err).__name__}: {err}"
         log += repr(d)
