@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import ANY, BOOL, FLOAT, INT, CounterType, DictType, ListType, SetType, Type, VarTupleType
+from ..program import ANY, BOOL, FLOAT, INT, CounterType, DequeType, DictType, ListType, SetType, Type, VarTupleType
 from .types import fixed_to_var_tuple
 from .comparisons import NUMERIC, TEXT
 from .constants import INT64_MIN
@@ -38,6 +38,9 @@ class ArithmeticChecks:
                             "loop over the counts: for k, n in b.items(): a[k] += n")
         if left in NUMERIC and right in NUMERIC:
             return self.numeric_result(node, left, right)
+        if isinstance(left, DequeType) or isinstance(right, DequeType):  # CPython's d + d is a deque
+            raise self.fail(node, "deque arithmetic (+, *) is not available yet",
+                            "extend a copy: e = d.copy(); e.extend(other)")
         sequences = (ListType, VarTupleType)
         if isinstance(op, py_ast.Add) and left == right and (left in TEXT or isinstance(left, sequences)):
             return left

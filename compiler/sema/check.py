@@ -17,7 +17,7 @@ import ast as py_ast
 
 from .. import cache
 from ..diagnostics import CompileError, Diagnostic
-from ..program import (ANY, NONE, OPTIONAL_RUNTIME_MODULES, RUNTIME_MODULES, ClassType, DictType, FuncSym,
+from ..program import (ANY, NONE, OPTIONAL_RUNTIME_MODULES, RUNTIME_MODULES, ClassType, DequeType, DictType, FuncSym,
                        GlobalSym, ListType, Program, SetType, TupleType, Type, VarTupleType, ViewType)
 from .check_calls import CallChecker
 from .check_expr import Bail, ExprChecker, _conversion_help
@@ -281,7 +281,8 @@ class FunctionChecker(GeneratorFunctionChecks, GeneratorChecks, ClosureChecks, C
         base = self.check(target.value)
         if not isinstance(base, ClassType) or target.attr not in base.info.fields:
             self.refuse_exception_attribute(target, base)  # e.args = ...: sema/exception_args.py
-            raise self.fail(target, f"{base} has no field '{target.attr}'",
+            raise self.fail(target, f"{base} has no field '{target.attr}'", "make a new deque: deque(d, maxlen=n)"
+                            if target.attr == "maxlen" and isinstance(base, DequeType) else
                             "declare it in the class body or assign it in __init__")
         frozen_assignment(self, target, base.info)  # sema/dataclass_options.py
         self.require(target, value, ty, base.info.fields[target.attr], f"field '{target.attr}'")

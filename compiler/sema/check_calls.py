@@ -20,6 +20,8 @@ from .exceptions import is_exception
 from .exception_args import ExceptionArgsChecks, missing_method_help, reaches_base_init, takes_arguments
 from .held_conversions import list_of_held
 from .reprs import ReprChecks, shown_by_repr
+from .random_calls import RandomCallChecks, is_generic_random
+from .deques import DequeChecks, is_deque
 from .isinstance_checks import IsinstanceChecks
 from .callables import value_call
 from .check_expr import NUMERIC, TEXT, ExprChecker
@@ -46,7 +48,8 @@ from .number_builtins import NumberBuiltinChecks
 from .reversed_builtin import ReversedChecks
 
 
-class CallChecker(NumberBuiltinChecks, ReversedChecks, CollectionsChecks, ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks,
+class CallChecker(NumberBuiltinChecks, ReversedChecks, CollectionsChecks, RandomCallChecks, DequeChecks,
+                  ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks,
                   ReprChecks, StaticMethodChecks, ClassMethodChecks, PropertyChecks, ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
         func = node.func
@@ -62,6 +65,8 @@ class CallChecker(NumberBuiltinChecks, ReversedChecks, CollectionsChecks, Except
             raise self.fail(func, f"'{name}' is a local variable, not a function",
                             "rename the variable; it hides the function of the same name")
         sym = self.module.namespace.get(name)
+        if isinstance(sym, FuncSym) and is_generic_random(sym):
+            return self.generic_random_call(node, sym)  # sema/random_calls.py
         if isinstance(sym, FuncSym):
             node.call = ("function", sym)
             return self.bind(node, sym.params, sym.name, node.args, sym.result)
@@ -204,6 +209,8 @@ class CallChecker(NumberBuiltinChecks, ReversedChecks, CollectionsChecks, Except
             self.refuse_property_call(node, method)
             node.call = ("method", method, base.info)
             return self.bind(node, method.params[1:], func.attr, node.args, method.result)
+        if is_deque(base):
+            return self.deque_method(node, func, base)  # sema/deques.py
         if isinstance(base, CounterType) and func.attr in COUNTER_METHODS + COUNTER_LATER:
             return self.counter_method(node, func, base)  # sema/collections_types.py
         if isinstance(base, OrderedDictType) and func.attr in ORDERED_METHODS:

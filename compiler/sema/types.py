@@ -4,7 +4,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..diagnostics import Diagnostic
-from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, CounterType, DictType,
+from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, CounterType, DequeType, DictType,
                        ListType, OptionalType, OrderedDictType, SetType, SourceModule, TupleType, Type, UnionType, VarTupleType,
                        ViewType, dict_of, list_of, members_of, optional_of, set_of, tuple_of, union_of,
                        var_tuple_of)
@@ -146,6 +146,8 @@ def union_problem(ty: Type) -> str | None:
     kinds = [type(m) for m in ty.members if isinstance(m, (ListType, DictType))]
     if any(isinstance(m, (TupleType, VarTupleType, ViewType, SetType)) for m in ty.members):
         return "a tuple cannot be a member of a union yet"
+    if any(isinstance(m, DequeType) for m in ty.members):  # held as an Any, which holds no deque
+        return "a deque cannot be a member of a union yet"
     if len(kinds) != len(set(kinds)):
         return "a union holds at most one list type and one dict type (isinstance() could not tell them apart)"
     return None
@@ -174,7 +176,7 @@ def is_exception_class_info(info: ClassInfo | None) -> bool:
 
 
 def is_any_container(ty: Type) -> bool:
-    return (isinstance(ty, ListType) and ty.item == ANY) or (
+    return (type(ty) is ListType and ty.item == ANY) or (  # not a deque: its repr differs
         type(ty) is DictType and ty.key == STR and ty.value == ANY)  # not an OrderedDict: its repr differs
 
 
