@@ -11,8 +11,8 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, CounterType, DictType,
-                       FuncSym, ListType, Local, OrderedDictType, SetType, Param, Type, VarTupleType, ViewType, list_of)
-from . import map_filter
+                       FuncSym, ListType, Local, OrderedDictType, SetType, Param, TupleType, Type, VarTupleType, ViewType, list_of)
+from . import map_filter, tuple_sequences
 from .builtins import INTRINSICS, PYTHON_BUILTINS
 from .collections_types import COUNTER_LATER, COUNTER_METHODS, ORDERED_METHODS, CollectionsChecks
 from .dict_builtin import DictBuiltinChecks
@@ -199,6 +199,9 @@ class CallChecker(NumberBuiltinChecks, ReversedChecks, CollectionsChecks, Random
             base = self.check_maybe_unknown(receiver)
         if owner is None and self.unknown_local(receiver) is not None:
             base = receiver.ty = self.settle_by_method(receiver, func.attr, node.args)
+        if isinstance(base, TupleType) and func.attr in ("index", "count"):  # on the list of its items
+            func.value = tuple_sequences.as_list(self, receiver, base, "searching")
+            return self.method_call(node, func)
         if func.attr == "_replace" and is_named_tuple(base) and inherited_method(base.info, "_replace") is None:
             return self.named_tuple_replace(node, func, base)  # sema/named_tuples.py
         if isinstance(base, ClassType):
@@ -304,6 +307,11 @@ class CallChecker(NumberBuiltinChecks, ReversedChecks, CollectionsChecks, Random
             node.args[0] = node.bound[0] = listed
             return INT
         ty = self.check(self.one_argument(node, "len"))
+        if isinstance(ty, TupleType):  # the constant (sema/tuple_sequences.py)
+            replacement = tuple_sequences.length(node.args[0], ty)
+            self.check(replacement)
+            node.call = ("rewritten", replacement)
+            return INT
         if is_named_tuple(ty):
             return self.named_tuple_len(node, ty)  # sema/named_tuples.py
         if isinstance(ty, ClassType) and inherited_method(ty.info, "__len__") is not None:

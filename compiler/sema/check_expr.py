@@ -15,6 +15,7 @@ from ..diagnostics import Diagnostic
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DequeType, DictType,
                        FuncSym, GlobalSym, ListType, Local, OptionalType, SetType, SourceModule, TupleType, Type,
                        UnionType, VarTupleType, dict_of, list_of, tuple_of, union_of)
+from . import tuple_sequences
 from .arithmetic import ArithmeticChecks
 from .builtins import PYTHON_BUILTINS
 from .callables import check_lambda, function_value
@@ -253,6 +254,9 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
         if is_named_tuple(base):
             return self.named_tuple_item(node, base)  # sema/named_tuples.py
         if isinstance(node.slice, py_ast.Slice):
+            if isinstance(base, TupleType):  # sema/tuple_sequences.py
+                node.replaced_by = tuple_sequences.sliced(self, node, base)
+                return self.check(node.replaced_by)
             if isinstance(base, DequeType):  # CPython: TypeError (a deque takes no slice)
                 raise self.fail(node, "a deque cannot be sliced", "slice a copy: list(d)[a:b]")
             if not (base in TEXT or isinstance(base, (ListType, VarTupleType))):
