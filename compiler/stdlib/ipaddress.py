@@ -9,7 +9,7 @@ IPv6Address means that base class too, see compiler/sema/types.py).
 """
 from compiler.stdlib.ipaddress_addresses import IPv4Address, IPv6Address, _BaseAddress
 from compiler.stdlib.ipaddress_networks import IPv4Network, IPv6Network, _BaseNetwork
-from compiler.stdlib.ipaddress_text import AddressValueError, NetmaskValueError
+from compiler.stdlib.ipaddress_text import AddressValueError, NetmaskValueError, _ipv4_int
 
 IPV4LENGTH = 32
 IPV6LENGTH = 128
@@ -17,11 +17,15 @@ IPV6LENGTH = 128
 
 def ip_address(address: str | int | bytes) -> _BaseAddress:
     """Take an IP string/int and return an object of the correct type."""
-    if isinstance(address, str) and ":" in address:  # an IPv4Address never reads a ':'
-        try:
-            return IPv6Address(address)
-        except (AddressValueError, NetmaskValueError):
-            pass
+    if isinstance(address, str):
+        value = _ipv4_int(address)
+        if value >= 0:
+            return IPv4Address(value)
+        if ":" in address:  # else IPv6Address raises: no text without ':' is an IPv6 address
+            try:
+                return IPv6Address(address)
+            except (AddressValueError, NetmaskValueError):
+                pass
     else:
         try:
             return IPv4Address(address)

@@ -7,8 +7,9 @@ two int64 halves, the bit patterns of the upper and lower 64 bits of its 128 (an
 0 and its 32 bits), and its IPv6 scope id ("" for none), so that equality and ordering are one
 method each, in the base class, as CPython's are.
 """
+import compiler.stdlib.ipaddress_text as ipaddress_text
 from compiler.stdlib.ipaddress_text import (AddressValueError, half_of, ipv4_from_text, ipv4_text, ipv6_exploded,
-                                            ipv6_from_text, ipv6_text)
+                                            ipv6_fast, ipv6_from_text, ipv6_text)
 
 MIN64 = -9223372036854775807 - 1  # the sign bit: x ^ MIN64 orders bit patterns as unsigned ints
 V4_ALL = 0xFFFFFFFF
@@ -180,8 +181,6 @@ class IPv4Address(_BaseAddress):
         self._hi = 0
         self._scope = ""
         if isinstance(address, str):
-            if "/" in address:
-                raise AddressValueError(f"Unexpected '/' in {address!r}")
             self._lo = ipv4_from_text(address)
         elif isinstance(address, int):
             self._lo = _v4_int(address)
@@ -228,6 +227,10 @@ class IPv6Address(_BaseAddress):
         self._hi = 0
         self._scope = ""
         if isinstance(address, str):
+            if ipv6_fast(address):  # the common text: hex digits and colons
+                self._hi = ipaddress_text.FAST_HI
+                self._lo = ipaddress_text.FAST_LO
+                return
             if "/" in address:
                 raise AddressValueError(f"Unexpected '/' in {address!r}")
             text = address
