@@ -137,6 +137,22 @@ def from_int(text: str) -> str:
     return out
 
 
+def as_keys(text: str) -> str:
+    """Addresses and networks as dict keys: equal ones are one key (the first stays), as CPython's hash."""
+    seen: dict[IPv4Address | IPv6Address, int] = {}
+    nets: dict[IPv4Network | IPv6Network, int] = {}
+    for part in text.split(" "):
+        if "/" in part:
+            n = ip_network(part, strict=False)
+            nets[n] = nets.get(n, 0) + 1
+        else:
+            a = ip_address(part)
+            seen[a] = seen.get(a, 0) + 1
+    out = " ".join([f"{k!r}={v}" for k, v in seen.items()] + [f"{k!r}={v}" for k, v in nets.items()])
+    probe = ip_address("10.0.0.1")
+    return out + f" {probe in seen} {seen.get(IPv6Address('::1'), -1)} {ip_network('10.0.0.0/8') in nets}"
+
+
 def call(op: int, text: str) -> str:
     if op == 0:
         return address(ip_address(text))
@@ -160,6 +176,8 @@ def call(op: int, text: str) -> str:
         return from_int(text)
     if op == 10:
         return address(ipaddress.ip_address(text.encode()))
+    if op == 12:
+        return as_keys(text)
     return f"{ipaddress.IPV4LENGTH} {ipaddress.IPV6LENGTH}"
 
 
