@@ -76,24 +76,19 @@ def _v6_int(address: int) -> int:
 
 class _BaseAddress:
     """CPython's _BaseAddress: what IPv4Address and IPv6Address share."""
-    _version = 0
-    _max_prefixlen = 0
-    _hi: int
-    _lo: int
-    _scope: str
-
-    def __init__(self, hi: int, lo: int, scope: str) -> None:
-        self._hi = hi
-        self._lo = lo
-        self._scope = scope
+    _ip_version = 0
+    _ip_max_prefixlen = 0
+    _ip_hi: int
+    _ip_lo: int
+    _ip_scope: str
 
     @property
     def version(self) -> int:
-        return self._version
+        return self._ip_version
 
     @property
     def max_prefixlen(self) -> int:
-        return self._max_prefixlen
+        return self._ip_max_prefixlen
 
     @property
     def compressed(self) -> str:
@@ -105,7 +100,7 @@ class _BaseAddress:
 
     @property
     def packed(self) -> bytes:
-        return self._lo.to_bytes(4, "big")
+        return self._ip_lo.to_bytes(4, "big")
 
     @property
     def is_private(self) -> bool:
@@ -121,7 +116,7 @@ class _BaseAddress:
 
     @property
     def is_unspecified(self) -> bool:
-        return self._hi == 0 and self._lo == 0
+        return self._ip_hi == 0 and self._ip_lo == 0
 
     @property
     def is_loopback(self) -> bool:
@@ -137,29 +132,29 @@ class _BaseAddress:
 
     @property
     def reverse_pointer(self) -> str:
-        v = self._lo
+        v = self._ip_lo
         return f"{v & 255}.{(v >> 8) & 255}.{(v >> 16) & 255}.{v >> 24}.in-addr.arpa"
 
     def __str__(self) -> str:
-        return ipv4_text(self._lo)
+        return ipv4_text(self._ip_lo)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({str(self)!r})"
 
     def __hash__(self) -> int:
         # CPython hashes the text of the int: a key of a set or dict is refused here (class_keys.py)
-        return self._hi ^ self._lo
+        return self._ip_hi ^ self._ip_lo
 
     def __eq__(self, other: "_BaseAddress") -> bool:
-        return self._lo == other._lo and self._hi == other._hi and self._version == other._version \
-            and self._scope == other._scope
+        return self._ip_lo == other._ip_lo and self._ip_hi == other._ip_hi and self._ip_version == other._ip_version \
+            and self._ip_scope == other._ip_scope
 
     def __lt__(self, other: "_BaseAddress") -> bool:
-        if self._version != other._version:
+        if self._ip_version != other._ip_version:
             raise TypeError(f"{self} and {other} are not of the same version")
-        if self._hi != other._hi:
-            return below(self._hi, other._hi)
-        return below(self._lo, other._lo)
+        if self._ip_hi != other._ip_hi:
+            return below(self._ip_hi, other._ip_hi)
+        return below(self._ip_lo, other._ip_lo)
 
     # functools.total_ordering's, from __lt__ (a scope id counts for == but not for <)
     def __le__(self, other: "_BaseAddress") -> bool:
@@ -174,62 +169,62 @@ class _BaseAddress:
 
 class IPv4Address(_BaseAddress):
     """Represent and manipulate single IPv4 Addresses."""
-    _version = 4
-    _max_prefixlen = 32
+    _ip_version = 4
+    _ip_max_prefixlen = 32
 
     def __init__(self, address: str | int | bytes) -> None:
-        self._hi = 0
-        self._scope = ""
+        self._ip_hi = 0
+        self._ip_scope = ""
         if isinstance(address, str):
-            self._lo = ipv4_from_text(address)
+            self._ip_lo = ipv4_from_text(address)
         elif isinstance(address, int):
-            self._lo = _v4_int(address)
+            self._ip_lo = _v4_int(address)
         else:
             if len(address) != 4:
                 raise AddressValueError(f"{address!r} (len {len(address)} != 4) is not permitted as an IPv4 address")
-            self._lo = int.from_bytes(address, "big")
+            self._ip_lo = int.from_bytes(address, "big")
 
     def __int__(self) -> int:
-        return self._lo
+        return self._ip_lo
 
     @property
     def is_private(self) -> bool:
-        return any(in_v4(self._lo, net) for net in V4_PRIVATE)
+        return any(in_v4(self._ip_lo, net) for net in V4_PRIVATE)
 
     @property
     def is_global(self) -> bool:
-        return not in_v4(self._lo, V4_SHARED) and not self.is_private
+        return not in_v4(self._ip_lo, V4_SHARED) and not self.is_private
 
     @property
     def is_multicast(self) -> bool:
-        return in_v4(self._lo, V4_MULTICAST)
+        return in_v4(self._ip_lo, V4_MULTICAST)
 
     @property
     def is_loopback(self) -> bool:
-        return in_v4(self._lo, V4_LOOPBACK)
+        return in_v4(self._ip_lo, V4_LOOPBACK)
 
     @property
     def is_link_local(self) -> bool:
-        return in_v4(self._lo, V4_LINK_LOCAL)
+        return in_v4(self._ip_lo, V4_LINK_LOCAL)
 
     @property
     def is_reserved(self) -> bool:
-        return in_v4(self._lo, V4_RESERVED)
+        return in_v4(self._ip_lo, V4_RESERVED)
 
 
 
 class IPv6Address(_BaseAddress):
     """Represent and manipulate single IPv6 Addresses."""
-    _version = 6
-    _max_prefixlen = 128
+    _ip_version = 6
+    _ip_max_prefixlen = 128
 
     def __init__(self, address: str | int | bytes) -> None:
-        self._hi = 0
-        self._scope = ""
+        self._ip_hi = 0
+        self._ip_scope = ""
         if isinstance(address, str):
             if ipv6_fast(address):  # the common text: hex digits and colons
-                self._hi = ipaddress_text.FAST_HI
-                self._lo = ipaddress_text.FAST_LO
+                self._ip_hi = ipaddress_text.FAST_HI
+                self._ip_lo = ipaddress_text.FAST_LO
                 return
             if "/" in address:
                 raise AddressValueError(f"Unexpected '/' in {address!r}")
@@ -239,55 +234,55 @@ class IPv6Address(_BaseAddress):
                 scope = address[at + 1:]
                 if scope == "" or "%" in scope:
                     raise AddressValueError(f'Invalid IPv6 address: "{address!r}"')
-                self._scope = scope
+                self._ip_scope = scope
                 text = address[:at]
             hextets = ipv6_from_text(text)
-            self._hi = half_of(hextets, 0)
-            self._lo = half_of(hextets, 4)
+            self._ip_hi = half_of(hextets, 0)
+            self._ip_lo = half_of(hextets, 4)
         elif isinstance(address, int):
-            self._lo = _v6_int(address)
+            self._ip_lo = _v6_int(address)
         else:
             if len(address) != 16:
                 raise AddressValueError(f"{address!r} (len {len(address)} != 16) is not permitted as an IPv6 address")
-            self._hi = int.from_bytes(address[:8], "big", signed=True)
-            self._lo = int.from_bytes(address[8:], "big", signed=True)
+            self._ip_hi = int.from_bytes(address[:8], "big", signed=True)
+            self._ip_lo = int.from_bytes(address[8:], "big", signed=True)
 
     def __str__(self) -> str:
-        text = ipv6_text(self._hi, self._lo)
-        return text + "%" + self._scope if self._scope != "" else text
+        text = ipv6_text(self._ip_hi, self._ip_lo)
+        return text + "%" + self._ip_scope if self._ip_scope != "" else text
 
     @property
     def exploded(self) -> str:
-        if self._scope != "":
+        if self._ip_scope != "":
             ipv6_from_text(str(self))  # CPython 3.11 parses str(self): a scope id raises there
-        return ipv6_exploded(self._hi, self._lo)
+        return ipv6_exploded(self._ip_hi, self._ip_lo)
 
     @property
     def packed(self) -> bytes:
-        return self._hi.to_bytes(8, "big", signed=True) + self._lo.to_bytes(8, "big", signed=True)
+        return self._ip_hi.to_bytes(8, "big", signed=True) + self._ip_lo.to_bytes(8, "big", signed=True)
 
     @property
     def scope_id(self) -> str | None:
-        return self._scope if self._scope != "" else None
+        return self._ip_scope if self._ip_scope != "" else None
 
     @property
     def ipv4_mapped(self) -> IPv4Address | None:
-        if self._hi != 0 or self._lo >> 32 != 0xFFFF:
+        if self._ip_hi != 0 or self._ip_lo >> 32 != 0xFFFF:
             return None
-        return IPv4Address(self._lo & V4_ALL)
+        return IPv4Address(self._ip_lo & V4_ALL)
 
     @property
     def sixtofour(self) -> IPv4Address | None:
-        if (self._hi >> 48) & 0xFFFF != 0x2002:
+        if (self._ip_hi >> 48) & 0xFFFF != 0x2002:
             return None
-        return IPv4Address((self._hi >> 16) & V4_ALL)
+        return IPv4Address((self._ip_hi >> 16) & V4_ALL)
 
     @property
     def is_private(self) -> bool:
         mapped = self.ipv4_mapped
         if mapped is not None:
             return mapped.is_private
-        return any(in_v6(self._hi, self._lo, hi, lo, prefix) for hi, lo, prefix in V6_PRIVATE)
+        return any(in_v6(self._ip_hi, self._ip_lo, hi, lo, prefix) for hi, lo, prefix in V6_PRIVATE)
 
     @property
     def is_global(self) -> bool:
@@ -295,23 +290,23 @@ class IPv6Address(_BaseAddress):
 
     @property
     def is_multicast(self) -> bool:
-        return in_v6_top(self._hi, V6_MULTICAST)
+        return in_v6_top(self._ip_hi, V6_MULTICAST)
 
     @property
     def is_loopback(self) -> bool:
-        return self._hi == 0 and self._lo == 1
+        return self._ip_hi == 0 and self._ip_lo == 1
 
     @property
     def is_link_local(self) -> bool:
-        return in_v6_top(self._hi, V6_LINK_LOCAL)
+        return in_v6_top(self._ip_hi, V6_LINK_LOCAL)
 
     @property
     def is_site_local(self) -> bool:
-        return in_v6_top(self._hi, V6_SITE_LOCAL)
+        return in_v6_top(self._ip_hi, V6_SITE_LOCAL)
 
     @property
     def is_reserved(self) -> bool:
-        return any(in_v6_top(self._hi, net) for net in V6_RESERVED)
+        return any(in_v6_top(self._ip_hi, net) for net in V6_RESERVED)
 
     @property
     def reverse_pointer(self) -> str:
@@ -322,7 +317,7 @@ class IPv6Address(_BaseAddress):
 def v6_address(hi: int, lo: int, scope: str) -> IPv6Address:
     """An IPv6Address of these halves, made without text."""
     address = IPv6Address(0)
-    address._hi = hi
-    address._lo = lo
-    address._scope = scope
+    address._ip_hi = hi
+    address._ip_lo = lo
+    address._ip_scope = scope
     return address

@@ -12,77 +12,77 @@ from compiler.stdlib.ipaddress_text import AddressValueError, ipv4_prefix, ipv6_
 
 class _BaseNetwork:
     """CPython's _BaseNetwork: what IPv4Network and IPv6Network share."""
-    _version = 0
-    _max_prefixlen = 0
-    _hi: int
-    _lo: int
-    _scope: str
-    _prefixlen: int
-    _mask_hi: int
-    _mask_lo: int
+    _ip_version = 0
+    _ip_max_prefixlen = 0
+    _ip_hi: int
+    _ip_lo: int
+    _ip_scope: str
+    _ip_prefixlen: int
+    _ip_mask_hi: int
+    _ip_mask_lo: int
 
     def __init__(self, hi: int, lo: int) -> None:
-        self._hi = hi
-        self._lo = lo
-        self._scope = ""
-        self._prefixlen = 0
-        self._mask_hi = 0
-        self._mask_lo = 0
+        self._ip_hi = hi
+        self._ip_lo = lo
+        self._ip_scope = ""
+        self._ip_prefixlen = 0
+        self._ip_mask_hi = 0
+        self._ip_mask_lo = 0
 
-    def _address(self, hi: int, lo: int, scope: str) -> _BaseAddress:
+    def _ip_address(self, hi: int, lo: int, scope: str) -> _BaseAddress:
         return IPv4Address(lo)
 
-    def _set(self, address: _BaseAddress, prefixlen: int, strict: bool) -> None:
+    def _ip_set(self, address: _BaseAddress, prefixlen: int, strict: bool) -> None:
         """CPython's __init__ after parsing: the mask, and the host bits' check."""
-        self._prefixlen = prefixlen
-        self._scope = address._scope
-        hi = address._hi & self._mask_hi
-        lo = address._lo & self._mask_lo
-        if hi != address._hi or lo != address._lo:
+        self._ip_prefixlen = prefixlen
+        self._ip_scope = address._ip_scope
+        hi = address._ip_hi & self._ip_mask_hi
+        lo = address._ip_lo & self._ip_mask_lo
+        if hi != address._ip_hi or lo != address._ip_lo:
             if strict:
                 raise ValueError(f"{address}/{prefixlen} has host bits set")
-            self._scope = ""  # CPython makes the network address anew, from an int
-        self._hi = hi
-        self._lo = lo
+            self._ip_scope = ""  # CPython makes the network address anew, from an int
+        self._ip_hi = hi
+        self._ip_lo = lo
 
     @property
     def version(self) -> int:
-        return self._version
+        return self._ip_version
 
     @property
     def max_prefixlen(self) -> int:
-        return self._max_prefixlen
+        return self._ip_max_prefixlen
 
     @property
     def prefixlen(self) -> int:
-        return self._prefixlen
+        return self._ip_prefixlen
 
     @property
     def network_address(self) -> _BaseAddress:
-        return self._address(self._hi, self._lo, self._scope)
+        return self._ip_address(self._ip_hi, self._ip_lo, self._ip_scope)
 
     @property
     def netmask(self) -> _BaseAddress:
-        return self._address(self._mask_hi, self._mask_lo, "")
+        return self._ip_address(self._ip_mask_hi, self._ip_mask_lo, "")
 
     @property
     def hostmask(self) -> _BaseAddress:
-        return self._address(~self._mask_hi, ~self._mask_lo & self._all_lo(), "")
+        return self._ip_address(~self._ip_mask_hi, ~self._ip_mask_lo & self._ip_all_lo(), "")
 
     @property
     def broadcast_address(self) -> _BaseAddress:
-        return self._address(self._last_hi(), self._last_lo(), "")
+        return self._ip_address(self._ip_last_hi(), self._ip_last_lo(), "")
 
-    def _all_lo(self) -> int:
+    def _ip_all_lo(self) -> int:
         return V4_ALL
 
     @property
     def num_addresses(self) -> int:
-        return 1 << (self._max_prefixlen - self._prefixlen)
+        return 1 << (self._ip_max_prefixlen - self._ip_prefixlen)
 
     @property
     def with_prefixlen(self) -> str:
-        return f"{self.network_address}/{self._prefixlen}"
+        return f"{self.network_address}/{self._ip_prefixlen}"
 
     @property
     def with_netmask(self) -> str:
@@ -98,32 +98,32 @@ class _BaseNetwork:
 
     @property
     def exploded(self) -> str:
-        return f"{self.network_address.exploded}/{self._prefixlen}"
+        return f"{self.network_address.exploded}/{self._ip_prefixlen}"
 
     def __str__(self) -> str:
-        return f"{self.network_address}/{self._prefixlen}"
+        return f"{self.network_address}/{self._ip_prefixlen}"
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({str(self)!r})"
 
     def __hash__(self) -> int:
         # CPython hashes the text of the int: a key of a set or dict is refused here (class_keys.py)
-        return self._hi ^ self._lo
+        return self._ip_hi ^ self._ip_lo
 
     def __eq__(self, other: "_BaseNetwork") -> bool:
-        return self._lo == other._lo and self._hi == other._hi and self._prefixlen == other._prefixlen \
-            and self._version == other._version and self._scope == other._scope
+        return self._ip_lo == other._ip_lo and self._ip_hi == other._ip_hi and self._ip_prefixlen == other._ip_prefixlen \
+            and self._ip_version == other._ip_version and self._ip_scope == other._ip_scope
 
     def __lt__(self, other: "_BaseNetwork") -> bool:
-        if self._version != other._version:
+        if self._ip_version != other._ip_version:
             raise TypeError(f"{self} and {other} are not of the same version")
-        if self._hi != other._hi:
-            return below(self._hi, other._hi)
-        if self._lo != other._lo:
-            return below(self._lo, other._lo)
-        if self._scope != other._scope:
+        if self._ip_hi != other._ip_hi:
+            return below(self._ip_hi, other._ip_hi)
+        if self._ip_lo != other._ip_lo:
+            return below(self._ip_lo, other._ip_lo)
+        if self._ip_scope != other._ip_scope:
             return False  # the addresses differ (==), neither is below the other (<)
-        return self._prefixlen < other._prefixlen
+        return self._ip_prefixlen < other._ip_prefixlen
 
     # functools.total_ordering's, from __lt__
     def __le__(self, other: "_BaseNetwork") -> bool:
@@ -136,23 +136,23 @@ class _BaseNetwork:
         return not self.__lt__(other)
 
     def __contains__(self, other: _BaseAddress) -> bool:
-        return other._version == self._version and other._hi & self._mask_hi == self._hi \
-            and other._lo & self._mask_lo == self._lo
+        return other._ip_version == self._ip_version and other._ip_hi & self._ip_mask_hi == self._ip_hi \
+            and other._ip_lo & self._ip_mask_lo == self._ip_lo
 
-    def _holds(self, hi: int, lo: int) -> bool:
-        return hi & self._mask_hi == self._hi and lo & self._mask_lo == self._lo
+    def _ip_holds(self, hi: int, lo: int) -> bool:
+        return hi & self._ip_mask_hi == self._ip_hi and lo & self._ip_mask_lo == self._ip_lo
 
-    def _last_hi(self) -> int:
-        return self._hi | ~self._mask_hi
+    def _ip_last_hi(self) -> int:
+        return self._ip_hi | ~self._ip_mask_hi
 
-    def _last_lo(self) -> int:
-        return (self._lo | ~self._mask_lo) & self._all_lo()
+    def _ip_last_lo(self) -> int:
+        return (self._ip_lo | ~self._ip_mask_lo) & self._ip_all_lo()
 
     def overlaps(self, other: "_BaseNetwork") -> bool:
-        if self._version != other._version:
+        if self._ip_version != other._ip_version:
             return False
-        return self._holds(other._hi, other._lo) or self._holds(other._last_hi(), other._last_lo()) \
-            or other._holds(self._hi, self._lo) or other._holds(self._last_hi(), self._last_lo())
+        return self._ip_holds(other._ip_hi, other._ip_lo) or self._ip_holds(other._ip_last_hi(), other._ip_last_lo()) \
+            or other._ip_holds(self._ip_hi, self._ip_lo) or other._ip_holds(self._ip_last_hi(), self._ip_last_lo())
 
     def subnet_of(self, other: "_BaseNetwork") -> bool:
         return _is_subnet_of(self, other)
@@ -192,15 +192,15 @@ class _BaseNetwork:
 def _is_subnet_of(a: _BaseNetwork, b: _BaseNetwork) -> bool:
     """CPython's: b.network_address <= a.network_address (a scope id counts for ==) and
     b.broadcast_address >= a.broadcast_address."""
-    if a._version != b._version:
+    if a._ip_version != b._ip_version:
         raise TypeError(f"{a} and {b} are not of the same version")
-    if a._hi != b._hi or a._lo != b._lo:
-        first = below(b._hi, a._hi) if a._hi != b._hi else below(b._lo, a._lo)
+    if a._ip_hi != b._ip_hi or a._ip_lo != b._ip_lo:
+        first = below(b._ip_hi, a._ip_hi) if a._ip_hi != b._ip_hi else below(b._ip_lo, a._ip_lo)
     else:
-        first = a._scope == b._scope
-    a_hi = a._last_hi()
-    b_hi = b._last_hi()
-    last = not (below(b_hi, a_hi) if a_hi != b_hi else below(b._last_lo(), a._last_lo()))
+        first = a._ip_scope == b._ip_scope
+    a_hi = a._ip_last_hi()
+    b_hi = b._ip_last_hi()
+    last = not (below(b_hi, a_hi) if a_hi != b_hi else below(b._ip_last_lo(), a._ip_last_lo()))
     return first and last
 
 
@@ -213,8 +213,8 @@ def _split(address: str) -> list[str]:
 
 class IPv4Network(_BaseNetwork):
     """This class represents and manipulates 32-bit IPv4 network + addresses."""
-    _version = 4
-    _max_prefixlen = 32
+    _ip_version = 4
+    _ip_max_prefixlen = 32
 
     def __init__(self, address: str | int | bytes, strict: bool = True) -> None:
         super().__init__(0, 0)
@@ -225,39 +225,39 @@ class IPv4Network(_BaseNetwork):
         else:
             found = IPv4Address(address)
             prefixlen = 32
-        self._mask_lo = V4_ALL ^ (V4_ALL >> prefixlen)
-        self._set(found, prefixlen, strict)
+        self._ip_mask_lo = V4_ALL ^ (V4_ALL >> prefixlen)
+        self._ip_set(found, prefixlen, strict)
 
     @property
     def network_address(self) -> IPv4Address:
-        return IPv4Address(self._lo)
+        return IPv4Address(self._ip_lo)
 
     @property
     def broadcast_address(self) -> IPv4Address:
-        return IPv4Address(self._last_lo())
+        return IPv4Address(self._ip_last_lo())
 
     @property
     def netmask(self) -> IPv4Address:
-        return IPv4Address(self._mask_lo)
+        return IPv4Address(self._ip_mask_lo)
 
     @property
     def hostmask(self) -> IPv4Address:
-        return IPv4Address(self._mask_lo ^ V4_ALL)
+        return IPv4Address(self._ip_mask_lo ^ V4_ALL)
 
     @property
     def is_private(self) -> bool:
-        last = self._last_lo()
-        return any(in_v4(self._lo, net) and in_v4(last, net) for net in V4_PRIVATE)
+        last = self._ip_last_lo()
+        return any(in_v4(self._ip_lo, net) and in_v4(last, net) for net in V4_PRIVATE)
 
     @property
     def is_global(self) -> bool:
-        return not (in_v4(self._lo, V4_SHARED) and in_v4(self._last_lo(), V4_SHARED)) and not self.is_private
+        return not (in_v4(self._ip_lo, V4_SHARED) and in_v4(self._ip_last_lo(), V4_SHARED)) and not self.is_private
 
 
 class IPv6Network(_BaseNetwork):
     """This class represents and manipulates 128-bit IPv6 networks."""
-    _version = 6
-    _max_prefixlen = 128
+    _ip_version = 6
+    _ip_max_prefixlen = 128
 
     def __init__(self, address: str | int | bytes, strict: bool = True) -> None:
         super().__init__(0, 0)
@@ -268,21 +268,21 @@ class IPv6Network(_BaseNetwork):
         else:
             found = IPv6Address(address)
             prefixlen = 128
-        self._mask_hi = top_bits(prefixlen)
-        self._mask_lo = top_bits(prefixlen - 64)
-        self._set(found, prefixlen, strict)
+        self._ip_mask_hi = top_bits(prefixlen)
+        self._ip_mask_lo = top_bits(prefixlen - 64)
+        self._ip_set(found, prefixlen, strict)
 
-    def _address(self, hi: int, lo: int, scope: str) -> _BaseAddress:
+    def _ip_address(self, hi: int, lo: int, scope: str) -> _BaseAddress:
         return v6_address(hi, lo, scope)
 
-    def _all_lo(self) -> int:
+    def _ip_all_lo(self) -> int:
         return -1
 
     @property
     def is_private(self) -> bool:
-        last_hi = self._last_hi()
-        last_lo = self._last_lo()
-        return any(in_v6(self._hi, self._lo, hi, lo, prefix) and in_v6(last_hi, last_lo, hi, lo, prefix)
+        last_hi = self._ip_last_hi()
+        last_lo = self._ip_last_lo()
+        return any(in_v6(self._ip_hi, self._ip_lo, hi, lo, prefix) and in_v6(last_hi, last_lo, hi, lo, prefix)
                    for hi, lo, prefix in V6_PRIVATE)
 
     @property
@@ -291,17 +291,17 @@ class IPv6Network(_BaseNetwork):
 
     @property
     def network_address(self) -> IPv6Address:
-        return v6_address(self._hi, self._lo, self._scope)
+        return v6_address(self._ip_hi, self._ip_lo, self._ip_scope)
 
     @property
     def broadcast_address(self) -> IPv6Address:
-        return v6_address(self._last_hi(), self._last_lo(), "")
+        return v6_address(self._ip_last_hi(), self._ip_last_lo(), "")
 
     @property
     def netmask(self) -> IPv6Address:
-        return v6_address(self._mask_hi, self._mask_lo, "")
+        return v6_address(self._ip_mask_hi, self._ip_mask_lo, "")
 
     @property
     def hostmask(self) -> IPv6Address:
-        return v6_address(~self._mask_hi, ~self._mask_lo, "")
+        return v6_address(~self._ip_mask_hi, ~self._ip_mask_lo, "")
 
