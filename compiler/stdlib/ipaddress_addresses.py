@@ -98,56 +98,57 @@ class _BaseAddress:
     def exploded(self) -> str:
         return str(self)
 
+    # What each class does its own way.
     @property
     def packed(self) -> bytes:
-        return self._ip_lo.to_bytes(4, "big")
+        raise NotImplementedError("packed")
 
     @property
     def is_private(self) -> bool:
-        return False
+        raise NotImplementedError("is_private")
 
     @property
     def is_global(self) -> bool:
-        return False
+        raise NotImplementedError("is_global")
 
     @property
     def is_multicast(self) -> bool:
-        return False
+        raise NotImplementedError("is_multicast")
+
+    @property
+    def is_loopback(self) -> bool:
+        raise NotImplementedError("is_loopback")
+
+    @property
+    def is_link_local(self) -> bool:
+        raise NotImplementedError("is_link_local")
+
+    @property
+    def is_reserved(self) -> bool:
+        raise NotImplementedError("is_reserved")
+
+    @property
+    def reverse_pointer(self) -> str:
+        raise NotImplementedError("reverse_pointer")
 
     @property
     def is_unspecified(self) -> bool:
         return self._ip_hi == 0 and self._ip_lo == 0
 
-    @property
-    def is_loopback(self) -> bool:
-        return False
-
-    @property
-    def is_link_local(self) -> bool:
-        return False
-
-    @property
-    def is_reserved(self) -> bool:
-        return False
-
-    @property
-    def reverse_pointer(self) -> str:
-        v = self._ip_lo
-        return f"{v & 255}.{(v >> 8) & 255}.{(v >> 16) & 255}.{v >> 24}.in-addr.arpa"
-
     def __str__(self) -> str:
-        return ipv4_text(self._ip_lo)
+        raise NotImplementedError("__str__")
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({str(self)!r})"
 
     def __hash__(self) -> int:
-        # CPython hashes the text of the int: a key of a set or dict is refused here (class_keys.py)
+        # Not called: hash() is not available, and a dict compares these keys by class and fields
+        # (sema/class_keys.py LIBRARY_RECORDS), as CPython's __eq__ does.
         return self._ip_hi ^ self._ip_lo
 
     def __eq__(self, other: "_BaseAddress") -> bool:
-        return self._ip_lo == other._ip_lo and self._ip_hi == other._ip_hi and self._ip_version == other._ip_version \
-            and self._ip_scope == other._ip_scope
+        return self._ip_lo == other._ip_lo and self._ip_hi == other._ip_hi \
+            and self._ip_version == other._ip_version and self._ip_scope == other._ip_scope
 
     def __lt__(self, other: "_BaseAddress") -> bool:
         if self._ip_version != other._ip_version:
@@ -186,6 +187,18 @@ class IPv4Address(_BaseAddress):
 
     def __int__(self) -> int:
         return self._ip_lo
+
+    def __str__(self) -> str:
+        return ipv4_text(self._ip_lo)
+
+    @property
+    def packed(self) -> bytes:
+        return self._ip_lo.to_bytes(4, "big")
+
+    @property
+    def reverse_pointer(self) -> str:
+        v = self._ip_lo
+        return f"{v & 255}.{(v >> 8) & 255}.{(v >> 16) & 255}.{v >> 24}.in-addr.arpa"
 
     @property
     def is_private(self) -> bool:

@@ -29,9 +29,6 @@ class _BaseNetwork:
         self._ip_mask_hi = 0
         self._ip_mask_lo = 0
 
-    def _ip_address(self, hi: int, lo: int, scope: str) -> _BaseAddress:
-        return IPv4Address(lo)
-
     def _ip_set(self, address: _BaseAddress, prefixlen: int, strict: bool) -> None:
         """CPython's __init__ after parsing: the mask, and the host bits' check."""
         self._ip_prefixlen = prefixlen
@@ -57,21 +54,22 @@ class _BaseNetwork:
     def prefixlen(self) -> int:
         return self._ip_prefixlen
 
+    # The addresses: each subclass's of its own version (IPv4Network's are IPv4Address objects).
     @property
     def network_address(self) -> _BaseAddress:
-        return self._ip_address(self._ip_hi, self._ip_lo, self._ip_scope)
+        raise NotImplementedError("network_address")
 
     @property
     def netmask(self) -> _BaseAddress:
-        return self._ip_address(self._ip_mask_hi, self._ip_mask_lo, "")
+        raise NotImplementedError("netmask")
 
     @property
     def hostmask(self) -> _BaseAddress:
-        return self._ip_address(~self._ip_mask_hi, ~self._ip_mask_lo & self._ip_all_lo(), "")
+        raise NotImplementedError("hostmask")
 
     @property
     def broadcast_address(self) -> _BaseAddress:
-        return self._ip_address(self._ip_last_hi(), self._ip_last_lo(), "")
+        raise NotImplementedError("broadcast_address")
 
     def _ip_all_lo(self) -> int:
         return V4_ALL
@@ -107,12 +105,14 @@ class _BaseNetwork:
         return f"{type(self).__name__}({str(self)!r})"
 
     def __hash__(self) -> int:
-        # CPython hashes the text of the int: a key of a set or dict is refused here (class_keys.py)
+        # Not called: hash() is not available, and a dict compares these keys by class and fields
+        # (sema/class_keys.py LIBRARY_RECORDS), as CPython's __eq__ does.
         return self._ip_hi ^ self._ip_lo
 
     def __eq__(self, other: "_BaseNetwork") -> bool:
-        return self._ip_lo == other._ip_lo and self._ip_hi == other._ip_hi and self._ip_prefixlen == other._ip_prefixlen \
-            and self._ip_version == other._ip_version and self._ip_scope == other._ip_scope
+        return self._ip_lo == other._ip_lo and self._ip_hi == other._ip_hi \
+            and self._ip_prefixlen == other._ip_prefixlen and self._ip_version == other._ip_version \
+            and self._ip_scope == other._ip_scope
 
     def __lt__(self, other: "_BaseNetwork") -> bool:
         if self._ip_version != other._ip_version:
@@ -271,9 +271,6 @@ class IPv6Network(_BaseNetwork):
         self._ip_mask_hi = top_bits(prefixlen)
         self._ip_mask_lo = top_bits(prefixlen - 64)
         self._ip_set(found, prefixlen, strict)
-
-    def _ip_address(self, hi: int, lo: int, scope: str) -> _BaseAddress:
-        return v6_address(hi, lo, scope)
 
     def _ip_all_lo(self) -> int:
         return -1
