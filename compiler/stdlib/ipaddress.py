@@ -50,3 +50,17 @@ def ip_network(address: str | int | bytes, strict: bool = True) -> _BaseNetwork:
     except (AddressValueError, NetmaskValueError):
         pass
     raise ValueError(f"{address!r} does not appear to be an IPv4 or IPv6 network")
+
+
+def v4_int_to_packed(address: int) -> bytes:
+    """Represent an address as 4 packed bytes in network (big-endian) order."""
+    if address < 0 or address > 0xFFFFFFFF:
+        raise ValueError("Address negative or too large for IPv4")
+    return address.to_bytes(4, "big")
+
+
+def v6_int_to_packed(address: int) -> bytes:
+    """Represent an address as 16 packed bytes in network (big-endian) order."""
+    if address < 0:
+        raise ValueError("Address negative or too large for IPv6")
+    return address.to_bytes(16, "big")

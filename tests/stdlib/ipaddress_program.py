@@ -124,9 +124,13 @@ def compare_networks(text: str, strict: bool) -> str:
 def from_int(text: str) -> str:
     n = int(text)
     out = ""
-    for op in range(3):
+    for op in range(5):
         try:
-            if op == 0:
+            if op == 3:
+                out += " " + ipaddress.v4_int_to_packed(n).hex()
+            elif op == 4:
+                out += " " + ipaddress.v6_int_to_packed(n).hex()
+            elif op == 0:
                 out += " " + address(IPv4Address(n))
             elif op == 1:
                 out += " " + address(IPv6Address(n))
