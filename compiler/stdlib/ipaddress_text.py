@@ -308,7 +308,7 @@ def ipv6_prefix(arg: str) -> int:
 
 def _prefix_digits(arg: str, most: int) -> int:
     """The prefix length ASCII digits spell (leading zeros allowed, as CPython's int()), or -1."""
-    if not (arg.isascii() and arg.isdigit()):
+    if not (arg.isascii() and arg.isdigit()) or len(arg) > 4300:  # int()'s limit: sys.get_int_max_str_digits()
         return -1
     digits = arg.lstrip("0")
     if len(digits) > 3:
