@@ -249,6 +249,9 @@ def finish_all(program: Program) -> None:
         # a subclass writing __lt__ (or friends): CPython may call its method with the operands swapped
         info.order_below = any(name in c.methods for c in program.classes.values() for name in ORDER_NAMES
                                if info.class_id < c.class_id <= info.last_descendant_id)
+        # a class below a subclass: objects of two classes, one below the other (sema/ordering.py)
+        info.deep_below = any(c.base is not info for c in program.classes.values()
+                              if info.class_id < c.class_id <= info.last_descendant_id)
 
 
 def _init_fields(info: ClassInfo) -> None:

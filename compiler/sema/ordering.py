@@ -66,9 +66,12 @@ def check_object_ordering(checker, node: py_ast.Compare, op: py_ast.cmpop, a: Ty
 
 def _base_method(a: ClassInfo, b: ClassInfo, op: py_ast.cmpop) -> bool:
     """A written ``def __lt__(self, other: "Base") -> bool`` in a base class of both operands' classes,
-    which no class below Base overrides (nor its mirror): CPython calls it, whatever the runtime classes
-    (ipaddress's _BaseAddress: IPv4Address and IPv6Address objects)."""
+    which no class below Base overrides: CPython calls it, whatever the runtime classes, unless the right
+    object's class is below the left's and has the mirrored method (``b.__gt__(a)`` is tried first).
+    So the mirror must be missing, or Base one of our library's bases (never made itself: ipaddress's
+    _BaseAddress) with no class below one of its subclasses."""
     from .classes import inherited_method  # classes imports this module
+    from .class_keys import LIBRARY_RECORDS
     name = NAMES[type(op)]
     fn = inherited_method(a, name)
     owner = a
@@ -78,6 +81,9 @@ def _base_method(a: ClassInfo, b: ClassInfo, op: py_ast.cmpop) -> bool:
         return False
     other = fn.params[1].ty if len(fn.params) == 2 else None
     if not (isinstance(other, ClassType) and other.info is owner and fn.result == BOOL):
+        return False
+    abstract = owner.module.name in LIBRARY_RECORDS and not getattr(owner, "deep_below", True)
+    if inherited_method(owner, MIRROR[name]) is not None and not abstract:
         return False
     return all(owner.class_id <= c.class_id <= owner.last_descendant_id for c in (a, b))
 

@@ -197,6 +197,11 @@ OTHER_ERRORS = [
      'def f(a: M, b: M) -> bool:\n    return a < b\n',
      '8:12', "'<' between M objects is only supported for a class without subclasses",
      "CPython would choose the method by the operands' runtime classes"),
+    ('class M:\n    def __lt__(self, other: "M") -> bool:\n        return True\n'
+     '    def __gt__(self, other: "M") -> bool:\n        return True\nclass N(M):\n    pass\n'
+     'def f(a: M, b: M) -> bool:\n    return a < b\n',
+     '9:12', "'<' between M objects is only supported for a class without subclasses",
+     "CPython would choose the method by the operands' runtime classes"),
     ('from enum import Enum\nclass C(Enum):\n    A = 1\n    B = 2\n'
      'def f() -> None:\n    C.A.value = 3\n',
      '6:5', "cannot assign to 'value' of a member of the Enum C",
