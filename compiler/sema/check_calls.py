@@ -47,6 +47,11 @@ from .named_tuples import is_named_tuple
 from .number_builtins import NumberBuiltinChecks
 from .reversed_builtin import ReversedChecks
 
+# Our ipaddress classes whose CPython int() may need 128 bits (compiler/stdlib/ipaddress.py).
+WIDE_INTS = {"IPv6Address": "an IPv6 address has 128 bits, beyond the 64-bit ints here",
+             "_BaseAddress": "ip_address() may return an IPv6Address, whose 128 bits are beyond the 64-bit ints here"}
+WIDE_INTS_HELP = "narrow it first: 'if isinstance(a, IPv4Address): n = int(a)', or use a.packed (bytes) or a.exploded"
+
 
 class CallChecker(NumberBuiltinChecks, ReversedChecks, CollectionsChecks, RandomCallChecks, DequeChecks,
                   ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks,
@@ -336,7 +341,18 @@ class CallChecker(NumberBuiltinChecks, ReversedChecks, CollectionsChecks, Random
             self.use(node.args[1], INT, what="the base")
             node.bound = list(node.args)
             return INT
-        if int_operand(self.one_argument(node, "int"), self.check(node.args[0])) != ANY:  # an Any: on what it holds
+        ty = int_operand(self.one_argument(node, "int"), self.check(node.args[0]))
+        if isinstance(ty, ClassType) and inherited_method(ty.info, "__int__") is not None:
+            # CPython's type(x).__int__(x): a written __int__ -> int (dispatch on the runtime class)
+            call = py_ast.Call(func=py_ast.Attribute(value=node.args[0], attr="__int__", ctx=py_ast.Load()),
+                               args=[], keywords=[])
+            node.args[0] = node.bound[0] = py_ast.copy_location(call, node.args[0])
+            self.expect(node.args[0], INT, what="the result of __int__()")
+        elif isinstance(ty, ClassType) and ty.info.module.name.startswith("compiler.stdlib.ipaddress") \
+                and ty.info.name in WIDE_INTS:
+            raise self.fail(node.args[0], f"int() of {ty.info.name} is not available: {WIDE_INTS[ty.info.name]}",
+                            WIDE_INTS_HELP)
+        elif ty != ANY:  # an Any: on what it holds
             self.expect(node.args[0], *NUMERIC, *TEXT, what="the argument of int()")
         return INT
 

@@ -131,11 +131,24 @@ def _generic(module: SourceModule, py_node: py_ast.Subscript, fail) -> Type:
 
 
 def _union(module: SourceModule, parts: list[py_ast.expr], fail) -> Type:
-    ty = union_of([resolve(module, part) for part in parts])
+    ty = library_base(union_of([resolve(module, part) for part in parts]))
     problem = union_problem(ty)
     if problem:
         raise fail(problem)
     return ty
+
+
+def library_base(ty: Type) -> Type:
+    """``IPv4Address | IPv6Address`` (and ``| None``) as their base class _BaseAddress, which is what
+    our ipaddress's ip_address() returns: the standard library's classes of one base, whose methods
+    dispatch on the object's class (compiler/stdlib/ipaddress.py). Other unions stay unions."""
+    members = [m for m in members_of(ty) if m != NONE]
+    if len(members) < 2 or not all(isinstance(m, ClassType) and m.info.base is not None for m in members):
+        return ty
+    base = members[0].info.base
+    if not base.module.name.startswith("compiler.stdlib.") or any(m.info.base is not base for m in members):
+        return ty
+    return union_of([class_type(base)] + ([NONE] if NONE in members_of(ty) else []))
 
 
 def union_problem(ty: Type) -> str | None:

@@ -220,6 +220,11 @@ CONSTRUCTS = [
     ('rebinding an imported module name', 'import json\ndef f(json: str) -> None:\n    pass\n',
      '2:7', "'json' names the module 'json' imported in this file and cannot be rebound",
      'rename this one, or import the module under another name: import json as json_module'),
+    ('`int()` of what `ipaddress.ip_address()` returns, or of an `IPv6Address` (128 bits)',
+     'from ipaddress import ip_address\ndef f(s: str) -> int:\n    return int(ip_address(s))\n',
+     '3:16', 'int() of _BaseAddress is not available: ip_address() may return an IPv6Address, whose 128 bits are '
+     'beyond the 64-bit ints here',
+     "narrow it first: 'if isinstance(a, IPv4Address): n = int(a)', or use a.packed (bytes) or a.exploded"),
     ('standard library module', 'from os import path\n',
      '1:1', "the standard library module 'os' is not available in a compiled filter",
      "import only from the SDK (abi...), typing, dataclasses, __future__ or your program's own modules"),

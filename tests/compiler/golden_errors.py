@@ -192,9 +192,15 @@ OTHER_ERRORS = [
     ('class M:\n    def __init__(self, c: int) -> None:\n        self.c = c\ndef f(a: M, b: M) -> bool:\n    return a < b\n',
      '5:12', "'<' not supported between instances of 'M' and 'M'",
      'CPython raises TypeError: define __lt__ (and friends) or use @dataclass(order=True)'),
-    ('class M:\n    def __lt__(self, other: "M") -> bool:\n        return True\nclass N(M):\n    pass\n'
+    ('class M:\n    def __lt__(self, other: "M") -> bool:\n        return True\nclass N(M):\n'
+     '    def __gt__(self, other: "M") -> bool:\n        return False\n'
      'def f(a: M, b: M) -> bool:\n    return a < b\n',
-     '7:12', "'<' between M objects is only supported for a class without subclasses",
+     '8:12', "'<' between M objects is only supported for a class without subclasses",
+     "CPython would choose the method by the operands' runtime classes"),
+    ('class M:\n    def __lt__(self, other: "M") -> bool:\n        return True\n'
+     '    def __gt__(self, other: "M") -> bool:\n        return True\nclass N(M):\n    pass\n'
+     'def f(a: M, b: M) -> bool:\n    return a < b\n',
+     '9:12', "'<' between M objects is only supported for a class without subclasses",
      "CPython would choose the method by the operands' runtime classes"),
     ('from enum import Enum\nclass C(Enum):\n    A = 1\n    B = 2\n'
      'def f() -> None:\n    C.A.value = 3\n',
