@@ -335,6 +335,8 @@ BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
     "collections.abc": ("Callable",),
     "collections": ("defaultdict", "Counter", "OrderedDict"),  # sema/collections_types.py
     "dataclasses": ("dataclass", "field"),
+    "itertools": ("chain", "islice", "count", "product", "accumulate", "pairwise", "repeat", "takewhile",
+                  "dropwhile"),  # sema/itertools_calls.py
     "enum": ("Enum", "IntEnum"),
     "__future__": ("annotations",),
     "abi": ("export", "export_if_overridden", "wasm_import", "i32", "i64"),

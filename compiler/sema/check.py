@@ -31,6 +31,7 @@ from .exceptions import ExceptionChecks, check_exception_classes
 from .field_narrowing import narrow_assigned_field
 from .flow import FlowMixin
 from .generators import GeneratorChecks
+from .itertools_calls import ItertoolsChecks
 from .held import note_methods
 from .sets import SetChecks
 from .infer import LiteralInference, UnknownLiteral, unknown
@@ -101,7 +102,7 @@ def assigned_names(body: list[py_ast.stmt]) -> set[str]:
     return names
 
 
-class FunctionChecker(GeneratorChecks, ClosureChecks, ComprehensionChecks, WalrusChecks, DeleteChecks, ExceptionChecks,
+class FunctionChecker(ItertoolsChecks, GeneratorChecks, ClosureChecks, ComprehensionChecks, WalrusChecks, DeleteChecks, ExceptionChecks,
                       NoneInference, LiteralInference,
                       FlowMixin, SetChecks, CallChecker):
     def __init__(self, fn: FuncSym):

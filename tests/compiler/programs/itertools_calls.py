@@ -1,0 +1,242 @@
+"""itertools of issue 15 against CPython: chain, chain.from_iterable, islice, count, product,
+accumulate, pairwise, repeat, takewhile and dropwhile in for loops, comprehensions and the
+consumers of generator expressions; a loop body that appends to the source list sees the new
+items as CPython's iterator does; islice pulls exactly the items CPython pulls (side effects of a
+generator source are logged); islice's ValueErrors with CPython's messages."""
+import itertools
+from itertools import accumulate, chain, count, dropwhile, islice, pairwise, product, repeat, takewhile
+
+from abi import export
+
+
+def mix(h: int, v: int) -> int:
+    return (h * 31 + v) & 0xFFFFFFFFFF
+
+
+def digest(log: list[int]) -> int:
+    h = len(log)
+    for v in log:
+        h = mix(h, v)
+    return h
+
+
+def text_digest(s: str) -> int:
+    return digest([ord(c) for c in s])
+
+
+def noted(log: list[int], v: int) -> int:
+    log.append(v)
+    return v
+
+
+def span(n: int) -> list[int]:
+    return [(n >> k) % 11 - 4 for k in range(n % 7)]
+
+
+def small(v: int) -> bool:
+    return v < 2
+
+
+def biggest(a: int, b: int) -> int:
+    return a if a > b else b
+
+
+@export
+def chains(n: int) -> int:
+    xs, ys = span(n), span(n // 3)
+    log: list[int] = []
+    for x in chain(xs, ys, xs):
+        log.append(x)
+    log.append(sum(itertools.chain(xs, ys)))
+    log += list(chain.from_iterable([xs, ys, [7]]))
+    log += [x * 2 for x in chain(ys, xs) if x > 0]
+    log.append(len("".join(chain("ab", "cde"[:n % 4]))))
+    log.append(max(chain(xs, [0])))
+    log.append(int(any(x > 3 for x in chain(xs, ys))))
+    words = sorted(chain(["b", "a"], ["c"][:n % 2]))
+    log.append(text_digest("".join(words)))
+    return digest(log)
+
+
+@export
+def chain_sees_appends(n: int) -> int:
+    xs, ys = span(n), [1, 2]
+    log: list[int] = []
+    for x in chain(xs, ys):
+        log.append(x)
+        if len(ys) < 4 and x == 2:
+            ys.append(9)
+        if len(xs) < 8 and x < 0:
+            xs.append(5)
+    return digest(log)
+
+
+@export
+def chain_break_else(n: int) -> int:
+    xs = span(n)
+    log: list[int] = []
+    for x in chain(xs, [3, 4]):
+        if x == n % 5:
+            log.append(100)
+            break
+        if x < 0:
+            continue
+        log.append(x)
+    else:
+        log.append(200)
+    return digest(log)
+
+
+@export
+def slices(n: int) -> int:
+    xs = span(n) + [n % 97, 3, 1, 4, 1, 5]
+    k = n % 9
+    log: list[int] = []
+    log += list(islice(xs, k))
+    log += list(islice(xs, 1, k))
+    log += list(islice(xs, k // 3, None, 2))
+    log += list(islice(xs, 0, k, 3))
+    log += list(islice(xs, 5, 2))
+    log += list(islice(xs, None))
+    log += list(islice(count(n % 13, 3), k))
+    log += [v for v in islice(count(), 2, 12, 4)]
+    log += [ord(c) for c in islice("abcdef", k // 2, k)]
+    return digest(log)
+
+
+@export
+def slice_pulls(n: int) -> int:
+    log: list[int] = []
+    xs = span(n) + [6, 7, 8, 9]
+    k, j = n % 5, n % 3
+    for v in islice((noted(log, x) for x in xs), j, k + j, 1 + n % 2):
+        log.append(1000 + v)
+    log.append(-1)
+    out = list(islice((noted(log, x * 3) for x in xs), k))
+    log += out
+    log.append(-2)
+    log += list(islice((noted(log, x) for x in xs), 0, 0))
+    log += list(islice((noted(log, x) for x in xs), 3, 1))
+    return digest(log)
+
+
+@export
+def slice_errors(n: int) -> int:
+    xs = [1, 2, 3]
+    a, b, c = n % 5 - 2, n % 4 - 2, n % 3 - 1
+    log: list[int] = []
+    for args in range(4):
+        try:
+            if args == 0:
+                log += list(islice(xs, a))
+            elif args == 1:
+                log += list(islice(xs, a, b))
+            elif args == 2:
+                log += list(islice(xs, 0, b, c))
+            else:
+                log += list(islice(xs, a, None, c))
+        except ValueError as e:
+            log.append(text_digest(str(e)))
+    return digest(log)
+
+
+@export
+def counts(n: int) -> int:
+    log: list[int] = []
+    for i in count(n % 100, n % 7 - 3):
+        log.append(i)
+        if len(log) > 5:
+            break
+    words = ["a", "b", "c"]
+    for i, w in zip(count(), words):
+        log.append(i * 10 + len(w))
+    for i in count(5):
+        if i > 7:
+            break
+        log.append(i)
+    return digest(log)
+
+
+@export
+def products(n: int) -> int:
+    xs, ys = span(n), span(n // 7)
+    log: list[int] = []
+    for a, b in product(xs, ys):
+        log.append(a * 100 + b)
+    log += [a + b + c for a, b, c in product([1, 2], repeat=3)]
+    log += [ord(p[0]) * p[1] for p in product("ab", [1, 2][:n % 3])]
+    for t in product(xs, repeat=2):
+        log.append(t[0] - t[1])
+    for a, b in product(xs, xs):  # the pools are copied when product() is called
+        if len(xs) < 9:
+            xs.append(a)
+        log.append(b)
+    return digest(log)
+
+
+@export
+def accumulates(n: int) -> int:
+    xs = span(n)
+    log: list[int] = []
+    log += list(accumulate(xs))
+    log += list(accumulate(xs, initial=n % 10))
+    log += list(accumulate(xs, lambda a, b: a * 2 - b))
+    log += list(accumulate(xs, biggest))
+    log += list(accumulate(xs, max, initial=-3))
+    log += [len(s) for s in accumulate(["a", "bc", ""][:n % 4])]
+    total = 0.0
+    for f in accumulate([0.5, 0.25, n % 3 * 1.0]):
+        total = total * 3 + f
+    log.append(int(total * 16))
+    return digest(log)
+
+
+@export
+def pairs_and_repeats(n: int) -> int:
+    xs = span(n)
+    log: list[int] = []
+    for a, b in pairwise(xs):
+        log.append(a - b)
+    log += [p[0] * p[1] for p in pairwise(xs + [3])]
+    log += [ord(a) - ord(b) for a, b in pairwise("hello"[:n % 6])]
+    log += list(repeat(n % 10, n % 4))
+    log += list(repeat(7, -1))
+    for w in repeat("ab", 2):
+        log.append(len(w))
+    for i, v in zip(repeat(4), xs):
+        log.append(i + v)
+    for a, b in pairwise(xs):  # an appended item is pulled
+        if len(xs) < 8:
+            xs.append(a + b)
+        log.append(b)
+    return digest(log)
+
+
+@export
+def while_predicates(n: int) -> int:
+    xs = span(n)
+    log: list[int] = []
+    log += list(takewhile(lambda v: v < 2, xs))
+    log += list(dropwhile(lambda v: v < 2, xs))
+    log += list(takewhile(small, xs))
+    log += list(dropwhile(small, xs))
+    calls: list[int] = []
+    for v in takewhile(lambda v: noted(calls, v) < 3, xs):
+        log.append(v * 7)
+    for v in dropwhile(lambda v: noted(calls, v) < 0, xs):
+        log.append(v * 11)
+    log += calls
+    log.append(sum(takewhile(lambda v: v != 0, xs)))
+    log.append(int(all(v > -5 for v in dropwhile(small, xs))))
+    return digest(log)
+
+
+@export
+def nested(n: int) -> int:
+    xs = span(n)
+    log: list[int] = []
+    log += list(islice(chain(xs, xs, [5, 6]), 3, 9))
+    log += list(takewhile(lambda v: v < 5, accumulate(chain(xs, [1, 1, 1]))))
+    log += [a * b for a, b in pairwise(islice(count(1), n % 6))]
+    log += [x for ys in [xs, [1, 2]] for x in islice(ys, 1, None)]
+    return digest(log)
