@@ -337,6 +337,7 @@ BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
     "dataclasses": ("dataclass", "field"),
     "itertools": ("chain", "islice", "count", "product", "accumulate", "pairwise", "repeat", "takewhile",
                   "dropwhile"),  # sema/itertools_calls.py
+    "functools": ("reduce", "lru_cache", "cache"),  # and frontend/function_caches.py
     "enum": ("Enum", "IntEnum"),
     "__future__": ("annotations",),
     "abi": ("export", "export_if_overridden", "wasm_import", "i32", "i64"),

@@ -191,22 +191,43 @@ class ItertoolsLowerer:
             self.yield_item(target, body, brk, push_total, total["ty"])
 
         def per_item() -> None:
-            self.emit("local.get", started)
-            self.emit("if", self.fresh("L"), None)
-            self.value(plan.args["step"], total["ty"])
-            self.store(total["store"], total["ty"])
-            self.emit("else")
-            self.value(plan.item_load, total["ty"])
-            self.store(total["store"], total["ty"])
-            self.emit("i32.const", 1)
-            self.emit("local.set", started)
-            self.emit("end")
+            self.running_value(plan, total, started)
             self.yield_item(target, body, brk, push_total, total["ty"])
         if initial is None:
             self.from_source(plan, per_item)
             return
         self.current_mode, self.current_items = "plain", [plan.item["ty"]]
         self.indexed(plan.item["store"], per_item, lambda: None, [source])
+
+    def call_reduce(self, node, plan) -> None:
+        """functools.reduce: the running value starts as initial, or as the first item."""
+        total, initial = plan.state["total"], plan.args["initial"]
+        started = self.temp("i32")
+        self.emit("i32.const", 0 if initial is None else 1)
+        self.emit("local.set", started)
+        if initial is not None:
+            self.value(initial, total["ty"])
+            self.store(total["store"], total["ty"])
+        self.from_source(plan, lambda: self.running_value(plan, total, started))
+        self.raise_if(plan, plan.args["empty"], lambda: (self.emit("local.get", started), self.emit("i32.eqz")))
+        self.value(total["load"])
+
+    def running_value(self, plan, total, started: str) -> None:
+        """``total = step(total, item)``, or ``total = item`` for the first item."""
+        if plan.args["initial"] is not None:  # the running value may have another type than the items
+            self.value(plan.args["step"], total["ty"])
+            self.store(total["store"], total["ty"])
+            return
+        self.emit("local.get", started)
+        self.emit("if", self.fresh("L"), None)
+        self.value(plan.args["step"], total["ty"])
+        self.store(total["store"], total["ty"])
+        self.emit("else")
+        self.value(plan.item_load, total["ty"])
+        self.store(total["store"], total["ty"])
+        self.emit("i32.const", 1)
+        self.emit("local.set", started)
+        self.emit("end")
 
     def itertools_pairwise(self, plan, target, body, done, brk) -> None:
         previous, item = plan.state["previous"], plan.item

@@ -24,9 +24,11 @@ import ast as py_ast
 import copy
 from dataclasses import dataclass, field
 
-from ..program import BOOL, FLOAT, INT, STR, Builtin, tuple_of
-from .generators import _reads_only, as_generator, runs_code
+from ..program import BOOL, FLOAT, INT, STR, Builtin, FuncSym, tuple_of
+from .generators import _reads_only, as_generator
+from .reduce_calls import ReduceChecks
 
+REDUCE = Builtin("functools.reduce")
 CONSUMERS = ("list", "sorted", "set", "frozenset", "sum", "any", "all", "min", "max")
 DESUGARED = ("chain", "chain.from_iterable", "product")
 STATEFUL = ("count", "repeat", "islice", "accumulate", "pairwise", "takewhile", "dropwhile")
@@ -47,7 +49,7 @@ class Plan:
     item_ty: object = None
 
 
-class ItertoolsChecks:
+class ItertoolsChecks(ReduceChecks):
     hidden_counter = 0
 
     def itertools_name(self, node) -> str | None:
@@ -70,6 +72,14 @@ class ItertoolsChecks:
             raise self.fail(node, f"itertools.{name}() {WHERE}",
                             f"write list(itertools.{name}(...)) to keep its items in a list")
         func = node.func
+        sym = self.module.namespace.get(func.id) if isinstance(func, py_ast.Name) \
+            and func.id not in self.local_names else None
+        if isinstance(sym, FuncSym) and getattr(sym.node, "lru_cache", False) and node.keywords:
+            raise self.fail(node.keywords[0], "a cached function takes its arguments by position here",
+                            f"CPython's cache keeps f(x=1) apart from f(1): write {func.id}(...) with "
+                            "every argument by position")
+        if sym == REDUCE:
+            return self.check_reduce(node, expected)
         if node.args and self.itertools_name(node.args[0]) is not None:
             if isinstance(func, py_ast.Name) and func.id in CONSUMERS and func.id not in self.local_names \
                     and func.id not in self.module.namespace:
@@ -262,7 +272,7 @@ class ItertoolsChecks:
         """Check the source iterable, binding a hidden local to its items; the other arguments
         are evaluated before the source's loop starts, which CPython evaluates after it."""
         if not self.quiet_source(iterable):
-            busy = next((a for a in others if a is not None and not _reads_only(a)), None)
+            busy = next((a for a in others if a is not None and not quiet(a)), None)
             if busy is not None:
                 raise self.fail(busy, "this argument must be a constant or a variable here",
                                 "CPython evaluates it after the iterable before it: compute it into a variable first")
@@ -279,7 +289,7 @@ class ItertoolsChecks:
         if self.itertools_name(iterable) is not None:
             return all(isinstance(a, py_ast.Lambda) or self.quiet_source(a)
                        for a in iterable.args + [k.value for k in iterable.keywords])
-        return _reads_only(iterable)
+        return quiet(iterable)
 
     def hidden(self, where, ty) -> dict:
         """A hidden local of type ``ty``: {'store': Name, 'load': checked Name, 'ty': ty}."""
@@ -329,6 +339,22 @@ class ItertoolsChecks:
 ISLICE_ERRORS = ("Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.",
                  "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.",
                  "Step for islice() must be a positive integer or None.")
+
+
+def quiet(node: py_ast.expr) -> bool:
+    """Whether evaluating ``node`` can neither run code of the program nor raise: constants,
+    variables, displays of those, ``%``/``//`` by a non-zero constant, bitwise operations."""
+    if _reads_only(node):
+        return True
+    if isinstance(node, (py_ast.List, py_ast.Tuple)):
+        return all(quiet(e) for e in node.elts)
+    if isinstance(node, py_ast.BinOp) and quiet(node.left) and quiet(node.right):
+        if isinstance(node.op, (py_ast.BitAnd, py_ast.BitOr, py_ast.BitXor)):
+            return True
+        divisor = node.right
+        return isinstance(node.op, (py_ast.Mod, py_ast.FloorDiv)) and isinstance(divisor, py_ast.Constant) \
+            and type(divisor.value) is int and divisor.value != 0
+    return False
 
 
 def pulls_run_code(checker, call: py_ast.expr) -> bool:
