@@ -243,7 +243,9 @@ def _method_calls(module: SourceModule, cached: dict, errors: list) -> None:
         _located(made, module.tree.body[at])
         module.tree.body.insert(at + 1, _Renamed(name).visit(made))
     if any(method == "cache_info" for _, method in used):
-        module.tree.body[:0] = _cache_info_class(module.tree.body[0])
+        body = module.tree.body
+        first = 1 if isinstance(body[0], py_ast.Expr) and isinstance(body[0].value, py_ast.Constant) else 0
+        body[first:first] = _cache_info_class(body[first])  # after the docstring
 
 
 METHODS = {"cache_info": """

@@ -2,8 +2,13 @@
 accumulate, pairwise, repeat, takewhile and dropwhile in for loops, comprehensions and the
 consumers of generator expressions; a loop body that appends to the source list sees the new
 items as CPython's iterator does; islice pulls exactly the items CPython pulls (side effects of a
-generator source are logged); islice's ValueErrors with CPython's messages."""
+generator source are logged); islice's ValueErrors with CPython's messages. functools: reduce
+(with and without initial, over generators and itertools, its TypeError), lru_cache/cache hits,
+misses, LRU eviction order, cache_info()/cache_clear(), a key stored by a recursive call, errors
+not cached, the recursion limit of a cached recursive function."""
+import functools
 import itertools
+from functools import cache, lru_cache, reduce
 from itertools import accumulate, chain, count, dropwhile, islice, pairwise, product, repeat, takewhile
 
 from abi import export
@@ -239,4 +244,194 @@ def nested(n: int) -> int:
     log += list(takewhile(lambda v: v < 5, accumulate(chain(xs, [1, 1, 1]))))
     log += [a * b for a, b in pairwise(islice(count(1), n % 6))]
     log += [x for ys in [xs, [1, 2]] for x in islice(ys, 1, None)]
+    return digest(log)
+
+
+LOG: list[int] = []
+
+
+@lru_cache(maxsize=2)
+def square(n: int) -> int:
+    LOG.append(n)
+    return n * n
+
+
+@functools.lru_cache(maxsize=None)
+def labelled(n: int, word: str) -> str:
+    LOG.append(n)
+    return word * (n % 4)
+
+
+@lru_cache
+def pair_sum(p: tuple[int, int], flag: bool) -> int:
+    LOG.append(p[0])
+    return p[0] + p[1] if flag else p[0] - p[1]
+
+
+@lru_cache(0)
+def never_kept(b: bytes) -> int:
+    LOG.append(len(b))
+    return len(b)
+
+
+@cache
+def fib(n: int) -> int:
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+
+
+@functools.cache
+def depth(n: int) -> int:
+    return 0 if n == 0 else depth(n - 1) + 1
+
+
+@lru_cache(maxsize=4)
+def failing(n: int) -> int:
+    LOG.append(n)
+    if n % 3 == 0:
+        raise ValueError("no")
+    return n
+
+
+REENTER: list[bool] = [True]
+
+
+@lru_cache(maxsize=3)
+def reentered(n: int) -> int:
+    """The inner call stores the key first: the outer call returns its own value, not stored."""
+    if REENTER[0]:
+        REENTER[0] = False
+        return reentered(n) + 100
+    return n
+
+
+def info_digest(hits: int, misses: int, currsize: int) -> int:
+    return hits * 10000 + misses * 100 + currsize
+
+
+@export
+def lru_order(n: int) -> int:
+    LOG.clear()
+    square.cache_clear()
+    for v in [n % 3, 1, n % 3, 2, 1, n % 5, 2, 2, 0]:
+        LOG.append(square(v))
+    info = square.cache_info()
+    LOG.append(info_digest(info.hits, info.misses, info.currsize))
+    LOG.append(text_digest(repr(info)))
+    square.cache_clear()
+    LOG.append(text_digest(str(square.cache_info())))
+    return digest(LOG)
+
+
+@export
+def cache_keys(n: int) -> int:
+    LOG.clear()
+    out: list[int] = []
+    for k in [n % 4, 1, n % 4, 2]:
+        for w in ["ab", "", "ab"]:
+            out.append(len(labelled(k, w)))
+    for p in [(1, 2), (n % 3, 2), (1, 2)]:
+        out.append(pair_sum(p, True) + pair_sum(p, n % 2 == 0))
+    for b in [b"x", b"", b"x"]:
+        out.append(never_kept(b))
+    out.append(fib(n % 60) % 1000003)
+    info = labelled.cache_info()
+    out.append(info_digest(info.hits, info.misses, info.currsize))
+    out.append(text_digest(repr(pair_sum.cache_info()) + repr(never_kept.cache_info())))
+    out.append(text_digest(repr(fib.cache_info())))
+    labelled.cache_clear()
+    pair_sum.cache_clear()
+    never_kept.cache_clear()
+    fib.cache_clear()
+    return digest(out + LOG)
+
+
+@export
+def cache_errors(n: int) -> int:
+    LOG.clear()
+    failing.cache_clear()
+    out: list[int] = []
+    for v in [n % 6, 3, n % 6, 3, 4]:
+        try:
+            out.append(failing(v))
+        except ValueError:
+            out.append(-1)
+    info = failing.cache_info()
+    out.append(info_digest(info.hits, info.misses, info.currsize))
+    REENTER[0] = True
+    reentered.cache_clear()
+    out.append(reentered(n % 10))
+    out.append(reentered(n % 10))
+    info = reentered.cache_info()
+    out.append(info_digest(info.hits, info.misses, info.currsize))
+    return digest(out + LOG)
+
+
+@export
+def cache_depth(n: int) -> int:
+    depth.cache_clear()
+    try:
+        return depth(n % 3 * 300)
+    except RecursionError:
+        return -1
+
+
+def add(a: int, b: int) -> int:
+    return a + b
+
+
+@export
+def reductions(n: int) -> int:
+    xs = span(n)
+    log: list[int] = []
+    log.append(reduce(lambda a, b: a * 3 + b, xs, 1))
+    log.append(reduce(add, xs + [n % 5]))
+    log.append(reduce(max, [n % 9, 4, 2]))
+    log.append(reduce(lambda a, w: a + len(w), ["ab", "c", ""], n % 3))
+    log.append(text_digest(reduce(lambda a, b: b + a, ["x", "y", "z"][:1 + n % 3])))
+    log.append(reduce(lambda a, b: a - b, (noted(log, v * 2) for v in xs if v != 1), 0))
+    log.append(reduce(add, islice(count(n % 7), 4)))
+    log.append(reduce(add, chain(xs, [1])))
+    try:
+        log.append(reduce(add, xs))
+    except TypeError as e:
+        log.append(text_digest(str(e)))
+    try:
+        log.append(reduce(add, (v for v in xs if v > 10)))
+    except TypeError as e:
+        log.append(text_digest(str(e)))
+    return digest(log)
+
+
+def sliced(log: list[int], xs: list[int], start: int, stop: int, step: int) -> None:
+    """islice(gen, start, stop, step) with -9 meaning None; the pulls are logged."""
+    try:
+        if stop == -9:
+            got = list(islice((noted(log, x) for x in xs), start, None, step))
+        elif step == -9:
+            got = list(islice((noted(log, x) for x in xs), start, stop))
+        else:
+            got = list(islice((noted(log, x) for x in xs), start, stop, step))
+        log += got
+        log.append(-100)
+    except ValueError as e:
+        log.append(text_digest(str(e)))
+
+
+@export
+def islice_grid(n: int) -> int:
+    """Every start in -1..5, stop in None, -2..7 and step in None, -1..3 over n % 8 items."""
+    xs = [10 + i for i in range(n % 8)]
+    log: list[int] = []
+    for start in range(-1, 6):
+        for stop in [-9, -2, -1, 0, 1, 2, 3, 4, 5, 6, 7]:
+            for step in [-9, -1, 0, 1, 2, 3]:
+                sliced(log, xs, start, stop, step)
+    for stop in [-9, -2, -1, 0, 3, 9]:
+        try:
+            if stop == -9:
+                log += list(islice((noted(log, x) for x in xs), None))
+            else:
+                log += list(islice((noted(log, x) for x in xs), stop))
+        except ValueError as e:
+            log.append(text_digest(str(e)))
     return digest(log)
