@@ -81,10 +81,10 @@ def _maxsize(decorator: py_ast.expr, kind: str) -> int | None:
     given = list(decorator.args) + [k.value for k in decorator.keywords if k.arg == "maxsize"]
     for keyword in decorator.keywords:
         if keyword.arg not in ("maxsize", "typed"):
-            raise _Refused(keyword, f"lru_cache() has no argument '{keyword.arg}'")
+            raise _Refused(keyword, f"lru_cache() has no argument '{keyword.arg}'", "write @lru_cache(maxsize=128)")
         if keyword.arg == "typed" and not (isinstance(keyword.value, py_ast.Constant)
                                           and isinstance(keyword.value.value, bool)):
-            raise _Refused(keyword.value, "typed= must be True or False here")
+            raise _Refused(keyword.value, "typed= must be True or False here", "write typed=True or leave it out")
     if len(given) > 1 or len(decorator.args) > 1:
         raise _Refused(decorator, "lru_cache() takes one maxsize", "write @lru_cache(maxsize=128)")
     if not given:
@@ -97,7 +97,8 @@ def _maxsize(decorator: py_ast.expr, kind: str) -> int | None:
         return 0  # CPython: a negative maxsize is 0
     if isinstance(value, py_ast.Constant) and type(value.value) is int:
         return max(value.value, 0)
-    raise _Refused(value, "the maxsize of lru_cache() must be an int constant or None here")
+    raise _Refused(value, "the maxsize of lru_cache() must be an int constant or None here",
+                   "write the number itself: @lru_cache(maxsize=128)")
 
 
 def _cached_function(module: SourceModule, fn: py_ast.FunctionDef,
@@ -116,7 +117,7 @@ def _cached_function(module: SourceModule, fn: py_ast.FunctionDef,
             raise _Refused(arg, f"the parameter '{arg.arg}' of a cached function must be int, str, bytes, "
                            "bool or a tuple of those here", "pass such a value, and look the rest up inside")
     if fn.returns is None or (isinstance(fn.returns, py_ast.Constant) and fn.returns.value is None):
-        raise _Refused(fn, "a cached function returns a value here", "annotate its result: -> int")
+        raise _Refused(fn, "a cached function must return a value here", "annotate its result: -> int")
     fn.decorator_list = []
     name = fn.name
     fn.name = f"{name}@wrapped"

@@ -10,9 +10,10 @@ leaving the source's loop the normal way runs the ``else``.
 from __future__ import annotations
 
 from ..program import INT
+from .groupby_loops import GroupbyLowerer
 
 
-class ItertoolsLowerer:
+class ItertoolsLowerer(GroupbyLowerer):
     def iterate_itertools(self, target, body, orelse, plan) -> None:
         brk, done = self.fresh("break"), self.fresh("done")
         self.emit("block", brk, None)

@@ -26,12 +26,13 @@ from dataclasses import dataclass, field
 
 from ..program import BOOL, FLOAT, INT, STR, Builtin, FuncSym, tuple_of
 from .generators import _reads_only, as_generator
+from .groupby_calls import GroupbyChecks
 from .reduce_calls import ReduceChecks
 
 REDUCE = Builtin("functools.reduce")
 CONSUMERS = ("list", "sorted", "set", "frozenset", "sum", "any", "all", "min", "max")
 DESUGARED = ("chain", "chain.from_iterable", "product")
-STATEFUL = ("count", "repeat", "islice", "accumulate", "pairwise", "takewhile", "dropwhile")
+STATEFUL = ("groupby", "count", "repeat", "islice", "accumulate", "pairwise", "takewhile", "dropwhile")
 WHERE = ("is a lazy iterator: it is supported as the iterable of a for loop or comprehension, or as the "
          "argument of list(), sorted(), set(), frozenset(), sum(), any(), all(), min(), max(), str.join() "
          "or list.extend()")
@@ -49,7 +50,7 @@ class Plan:
     item_ty: object = None
 
 
-class ItertoolsChecks(ReduceChecks):
+class ItertoolsChecks(GroupbyChecks, ReduceChecks):
     hidden_counter = 0
 
     def itertools_name(self, node) -> str | None:
@@ -80,7 +81,7 @@ class ItertoolsChecks(ReduceChecks):
                             "every argument by position")
         if sym == REDUCE:
             return self.check_reduce(node, expected)
-        if node.args and self.itertools_name(node.args[0]) is not None:
+        if node.args and (self.itertools_name(node.args[0]) is not None or self.is_group(node.args[0])):
             if isinstance(func, py_ast.Name) and func.id in CONSUMERS and func.id not in self.local_names \
                     and func.id not in self.module.namespace:
                 self.refuse_keyed_pulls(node, func.id)
@@ -97,22 +98,27 @@ class ItertoolsChecks(ReduceChecks):
                             f"compute the items into a list first, then call {name}(items, key=...)")
 
     def iteration_combined(self, owner, call):
-        call.args = [as_generator(a) if self.itertools_name(a) is not None else a for a in call.args]
+        call.args = [as_generator(a) if self.itertools_name(a) is not None or self.is_group(a) else a
+                     for a in call.args]
         return super().iteration_combined(owner, call)
 
     def iteration(self, owner, iterable):
         name = self.itertools_name(iterable)
         if name is None:
-            return super().iteration(owner, iterable)
+            group = self.group_iteration(owner, iterable)  # sema/groupby_calls.py
+            return group if group is not None else super().iteration(owner, iterable)
         if iterable.keywords and any(k.arg is None for k in iterable.keywords) or \
                 any(isinstance(a, py_ast.Starred) for a in iterable.args):
-            raise self.fail(iterable, f"itertools.{name}() takes its arguments one by one here")
+            raise self.fail(iterable, f"itertools.{name}() takes its arguments one by one here",
+                            "pass each argument itself, without * or **")
         if name in DESUGARED:
             gen = getattr(self, f"desugar_{name.replace('.', '_')}")(iterable)
             return super().iteration(owner, gen)
         if name not in STATEFUL:  # groupby, zip_longest, ...: not yet
             raise self.fail(iterable, f"itertools.{name}() is not available yet",
                             "see docs/stdlib.md for what itertools has")
+        if name == "groupby":
+            return self.groupby_iteration(owner, iterable)
         plan = Plan(name, iterable)
         ty = getattr(self, f"plan_{name}")(plan, iterable)
         owner.iteration = ("itertools", plan)
@@ -123,6 +129,11 @@ class ItertoolsChecks(ReduceChecks):
         self.arguments(call, "chain", 0, ())
         if not call.args:
             raise self.fail(call, "itertools.chain() of nothing is empty", "leave the loop out")
+        for arg in call.args:
+            if isinstance(arg, py_ast.GeneratorExp) or self.itertools_name(arg) is not None \
+                    or (isinstance(arg, py_ast.Call) and isinstance(arg.func, py_ast.Name) and arg.func.id == "range"):
+                raise self.fail(arg, "itertools.chain() takes lists, str or bytes of one type here",
+                                "chain lists: write list(...) around this one, or loop over each in turn")
         pools = _at(py_ast.List(elts=list(call.args), ctx=py_ast.Load()), call)
         return _nested(call, pools)
 
@@ -133,7 +144,8 @@ class ItertoolsChecks(ReduceChecks):
     def desugar_product(self, call):
         for keyword in call.keywords:
             if keyword.arg != "repeat":
-                raise self.fail(keyword, f"itertools.product() has no keyword argument '{keyword.arg}'")
+                raise self.fail(keyword, f"itertools.product() has no keyword argument '{keyword.arg}'",
+                                "pass the iterables by position, and repeat= by name")
         repeat = next((k.value for k in call.keywords if k.arg == "repeat"), None)
         times = 1
         if repeat is not None:
@@ -142,7 +154,8 @@ class ItertoolsChecks(ReduceChecks):
                                 "the length of its tuples is part of their type")
             times = repeat.value
         if not call.args:
-            raise self.fail(call, "itertools.product() takes at least one iterable here")
+            raise self.fail(call, "itertools.product() takes at least one iterable here",
+                            "product() of nothing is one empty tuple: write [()]")
         n = self.fresh_hidden()
         pool_names = [f"__pool{n}_{i}" for i in range(len(call.args))]
         copies = [_at(py_ast.Call(func=_at(py_ast.Name(id="list", ctx=py_ast.Load()), a), args=[a], keywords=[]), a)
@@ -179,10 +192,12 @@ class ItertoolsChecks(ReduceChecks):
 
     def plan_islice(self, plan, call):
         if call.keywords:
-            raise self.fail(call, "itertools.islice() takes no keyword arguments")
+            raise self.fail(call, "itertools.islice() takes no keyword arguments",
+                            "pass them by position: islice(items, start, stop, step)")
         if not 2 <= len(call.args) <= 4:
             raise self.fail(call, "itertools.islice() takes an iterable and 1 to 3 ints: "
-                            "islice(items, stop) or islice(items, start, stop[, step])")
+                            "islice(items, stop) or islice(items, start, stop[, step])",
+                            "write islice(items, stop) or islice(items, start, stop, step)")
         bounds = call.args[1:]
         names = ["stop"] if len(bounds) == 1 else ["start", "stop", "step"][:len(bounds)]
         first = call.args[0].generators[0].iter if isinstance(call.args[0], py_ast.GeneratorExp) else None
@@ -257,15 +272,17 @@ class ItertoolsChecks(ReduceChecks):
         positional = [n for n in names if n not in keyword_only]
         if len(call.args) > min(most, len(positional)) and names:
             raise self.fail(call, f"itertools.{name}() takes at most {min(most, len(positional))} "
-                            "positional argument(s)")
+                            "positional argument(s)", f"pass the others by name, as in CPython's {name}()")
         bound = dict(zip(positional, call.args)) if names else {}
         for keyword in call.keywords:
             if keyword.arg not in names or keyword.arg in bound:
-                raise self.fail(keyword, f"itertools.{name}() has no keyword argument '{keyword.arg}' here")
+                raise self.fail(keyword, f"itertools.{name}() has no keyword argument '{keyword.arg}' here",
+                                f"the parameters are {', '.join(names)}")
             bound[keyword.arg] = keyword.value
         missing = [n for n in names[:required] if n not in bound]
         if missing:
-            raise self.fail(call, f"itertools.{name}() is missing its argument '{missing[0]}'")
+            raise self.fail(call, f"itertools.{name}() is missing its argument '{missing[0]}'",
+                            f"pass it: {name}(..., {missing[0]}=...)")
         return [bound.get(n) for n in names]
 
     def source(self, plan, call, iterable, others: list) -> object:
@@ -312,7 +329,8 @@ class ItertoolsChecks(ReduceChecks):
             params = func.args
             if len(params.args) != len(args) or params.vararg or params.kwarg or params.kwonlyargs \
                     or params.defaults or params.posonlyargs:
-                raise self.fail(func, f"the lambda of {what} takes {len(args)} plain parameter(s) here")
+                raise self.fail(func, f"the lambda of {what} takes {len(args)} plain parameter(s) here",
+                                "write lambda " + ", ".join("abcd"[:len(args)]) + ": ...")
             names = {a.arg: arg for a, arg in zip(params.args, args)}
             if any(isinstance(n, (py_ast.Lambda, py_ast.NamedExpr, py_ast.ListComp, py_ast.SetComp,
                                   py_ast.DictComp, py_ast.GeneratorExp)) for n in py_ast.walk(func.body)):
@@ -360,8 +378,11 @@ def quiet(node: py_ast.expr) -> bool:
 def pulls_run_code(checker, call: py_ast.expr) -> bool:
     """Whether pulling an item of this itertools call may run code of the program: a generator's
     items, a function called per item, accumulate's additions (which may overflow)."""
+    if checker.is_group(call):  # pulling calls the key, unless groupby has none
+        plan = checker.group_plans()[call.id]
+        return plan.args["key"] is not plan.item_load
     return any(isinstance(node, (py_ast.Lambda, py_ast.GeneratorExp))
-               or checker.itertools_name(node) in ("takewhile", "dropwhile", "accumulate")
+               or checker.itertools_name(node) in ("takewhile", "dropwhile", "accumulate", "groupby")
                for node in py_ast.walk(call))
 
 

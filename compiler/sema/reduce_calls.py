@@ -21,7 +21,8 @@ class ReduceChecks:
             raise self.fail(node.keywords[0], "reduce() takes no keyword arguments",
                             "pass the initial value by position: reduce(f, items, initial)")
         if not 2 <= len(node.args) <= 3 or any(isinstance(a, py_ast.Starred) for a in node.args):
-            raise self.fail(node, "reduce() takes a function, an iterable and an optional initial value")
+            raise self.fail(node, "reduce() takes a function, an iterable and an optional initial value",
+                            "write reduce(f, items) or reduce(f, items, initial)")
         func, iterable, initial = (node.args + [None])[:3]
         plan = Plan("reduce", node)
         item = self.source(plan, node, iterable, [initial] if initial is not None else [])
@@ -32,7 +33,8 @@ class ReduceChecks:
             raise self.fail(func, f"the function of reduce() returns {step.ty}, not {total_ty} as its running "
                             "value", "return the type of the items (or of the initial value)")
         if initial is None and item != total_ty:
-            raise self.fail(iterable, "the items of reduce() must have the type of its running value")
+            raise self.fail(iterable, "the items of reduce() must have the type of its running value",
+                            "pass an initial value of the running value's type")
         plan.args = {"initial": initial, "step": step, "empty": self.error_value(node, "TypeError", EMPTY)}
         plan.state = {"total": total}
         node.call = ("reduce", plan)

@@ -1,5 +1,5 @@
 """itertools of issue 15 against CPython: chain, chain.from_iterable, islice, count, product,
-accumulate, pairwise, repeat, takewhile and dropwhile in for loops, comprehensions and the
+accumulate, pairwise, repeat, takewhile, dropwhile and groupby in for loops, comprehensions and the
 consumers of generator expressions; a loop body that appends to the source list sees the new
 items as CPython's iterator does; islice pulls exactly the items CPython pulls (side effects of a
 generator source are logged); islice's ValueErrors with CPython's messages. functools: reduce
@@ -9,7 +9,7 @@ not cached, the recursion limit of a cached recursive function."""
 import functools
 import itertools
 from functools import cache, lru_cache, reduce
-from itertools import accumulate, chain, count, dropwhile, islice, pairwise, product, repeat, takewhile
+from itertools import accumulate, chain, count, dropwhile, groupby, islice, pairwise, product, repeat, takewhile
 
 from abi import export
 
@@ -434,4 +434,50 @@ def islice_grid(n: int) -> int:
                 log += list(islice((noted(log, x) for x in xs), stop))
         except ValueError as e:
             log.append(text_digest(str(e)))
+    return digest(log)
+
+
+def parity(v: int) -> int:
+    return v % 2
+
+
+@export
+def groups(n: int) -> int:
+    xs = span(n) + [n % 3, n % 3, 1]
+    log: list[int] = []
+    for k, g in groupby(xs):
+        log.append(k * 100 + len(list(g)))
+    for k, g in groupby(xs, key=lambda v: noted(log, v) // 3):
+        log.append(-5000 + k)
+        if k == 0:
+            continue  # the group is skipped: its keys are computed at the next step
+        for v in g:
+            log.append(v)
+            if v == 1:
+                break  # part of the group: the rest is pulled by the next step
+        log.append(sum(g))  # what is left of it
+        log.append(len(list(g)))  # nothing
+    else:
+        log.append(-1)
+    for k, g in groupby(xs, parity):
+        if k == n % 2:
+            log.append(max(g))
+            break
+    for w, letters in groupby("aabccc"[:n % 7]):
+        log.append(len("".join(letters)) * ord(w))
+    log += [k * 10 + sum(g) for k, g in groupby(sorted(xs))]
+    log += [len(list(g)) for _, g in groupby(xs, key=lambda v: (v > 0, v % 2 == 0))]
+    return digest(log)
+
+
+@export
+def groups_see_appends(n: int) -> int:
+    xs = [1, 1, n % 3]
+    log: list[int] = []
+    for k, g in groupby(xs):
+        if len(xs) < 7:
+            xs.append(k)  # pulled later, as by CPython's list iterator
+        log.append(k * 10 + len(list(g)))
+    for k, g in groupby(xs):
+        log.append(k)
     return digest(log)
