@@ -24,9 +24,12 @@ import ast as py_ast
 import copy
 from dataclasses import dataclass, field
 
+from ..diagnostics import Diagnostic
 from ..program import BOOL, FLOAT, INT, STR, Builtin, FuncSym, tuple_of
+from .check_expr import Bail
 from .generators import _reads_only, as_generator
 from .groupby_calls import GroupbyChecks
+from .itertools_desugar import DesugaredItertools
 from .reduce_calls import ReduceChecks
 
 REDUCE = Builtin("functools.reduce")
@@ -50,7 +53,7 @@ class Plan:
     item_ty: object = None
 
 
-class ItertoolsChecks(GroupbyChecks, ReduceChecks):
+class ItertoolsChecks(DesugaredItertools, GroupbyChecks, ReduceChecks):
     hidden_counter = 0
 
     def itertools_name(self, node) -> str | None:
@@ -113,7 +116,15 @@ class ItertoolsChecks(GroupbyChecks, ReduceChecks):
                             "pass each argument itself, without * or **")
         if name in DESUGARED:
             gen = getattr(self, f"desugar_{name.replace('.', '_')}")(iterable)
-            return super().iteration(owner, gen)
+            try:
+                return super().iteration(owner, gen)
+            except Bail as bail:  # chain(a, b) of two types: the list [a, b] refused them
+                problem = bail.diagnostic
+                if name != "chain" or problem is None or not problem.message.startswith("a list element must be"):
+                    raise
+                raise Bail(Diagnostic(problem.loc, f"itertools.chain() takes lists, str or bytes of one type here: "
+                                      f"{problem.message.replace('a list element', 'this one')}",
+                                      "convert them to one type, or loop over each in turn")) from None
         if name not in STATEFUL:  # groupby, zip_longest, ...: not yet
             raise self.fail(iterable, f"itertools.{name}() is not available yet",
                             "see docs/stdlib.md for what itertools has")
@@ -123,55 +134,6 @@ class ItertoolsChecks(GroupbyChecks, ReduceChecks):
         ty = getattr(self, f"plan_{name}")(plan, iterable)
         owner.iteration = ("itertools", plan)
         return ty
-
-    # -- desugared into generator expressions -------------------------------------------------
-    def desugar_chain(self, call):
-        self.arguments(call, "chain", 0, ())
-        if not call.args:
-            raise self.fail(call, "itertools.chain() of nothing is empty", "leave the loop out")
-        for arg in call.args:
-            if isinstance(arg, py_ast.GeneratorExp) or self.itertools_name(arg) is not None \
-                    or (isinstance(arg, py_ast.Call) and isinstance(arg.func, py_ast.Name) and arg.func.id == "range"):
-                raise self.fail(arg, "itertools.chain() takes lists, str or bytes of one type here",
-                                "chain lists: write list(...) around this one, or loop over each in turn")
-        pools = _at(py_ast.List(elts=list(call.args), ctx=py_ast.Load()), call)
-        return _nested(call, pools)
-
-    def desugar_chain_from_iterable(self, call):
-        self.arguments(call, "chain.from_iterable", 1, ())
-        return _nested(call, call.args[0])
-
-    def desugar_product(self, call):
-        for keyword in call.keywords:
-            if keyword.arg != "repeat":
-                raise self.fail(keyword, f"itertools.product() has no keyword argument '{keyword.arg}'",
-                                "pass the iterables by position, and repeat= by name")
-        repeat = next((k.value for k in call.keywords if k.arg == "repeat"), None)
-        times = 1
-        if repeat is not None:
-            if not (isinstance(repeat, py_ast.Constant) and type(repeat.value) is int and repeat.value >= 1):
-                raise self.fail(repeat, "product()'s repeat= must be a positive int constant here",
-                                "the length of its tuples is part of their type")
-            times = repeat.value
-        if not call.args:
-            raise self.fail(call, "itertools.product() takes at least one iterable here",
-                            "product() of nothing is one empty tuple: write [()]")
-        n = self.fresh_hidden()
-        pool_names = [f"__pool{n}_{i}" for i in range(len(call.args))]
-        copies = [_at(py_ast.Call(func=_at(py_ast.Name(id="list", ctx=py_ast.Load()), a), args=[a], keywords=[]), a)
-                  for a in call.args]
-        pools = _at(py_ast.Tuple(elts=copies, ctx=py_ast.Load()), call)
-        pools_target = _at(py_ast.Tuple(elts=[_name(p, call, py_ast.Store()) for p in pool_names],
-                                        ctx=py_ast.Store()), call)
-        clauses = [_clause(pools_target, _at(py_ast.List(elts=[pools], ctx=py_ast.Load()), call))]
-        items = []
-        for r in range(times):
-            for i, pool in enumerate(pool_names):
-                item = f"__item{n}_{r}_{i}"
-                items.append(item)
-                clauses.append(_clause(_name(item, call, py_ast.Store()), _name(pool, call)))
-        elt = _at(py_ast.Tuple(elts=[_name(i, call) for i in items], ctx=py_ast.Load()), call)
-        return _at(py_ast.GeneratorExp(elt=elt, generators=clauses), call)
 
     # -- stateful: lowered to loops (lower/itertools_loops.py) ----------------------------------
     def plan_count(self, plan, call):
@@ -394,19 +356,6 @@ class _Substitute(py_ast.NodeTransformer):
         if node.id in self.names and isinstance(node.ctx, py_ast.Load):
             return copy.copy(self.names[node.id])
         return node
-
-
-def _nested(call, pools) -> py_ast.GeneratorExp:
-    """``(x for s in pools for x in s)``."""
-    n = ItertoolsChecks.hidden_counter = ItertoolsChecks.hidden_counter + 1
-    pool, item = f"__pool{n}", f"__item{n}"
-    clauses = [_clause(_name(pool, call, py_ast.Store()), pools),
-               _clause(_name(item, call, py_ast.Store()), _name(pool, call))]
-    return _at(py_ast.GeneratorExp(elt=_name(item, call), generators=clauses), call)
-
-
-def _clause(target, iterable) -> py_ast.comprehension:
-    return py_ast.comprehension(target=target, iter=iterable, ifs=[], is_async=0)
 
 
 def _name(name: str, where, ctx=None) -> py_ast.Name:
