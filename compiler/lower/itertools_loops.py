@@ -109,12 +109,17 @@ class ItertoolsLowerer(GroupbyLowerer):
         self.emit("local.set", count)
         self.emit("local.get", start)
         self.emit("local.set", wanted)
-        self.compare_local(start, "i64.eq", 0)  # islice(items, 0, 0) pulls nothing
-        self.compare_local(stop, "i64.eq", 0)
-        self.emit("i32.and")
-        self.emit("br_if", done)
+        def pulls_nothing() -> None:  # islice(items, 0, 0)
+            self.compare_local(start, "i64.eq", 0)
+            self.compare_local(stop, "i64.eq", 0)
+            self.emit("i32.and")
+            self.emit("br_if", done)
+        if not args["pull_free"]:
+            pulls_nothing()  # before the loop, whose first step would run code (sema checked its making runs none)
 
         def per_item() -> None:
+            if args["pull_free"]:
+                pulls_nothing()  # after the loop made the iterable, as CPython's call did
             self.add_to(count, 1)
             self.emit("local.get", count)
             self.emit("i64.const", 1)

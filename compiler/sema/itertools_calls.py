@@ -33,6 +33,7 @@ from .itertools_desugar import DesugaredItertools
 from .reduce_calls import ReduceChecks
 
 REDUCE = Builtin("functools.reduce")
+PULL_FREE = ("list", "text", "range", "dict", "set")  # iteration kinds whose pulls run no code
 CONSUMERS = ("list", "sorted", "set", "frozenset", "sum", "any", "all", "min", "max")
 DESUGARED = ("chain", "chain.from_iterable", "product")
 STATEFUL = ("groupby", "count", "repeat", "islice", "accumulate", "pairwise", "takewhile", "dropwhile")
@@ -162,11 +163,13 @@ class ItertoolsChecks(DesugaredItertools, GroupbyChecks, ReduceChecks):
                             "write islice(items, stop) or islice(items, start, stop, step)")
         bounds = call.args[1:]
         names = ["stop"] if len(bounds) == 1 else ["start", "stop", "step"][:len(bounds)]
-        first = call.args[0].generators[0].iter if isinstance(call.args[0], py_ast.GeneratorExp) else None
-        if first is not None and not _reads_only(first):  # islice(gen, 0) pulls nothing: the loop is left out
-            raise self.fail(first, "the first iterable of a generator expression passed to islice() must be a "
-                            "variable here", "compute it into a variable first")
         ty = self.source(plan, call, call.args[0], bounds)
+        # islice(items, 0, 0) pulls nothing: where a pull may run code the loop is left out, which
+        # must then not leave out the making of the iterable that CPython did
+        plan.args["pull_free"] = plan.source.iteration[0] in PULL_FREE
+        if not plan.args["pull_free"] and not self.quiet_source(call.args[0]):
+            raise self.fail(call.args[0], "the iterable of islice() must be a variable here, or a generator "
+                            "expression whose first iterable is one", "compute it into a variable first")
         for name, arg in zip(names, bounds):
             if isinstance(arg, py_ast.Constant) and arg.value is None:
                 arg = None

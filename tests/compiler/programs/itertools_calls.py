@@ -481,3 +481,20 @@ def groups_see_appends(n: int) -> int:
     for k, g in groupby(xs):
         log.append(k)
     return digest(log)
+
+
+def made(log: list[int], n: int) -> list[int]:
+    log.append(-n)
+    return [n, n + 1]
+
+
+@export
+def slice_makes_source(n: int) -> int:
+    """islice(items, 0, 0) pulls nothing, but the items were made."""
+    log: list[int] = []
+    log += list(islice(made(log, 1), 0))
+    log += list(islice(made(log, 2), 0, 0))
+    log += list(islice(made(log, 3), n % 3))
+    for v in islice(made(log, 4), 0, n % 2):
+        log.append(v)
+    return digest(log)
