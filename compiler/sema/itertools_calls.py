@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from ..diagnostics import Diagnostic
 from ..program import BOOL, FLOAT, INT, STR, Builtin, FuncSym, tuple_of
 from .check_expr import Bail
-from .generators import _reads_only, as_generator
+from .generators import _reads_only, as_generator, as_list
 from .groupby_calls import GroupbyChecks
 from .itertools_desugar import DesugaredItertools
 from .reduce_calls import ReduceChecks
@@ -38,8 +38,8 @@ CONSUMERS = ("list", "sorted", "set", "frozenset", "sum", "any", "all", "min", "
 DESUGARED = ("chain", "chain.from_iterable", "product")
 STATEFUL = ("groupby", "count", "repeat", "islice", "accumulate", "pairwise", "takewhile", "dropwhile")
 WHERE = ("is a lazy iterator: it is supported as the iterable of a for loop or comprehension, or as the "
-         "argument of list(), sorted(), set(), frozenset(), sum(), any(), all(), min(), max(), str.join() "
-         "or list.extend()")
+         "argument of list(), tuple(), dict(), sorted(), set(), frozenset(), sum(), any(), all(), min(), max(), "
+         "str.join() or list.extend()")
 
 
 @dataclass
@@ -90,6 +90,9 @@ class ItertoolsChecks(DesugaredItertools, GroupbyChecks, ReduceChecks):
                     and func.id not in self.module.namespace:
                 self.refuse_keyed_pulls(node, func.id)
                 node.args[0] = as_generator(node.args[0])
+            elif isinstance(func, py_ast.Name) and func.id in ("tuple", "dict") and len(node.args) == 1 \
+                    and not node.keywords and func.id not in self.local_names and func.id not in self.module.namespace:
+                node.args[0] = as_list(as_generator(node.args[0]))  # drained first, inserting nothing of the program's
             elif isinstance(func, py_ast.Attribute) and func.attr in ("join", "extend"):
                 node.args[0] = as_generator(node.args[0])
         return super().check_Call(node, expected)

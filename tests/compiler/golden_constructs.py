@@ -459,7 +459,7 @@ CONSTRUCTS = [
      'CPython rejects this too: fix the syntax'),
     # itertools and functools (sema/itertools_calls.py, sema/groupby_calls.py, frontend/function_caches.py)
     ('an `itertools` iterator kept as a value', 'from itertools import chain\ndef f(a: list[int], b: list[int]) -> int:\n    it = chain(a, b)\n    return 0\n',
-     '3:10', 'itertools.chain() is a lazy iterator: it is supported as the iterable of a for loop or comprehension, or as the argument of list(), sorted(), set(), frozenset(), sum(), any(), all(), min(), max(), str.join() or list.extend()',
+     '3:10', 'itertools.chain() is a lazy iterator: it is supported as the iterable of a for loop or comprehension, or as the argument of list(), tuple(), dict(), sorted(), set(), frozenset(), sum(), any(), all(), min(), max(), str.join() or list.extend()',
      'write list(itertools.chain(...)) to keep its items in a list'),
     ('`itertools` functions other than chain, islice, count, product, groupby, accumulate, pairwise, repeat, takewhile, dropwhile', 'from itertools import cycle\ndef f() -> int:\n    return 0\n',
      '1:1', "'cycle' from 'itertools' is not supported",
