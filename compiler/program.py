@@ -336,7 +336,7 @@ BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
     "collections": ("defaultdict", "Counter", "OrderedDict"),  # sema/collections_types.py
     "dataclasses": ("dataclass", "field"),
     "itertools": ("chain", "groupby", "islice", "count", "product", "accumulate", "pairwise", "repeat", "takewhile",
-                  "dropwhile"),  # sema/itertools_calls.py
+                  "dropwhile", "zip_longest"),  # sema/itertools_calls.py
     "functools": ("reduce", "lru_cache", "cache"),  # and frontend/function_caches.py
     "enum": ("Enum", "IntEnum"),
     "__future__": ("annotations",),

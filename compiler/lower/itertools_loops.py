@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from ..program import INT
 from .groupby_loops import GroupbyLowerer
+from .zip_longest_loop import ZipLongestLowerer
 
 
-class ItertoolsLowerer(GroupbyLowerer):
+class ItertoolsLowerer(GroupbyLowerer, ZipLongestLowerer):
     def iterate_itertools(self, target, body, orelse, plan) -> None:
         brk, done = self.fresh("break"), self.fresh("done")
         self.emit("block", brk, None)

@@ -31,12 +31,13 @@ from .generators import _reads_only, as_generator, as_list
 from .groupby_calls import GroupbyChecks
 from .itertools_desugar import DesugaredItertools
 from .reduce_calls import ReduceChecks
+from .zip_longest import ZipLongestChecks
 
 REDUCE = Builtin("functools.reduce")
 PULL_FREE = ("list", "text", "range", "dict", "set")  # iteration kinds whose pulls run no code
 CONSUMERS = ("list", "sorted", "set", "frozenset", "sum", "any", "all", "min", "max")
 DESUGARED = ("chain", "chain.from_iterable", "product")
-STATEFUL = ("groupby", "count", "repeat", "islice", "accumulate", "pairwise", "takewhile", "dropwhile")
+STATEFUL = ("groupby", "zip_longest", "count", "repeat", "islice", "accumulate", "pairwise", "takewhile", "dropwhile")
 WHERE = ("is a lazy iterator: it is supported as the iterable of a for loop or comprehension, or as the "
          "argument of list(), tuple(), dict(), sorted(), set(), frozenset(), sum(), any(), all(), min(), max(), "
          "str.join() or list.extend()")
@@ -54,7 +55,7 @@ class Plan:
     item_ty: object = None
 
 
-class ItertoolsChecks(DesugaredItertools, GroupbyChecks, ReduceChecks):
+class ItertoolsChecks(DesugaredItertools, GroupbyChecks, ReduceChecks, ZipLongestChecks):
     hidden_counter = 0
 
     def itertools_name(self, node) -> str | None:

@@ -1,5 +1,5 @@
 """itertools of issue 15 against CPython: chain, chain.from_iterable, islice, count, product,
-accumulate, pairwise, repeat, takewhile, dropwhile and groupby in for loops, comprehensions and the
+accumulate, pairwise, repeat, takewhile, dropwhile, groupby and zip_longest in for loops, comprehensions and the
 consumers of generator expressions; a loop body that appends to the source list sees the new
 items as CPython's iterator does; islice pulls exactly the items CPython pulls (side effects of a
 generator source are logged); islice's ValueErrors with CPython's messages. functools: reduce
@@ -9,7 +9,8 @@ not cached, the recursion limit of a cached recursive function."""
 import functools
 import itertools
 from functools import cache, lru_cache, reduce
-from itertools import accumulate, chain, count, dropwhile, groupby, islice, pairwise, product, repeat, takewhile
+from itertools import (accumulate, chain, count, dropwhile, groupby, islice, pairwise, product, repeat, takewhile,
+                       zip_longest)
 
 from abi import export
 
@@ -502,4 +503,20 @@ def slice_makes_source(n: int) -> int:
     log += list(islice(made(log, 3), n % 3))
     for v in islice(made(log, 4), 0, n % 2):
         log.append(v)
+    return digest(log)
+
+
+@export
+def zips_longest(n: int) -> int:
+    xs, ys = span(n), span(n // 5)
+    log: list[int] = []
+    for a, b in zip_longest(xs, ys, fillvalue=-99):
+        log.append(a * 1000 + b)
+    for p, q in zip_longest(xs, "abc"[:n % 4]):
+        log.append((-7 if p is None else p) * 10 + (0 if q is None else ord(q)))
+    log += [len(t[0] + t[1] + t[2]) for t in zip_longest("ab", "c", "def"[:n % 4], fillvalue="")]
+    for a, b in zip_longest(xs, ys, fillvalue=0):  # appends are seen while a list is not exhausted
+        if len(ys) < 9:
+            ys.append(a)
+        log.append(a + b)
     return digest(log)
