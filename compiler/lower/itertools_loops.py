@@ -81,11 +81,11 @@ class ItertoolsLowerer(GroupbyLowerer, ZipLongestLowerer):
                 self.emit("i64.const", 0)
                 self.emit("i64.le_s")
                 self.emit("br_if", done)
-                self.add_to(left, -1)
+                self.bump_local(left, -1)
             self.yield_item(target, body, brk, lambda: self.emit("local.get", held), obj.ty)
         self.forever(once)
 
-    def add_to(self, local: str, amount: int) -> None:
+    def bump_local(self, local: str, amount: int) -> None:
         self.emit("local.get", local)
         self.emit("i64.const", amount)
         self.emit("i64.add")
@@ -121,7 +121,7 @@ class ItertoolsLowerer(GroupbyLowerer, ZipLongestLowerer):
         def per_item() -> None:
             if args["pull_free"]:
                 pulls_nothing()  # after the loop made the iterable, as CPython's call did
-            self.add_to(count, 1)
+            self.bump_local(count, 1)
             self.emit("local.get", count)
             self.emit("i64.const", 1)
             self.emit("i64.sub")

@@ -34,7 +34,7 @@ class GroupbyChecks:
 
     def groupby_iteration(self, owner, call):
         from .itertools_calls import Plan
-        iterable, key = self.arguments(call, "groupby", 2, ("iterable", "key"), required=1)
+        iterable, key = self.itertools_arguments(call, "groupby", 2, ("iterable", "key"), required=1)
         target = getattr(owner, "target", None)
         if not (isinstance(target, py_ast.Tuple) and len(target.elts) == 2
                 and all(isinstance(e, py_ast.Name) for e in target.elts)):

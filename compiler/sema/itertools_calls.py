@@ -142,7 +142,7 @@ class ItertoolsChecks(DesugaredItertools, GroupbyChecks, ReduceChecks, ZipLonges
 
     # -- stateful: lowered to loops (lower/itertools_loops.py) ----------------------------------
     def plan_count(self, plan, call):
-        start, step = self.arguments(call, "count", 2, ("start", "step"), required=0)
+        start, step = self.itertools_arguments(call, "count", 2, ("start", "step"), required=0)
         for arg in (start, step):
             if arg is not None:
                 self.use_int(arg, what="an argument of itertools.count()")
@@ -150,7 +150,7 @@ class ItertoolsChecks(DesugaredItertools, GroupbyChecks, ReduceChecks, ZipLonges
         return INT
 
     def plan_repeat(self, plan, call):
-        obj, times = self.arguments(call, "repeat", 2, ("object", "times"), required=1)
+        obj, times = self.itertools_arguments(call, "repeat", 2, ("object", "times"), required=1)
         plan.item_ty = self.check(obj)
         if times is not None:
             self.use_int(times, what="the times of itertools.repeat()")
@@ -184,7 +184,7 @@ class ItertoolsChecks(DesugaredItertools, GroupbyChecks, ReduceChecks, ZipLonges
         return ty
 
     def plan_accumulate(self, plan, call):
-        iterable, func, initial = self.arguments(call, "accumulate", 2, ("iterable", "func", "initial"),
+        iterable, func, initial = self.itertools_arguments(call, "accumulate", 2, ("iterable", "func", "initial"),
                                                  required=1, keyword_only=("initial",))
         item = self.source(plan, call, iterable, [initial] if initial is not None else [])
         if initial is not None and plan.source.iteration[0] not in ("list", "text"):
@@ -214,7 +214,7 @@ class ItertoolsChecks(DesugaredItertools, GroupbyChecks, ReduceChecks, ZipLonges
         return total_ty
 
     def plan_pairwise(self, plan, call):
-        (iterable,) = self.arguments(call, "pairwise", 1, ("iterable",))
+        (iterable,) = self.itertools_arguments(call, "pairwise", 1, ("iterable",))
         item = self.source(plan, call, iterable, [])
         plan.state = {"previous": self.hidden(call, item), "started": self.hidden(call, BOOL)}
         return tuple_of((item, item))
@@ -228,13 +228,13 @@ class ItertoolsChecks(DesugaredItertools, GroupbyChecks, ReduceChecks, ZipLonges
         return ty
 
     def predicated(self, plan, call, name: str):
-        predicate, iterable = self.arguments(call, name, 2, ("predicate", "iterable"))
+        predicate, iterable = self.itertools_arguments(call, name, 2, ("predicate", "iterable"))
         ty = self.source(plan, call, iterable, [])
         plan.args = {"test": self.applied(predicate, [plan.item_load], f"{name}()")}
         return ty
 
     # -- helpers ---------------------------------------------------------------------------------
-    def arguments(self, call, name: str, most: int, names: tuple, required: int | None = None,
+    def itertools_arguments(self, call, name: str, most: int, names: tuple, required: int | None = None,
                   keyword_only: tuple = ()) -> list:
         """The arguments by parameter (None where not given), positional then keywords."""
         required = len(names) if required is None else required

@@ -13,7 +13,7 @@ import ast as py_ast
 
 class DesugaredItertools:
     def desugar_chain(self, call):
-        self.arguments(call, "chain", 0, ())
+        self.itertools_arguments(call, "chain", 0, ())
         if not call.args:
             raise self.fail(call, "itertools.chain() of nothing is empty", "leave the loop out")
         for arg in call.args:
@@ -25,7 +25,7 @@ class DesugaredItertools:
         return _nested(call, pools, self.fresh_hidden())
 
     def desugar_chain_from_iterable(self, call):
-        self.arguments(call, "chain.from_iterable", 1, ())
+        self.itertools_arguments(call, "chain.from_iterable", 1, ())
         return _nested(call, call.args[0], self.fresh_hidden())
 
     def desugar_product(self, call):
