@@ -520,3 +520,33 @@ def zips_longest(n: int) -> int:
             ys.append(a)
         log.append(a + b)
     return digest(log)
+
+
+@lru_cache(maxsize=1)
+def tiny(k: int) -> int:
+    LOG.append(k)
+    return k * 3
+
+
+@lru_cache(maxsize=3)
+def three(k: int, s: str) -> int:
+    LOG.append(k)
+    return k + len(s)
+
+
+@export
+def lru_sweep(n: int) -> int:
+    """40 call sequences drawn from n: the hits, misses, sizes and calls made, as CPython's."""
+    LOG.clear()
+    out: list[int] = []
+    state = n % 1000003
+    for _ in range(40):
+        tiny.cache_clear()
+        three.cache_clear()
+        for _ in range(12):
+            state = (state * 1103515245 + 12345) % 2147483648
+            k = state % 5
+            out.append(tiny(k) + three(k, "ab"[:state % 3]))
+        a, b = tiny.cache_info(), three.cache_info()
+        out.append(info_digest(a.hits, a.misses, a.currsize) * 7 + info_digest(b.hits, b.misses, b.currsize))
+    return digest(out + LOG)
