@@ -48,6 +48,7 @@ def rewrite(module: SourceModule) -> list[Diagnostic]:
                 body += made
             except _Refused as refused:
                 errors.append(Diagnostic(module.loc(refused.node), refused.message, refused.help))
+                stmt.decorator_list = []  # reported once
                 body.append(stmt)
             continue
         body.append(stmt)
@@ -113,6 +114,9 @@ def _cached_function(module: SourceModule, fn: py_ast.FunctionDef,
         raise _Refused(fn, "a cached function takes plain parameters without defaults here",
                        "CPython's cache key differs for f(x=1) and f(1): pass every argument by position")
     for arg in args.args:
+        if arg.arg in ("repr", "len"):  # the wrapper calls these built-ins
+            raise _Refused(arg, f"a cached function's parameter cannot be named '{arg.arg}' here",
+                           "rename the parameter")
         if arg.annotation is None or not _hashable(arg.annotation):
             raise _Refused(arg, f"the parameter '{arg.arg}' of a cached function must be int, str, bytes, "
                            "bool or a tuple of those here", "pass such a value, and look the rest up inside")

@@ -25,7 +25,7 @@ import copy
 from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic
-from ..program import BOOL, FLOAT, INT, STR, Builtin, FuncSym, tuple_of
+from ..program import BOOL, FLOAT, INT, STR, Builtin, FuncSym, GlobalSym, tuple_of
 from .check_expr import Bail
 from .generators import _reads_only, as_generator, as_list
 from .groupby_calls import GroupbyChecks
@@ -308,7 +308,8 @@ class ItertoolsChecks(DesugaredItertools, GroupbyChecks, ReduceChecks, ZipLonges
             body = _Substitute(names).visit(copy.deepcopy(func.body))
             self.check(body)
             return body
-        if isinstance(func, py_ast.Name) and func.id not in self.local_names:
+        if isinstance(func, py_ast.Name) and func.id not in self.local_names \
+                and not isinstance(self.module.namespace.get(func.id), GlobalSym):  # rebindable: read once by CPython
             call = _at(py_ast.Call(func=func, args=list(args), keywords=[]), func)
             self.check(call)
             return call
