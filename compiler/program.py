@@ -349,6 +349,9 @@ BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
     "collections.abc": ("Callable", "Iterator", "Iterable", "Generator"),
     "collections": ("defaultdict", "Counter", "OrderedDict", "deque"),  # sema/collections_types.py, sema/deques.py
     "dataclasses": ("dataclass", "field"),
+    "itertools": ("chain", "groupby", "islice", "count", "product", "accumulate", "pairwise", "repeat", "takewhile",
+                  "dropwhile", "zip_longest"),  # sema/itertools_calls.py
+    "functools": ("reduce", "lru_cache", "cache"),  # and frontend/function_caches.py
     "enum": ("Enum", "IntEnum"),
     "__future__": ("annotations",),
     "abi": ("export", "export_if_overridden", "wasm_import", "i32", "i64"),

@@ -25,7 +25,7 @@ from ..diagnostics import CompileError, Diagnostic, display_path, loc_of
 from ..program import (BUILTIN_MODULES, COLLECTIONS_RUNTIME_MODULES, DEQUE_RUNTIME_MODULES, OPTIONAL_RUNTIME_MODULES,
                        RUNTIME_MODULES, SET_RUNTIME_MODULES, Program, SourceModule)
 from .. import cache
-from . import module_imports, stdlib_check
+from . import function_caches, module_imports, stdlib_check
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 STDLIB_DIR = PROJECT_ROOT / "compiler" / "stdlib"
@@ -90,6 +90,7 @@ def _load_pending(pending: list, modules: dict[str, SourceModule], roots: list[P
             continue
         module = _parse(mod_name, path, source, trusted=mod_name in RUNTIME_MODULES + OPTIONAL_RUNTIME_MODULES)
         rewritten = module_imports.rewrite(module)  # import X -> from X import ...
+        rewritten = rewritten or function_caches.rewrite(module)  # @lru_cache -> code
         if rewritten:
             raise CompileError(rewritten)
         modules[mod_name] = module

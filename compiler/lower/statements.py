@@ -19,10 +19,12 @@ from .deques import item_access
 from .values import DICTS
 from .generators import GeneratorLowerer
 from .generator_inline import GeneratorInliner
+from .itertools_loops import ItertoolsLowerer
 from .walrus import WalrusLowerer
 
 
-class FunctionLowerer(GeneratorInliner, GeneratorLowerer, ComprehensionLowerer, WalrusLowerer, DeleteLowerer, ExceptionLowerer, SetLowerer,
+class FunctionLowerer(GeneratorInliner, ItertoolsLowerer, GeneratorLowerer, ComprehensionLowerer, WalrusLowerer, DeleteLowerer,
+                      ExceptionLowerer, SetLowerer,
                       LoopLowerer, ListUnpackLowerer, DynamicOpLowerer):
     def __init__(self, fn: FuncSym, layout: Layout, classes):
         params = [(p.name if p.wasm == p.ty.wasm else f"{p.name}.arg", p.wasm) for p in fn.params]

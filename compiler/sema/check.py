@@ -32,6 +32,7 @@ from .field_narrowing import narrow_assigned_field
 from .flow import FlowMixin
 from .generators import GeneratorChecks
 from .generator_functions import GeneratorFunctionChecks
+from .itertools_calls import ItertoolsChecks
 from .held import note_methods
 from .sets import SetChecks
 from .infer import LiteralInference, UnknownLiteral, unknown
@@ -103,7 +104,8 @@ def assigned_names(body: list[py_ast.stmt]) -> set[str]:
     return names
 
 
-class FunctionChecker(GeneratorFunctionChecks, GeneratorChecks, ClosureChecks, ComprehensionChecks, WalrusChecks, DeleteChecks, ExceptionChecks,
+class FunctionChecker(GeneratorFunctionChecks, ItertoolsChecks, GeneratorChecks, ClosureChecks, ComprehensionChecks, WalrusChecks,
+                      DeleteChecks, ExceptionChecks,
                       NoneInference, LiteralInference,
                       FlowMixin, SetChecks, CallChecker):
     def __init__(self, fn: FuncSym):
