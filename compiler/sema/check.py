@@ -37,7 +37,7 @@ from .held import note_methods
 from .sets import SetChecks
 from .infer import LiteralInference, UnknownLiteral, unknown
 from .none_inference import NoneInference
-from . import closures, lambdas
+from . import closures, lambdas, lazy_map_filter
 from .closures import ClosureChecks
 from .types import TypeError_, resolve
 from .walrus import WalrusChecks
@@ -122,6 +122,7 @@ class FunctionChecker(GeneratorFunctionChecks, ItertoolsChecks, GeneratorChecks,
         self.global_names = set(global_names)
         self.local_names = (set(assigned) | {p.name for p in fn.params}) - self.global_names
         closures.enter(self)  # nested defs, captured variables
+        lazy_map_filter.rewrite_body(self, body)  # map()/filter() as generator expressions
         for p in fn.params:
             fn.locals[p.name] = p.ty
             self.assigned.add(p.name)

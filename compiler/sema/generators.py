@@ -31,6 +31,10 @@ WHERE = ("a generator expression is supported as the argument of any(), all(), s
 
 class GeneratorChecks:
     def check_GeneratorExp(self, node: py_ast.GeneratorExp, expected=None):
+        written = getattr(node, "written_as", None)  # map()/filter(): sema/lazy_map_filter.py
+        if written is not None:
+            raise self.fail(node, WHERE.replace("a generator expression", f"{written}()"),
+                            f"write list({written}(...)) and use the list")
         raise self.fail(node, WHERE, DRAINING_HELP)
 
     # -- consumers that drain the generator first: the list comprehension it equals ---------------

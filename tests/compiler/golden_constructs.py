@@ -60,9 +60,15 @@ CONSTRUCTS = [
     ('nested function with defaults or decorators', 'def f() -> int:\n    def g(a: int = 1) -> int:\n        return a\n    return g()\n',
      '2:5', 'a nested function takes no default values or decorators here',
      'pass every argument: a function value is called with all of them'),
-    ('`map`/`filter` outside `list()`, `sorted()`, `min()`, `max()`, `str.join()`',
-     'def f(xs: list[int]) -> int:\n    t = 0\n    for x in map(abs, xs):\n        t += x\n    return t\n',
-     '3:14', "the built-in 'map' is not supported",
+    ('`map`/`filter` kept as a value',
+     'def f(xs: list[int]) -> int:\n    m = map(abs, xs)\n    return 0\n',
+     '2:9', 'map() is supported as the argument of any(), all(), sum(), min(), max(), sorted(), list(), set(), '
+     'frozenset(), str.join() or list.extend(), or as the iterable of a for loop',
+     'write list(map(...)) and use the list'),
+    ('`map` of a local function value outside `list()`, `sorted()`, `min()`, `max()`, `str.join()`',
+     'def g(v: int) -> int:\n    return v\n\n\ndef f(xs: list[int]) -> int:\n    h = g\n    t = 0\n'
+     '    for x in map(h, xs):\n        t += x\n    return t\n',
+     '8:14', "the built-in 'map' is not supported",
      'map() works as the argument of list(), sorted(), min(), max() or str.join(); '
      'elsewhere write a list comprehension'),
     ('a float sort key', 'def f(xs: list[float]) -> list[float]:\n    return sorted(xs, key=lambda x: x)\n',

@@ -12,7 +12,7 @@ CASES = [
     ("def f(x: float) -> float:\n    x **= 2.0\n    return x\n", 2, 5, "'**' with a float operand", ""),
     ("def f(x: float) -> str:\n    return f'{x:.3e}'\n", 2, 12, "unsupported format spec '.3e'", ""),
     ("def f(x: float) -> str:\n    return f'{x:.3}'\n", 2, 12, "format spec '.3' is not supported for float", ""),
-    ("def f(x: float) -> str:\n    return f'{x:,.2f}'\n", 2, 12, "unsupported format spec ',.2f'", ""),
+    ("def f(n: int) -> str:\n    return f'{n:,x}'\n", 2, 12, "Cannot specify ',' with 'x'.", ""),
     ("def f(x: float) -> str:\n    return f'{x:%}'\n", 2, 12, "unsupported format spec '%'", ""),
     ("def f(x: float) -> str:\n    return f'{x:d}'\n", 2, 12, "format spec 'd' is not supported for float", ""),
     ("def f(x: float) -> str:\n    return f'{x:z.1f}'\n", 2, 12, "unsupported format spec 'z.1f'", ""),

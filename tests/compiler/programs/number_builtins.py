@@ -193,3 +193,40 @@ def zips(a: int) -> int:
     d = dict(zip(ys, xs))
     s = sorted(zip(ys, xs, ys))
     return mix(t + len(pairs) + d["b"], digest(str(pairs) + str(d) + str(s) + str(tuple(zip(zs, xs)))))
+
+
+LOG: list[int] = []
+
+
+def logged_double(v: int) -> int:
+    LOG.append(v)
+    return v * 2
+
+
+def positive(v: int) -> bool:
+    LOG.append(-v)
+    return v > 0
+
+
+@export
+def lazy_map_filter(a: int) -> int:
+    LOG.clear()
+    xs = [1, 2, a % 100, -3]
+    t = 0
+    for v in map(logged_double, xs):
+        LOG.append(1000 + v)
+        if v > 100:
+            break
+    for s in map(str, filter(positive, xs)):
+        LOG.append(len(s))
+    t += sum(map(abs, xs)) + sum(filter(None, xs)) + int(any(map(lambda x: x > 50, xs)))
+    t += len(list(filter(lambda x: x % 2 == 0, xs))) + max(map(logged_double, xs))
+    t += sum(map(lambda p, q: p * q, xs, [3, 4]))
+    t += len(",".join(map(str, filter(lambda x: x > 0, xs))))
+    g = logged_double
+    t += len(list(map(g, xs))) + int(all(map(positive, xs)))
+    for i, w in enumerate(map(logged_double, xs)):
+        t += i * w
+    for k in LOG:
+        t = mix(t, k % 1000)
+    return t
