@@ -194,6 +194,9 @@ class CallChecker(NumberBuiltinChecks, ReversedChecks, CollectionsChecks, Random
             static = self.class_method_call(node, func)  # of a @classmethod: sema/class_methods.py
         if static is not None:
             return static
+        if isinstance(receiver, py_ast.Name) and receiver.id == "dict" and func.attr == "fromkeys" \
+                and "dict" not in self.local_names and "dict" not in self.module.namespace:
+            return self.dict_fromkeys(node)  # sema/dict_builtin.py
         if isinstance(receiver, py_ast.Call) and isinstance(receiver.func, py_ast.Name) and receiver.func.id == "super":
             return self.super_call(node, func)
         owner = receiver.id if isinstance(receiver, py_ast.Name) and receiver.id in CLASS_METHODS \

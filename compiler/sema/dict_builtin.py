@@ -34,6 +34,24 @@ class DictBuiltinChecks:
         node.call = ("rewritten", replacement)
         return ty
 
+    def dict_fromkeys(self, node: py_ast.Call) -> Type:
+        """``dict.fromkeys(keys, value)``: ``{k: value for k in keys}``, every key holding the one
+        value CPython evaluated once: a constant or a variable (a list built per key would differ)."""
+        if node.keywords or not 1 <= len(node.args) <= 2 or any(isinstance(a, py_ast.Starred) for a in node.args):
+            raise self.fail(node, "dict.fromkeys() takes the keys and an optional value here",
+                            "dict.fromkeys(keys) or dict.fromkeys(keys, value)")
+        value = node.args[1] if len(node.args) == 2 else _at(py_ast.Constant(value=None), node)
+        if not isinstance(value, (py_ast.Constant, py_ast.Name)):
+            raise self.fail(value, "the value of dict.fromkeys() must be a constant or a variable here",
+                            "CPython gives every key the same object: assign it to a variable first")
+        generator = py_ast.comprehension(target=_name(KEY, py_ast.Store(), node), iter=node.args[0], ifs=[],
+                                         is_async=0)
+        replacement = _at(py_ast.DictComp(key=_name(KEY, py_ast.Load(), node), value=value,
+                                          generators=[generator]), node)
+        ty = self.check(replacement)
+        node.call = ("rewritten", replacement)
+        return ty
+
     def check_HeldDictSource(self, node: HeldDictSource, expected: Type | None) -> Type:
         self.use(node.value, ANY, what="dict()'s argument")
         return ANY

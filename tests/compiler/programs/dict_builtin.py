@@ -59,3 +59,13 @@ def empty_then_filled(n: int) -> int:
 def missing_key_raises(n: int) -> int:
     d = dict([(1, "a"), (2, "b")])
     return len(d[n % 4])
+
+
+@export
+def dict_fromkeys(a: int) -> int:
+    xs = ["b", "a", "b", str(a % 3)]
+    zero = 0
+    d = dict.fromkeys(xs)
+    e = dict.fromkeys(xs, zero)
+    g = dict.fromkeys(range(a % 5), "x")
+    return len(d) * 100 + len(list(d)) + sum(e.values()) + len(g) + len("".join(list(dict.fromkeys("hello"))))
