@@ -11,6 +11,7 @@ check on the id stored in the object's header.
 from __future__ import annotations
 
 import ast as py_ast
+from pathlib import Path
 
 from ..diagnostics import CompileError, Diagnostic
 from ..program import BOOL, INT, NONE, ClassInfo, ClassType, FuncSym, GlobalSym, Program, Type
@@ -126,9 +127,23 @@ def _class_constant(program: Program, info: ClassInfo, stmt: py_ast.Assign) -> N
     try:
         g.value, g.ty = fold(info.module, stmt.value)
     except ConstantError:
+        alias = stdlib_class_alias(program, info, stmt.value)
+        if alias is not None:  # datetime's ``timezone.utc``: an object made at start-up
+            info.constants[name] = alias
+            return
         raise _fail(info, stmt.value, "class attributes must be constants",
                     "declare a field with an annotation (name: type) for per-instance values") from None
     info.constants[name] = program.globals[g.qualname] = g
+
+
+def stdlib_class_alias(program: Program, info: ClassInfo, value: py_ast.expr) -> GlobalSym | None:
+    """A class attribute of our stdlib naming a module global (``utc = _UTC``), read as that global:
+    CPython's class attributes of a class's own type (``timezone.utc``), which a class body cannot
+    build. Only the stdlib's: a program's global could be reassigned after the class copied it."""
+    from .held_methods import STDLIB
+    if not (isinstance(value, py_ast.Name) and STDLIB in Path(info.module.path).resolve().parents):
+        return None
+    return program.globals.get(f"{info.module.name}.{value.id}")
 
 
 def _method(program: Program, info: ClassInfo, node: py_ast.FunctionDef) -> None:
