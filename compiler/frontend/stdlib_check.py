@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic
 from ..program import SourceModule
-from . import stdlib_logging, stdlib_re, stdlib_struct
+from . import stdlib_datetime, stdlib_logging, stdlib_re, stdlib_struct
 
 NO_DEFAULT = "<unrepresentable>"  # a default CPython's signature cannot show: not None
 HASHES = ("sha256", "sha1", "md5")
@@ -64,6 +64,8 @@ def check(modules: dict[str, SourceModule], stdlib: set[str]) -> list[Diagnostic
             errors += stdlib_struct.check(module, names) if names else []
             names = {local: name for local, (mod, name) in calls.items() if mod == "logging"}
             errors += stdlib_logging.check(module, names) if names else []
+            names = {local: name for local, (mod, name) in calls.items() if mod == "datetime"}
+            errors += stdlib_datetime.check(module, names) if names else []
     return errors
 
 

@@ -40,12 +40,13 @@ from .static_methods import StaticMethodChecks
 from .unsupported import undefined_name
 from .view_arguments import extend_by_view, written_as_view
 from .int_enums import int_operand
+from .stdlib_operators import StdlibClassChecks
 from .mixins import super_problem
 from .named_tuples import is_named_tuple
 
 
 class CallChecker(CollectionsChecks, ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks,
-                  ReprChecks, StaticMethodChecks, ClassMethodChecks, PropertyChecks, ExprChecker):
+                  StdlibClassChecks, ReprChecks, StaticMethodChecks, ClassMethodChecks, PropertyChecks, ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
         func = node.func
         called = value_call(self, node)  # a function value (sema/callables.py)
@@ -184,6 +185,7 @@ class CallChecker(CollectionsChecks, ExceptionArgsChecks, TupleBuiltinChecks, Is
             return static
         if isinstance(receiver, py_ast.Call) and isinstance(receiver.func, py_ast.Name) and receiver.func.id == "super":
             return self.super_call(node, func)
+        self.refuse_unavailable_stdlib(func, receiver)  # datetime.strptime(...): sema/stdlib_operators.py
         owner = receiver.id if isinstance(receiver, py_ast.Name) and receiver.id in CLASS_METHODS \
             and receiver.id not in self.local_names and receiver.id not in self.module.namespace else None
         if owner is not None:  # int.from_bytes(...), bytes.fromhex(...)
@@ -197,6 +199,7 @@ class CallChecker(CollectionsChecks, ExceptionArgsChecks, TupleBuiltinChecks, Is
         if isinstance(base, ClassType):
             method = inherited_method(base.info, func.attr) or instance_wrapper(self, func, base.info)
             if method is None:
+                self.refuse_unavailable_stdlib(func, None, base.info)  # dt.isocalendar()
                 raise self.fail(func, f"'{base.info.name}' has no method '{func.attr}'",
                                 missing_method_help(base, func.attr))
             self.refuse_property_call(node, method)

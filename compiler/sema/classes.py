@@ -11,7 +11,6 @@ check on the id stored in the object's header.
 from __future__ import annotations
 
 import ast as py_ast
-from pathlib import Path
 
 from ..diagnostics import CompileError, Diagnostic
 from ..program import BOOL, INT, NONE, ClassInfo, ClassType, FuncSym, GlobalSym, Program, Type
@@ -27,6 +26,7 @@ from .named_tuples import check_body as check_named_tuple_body, is_named_tuple_b
 from .dataclass_options import check_frozen_inheritance, dataclass_decorator, mark_frozen_families, option
 from .field_inference import attribute_type, global_type, infer_to_fixed_point, set_operation_type
 from .static_methods import declare_static, is_static
+from .stdlib_operators import add_stdlib_class_attributes
 from .types import TypeError_, class_type, is_subclass, resolve
 
 
@@ -116,6 +116,7 @@ def _body(program: Program, info: ClassInfo) -> None:
             raise _fail(info, stmt, "only fields, constants and methods are allowed in a class body",
                         "move this code into a method, or to module level")
     add_mixin_methods(program, info, _method, inherited_method)  # sema/mixins.py
+    add_stdlib_class_attributes(program, info)  # datetime's timezone.utc (sema/stdlib_operators.py)
     check_named_tuple_body(info)  # sema/named_tuples.py
     if info.dataclass:
         _generate_dataclass_methods(program, info)
@@ -127,23 +128,9 @@ def _class_constant(program: Program, info: ClassInfo, stmt: py_ast.Assign) -> N
     try:
         g.value, g.ty = fold(info.module, stmt.value)
     except ConstantError:
-        alias = stdlib_class_alias(program, info, stmt.value)
-        if alias is not None:  # datetime's ``timezone.utc``: an object made at start-up
-            info.constants[name] = alias
-            return
         raise _fail(info, stmt.value, "class attributes must be constants",
                     "declare a field with an annotation (name: type) for per-instance values") from None
     info.constants[name] = program.globals[g.qualname] = g
-
-
-def stdlib_class_alias(program: Program, info: ClassInfo, value: py_ast.expr) -> GlobalSym | None:
-    """A class attribute of our stdlib naming a module global (``utc = _UTC``), read as that global:
-    CPython's class attributes of a class's own type (``timezone.utc``), which a class body cannot
-    build. Only the stdlib's: a program's global could be reassigned after the class copied it."""
-    from .held_methods import STDLIB
-    if not (isinstance(value, py_ast.Name) and STDLIB in Path(info.module.path).resolve().parents):
-        return None
-    return program.globals.get(f"{info.module.name}.{value.id}")
 
 
 def _method(program: Program, info: ClassInfo, node: py_ast.FunctionDef) -> None:

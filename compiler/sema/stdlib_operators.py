@@ -1,6 +1,7 @@
-"""``+``, ``-``, ``*``, ``/``, ``//`` and unary ``-`` on objects of the compiler's stdlib classes
-(datetime's ``dt + timedelta``, ``dt - dt``): a call of the class's method, chosen here by the
-operands' static types.
+"""What the compiler's stdlib classes have that a class of the subset cannot write:
+(1) ``+``, ``-``, ``*``, ``/``, ``//``, ``%`` and unary ``-`` on their objects (datetime's
+``dt + timedelta``, ``dt - dt``): a call of the class's method, chosen here by the operands' static
+types; (2) class attributes holding an object of the class (``timezone.utc``, ``timedelta.max``).
 
 CPython's ``datetime.__sub__`` looks at its operand's runtime type and returns a timedelta or a
 datetime; a typed method cannot. So a stdlib class may write one method per operand type: the
@@ -12,9 +13,10 @@ CPython's NotImplemented and reflected-method protocol, which these calls do not
 from __future__ import annotations
 
 import ast as py_ast
+import importlib
 from pathlib import Path
 
-from ..program import ClassType, FuncSym, Type
+from ..program import ClassInfo, ClassType, FuncSym, Program, Type
 from .types import assignable
 
 STDLIB = Path(__file__).resolve().parents[1] / "stdlib"
@@ -23,7 +25,22 @@ NAMES = {py_ast.Add: "add", py_ast.Sub: "sub", py_ast.Mult: "mul", py_ast.Div: "
 
 
 def is_stdlib_class(ty: Type) -> bool:
-    return isinstance(ty, ClassType) and STDLIB in Path(ty.info.module.path).resolve().parents
+    return isinstance(ty, ClassType) and in_stdlib(ty.info)
+
+
+def in_stdlib(info: ClassInfo) -> bool:
+    return STDLIB in Path(info.module.path).resolve().parents
+
+
+def add_stdlib_class_attributes(program: Program, info: ClassInfo) -> None:
+    """A stdlib module's global ``_C__name`` (made at start-up, after class C exists) is read as the
+    class attribute ``C.name``: CPython's ``timezone.utc``, which a class body cannot build."""
+    if not in_stdlib(info):
+        return
+    prefix = f"{info.module.name}._{info.name}__"
+    for qualname, g in program.globals.items():
+        if qualname.startswith(prefix):
+            info.constants[qualname[len(prefix):]] = g
 
 
 def binary_method(node: py_ast.BinOp, left: Type, right: Type) -> FuncSym | None:
@@ -46,3 +63,23 @@ def unary_method(node: py_ast.UnaryOp, operand: Type) -> FuncSym | None:
         return None
     node.operator_method = operand.info.methods[name]
     return node.operator_method
+
+
+class StdlibClassChecks:
+    """Mixed into sema.check_calls.CallChecker: what CPython's class has and ours not yet."""
+
+    def refuse_unavailable_stdlib(self, func: py_ast.Attribute, receiver: py_ast.expr | None,
+                                  info: ClassInfo | None = None) -> None:
+        if receiver is not None:  # C.name(...) through the class
+            if not isinstance(receiver, py_ast.Name) or receiver.id in self.local_names:
+                return
+            info = self.module.namespace.get(receiver.id)
+            if not isinstance(info, ClassInfo) or func.attr in info.methods or func.attr in info.constants:
+                return
+        if info is None or not in_stdlib(info):
+            return
+        cpython = getattr(importlib.import_module(info.module.name), info.name, None)
+        if cpython is not None and hasattr(cpython, func.attr):
+            shown = f"{info.module.name}.{info.name}.{func.attr}"
+            raise self.fail(func, f"{shown} is not available yet",
+                            f"see docs/stdlib.md for what {info.module.name}.{info.name} has")

@@ -14,8 +14,9 @@ from compiler.stdlib.datetime_calendar import (MAX_ORDINAL, check_date, check_ti
                                                ymd_to_ord)
 from compiler.stdlib.datetime_iso import parse_date_only, parse_datetime
 from compiler.stdlib.datetime_text import offset_text, strftime as format_time
-from compiler.stdlib.datetime_calendar import MAXYEAR, MINYEAR  # noqa: F401  (datetime.MINYEAR)
 
+MINYEAR = 1
+MAXYEAR = 9999
 EPOCH_ORDINAL = 719163  # 1970-01-01
 MAX_DAYS = 999999999
 LOCAL_TIME = ("the host's local time zone is not known to a compiled filter: "
@@ -24,9 +25,6 @@ TIMESPECS = ("auto", "hours", "minutes", "seconds", "milliseconds", "microsecond
 
 
 class timedelta:
-    min = _TD_MIN
-    max = _TD_MAX
-    resolution = _TD_RESOLUTION
     _days: int
     _seconds: int
     _microseconds: int
@@ -41,6 +39,8 @@ class timedelta:
         s = _s % 86400
         d = days + weeks * 7 + carry
         if d < -MAX_DAYS or d > MAX_DAYS:
+            if d < -2147483648 or d > 2147483647:  # CPython's days are a C int first
+                raise OverflowError("Python int too large to convert to C int")
             raise OverflowError(f"days={d}; must have magnitude <= 999999999")
         self._days = d
         self._seconds = s
@@ -94,7 +94,10 @@ class timedelta:
     def __floordiv__(self, other: int) -> "timedelta":
         if other == 0:
             raise ZeroDivisionError("integer division or modulo by zero")
-        return timedelta(0, 0, self._us() // other)
+        # floor(x / k) piecewise: (a + n * k) // k == a // k + n, so no total beyond int64 is needed
+        seconds = self._days % other * 86400 + self._seconds
+        micro = seconds % other * 1000000 + self._microseconds
+        return timedelta(self._days // other, seconds // other, micro // other)
 
     def __floordiv_timedelta__(self, other: "timedelta") -> int:
         divisor = other._us()
@@ -159,13 +162,12 @@ class timedelta:
         return text
 
 
-_TD_MIN = timedelta(-MAX_DAYS)
-_TD_MAX = timedelta(MAX_DAYS, 86399, 999999)
-_TD_RESOLUTION = timedelta(0, 0, 1)
+_timedelta__min = timedelta(-MAX_DAYS)
+_timedelta__max = timedelta(MAX_DAYS, 86399, 999999)
+_timedelta__resolution = timedelta(0, 0, 1)
 
 
 class timezone:
-    utc = _UTC
     _offset: timedelta
     _name: str | None
 
@@ -207,8 +209,8 @@ class timezone:
         return self.tzname(None)
 
 
-_UTC = timezone(timedelta(0))
-UTC = _UTC
+_timezone__utc = timezone(timedelta(0))
+UTC = _timezone__utc
 
 
 def _shifted(ordinal: int, seconds: int, microseconds: int) -> list[int]:
@@ -225,9 +227,6 @@ def _shifted(ordinal: int, seconds: int, microseconds: int) -> list[int]:
 
 
 class date:
-    min = _DATE_MIN
-    max = _DATE_MAX
-    resolution = _DAY
     _year: int
     _month: int
     _day: int
@@ -322,15 +321,12 @@ class date:
         return self.isoformat()
 
 
-_DAY = timedelta(1)
-_DATE_MIN = date(1, 1, 1)
-_DATE_MAX = date(9999, 12, 31)
+_date__resolution = timedelta(1)
+_date__min = date(1, 1, 1)
+_date__max = date(9999, 12, 31)
 
 
 class datetime:
-    min = _DATETIME_MIN
-    max = _DATETIME_MAX
-    resolution = _MICROSECOND
     _year: int
     _month: int
     _day: int
@@ -420,7 +416,7 @@ class datetime:
             raise ValueError(f"Invalid isoformat string: {date_string!r}")
         tz: timezone | None = None
         if f[7] == 1:  # CPython's tzinfo_from_isoformat_results: a zero offset is timezone.utc
-            tz = _UTC if f[8] == 0 else timezone(timedelta(0, f[8], f[9]))
+            tz = _timezone__utc if f[8] == 0 else timezone(timedelta(0, f[8], f[9]))
         return datetime(f[0], f[1], f[2], f[3], f[4], f[5], f[6], tz)
 
     def utcoffset(self) -> timedelta | None:
@@ -478,7 +474,7 @@ class datetime:
 
     def isoformat(self, sep: str = "T", timespec: str = "auto") -> str:
         if len(sep) != 1:
-            raise TypeError(f"isoformat() argument 1 must be a unicode character, not str")
+            raise TypeError("isoformat() argument 1 must be a unicode character, not str")
         text = f"{self._year:04d}-{self._month:02d}-{self._day:02d}{sep}" + self._time_text(timespec)
         offset = self.utcoffset()
         if offset is not None:
@@ -643,7 +639,7 @@ def _from_utc(seconds: int, us: int, tz: timezone | None) -> datetime:
     return dt + tz._offset
 
 
-_MICROSECOND = timedelta(0, 0, 1)
-_DATETIME_MIN = datetime(1, 1, 1)
-_DATETIME_MAX = datetime(9999, 12, 31, 23, 59, 59, 999999)
-_EPOCH = datetime(1970, 1, 1, tzinfo=_UTC)
+_datetime__resolution = timedelta(0, 0, 1)
+_datetime__min = datetime(1, 1, 1)
+_datetime__max = datetime(9999, 12, 31, 23, 59, 59, 999999)
+_EPOCH = datetime(1970, 1, 1, tzinfo=_timezone__utc)

@@ -7,7 +7,7 @@ DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 MONTH_NAMES = ["", "January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December"]
 # What the compiled strftime knows; stdlib_datetime.py refuses a constant format with another.
-DIRECTIVES = "aAbBcdDefFhHIjklmMnpRStTuwxXyYzZ%"
+DIRECTIVES = "aAbBcdDefFhHIjklmMnpRStTuwxXyYzZf%"
 
 
 def two(n: int) -> str:
@@ -49,7 +49,7 @@ def strftime(fmt: str, fields: list[int], offset: str, name: str) -> str:
             continue
         d = fmt[i + 1]
         i += 2
-        if d not in DIRECTIVES and d != "f":
+        if d not in DIRECTIVES:
             raise ValueError(f"strftime directive '%{d}' is not available in a compiled filter")
         parts.append(_directive(d, year, month, day, hour, minute, second, fields[6], offset, name))
     return "".join(parts)

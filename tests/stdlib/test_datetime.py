@@ -180,3 +180,24 @@ def test_dates(same, y, m, d, days):
 
 def test_string_constants_and_limits(same):
     same(12, "")
+
+
+CLOCK_FILTER = Path(__file__).with_name("datetime_clock_filter.py")
+
+
+def test_now_reads_the_host_clock():
+    """now()/utcnow() read the emulator's clock as CPython reads the system clock (floored to the
+    microsecond); the expected line is CPython's datetime on the same nanoseconds."""
+    from datetime import datetime, timedelta, timezone
+
+    from abi.emulator import Plugin
+    from compiler import compile_file
+    plugin = Plugin.wasm(compile_file(CLOCK_FILTER))
+    for ns in (1_796_605_507_123_456_789, 1_700_000_000_000_000_000, 999, 9_223_372_036_854_775_807):
+        plugin.host.clock_ns = ns
+        plugin.http_request({":path": "/"})
+        us = ns // 1000
+        now = datetime.fromtimestamp(us // 10**6, timezone.utc).replace(microsecond=us % 10**6)
+        plus_one = now.astimezone(timezone(timedelta(hours=1)))
+        expected = f"{now.isoformat()} {plus_one!r} {now.replace(tzinfo=None)!r} {now.timestamp()}"
+        assert plugin.logs("info")[-1] == expected
