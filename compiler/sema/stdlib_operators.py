@@ -20,6 +20,7 @@ from ..program import ClassInfo, ClassType, FuncSym, Program, Type
 from .types import assignable
 
 STDLIB = Path(__file__).resolve().parents[1] / "stdlib"
+NEVER_HELD = ("datetime",)
 NAMES = {py_ast.Add: "add", py_ast.Sub: "sub", py_ast.Mult: "mul", py_ast.Div: "truediv",
          py_ast.FloorDiv: "floordiv", py_ast.Mod: "mod"}
 
@@ -30,6 +31,12 @@ def is_stdlib_class(ty: Type) -> bool:
 
 def in_stdlib(info: ClassInfo) -> bool:
     return STDLIB in Path(info.module.path).resolve().parents
+
+
+def never_held(info: ClassInfo) -> bool:
+    """datetime's classes (operators, and a timezone's str): an Any never holds their objects, so
+    the program's operations on an Any need not consider them (sema/held.py, types.py ``to_any``)."""
+    return info.module.name in NEVER_HELD and in_stdlib(info)
 
 
 def add_stdlib_class_attributes(program: Program, info: ClassInfo) -> None:

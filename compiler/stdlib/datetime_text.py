@@ -39,16 +39,16 @@ def strftime(fmt: str, fields: list[int], offset: str, name: str) -> str:
     what %z and %Z show ("" for a naive datetime or a date)."""
     year, month, day, hour, minute, second = fields[0], fields[1], fields[2], fields[3], fields[4], fields[5]
     parts: list[str] = []
-    i = 0
     n = len(fmt)
-    while i < n:
-        ch = fmt[i]
-        if ch != "%" or i + 1 == n:
-            parts.append(ch)
-            i += 1
-            continue
+    pos = 0
+    while True:
+        i = fmt.find("%", pos)
+        if i < 0 or i + 1 == n:  # a lone '%' at the end stays, as glibc leaves it
+            parts.append(fmt[pos:])
+            break
+        parts.append(fmt[pos:i])
         d = fmt[i + 1]
-        i += 2
+        pos = i + 2
         if d not in DIRECTIVES:
             raise ValueError(f"strftime directive '%{d}' is not available in a compiled filter")
         parts.append(_directive(d, year, month, day, hour, minute, second, fields[6], offset, name))
@@ -57,7 +57,6 @@ def strftime(fmt: str, fields: list[int], offset: str, name: str) -> str:
 
 def _directive(d: str, year: int, month: int, day: int, hour: int, minute: int, second: int,
                microsecond: int, offset: str, name: str) -> str:
-    weekday = (ymd_to_ord(year, month, day) + 6) % 7  # Monday is 0
     if d == "Y":
         return str(year)
     if d == "y":
@@ -83,6 +82,7 @@ def _directive(d: str, year: int, month: int, day: int, hour: int, minute: int, 
         return str(microsecond).rjust(6, "0")
     if d == "p":
         return "AM" if hour < 12 else "PM"
+    weekday = (ymd_to_ord(year, month, day) + 6) % 7  # Monday is 0
     if d == "a" or d == "A":
         return DAY_NAMES[weekday][:3] if d == "a" else DAY_NAMES[weekday]
     if d == "b" or d == "h" or d == "B":
