@@ -16,7 +16,7 @@ import ast as py_ast
 import importlib
 from pathlib import Path
 
-from ..program import ClassInfo, ClassType, FuncSym, Program, Type
+from ..program import ClassInfo, ClassType, FuncSym, OptionalType, Program, Type
 from .types import assignable
 
 STDLIB = Path(__file__).resolve().parents[1] / "stdlib"
@@ -72,6 +72,17 @@ def unary_method(node: py_ast.UnaryOp, operand: Type) -> FuncSym | None:
     return node.operator_method
 
 
+def timezone_identity(a: Type, b: Type, caller: str) -> str | None:
+    """``tz is timezone.utc`` outside datetime itself: the function that answers it as CPython does
+    (its ``timezone(timedelta(0))`` returns that very object; ours builds another), else None."""
+    def is_timezone(ty: Type) -> bool:
+        inner = ty.inner if isinstance(ty, OptionalType) else ty
+        return isinstance(inner, ClassType) and inner.info.qualname == "datetime.timezone" and in_stdlib(inner.info)
+    if is_timezone(a) and is_timezone(b) and not caller.startswith("datetime."):
+        return "datetime._same_timezone"
+    return None
+
+
 class StdlibClassChecks:
     """Mixed into sema.check_calls.CallChecker: what CPython's class has and ours not yet."""
 
@@ -90,3 +101,12 @@ class StdlibClassChecks:
             shown = f"{info.module.name}.{info.name}.{func.attr}"
             raise self.fail(func, f"{shown} is not available yet",
                             f"see docs/stdlib.md for what {info.module.name}.{info.name} has")
+
+    def refuse_datetime_date(self, names: list[py_ast.expr]) -> None:
+        """``isinstance(x, date)``: CPython's datetime is a subclass of date; ours are two classes."""
+        for name in names:
+            info = self.module.namespace.get(name.id) if isinstance(name, py_ast.Name) else None
+            if isinstance(info, ClassInfo) and info.qualname == "datetime.date" and in_stdlib(info):
+                raise self.fail(name, "isinstance() against datetime.date is not available yet: CPython's "
+                                "datetime objects are date objects too, ours are not",
+                                "test isinstance(x, datetime) first, or type(x) is date")

@@ -210,6 +210,16 @@ class timezone:
 
 
 _timezone__utc = timezone(timedelta(0))
+
+
+def _same_timezone(a: timezone | None, b: timezone | None) -> bool:
+    """CPython's ``a is b`` of two tzinfos: its timezone(timedelta(0)) is timezone.utc, one object
+    (ours are two), so every unnamed zero offset is the same one."""
+    if a is b:
+        return True
+    if a is None or b is None:
+        return False
+    return a._name is None and b._name is None and not a._offset and not b._offset
 UTC = _timezone__utc
 
 
@@ -455,7 +465,7 @@ class datetime:
         mine = self._tzinfo
         if mine is None:
             raise ValueError("astimezone() of a naive datetime: " + LOCAL_TIME)
-        if mine is tz:
+        if _same_timezone(mine, tz):
             return self
         return (self - mine._offset + tz._offset).replace(tzinfo=tz)
 
@@ -527,7 +537,7 @@ class datetime:
         delta = timedelta(self.toordinal() - other.toordinal(),
                           (self._hour - other._hour) * 3600 + (self._minute - other._minute) * 60
                           + self._second - other._second, self._microsecond - other._microsecond)
-        if mine is theirs:
+        if _same_timezone(mine, theirs):
             return delta
         if mine is None or theirs is None:
             raise TypeError("can't subtract offset-naive and offset-aware datetimes")
@@ -538,7 +548,7 @@ class datetime:
         aware datetime (unequal)."""
         mine = self._tzinfo
         theirs = other._tzinfo
-        if mine is theirs or (mine is not None and theirs is not None and mine._offset == theirs._offset):
+        if _same_timezone(mine, theirs) or (mine is not None and theirs is not None and mine._offset == theirs._offset):
             return _sign(self._fields(), other._fields())
         if mine is not None and theirs is not None:
             delta = self.__sub_datetime__(other)

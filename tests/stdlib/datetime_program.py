@@ -140,6 +140,14 @@ def call(op: int, text: str) -> str:
         dt = make(f)
         return "\n".join([repr(dt.replace(year=2000)), repr(dt.replace(tzinfo=None)), repr(dt.replace(tzinfo=UTC)),
                           repr(dt.replace(microsecond=0, second=0, minute=0, hour=0))])
+    if op == 12:  # identity: CPython's timezone(timedelta(0)) is timezone.utc itself
+        u = DateTime(2020, 1, 1, tzinfo=timezone.utc)
+        z = timezone(timedelta(0))
+        n = timezone(timedelta(0), "UTC")
+        e = DateTime.fromisoformat("2020-01-01T00:00+00:00")
+        checks = [u.tzinfo is timezone.utc, z is timezone.utc, n is timezone.utc, e.tzinfo is z, z is not UTC,
+                  u.astimezone(z) is u, u.astimezone(n) is u, u.tzinfo is None, n is n, n is not n]
+        return " ".join([str(c) for c in checks])
     return " ".join([string.ascii_letters, string.digits, string.hexdigits, string.octdigits, string.punctuation,
                      repr(string.whitespace), repr(string.printable), string.ascii_lowercase,
                      string.ascii_uppercase, string.capwords(" hello  wORLD "), string.capwords("a-b-c", "-"),

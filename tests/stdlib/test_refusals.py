@@ -101,6 +101,9 @@ REFUSED = [
      "6:23", "the strftime directive '%U' is not available yet"),
     ("from datetime import datetime\n\n\ndef f(d: datetime) -> datetime:\n    return d + 1\n",
      "6:12", "unsupported operand types for this operator: datetime and int"),
+    ("from datetime import date, datetime\n\n\ndef f(d: datetime) -> bool:\n    return isinstance(d, date)\n",
+     "6:26", "isinstance() against datetime.date is not available yet: CPython's datetime objects are date "
+     "objects too, ours are not"),
 ]
 
 
