@@ -408,14 +408,14 @@ class datetime:
         return _from_utc(us // 1000000, us % 1000000, None)
 
     @classmethod
-    def fromtimestamp(cls, t: float, tz: timezone | None = None) -> "datetime":
+    def fromtimestamp(cls, t: int | float, tz: timezone | None = None) -> "datetime":
         if tz is None:
             raise ValueError("datetime.fromtimestamp() without tz: " + LOCAL_TIME)
         seconds, us = _timestamp_parts(t)
         return _from_utc(seconds, us, tz)
 
     @classmethod
-    def utcfromtimestamp(cls, t: float) -> "datetime":
+    def utcfromtimestamp(cls, t: int | float) -> "datetime":
         seconds, us = _timestamp_parts(t)
         return _from_utc(seconds, us, None)
 
@@ -594,8 +594,12 @@ def _sign(a: tuple[int, int, int, int, int, int, int], b: tuple[int, int, int, i
     return -1 if a < b else 1 if a > b else 0
 
 
-def _timestamp_parts(t: float) -> tuple[int, int]:
-    """CPython's _PyTime_ObjectToTimeval(t, ROUND_HALF_EVEN): whole seconds and microseconds."""
+def _timestamp_parts(timestamp: int | float) -> tuple[int, int]:
+    """CPython's _PyTime_ObjectToTimeval(t, ROUND_HALF_EVEN): whole seconds and microseconds (an
+    int exactly)."""
+    if isinstance(timestamp, int):
+        return timestamp, 0
+    t = float(timestamp)
     if t != t:
         raise ValueError("Invalid value NaN (not a number)")
     if not (-9.223372036854776e18 <= t < 9.223372036854776e18):

@@ -1,5 +1,6 @@
 """The compiled side of test_datetime.py: datetime's classes on fields, timestamps and ISO strings
-written into memory as text; the answer (or the exception's class and message) read back as text."""
+written into memory as text; the answer (or the exception's class and message) read back as text.
+now() and utcnow() read the host's clock, which the test serves."""
 import datetime
 import string
 from datetime import MAXYEAR, MINYEAR, UTC, date, timedelta, timezone
@@ -140,6 +141,12 @@ def call(op: int, text: str) -> str:
         dt = make(f)
         return "\n".join([repr(dt.replace(year=2000)), repr(dt.replace(tzinfo=None)), repr(dt.replace(tzinfo=UTC)),
                           repr(dt.replace(microsecond=0, second=0, minute=0, hour=0))])
+    if op == 15:  # int timestamps: exact, no rounding
+        seconds = int(f[0])
+        return repr(DateTime.utcfromtimestamp(seconds)) + "\n" + repr(DateTime.fromtimestamp(seconds, zone(f[1]) or UTC))
+    if op == 14:  # the host's clock (the test sets it)
+        now = DateTime.now(timezone.utc)
+        return f"{now.isoformat()} {DateTime.now(zone(text))!r} {DateTime.utcnow()!r} {now.timestamp()}"
     if op == 12:  # identity: CPython's timezone(timedelta(0)) is timezone.utc itself
         u = DateTime(2020, 1, 1, tzinfo=timezone.utc)
         z = timezone(timedelta(0))
