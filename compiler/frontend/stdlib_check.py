@@ -56,6 +56,8 @@ def check(modules: dict[str, SourceModule], stdlib: set[str]) -> list[Diagnostic
                         errors.append(Diagnostic(module.loc(stmt), *problem))
                     else:
                         calls[alias.asname or alias.name] = (stmt.module, alias.name)
+        if "datetime" in stdlib:  # strftime formats in any module: a datetime may be passed to it
+            errors += stdlib_datetime.check(module, {l: n for l, (m, n) in calls.items() if m == "datetime"})
         if calls:
             errors += _check_calls(module, calls, modules)
             names = {local: name for local, (mod, name) in calls.items() if mod == "re"}
@@ -64,8 +66,7 @@ def check(modules: dict[str, SourceModule], stdlib: set[str]) -> list[Diagnostic
             errors += stdlib_struct.check(module, names) if names else []
             names = {local: name for local, (mod, name) in calls.items() if mod == "logging"}
             errors += stdlib_logging.check(module, names) if names else []
-            names = {local: name for local, (mod, name) in calls.items() if mod == "datetime"}
-            errors += stdlib_datetime.check(module, names) if names else []
+
     return errors
 
 

@@ -5,7 +5,8 @@ have: located errors where the call can be seen (the library raises ValueError f
 Accepts: a module and its local names for datetime's classes (``DateTime`` -> ``datetime``).
 Guarantees: ``now()``/``fromtimestamp(t)`` without a tz and ``astimezone()`` without one are
 refused; so is ``x.strftime("...")`` with a constant format using another directive than
-datetime_text.DIRECTIVES (any receiver: the module imports datetime, so it is most likely one).
+datetime_text.DIRECTIVES, in every module of a program that imports datetime (any receiver: it is
+most likely a datetime or date; a program class's own strftime would be refused too).
 """
 from __future__ import annotations
 
