@@ -36,7 +36,7 @@ def check(module: SourceModule, names: dict[str, str]) -> list[Diagnostic]:
                                      f"available: {LOCAL}", "pass one: dt.astimezone(timezone.utc)"))
         elif func.attr == "strftime" and len(node.args) == 1 and isinstance(node.args[0], py_ast.Constant) \
                 and isinstance(node.args[0].value, str):
-            directive = _unknown_directive(node.args[0].value)
+            directive = unknown_directive(node.args[0].value)
             if directive:
                 errors.append(Diagnostic(module.loc(node.args[0]), f"the strftime directive '%{directive}' is "
                                          "not available yet", "supported: %" + " %".join(DIRECTIVES)))
@@ -51,7 +51,7 @@ def _no_tz(call: py_ast.Call, name: str, position: int) -> bool:
     return given is None or (isinstance(given, py_ast.Constant) and given.value is None)
 
 
-def _unknown_directive(fmt: str) -> str:
+def unknown_directive(fmt: str) -> str:
     i = 0
     while i < len(fmt) - 1:
         if fmt[i] == "%":

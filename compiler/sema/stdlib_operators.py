@@ -33,6 +33,11 @@ def in_stdlib(info: ClassInfo) -> bool:
     return STDLIB in Path(info.module.path).resolve().parents
 
 
+def stdlib_format_method(ty: Type) -> bool:
+    """``f"{dt:%Y-%m-%d}"``: CPython's datetime.__format__ (strftime), which ours has too."""
+    return is_stdlib_class(ty) and "__format__" in ty.info.methods
+
+
 def never_held(info: ClassInfo) -> bool:
     """datetime's classes (operators, and a timezone's str): an Any never holds their objects, so
     the program's operations on an Any need not consider them (sema/held.py, types.py ``to_any``)."""
@@ -110,3 +115,13 @@ class StdlibClassChecks:
                 raise self.fail(name, "isinstance() against datetime.date is not available yet: CPython's "
                                 "datetime objects are date objects too, ours are not",
                                 "test isinstance(x, datetime) first, or type(x) is date")
+
+    def refuse_format_directive(self, spec: py_ast.expr) -> None:
+        """``f"{dt:%U}"``: a constant spec is a strftime format, checked as strftime's are."""
+        from ..frontend.stdlib_datetime import DIRECTIVES, unknown_directive
+        parts = spec.values if isinstance(spec, py_ast.JoinedStr) else [spec]
+        if all(isinstance(p, py_ast.Constant) and isinstance(p.value, str) for p in parts):
+            directive = unknown_directive("".join(p.value for p in parts))
+            if directive:
+                raise self.fail(spec, f"the strftime directive '%{directive}' is not available yet",
+                                "supported: %" + " %".join(DIRECTIVES))

@@ -295,6 +295,9 @@ class date:
     def ctime(self) -> str:
         return self.strftime("%a %b %e %H:%M:%S ") + f"{self._year:04d}"  # CPython's own format, not %c
 
+    def __format__(self, format_spec: str) -> str:
+        return self.strftime(format_spec) if format_spec else str(self)
+
     def __add__(self, other: timedelta) -> "date":
         y, m, d = ord_to_ymd(_shifted(self.toordinal() + other._days, 0, 0)[0])
         return date(y, m, d)
@@ -518,6 +521,9 @@ class datetime:
 
     def ctime(self) -> str:
         return self.strftime("%a %b %e %H:%M:%S ") + f"{self._year:04d}"  # CPython's own format, not %c
+
+    def __format__(self, format_spec: str) -> str:
+        return self.strftime(format_spec) if format_spec else str(self)
 
     def _shift(self, days: int, seconds: int, microseconds: int) -> "datetime":
         o = _shifted(self.toordinal() + days, self._hour * 3600 + self._minute * 60 + self._second + seconds,

@@ -7,7 +7,7 @@ DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 MONTH_NAMES = ["", "January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December"]
 # What the compiled strftime knows; stdlib_datetime.py refuses a constant format with another.
-DIRECTIVES = "aAbBcdDefFhHIjklmMnpRStTuwxXyYzZf%"
+DIRECTIVES = "aAbBcdDefFhHIjklmMnpRStTuwxXyYzZ%"
 
 
 def two(n: int) -> str:

@@ -67,7 +67,8 @@ def describe(dt: DateTime) -> str:
     parts = [repr(dt), str(dt), dt.isoformat(), str(dt.weekday()), str(dt.isoweekday()), repr(dt.date()),
              str(dt.date()), str(dt.tzname()), repr(dt.utcoffset()), repr(dt.tzinfo), dt.ctime(),
              f"{dt.year} {dt.month} {dt.day} {dt.hour} {dt.minute} {dt.second} {dt.microsecond} {dt.fold}",
-             str(dt.toordinal()), dt.strftime("%Y|%m|%d|%H|%M|%S|%f|%z|%Z|%a|%A|%b|%B|%j|%y|%p|%I|%%|%e|%F|%T|%u|%w")]
+             str(dt.toordinal()), f"{dt} {dt:%d.%m.%Y %H:%M} {dt:} {dt.date():%j %a}",
+             dt.strftime("%Y|%m|%d|%H|%M|%S|%f|%z|%Z|%a|%A|%b|%B|%j|%y|%p|%I|%%|%e|%F|%T|%u|%w")]
     if dt.tzinfo is not None:
         attempt(parts, "timestamp", dt)
         attempt(parts, "utc", dt)
@@ -129,7 +130,8 @@ def call(op: int, text: str) -> str:
         return "\n".join([repr(tz), str(tz), tz.tzname(None), repr(tz.utcoffset(None))])
     if op == 9:
         dt = make(f[:8])
-        return dt.isoformat(f[8], f[9]) + "\n" + dt.isoformat(sep=f[8], timespec=f[9])
+        spec = f[9][:3]
+        return dt.isoformat(f[8], f[9]) + "\n" + dt.isoformat(sep=f[8], timespec=f[9]) + f"{dt:{spec}%Y}"
     if op == 10:
         d = date(int(f[0]), int(f[1]), int(f[2]))
         td = timedelta(days=int(f[3]))
