@@ -147,7 +147,9 @@ class ExprLowerer(ValueLowerer):
     # -- operators -------------------------------------------------------------
     def lower_BinOp(self, node: py_ast.BinOp) -> None:
         left, op = node.left.ty, type(node.op)
-        if hasattr(node, "operator_method"):
+        if hasattr(node, "operator_method") and node.operator_swapped:
+            self.reflected_call(node.operator_method, node.left, node.right)  # 2 * timedelta
+        elif hasattr(node, "operator_method"):
             self.operator_call(node.operator_method, node.left, node.right)  # dt + timedelta
         elif isinstance(node.ty, SetType):
             self.set_binop(node)  # lower/sets.py
@@ -182,6 +184,14 @@ class ExprLowerer(ValueLowerer):
         for operand, param in zip(operands, fn.params):
             self.value(operand, param.ty)
         self.emit("call", self.classes.dispatcher(fn, operands[0].ty.info))
+
+    def reflected_call(self, fn, left: py_ast.expr, right: py_ast.expr) -> None:
+        """right.__rop__(left), the operands evaluated left first."""
+        self.value(left, fn.params[1].ty)
+        first = self.stash(fn.params[1].ty.wasm or "i32")
+        self.value(right, fn.params[0].ty)
+        self.emit("local.get", first)
+        self.emit("call", self.classes.dispatcher(fn, right.ty.info))
 
     def list_in_place(self, node: py_ast.BinOp, op) -> None:
         """``lst += items`` extends and ``lst *= n`` repeats the list object itself, as CPython's

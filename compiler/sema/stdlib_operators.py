@@ -6,8 +6,8 @@ types; (2) class attributes holding an object of the class (``timezone.utc``, ``
 CPython's ``datetime.__sub__`` looks at its operand's runtime type and returns a timedelta or a
 datetime; a typed method cannot. So a stdlib class may write one method per operand type: the
 plain name (``__sub__``) and variants ``__sub_<what>__`` (``__sub_datetime__``); the one whose
-``other`` parameter takes the right operand's type is called, the left operand first, as
-CPython evaluates them. Program classes keep the compile error: their methods would need
+``other`` parameter takes the other operand's type is called (the left operand's ``__sub__``, else
+the right's ``__rsub__``), both operands evaluated left first, as CPython evaluates them. Program classes keep the compile error: their methods would need
 CPython's NotImplemented and reflected-method protocol, which these calls do not model.
 """
 from __future__ import annotations
@@ -56,14 +56,24 @@ def add_stdlib_class_attributes(program: Program, info: ClassInfo) -> None:
 
 
 def binary_method(node: py_ast.BinOp, left: Type, right: Type) -> FuncSym | None:
-    """The method ``left op right`` calls, or None (then the usual checks report the operands)."""
+    """The method ``left op right`` calls, or None (then the usual checks report the operands):
+    left's ``__op__`` taking right, else right's reflected ``__rop__`` taking left (``2 * td``,
+    ``td + dt``), as CPython tries them; ``node.operator_swapped`` says which."""
     name = NAMES.get(type(node.op))
-    if name is None or not is_stdlib_class(left):
+    if name is None:
         return None
-    for method_name, fn in left.info.methods.items():
-        if method_name == f"__{name}__" or (method_name.startswith(f"__{name}_") and method_name.endswith("__")):
-            if len(fn.params) == 2 and assignable(right, fn.params[1].ty):
-                node.operator_method = fn
+    for owner, other, prefix, swapped in ((left, right, name, False), (right, left, "r" + name, True)):
+        fn = _variant(owner, other, prefix) if is_stdlib_class(owner) else None
+        if fn is not None:
+            node.operator_method, node.operator_swapped = fn, swapped
+            return fn
+    return None
+
+
+def _variant(owner: ClassType, other: Type, prefix: str) -> FuncSym | None:
+    for method_name, fn in owner.info.methods.items():
+        if method_name == f"__{prefix}__" or (method_name.startswith(f"__{prefix}_") and method_name.endswith("__")):
+            if len(fn.params) == 2 and assignable(other, fn.params[1].ty):
                 return fn
     return None
 
@@ -73,7 +83,7 @@ def unary_method(node: py_ast.UnaryOp, operand: Type) -> FuncSym | None:
     name = names.get(type(node.op))
     if name is None or not is_stdlib_class(operand) or name not in operand.info.methods:
         return None
-    node.operator_method = operand.info.methods[name]
+    node.operator_method, node.operator_swapped = operand.info.methods[name], False
     return node.operator_method
 
 

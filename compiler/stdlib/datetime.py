@@ -72,12 +72,6 @@ class timedelta:
         return timedelta(self._days + other._days, self._seconds + other._seconds,
                          self._microseconds + other._microseconds)
 
-    def __add_date__(self, other: "date") -> "date":
-        return other + self
-
-    def __add_datetime__(self, other: "datetime") -> "datetime":
-        return other + self
-
     def __sub__(self, other: "timedelta") -> "timedelta":
         return timedelta(self._days - other._days, self._seconds - other._seconds,
                          self._microseconds - other._microseconds)
@@ -90,6 +84,9 @@ class timedelta:
 
     def __mul__(self, other: int) -> "timedelta":
         return timedelta(self._days * other, self._seconds * other, self._microseconds * other)
+
+    def __rmul__(self, other: int) -> "timedelta":
+        return self * other
 
     def __floordiv__(self, other: int) -> "timedelta":
         if other == 0:
@@ -301,6 +298,9 @@ class date:
     def __add__(self, other: timedelta) -> "date":
         y, m, d = ord_to_ymd(_shifted(self.toordinal() + other._days, 0, 0)[0])
         return date(y, m, d)
+
+    def __radd__(self, other: timedelta) -> "date":
+        return self + other
 
     def __sub__(self, other: timedelta) -> "date":
         y, m, d = ord_to_ymd(_shifted(self.toordinal() - other._days, 0, 0)[0])
@@ -533,6 +533,9 @@ class datetime:
 
     def __add__(self, other: timedelta) -> "datetime":
         return self._shift(other._days, other._seconds, other._microseconds)
+
+    def __radd__(self, other: timedelta) -> "datetime":
+        return self + other
 
     def __sub__(self, other: timedelta) -> "datetime":
         return self._shift(-other._days, -other._seconds, -other._microseconds)

@@ -77,7 +77,7 @@ def describe(dt: DateTime) -> str:
 
 def describe_delta(td: timedelta) -> str:
     parts = [repr(td), str(td), str(td.total_seconds()), f"{td.days} {td.seconds} {td.microseconds}",
-             repr(-td), repr(+td), str(bool(td)), repr(td * 3), repr(td // 7)]
+             repr(-td), repr(+td), str(bool(td)), repr(td * 3), repr(-2 * td), repr(td // 7)]
     return "\n".join(parts)
 
 
@@ -137,7 +137,7 @@ def call(op: int, text: str) -> str:
         td = timedelta(days=int(f[3]))
         return "\n".join([repr(d), str(d), d.isoformat(), str(d.weekday()), str(d.isoweekday()),
                           str(d.toordinal()), repr(date.fromordinal(d.toordinal())), d.strftime("%Y-%m-%d %a %j"),
-                          repr(d + td), repr(d - td), repr(d - date(2000, 1, 1)), str(d < date(2000, 1, 1)),
+                          repr(d + td), repr(td + d), repr(d - td), repr(d - date(2000, 1, 1)), str(d < date(2000, 1, 1)),
                           repr(d.replace(day=1))])
     if op == 11:
         dt = make(f)
