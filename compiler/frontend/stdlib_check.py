@@ -42,9 +42,10 @@ class Params:
 
 def check(modules: dict[str, SourceModule], stdlib: set[str]) -> list[Diagnostic]:
     errors: list[Diagnostic] = []
-    internal = _internal_fields([modules[name] for name in stdlib])
+    library = [m for m in modules.values() if m.name in stdlib or m.name.startswith("compiler.stdlib.")]
+    internal = _internal_fields(library)  # helpers' too (datetime_delta's timedelta._days)
     for module in modules.values():
-        if module.name in stdlib:
+        if module in library:
             continue  # the library's own imports of its helpers
         errors += _internal_uses(module, internal)
         calls: dict[str, tuple[str, str]] = {}
@@ -78,8 +79,15 @@ def _internal_fields(library: list[SourceModule]) -> dict[str, str]:
         for node in py_ast.walk(module.tree):
             if isinstance(node, py_ast.Attribute) and isinstance(node.value, py_ast.Name) \
                     and node.value.id == "self" and node.attr.startswith("_"):
-                fields[node.attr] = module.name
+                fields[node.attr] = _shown_module(module.name)
     return fields
+
+
+def _shown_module(name: str) -> str:
+    """The CPython module a library module stands for: compiler.stdlib.datetime_delta is datetime."""
+    if name.startswith("compiler.stdlib."):
+        return name.removeprefix("compiler.stdlib.").split("_")[0]
+    return name
 
 
 def _internal_uses(module: SourceModule, internal: dict[str, str]) -> list[Diagnostic]:

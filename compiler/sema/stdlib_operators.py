@@ -20,7 +20,6 @@ from ..program import ClassInfo, ClassType, FuncSym, OptionalType, Program, Type
 from .types import assignable
 
 STDLIB = Path(__file__).resolve().parents[1] / "stdlib"
-NEVER_HELD = ("datetime",)
 NAMES = {py_ast.Add: "add", py_ast.Sub: "sub", py_ast.Mult: "mul", py_ast.Div: "truediv",
          py_ast.FloorDiv: "floordiv", py_ast.Mod: "mod"}
 
@@ -33,6 +32,16 @@ def in_stdlib(info: ClassInfo) -> bool:
     return STDLIB in Path(info.module.path).resolve().parents
 
 
+def cpython_module(info: ClassInfo) -> str:
+    """The CPython module a stdlib class stands for: datetime's helpers' classes are datetime's."""
+    name = info.module.name.removeprefix("compiler.stdlib.")
+    return "datetime" if name.startswith("datetime") else name
+
+
+def datetime_class(info: ClassInfo, name: str) -> bool:
+    return info.name == name and cpython_module(info) == "datetime" and in_stdlib(info)
+
+
 def stdlib_format_method(ty: Type) -> bool:
     """``f"{dt:%Y-%m-%d}"``: CPython's datetime.__format__ (strftime), which ours has too."""
     return is_stdlib_class(ty) and "__format__" in ty.info.methods
@@ -41,7 +50,7 @@ def stdlib_format_method(ty: Type) -> bool:
 def never_held(info: ClassInfo) -> bool:
     """datetime's classes (operators, and a timezone's str): an Any never holds their objects, so
     the program's operations on an Any need not consider them (sema/held.py, types.py ``to_any``)."""
-    return info.module.name in NEVER_HELD and in_stdlib(info)
+    return cpython_module(info) == "datetime" and in_stdlib(info)
 
 
 def add_stdlib_class_attributes(program: Program, info: ClassInfo) -> None:
@@ -92,9 +101,9 @@ def timezone_identity(a: Type, b: Type, caller: str) -> str | None:
     (its ``timezone(timedelta(0))`` returns that very object; ours builds another), else None."""
     def is_timezone(ty: Type) -> bool:
         inner = ty.inner if isinstance(ty, OptionalType) else ty
-        return isinstance(inner, ClassType) and inner.info.qualname == "datetime.timezone" and in_stdlib(inner.info)
-    if is_timezone(a) and is_timezone(b) and not caller.startswith("datetime."):
-        return "datetime._same_timezone"
+        return isinstance(inner, ClassType) and datetime_class(inner.info, "timezone")
+    if is_timezone(a) and is_timezone(b) and not caller.startswith(("datetime.", "compiler.stdlib.datetime")):
+        return "compiler.stdlib.datetime_delta.same_timezone"
     return None
 
 
@@ -111,17 +120,20 @@ class StdlibClassChecks:
                 return
         if info is None or not in_stdlib(info):
             return
-        cpython = getattr(importlib.import_module(info.module.name), info.name, None)
+        module = cpython_module(info)
+        try:
+            cpython = getattr(importlib.import_module(module), info.name, None)
+        except ImportError:  # a helper of ours without a CPython twin
+            return
         if cpython is not None and hasattr(cpython, func.attr):
-            shown = f"{info.module.name}.{info.name}.{func.attr}"
-            raise self.fail(func, f"{shown} is not available yet",
-                            f"see docs/stdlib.md for what {info.module.name}.{info.name} has")
+            raise self.fail(func, f"{module}.{info.name}.{func.attr} is not available yet",
+                            f"see docs/stdlib.md for what {module}.{info.name} has")
 
     def refuse_datetime_date(self, names: list[py_ast.expr]) -> None:
         """``isinstance(x, date)``: CPython's datetime is a subclass of date; ours are two classes."""
         for name in names:
             info = self.module.namespace.get(name.id) if isinstance(name, py_ast.Name) else None
-            if isinstance(info, ClassInfo) and info.qualname == "datetime.date" and in_stdlib(info):
+            if isinstance(info, ClassInfo) and datetime_class(info, "date"):
                 raise self.fail(name, "isinstance() against datetime.date is not available yet: CPython's "
                                 "datetime objects are date objects too, ours are not",
                                 "test isinstance(x, datetime) first, or type(x) is date")
