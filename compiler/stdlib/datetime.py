@@ -13,7 +13,7 @@ from time import time_ns
 
 from compiler.stdlib.datetime_calendar import check_date, check_time, ord_to_ymd, ymd_to_ord
 from compiler.stdlib.datetime_clock import OSError, timestamp_parts
-from compiler.stdlib.datetime_date import date, shifted
+from compiler.stdlib.datetime_date import IsoCalendarDate, date, shifted
 from compiler.stdlib.datetime_delta import same_timezone, timedelta, timezone
 from compiler.stdlib.datetime_iso import parse_datetime
 from compiler.stdlib.datetime_text import offset_text, strftime as format_time
@@ -145,6 +145,9 @@ class datetime:
 
     def isoweekday(self) -> int:
         return (self.toordinal() + 6) % 7 + 1
+
+    def isocalendar(self) -> IsoCalendarDate:
+        return self.date().isocalendar()
 
     def date(self) -> date:
         return date(self._year, self._month, self._day)

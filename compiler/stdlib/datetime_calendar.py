@@ -103,3 +103,16 @@ def check_time(hour: int, minute: int, second: int, microsecond: int) -> None:
     if microsecond < 0 or microsecond > 999999:
         raise ValueError("microsecond must be in 0..999999")
 
+
+
+def iso_calendar(year: int, month: int, day: int) -> tuple[int, int, int]:
+    """CPython's date_isocalendar: (ISO year, week, weekday)."""
+    today = ymd_to_ord(year, month, day)
+    offset = today - iso_week1_monday(year)
+    if offset < 0:
+        year -= 1
+        offset = today - iso_week1_monday(year)
+    elif offset >= 52 * 7 and today >= iso_week1_monday(year + 1):
+        year += 1
+        offset = offset % 7
+    return year, offset // 7 + 1, offset % 7 + 1

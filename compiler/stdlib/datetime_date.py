@@ -1,8 +1,20 @@
 """datetime's date (compiler/stdlib/datetime.py re-exports it), with CPython 3.11's results."""
-from compiler.stdlib.datetime_calendar import MAX_ORDINAL, check_date, ord_to_ymd, ymd_to_ord
+from typing import NamedTuple
+
+from compiler.stdlib.datetime_calendar import MAX_ORDINAL, check_date, iso_calendar, ord_to_ymd, ymd_to_ord
 from compiler.stdlib.datetime_delta import timedelta
 from compiler.stdlib.datetime_iso import parse_date_only
 from compiler.stdlib.datetime_text import strftime as format_time
+
+
+class IsoCalendarDate(NamedTuple):
+    """What isocalendar() returns; CPython's module does not export the class either."""
+    year: int
+    week: int
+    weekday: int
+
+    def __repr__(self) -> str:
+        return f"datetime.IsoCalendarDate(year={self.year}, week={self.week}, weekday={self.weekday})"
 
 
 def shifted(ordinal: int, seconds: int, microseconds: int) -> list[int]:
@@ -67,6 +79,10 @@ class date:
     def replace(self, year: int | None = None, month: int | None = None, day: int | None = None) -> "date":
         return date(self._year if year is None else year, self._month if month is None else month,
                     self._day if day is None else day)
+
+    def isocalendar(self) -> IsoCalendarDate:
+        y, w, d = iso_calendar(self._year, self._month, self._day)
+        return IsoCalendarDate(y, w, d)
 
     def isoformat(self) -> str:
         return f"{self._year:04d}-{self._month:02d}-{self._day:02d}"

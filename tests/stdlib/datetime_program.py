@@ -67,7 +67,8 @@ def describe(dt: DateTime) -> str:
     parts = [repr(dt), str(dt), dt.isoformat(), str(dt.weekday()), str(dt.isoweekday()), repr(dt.date()),
              str(dt.date()), str(dt.tzname()), repr(dt.utcoffset()), repr(dt.tzinfo), dt.ctime(),
              f"{dt.year} {dt.month} {dt.day} {dt.hour} {dt.minute} {dt.second} {dt.microsecond} {dt.fold}",
-             str(dt.toordinal()), f"{dt} {dt:%d.%m.%Y %H:%M} {dt:} {dt.date():%j %a}",
+             str(dt.toordinal()), repr(dt.isocalendar()), str(dt.isocalendar()[1] + dt.isocalendar().week),
+             f"{dt} {dt:%d.%m.%Y %H:%M} {dt:} {dt.date():%j %a}",
              dt.strftime("%Y|%m|%d|%H|%M|%S|%f|%z|%Z|%a|%A|%b|%B|%j|%y|%p|%I|%%|%e|%F|%T|%u|%w")]
     if dt.tzinfo is not None:
         attempt(parts, "timestamp", dt)
@@ -136,7 +137,7 @@ def call(op: int, text: str) -> str:
         d = date(int(f[0]), int(f[1]), int(f[2]))
         td = timedelta(days=int(f[3]))
         return "\n".join([repr(d), str(d), d.isoformat(), str(d.weekday()), str(d.isoweekday()),
-                          str(d.toordinal()), repr(date.fromordinal(d.toordinal())), d.strftime("%Y-%m-%d %a %j"),
+                          str(d.toordinal()), f"{d.isocalendar()}", repr(date.fromordinal(d.toordinal())), d.strftime("%Y-%m-%d %a %j"),
                           repr(d + td), repr(td + d), repr(d - td), repr(d - date(2000, 1, 1)), str(d < date(2000, 1, 1)),
                           repr(d.replace(day=1))])
     if op == 11:
