@@ -40,7 +40,7 @@ from .static_methods import StaticMethodChecks
 from .unsupported import undefined_name
 from .view_arguments import extend_by_view, written_as_view
 from .int_enums import int_operand
-from .stdlib_operators import StdlibClassChecks
+from .stdlib_operators import StdlibClassChecks, stdlib_format_method
 from .mixins import super_problem
 from .named_tuples import is_named_tuple
 
@@ -312,7 +312,10 @@ class CallChecker(CollectionsChecks, ExceptionArgsChecks, TupleBuiltinChecks, Is
 
     def builtin_abs(self, node: py_ast.Call, expected: Type | None) -> Type:
         arg = self.one_argument(node, "abs")
-        int_operand(arg, self.check(arg))  # abs() of an IntEnum member is its value's (sema/int_enums.py)
+        if int_operand(arg, self.check(arg)) == arg.ty and stdlib_format_method(arg.ty, "__abs__"):
+            method = py_ast.Call(func=py_ast.Attribute(value=arg, attr="__abs__", ctx=py_ast.Load()), args=[], keywords=[])
+            node.method_call = py_ast.copy_location(method, node)  # abs(td): timedelta.__abs__
+            return self.check(node.method_call)
         ty = self.expect(arg, *NUMERIC, what="the argument of abs()")
         return FLOAT if ty == FLOAT else INT
 

@@ -42,9 +42,10 @@ def datetime_class(info: ClassInfo, name: str) -> bool:
     return info.name == name and cpython_module(info) == "datetime" and in_stdlib(info)
 
 
-def stdlib_format_method(ty: Type) -> bool:
-    """``f"{dt:%Y-%m-%d}"``: CPython's datetime.__format__ (strftime), which ours has too."""
-    return is_stdlib_class(ty) and "__format__" in ty.info.methods
+def stdlib_format_method(ty: Type, name: str = "__format__") -> bool:
+    """``f"{dt:%Y-%m-%d}"``: CPython's datetime.__format__ (strftime), which ours has too; or
+    another method a built-in calls (``abs(td)``: ``__abs__``)."""
+    return is_stdlib_class(ty) and name in ty.info.methods
 
 
 def never_held(info: ClassInfo) -> bool:

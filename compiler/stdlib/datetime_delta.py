@@ -64,6 +64,9 @@ class timedelta:
     def __pos__(self) -> "timedelta":
         return self
 
+    def __abs__(self) -> "timedelta":
+        return -self if self._days < 0 else self
+
     def __mul__(self, other: int) -> "timedelta":
         return timedelta(self._days * other, self._seconds * other, self._microseconds * other)
 

@@ -78,7 +78,7 @@ def describe(dt: DateTime) -> str:
 
 def describe_delta(td: timedelta) -> str:
     parts = [repr(td), str(td), str(td.total_seconds()), f"{td.days} {td.seconds} {td.microseconds}",
-             repr(-td), repr(+td), str(bool(td)), repr(td * 3), repr(-2 * td), repr(td // 7)]
+             repr(-td), repr(+td), repr(abs(td)), str(bool(td)), repr(td * 3), repr(-2 * td), repr(td // 7)]
     return "\n".join(parts)
 
 
