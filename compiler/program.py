@@ -312,7 +312,7 @@ class Program:
 
 # Runtime modules loaded into every program (only what is reachable is emitted). The loader
 # takes them last first: modules added at the front keep the others' order (and main.wasm's layout).
-RUNTIME_MODULES = ("compiler.runtime.held_methods", "compiler.runtime.tuple_builtin", "compiler.runtime.kwargs_unpack",
+RUNTIME_MODULES = ("compiler.runtime.numbers", "compiler.runtime.held_methods", "compiler.runtime.tuple_builtin", "compiler.runtime.kwargs_unpack",
                    "compiler.runtime.dynamic_ops", "compiler.runtime.sorting", "compiler.runtime.ascii_text",
                    "compiler.runtime.list_slices",
                    "compiler.runtime.ints", "compiler.runtime.text_case", "compiler.runtime.text_pad",
@@ -331,8 +331,8 @@ RT_MEMORY = "compiler.runtime.memory"
 # Modules the compiler provides itself: their names are intrinsics, not code.
 BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
     "typing": ("Optional", "Any", "Union", "Callable", "List", "Dict", "Set", "FrozenSet", "Tuple",
-               "NamedTuple"),
-    "collections.abc": ("Callable",),
+               "NamedTuple", "Iterator", "Iterable", "Generator"),
+    "collections.abc": ("Callable", "Iterator", "Iterable", "Generator"),
     "collections": ("defaultdict", "Counter", "OrderedDict"),  # sema/collections_types.py
     "dataclasses": ("dataclass", "field"),
     "enum": ("Enum", "IntEnum"),

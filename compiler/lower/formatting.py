@@ -15,6 +15,7 @@ from .calls import CallLowerer
 from .conversions import CONVERSIONS, ConversionLowerer
 from .values import FLOATS, STRINGS
 
+NUMBERS = "compiler.runtime.numbers"
 INT_BASES = {"x": 16, "X": 16, "o": 8, "b": 2}
 SLICE_STOP_GIVEN = 2  # runtime.strings.FLAG_STOP
 
@@ -71,6 +72,13 @@ class FormatLowerer(ConversionLowerer, CallLowerer):
             self.emit("call", f"{FLOATS}.float_fixed")
         else:
             self.to_text(value)
+        if spec.grouping:
+            self.emit("i32.const", self.layout.str_constant(spec.grouping))
+            self.emit("i64.const", 4 if spec.type in INT_BASES else 3)
+            self.emit("call", f"{NUMBERS}.grouped")
+        if spec.alternate and value.ty == INT and spec.type in INT_BASES:
+            self.emit("i32.const", self.layout.str_constant("0" + spec.type))
+            self.emit("call", f"{NUMBERS}.with_base_prefix")
 
     def truncate(self, precision: int) -> None:
         """``{s:.N}``: the first N code points, as text[:N]."""

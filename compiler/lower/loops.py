@@ -39,8 +39,10 @@ class LoopLowerer(ContainerLowerer):
         kind, *rest = owner.iteration
         getattr(self, f"iterate_{kind}")(target, body, orelse, *rest)
 
-    def iterate_range(self, target, body, orelse, args) -> None:
-        """range(start, stop, step) runs a precomputed number of times, like CPython's range."""
+    def iterate_range(self, target, body, orelse, args, backwards: bool = False) -> None:
+        """range(start, stop, step) runs a precomputed number of times, like CPython's range;
+        ``backwards``: reversed(range(...)), from its last item with the step negated. The item
+        arithmetic wraps: every item taken is a range item, inside int64."""
         start, stop, step, count = (self.temp("i64") for _ in range(4))
         bounds = [None, args[0], None] if len(args) == 1 else [args[0], args[1], args[2] if len(args) == 3 else None]
         for tmp, bound, default in ((start, bounds[0], 0), (stop, bounds[1], 0), (step, bounds[2], 1)):
@@ -53,6 +55,8 @@ class LoopLowerer(ContainerLowerer):
             self.emit("local.get", tmp)
         self.emit("call", "rt.range_length")
         self.emit("local.set", count)
+        if backwards:
+            self.last_range_item(start, step, count)
 
         def test(exit_label: str) -> None:
             self.emit("local.get", count)
@@ -67,6 +71,46 @@ class LoopLowerer(ContainerLowerer):
                 self.emit(*(("local.get", b) if b else ("i64.const", 1)))
                 self.emit(op)
                 self.emit("local.set", a)
+        self.loop_frame(body, test, advance, orelse)
+
+    def last_range_item(self, start: str, step: str, count: str) -> None:
+        """start += (count - 1) * step; step = -step (modulo 2**64: the last item is in int64)."""
+        for instruction in (("local.get", start), ("local.get", count), ("i64.const", 1), ("i64.sub",),
+                            ("local.get", step), ("i64.mul",), ("i64.add",)):
+            self.emit(*instruction)
+        self.emit("local.set", start)
+        self.emit("i64.const", 0)
+        self.emit("local.get", step)
+        self.emit("i64.sub")
+        self.emit("local.set", step)
+
+    def iterate_reversed(self, target, body, orelse, node) -> None:
+        """reversed(seq): from the last item down; as CPython's reverse iterator, it stops for good
+        where the index is past the end of a list that shrank meanwhile."""
+        source = self.sequence_source(node)
+        tmp, ty, item = source
+        index = self.temp("i64")
+        self.emit("local.get", tmp)
+        self.emit("i64.load32_u", 12 if ty == STR else 8)
+        self.emit("i64.const", 1)
+        self.emit("i64.sub")
+        self.emit("local.set", index)
+        self.current_mode, self.current_items = "plain", [item]
+
+        def test(exit_label: str) -> None:
+            self.emit("local.get", index)
+            self.emit("i64.const", 0)
+            self.emit("i64.lt_s")
+            self.emit("br_if", exit_label)
+            self.exhausted(source, index, exit_label)
+            self.item_at(source, index)
+            self.assign_items(target, index)
+
+        def advance() -> None:
+            self.emit("local.get", index)
+            self.emit("i64.const", 1)
+            self.emit("i64.sub")
+            self.emit("local.set", index)
         self.loop_frame(body, test, advance, orelse)
 
     def indexed(self, target, body, orelse, sources: list[tuple[str, Type, Type]]) -> None:

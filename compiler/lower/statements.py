@@ -17,10 +17,11 @@ from .layout import Layout
 from .list_unpack import ListUnpackLowerer
 from .values import DICTS, LISTS
 from .generators import GeneratorLowerer
+from .generator_inline import GeneratorInliner
 from .walrus import WalrusLowerer
 
 
-class FunctionLowerer(GeneratorLowerer, ComprehensionLowerer, WalrusLowerer, DeleteLowerer, ExceptionLowerer, SetLowerer,
+class FunctionLowerer(GeneratorInliner, GeneratorLowerer, ComprehensionLowerer, WalrusLowerer, DeleteLowerer, ExceptionLowerer, SetLowerer,
                       LoopLowerer, ListUnpackLowerer, DynamicOpLowerer):
     def __init__(self, fn: FuncSym, layout: Layout, classes):
         params = [(p.name if p.wasm == p.ty.wasm else f"{p.name}.arg", p.wasm) for p in fn.params]

@@ -36,5 +36,6 @@ INTRINSICS.update({f"abi.intrinsics.{name}": ((), NONE) for name in RAISE_INTRIN
 # Python built-ins the subset knows; their argument rules live in check_expr.
 PYTHON_BUILTINS = ("len", "abs", "min", "max", "int", "float", "bool", "str", "bytes", "ord", "chr", "range",
                    "sorted", "list", "isinstance", "enumerate", "zip", "set",
-                   "frozenset", "dict", "sum", "any", "all", "repr", "tuple")
+                   "frozenset", "dict", "sum", "any", "all", "repr", "tuple",
+                   "divmod", "pow", "round", "hash", "hex", "oct", "bin", "format", "ascii", "reversed")
 

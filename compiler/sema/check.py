@@ -31,6 +31,7 @@ from .exceptions import ExceptionChecks, check_exception_classes
 from .field_narrowing import narrow_assigned_field
 from .flow import FlowMixin
 from .generators import GeneratorChecks
+from .generator_functions import GeneratorFunctionChecks
 from .held import note_methods
 from .sets import SetChecks
 from .infer import LiteralInference, UnknownLiteral, unknown
@@ -45,6 +46,7 @@ from .walrus import WalrusChecks
 def run(program: Program) -> Program:
     errors: list[Diagnostic] = check_exception_classes(program)
     note_methods(ExprChecker, program)  # sema/held.py
+    ExprChecker.runtime_functions = program.functions  # sema/number_builtins.py calls the runtime's
     for name in program.module_order:
         errors += _module_globals(program, program.modules[name])
     for fn in list(program.functions.values()):
@@ -101,7 +103,7 @@ def assigned_names(body: list[py_ast.stmt]) -> set[str]:
     return names
 
 
-class FunctionChecker(GeneratorChecks, ClosureChecks, ComprehensionChecks, WalrusChecks, DeleteChecks, ExceptionChecks,
+class FunctionChecker(GeneratorFunctionChecks, GeneratorChecks, ClosureChecks, ComprehensionChecks, WalrusChecks, DeleteChecks, ExceptionChecks,
                       NoneInference, LiteralInference,
                       FlowMixin, SetChecks, CallChecker):
     def __init__(self, fn: FuncSym):

@@ -43,9 +43,11 @@ from .int_enums import int_operand
 from .stdlib_operators import StdlibClassChecks, stdlib_format_method
 from .mixins import super_problem
 from .named_tuples import is_named_tuple
+from .number_builtins import NumberBuiltinChecks
+from .reversed_builtin import ReversedChecks
 
 
-class CallChecker(CollectionsChecks, ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks,
+class CallChecker(NumberBuiltinChecks, ReversedChecks, CollectionsChecks, ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks,
                   StdlibClassChecks, ReprChecks, StaticMethodChecks, ClassMethodChecks, PropertyChecks, ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
         func = node.func

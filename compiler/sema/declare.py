@@ -23,6 +23,7 @@ from .exceptions import bind_builtin_names
 from .constants import ConstantError, fold
 from .types import TypeError_, annotation, is_subclass, resolve
 from .unsupported import UNSUPPORTED, describe
+from .generator_functions import generator_result
 
 
 
@@ -192,7 +193,7 @@ def signature(fn: FuncSym) -> None:
         fn.params.append(_var_positional(module, args.vararg))
     for arg, default in zip(args.kwonlyargs, args.kw_defaults):
         fn.params.append(_keyword_only(module, arg, default))
-    fn.result, fn.result_wasm = annotation(module, node.returns)
+    fn.result, fn.result_wasm = generator_result(fn) or annotation(module, node.returns)  # sema/generator_functions.py
     for decorator in node.decorator_list:
         _apply_decorator(fn, decorator)
     if args.vararg and (fn.export or fn.host):

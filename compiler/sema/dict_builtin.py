@@ -12,6 +12,7 @@ import ast as py_ast
 
 from ..program import ANY, DictType, ListType, TupleType, Type, ViewType
 from .held_conversions import KEY, VALUE, HeldDictSource, dict_of_held
+from .map_filter import is_builtin_call, zip_comprehension
 
 HELP = "dict() takes nothing, keywords, a dict or a list of (key, value) pairs here"
 
@@ -22,6 +23,8 @@ class DictBuiltinChecks:
             raise self.fail(node, "dict() takes one positional argument or keywords here", HELP)
         if any(k.arg is None for k in node.keywords):
             raise self.fail(node, "'**' unpacking in dict() is not supported", "copy the dict: dict(d)")
+        if node.args and is_builtin_call(self, node.args[0], "zip"):
+            node.args[0] = zip_comprehension(node.args[0])  # dict(zip(keys, values))
         if node.args:
             replacement = self._dict_of(node, node.args[0], expected)
         else:

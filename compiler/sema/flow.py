@@ -12,6 +12,7 @@ import ast as py_ast
 from ..program import (ANY, BOOL, BYTES, INT, NONE, STR, ClassType, DictType, ListType, Local, OptionalType, SetType,
                        Type, UnionType, VarTupleType, dict_of, tuple_of, union_of)
 from . import tuple_literals
+from .reversed_builtin import reversed_iteration
 from .check_expr import truthy_type
 from .field_narrowing import fields_kept
 from .named_tuples import is_named_tuple
@@ -250,6 +251,8 @@ class FlowMixin:
             return INT
         if call is not None and call.func.id in ("enumerate", "zip"):
             return self.iteration_combined(owner, call)
+        if call is not None and call.func.id == "reversed":
+            return reversed_iteration(self, owner, call)  # sema/reversed_builtin.py
         if isinstance(iterable, py_ast.Call) and isinstance(iterable.func, py_ast.Attribute) \
                 and iterable.func.attr in ("keys", "values", "items") and not iterable.args:
             base = self.check(iterable.func.value)
@@ -291,14 +294,15 @@ class FlowMixin:
         name = call.func.id
         start = self.enumerate_start(call) if name == "enumerate" else None
         sequences = call.args[:1] if name == "enumerate" else call.args
-        if (call.keywords and start is None) or (name == "zip" and len(call.args) != 2):
+        if (call.keywords and start is None) or (name == "zip" and not call.args):
             raise self.fail(call, f"{name}() is supported as {name}(items) or {name}(items, start)"
-                            if name == "enumerate" else "zip() is supported with two iterables")
+                            if name == "enumerate" else "zip() is supported with one or more iterables, without strict=",
+                            "" if name == "enumerate" else "compare the lengths first, then zip() without strict=")
         parts = []
         for arg in sequences:
             holder = py_ast.Pass()
             parts.append((self.iteration(holder, arg), holder.iteration))
-            if holder.iteration[0] in ("range", "dict", "set"):
+            if holder.iteration[0] in ("range", "dict", "set", "reversed"):
                 raise self.fail(arg, f"{name}() over this iterable is not supported; iterate a list, str or bytes")
         owner.iteration = (name, [p[1] for p in parts])
         if start is not None:
@@ -306,7 +310,7 @@ class FlowMixin:
             owner.iteration += (start,)
         if name == "enumerate":
             return tuple_of((INT, parts[0][0]))
-        return tuple_of((parts[0][0], parts[1][0]))
+        return tuple_of(tuple(part[0] for part in parts))
 
     def enumerate_start(self, call: py_ast.Call) -> py_ast.expr | None:
         """The ``start`` of enumerate(items, start) / enumerate(items, start=n), or None."""

@@ -1,9 +1,10 @@
 """f-strings: each piece checked, its format spec parsed at compile time into what lowering needs.
 
-Supported: ``[[fill]align][sign][0][width][.precision][type]`` with align in
+Supported: ``[[fill]align][sign][#][0][width][,|_][.precision][type]`` with align in
 ``< > ^ =`` and sign ``+ - space``:
 
-- int: type ``d x X o b`` or none, or ``f`` (formatted as ``float(n)``);
+- int: type ``d x X o b`` or none (``#`` puts ``0x``/``0X``/``0o``/``0b`` before the digits), or ``f``
+  (formatted as ``float(n)``);
 - float: no type (the text of ``str(x)``), or ``f`` (precision 6 by default);
 - str (also any value converted with ``!s``): no type or ``s``, no sign, no ``=``; a
   precision keeps that many leading code points;
@@ -12,7 +13,7 @@ Supported: ``[[fill]align][sign][0][width][.precision][type]`` with align in
 CPython's defaults are resolved here: numbers align right and str left; a
 ``0`` before the width means fill ``0`` (unless a fill is given) and, for
 numbers, align ``=`` (unless an alignment is given). Everything else (``e``, ``g``, ``%``,
-grouping with ``,``/``_``, ``#``, ``z``, a precision on a number without ``f``)
+``#`` but on an int, grouping with ``0`` padding, ``z``, a precision on a number without ``f``)
 is an error message naming the spec.
 """
 from __future__ import annotations
@@ -31,9 +32,10 @@ from .stdlib_operators import stdlib_format_method
 STR_ARGUMENTS = (INT, BOOL, STR, FLOAT)  # what str(x) converts
 REPR_ARGUMENTS = (INT, BOOL, STR, FLOAT, BYTES, NONE)  # what !r and !a convert
 
-_SPEC = re.compile(r"^(?:(?P<fill>.)?(?P<align>[<>^=]))?(?P<sign>[+\- ])?(?P<zero>0)?(?P<width>\d+)?"
+_SPEC = re.compile(r"^(?:(?P<fill>.)?(?P<align>[<>^=]))?(?P<sign>[+\- ])?(?P<alternate>#)?(?P<zero>0)?(?P<width>\d+)?(?P<grouping>[,_])?"
                    r"(?:\.(?P<precision>\d+))?(?P<type>[dxXobfs])?$", re.S)
 DEFAULT_FLOAT_PRECISION = 6
+INT_BASE_TYPES = ("x", "X", "o", "b")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,8 @@ class Spec:
     width: int = 0
     precision: int = -1  # -1: none given
     type: str = ""
+    alternate: bool = False  # '#': 0x/0o/0b before the digits of x, X, o, b (nothing for d)
+    grouping: str = ""  # ',' or '_' between groups of 3 digits (4 in x, X, o, b)
 
 
 def parse_spec(text: str, ty: Type) -> Spec | str:
@@ -59,14 +63,25 @@ def parse_spec(text: str, ty: Type) -> Spec | str:
     kind = g["type"] or ""
     if kind == "f" and precision < 0:
         precision = DEFAULT_FLOAT_PRECISION
-    spec = Spec(fill, align, g["sign"] or "-", int(g["width"] or 0), precision, kind)
-    problem = _problem(spec, ty, text, g["sign"] is not None)
+    spec = Spec(fill, align, g["sign"] or "-", int(g["width"] or 0), precision, kind, g["alternate"] is not None,
+                g["grouping"] or "")
+    problem = _problem(spec, ty, text, g["sign"] is not None) or _grouping_problem(spec, ty, text)
     return problem or spec
+
+
+def _grouping_problem(spec: Spec, ty: Type, text: str) -> str:
+    if not spec.grouping:
+        return ""
+    if ty == STR or (spec.grouping == "," and spec.type in INT_BASE_TYPES):
+        return f"Cannot specify '{spec.grouping}' with '{spec.type or 's'}'."  # CPython's ValueError
+    if spec.fill == "0" and spec.align == "=":
+        return f"format spec '{text}' is not supported yet (grouping with '0' padding)"
+    return ""
 
 
 def _problem(spec: Spec, ty: Type, text: str, signed: bool) -> str:
     if ty == STR:
-        if spec.type not in ("", "s") or signed or spec.align == "=":
+        if spec.type not in ("", "s") or signed or spec.align == "=" or spec.alternate:
             return f"format spec '{text}' does not apply to str"
     elif ty == BOOL:
         if text:
@@ -74,8 +89,10 @@ def _problem(spec: Spec, ty: Type, text: str, signed: bool) -> str:
     elif ty == INT:
         if spec.type == "s" or (spec.precision >= 0 and spec.type != "f"):
             return f"format spec '{text}' does not apply to int"
+        if spec.alternate and (spec.type == "f" or spec.align == "="):
+            return f"format spec '{text}' is not supported yet ('#' with 'f', '0' or '=')"
     elif ty == FLOAT:
-        if spec.type not in ("", "f") or (spec.type == "" and spec.precision >= 0):
+        if spec.type not in ("", "f") or (spec.type == "" and spec.precision >= 0) or spec.alternate:
             return (f"format spec '{text}' is not supported for float "
                     "(supported: '.Nf' with fill, align, sign and width, or no type for str(x))")
     else:
@@ -153,7 +170,7 @@ class FormatChecks:
             spec = "".join(p.value for p in pieces)
         parsed = parse_spec(spec, ty)
         if isinstance(parsed, str):
-            raise self.fail(part, parsed, "supported: [[fill]align][sign][0][width][.precision][d|x|X|o|b|f|s]")
+            raise self.fail(part, parsed, "supported: [[fill]align][sign][#][0][width][,|_][.precision][d|x|X|o|b|f|s]")
         part.spec = parsed
 
 

@@ -13,7 +13,8 @@ consumer pulls every item (or stops early) before anything else runs, so it lowe
 
 Arguments evaluated after the generator was made (``sum``'s start, ``min``'s default,
 ``enumerate``'s start) must be constants or variables: the loop evaluates the generator's first
-iterable when it starts, after them. Generator functions (``yield``) stay refused.
+iterable when it starts, after them. Calls of generator functions (``yield``) are made generator
+expressions over them here, and inlined (sema/generator_functions.py).
 """
 from __future__ import annotations
 

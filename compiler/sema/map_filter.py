@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import ast as py_ast
 
+from .reversed_builtin import as_slice, is_reversed
+
 ITEM = "__item"
 
 
@@ -17,6 +19,26 @@ def consumed(checker, node: py_ast.Call) -> None:
     """Replace a map()/filter() first argument of ``node`` by its list comprehension."""
     if node.args and is_map_or_filter(checker, node.args[0]):
         node.args[0] = as_comprehension(checker, node.args[0])
+    elif node.args and is_reversed(checker, node.args[0]):
+        node.args[0] = as_slice(checker, node.args[0])  # list(reversed(xs)): xs[::-1]
+    elif node.args and is_builtin_call(checker, node.args[0], "zip"):
+        node.args[0] = zip_comprehension(node.args[0])  # list(zip(a, b)): [(x, y) for x, y in zip(a, b)]
+
+
+def is_builtin_call(checker, node: py_ast.expr, name: str) -> bool:
+    return isinstance(node, py_ast.Call) and isinstance(node.func, py_ast.Name) and node.func.id == name \
+        and name not in checker.module.namespace and name not in checker.local_names
+
+
+def zip_comprehension(call: py_ast.Call) -> py_ast.ListComp:
+    """The list a consumer draining ``zip(...)`` at once sees (the for loop checks the zip)."""
+    names = [f"{ITEM}{i}" for i in range(len(call.args))]
+    target = _at(py_ast.Tuple(elts=[_at(py_ast.Name(id=n, ctx=py_ast.Store()), call) for n in names],
+                              ctx=py_ast.Store()), call)
+    element = _at(py_ast.Tuple(elts=[_at(py_ast.Name(id=n, ctx=py_ast.Load()), call) for n in names],
+                               ctx=py_ast.Load()), call)
+    generator = py_ast.comprehension(target=target, iter=call, ifs=[], is_async=0)
+    return _at(py_ast.ListComp(elt=element, generators=[generator]), call)
 
 
 def is_map_or_filter(checker, node: py_ast.expr) -> bool:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import ast as py_ast
 
 from .held_conversions import set_of_held
-from .map_filter import is_map_or_filter
+from .map_filter import is_builtin_call, is_map_or_filter
+from .reversed_builtin import is_reversed
 from ..program import (ANY, BOOL, BYTES, INT, NONE, STR, ClassType, DictType, ListType, OptionalType, SetType, Type, ViewType,
                        list_of, set_of)
 
@@ -80,7 +81,7 @@ class SetChecks:
         arg = node.args[0]
         if isinstance(arg, NEVER_SETS) or (
                 isinstance(arg, py_ast.Call) and isinstance(arg.func, py_ast.Name) and arg.func.id == "range") \
-                or is_map_or_filter(self, arg):
+                or is_map_or_filter(self, arg) or is_reversed(self, arg) or is_builtin_call(self, arg, "zip"):
             return  # checked once, by the built-in itself (map/filter: sema/map_filter.py)
         if isinstance(self.check(arg), SetType):
             node.args[0] = py_ast.copy_location(SetItems(value=arg), arg)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import INT, STR, DictType, ListType, TupleType, Type, VarTupleType, ViewType, list_of, var_tuple_of
+from . import map_filter
 
 HELP = "tuple() takes a list, a tuple, a str, a dict or a dict view"
 
@@ -72,6 +73,7 @@ class TupleBuiltinChecks:
             return node.affixes
         if len(node.args) != 1 or node.keywords or isinstance(node.args[0], py_ast.Starred):
             raise self.fail(node, "tuple() takes exactly one argument here", HELP)
+        map_filter.consumed(self, node)  # tuple(reversed(xs)): xs[::-1]
         arg = node.args[0]
         if isinstance(arg, (py_ast.List, py_ast.Tuple)) and not any(isinstance(e, py_ast.Starred) for e in arg.elts):
             replacement = py_ast.copy_location(py_ast.Tuple(elts=arg.elts, ctx=py_ast.Load()), arg)

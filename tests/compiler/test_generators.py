@@ -9,6 +9,7 @@ import pytest
 from compiler import CompileError, compile_file
 
 SOURCE = textwrap.dedent('''\
+    from typing import Iterator
     from abi import export
 
 
@@ -47,8 +48,12 @@ SOURCE = textwrap.dedent('''\
         return sum(x for x in xs)
 
 
-    def generator_function() -> int:
+    def generator_function() -> Iterator[int]:
         yield 1
+
+
+    def kept_generator() -> int:
+        return len(tuple(generator_function()))
 
 
     class Sink:
@@ -66,15 +71,15 @@ SOURCE = textwrap.dedent('''\
 ''')
 
 EXPECTED = [
-    ("9:9", "a generator expression is supported as the argument of any(), all(), sum()"),
-    ("14:17", "max() with key= calls the key between the items of a generator"),
-    ("18:12", "sum() of floats starts from the int 0"),
-    ("22:37", "with a generator expression, the start of sum() must be a constant or a variable here"),
-    ("26:41", "with a generator expression, the default of min() must be a constant or a variable here"),
-    ("30:25", "zip() pulls its second iterable only while the first has items"),
-    ("36:16", "sum() adds int, bool or float items here, not str"),
-    ("40:5", "generators ('yield') are not supported"),
-    ("49:13", "a generator expression is supported as the argument of any(), all(), sum()"),
+    ("10:9", "a generator expression is supported as the argument of any(), all(), sum()"),
+    ("15:17", "max() with key= calls the key between the items of a generator"),
+    ("19:12", "sum() of floats starts from the int 0"),
+    ("23:37", "with a generator expression, the start of sum() must be a constant or a variable here"),
+    ("27:41", "with a generator expression, the default of min() must be a constant or a variable here"),
+    ("31:25", "zip() pulls its second iterable only while the first has items"),
+    ("37:16", "sum() adds int, bool or float items here, not str"),
+    ("45:22", "a generator is supported only where it is consumed at once"),
+    ("54:13", "a generator expression is supported as the argument of any(), all(), sum()"),
 ]
 
 

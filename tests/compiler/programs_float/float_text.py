@@ -1,7 +1,7 @@
 """Text of floats: str(x), f-strings with and without specs (compared with CPython by test_floats.py)."""
 from abi import export
 
-CASES = 12
+CASES = 13
 
 
 def show(case: int, x: float) -> str:
@@ -27,6 +27,9 @@ def show(case: int, x: float) -> str:
         return f"{x:.17f}|{x:.20f}"
     if case == 10:
         return f"{x!s:>30}|" + str(x) + "|" + str(-x)
+    if case == 12:  # round(): half-even on the exact value, at any place (sema/number_builtins.py)
+        whole = str(round(x)) if -1e18 < x < 1e18 else "-"
+        return f"{round(x, 2)!r} {round(x, 0)!r} {round(x, -1)!r} {round(x, 5)!r} {round(x, -3)!r} {whole}"
     return f"[{x:.1f}, {x * 3.0:.5f}, {x / 7.0}]"
 
 
