@@ -205,6 +205,7 @@ class CallChecker(NumberBuiltinChecks, ReversedChecks, CollectionsChecks, Except
                 raise self.fail(func, f"'{base.info.name}' has no method '{func.attr}'",
                                 missing_method_help(base, func.attr))
             self.refuse_property_call(node, method)
+            self.refuse_bool_tzinfo(node, method, base.info)  # dt.replace(tzinfo=True): sema/stdlib_operators.py
             node.call = ("method", method, base.info)
             return self.bind(node, method.params[1:], func.attr, node.args, method.result)
         if isinstance(base, CounterType) and func.attr in COUNTER_METHODS + COUNTER_LATER:

@@ -16,7 +16,7 @@ import ast as py_ast
 import importlib
 from pathlib import Path
 
-from ..program import ClassInfo, ClassType, FuncSym, OptionalType, Program, Type
+from ..program import BOOL, ClassInfo, ClassType, FuncSym, OptionalType, Program, Type
 from .types import assignable
 
 STDLIB = Path(__file__).resolve().parents[1] / "stdlib"
@@ -148,3 +148,14 @@ class StdlibClassChecks:
             if directive:
                 raise self.fail(spec, f"the strftime directive '%{directive}' is not available yet",
                                 "supported: %" + " %".join(DIRECTIVES))
+
+    def refuse_bool_tzinfo(self, node: py_ast.Call, method: FuncSym, info: ClassInfo) -> None:
+        """``dt.replace(tzinfo=True)``: our default is True (left out: keep the tzinfo); CPython
+        raises TypeError for a bool, so one passed is refused here."""
+        if method.name != "replace" or not datetime_class(info, "datetime"):
+            return
+        given = [k.value for k in node.keywords if k.arg == "tzinfo"] + list(node.args[7:8])
+        for value in given:
+            if self.check(value) == BOOL:
+                raise self.fail(value, "tzinfo argument must be None or of a tzinfo subclass, not type 'bool'",
+                                "CPython raises TypeError: pass a timezone, or None for a naive datetime")

@@ -13,7 +13,7 @@ from time import time_ns
 
 from compiler.stdlib.datetime_calendar import check_date, check_time, ord_to_ymd, ymd_to_ord
 from compiler.stdlib.datetime_clock import OSError, timestamp_parts
-from compiler.stdlib.datetime_date import IsoCalendarDate, date, shifted
+from compiler.stdlib.datetime_date import IsoCalendarDate, date, given as _given, shifted
 from compiler.stdlib.datetime_delta import same_timezone, timedelta, timezone
 from compiler.stdlib.datetime_iso import parse_datetime
 from compiler.stdlib.datetime_text import offset_text, strftime as format_time
@@ -165,18 +165,19 @@ class datetime:
             return self
         return (self - mine._offset + tz._offset).replace(tzinfo=tz)
 
-    def replace(self, year: int | None = None, month: int | None = None, day: int | None = None,
-                hour: int | None = None, minute: int | None = None, second: int | None = None,
-                microsecond: int | None = None, tzinfo: timezone | bool | None = True) -> "datetime":
+    def replace(self, year: int = -9223372036854775808, month: int = -9223372036854775808, day: int = -9223372036854775808,
+                hour: int = -9223372036854775808, minute: int = -9223372036854775808, second: int = -9223372036854775808,
+                microsecond: int = -9223372036854775808, tzinfo: timezone | bool | None = True) -> "datetime":
+        """An int argument left out is the int64 minimum (CPython would refuse that value: Python int
+        too large to convert to C int); a bool tzinfo is refused at compile time (sema/stdlib_operators.py)."""
         tz = self._tzinfo
         if tzinfo is None:
             tz = None
         elif isinstance(tzinfo, timezone):
             tz = tzinfo
-        return datetime(self._year if year is None else year, self._month if month is None else month,
-                        self._day if day is None else day, self._hour if hour is None else hour,
-                        self._minute if minute is None else minute, self._second if second is None else second,
-                        self._microsecond if microsecond is None else microsecond, tz)
+        return datetime(_given(year, self._year), _given(month, self._month), _given(day, self._day),
+                        _given(hour, self._hour), _given(minute, self._minute), _given(second, self._second),
+                        _given(microsecond, self._microsecond), tz)
 
     def isoformat(self, sep: str = "T", timespec: str = "auto") -> str:
         if len(sep) != 1:

@@ -17,6 +17,13 @@ class IsoCalendarDate(NamedTuple):
         return f"datetime.IsoCalendarDate(year={self.year}, week={self.week}, weekday={self.weekday})"
 
 
+def given(value: int, current: int) -> int:
+    """replace()'s argument, or the current field where it was left out (the int64 minimum)."""
+    if value == -9223372036854775807 - 1:
+        return current
+    return value
+
+
 def shifted(ordinal: int, seconds: int, microseconds: int) -> list[int]:
     """[ordinal, seconds of the day, microseconds], carried; OverflowError beyond the years 1..9999."""
     carry = microseconds // 1000000
@@ -76,9 +83,8 @@ class date:
     def isoweekday(self) -> int:
         return (self.toordinal() + 6) % 7 + 1
 
-    def replace(self, year: int | None = None, month: int | None = None, day: int | None = None) -> "date":
-        return date(self._year if year is None else year, self._month if month is None else month,
-                    self._day if day is None else day)
+    def replace(self, year: int = -9223372036854775808, month: int = -9223372036854775808, day: int = -9223372036854775808) -> "date":
+        return date(given(year, self._year), given(month, self._month), given(day, self._day))
 
     def isocalendar(self) -> IsoCalendarDate:
         y, w, d = iso_calendar(self._year, self._month, self._day)

@@ -93,6 +93,8 @@ REFUSED = [
      "6:23", "the strftime directive '%U' is not available yet"),
     ("from datetime import date\n\n\ndef f(d: date) -> str:\n    return f'{d:%d %V}'\n",
      "6:12", "the strftime directive '%V' is not available yet"),
+    ("from datetime import datetime\n\n\ndef f(d: datetime) -> datetime:\n    return d.replace(tzinfo=False)\n",
+     "6:29", "tzinfo argument must be None or of a tzinfo subclass, not type 'bool'"),
     ("from datetime import date, datetime\n\n\ndef f(d: datetime) -> bool:\n    return isinstance(d, date)\n",
      "6:26", "isinstance() against datetime.date is not available yet: CPython's datetime objects are date "
      "objects too, ours are not"),
