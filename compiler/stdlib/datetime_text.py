@@ -57,64 +57,66 @@ def strftime(fmt: str, fields: list[int], offset: str, name: str) -> str:
 
 def _directive(d: str, year: int, month: int, day: int, hour: int, minute: int, second: int,
                microsecond: int, offset: str, name: str) -> str:
-    if d == "Y":
+    c = ord(d)  # ints compare in a few instructions, one-character str in a runtime call
+    if c == 89:  # %Y
         return str(year)
-    if d == "y":
+    if c == 121:  # %y
         return two(year % 100)
-    if d == "m":
+    if c == 109:  # %m
         return two(month)
-    if d == "d":
+    if c == 100:  # %d
         return two(day)
-    if d == "e":
+    if c == 101:  # %e
         return str(day).rjust(2)
-    if d == "H":
+    if c == 72:  # %H
         return two(hour)
-    if d == "k":
+    if c == 107:  # %k
         return str(hour).rjust(2)
-    if d == "I" or d == "l":
+    if c == 73 or c == 108:  # %I %l
         twelve = hour % 12 if hour % 12 else 12
-        return two(twelve) if d == "I" else str(twelve).rjust(2)
-    if d == "M":
+        return two(twelve) if c == 73 else str(twelve).rjust(2)
+    if c == 77:  # %M
         return two(minute)
-    if d == "S":
+    if c == 83:  # %S
         return two(second)
-    if d == "f":
+    if c == 102:  # %f
         return str(microsecond).rjust(6, "0")
-    if d == "p":
+    if c == 112:  # %p
         return "AM" if hour < 12 else "PM"
     weekday = (ymd_to_ord(year, month, day) + 6) % 7  # Monday is 0
-    if d == "a" or d == "A":
-        return DAY_NAMES[weekday][:3] if d == "a" else DAY_NAMES[weekday]
-    if d == "b" or d == "h" or d == "B":
-        return MONTH_NAMES[month] if d == "B" else MONTH_NAMES[month][:3]
-    if d == "j":
+    if c == 97 or c == 65:  # %a %A
+        return DAY_NAMES[weekday][:3] if c == 97 else DAY_NAMES[weekday]
+    if c == 98 or c == 104 or c == 66:  # %b %h %B
+        return MONTH_NAMES[month] if c == 66 else MONTH_NAMES[month][:3]
+    if c == 106:  # %j
         return str(ymd_to_ord(year, month, day) - ymd_to_ord(year, 1, 1) + 1).rjust(3, "0")
-    if d == "u":
+    if c == 117:  # %u
         return str(weekday + 1)
-    if d == "w":
+    if c == 119:  # %w
         return str((weekday + 1) % 7)
-    if d == "z":
+    if c == 122:  # %z
         return offset
-    if d == "Z":
+    if c == 90:  # %Z
         return name
-    if d == "n":
+    if c == 110:  # %n
         return "\n"
-    if d == "t":
+    if c == 116:  # %t
         return "\t"
-    if d == "%":
+    if c == 37:  # %%
         return "%"
     return _composite(d, year, month, day, hour, minute, second, weekday)
 
 
 def _composite(d: str, year: int, month: int, day: int, hour: int, minute: int, second: int, weekday: int) -> str:
+    c = ord(d)
     clock = two(hour) + ":" + two(minute)
-    if d == "R":
+    if c == 82:  # %R
         return clock
-    if d == "T" or d == "X":
+    if c == 84 or c == 88:  # %T %X
         return clock + ":" + two(second)
-    if d == "D" or d == "x":
+    if c == 68 or c == 120:  # %D %x
         return two(month) + "/" + two(day) + "/" + two(year % 100)
-    if d == "F":
+    if c == 70:  # %F
         return str(year) + "-" + two(month) + "-" + two(day)
     # %c
     return (DAY_NAMES[weekday][:3] + " " + MONTH_NAMES[month][:3] + " " + str(day).rjust(2) + " " + clock + ":"
