@@ -1,14 +1,19 @@
-"""What the compiler's stdlib classes have that a class of the subset cannot write:
-(1) ``+``, ``-``, ``*``, ``/``, ``//``, ``%`` and unary ``-`` on their objects (datetime's
-``dt + timedelta``, ``dt - dt``): a call of the class's method, chosen here by the operands' static
-types; (2) class attributes holding an object of the class (``timezone.utc``, ``timedelta.max``).
+"""What the compiler's stdlib classes (datetime's) have that a class of the subset cannot write,
+and the checks that keep them from differing from CPython's:
+(1) ``+``, ``-``, ``*``, ``/``, ``//``, ``%``, unary ``-``/``+`` and ``abs()`` on their objects
+(``dt + timedelta``, ``dt - dt``, ``2 * td``): a call of the class's method, chosen here by the
+operands' static types; (2) class attributes holding an object of the class (``timezone.utc``);
+(3) ``f"{dt:%Y}"`` through ``__format__``; (4) ``tz is timezone.utc`` as CPython answers it;
+(5) refusals: names CPython's class has and ours not, ``isinstance(x, date)``, unknown strftime
+directives in a spec, a bool ``tzinfo`` for ``replace``.
 
 CPython's ``datetime.__sub__`` looks at its operand's runtime type and returns a timedelta or a
 datetime; a typed method cannot. So a stdlib class may write one method per operand type: the
 plain name (``__sub__``) and variants ``__sub_<what>__`` (``__sub_datetime__``); the one whose
 ``other`` parameter takes the other operand's type is called (the left operand's ``__sub__``, else
-the right's ``__rsub__``), both operands evaluated left first, as CPython evaluates them. Program classes keep the compile error: their methods would need
-CPython's NotImplemented and reflected-method protocol, which these calls do not model.
+the right's ``__rsub__``), both operands evaluated left first, as CPython evaluates them. Program
+classes keep the compile error: their methods would need CPython's NotImplemented and
+reflected-method protocol, which these calls do not model.
 """
 from __future__ import annotations
 
@@ -20,6 +25,7 @@ from ..program import BOOL, ClassInfo, ClassType, FuncSym, OptionalType, Program
 from .types import assignable
 
 STDLIB = Path(__file__).resolve().parents[1] / "stdlib"
+_IN_STDLIB: dict[str, bool] = {}
 NAMES = {py_ast.Add: "add", py_ast.Sub: "sub", py_ast.Mult: "mul", py_ast.Div: "truediv",
          py_ast.FloorDiv: "floordiv", py_ast.Mod: "mod"}
 
@@ -29,7 +35,10 @@ def is_stdlib_class(ty: Type) -> bool:
 
 
 def in_stdlib(info: ClassInfo) -> bool:
-    return STDLIB in Path(info.module.path).resolve().parents
+    path = str(info.module.path)
+    if path not in _IN_STDLIB:  # resolve() reads the file system: once per module
+        _IN_STDLIB[path] = STDLIB in Path(path).resolve().parents
+    return _IN_STDLIB[path]
 
 
 def cpython_module(info: ClassInfo) -> str:
