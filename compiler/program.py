@@ -129,6 +129,18 @@ class OrderedDictType(DictType):
     ``popitem``, shown as ``OrderedDict([('a', 1)])``; == between two is order-sensitive (refused)."""
 
 
+@dataclass(frozen=True)
+class DequeType(ListType):
+    """``collections.deque[T]``: a list (the same layout, so every read-only list operation serves
+    it) whose items also come and go at the front in O(1) (compiler/runtime/deques.py). Its own type,
+    never a ``list[T]``: its methods, repr, index errors and iteration (RuntimeError once changed)
+    are CPython's deque's (sema/deques.py)."""
+
+
+def deque_of(item: Type) -> DequeType:
+    return DequeType(f"deque[{item}]", "i32", True, item)
+
+
 def ordered_dict_of(key: Type, value: Type) -> OrderedDictType:
     return OrderedDictType(f"OrderedDict[{key}, {value}]", "i32", True, key, value)
 
@@ -325,7 +337,9 @@ RUNTIME_MODULES = ("compiler.runtime.numbers", "compiler.runtime.held_methods", 
 SET_RUNTIME_MODULES = ("compiler.runtime.set_algebra", "compiler.runtime.sets")
 # And for programs that import from collections (Counter, OrderedDict): the same.
 COLLECTIONS_RUNTIME_MODULES = ("compiler.runtime.dict_kinds",)
-OPTIONAL_RUNTIME_MODULES = SET_RUNTIME_MODULES + COLLECTIONS_RUNTIME_MODULES
+# And for programs that import collections.deque.
+DEQUE_RUNTIME_MODULES = ("compiler.runtime.deques",)
+OPTIONAL_RUNTIME_MODULES = SET_RUNTIME_MODULES + COLLECTIONS_RUNTIME_MODULES + DEQUE_RUNTIME_MODULES
 RT_MEMORY = "compiler.runtime.memory"
 
 # Modules the compiler provides itself: their names are intrinsics, not code.
@@ -333,8 +347,11 @@ BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
     "typing": ("Optional", "Any", "Union", "Callable", "List", "Dict", "Set", "FrozenSet", "Tuple",
                "NamedTuple", "Iterator", "Iterable", "Generator"),
     "collections.abc": ("Callable", "Iterator", "Iterable", "Generator"),
-    "collections": ("defaultdict", "Counter", "OrderedDict"),  # sema/collections_types.py
+    "collections": ("defaultdict", "Counter", "OrderedDict", "deque"),  # sema/collections_types.py, sema/deques.py
     "dataclasses": ("dataclass", "field"),
+    "itertools": ("chain", "groupby", "islice", "count", "product", "accumulate", "pairwise", "repeat", "takewhile",
+                  "dropwhile", "zip_longest"),  # sema/itertools_calls.py
+    "functools": ("reduce", "lru_cache", "cache"),  # and frontend/function_caches.py
     "enum": ("Enum", "IntEnum"),
     "__future__": ("annotations",),
     "abi": ("export", "export_if_overridden", "wasm_import", "i32", "i64"),

@@ -22,10 +22,10 @@ import warnings
 from pathlib import Path
 
 from ..diagnostics import CompileError, Diagnostic, display_path, loc_of
-from ..program import (BUILTIN_MODULES, COLLECTIONS_RUNTIME_MODULES, OPTIONAL_RUNTIME_MODULES, RUNTIME_MODULES,
-                       SET_RUNTIME_MODULES, Program, SourceModule)
+from ..program import (BUILTIN_MODULES, COLLECTIONS_RUNTIME_MODULES, DEQUE_RUNTIME_MODULES, OPTIONAL_RUNTIME_MODULES,
+                       RUNTIME_MODULES, SET_RUNTIME_MODULES, Program, SourceModule)
 from .. import cache
-from . import module_imports, stdlib_check
+from . import function_caches, module_imports, stdlib_check
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 STDLIB_DIR = PROJECT_ROOT / "compiler" / "stdlib"
@@ -48,6 +48,10 @@ def run(entry: Path, text: str | None = None) -> Program:
         _load_pending(pending, modules, roots, stdlib)
     if any(target == "collections" for m in modules.values() for target, _ in imported_modules(m)):
         _add_runtime(pending, COLLECTIONS_RUNTIME_MODULES, name)  # Counter's and OrderedDict's helpers
+        _load_pending(pending, modules, roots, stdlib)
+    if any(target == "collections" and any(a.name == "deque" for a in node.names)
+           for m in modules.values() for target, node in imported_modules(m)):
+        _add_runtime(pending, DEQUE_RUNTIME_MODULES, name)  # the deque's ring of slots
         _load_pending(pending, modules, roots, stdlib)
     errors = stdlib_check.check(modules, stdlib)
     if errors:
@@ -86,6 +90,7 @@ def _load_pending(pending: list, modules: dict[str, SourceModule], roots: list[P
             continue
         module = _parse(mod_name, path, source, trusted=mod_name in RUNTIME_MODULES + OPTIONAL_RUNTIME_MODULES)
         rewritten = module_imports.rewrite(module)  # import X -> from X import ...
+        rewritten = rewritten or function_caches.rewrite(module)  # @lru_cache -> code
         if rewritten:
             raise CompileError(rewritten)
         modules[mod_name] = module

@@ -17,12 +17,14 @@ from .kwargs_unpack import KwargsUnpackLowerer
 from .tuple_builtin import TupleBuiltinLowerer
 from .sort_keys import SortKeyLowerer
 from .texts import TextLowerer
+from .deques import DequeLowerer
+from .random_calls import RandomCallLowerer
 from .values import BYTES_DATA, DYNAMIC, LISTS, STRINGS, type_code
 
 KIND_RECORD = 9
 
 
-class CallLowerer(IntrinsicLowerer, StarArgsLowerer, KwargsUnpackLowerer, TupleBuiltinLowerer, ClosureLowerer, SortKeyLowerer, MethodLowerer,
+class CallLowerer(RandomCallLowerer, DequeLowerer, IntrinsicLowerer, StarArgsLowerer, KwargsUnpackLowerer, TupleBuiltinLowerer, ClosureLowerer, SortKeyLowerer, MethodLowerer,
                   CompareLowerer, TextLowerer):
     def lower_Call(self, node: py_ast.Call) -> None:
         if hasattr(node, "unpacking"):

@@ -8,6 +8,7 @@ from .collections_ops import dict_read
 from ..sema.class_keys import identity_keyed
 from .formatting import FormatLowerer
 from .expressions import text_prefix
+from .deques import item_access
 from .values import DICTS, LISTS, STRINGS
 
 KIND_RAW, KIND_POINTERS, KIND_RECORD = 5, 7, 9
@@ -107,7 +108,7 @@ class ContainerLowerer(FormatLowerer):
             dict_read(self, base, node.ty)  # a defaultdict inserts, a Counter reads 0
             return
         self.value(node.slice, INT)
-        symbol = f"{LISTS}.list_get" if isinstance(base, ListType) else f"{TUPLES}.tuple_get" \
+        symbol = item_access(base, False) if isinstance(base, ListType) else f"{TUPLES}.tuple_get" \
             if isinstance(base, VarTupleType) else f"{STRINGS}.{text_prefix(base)}_getitem"
         self.call_runtime(symbol, node.ty)
 

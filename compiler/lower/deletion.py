@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import ANY, INT, CounterType, DictType
+from ..program import ANY, INT, CounterType, DequeType, DictType
+from .deques import DEQUES
 from .values import DICTS, LISTS
 
 LIST_SLICES = "compiler.runtime.list_slices"
@@ -34,7 +35,7 @@ class DeleteLowerer:
                 self.emit("call", f"{DICTS}.dict_delete")
             else:
                 self.value(target.slice, INT)
-                self.emit("call", f"{LISTS}.list_delete")
+                self.emit("call", f"{DEQUES}.deque_delete" if isinstance(base, DequeType) else f"{LISTS}.list_delete")
 
     def store_slice(self, target: py_ast.Subscript, value: str) -> None:
         """``target[i:j:k] = <the list in local value>``: the list is evaluated first, as CPython."""

@@ -101,7 +101,8 @@ class ExceptionLowerer:
         module = self.source.module
         if module.name in RUNTIME_MODULES + OPTIONAL_RUNTIME_MODULES:
             return ""
-        return f'File "{display_path(module.path)}", line {stmt.lineno}, in {self.source.name}'
+        shown = getattr(self.source.node, "shown_name", self.source.name)  # frontend/function_caches.py
+        return f'File "{display_path(module.path)}", line {stmt.lineno}, in {shown}'
 
     # -- try ------------------------------------------------------------------------------------
     def stmt_Try(self, stmt: py_ast.Try) -> None:

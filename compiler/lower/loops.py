@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import BYTES, INT, STR, ListType, OrderedDictType, Type, VarTupleType, tuple_of
+from ..program import BYTES, INT, STR, DequeType, ListType, OrderedDictType, Type, VarTupleType, tuple_of
 from .collections_ops import ordered_check, ordered_state, ordered_yielded
 from .containers import ContainerLowerer
 from .values import BYTES_DATA, DICTS, LISTS, STRINGS
@@ -140,6 +140,8 @@ class LoopLowerer(ContainerLowerer):
     def exhausted(self, source: tuple[str, Type, Type], index: str, exit_label: str) -> None:
         """Leave to ``exit_label`` when ``index`` is past the sequence's current length."""
         tmp, ty, _ = source
+        if isinstance(ty, DequeType):
+            self.deque_guard(tmp)  # RuntimeError once it changed, before its end is seen
         self.emit("local.get", index)
         self.emit("local.get", tmp)
         self.emit("i64.load32_u", 12 if ty == STR else 8)
@@ -189,6 +191,8 @@ class LoopLowerer(ContainerLowerer):
         self.value(node)
         tmp = self.stash("i32")
         ty = node.ty
+        if isinstance(ty, DequeType):
+            self.deque_snapshot(tmp)  # CPython's deque iterator keeps its state: lower/deques.py
         item = ty.item if isinstance(ty, (ListType, VarTupleType)) else STR if ty == STR else INT
         return tmp, ty, item
 

@@ -15,13 +15,16 @@ from .loops import LoopLowerer
 from .sets import SetLowerer
 from .layout import Layout
 from .list_unpack import ListUnpackLowerer
-from .values import DICTS, LISTS
+from .deques import item_access
+from .values import DICTS
 from .generators import GeneratorLowerer
 from .generator_inline import GeneratorInliner
+from .itertools_loops import ItertoolsLowerer
 from .walrus import WalrusLowerer
 
 
-class FunctionLowerer(GeneratorInliner, GeneratorLowerer, ComprehensionLowerer, WalrusLowerer, DeleteLowerer, ExceptionLowerer, SetLowerer,
+class FunctionLowerer(GeneratorInliner, ItertoolsLowerer, GeneratorLowerer, ComprehensionLowerer, WalrusLowerer, DeleteLowerer,
+                      ExceptionLowerer, SetLowerer,
                       LoopLowerer, ListUnpackLowerer, DynamicOpLowerer):
     def __init__(self, fn: FuncSym, layout: Layout, classes):
         params = [(p.name if p.wasm == p.ty.wasm else f"{p.name}.arg", p.wasm) for p in fn.params]
@@ -103,7 +106,7 @@ class FunctionLowerer(GeneratorInliner, GeneratorLowerer, ComprehensionLowerer, 
             self.value(target.slice, INT)
         self.emit("local.get", value)
         self.to_slot(ty)
-        self.emit("call", f"{DICTS}.dict_set" if isinstance(base, DictType) else f"{LISTS}.list_set")
+        self.emit("call", f"{DICTS}.dict_set" if isinstance(base, DictType) else item_access(base, True))
 
     def target_type(self, target: py_ast.expr, fallback: Type) -> Type:
         """The storage type of an assignment target (values are converted to it)."""
@@ -175,7 +178,7 @@ class FunctionLowerer(GeneratorInliner, GeneratorLowerer, ComprehensionLowerer, 
         self.to_slot(holder.ty.key if isinstance(holder.ty, DictType) else INT)
         self.emit("local.get", result)
         self.to_slot(ty)
-        self.emit("call", f"{DICTS}.dict_set" if isinstance(holder.ty, DictType) else f"{LISTS}.list_set")
+        self.emit("call", f"{DICTS}.dict_set" if isinstance(holder.ty, DictType) else item_access(holder.ty, True))
 
     def lower__Temp(self, node: "_Temp") -> None:
         """Re-read an augmented assignment's target from the temporaries holding its parts."""
@@ -194,7 +197,7 @@ class FunctionLowerer(GeneratorInliner, GeneratorLowerer, ComprehensionLowerer, 
             self.to_slot(base.key)
             dict_read(self, base, node.ty)  # d[k] += 1 of a defaultdict or Counter too
         else:
-            self.call_runtime(f"{LISTS}.list_get", node.ty)
+            self.call_runtime(item_access(base, False), node.ty)
 
     # -- simple statements ----------------------------------------------------------------
     def stmt_Expr(self, stmt: py_ast.Expr) -> None:

@@ -7,7 +7,7 @@ the names of what an Any holds by its type code (compiler/runtime/dynamic.py).
 """
 from __future__ import annotations
 
-from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, CounterType, DefaultDictType, DictType,
+from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, CounterType, DefaultDictType, DequeType, DictType,
                        ListType, OrderedDictType, SetType, TupleType, Type, VarTupleType, ViewType)
 
 HELD_NAMES = ("NoneType", "int", "float", "bool", "str", "bytes", "list", "dict")  # by dynamic type code
@@ -18,7 +18,7 @@ BUILTIN_NAMES = {INT: "int", FLOAT: "float", BOOL: "bool", STR: "str", BYTES: "b
 def static_name(ty: Type) -> str | None:
     if ty in BUILTIN_NAMES:
         return BUILTIN_NAMES[ty]
-    for kind, name in ((ListType, "list"), (DefaultDictType, "defaultdict"), (CounterType, "Counter"),
+    for kind, name in ((DequeType, "deque"), (ListType, "list"), (DefaultDictType, "defaultdict"), (CounterType, "Counter"),
                        (OrderedDictType, "OrderedDict"),
                        (DictType, "dict"), (TupleType, "tuple"), (VarTupleType, "tuple"),
                        (ViewType, "list")):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import ANY, BOOL, FLOAT, INT, CounterType, DictType, ListType, SetType, Type, VarTupleType
+from ..program import ANY, BOOL, FLOAT, INT, CounterType, DequeType, DictType, ListType, SetType, TupleType, Type, VarTupleType
+from . import tuple_sequences
 from .types import fixed_to_var_tuple
 from .comparisons import NUMERIC, TEXT
 from .constants import INT64_MIN
@@ -42,6 +43,12 @@ class ArithmeticChecks:
                             "loop over the counts: for k, n in b.items(): a[k] += n")
         if left in NUMERIC and right in NUMERIC:
             return self.numeric_result(node, left, right)
+        if isinstance(left, DequeType) or isinstance(right, DequeType):  # CPython's d + d is a deque
+            raise self.fail(node, "deque arithmetic (+, *) is not available yet",
+                            "extend a copy: e = d.copy(); e.extend(other)")
+        if isinstance(op, py_ast.Add) and isinstance(left, TupleType) and isinstance(right, TupleType):
+            node.replaced_by = tuple_sequences.concatenation(node, left, right)  # sema/tuple_sequences.py
+            return self.check(node.replaced_by)
         sequences = (ListType, VarTupleType)
         if isinstance(op, py_ast.Add) and left == right and (left in TEXT or isinstance(left, sequences)):
             return left

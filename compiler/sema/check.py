@@ -17,7 +17,7 @@ import ast as py_ast
 
 from .. import cache
 from ..diagnostics import CompileError, Diagnostic
-from ..program import (ANY, NONE, OPTIONAL_RUNTIME_MODULES, RUNTIME_MODULES, ClassType, DictType, FuncSym,
+from ..program import (ANY, NONE, OPTIONAL_RUNTIME_MODULES, RUNTIME_MODULES, ClassType, DequeType, DictType, FuncSym,
                        GlobalSym, ListType, Program, SetType, TupleType, Type, VarTupleType, ViewType)
 from .check_calls import CallChecker
 from .check_expr import Bail, ExprChecker, _conversion_help
@@ -32,6 +32,7 @@ from .field_narrowing import narrow_assigned_field
 from .flow import FlowMixin
 from .generators import GeneratorChecks
 from .generator_functions import GeneratorFunctionChecks
+from .itertools_calls import ItertoolsChecks
 from .held import note_methods
 from .sets import SetChecks
 from .infer import LiteralInference, UnknownLiteral, unknown
@@ -103,7 +104,8 @@ def assigned_names(body: list[py_ast.stmt]) -> set[str]:
     return names
 
 
-class FunctionChecker(GeneratorFunctionChecks, GeneratorChecks, ClosureChecks, ComprehensionChecks, WalrusChecks, DeleteChecks, ExceptionChecks,
+class FunctionChecker(GeneratorFunctionChecks, ItertoolsChecks, GeneratorChecks, ClosureChecks, ComprehensionChecks, WalrusChecks,
+                      DeleteChecks, ExceptionChecks,
                       NoneInference, LiteralInference,
                       FlowMixin, SetChecks, CallChecker):
     def __init__(self, fn: FuncSym):
@@ -281,7 +283,8 @@ class FunctionChecker(GeneratorFunctionChecks, GeneratorChecks, ClosureChecks, C
         base = self.check(target.value)
         if not isinstance(base, ClassType) or target.attr not in base.info.fields:
             self.refuse_exception_attribute(target, base)  # e.args = ...: sema/exception_args.py
-            raise self.fail(target, f"{base} has no field '{target.attr}'",
+            raise self.fail(target, f"{base} has no field '{target.attr}'", "make a new deque: deque(d, maxlen=n)"
+                            if target.attr == "maxlen" and isinstance(base, DequeType) else
                             "declare it in the class body or assign it in __init__")
         frozen_assignment(self, target, base.info)  # sema/dataclass_options.py
         self.require(target, value, ty, base.info.fields[target.attr], f"field '{target.attr}'")

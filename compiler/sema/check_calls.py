@@ -11,8 +11,8 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, CounterType, DictType,
-                       FuncSym, ListType, Local, OrderedDictType, SetType, Param, Type, VarTupleType, ViewType, list_of)
-from . import map_filter
+                       FuncSym, ListType, Local, OrderedDictType, SetType, Param, TupleType, Type, VarTupleType, ViewType, list_of)
+from . import map_filter, tuple_sequences
 from .builtins import INTRINSICS, PYTHON_BUILTINS
 from .collections_types import COUNTER_LATER, COUNTER_METHODS, ORDERED_METHODS, CollectionsChecks
 from .dict_builtin import DictBuiltinChecks
@@ -20,6 +20,8 @@ from .exceptions import is_exception
 from .exception_args import ExceptionArgsChecks, missing_method_help, reaches_base_init, takes_arguments
 from .held_conversions import list_of_held
 from .reprs import ReprChecks, shown_by_repr
+from .random_calls import RandomCallChecks, is_generic_random
+from .deques import DequeChecks, is_deque
 from .isinstance_checks import IsinstanceChecks
 from .callables import value_call
 from .check_expr import NUMERIC, TEXT, ExprChecker
@@ -46,8 +48,14 @@ from .named_tuples import is_named_tuple
 from .number_builtins import NumberBuiltinChecks
 from .reversed_builtin import ReversedChecks
 
+# Our ipaddress classes whose CPython int() may need 128 bits (compiler/stdlib/ipaddress.py).
+WIDE_INTS = {"IPv6Address": "an IPv6 address has 128 bits, beyond the 64-bit ints here",
+             "_BaseAddress": "ip_address() may return an IPv6Address, whose 128 bits are beyond the 64-bit ints here"}
+WIDE_INTS_HELP = "narrow it first: 'if isinstance(a, IPv4Address): n = int(a)', or use a.packed (bytes) or a.exploded"
 
-class CallChecker(NumberBuiltinChecks, ReversedChecks, CollectionsChecks, ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks,
+
+class CallChecker(NumberBuiltinChecks, ReversedChecks, CollectionsChecks, RandomCallChecks, DequeChecks,
+                  ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks,
                   StdlibClassChecks, ReprChecks, StaticMethodChecks, ClassMethodChecks, PropertyChecks, ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
         func = node.func
@@ -63,6 +71,8 @@ class CallChecker(NumberBuiltinChecks, ReversedChecks, CollectionsChecks, Except
             raise self.fail(func, f"'{name}' is a local variable, not a function",
                             "rename the variable; it hides the function of the same name")
         sym = self.module.namespace.get(name)
+        if isinstance(sym, FuncSym) and is_generic_random(sym):
+            return self.generic_random_call(node, sym)  # sema/random_calls.py
         if isinstance(sym, FuncSym):
             node.call = ("function", sym)
             return self.bind(node, sym.params, sym.name, node.args, sym.result)
@@ -196,6 +206,9 @@ class CallChecker(NumberBuiltinChecks, ReversedChecks, CollectionsChecks, Except
             base = self.check_maybe_unknown(receiver)
         if owner is None and self.unknown_local(receiver) is not None:
             base = receiver.ty = self.settle_by_method(receiver, func.attr, node.args)
+        if isinstance(base, TupleType) and func.attr in ("index", "count"):  # on the list of its items
+            func.value = tuple_sequences.as_list(self, receiver, base, "searching")
+            return self.method_call(node, func)
         if func.attr == "_replace" and is_named_tuple(base) and inherited_method(base.info, "_replace") is None:
             return self.named_tuple_replace(node, func, base)  # sema/named_tuples.py
         if isinstance(base, ClassType):
@@ -208,6 +221,8 @@ class CallChecker(NumberBuiltinChecks, ReversedChecks, CollectionsChecks, Except
             self.refuse_bool_tzinfo(node, method, base.info)  # dt.replace(tzinfo=True): sema/stdlib_operators.py
             node.call = ("method", method, base.info)
             return self.bind(node, method.params[1:], func.attr, node.args, method.result)
+        if is_deque(base):
+            return self.deque_method(node, func, base)  # sema/deques.py
         if isinstance(base, CounterType) and func.attr in COUNTER_METHODS + COUNTER_LATER:
             return self.counter_method(node, func, base)  # sema/collections_types.py
         if isinstance(base, OrderedDictType) and func.attr in ORDERED_METHODS:
@@ -301,6 +316,11 @@ class CallChecker(NumberBuiltinChecks, ReversedChecks, CollectionsChecks, Except
             node.args[0] = node.bound[0] = listed
             return INT
         ty = self.check(self.one_argument(node, "len"))
+        if isinstance(ty, TupleType):  # the constant (sema/tuple_sequences.py)
+            replacement = tuple_sequences.length(node.args[0], ty)
+            self.check(replacement)
+            node.call = ("rewritten", replacement)
+            return INT
         if is_named_tuple(ty):
             return self.named_tuple_len(node, ty)  # sema/named_tuples.py
         if isinstance(ty, ClassType) and inherited_method(ty.info, "__len__") is not None:
@@ -328,7 +348,18 @@ class CallChecker(NumberBuiltinChecks, ReversedChecks, CollectionsChecks, Except
             self.use(node.args[1], INT, what="the base")
             node.bound = list(node.args)
             return INT
-        if int_operand(self.one_argument(node, "int"), self.check(node.args[0])) != ANY:  # an Any: on what it holds
+        ty = int_operand(self.one_argument(node, "int"), self.check(node.args[0]))
+        if isinstance(ty, ClassType) and inherited_method(ty.info, "__int__") is not None:
+            # CPython's type(x).__int__(x): a written __int__ -> int (dispatch on the runtime class)
+            call = py_ast.Call(func=py_ast.Attribute(value=node.args[0], attr="__int__", ctx=py_ast.Load()),
+                               args=[], keywords=[])
+            node.args[0] = node.bound[0] = py_ast.copy_location(call, node.args[0])
+            self.expect(node.args[0], INT, what="the result of __int__()")
+        elif isinstance(ty, ClassType) and ty.info.module.name.startswith("compiler.stdlib.ipaddress") \
+                and ty.info.name in WIDE_INTS:
+            raise self.fail(node.args[0], f"int() of {ty.info.name} is not available: {WIDE_INTS[ty.info.name]}",
+                            WIDE_INTS_HELP)
+        elif ty != ANY:  # an Any: on what it holds
             self.expect(node.args[0], *NUMERIC, *TEXT, what="the argument of int()")
         return INT
 

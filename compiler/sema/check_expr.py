@@ -12,9 +12,10 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..diagnostics import Diagnostic
-from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DictType,
+from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DequeType, DictType,
                        FuncSym, GlobalSym, ListType, Local, OptionalType, SetType, SourceModule, TupleType, Type,
                        UnionType, VarTupleType, dict_of, list_of, tuple_of, union_of)
+from . import tuple_sequences
 from .arithmetic import ArithmeticChecks
 from .builtins import PYTHON_BUILTINS
 from .callables import check_lambda, function_value
@@ -253,6 +254,11 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
         if is_named_tuple(base):
             return self.named_tuple_item(node, base)  # sema/named_tuples.py
         if isinstance(node.slice, py_ast.Slice):
+            if isinstance(base, TupleType):  # sema/tuple_sequences.py
+                node.replaced_by = tuple_sequences.sliced(self, node, base)
+                return self.check(node.replaced_by)
+            if isinstance(base, DequeType):  # CPython: TypeError (a deque takes no slice)
+                raise self.fail(node, "a deque cannot be sliced", "slice a copy: list(d)[a:b]")
             if not (base in TEXT or isinstance(base, (ListType, VarTupleType))):
                 raise self.fail(node, f"{base} values cannot be sliced")
             for part in (node.slice.lower, node.slice.upper, node.slice.step):
@@ -301,6 +307,8 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
         base = self.check(node.value)
         if node.attr == "_fields" and is_named_tuple(base):
             return self.named_tuple_fields(node, base.info, True)
+        if node.attr == "maxlen" and isinstance(base, DequeType):
+            return self.deque_maxlen(node, base)  # sema/deques.py
         if not isinstance(base, ClassType):
             raise self.fail(node, f"{base} values have no attribute '{node.attr}' here",
                             "call methods directly, e.g. s.strip()")
@@ -399,6 +407,8 @@ def _constant_of(info: ClassInfo, name: str) -> GlobalSym | None:
 
 
 def _conversion_help(ty: Type, target: Type) -> str:
+    if isinstance(ty, DequeType) and isinstance(target, ListType):
+        return f"a deque is not a list (its methods and repr differ): pass list(d), a copy, or annotate it as {ty}"
     if isinstance(ty, DictType) and type(ty) is not DictType:  # a defaultdict or Counter
         return (f"a {ty} is not a plain dict here (d[k] and repr differ): pass dict(d), a plain copy, or "
                 f"annotate it as {ty}")

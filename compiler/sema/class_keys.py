@@ -20,6 +20,10 @@ from .types import KEY_TYPES, is_exception_class_info
 MISSING_KEY = "d[key] of a dict keyed by objects is not supported: a missing key's KeyError shows its repr"
 MISSING_HELP = "write d.get(key) (None if missing), d.get(key, default), or test `key in d` first"
 FIELD_TYPES = ("int", "bool", "str", "bytes")
+# The standard library's classes whose __eq__ and __hash__ are CPython's, which (as written there) compare
+# exactly the class and the fields kept: they key a dict as a frozen dataclass does (a subclass of the
+# program's may add fields that CPython's would not compare: then the family is not all of these).
+LIBRARY_RECORDS = ("compiler.stdlib.ipaddress_addresses", "compiler.stdlib.ipaddress_networks")
 KEY_HELP = "key the dict by an int or str field of the object (e.g. its name or id number)"
 
 
@@ -97,6 +101,9 @@ def _problem(program, info: ClassInfo) -> str | None:
     if is_exception_class_info(info):
         return f"{name} is an exception class: its objects cannot be dict keys here"
     family = [c for c in program.classes.values() if info in _ancestors(c)]
+    if all(c.module.name in LIBRARY_RECORDS for c in family + list(_ancestors(info.base))):
+        info.record_key = True  # our ipaddress classes: equal exactly when of one class with equal fields
+        return None
     if _hashes_fields(info):
         return _record_problem(info, family + list(_ancestors(info.base)))
     for c in family:

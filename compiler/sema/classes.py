@@ -19,7 +19,7 @@ from .class_keys import mark_identity_keys
 from .mixins import add_mixin_methods, mark_mixins, split_bases
 from .class_methods import declare_class_method, is_class_method, specialize_all
 from .constants import ConstantError, fold
-from .ordering import check_order_family, order_methods_source
+from .ordering import NAMES as ORDERING_NAMES, check_order_family, order_methods_source
 from .enums import declare_enum, enums_first, is_enum_base, rewrite_uses
 from .dataclass_repr import generate_reprs
 from .named_tuples import check_body as check_named_tuple_body, is_named_tuple_base
@@ -248,6 +248,12 @@ def finish_all(program: Program) -> None:
     for info in program.classes.values():
         info.eq_in_subtree = any(inherited_method(c, "__eq__") is not None for c in program.classes.values()
                                  if info.class_id <= c.class_id <= info.last_descendant_id)
+        # a subclass writing __lt__ (or friends): CPython may call its method with the operands swapped
+        info.order_below = any(name in c.methods for c in program.classes.values() for name in ORDER_NAMES
+                               if info.class_id < c.class_id <= info.last_descendant_id)
+        # a class below a subclass: objects of two classes, one below the other (sema/ordering.py)
+        info.deep_below = any(c.base is not info for c in program.classes.values()
+                              if info.class_id < c.class_id <= info.last_descendant_id)
 
 
 def _init_fields(info: ClassInfo) -> None:
@@ -309,9 +315,20 @@ def _check_overrides(info: ClassInfo) -> None:
             continue
         mine = [(p.ty, p.var_positional) for p in fn.params[1:]], fn.result
         theirs = [(p.ty, p.var_positional) for p in base_fn.params[1:]], base_fn.result
-        if mine != theirs and not getattr(fn.node, "generated", False):
+        if mine != theirs and not getattr(fn.node, "generated", False) and not _narrower_getter(fn, base_fn):
             raise _fail(info, fn.node, f"'{name}' overrides {base_fn.qualname} with a different signature",
                         "keep the parameter and result types of the base method")
+
+
+def _narrower_getter(fn: FuncSym, base_fn: FuncSym) -> bool:
+    """A property getter returning objects of a subclass of what the base's returns
+    (IPv4Network.network_address: an IPv4Address): code typed for the base still gets a base."""
+    return getattr(fn.node, "is_property", False) and getattr(base_fn.node, "is_property", False) \
+        and len(fn.params) == len(base_fn.params) == 1 and isinstance(fn.result, ClassType) \
+        and isinstance(base_fn.result, ClassType) and is_subclass(fn.result.info, base_fn.result.info)
+
+
+ORDER_NAMES = tuple(ORDERING_NAMES.values())
 
 
 # Methods CPython calls implicitly for a truth value (``if obj``, ``not obj``, ``and``/``or``, ``bool(obj)``):

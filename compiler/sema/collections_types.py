@@ -18,6 +18,7 @@ import ast as py_ast
 from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, CounterType, DefaultDictType, DictType, ListType,
                        OrderedDictType, SetType, Type, VarTupleType, counter_of, default_dict_of, list_of,
                        ordered_dict_of, tuple_of)
+from .deques import DEQUE, deque_annotation
 
 DEFAULTDICT = Builtin("collections.defaultdict")
 COUNTER = Builtin("collections.Counter")
@@ -48,6 +49,8 @@ def factory_name(value: Type) -> str | None:
 def collections_annotation(sym: Builtin, args: list[Type], fail) -> Type:
     """``defaultdict[K, V]``, ``Counter[K]`` or ``OrderedDict[K, V]``; ``fail(message, help)`` makes the
     located error."""
+    if sym == DEQUE:
+        return deque_annotation(args, fail)  # sema/deques.py
     if sym == COUNTER:
         if len(args) != 1 or args[0] not in (INT, STR, BYTES):
             raise fail("a Counter's keys must be int, str or bytes", "write Counter[str] (or int, bytes keys)")
@@ -88,6 +91,8 @@ class CollectionsChecks:
             return self.counter_call(node, expected)
         if sym == ORDERED_DICT:
             return self.ordered_dict_call(node, expected)
+        if sym == DEQUE:
+            return self.deque_call(node, expected)  # sema/deques.py
         raise self.fail(node.func, f"'{sym.name}' cannot be called")
 
     def defaultdict_call(self, node: py_ast.Call, expected: Type | None) -> Type:

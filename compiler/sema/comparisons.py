@@ -10,7 +10,7 @@ import ast as py_ast
 
 from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, DictType, ListType, OptionalType, TupleType, Type, \
     VarTupleType, ViewType, members_of
-from . import tuple_literals
+from . import tuple_literals, tuple_sequences
 from .class_keys import identity_keyed
 from .int_enums import compare_operands
 from .contains import check_object_membership
@@ -31,6 +31,10 @@ class ComparisonChecks:
             return BOOL
         operands = [node.left, *node.comparators]
         types = compare_operands(node, [self.check(o) for o in operands])  # IntEnum members: sema/int_enums.py
+        if len(node.ops) == 1 and isinstance(node.ops[0], (py_ast.In, py_ast.NotIn)) \
+                and isinstance(types[1], TupleType):  # x in t: in the list of its items (sema/tuple_sequences.py)
+            node.comparators[0] = tuple_sequences.as_list(self, node.comparators[0], types[1], "searching")
+            return self.check_Compare(node, expected)
         for op, (a, b), (left, right) in zip(node.ops, zip(types, types[1:]), zip(operands, operands[1:])):
             self.check_comparison(node, op, a, b, left, right)
         return BOOL

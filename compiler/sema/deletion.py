@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import ANY, DictType, ListType, Type
+from ..program import ANY, DequeType, DictType, ListType, Type
 from .class_keys import MISSING_KEY, repr_unknown
 
 BLOCKS = (py_ast.For, py_ast.While, py_ast.Try)
@@ -51,6 +51,8 @@ class DeleteChecks:
         base = self.check(target.value)
         if base == ANY:
             return self.held_delete(target)  # sema/dynamic_ops.py
+        if isinstance(base, DequeType) and isinstance(target.slice, py_ast.Slice):
+            raise self.fail(target, "a deque cannot be sliced", "delete its items one by one: del d[i]")
         if isinstance(target.slice, py_ast.Slice):
             if not isinstance(base, ListType):
                 raise self.fail(target, f"{base} values do not support slice deletion",
@@ -76,6 +78,8 @@ class DeleteChecks:
                 and value.left.slice is target.slice:
             raise self.fail(target, "augmented assignment to a slice is not supported",
                             "write items[i:j] = items[i:j] + other")
+        if isinstance(base, DequeType):  # CPython: TypeError (a deque takes no slice)
+            raise self.fail(target, "a deque cannot be sliced", "assign its items one by one: d[i] = x")
         if not isinstance(base, ListType):
             raise self.fail(target, f"{base} values do not support slice assignment")
         self.slice_bounds(target.slice)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import (ANY, BOOL, BYTES, INT, NONE, STR, ClassType, DictType, ListType, Local, OptionalType, SetType,
-                       Type, UnionType, VarTupleType, dict_of, tuple_of, union_of)
-from . import tuple_literals
+                       TupleType, Type, UnionType, VarTupleType, dict_of, tuple_of, union_of)
+from . import tuple_literals, tuple_sequences
 from .reversed_builtin import reversed_iteration
 from .check_expr import truthy_type
 from .field_narrowing import fields_kept
@@ -284,6 +284,11 @@ class FlowMixin:
             return ANY
         if isinstance(ty, SetType):
             owner.iteration = ("set", iterable)
+            return ty.item
+        if isinstance(ty, TupleType):  # the list literal of its items (sema/tuple_sequences.py)
+            listed = tuple_sequences.as_list(self, iterable, ty, "iterating over")
+            ty = self.check(listed)
+            owner.iteration = ("list", listed)
             return ty.item
         if is_named_tuple(ty):
             raise self.fail(iterable, f"iterating over the NamedTuple {ty} is not supported here",

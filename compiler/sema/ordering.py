@@ -40,6 +40,8 @@ def check_object_ordering(checker, node: py_ast.Compare, op: py_ast.cmpop, a: Ty
     if not (isinstance(a, ClassType) and isinstance(b, ClassType)):
         return False
     info = a.info
+    if _base_method(info, b.info, op):
+        return True
     if a != b:  # related ordered dataclasses: their methods refuse objects of another class
         root = order_family_root(info)
         return root is not None and root is order_family_root(b.info)
@@ -60,6 +62,30 @@ def check_object_ordering(checker, node: py_ast.Compare, op: py_ast.cmpop, a: Ty
     if len(fn.params) != 2 or fn.params[1].ty != a or fn.result != BOOL:
         raise checker.fail(node, f"{fn.name} must be declared as 'def {fn.name}(self, other: \"{info.name}\") -> bool'")
     return True
+
+
+def _base_method(a: ClassInfo, b: ClassInfo, op: py_ast.cmpop) -> bool:
+    """A written ``def __lt__(self, other: "Base") -> bool`` in a base class of both operands' classes,
+    which no class below Base overrides: CPython calls it, whatever the runtime classes, unless the right
+    object's class is below the left's and has the mirrored method (``b.__gt__(a)`` is tried first).
+    So the mirror must be missing, or Base one of our library's bases (never made itself: ipaddress's
+    _BaseAddress) with no class below one of its subclasses."""
+    from .classes import inherited_method  # classes imports this module
+    from .class_keys import LIBRARY_RECORDS
+    name = NAMES[type(op)]
+    fn = inherited_method(a, name)
+    owner = a
+    while owner is not None and owner.methods.get(name) is not fn:
+        owner = owner.base
+    if fn is None or owner is None or getattr(fn.node, "generated", False) or getattr(owner, "order_below", True):
+        return False
+    other = fn.params[1].ty if len(fn.params) == 2 else None
+    if not (isinstance(other, ClassType) and other.info is owner and fn.result == BOOL):
+        return False
+    abstract = owner.module.name in LIBRARY_RECORDS and not getattr(owner, "deep_below", True)
+    if inherited_method(owner, MIRROR[name]) is not None and not abstract:
+        return False
+    return all(owner.class_id <= c.class_id <= owner.last_descendant_id for c in (a, b))
 
 
 def order_family_root(info: ClassInfo) -> ClassInfo | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, CounterType, DefaultDictType, DictType,
+from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, CounterType, DefaultDictType, DequeType, DictType,
                        ListType, OptionalType, OrderedDictType, SetType, TupleType, Type, UnionType, VarTupleType,
                        ViewType, tuple_of, view_of)
 from .classes import inherited_method
@@ -87,6 +87,9 @@ class _Builder:
             return self.bound(value, lambda v: _if(_is_none(v()), _const("None", value), self.text(v(), ty.inner)))
         if isinstance(ty, UnionType):
             return self.bound(value, lambda v: self.union_text(v, ty.members))
+        if isinstance(ty, DequeType):  # deque([1, 2]), deque([1], maxlen=3)
+            return self.bound(value, lambda v: _concat(_const("deque([", value), self.joined(v(), ty.item),
+                                                       self.deque_tail(v, value)))
         if isinstance(ty, (ListType, ViewType)):
             return _concat(_const("[", value), self.joined(value, ty.item), _const("]", value))
         if isinstance(ty, SetType):
@@ -133,6 +136,12 @@ class _Builder:
             shown = _const("None", v()) if member == NONE else self.text(v(), member)
             text = _if(_member_test(v(), member), shown, text)
         return text
+
+    def deque_tail(self, v, where: py_ast.expr) -> py_ast.expr:
+        def maxlen() -> py_ast.expr:
+            return _at(py_ast.Attribute(value=v(), attr="maxlen", ctx=py_ast.Load()), where)
+        return _if(_is_none(maxlen()), _const("])", where),
+                   _concat(_const("], maxlen=", where), _call("str", maxlen()), _const(")", where)))
 
     def joined(self, value: py_ast.expr, item: Type) -> py_ast.expr:
         """``", ".join([repr(i) for i in value])``."""

@@ -42,9 +42,10 @@ def in_stdlib(info: ClassInfo) -> bool:
 
 
 def cpython_module(info: ClassInfo) -> str:
-    """The CPython module a stdlib class stands for: datetime's helpers' classes are datetime's."""
-    name = info.module.name.removeprefix("compiler.stdlib.")
-    return "datetime" if name.startswith("datetime") else name
+    """The CPython module a stdlib class stands for: a helper's classes (compiler.stdlib.datetime_delta)
+    are its module's (datetime)."""
+    name = info.module.name
+    return name.removeprefix("compiler.stdlib.").split("_")[0] if name.startswith("compiler.stdlib.") else name
 
 
 def datetime_class(info: ClassInfo, name: str) -> bool:

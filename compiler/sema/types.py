@@ -4,7 +4,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..diagnostics import Diagnostic
-from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, CounterType, DictType,
+from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, CounterType, DequeType, DictType,
                        ListType, OptionalType, OrderedDictType, SetType, SourceModule, TupleType, Type, UnionType, VarTupleType,
                        ViewType, dict_of, list_of, members_of, optional_of, set_of, tuple_of, union_of,
                        var_tuple_of)
@@ -131,11 +131,24 @@ def _generic(module: SourceModule, py_node: py_ast.Subscript, fail) -> Type:
 
 
 def _union(module: SourceModule, parts: list[py_ast.expr], fail) -> Type:
-    ty = union_of([resolve(module, part) for part in parts])
+    ty = library_base(union_of([resolve(module, part) for part in parts]))
     problem = union_problem(ty)
     if problem:
         raise fail(problem)
     return ty
+
+
+def library_base(ty: Type) -> Type:
+    """``IPv4Address | IPv6Address`` (and ``| None``) as their base class _BaseAddress, which is what
+    our ipaddress's ip_address() returns: the standard library's classes of one base, whose methods
+    dispatch on the object's class (compiler/stdlib/ipaddress.py). Other unions stay unions."""
+    members = [m for m in members_of(ty) if m != NONE]
+    if len(members) < 2 or not all(isinstance(m, ClassType) and m.info.base is not None for m in members):
+        return ty
+    base = members[0].info.base
+    if not base.module.name.startswith("compiler.stdlib.") or any(m.info.base is not base for m in members):
+        return ty
+    return union_of([class_type(base)] + ([NONE] if NONE in members_of(ty) else []))
 
 
 def union_problem(ty: Type) -> str | None:
@@ -146,6 +159,8 @@ def union_problem(ty: Type) -> str | None:
     kinds = [type(m) for m in ty.members if isinstance(m, (ListType, DictType))]
     if any(isinstance(m, (TupleType, VarTupleType, ViewType, SetType)) for m in ty.members):
         return "a tuple cannot be a member of a union yet"
+    if any(isinstance(m, DequeType) for m in ty.members):  # held as an Any, which holds no deque
+        return "a deque cannot be a member of a union yet"
     if len(kinds) != len(set(kinds)):
         return "a union holds at most one list type and one dict type (isinstance() could not tell them apart)"
     return None
@@ -175,7 +190,7 @@ def is_exception_class_info(info: ClassInfo | None) -> bool:
 
 
 def is_any_container(ty: Type) -> bool:
-    return (isinstance(ty, ListType) and ty.item == ANY) or (
+    return (type(ty) is ListType and ty.item == ANY) or (  # not a deque: its repr differs
         type(ty) is DictType and ty.key == STR and ty.value == ANY)  # not an OrderedDict: its repr differs
 
 

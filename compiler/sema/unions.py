@@ -13,7 +13,7 @@ from .types import class_type, is_subclass
 
 BUILTIN_MEMBERS = {
     "int": lambda m: m in (INT, BOOL), "bool": lambda m: m == BOOL, "float": lambda m: m == FLOAT,
-    "str": lambda m: m == STR, "bytes": lambda m: m == BYTES, "list": lambda m: isinstance(m, ListType),
+    "str": lambda m: m == STR, "bytes": lambda m: m == BYTES, "list": lambda m: type(m) is ListType,
     "dict": lambda m: isinstance(m, DictType), "tuple": lambda m: isinstance(m, TupleType),
 }
 

@@ -1,108 +1,66 @@
-"""ipaddress: CPython 3.11's parsing of IPv4 and IPv6 address text, for urllib.parse's bracketed
-hosts. Nothing public yet (ip_address and ip_network return objects of two classes, which needs
-more than the subset's single static type per value).
+"""ipaddress for compiled filters: CPython 3.11's ip_address(), ip_network(), IPv4Address,
+IPv6Address, IPv4Network and IPv6Network, with its results, text and exceptions (see
+docs/stdlib.md). The classes live in ipaddress_addresses.py and ipaddress_networks.py, the text in
+ipaddress_text.py (whose _ipv4_int and _ipv6_hextets urllib.parse reads bracketed hosts with).
 
-An IPv6 address is 128 bits, beyond the subset's int64: it is kept as its eight 16-bit hextets.
+ip_address() returns an IPv4Address or an IPv6Address: its type here is their base class,
+_BaseAddress, whose methods dispatch on the object's class (an annotation IPv4Address |
+IPv6Address means that base class too, see compiler/sema/types.py).
 """
+from compiler.stdlib.ipaddress_addresses import IPv4Address, IPv6Address, _BaseAddress
+from compiler.stdlib.ipaddress_networks import IPv4Network, IPv6Network, _BaseNetwork
+from compiler.stdlib.ipaddress_text import AddressValueError, NetmaskValueError, _ipv4_int
 
-DIGITS = "0123456789"
-HEX_DIGITS = "0123456789abcdefABCDEF"
-
-
-def _ipv4_int(text: str) -> int:
-    """The address as an int, or -1 where CPython's IPv4Address(text) raises AddressValueError."""
-    if "/" in text:
-        return -1
-    octets = text.split(".")
-    if len(octets) != 4:
-        return -1
-    value = 0
-    for octet in octets:
-        if octet == "" or len(octet) > 3 or (octet != "0" and octet[0] == "0"):
-            return -1
-        for c in octet:
-            if c not in DIGITS:
-                return -1
-        number = int(octet)
-        if number > 255:
-            return -1
-        value = value * 256 + number
-    return value
+IPV4LENGTH = 32
+IPV6LENGTH = 128
 
 
-def _ipv6_hextets(text: str) -> list[int]:
-    """The eight hextets, or [] where CPython's IPv6Address(text) raises AddressValueError (a
-    scope id after '%' is accepted and not kept)."""
-    if "/" in text:
-        return []
-    percent = text.find("%")
-    if percent >= 0:
-        scope = text[percent + 1:]
-        if scope == "" or "%" in scope:
-            return []
-        text = text[:percent]
-    if text == "":
-        return []
-    parts = text.split(":")
-    if len(parts) < 3:
-        return []
-    if "." in parts[-1]:
-        v4 = _ipv4_int(parts.pop())
-        if v4 < 0:
-            return []
-        parts.append(_hex(v4 // 65536))
-        parts.append(_hex(v4 % 65536))
-    if len(parts) > 9:
-        return []
-    return _hextets(parts)
-
-
-def _hextets(parts: list[str]) -> list[int]:
-    skip = -1
-    for i in range(1, len(parts) - 1):
-        if parts[i] == "":
-            if skip >= 0:
-                return []
-            skip = i
-    if skip >= 0:
-        high = skip
-        low = len(parts) - skip - 1
-        if parts[0] == "":
-            high -= 1
-            if high:
-                return []
-        if parts[-1] == "":
-            low -= 1
-            if low:
-                return []
-        if 8 - (high + low) < 1:
-            return []
+def ip_address(address: str | int | bytes) -> _BaseAddress:
+    """Take an IP string/int and return an object of the correct type."""
+    if isinstance(address, str):
+        value = _ipv4_int(address)
+        if value >= 0:
+            return IPv4Address(value)
+        if ":" in address:  # else IPv6Address raises: no text without ':' is an IPv6 address
+            try:
+                return IPv6Address(address)
+            except (AddressValueError, NetmaskValueError):
+                pass
     else:
-        if len(parts) != 8 or parts[0] == "" or parts[-1] == "":
-            return []
-        high = 8
-        low = 0
-    out: list[int] = []
-    for i in range(high):
-        out.append(_hextet(parts[i]))
-    for i in range(8 - high - low):
-        out.append(0)
-    for i in range(len(parts) - low, len(parts)):
-        out.append(_hextet(parts[i]))
-    for hextet in out:
-        if hextet < 0:
-            return []
-    return out
+        try:
+            return IPv4Address(address)
+        except (AddressValueError, NetmaskValueError):
+            pass
+        if not isinstance(address, str):  # an IPv6Address reads no text without ':'
+            try:
+                return IPv6Address(address)
+            except (AddressValueError, NetmaskValueError):
+                pass
+    raise ValueError(f"{address!r} does not appear to be an IPv4 or IPv6 address")
 
 
-def _hextet(part: str) -> int:
-    if part == "" or len(part) > 4:
-        return -1
-    for c in part:
-        if c not in HEX_DIGITS:
-            return -1
-    return int(part, 16)
+def ip_network(address: str | int | bytes, strict: bool = True) -> _BaseNetwork:
+    """Take an IP string/int and return an object of the correct type."""
+    try:
+        return IPv4Network(address, strict)
+    except (AddressValueError, NetmaskValueError):
+        pass
+    try:
+        return IPv6Network(address, strict)
+    except (AddressValueError, NetmaskValueError):
+        pass
+    raise ValueError(f"{address!r} does not appear to be an IPv4 or IPv6 network")
 
 
-def _hex(n: int) -> str:
-    return f"{n:x}"
+def v4_int_to_packed(address: int) -> bytes:
+    """Represent an address as 4 packed bytes in network (big-endian) order."""
+    if address < 0 or address > 0xFFFFFFFF:
+        raise ValueError("Address negative or too large for IPv4")
+    return address.to_bytes(4, "big")
+
+
+def v6_int_to_packed(address: int) -> bytes:
+    """Represent an address as 16 packed bytes in network (big-endian) order."""
+    if address < 0:
+        raise ValueError("Address negative or too large for IPv6")
+    return address.to_bytes(16, "big")

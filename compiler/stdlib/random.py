@@ -1,8 +1,11 @@
 """random for compiled filters: CPython's Mersenne Twister (MT19937, _randommodule.c) with its
 seeding, so ``seed(n)`` then gives CPython's sequence. The generator is per VM, as CPython's is per
 process; until seeded it is seeded once from the host (WASI random_get), as CPython seeds from
-os.urandom. Only what a typed program can call the same way: no choice/shuffle (no generic
-functions in the subset yet), no floats but random()."""
+os.urandom. ``choice``, ``shuffle``, ``sample`` and ``choices`` take a list (or ``tuple[T, ...]``,
+held as one) of any item type: written here for ``list[int]``, they move 8-byte slots only, which
+every list holds alike; sema/random_calls.py types each call by its argument's item type.
+Their lists are copies or slices of the argument (the GC's item kind with them). No floats but
+random()."""
 from uuid import _random_bytes
 
 N = 624
@@ -148,3 +151,87 @@ def randrange(start: int, stop: int | None = None, step: int = 1) -> int:
 
 def randint(a: int, b: int) -> int:
     return randrange(a, b + 1)
+
+
+def choice(seq: list[int]) -> int:
+    if not len(seq):
+        raise IndexError("Cannot choose from an empty sequence")
+    return seq[_randbelow(len(seq))]
+
+
+def shuffle(x: list[int]) -> None:
+    for i in range(len(x) - 1, 0, -1):
+        j = _randbelow(i + 1)
+        x[i], x[j] = x[j], x[i]
+
+
+def _set_size(k: int) -> int:
+    """CPython's ``21 + 4 ** ceil(log(k * 3, 4))`` for k > 5: 3k is never a power of 4, so the
+    smallest power of 4 above it."""
+    size = 1
+    while size < k * 3:
+        size *= 4
+    return 21 + size
+
+
+def sample(population: list[int], k: int) -> list[int]:
+    n = len(population)
+    if not 0 <= k <= n:
+        raise ValueError("Sample larger than population or is negative")
+    result = population[:0]  # an empty list of the population's item kind
+    setsize = _set_size(k) if k > 5 else 21
+    if n <= setsize:
+        pool = population[:]
+        for i in range(k):
+            j = _randbelow(n - i)
+            result.append(pool[j])
+            pool[j] = pool[n - i - 1]
+        return result
+    selected: set[int] = set()
+    for _ in range(k):
+        j = _randbelow(n)
+        while j in selected:
+            j = _randbelow(n)
+        selected.add(j)
+        result.append(population[j])
+    return result
+
+
+def choices(population: list[int], weights: list[float] | None = None, *, cum_weights: list[float] | None = None,
+            k: int = 1) -> list[int]:
+    n = len(population)
+    result = population[:0]
+    if cum_weights is None:
+        if weights is None:
+            size = float(n)
+            for _ in range(k):
+                result.append(population[int(random() * size)])
+            return result
+        cum_weights = []
+        total = 0.0
+        for w in weights:
+            total = w if not cum_weights else total + w
+            cum_weights.append(total)
+    elif weights is not None:
+        raise TypeError("Cannot specify both weights and cumulative weights")
+    if len(cum_weights) != n:
+        raise ValueError("The number of weights does not match the population")
+    total = cum_weights[-1] + 0.0
+    if total <= 0.0:
+        raise ValueError("Total of weights must be greater than zero")
+    if total - total != 0.0:
+        raise ValueError("Total of weights must be finite")
+    for _ in range(k):
+        result.append(population[_bisect(cum_weights, random() * total, n - 1)])
+    return result
+
+
+def _bisect(a: list[float], x: float, hi: int) -> int:
+    lo = 0
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if x < a[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo

@@ -76,7 +76,7 @@ REFUSED = [
     ("from uuid import uuid4\n\n\ndef f() -> int:\n    return uuid4().int\n", "6:12", "'UUID' has no field 'int'"),
     ("from uuid import uuid4\n\n\ndef f() -> str:\n    return uuid4()._hex\n",
      "6:12", "'_hex' is internal to the compiler's uuid objects"),
-    ("from random import choice\n", "2:1", "random.choice is not available yet"),
+    ("from random import uniform\n", "2:1", "random.uniform is not available yet"),
     ("import random\n\n\ndef f() -> None:\n    random.seed(1, version=1)\n",
      "6:20", "the 'version' argument of random.seed() is not available yet"),
     ("from random import getrandbits\n\n\ndef f() -> int:\n    return getrandbits(k=3)\n",

@@ -37,7 +37,7 @@ REFUSED = [
     ("from fnmatch import translate\n", "1:1", "fnmatch.translate is not available yet"),
     ("import fnmatch\ndef f(b: bytes) -> bool:\n    return fnmatch.fnmatch(b, b'*')\n",
      "3:28", "argument 'name' of fnmatch() must be str, not bytes"),
-    ("from ipaddress import ip_address\n", "1:1", "ipaddress.ip_address is not available yet"),
+    ("from ipaddress import ip_interface\n", "1:1", "ipaddress.ip_interface is not available yet"),
     ("from math import sqrt\n", "1:1", "math.sqrt is not available yet"),
     ("import math\ndef f(n: int) -> int:\n    return math.floor(n)\n", "3:23",
      "argument 'x' of floor() must be float, not int"),

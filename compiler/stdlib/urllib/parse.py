@@ -7,7 +7,7 @@ error. Results are objects with fields (not tuples): unpacking one or indexing i
 from typing import Optional
 
 from compiler.runtime.reprs import str_repr
-from ipaddress import _ipv4_int, _ipv6_hextets
+from compiler.stdlib.ipaddress_text import _ipv4_int, _ipv6_hextets
 
 HEX_BYTES = b"0123456789ABCDEF"
 # "1" for each ASCII code quote() never escapes: letters, digits and _.-~ (CPython's _ALWAYS_SAFE)

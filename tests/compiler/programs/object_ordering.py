@@ -72,3 +72,62 @@ def written_methods(a: int, b: int) -> int:
     x = Money(a)
     y = Money(b)
     return int(x < y) + int(x > y) * 2 + int(x >= y) * 4 + int(x <= y) * 8
+
+
+# A written __lt__ (and friends) in a base class, typed with the base, which no subclass overrides:
+# CPython calls it for objects of any of its classes (ipaddress's _BaseAddress does this).
+class Shape:
+    def __init__(self, size: int) -> None:
+        self.size = size
+
+    def __lt__(self, other: "Shape") -> bool:
+        return self.size < other.size
+
+    def __ge__(self, other: "Shape") -> bool:
+        return not self.__lt__(other)
+
+
+class Square(Shape):
+    pass
+
+
+class Circle(Shape):
+    @property
+    def double(self) -> "Circle":
+        return Circle(self.size * 2)
+
+    def __int__(self) -> int:
+        return self.size
+
+
+class Base:
+    @property
+    def twin(self) -> Shape:
+        return Shape(1)
+
+
+class Derived(Base):
+    @property
+    def twin(self) -> Circle:  # a subclass of what the base's getter returns
+        return Circle(7)
+
+
+def pick(a: int) -> Shape:
+    return Square(a) if a % 2 else Circle(a)
+
+
+@export
+def base_class_methods(a: int, b: int) -> int:
+    x = pick(a % 100)
+    y = pick(b % 100)
+    s = Square(b % 100)
+    c = Circle(a % 100)
+    checks = [x < y, x >= y, y < x, s < c, c >= s, x < s, c < y]
+    return sum([1 << i for i, v in enumerate(checks) if v])
+
+
+@export
+def narrower_property_and_int(a: int) -> int:
+    d = Derived()
+    b: Base = d
+    return int(d.twin) + b.twin.size * 10 + int(Circle(a % 100).double) * 100

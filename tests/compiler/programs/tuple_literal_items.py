@@ -52,3 +52,26 @@ def pairs_in_tuple(n: int) -> int:
     for k, v in (("a", 1), ("bb", n % 50)):
         total += len(k) * v
     return total
+
+
+def pair_of(a: int) -> tuple[int, int]:
+    return (a, a + 1)
+
+
+@export
+def tuples_as_sequences(a: int) -> int:
+    t = (a % 100, 2, 3)
+    s = 0
+    for x in t:
+        s += x
+    s += len(t) + len(pair_of(a % 10)) + len((a, "x"))
+    s += int(2 in t) + int(a in pair_of(a % 10)) + int(7 not in t)
+    s += t.index(2) + t.count(3) + pair_of(4).index(5)
+    u = t[1:] + t[::-1] + t[-2:]
+    s += u[0] + u[-1] + len(u) + len(t[a % 3:])
+    v = pair_of(a % 7) + ("z",)
+    s += len(v[2]) + v[1]
+    s += sum([x * 2 for x in pair_of(3)])
+    for c in ("a", "b"):
+        s += len(c)
+    return s

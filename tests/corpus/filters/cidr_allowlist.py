@@ -1,6 +1,6 @@
 """CIDR allow-list: only clients whose IPv4 address falls in one of the configured networks
-get through; everyone else gets 403. (Hand-written: the `ipaddress` module has no public API
-in compiled filters yet.) IPv6 clients are refused unless "allow_ipv6" is true.
+get through; everyone else gets 403. (Hand-written before compiled filters had `ipaddress`'s
+ip_address/ip_network: see docs/stdlib.md.) IPv6 clients are refused unless "allow_ipv6" is true.
 
 Plugin configuration (JSON): {"allow": ["10.0.0.0/8", "192.168.1.0/24", "203.0.113.7"],
                               "allow_ipv6": false}
