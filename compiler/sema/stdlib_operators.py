@@ -119,7 +119,7 @@ def timezone_identity(a: Type, b: Type, caller: str) -> str | None:
 
 
 class StdlibClassChecks:
-    """Mixed into sema.check_calls.CallChecker: what CPython's class has and ours not yet."""
+    """Mixed into sema.check_calls.CallChecker: what CPython's datetime classes have and ours not yet."""
 
     def refuse_unavailable_stdlib(self, func: py_ast.Attribute, receiver: py_ast.expr | None,
                                   info: ClassInfo | None = None) -> None:
@@ -129,8 +129,8 @@ class StdlibClassChecks:
             info = self.module.namespace.get(receiver.id)
             if not isinstance(info, ClassInfo) or func.attr in info.methods or func.attr in info.constants:
                 return
-        if info is None or not in_stdlib(info):
-            return
+        if info is None or not in_stdlib(info) or cpython_module(info) != "datetime":
+            return  # (the other modules' classes keep their own messages)
         module = cpython_module(info)
         try:
             cpython = getattr(importlib.import_module(module), info.name, None)
