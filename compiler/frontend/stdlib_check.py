@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic
 from ..program import SourceModule
-from . import stdlib_logging, stdlib_re, stdlib_struct
+from . import stdlib_datetime, stdlib_logging, stdlib_re, stdlib_struct
 
 NO_DEFAULT = "<unrepresentable>"  # a default CPython's signature cannot show: not None
 HASHES = ("sha256", "sha1", "md5")
@@ -42,9 +42,10 @@ class Params:
 
 def check(modules: dict[str, SourceModule], stdlib: set[str]) -> list[Diagnostic]:
     errors: list[Diagnostic] = []
-    internal = _internal_fields([modules[name] for name in stdlib])
+    library = [m for m in modules.values() if m.name in stdlib or m.name.startswith("compiler.stdlib.")]
+    internal = _internal_fields(library)  # helpers' too (datetime_delta's timedelta._days)
     for module in modules.values():
-        if module.name in stdlib:
+        if module in library:
             continue  # the library's own imports of its helpers
         errors += _internal_uses(module, internal)
         calls: dict[str, tuple[str, str]] = {}
@@ -56,6 +57,8 @@ def check(modules: dict[str, SourceModule], stdlib: set[str]) -> list[Diagnostic
                         errors.append(Diagnostic(module.loc(stmt), *problem))
                     else:
                         calls[alias.asname or alias.name] = (stmt.module, alias.name)
+        if "datetime" in stdlib:  # strftime formats in any module: a datetime may be passed to it
+            errors += stdlib_datetime.check(module, {l: n for l, (m, n) in calls.items() if m == "datetime"})
         if calls:
             errors += _check_calls(module, calls, modules)
             names = {local: name for local, (mod, name) in calls.items() if mod == "re"}
@@ -64,6 +67,7 @@ def check(modules: dict[str, SourceModule], stdlib: set[str]) -> list[Diagnostic
             errors += stdlib_struct.check(module, names) if names else []
             names = {local: name for local, (mod, name) in calls.items() if mod == "logging"}
             errors += stdlib_logging.check(module, names) if names else []
+
     return errors
 
 
@@ -75,8 +79,15 @@ def _internal_fields(library: list[SourceModule]) -> dict[str, str]:
         for node in py_ast.walk(module.tree):
             if isinstance(node, py_ast.Attribute) and isinstance(node.value, py_ast.Name) \
                     and node.value.id == "self" and node.attr.startswith("_"):
-                fields[node.attr] = module.name
+                fields[node.attr] = _shown_module(module.name)
     return fields
+
+
+def _shown_module(name: str) -> str:
+    """The CPython module a library module stands for: compiler.stdlib.datetime_delta is datetime."""
+    if name.startswith("compiler.stdlib."):
+        return name.removeprefix("compiler.stdlib.").split("_")[0]
+    return name
 
 
 def _internal_uses(module: SourceModule, internal: dict[str, str]) -> list[Diagnostic]:

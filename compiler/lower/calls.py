@@ -183,6 +183,8 @@ class CallLowerer(RandomCallLowerer, DequeLowerer, IntrinsicLowerer, StarArgsLow
         self.emit("i64.load32_u", 12 if node.bound[0].ty == STR else 8)
 
     def builtin_abs(self, node: py_ast.Call) -> None:
+        if hasattr(node, "method_call"):  # abs(td): sema/check_calls.py
+            return self.lower(node.method_call)
         arg = node.bound[0]
         if arg.ty == FLOAT:
             self.value(arg)

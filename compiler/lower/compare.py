@@ -15,6 +15,7 @@ from ..sema.held import held_container, held_order_pair
 from .held import held_pair
 from .held_methods import HeldMethodLowerer
 from .ordering import object_ordering
+from ..sema.stdlib_operators import timezone_identity
 from .contains import object_membership
 from .expressions import FLOAT_COMPARE, INT_COMPARE, eq_kind
 from .values import DICTS, DYNAMIC, FLOATS, LISTS, SCALARS, STRINGS
@@ -68,6 +69,12 @@ class CompareLowerer(DeepEquality, HeldMethodLowerer):
             self.emit("local.get", left)
             if right:  # the same object (pointers), or the same bool
                 self.emit("local.get", right)
+                same = timezone_identity(left_ty, right_ty, self.fn.symbol)  # sema/stdlib_operators.py
+                if same is not None:
+                    self.emit("call", same)
+                    if kind is py_ast.IsNot:
+                        self.emit("i32.eqz")
+                    return
                 self.emit("i32.ne" if kind is py_ast.IsNot else "i32.eq")
                 return
             self.emit("i32.eqz")

@@ -147,7 +147,11 @@ class ExprLowerer(ValueLowerer):
     # -- operators -------------------------------------------------------------
     def lower_BinOp(self, node: py_ast.BinOp) -> None:
         left, op = node.left.ty, type(node.op)
-        if isinstance(node.ty, SetType):
+        if hasattr(node, "operator_method") and node.operator_swapped:
+            self.reflected_call(node.operator_method, node.left, node.right)  # 2 * timedelta
+        elif hasattr(node, "operator_method"):
+            self.operator_call(node.operator_method, node.left, node.right)  # dt + timedelta
+        elif isinstance(node.ty, SetType):
             self.set_binop(node)  # lower/sets.py
         elif hasattr(node, "formatted_as"):  # constant str % args: the f-string it equals
             self.lower(node.formatted_as)
@@ -174,6 +178,20 @@ class ExprLowerer(ValueLowerer):
         else:  # repetition: text or list times an int
             sequence, count = (node.left, node.right) if left not in (INT, BOOL) else (node.right, node.left)
             self.sequence_call(node.ty, "repeat", sequence, count)
+
+    def operator_call(self, fn, *operands: py_ast.expr) -> None:
+        """The stdlib method sema/stdlib_operators.py chose, on the left operand's runtime class."""
+        for operand, param in zip(operands, fn.params):
+            self.value(operand, param.ty)
+        self.emit("call", self.classes.dispatcher(fn, operands[0].ty.info))
+
+    def reflected_call(self, fn, left: py_ast.expr, right: py_ast.expr) -> None:
+        """right.__rop__(left), the operands evaluated left first."""
+        self.value(left, fn.params[1].ty)
+        first = self.stash(fn.params[1].ty.wasm or "i32")
+        self.value(right, fn.params[0].ty)
+        self.emit("local.get", first)
+        self.emit("call", self.classes.dispatcher(fn, right.ty.info))
 
     def list_in_place(self, node: py_ast.BinOp, op) -> None:
         """``lst += items`` extends and ``lst *= n`` repeats the list object itself, as CPython's
@@ -221,6 +239,8 @@ class ExprLowerer(ValueLowerer):
             self.truthy(node.operand)
             self.emit("i32.eqz")
             return
+        if hasattr(node, "operator_method"):
+            return self.operator_call(node.operator_method, node.operand)  # -timedelta
         if node.ty == ANY:
             return self.held_unary(node)  # lower/dynamic_ops.py
         if node.ty == FLOAT:

@@ -12,6 +12,7 @@ from .constants import INT64_MIN
 from .percent_format import is_percent_format
 from .signs import POWER_HELP, constant_int, folded_power, is_non_negative
 from .int_enums import int_operand
+from .stdlib_operators import binary_method, unary_method
 
 ARITHMETIC = (py_ast.Add, py_ast.Sub, py_ast.Mult, py_ast.FloorDiv, py_ast.Mod, py_ast.Pow,
               py_ast.LShift, py_ast.RShift, py_ast.Div)
@@ -32,6 +33,9 @@ class ArithmeticChecks:
             return ANY  # on what they hold (sema/held.py)
         if ANY in (left, right) and self.held_bits_allowed(node, left, right):
             return ANY  # ** << >> & | ^ (sema/dynamic_ops.py)
+        method = binary_method(node, left, right)  # datetime's dt + timedelta (sema/stdlib_operators.py)
+        if method is not None:
+            return method.result
         if isinstance(left, SetType) or isinstance(right, SetType):
             return self.set_binop(node, left, right)  # sema/sets.py
         if isinstance(left, CounterType) or isinstance(right, CounterType):  # not a dict's |: max of counts
@@ -109,6 +113,9 @@ class ArithmeticChecks:
             return BOOL
         if int_operand(node.operand, self.check(node.operand)) == ANY:
             return self.held_unary(node)  # sema/dynamic_ops.py
+        method = unary_method(node, node.operand.ty)  # -timedelta (sema/stdlib_operators.py)
+        if method is not None:
+            return method.result
         ty = self.expect(node.operand, *NUMERIC, what="the operand")
         if ty == FLOAT and isinstance(node.op, py_ast.Invert):
             raise self.fail(node, "'~' needs an int operand, not float")

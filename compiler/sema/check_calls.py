@@ -42,6 +42,7 @@ from .static_methods import StaticMethodChecks
 from .unsupported import undefined_name
 from .view_arguments import extend_by_view, written_as_view
 from .int_enums import int_operand
+from .stdlib_operators import StdlibClassChecks, stdlib_format_method
 from .mixins import super_problem
 from .named_tuples import is_named_tuple
 from .number_builtins import NumberBuiltinChecks
@@ -55,7 +56,7 @@ WIDE_INTS_HELP = "narrow it first: 'if isinstance(a, IPv4Address): n = int(a)', 
 
 class CallChecker(NumberBuiltinChecks, ReversedChecks, CollectionsChecks, RandomCallChecks, DequeChecks,
                   ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks,
-                  ReprChecks, StaticMethodChecks, ClassMethodChecks, PropertyChecks, ExprChecker):
+                  StdlibClassChecks, ReprChecks, StaticMethodChecks, ClassMethodChecks, PropertyChecks, ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
         func = node.func
         called = value_call(self, node)  # a function value (sema/callables.py)
@@ -199,6 +200,7 @@ class CallChecker(NumberBuiltinChecks, ReversedChecks, CollectionsChecks, Random
             return self.dict_fromkeys(node)  # sema/dict_builtin.py
         if isinstance(receiver, py_ast.Call) and isinstance(receiver.func, py_ast.Name) and receiver.func.id == "super":
             return self.super_call(node, func)
+        self.refuse_unavailable_stdlib(func, receiver)  # datetime.strptime(...): sema/stdlib_operators.py
         owner = receiver.id if isinstance(receiver, py_ast.Name) and receiver.id in CLASS_METHODS \
             and receiver.id not in self.local_names and receiver.id not in self.module.namespace else None
         if owner is not None:  # int.from_bytes(...), bytes.fromhex(...)
@@ -215,9 +217,11 @@ class CallChecker(NumberBuiltinChecks, ReversedChecks, CollectionsChecks, Random
         if isinstance(base, ClassType):
             method = inherited_method(base.info, func.attr) or instance_wrapper(self, func, base.info)
             if method is None:
+                self.refuse_unavailable_stdlib(func, None, base.info)  # dt.isocalendar()
                 raise self.fail(func, f"'{base.info.name}' has no method '{func.attr}'",
                                 missing_method_help(base, func.attr))
             self.refuse_property_call(node, method)
+            self.refuse_bool_tzinfo(node, method, base.info)  # dt.replace(tzinfo=True): sema/stdlib_operators.py
             node.call = ("method", method, base.info)
             return self.bind(node, method.params[1:], func.attr, node.args, method.result)
         if is_deque(base):
@@ -334,7 +338,10 @@ class CallChecker(NumberBuiltinChecks, ReversedChecks, CollectionsChecks, Random
 
     def builtin_abs(self, node: py_ast.Call, expected: Type | None) -> Type:
         arg = self.one_argument(node, "abs")
-        int_operand(arg, self.check(arg))  # abs() of an IntEnum member is its value's (sema/int_enums.py)
+        if int_operand(arg, self.check(arg)) == arg.ty and stdlib_format_method(arg.ty, "__abs__"):
+            method = py_ast.Call(func=py_ast.Attribute(value=arg, attr="__abs__", ctx=py_ast.Load()), args=[], keywords=[])
+            node.method_call = py_ast.copy_location(method, node)  # abs(td): timedelta.__abs__
+            return self.check(node.method_call)
         ty = self.expect(arg, *NUMERIC, what="the argument of abs()")
         return FLOAT if ty == FLOAT else INT
 

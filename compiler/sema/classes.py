@@ -26,6 +26,7 @@ from .named_tuples import check_body as check_named_tuple_body, is_named_tuple_b
 from .dataclass_options import check_frozen_inheritance, dataclass_decorator, mark_frozen_families, option
 from .field_inference import attribute_type, global_type, infer_to_fixed_point, set_operation_type
 from .static_methods import declare_static, is_static
+from .stdlib_operators import add_stdlib_class_attributes
 from .types import TypeError_, class_type, is_subclass, resolve
 
 
@@ -115,6 +116,7 @@ def _body(program: Program, info: ClassInfo) -> None:
             raise _fail(info, stmt, "only fields, constants and methods are allowed in a class body",
                         "move this code into a method, or to module level")
     add_mixin_methods(program, info, _method, inherited_method)  # sema/mixins.py
+    add_stdlib_class_attributes(program, info)  # datetime's timezone.utc (sema/stdlib_operators.py)
     check_named_tuple_body(info)  # sema/named_tuples.py
     if info.dataclass:
         _generate_dataclass_methods(program, info)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassInfo, ClassType, DictType, ListType,
                        OptionalType, Program, SetType, TupleType, Type, UnionType, ViewType)
 from .dataclass_options import option
+from .stdlib_operators import never_held
 from .types import is_exception_class_info, is_subclass
 
 SCALARS = (INT, BOOL, STR, FLOAT, BYTES, NONE)
@@ -26,7 +27,7 @@ def written_text_methods(program: Program) -> bool:
     and exception classes are not counted: an Any never holds a dataclass or an exception,
     sema/types.py ``to_any``)."""
     return any(name in c.methods and not getattr(c.methods[name].node, "generated", False)
-               and not is_exception_class_info(c)
+               and not is_exception_class_info(c) and not never_held(c)
                for c in program.classes.values() for name in TEXT_METHODS)
 
 

@@ -27,6 +27,7 @@ from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, Type, 
 from .exceptions import is_exception
 from .reprs import defines_str, shown_by_repr
 from .int_enums import int_operand
+from .stdlib_operators import stdlib_format_method
 
 STR_ARGUMENTS = (INT, BOOL, STR, FLOAT)  # what str(x) converts
 REPR_ARGUMENTS = (INT, BOOL, STR, FLOAT, BYTES, NONE)  # what !r and !a convert
@@ -131,6 +132,12 @@ class FormatChecks:
                 part.conversion, "__str__"))
             part.conversion = -1
             ty = STR
+        if part.conversion == -1 and _has_spec(part) and stdlib_format_method(ty):  # f"{dt:%Y-%m-%d}"
+            self.refuse_format_directive(part.format_spec)  # sema/stdlib_operators.py
+            call = py_ast.Call(func=py_ast.Attribute(value=part.value, attr="__format__", ctx=py_ast.Load()),
+                               args=[part.format_spec], keywords=[])
+            part.value, part.format_spec = py_ast.copy_location(call, part.value), None
+            ty = self.check(part.value)
         if part.conversion == -1 and _has_spec(part) and (shown_by_repr(ty) or defines_str(ty)):
             name = ty.info.name if isinstance(ty, ClassType) else str(ty).split("[")[0]
             raise self.fail(part.value, f"unsupported format string passed to {name}.__format__",

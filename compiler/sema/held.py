@@ -12,6 +12,7 @@ import ast as py_ast
 from ..program import ANY, BOOL, BYTES, FLOAT, INT, STR, ListType, Type
 from .dataclass_repr import written_text_methods
 from .held_methods import class_attribute_names
+from .stdlib_operators import never_held
 from .types import is_any_container, is_exception_class_info, is_subclass, to_any
 
 NARROW_HELP = "narrow it first: 'if isinstance(x, dict): ...' (or list, str, bytes)"
@@ -38,7 +39,7 @@ DYNAMIC_OP_METHODS = tuple(f"__{name}__" for name in ("setitem", "delitem", "neg
 def protocol_classes(program, protocols: tuple[str, ...] = PROTOCOLS) -> bool:
     """(An Any never holds an exception, so their classes' methods do not count.)"""
     return any(name in c.methods for c in program.classes.values() for name in protocols
-               if not is_exception_class_info(c))
+               if not is_exception_class_info(c) and not never_held(c))
 
 
 def note_own_text(program) -> None:

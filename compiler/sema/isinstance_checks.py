@@ -23,6 +23,7 @@ class IsinstanceChecks:
         ty = self.check(node.args[0])
         target = node.args[1]
         names = target.elts if isinstance(target, py_ast.Tuple) else [target]
+        self.refuse_datetime_date(names)  # sema/stdlib_operators.py
         node.bound = [node.args[0]]
         local = node.args[0].sym.name if isinstance(getattr(node.args[0], "sym", None), Local) else None
         if local is not None and self.fn.locals.get(local) == ANY:

@@ -172,7 +172,8 @@ def to_any(ty: Type) -> bool:
     value into them (CPython would), and typed code reading them afterwards would misread it."""
     if isinstance(ty, ClassType):
         # str() of one held would show <Box object>, not its message or CPython's dataclass repr
-        return not (is_exception_class_info(ty.info) or getattr(ty.info, "own_text", False))
+        from .stdlib_operators import never_held  # imports this module
+        return not (is_exception_class_info(ty.info) or getattr(ty.info, "own_text", False) or never_held(ty.info))
     if ty in (INT, BOOL, FLOAT, STR, BYTES, NONE, ANY):
         return True
     if isinstance(ty, OptionalType):

@@ -13,6 +13,7 @@ import pytest
 from compiler import CompileError, compile_file
 
 HEAD = "from abi import export\n"
+LOCAL = "a compiled filter does not know the host's local time zone"
 # (source after HEAD, "line:col", message)
 REFUSED = [
     ("from base64 import b85encode\n", "2:1", "base64.b85encode is not available yet"),
@@ -80,6 +81,23 @@ REFUSED = [
      "6:20", "the 'version' argument of random.seed() is not available yet"),
     ("from random import getrandbits\n\n\ndef f() -> int:\n    return getrandbits(k=3)\n",
      "6:24", "random.getrandbits() takes 'k' by position only"),
+    ("from datetime import time\n", "2:1", "datetime.time is not available yet"),
+    ("from string import Template\n", "2:1", "string.Template is not available yet"),
+    ("from datetime import datetime\n\n\ndef f() -> str:\n    return str(datetime.now())\n",
+     "6:16", "datetime.datetime.now() without a tz is not available: " + LOCAL),
+    ("from datetime import datetime\n\n\ndef f(d: datetime) -> int:\n    return d.astimezone().hour\n",
+     "6:12", "datetime.datetime.astimezone() without a tz is not available: " + LOCAL),
+    ("from datetime import datetime\n\n\ndef f(s: str) -> datetime:\n    return datetime.strptime(s, '%Y')\n",
+     "6:12", "datetime.datetime.strptime is not available yet"),
+    ("from datetime import datetime\n\n\ndef f(d: datetime) -> str:\n    return d.strftime('%Y week %U')\n",
+     "6:23", "the strftime directive '%U' is not available yet"),
+    ("from datetime import date\n\n\ndef f(d: date) -> str:\n    return f'{d:%d %V}'\n",
+     "6:12", "the strftime directive '%V' is not available yet"),
+    ("from datetime import datetime\n\n\ndef f(d: datetime) -> datetime:\n    return d.replace(tzinfo=False)\n",
+     "6:29", "tzinfo argument must be None or of a tzinfo subclass, not type 'bool'"),
+    ("from datetime import date, datetime\n\n\ndef f(d: datetime) -> bool:\n    return isinstance(d, date)\n",
+     "6:26", "isinstance() against datetime.date is not available yet: CPython's datetime objects are date "
+     "objects too, ours are not"),
 ]
 
 
