@@ -95,7 +95,7 @@ def _problem(spec: Spec, ty: Type, text: str, signed: bool) -> str:
             return f"format spec '{text}' is not supported yet ('#' with '0' or '=')"
     elif ty == FLOAT:
         if spec.type not in FLOAT_TYPES + ("",):
-            return f"format spec '{text}' does not apply to float"
+            return f"Unknown format code '{spec.type}' for object of type 'float'"  # CPython's ValueError
     else:
         return f"{ty} values cannot be formatted in an f-string"
     return ""
