@@ -331,6 +331,7 @@ RUNTIME_MODULES = ("compiler.runtime.numbers", "compiler.runtime.held_methods", 
                    "compiler.runtime.text_split",
                    "compiler.runtime.memory", "compiler.runtime.lists", "compiler.runtime.strings",
                    "compiler.runtime.dicts", "compiler.runtime.floats", "compiler.runtime.float_parse",
+                   "compiler.runtime.float_format",
                    "compiler.runtime.exceptions", "compiler.runtime.dynamic", "compiler.runtime.reprs",
                    "compiler.runtime.held_items", "compiler.runtime.held_arith")
 # Loaded only for programs that use sets (frontend/load.py): the others compile as fast as before.

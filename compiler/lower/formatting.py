@@ -10,12 +10,13 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import FLOAT, INT, STR
-from ..sema.fstrings import Spec
+from ..sema.fstrings import FLOAT_TYPES, Spec
 from .calls import CallLowerer
 from .conversions import CONVERSIONS, ConversionLowerer
 from .values import FLOATS, STRINGS
 
 NUMBERS = "compiler.runtime.numbers"
+FLOAT_FORMAT = "compiler.runtime.float_format"
 INT_BASES = {"x": 16, "X": 16, "o": 8, "b": 2}
 SLICE_STOP_GIVEN = 2  # runtime.strings.FLAG_STOP
 
@@ -64,12 +65,16 @@ class FormatLowerer(ConversionLowerer, CallLowerer):
             self.emit("i64.const", INT_BASES[spec.type])
             self.emit("i32.const", int(spec.type == "X"))
             self.call_runtime(f"{STRINGS}.format_int", STR)
-        elif spec.type == "f":
-            self.value(value)
-            if value.ty != FLOAT:
-                self.emit("f64.convert_i64_s")  # CPython formats an int with 'f' as float(n)
+        elif spec.type == "f" and not spec.alternate:
+            self.float_value(value)
             self.emit("i64.const", spec.precision)
             self.emit("call", f"{FLOATS}.float_fixed")
+        elif spec.type in FLOAT_TYPES or (value.ty == FLOAT and (spec.precision >= 0 or spec.alternate)):
+            self.float_value(value)
+            self.emit("i64.const", ord(spec.type or "r"))  # 'r': no type, as CPython's format_float_internal
+            self.emit("i64.const", spec.precision)
+            self.emit("i32.const", int(spec.alternate))
+            self.emit("call", f"{FLOAT_FORMAT}.format_float")
         else:
             self.to_text(value)
         if spec.grouping:
@@ -79,6 +84,11 @@ class FormatLowerer(ConversionLowerer, CallLowerer):
         if spec.alternate and value.ty == INT and spec.type in INT_BASES:
             self.emit("i32.const", self.layout.str_constant("0" + spec.type))
             self.emit("call", f"{NUMBERS}.with_base_prefix")
+
+    def float_value(self, value: py_ast.expr) -> None:
+        self.value(value)
+        if value.ty != FLOAT:
+            self.emit("f64.convert_i64_s")  # CPython formats an int with a float type as float(n)
 
     def truncate(self, precision: int) -> None:
         """``{s:.N}``: the first N code points, as text[:N]."""

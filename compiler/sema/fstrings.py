@@ -3,18 +3,20 @@
 Supported: ``[[fill]align][sign][#][0][width][,|_][.precision][type]`` with align in
 ``< > ^ =`` and sign ``+ - space``:
 
-- int: type ``d x X o b`` or none (``#`` puts ``0x``/``0X``/``0o``/``0b`` before the digits), or ``f``
-  (formatted as ``float(n)``);
-- float: no type (the text of ``str(x)``), or ``f`` (precision 6 by default);
+- int: type ``d x X o b`` or none (``#`` puts ``0x``/``0X``/``0o``/``0b`` before the digits), or
+  ``e E f F g G %`` (formatted as ``float(n)``);
+- float: ``e E f F g G %`` (precision 6 by default; ``#`` keeps the point and, for ``g``, the
+  trailing zeros), or no type: the text of ``str(x)``, or with a precision ``g`` that writes
+  an exponent one digit sooner and ``.0`` after a whole number (runtime/float_format.py);
 - str (also any value converted with ``!s``): no type or ``s``, no sign, no ``=``; a
   precision keeps that many leading code points;
 - bool: an empty spec only (with a spec CPython formats it as the int 0/1).
 
 CPython's defaults are resolved here: numbers align right and str left; a
 ``0`` before the width means fill ``0`` (unless a fill is given) and, for
-numbers, align ``=`` (unless an alignment is given). Everything else (``e``, ``g``, ``%``,
-``#`` but on an int, grouping with ``0`` padding, ``z``, a precision on a number without ``f``)
-is an error message naming the spec.
+numbers, align ``=`` (unless an alignment is given). Everything else (``n``, ``c``, ``z``, ``#``
+with ``0`` padding of x/o/b, grouping with ``0`` padding, a precision on an int without a float
+type) is an error message naming the spec.
 """
 from __future__ import annotations
 
@@ -33,9 +35,10 @@ STR_ARGUMENTS = (INT, BOOL, STR, FLOAT)  # what str(x) converts
 REPR_ARGUMENTS = (INT, BOOL, STR, FLOAT, BYTES, NONE)  # what !r and !a convert
 
 _SPEC = re.compile(r"^(?:(?P<fill>.)?(?P<align>[<>^=]))?(?P<sign>[+\- ])?(?P<alternate>#)?(?P<zero>0)?(?P<width>\d+)?(?P<grouping>[,_])?"
-                   r"(?:\.(?P<precision>\d+))?(?P<type>[dxXobfs])?$", re.S)
+                   r"(?:\.(?P<precision>\d+))?(?P<type>[dxXobfFeEgG%s])?$", re.S)
 DEFAULT_FLOAT_PRECISION = 6
 INT_BASE_TYPES = ("x", "X", "o", "b")
+FLOAT_TYPES = ("f", "F", "e", "E", "g", "G", "%")  # an int is formatted as float(n) with these
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ def parse_spec(text: str, ty: Type) -> Spec | str:
     align = g["align"] or ("<" if ty == STR else "=" if zero else ">")  # str: '0' is only a fill
     precision = int(g["precision"]) if g["precision"] is not None else -1
     kind = g["type"] or ""
-    if kind == "f" and precision < 0:
+    if kind in FLOAT_TYPES and precision < 0:
         precision = DEFAULT_FLOAT_PRECISION
     spec = Spec(fill, align, g["sign"] or "-", int(g["width"] or 0), precision, kind, g["alternate"] is not None,
                 g["grouping"] or "")
@@ -87,14 +90,13 @@ def _problem(spec: Spec, ty: Type, text: str, signed: bool) -> str:
         if text:
             return "format a bool with {flag} only (with a spec CPython formats it as 0/1)"
     elif ty == INT:
-        if spec.type == "s" or (spec.precision >= 0 and spec.type != "f"):
+        if spec.type == "s" or (spec.precision >= 0 and spec.type not in FLOAT_TYPES):
             return f"format spec '{text}' does not apply to int"
-        if spec.alternate and (spec.type == "f" or spec.align == "="):
-            return f"format spec '{text}' is not supported yet ('#' with 'f', '0' or '=')"
+        if spec.alternate and spec.align == "=" and spec.type not in FLOAT_TYPES:
+            return f"format spec '{text}' is not supported yet ('#' with '0' or '=')"
     elif ty == FLOAT:
-        if spec.type not in ("", "f") or (spec.type == "" and spec.precision >= 0) or spec.alternate:
-            return (f"format spec '{text}' is not supported for float "
-                    "(supported: '.Nf' with fill, align, sign and width, or no type for str(x))")
+        if spec.type not in FLOAT_TYPES + ("",):
+            return f"Unknown format code '{spec.type}' for object of type 'float'"  # CPython's ValueError
     else:
         return f"{ty} values cannot be formatted in an f-string"
     return ""
@@ -170,7 +172,7 @@ class FormatChecks:
             spec = "".join(p.value for p in pieces)
         parsed = parse_spec(spec, ty)
         if isinstance(parsed, str):
-            raise self.fail(part, parsed, "supported: [[fill]align][sign][#][0][width][,|_][.precision][d|x|X|o|b|f|s]")
+            raise self.fail(part, parsed, "supported: [[fill]align][sign][#][0][width][,|_][.precision][d|x|X|o|b|e|E|f|F|g|G|%|s]")
         part.spec = parsed
 
 

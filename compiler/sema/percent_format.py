@@ -4,10 +4,10 @@
 argument (a tuple literal, a local holding a tuple, or one non-tuple value),
 in order, once, so evaluating them as the f-string goes gives CPython's order.
 Supported: ``%s %r %a`` (flag ``-``, width, precision), ``%d %i %u %x %X %o``
-(flags ``- + space 0``, width) of an int (not a bool), ``%f`` (same flags, width, precision)
-of an int or float, and ``%%``. What CPython raises for a constant format
+(flags ``- + space 0``, width) of an int (not a bool), ``%e %E %f %F %g %G`` (same flags and
+``#``, width, precision) of an int or float, and ``%%``. What CPython raises for a constant format
 (wrong argument count, a ``%d`` of a str, an unknown conversion) is a compile
-error here, as are ``%(name)s``, ``*`` widths, ``#`` and ``%e %g %c``.
+error here, as are ``%(name)s``, ``*`` widths, ``#`` with ``%x %o`` and ``%c``.
 """
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ from ..program import STR, TupleType, Type, VarTupleType
 _FIELD = re.compile(r"%(?P<flags>[-+ 0#]*)(?P<width>\d+)?(?:\.(?P<precision>\d+))?(?P<type>.?)", re.S)
 TEXT_TYPES = "sra"
 INT_TYPES = {"d": "d", "i": "d", "u": "d", "x": "x", "X": "X", "o": "o"}
-HELP = "supported: %s %r %a %d %i %x %X %o %f %% with flags - + space 0, a width and a precision"
+FLOAT_TYPES = "eEfFgG"  # an int argument is formatted as float(n), as CPython does
+HELP = "supported: %s %r %a %d %i %x %X %o %e %E %f %F %g %G %% with flags - + space 0 (# with e f g), a width and a precision"
 
 
 class PercentFormatChecks:
@@ -88,12 +89,13 @@ class PercentFormatChecks:
         if kind and kind in TEXT_TYPES and set(flags) <= {"-"}:
             spec = ("<" if "-" in flags else ">") + width + ("" if precision is None else "." + precision)
             return _formatted(arg, ord(kind), spec if width or precision is not None else "")
-        if (kind in INT_TYPES and precision is None or kind == "f") and "#" not in flags:
+        if kind in INT_TYPES and precision is None and "#" not in flags or kind and kind in FLOAT_TYPES:
             align = "<" if "-" in flags else ""
             zero = "0" if "0" in flags and not align else ""
             sign = "+" if "+" in flags else " " if " " in flags else ""
-            digits = "" if kind != "f" else "." + (precision if precision is not None else "6")
-            return _formatted(arg, -1, align + sign + zero + width + digits + INT_TYPES.get(kind, "f"))
+            alternate = "#" if "#" in flags else ""
+            digits = "" if kind not in FLOAT_TYPES else "." + (precision if precision is not None else "6")
+            return _formatted(arg, -1, align + sign + alternate + zero + width + digits + INT_TYPES.get(kind, kind))
         raise self.fail(node, f"the '%' conversion '{field.group(0)}' is not supported", HELP)
 
 
