@@ -43,6 +43,8 @@ class CompareLowerer(DeepEquality, HeldMethodLowerer):
     def lower_Compare(self, node: py_ast.Compare) -> None:
         operands = [node.left, *node.comparators]
         self.lower(operands[0])
+        if operands[0].ty == NONE:  # None, or a call of a function returning None: no value left
+            self.emit("i32.const", 0)
         self.chain(node, 0, self.stash(self.wasm_of(operands[0].ty)), operands[0].ty)
 
     def wasm_of(self, ty: Type) -> str:
@@ -54,6 +56,8 @@ class CompareLowerer(DeepEquality, HeldMethodLowerer):
         if right_node.ty != NONE:  # 'x is None' needs no value for None
             self.lower(right_node)
             right = self.stash(self.wasm_of(right_node.ty))
+        elif not isinstance(right_node, py_ast.Constant):
+            self.lower(right_node)  # x is f(), f returning None: called for its effects
         self.compare(node.ops[index], left, left_ty, right, right_node.ty, getattr(node, "item_equality", False))
         if index + 1 < len(node.ops):
             self.emit("if", self.fresh("L"), "i32")

@@ -47,3 +47,26 @@ def bools(n: int) -> int:
     flag = n % 3 == 0
     other = n % 2 == 0
     return int(flag is True) + 2 * int(flag is False) + 4 * int(flag is other) + 8 * int(other is not flag)
+
+
+NONE_CALLS = [0]
+
+
+class Silent:
+    def dst(self) -> None:
+        NONE_CALLS[0] += 1
+        return None
+
+
+def counted_none() -> None:
+    NONE_CALLS[0] += 100
+
+
+@export
+def is_none_of_none_calls(p: bool) -> int:
+    """A call of a function returning None, compared with 'is': called once, for its effects
+    (found by the datetime helper: an internal compiler error)."""
+    NONE_CALLS[0] = 0
+    b = Silent().dst() is None
+    c = counted_none() is not None
+    return int(b) + NONE_CALLS[0] * 10 + int(c) * 3 + int(p)
