@@ -47,6 +47,7 @@ from .mixins import super_problem
 from .named_tuples import is_named_tuple
 from .number_builtins import NumberBuiltinChecks
 from .reversed_builtin import ReversedChecks
+from .text_translate import TranslateChecks
 
 # Our ipaddress classes whose CPython int() may need 128 bits (compiler/stdlib/ipaddress.py).
 WIDE_INTS = {"IPv6Address": "an IPv6 address has 128 bits, beyond the 64-bit ints here",
@@ -54,7 +55,7 @@ WIDE_INTS = {"IPv6Address": "an IPv6 address has 128 bits, beyond the 64-bit int
 WIDE_INTS_HELP = "narrow it first: 'if isinstance(a, IPv4Address): n = int(a)', or use a.packed (bytes) or a.exploded"
 
 
-class CallChecker(NumberBuiltinChecks, ReversedChecks, CollectionsChecks, RandomCallChecks, DequeChecks,
+class CallChecker(NumberBuiltinChecks, ReversedChecks, TranslateChecks, CollectionsChecks, RandomCallChecks, DequeChecks,
                   ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks,
                   StdlibClassChecks, ReprChecks, StaticMethodChecks, ClassMethodChecks, PropertyChecks, ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
@@ -198,6 +199,9 @@ class CallChecker(NumberBuiltinChecks, ReversedChecks, CollectionsChecks, Random
         if isinstance(receiver, py_ast.Name) and receiver.id == "dict" and func.attr == "fromkeys" \
                 and "dict" not in self.local_names and "dict" not in self.module.namespace:
             return self.dict_fromkeys(node)  # sema/dict_builtin.py
+        if isinstance(receiver, py_ast.Name) and receiver.id == "str" and func.attr == "maketrans" \
+                and "str" not in self.local_names and "str" not in self.module.namespace:
+            return self.maketrans_call(node)  # sema/text_translate.py
         if isinstance(receiver, py_ast.Call) and isinstance(receiver.func, py_ast.Name) and receiver.func.id == "super":
             return self.super_call(node, func)
         self.refuse_unavailable_stdlib(func, receiver)  # datetime.strptime(...): sema/stdlib_operators.py
@@ -232,6 +236,8 @@ class CallChecker(NumberBuiltinChecks, ReversedChecks, CollectionsChecks, Random
             return self.ordered_method(node, func, base)
         if isinstance(base, SetType):
             return self.set_method(node, func, base)  # sema/sets.py
+        if func.attr == "translate" and base == STR:
+            return self.translate_call(node, receiver)  # sema/text_translate.py
         if func.attr == "format" and base == STR and isinstance(receiver, py_ast.Constant):
             node.call, node.joined = ("type-method", "format"), as_fstring(node, self.plain_local, self.fail)
             return self.check(node.joined)

@@ -327,3 +327,25 @@ def long_finds(a: int) -> int:
     for byte_needle in [b"\xa9", b"\x80", b"\xc3\xa9.", b"9", b"\x9f\x98"]:
         h = (h * 31 + blob.find(byte_needle) + blob.rfind(byte_needle)) & 0xFFFFFFFF
     return h
+
+
+@export
+def translate_tables(a: int) -> int:
+    s = "héllo wörld " + str(a)
+    t1 = s.translate({ord("l"): "L", ord("ö"): "oe"})
+    t2 = s.translate({ord("h"): 72, 233: 101})
+    table: dict[int, str | None] = {ord("o"): None, ord(" "): "_"}
+    t3 = s.translate(table)
+    t4 = s.translate(str.maketrans("lo", "01"))
+    t5 = s.translate(str.maketrans("lo", "01", "h "))
+    return len(t1) * 1000000 + len(t2) * 10000 + len(t3) * 100 + len(t4) + len(t5) + ord(t5[0]) + ord(t4[2])
+
+
+@export
+def translate_errors(a: int) -> int:
+    if a % 3 == 0:
+        return len("abc".translate({97: a}))  # ValueError beyond range(0x110000), as CPython
+    if a % 3 == 1:
+        return len(str.maketrans("ab", "c"))  # ValueError: equal length
+    empty: dict[int, str] = {}
+    return len("".translate(empty)) + len("xyz".translate(empty))
