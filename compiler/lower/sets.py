@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import BOOL, BYTES, INT, STR, SetType, Type
+from ..program import BOOL, BYTES, INT, STR, SetType, TupleType, Type
 
 SETS = "compiler.runtime.sets"
 ALGEBRA = "compiler.runtime.set_algebra"
 KINDS = {INT: 0, STR: 1, BYTES: 2, BOOL: 3}
+KEY_TUPLE = 4  # runtime/sets.py: tuples of the kinds above
 BINARY = {py_ast.BitOr: "set_union", py_ast.BitAnd: "set_intersection", py_ast.Sub: "set_difference",
           py_ast.BitXor: "set_symmetric_difference"}
 IN_PLACE = {py_ast.BitOr: "set_update", py_ast.BitAnd: "set_intersection_update",
@@ -38,6 +39,10 @@ def runtime(name: str) -> str:
     return f"{SETS if name in IN_SETS else ALGEBRA}.{name}"
 
 
+def key_kind(item: Type) -> int:
+    return KEY_TUPLE if isinstance(item, TupleType) else KINDS[item]
+
+
 def folded(node: py_ast.expr) -> bool:
     """Whether CPython's compiler folds ``node`` to a constant (literals and operators on them)."""
     if isinstance(node, py_ast.Constant):
@@ -49,7 +54,7 @@ def folded(node: py_ast.expr) -> bool:
 
 class SetLowerer:
     def new_set(self, ty: SetType) -> None:
-        self.emit("i64.const", KINDS[ty.item])
+        self.emit("i64.const", key_kind(ty.item))
         self.call_runtime(f"{SETS}.set_new", ty)
 
     def add_to(self, s: str, element: py_ast.expr, item: Type) -> None:
@@ -90,7 +95,7 @@ class SetLowerer:
         if source is None:
             return self.new_set(node.ty)
         if source == "list":
-            self.emit("i64.const", KINDS[node.ty.item])
+            self.emit("i64.const", key_kind(node.ty.item))
             self.slot(node.bound[0])
             self.call_runtime(f"{SETS}.set_from_list", node.ty)
         elif source == "set":

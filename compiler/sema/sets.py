@@ -1,7 +1,7 @@
 """Type checking of sets: ``set[T]`` literals, ``set(...)``, comprehensions, operators and methods,
 and ``frozenset[T]`` (``frozenset(...)``, the methods that make new sets).
 
-T is int, bool, str or bytes (compiler/runtime/sets.py). A method's ``other`` arguments may be
+T is int, bool, str or bytes, or a tuple of them (compiler/runtime/sets.py, set_keys.py). A method's ``other`` arguments may be
 sets, frozensets or lists of the same T; ``node.set_args`` records, per argument, whether it is
 a set. An operator's result has its left operand's type (``frozenset | set`` is a frozenset).
 """
@@ -12,8 +12,8 @@ import ast as py_ast
 from .held_conversions import set_of_held
 from .map_filter import is_builtin_call, is_map_or_filter
 from .reversed_builtin import is_reversed
-from ..program import (ANY, BOOL, BYTES, INT, NONE, STR, ClassType, DictType, ListType, OptionalType, SetType, Type, ViewType,
-                       list_of, set_of)
+from ..program import (ANY, BOOL, BYTES, INT, NONE, STR, ClassType, DictType, ListType, OptionalType, SetType, TupleType,
+                       Type, ViewType, list_of, set_of)
 
 SET_ITEMS = (INT, BOOL, STR, BYTES)
 OBJECT_SET_HELP = "use a dict[Obj, bool] (it keeps insertion order), or a set of an int or str field of the objects"
@@ -34,7 +34,10 @@ CHANGING = ("add", "discard", "remove", "pop", "clear", "update", "intersection_
 # Built-ins that consume a set as the list of its items (in iteration order).
 CONSUMERS = ("list", "sorted", "min", "max")
 NEVER_SETS = (py_ast.List, py_ast.ListComp, py_ast.Constant, py_ast.JoinedStr, py_ast.Dict, py_ast.Tuple)
-ITEM_HELP = "a set holds int, bool, str or bytes items: convert them, or keep them in a list"
+ITEM_HELP = "a set holds int, bool, str or bytes items or tuples of them: convert them, or keep them in a list"
+OBJECT_SET_PROBLEM = ("a set of {} objects is not supported: CPython iterates it in hash order, "
+                      "which comes from addresses or randomized str hashes")
+TUPLE_REMOVE_HELP = "test `item in s` first, then s.discard(item)"
 
 
 class SetItems(py_ast.expr):
@@ -44,16 +47,23 @@ class SetItems(py_ast.expr):
 
 
 def set_item_type(ty: Type) -> bool:
-    return ty in SET_ITEMS
+    return ty in SET_ITEMS or (isinstance(ty, TupleType) and bool(ty.items) and all(t in SET_ITEMS for t in ty.items))
+
+
+def set_item_problem(item: Type) -> tuple[str, str] | None:
+    """Why ``item`` cannot be a set item (message, help), or None."""
+    if isinstance(item, ClassType):
+        return OBJECT_SET_PROBLEM.format(item), OBJECT_SET_HELP
+    if not set_item_type(item):
+        return f"set items must be int, bool, str, bytes or tuples of them, not {item}", ITEM_HELP
+    return None
 
 
 class SetChecks:
     def set_type(self, node: py_ast.AST, item: Type, frozen: bool = False) -> Type:
-        if isinstance(item, ClassType):
-            raise self.fail(node, f"a set of {item} objects is not supported: CPython iterates it in hash order, "
-                            "which comes from addresses or randomized str hashes", OBJECT_SET_HELP)
-        if item not in SET_ITEMS:
-            raise self.fail(node, f"set items must be int, bool, str or bytes, not {item}", ITEM_HELP)
+        problem = set_item_problem(item)
+        if problem:
+            raise self.fail(node, *problem)
         return set_of(item, frozen)
 
     def check_Set(self, node: py_ast.Set, expected: Type | None) -> Type:
@@ -174,6 +184,9 @@ class SetChecks:
                             "see the Sets section of docs/language.md")
         if any(isinstance(a, py_ast.Starred) for a in node.args):
             raise self.fail(node, "'*' arguments are not supported here", "pass the arguments one by one")
+        if name == "remove" and isinstance(base.item, TupleType):
+            raise self.fail(func, "remove() on a set of tuples is not supported: its KeyError would show the "
+                            "tuple's repr", TUPLE_REMOVE_HELP)
         node.call = ("type-method", name)
         node.bound = list(node.args)
         if arity == "item":
