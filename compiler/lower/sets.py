@@ -49,6 +49,8 @@ def folded(node: py_ast.expr) -> bool:
         return True
     if isinstance(node, py_ast.UnaryOp):
         return folded(node.operand)
+    if isinstance(node, py_ast.Tuple):
+        return all(folded(e) for e in node.elts)
     return isinstance(node, py_ast.BinOp) and folded(node.left) and folded(node.right)
 
 

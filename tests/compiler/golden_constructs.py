@@ -152,6 +152,12 @@ CONSTRUCTS = [
      'class A(M, B):\n    def f(self) -> int:\n        return super().f()\n',
      '9:16', 'super().f() in a class with the mixin M, which defines f, is not supported',
      'call a module-level function holding the shared code instead'),
+    ('set of tuples holding floats or other tuples', 'def f(s: set[tuple[float, int]]) -> int:\n    return len(s)\n',
+     '1:14', 'set items must be int, bool, str, bytes or tuples of them, not tuple[float, int]',
+     'a set holds int, bool, str or bytes items or tuples of them: convert them, or keep them in a list'),
+    ('`remove()` on a set of tuples', 'def f(s: set[tuple[int, int]]) -> None:\n    s.remove((1, 2))\n',
+     '2:5', "remove() on a set of tuples is not supported: its KeyError would show the tuple's repr",
+     'test `item in s` first, then s.discard(item)'),
     ('set of objects (iterated in hash order)', 'class N:\n    pass\ndef f(a: N) -> int:\n    return len({a})\n',
      '4:16', 'a set of N objects is not supported: CPython iterates it in hash order, which comes from addresses '
      'or randomized str hashes',
