@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import BOOL, BYTES, INT, STR, SetType, TupleType, Type
+from ..program import BOOL, BYTES, INT, STR, ClassType, SetType, TupleType, Type
 
 SETS = "compiler.runtime.sets"
 ALGEBRA = "compiler.runtime.set_algebra"
 KINDS = {INT: 0, STR: 1, BYTES: 2, BOOL: 3}
-KEY_TUPLE = 4  # runtime/sets.py: tuples of the kinds above
+KEY_TUPLE, KEY_ENUM, KEY_INT_ENUM, KEY_RECORD = 4, 5, 6, 7  # runtime/set_keys.py
 BINARY = {py_ast.BitOr: "set_union", py_ast.BitAnd: "set_intersection", py_ast.Sub: "set_difference",
           py_ast.BitXor: "set_symmetric_difference"}
 IN_PLACE = {py_ast.BitOr: "set_update", py_ast.BitAnd: "set_intersection_update",
@@ -40,7 +40,13 @@ def runtime(name: str) -> str:
 
 
 def key_kind(item: Type) -> int:
-    return KEY_TUPLE if isinstance(item, TupleType) else KINDS[item]
+    if isinstance(item, TupleType):
+        return KEY_TUPLE
+    if isinstance(item, ClassType):  # sema/sets.py member_or_record
+        if getattr(item.info, "int_enum", False):
+            return KEY_INT_ENUM
+        return KEY_ENUM if getattr(item.info, "enum", False) else KEY_RECORD
+    return KINDS[item]
 
 
 def folded(node: py_ast.expr) -> bool:

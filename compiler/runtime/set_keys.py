@@ -1,16 +1,50 @@
-"""Tuple items of set[T] (compiler/runtime/sets.py KEY_TUPLE): hashed as CPython 3.11's tuplehash
+"""Object items of set[T] (compiler/runtime/sets.py, kinds 4 to 7: tuples, Enum and IntEnum members,
+frozen dataclass objects).
+
+Tuples: hashed as CPython 3.11's tuplehash
 (Objects/tupleobject.c, the xxHash-style mix of the items' hashes: numbers.py), so a tuple of ints
 and bools hashes exactly as in CPython and a set of them iterates in CPython's order. str and bytes
 items hash with the dict's FNV-1a (CPython randomises theirs), so tuples holding them do not.
 
 A tuple is a record: its items sit in 8-byte slots after the header, and the record table's
 pointer map tells the str/bytes slots from the int/bool ones (the checker allows no other items).
+A frozen dataclass object is a record too, and CPython hashes it as the tuple of its fields: the
+same function, so one of int and bool fields iterates in CPython's order as well; it equals an
+object of its own class with equal fields. An IntEnum member hashes as its int value (int's
+__hash__ comes first in its MRO) and a plain Enum member as its name (a str: randomised by CPython,
+FNV-1a here); both are equal only to themselves (the checker refuses aliases).
 """
-from abi.intrinsics import load_i64, load_u32, shr_u, wrap_add, wrap_mul
+from abi.intrinsics import bytes_at, load_i64, load_u32, shr_u, wrap_add, wrap_mul
 from compiler.runtime.dicts import hash_data, record_pointer_map, record_slots, records_equal
 from compiler.runtime.numbers import TUPLE_HASH_LENGTH_MIX, XXPRIME_1, XXPRIME_2, XXPRIME_5, hash_int, rotate_left_31
 
 MINUS_ONE_HASH = 1546275796   # tuplehash's stand-in for an accumulator of -1
+KEY_TUPLE = 4
+KEY_ENUM = 5       # an Enum member: fields name (+8), value (+16), repr (+24; sema/enums.py)
+KEY_INT_ENUM = 6
+KEY_RECORD = 7
+ENUM_NAME = 8
+ENUM_VALUE = 16
+ENUM_SHOWN = 24
+
+
+def hash_object_key(kind: int, key: int) -> int:
+    if kind == KEY_ENUM:
+        return hash_data(load_u32(key + ENUM_NAME))
+    if kind == KEY_INT_ENUM:
+        return hash_int(load_i64(key + ENUM_VALUE))
+    return hash_tuple_key(key)
+
+
+def object_keys_equal(kind: int, a: int, b: int) -> bool:
+    """Two different objects with one hash: tuples and records by their items, members never."""
+    return (kind == KEY_TUPLE or kind == KEY_RECORD) and records_equal(a, b)
+
+
+def enum_repr(member: int) -> str:
+    """<Color.RED: 1>: what remove()'s KeyError shows."""
+    shown = load_u32(member + ENUM_SHOWN)
+    return bytes_at(shown + 16, load_u32(shown + 8)).decode()
 
 
 def hash_tuple_item(t: int, i: int, pointers: int) -> int:
@@ -32,8 +66,3 @@ def hash_tuple_key(t: int) -> int:
     if acc == -1:
         return MINUS_ONE_HASH
     return acc
-
-
-def tuple_keys_equal(a: int, b: int) -> bool:
-    """Item by item (two tuples of one type: records_equal's check of their type ids holds)."""
-    return records_equal(a, b)

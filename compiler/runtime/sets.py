@@ -3,7 +3,7 @@
     +8  u32 used (live entries, len())   +12 u32 fill (live and dummy entries)
     +16 u32 table block (KIND_ENTRIES)   +20 u32 0 (the dict's index slot: the GC marks it)
     +24 u32 mask (table size - 1)        +28 u32 finger (where pop() looks first)
-    +32 u32 key kind (0 int, 1 str, 2 bytes, 3 bool, 4 tuple)
+    +32 u32 key kind (0 int, 1 str, 2 bytes, 3 bool; 4 to 7: set_keys.py)
     +36 u32 kind word of the table block
 
 The object is a KIND_DICT and the table a KIND_ENTRIES block of 24-byte entries
@@ -14,8 +14,9 @@ the order of the items is the table's: for int and bool items the same as
 CPython's, since the hash (CPython's hash of an int: modulo 2**61 - 1, -1 -> -2),
 the probing (LINEAR_PROBES slots, then perturbed jumps), the growth rule and
 every operation's insertion order are CPython 3.11's. str and bytes items hash
-with the dict's FNV-1a (CPython randomises theirs per process). Tuple items hash as CPython's
-tuples do (set_keys.py): tuples of ints and bools come out in CPython's order too.
+with the dict's FNV-1a (CPython randomises theirs per process). Tuple items (and frozen
+dataclass objects) hash as CPython's tuples do (set_keys.py): those of ints and bools come out in
+CPython's order too, as IntEnum members do.
 """
 from abi.intrinsics import load_i64, load_u32, shr_u, store_i64, store_u32, wrap_add, wrap_mul
 from compiler.runtime.dicts import DELETED_HASH, ENTRY_SIZE, hash_data, missing_key
@@ -23,7 +24,7 @@ from compiler.runtime.lists import data_equal, list_append, list_new
 from compiler.runtime.memory import ENTRY_KEY_POINTER, KIND_DICT, KIND_ENTRIES, KIND_POINTERS, KIND_RAW, alloc
 from compiler.runtime.numbers import hash_int
 from compiler.runtime.reprs import key_error_shown
-from compiler.runtime.set_keys import hash_tuple_key, tuple_keys_equal
+from compiler.runtime.set_keys import KEY_ENUM, KEY_INT_ENUM, KEY_TUPLE, enum_repr, hash_object_key, object_keys_equal
 
 SET_USED = 8
 SET_FILL = 12
@@ -35,7 +36,6 @@ SET_TABLE_KIND = 36
 
 KEY_INT = 0
 KEY_BOOL = 3
-KEY_TUPLE = 4   # tuples of int, bool, str and bytes items (set_keys.py)
 MIN_SIZE = 8
 LINEAR_PROBES = 9
 PERTURB_SHIFT = 5
@@ -53,8 +53,8 @@ def hash_item(s: int, key: int) -> int:
     kind = load_u32(s + SET_KIND)
     if kind == KEY_INT or kind == KEY_BOOL:
         return hash_int(key)
-    if kind == KEY_TUPLE:
-        return hash_tuple_key(key)
+    if kind >= KEY_TUPLE:
+        return hash_object_key(kind, key)
     return hash_data(key)
 
 
@@ -62,8 +62,8 @@ def keys_equal(s: int, a: int, b: int) -> bool:
     if a == b:
         return True
     kind = load_u32(s + SET_KIND)
-    if kind == KEY_TUPLE:
-        return tuple_keys_equal(a, b)
+    if kind >= KEY_TUPLE:
+        return object_keys_equal(kind, a, b)
     return kind != KEY_INT and kind != KEY_BOOL and data_equal(a, b)
 
 
@@ -202,7 +202,8 @@ def slot_hash(s: int, pos: int) -> int:
 
 # -- building and copying -----------------------------------------------------------------
 def set_new(key_kind: int) -> int:
-    """An empty set of 8 slots; key_kind 0 int, 1 str, 2 bytes, 3 bool, 4 tuple."""
+    """An empty set of 8 slots; key_kind 0 int, 1 str, 2 bytes, 3 bool, 4 tuple, 5 Enum
+    member, 6 IntEnum member, 7 frozen dataclass object."""
     s = alloc(32, KIND_DICT)
     kind_word = KIND_ENTRIES
     if key_kind != KEY_INT and key_kind != KEY_BOOL:
@@ -310,8 +311,11 @@ def set_discard(s: int, key: int) -> None:
 
 def set_remove(s: int, key: int) -> None:
     if not discard_entry(s, key, hash_item(s, key)):
-        if load_u32(s + SET_KIND) == KEY_BOOL:
+        kind = load_u32(s + SET_KIND)
+        if kind == KEY_BOOL:
             key_error_shown("True" if key != 0 else "False")
+        if kind == KEY_ENUM or kind == KEY_INT_ENUM:
+            key_error_shown(enum_repr(key))
         missing_key(s, key)   # the dict's KeyError text: the key kind sits at the same offset
 
 

@@ -1,7 +1,9 @@
 """Type checking of sets: ``set[T]`` literals, ``set(...)``, comprehensions, operators and methods,
 and ``frozenset[T]`` (``frozenset(...)``, the methods that make new sets).
 
-T is int, bool, str or bytes, or a tuple of them (compiler/runtime/sets.py, set_keys.py). A method's ``other`` arguments may be
+T is int, bool, str or bytes, a tuple of them, an Enum or IntEnum class or a frozen dataclass whose
+objects key dicts by their fields (sema/class_keys.py record_key) (compiler/runtime/sets.py, set_keys.py).
+Objects compared by identity are refused: CPython iterates them in address order. A method's ``other`` arguments may be
 sets, frozensets or lists of the same T; ``node.set_args`` records, per argument, whether it is
 a set. An operator's result has its left operand's type (``frozenset | set`` is a frozenset).
 """
@@ -50,8 +52,17 @@ def set_item_type(ty: Type) -> bool:
     return ty in SET_ITEMS or (isinstance(ty, TupleType) and bool(ty.items) and all(t in SET_ITEMS for t in ty.items))
 
 
+def member_or_record(item: Type) -> bool:
+    """An Enum member, or a frozen dataclass object hashed and compared by its fields."""
+    info = item.info if isinstance(item, ClassType) else None
+    return info is not None and (getattr(info, "enum", False)
+                                 or (info.dataclass and getattr(info, "record_key", False)))
+
+
 def set_item_problem(item: Type) -> tuple[str, str] | None:
     """Why ``item`` cannot be a set item (message, help), or None."""
+    if member_or_record(item):
+        return None
     if isinstance(item, ClassType):
         return OBJECT_SET_PROBLEM.format(item), OBJECT_SET_HELP
     if not set_item_type(item):
@@ -184,9 +195,10 @@ class SetChecks:
                             "see the Sets section of docs/language.md")
         if any(isinstance(a, py_ast.Starred) for a in node.args):
             raise self.fail(node, "'*' arguments are not supported here", "pass the arguments one by one")
-        if name == "remove" and isinstance(base.item, TupleType):
-            raise self.fail(func, "remove() on a set of tuples is not supported: its KeyError would show the "
-                            "tuple's repr", TUPLE_REMOVE_HELP)
+        if name == "remove" and (isinstance(base.item, TupleType) or (
+                isinstance(base.item, ClassType) and not getattr(base.item.info, "enum", False))):
+            raise self.fail(func, f"remove() on a set of {base.item} is not supported: its KeyError would show "
+                            "the item's repr", TUPLE_REMOVE_HELP)
         node.call = ("type-method", name)
         node.bound = list(node.args)
         if arity == "item":
