@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import ast as py_ast
 
+from ..diagnostics import CompileError, Diagnostic
+from ..sema.sets import hidden_order, identity_item
 from ..program import BOOL, BYTES, INT, STR, ClassType, SetType, TupleType, Type
 
 SETS = "compiler.runtime.sets"
 ALGEBRA = "compiler.runtime.set_algebra"
 KINDS = {INT: 0, STR: 1, BYTES: 2, BOOL: 3}
-KEY_TUPLE, KEY_ENUM, KEY_INT_ENUM, KEY_RECORD = 4, 5, 6, 7  # runtime/set_keys.py
+KEY_TUPLE, KEY_ENUM, KEY_INT_ENUM, KEY_RECORD, KEY_OBJECT = 4, 5, 6, 7, 8  # runtime/set_keys.py
 BINARY = {py_ast.BitOr: "set_union", py_ast.BitAnd: "set_intersection", py_ast.Sub: "set_difference",
           py_ast.BitXor: "set_symmetric_difference"}
 IN_PLACE = {py_ast.BitOr: "set_update", py_ast.BitAnd: "set_intersection_update",
@@ -45,7 +47,9 @@ def key_kind(item: Type) -> int:
     if isinstance(item, ClassType):  # sema/sets.py member_or_record
         if getattr(item.info, "int_enum", False):
             return KEY_INT_ENUM
-        return KEY_ENUM if getattr(item.info, "enum", False) else KEY_RECORD
+        if getattr(item.info, "enum", False):
+            return KEY_ENUM
+        return KEY_OBJECT if identity_item(item) else KEY_RECORD
     return KINDS[item]
 
 
@@ -61,6 +65,13 @@ def folded(node: py_ast.expr) -> bool:
 
 
 class SetLowerer:
+    def order_hidden(self, node: py_ast.AST, ty: SetType, what: str) -> None:
+        """The checker's refusal again (sema/sets.py hidden_order), where the order would be read: every
+        loop, list(), sorted(), str() and pop() of a set reaches one of these."""
+        problem = hidden_order(ty, what)
+        if problem:
+            raise CompileError([Diagnostic(self.source.module.loc(node), *problem)])
+
     def new_set(self, ty: SetType) -> None:
         self.emit("i64.const", key_kind(ty.item))
         self.call_runtime(f"{SETS}.set_new", ty)
@@ -90,6 +101,7 @@ class SetLowerer:
         self.emit("local.get", s)
 
     def lower_SetItems(self, node) -> None:
+        self.order_hidden(node, node.value.ty, "taking the items of")
         self.slot(node.value)
         self.call_runtime(f"{SETS}.set_to_list", node.ty)
 
@@ -163,6 +175,8 @@ class SetLowerer:
             self.slot(node.bound[0], ty.item)
             self.emit("call", f"{SETS}.set_{name}")
             return
+        if name == "pop":
+            self.order_hidden(node, ty, "pop() of")
         if name in ("pop", "clear", "copy"):
             self.emit("local.get", s)
             self.call_runtime(f"{SETS}.set_{name}", ty.item if name == "pop" else ty if name == "copy" else None)
@@ -259,6 +273,7 @@ class SetLowerer:
     # -- for loops ---------------------------------------------------------------------------
     def iterate_set(self, target, body, orelse, node) -> None:
         """Slots in table order; a change of size raises RuntimeError at the next step."""
+        self.order_hidden(node, node.ty, "iterating")
         self.slot(node)
         s = self.stash("i64")
         pos, used = self.temp("i64"), self.temp("i64")

@@ -23,6 +23,7 @@ KEY_TUPLE = 4
 KEY_ENUM = 5       # an Enum member: fields name (+8), value (+16), repr (+24; sema/enums.py)
 KEY_INT_ENUM = 6
 KEY_RECORD = 7
+KEY_OBJECT = 8     # an object compared by identity: its address is the key (its order is never shown)
 ENUM_NAME = 8
 ENUM_VALUE = 16
 ENUM_SHOWN = 24
@@ -33,6 +34,8 @@ def hash_object_key(kind: int, key: int) -> int:
         return hash_data(load_u32(key + ENUM_NAME))
     if kind == KEY_INT_ENUM:
         return hash_int(load_i64(key + ENUM_VALUE))
+    if kind == KEY_OBJECT:
+        return hash_int(key)
     return hash_tuple_key(key)
 
 

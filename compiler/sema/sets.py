@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
+from .class_keys import identity_keyed
 from .held_conversions import set_of_held
 from .map_filter import is_builtin_call, is_map_or_filter
 from .reversed_builtin import is_reversed
@@ -39,6 +40,8 @@ NEVER_SETS = (py_ast.List, py_ast.ListComp, py_ast.Constant, py_ast.JoinedStr, p
 ITEM_HELP = "a set holds int, bool, str or bytes items or tuples of them: convert them, or keep them in a list"
 OBJECT_SET_PROBLEM = ("a set of {} objects is not supported: CPython iterates it in hash order, "
                       "which comes from addresses or randomized str hashes")
+ORDER_HIDDEN_HELP = ("keep the objects in a list, or in a dict[{0}, bool] (insertion order), to go through them; "
+                     "a set[{0}] serves `in`, len(), add/discard and the set algebra")
 TUPLE_REMOVE_HELP = "test `item in s` first, then s.discard(item)"
 
 
@@ -52,6 +55,13 @@ def set_item_type(ty: Type) -> bool:
     return ty in SET_ITEMS or (isinstance(ty, TupleType) and bool(ty.items) and all(t in SET_ITEMS for t in ty.items))
 
 
+def identity_item(item: Type) -> bool:
+    """An object compared by identity (its class and family define no __eq__/__hash__): CPython hashes
+    its address, so a set of them serves membership and the algebra, never an order (lower/sets.py)."""
+    return identity_keyed(item) and not getattr(item.info, "record_key", False) \
+        and not getattr(item.info, "enum", False)
+
+
 def member_or_record(item: Type) -> bool:
     """An Enum member, or a frozen dataclass object hashed and compared by its fields."""
     info = item.info if isinstance(item, ClassType) else None
@@ -61,7 +71,7 @@ def member_or_record(item: Type) -> bool:
 
 def set_item_problem(item: Type) -> tuple[str, str] | None:
     """Why ``item`` cannot be a set item (message, help), or None."""
-    if member_or_record(item):
+    if member_or_record(item) or identity_item(item):
         return None
     if isinstance(item, ClassType):
         return OBJECT_SET_PROBLEM.format(item), OBJECT_SET_HELP
@@ -70,7 +80,21 @@ def set_item_problem(item: Type) -> tuple[str, str] | None:
     return None
 
 
+def hidden_order(ty: SetType, what: str) -> tuple[str, str] | None:
+    """Why ``what`` (iterating, pop() ...) cannot show ``ty``'s order: its items are objects compared by
+    identity, which CPython orders by address. Checked here and again where it is lowered (lower/sets.py)."""
+    if not identity_item(ty.item):
+        return None
+    return (f"{what} a set of {ty.item} objects is not supported: CPython's order comes from their addresses",
+            ORDER_HIDDEN_HELP.format(ty.item))
+
+
 class SetChecks:
+    def refuse_hidden_order(self, node: py_ast.AST, ty: SetType, what: str) -> None:
+        problem = hidden_order(ty, what)
+        if problem:
+            raise self.fail(node, *problem)
+
     def set_type(self, node: py_ast.AST, item: Type, frozen: bool = False) -> Type:
         problem = set_item_problem(item)
         if problem:
@@ -104,7 +128,9 @@ class SetChecks:
                 isinstance(arg, py_ast.Call) and isinstance(arg.func, py_ast.Name) and arg.func.id == "range") \
                 or is_map_or_filter(self, arg) or is_reversed(self, arg) or is_builtin_call(self, arg, "zip"):
             return  # checked once, by the built-in itself (map/filter: sema/map_filter.py)
-        if isinstance(self.check(arg), SetType):
+        ty = self.check(arg)
+        if isinstance(ty, SetType):
+            self.refuse_hidden_order(arg, ty, "taking the items of")
             node.args[0] = py_ast.copy_location(SetItems(value=arg), arg)
 
     # -- set(...) and frozenset(...) -------------------------------------------------------
@@ -199,6 +225,8 @@ class SetChecks:
                 isinstance(base.item, ClassType) and not getattr(base.item.info, "enum", False))):
             raise self.fail(func, f"remove() on a set of {base.item} is not supported: its KeyError would show "
                             "the item's repr", TUPLE_REMOVE_HELP)
+        if name == "pop":
+            self.refuse_hidden_order(func, base, "pop() of")
         node.call = ("type-method", name)
         node.bound = list(node.args)
         if arity == "item":
