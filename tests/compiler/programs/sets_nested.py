@@ -1,7 +1,9 @@
 """Sets inside other values: lists and tuples of sets (== and in), fields, dataclass fields with
 default_factory=set, dict values with |= and -=, T | None, chained subset comparisons,
-type(s).__name__; sets of tuples (tuples of ints iterate in CPython's order: its tuple hash)."""
+type(s).__name__; sets of tuples (tuples of ints iterate in CPython's order: its tuple hash), of Enum
+and IntEnum members, of frozen dataclass objects and of objects compared by identity."""
 from dataclasses import dataclass, field
+from enum import Enum, IntEnum
 
 from abi import export
 
@@ -165,3 +167,95 @@ def tuples_of_text(n: int) -> int:
     items = set(d.items())
     return (total * 100 + int(min(s)[0]) * 10 + int(max(s)[0]) + len(m) * 7 + len(items) * 3
             + int((True, b"x", "y", 0) in m) + 2 * int(("a", n % 4) in items) + 4 * int([{(1, "a")}] == [{(1, "a")}]))
+
+
+class Color(Enum):
+    RED = 1
+    GREEN = 2
+    BLUE = 3
+
+
+class Level(IntEnum):
+    LOW = 1
+    MID = 2305843009213693952
+    HIGH = -1
+    TOP = 9
+
+
+@dataclass(frozen=True)
+class Point:
+    x: int
+    y: int
+
+
+@dataclass(frozen=True)
+class Tag:
+    name: str
+    n: int
+
+
+class Node:
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+
+@export
+def enum_members(n: int) -> int:
+    """Plain Enum members hash as their names (randomised str hashes): only a sorted order is compared."""
+    s = {Color.RED, Color.BLUE}
+    if n % 2:
+        s.add(Color.GREEN)
+    s.discard(Color.RED)
+    total = 0
+    for c in sorted(s, key=lambda c: c.value):
+        total = total * 10 + c.value
+    shown = 0
+    try:
+        s.remove(Color.RED)
+    except KeyError as e:
+        shown = len(str(e))
+    return total * 1000 + shown * 10 + len(s) + 100 * int(Color.BLUE in s)
+
+
+@export
+def int_enum_members(n: int) -> int:
+    s: set[Level] = set()
+    for lv in [Level.TOP, Level.HIGH, Level.MID, Level.LOW]:
+        if n % 3 != lv.value % 3:
+            s.add(lv)
+    total = 0
+    for lv in s:  # CPython's order: an IntEnum member hashes as its value
+        total = total * 7 + lv.value % 1000
+    t = frozenset([Level.LOW, Level.TOP])
+    return total * 100 + len(s | t) * 10 + int(t <= s) + len(str(s))
+
+
+@export
+def frozen_records(n: int) -> int:
+    s = {Point(i % 4, (i * 3) % 5) for i in range(n % 13 + 3)}
+    s.discard(Point(0, 0))
+    total = 0
+    for p in s:  # CPython's order: hashed as the tuple of the fields
+        total = (total * 31 + p.x * 5 + p.y) % 1000000007
+    q = s.pop()
+    u = {Tag("a", 1), Tag("b", n % 3), Tag("a", 1)}
+    return total * 10 + q.x + len(u) * 1000 + int(Tag("b", n % 3) in u) + int(Point(1, 3) in s) * 7 + len(str(s)) * 3
+
+
+@export
+def identity_objects(n: int) -> int:
+    nodes = [Node(i) for i in range(6)]
+    seen: set[Node] = set()
+    for x in nodes:
+        if x.n % 2 == n % 2:
+            seen.add(x)
+    seen.add(nodes[0])
+    seen.discard(nodes[1])
+    other = {nodes[0], nodes[5]}
+    both = seen & other
+    count = 0
+    for x in nodes:  # the list's order, not the set's
+        if x in seen:
+            count = count * 10 + x.n + 1
+    return (count * 100 + len(seen) * 10 + len(both) + 1000000 * int(Node(0) in seen)
+            + 10000000 * int(seen | other == other | seen) + 100000000 * int(both <= seen))
