@@ -17,6 +17,8 @@ SETS = "compiler.runtime.sets"
 ALGEBRA = "compiler.runtime.set_algebra"
 KINDS = {INT: 0, STR: 1, BYTES: 2, BOOL: 3}
 KEY_TUPLE, KEY_ENUM, KEY_INT_ENUM, KEY_RECORD, KEY_OBJECT = 4, 5, 6, 7, 8  # runtime/set_keys.py
+TUPLE_ITEM_CODES = {INT: 0, BOOL: 1, STR: 2, BYTES: 3}
+MAX_TUPLE_KINDS = 12  # two bits each in a u32 above the kind's byte (sema/sets.py refuses remove() beyond)
 BINARY = {py_ast.BitOr: "set_union", py_ast.BitAnd: "set_intersection", py_ast.Sub: "set_difference",
           py_ast.BitXor: "set_symmetric_difference"}
 IN_PLACE = {py_ast.BitOr: "set_update", py_ast.BitAnd: "set_intersection_update",
@@ -42,8 +44,9 @@ def runtime(name: str) -> str:
 
 
 def key_kind(item: Type) -> int:
-    if isinstance(item, TupleType):
-        return KEY_TUPLE
+    if isinstance(item, TupleType):  # and each item's kind, two bits from bit 8 (runtime/set_keys.py)
+        codes = [TUPLE_ITEM_CODES[t] << (8 + 2 * i) for i, t in enumerate(item.items)]
+        return KEY_TUPLE | sum(codes) if len(item.items) <= MAX_TUPLE_KINDS else KEY_TUPLE
     if isinstance(item, ClassType):  # sema/sets.py member_or_record
         if getattr(item.info, "int_enum", False):
             return KEY_INT_ENUM

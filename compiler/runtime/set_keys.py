@@ -16,6 +16,7 @@ FNV-1a here); both are equal only to themselves (the checker refuses aliases).
 """
 from abi.intrinsics import bytes_at, load_i64, load_u32, shr_u, wrap_add, wrap_mul
 from compiler.runtime.dicts import hash_data, record_pointer_map, record_slots, records_equal
+from compiler.runtime.reprs import bytes_repr, str_repr
 from compiler.runtime.numbers import TUPLE_HASH_LENGTH_MIX, XXPRIME_1, XXPRIME_2, XXPRIME_5, hash_int, rotate_left_31
 
 MINUS_ONE_HASH = 1546275796   # tuplehash's stand-in for an accumulator of -1
@@ -24,6 +25,10 @@ KEY_ENUM = 5       # an Enum member: fields name (+8), value (+16), repr (+24; s
 KEY_INT_ENUM = 6
 KEY_RECORD = 7
 KEY_OBJECT = 8     # an object compared by identity: its address is the key (its order is never shown)
+ITEM_KIND_MASK = 0xFF   # a set of tuples keeps its items' kinds in the bits above (remove()'s KeyError shows them)
+TUPLE_ITEM_INT = 0    # two bits per item from bit 8: 0 int, 1 bool, 2 str, 3 bytes
+TUPLE_ITEM_BOOL = 1
+TUPLE_ITEM_STR = 2
 ENUM_NAME = 8
 ENUM_VALUE = 16
 ENUM_SHOWN = 24
@@ -69,3 +74,24 @@ def hash_tuple_key(t: int) -> int:
     if acc == -1:
         return MINUS_ONE_HASH
     return acc
+
+
+def tuple_repr(t: int, kind: int) -> str:
+    """repr(t) for remove()'s KeyError, each item's kind from ``kind``'s bits above ITEM_KIND_MASK."""
+    slots = record_slots(t)
+    parts: list[str] = []
+    i = 0
+    while i < slots:
+        code = shr_u(kind, 8 + 2 * i) & 3
+        value = load_i64(t + 8 + i * 8)
+        if code == TUPLE_ITEM_INT:
+            parts.append(str(value))
+        elif code == TUPLE_ITEM_BOOL:
+            parts.append("True" if value != 0 else "False")
+        else:
+            data = bytes_at(load_u32(t + 8 + i * 8) + 16, load_u32(load_u32(t + 8 + i * 8) + 8))
+            parts.append(str_repr(data.decode()) if code == TUPLE_ITEM_STR else bytes_repr(data))
+        i += 1
+    if slots == 1:
+        return "(" + parts[0] + ",)"
+    return "(" + ", ".join(parts) + ")"

@@ -3,7 +3,7 @@
     +8  u32 used (live entries, len())   +12 u32 fill (live and dummy entries)
     +16 u32 table block (KIND_ENTRIES)   +20 u32 0 (the dict's index slot: the GC marks it)
     +24 u32 mask (table size - 1)        +28 u32 finger (where pop() looks first)
-    +32 u32 key kind (0 int, 1 str, 2 bytes, 3 bool; 4 to 7: set_keys.py)
+    +32 u32 key kind (0 int, 1 str, 2 bytes, 3 bool; 4 to 8 and a tuple's item kinds: set_keys.py)
     +36 u32 kind word of the table block
 
 The object is a KIND_DICT and the table a KIND_ENTRIES block of 24-byte entries
@@ -24,7 +24,8 @@ from compiler.runtime.lists import data_equal, list_append, list_new
 from compiler.runtime.memory import ENTRY_KEY_POINTER, KIND_DICT, KIND_ENTRIES, KIND_POINTERS, KIND_RAW, alloc
 from compiler.runtime.numbers import hash_int
 from compiler.runtime.reprs import key_error_shown
-from compiler.runtime.set_keys import KEY_ENUM, KEY_INT_ENUM, KEY_TUPLE, enum_repr, hash_object_key, object_keys_equal
+from compiler.runtime.set_keys import (ITEM_KIND_MASK, KEY_ENUM, KEY_INT_ENUM, KEY_TUPLE, enum_repr, hash_object_key,
+                                      object_keys_equal, tuple_repr)
 
 SET_USED = 8
 SET_FILL = 12
@@ -50,7 +51,7 @@ LIST_ITEMS = 16
 
 # -- hashing and the table -------------------------------------------------------------------
 def hash_item(s: int, key: int) -> int:
-    kind = load_u32(s + SET_KIND)
+    kind = load_u32(s + SET_KIND) & ITEM_KIND_MASK
     if kind == KEY_INT or kind == KEY_BOOL:
         return hash_int(key)
     if kind >= KEY_TUPLE:
@@ -61,7 +62,7 @@ def hash_item(s: int, key: int) -> int:
 def keys_equal(s: int, a: int, b: int) -> bool:
     if a == b:
         return True
-    kind = load_u32(s + SET_KIND)
+    kind = load_u32(s + SET_KIND) & ITEM_KIND_MASK
     if kind >= KEY_TUPLE:
         return object_keys_equal(kind, a, b)
     return kind != KEY_INT and kind != KEY_BOOL and data_equal(a, b)
@@ -312,6 +313,8 @@ def set_discard(s: int, key: int) -> None:
 def set_remove(s: int, key: int) -> None:
     if not discard_entry(s, key, hash_item(s, key)):
         kind = load_u32(s + SET_KIND)
+        if kind & ITEM_KIND_MASK == KEY_TUPLE:
+            key_error_shown(tuple_repr(key, kind))
         if kind == KEY_BOOL:
             key_error_shown("True" if key != 0 else "False")
         if kind == KEY_ENUM or kind == KEY_INT_ENUM:

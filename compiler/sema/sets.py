@@ -42,6 +42,7 @@ OBJECT_SET_PROBLEM = ("a set of {} objects is not supported: CPython iterates it
                       "which comes from addresses or randomized str hashes")
 ORDER_HIDDEN_HELP = ("keep the objects in a list, or in a dict[{0}, bool] (insertion order), to go through them; "
                      "a set[{0}] serves `in`, len(), add/discard and the set algebra")
+MAX_SHOWN_TUPLE = 12  # remove()'s KeyError shows a tuple of up to 12 items (lower/sets.py MAX_TUPLE_KINDS)
 TUPLE_REMOVE_HELP = "test `item in s` first, then s.discard(item)"
 
 
@@ -221,7 +222,7 @@ class SetChecks:
                             "see the Sets section of docs/language.md")
         if any(isinstance(a, py_ast.Starred) for a in node.args):
             raise self.fail(node, "'*' arguments are not supported here", "pass the arguments one by one")
-        if name == "remove" and (isinstance(base.item, TupleType) or (
+        if name == "remove" and ((isinstance(base.item, TupleType) and len(base.item.items) > MAX_SHOWN_TUPLE) or (
                 isinstance(base.item, ClassType) and not getattr(base.item.info, "enum", False))):
             raise self.fail(func, f"remove() on a set of {base.item} is not supported: its KeyError would show "
                             "the item's repr", TUPLE_REMOVE_HELP)

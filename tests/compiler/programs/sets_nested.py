@@ -259,3 +259,25 @@ def identity_objects(n: int) -> int:
             count = count * 10 + x.n + 1
     return (count * 100 + len(seen) * 10 + len(both) + 1000000 * int(Node(0) in seen)
             + 10000000 * int(seen | other == other | seen) + 100000000 * int(both <= seen))
+
+
+@export
+def tuple_removes(n: int) -> int:
+    """remove() of a missing tuple: KeyError's str() is the tuple's repr."""
+    s = {(1, "a", b"x\\n", True), (n % 3, "it's", b"", False)}
+    s.remove((1, "a", b"x\\n", True))
+    texts = ""
+    for probe in [(n % 5, "it's", b"q'", False), (-7, "\\u00e9\\n", b"\\xff", True)]:
+        try:
+            s.remove(probe)
+        except KeyError as e:
+            texts += str(e) + "|"
+    one: set[tuple[int]] = {(n % 4,)}
+    try:
+        one.remove((9,))
+    except KeyError as e:
+        texts += str(e)
+    h = 0
+    for ch in texts:
+        h = (h * 33 + ord(ch)) % 1000000007
+    return h * 10 + len(s) + len(one)
