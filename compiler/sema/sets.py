@@ -1,9 +1,10 @@
 """Type checking of sets: ``set[T]`` literals, ``set(...)``, comprehensions, operators and methods,
 and ``frozenset[T]`` (``frozenset(...)``, the methods that make new sets).
 
-T is int, bool, str or bytes, a tuple of them, an Enum or IntEnum class or a frozen dataclass whose
-objects key dicts by their fields (sema/class_keys.py record_key) (compiler/runtime/sets.py, set_keys.py).
-Objects compared by identity are refused: CPython iterates them in address order. A method's ``other`` arguments may be
+T is int, bool, str or bytes, a tuple of them, an Enum or IntEnum class, a frozen dataclass whose
+objects key dicts by their fields (sema/class_keys.py record_key) or a class whose objects compare by
+identity (compiler/runtime/sets.py, set_keys.py). CPython orders the last by address: whatever shows
+the order of such a set is refused (``hidden_order``). A method's ``other`` arguments may be
 sets, frozensets or lists of the same T; ``node.set_args`` records, per argument, whether it is
 a set. An operator's result has its left operand's type (``frozenset | set`` is a frozenset).
 """
