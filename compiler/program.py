@@ -335,7 +335,7 @@ RUNTIME_MODULES = ("compiler.runtime.text_translate", "compiler.runtime.numbers"
                    "compiler.runtime.exceptions", "compiler.runtime.dynamic", "compiler.runtime.reprs",
                    "compiler.runtime.held_items", "compiler.runtime.held_arith")
 # Loaded only for programs that use sets (frontend/load.py): the others compile as fast as before.
-SET_RUNTIME_MODULES = ("compiler.runtime.set_algebra", "compiler.runtime.sets")
+SET_RUNTIME_MODULES = ("compiler.runtime.set_algebra", "compiler.runtime.sets", "compiler.runtime.set_keys")
 # And for programs that import from collections (Counter, OrderedDict): the same.
 COLLECTIONS_RUNTIME_MODULES = ("compiler.runtime.dict_kinds",)
 # And for programs that import collections.deque.

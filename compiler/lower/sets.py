@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import BOOL, BYTES, INT, STR, SetType, Type
+from ..diagnostics import CompileError, Diagnostic
+from ..sema.sets import hidden_order, identity_item
+from ..program import BOOL, BYTES, INT, STR, ClassType, SetType, TupleType, Type
 
 SETS = "compiler.runtime.sets"
 ALGEBRA = "compiler.runtime.set_algebra"
 KINDS = {INT: 0, STR: 1, BYTES: 2, BOOL: 3}
+KEY_TUPLE, KEY_ENUM, KEY_INT_ENUM, KEY_RECORD, KEY_OBJECT = 4, 5, 6, 7, 8  # runtime/set_keys.py
+TUPLE_ITEM_CODES = {INT: 0, BOOL: 1, STR: 2, BYTES: 3}
+MAX_TUPLE_KINDS = 12  # two bits each in a u32 above the kind's byte (sema/sets.py refuses remove() beyond)
 BINARY = {py_ast.BitOr: "set_union", py_ast.BitAnd: "set_intersection", py_ast.Sub: "set_difference",
           py_ast.BitXor: "set_symmetric_difference"}
 IN_PLACE = {py_ast.BitOr: "set_update", py_ast.BitAnd: "set_intersection_update",
@@ -38,18 +43,40 @@ def runtime(name: str) -> str:
     return f"{SETS if name in IN_SETS else ALGEBRA}.{name}"
 
 
+def key_kind(item: Type) -> int:
+    if isinstance(item, TupleType):  # and each item's kind, two bits from bit 8 (runtime/set_keys.py)
+        codes = [TUPLE_ITEM_CODES[t] << (8 + 2 * i) for i, t in enumerate(item.items)]
+        return KEY_TUPLE | sum(codes) if len(item.items) <= MAX_TUPLE_KINDS else KEY_TUPLE
+    if isinstance(item, ClassType):  # sema/sets.py member_or_record
+        if getattr(item.info, "int_enum", False):
+            return KEY_INT_ENUM
+        if getattr(item.info, "enum", False):
+            return KEY_ENUM
+        return KEY_OBJECT if identity_item(item) else KEY_RECORD
+    return KINDS[item]
+
+
 def folded(node: py_ast.expr) -> bool:
     """Whether CPython's compiler folds ``node`` to a constant (literals and operators on them)."""
     if isinstance(node, py_ast.Constant):
         return True
     if isinstance(node, py_ast.UnaryOp):
         return folded(node.operand)
+    if isinstance(node, py_ast.Tuple):
+        return all(folded(e) for e in node.elts)
     return isinstance(node, py_ast.BinOp) and folded(node.left) and folded(node.right)
 
 
 class SetLowerer:
+    def order_hidden(self, node: py_ast.AST, ty: SetType, what: str) -> None:
+        """The checker's refusal again (sema/sets.py hidden_order), where the order would be read: every
+        loop, list(), sorted(), str() and pop() of a set reaches one of these."""
+        problem = hidden_order(ty, what)
+        if problem:
+            raise CompileError([Diagnostic(self.source.module.loc(node), *problem)])
+
     def new_set(self, ty: SetType) -> None:
-        self.emit("i64.const", KINDS[ty.item])
+        self.emit("i64.const", key_kind(ty.item))
         self.call_runtime(f"{SETS}.set_new", ty)
 
     def add_to(self, s: str, element: py_ast.expr, item: Type) -> None:
@@ -77,6 +104,7 @@ class SetLowerer:
         self.emit("local.get", s)
 
     def lower_SetItems(self, node) -> None:
+        self.order_hidden(node, node.value.ty, "taking the items of")
         self.slot(node.value)
         self.call_runtime(f"{SETS}.set_to_list", node.ty)
 
@@ -90,7 +118,7 @@ class SetLowerer:
         if source is None:
             return self.new_set(node.ty)
         if source == "list":
-            self.emit("i64.const", KINDS[node.ty.item])
+            self.emit("i64.const", key_kind(node.ty.item))
             self.slot(node.bound[0])
             self.call_runtime(f"{SETS}.set_from_list", node.ty)
         elif source == "set":
@@ -150,6 +178,8 @@ class SetLowerer:
             self.slot(node.bound[0], ty.item)
             self.emit("call", f"{SETS}.set_{name}")
             return
+        if name == "pop":
+            self.order_hidden(node, ty, "pop() of")
         if name in ("pop", "clear", "copy"):
             self.emit("local.get", s)
             self.call_runtime(f"{SETS}.set_{name}", ty.item if name == "pop" else ty if name == "copy" else None)
@@ -246,6 +276,7 @@ class SetLowerer:
     # -- for loops ---------------------------------------------------------------------------
     def iterate_set(self, target, body, orelse, node) -> None:
         """Slots in table order; a change of size raises RuntimeError at the next step."""
+        self.order_hidden(node, node.ty, "iterating")
         self.slot(node)
         s = self.stash("i64")
         pos, used = self.temp("i64"), self.temp("i64")

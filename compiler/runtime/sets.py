@@ -3,7 +3,7 @@
     +8  u32 used (live entries, len())   +12 u32 fill (live and dummy entries)
     +16 u32 table block (KIND_ENTRIES)   +20 u32 0 (the dict's index slot: the GC marks it)
     +24 u32 mask (table size - 1)        +28 u32 finger (where pop() looks first)
-    +32 u32 key kind (0 int, 1 str, 2 bytes, 3 bool)
+    +32 u32 key kind (0 int, 1 str, 2 bytes, 3 bool; 4 to 8 and a tuple's item kinds: set_keys.py)
     +36 u32 kind word of the table block
 
 The object is a KIND_DICT and the table a KIND_ENTRIES block of 24-byte entries
@@ -14,13 +14,18 @@ the order of the items is the table's: for int and bool items the same as
 CPython's, since the hash (CPython's hash of an int: modulo 2**61 - 1, -1 -> -2),
 the probing (LINEAR_PROBES slots, then perturbed jumps), the growth rule and
 every operation's insertion order are CPython 3.11's. str and bytes items hash
-with the dict's FNV-1a (CPython randomises theirs per process).
+with the dict's FNV-1a (CPython randomises theirs per process). Tuple items (and frozen
+dataclass objects) hash as CPython's tuples do (set_keys.py): those of ints and bools come out in
+CPython's order too, as IntEnum members do.
 """
 from abi.intrinsics import load_i64, load_u32, shr_u, store_i64, store_u32, wrap_add, wrap_mul
 from compiler.runtime.dicts import DELETED_HASH, ENTRY_SIZE, hash_data, missing_key
 from compiler.runtime.lists import data_equal, list_append, list_new
 from compiler.runtime.memory import ENTRY_KEY_POINTER, KIND_DICT, KIND_ENTRIES, KIND_POINTERS, KIND_RAW, alloc
+from compiler.runtime.numbers import hash_int
 from compiler.runtime.reprs import key_error_shown
+from compiler.runtime.set_keys import (ITEM_KIND_MASK, KEY_ENUM, KEY_INT_ENUM, KEY_TUPLE, enum_repr, hash_object_key,
+                                      object_keys_equal, tuple_repr)
 
 SET_USED = 8
 SET_FILL = 12
@@ -35,8 +40,6 @@ KEY_BOOL = 3
 MIN_SIZE = 8
 LINEAR_PROBES = 9
 PERTURB_SHIFT = 5
-HASH_MODULUS = 0x1FFFFFFFFFFFFFFF   # 2**61 - 1
-INT64_MIN = -9223372036854775808
 ENTRY_KEY = 8
 ENTRY_STATE = 16
 UNUSED = 0
@@ -47,29 +50,21 @@ LIST_ITEMS = 16
 
 
 # -- hashing and the table -------------------------------------------------------------------
-def hash_int(v: int) -> int:
-    """CPython's hash of an int (and of a bool): v modulo 2**61 - 1 with v's sign; -1 is -2."""
-    if v >= 0:
-        return v % HASH_MODULUS
-    if v == INT64_MIN:
-        return -4   # 2**63 = 4 * (2**61 - 1) + 4
-    h = -((-v) % HASH_MODULUS)
-    if h == -1:
-        return -2
-    return h
-
-
 def hash_item(s: int, key: int) -> int:
-    kind = load_u32(s + SET_KIND)
+    kind = load_u32(s + SET_KIND) & ITEM_KIND_MASK
     if kind == KEY_INT or kind == KEY_BOOL:
         return hash_int(key)
+    if kind >= KEY_TUPLE:
+        return hash_object_key(kind, key)
     return hash_data(key)
 
 
 def keys_equal(s: int, a: int, b: int) -> bool:
     if a == b:
         return True
-    kind = load_u32(s + SET_KIND)
+    kind = load_u32(s + SET_KIND) & ITEM_KIND_MASK
+    if kind >= KEY_TUPLE:
+        return object_keys_equal(kind, a, b)
     return kind != KEY_INT and kind != KEY_BOOL and data_equal(a, b)
 
 
@@ -208,7 +203,8 @@ def slot_hash(s: int, pos: int) -> int:
 
 # -- building and copying -----------------------------------------------------------------
 def set_new(key_kind: int) -> int:
-    """An empty set of 8 slots; key_kind 0 int, 1 str, 2 bytes, 3 bool."""
+    """An empty set of 8 slots; key_kind 0 int, 1 str, 2 bytes, 3 bool, 4 tuple, 5 Enum
+    member, 6 IntEnum member, 7 frozen dataclass object."""
     s = alloc(32, KIND_DICT)
     kind_word = KIND_ENTRIES
     if key_kind != KEY_INT and key_kind != KEY_BOOL:
@@ -316,8 +312,13 @@ def set_discard(s: int, key: int) -> None:
 
 def set_remove(s: int, key: int) -> None:
     if not discard_entry(s, key, hash_item(s, key)):
-        if load_u32(s + SET_KIND) == KEY_BOOL:
+        kind = load_u32(s + SET_KIND)
+        if kind & ITEM_KIND_MASK == KEY_TUPLE:
+            key_error_shown(tuple_repr(key, kind))
+        if kind == KEY_BOOL:
             key_error_shown("True" if key != 0 else "False")
+        if kind == KEY_ENUM or kind == KEY_INT_ENUM:
+            key_error_shown(enum_repr(key))
         missing_key(s, key)   # the dict's KeyError text: the key kind sits at the same offset
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassInfo, ClassType, DictType, ListType,
                        OptionalType, Program, SetType, TupleType, Type, UnionType, ViewType)
 from .dataclass_options import option
+from .sets import identity_item
 from .stdlib_operators import never_held
 from .types import is_exception_class_info, is_subclass
 
@@ -97,6 +98,8 @@ class _Showability:
             odd = [m for m in ty.members if not (m in SCALARS or isinstance(m, (ListType, DictType)) or (
                 isinstance(m, ClassType) and self.module.namespace.get(m.info.name) is m.info))]  # isinstance(v, C)
             return f"a union holding {odd[0]} is not told apart here" if odd else self.first(ty.members, path)
+        if isinstance(ty, SetType) and identity_item(ty.item):
+            return f"CPython shows a set of {ty.item} objects in the order of their addresses"
         if isinstance(ty, (ListType, ViewType, SetType)):
             return self.problem(ty.item, path)
         if isinstance(ty, DictType):

@@ -283,6 +283,7 @@ class FlowMixin:
             owner.iteration = ("held", iterable)  # on what it holds (runtime/held_items.py)
             return ANY
         if isinstance(ty, SetType):
+            self.refuse_hidden_order(iterable, ty, "iterating")  # sema/sets.py
             owner.iteration = ("set", iterable)
             return ty.item
         if isinstance(ty, TupleType):  # the list literal of its items (sema/tuple_sequences.py)

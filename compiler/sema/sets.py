@@ -1,7 +1,10 @@
 """Type checking of sets: ``set[T]`` literals, ``set(...)``, comprehensions, operators and methods,
 and ``frozenset[T]`` (``frozenset(...)``, the methods that make new sets).
 
-T is int, bool, str or bytes (compiler/runtime/sets.py). A method's ``other`` arguments may be
+T is int, bool, str or bytes, a tuple of them, an Enum or IntEnum class, a frozen dataclass whose
+objects key dicts by their fields (sema/class_keys.py record_key) or a class whose objects compare by
+identity (compiler/runtime/sets.py, set_keys.py). CPython orders the last by address: whatever shows
+the order of such a set is refused (``hidden_order``). A method's ``other`` arguments may be
 sets, frozensets or lists of the same T; ``node.set_args`` records, per argument, whether it is
 a set. An operator's result has its left operand's type (``frozenset | set`` is a frozenset).
 """
@@ -9,11 +12,12 @@ from __future__ import annotations
 
 import ast as py_ast
 
+from .class_keys import identity_keyed
 from .held_conversions import set_of_held
 from .map_filter import is_builtin_call, is_map_or_filter
 from .reversed_builtin import is_reversed
-from ..program import (ANY, BOOL, BYTES, INT, NONE, STR, ClassType, DictType, ListType, OptionalType, SetType, Type, ViewType,
-                       list_of, set_of)
+from ..program import (ANY, BOOL, BYTES, INT, NONE, STR, ClassType, DictType, ListType, OptionalType, SetType, TupleType,
+                       Type, ViewType, list_of, set_of)
 
 SET_ITEMS = (INT, BOOL, STR, BYTES)
 OBJECT_SET_HELP = "use a dict[Obj, bool] (it keeps insertion order), or a set of an int or str field of the objects"
@@ -34,7 +38,13 @@ CHANGING = ("add", "discard", "remove", "pop", "clear", "update", "intersection_
 # Built-ins that consume a set as the list of its items (in iteration order).
 CONSUMERS = ("list", "sorted", "min", "max")
 NEVER_SETS = (py_ast.List, py_ast.ListComp, py_ast.Constant, py_ast.JoinedStr, py_ast.Dict, py_ast.Tuple)
-ITEM_HELP = "a set holds int, bool, str or bytes items: convert them, or keep them in a list"
+ITEM_HELP = "a set holds int, bool, str or bytes items or tuples of them: convert them, or keep them in a list"
+OBJECT_SET_PROBLEM = ("a set of {} objects is not supported: CPython iterates it in hash order, "
+                      "which comes from addresses or randomized str hashes")
+ORDER_HIDDEN_HELP = ("keep the objects in a list, or in a dict[{0}, bool] (insertion order), to go through them; "
+                     "a set[{0}] serves `in`, len(), add/discard and the set algebra")
+MAX_SHOWN_TUPLE = 12  # remove()'s KeyError shows a tuple of up to 12 items (lower/sets.py MAX_TUPLE_KINDS)
+TUPLE_REMOVE_HELP = "test `item in s` first, then s.discard(item)"
 
 
 class SetItems(py_ast.expr):
@@ -44,16 +54,53 @@ class SetItems(py_ast.expr):
 
 
 def set_item_type(ty: Type) -> bool:
-    return ty in SET_ITEMS
+    return ty in SET_ITEMS or (isinstance(ty, TupleType) and bool(ty.items) and all(t in SET_ITEMS for t in ty.items))
+
+
+def identity_item(item: Type) -> bool:
+    """An object compared by identity (its class and family define no __eq__/__hash__): CPython hashes
+    its address, so a set of them serves membership and the algebra, never an order (lower/sets.py)."""
+    return identity_keyed(item) and not getattr(item.info, "record_key", False) \
+        and not getattr(item.info, "enum", False)
+
+
+def member_or_record(item: Type) -> bool:
+    """An Enum member, or a frozen dataclass object hashed and compared by its fields."""
+    info = item.info if isinstance(item, ClassType) else None
+    return info is not None and (getattr(info, "enum", False)
+                                 or (info.dataclass and getattr(info, "record_key", False)))
+
+
+def set_item_problem(item: Type) -> tuple[str, str] | None:
+    """Why ``item`` cannot be a set item (message, help), or None."""
+    if member_or_record(item) or identity_item(item):
+        return None
+    if isinstance(item, ClassType):
+        return OBJECT_SET_PROBLEM.format(item), OBJECT_SET_HELP
+    if not set_item_type(item):
+        return f"set items must be int, bool, str, bytes or tuples of them, not {item}", ITEM_HELP
+    return None
+
+
+def hidden_order(ty: SetType, what: str) -> tuple[str, str] | None:
+    """Why ``what`` (iterating, pop() ...) cannot show ``ty``'s order: its items are objects compared by
+    identity, which CPython orders by address. Checked here and again where it is lowered (lower/sets.py)."""
+    if not identity_item(ty.item):
+        return None
+    return (f"{what} a set of {ty.item} objects is not supported: CPython's order comes from their addresses",
+            ORDER_HIDDEN_HELP.format(ty.item))
 
 
 class SetChecks:
+    def refuse_hidden_order(self, node: py_ast.AST, ty: SetType, what: str) -> None:
+        problem = hidden_order(ty, what)
+        if problem:
+            raise self.fail(node, *problem)
+
     def set_type(self, node: py_ast.AST, item: Type, frozen: bool = False) -> Type:
-        if isinstance(item, ClassType):
-            raise self.fail(node, f"a set of {item} objects is not supported: CPython iterates it in hash order, "
-                            "which comes from addresses or randomized str hashes", OBJECT_SET_HELP)
-        if item not in SET_ITEMS:
-            raise self.fail(node, f"set items must be int, bool, str or bytes, not {item}", ITEM_HELP)
+        problem = set_item_problem(item)
+        if problem:
+            raise self.fail(node, *problem)
         return set_of(item, frozen)
 
     def check_Set(self, node: py_ast.Set, expected: Type | None) -> Type:
@@ -83,7 +130,9 @@ class SetChecks:
                 isinstance(arg, py_ast.Call) and isinstance(arg.func, py_ast.Name) and arg.func.id == "range") \
                 or is_map_or_filter(self, arg) or is_reversed(self, arg) or is_builtin_call(self, arg, "zip"):
             return  # checked once, by the built-in itself (map/filter: sema/map_filter.py)
-        if isinstance(self.check(arg), SetType):
+        ty = self.check(arg)
+        if isinstance(ty, SetType):
+            self.refuse_hidden_order(arg, ty, "taking the items of")
             node.args[0] = py_ast.copy_location(SetItems(value=arg), arg)
 
     # -- set(...) and frozenset(...) -------------------------------------------------------
@@ -174,6 +223,12 @@ class SetChecks:
                             "see the Sets section of docs/language.md")
         if any(isinstance(a, py_ast.Starred) for a in node.args):
             raise self.fail(node, "'*' arguments are not supported here", "pass the arguments one by one")
+        if name == "remove" and ((isinstance(base.item, TupleType) and len(base.item.items) > MAX_SHOWN_TUPLE) or (
+                isinstance(base.item, ClassType) and not getattr(base.item.info, "enum", False))):
+            raise self.fail(func, f"remove() on a set of {base.item} is not supported: its KeyError would show "
+                            "the item's repr", TUPLE_REMOVE_HELP)
+        if name == "pop":
+            self.refuse_hidden_order(func, base, "pop() of")
         node.call = ("type-method", name)
         node.bound = list(node.args)
         if arity == "item":

@@ -113,13 +113,10 @@ def _generic(module: SourceModule, py_node: py_ast.Subscript, fail) -> Type:
             raise TypeError_(Diagnostic(module.loc(args[0]), problem, KEY_HELP))
         return dict_of(types[0], types[1])
     if name in ("set", "frozenset") and len(args) == 1:
-        if isinstance(types[0], ClassType):
-            from .sets import OBJECT_SET_HELP
-            raise TypeError_(Diagnostic(module.loc(args[0]), f"a set of {types[0]} objects is not supported: CPython "
-                                        "iterates it in hash order, which comes from addresses or randomized str hashes",
-                                        OBJECT_SET_HELP))
-        if types[0] not in KEY_TYPES + (BOOL,):
-            raise fail("set items must be int, bool, str or bytes")
+        from .sets import set_item_problem
+        problem = set_item_problem(types[0])
+        if problem:
+            raise TypeError_(Diagnostic(module.loc(args[0]), *problem))
         return set_of(types[0], name == "frozenset")
     if name == "tuple" and len(types) == len(args) and types:
         return tuple_of(tuple(types))
