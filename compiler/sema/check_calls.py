@@ -24,7 +24,7 @@ from .random_calls import RandomCallChecks, is_generic_random
 from .deques import DequeChecks, is_deque
 from .isinstance_checks import IsinstanceChecks
 from .callables import value_call
-from .type_values import is_type_of_none
+from .type_values import is_type_of_none, refuse_type_value_use
 from .check_expr import NUMERIC, TEXT, ExprChecker
 from .fstrings import STR_ARGUMENTS, str_convertible
 from .kwargs_unpack import bind_unpacked
@@ -387,6 +387,7 @@ class CallChecker(NumberBuiltinChecks, ReversedChecks, CollectionsChecks, Random
             node.args[0] = node.bound[0] = self.repr_of(arg, ty)  # sema/reprs.py: a container's str is its repr
             self.check(node.args[0])
         elif not str_convertible(self.held_text_allowed(arg, ty)):
+            refuse_type_value_use(self, arg, ty, "str()")  # sema/type_values.py
             self.expect(arg, *STR_ARGUMENTS, what="the argument of str()")  # reports the type found
         return STR
 

@@ -137,3 +137,17 @@ def type_name_read(checker, node: py_ast.Attribute, base: Type) -> Type | None:
         return None
     node.type_value_name = True
     return STR
+
+
+def refuse_type_value_use(checker, node: py_ast.expr, ty: Type, use: str) -> None:
+    """Uses of a type value left out, with what to write instead: calling one (which class it
+    makes is known only at run time), and its text (CPython shows a class of the program as
+    <class '__main__.Name'> or <class 'module.Name'>, depending on how the program is run)."""
+    if ty != TYPE and not (isinstance(ty, (VarTupleType, ListType)) and ty.item == TYPE) \
+            and not (isinstance(ty, TupleType) and TYPE in ty.items):
+        return
+    if use == "call":
+        raise checker.fail(node, "calling a type value is not supported: which class it makes is known only at run time",
+                           "call the class itself (int(s), Point(...)), chosen with if/elif on the value")
+    raise checker.fail(node, f"{use} of a type value is not supported: CPython's text of a class depends on the module name",
+                       "show its name: t.__name__")
