@@ -14,7 +14,7 @@ import ast as py_ast
 from ..diagnostics import Diagnostic
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, TYPE, Builtin, ClassInfo, ClassType, DequeType, DictType,
                        FuncSym, GlobalSym, ListType, Local, OptionalType, SetType, SourceModule, TupleType, Type,
-                       UnionType, VarTupleType, dict_of, list_of, tuple_of, union_of)
+                       UnionType, VarTupleType, dict_of, list_of, members_of, tuple_of, union_of)
 from . import tuple_sequences
 from .arithmetic import ArithmeticChecks
 from .builtins import PYTHON_BUILTINS
@@ -33,7 +33,7 @@ from .constants import INT64_HELP, INT64_MAX, INT64_MIN
 from .field_narrowing import field_help
 from .int_enums import VALUE_HELP, is_int_enum
 from .class_keys import KEY_HELP, MISSING_HELP, MISSING_KEY, key_problem, repr_unknown
-from .types import assignable, from_any, is_exception_class_info, runs_user_code, union_problem
+from .types import TYPE_UNION_PROBLEM, assignable, from_any, is_exception_class_info, runs_user_code, union_problem
 from .unsupported import describe, undefined_name
 
 
@@ -98,6 +98,8 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
         if handler is None:
             raise self.unsupported(py_node)
         ty = handler(py_node, expected)
+        if isinstance(ty, (OptionalType, UnionType)) and TYPE in members_of(ty):  # d.get(k) of type values
+            raise self.fail(py_node, TYPE_UNION_PROBLEM, "keep a type value and test the case apart (k in d, then d[k])")
         py_node.ty = ty
         if runs_user_code(py_node):
             self.forget_fields()  # a method or __eq__ that ran may have assigned any field
