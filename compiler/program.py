@@ -38,6 +38,7 @@ FLOAT = Type("float", "f64")
 NONE = Type("None", None)
 STR = Type("str", "i32", True)
 BYTES = Type("bytes", "i32", True)
+TYPE = Type("type", "i64")  # a class as a value: an i64 code (sema/type_values.py)
 ANY = Type("Any", "i32", True)  # typing.Any / object: a pointer to an object or a tagged box; 0 is None
 
 

@@ -19,16 +19,19 @@ from .sort_keys import SortKeyLowerer
 from .texts import TextLowerer
 from .deques import DequeLowerer
 from .random_calls import RandomCallLowerer
+from .type_values import TypeValueLowerer
 from .values import BYTES_DATA, DYNAMIC, LISTS, STRINGS, type_code
 
 KIND_RECORD = 9
 
 
-class CallLowerer(RandomCallLowerer, DequeLowerer, IntrinsicLowerer, StarArgsLowerer, KwargsUnpackLowerer, TupleBuiltinLowerer, ClosureLowerer, SortKeyLowerer, MethodLowerer,
+class CallLowerer(TypeValueLowerer, RandomCallLowerer, DequeLowerer, IntrinsicLowerer, StarArgsLowerer, KwargsUnpackLowerer, TupleBuiltinLowerer, ClosureLowerer, SortKeyLowerer, MethodLowerer,
                   CompareLowerer, TextLowerer):
     def lower_Call(self, node: py_ast.Call) -> None:
         if hasattr(node, "unpacking"):
             return self.call_unpacked(node)  # f(**d): lower/kwargs_unpack.py
+        if hasattr(node, "type_value"):
+            return self.type_value(node)  # type(None): lower/type_values.py
         kind, *rest = node.call
         getattr(self, f"call_{kind.replace('-', '_')}")(node, *rest)
 
@@ -350,6 +353,8 @@ class CallLowerer(RandomCallLowerer, DequeLowerer, IntrinsicLowerer, StarArgsLow
         the object's header), a built-in type as the checker decided; never for None."""
         if hasattr(node, "isinstance_any"):
             return self.isinstance_of_any(node)
+        if hasattr(node, "isinstance_subject"):
+            return self.dynamic_isinstance(node)  # lower/type_values.py
         self.value(node.bound[0])
         obj = self.stash(node.bound[0].ty.wasm or "i32")
         optional = isinstance(node.bound[0].ty, OptionalType)

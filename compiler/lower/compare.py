@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, ClassInfo, ClassType, DictType, ListType, SetType,
+from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, TYPE, ClassInfo, ClassType, DictType, ListType, SetType,
                        OptionalType, TupleType, Type, VarTupleType, ViewType, list_of)
 from .deep_equality import DeepEquality, needs_generated_equality
 from ..sema.types import held_equality
@@ -41,6 +41,8 @@ def find_method(info: ClassInfo, name: str):
 
 class CompareLowerer(DeepEquality, HeldMethodLowerer):
     def lower_Compare(self, node: py_ast.Compare) -> None:
+        if hasattr(node, "exact_type_subject"):
+            return self.exact_type_test(node)  # type(x) is t: lower/type_values.py
         operands = [node.left, *node.comparators]
         self.lower(operands[0])
         if operands[0].ty == NONE:  # None, or a call of a function returning None: no value left
@@ -69,6 +71,11 @@ class CompareLowerer(DeepEquality, HeldMethodLowerer):
     def compare(self, op, left: str, left_ty: Type, right: str, right_ty: Type, items: bool = False) -> None:
         """``items``: compare as CPython compares the items of containers (see ``equality``)."""
         kind = type(op)
+        if left_ty == TYPE:  # two type values (sema/type_values.py): the same code
+            self.emit("local.get", left)
+            self.emit("local.get", right)
+            self.emit("i64.ne" if kind in (py_ast.IsNot, py_ast.NotEq) else "i64.eq")
+            return
         if kind in (py_ast.Is, py_ast.IsNot):  # 'x is None', or identity (sema/identity.py)
             self.emit("local.get", left)
             if right:  # the same object (pointers), or the same bool

@@ -10,6 +10,7 @@ import ast as py_ast
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, STR, ClassType, DictType, GlobalSym, ListType, Local, SetType,
                        Type, VarTupleType)
 from .type_names import OBJECT_CODE, class_names_table, held_names_table, static_name
+from .type_values import type_value_code
 from .values import DYNAMIC, FLOATS, LISTS, STRINGS, ValueLowerer
 
 CHECKED_BINARY = {py_ast.Add: "rt.add", py_ast.Sub: "rt.sub", py_ast.Mult: "rt.mul",
@@ -53,6 +54,8 @@ class ExprLowerer(ValueLowerer):
     def lower_Name(self, node: py_ast.Name) -> None:
         if hasattr(node, "fn_value"):  # a function as a value (lower/closures.py)
             return self.function_value(node.fn_value)
+        if hasattr(node, "type_value"):  # int, a class as a value (lower/type_values.py)
+            return self.emit("i64.const", type_value_code(node.type_value))
         sym = node.sym
         if isinstance(sym, Local):
             self.emit("local.get", sym.name)
@@ -67,6 +70,8 @@ class ExprLowerer(ValueLowerer):
             self.emit("global.get", sym.qualname)
 
     def lower_Attribute(self, node: py_ast.Attribute) -> None:
+        if hasattr(node, "type_value_name"):
+            return self.type_value_name(node)  # t.__name__: lower/type_values.py
         if hasattr(node, "property_call"):  # a property's getter (sema/properties.py)
             return self.lower(node.property_call)
         if hasattr(node, "replaced_by"):  # P._fields: the tuple it equals (sema/named_tuples.py)

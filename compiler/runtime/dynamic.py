@@ -134,3 +134,52 @@ def held_len(value: int, name: str) -> int:
     if code == BYTES_CODE or code == LIST_CODE or code == DICT_CODE:
         return load_u32(value + 8)
     raise TypeError("object of type '" + name + "' has no len()")
+
+
+# A type value (``t: type``, sema/type_values.py) is an i64: the type code of a built-in type
+# (TUPLE_CODE for tuple, which no Any holds), or for a class OBJECT_CODE | id << 8 | last << 32,
+# the id range of the class and its subclasses.
+TUPLE_CODE = 9
+
+
+def type_holds(t: int, code: int, record: int) -> bool:
+    """isinstance(x, t) for an x of type code ``code`` (an object's record id: ``record``)."""
+    want = t & 255
+    if want == OBJECT_CODE:
+        return code == OBJECT_CODE and (t >> 8) & 16777215 <= record and record <= t >> 32
+    return code == want or (want == INT_CODE and code == BOOL_CODE)
+
+
+def types_hold(types: int, code: int, record: int) -> bool:
+    """isinstance(x, types) with ``types`` a tuple[type, ...] (the list layout)."""
+    items = load_u32(types + 16)
+    for i in range(load_u32(types + 8)):
+        if type_holds(load_i64(items + 8 + 8 * i), code, record):
+            return True
+    return False
+
+
+def held_record(value: int) -> int:
+    """The record id of the object an Any holds (0 for anything else)."""
+    if type_code(value) != OBJECT_CODE:
+        return 0
+    return load_u32(value + 4) >> 8
+
+
+def held_is_type(value: int, t: int) -> bool:
+    return type_holds(t, type_code(value), held_record(value))
+
+
+def held_is_types(value: int, types: int) -> bool:
+    return types_hold(types, type_code(value), held_record(value))
+
+
+def held_is_exactly(value: int, t: int) -> bool:
+    return code_is_exactly(t, type_code(value), held_record(value))
+
+
+def code_is_exactly(t: int, code: int, record: int) -> bool:
+    """``type(x) is t``: the same built-in type (a bool is not an int) or the class itself."""
+    if code == OBJECT_CODE:
+        return t & 255 == OBJECT_CODE and (t >> 8) & 16777215 == record
+    return code == t

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast as py_ast
 from dataclasses import dataclass
 
+from .type_values import refuse_type_value_use
 from ..program import NONE, Builtin, ClassType, FuncSym, GlobalSym, OptionalType, Type
 from .lambdas import lambda_function
 from .types import assignable
@@ -101,6 +102,7 @@ def value_call(checker, node: py_ast.Call) -> Type | None:
     if isinstance(ty, OptionalType) and isinstance(ty.inner, CallableType):
         raise checker.fail(func, f"this value may be None ({ty})", "test it first: 'if f is not None: f(...)'")
     if not isinstance(ty, CallableType):
+        refuse_type_value_use(checker, func, ty, "call")  # sema/type_values.py
         raise checker.fail(func, f"a {ty} cannot be called")
     if node.keywords:
         raise checker.fail(node.keywords[0], "a function value takes positional arguments only")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, CounterType, DictType,
+from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, TYPE, Builtin, ClassInfo, ClassType, CounterType, DictType,
                        FuncSym, ListType, Local, OrderedDictType, SetType, Param, TupleType, Type, VarTupleType, ViewType, list_of)
 from . import map_filter, tuple_sequences
 from .builtins import INTRINSICS, PYTHON_BUILTINS
@@ -24,6 +24,7 @@ from .random_calls import RandomCallChecks, is_generic_random
 from .deques import DequeChecks, is_deque
 from .isinstance_checks import IsinstanceChecks
 from .callables import value_call
+from .type_values import is_type_of_none, refuse_type_value_use
 from .check_expr import NUMERIC, TEXT, ExprChecker
 from .fstrings import STR_ARGUMENTS, str_convertible
 from .kwargs_unpack import bind_unpacked
@@ -84,6 +85,9 @@ class CallChecker(NumberBuiltinChecks, ReversedChecks, TranslateChecks, Collecti
             node.call = ("intrinsic", sym.name.rsplit(".", 1)[1])
             self.positional(node, params, name)
             return result
+        if is_type_of_none(self, node):
+            node.type_value = 0  # NoneType as a value (sema/type_values.py)
+            return TYPE
         if sym is None and name in PYTHON_BUILTINS:
             node.call = ("builtin", name)
             if name in SET_CONSUMERS:
@@ -399,6 +403,7 @@ class CallChecker(NumberBuiltinChecks, ReversedChecks, TranslateChecks, Collecti
             node.args[0] = node.bound[0] = self.repr_of(arg, ty)  # sema/reprs.py: a container's str is its repr
             self.check(node.args[0])
         elif not str_convertible(self.held_text_allowed(arg, ty)):
+            refuse_type_value_use(self, arg, ty, "str()")  # sema/type_values.py
             self.expect(arg, *STR_ARGUMENTS, what="the argument of str()")  # reports the type found
         return STR
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..diagnostics import Diagnostic
-from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, DequeType, DictType,
+from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, TYPE, Builtin, ClassInfo, ClassType, DequeType, DictType,
                        FuncSym, GlobalSym, ListType, Local, OptionalType, SetType, SourceModule, TupleType, Type,
-                       UnionType, VarTupleType, dict_of, list_of, tuple_of, union_of)
+                       UnionType, VarTupleType, dict_of, list_of, members_of, tuple_of, union_of)
 from . import tuple_sequences
 from .arithmetic import ArithmeticChecks
 from .builtins import PYTHON_BUILTINS
-from .callables import check_lambda, function_value
+from .callables import CallableType, check_lambda, function_value
+from .type_values import type_name_read, type_value
 from .comparisons import NUMERIC, TEXT, ComparisonChecks
 from .fstrings import FormatChecks
 from .dynamic_ops import DynamicOpChecks
@@ -32,7 +33,7 @@ from .constants import INT64_HELP, INT64_MAX, INT64_MIN
 from .field_narrowing import field_help
 from .int_enums import VALUE_HELP, is_int_enum
 from .class_keys import KEY_HELP, MISSING_HELP, MISSING_KEY, key_problem, repr_unknown
-from .types import assignable, from_any, is_exception_class_info, runs_user_code, union_problem
+from .types import TYPE_UNION_PROBLEM, assignable, from_any, is_exception_class_info, runs_user_code, union_problem
 from .unsupported import describe, undefined_name
 
 
@@ -97,6 +98,8 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
         if handler is None:
             raise self.unsupported(py_node)
         ty = handler(py_node, expected)
+        if isinstance(ty, (OptionalType, UnionType)) and TYPE in members_of(ty):  # d.get(k) of type values
+            raise self.fail(py_node, TYPE_UNION_PROBLEM, "keep a type value and test the case apart (k in d, then d[k])")
         py_node.ty = ty
         if runs_user_code(py_node):
             self.forget_fields()  # a method or __eq__ that ran may have assigned any field
@@ -201,6 +204,9 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
         value = function_value(self, node, sym)  # a function as a value (sema/callables.py)
         if value is not None:
             return value
+        if not isinstance(expected, CallableType) and name not in self.local_names:
+            if type_value(self, node, sym) is not None:  # int, a class as a value (sema/type_values.py)
+                return TYPE
         if isinstance(sym, (FuncSym, Builtin, ClassInfo)) or name in PYTHON_BUILTINS:
             raise self.fail(node, f"'{name}' is not a value here",
                             "built-ins and classes can only be called: wrap one in a lambda (lambda s: len(s))")
@@ -305,6 +311,8 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
                 return self.named_tuple_fields(node, info, False)  # sema/named_tuples.py
             return self.class_constant(node, info)
         base = self.check(node.value)
+        if type_name_read(self, node, base) is not None:
+            return STR  # t.__name__: sema/type_values.py
         if node.attr == "_fields" and is_named_tuple(base):
             return self.named_tuple_fields(node, base.info, True)
         if node.attr == "maxlen" and isinstance(base, DequeType):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, DictType, ListType, OptionalType, TupleType, Type, \
+from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, TYPE, ClassType, DictType, ListType, OptionalType, TupleType, Type, \
     VarTupleType, ViewType, members_of
 from . import tuple_literals, tuple_sequences
 from .class_keys import identity_keyed
@@ -17,6 +17,7 @@ from .contains import check_object_membership
 from .field_narrowing import as_declared
 from .identity import identity_comparable
 from .ordering import check_object_ordering
+from .type_values import exact_type_test, type_value_comparison
 from .types import assignable, eq_kind, equality_supported, held_equality, orderable
 
 NUMERIC = (INT, BOOL, FLOAT)
@@ -29,6 +30,8 @@ class ComparisonChecks:
         tuple_literals.membership_operands(node)  # x in ("a", "b"): as a list literal
         if self.exact_class_test(node):  # type(x) is C: sema/isinstance_checks.py
             return BOOL
+        if exact_type_test(self, node):  # type(x) is t, t a type value: sema/type_values.py
+            return BOOL
         operands = [node.left, *node.comparators]
         types = compare_operands(node, [self.check(o) for o in operands])  # IntEnum members: sema/int_enums.py
         if len(node.ops) == 1 and isinstance(node.ops[0], (py_ast.In, py_ast.NotIn)) \
@@ -40,6 +43,8 @@ class ComparisonChecks:
         return BOOL
 
     def check_comparison(self, node, op, a: Type, b: Type, left, right) -> None:
+        if TYPE in (a, b):
+            return type_value_comparison(self, node, op, a, b)  # sema/type_values.py
         if isinstance(op, (py_ast.Is, py_ast.IsNot)):
             if not (isinstance(right, py_ast.Constant) and right.value is None):
                 if identity_comparable(a, b):  # sema/identity.py: objects, lists, dicts, bools

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import ast as py_ast
 
+from .type_values import refuse_type_value_use
 from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, Type, members_of
 from .exceptions import is_exception
 from .reprs import defines_str, shown_by_repr
@@ -126,6 +127,7 @@ class FormatChecks:
         ty = self.check(part.value) if text is None else STR
         if part.conversion in (-1, ord("s")):
             ty = int_operand(part.value, ty)  # an IntEnum's format and str are its int's (3.11)
+        refuse_type_value_use(self, part.value, ty, "formatting")  # sema/type_values.py
         if is_exception(ty):
             if part.format_spec is not None and part.conversion == -1:  # CPython: TypeError
                 raise self.fail(part.value, "an exception is formatted only without a spec",

@@ -11,6 +11,7 @@ from ..program import (ANY, BOOL, BYTES, FLOAT, INT, STR, ClassInfo, ClassType, 
 from . import unions
 from .named_tuples import is_named_tuple
 from .types import class_type
+from .type_values import dynamic_isinstance, is_static_target
 
 
 class IsinstanceChecks:
@@ -20,6 +21,8 @@ class IsinstanceChecks:
         classes are checked on the object's runtime class."""
         if len(node.args) != 2 or node.keywords:
             raise self.fail(node, "isinstance() takes an object and a class")
+        if not is_static_target(self, node.args[1]):
+            return dynamic_isinstance(self, node)  # t a type value (sema/type_values.py)
         ty = self.check(node.args[0])
         target = node.args[1]
         names = target.elts if isinstance(target, py_ast.Tuple) else [target]

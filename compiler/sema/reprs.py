@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
+from .type_values import refuse_type_value_use
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, CounterType, DefaultDictType, DequeType, DictType,
                        ListType, OptionalType, OrderedDictType, SetType, TupleType, Type, UnionType, VarTupleType,
                        ViewType, tuple_of, view_of)
@@ -64,6 +65,7 @@ class ReprChecks:
         try:
             return _Builder(self).text(value, ty)
         except Unshowable as why:
+            refuse_type_value_use(self, value, ty, "repr()")  # sema/type_values.py
             raise self.fail(value, f"repr() of {ty} is not supported: {why.args[0]}",
                             "define __repr__ on the class, or format the parts you need") from None
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..diagnostics import Diagnostic
-from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, ClassInfo, ClassType, CounterType, DequeType, DictType,
+from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, TYPE, Builtin, ClassInfo, ClassType, CounterType, DequeType, DictType,
                        ListType, OptionalType, OrderedDictType, SetType, SourceModule, TupleType, Type, UnionType, VarTupleType,
-                       ViewType, dict_of, list_of, members_of, optional_of, set_of, tuple_of, union_of,
+                       ViewType, dict_of, list_of, members_of, set_of, tuple_of, union_of,
                        var_tuple_of)
 
 SCALARS = {"int": INT, "bool": BOOL, "float": FLOAT, "str": STR, "bytes": BYTES}
@@ -54,6 +54,8 @@ def resolve(module: SourceModule, py_node: py_ast.AST) -> Type:
             return class_type(sym)
         if sym is None and py_node.id in SCALARS:
             return SCALARS[py_node.id]
+        if sym is None and py_node.id == "type":
+            return TYPE  # a class as a value (sema/type_values.py)
         if (sym is None and py_node.id == "object") or sym == Builtin("typing.Any"):
             return ANY
         if isinstance(sym, Builtin) and sym.name in ("abi.i32", "abi.i64"):
@@ -86,7 +88,7 @@ def _generic(module: SourceModule, py_node: py_ast.Subscript, fail) -> Type:
     if isinstance(module.namespace.get(name), Builtin) and module.namespace[name].name == "typing.Optional":
         if len(args) != 1:
             raise fail("Optional takes one type")
-        return optional_of(resolve(module, args[0]))
+        return _union(module, [args[0], py_ast.Constant(value=None)], fail)
     if isinstance(module.namespace.get(name), Builtin) and module.namespace[name].name == "typing.Union":
         return _union(module, args, fail)
     from .callables import is_callable_annotation, resolve_callable  # callables builds on types
@@ -148,9 +150,14 @@ def library_base(ty: Type) -> Type:
     return union_of([class_type(base)] + ([NONE] if NONE in members_of(ty) else []))
 
 
+TYPE_UNION_PROBLEM = "a type value cannot be None or a member of a union yet"
+
+
 def union_problem(ty: Type) -> str | None:
     """Why a union cannot be held as one value, or None: its members must be told apart at run
     time by what they hold (a list[int] from a list[str] cannot be)."""
+    if isinstance(ty, (OptionalType, UnionType)) and TYPE in members_of(ty):
+        return TYPE_UNION_PROBLEM  # held as a bare i64 code (sema/type_values.py)
     if not isinstance(ty, UnionType):
         return None
     kinds = [type(m) for m in ty.members if isinstance(m, (ListType, DictType))]

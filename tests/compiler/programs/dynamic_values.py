@@ -1,5 +1,6 @@
 """typing.Any and object: values of every type held as Any, isinstance() narrowing them back,
 list[Any] / dict[str, Any] trees (the shape a JSON document has), checked casts that fit."""
+import json
 from typing import Any
 
 from abi import export
@@ -200,3 +201,69 @@ def length_of_any(n: int) -> int:
             for c in str(e):  # the message itself, as CPython's
                 total = (total * 31 + ord(c)) % 1000003
     return total
+
+
+# Classes as values (sema/type_values.py): type values and tuples of them, tested at run time.
+JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "array": (list,),
+    "object": (dict,),
+    "null": (type(None),),
+    "point": (Point,),
+}
+ALL_TYPES: list[type] = [int, float, bool, str, bytes, list, dict, tuple, type(None), Point, Point3]
+
+
+@export
+def json_types_of_parsed(kind: int, n: int) -> int:
+    """Which JSON_TYPES entries an Any from json.loads (or make()) belongs to, as a bit mask."""
+    text = ["1", "2.5", "true", '"s"', "[1]", '{"a": 1}', "null", "false"][kind % 8]
+    parsed = json.loads(text) if n % 2 == 0 else make(kind, n)
+    mask = 0
+    for i, kinds in enumerate(list(JSON_TYPES.values())):
+        if isinstance(parsed, kinds):
+            mask |= 1 << i
+    return mask
+
+
+@export
+def single_type_values(kind: int, n: int) -> int:
+    value = make(kind, n)
+    mask = 0
+    for i, t in enumerate(ALL_TYPES):
+        if isinstance(value, t):
+            mask |= 1 << i
+    return mask
+
+
+@export
+def static_subjects_against_type_values(n: int) -> int:
+    t: type = ALL_TYPES[n % len(ALL_TYPES)]
+    subjects = [isinstance(n, t), isinstance(n % 2 == 0, t), isinstance(n / 2, t), isinstance(str(n), t),
+                isinstance([n], t), isinstance({"k": n}, t), isinstance((n, 1), t), isinstance(Point3(n % 9, 1, 2), t),
+                isinstance(Point(1, 2), (t, bytes)), isinstance(None, t)]
+    return sum(1 << i for i, hit in enumerate(subjects) if hit)
+
+
+@export
+def type_value_identity(a: int, b: int) -> int:
+    t = ALL_TYPES[a % len(ALL_TYPES)]
+    u = ALL_TYPES[b % len(ALL_TYPES)]
+    return int(t is u) + 2 * int(t == u) + 4 * int(t != u) + 8 * int(t is not u)
+
+
+@export
+def type_value_names(a: int) -> int:
+    t = ALL_TYPES[a % len(ALL_TYPES)]
+    u = ALL_TYPES[(a % len(ALL_TYPES) + 3) % len(ALL_TYPES)]
+    text = t.__name__ + "," + u.__name__
+    return sum(ord(c) * (i + 1) for i, c in enumerate(text)) % 100003
+
+
+@export
+def exact_types_of_parsed(kind: int, a: int) -> int:
+    value = make(kind, a)
+    t = ALL_TYPES[a % len(ALL_TYPES)]
+    return int(type(value) is t) + 2 * int(type(value) == t) + 4 * int(type(value) is not t)
