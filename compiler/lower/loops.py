@@ -88,51 +88,38 @@ class LoopLowerer(ContainerLowerer):
         """reversed(seq): from the last item down; as CPython's reverse iterator, it stops for good
         where the index is past the end of a list that shrank meanwhile."""
         source = self.sequence_source(node)
-        tmp, ty, item = source
-        index = self.temp("i64")
-        self.emit("local.get", tmp)
-        self.emit("i64.load32_u", 12 if ty == STR else 8)
-        self.emit("i64.const", 1)
-        self.emit("i64.sub")
-        self.emit("local.set", index)
-        self.current_mode, self.current_items = "plain", [item]
+        self.current_mode, self.current_items = "plain", [source[2]]
+        self.indexed(target, body, orelse, [source], backwards=True)
 
-        def test(exit_label: str) -> None:
-            self.emit("local.get", index)
-            self.emit("i64.const", 0)
-            self.emit("i64.lt_s")
-            self.emit("br_if", exit_label)
-            self.exhausted(source, index, exit_label)
-            self.item_at(source, index)
-            self.assign_items(target, index)
-
-        def advance() -> None:
-            self.emit("local.get", index)
-            self.emit("i64.const", 1)
-            self.emit("i64.sub")
-            self.emit("local.set", index)
-        self.loop_frame(body, test, advance, orelse)
-
-    def indexed(self, target, body, orelse, sources: list[tuple[str, Type, Type]]) -> None:
-        """Walk sequences by index, re-reading lengths each step as CPython's iterators do.
+    def indexed(self, target, body, orelse, sources: list[tuple[str, Type, Type]], backwards: bool = False) -> None:
+        """Walk sequences by index, re-reading lengths each step as CPython's iterators do;
+        ``backwards`` (one sequence): from its last index down to 0.
 
         ``sources``: (temporary holding the sequence, its type, item type)."""
         index = self.temp("i64")
-        self.emit("i64.const", 0)
+        if backwards:
+            self.emit("local.get", sources[0][0])
+            self.emit("i64.load32_u", 12 if sources[0][1] == STR else 8)
+        self.emit("i64.const", -1 if backwards else 0)
+        if backwards:
+            self.emit("i64.add")
         self.emit("local.set", index)
-        items = []
 
         def test(exit_label: str) -> None:
+            if backwards:
+                self.emit("local.get", index)
+                self.emit("i64.const", 0)
+                self.emit("i64.lt_s")
+                self.emit("br_if", exit_label)
             for source in sources:
                 self.exhausted(source, index, exit_label)
-            items.clear()
             for source in sources:
                 self.item_at(source, index)
             self.assign_items(target, index)
 
         def advance() -> None:
             self.emit("local.get", index)
-            self.emit("i64.const", 1)
+            self.emit("i64.const", -1 if backwards else 1)
             self.emit("i64.add")
             self.emit("local.set", index)
         self.loop_frame(body, test, advance, orelse)
