@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import ast as py_ast
 
+from ..program import GlobalSym
+
 ITEM = "__mapped"
 
 
@@ -73,7 +75,8 @@ def _parameters(checker, f: py_ast.expr, count: int) -> list[str] | None:
                 or arguments.posonlyargs or len(arguments.args) != count:
             return None
         return [a.arg for a in arguments.args]
-    fixed = isinstance(f, py_ast.Name) and f.id not in checker.local_names and f.id not in checker.global_names
+    fixed = isinstance(f, py_ast.Name) and f.id not in checker.local_names and f.id not in checker.global_names \
+        and not isinstance(checker.module.namespace.get(f.id), GlobalSym)  # a variable: another function may rebind it
     none = isinstance(f, py_ast.Constant) and f.value is None
     return [f"{ITEM}{i}" for i in range(count)] if fixed or none else None
 

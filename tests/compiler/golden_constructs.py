@@ -547,6 +547,12 @@ CONSTRUCTS = [
     ('`str.maketrans(d)` of one dict', 'def f(s: str) -> str:\n    return s.translate(str.maketrans({"a": "b"}))\n',
      '2:24', 'str.maketrans() of one dict is not available yet',
      "pass two str of equal length (and a third of characters to delete), or write the table: {ord('a'): 'b'}"),
+    ('`map()` of a global variable holding a function, in a `for` loop',
+     'from typing import Callable\n\n\ndef g(v: int) -> int:\n    return v\n\n\nH: Callable[[int], int] = g\n\n\n'
+     'def f(xs: list[int]) -> int:\n    t = 0\n    for x in map(H, xs):\n        t += x\n    return t\n',
+     '13:14', "the built-in 'map' is not supported",
+     'map() works as the argument of list(), sorted(), min(), max() or str.join(); '
+     'elsewhere write a list comprehension'),
     ('code at module level', 'for i in range(3):\n    pass\n',
      '1:1', 'only imports, functions, classes, global assignments and calls are allowed at module level',
      'move this code into a function'),
