@@ -37,5 +37,5 @@ INTRINSICS.update({f"abi.intrinsics.{name}": ((), NONE) for name in RAISE_INTRIN
 PYTHON_BUILTINS = ("len", "abs", "min", "max", "int", "float", "bool", "str", "bytes", "ord", "chr", "range",
                    "sorted", "list", "isinstance", "enumerate", "zip", "set",
                    "frozenset", "dict", "sum", "any", "all", "repr", "tuple",
-                   "divmod", "pow", "round", "hash", "hex", "oct", "bin", "format", "ascii", "reversed")
+                   "divmod", "pow", "round", "hash", "hex", "oct", "bin", "format", "ascii", "reversed", "issubclass")
 

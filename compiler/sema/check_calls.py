@@ -45,13 +45,14 @@ from .named_tuples import is_named_tuple
 from .number_builtins import NumberBuiltinChecks
 from .reversed_builtin import ReversedChecks
 from .text_translate import TranslateChecks
+from .issubclass_builtin import IssubclassChecks
 from .builtin_calls import BuiltinCallChecks
 
 # Our ipaddress classes whose CPython int() may need 128 bits (compiler/stdlib/ipaddress.py).
 _DEFAULT = py_ast.Constant(value=None)  # marks "has a default" for built-in methods; lowering supplies it
 
 
-class CallChecker(BuiltinCallChecks, NumberBuiltinChecks, ReversedChecks, TranslateChecks, CollectionsChecks, RandomCallChecks, DequeChecks,
+class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, ReversedChecks, TranslateChecks, CollectionsChecks, RandomCallChecks, DequeChecks,
                   ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks,
                   StdlibClassChecks, ReprChecks, StaticMethodChecks, ClassMethodChecks, PropertyChecks, ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:

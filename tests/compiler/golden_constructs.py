@@ -553,6 +553,9 @@ CONSTRUCTS = [
      '13:14', "the built-in 'map' is not supported",
      'map() works as the argument of list(), sorted(), min(), max() or str.join(); '
      'elsewhere write a list comprehension'),
+    ('`issubclass()` of a class held in a variable', 'def f(t: type) -> bool:\n    return issubclass(t, int)\n',
+     '2:23', 'issubclass() takes classes named directly here (a class of the program, an exception class or a '
+     'built-in type)', 'name the classes: issubclass(KeyError, LookupError); test an object with isinstance(x, C)'),
     ('code at module level', 'for i in range(3):\n    pass\n',
      '1:1', 'only imports, functions, classes, global assignments and calls are allowed at module level',
      'move this code into a function'),

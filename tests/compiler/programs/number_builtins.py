@@ -230,3 +230,26 @@ def lazy_map_filter(a: int) -> int:
     for k in LOG:
         t = mix(t, k % 1000)
     return t
+
+
+class SubA:
+    pass
+
+
+class SubB(SubA):
+    pass
+
+
+class SubOops(ValueError):
+    pass
+
+
+@export
+def issubclass_static() -> int:
+    r = [issubclass(SubB, SubA), issubclass(SubA, SubB), issubclass(bool, int), issubclass(int, bool), issubclass(SubB, object),
+         issubclass(SubOops, (KeyError, ValueError)), issubclass(KeyError, LookupError), issubclass(SubOops, Exception),
+         issubclass(str, (bytes, str)), issubclass(SubA, int), issubclass(ValueError, SubOops)]
+    t = 0
+    for i, v in enumerate(r):
+        t += int(v) << i
+    return t
