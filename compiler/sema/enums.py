@@ -137,6 +137,7 @@ class {name}:
         self.name = name
         self.value = value
         self.SHOWN = shown
+{flags.STR_METHOD.format(name=name) if flag_lookup else ""}
 def by_value(value: {value_ty}) -> {quoted}:
     for member in MEMBERS:
         if member.value == value:
@@ -161,6 +162,9 @@ def by_name(name: str) -> {quoted}:
     init.body[2].targets[0].attr = SHOWN  # a field no source can name
     init.generated = True
     declare_method(program, info, init)
+    if flag_lookup:  # Flag's str: P.R|W, P(0) (sema/flags.py)
+        tree.body[0].body[1].generated = True
+        declare_method(program, info, tree.body[0].body[1])
     for node, kind in zip(tree.body[1:], ("lookup", "by-name", "bits")):
         node.name = hidden(kind, info)
         node.generated = True

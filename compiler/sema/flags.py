@@ -1,8 +1,9 @@
 """``enum.Flag`` (CPython 3.11, boundary STRICT): an Enum (sema/enums.py) whose members are
 distinct powers of two. ``a | b``, ``a & b``, ``a ^ b`` and ``~a`` of members of one Flag are
 rewritten into ``P(value)``, the generated lookup: a member, or a composite (``R|W``, value 0's
-name is None) made once and cached, so ``is`` holds as in CPython. Truth tests, ``in`` and
-iterating a member are not supported yet (compile errors); so is IntFlag.
+name is None) made once and cached, so ``is`` holds as in CPython. ``str()`` and formatting are
+Enum's (``P.R|W``, ``P(0)``). Truth tests, ``in``, iterating a member and format specs are
+not supported yet (compile errors); so is IntFlag.
 """
 from __future__ import annotations
 
@@ -12,6 +13,13 @@ from ..program import ClassType, Type
 
 OPERATORS = (py_ast.BitOr, py_ast.BitAnd, py_ast.BitXor)
 FLAG_HELP = "test the bits of its value: 'if p.value & Perm.R.value:'"
+
+STR_METHOD = """
+    def __str__(self) -> str:
+        if self.name is None:
+            return "{name}(" + str(self.value) + ")"
+        return "{name}." + self.name
+"""
 
 
 def is_flag(ty: Type | None) -> bool:

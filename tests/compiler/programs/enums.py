@@ -96,7 +96,7 @@ def flags(n: int) -> int:
     rw = Perm.R | Perm.W
     out = [repr(rw), str(rw.name), str(rw.value), repr(Perm(n % 8)), str(Perm(n % 8).name), repr(ALL)]
     out += [repr(~Perm.R), repr(rw & Perm.W), repr(rw ^ Perm.X), repr(rw & Perm.X), repr(~ALL)]
-    out += [str((Perm.R | Perm.W) is rw), str(Perm.R == Perm(4)), str(Perm(n % 8).readable()), repr([rw, Perm.X])]
+    out += [str(rw), str(Perm(n % 8)), f"{Perm.X}|{str(rw):>8}|{Perm(0)!s}", "%s" % (Perm.W,), str((Perm.R | Perm.W) is rw), str(Perm.R == Perm(4)), str(Perm(n % 8).readable()), repr([rw, Perm.X])]
     try:
         out.append(repr(Perm(n % 40 - 20)))
     except ValueError as err:
