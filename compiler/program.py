@@ -354,7 +354,7 @@ BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
     "itertools": ("chain", "groupby", "islice", "count", "product", "accumulate", "pairwise", "repeat", "takewhile",
                   "dropwhile", "zip_longest"),  # sema/itertools_calls.py
     "functools": ("reduce", "lru_cache", "cache"),  # and frontend/function_caches.py
-    "enum": ("Enum", "IntEnum"),
+    "enum": ("Enum", "IntEnum", "Flag"),
     "__future__": ("annotations",),
     "abi": ("export", "export_if_overridden", "wasm_import", "i32", "i64"),
     "abi.intrinsics": (

@@ -12,6 +12,7 @@ from .constants import INT64_MIN
 from .percent_format import is_percent_format
 from .signs import POWER_HELP, constant_int, folded_power, is_non_negative
 from .int_enums import int_operand
+from .flags import is_flag, rewrite_binop, rewrite_invert
 from .stdlib_operators import binary_method, unary_method
 
 ARITHMETIC = (py_ast.Add, py_ast.Sub, py_ast.Mult, py_ast.FloorDiv, py_ast.Mod, py_ast.Pow,
@@ -29,6 +30,12 @@ class ArithmeticChecks:
             return self.percent_format(node)  # sema/percent_format.py: the f-string it equals
         left = int_operand(node.left, self.check(node.left))  # an IntEnum member: its value (sema/int_enums.py)
         right = int_operand(node.right, self.check(node.right))
+        if is_flag(left):  # Flag members: P(a.value | b.value) (sema/flags.py)
+            node.replaced_by = rewrite_binop(node, left, right, self.flag_lookup(left))
+            if node.replaced_by is None:
+                raise self.fail(node, f"this operator on {left} members is not supported",
+                                "use | & ^ ~ between members of one Flag")
+            return self.check(node.replaced_by)
         if ANY in (left, right) and self.held_arith_allowed(node, left, right):
             return ANY  # on what they hold (sema/held.py)
         if ANY in (left, right) and self.held_bits_allowed(node, left, right):
@@ -105,13 +112,23 @@ class ArithmeticChecks:
         node.folded_float = value
         return FLOAT
 
+    def flag_lookup(self, ty) -> str:
+        """The generated P(value) of Flag ``ty``, made visible in this module (sema/enums.py)."""
+        ident = f"<enum lookup {ty.info.qualname}>"
+        self.module.namespace[ident] = ty.info.module.namespace[ident]
+        return ident
+
     def check_UnaryOp(self, node: py_ast.UnaryOp, expected: Type | None) -> Type:
         if is_int64_min_literal(node):
             return INT
         if isinstance(node.op, py_ast.Not):
             self.truthy(node.operand)
             return BOOL
-        if int_operand(node.operand, self.check(node.operand)) == ANY:
+        operand = int_operand(node.operand, self.check(node.operand))
+        if is_flag(operand) and isinstance(node.op, py_ast.Invert):
+            node.replaced_by = rewrite_invert(node, operand, self.flag_lookup(operand))  # sema/flags.py
+            return self.check(node.replaced_by)
+        if operand == ANY:
             return self.held_unary(node)  # sema/dynamic_ops.py
         method = unary_method(node, node.operand.ty)  # -timedelta (sema/stdlib_operators.py)
         if method is not None:

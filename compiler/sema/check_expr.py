@@ -31,6 +31,7 @@ from .infer import UnknownLiteral
 from .classes import inherited_method
 from .constants import INT64_HELP, INT64_MAX, INT64_MIN
 from .field_narrowing import field_help
+from .flags import FLAG_HELP, is_flag
 from .int_enums import VALUE_HELP, is_int_enum
 from .class_keys import KEY_HELP, MISSING_HELP, MISSING_KEY, key_problem, repr_unknown
 from .types import TYPE_UNION_PROBLEM, assignable, from_any, is_exception_class_info, runs_user_code, union_problem
@@ -59,7 +60,7 @@ def truthy_type(ty: Type, objects_have_truth: bool = True) -> bool:
     class of the program defines __bool__ or __len__ (``objects_have_truth``), which would decide."""
     if ty == ANY:
         return not objects_have_truth
-    if is_int_enum(ty):
+    if is_int_enum(ty) or is_flag(ty):
         return False  # its value's truth (sema/int_enums.py): refused, with a help line
     if isinstance(ty, UnionType):  # tested on what it holds; a class's __bool__/__len__ is not looked up
         return not any(isinstance(m, (ClassType, TupleType)) for m in ty.members)
@@ -161,6 +162,8 @@ class ExprChecker(ArithmeticChecks, ComparisonChecks, FormatChecks, PercentForma
                              "narrow it first: 'if isinstance(x, str) and x: ...'")
         if is_int_enum(ty):
             return self.fail(py_node, f"the truth of the IntEnum member {ty} is its value's here", VALUE_HELP)
+        if is_flag(ty):
+            return self.fail(py_node, f"the truth of a Flag value ({ty}) is not supported yet", FLAG_HELP)
         return self.fail(py_node, f"a {ty} value has no truth value here")
 
     # -- leaves ----------------------------------------------------------

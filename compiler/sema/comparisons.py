@@ -12,6 +12,7 @@ from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, TYPE, ClassType, 
     VarTupleType, ViewType, members_of
 from . import tuple_literals, tuple_sequences
 from .class_keys import identity_keyed
+from .flags import FLAG_HELP, is_flag
 from .int_enums import compare_operands
 from .contains import check_object_membership
 from .field_narrowing import as_declared
@@ -106,6 +107,8 @@ class ComparisonChecks:
             return
         if check_object_membership(self, node, a, b):  # b's __contains__: sema/contains.py
             return
+        if is_flag(b):
+            raise self.fail(node, f"'in' of Flag values ({b}) is not supported yet", FLAG_HELP)
         raise self.fail(node, f"'in' is not supported between {a} and {b}")
 
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..diagnostics import Diagnostic
-from ..program import INT, STR, Builtin, ClassInfo, FuncSym, GlobalSym, Program
+from . import flags
+from ..program import INT, STR, Builtin, optional_of, ClassInfo, FuncSym, GlobalSym, Program
 from .types import TypeError_
 
 SHOWN = "<repr>"  # each member's repr, <Color.RED: 1>: the third field (runtime/dicts.py KEY_ENUM reads it)
@@ -28,9 +29,10 @@ def is_enum_base(info: ClassInfo, base: py_ast.expr) -> bool:
     sym = info.module.namespace.get(base.id) if isinstance(base, py_ast.Name) else None
     if isinstance(sym, ClassInfo) and getattr(sym, "enum", False):
         raise _fail(info, base, f"{sym.name} is an Enum and cannot be subclassed", "CPython raises TypeError")
-    if sym not in (Builtin("enum.Enum"), Builtin("enum.IntEnum")):
+    if sym not in (Builtin("enum.Enum"), Builtin("enum.IntEnum"), Builtin("enum.Flag")):
         return False
     info.enum = True
+    info.flag = sym == Builtin("enum.Flag")  # sema/flags.py
     info.int_enum = sym == Builtin("enum.IntEnum")  # its members act as ints: sema/int_enums.py
     info.dataclass_options = {"frozen": True}  # no field assignment (sema/dataclass_options.py)
     return True
@@ -79,9 +81,13 @@ def declare_enum(program: Program, info: ClassInfo, declare_method) -> None:
         if values.index(value) != list(members).index(name):
             raise _fail(info, stmt, f"{name} is an alias (its value {value!r} is taken)",
                         "give each member its own value")
+    if info.flag:
+        flags.check_values(info, members, values, _fail)
+        info.flag_mask = sum(values)
     value_ty = INT if int in kinds else STR
-    info.fields = {"name": STR, "value": value_ty, SHOWN: STR}
-    _generated(program, info, declare_method, value_ty)
+    info.fields = {"name": optional_of(STR) if info.flag else STR, "value": value_ty, SHOWN: STR}
+    lookup = flags.lookup_source(info, values, list(members)) if info.flag else ""
+    _generated(program, info, declare_method, value_ty, lookup)
     info.module.namespace[hidden("new", info)] = info
     for name, stmt in members.items():
         value = stmt.member_value
@@ -95,6 +101,11 @@ def declare_enum(program: Program, info: ClassInfo, declare_method) -> None:
     g = GlobalSym(hidden("members", info), info.module, _assign("members", py_ast.List(elts=element, ctx=py_ast.Load()),
                                                                 info.node))
     program.globals[g.qualname] = info.module.namespace[g.qualname] = g
+    if info.flag:  # composite values made by the lookup, each once (sema/flags.py)
+        empty = py_ast.Subscript(value=py_ast.Name(id=hidden("members", info), ctx=py_ast.Load()),
+                                 slice=py_ast.Slice(upper=py_ast.Constant(0)), ctx=py_ast.Load())
+        g = GlobalSym(hidden("pseudo", info), info.module, _assign("pseudo", empty, info.node))
+        program.globals[g.qualname] = info.module.namespace[g.qualname] = g
 
 
 def _member_value(info: ClassInfo, stmt: py_ast.Assign) -> object:
@@ -118,14 +129,15 @@ def _assign(name: str, value: py_ast.expr, where: py_ast.AST) -> py_ast.Assign:
     return node
 
 
-def _generated(program: Program, info: ClassInfo, declare_method, value_ty) -> None:
+def _generated(program: Program, info: ClassInfo, declare_method, value_ty, flag_lookup: str) -> None:
     name, quoted = info.name, repr(info.name)
     source = f"""
 class {name}:
-    def __init__(self, name: str, value: {value_ty}, shown: str) -> None:
+    def __init__(self, name: {info.fields["name"]}, value: {value_ty}, shown: str) -> None:
         self.name = name
         self.value = value
         self.SHOWN = shown
+{flags.STR_METHOD.format(name=name) if flag_lookup else ""}
 def by_value(value: {value_ty}) -> {quoted}:
     for member in MEMBERS:
         if member.value == value:
@@ -136,19 +148,24 @@ def by_name(name: str) -> {quoted}:
         if member.name == name:
             return member
     raise KeyError(name)
-"""
+""" + flag_lookup
     tree = py_ast.parse(source)
+    if flag_lookup:  # by_value replaced by the Flag's
+        tree.body[1] = tree.body.pop(3)
     for sub in py_ast.walk(tree):
         if hasattr(sub, "lineno"):
             sub.lineno, sub.col_offset = info.node.lineno, info.node.col_offset
             sub.end_lineno, sub.end_col_offset = info.node.lineno, None
-        if isinstance(sub, py_ast.Name) and sub.id == "MEMBERS":
-            sub.id = hidden("members", info)
+        if isinstance(sub, py_ast.Name) and sub.id in ("MEMBERS", "PSEUDO", "BITS"):
+            sub.id = hidden({"MEMBERS": "members", "PSEUDO": "pseudo", "BITS": "bits"}[sub.id], info)
     init = tree.body[0].body[0]
     init.body[2].targets[0].attr = SHOWN  # a field no source can name
     init.generated = True
     declare_method(program, info, init)
-    for node, kind in zip(tree.body[1:], ("lookup", "by-name")):
+    if flag_lookup:  # Flag's str: P.R|W, P(0) (sema/flags.py)
+        tree.body[0].body[1].generated = True
+        declare_method(program, info, tree.body[0].body[1])
+    for node, kind in zip(tree.body[1:], ("lookup", "by-name", "bits")):
         node.name = hidden(kind, info)
         node.generated = True
         fn = FuncSym(f"{info.module.name}.{node.name}", info.module, node)

@@ -73,6 +73,8 @@ def member_or_record(item: Type) -> bool:
 
 def set_item_problem(item: Type) -> tuple[str, str] | None:
     """Why ``item`` cannot be a set item (message, help), or None."""
+    if isinstance(item, ClassType) and getattr(item.info, "flag", False):  # hash(name), None for 0: not here
+        return f"a set of Flag values ({item}) is not supported yet", "use a set of their .value ints"
     if member_or_record(item) or identity_item(item):
         return None
     if isinstance(item, ClassType):

@@ -204,6 +204,20 @@ CONSTRUCTS = [
      'from enum import IntEnum\nclass L(IntEnum):\n    A = 0\ndef f(m: L) -> bool:\n    return isinstance(m, int)\n',
      '5:26', 'isinstance() of an IntEnum member against int is not supported',
      'an IntEnum member is always an int: test its class instead'),
+    ('truth test of a `Flag` value', 'from enum import Flag\nclass P(Flag):\n    R = 4\n    W = 2\n'
+     'def f(p: P) -> bool:\n    return not p\n',
+     '6:16', 'the truth of a Flag value (P) is not supported yet', "test the bits of its value: 'if p.value & Perm.R.value:'"),
+    ('`in` of `Flag` values', 'from enum import Flag\nclass P(Flag):\n    R = 4\n    W = 2\n'
+     'def f(p: P) -> bool:\n    return P.R in p\n',
+     '6:12', "'in' of Flag values (P) is not supported yet", "test the bits of its value: 'if p.value & Perm.R.value:'"),
+    ('a `Flag` member that is not a power of two', 'from enum import Flag\nclass P(Flag):\n    R = 4\n    RW = 6\n',
+     '4:5', "RW: a Flag member's value must be a power of two here (1, 2, 4, ...)",
+     'give each member its own bit; write combinations as A | B where used'),
+    ('a set of `Flag` values', 'from enum import Flag\nclass P(Flag):\n    R = 4\n    W = 2\n'
+     'def f(p: P) -> int:\n    return len({p, P.R})\n',
+     '6:16', 'a set of Flag values (P) is not supported yet', 'use a set of their .value ints'),
+    ('`enum.IntFlag`', 'from enum import IntFlag\n',
+     '1:1', "'IntFlag' from 'enum' is not supported", 'supported: Enum, IntEnum, Flag'),
     ('class keywords (`metaclass=`)', 'class A(metaclass=type):\n    pass\n',
      '1:9', 'class keywords (metaclass=...) are not supported',
      'remove the keyword'),

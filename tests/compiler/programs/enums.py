@@ -2,7 +2,7 @@
 CPython's message), Color["RED"] (KeyError), iteration in definition order, len, in, ==/is,
 members in lists and fields, methods, a module-level global holding a member."""
 from dataclasses import dataclass
-from enum import Enum
+from enum import Enum, Flag
 
 from abi import export
 
@@ -28,7 +28,17 @@ class Mode(Enum):
     ACCENT = "é"
 
 
+class Perm(Flag):
+    R = 4
+    W = 2
+    X = 1
+
+    def readable(self) -> bool:
+        return (self & Perm.R) is Perm.R
+
+
 DEFAULT = Color.GREEN
+ALL = Perm.R | Perm.W | Perm.X
 
 
 @dataclass
@@ -78,3 +88,28 @@ def str_members(n: int) -> int:
     score = len(names) * 1000 + values * 100 + int(Mode("lax") in Mode) * 10
     score += int(chosen.mode is Mode.LAX) + len(chosen.mode.name) * 10000 + chosen.color.value * 100000
     return score + sorted([m.value for m in Color])[n % 4] * 1000000 + len([c for c in Color if c.bright()])
+
+
+@export
+def flags(n: int) -> int:
+    """Flag of issue 14: | & ^ ~ give members or cached composites (R|W, name None for 0), Perm(v)."""
+    rw = Perm.R | Perm.W
+    out = [repr(rw), str(rw.name), str(rw.value), repr(Perm(n % 8)), str(Perm(n % 8).name), repr(ALL)]
+    out += [repr(~Perm.R), repr(rw & Perm.W), repr(rw ^ Perm.X), repr(rw & Perm.X), repr(~ALL)]
+    out += [str(rw), str(Perm(n % 8)), f"{Perm.X}|{str(rw):>8}|{Perm(0)!s}", "%s" % (Perm.W,), str((Perm.R | Perm.W) is rw), str(Perm.R == Perm(4)), str(Perm(n % 8).readable()), repr([rw, Perm.X])]
+    try:
+        out.append(repr(Perm(n % 40 - 20)))
+    except ValueError as err:
+        out.append(str(err))
+    try:
+        out.append(repr(Perm(-(n % 9))))
+    except ValueError as err:
+        out.append(str(err))
+    return digest(";".join(out))
+
+
+def digest(text: str) -> int:
+    h = 0
+    for c in text:
+        h = (h * 131 + ord(c)) % 1000000007
+    return h
