@@ -213,7 +213,8 @@ class ExceptionLowerer:
         program reads __context__, rt.handling is ``error`` while the body runs and goes back to what
         it was however the body ends (a return/break/continue through the frame, or an exception
         through the catch block). Elsewhere only the body: a program that never raises pays nothing."""
-        if not reads_context(self.classes.program):
+        runtime = self.source.module.name in RUNTIME_MODULES + OPTIONAL_RUNTIME_MODULES  # C code in CPython
+        if runtime or not reads_context(self.classes.program):
             self.block(body)
             return
         frame = TryFrame(len(self.loops), self.temp("i32"), restores=HANDLING)

@@ -5,7 +5,10 @@ exception raised in ``finally`` replaces the pending one; one raised in ``else``
 the same try's handlers; work done before a raise stays done; one name bound by two handlers of
 different exception types. ``e.__cause__`` as CPython sets it (``from cause``, ``from None``, a
 class as the cause, kept by the object when it is raised again), ``e.__class__.__name__``, and
-``f"{e!a}"``.
+``f"{e!a}"``. ``e.__context__`` and ``__suppress_context__`` as CPython sets them: nested handlers,
+a raise in a function called from a handler (also by the runtime), re-raising (a bare raise, an
+exception already in the chain), ``from None``, a ``finally`` run by an exception, and none after
+a handler or finally has ended (at its end, by return/break/continue, or by an exception).
 
 ``fail(kind)`` raises one of eight built-in exceptions (kind % 9 == 0 returns normally);
 ``trace`` records which code ran, one digit per step (``note``).
@@ -428,6 +431,26 @@ def context_after_finally(kind: int) -> int:
             kind += 1
     except Exception:
         pass
+    try:
+        raise ValueError("later")
+    except ValueError as err:
+        return 1 if err.__context__ is None else 2
+
+
+def finally_returns(kind: int) -> int:
+    for i in range(2):
+        try:
+            fail(kind + i)
+        finally:
+            if i == 0:
+                continue
+            return i
+    return -1
+
+
+@export
+def context_after_finally_jumps(kind: int) -> int:
+    finally_returns(kind)
     try:
         raise ValueError("later")
     except ValueError as err:
