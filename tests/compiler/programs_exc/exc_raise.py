@@ -455,3 +455,14 @@ def context_after_finally_jumps(kind: int) -> int:
         raise ValueError("later")
     except ValueError as err:
         return 1 if err.__context__ is None else 2
+
+
+@export
+def cause_assigned(kind: int) -> int:
+    err = ValueError("x")
+    before = err.__suppress_context__
+    if kind % 2 == 0:
+        err.__cause__ = KeyError("k")
+    else:
+        err.__cause__ = None
+    return (1 if before else 0) + (2 if err.__suppress_context__ else 0) + (4 if err.__cause__ is None else 0)
