@@ -24,6 +24,7 @@ from .containers import ITEMS_DATA, LIST_ITEMS, LIST_LEN, SLOT_SIZE
 
 PENDING = "rt.pending"
 HANDLERS = "rt.handlers"
+HANDLING = "rt.handling"  # the exception being handled (CPython's sys.exc_info()), where __context__ is read
 CATCH = "catch"  # label stem of a try body's block: passes/exceptions.py branches to it
 EXCEPTIONS = "compiler.runtime.exceptions"
 THROWERS = ("rt.throw", "rt.reraise")  # the calls that raise (lowering puts unreachable after them)
@@ -36,6 +37,7 @@ class TryFrame:
     final: str | None = None        # the finally code's entry label (a try/finally frame)
     action: str | None = None       # local: which jump the finally code takes afterwards
     jumps: list = field(default_factory=list)  # jump i+1 is taken when action == i+1
+    restores: str = HANDLERS        # the global ``saved`` goes back to (rt.handling: an except/finally body)
 
 
 class ExceptionLowerer:
@@ -94,6 +96,9 @@ class ExceptionLowerer:
             self.slot(stmt.cause)
         self.emit("i64.store", self.field_offset(stmt.exc.ty.info, "__cause__"))
         self.emit("local.get", error)
+        self.emit("i64.const", 1)
+        self.emit("i64.store", self.field_offset(stmt.exc.ty.info, "__suppress_context__"))
+        self.emit("local.get", error)
 
     def site(self, stmt: py_ast.stmt) -> str:
         """Where the raise is, for the uncaught-exception log line; "" in the runtime: CPython's
@@ -121,7 +126,7 @@ class ExceptionLowerer:
 
     def restore_handlers(self, frame: TryFrame) -> None:
         self.emit("local.get", frame.saved)
-        self.emit("global.set", HANDLERS)
+        self.emit("global.set", frame.restores)
 
     def take_pending(self, into: str) -> None:
         self.emit("global.get", PENDING)
@@ -149,7 +154,7 @@ class ExceptionLowerer:
             self.emit("if", self.fresh("L"), None)
             self.emit("local.get", error)
             self.emit("local.set", handler.local)
-            self.block(handler.body)
+            self.handling(error, handler.body, always=True)
             self.emit("br", done)
             self.emit("end")
         self.emit("local.get", error)
@@ -188,7 +193,7 @@ class ExceptionLowerer:
         self.restore_handlers(frame)
         self.take_pending(error)
         self.emit("end")
-        self.block(stmt.finalbody)
+        self.handling(error, stmt.finalbody, always=False)
         self.emit("local.get", error)
         self.emit("if", self.fresh("L"), None)
         self.emit("local.get", error)
@@ -202,6 +207,41 @@ class ExceptionLowerer:
             self.emit("if", self.fresh("L"), None)
             self.jump(jump, self.try_frames)
             self.emit("end")
+
+    def handling(self, error: str, body: list, always: bool) -> None:
+        """An except body (``always``), or a finally body, handling ``error`` if it is set: where the
+        program reads __context__, rt.handling is ``error`` while the body runs and goes back to what
+        it was however the body ends (a return/break/continue through the frame, or an exception
+        through the catch block). Elsewhere only the body: a program that never raises pays nothing."""
+        runtime = self.source.module.name in RUNTIME_MODULES + OPTIONAL_RUNTIME_MODULES  # C code in CPython
+        if runtime or not reads_context(self.classes.program):
+            self.block(body)
+            return
+        frame = TryFrame(len(self.loops), self.temp("i32"), restores=HANDLING)
+        after, catch, thrown = self.fresh("handled"), self.fresh(CATCH), self.temp("i32")
+        self.emit("global.get", HANDLING)
+        self.emit("local.set", frame.saved)
+        if not always:
+            self.emit("local.get", error)
+            self.emit("if", self.fresh("L"), None)
+        self.emit("local.get", error)
+        self.emit("global.set", HANDLING)
+        if not always:
+            self.emit("end")
+        self.emit("block", after, None)
+        self.emit("block", catch, None)
+        self.try_frames.append(frame)
+        self.block(body)
+        self.try_frames.pop()
+        self.restore_handlers(frame)
+        self.emit("br", after)
+        self.emit("end")
+        self.restore_handlers(frame)
+        self.take_pending(thrown)
+        self.emit("local.get", thrown)
+        self.emit("call", "rt.reraise")
+        self.emit("unreachable")
+        self.emit("end")
 
     # -- jumps out of try bodies ---------------------------------------------------------------
     def jump(self, jump: tuple, frames: list[TryFrame]) -> None:
@@ -252,9 +292,14 @@ def runtime_functions(module: ir.Module, program, layout, log_import: str | None
     module.globals[HANDLERS] = ir.Global(HANDLERS, "i32", True, 0)
     base = program.classes[f"{EXCEPTIONS}.BaseException"]
     site_offset = 8 + 8 * list(base.fields).index("_exc_site")
+    chain = []
+    if reads_context(program):
+        module.globals[HANDLING] = ir.Global(HANDLING, "i32", True, 0)
+        chain = [("local.get", "error"), ("global.get", HANDLING),
+                 ("call", f"{EXCEPTIONS}.BaseException._exc_set_context")]
     module.functions["rt.throw"] = ir.Function("rt.throw", [("error", "i32"), ("site", "i32")], [], [], [
         ("local.get", "error"), ("local.get", "site"), ("i64.extend_i32_u",), ("i64.store", site_offset),
-        ("local.get", "error"), ("call", "rt.reraise")])
+        *chain, ("local.get", "error"), ("call", "rt.reraise")])
     module.functions["rt.reraise"] = ir.Function("rt.reraise", [("error", "i32")], [], [], [
         ("global.get", HANDLERS), ("i32.eqz",), ("if", "uncaught", None),
         ("local.get", "error"), ("call", "rt.uncaught"), ("end",),
@@ -271,6 +316,19 @@ def runtime_functions(module: ir.Module, program, layout, log_import: str | None
     log = [("i32.const", 4), ("local.get", "text"), ("i32.const", 16), ("i32.add",),
            ("local.get", "text"), ("i32.load", 8), ("call", log_import), ("drop",)] if log_import else []
     module.functions["rt.log_text"] = ir.Function("rt.log_text", [("text", "i32")], [], [], log)
+
+
+def reads_context(program) -> bool:
+    """Does the program read an exception's __context__? Only then is the exception being handled
+    tracked (lower/exceptions.py ``handling``), so that other programs pay nothing for it."""
+    found = getattr(program, "_reads_context", None)
+    if found is None:
+        found = any(isinstance(node, py_ast.Attribute) and node.attr == "__context__"
+                    for name, module in program.modules.items()
+                    if name not in RUNTIME_MODULES + OPTIONAL_RUNTIME_MODULES
+                    for node in py_ast.walk(module.tree))
+        program._reads_context = found
+    return found
 
 
 RECORD_KIND = 9  # a record's header kind word is RECORD_KIND | class_id << 8 (lower/calls.py)

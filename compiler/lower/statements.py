@@ -86,6 +86,12 @@ class FunctionLowerer(GeneratorInliner, ItertoolsLowerer, GeneratorLowerer, Comp
             value = self.stash(ty.wasm)
             info = target.value.ty.info
             self.value(target.value)
+            if target.attr == "__cause__" and "__suppress_context__" in info.fields:
+                error = self.stash("i32")  # CPython's __cause__ setter also sets __suppress_context__
+                self.emit("local.get", error)
+                self.emit("i64.const", 1)
+                self.emit("i64.store", self.field_offset(info, "__suppress_context__"))
+                self.emit("local.get", error)
             self.emit("local.get", value)
             self.to_slot(ty)
             self.emit("i64.store", self.field_offset(info, target.attr))

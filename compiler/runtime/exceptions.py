@@ -27,6 +27,8 @@ class BaseException:
         self._exc_arguments: list[Any] | None = None
         self._exc_shown = ""  # repr(e) after the class name, where _exc_arguments is set
         self.__cause__: BaseException | None = None  # raise ... from cause (lower/exceptions.py)
+        self.__context__: BaseException | None = None  # the exception being handled at the raise
+        self.__suppress_context__ = False  # set by raise ... from ...
 
     def _exc_init_args(self, arguments: list[Any]) -> None:
         """``__init__(*arguments)`` for anything but one str or nothing (sema/exception_args.py calls
@@ -36,6 +38,23 @@ class BaseException:
         self._exc_has_arg = True
         self._exc_message = args_str(arguments, isinstance(self, KeyError))
         self._exc_shown = args_repr(arguments, False)
+
+    def _exc_set_context(self, handled: BaseException | None) -> None:
+        """At a raise (rt.throw, where the program reads __context__): CPython's implicit chaining,
+        which also cuts a cycle the new link would close."""
+        if handled is None or handled is self:
+            return
+        link: BaseException = handled
+        steps = 0
+        following = link.__context__
+        while following is not None and steps < 100000:  # a cycle made by assignment: stop, as CPython does
+            if following is self:
+                link.__context__ = None
+                break
+            link = following
+            following = link.__context__
+            steps += 1
+        self.__context__ = handled
 
     def _exc_with_args(self, arguments: list[Any]) -> BaseException:
         self._exc_init_args(arguments)

@@ -220,9 +220,6 @@ def args_field_node(info) -> py_ast.AST | None:
 
 # What CPython keeps of an exception that is not kept here, and why.
 UNTRACKED = {
-    "__context__": "CPython sets it to the exception being handled anywhere up the call stack when this one was "
-                   "raised, which is not tracked",
-    "__suppress_context__": "it only decides what CPython's traceback prints",
     "__traceback__": "there are no traceback objects",
     "__notes__": "add_note() is not supported",
 }

@@ -504,11 +504,10 @@ CONSTRUCTS = [
     ('a format spec on an exception in an f-string',
      'def f() -> str:\n    try:\n        raise ValueError("v")\n    except ValueError as e:\n        return f"{e:>10}"\n',
      '5:19', 'an exception is formatted only without a spec', 'format its text: f"{e!s:>10}"'),
-    ('`e.__context__` (and `__traceback__`, `__suppress_context__`, `__notes__`)',
+    ('`e.__traceback__` (and `__notes__`)',
      'def f() -> bool:\n    try:\n        raise ValueError("x")\n    except ValueError as e:\n'
-     '        return e.__context__ is None\n',
-     '5:16', '__context__ of an exception is not supported: CPython sets it to the exception being handled '
-     'anywhere up the call stack when this one was raised, which is not tracked',
+     '        return e.__traceback__ is None\n',
+     '5:16', '__traceback__ of an exception is not supported: there are no traceback objects',
      'chain explicitly: raise NewError(...) from e, and read e.__cause__'),
     ('`except` naming something other than an exception class',
      'def f() -> None:\n    try:\n        pass\n    except int:\n        pass\n',

@@ -5,7 +5,10 @@ exception raised in ``finally`` replaces the pending one; one raised in ``else``
 the same try's handlers; work done before a raise stays done; one name bound by two handlers of
 different exception types. ``e.__cause__`` as CPython sets it (``from cause``, ``from None``, a
 class as the cause, kept by the object when it is raised again), ``e.__class__.__name__``, and
-``f"{e!a}"``.
+``f"{e!a}"``. ``e.__context__`` and ``__suppress_context__`` as CPython sets them: nested handlers,
+a raise in a function called from a handler (also by the runtime), re-raising (a bare raise, an
+exception already in the chain), ``from None``, a ``finally`` run by an exception, and none after
+a handler or finally has ended (at its end, by return/break/continue, or by an exception).
 
 ``fail(kind)`` raises one of eight built-in exceptions (kind % 9 == 0 returns normally);
 ``trace`` records which code ran, one digit per step (``note``).
@@ -288,3 +291,178 @@ def class_name_and_ascii(kind: int) -> int:
             raise ValueError("é😀ü" + str(kind % 3))
         except ValueError as wide:
             return text_hash(shown) + text_hash(f"{wide!a}") + text_hash(f"{wide.__class__.__name__}")
+
+
+def context_chain(err: BaseException) -> str:
+    """The __context__ links from err: class, message, '!' where __suppress_context__, the cause."""
+    text = ""
+    link: BaseException | None = err
+    steps = 0
+    while link is not None and steps < 6:
+        cause = link.__cause__
+        text += link.__class__.__name__ + ":" + str(link) + ("!" if link.__suppress_context__ else "")
+        text += ("<" + str(cause) if cause is not None else "") + ";"
+        link = link.__context__
+        steps += 1
+    return text
+
+
+@export
+def context_nested(kind: int) -> int:
+    try:
+        try:
+            fail(kind)
+            return 0
+        except Exception:
+            try:
+                raise KeyError("inner")
+            except KeyError:
+                if kind % 2 == 0:
+                    raise ValueError("from inner")
+            raise RuntimeError("after inner")
+    except Exception as err:
+        return text_hash(context_chain(err))
+
+
+def helper_raises(kind: int) -> None:
+    if kind % 3 == 0:
+        raise IndexError("helper")
+    items = [1]
+    items[kind % 3] = 2
+
+
+@export
+def context_from_callee(kind: int) -> int:
+    try:
+        try:
+            fail(kind)
+        except Exception:
+            helper_raises(kind)
+        return 0
+    except Exception as err:
+        return text_hash(context_chain(err))
+
+
+@export
+def context_reraise(kind: int) -> int:
+    try:
+        try:
+            fail(kind)
+            return 0
+        except Exception as first:
+            try:
+                raise KeyError("second")
+            except KeyError:
+                if kind % 3 == 0:
+                    raise
+                if kind % 3 == 1:
+                    raise first
+            raise first
+    except Exception as err:
+        return text_hash(context_chain(err))
+
+
+@export
+def context_of_chained(kind: int) -> int:
+    try:
+        chained(kind)
+        return 0
+    except RuntimeError as err:
+        return text_hash(context_chain(err))
+
+
+def swallow_by_return(kind: int) -> int:
+    try:
+        fail(kind)
+    except Exception:
+        return 1
+    return 0
+
+
+def swallow_in_loop(kind: int) -> int:
+    count = 0
+    for i in range(4):
+        try:
+            fail(kind + i)
+        except Exception:
+            count += 1
+            if i % 2 == 0:
+                continue
+            break
+    return count
+
+
+@export
+def context_after_handlers(kind: int) -> int:
+    swallow_by_return(kind)
+    swallow_in_loop(kind)
+    try:
+        try:
+            fail(kind)
+        except Exception:
+            raise KeyError("escape")
+    except KeyError:
+        pass
+    try:
+        raise ValueError("later")
+    except ValueError as err:
+        return 1 if err.__context__ is None else 2
+
+
+@export
+def context_in_finally(kind: int) -> int:
+    try:
+        try:
+            fail(kind)
+        finally:
+            if kind % 2 == 0:
+                raise RuntimeError("in finally")
+        return 0
+    except Exception as err:
+        return text_hash(context_chain(err))
+
+
+@export
+def context_after_finally(kind: int) -> int:
+    try:
+        try:
+            fail(kind)
+        finally:
+            kind += 1
+    except Exception:
+        pass
+    try:
+        raise ValueError("later")
+    except ValueError as err:
+        return 1 if err.__context__ is None else 2
+
+
+def finally_returns(kind: int) -> int:
+    for i in range(2):
+        try:
+            fail(kind + i)
+        finally:
+            if i == 0:
+                continue
+            return i
+    return -1
+
+
+@export
+def context_after_finally_jumps(kind: int) -> int:
+    finally_returns(kind)
+    try:
+        raise ValueError("later")
+    except ValueError as err:
+        return 1 if err.__context__ is None else 2
+
+
+@export
+def cause_assigned(kind: int) -> int:
+    err = ValueError("x")
+    before = err.__suppress_context__
+    if kind % 2 == 0:
+        err.__cause__ = KeyError("k")
+    else:
+        err.__cause__ = None
+    return (1 if before else 0) + (2 if err.__suppress_context__ else 0) + (4 if err.__cause__ is None else 0)
