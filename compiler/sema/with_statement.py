@@ -18,9 +18,8 @@ method never reads, and None stands for them unobservably. The hidden locals are
 from __future__ import annotations
 
 import ast as py_ast
-import copy
 
-from ..program import BOOL, NONE, ClassType, FuncSym
+from ..program import BOOL, NONE, ClassType, FuncSym, Type
 
 EXIT_SIGNATURE = ("def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> bool "
                   "(or -> None), reading only exc")
@@ -64,13 +63,18 @@ class WithChecks:
             inner = py_ast.copy_location(py_ast.With(items=stmt.items[1:], body=stmt.body), stmt.items[1].context_expr)
             stmt.items, stmt.body = stmt.items[:1], [inner]
         item = stmt.items[0]
-        returns_bool = self.check_manager(item.context_expr)
-        stmt.expansion = self.with_expansion(stmt, item, returns_bool)
-        self.block(stmt.expansion)
+        WithChecks.with_counter += 1
+        mgr = f"with@mgr{WithChecks.with_counter}"
+        self.local_names.add(mgr)
+        bind = py_ast.copy_location(py_ast.Assign(targets=[_name(mgr, stmt, True)], value=item.context_expr), stmt)
+        self.statement(bind)  # the manager evaluated once, first
+        returns_bool = self.check_manager(item.context_expr, self.fn.locals[mgr])
+        rest = self.with_expansion(stmt, item, mgr, returns_bool)
+        stmt.expansion = [bind, *rest]
+        self.block(rest)
 
-    def check_manager(self, expr: py_ast.expr) -> bool:
+    def check_manager(self, expr: py_ast.expr, ty: Type) -> bool:
         """The manager's class defines __enter__ and a supported __exit__; whether __exit__ returns a bool."""
-        ty = self.check(copy.deepcopy(expr))  # a probe: the expansion checks the expression itself
         if not isinstance(ty, ClassType) or getattr(ty.info, "module", None) is None \
                 or ty.info.module.name.startswith("compiler."):
             raise self.fail(expr, f"'with' is only supported on objects of the program's classes, not {ty}",
@@ -97,18 +101,17 @@ class WithChecks:
                                 "read only the exception argument, e.g. type(exc).__name__")
         return exit_.result == BOOL
 
-    def with_expansion(self, stmt: py_ast.With, item: py_ast.withitem, returns_bool: bool) -> list[py_ast.stmt]:
-        WithChecks.with_counter += 1
+    def with_expansion(self, stmt: py_ast.With, item: py_ast.withitem, mgr: str, returns_bool: bool) -> list[py_ast.stmt]:
+        """What follows the manager's binding: __enter__, the try, its handler and finally."""
         n = WithChecks.with_counter
-        mgr, hit, exc = f"with@mgr{n}", f"with@hit{n}", f"with@exc{n}"
-        for name in (mgr, hit):
-            self.local_names.add(name)
+        hit, exc = f"with@hit{n}", f"with@exc{n}"
+        self.local_names.add(hit)
 
         def at(node):
             return py_ast.copy_location(node, stmt)
 
         enter = _call(mgr, "__enter__", [], stmt)
-        out: list[py_ast.stmt] = [at(py_ast.Assign(targets=[_name(mgr, stmt, True)], value=item.context_expr))]
+        out: list[py_ast.stmt] = []
         body = list(stmt.body)
         target = item.optional_vars
         if target is None:

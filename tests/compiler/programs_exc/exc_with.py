@@ -190,3 +190,19 @@ def with_quiet_assigns(k: int) -> int:
     with Quiet() as q:
         found = k % 3
     return trace * 10 + found + (1 if isinstance(q, Quiet) else 0)
+
+
+class Pair:
+    def __enter__(self) -> tuple[int, int]:
+        note(1)
+        return (3, 4)
+
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        note(2)
+
+
+@export
+def with_tuple_target(k: int) -> int:
+    with Pair() as (a, b):
+        note(a + b % 3)
+    return trace * 100 + a * 10 + b
