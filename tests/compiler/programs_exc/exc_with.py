@@ -4,6 +4,8 @@ continue, an exception), suppression when __exit__ returns True, several manager
 statement (nested: entered left to right, exited right to left), an exception in __enter__
 (no __exit__) or in __exit__ (replaces the body's).
 """
+from typing import Iterator
+
 from abi import export
 
 trace = 0
@@ -206,3 +208,15 @@ def with_tuple_target(k: int) -> int:
     with Pair() as (a, b):
         note(a + b % 3)
     return trace * 100 + a * 10 + b
+
+
+def counted(n: int) -> Iterator[int]:
+    with Quiet():
+        m = n % 5
+    yield m
+    yield m + 1
+
+
+@export
+def with_in_generator(k: int) -> int:
+    return sum(counted(k)) * 1000 + trace
