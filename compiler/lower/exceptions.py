@@ -110,6 +110,9 @@ class ExceptionLowerer:
         return f'File "{display_path(module.path)}", line {stmt.lineno}, in {shown}'
 
     # -- try ------------------------------------------------------------------------------------
+    def stmt_With(self, stmt: py_ast.With) -> None:
+        self.block(stmt.expansion)  # try/except/finally built by sema/with_statement.py
+
     def stmt_Try(self, stmt: py_ast.Try) -> None:
         if stmt.finalbody:
             self.try_finally(stmt)

@@ -41,6 +41,7 @@ from . import closures, lambdas, lazy_map_filter
 from .closures import ClosureChecks
 from .types import TypeError_, resolve
 from .walrus import WalrusChecks
+from .with_statement import WithChecks
 
 
 
@@ -105,7 +106,7 @@ def assigned_names(body: list[py_ast.stmt]) -> set[str]:
 
 
 class FunctionChecker(GeneratorFunctionChecks, ItertoolsChecks, GeneratorChecks, ClosureChecks, ComprehensionChecks, WalrusChecks,
-                      DeleteChecks, ExceptionChecks,
+                      DeleteChecks, ExceptionChecks, WithChecks,
                       NoneInference, LiteralInference,
                       FlowMixin, SetChecks, CallChecker):
     def __init__(self, fn: FuncSym):

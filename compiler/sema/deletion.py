@@ -15,11 +15,11 @@ import ast as py_ast
 from ..program import ANY, DequeType, DictType, ListType, Type
 from .class_keys import MISSING_KEY, repr_unknown
 
-BLOCKS = (py_ast.For, py_ast.While, py_ast.Try)
+BLOCKS = (py_ast.For, py_ast.While, py_ast.Try, py_ast.With)  # a with statement is a try
 
 
 def _inside_block(fn_node: py_ast.AST, stmt: py_ast.stmt) -> bool:
-    """Whether ``stmt`` lies in a loop or a try statement of the function."""
+    """Whether ``stmt`` lies in a loop or a try (or with) statement of the function."""
     return any(sub is stmt for block in py_ast.walk(fn_node) if isinstance(block, BLOCKS)
                for sub in py_ast.walk(block))
 

@@ -103,8 +103,9 @@ def _refuse_in_generator(fn: FuncSym, node: py_ast.AST) -> None:
     if isinstance(node, py_ast.Return) and node.value is not None:
         raise _fail(fn, node, "a generator's 'return value' is not supported (only yield from or "
                     "StopIteration would see it)", "write a bare 'return'")
-    if isinstance(node, py_ast.Try):
-        inside = next((n for s in node.body + [h for h in node.handlers] + node.orelse + node.finalbody
+    if isinstance(node, (py_ast.Try, py_ast.With)):  # a with statement is a try/finally
+        parts = node.body + getattr(node, "handlers", []) + getattr(node, "orelse", []) + getattr(node, "finalbody", [])
+        inside = next((n for s in parts
                        for n in own_nodes([s]) if isinstance(n, (py_ast.Yield, py_ast.YieldFrom))), None)
         if inside is not None:
             raise _fail(fn, inside, "'yield' inside 'try' is not supported: the consumer's exceptions "

@@ -18,7 +18,6 @@ SYNCHRONOUS = "write a plain 'def'; Envoy calls the filter synchronously"
 # node type -> (message, help)
 UNSUPPORTED: dict[type, tuple[str, str]] = {
     py_ast.TryStar: ("try/except* (exception groups) is not supported", "catch with a plain 'except'"),
-    py_ast.With: ("'with' is not supported", EXPLICIT_CLEANUP),
     py_ast.AsyncFunctionDef: ("async functions are not supported", SYNCHRONOUS),
     py_ast.AsyncFor: ("'async for' is not supported", "use a plain 'for' loop"),
     py_ast.AsyncWith: ("'async with' is not supported", EXPLICIT_CLEANUP),
