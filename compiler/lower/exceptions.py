@@ -328,7 +328,7 @@ def reads_context(program) -> bool:
     if found is None:
         found = any(isinstance(node, py_ast.Attribute) and node.attr == "__context__"
                     for name, module in program.modules.items()
-                    if name not in RUNTIME_MODULES + OPTIONAL_RUNTIME_MODULES
+                    if name not in RUNTIME_MODULES + OPTIONAL_RUNTIME_MODULES and "__context__" in module.text
                     for node in py_ast.walk(module.tree))
         program._reads_context = found
     return found

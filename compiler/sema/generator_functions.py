@@ -48,6 +48,8 @@ def own_nodes(body: list[py_ast.stmt]):
 def generator_result(fn: FuncSym):
     """(result, wasm) of a generator function: None, the items' type kept as ``fn.generator_item``;
     None for other functions. Checks what the inlining needs of the body (module docstring)."""
+    if "yield" not in fn.module.text:
+        return None  # most modules: no body to walk
     yields = [n for n in own_nodes(fn.node.body) if isinstance(n, (py_ast.Yield, py_ast.YieldFrom))]
     if not yields:
         return None
