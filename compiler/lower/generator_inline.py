@@ -37,15 +37,26 @@ class GeneratorInliner:
     renames: dict[str, str] = {}
     inlined: list | None = None
 
-    def emit(self, *instr) -> None:
+    def renaming_emit(self, *instr) -> None:
+        """``emit`` while a generator is inlined: its locals under their fresh names (installed on
+        the instance only then, so other code pays no extra call per instruction)."""
         if self.renames and instr[0] in LOCAL_OPS and instr[1] in self.renames:
             instr = (instr[0], self.renames[instr[1]], *instr[2:])
         super().emit(*instr)
 
     def iterate_generator_function(self, target, body, orelse, call: py_ast.Call, fn: FuncSym) -> None:
-        """block $break { block $end { arguments; the generator's body } else }"""
+        if "emit" in self.__dict__:  # inside another inlined generator (or its consumer's body)
+            return self.inline_generator(target, body, orelse, call, fn)
         if self.inlined is None:
             self.inlined = []
+        self.emit = self.renaming_emit
+        try:
+            self.inline_generator(target, body, orelse, call, fn)
+        finally:
+            del self.emit
+
+    def inline_generator(self, target, body, orelse, call: py_ast.Call, fn: FuncSym) -> None:
+        """block $break { block $end { arguments; the generator's body } else }"""
         brk, end = self.fresh("break"), self.fresh("genend")
         renames = {name: self.fresh(f"{name}@gen") for name in fn.locals}
         self.fn.locals += [(renames[name], ty.wasm) for name, ty in fn.locals.items()]
