@@ -1,6 +1,8 @@
 """Types of the built-in functions and of the compiler's intrinsics."""
 from __future__ import annotations
 
+import ast as py_ast
+
 from ..program import BOOL, BYTES, FLOAT, INT, NONE, RAISE_INTRINSICS, Type
 
 # Intrinsics with a fixed signature: name -> (parameter types, result type).
@@ -39,3 +41,8 @@ PYTHON_BUILTINS = ("len", "abs", "min", "max", "int", "float", "bool", "str", "b
                    "frozenset", "dict", "sum", "any", "all", "repr", "tuple",
                    "divmod", "pow", "round", "hash", "hex", "oct", "bin", "format", "ascii", "reversed", "issubclass")
 
+
+def is_builtin_call(checker, node: py_ast.expr, *names: str) -> bool:
+    """A call of one of the built-ins ``names`` that no module or local name hides."""
+    return isinstance(node, py_ast.Call) and isinstance(node.func, py_ast.Name) and node.func.id in names \
+        and node.func.id not in checker.module.namespace and node.func.id not in checker.local_names

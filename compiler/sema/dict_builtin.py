@@ -12,7 +12,8 @@ import ast as py_ast
 
 from ..program import ANY, DictType, ListType, TupleType, Type, ViewType
 from .held_conversions import KEY, VALUE, HeldDictSource, dict_of_held
-from .map_filter import is_builtin_call, zip_comprehension
+from .builtins import is_builtin_call
+from .map_filter import zip_comprehension
 
 HELP = "dict() takes nothing, keywords, a dict or a list of (key, value) pairs here"
 

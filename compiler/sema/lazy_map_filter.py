@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import GlobalSym
+from .builtins import is_builtin_call
 
 ITEM = "__mapped"
 
@@ -48,9 +49,9 @@ class _Rewriter(py_ast.NodeTransformer):
 
 def as_generator(checker, call: py_ast.Call) -> py_ast.GeneratorExp | None:
     """The generator expression ``call`` equals, or None to leave it as it is."""
-    func = call.func
-    if not (isinstance(func, py_ast.Name) and func.id in ("map", "filter")) or _shadowed(checker, func.id):
+    if not is_builtin_call(checker, call, "map", "filter"):
         return None
+    func = call.func
     if call.keywords or any(isinstance(a, py_ast.Starred) for a in call.args):
         return None
     sources = call.args[1:]
@@ -100,10 +101,6 @@ def _clause(names: list[str], sources: list[py_ast.expr], conditions, where) -> 
         source = _at(py_ast.Call(func=_at(py_ast.Name(id="zip", ctx=py_ast.Load()), where), args=list(sources),
                                  keywords=[]), where)
     return py_ast.comprehension(target=target, iter=source, ifs=conditions, is_async=0)
-
-
-def _shadowed(checker, name: str) -> bool:
-    return name in checker.module.namespace or name in checker.local_names
 
 
 def _at(node, where: py_ast.AST):

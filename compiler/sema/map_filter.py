@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
+from .builtins import is_builtin_call
 from .reversed_builtin import as_slice, is_reversed
 
 ITEM = "__item"
@@ -25,11 +26,6 @@ def consumed(checker, node: py_ast.Call) -> None:
         node.args[0] = zip_comprehension(node.args[0])  # list(zip(a, b)): [(x, y) for x, y in zip(a, b)]
 
 
-def is_builtin_call(checker, node: py_ast.expr, name: str) -> bool:
-    return isinstance(node, py_ast.Call) and isinstance(node.func, py_ast.Name) and node.func.id == name \
-        and name not in checker.module.namespace and name not in checker.local_names
-
-
 def zip_comprehension(call: py_ast.Call) -> py_ast.ListComp:
     """The list a consumer draining ``zip(...)`` at once sees (the for loop checks the zip)."""
     names = [f"{ITEM}{i}" for i in range(len(call.args))]
@@ -42,9 +38,7 @@ def zip_comprehension(call: py_ast.Call) -> py_ast.ListComp:
 
 
 def is_map_or_filter(checker, node: py_ast.expr) -> bool:
-    return isinstance(node, py_ast.Call) and isinstance(node.func, py_ast.Name) \
-        and node.func.id in ("map", "filter") and node.func.id not in checker.module.namespace \
-        and node.func.id not in checker.local_names
+    return is_builtin_call(checker, node, "map", "filter")
 
 
 def as_comprehension(checker, call: py_ast.Call) -> py_ast.ListComp:

@@ -15,6 +15,7 @@ from ..program import BOOL, FLOAT, INT, NONE, ClassType, TupleType, Type
 from .classes import inherited_method
 from .int_enums import int_operand
 from .reprs import SCALARS
+from .tuple_sequences import reread_safely
 
 RUNTIME = "compiler.runtime.numbers"
 BASES = {"hex": "#x", "oct": "#o", "bin": "#b"}
@@ -91,7 +92,7 @@ class NumberBuiltinChecks:
         """``[hash(t[0]), hash(t[1]), ...]`` (a tuple literal's items themselves), each item hashable."""
         if isinstance(value, py_ast.Tuple):
             items = list(value.elts)
-        elif _read_twice_safely(value):
+        elif reread_safely(value):
             items = [py_ast.copy_location(py_ast.Subscript(value=value, slice=py_ast.Constant(i), ctx=py_ast.Load()),
                                           value) for i in range(len(ty.items))]
         else:
@@ -151,13 +152,6 @@ class NumberBuiltinChecks:
                             f"{name}({', '.join(names)})")
         node.args, node.keywords = args, []
         return args
-
-
-def _read_twice_safely(node: py_ast.expr) -> bool:
-    """A variable, or a constant index into one: reading it once per item gives the same tuple."""
-    if isinstance(node, py_ast.Subscript):
-        return isinstance(node.slice, py_ast.Constant) and _read_twice_safely(node.value)
-    return isinstance(node, py_ast.Name)
 
 
 def _is_none(node: py_ast.expr) -> bool:

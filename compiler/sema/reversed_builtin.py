@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import BYTES, INT, STR, ListType, Type, VarTupleType
+from .builtins import is_builtin_call
 
 SEQUENCES = "a list, tuple, str, bytes or range()"
 WHERE = ("reversed() is supported as the iterable of a for loop or comprehension, or as the argument of "
@@ -20,8 +21,7 @@ WHERE = ("reversed() is supported as the iterable of a for loop or comprehension
 
 
 def is_reversed(checker, node: py_ast.expr) -> bool:
-    return isinstance(node, py_ast.Call) and isinstance(node.func, py_ast.Name) and node.func.id == "reversed" \
-        and node.func.id not in checker.module.namespace and node.func.id not in checker.local_names
+    return is_builtin_call(checker, node, "reversed")
 
 
 def reversed_argument(checker, call: py_ast.Call) -> py_ast.expr:
@@ -33,8 +33,7 @@ def reversed_argument(checker, call: py_ast.Call) -> py_ast.expr:
 def reversed_iteration(checker, owner: py_ast.AST, call: py_ast.Call) -> Type:
     """What a for loop over ``reversed(x)`` yields; records ``owner.iteration``."""
     arg = reversed_argument(checker, call)
-    if isinstance(arg, py_ast.Call) and isinstance(arg.func, py_ast.Name) and arg.func.id == "range" \
-            and "range" not in checker.module.namespace and "range" not in checker.local_names:
+    if is_builtin_call(checker, arg, "range"):
         if arg.keywords or not 1 <= len(arg.args) <= 3:
             raise checker.fail(arg, "range() takes 1 to 3 positional arguments")
         for bound in arg.args:

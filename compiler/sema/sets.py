@@ -14,7 +14,8 @@ import ast as py_ast
 
 from .class_keys import identity_keyed
 from .held_conversions import set_of_held
-from .map_filter import is_builtin_call, is_map_or_filter
+from .builtins import is_builtin_call
+from .map_filter import is_map_or_filter
 from .reversed_builtin import is_reversed
 from ..program import (ANY, BOOL, BYTES, INT, NONE, STR, ClassType, DictType, ListType, OptionalType, SetType, TupleType,
                        Type, ViewType, list_of, set_of)

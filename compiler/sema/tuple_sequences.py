@@ -29,7 +29,7 @@ def bound(parts: list[tuple[py_ast.expr, TupleType]], build: Callable[[list[list
     item by item, anything else is bound first (``[build for __tuple0 in [part]][0]``)."""
     generators, item_lists = [], []
     for index, (expr, ty) in enumerate(parts):
-        if _reread_safely(expr):
+        if reread_safely(expr):
             item_lists.append(_items(expr, ty))
             continue
         name = f"{BOUND}{index}"
@@ -86,10 +86,10 @@ def _constant_int(node: py_ast.expr | None) -> int | None:
     return None
 
 
-def _reread_safely(node: py_ast.expr) -> bool:
+def reread_safely(node: py_ast.expr) -> bool:
     """A variable or a constant index into one: reading it once per item gives the same tuple."""
     if isinstance(node, py_ast.Subscript):
-        return _constant_int(node.slice) is not None and _reread_safely(node.value)
+        return _constant_int(node.slice) is not None and reread_safely(node.value)
     return isinstance(node, py_ast.Name)
 
 
