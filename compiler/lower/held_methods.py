@@ -14,6 +14,9 @@ DICT_CODE = 7  # runtime/dynamic.py
 
 
 class HeldMethodLowerer(HeldLowerer):
+    def lower_Prechecked(self, node) -> None:
+        self.lower(node.value)  # the value a copy of Anys is made of (sema/any_copies.py)
+
     def lower_HeldValue(self, node) -> None:
         if node.temp is not None:  # None pushes nothing
             self.emit("local.get", node.temp)

@@ -13,6 +13,7 @@ import ast as py_ast
 from ..program import (ANY, INT, NONE, STR, TYPE, Builtin, ClassInfo, ClassType, CounterType, DictType, FuncSym, ListType, Local,
                        OrderedDictType, SetType, Param, TupleType, Type, VarTupleType)
 from . import map_filter, tuple_sequences
+from .any_copies import mark_read_only_arguments
 from .builtins import INTRINSICS, PYTHON_BUILTINS
 from .collections_types import COUNTER_LATER, COUNTER_METHODS, ORDERED_METHODS, CollectionsChecks
 from .dict_builtin import DictBuiltinChecks
@@ -104,6 +105,9 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
             return bind_unpacked(self, node, params, name, args, result)  # f(**d): sema/kwargs_unpack.py
         bound = self.given_arguments(node, params, name, args)
         names = [p.name for p in params]
+        called = getattr(node, "call", None)
+        if called is not None and called[0] == "function":
+            mark_read_only_arguments(node, called[1].qualname, names, bound)  # sema/any_copies.py
         for index, (param, arg) in enumerate(zip(params, bound)):
             if arg is None:
                 if param.default is _DEFAULT:

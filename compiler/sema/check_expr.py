@@ -33,6 +33,7 @@ from .classes import inherited_method
 from .constants import INT64_HELP, INT64_MAX, INT64_MIN
 from .field_narrowing import field_help
 from .flags import FLAG_HELP, is_flag
+from .any_copies import AnyCopies
 from .int_enums import VALUE_HELP, is_int_enum
 from .class_keys import MISSING_HELP, MISSING_KEY, repr_unknown
 from .types import TYPE_UNION_PROBLEM, assignable, from_any, is_exception_class_info, runs_user_code, union_problem
@@ -70,7 +71,7 @@ def truthy_type(ty: Type, objects_have_truth: bool = True) -> bool:
 
 
 class ExprChecker(ContainerLiteralChecks, ArithmeticChecks, ComparisonChecks, FormatChecks, PercentFormatChecks, HeldChecks,
-                  HeldMethodChecks, DynamicOpChecks, NamedTupleChecks):
+                  HeldMethodChecks, DynamicOpChecks, NamedTupleChecks, AnyCopies):
     objects_have_truth = True  # some class defines __bool__/__len__ (set per program by sema.check)
     def __init__(self, fn: FuncSym):
         self.fn = fn
@@ -123,6 +124,9 @@ class ExprChecker(ContainerLiteralChecks, ArithmeticChecks, ComparisonChecks, Fo
         if name is not None and isinstance(target, (ListType, DictType)):
             py_node.ty = ty = self.settle(name, target)  # passed where a typed list is expected
             return ty
+        if target == ANY and not assignable(ty, target) and self.copy_into_any(py_node, ty) is not None:
+            py_node.target_ty = target  # a copy made of Anys, where the Any is only read (sema/any_copies.py)
+            return target
         if not assignable(ty, target):
             raise self.fail(py_node, f"{what} must be {target}, not {ty}", _conversion_help(ty, target))
         py_node.target_ty = target

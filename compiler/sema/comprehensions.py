@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import DictType, ListType, OptionalType, Type, dict_of, list_of
+from ..program import ANY, STR, DictType, ListType, OptionalType, Type, dict_of, list_of
 from .field_narrowing import ComprehensionFields
 from .class_keys import KEY_HELP, key_problem
 
@@ -22,6 +22,8 @@ class ComprehensionChecks(ComprehensionFields):
     def check_ListComp(self, node: py_ast.ListComp, expected: Type | None) -> Type:
         if isinstance(expected, OptionalType):
             expected = expected.inner
+        if expected == ANY:
+            expected = list_of(ANY)  # a new list an Any will hold: the one list type it can
         hint = expected.item if isinstance(expected, ListType) else None
         (element,) = self.comprehension(node, lambda: [self.element(node.elt, hint)])
         return list_of(element)
@@ -29,6 +31,8 @@ class ComprehensionChecks(ComprehensionFields):
     def check_DictComp(self, node: py_ast.DictComp, expected: Type | None) -> Type:
         if isinstance(expected, OptionalType):
             expected = expected.inner
+        if expected == ANY:
+            expected = dict_of(STR, ANY)
         hints = (expected.key, expected.value) if isinstance(expected, DictType) else (None, None)
         key, value = self.comprehension(node, lambda: [self.element(node.key, hints[0]),
                                                        self.element(node.value, hints[1])])

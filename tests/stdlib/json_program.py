@@ -1,6 +1,7 @@
 """The compiled side of test_json.py: json.dumps of what json.loads read (or of typed values), with
 the options chosen by the bits of ``flags``; the text, or the exception's class and message, read
 back from OUT."""
+from collections import Counter, OrderedDict
 from typing import Any
 
 from abi import export
@@ -96,6 +97,36 @@ def typed(which: int) -> Any:
     return Point(2)
 
 
+def typed_containers(which: int, flags: int) -> str:
+    """Typed containers and tuples passed straight to dumps: copied into Anys where they are
+    read (compiler/sema/any_copies.py), written as CPython writes the originals."""
+    nan = float("nan")
+    ints: list[int] = [3, -1, 9223372036854775807, 0]
+    names: dict[str, list[str]] = {"b": ["é", ""], "a": [], "\U0001f600": ["\u2028"]}
+    pair: tuple[int, str, float] = (7, "x", -0.0)
+    maybe: list[list[int] | None] = [None, [1], []]
+    floats: list[list[float]] = [[1.5, nan], [1e300 * 1e300]]
+    spread: tuple[int, ...] = (1, 2, 3)
+    if which == 0:
+        return dumps(ints, indent=indent_of(flags & 7), separators=separators_of((flags >> 3) & 3),
+                     sort_keys=bool(flags & 32), ensure_ascii=not flags & 64, allow_nan=not flags & 128)
+    if which == 1:
+        return dumps({"names": names, "pair": pair, "t": (pair, spread, [ints])}, indent=indent_of(flags & 7),
+                     sort_keys=bool(flags & 32), ensure_ascii=not flags & 64)
+    if which == 2:
+        return dumps([maybe, floats, [(k, v) for k, v in names.items()]], allow_nan=not flags & 128,
+                     indent=indent_of(flags & 7))
+    if which == 3:
+        counts = Counter(list("abracadabra"))
+        ordered: OrderedDict[str, float] = OrderedDict()
+        ordered["z"] = 0.5
+        ordered["a"] = -2.0
+        return dumps({"counts": counts, "ordered": ordered, "none": None if flags & 1 else ints},
+                     sort_keys=bool(flags & 32))
+    by_number: dict[int, tuple[str, bool]] = {10: ("ten", True), -9: ("minus", False), 2: ("", True)}
+    return dumps({"by_number": by_number, "spread": spread}, indent=indent_of(flags & 7))
+
+
 def finish(run: int, flags: int, value: Any) -> None:
     global OUT
     try:
@@ -109,6 +140,16 @@ def finish(run: int, flags: int, value: Any) -> None:
 @export
 def run(flags: int) -> int:
     finish(0, flags, loads(INPUT.decode()))
+    return len(OUT)
+
+
+@export
+def run_typed_containers(which: int, flags: int) -> int:
+    global OUT
+    try:
+        OUT = typed_containers(which, flags).encode()
+    except ValueError as error:
+        OUT = ("ValueError: " + str(error)).encode()
     return len(OUT)
 
 

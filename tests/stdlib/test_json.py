@@ -57,7 +57,8 @@ def sides():
     def cpython_typed(which: int, flags: int) -> str:
         module.run_typed(which, flags)
         return module.OUT.decode()
-    return wasm_doc, cpython_doc, lambda which, flags: wasm("run_typed", which, flags), cpython_typed
+    return (wasm_doc, cpython_doc, lambda which, flags, export="run_typed": wasm(export, which, flags),
+            cpython_typed, module)
 
 
 @SETTINGS
@@ -68,7 +69,7 @@ def sides():
 def test_round_trip_matches_cpython(sides, value, flags, how):
     """The document CPython wrote (in one of three ways) is read back by each side's loads and
     written again by its dumps with the options of ``flags``."""
-    wasm_doc, cpython_doc, _, _ = sides
+    wasm_doc, cpython_doc, _, _, _ = sides
     text = json.dumps(value, **how)
     expected = cpython_doc(text, flags)
     assert wasm_doc(text, flags) == expected, (text, flags)
@@ -79,12 +80,21 @@ def test_round_trip_matches_cpython(sides, value, flags, how):
 @pytest.mark.parametrize("which", range(9))
 @pytest.mark.parametrize("flags", [0, 1, 4 | 8, 32 | 64, 128, 2 | 16 | 32, 512, 6 | 128 | 64])
 def test_typed_values_match_cpython(sides, which, flags):
-    _, _, wasm_typed, cpython_typed = sides
+    _, _, wasm_typed, cpython_typed, _ = sides
     assert wasm_typed(which, flags) == cpython_typed(which, flags)
 
 
+@pytest.mark.parametrize("which", range(5))
+@pytest.mark.parametrize("flags", [0, 1 | 32, 4 | 8 | 64, 2 | 128 | 16])
+def test_typed_containers_match_cpython(sides, which, flags):
+    """list[int], dict[str, list[str]], tuples, Optional items, Counter, dict[int, ...] given to dumps."""
+    _, _, wasm_typed, _, module = sides
+    module.run_typed_containers(which, flags)
+    assert wasm_typed(which, flags, "run_typed_containers") == module.OUT.decode()
+
+
 def test_errors_are_cpythons(sides):
-    _, _, wasm_typed, _ = sides
+    _, _, wasm_typed, _, _ = sides
     assert wasm_typed(0, 0) == "TypeError: Object of type Point is not JSON serializable"
     assert wasm_typed(1, 0) == "TypeError: Object of type bytes is not JSON serializable"
     assert wasm_typed(2, 0) == wasm_typed(3, 1) == "ValueError: Circular reference detected"
@@ -93,7 +103,7 @@ def test_errors_are_cpythons(sides):
 
 
 def test_astral_characters_as_surrogate_pairs(sides):
-    wasm_doc, cpython_doc, _, _ = sides
+    wasm_doc, cpython_doc, _, _, _ = sides
     for text in ['"\\ud83d\\ude00"', '"\U0001f600\u00e9"', '{"\\udbff\\udfff": "\\u0000"}']:
         for flags in (0, 64):
             assert wasm_doc(text, flags) == cpython_doc(text, flags)
@@ -103,6 +113,6 @@ def test_astral_characters_as_surrogate_pairs(sides):
 def test_lone_surrogates_are_refused_loudly(sides):
     """CPython's loads gives a str holding a lone surrogate, which a str here cannot hold: loads
     raises ValueError (never another text), and a literal holding one does not compile."""
-    wasm_doc, _, _, _ = sides
+    wasm_doc, _, _, _, _ = sides
     for text in ['"\\ud800"', '["\\udc00x"]', '{"a": "\\ud83d\\u0041"}']:
         assert wasm_doc(text, 0) == "trap ValueError"

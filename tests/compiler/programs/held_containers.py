@@ -49,3 +49,26 @@ def typed_set(n: int) -> int:
     h = Holder()
     h.names = set(config_of(n).get("public", []))
     return len(h.names)
+
+
+def text_code(text: str) -> int:
+    return sum(ord(c) * (i + 1) for i, c in enumerate(text)) % 1000003
+
+
+@export
+def comprehension_as_any(n: int) -> int:
+    """A list or dict comprehension where an Any is expected is a list[Any] / dict[str, Any]."""
+    ints = [i * (n % 1000) for i in range(n % 5)]
+    held: Any = [i - 1 for i in ints]
+    table: Any = {str(i): [i, float(i) / 4] for i in ints}
+    if isinstance(held, list):
+        held.append("x")
+    return text_code(json.dumps([held, table]))
+
+
+@export
+def typed_into_dumps(n: int) -> int:
+    """Typed containers and tuples given to json.dumps (sema/any_copies.py)."""
+    pairs: list[tuple[str, int]] = [(str(i), i * (n % 997)) for i in range(n % 4)]
+    by_id: dict[int, list[float] | None] = {i: ([i / 2] if i % 2 else None) for i in range(n % 3)}
+    return text_code(json.dumps({"pairs": pairs, "by_id": by_id, "t": (n % 7, [p for p in pairs])}))
