@@ -45,8 +45,9 @@ MAX_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "20"))
 SEED = os.environ.get("FUZZ_SEED")
 MAX_REFUSED = 0.25  # share of generated programs the compiler may refuse
 # Share of calls that must return a value (not raise): deep paths get run. The programs drawn differ
-# with what ran before in the same xdist worker (seen: 23 of 60 alone, 13 of 55 after other tests).
-MIN_VALUES = 0.2
+# with what ran before in the same xdist worker (seen: 23 of 60 alone, 13 of 55 after other tests;
+# 11 of 58 once the fixed bug features came on: their exceptions raise more often).
+MIN_VALUES = 0.15
 SETTINGS = settings(max_examples=MAX_EXAMPLES, deadline=None, database=None, derandomize=SEED is None,
                     suppress_health_check=list(HealthCheck))
 
