@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..diagnostics import Diagnostic
-from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, TYPE, Builtin, ClassInfo, ClassType, DequeType, DictType,
+from ..program import (ANY, BOOL, BYTEARRAY, BYTES, FLOAT, INT, NONE, STR, TYPE, Builtin, ClassInfo, ClassType, DequeType, DictType,
                        FuncSym, GlobalSym, ListType, Local, OptionalType, SetType, SourceModule, TupleType, Type,
                        UnionType, VarTupleType, members_of, union_of)
 from . import tuple_sequences
@@ -65,7 +65,7 @@ def truthy_type(ty: Type, objects_have_truth: bool = True) -> bool:
         return False  # its value's truth (sema/int_enums.py): refused, with a help line
     if isinstance(ty, UnionType):  # tested on what it holds; a class's __bool__/__len__ is not looked up
         return not any(isinstance(m, (ClassType, TupleType)) for m in ty.members)
-    return ty in NUMERIC + TEXT or isinstance(ty, (ListType, DictType, TupleType, OptionalType, ClassType, SetType,
+    return ty in NUMERIC + TEXT or ty == BYTEARRAY or isinstance(ty, (ListType, DictType, TupleType, OptionalType, ClassType, SetType,
                                                    VarTupleType))
 
 
@@ -261,6 +261,8 @@ class ExprChecker(ContainerLiteralChecks, ArithmeticChecks, ComparisonChecks, Fo
         base = self.check(node.value)
         if base == ANY:
             return self.held_subscript(node)  # sema/held.py
+        if base == BYTEARRAY:
+            return self.bytearray_subscript(node)  # sema/bytearrays.py
         if is_named_tuple(base):
             return self.named_tuple_item(node, base)  # sema/named_tuples.py
         if isinstance(node.slice, py_ast.Slice):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from .type_values import refuse_type_value_use
-from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, CounterType, DefaultDictType, DequeType, DictType,
+from ..program import (ANY, BOOL, BYTEARRAY, BYTES, FLOAT, INT, NONE, STR, ClassType, CounterType, DefaultDictType, DequeType, DictType,
                        ListType, OptionalType, OrderedDictType, SetType, TupleType, Type, UnionType, VarTupleType,
                        ViewType, tuple_of, view_of)
 from .classes import inherited_method
@@ -36,7 +36,7 @@ def shown_by_repr(ty: Type) -> bool:
     if isinstance(ty, ClassType):  # (a dataclass whose generated repr is refused: to say why)
         return not getattr(ty.info, "str_in_subtree", True) and (
             inherited_method(ty.info, "__repr__") is not None or getattr(ty.info, "repr_refusal", None) is not None)
-    return isinstance(ty, CONTAINERS)
+    return isinstance(ty, CONTAINERS) or ty == BYTEARRAY
 
 
 def defines_str(ty: Type) -> bool:
@@ -85,6 +85,9 @@ class _Builder:
                                                    _repr_piece(v()), _call("str", v())))
         if isinstance(ty, ClassType):
             return self.object_text(value, ty)
+        if ty == BYTEARRAY:  # bytearray(b'...'): the repr of bytes(ba) (sema/bytearrays.py)
+            return self.bound(value, lambda v: _concat(_const("bytearray(", value), _repr_piece(_call("bytes", v())),
+                                                       _const(")", value)))
         if isinstance(ty, OptionalType):
             return self.bound(value, lambda v: _if(_is_none(v()), _const("None", value), self.text(v(), ty.inner)))
         if isinstance(ty, UnionType):

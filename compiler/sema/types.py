@@ -4,7 +4,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..diagnostics import Diagnostic
-from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, TYPE, Builtin, ClassInfo, ClassType, CounterType, DequeType, DictType,
+from ..program import (ANY, BOOL, BYTEARRAY, BYTES, FLOAT, INT, NONE, STR, TYPE, Builtin, ClassInfo, ClassType, CounterType, DequeType, DictType,
                        ListType, OptionalType, OrderedDictType, SetType, SourceModule, TupleType, Type, UnionType, VarTupleType,
                        ViewType, dict_of, list_of, members_of, set_of, tuple_of, union_of,
                        var_tuple_of)
@@ -54,6 +54,8 @@ def resolve(module: SourceModule, py_node: py_ast.AST) -> Type:
             return class_type(sym)
         if sym is None and py_node.id in SCALARS:
             return SCALARS[py_node.id]
+        if sym is None and py_node.id == "bytearray":
+            return BYTEARRAY  # sema/bytearrays.py
         if sym is None and py_node.id == "type":
             return TYPE  # a class as a value (sema/type_values.py)
         if (sym is None and py_node.id == "object") or sym == Builtin("typing.Any"):

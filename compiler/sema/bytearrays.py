@@ -1,0 +1,247 @@
+"""``bytearray``: a mutable bytes (compiler/runtime/bytearrays.py), and ``memoryview`` refused.
+
+Problem: a bytearray reads like bytes but changes in place (aliases see it), and most of its
+methods are bytes' own, returning bytearrays. Accepts: the ``bytearray`` annotation;
+``bytearray()``, ``bytearray(n)``, ``bytearray(b)`` of bytes or a bytearray, ``bytearray(xs)`` of a
+list of ints, ``bytearray(s, "utf-8")``, ``bytearray.fromhex(s)``; ``len``, truth, ``ba[i]``,
+``ba[i:j:k]``, item, slice and augmented (``+=``, ``*=``) assignment, ``del ba[i]``/``del
+ba[i:j:k]``, ``+`` and ``*``, comparisons and ``in`` with bytes and bytearrays, ``for`` loops and
+comprehensions (live, as CPython's iterator), ``bytes(ba)``, repr/str/f-strings, the methods in
+MUTATORS, and bytes' read-only methods (on a zero-copy view of the data block; bytes results
+become new bytearrays). Guarantees: every operation is a runtime call (node.call = ("bytearray",
+op, args), lower/bytearrays.py). A view is read when its operand is evaluated, so the operands
+after it must not run code (``quiet``): otherwise a located compile error, never a stale read.
+"""
+from __future__ import annotations
+
+import ast as py_ast
+
+from ..program import BOOL, BYTEARRAY, BYTES, INT, NONE, STR, ListType, TupleType, Type, list_of, tuple_of
+
+# name -> (parameters: "int", "data" (bytes, bytearray or a list of ints) ; fewest arguments; result)
+MUTATORS = {"append": (("int",), 1, NONE), "insert": (("int", "int"), 2, NONE), "pop": (("int",), 0, INT),
+            "remove": (("int",), 1, NONE), "clear": ((), 0, NONE), "reverse": ((), 0, NONE),
+            "copy": ((), 0, BYTEARRAY), "extend": (("data",), 1, NONE)}
+PURE_BUILTINS = ("len", "bytes", "bytearray", "str", "int", "ord", "chr", "abs", "min", "max", "repr", "bool")
+QUIET_HELP = "compute it into a variable first: CPython reads the bytearray after evaluating it"
+MEMORYVIEW_HELP = "slice the bytes instead (b[i:j], bytes(ba[i:j])): memoryview is not supported"
+
+
+def runtime_call(node: py_ast.AST, op: str, args: list, ty: Type) -> py_ast.Call:
+    """A checked call of the bytearray runtime (lower/bytearrays.py): ``args`` are (kind, node)."""
+    call = py_ast.copy_location(py_ast.Call(func=py_ast.Name(id="bytearray", ctx=py_ast.Load()), args=[],
+                                            keywords=[]), node)
+    call.call = ("bytearray", op, args)
+    call.ty = ty
+    return call
+
+
+def view(node: py_ast.expr) -> py_ast.Call:
+    """The bytearray ``node``'s data block read as the bytes it is (no copy)."""
+    call = runtime_call(node, "view", [("obj", node)], BYTES)
+    call.bytearray_view = True
+    return call
+
+
+def is_bytes_like(ty: Type | None) -> bool:
+    return ty in (BYTES, BYTEARRAY)
+
+
+class BytearrayChecks:
+    def quiet(self, node: py_ast.expr) -> bool:
+        """Evaluating ``node`` runs none of the program's code (so changes no bytearray)."""
+        for sub in py_ast.walk(node):
+            if isinstance(sub, (py_ast.NamedExpr, py_ast.Lambda, py_ast.Await, py_ast.Yield, py_ast.YieldFrom,
+                                py_ast.ListComp, py_ast.GeneratorExp, py_ast.SetComp, py_ast.DictComp)):
+                return False
+            if isinstance(sub, py_ast.Call) and not getattr(sub, "bytearray_view", False) and not (
+                    isinstance(sub.func, py_ast.Name) and sub.func.id in PURE_BUILTINS
+                    and sub.func.id not in self.module.namespace and sub.func.id not in self.local_names):
+                return False
+            if isinstance(sub, py_ast.Attribute) and hasattr(sub, "property_call"):
+                return False
+        return True
+
+    def require_quiet(self, later: list[py_ast.expr]) -> None:
+        for node in later:
+            if not self.quiet(node):
+                raise self.fail(node, "this operand is evaluated after a bytearray's data is read, and may "
+                                "change it", QUIET_HELP)
+
+    # -- construction ------------------------------------------------------------
+    def bytearray_call(self, node: py_ast.Call, name: str) -> Type:
+        if name == "memoryview":
+            raise self.fail(node, "memoryview is not supported", MEMORYVIEW_HELP)
+        if node.keywords or len(node.args) > 2:
+            raise self.fail(node, "bytearray() takes its arguments by position here",
+                            'write bytearray(), bytearray(n), bytearray(b) or bytearray(s, "utf-8")')
+        if not node.args:
+            node.call = ("bytearray", "new", [("int", py_ast.Constant(value=0)), ("kind", None)])
+            node.call[2][0][1].ty = INT
+            return BYTEARRAY
+        source = node.args[0]
+        ty = self.check(source)
+        if len(node.args) == 2:
+            return self.encoded(node, source, ty)
+        if ty in (INT, BOOL):
+            self.use_int(source, what="the size of bytearray()")
+            node.call = ("bytearray", "new", [("int", source), ("kind", None)])
+        elif ty == BYTES or ty == BYTEARRAY or ty == list_of(INT):
+            node.call = ("bytearray", "from", [("data", source), ("kind", None)])
+        else:
+            raise self.fail(source, f"bytearray() of {ty} is not supported",
+                            'pass an int, bytes, a bytearray, a list of ints, or (str, "utf-8")')
+        return BYTEARRAY
+
+    def encoded(self, node: py_ast.Call, source: py_ast.expr, ty: Type) -> Type:
+        encoding = node.args[1]
+        if ty != STR or not (isinstance(encoding, py_ast.Constant) and isinstance(encoding.value, str)
+                             and encoding.value.lower().replace("_", "-") in ("utf-8", "utf8")):
+            raise self.fail(node, "bytearray(text, encoding) takes a str and the constant \"utf-8\" here",
+                            'write bytearray(s, "utf-8"), or bytearray(s.encode(...))')
+        encode = py_ast.copy_location(py_ast.Call(func=py_ast.Attribute(value=source, attr="encode",
+                                                                        ctx=py_ast.Load()), args=[], keywords=[]), node)
+        self.check(encode)
+        node.call = ("bytearray", "from", [("data", encode), ("kind", None)])
+        return BYTEARRAY
+
+    def bytearray_fromhex(self, node: py_ast.Call) -> Type:
+        hexed = py_ast.copy_location(py_ast.Call(func=py_ast.Attribute(value=py_ast.Name(id="bytes", ctx=py_ast.Load()),
+                                                                       attr="fromhex", ctx=py_ast.Load()),
+                                                 args=node.args, keywords=node.keywords), node)
+        self.check(hexed)
+        node.call = ("bytearray", "from", [("data", hexed), ("kind", None)])
+        return BYTEARRAY
+
+    def bytes_of_bytearray(self, node: py_ast.Call) -> Type | None:
+        """``bytes(ba)``: a copy. None when the argument is not a bytearray."""
+        if getattr(node, "bytearray_view", False):
+            return BYTES
+        if len(node.args) != 1 or node.keywords:
+            return None
+        if self.check(node.args[0]) != BYTEARRAY:
+            return None
+        node.call = ("bytearray", "to_bytes", [("obj", node.args[0])])
+        return BYTES
+
+    # -- methods -------------------------------------------------------------------
+    def bytearray_method(self, node: py_ast.Call, func: py_ast.Attribute) -> Type:
+        name = func.attr
+        self.require_quiet([*node.args, *(k.value for k in node.keywords)])
+        if name in MUTATORS:
+            params, fewest, result = MUTATORS[name]
+            if node.keywords or not fewest <= len(node.args) <= len(params):
+                raise self.fail(node, f"bytearray.{name}() takes {len(params)} positional argument(s)")
+            args = [("obj", func.value)]
+            for param, arg in zip(params, node.args):
+                args.append(("int", arg) if param == "int" else ("data", arg))
+                if param == "int":
+                    self.use_int(arg, what=f"the argument of bytearray.{name}()")
+                else:
+                    self.data_operand(arg)
+            if name == "pop" and not node.args:
+                default = py_ast.Constant(value=-1)
+                default.ty = INT
+                args.append(("int", default))
+            node.call = ("bytearray", name, args)
+            return result
+        inner_func = py_ast.copy_location(py_ast.Attribute(value=view(func.value), attr=name, ctx=py_ast.Load()), func)
+        inner = py_ast.copy_location(py_ast.Call(func=inner_func, args=[self.viewed(a) for a in node.args],
+                                                 keywords=node.keywords), node)
+        ty = self.check(inner)
+        return self.as_bytearrays(node, inner, ty)
+
+    def viewed(self, arg: py_ast.expr) -> py_ast.expr:
+        """An argument of a bytes method: a bytearray one as its view (the arguments are quiet)."""
+        if isinstance(arg, py_ast.Starred) or self.check(arg) != BYTEARRAY:
+            return arg
+        return view(arg)
+
+    def as_bytearrays(self, node: py_ast.Call, inner: py_ast.Call, ty: Type) -> Type:
+        """A bytes method's result as bytearray's: bytes become new bytearrays (lists and tuples too)."""
+        if ty == BYTES:
+            node.call = ("bytearray", "from", [("data", inner), ("kind", None)])
+            return BYTEARRAY
+        if ty == list_of(BYTES):
+            node.call = ("bytearray", "from_list", [("obj", inner), ("kind", None)])
+            return list_of(BYTEARRAY)
+        if isinstance(ty, TupleType) and set(ty.items) == {BYTES} and len(ty.items) == 3:
+            result = tuple_of(tuple(BYTEARRAY if t == BYTES else t for t in ty.items))
+            node.call = ("bytearray", "from_tuple", [("obj", inner), ("kind", None)])
+            return result
+        node.call = ("rewritten", inner)
+        return ty
+
+    def data_operand(self, arg: py_ast.expr) -> Type:
+        ty = self.check(arg)
+        if not (ty in (BYTES, BYTEARRAY) or ty == list_of(INT)):
+            raise self.fail(arg, f"a bytearray takes bytes, a bytearray or a list of ints here, not {ty}",
+                            "convert it first: bytes(...), s.encode()")
+        return ty
+
+    # -- operators -----------------------------------------------------------------
+    def bytearray_subscript(self, node: py_ast.Subscript) -> Type:
+        if isinstance(node.slice, py_ast.Slice):
+            self.slice_bounds(node.slice)
+            node.replaced_by = runtime_call(node, "slice", [("obj", node.value), ("bounds", node.slice)], BYTEARRAY)
+            return BYTEARRAY
+        self.use_int(node.slice, what="an index")
+        node.replaced_by = runtime_call(node, "getitem", [("obj", node.value), ("int", node.slice)], INT)
+        return INT
+
+    def bytearray_binop(self, node: py_ast.BinOp, left: Type, right: Type) -> Type:
+        augmented = getattr(node, "augmented", False)
+        if isinstance(node.op, py_ast.Add) and is_bytes_like(left) and is_bytes_like(right):
+            if left == BYTEARRAY:
+                self.require_quiet([node.right])
+            op = "iadd" if augmented and left == BYTEARRAY else "add" if left == BYTEARRAY else "radd"
+            node.replaced_by = runtime_call(node, op, node, left)
+            return left
+        if isinstance(node.op, py_ast.Mult) and BYTEARRAY in (left, right) and {left, right} <= {BYTEARRAY, INT, BOOL}:
+            op = "imul" if augmented and left == BYTEARRAY else "mul"
+            node.replaced_by = runtime_call(node, op, node, BYTEARRAY)
+            return BYTEARRAY
+        raise self.fail(node, f"unsupported operand types for this operator: {left} and {right}",
+                        "a bytearray takes + with bytes or a bytearray, and * with an int")
+
+    def bytearray_compare(self, node: py_ast.Compare, types: list[Type]) -> None:
+        """Bytearray operands compared as the bytes they hold (views): ==, <, in with bytes and ints."""
+        operands = [node.left, *node.comparators]
+        for index, ty in enumerate(types):
+            if ty == BYTEARRAY:
+                self.require_quiet(operands[index + 1:])
+                viewed = view(operands[index])
+                if index == 0:
+                    node.left = viewed
+                else:
+                    node.comparators[index - 1] = viewed
+                types[index] = BYTES
+
+    # -- statements ----------------------------------------------------------------
+    def bytearray_store(self, target: py_ast.Subscript, value: py_ast.expr | None, ty: Type) -> None:
+        """``ba[i] = v`` (an int) or ``ba[i:j:k] = data`` (bytes, a bytearray or a list of ints)."""
+        if isinstance(target.slice, py_ast.Slice):
+            if isinstance(value, py_ast.BinOp) and getattr(value, "augmented", False):
+                raise self.fail(target, "augmented assignment to a slice is not supported",
+                                "write ba[i:j] = ba[i:j] + other")
+            if not (ty in (BYTES, BYTEARRAY) or ty == list_of(INT)):
+                raise self.fail(target, f"a bytearray slice can be assigned bytes, a bytearray or a list of ints, "
+                                f"not {ty}", "convert it first: bytes(...)")
+            self.slice_bounds(target.slice)
+            return
+        if ty not in (INT, BOOL):
+            raise self.fail(target, f"a bytearray item must be an int, not {ty}", "assign an int in range(256)")
+        if isinstance(value, py_ast.BinOp) and getattr(value, "augmented", False):
+            raise self.fail(target, "augmented assignment to a bytearray item is not supported yet",
+                            "write ba[i] = ba[i] + x")
+        self.use_int(target.slice, what="an index")
+
+    def bytearray_delete(self, target: py_ast.Subscript) -> None:
+        if isinstance(target.slice, py_ast.Slice):
+            self.slice_bounds(target.slice)
+        else:
+            self.use_int(target.slice, what="an index")
+
+
+def bytearray_list_type(ty: Type) -> bool:
+    return isinstance(ty, ListType) and ty.item == BYTEARRAY
