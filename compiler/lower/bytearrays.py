@@ -26,9 +26,11 @@ class BytearrayLowerer:
         return KIND_RECORD | (self.classes.tuple_id(HEADER_RECORD) << 8)
 
     def call_bytearray(self, node: py_ast.Call, op: str, args) -> None:
-        if op == "view":
+        if op in ("view", "repr"):
             self.value(args[0][1])
             self.emit("i32.load", 16)  # the block: compiler/runtime/bytearrays.py
+            if op == "repr":
+                self.emit("call", f"{BYTEARRAYS}.bytearray_repr")  # (bytes) -> str
             return
         if isinstance(args, py_ast.BinOp):
             return self.bytearray_binop(node, op, args)

@@ -13,7 +13,7 @@ from abi.intrinsics import load_i64, load_u32, load_u8, lt_u, memory_copy, raise
 from compiler.runtime.list_slices import slice_length, slice_start, slice_stop
 from compiler.runtime.lists import LIST_ITEMS, list_append, list_get, list_len, list_new
 from compiler.runtime.memory import KIND_BYTES, KIND_POINTERS, alloc
-from compiler.runtime.reprs import index_error, value_error
+from compiler.runtime.reprs import bytes_repr, index_error, value_error
 from compiler.runtime.strings import MAX_OBJECT_BYTES, check_size, new_bytes
 
 LEN = 8
@@ -219,6 +219,8 @@ def bytearray_extend(ba: int, b: int) -> None:
 
 
 def bytearray_iadd(ba: int, b: int) -> int:
+    if b == load_u32(ba + BLOCK) and load_u32(b + LEN) != 0:  # CPython's ba += ba exports ba to itself
+        raise BufferError("Existing exports of data: object cannot be re-sized")
     bytearray_extend(ba, b)
     return ba
 
@@ -302,7 +304,11 @@ def bytearray_del_slice(ba: int, start: int, stop: int, step: int, flags: int) -
 
 
 def bytearray_set_slice(ba: int, start: int, stop: int, step: int, flags: int, src: int) -> None:
-    """``ba[start:stop:step] = src`` for a bytes ``src`` (a snapshot: never ``ba``'s own block)."""
+    """``ba[start:stop:step] = src`` for a bytes ``src`` (a snapshot: never ``ba``'s own block). As
+    CPython's, an empty ``src`` deletes an extended slice of any length."""
+    if step != 1 and load_u32(src + LEN) == 0:
+        bytearray_del_slice(ba, start, stop, step, flags)
+        return
     n = load_u32(ba + LEN)
     begin = slice_start(n, start, step, flags)
     end = slice_stop(n, stop, step, flags)
@@ -326,6 +332,15 @@ def bytearray_set_slice(ba: int, start: int, stop: int, step: int, flags: int, s
     for i in range(count):
         store_u8(d + begin + i * step, load_u8(src + DATA + i))
 
+
+
+def bytearray_repr(b: bytes) -> str:
+    """repr() of a bytearray whose data block is ``b``: CPython's bytearray repr escapes every ' (a
+    bytes repr escapes only its quote)."""
+    text = bytes_repr(b)
+    if text[1] == "\"":
+        text = text.replace("'", "\\'")
+    return "bytearray(" + text + ")"
 
 
 # -- bytes methods' results as bytearrays ------------------------------------------------

@@ -128,6 +128,9 @@ class BytearrayChecks:
     def bytearray_method(self, node: py_ast.Call, func: py_ast.Attribute) -> Type:
         name = func.attr
         self.require_quiet([*node.args, *(k.value for k in node.keywords)])
+        if name == "__repr__" and not node.args and not node.keywords:  # repr(ba): sema/reprs.py
+            node.call = ("bytearray", "repr", [("obj", func.value)])
+            return STR
         if name in MUTATORS:
             params, fewest, result = MUTATORS[name]
             if node.keywords or not fewest <= len(node.args) <= len(params):
@@ -153,9 +156,15 @@ class BytearrayChecks:
 
     def viewed(self, arg: py_ast.expr) -> py_ast.expr:
         """An argument of a bytes method: a bytearray one as its view (the arguments are quiet)."""
-        if isinstance(arg, py_ast.Starred) or self.check(arg) != BYTEARRAY:
-            return arg
+        if not isinstance(arg, (py_ast.Name, py_ast.Attribute, py_ast.Subscript, py_ast.Call)) \
+                or self.check(arg) != BYTEARRAY:
+            return arg  # (a literal is checked once, where its type is known)
         return view(arg)
+
+    def viewed_arguments(self, node: py_ast.Call) -> None:
+        """A bytes method given bytearrays (``b.startswith(ba)``): their views, when no argument runs code."""
+        if all(self.quiet(a) for a in [*node.args, *(k.value for k in node.keywords)]):
+            node.args = [self.viewed(a) for a in node.args]
 
     def as_bytearrays(self, node: py_ast.Call, inner: py_ast.Call, ty: Type) -> Type:
         """A bytes method's result as bytearray's: bytes become new bytearrays (lists and tuples too)."""

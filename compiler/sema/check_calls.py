@@ -238,6 +238,8 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
             return self.bind(node, method.params[1:], func.attr, node.args, method.result)
         if base == BYTEARRAY:
             return self.bytearray_method(node, func)  # sema/bytearrays.py
+        if base == BYTES and owner is None:
+            self.viewed_arguments(node)  # b.find(ba): sema/bytearrays.py
         if is_deque(base):
             return self.deque_method(node, func, base)  # sema/deques.py
         if isinstance(base, CounterType) and func.attr in COUNTER_METHODS + COUNTER_LATER:

@@ -86,8 +86,9 @@ class _Builder:
         if isinstance(ty, ClassType):
             return self.object_text(value, ty)
         if ty == BYTEARRAY:  # bytearray(b'...'): the repr of bytes(ba) (sema/bytearrays.py)
-            return self.bound(value, lambda v: _concat(_const("bytearray(", value), _repr_piece(_call("bytes", v())),
-                                                       _const(")", value)))
+            call = py_ast.Call(func=_at(py_ast.Attribute(value=value, attr="__repr__", ctx=py_ast.Load()), value),
+                               args=[], keywords=[])
+            return _at(call, value)
         if isinstance(ty, OptionalType):
             return self.bound(value, lambda v: _if(_is_none(v()), _const("None", value), self.text(v(), ty.inner)))
         if isinstance(ty, UnionType):

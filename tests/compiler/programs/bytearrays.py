@@ -1,0 +1,351 @@
+"""bytearray (issue 14): construction, items, slices (extended too), mutation methods, aliasing,
+operators, comparisons with bytes, iteration while it changes, bytes' read-only methods on it, repr.
+Each export folds its results (and the message of every exception) into one int, so a difference
+from CPython in a byte, a length, an exception type or a message shows.
+"""
+from abi import export
+
+BLOBS = [b"", b"a", b"abc", b"a,b,,c", b" x  y\tz ", b"Hello World", b"\x00\x7f\x80\xff", b"aaa", b"ab" * 5]
+VALUES = [0, 1, 97, 255, 256, -1, 300]
+INDICES = [0, 1, -1, 2, -2, 5, -6, 100, -100]
+
+
+def bdigest(b: bytes) -> int:
+    h = len(b) + 7
+    for c in b:
+        h = (h * 1000003 + c) & 0xFFFFFFFFFF
+    return h
+
+
+def digest(s: str) -> int:
+    h = len(s)
+    for c in s:
+        h = (h * 1000003 + ord(c)) & 0xFFFFFFFFFF
+    return h
+
+
+def badigest(b: bytearray) -> int:
+    return bdigest(bytes(b)) * 3 + len(b)
+
+
+def mix(h: int, v: int) -> int:
+    return (h * 31 + v) & 0xFFFFFFFFFF
+
+
+@export
+def constructors(n: int) -> int:
+    h = 0
+    try:
+        h = mix(h, badigest(bytearray(n % 50 - 3)))
+    except ValueError as err:
+        h = mix(h, digest(str(err)))
+    h = mix(h, badigest(bytearray()))
+    h = mix(h, badigest(bytearray(b"xyz")))
+    h = mix(h, badigest(bytearray("héllo", "utf-8")))
+    h = mix(h, badigest(bytearray(bytearray(b"copy"))))
+    try:
+        h = mix(h, badigest(bytearray([n % 300, 1, 2])))
+    except ValueError as err:
+        h = mix(h, digest(str(err)))
+    try:
+        h = mix(h, badigest(bytearray([1, n % 7 - 10])))
+    except ValueError as err:
+        h = mix(h, digest(str(err)))
+    h = mix(h, badigest(bytearray.fromhex("0a ff 10")))
+    try:
+        h = mix(h, badigest(bytearray.fromhex("zz")))
+    except ValueError as err:
+        h = mix(h, digest(str(err)))
+    return h
+
+
+@export
+def items(i: int) -> int:
+    h = 0
+    for blob in BLOBS:
+        b = bytearray(blob)
+        try:
+            h = mix(h, b[i])
+        except IndexError as err:
+            h = mix(h, digest(str(err)))
+        for v in VALUES:
+            try:
+                b[i] = v
+                h = mix(h, badigest(b))
+            except (IndexError, ValueError) as err:
+                h = mix(h, digest(str(err)))
+        try:
+            del b[i]
+            h = mix(h, badigest(b))
+        except IndexError as err:
+            h = mix(h, digest(str(err)))
+    return h
+
+
+@export
+def slices(a: int) -> int:
+    h = 0
+    lo = INDICES[a % len(INDICES)]
+    hi = INDICES[(a // 3) % len(INDICES)]
+    for blob in BLOBS:
+        b = bytearray(blob)
+        h = mix(h, badigest(b[lo:hi]))
+        h = mix(h, badigest(b[lo:]))
+        h = mix(h, badigest(b[:hi]))
+        h = mix(h, badigest(b[::-1]))
+        h = mix(h, badigest(b[::2]))
+        h = mix(h, badigest(b[lo:hi:-1]))
+        h = mix(h, badigest(b[hi::-3]))
+        try:
+            h = mix(h, badigest(b[::lo]))
+        except ValueError as err:
+            h = mix(h, digest(str(err)))
+    return h
+
+
+@export
+def slice_assignment(a: int) -> int:
+    h = 0
+    lo = INDICES[a % len(INDICES)]
+    hi = INDICES[(a // 5) % len(INDICES)]
+    sources = [b"", b"Q", b"QRS", b"QRSTUVWXYZ"]
+    for blob in BLOBS:
+        for src in sources:
+            b = bytearray(blob)
+            b[lo:hi] = src
+            h = mix(h, badigest(b))
+            c = bytearray(blob)
+            try:
+                c[lo:hi:2] = src
+                h = mix(h, badigest(c))
+            except ValueError as err:
+                h = mix(h, digest(str(err)))
+            d = bytearray(blob)
+            try:
+                d[::-1] = src
+                h = mix(h, badigest(d))
+            except ValueError as err:
+                h = mix(h, digest(str(err)))
+        e = bytearray(blob)
+        e[lo:hi] = e  # from itself
+        h = mix(h, badigest(e))
+        f = bytearray(blob)
+        try:
+            f[1:3] = [a % 300, 65]
+            h = mix(h, badigest(f))
+        except ValueError as err:
+            h = mix(h, digest(str(err)))
+        g = bytearray(blob)
+        del g[lo:hi]
+        h = mix(h, badigest(g))
+        k = bytearray(blob)
+        del k[::2]
+        h = mix(h, badigest(k))
+        m = bytearray(blob)
+        del m[hi:lo:-2]
+        h = mix(h, badigest(m))
+    return h
+
+
+@export
+def mutators(v: int) -> int:
+    h = 0
+    for blob in BLOBS:
+        b = bytearray(blob)
+        for op in range(9):
+            try:
+                if op == 0:
+                    b.append(v)
+                elif op == 1:
+                    b.insert(v % 7 - 3, 65)
+                elif op == 2:
+                    b.insert(1, v)
+                elif op == 3:
+                    h = mix(h, b.pop())
+                elif op == 4:
+                    h = mix(h, b.pop(v % 11 - 5))
+                elif op == 5:
+                    b.remove(v)
+                elif op == 6:
+                    b.extend(b"+-")
+                elif op == 7:
+                    b.extend([v % 256, 66])
+                else:
+                    b.reverse()
+            except (IndexError, ValueError) as err:
+                h = mix(h, digest(str(err)))
+            h = mix(h, badigest(b))
+        c = b.copy()
+        c.append(1)
+        h = mix(h, len(b) * 1000 + len(c))
+        b.clear()
+        h = mix(h, badigest(b))
+        try:
+            b.pop()
+        except IndexError as err:
+            h = mix(h, digest(str(err)))
+    return h
+
+
+@export
+def aliasing() -> int:
+    a = bytearray(b"abc")
+    b = a
+    b.append(100)
+    b[0] = 65
+    b += b"!!"
+    b *= 2
+    c = a.copy()
+    c.append(1)
+    d = a + b"?"
+    del b[1]
+    holder = [a, c]
+    holder[0].extend(b"zz")
+    return mix(mix(mix(badigest(a), badigest(c)), badigest(d)), len(holder[0]))
+
+
+@export
+def growing(n: int) -> int:
+    b = bytearray()
+    for i in range(n % 2000):
+        b.append(i % 256)
+        if i % 7 == 0:
+            b += b"xy"
+        if i % 13 == 0:
+            b.insert(0, i % 200)
+        if i % 31 == 0 and len(b) > 3:
+            del b[1:3]
+    return badigest(b)
+
+
+@export
+def operators(n: int) -> int:
+    h = 0
+    for blob in BLOBS:
+        b = bytearray(blob)
+        h = mix(h, badigest(b + b"++"))
+        h = mix(h, bdigest(b"++" + b))
+        h = mix(h, badigest(b + b))
+        h = mix(h, badigest(b * (n % 4 - 1)))
+        h = mix(h, badigest((n % 3) * b))
+        c = bytearray(blob)
+        c *= n % 3
+        h = mix(h, badigest(c))
+        try:
+            c += c  # CPython: BufferError unless c is empty (it exports its data to itself)
+        except BufferError as err:
+            h = mix(h, digest(str(err)))
+        c.extend(c)
+        alias = c
+        c += alias[:1]
+        h = mix(h, badigest(c))
+        h = mix(h, int(b == blob) + 2 * int(b != c) + 4 * int(b < b"b") + 8 * int(b >= c) + 16 * int(blob <= b))
+        h = mix(h, int(97 in b) + 2 * int(b"b" in b) + 4 * int(bytearray(b"") in b) + 8 * int(b in b"abcd"))
+        h = mix(h, int(bool(b)) + 2 * len(b))
+        if not b:
+            h = mix(h, 5)
+    return h
+
+
+@export
+def iteration() -> int:
+    h = 0
+    b = bytearray(b"abc")
+    for x in b:  # CPython's iterator reads the length afresh: it sees what is appended
+        if x < 100 and len(b) < 12:
+            b.append(x + 1)
+        h = mix(h, x)
+    for i, x in enumerate(b):
+        h = mix(h, i * 256 + x)
+    squares = [x * x for x in b if x % 2 == 0]
+    for x in squares:
+        h = mix(h, x)
+    shrinking = bytearray(b"abcdefgh")
+    for x in shrinking:
+        del shrinking[0]
+        h = mix(h, x)
+    return mix(h, badigest(b))
+
+
+@export
+def read_methods(a: int) -> int:
+    h = 0
+    seps = [b",", b" ", b"a", b"zz", b"\xff"]
+    sep = seps[a % len(seps)]
+    for blob in BLOBS:
+        b = bytearray(blob)
+        h = mix(h, b.find(sep) + 3 * b.rfind(sep) + 7 * b.count(sep))
+        h = mix(h, int(b.startswith(sep)) + 2 * int(b.endswith(sep)) + 4 * int(b.isdigit()) + 8 * int(b.isspace()))
+        for part in b.split(sep):
+            h = mix(h, badigest(part))
+        for part in b.split():
+            h = mix(h, badigest(part))
+        h = mix(h, badigest(b.strip()) + badigest(b.lstrip(sep)) + badigest(b.rstrip(b"c ")))
+        h = mix(h, badigest(b.replace(sep, b"--")) + badigest(b.upper()) + badigest(b.lower()))
+        p = b.partition(sep)
+        h = mix(h, badigest(p[0]) + 3 * badigest(p[1]) + 5 * badigest(p[2]))
+        h = mix(h, digest(b.hex()) + digest(b.hex(":")))
+        h = mix(h, bdigest(sep.join([b"x", b"y"])) + badigest(b.join([b"1", b"2", b"3"])))
+        h = mix(h, badigest(b.center(12, b"*")) + badigest(b.zfill(8)) + badigest(b.title()))
+        try:
+            h = mix(h, b.index(sep))
+        except ValueError as err:
+            h = mix(h, digest(str(err)))
+        try:
+            h = mix(h, digest(b.decode()))
+        except UnicodeDecodeError as err:
+            h = mix(h, digest(str(err)))
+        other = bytearray(sep)
+        h = mix(h, b.find(other) + 11 * b.count(other) + 13 * int(b.startswith(other)))
+        h = mix(h, int(blob.startswith(other)) + 2 * blob.find(other))
+    return h
+
+
+@export
+def reprs() -> int:
+    h = 0
+    for blob in BLOBS + [b"it's", b'say "hi"', b"both ' and \""]:
+        b = bytearray(blob)
+        h = mix(h, digest(repr(b)) + 3 * digest(str(b)) + 5 * digest(f"{b}|{b!r}"))
+    h = mix(h, digest(str([bytearray(b"a"), bytearray()])))
+    return h
+
+
+@export
+def conversions() -> int:
+    b = bytearray(b"data")
+    frozen = bytes(b)
+    b[0] = 68
+    d: dict[bytes, int] = {bytes(b): 1, frozen: 2}
+    return mix(mix(bdigest(frozen), len(d)), d[b"Data"])
+
+
+def fill(buf: bytearray, n: int) -> None:
+    for i in range(n):
+        buf.append(48 + i % 10)
+
+
+@export
+def passed_around(n: int) -> int:
+    buf = bytearray()
+    fill(buf, n % 50)
+    fill(buf, 3)
+    return badigest(buf)
+
+
+GLOBAL_BUF = bytearray(b"g")
+
+
+@export
+def global_buffer(n: int) -> int:
+    GLOBAL_BUF.append(n % 256)
+    GLOBAL_BUF.extend(b"..")
+    h = badigest(GLOBAL_BUF)
+    del GLOBAL_BUF[1:]  # as it was: the tests reset only rebound globals between calls
+    return h
+
+
+@export
+def huge_repeat(n: int) -> int:
+    b = bytearray(b"ab")
+    return len(b * (n % 3 + 2 ** 62))  # MemoryError (CPython's bytearray: not OverflowError)
