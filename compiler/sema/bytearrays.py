@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
+from .methods import methods_of
 from ..program import BOOL, BYTEARRAY, BYTES, INT, NONE, STR, ListType, TupleType, Type, list_of, tuple_of
 
 # name -> (parameters: "int", "data" (bytes, bytearray or a list of ints) ; fewest arguments; result)
@@ -148,6 +149,10 @@ class BytearrayChecks:
                 args.append(("int", default))
             node.call = ("bytearray", name, args)
             return result
+        if name not in methods_of(BYTES):
+            raise self.fail(func, f"bytearray has no method '{name}' in this version",
+                            "the bytes methods and append, extend, insert, pop, remove, clear, reverse, copy are "
+                            "supported")
         inner_func = py_ast.copy_location(py_ast.Attribute(value=view(func.value), attr=name, ctx=py_ast.Load()), func)
         inner = py_ast.copy_location(py_ast.Call(func=inner_func, args=[self.viewed(a) for a in node.args],
                                                  keywords=node.keywords), node)
@@ -216,15 +221,27 @@ class BytearrayChecks:
     def bytearray_compare(self, node: py_ast.Compare, types: list[Type]) -> None:
         """Bytearray operands compared as the bytes they hold (views): ==, <, in with bytes and ints."""
         operands = [node.left, *node.comparators]
-        for index, ty in enumerate(types):
-            if ty == BYTEARRAY:
-                self.require_quiet(operands[index + 1:])
-                viewed = view(operands[index])
-                if index == 0:
-                    node.left = viewed
-                else:
-                    node.comparators[index - 1] = viewed
-                types[index] = BYTES
+        viewed: set[int] = set()
+        for index, op in enumerate(node.ops):
+            a, b = types[index], types[index + 1]
+            if isinstance(op, (py_ast.In, py_ast.NotIn)):
+                if b == BYTEARRAY and (is_bytes_like(a) or a in (INT, BOOL)):
+                    viewed.add(index + 1)
+                if a == BYTEARRAY and is_bytes_like(b):
+                    viewed.add(index)
+            elif not isinstance(op, (py_ast.Is, py_ast.IsNot)) and is_bytes_like(a) and is_bytes_like(b):
+                viewed.update(i for i in (index, index + 1) if types[i] == BYTEARRAY)
+        for index in sorted(viewed):
+            if any(isinstance(op, (py_ast.Is, py_ast.IsNot)) for op in node.ops[max(index - 1, 0):index + 1]):
+                raise self.fail(node, "a bytearray compared both by identity and by value in one chain",
+                                "compare in two steps: (a is b) and (a == c)")
+            self.require_quiet(operands[index + 1:])
+            read = view(operands[index])
+            if index == 0:
+                node.left = read
+            else:
+                node.comparators[index - 1] = read
+            types[index] = BYTES
 
     # -- statements ----------------------------------------------------------------
     def bytearray_store(self, target: py_ast.Subscript, value: py_ast.expr | None, ty: Type) -> None:

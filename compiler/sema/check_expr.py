@@ -373,6 +373,8 @@ def _conversion_help(ty: Type, target: Type) -> str:
     if isinstance(ty, DictType) and type(ty) is not DictType:  # a defaultdict or Counter
         return (f"a {ty} is not a plain dict here (d[k] and repr differ): pass dict(d), a plain copy, or "
                 f"annotate it as {ty}")
+    if ty == BYTEARRAY and target in (BYTES, ANY):
+        return "convert it: bytes(ba) is a copy of what it holds now"
     if is_int_enum(ty):
         return VALUE_HELP + " (CPython would keep the member itself here)"
     if isinstance(target, ClassType) and getattr(target.info, "mixin", False):

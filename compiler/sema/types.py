@@ -167,6 +167,8 @@ def union_problem(ty: Type) -> str | None:
         return "a tuple cannot be a member of a union yet"
     if any(isinstance(m, DequeType) for m in ty.members):  # held as an Any, which holds no deque
         return "a deque cannot be a member of a union yet"
+    if BYTEARRAY in ty.members:  # held as an Any, which holds no bytearray
+        return "a bytearray cannot be a member of a union yet (only of 'bytearray | None')"
     if len(kinds) != len(set(kinds)):
         return "a union holds at most one list type and one dict type (isinstance() could not tell them apart)"
     return None
