@@ -257,9 +257,6 @@ class BytearrayChecks:
             return
         if ty not in (INT, BOOL):
             raise self.fail(target, f"a bytearray item must be an int, not {ty}", "assign an int in range(256)")
-        if isinstance(value, py_ast.BinOp) and getattr(value, "augmented", False):
-            raise self.fail(target, "augmented assignment to a bytearray item is not supported yet",
-                            "write ba[i] = ba[i] + x")
         self.use_int(target.slice, what="an index")
 
     def bytearray_delete(self, target: py_ast.Subscript) -> None:

@@ -349,3 +349,55 @@ def global_buffer(n: int) -> int:
 def huge_repeat(n: int) -> int:
     b = bytearray(b"ab")
     return len(b * (n % 3 + 2 ** 62))  # MemoryError (CPython's bytearray: not OverflowError)
+
+
+class Holder:
+    def __init__(self) -> None:
+        self.buf: bytearray = bytearray()
+
+
+@export
+def fields_and_items(i: int) -> int:
+    c = Holder()
+    c.buf += b"xy\x01"
+    c.buf.append(1)
+    c.buf[0] = 5
+    c.buf *= 2
+    h = len(c.buf) * 1000 + c.buf[0] + c.buf[-1]
+    b = bytearray(b"\x01\x02\xfe")
+    try:
+        b[i] += 1
+        b[i] ^= 0x0F
+        c.buf[i % 3] -= 1
+        h = mix(h, b[i])
+    except (IndexError, ValueError) as err:
+        h = mix(h, digest(str(err)))
+    return mix(mix(h, badigest(b)), badigest(c.buf))
+
+
+@export
+def identity_and_types() -> int:
+    x = bytearray(b"a")
+    y: bytearray | None = None
+    h = int(isinstance(x, bytearray)) + 2 * int(isinstance(x, bytes)) + 4 * int(isinstance(x, (bytes, bytearray)))
+    z = x
+    h += 8 * int(x is z) + 16 * int(x is not bytearray(b"a")) + 32 * int(y is None)
+    if y is None:
+        y = x
+    y.append(98)
+    return h * 1000 + len(x)
+
+
+@export
+def builtins_and_chains() -> int:
+    b = bytearray(b"hello")
+    h = sum(b)
+    for x, y in zip(b, b"ab"):
+        h = h * 10 + x - y
+    h += len(ascii(b)) + len(str(b)) * 100
+    xs = [bytearray(b"b"), bytearray(b"a")]
+    xs.sort(key=lambda v: bytes(v))
+    h += xs[0][0] * 10000
+    a = bytearray(b"abc")
+    h = mix(h, int(b"abc" == a == bytearray(b"abc")) + 2 * int(b"a" < a <= b"abd") + 4 * int(98 in a in b"xabcx"))
+    return mix(h, int(bytearray() == b"") + 2 * int(bool(bytearray(1))))
