@@ -128,7 +128,6 @@ class BytearrayChecks:
     # -- methods -------------------------------------------------------------------
     def bytearray_method(self, node: py_ast.Call, func: py_ast.Attribute) -> Type:
         name = func.attr
-        self.require_quiet([*node.args, *(k.value for k in node.keywords)])
         if name == "__repr__" and not node.args and not node.keywords:  # repr(ba): sema/reprs.py
             node.call = ("bytearray", "repr", [("obj", func.value)])
             return STR
@@ -153,6 +152,7 @@ class BytearrayChecks:
             raise self.fail(func, f"bytearray has no method '{name}' in this version",
                             "the bytes methods and append, extend, insert, pop, remove, clear, reverse, copy are "
                             "supported")
+        self.require_quiet([*node.args, *(k.value for k in node.keywords)])  # evaluated after the view is read
         inner_func = py_ast.copy_location(py_ast.Attribute(value=view(func.value), attr=name, ctx=py_ast.Load()), func)
         inner = py_ast.copy_location(py_ast.Call(func=inner_func, args=[self.viewed(a) for a in node.args],
                                                  keywords=node.keywords), node)

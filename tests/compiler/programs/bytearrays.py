@@ -401,3 +401,17 @@ def builtins_and_chains() -> int:
     a = bytearray(b"abc")
     h = mix(h, int(b"abc" == a == bytearray(b"abc")) + 2 * int(b"a" < a <= b"abd") + 4 * int(98 in a in b"xabcx"))
     return mix(h, int(bytearray() == b"") + 2 * int(bool(bytearray(1))))
+
+
+def grow_and_give(buf: bytearray, n: int) -> int:
+    buf.extend(b"<>")
+    return n % 256
+
+
+@export
+def arguments_that_change_it(n: int) -> int:
+    b = bytearray(b"ab")
+    b.append(grow_and_give(b, n))
+    b.insert(grow_and_give(b, 1), grow_and_give(b, n + 1))
+    b[grow_and_give(b, 0)] = grow_and_give(b, 7)
+    return badigest(b) + b[grow_and_give(b, -1) - 1]
