@@ -135,8 +135,8 @@ class BuiltinCallChecks:
 
     def builtin_bytes(self, node: py_ast.Call, expected: Type | None) -> Type:
         arg = node.args[0] if len(node.args) == 1 and not node.keywords else None
-        if arg is not None and self.quiet(arg) and self.check_maybe_unknown(arg) == BYTEARRAY:
-            return self.bytes_of_bytearray(node)  # a copy (sema/bytearrays.py)
+        if arg is not None and self.bytes_of_bytearray(node):
+            return BYTES  # a copy (sema/bytearrays.py)
         self.use(self.one_argument(node, "bytes"), list_of(INT), what="the argument of bytes() (a list of ints)")
         return BYTES
 

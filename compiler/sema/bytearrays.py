@@ -114,16 +114,24 @@ class BytearrayChecks:
         node.call = ("bytearray", "from", [("data", hexed), ("kind", None)])
         return BYTEARRAY
 
-    def bytes_of_bytearray(self, node: py_ast.Call) -> Type | None:
-        """``bytes(ba)``: a copy. None when the argument is not a bytearray."""
-        if getattr(node, "bytearray_view", False):
-            return BYTES
-        if len(node.args) != 1 or node.keywords:
-            return None
-        if self.check(node.args[0]) != BYTEARRAY:
-            return None
-        node.call = ("bytearray", "to_bytes", [("obj", node.args[0])])
-        return BYTES
+    def bytes_of_bytearray(self, node: py_ast.Call) -> bool:
+        """``bytes(ba)``: a copy. False when the argument is not a bytearray: a name, field or item
+        is then checked again as bytes()'s list of ints, anything else is checked only here."""
+        arg = node.args[0]
+        if isinstance(arg, (py_ast.Name, py_ast.Attribute, py_ast.Subscript)):
+            if self.check_maybe_unknown(arg, list_of(INT)) != BYTEARRAY:
+                return False
+        else:
+            ty = self.check(arg, list_of(INT))
+            if ty != BYTEARRAY and ty != list_of(INT):
+                raise self.fail(arg, f"the argument of bytes() (a list of ints) must be list[int], not {ty}",
+                                "a bytearray's bytes: bytes(ba); a str's: s.encode()")
+            if ty != BYTEARRAY:
+                node.bound = [arg]
+                node.call = ("builtin", "bytes")
+                return True
+        node.call = ("bytearray", "to_bytes", [("obj", arg)])
+        return True
 
     # -- methods -------------------------------------------------------------------
     def bytearray_method(self, node: py_ast.Call, func: py_ast.Attribute) -> Type:

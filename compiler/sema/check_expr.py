@@ -375,6 +375,8 @@ def _conversion_help(ty: Type, target: Type) -> str:
                 f"annotate it as {ty}")
     if ty == BYTEARRAY and target in (BYTES, ANY):
         return "convert it: bytes(ba) is a copy of what it holds now"
+    if ty == BYTES and target == BYTEARRAY:
+        return "make one: bytearray(b) is a mutable copy"
     if is_int_enum(ty):
         return VALUE_HELP + " (CPython would keep the member itself here)"
     if isinstance(target, ClassType) and getattr(target.info, "mixin", False):

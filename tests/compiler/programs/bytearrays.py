@@ -412,6 +412,6 @@ def grow_and_give(buf: bytearray, n: int) -> int:
 def arguments_that_change_it(n: int) -> int:
     b = bytearray(b"ab")
     b.append(grow_and_give(b, n))
-    b.insert(grow_and_give(b, 1), grow_and_give(b, n + 1))
+    b.insert(grow_and_give(b, 1), grow_and_give(b, n % 100 + 1))
     b[grow_and_give(b, 0)] = grow_and_give(b, 7)
     return badigest(b) + b[grow_and_give(b, -1) - 1]
