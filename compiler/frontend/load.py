@@ -87,9 +87,9 @@ def _sets_in(tree: py_ast.AST) -> frozenset:
 
 
 def _names_bytearray(modules) -> bool:
-    """The name ``bytearray`` (a call or an annotation, quoted too): its runtime is loaded then."""
-    return any(cache.module_fact(module, "names bytearray", lambda module=module: frozenset(
-        {True} if "bytearray" in module.text else ())) for module in modules)
+    """The name ``bytearray`` or ``memoryview`` (a call or an annotation, quoted too): their runtime
+    is loaded then."""
+    return any("bytearray" in module.text or "memoryview" in module.text for module in modules)
 
 
 def _load_pending(pending: list, modules: dict[str, SourceModule], roots: list[Path], stdlib: set[str]) -> None:

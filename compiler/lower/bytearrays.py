@@ -19,6 +19,9 @@ RUNTIME = {"new": "bytearray_new", "from": "bytearray_from_bytes", "to_bytes": "
            "insert": "bytearray_insert", "pop": "bytearray_pop", "remove": "bytearray_remove",
            "clear": "bytearray_clear", "reverse": "bytearray_reverse", "copy": "bytearray_copy",
            "extend": "bytearray_extend", "from_list": "bytearray_list", "from_tuple": "bytearray_triple"}
+MEMORYVIEWS = "compiler.runtime.memoryviews"
+# A memoryview's record: slot 1 (+16, the bytes viewed) is the only pointer.
+VIEW_RECORD = tuple_of((INT, BYTES, INT, INT))
 
 
 class BytearrayLowerer:
@@ -36,6 +39,8 @@ class BytearrayLowerer:
             return self.bytearray_binop(node, op, args)
         for kind, arg in args:
             self.bytearray_argument(kind, arg, node)
+        if op.startswith("mv_"):  # sema/memoryviews.py
+            return self.call_runtime(f"{MEMORYVIEWS}.memoryview_{op[3:]}", node.ty)
         self.call_runtime(f"{BYTEARRAYS}.{RUNTIME[op]}", node.ty)
 
     def bytearray_argument(self, kind: str, arg, node: py_ast.Call) -> None:
@@ -43,6 +48,8 @@ class BytearrayLowerer:
             self.slot(arg)
         elif kind == "int":
             self.value(arg, INT)
+        elif kind == "kind" and node.call[1] == "mv_new":
+            self.emit("i64.const", KIND_RECORD | (self.classes.tuple_id(VIEW_RECORD) << 8))
         elif kind == "kind":
             self.emit("i64.const", self.bytearray_kind())
             if node.call[1] == "from_tuple":  # the record of the tuple of bytearrays made

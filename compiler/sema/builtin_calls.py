@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (ANY, BOOL, BYTEARRAY, BYTES, FLOAT, INT, STR, ClassType, DictType, ListType, SetType, TupleType, Type, VarTupleType,
+from ..program import (ANY, BOOL, BYTEARRAY, BYTES, MEMORYVIEW, FLOAT, INT, STR, ClassType, DictType, ListType, SetType, TupleType, Type, VarTupleType,
                        ViewType, list_of)
 from . import map_filter, tuple_sequences
 from .exceptions import is_exception
@@ -67,7 +67,7 @@ class BuiltinCallChecks:
             return INT
         if ty == ANY and not self.objects_have_truth:
             return INT  # counted on what it holds (dynamic.held_len); TypeError for a number or None
-        if not (ty in TEXT or ty == BYTEARRAY or isinstance(ty, (ListType, DictType, ViewType, SetType, VarTupleType))):
+        if not (ty in TEXT or ty in (BYTEARRAY, MEMORYVIEW) or isinstance(ty, (ListType, DictType, ViewType, SetType, VarTupleType))):
             raise self.fail(node.args[0], f"the argument of len() must be str, bytes, list or dict, not {ty}",
                             "len() counts the items of a str, bytes, list or dict")
         return INT

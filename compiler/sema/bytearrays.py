@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import ast as py_ast
 
+from .memoryviews import MemoryviewChecks, tobytes
 from .methods import methods_of
-from ..program import BOOL, BYTEARRAY, BYTES, INT, NONE, STR, ListType, TupleType, Type, list_of, tuple_of
+from ..program import BOOL, BYTEARRAY, BYTES, INT, MEMORYVIEW, NONE, STR, ListType, TupleType, Type, list_of, tuple_of
 
 # name -> (parameters: "int", "data" (bytes, bytearray or a list of ints) ; fewest arguments; result)
 MUTATORS = {"append": (("int",), 1, NONE), "insert": (("int", "int"), 2, NONE), "pop": (("int",), 0, INT),
@@ -25,7 +26,6 @@ MUTATORS = {"append": (("int",), 1, NONE), "insert": (("int", "int"), 2, NONE), 
             "copy": ((), 0, BYTEARRAY), "extend": (("data",), 1, NONE)}
 PURE_BUILTINS = ("len", "bytes", "bytearray", "str", "int", "ord", "chr", "abs", "min", "max", "repr", "bool")
 QUIET_HELP = "compute it into a variable first: CPython reads the bytearray after evaluating it"
-MEMORYVIEW_HELP = "slice the bytes instead (b[i:j], bytes(ba[i:j])): memoryview is not supported"
 
 
 def runtime_call(node: py_ast.AST, op: str, args: list, ty: Type) -> py_ast.Call:
@@ -33,29 +33,32 @@ def runtime_call(node: py_ast.AST, op: str, args: list, ty: Type) -> py_ast.Call
     call = py_ast.copy_location(py_ast.Call(func=py_ast.Name(id="bytearray", ctx=py_ast.Load()), args=[],
                                             keywords=[]), node)
     call.call = ("bytearray", op, args)
-    call.ty = ty
+    call.ty = call.checked_as = ty  # checked already: sema/check_calls.py returns it as it is
     return call
 
 
 def view(node: py_ast.expr) -> py_ast.Call:
     """The bytearray ``node``'s data block read as the bytes it is (no copy)."""
-    call = runtime_call(node, "view", [("obj", node)], BYTES)
-    call.bytearray_view = True
-    return call
+    return runtime_call(node, "view", [("obj", node)], BYTES)
 
 
 def is_bytes_like(ty: Type | None) -> bool:
     return ty in (BYTES, BYTEARRAY)
 
 
-class BytearrayChecks:
+class BytearrayChecks(MemoryviewChecks):
     def quiet(self, node: py_ast.expr) -> bool:
         """Evaluating ``node`` runs none of the program's code (so changes no bytearray)."""
         for sub in py_ast.walk(node):
             if isinstance(sub, (py_ast.NamedExpr, py_ast.Lambda, py_ast.Await, py_ast.Yield, py_ast.YieldFrom,
                                 py_ast.ListComp, py_ast.GeneratorExp, py_ast.SetComp, py_ast.DictComp)):
                 return False
-            if isinstance(sub, py_ast.Call) and not getattr(sub, "bytearray_view", False) and not (
+            if hasattr(sub, "checked_as"):  # a runtime call made here: no code of the program, but its operands
+                args = sub.call[2] if isinstance(sub.call[2], list) else [(None, sub.call[2])]
+                if not all(self.quiet(arg) for _, arg in args if isinstance(arg, py_ast.expr)):
+                    return False
+                continue
+            if isinstance(sub, py_ast.Call) and not (
                     isinstance(sub.func, py_ast.Name) and sub.func.id in PURE_BUILTINS
                     and sub.func.id not in self.module.namespace and sub.func.id not in self.local_names):
                 return False
@@ -72,7 +75,7 @@ class BytearrayChecks:
     # -- construction ------------------------------------------------------------
     def bytearray_call(self, node: py_ast.Call, name: str) -> Type:
         if name == "memoryview":
-            raise self.fail(node, "memoryview is not supported", MEMORYVIEW_HELP)
+            return self.memoryview_call(node)  # sema/memoryviews.py
         if node.keywords or len(node.args) > 2:
             raise self.fail(node, "bytearray() takes its arguments by position here",
                             'write bytearray(), bytearray(n), bytearray(b) or bytearray(s, "utf-8")')
@@ -89,9 +92,11 @@ class BytearrayChecks:
             node.call = ("bytearray", "new", [("int", source), ("kind", None)])
         elif ty == BYTES or ty == BYTEARRAY or ty == list_of(INT):
             node.call = ("bytearray", "from", [("data", source), ("kind", None)])
+        elif ty == MEMORYVIEW:
+            node.call = ("bytearray", "from", [("data", tobytes(source)), ("kind", None)])
         else:
             raise self.fail(source, f"bytearray() of {ty} is not supported",
-                            'pass an int, bytes, a bytearray, a list of ints, or (str, "utf-8")')
+                            'pass an int, bytes, a bytearray, a memoryview, a list of ints, or (str, "utf-8")')
         return BYTEARRAY
 
     def encoded(self, node: py_ast.Call, source: py_ast.expr, ty: Type) -> Type:
@@ -119,18 +124,19 @@ class BytearrayChecks:
         is then checked again as bytes()'s list of ints, anything else is checked only here."""
         arg = node.args[0]
         if isinstance(arg, (py_ast.Name, py_ast.Attribute, py_ast.Subscript)):
-            if self.check_maybe_unknown(arg, list_of(INT)) != BYTEARRAY:
+            ty = self.check_maybe_unknown(arg, list_of(INT))
+            if ty not in (BYTEARRAY, MEMORYVIEW):
                 return False
         else:
             ty = self.check(arg, list_of(INT))
-            if ty != BYTEARRAY and ty != list_of(INT):
+            if ty not in (BYTEARRAY, MEMORYVIEW, list_of(INT)):
                 raise self.fail(arg, f"the argument of bytes() (a list of ints) must be list[int], not {ty}",
                                 "a bytearray's bytes: bytes(ba); a str's: s.encode()")
-            if ty != BYTEARRAY:
+            if ty == list_of(INT):
                 node.bound = [arg]
                 node.call = ("builtin", "bytes")
                 return True
-        node.call = ("bytearray", "to_bytes", [("obj", arg)])
+        node.call = ("bytearray", "to_bytes" if ty == BYTEARRAY else "mv_tobytes", [("obj", arg)])
         return True
 
     # -- methods -------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (ANY, BYTEARRAY, BYTES, INT, NONE, STR, TYPE, Builtin, ClassInfo, ClassType, CounterType, DictType, FuncSym, ListType, Local,
+from ..program import (ANY, BYTEARRAY, BYTES, INT, MEMORYVIEW, NONE, STR, TYPE, Builtin, ClassInfo, ClassType, CounterType, DictType, FuncSym, ListType, Local,
                        OrderedDictType, SetType, Param, TupleType, Type, VarTupleType)
 from . import map_filter, tuple_sequences
 from .builtins import INTRINSICS, PYTHON_BUILTINS
@@ -58,8 +58,8 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
                   StdlibClassChecks, ReprChecks, StaticMethodChecks, ClassMethodChecks, PropertyChecks, ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
         func = node.func
-        if getattr(node, "bytearray_view", False):
-            return BYTES  # a bytearray's data as bytes (sema/bytearrays.py)
+        if hasattr(node, "checked_as"):
+            return node.checked_as  # a runtime call of sema/bytearrays.py (or memoryviews.py), checked
         called = value_call(self, node)  # a function value (sema/callables.py)
         if called is not None:
             return called
@@ -238,6 +238,8 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
             return self.bind(node, method.params[1:], func.attr, node.args, method.result)
         if base == BYTEARRAY:
             return self.bytearray_method(node, func)  # sema/bytearrays.py
+        if base == MEMORYVIEW:
+            return self.memoryview_method(node, func)  # sema/memoryviews.py
         if base == BYTES and owner is None:
             self.viewed_arguments(node)  # b.find(ba): sema/bytearrays.py
         if is_deque(base):

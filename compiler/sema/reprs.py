@@ -15,7 +15,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from .type_values import refuse_type_value_use
-from ..program import (ANY, BOOL, BYTEARRAY, BYTES, FLOAT, INT, NONE, STR, ClassType, CounterType, DefaultDictType, DequeType, DictType,
+from ..program import (ANY, BOOL, BYTEARRAY, BYTES, MEMORYVIEW, FLOAT, INT, NONE, STR, ClassType, CounterType, DefaultDictType, DequeType, DictType,
                        ListType, OptionalType, OrderedDictType, SetType, TupleType, Type, UnionType, VarTupleType,
                        ViewType, tuple_of, view_of)
 from .classes import inherited_method
@@ -85,7 +85,9 @@ class _Builder:
                                                    _repr_piece(v()), _call("str", v())))
         if isinstance(ty, ClassType):
             return self.object_text(value, ty)
-        if ty == BYTEARRAY:  # bytearray(b'...'): the repr of bytes(ba) (sema/bytearrays.py)
+        if ty == MEMORYVIEW:
+            raise Unshowable("CPython shows the view's address")
+        if ty == BYTEARRAY:  # bytearray(b'...'), CPython's quoting (sema/bytearrays.py)
             call = py_ast.Call(func=_at(py_ast.Attribute(value=value, attr="__repr__", ctx=py_ast.Load()), value),
                                args=[], keywords=[])
             return _at(call, value)

@@ -1,5 +1,6 @@
-"""bytearray (issue 14): construction, items, slices (extended too), mutation methods, aliasing,
-operators, comparisons with bytes, iteration while it changes, bytes' read-only methods on it, repr.
+"""bytearray and memoryview of bytes (issue 14): construction, items, slices (extended too),
+mutation methods, aliasing, operators, comparisons with bytes, iteration while it changes, bytes'
+read-only methods on it, repr; views of bytes and their slices.
 Each export folds its results (and the message of every exception) into one int, so a difference
 from CPython in a byte, a length, an exception type or a message shows.
 """
@@ -415,3 +416,36 @@ def arguments_that_change_it(n: int) -> int:
     b.insert(grow_and_give(b, 1), grow_and_give(b, n % 100 + 1))
     b[grow_and_give(b, 0)] = grow_and_give(b, 7)
     return badigest(b) + b[grow_and_give(b, -1) - 1]
+
+
+# -- memoryview of bytes ----------------------------------------------------------------
+DATA = b"abcdefghij"
+
+
+@export
+def memoryviews(a: int) -> int:
+    m = memoryview(DATA)
+    h = len(m)
+    lo = INDICES[a % len(INDICES)]
+    hi = INDICES[(a // 3) % len(INDICES)]
+    for step in (1, 2, -1, -3):
+        v = m[lo:hi:step]
+        h = mix(h, bdigest(bytes(v)) + len(v))
+        h = mix(h, bdigest(v.tobytes()))
+        w = v[::2]
+        h = mix(h, bdigest(bytes(w)))
+        for x in w:
+            h = mix(h, x)
+        h = mix(h, int(bool(v)) + 2 * int(v == bytes(v)) + 4 * int(v != b"a") + 8 * int(w == v) + 16 * int(v is v))
+        h = mix(h, digest(v.hex()) + digest(v.hex(":")) + sum(v.tolist()) + sum([x * 2 for x in v]))
+        try:
+            h = mix(h, v[lo])
+        except IndexError as err:
+            h = mix(h, digest(str(err)))
+    try:
+        h = mix(h, len(m[::a % 3]))
+    except ValueError as err:
+        h = mix(h, digest(str(err)))
+    ba = bytearray(m[2:5])
+    ba.append(1)
+    return mix(mix(h, badigest(ba)), int(ba == m[2:5]) + 2 * int(m[2:5] == bytearray(b"cde")))
