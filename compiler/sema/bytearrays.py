@@ -1,4 +1,4 @@
-"""``bytearray``: a mutable bytes (compiler/runtime/bytearrays.py), and ``memoryview`` refused.
+"""``bytearray``: a mutable bytes (compiler/runtime/bytearrays.py); memoryview in sema/memoryviews.py.
 
 Problem: a bytearray reads like bytes but changes in place (aliases see it), and most of its
 methods are bytes' own, returning bytearrays. Accepts: the ``bytearray`` annotation;
@@ -18,13 +18,16 @@ import ast as py_ast
 
 from .memoryviews import MemoryviewChecks, tobytes
 from .methods import methods_of
-from ..program import BOOL, BYTEARRAY, BYTES, INT, MEMORYVIEW, NONE, STR, ListType, TupleType, Type, list_of, tuple_of
+from .types import holds_objects
+from ..program import BOOL, BYTEARRAY, BYTES, INT, MEMORYVIEW, NONE, STR, DictType, TupleType, Type, list_of, tuple_of
 
 # name -> (parameters: "int", "data" (bytes, bytearray or a list of ints) ; fewest arguments; result)
 MUTATORS = {"append": (("int",), 1, NONE), "insert": (("int", "int"), 2, NONE), "pop": (("int",), 0, INT),
             "remove": (("int",), 1, NONE), "clear": ((), 0, NONE), "reverse": ((), 0, NONE),
             "copy": ((), 0, BYTEARRAY), "extend": (("data",), 1, NONE)}
-PURE_BUILTINS = ("len", "bytes", "bytearray", "str", "int", "ord", "chr", "abs", "min", "max", "repr", "bool")
+PURE_BUILTINS = ("bytes", "bytearray", "memoryview", "ord", "chr")  # never run the program's code
+# ... nor these, given no object of the program (its __len__, __str__, __lt__... would run)
+TYPED_BUILTINS = ("len", "str", "int", "abs", "min", "max", "repr", "bool", "float")
 QUIET_HELP = "compute it into a variable first: CPython reads the bytearray after evaluating it"
 
 
@@ -48,7 +51,8 @@ def is_bytes_like(ty: Type | None) -> bool:
 
 class BytearrayChecks(MemoryviewChecks):
     def quiet(self, node: py_ast.expr) -> bool:
-        """Evaluating ``node`` runs none of the program's code (so changes no bytearray)."""
+        """Evaluating ``node`` (checked) runs none of the program's code (so changes no bytearray):
+        no call but of built-ins given no object, no operator or item of objects, no property."""
         for sub in py_ast.walk(node):
             if isinstance(sub, (py_ast.NamedExpr, py_ast.Lambda, py_ast.Await, py_ast.Yield, py_ast.YieldFrom,
                                 py_ast.ListComp, py_ast.GeneratorExp, py_ast.SetComp, py_ast.DictComp)):
@@ -58,13 +62,23 @@ class BytearrayChecks(MemoryviewChecks):
                 if not all(self.quiet(arg) for _, arg in args if isinstance(arg, py_ast.expr)):
                     return False
                 continue
-            if isinstance(sub, py_ast.Call) and not (
-                    isinstance(sub.func, py_ast.Name) and sub.func.id in PURE_BUILTINS
-                    and sub.func.id not in self.module.namespace and sub.func.id not in self.local_names):
+            if isinstance(sub, py_ast.Call) and not self.pure_call(sub):
                 return False
             if isinstance(sub, py_ast.Attribute) and hasattr(sub, "property_call"):
                 return False
+            if isinstance(sub, (py_ast.Compare, py_ast.BoolOp, py_ast.UnaryOp, py_ast.IfExp, py_ast.BinOp,
+                                py_ast.Subscript)) and any(_objects(getattr(child, "ty", None))
+                                                           for child in py_ast.iter_child_nodes(sub)):
+                return False  # an __eq__, __lt__, __bool__... or a key's __hash__ may run
         return True
+
+    def pure_call(self, call: py_ast.Call) -> bool:
+        name = call.func.id if isinstance(call.func, py_ast.Name) else None
+        if name is None or name in self.module.namespace or name in self.local_names or call.keywords:
+            return False
+        if name in TYPED_BUILTINS:  # checked already (else not known to be quiet)
+            return all(hasattr(a, "ty") and not holds_objects(a.ty, calls=True) for a in call.args)
+        return name in PURE_BUILTINS
 
     def require_quiet(self, later: list[py_ast.expr]) -> None:
         for node in later:
@@ -166,24 +180,31 @@ class BytearrayChecks(MemoryviewChecks):
             raise self.fail(func, f"bytearray has no method '{name}' in this version",
                             "the bytes methods and append, extend, insert, pop, remove, clear, reverse, copy are "
                             "supported")
-        self.require_quiet([*node.args, *(k.value for k in node.keywords)])  # evaluated after the view is read
         inner_func = py_ast.copy_location(py_ast.Attribute(value=view(func.value), attr=name, ctx=py_ast.Load()), func)
         inner = py_ast.copy_location(py_ast.Call(func=inner_func, args=[self.viewed(a) for a in node.args],
                                                  keywords=node.keywords), node)
         ty = self.check(inner)
+        self.require_quiet([*node.args, *(k.value for k in node.keywords)])  # evaluated after the view is read
         return self.as_bytearrays(node, inner, ty)
 
     def viewed(self, arg: py_ast.expr) -> py_ast.expr:
         """An argument of a bytes method: a bytearray one as its view (the arguments are quiet)."""
-        if not isinstance(arg, (py_ast.Name, py_ast.Attribute, py_ast.Subscript, py_ast.Call)) \
-                or self.check(arg) != BYTEARRAY:
-            return arg  # (a literal is checked once, where its type is known)
+        if not isinstance(arg, (py_ast.Name, py_ast.Attribute, py_ast.Subscript)) or self.check(arg) != BYTEARRAY:
+            return arg  # (anything else is checked once, where its type is known)
         return view(arg)
 
     def viewed_arguments(self, node: py_ast.Call) -> None:
-        """A bytes method given bytearrays (``b.startswith(ba)``): their views, when no argument runs code."""
-        if all(self.quiet(a) for a in [*node.args, *(k.value for k in node.keywords)]):
-            node.args = [self.viewed(a) for a in node.args]
+        """A bytes method given bytearrays (``b.startswith(ba)``): their views. The arguments are then
+        names, fields, items or constants (checked here) that run no code: else a located error."""
+        viewed = [self.viewed(a) for a in node.args]
+        if all(v is a for v, a in zip(viewed, node.args)):
+            return
+        for arg in [*node.args, *(k.value for k in node.keywords)]:
+            if not isinstance(arg, (py_ast.Name, py_ast.Constant, py_ast.Attribute, py_ast.Subscript)) \
+                    or not self.quiet(arg):
+                raise self.fail(arg, "this argument is evaluated after a bytearray's data is read, and may "
+                                "change it", QUIET_HELP)
+        node.args = viewed
 
     def as_bytearrays(self, node: py_ast.Call, inner: py_ast.Call, ty: Type) -> Type:
         """A bytes method's result as bytearray's: bytes become new bytearrays (lists and tuples too)."""
@@ -280,5 +301,6 @@ class BytearrayChecks(MemoryviewChecks):
             self.use_int(target.slice, what="an index")
 
 
-def bytearray_list_type(ty: Type) -> bool:
-    return isinstance(ty, ListType) and ty.item == BYTEARRAY
+def _objects(ty: Type | None) -> bool:
+    """A value whose use by an operator or as a key may run the program's code."""
+    return holds_objects(ty, calls=True) or (isinstance(ty, DictType) and holds_objects(ty.key))
