@@ -21,6 +21,7 @@ CAPACITY = 12
 BLOCK = 16
 DATA = 16  # where a bytes object's bytes start
 RANGE_MESSAGE = "byte must be in range(0, 256)"
+INT64_MAX = 9223372036854775807
 
 
 # -- making ----------------------------------------------------------------------
@@ -280,6 +281,7 @@ def bytearray_slice(ba: int, start: int, stop: int, step: int, flags: int) -> in
 
 
 def bytearray_del_slice(ba: int, start: int, stop: int, step: int, flags: int) -> None:
+    step = max(step, -INT64_MAX)  # as PySlice_Unpack, so that -step exists
     n = load_u32(ba + LEN)
     begin = slice_start(n, start, step, flags)
     end = slice_stop(n, stop, step, flags)

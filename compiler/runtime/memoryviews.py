@@ -56,6 +56,8 @@ def memoryview_slice(mv: int, start: int, stop: int, step: int, flags: int) -> i
     count = max(slice_length(begin, end, step), 0)
     stride = load_i64(mv + STRIDE)
     first = load_i64(mv + START) + begin * stride if count > 0 else 0
+    if count <= 1:  # one byte (or none): no stride to keep, and a huge step's product could overflow
+        return view_header(load_u32(mv + BASE), first, 1, count, load_u32(mv + 4))
     return view_header(load_u32(mv + BASE), first, stride * step, count, load_u32(mv + 4))
 
 

@@ -544,3 +544,36 @@ def growing() -> int:
 @export
 def global_buffer() -> int:
     return over_arguments(global_buffer_of)
+
+
+EXTREMES = [0, 1, -1, 3, -3, 2 ** 62, -2 ** 62, 9223372036854775807, -9223372036854775808]
+
+
+@export
+def extreme_slices() -> int:
+    h = 0
+    for lo in EXTREMES:
+        for hi in EXTREMES:
+            for st in EXTREMES:
+                b = bytearray(b"abcdef")
+                try:
+                    h = (h * 31 + bdigest(bytes(b[lo:hi:st]))) & 0xFFFFFFFFFF
+                    del b[lo:hi:st]
+                    h = (h * 31 + bdigest(bytes(b))) & 0xFFFFFFFFFF
+                    c = bytearray(b"abcdef")
+                    c[lo:hi:st] = b"xy"
+                    h = (h * 31 + bdigest(bytes(c))) & 0xFFFFFFFFFF
+                except ValueError as err:
+                    h = (h * 31 + len(str(err))) & 0xFFFFFFFFFF
+                m = memoryview(b"abcdef")
+                try:
+                    h = (h * 31 + bdigest(bytes(m[lo:hi:st]))) & 0xFFFFFFFFFF
+                except ValueError as err:
+                    h = (h * 31 + len(str(err))) & 0xFFFFFFFFFF
+        b = bytearray(b"abc")
+        try:
+            b.insert(lo, 65)
+            h = (h * 31 + bdigest(bytes(b)) + b.pop(lo)) & 0xFFFFFFFFFF
+        except IndexError as err:
+            h = (h * 31 + len(str(err))) & 0xFFFFFFFFFF
+    return h
