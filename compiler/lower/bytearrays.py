@@ -1,7 +1,8 @@
-"""``bytearray`` (sema/bytearrays.py): every operation calls compiler/runtime/bytearrays.py with i64
-slots. A "view" is the data block (a bytes object) of a bytearray, read where its operand is
-evaluated; "data" is a bytes-like operand as a bytes object (a bytearray's block, a list of ints
-converted); "snapshot" the same, copied when it is a bytearray (a slice assigned from itself)."""
+"""``bytearray`` and ``memoryview`` (sema/bytearrays.py, sema/memoryviews.py): every operation calls
+compiler/runtime/bytearrays.py (or memoryviews.py) with i64 slots. A "view" is the data block (a
+bytes object) of a bytearray, read where its operand is evaluated; "data" is a bytes-like operand
+as a bytes object (a bytearray's block, a list of ints converted); a slice assigned from a
+bytearray is copied first (it may be the bytearray itself)."""
 from __future__ import annotations
 
 import ast as py_ast
@@ -57,15 +58,11 @@ class BytearrayLowerer:
         elif kind == "bounds":
             self.slice_bounds(arg)
         else:
-            self.bytes_data(arg, kind == "snapshot")
+            self.bytes_data(arg)
 
-    def bytes_data(self, arg: py_ast.expr, copied: bool = False) -> None:
+    def bytes_data(self, arg: py_ast.expr) -> None:
         """A bytes-like operand as a bytes object slot."""
         self.value(arg)
-        if arg.ty == BYTEARRAY and copied:
-            self.emit("i64.extend_i32_u")
-            self.emit("call", f"{BYTEARRAYS}.bytearray_to_bytes")
-            return
         if arg.ty == BYTEARRAY:
             self.emit("i32.load", 16)
         self.emit("i64.extend_i32_u")

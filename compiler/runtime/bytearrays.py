@@ -9,7 +9,8 @@ zero-copy views). The header is a record whose pointer map names only the block 
 word is copied into every bytearray made from another one. Results that CPython makes new are
 new objects here; errors are CPython's exceptions with its messages.
 """
-from abi.intrinsics import load_i64, load_u32, load_u8, lt_u, memory_copy, raise_memory_error, store_i64, store_u32, store_u8
+from abi.intrinsics import (load_i64, load_u32, load_u8, lt_u, memory_copy, raise_memory_error, store_i64, store_u32,
+                            store_u8)
 from compiler.runtime.list_slices import slice_length, slice_start, slice_stop
 from compiler.runtime.lists import LIST_ITEMS, list_append, list_get, list_len, list_new
 from compiler.runtime.memory import KIND_BYTES, KIND_POINTERS, alloc
