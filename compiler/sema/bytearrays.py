@@ -189,7 +189,8 @@ class BytearrayChecks(MemoryviewChecks):
 
     def viewed(self, arg: py_ast.expr) -> py_ast.expr:
         """An argument of a bytes method: a bytearray one as its view (the arguments are quiet)."""
-        if not isinstance(arg, (py_ast.Name, py_ast.Attribute, py_ast.Subscript)) or self.check(arg) != BYTEARRAY:
+        if not isinstance(arg, (py_ast.Name, py_ast.Attribute, py_ast.Subscript)) \
+                or self.check_maybe_unknown(arg) != BYTEARRAY:  # (an empty literal is settled by the call)
             return arg  # (anything else is checked once, where its type is known)
         return view(arg)
 
