@@ -19,7 +19,7 @@ RUNTIME = {"new": "bytearray_new", "from": "bytearray_from_bytes", "to_bytes": "
            "getitem": "bytearray_getitem", "slice": "bytearray_slice", "append": "bytearray_append",
            "insert": "bytearray_insert", "pop": "bytearray_pop", "remove": "bytearray_remove",
            "clear": "bytearray_clear", "reverse": "bytearray_reverse", "copy": "bytearray_copy",
-           "extend": "bytearray_extend", "from_list": "bytearray_list", "from_tuple": "bytearray_triple"}
+           "extend": "bytearray_extend", "tolist": "bytearray_tolist", "from_list": "bytearray_list", "from_tuple": "bytearray_triple"}
 MEMORYVIEWS = "compiler.runtime.memoryviews"
 # A memoryview's record: slot 1 (+16, the bytes viewed) is the only pointer.
 VIEW_RECORD = tuple_of((INT, BYTES, INT, INT))

@@ -13,7 +13,7 @@ from abi.intrinsics import (load_i64, load_u32, load_u8, lt_u, memory_copy, rais
                             store_u8)
 from compiler.runtime.list_slices import slice_length, slice_start, slice_stop
 from compiler.runtime.lists import LIST_ITEMS, list_append, list_get, list_len, list_new
-from compiler.runtime.memory import KIND_BYTES, KIND_POINTERS, alloc
+from compiler.runtime.memory import KIND_BYTES, KIND_POINTERS, KIND_RAW, alloc
 from compiler.runtime.reprs import bytes_repr, index_error, value_error
 from compiler.runtime.strings import MAX_OBJECT_BYTES, check_size, new_bytes
 
@@ -344,6 +344,16 @@ def bytearray_repr(b: bytes) -> str:
     if text[1] == "\"":
         text = text.replace("'", "\\'")
     return "bytearray(" + text + ")"
+
+
+def bytearray_tolist(ba: int) -> int:
+    """``list(ba)`` (and what sorted(), tuple(), min() and max() take): a new list of its ints."""
+    n = load_u32(ba + LEN)
+    lst = list_new(n, KIND_RAW)
+    d = data_of(ba)
+    for i in range(n):
+        list_append(lst, load_u8(d + i))
+    return lst
 
 
 # -- bytes methods' results as bytearrays ------------------------------------------------

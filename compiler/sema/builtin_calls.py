@@ -11,6 +11,7 @@ from . import map_filter, tuple_sequences
 from .exceptions import is_exception
 from .held_conversions import list_of_held
 from .reprs import shown_by_repr
+from .bytearrays import int_list, of_bytes
 from .type_values import refuse_type_value_use
 from .check_expr import NUMERIC, TEXT
 from .fstrings import STR_ARGUMENTS, str_convertible
@@ -166,6 +167,9 @@ class BuiltinCallChecks:
             if isinstance(ty, (ListType, ViewType)) and tuples_in_order(node, ty.item, None):
                 node.extremum, node.bound = (node.args[0], None), []  # lowered as with key= (lower/sort_keys.py)
                 return ty.item
+            if of_bytes(ty):  # its ints (sema/bytearrays.py)
+                node.args[0] = node.bound[0] = int_list(node.args[0])
+                return INT
             if not (isinstance(ty, (ListType, ViewType, VarTupleType)) and ty.item in (INT, STR)):  # read only
                 raise self.fail(node, f"{name}() of one argument needs a list of int or str")
             return ty.item
@@ -190,6 +194,9 @@ class BuiltinCallChecks:
         if isinstance(ty, (ListType, ViewType)) and tuples_in_order(node, ty.item, reverse[0].value if reverse else None):
             node.ty = list_of(ty.item)  # lowered as with key= (lower/sort_keys.py)
             return node.ty
+        if of_bytes(ty):  # its ints (sema/bytearrays.py)
+            node.args[0] = node.bound[0] = int_list(node.args[0])
+            return list_of(INT)
         if not (isinstance(ty, (ListType, ViewType, VarTupleType)) and ty.item in (INT, STR)):  # sorts a copy
             raise self.fail(node, "sorted() supports a list of int or str in this version")
         return list_of(ty.item)
@@ -212,6 +219,9 @@ class BuiltinCallChecks:
             return list_of(ty.key)
         if ty == ANY:
             return list_of_held(self, node, expected)  # sema/held_conversions.py
+        if of_bytes(ty):  # its ints (sema/bytearrays.py)
+            node.call = ("rewritten", int_list(node.args[0]))
+            return list_of(INT)
         raise self.fail(node, f"list() of {ty} is not supported")
 
     def builtin_range(self, node: py_ast.Call, expected: Type | None) -> Type:

@@ -45,6 +45,17 @@ def view(node: py_ast.expr) -> py_ast.Call:
     return runtime_call(node, "view", [("obj", node)], BYTES)
 
 
+def int_list(node: py_ast.expr) -> py_ast.Call:
+    """A new list of the ints of ``node``, a checked bytearray or memoryview (what list() makes)."""
+    op = "tolist" if node.ty == BYTEARRAY else "mv_tolist"
+    return runtime_call(node, op, [("obj", node)], list_of(INT))
+
+
+def of_bytes(ty: Type | None) -> bool:
+    """A bytearray or memoryview: list(), tuple(), sorted(), min() and max() take its int_list."""
+    return ty in (BYTEARRAY, MEMORYVIEW)
+
+
 def is_bytes_like(ty: Type | None) -> bool:
     return ty in (BYTES, BYTEARRAY)
 

@@ -577,3 +577,20 @@ def extreme_slices() -> int:
         except IndexError as err:
             h = (h * 31 + len(str(err))) & 0xFFFFFFFFFF
     return h
+
+
+@export
+def as_int_sequences() -> int:
+    b = bytearray(b"hello")
+    m = memoryview(b"world")[::-1]
+    xs = list(b)
+    xs.append(1)
+    t = tuple(b)
+    s = sorted(b)
+    s2 = sorted(m, reverse=True)
+    h = len(xs) + sum(xs) + len(t) * 7 + t[1] + s[0] * 11 + s2[0] * 13 + max(b) * 17 + min(m) * 19 + len(list(m))
+    try:
+        h += max(bytearray())
+    except ValueError as err:
+        h = mix(h, digest(str(err)))
+    return mix(h, len(b))
