@@ -11,7 +11,7 @@ from . import map_filter, tuple_sequences
 from .exceptions import is_exception
 from .held_conversions import list_of_held
 from .reprs import shown_by_repr
-from .bytearrays import int_list, of_bytes
+from .bytearrays import int_list, of_bytes, view
 from .type_values import refuse_type_value_use
 from .check_expr import NUMERIC, TEXT
 from .fstrings import STR_ARGUMENTS, str_convertible
@@ -99,6 +99,8 @@ class BuiltinCallChecks:
                 and ty.info.name in WIDE_INTS:
             raise self.fail(node.args[0], f"int() of {ty.info.name} is not available: {WIDE_INTS[ty.info.name]}",
                             WIDE_INTS_HELP)
+        elif ty == BYTEARRAY:  # parsed as the bytes it holds (CPython's message shows them as bytes too)
+            node.args[0] = node.bound[0] = view(node.args[0])  # sema/bytearrays.py
         elif ty != ANY:  # an Any: on what it holds
             self.expect(node.args[0], *NUMERIC, *TEXT, what="the argument of int()")
         return INT

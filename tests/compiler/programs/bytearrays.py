@@ -594,3 +594,14 @@ def as_int_sequences() -> int:
     except ValueError as err:
         h = mix(h, digest(str(err)))
     return mix(h, len(b))
+
+
+@export
+def int_of_bytearray() -> int:
+    h = 0
+    for text in [b"12", b" -7 ", b"x", b"", b"1_000", b"1__0", b"\xff"]:
+        try:
+            h = mix(h, int(bytearray(text)))
+        except ValueError as err:
+            h = mix(h, digest(str(err)))
+    return h
