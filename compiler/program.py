@@ -38,6 +38,8 @@ FLOAT = Type("float", "f64")
 NONE = Type("None", None)
 STR = Type("str", "i32", True)
 BYTES = Type("bytes", "i32", True)
+BYTEARRAY = Type("bytearray", "i32", True)  # compiler/sema/bytearrays.py, compiler/runtime/bytearrays.py
+MEMORYVIEW = Type("memoryview", "i32", True)  # of bytes: compiler/sema/memoryviews.py
 TYPE = Type("type", "i64")  # a class as a value: an i64 code (sema/type_values.py)
 ANY = Type("Any", "i32", True)  # typing.Any / object: a pointer to an object or a tagged box; 0 is None
 
@@ -341,7 +343,10 @@ SET_RUNTIME_MODULES = ("compiler.runtime.set_algebra", "compiler.runtime.sets", 
 COLLECTIONS_RUNTIME_MODULES = ("compiler.runtime.dict_kinds",)
 # And for programs that import collections.deque.
 DEQUE_RUNTIME_MODULES = ("compiler.runtime.deques",)
-OPTIONAL_RUNTIME_MODULES = SET_RUNTIME_MODULES + COLLECTIONS_RUNTIME_MODULES + DEQUE_RUNTIME_MODULES
+# And for programs that name bytearray or memoryview.
+BYTEARRAY_RUNTIME_MODULES = ("compiler.runtime.bytearrays", "compiler.runtime.memoryviews")
+OPTIONAL_RUNTIME_MODULES = SET_RUNTIME_MODULES + COLLECTIONS_RUNTIME_MODULES + DEQUE_RUNTIME_MODULES + \
+    BYTEARRAY_RUNTIME_MODULES
 RT_MEMORY = "compiler.runtime.memory"
 
 # Modules the compiler provides itself: their names are intrinsics, not code.

@@ -22,7 +22,7 @@ import warnings
 from pathlib import Path
 
 from ..diagnostics import CompileError, Diagnostic, display_path, loc_of
-from ..program import (BUILTIN_MODULES, COLLECTIONS_RUNTIME_MODULES, DEQUE_RUNTIME_MODULES, OPTIONAL_RUNTIME_MODULES,
+from ..program import (BUILTIN_MODULES, BYTEARRAY_RUNTIME_MODULES, COLLECTIONS_RUNTIME_MODULES, DEQUE_RUNTIME_MODULES, OPTIONAL_RUNTIME_MODULES,
                        RUNTIME_MODULES, SET_RUNTIME_MODULES, Program, SourceModule)
 from .. import cache
 from . import function_caches, module_imports, stdlib_check
@@ -53,6 +53,9 @@ def run(entry: Path, text: str | None = None) -> Program:
            for m in modules.values() for target, node in imported_modules(m)):
         _add_runtime(pending, DEQUE_RUNTIME_MODULES, name)  # the deque's ring of slots
         _load_pending(pending, modules, roots, stdlib)
+    if _names_bytearray(m for n, m in modules.items() if n not in RUNTIME_MODULES):
+        _add_runtime(pending, BYTEARRAY_RUNTIME_MODULES, name)
+        _load_pending(pending, modules, roots, stdlib)
     errors = stdlib_check.check(modules, stdlib)
     if errors:
         raise CompileError(errors)
@@ -81,6 +84,12 @@ def _sets_in(tree: py_ast.AST) -> frozenset:
         if isinstance(node, py_ast.Constant) and isinstance(node.value, str) and "set[" in node.value:
             return frozenset({True})
     return frozenset()
+
+
+def _names_bytearray(modules) -> bool:
+    """The name ``bytearray`` or ``memoryview`` (a call or an annotation, quoted too): their runtime
+    is loaded then."""
+    return any("bytearray" in module.text or "memoryview" in module.text for module in modules)
 
 
 def _load_pending(pending: list, modules: dict[str, SourceModule], roots: list[Path], stdlib: set[str]) -> None:

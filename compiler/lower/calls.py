@@ -18,6 +18,7 @@ from .tuple_builtin import TupleBuiltinLowerer
 from .sort_keys import SortKeyLowerer
 from .texts import TextLowerer
 from .deques import DequeLowerer
+from .bytearrays import BytearrayLowerer
 from .random_calls import RandomCallLowerer
 from .type_values import TypeValueLowerer
 from .values import BYTES_DATA, DYNAMIC, LISTS, STRINGS, type_code
@@ -25,7 +26,7 @@ from .values import BYTES_DATA, DYNAMIC, LISTS, STRINGS, type_code
 KIND_RECORD = 9
 
 
-class CallLowerer(TypeValueLowerer, RandomCallLowerer, DequeLowerer, IntrinsicLowerer, StarArgsLowerer, KwargsUnpackLowerer, TupleBuiltinLowerer, ClosureLowerer, SortKeyLowerer, MethodLowerer,
+class CallLowerer(TypeValueLowerer, RandomCallLowerer, DequeLowerer, BytearrayLowerer, IntrinsicLowerer, StarArgsLowerer, KwargsUnpackLowerer, TupleBuiltinLowerer, ClosureLowerer, SortKeyLowerer, MethodLowerer,
                   CompareLowerer, TextLowerer):
     def lower_Call(self, node: py_ast.Call) -> None:
         if hasattr(node, "unpacking"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import ANY, INT, CounterType, DequeType, DictType
+from ..program import ANY, BYTEARRAY, INT, CounterType, DequeType, DictType
 from .deques import DEQUES
 from .values import DICTS, LISTS
 
@@ -20,6 +20,9 @@ class DeleteLowerer:
             base = target.value.ty
             if base == ANY:
                 self.held_delete(target)  # lower/dynamic_ops.py
+                continue
+            if base == BYTEARRAY:
+                self.bytearray_delete(target)  # lower/bytearrays.py
                 continue
             self.slot(target.value)
             if isinstance(target.slice, py_ast.Slice):

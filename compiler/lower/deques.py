@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import BOOL, INT, STR, DequeType, Type, tuple_of
+from ..program import BOOL, BYTEARRAY, INT, STR, DequeType, Type, tuple_of
 from ..sema.deques import METHODS
 from .expressions import eq_kind
 from .values import LISTS
@@ -30,6 +30,8 @@ def item_access(base: Type, write: bool) -> str:
     """The runtime function reading (or writing) ``base[i]``: a deque's says "deque index out of range"."""
     if isinstance(base, DequeType):
         return f"{DEQUES}.deque_{'set' if write else 'get'}"
+    if base == BYTEARRAY:  # ba[i] += x (lower/statements.py): IndexError "bytearray index out of range"
+        return f"compiler.runtime.bytearrays.bytearray_{'setitem' if write else 'getitem'}"
     return f"{LISTS}.list_{'set' if write else 'get'}"
 
 

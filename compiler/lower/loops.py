@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import BYTES, INT, STR, DequeType, ListType, OrderedDictType, Type, VarTupleType, tuple_of
+from ..program import BYTEARRAY, BYTES, MEMORYVIEW, INT, STR, DequeType, ListType, OrderedDictType, Type, VarTupleType, tuple_of
 from .collections_ops import ordered_check, ordered_state, ordered_yielded
 from .containers import ContainerLowerer
 from .values import BYTES_DATA, DICTS, LISTS, STRINGS
@@ -138,6 +138,21 @@ class LoopLowerer(ContainerLowerer):
     def item_at(self, source: tuple[str, Type, Type], index: str) -> None:
         """Push the item at ``index`` (checked to be in range) of a list, str or bytes."""
         tmp, ty, item = source
+        if ty == MEMORYVIEW:  # the test just checked 0 <= index < len
+            self.emit("local.get", tmp)
+            self.emit("i64.extend_i32_u")
+            self.emit("local.get", index)
+            self.call_runtime("compiler.runtime.memoryviews.memoryview_getitem", INT)
+            return
+        if ty == BYTEARRAY:  # the test just checked 0 <= index < len: the byte in the current block
+            self.emit("local.get", tmp)
+            self.emit("i32.load", 16)
+            self.emit("local.get", index)
+            self.emit("i32.wrap_i64")
+            self.emit("i32.add")
+            self.emit("i32.load8_u", BYTES_DATA)
+            self.emit("i64.extend_i32_u")
+            return
         if ty == BYTES:  # immutable, and the test just checked 0 <= index < len: load the byte
             self.emit("local.get", tmp)
             self.emit("local.get", index)
@@ -189,6 +204,7 @@ class LoopLowerer(ContainerLowerer):
         self.indexed(target, body, orelse, [source])
 
     iterate_text = iterate_list
+    iterate_bytearray = iterate_list  # by index, its length re-read each step (sema/bytearrays.py)
 
     def iterate_enumerate(self, target, body, orelse, parts, start=None) -> None:
         source = self.sequence_source(parts[0][1])

@@ -4,7 +4,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from .. import ir
-from ..program import ANY, INT, NONE, DictType, FuncSym, GlobalSym, ListType, Type, VarTupleType
+from ..program import ANY, BYTEARRAY, INT, NONE, DictType, FuncSym, GlobalSym, ListType, Type, VarTupleType
 from ..sema.named_tuples import named_items
 from .collections_ops import dict_read
 from .comprehensions import ComprehensionLowerer
@@ -100,9 +100,11 @@ class FunctionLowerer(GeneratorInliner, ItertoolsLowerer, GeneratorLowerer, Comp
 
     def store_item(self, target: py_ast.Subscript, ty: Type) -> None:
         value = self.stash(ty.wasm)
-        if isinstance(target.slice, py_ast.Slice):
+        if isinstance(target.slice, py_ast.Slice) and target.value.ty != BYTEARRAY:
             return self.store_slice(target, value)
         base = target.value.ty
+        if base == BYTEARRAY:
+            return self.bytearray_store(target, value, ty)  # lower/bytearrays.py
         if base == ANY:
             return self.held_store_item(target, value)  # lower/dynamic_ops.py
         self.slot(target.value)
@@ -127,6 +129,8 @@ class FunctionLowerer(GeneratorInliner, ItertoolsLowerer, GeneratorLowerer, Comp
             base = target.value.ty
             if base == ANY:
                 return ANY
+            if base == BYTEARRAY:
+                return fallback  # an int, or the bytes-like assigned to a slice (lower/bytearrays.py)
             return base.value if isinstance(base, DictType) else base.item
         return fallback
 

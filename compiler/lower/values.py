@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from .. import ir
-from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, RT_MEMORY, STR, ClassType, DictType, ListType,
+from ..program import (ANY, BOOL, BYTEARRAY, BYTES, MEMORYVIEW, FLOAT, INT, NONE, RT_MEMORY, STR, ClassType, DictType, ListType,
                        OptionalType, SetType, TupleType, Type, UnionType, VarTupleType)
 from .layout import Layout
 
@@ -206,7 +206,7 @@ class ValueLowerer:
         elif ty == FLOAT:
             self.emit("f64.const", 0.0)
             self.emit("f64.ne")
-        elif ty in (STR, BYTES) or isinstance(ty, (ListType, DictType, SetType, VarTupleType)):
+        elif ty in (STR, BYTES, BYTEARRAY, MEMORYVIEW) or isinstance(ty, (ListType, DictType, SetType, VarTupleType)):
             self.emit("i32.load", 8)
             self.emit("i32.const", 0)
             self.emit("i32.ne")

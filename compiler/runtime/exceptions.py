@@ -184,6 +184,10 @@ class MemoryError(Exception):
     pass
 
 
+class BufferError(Exception):  # ba += ba (compiler/runtime/bytearrays.py)
+    pass
+
+
 # The runtime's checks raise through these (lower/runtime.py names a stand-in after each).
 def overflow_error() -> None:
     raise OverflowError("int too large for a 64-bit int")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import ANY, BOOL, FLOAT, INT, CounterType, DequeType, DictType, ListType, SetType, TupleType, Type, VarTupleType
+from ..program import ANY, BOOL, BYTEARRAY, FLOAT, INT, CounterType, DequeType, DictType, ListType, SetType, TupleType, Type, VarTupleType
 from . import tuple_sequences
 from .types import fixed_to_var_tuple
 from .comparisons import NUMERIC, TEXT
@@ -50,6 +50,8 @@ class ArithmeticChecks:
                             "loop over the counts: for k, n in b.items(): a[k] += n")
         if left in NUMERIC and right in NUMERIC:
             return self.numeric_result(node, left, right)
+        if BYTEARRAY in (left, right):
+            return self.bytearray_binop(node, left, right)  # sema/bytearrays.py
         if isinstance(left, DequeType) or isinstance(right, DequeType):  # CPython's d + d is a deque
             raise self.fail(node, "deque arithmetic (+, *) is not available yet",
                             "extend a copy: e = d.copy(); e.extend(other)")

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (ANY, BOOL, BYTES, FLOAT, INT, STR, ClassType, DictType, ListType, SetType, TupleType, Type, VarTupleType,
+from ..program import (ANY, BOOL, BYTEARRAY, BYTES, MEMORYVIEW, FLOAT, INT, STR, ClassType, DictType, ListType, SetType, TupleType, Type, VarTupleType,
                        ViewType, list_of)
 from . import map_filter, tuple_sequences
 from .exceptions import is_exception
 from .held_conversions import list_of_held
 from .reprs import shown_by_repr
+from .bytearrays import int_list, of_bytes, view
 from .type_values import refuse_type_value_use
 from .check_expr import NUMERIC, TEXT
 from .fstrings import STR_ARGUMENTS, str_convertible
@@ -67,7 +68,7 @@ class BuiltinCallChecks:
             return INT
         if ty == ANY and not self.objects_have_truth:
             return INT  # counted on what it holds (dynamic.held_len); TypeError for a number or None
-        if not (ty in TEXT or isinstance(ty, (ListType, DictType, ViewType, SetType, VarTupleType))):
+        if not (ty in TEXT or ty in (BYTEARRAY, MEMORYVIEW) or isinstance(ty, (ListType, DictType, ViewType, SetType, VarTupleType))):
             raise self.fail(node.args[0], f"the argument of len() must be str, bytes, list or dict, not {ty}",
                             "len() counts the items of a str, bytes, list or dict")
         return INT
@@ -98,6 +99,8 @@ class BuiltinCallChecks:
                 and ty.info.name in WIDE_INTS:
             raise self.fail(node.args[0], f"int() of {ty.info.name} is not available: {WIDE_INTS[ty.info.name]}",
                             WIDE_INTS_HELP)
+        elif ty == BYTEARRAY:  # parsed as the bytes it holds (CPython's message shows them as bytes too)
+            node.args[0] = node.bound[0] = view(node.args[0])  # sema/bytearrays.py
         elif ty != ANY:  # an Any: on what it holds
             self.expect(node.args[0], *NUMERIC, *TEXT, what="the argument of int()")
         return INT
@@ -134,6 +137,9 @@ class BuiltinCallChecks:
         return STR
 
     def builtin_bytes(self, node: py_ast.Call, expected: Type | None) -> Type:
+        arg = node.args[0] if len(node.args) == 1 and not node.keywords else None
+        if arg is not None and self.bytes_of_bytearray(node):
+            return BYTES  # a copy (sema/bytearrays.py)
         self.use(self.one_argument(node, "bytes"), list_of(INT), what="the argument of bytes() (a list of ints)")
         return BYTES
 
@@ -163,6 +169,9 @@ class BuiltinCallChecks:
             if isinstance(ty, (ListType, ViewType)) and tuples_in_order(node, ty.item, None):
                 node.extremum, node.bound = (node.args[0], None), []  # lowered as with key= (lower/sort_keys.py)
                 return ty.item
+            if of_bytes(ty):  # its ints (sema/bytearrays.py)
+                node.args[0] = node.bound[0] = int_list(node.args[0])
+                return INT
             if not (isinstance(ty, (ListType, ViewType, VarTupleType)) and ty.item in (INT, STR)):  # read only
                 raise self.fail(node, f"{name}() of one argument needs a list of int or str")
             return ty.item
@@ -187,6 +196,9 @@ class BuiltinCallChecks:
         if isinstance(ty, (ListType, ViewType)) and tuples_in_order(node, ty.item, reverse[0].value if reverse else None):
             node.ty = list_of(ty.item)  # lowered as with key= (lower/sort_keys.py)
             return node.ty
+        if of_bytes(ty):  # its ints (sema/bytearrays.py)
+            node.args[0] = node.bound[0] = int_list(node.args[0])
+            return list_of(INT)
         if not (isinstance(ty, (ListType, ViewType, VarTupleType)) and ty.item in (INT, STR)):  # sorts a copy
             raise self.fail(node, "sorted() supports a list of int or str in this version")
         return list_of(ty.item)
@@ -209,6 +221,9 @@ class BuiltinCallChecks:
             return list_of(ty.key)
         if ty == ANY:
             return list_of_held(self, node, expected)  # sema/held_conversions.py
+        if of_bytes(ty):  # its ints (sema/bytearrays.py)
+            node.call = ("rewritten", int_list(node.args[0]))
+            return list_of(INT)
         raise self.fail(node, f"list() of {ty} is not supported")
 
     def builtin_range(self, node: py_ast.Call, expected: Type | None) -> Type:

@@ -17,7 +17,7 @@ import ast as py_ast
 
 from .. import cache
 from ..diagnostics import CompileError, Diagnostic
-from ..program import (ANY, NONE, OPTIONAL_RUNTIME_MODULES, RUNTIME_MODULES, ClassType, DequeType, DictType, FuncSym,
+from ..program import (ANY, BYTEARRAY, NONE, OPTIONAL_RUNTIME_MODULES, RUNTIME_MODULES, ClassType, DequeType, DictType, FuncSym,
                        GlobalSym, ListType, Program, SetType, TupleType, Type, VarTupleType, ViewType)
 from .check_calls import CallChecker
 from .check_expr import Bail, ExprChecker, _conversion_help
@@ -266,6 +266,8 @@ class FunctionChecker(GeneratorFunctionChecks, ItertoolsChecks, GeneratorChecks,
         base = self.check_maybe_unknown(target.value)
         if self.unknown_local(target.value) is not None:
             base = target.value.ty = self.settle_by_item(target, ty)
+        if base == BYTEARRAY:
+            return self.bytearray_store(target, value, ty)  # sema/bytearrays.py
         if isinstance(target.slice, py_ast.Slice):
             return self.assign_slice(target, value, ty, base)
         if isinstance(base, ListType):
@@ -350,6 +352,7 @@ class FunctionChecker(GeneratorFunctionChecks, ItertoolsChecks, GeneratorChecks,
         operation = py_ast.BinOp(read, stmt.op, stmt.value, lineno=stmt.lineno, col_offset=stmt.col_offset,
                                  end_lineno=stmt.end_lineno, end_col_offset=stmt.end_col_offset)
         stmt.operation = operation  # lowered as 'target = target op value' (the target evaluated once)
+        operation.augmented = True  # a bytearray's += and *= change it in place (sema/bytearrays.py)
         self.assign_to(target, operation, self.check(operation))
         if operation.ty == ANY:
             operation.held_in_place = True  # a list held changes in place; CPython's "+=" in messages

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (ANY, INT, NONE, STR, TYPE, Builtin, ClassInfo, ClassType, CounterType, DictType, FuncSym, ListType, Local,
+from ..program import (ANY, BYTEARRAY, BYTES, INT, MEMORYVIEW, NONE, STR, TYPE, Builtin, ClassInfo, ClassType, CounterType, DictType, FuncSym, ListType, Local,
                        OrderedDictType, SetType, Param, TupleType, Type, VarTupleType)
 from . import map_filter, tuple_sequences
 from .any_copies import mark_read_only_arguments
@@ -21,6 +21,7 @@ from .exception_args import ExceptionArgsChecks, missing_method_help, reaches_ba
 from .reprs import ReprChecks
 from .random_calls import RandomCallChecks, is_generic_random
 from .deques import DequeChecks, is_deque
+from .bytearrays import BytearrayChecks
 from .isinstance_checks import IsinstanceChecks
 from .callables import value_call
 from .type_values import is_type_of_none
@@ -53,11 +54,13 @@ from .builtin_calls import BuiltinCallChecks
 _DEFAULT = py_ast.Constant(value=None)  # marks "has a default" for built-in methods; lowering supplies it
 
 
-class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, ReversedChecks, TranslateChecks, CollectionsChecks, RandomCallChecks, DequeChecks,
+class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, ReversedChecks, TranslateChecks, CollectionsChecks, RandomCallChecks, DequeChecks, BytearrayChecks,
                   ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks,
                   StdlibClassChecks, ReprChecks, StaticMethodChecks, ClassMethodChecks, PropertyChecks, ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
         func = node.func
+        if hasattr(node, "checked_as"):
+            return node.checked_as  # a runtime call of sema/bytearrays.py (or memoryviews.py), checked
         called = value_call(self, node)  # a function value (sema/callables.py)
         if called is not None:
             return called
@@ -85,6 +88,8 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
         if is_type_of_none(self, node):
             node.type_value = 0  # NoneType as a value (sema/type_values.py)
             return TYPE
+        if sym is None and name in ("bytearray", "memoryview"):
+            return self.bytearray_call(node, name)  # sema/bytearrays.py
         if sym is None and name in PYTHON_BUILTINS:
             node.call = ("builtin", name)
             if name in SET_CONSUMERS:
@@ -209,6 +214,9 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
         if isinstance(receiver, py_ast.Call) and isinstance(receiver.func, py_ast.Name) and receiver.func.id == "super":
             return self.super_call(node, func)
         self.refuse_unavailable_stdlib(func, receiver)  # datetime.strptime(...): sema/stdlib_operators.py
+        if isinstance(receiver, py_ast.Name) and receiver.id == "bytearray" and func.attr == "fromhex" \
+                and "bytearray" not in self.local_names and "bytearray" not in self.module.namespace:
+            return self.bytearray_fromhex(node)  # sema/bytearrays.py
         owner = receiver.id if isinstance(receiver, py_ast.Name) and receiver.id in CLASS_METHODS \
             and receiver.id not in self.local_names and receiver.id not in self.module.namespace else None
         if owner is not None:  # int.from_bytes(...), bytes.fromhex(...)
@@ -232,6 +240,12 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
             self.refuse_bool_tzinfo(node, method, base.info)  # dt.replace(tzinfo=True): sema/stdlib_operators.py
             node.call = ("method", method, base.info)
             return self.bind(node, method.params[1:], func.attr, node.args, method.result)
+        if base == BYTEARRAY:
+            return self.bytearray_method(node, func)  # sema/bytearrays.py
+        if base == MEMORYVIEW:
+            return self.memoryview_method(node, func)  # sema/memoryviews.py
+        if base == BYTES and owner is None:
+            self.viewed_arguments(node)  # b.find(ba): sema/bytearrays.py
         if is_deque(base):
             return self.deque_method(node, func, base)  # sema/deques.py
         if isinstance(base, CounterType) and func.attr in COUNTER_METHODS + COUNTER_LATER:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..diagnostics import Diagnostic
-from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, TYPE, Builtin, ClassInfo, ClassType, DequeType, DictType,
+from ..program import (ANY, BOOL, BYTEARRAY, BYTES, MEMORYVIEW, FLOAT, INT, NONE, STR, TYPE, Builtin, ClassInfo, ClassType, DequeType, DictType,
                        FuncSym, GlobalSym, ListType, Local, OptionalType, SetType, SourceModule, TupleType, Type,
                        UnionType, VarTupleType, members_of, union_of)
 from . import tuple_sequences
@@ -66,7 +66,7 @@ def truthy_type(ty: Type, objects_have_truth: bool = True) -> bool:
         return False  # its value's truth (sema/int_enums.py): refused, with a help line
     if isinstance(ty, UnionType):  # tested on what it holds; a class's __bool__/__len__ is not looked up
         return not any(isinstance(m, (ClassType, TupleType)) for m in ty.members)
-    return ty in NUMERIC + TEXT or isinstance(ty, (ListType, DictType, TupleType, OptionalType, ClassType, SetType,
+    return ty in NUMERIC + TEXT or ty in (BYTEARRAY, MEMORYVIEW) or isinstance(ty, (ListType, DictType, TupleType, OptionalType, ClassType, SetType,
                                                    VarTupleType))
 
 
@@ -265,6 +265,10 @@ class ExprChecker(ContainerLiteralChecks, ArithmeticChecks, ComparisonChecks, Fo
         base = self.check(node.value)
         if base == ANY:
             return self.held_subscript(node)  # sema/held.py
+        if base == BYTEARRAY:
+            return self.bytearray_subscript(node)  # sema/bytearrays.py
+        if base == MEMORYVIEW:
+            return self.memoryview_subscript(node)  # sema/memoryviews.py
         if is_named_tuple(base):
             return self.named_tuple_item(node, base)  # sema/named_tuples.py
         if isinstance(node.slice, py_ast.Slice):
@@ -375,6 +379,10 @@ def _conversion_help(ty: Type, target: Type) -> str:
     if isinstance(ty, DictType) and type(ty) is not DictType:  # a defaultdict or Counter
         return (f"a {ty} is not a plain dict here (d[k] and repr differ): pass dict(d), a plain copy, or "
                 f"annotate it as {ty}")
+    if ty in (BYTEARRAY, MEMORYVIEW) and target in (BYTES, ANY):
+        return "convert it: bytes(x) is a copy of the bytes it holds now"
+    if ty == BYTES and target == BYTEARRAY:
+        return "make one: bytearray(b) is a mutable copy"
     if is_int_enum(ty):
         return VALUE_HELP + " (CPython would keep the member itself here)"
     if isinstance(target, ClassType) and getattr(target.info, "mixin", False):

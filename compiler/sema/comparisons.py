@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, TYPE, ClassType, DictType, ListType, OptionalType, TupleType, Type, \
+from ..program import ANY, BOOL, BYTEARRAY, BYTES, MEMORYVIEW, FLOAT, INT, NONE, STR, TYPE, ClassType, DictType, ListType, OptionalType, TupleType, Type, \
     VarTupleType, ViewType, members_of
 from . import tuple_literals, tuple_sequences
 from .class_keys import identity_keyed
@@ -39,6 +39,12 @@ class ComparisonChecks:
                 and isinstance(types[1], TupleType):  # x in t: in the list of its items (sema/tuple_sequences.py)
             node.comparators[0] = tuple_sequences.as_list(self, node.comparators[0], types[1], "searching")
             return self.check_Compare(node, expected)
+        if MEMORYVIEW in types:  # == on the bytes shown (sema/memoryviews.py)
+            self.memoryview_compare(node, types)
+            operands = [node.left, *node.comparators]
+        if BYTEARRAY in types:  # compared as the bytes they hold (sema/bytearrays.py)
+            self.bytearray_compare(node, types)
+            operands = [node.left, *node.comparators]
         for op, (a, b), (left, right) in zip(node.ops, zip(types, types[1:]), zip(operands, operands[1:])):
             self.check_comparison(node, op, a, b, left, right)
         return BOOL

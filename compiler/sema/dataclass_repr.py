@@ -12,7 +12,7 @@ value whose runtime object may be one of it.
 """
 from __future__ import annotations
 
-from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassInfo, ClassType, DictType, ListType,
+from ..program import (ANY, BOOL, BYTEARRAY, BYTES, FLOAT, INT, NONE, STR, ClassInfo, ClassType, DictType, ListType,
                        OptionalType, Program, SetType, TupleType, Type, UnionType, ViewType)
 from .dataclass_options import option
 from .sets import identity_item
@@ -85,7 +85,7 @@ class _Showability:
         return None
 
     def problem(self, ty: Type, path: tuple[ClassInfo, ...]) -> str | None:
-        if ty in SCALARS:
+        if ty in SCALARS or ty == BYTEARRAY:  # bytearray(b'..'): sema/reprs.py
             return None
         if ty == ANY:
             return None if self.any_shown else ("str() of an Any is not decided: a class of this program "

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import ANY, DequeType, DictType, ListType, Type
+from ..program import ANY, BYTEARRAY, DequeType, DictType, ListType, Type
 from .class_keys import MISSING_KEY, repr_unknown
 
 BLOCKS = (py_ast.For, py_ast.While, py_ast.Try, py_ast.With)  # a with statement is a try
@@ -51,6 +51,8 @@ class DeleteChecks:
         base = self.check(target.value)
         if base == ANY:
             return self.held_delete(target)  # sema/dynamic_ops.py
+        if base == BYTEARRAY:
+            return self.bytearray_delete(target)  # sema/bytearrays.py
         if isinstance(base, DequeType) and isinstance(target.slice, py_ast.Slice):
             raise self.fail(target, "a deque cannot be sliced", "delete its items one by one: del d[i]")
         if isinstance(target.slice, py_ast.Slice):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (ANY, BOOL, BYTES, INT, NONE, STR, ClassType, DictType, ListType, Local, OptionalType, SetType,
+from ..program import (ANY, BOOL, BYTEARRAY, BYTES, MEMORYVIEW, INT, NONE, STR, ClassType, DictType, ListType, Local, OptionalType, SetType,
                        TupleType, Type, UnionType, VarTupleType, dict_of, tuple_of, union_of)
 from . import tuple_literals, tuple_sequences
 from .reversed_builtin import reversed_iteration
@@ -272,6 +272,9 @@ class FlowMixin:
         if isinstance(ty, (ListType, VarTupleType)):  # a tuple[T, ...] is held as a list
             owner.iteration = ("list", iterable)
             return ty.item
+        if ty in (BYTEARRAY, MEMORYVIEW):  # by index, re-reading its length as CPython's iterator (lower/loops.py)
+            owner.iteration = ("bytearray", iterable)
+            return INT
         if ty in (STR, BYTES):
             owner.iteration = ("text", iterable)
             return STR if ty == STR else INT

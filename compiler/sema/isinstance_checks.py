@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from .int_enums import is_int_enum
-from ..program import (ANY, BOOL, BYTES, FLOAT, INT, STR, ClassInfo, ClassType, DequeType, DictType, ListType, Local,
+from ..program import (ANY, BOOL, BYTEARRAY, BYTES, MEMORYVIEW, FLOAT, INT, STR, ClassInfo, ClassType, DequeType, DictType, ListType, Local,
                        OptionalType, TupleType, Type, UnionType, VarTupleType, dict_of, list_of)
 from . import unions
 from .named_tuples import is_named_tuple
@@ -126,7 +126,8 @@ ANY_TARGETS = {"int": INT, "float": FLOAT, "bool": BOOL, "str": STR, "bytes": BY
                "dict": dict_of(STR, ANY), "tuple": None}
 BUILTIN_TYPES = {
     "int": lambda t: t in (INT, BOOL), "bool": lambda t: t == BOOL, "float": lambda t: t == FLOAT,
-    "str": lambda t: t == STR, "bytes": lambda t: t == BYTES, "list": lambda t: isinstance(t, ListType)
+    "str": lambda t: t == STR, "bytes": lambda t: t == BYTES, "bytearray": lambda t: t == BYTEARRAY,
+    "memoryview": lambda t: t == MEMORYVIEW, "list": lambda t: isinstance(t, ListType)
     and not isinstance(t, DequeType), "dict": lambda t: isinstance(t, DictType),
     "tuple": lambda t: isinstance(t, (TupleType, VarTupleType)) or is_named_tuple(t),  # a NamedTuple is a tuple
 }

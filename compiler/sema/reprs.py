@@ -15,7 +15,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from .type_values import refuse_type_value_use
-from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, CounterType, DefaultDictType, DequeType, DictType,
+from ..program import (ANY, BOOL, BYTEARRAY, BYTES, MEMORYVIEW, FLOAT, INT, NONE, STR, ClassType, CounterType, DefaultDictType, DequeType, DictType,
                        ListType, OptionalType, OrderedDictType, SetType, TupleType, Type, UnionType, VarTupleType,
                        ViewType, tuple_of, view_of)
 from .classes import inherited_method
@@ -36,7 +36,7 @@ def shown_by_repr(ty: Type) -> bool:
     if isinstance(ty, ClassType):  # (a dataclass whose generated repr is refused: to say why)
         return not getattr(ty.info, "str_in_subtree", True) and (
             inherited_method(ty.info, "__repr__") is not None or getattr(ty.info, "repr_refusal", None) is not None)
-    return isinstance(ty, CONTAINERS)
+    return isinstance(ty, CONTAINERS) or ty == BYTEARRAY
 
 
 def defines_str(ty: Type) -> bool:
@@ -85,6 +85,12 @@ class _Builder:
                                                    _repr_piece(v()), _call("str", v())))
         if isinstance(ty, ClassType):
             return self.object_text(value, ty)
+        if ty == MEMORYVIEW:
+            raise Unshowable("CPython shows the view's address")
+        if ty == BYTEARRAY:  # bytearray(b'...'), CPython's quoting (sema/bytearrays.py)
+            call = py_ast.Call(func=_at(py_ast.Attribute(value=value, attr="__repr__", ctx=py_ast.Load()), value),
+                               args=[], keywords=[])
+            return _at(call, value)
         if isinstance(ty, OptionalType):
             return self.bound(value, lambda v: _if(_is_none(v()), _const("None", value), self.text(v(), ty.inner)))
         if isinstance(ty, UnionType):

@@ -12,6 +12,7 @@ import ast as py_ast
 
 from ..program import INT, STR, DictType, ListType, TupleType, Type, VarTupleType, ViewType, list_of, var_tuple_of
 from . import map_filter
+from .bytearrays import int_list, of_bytes
 
 HELP = "tuple() takes a list, a tuple, a str, a dict or a dict view"
 
@@ -86,6 +87,9 @@ class TupleBuiltinChecks:
         if isinstance(ty, (TupleType, VarTupleType)):
             node.call = ("rewritten", arg)  # CPython gives the tuple itself
             return ty
+        if of_bytes(ty):  # its ints, in a new list (sema/bytearrays.py)
+            node.bound = [int_list(arg)]
+            return var_tuple_of(INT)
         if isinstance(ty, (ListType, ViewType)) or ty == STR or isinstance(ty, DictType):
             node.bound = [arg]  # copied as list(x) copies it (lower/tuple_builtin.py)
             return var_tuple_of(STR if ty == STR else ty.key if isinstance(ty, DictType) else ty.item)

@@ -50,7 +50,7 @@ def is_static_target(checker, node: py_ast.expr) -> bool:
         if not isinstance(name, py_ast.Name) or name.id in checker.local_names:
             return False
         sym = checker.module.namespace.get(name.id)
-        if not isinstance(sym, ClassInfo) and not (sym is None and name.id in BUILTIN_CODES):
+        if not isinstance(sym, ClassInfo) and not (sym is None and (name.id in BUILTIN_CODES or name.id in ("bytearray", "memoryview"))):
             return False
     return True
 

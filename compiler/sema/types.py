@@ -4,7 +4,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..diagnostics import Diagnostic
-from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, TYPE, Builtin, ClassInfo, ClassType, CounterType, DequeType, DictType,
+from ..program import (ANY, BOOL, BYTEARRAY, BYTES, MEMORYVIEW, FLOAT, INT, NONE, STR, TYPE, Builtin, ClassInfo, ClassType, CounterType, DequeType, DictType,
                        ListType, OptionalType, OrderedDictType, SetType, SourceModule, TupleType, Type, UnionType, VarTupleType,
                        ViewType, dict_of, list_of, members_of, set_of, tuple_of, union_of,
                        var_tuple_of)
@@ -54,6 +54,8 @@ def resolve(module: SourceModule, py_node: py_ast.AST) -> Type:
             return class_type(sym)
         if sym is None and py_node.id in SCALARS:
             return SCALARS[py_node.id]
+        if sym is None and py_node.id in ("bytearray", "memoryview"):
+            return BYTEARRAY if py_node.id == "bytearray" else MEMORYVIEW  # sema/bytearrays.py, memoryviews.py
         if sym is None and py_node.id == "type":
             return TYPE  # a class as a value (sema/type_values.py)
         if (sym is None and py_node.id == "object") or sym == Builtin("typing.Any"):
@@ -165,6 +167,9 @@ def union_problem(ty: Type) -> str | None:
         return "a tuple cannot be a member of a union yet"
     if any(isinstance(m, DequeType) for m in ty.members):  # held as an Any, which holds no deque
         return "a deque cannot be a member of a union yet"
+    if BYTEARRAY in ty.members or MEMORYVIEW in ty.members:  # held as an Any, which holds neither
+        return f"a {'bytearray' if BYTEARRAY in ty.members else 'memoryview'} cannot be a member of a union yet (only of " \
+               f"'{'bytearray' if BYTEARRAY in ty.members else 'memoryview'} | None')"
     if len(kinds) != len(set(kinds)):
         return "a union holds at most one list type and one dict type (isinstance() could not tell them apart)"
     return None
