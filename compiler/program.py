@@ -341,7 +341,9 @@ SET_RUNTIME_MODULES = ("compiler.runtime.set_algebra", "compiler.runtime.sets", 
 COLLECTIONS_RUNTIME_MODULES = ("compiler.runtime.dict_kinds",)
 # And for programs that import collections.deque.
 DEQUE_RUNTIME_MODULES = ("compiler.runtime.deques",)
-OPTIONAL_RUNTIME_MODULES = SET_RUNTIME_MODULES + COLLECTIONS_RUNTIME_MODULES + DEQUE_RUNTIME_MODULES
+# And for programs that pass an encoding or error handler to str.encode/bytes.decode (sema/text_codecs.py).
+CODEC_RUNTIME_MODULES = ("compiler.runtime.codecs_text",)
+OPTIONAL_RUNTIME_MODULES = SET_RUNTIME_MODULES + COLLECTIONS_RUNTIME_MODULES + DEQUE_RUNTIME_MODULES + CODEC_RUNTIME_MODULES
 RT_MEMORY = "compiler.runtime.memory"
 
 # Modules the compiler provides itself: their names are intrinsics, not code.

@@ -22,7 +22,7 @@ import warnings
 from pathlib import Path
 
 from ..diagnostics import CompileError, Diagnostic, display_path, loc_of
-from ..program import (BUILTIN_MODULES, COLLECTIONS_RUNTIME_MODULES, DEQUE_RUNTIME_MODULES, OPTIONAL_RUNTIME_MODULES,
+from ..program import (BUILTIN_MODULES, CODEC_RUNTIME_MODULES, COLLECTIONS_RUNTIME_MODULES, DEQUE_RUNTIME_MODULES, OPTIONAL_RUNTIME_MODULES,
                        RUNTIME_MODULES, SET_RUNTIME_MODULES, Program, SourceModule)
 from .. import cache
 from . import function_caches, module_imports, stdlib_check
@@ -31,6 +31,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 STDLIB_DIR = PROJECT_ROOT / "compiler" / "stdlib"
 
 
+CODEC_CALL = re.compile(r"\.(?:en|de)code\(\s*[^)\s]")  # an encode/decode call with arguments
 CPYTHON_RECURSION_LIMIT = 1000  # CPython's default sys.getrecursionlimit()
 
 
@@ -52,6 +53,9 @@ def run(entry: Path, text: str | None = None) -> Program:
     if any(target == "collections" and any(a.name == "deque" for a in node.names)
            for m in modules.values() for target, node in imported_modules(m)):
         _add_runtime(pending, DEQUE_RUNTIME_MODULES, name)  # the deque's ring of slots
+        _load_pending(pending, modules, roots, stdlib)
+    if any(CODEC_CALL.search(m.text) for n, m in modules.items() if n not in RUNTIME_MODULES):
+        _add_runtime(pending, CODEC_RUNTIME_MODULES, name)  # s.encode("latin-1"): sema/text_codecs.py
         _load_pending(pending, modules, roots, stdlib)
     errors = stdlib_check.check(modules, stdlib)
     if errors:

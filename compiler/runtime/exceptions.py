@@ -56,6 +56,9 @@ class BaseException:
             steps += 1
         self.__context__ = handled
 
+    def _exc_set_message(self, message: str) -> None:
+        self._exc_message = message
+
     def _exc_with_args(self, arguments: list[Any]) -> BaseException:
         self._exc_init_args(arguments)
         return self
@@ -154,6 +157,27 @@ class UnicodeDecodeError(UnicodeError):
         self.start = start
         self.end = end
         self.reason = reason
+
+
+class UnicodeEncodeError(UnicodeError):
+    def __init__(self, encoding: str, object: str, start: int, end: int, reason: str) -> None:
+        super().__init__()
+        self._exc_init_args([encoding, object, start, end, reason])  # e.args and repr(e) show the five
+        self._exc_set_message(encode_message(encoding, object, start, end, reason))
+        self.encoding = encoding
+        self.object = object
+        self.start = start
+        self.end = end
+        self.reason = reason
+
+
+def encode_message(encoding: str, text: str, start: int, end: int, reason: str) -> str:
+    """str(UnicodeEncodeError(...)): one character by its escape, a run by its positions."""
+    if end == start + 1:
+        return ("'" + encoding + "' codec can't encode character " + ascii_escaped(str_repr(text[start]))
+                + " in position " + str(start) + ": " + reason)
+    return ("'" + encoding + "' codec can't encode characters in position " + str(start) + "-" + str(end - 1)
+            + ": " + reason)
 
 
 class TypeError(Exception):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (ANY, INT, NONE, STR, TYPE, Builtin, ClassInfo, ClassType, CounterType, DictType, FuncSym, ListType, Local,
+from ..program import (ANY, BYTES, INT, NONE, STR, TYPE, Builtin, ClassInfo, ClassType, CounterType, DictType, FuncSym, ListType, Local,
                        OrderedDictType, SetType, Param, TupleType, Type, VarTupleType)
 from . import map_filter, tuple_sequences
 from .builtins import INTRINSICS, PYTHON_BUILTINS
@@ -45,6 +45,7 @@ from .named_tuples import is_named_tuple
 from .number_builtins import NumberBuiltinChecks
 from .reversed_builtin import ReversedChecks
 from .text_translate import TranslateChecks
+from .text_codecs import CodecChecks
 from .issubclass_builtin import IssubclassChecks
 from .builtin_calls import BuiltinCallChecks
 
@@ -52,7 +53,7 @@ from .builtin_calls import BuiltinCallChecks
 _DEFAULT = py_ast.Constant(value=None)  # marks "has a default" for built-in methods; lowering supplies it
 
 
-class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, ReversedChecks, TranslateChecks, CollectionsChecks, RandomCallChecks, DequeChecks,
+class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, ReversedChecks, TranslateChecks, CodecChecks, CollectionsChecks, RandomCallChecks, DequeChecks,
                   ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks,
                   StdlibClassChecks, ReprChecks, StaticMethodChecks, ClassMethodChecks, PropertyChecks, ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
@@ -238,6 +239,11 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
             return self.set_method(node, func, base)  # sema/sets.py
         if func.attr == "translate" and base == STR:
             return self.translate_call(node, receiver)  # sema/text_translate.py
+        if (func.attr, base) in (("encode", STR), ("decode", BYTES)) \
+                and (node.args or node.keywords or hasattr(node, "codec_plan")):
+            checked = self.codec_call(node, func)  # sema/text_codecs.py
+            if checked is not None:
+                return checked
         if func.attr == "format" and base == STR and isinstance(receiver, py_ast.Constant):
             node.call, node.joined = ("type-method", "format"), as_fstring(node, self.plain_local, self.fail)
             return self.check(node.joined)
