@@ -285,3 +285,22 @@ def uncaught_text(error: BaseException, name: str) -> str:
     if not error._exc_site:  # raised by the runtime (a built-in's error)
         return "Traceback (most recent call last): " + text
     return "Traceback (most recent call last): " + error._exc_site + ": " + text
+
+
+def uncaught_chain_text(error: BaseException, name: str) -> str:
+    """uncaught_text after the exceptions chained before it, as CPython's traceback shows them
+    (for programs that chain with ``raise ... from`` or read ``__context__``, lower/exceptions.py)."""
+    text = uncaught_text(error, name)
+    links = 0
+    while links < 100:  # a cycle made by assignment: stop
+        earlier = error.__cause__
+        link = " The above exception was the direct cause of the following exception: "
+        if earlier is None and not error.__suppress_context__:
+            earlier = error.__context__
+            link = " During handling of the above exception, another exception occurred: "
+        if earlier is None:
+            break
+        text = uncaught_text(earlier, type(earlier).__name__) + link + text
+        error = earlier
+        links += 1
+    return text
