@@ -120,7 +120,7 @@ class ExprChecker(ContainerLiteralChecks, ArithmeticChecks, ComparisonChecks, Fo
             raise self.fail(py_node, f"an Any is not converted to a union ({target}) yet",
                             "narrow it with isinstance() first: 'if isinstance(x, int): ...'")
         name = self.unknown_local(py_node) if hasattr(self, "unknown_local") else None
-        if name is not None and isinstance(target, (ListType, DictType)):
+        if name is not None and isinstance(target, (ListType, DictType, SetType)):
             py_node.ty = ty = self.settle(name, target)  # passed where a typed list is expected
             return ty
         if not assignable(ty, target):
