@@ -15,7 +15,7 @@ from .type_values import refuse_type_value_use
 from .check_expr import NUMERIC, TEXT
 from .fstrings import STR_ARGUMENTS, str_convertible
 from .classes import inherited_method
-from .sort_keys import check_extremum, check_sorted, tuples_in_order
+from .sort_keys import check_extremum, check_sorted, implied_key, sort_help, tuples_in_order
 from .int_enums import int_operand
 from .stdlib_operators import stdlib_format_method
 from .named_tuples import is_named_tuple
@@ -163,8 +163,15 @@ class BuiltinCallChecks:
             if isinstance(ty, (ListType, ViewType)) and tuples_in_order(node, ty.item, None):
                 node.extremum, node.bound = (node.args[0], None), []  # lowered as with key= (lower/sort_keys.py)
                 return ty.item
+            if isinstance(ty, (ListType, ViewType)) and ty.item in (FLOAT, BYTES, BOOL):
+                return check_extremum(self, node, name, keyless=True)  # compared as min(xs, key=...) does
+            implied = implied_key(ty.item, node) if isinstance(ty, (ListType, ViewType)) else None
+            if implied is not None:  # an order=True dataclass: by the tuple of its fields
+                node.keywords.append(implied)
+                return check_extremum(self, node, name)
             if not (isinstance(ty, (ListType, ViewType, VarTupleType)) and ty.item in (INT, STR)):  # read only
-                raise self.fail(node, f"{name}() of one argument needs a list of int or str")
+                raise self.fail(node, f"{name}() of one argument needs a list of int, float, str or bytes here",
+                                f"compare by an int or str key: {name}(items, key=lambda x: x.name)")
             return ty.item
         if len(node.args) < 2:
             raise self.fail(node, f"{name}() needs at least one argument")
@@ -187,8 +194,14 @@ class BuiltinCallChecks:
         if isinstance(ty, (ListType, ViewType)) and tuples_in_order(node, ty.item, reverse[0].value if reverse else None):
             node.ty = list_of(ty.item)  # lowered as with key= (lower/sort_keys.py)
             return node.ty
+        implied = implied_key(ty.item, node) if isinstance(ty, (ListType, ViewType)) else None
+        if implied is not None:  # bytes, bools, order=True dataclass objects: sorted as by that key=
+            node.keywords.append(implied)
+            check_sorted(self, node)
+            return node.ty
         if not (isinstance(ty, (ListType, ViewType, VarTupleType)) and ty.item in (INT, STR)):  # sorts a copy
-            raise self.fail(node, "sorted() supports a list of int or str in this version")
+            raise self.fail(node, f"sorted() of {ty} is not supported: it sorts a list of int or str, or by a key",
+                            sort_help(ty))
         return list_of(ty.item)
 
     def builtin_list(self, node: py_ast.Call, expected: Type | None) -> Type:

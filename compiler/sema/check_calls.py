@@ -31,7 +31,7 @@ from .tuple_builtin import TupleBuiltinChecks, affix_tuple, joined_tuple
 from .classes import inherited_method
 from .sets import CONSUMERS as SET_CONSUMERS
 from .methods import CLASS_METHODS, argument_problem, methods_of, with_tuple_argument
-from .sort_keys import check_list_sort
+from .sort_keys import check_list_sort, sort_help
 from .str_format import as_fstring
 from .types import class_type, eq_kind, equality_supported, is_exception_class_info
 from .properties import PropertyChecks
@@ -276,7 +276,8 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
             raise self.fail(func, f"tuple.{func.attr}() on {base} is not supported in this version",
                             "search a list of these items")
         if isinstance(base, ListType) and func.attr == "sort" and base.item not in (INT, STR):
-            raise self.fail(func, "sort() supports lists of int or str in this version")
+            raise self.fail(func, f"sort() of {base} is not supported: it sorts a list of int or str, or by a key",
+                            sort_help(base))
         if isinstance(base, ListType) and func.attr == "sort" and node.args:
             raise self.fail(node.args[0], "sort() takes no positional arguments", "write sort(reverse=True)")
         result = self.bind(node, [Param(n, t, t.wasm or "i32", _DEFAULT if d else None) for n, t, d in params],
