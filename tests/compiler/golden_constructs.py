@@ -49,7 +49,7 @@ CONSTRUCTS = [
      'make the list first: items = list(gen(...)), then set(items)'),
     ('generator expression kept as a value', 'def f(xs: list[int]) -> int:\n    g = (x for x in xs)\n    return 0\n',
      '2:9', 'a generator expression is supported as the argument of any(), all(), sum(), min(), max(), sorted(), '
-     'list(), set(), frozenset(), str.join() or list.extend(), or as the iterable of a for loop',
+     'list(), tuple(), dict(), set(), frozenset(), str.join() or list.extend(), or as the iterable of a for loop',
      'write a list comprehension [...] and use the list'),
     ('`lambda` whose parameter types are not known', 'def f() -> None:\n    g = lambda x: x\n',
      '2:9', 'the parameter types of this lambda are not known here',
@@ -62,7 +62,7 @@ CONSTRUCTS = [
      'pass every argument: a function value is called with all of them'),
     ('`map`/`filter` kept as a value',
      'def f(xs: list[int]) -> int:\n    m = map(abs, xs)\n    return 0\n',
-     '2:9', 'map() is supported as the argument of any(), all(), sum(), min(), max(), sorted(), list(), set(), '
+     '2:9', 'map() is supported as the argument of any(), all(), sum(), min(), max(), sorted(), list(), tuple(), dict(), set(), '
      'frozenset(), str.join() or list.extend(), or as the iterable of a for loop',
      'write list(map(...)) and use the list'),
     ('`map` of a local function value outside `list()`, `sorted()`, `min()`, `max()`, `str.join()`',
