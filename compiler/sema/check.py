@@ -315,7 +315,11 @@ class FunctionChecker(GeneratorFunctionChecks, ItertoolsChecks, GeneratorChecks,
             owner = self.fn.locals.get(target.value.id)
             if isinstance(owner, ClassType):
                 return owner.info.fields.get(target.attr)
-        if isinstance(target, py_ast.Subscript) and not isinstance(target.slice, py_ast.Slice):
+        if isinstance(target, py_ast.Subscript) and isinstance(target.slice, py_ast.Slice):
+            container = self.target_hint(target.value) if isinstance(target.value, (py_ast.Name, py_ast.Attribute)) \
+                else None
+            return container if isinstance(container, ListType) else None  # xs[i:j] = []
+        if isinstance(target, py_ast.Subscript):
             container = self.target_hint(target.value) if isinstance(target.value, (py_ast.Name, py_ast.Attribute)) \
                 else None
             if isinstance(container, DictType):
