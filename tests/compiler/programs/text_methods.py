@@ -287,7 +287,9 @@ def formats(a: int) -> int:
     r = "{} has {:>5} {{items}} {!s:*^9}".format(s, x, a > 0)
     q = "{0}-{1}-{0} {name:<4}|{n:x}|{n:+08d}".format(s, x, name=s, n=x)
     w = "{:08.3f}/{}/{:.2}".format(x / 7, TEXTS[(a % len(TEXTS) + 1) % len(TEXTS)], s)
-    return digest(r) + 3 * digest(q) + 5 * digest(w)
+    listed = [s]
+    c = "{0!r} {0!a:>12} {k!r:.4}".format(s, k=listed)
+    return digest(r) + 3 * digest(q) + 5 * digest(w) + 7 * digest(c)
 
 
 @export
