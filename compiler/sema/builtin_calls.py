@@ -118,8 +118,11 @@ class BuiltinCallChecks:
             node.call = ("rewritten", text)
             return STR
         ty = int_operand(arg, self.check(arg))  # an IntEnum's str is its int's (3.11)
+        optional = self.optional_exception_text(arg, ty, "__str__")  # str(e.__cause__): sema/exceptions.py
         if is_exception(ty):
             node.args[0] = node.bound[0] = self.exception_message(arg)
+        elif optional is not None:
+            node.args[0] = node.bound[0] = optional
         elif isinstance(ty, ClassType) and inherited_method(ty.info, "__str__") is not None:
             # CPython's type(x).__str__(x): a written __str__ -> str is called (dispatch on the runtime class)
             call = py_ast.Call(func=py_ast.Attribute(value=arg, attr="__str__", ctx=py_ast.Load()), args=[], keywords=[])

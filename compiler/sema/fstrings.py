@@ -128,6 +128,10 @@ class FormatChecks:
         if part.conversion in (-1, ord("s")):
             ty = int_operand(part.value, ty)  # an IntEnum's format and str are its int's (3.11)
         refuse_type_value_use(self, part.value, ty, "formatting")  # sema/type_values.py
+        optional = self.optional_exception_text(part.value, ty, "__str__") \
+            if part.conversion in (-1, ord("s")) and part.format_spec is None else None
+        if optional is not None:  # f"{e.__cause__}": sema/exceptions.py
+            part.value, part.conversion, ty = optional, -1, STR
         if is_exception(ty):
             if part.format_spec is not None and part.conversion == -1:  # CPython: TypeError
                 raise self.fail(part.value, "an exception is formatted only without a spec",
