@@ -111,6 +111,12 @@ def str_convertible(ty: Type) -> bool:
     return all(m in STR_ARGUMENTS or m == NONE for m in members_of(ty)) and ty != NONE
 
 
+def is_plain_enum(ty: Type) -> bool:
+    """A member of an Enum that is not an IntEnum or a Flag (their formatting is their own)."""
+    info = ty.info if isinstance(ty, ClassType) else None
+    return getattr(info, "enum", False) and not getattr(info, "int_enum", False) and not getattr(info, "flag", False)
+
+
 class FormatChecks:
     """The checker of f-string pieces: the value, its conversion and its constant spec."""
 
@@ -146,6 +152,8 @@ class FormatChecks:
                                args=[part.format_spec], keywords=[])
             part.value, part.format_spec = py_ast.copy_location(call, part.value), None
             ty = self.check(part.value)
+        if part.conversion == -1 and _has_spec(part) and is_plain_enum(ty):
+            part.conversion = ord("s")  # 3.11's Enum.__format__ formats str(member) with the spec
         if part.conversion == -1 and _has_spec(part) and (shown_by_repr(ty) or defines_str(ty)):
             name = ty.info.name if isinstance(ty, ClassType) else str(ty).split("[")[0]
             raise self.fail(part.value, f"unsupported format string passed to {name}.__format__",

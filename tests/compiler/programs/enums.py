@@ -113,3 +113,12 @@ def digest(text: str) -> int:
     for c in text:
         h = (h * 131 + ord(c)) % 1000000007
     return h
+
+
+@export
+def member_str_and_format(n: int) -> int:
+    """str() and formatting of an Enum member: 3.11's Color.RED, a spec applying to that text."""
+    c = list(Color)[n % 4]
+    m = list(Mode)[n % 4]
+    text = f"{c}|{m:>14}|{c!s:*^12}|{str(m)}|" + "%s" % c + "{}".format(m) + str([c]) + str((c, m))
+    return len(text) * 1000 + sum(ord(ch) for ch in text) % 997
