@@ -232,10 +232,16 @@ def _keyword_only(module: SourceModule, arg: py_ast.arg, default: py_ast.expr | 
 
 
 def _constant_default(module: SourceModule, default: py_ast.expr) -> None:
+    """A constant, or a tuple of them (immutable: a fresh equal tuple per call is what CPython's
+    one shared tuple shows, short of ``is``)."""
+    if isinstance(default, py_ast.Tuple) and not any(isinstance(e, py_ast.Starred) for e in default.elts):
+        for item in default.elts:
+            _constant_default(module, item)
+        return
     try:
         fold(module, default)
     except ConstantError:
-        raise fail(module, default, "a default value must be a constant",
+        raise fail(module, default, "a default value must be a constant or a tuple of them",
                    "use None as the default and build the value inside the function") from None
 
 

@@ -596,7 +596,7 @@ CONSTRUCTS = [
      '2:5', "a dict_keys[str] view cannot be stored: CPython's views follow later changes",
      'store a snapshot: list(d.keys()), or iterate the view directly'),
     ('non-constant default', 'def f(x: list[int] = []) -> int:\n    return 0\n',
-     '1:22', 'a default value must be a constant',
+     '1:22', 'a default value must be a constant or a tuple of them',
      'use None as the default and build the value inside the function'),
     ("`break` outside a loop (CPython's own errors)", 'def f() -> None:\n    break\n',
      '2:5', "syntax error: 'break' outside loop",

@@ -48,3 +48,15 @@ def methods(n: int) -> int:
     box = Box(n % 50, tag="x")
     other = Box(1)
     return box.grow(by=n % 7) * 100 + other.grow(by=-3) + len(box.tag + other.tag)
+
+
+def allowed(method: str, methods: tuple[str, ...] = ("GET", "HEAD"), pair: tuple[int, str] = (1, "a"),
+            *, skip: tuple[int, ...] = ()) -> int:
+    return int(method in methods) + pair[0] * 10 + len(pair[1]) * 100 + len(skip) * 1000
+
+
+@export
+def tuple_defaults(a: int) -> int:
+    """Defaults that are tuples of constants (immutable, so each call may see a fresh equal one)."""
+    methods = ("PUT", str(a % 3))
+    return allowed("GET") + allowed(str(a % 3), methods) * 7 + allowed("HEAD", skip=(a % 5, 1)) * 11
