@@ -24,7 +24,7 @@ from .enums import declare_enum, enums_first, is_enum_base, rewrite_uses
 from .dataclass_repr import generate_reprs
 from .named_tuples import check_body as check_named_tuple_body, is_named_tuple_base
 from .dataclass_options import check_frozen_inheritance, dataclass_decorator, mark_frozen_families, option
-from .field_inference import attribute_type, global_type, infer_to_fixed_point, set_operation_type
+from .field_inference import attribute_type, class_constant_type, global_type, infer_to_fixed_point, set_operation_type
 from .static_methods import declare_static, is_static
 from .stdlib_operators import add_stdlib_class_attributes
 from .types import TypeError_, class_type, is_subclass, resolve
@@ -287,7 +287,8 @@ def _infer(info: ClassInfo, value: py_ast.expr | None, params: dict[str, Type]) 
         ty = attribute_type(value, params)  # a parameter, or a field of one: sema/field_inference.py
         if ty is not None:
             return ty
-    ty = set_operation_type(value, lambda v: _infer(info, v, params)) or global_type(info.module, value)
+    ty = set_operation_type(value, lambda v: _infer(info, v, params)) or global_type(info.module, value) \
+        or class_constant_type(info, value, next(iter(params), ""))  # Limits.DEFAULT, self.DEFAULT
     if ty is not None:
         return ty
     if isinstance(value, py_ast.Call) and isinstance(value.func, py_ast.Name):

@@ -77,3 +77,17 @@ def infer_to_fixed_point(order: list[ClassInfo], init_fields: Callable[[ClassInf
                 pass
         if sum(len(info.fields) for info in order) == before:
             return
+
+
+def class_constant_type(info: ClassInfo, value: py_ast.expr, self_name: str) -> Type | None:
+    """``C.LIMIT`` (C a class of the module, or ``self``: this class) read from a class constant,
+    its own or a base's."""
+    if not (isinstance(value, py_ast.Attribute) and isinstance(value.value, py_ast.Name)):
+        return None
+    owner = info if value.value.id == self_name else info.module.namespace.get(value.value.id)
+    while isinstance(owner, ClassInfo):
+        constant = owner.constants.get(value.attr)
+        if constant is not None:
+            return constant.ty
+        owner = owner.base
+    return None

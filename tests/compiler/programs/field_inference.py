@@ -62,3 +62,30 @@ def shared_object(n: int) -> int:
 def chain_of_instances(n: int) -> int:
     grandchild = Grandchild(Child(Root(n % 50), 1))
     return len(grandchild.label) * 1000 + grandchild.settings.limit + len(grandchild.settings.name)
+
+
+class Limits:
+    DEFAULT = 10
+    NAME = "lim"
+
+    def __init__(self) -> None:
+        self.n = Limits.DEFAULT
+        self.label = self.NAME
+
+
+class Tighter(Limits):
+    RATE = 0.5
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rate = Tighter.RATE
+        self.cap = Tighter.DEFAULT
+
+
+@export
+def fields_from_class_constants(a: int) -> int:
+    """A field typed by the class constant __init__ assigns it (its class's, self's or a base's)."""
+    limits = Limits()
+    limits.n += a % 100
+    tight = Tighter()
+    return limits.n * 1000 + len(limits.label + tight.label) * 100 + int(tight.rate * 10) + tight.cap
