@@ -378,7 +378,9 @@ def _check_equality_methods(info: ClassInfo) -> None:
             raise _fail(info, fn.node, f"{name} is only supported in a class without a base class",
                         "CPython would choose between the base's and the subclass's method by operand types")
         if len(fn.params) != 2 or fn.params[1].ty != class_type(info) or fn.result != BOOL:
-            raise _fail(info, fn.node, f"{name} must be declared as 'def {name}(self, other: \"{info.name}\") -> bool'")
+            raise _fail(info, fn.node, f"{name} must be declared as 'def {name}(self, other: \"{info.name}\") -> bool'",
+                        f"== here only ever compares two {info.name} objects (comparing one with another type is a "
+                        "compile error), so 'other: object' and NotImplemented are not needed")
     written = inherited_method(info.base, "__eq__") if info.base is not None else None
     if info.dataclass and written is not None and not getattr(written.node, "generated", False):
         raise _fail(info, info.node, f"a dataclass cannot inherit the written __eq__ of {written.qualname}",

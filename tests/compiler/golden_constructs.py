@@ -595,6 +595,10 @@ CONSTRUCTS = [
     ('storing a dict view', 'def f(d: dict[str, int]) -> int:\n    ks = d.keys()\n    return len(ks)\n',
      '2:5', "a dict_keys[str] view cannot be stored: CPython's views follow later changes",
      'store a snapshot: list(d.keys()), or iterate the view directly'),
+    ("`__eq__(self, other: object)` (mypy's form)", 'class M:\n    def __init__(self, c: int) -> None:\n        self.c = c\n\n    def __eq__(self, other: object) -> bool:\n        return isinstance(other, M) and other.c == self.c\n',
+     '5:5', '__eq__ must be declared as \'def __eq__(self, other: "M") -> bool\'',
+     '== here only ever compares two M objects (comparing one with another type is a compile error), so '
+     "'other: object' and NotImplemented are not needed"),
     ('non-constant default', 'def f(x: list[int] = []) -> int:\n    return 0\n',
      '1:22', 'a default value must be a constant or a tuple of them',
      'use None as the default and build the value inside the function'),
