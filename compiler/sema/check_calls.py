@@ -219,8 +219,10 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
             base = self.check_maybe_unknown(receiver)
         if owner is None and self.unknown_local(receiver) is not None:
             base = receiver.ty = self.settle_by_method(receiver, func.attr, node.args)
-        if isinstance(base, TupleType) and func.attr in ("index", "count"):  # on the list of its items
-            func.value = tuple_sequences.as_list(self, receiver, base, "searching")
+        if isinstance(base, TupleType) and func.attr in ("index", "count"):  # on tuple([its items]):
+            items = tuple_sequences.as_list(self, receiver, base, "searching")  # a tuple's ValueError text
+            func.value = py_ast.copy_location(py_ast.Call(func=py_ast.copy_location(
+                py_ast.Name(id="tuple", ctx=py_ast.Load()), receiver), args=[items], keywords=[]), receiver)
             return self.method_call(node, func)
         if func.attr == "_replace" and is_named_tuple(base) and inherited_method(base.info, "_replace") is None:
             return self.named_tuple_replace(node, func, base)  # sema/named_tuples.py
