@@ -55,6 +55,10 @@ class PercentFormatChecks:
             if match.group("type") == "%" and not match.group("flags") and match.group(0) == "%%":
                 literal += "%"
                 continue
+            if "*" in text[match.start():match.end() + 1]:  # %*d, %.*f: the width from the arguments
+                raise self.fail(node.left, "a '*' width or precision in '%' formatting is not supported",
+                                "write the number in the format ('%5d', '%.2f'); for a width known only at run "
+                                "time, pad the text: str(x).rjust(width)")
             fields.append((literal, match))
             literal = ""
         self.percent_tail = literal + text[pos:]

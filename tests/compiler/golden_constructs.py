@@ -599,6 +599,10 @@ CONSTRUCTS = [
      '5:5', '__eq__ must be declared as \'def __eq__(self, other: "M") -> bool\'',
      '== here only ever compares two M objects (comparing one with another type is a compile error), so '
      "'other: object' and NotImplemented are not needed"),
+    ("a `*` width in `%` formatting (`'%*d' % (w, x)`)", 'def f(w: int, x: int) -> str:\n    return "%*d" % (w, x)\n',
+     '2:12', "a '*' width or precision in '%' formatting is not supported",
+     "write the number in the format ('%5d', '%.2f'); for a width known only at run time, pad the text: "
+     "str(x).rjust(width)"),
     ('non-constant default', 'def f(x: list[int] = []) -> int:\n    return 0\n',
      '1:22', 'a default value must be a constant or a tuple of them',
      'use None as the default and build the value inside the function'),
