@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import ast as py_ast
 
 from .type_values import refuse_type_value_use
-from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, Type, members_of
+from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, Type, UnionType, members_of
 from .exceptions import is_exception
 from .reprs import defines_str, shown_by_repr
 from .int_enums import int_operand
@@ -111,6 +111,15 @@ def str_convertible(ty: Type) -> bool:
     return all(m in STR_ARGUMENTS or m == NONE for m in members_of(ty)) and ty != NONE
 
 
+def unformatted_help(ty: Type) -> str:
+    """What to write instead of f"{x}" for an x of a type without a text here."""
+    if isinstance(ty, UnionType):
+        return "narrow it first ('if isinstance(x, list): ...') and format each case"
+    if isinstance(ty, ClassType):
+        return "define __str__ or __repr__ in its class, or format its fields"
+    return "format its parts, or convert it first"
+
+
 def is_plain_enum(ty: Type) -> bool:
     """A member of an Enum that is not an IntEnum or a Flag (their formatting is their own)."""
     info = ty.info if isinstance(ty, ClassType) else None
@@ -186,7 +195,8 @@ class FormatChecks:
             spec = "".join(p.value for p in pieces)
         parsed = parse_spec(spec, ty)
         if isinstance(parsed, str):
-            raise self.fail(part, parsed, "supported: [[fill]align][sign][#][0][width][,|_][.precision][d|x|X|o|b|e|E|f|F|g|G|%|s]")
+            raise self.fail(part, parsed, unformatted_help(ty) if not spec else
+                            "supported: [[fill]align][sign][#][0][width][,|_][.precision][d|x|X|o|b|e|E|f|F|g|G|%|s]")
         part.spec = parsed
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (BOOL, BYTES, FLOAT, INT, STR, ClassType, FuncSym, ListType, Param, TupleType, Type,
+from ..program import (ANY, BOOL, BYTES, FLOAT, INT, STR, ClassType, FuncSym, ListType, Param, TupleType, Type,
                        ViewType, list_of, union_of)
 from .callables import CallableType
 from .lambdas import lambda_function
@@ -53,6 +53,8 @@ def _lambda_key(body_of, where: py_ast.AST) -> py_ast.keyword:
 
 
 def sort_help(ty: Type) -> str:
+    if ty == ANY:
+        return "an Any's items have no type here: sort a typed list, e.g. sorted([str(k) for k in x])"
     if getattr(ty, "item", None) == FLOAT:
         return "a float could be NaN, whose order CPython leaves to its algorithm: sort by an int or str key"
     return "sort by an int or str key (or a tuple of them): sorted(items, key=lambda x: (x.major, x.name))"

@@ -603,6 +603,9 @@ CONSTRUCTS = [
      '2:12', "a '*' width or precision in '%' formatting is not supported",
      "write the number in the format ('%5d', '%.2f'); for a width known only at run time, pad the text: "
      "str(x).rjust(width)"),
+    ('f-string of a union with a container (`xs and xs[0]`)', 'def f(xs: list[int]) -> str:\n    v = xs and xs[0]\n    return f"{v}"\n',
+     '3:12', 'list[int] | int values cannot be formatted in an f-string',
+     "narrow it first ('if isinstance(x, list): ...') and format each case"),
     ('non-constant default', 'def f(x: list[int] = []) -> int:\n    return 0\n',
      '1:22', 'a default value must be a constant or a tuple of them',
      'use None as the default and build the value inside the function'),
