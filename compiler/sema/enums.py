@@ -168,9 +168,9 @@ def by_name(name: str) -> {quoted}:
     init.body[2].targets[0].attr = SHOWN  # a field no source can name
     init.generated = True
     declare_method(program, info, init)
-    if flag_lookup or not info.int_enum:  # str(): Color.RED; a Flag's P.R|W, P(0) (sema/flags.py)
-        tree.body[0].body[1].generated = True
-        declare_method(program, info, tree.body[0].body[1])
+    for method in tree.body[0].body[1:]:  # str(): Color.RED; a Flag's P.R|W, P(0) and `in` (sema/flags.py)
+        method.generated = True
+        declare_method(program, info, method)
     for node, kind in zip(tree.body[1:], ("lookup", "by-name", "bits")):
         node.name = hidden(kind, info)
         node.generated = True

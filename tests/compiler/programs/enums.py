@@ -122,3 +122,15 @@ def member_str_and_format(n: int) -> int:
     m = list(Mode)[n % 4]
     text = f"{c}|{m:>14}|{c!s:*^12}|{str(m)}|" + "%s" % c + "{}".format(m) + str([c]) + str((c, m))
     return len(text) * 1000 + sum(ord(ch) for ch in text) % 997
+
+
+@export
+def flag_membership(n: int) -> int:
+    """`a in p` of Flag values: 3.11's Flag.__contains__, every bit of a set in p (zero is in any)."""
+    members = list(Perm)
+    p = members[n % len(members)] | members[(n // 3) % len(members)]
+    t = 0
+    for a in members + [members[0] | members[1], p & members[n % len(members)], members[0] & members[1]]:
+        t = t * 2 + int(a in p)
+        t = t * 2 + int(a not in members[1] | members[2])
+    return t
