@@ -263,6 +263,7 @@ class Param:
     default: py_ast.expr | None = None  # a constant expression
     keyword_only: bool = False  # declared after '*': passed by keyword only
     var_positional: bool = False  # '*args: T': the extra positional arguments, a tuple[T, ...]
+    var_keyword: bool = False  # '**kwargs: T': the extra keyword arguments, a dict[str, T]
 
 
 @dataclass

@@ -46,6 +46,7 @@ from .number_builtins import NumberBuiltinChecks
 from .reversed_builtin import ReversedChecks
 from .text_translate import TranslateChecks
 from .text_codecs import CodecChecks
+from .var_keywords import packed_keywords, var_keyword_index
 from .issubclass_builtin import IssubclassChecks
 from .builtin_calls import BuiltinCallChecks
 
@@ -109,6 +110,9 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
             refuse_unpacked_into_varargs(self, node, params, name)  # sema/star_args.py
             return bind_unpacked(self, node, params, name, args, result)  # f(**d): sema/kwargs_unpack.py
         bound = self.given_arguments(node, params, name, args)
+        var_keyword = var_keyword_index(params)
+        if var_keyword is not None and bound[var_keyword] is None:  # f(*xs): no extra keyword
+            bound[var_keyword] = packed_keywords(self, node, [], [], name)
         names = [p.name for p in params]
         for index, (param, arg) in enumerate(zip(params, bound)):
             if arg is None:
@@ -122,7 +126,9 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
             elif not isinstance(arg, StarItem):  # f(*xs): checked by sema/star_args.py
                 self.use(arg, param.ty, what=f"argument '{param.name}' of {name}()")
         node.bound = bound
-        positions = argument_positions(params, len(args), [names.index(k.arg) for k in node.keywords])
+        positions = argument_positions(params, len(args), [
+            names.index(k.arg) if k.arg in names and names.index(k.arg) != var_keyword
+            and not params[names.index(k.arg)].var_positional else var_keyword for k in node.keywords])
         if positions != sorted(positions):
             node.evaluation_order = positions  # CPython evaluates arguments in source order
         return result
@@ -133,7 +139,7 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
         bound: list[py_ast.expr | None] = [None] * len(params)
         if any(isinstance(arg, py_ast.Starred) for arg in args):
             return bind_starred(self, node, params, name, args, bound)  # f(*xs): sema/star_args.py
-        positional = sum(not p.keyword_only and not p.var_positional for p in params)
+        positional = sum(not p.keyword_only and not p.var_positional and not p.var_keyword for p in params)
         vararg = vararg_index(params)
         if vararg is not None:  # *args: the extra positional arguments as a tuple
             bound[vararg] = packed_extras(node, args[positional:])
@@ -148,15 +154,24 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
                 raise self.unsupported(arg)
             bound[index] = arg
         names = [p.name for p in params]
+        var_keyword = var_keyword_index(params)
+        extras = []
         for keyword in node.keywords:
             if keyword.arg is None:
                 continue  # f(**d): bound when the call runs (sema/kwargs_unpack.py)
-            if keyword.arg not in names or params[names.index(keyword.arg)].var_positional:
+            taken = keyword.arg in names and not params[names.index(keyword.arg)].var_positional \
+                and names.index(keyword.arg) != var_keyword
+            if not taken and var_keyword is not None:
+                extras.append(keyword)  # **kwargs: sema/var_keywords.py
+                continue
+            if not taken:
                 raise self.fail(keyword, f"{name}() has no parameter '{keyword.arg}'")
             index = names.index(keyword.arg)
             if bound[index] is not None:
                 raise self.fail(keyword, f"{name}() got '{keyword.arg}' twice")
             bound[index] = keyword.value
+        if var_keyword is not None:
+            bound[var_keyword] = packed_keywords(self, node, extras, [k.arg for k in node.keywords], name)
         return bound
 
     def require_parameter_order(self, node: py_ast.Call, name: str) -> None:

@@ -314,8 +314,8 @@ def _check_overrides(info: ClassInfo) -> None:
         base_fn = inherited_method(info.base, name)
         if base_fn is None or name == "__init__":
             continue
-        mine = [(p.ty, p.var_positional) for p in fn.params[1:]], fn.result
-        theirs = [(p.ty, p.var_positional) for p in base_fn.params[1:]], base_fn.result
+        mine = [(p.ty, p.var_positional, p.var_keyword) for p in fn.params[1:]], fn.result
+        theirs = [(p.ty, p.var_positional, p.var_keyword) for p in base_fn.params[1:]], base_fn.result
         if mine != theirs and not getattr(fn.node, "generated", False) and not _narrower_getter(fn, base_fn):
             raise _fail(info, fn.node, f"'{name}' overrides {base_fn.qualname} with a different signature",
                         "keep the parameter and result types of the base method")
