@@ -15,7 +15,7 @@ from ..program import (ANY, BYTES, INT, NONE, STR, TYPE, Builtin, ClassInfo, Cla
 from . import map_filter, tuple_sequences
 from .builtins import INTRINSICS, PYTHON_BUILTINS
 from .collections_types import COUNTER_LATER, COUNTER_METHODS, ORDERED_METHODS, CollectionsChecks
-from .dict_builtin import DictBuiltinChecks
+from .dict_builtin import DictBuiltinChecks, keywords_dict
 from .exception_args import ExceptionArgsChecks, missing_method_help, reaches_base_init, takes_arguments
 from .reprs import ReprChecks
 from .random_calls import RandomCallChecks, is_generic_random
@@ -275,6 +275,12 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
             map_filter.consumed(self, node)  # ",".join(map(str, xs))
         if isinstance(base, ListType) and func.attr == "sort" and check_list_sort(self, node, base):
             return NONE
+        if isinstance(base, DictType) and func.attr == "update" and node.keywords \
+                and all(k.arg is not None for k in node.keywords) and len(node.args) <= 1:
+            extra = keywords_dict(node)  # d.update(k=v): d.update({"k": v}); with a dict, its | first
+            node.args = [py_ast.copy_location(py_ast.BinOp(left=node.args[0], op=py_ast.BitOr(), right=extra), node)
+                         if node.args else extra]
+            node.keywords = []
         if isinstance(base, ListType) and func.attr == "extend" and written_as_view(node):
             return extend_by_view(self, node, base)  # sema/view_arguments.py
         table = CLASS_METHODS[owner] if owner is not None else methods_of(base)
