@@ -188,7 +188,8 @@ class ExprChecker(ContainerLiteralChecks, ArithmeticChecks, ComparisonChecks, Fo
         if name in self.local_names and name not in self.global_names:
             if name in self.untyped and name not in self.fn.locals:
                 raise Bail(None)  # the refused assignment was reported; its uses are not errors again
-            if self.assigned is not None and name not in self.assigned:
+            if self.assigned is not None and name not in self.assigned and name not in self.untyped:  # (a refused
+                # assignment, reported already, may have been the one on this path)
                 raise self.fail(node, f"local variable '{node.id}' may be used before it is assigned",
                                 "assign it on every path before this line")
             node.sym = Local(name)
