@@ -24,7 +24,7 @@ from .enums import declare_enum, enums_first, is_enum_base, rewrite_uses
 from .dataclass_repr import generate_reprs
 from .named_tuples import check_body as check_named_tuple_body, is_named_tuple_base
 from .dataclass_options import check_frozen_inheritance, dataclass_decorator, mark_frozen_families, option
-from .field_inference import attribute_type, class_constant_type, global_type, infer_to_fixed_point, set_operation_type
+from .field_inference import attribute_type, class_constant_type, empty_field_type, global_type, infer_to_fixed_point, set_operation_type
 from .static_methods import declare_static, is_static
 from .stdlib_operators import add_stdlib_class_attributes
 from .types import TypeError_, class_type, is_subclass, resolve
@@ -272,6 +272,8 @@ def _init_fields(info: ClassInfo) -> None:
             continue
         name = target.attr
         ty = resolve(info.module, annotated) if annotated is not None else _infer(info, value, params)
+        if ty is None and annotated is None:  # self.items = [] then self.items.append(x): field_inference.py
+            ty = empty_field_type(init.node, init.params[0].name, name, value, lambda v: _infer(info, v, params))
         if ty is None:
             if name in info.fields:
                 continue

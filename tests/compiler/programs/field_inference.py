@@ -89,3 +89,32 @@ def fields_from_class_constants(a: int) -> int:
     limits.n += a % 100
     tight = Tighter()
     return limits.n * 1000 + len(limits.label + tight.label) * 100 + int(tight.rate * 10) + tight.cap
+
+
+class Route:
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+
+class Router:
+    def __init__(self, prefix: str, limit: int) -> None:
+        self.routes = []  # typed by the append below, as mypy infers it
+        self.limits = {}
+        self.seen = set()
+        self.routes.append(Route(prefix))
+        self.limits[prefix] = limit
+        self.seen.add(prefix)
+
+    def add(self, path: str) -> None:
+        self.routes.append(Route(path))
+        self.seen.add(path)
+
+
+@export
+def fields_from_empty_literals(a: int) -> int:
+    """self.x = [] / {} / set() in __init__, typed by what __init__ then appends, stores or adds."""
+    router = Router("/a", a % 100)
+    router.add("/b" + str(a % 3))
+    router.add("/a")
+    text = repr([r.path for r in router.routes]) + repr(router.limits) + repr(sorted(router.seen))
+    return len(text) * 1000 + sum(ord(c) for c in text) % 997
