@@ -117,9 +117,14 @@ def check_extremum(checker, node: py_ast.Call, name: str, keyless: bool = False)
         item = types.pop()
         items = py_ast.copy_location(py_ast.List(elts=list(node.args), ctx=py_ast.Load()), node)
         items.ty = list_of(item)
+    implied = implied_key(item, node) if key is None and item not in ORDER_KINDS else None
+    if implied is not None:  # an order=True dataclass: by the tuple of its fields
+        node.keywords.append(implied)
+        key = implied.value
     if key is None:
         if item not in ORDER_KINDS:
-            raise checker.fail(node, f"{name}() compares int, float, str or bytes items here, not {item}")
+            raise checker.fail(node, f"{name}() compares int, float, str or bytes items here, not {item}",
+                               f"compare by a key: {name}(items, key=lambda x: x.name)")
         node.sort_key = (None, ORDER_KINDS[item])
     else:
         _key(checker, node, key, item, sort=False)

@@ -216,4 +216,6 @@ def implied_keys(a: int) -> int:
     t = 0
     for i in order + [len(b) for b in blobs] + [int(f) for f in flags]:
         t = t * 7 + i
+    nobody: list[Version] = []
+    t += len(repr(min(nobody, default=None))) + len(repr(max(vs[:a % 3], default=vs[0])))
     return t % 1000000007 + int(min(floats) * 1000) % 997 + int(max(floats) * 1000) % 991 + len(min(blobs))
