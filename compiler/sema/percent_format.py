@@ -4,7 +4,7 @@
 argument (a tuple literal, a local holding a tuple, or one non-tuple value),
 in order, once, so evaluating them as the f-string goes gives CPython's order.
 Supported: ``%s %r %a`` (flag ``-``, width, precision), ``%d %i %u %x %X %o``
-(flags ``- + space 0``, width) of an int (not a bool), ``%e %E %f %F %g %G`` (same flags and
+(flags ``- + space 0``, width) of an int (``%d %i %u`` of a float or bool variable: its ``int()``), ``%e %E %f %F %g %G`` (same flags and
 ``#``, width, precision) of an int or float, and ``%%``. What CPython raises for a constant format
 (wrong argument count, a ``%d`` of a str, an unknown conversion) is a compile
 error here, as are ``*`` widths, ``#`` with ``%x %o`` and ``%c``. ``%(name)s`` fields take the
@@ -15,7 +15,7 @@ from __future__ import annotations
 import ast as py_ast
 import re
 
-from ..program import STR, TupleType, Type, VarTupleType
+from ..program import BOOL, FLOAT, STR, TupleType, Type, VarTupleType
 
 _FIELD = re.compile(r"%(?:\((?P<key>[^)]*)\))?(?P<flags>[-+ 0#]*)(?P<width>\d+)?(?:\.(?P<precision>\d+))?(?P<type>.?)",
                     re.S)
@@ -119,6 +119,10 @@ class PercentFormatChecks:
         if kind and kind in TEXT_TYPES and set(flags) <= {"-"}:
             spec = ("<" if "-" in flags else ">") + width + ("" if precision is None else "." + precision)
             return _formatted(arg, ord(kind), spec if width or precision is not None else "")
+        if kind in "diu" and kind and (isinstance(arg, py_ast.Constant) or self.plain_local(arg)) \
+                and self.check(arg) in (FLOAT, BOOL):  # CPython's %d formats int(x) of a float or a bool
+            arg = py_ast.copy_location(py_ast.Call(func=py_ast.copy_location(py_ast.Name(id="int", ctx=py_ast.Load()),
+                                                                             arg), args=[arg], keywords=[]), arg)
         if kind in INT_TYPES and precision is None and "#" not in flags or kind and kind in FLOAT_TYPES:
             align = "<" if "-" in flags else ""
             zero = "0" if "0" in flags and not align else ""

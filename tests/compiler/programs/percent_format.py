@@ -80,3 +80,13 @@ def mapping_fields(n: int) -> int:
     text = "%(host)s:%(port)d|%(port)-8x|%(host)r|%(ratio).2f|%(host)5s%%" % {
         "port": port, "host": host, "ratio": ratio, "unused": 1, "port": later}
     return digest(text)
+
+
+@export
+def int_fields_of_floats_and_bools(n: int) -> int:
+    """%d / %i / %u of a float or a bool: CPython formats int(x) (nan and inf raise as int() does)."""
+    x = n / 7
+    flag = n % 2 == 0
+    special = [float("nan"), float("inf"), -2.5][n % 3]
+    text = "%d|%5i|%-4u|%+d|%d" % (x, flag, 2.999, False, special)
+    return digest(text)
