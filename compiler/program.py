@@ -265,6 +265,7 @@ class Param:
     default: py_ast.expr | None = None  # a constant expression
     keyword_only: bool = False  # declared after '*': passed by keyword only
     var_positional: bool = False  # '*args: T': the extra positional arguments, a tuple[T, ...]
+    var_keyword: bool = False  # '**kwargs: T': the extra keyword arguments, a dict[str, T]
 
 
 @dataclass
@@ -345,8 +346,10 @@ COLLECTIONS_RUNTIME_MODULES = ("compiler.runtime.dict_kinds",)
 DEQUE_RUNTIME_MODULES = ("compiler.runtime.deques",)
 # And for programs that name bytearray or memoryview.
 BYTEARRAY_RUNTIME_MODULES = ("compiler.runtime.bytearrays", "compiler.runtime.memoryviews")
+# And for programs that pass an encoding or error handler to str.encode/bytes.decode (sema/text_codecs.py).
+CODEC_RUNTIME_MODULES = ("compiler.runtime.codecs_text",)
 OPTIONAL_RUNTIME_MODULES = SET_RUNTIME_MODULES + COLLECTIONS_RUNTIME_MODULES + DEQUE_RUNTIME_MODULES + \
-    BYTEARRAY_RUNTIME_MODULES
+    BYTEARRAY_RUNTIME_MODULES + CODEC_RUNTIME_MODULES
 RT_MEMORY = "compiler.runtime.memory"
 
 # Modules the compiler provides itself: their names are intrinsics, not code.

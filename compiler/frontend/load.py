@@ -22,7 +22,8 @@ import warnings
 from pathlib import Path
 
 from ..diagnostics import CompileError, Diagnostic, display_path, loc_of
-from ..program import (BUILTIN_MODULES, BYTEARRAY_RUNTIME_MODULES, COLLECTIONS_RUNTIME_MODULES, DEQUE_RUNTIME_MODULES, OPTIONAL_RUNTIME_MODULES,
+from ..program import (BUILTIN_MODULES, BYTEARRAY_RUNTIME_MODULES, CODEC_RUNTIME_MODULES, COLLECTIONS_RUNTIME_MODULES,
+                       DEQUE_RUNTIME_MODULES, OPTIONAL_RUNTIME_MODULES,
                        RUNTIME_MODULES, SET_RUNTIME_MODULES, Program, SourceModule)
 from .. import cache
 from . import function_caches, module_imports, stdlib_check
@@ -31,6 +32,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 STDLIB_DIR = PROJECT_ROOT / "compiler" / "stdlib"
 
 
+CODEC_CALL = re.compile(r"\.(?:en|de)code\(\s*[^)\s]")  # an encode/decode call with arguments
 CPYTHON_RECURSION_LIMIT = 1000  # CPython's default sys.getrecursionlimit()
 
 
@@ -55,6 +57,8 @@ def run(entry: Path, text: str | None = None) -> Program:
         _load_pending(pending, modules, roots, stdlib)
     if _names_bytearray(m for n, m in modules.items() if n not in RUNTIME_MODULES):
         _add_runtime(pending, BYTEARRAY_RUNTIME_MODULES, name)
+    if any(CODEC_CALL.search(m.text) for n, m in modules.items() if n not in RUNTIME_MODULES):
+        _add_runtime(pending, CODEC_RUNTIME_MODULES, name)  # s.encode("latin-1"): sema/text_codecs.py
         _load_pending(pending, modules, roots, stdlib)
     errors = stdlib_check.check(modules, stdlib)
     if errors:

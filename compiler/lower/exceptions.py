@@ -213,11 +213,11 @@ class ExceptionLowerer:
 
     def handling(self, error: str, body: list, always: bool) -> None:
         """An except body (``always``), or a finally body, handling ``error`` if it is set: where the
-        program reads __context__, rt.handling is ``error`` while the body runs and goes back to what
+        program reads __context__ or chains (tracks_context), rt.handling is ``error`` while the body runs and goes back to what
         it was however the body ends (a return/break/continue through the frame, or an exception
         through the catch block). Elsewhere only the body: a program that never raises pays nothing."""
         runtime = self.source.module.name in RUNTIME_MODULES + OPTIONAL_RUNTIME_MODULES  # C code in CPython
-        if runtime or not reads_context(self.classes.program):
+        if runtime or not tracks_context(self.classes.program):
             self.block(body)
             return
         frame = TryFrame(len(self.loops), self.temp("i32"), restores=HANDLING)
@@ -296,7 +296,7 @@ def runtime_functions(module: ir.Module, program, layout, log_import: str | None
     base = program.classes[f"{EXCEPTIONS}.BaseException"]
     site_offset = 8 + 8 * list(base.fields).index("_exc_site")
     chain = []
-    if reads_context(program):
+    if tracks_context(program):
         module.globals[HANDLING] = ir.Global(HANDLING, "i32", True, 0)
         chain = [("local.get", "error"), ("global.get", HANDLING),
                  ("call", f"{EXCEPTIONS}.BaseException._exc_set_context")]
@@ -308,12 +308,13 @@ def runtime_functions(module: ir.Module, program, layout, log_import: str | None
         ("local.get", "error"), ("call", "rt.uncaught"), ("end",),
         ("local.get", "error"), ("global.set", PENDING)])
     body = [("local.get", "error"), ("i32.load", 4), ("i32.const", 8), ("i32.shr_u",), ("local.set", "record")]
+    text = "uncaught_chain_text" if tracks_context(program) else "uncaught_text"
     for info in raised_classes(module, program, base):
             trap = f"{info.qualname}.uncaught"
             module.functions[trap] = ir.Function(trap, [], [], [], [("unreachable",)])
             body += [("local.get", "record"), ("i32.const", info.class_id), ("i32.eq",), ("if", "is", None),
                      ("local.get", "error"), ("i32.const", layout.str_constant(info.name)),
-                     ("call", f"{EXCEPTIONS}.uncaught_text"), ("call", "rt.log_text"), ("call", trap), ("end",)]
+                     ("call", f"{EXCEPTIONS}.{text}"), ("call", "rt.log_text"), ("call", trap), ("end",)]
     module.functions["rt.uncaught"] = ir.Function("rt.uncaught", [("error", "i32")], [], [("record", "i32")],
                                                   [*body, ("unreachable",)])
     log = [("i32.const", 4), ("local.get", "text"), ("i32.const", 16), ("i32.add",),
@@ -331,6 +332,24 @@ def reads_context(program) -> bool:
                     if name not in RUNTIME_MODULES + OPTIONAL_RUNTIME_MODULES and "__context__" in module.text
                     for node in py_ast.walk(module.tree))
         program._reads_context = found
+    return found
+
+
+def tracks_context(program) -> bool:
+    """Is the exception being handled tracked, for __context__ and the chain in the log line?"""
+    return reads_context(program) or chains_causes(program)
+
+
+def chains_causes(program) -> bool:
+    """Does the program raise ``... from cause``? Only then does the uncaught-exception log line
+    show the chain (CPython's "direct cause" lines), so that other programs pay nothing for it."""
+    found = getattr(program, "_chains_causes", None)
+    if found is None:
+        found = any(isinstance(node, py_ast.Raise) and node.cause is not None
+                    for name, module in program.modules.items()
+                    if name not in RUNTIME_MODULES + OPTIONAL_RUNTIME_MODULES and " from " in module.text
+                    for node in py_ast.walk(module.tree))
+        program._chains_causes = found
     return found
 
 

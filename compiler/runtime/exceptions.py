@@ -56,6 +56,9 @@ class BaseException:
             steps += 1
         self.__context__ = handled
 
+    def _exc_set_message(self, message: str) -> None:
+        self._exc_message = message
+
     def _exc_with_args(self, arguments: list[Any]) -> BaseException:
         self._exc_init_args(arguments)
         return self
@@ -154,6 +157,27 @@ class UnicodeDecodeError(UnicodeError):
         self.start = start
         self.end = end
         self.reason = reason
+
+
+class UnicodeEncodeError(UnicodeError):
+    def __init__(self, encoding: str, object: str, start: int, end: int, reason: str) -> None:
+        super().__init__()
+        self._exc_init_args([encoding, object, start, end, reason])  # e.args and repr(e) show the five
+        self._exc_set_message(encode_message(encoding, object, start, end, reason))
+        self.encoding = encoding
+        self.object = object
+        self.start = start
+        self.end = end
+        self.reason = reason
+
+
+def encode_message(encoding: str, text: str, start: int, end: int, reason: str) -> str:
+    """str(UnicodeEncodeError(...)): one character by its escape, a run by its positions."""
+    if end == start + 1:
+        return ("'" + encoding + "' codec can't encode character " + ascii_escaped(str_repr(text[start]))
+                + " in position " + str(start) + ": " + reason)
+    return ("'" + encoding + "' codec can't encode characters in position " + str(start) + "-" + str(end - 1)
+            + ": " + reason)
 
 
 class TypeError(Exception):
@@ -265,3 +289,22 @@ def uncaught_text(error: BaseException, name: str) -> str:
     if not error._exc_site:  # raised by the runtime (a built-in's error)
         return "Traceback (most recent call last): " + text
     return "Traceback (most recent call last): " + error._exc_site + ": " + text
+
+
+def uncaught_chain_text(error: BaseException, name: str) -> str:
+    """uncaught_text after the exceptions chained before it, as CPython's traceback shows them
+    (for programs that chain with ``raise ... from`` or read ``__context__``, lower/exceptions.py)."""
+    text = uncaught_text(error, name)
+    links = 0
+    while links < 100:  # a cycle made by assignment: stop
+        earlier = error.__cause__
+        link = " The above exception was the direct cause of the following exception: "
+        if earlier is None and not error.__suppress_context__:
+            earlier = error.__context__
+            link = " During handling of the above exception, another exception occurred: "
+        if earlier is None:
+            break
+        text = uncaught_text(earlier, type(earlier).__name__) + link + text
+        error = earlier
+        links += 1
+    return text

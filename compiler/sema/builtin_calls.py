@@ -16,7 +16,7 @@ from .type_values import refuse_type_value_use
 from .check_expr import NUMERIC, TEXT
 from .fstrings import STR_ARGUMENTS, str_convertible
 from .classes import inherited_method
-from .sort_keys import check_extremum, check_sorted, tuples_in_order
+from .sort_keys import check_extremum, check_sorted, implied_key, sort_help, tuples_in_order
 from .int_enums import int_operand
 from .stdlib_operators import stdlib_format_method
 from .named_tuples import is_named_tuple
@@ -121,8 +121,11 @@ class BuiltinCallChecks:
             node.call = ("rewritten", text)
             return STR
         ty = int_operand(arg, self.check(arg))  # an IntEnum's str is its int's (3.11)
+        optional = self.optional_exception_text(arg, ty, "__str__")  # str(e.__cause__): sema/exceptions.py
         if is_exception(ty):
             node.args[0] = node.bound[0] = self.exception_message(arg)
+        elif optional is not None:
+            node.args[0] = node.bound[0] = optional
         elif isinstance(ty, ClassType) and inherited_method(ty.info, "__str__") is not None:
             # CPython's type(x).__str__(x): a written __str__ -> str is called (dispatch on the runtime class)
             call = py_ast.Call(func=py_ast.Attribute(value=arg, attr="__str__", ctx=py_ast.Load()), args=[], keywords=[])
@@ -172,8 +175,15 @@ class BuiltinCallChecks:
             if of_bytes(ty):  # its ints (sema/bytearrays.py)
                 node.args[0] = node.bound[0] = int_list(node.args[0])
                 return INT
+            if isinstance(ty, (ListType, ViewType)) and ty.item in (FLOAT, BYTES, BOOL):
+                return check_extremum(self, node, name, keyless=True)  # compared as min(xs, key=...) does
+            implied = implied_key(ty.item, node) if isinstance(ty, (ListType, ViewType)) else None
+            if implied is not None:  # an order=True dataclass: by the tuple of its fields
+                node.keywords.append(implied)
+                return check_extremum(self, node, name)
             if not (isinstance(ty, (ListType, ViewType, VarTupleType)) and ty.item in (INT, STR)):  # read only
-                raise self.fail(node, f"{name}() of one argument needs a list of int or str")
+                raise self.fail(node, f"{name}() of one argument needs a list of int, float, str or bytes here",
+                                f"compare by an int or str key: {name}(items, key=lambda x: x.name)")
             return ty.item
         if len(node.args) < 2:
             raise self.fail(node, f"{name}() needs at least one argument")
@@ -199,8 +209,14 @@ class BuiltinCallChecks:
         if of_bytes(ty):  # its ints (sema/bytearrays.py)
             node.args[0] = node.bound[0] = int_list(node.args[0])
             return list_of(INT)
+        implied = implied_key(ty.item, node) if isinstance(ty, (ListType, ViewType)) else None
+        if implied is not None:  # bytes, bools, order=True dataclass objects: sorted as by that key=
+            node.keywords.append(implied)
+            check_sorted(self, node)
+            return node.ty
         if not (isinstance(ty, (ListType, ViewType, VarTupleType)) and ty.item in (INT, STR)):  # sorts a copy
-            raise self.fail(node, "sorted() supports a list of int or str in this version")
+            raise self.fail(node, f"sorted() of {ty} is not supported: it sorts a list of int or str, or by a key",
+                            sort_help(ty))
         return list_of(ty.item)
 
     def builtin_list(self, node: py_ast.Call, expected: Type | None) -> Type:

@@ -58,8 +58,8 @@ def function_value(checker, node: py_ast.Name, sym) -> Type | None:
         return None
     if any(p.wasm != p.ty.wasm for p in sym.params) or sym.result_wasm != sym.result.wasm:
         raise checker.fail(node, f"'{node.id}' takes or returns an abi.i32 int: it cannot be a value")
-    if any(p.var_positional for p in sym.params):
-        raise checker.fail(node, f"'{node.id}' takes *args: it cannot be a value",
+    if any(p.var_positional or p.var_keyword for p in sym.params):
+        raise checker.fail(node, f"'{node.id}' takes *args or **kwargs: it cannot be a value",
                            "wrap the call in a lambda or a nested function")
     node.fn_value = sym
     return function_type(sym)

@@ -301,6 +301,9 @@ class FunctionChecker(GeneratorFunctionChecks, ItertoolsChecks, GeneratorChecks,
         if self.bind_unknown_literal(stmt) or self.property_assignment(stmt):
             return
         hint = self.target_hint(stmt.targets[0])
+        if isinstance(stmt.targets[0], py_ast.Subscript) and isinstance(stmt.targets[0].slice, py_ast.Slice) \
+                and not (isinstance(stmt.value, py_ast.List) and not stmt.value.elts):
+            hint = None  # only an empty list takes the slice's type; other values are checked as they are
         ty = self.check(stmt.value, hint)
         for target in stmt.targets:
             self.assign_to(target, stmt.value, ty)
@@ -317,7 +320,11 @@ class FunctionChecker(GeneratorFunctionChecks, ItertoolsChecks, GeneratorChecks,
             owner = self.fn.locals.get(target.value.id)
             if isinstance(owner, ClassType):
                 return owner.info.fields.get(target.attr)
-        if isinstance(target, py_ast.Subscript) and not isinstance(target.slice, py_ast.Slice):
+        if isinstance(target, py_ast.Subscript) and isinstance(target.slice, py_ast.Slice):
+            container = self.target_hint(target.value) if isinstance(target.value, (py_ast.Name, py_ast.Attribute)) \
+                else None
+            return container if isinstance(container, ListType) else None  # xs[i:j] = [] (stmt_Assign)
+        if isinstance(target, py_ast.Subscript):
             container = self.target_hint(target.value) if isinstance(target.value, (py_ast.Name, py_ast.Attribute)) \
                 else None
             if isinstance(container, DictType):

@@ -16,7 +16,7 @@ from . import map_filter, tuple_sequences
 from .any_copies import mark_read_only_arguments
 from .builtins import INTRINSICS, PYTHON_BUILTINS
 from .collections_types import COUNTER_LATER, COUNTER_METHODS, ORDERED_METHODS, CollectionsChecks
-from .dict_builtin import DictBuiltinChecks
+from .dict_builtin import DictBuiltinChecks, keywords_dict
 from .exception_args import ExceptionArgsChecks, missing_method_help, reaches_base_init, takes_arguments
 from .reprs import ReprChecks
 from .random_calls import RandomCallChecks, is_generic_random
@@ -33,7 +33,7 @@ from .tuple_builtin import TupleBuiltinChecks, affix_tuple, joined_tuple
 from .classes import inherited_method
 from .sets import CONSUMERS as SET_CONSUMERS
 from .methods import CLASS_METHODS, argument_problem, methods_of, with_tuple_argument
-from .sort_keys import check_list_sort
+from .sort_keys import check_list_sort, sort_help
 from .str_format import as_fstring
 from .types import class_type, eq_kind, equality_supported, is_exception_class_info
 from .properties import PropertyChecks
@@ -47,6 +47,8 @@ from .named_tuples import is_named_tuple
 from .number_builtins import NumberBuiltinChecks
 from .reversed_builtin import ReversedChecks
 from .text_translate import TranslateChecks
+from .text_codecs import CodecChecks
+from .var_keywords import packed_keywords, var_keyword_index
 from .issubclass_builtin import IssubclassChecks
 from .builtin_calls import BuiltinCallChecks
 
@@ -54,7 +56,13 @@ from .builtin_calls import BuiltinCallChecks
 _DEFAULT = py_ast.Constant(value=None)  # marks "has a default" for built-in methods; lowering supplies it
 
 
-class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, ReversedChecks, TranslateChecks, CollectionsChecks, RandomCallChecks, DequeChecks, BytearrayChecks,
+MISSING_METHOD_HELP = {
+    "popitem": "pop the last key: key = list(d)[-1]; value = d.pop(key)",
+}
+
+
+class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, ReversedChecks, TranslateChecks, CodecChecks, CollectionsChecks, RandomCallChecks, DequeChecks,
+                  BytearrayChecks,
                   ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks,
                   StdlibClassChecks, ReprChecks, StaticMethodChecks, ClassMethodChecks, PropertyChecks, ExprChecker):
     def check_Call(self, node: py_ast.Call, expected: Type | None) -> Type:
@@ -109,6 +117,9 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
             refuse_unpacked_into_varargs(self, node, params, name)  # sema/star_args.py
             return bind_unpacked(self, node, params, name, args, result)  # f(**d): sema/kwargs_unpack.py
         bound = self.given_arguments(node, params, name, args)
+        var_keyword = var_keyword_index(params)
+        if var_keyword is not None and bound[var_keyword] is None:  # f(*xs): no extra keyword
+            bound[var_keyword] = packed_keywords(self, node, [], [], name)
         names = [p.name for p in params]
         called = getattr(node, "call", None)
         if called is not None and called[0] == "function":
@@ -125,7 +136,9 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
             elif not isinstance(arg, StarItem):  # f(*xs): checked by sema/star_args.py
                 self.use(arg, param.ty, what=f"argument '{param.name}' of {name}()")
         node.bound = bound
-        positions = argument_positions(params, len(args), [names.index(k.arg) for k in node.keywords])
+        positions = argument_positions(params, len(args), [
+            names.index(k.arg) if k.arg in names and names.index(k.arg) != var_keyword
+            and not params[names.index(k.arg)].var_positional else var_keyword for k in node.keywords])
         if positions != sorted(positions):
             node.evaluation_order = positions  # CPython evaluates arguments in source order
         return result
@@ -136,7 +149,7 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
         bound: list[py_ast.expr | None] = [None] * len(params)
         if any(isinstance(arg, py_ast.Starred) for arg in args):
             return bind_starred(self, node, params, name, args, bound)  # f(*xs): sema/star_args.py
-        positional = sum(not p.keyword_only and not p.var_positional for p in params)
+        positional = sum(not p.keyword_only and not p.var_positional and not p.var_keyword for p in params)
         vararg = vararg_index(params)
         if vararg is not None:  # *args: the extra positional arguments as a tuple
             bound[vararg] = packed_extras(node, args[positional:])
@@ -151,15 +164,24 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
                 raise self.unsupported(arg)
             bound[index] = arg
         names = [p.name for p in params]
+        var_keyword = var_keyword_index(params)
+        extras = []
         for keyword in node.keywords:
             if keyword.arg is None:
                 continue  # f(**d): bound when the call runs (sema/kwargs_unpack.py)
-            if keyword.arg not in names or params[names.index(keyword.arg)].var_positional:
+            taken = keyword.arg in names and not params[names.index(keyword.arg)].var_positional \
+                and names.index(keyword.arg) != var_keyword
+            if not taken and var_keyword is not None:
+                extras.append(keyword)  # **kwargs: sema/var_keywords.py
+                continue
+            if not taken:
                 raise self.fail(keyword, f"{name}() has no parameter '{keyword.arg}'")
             index = names.index(keyword.arg)
             if bound[index] is not None:
                 raise self.fail(keyword, f"{name}() got '{keyword.arg}' twice")
             bound[index] = keyword.value
+        if var_keyword is not None:
+            bound[var_keyword] = packed_keywords(self, node, extras, [k.arg for k in node.keywords], name)
         return bound
 
     def require_parameter_order(self, node: py_ast.Call, name: str) -> None:
@@ -225,8 +247,10 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
             base = self.check_maybe_unknown(receiver)
         if owner is None and self.unknown_local(receiver) is not None:
             base = receiver.ty = self.settle_by_method(receiver, func.attr, node.args)
-        if isinstance(base, TupleType) and func.attr in ("index", "count"):  # on the list of its items
-            func.value = tuple_sequences.as_list(self, receiver, base, "searching")
+        if isinstance(base, TupleType) and func.attr in ("index", "count"):  # on tuple([its items]):
+            items = tuple_sequences.as_list(self, receiver, base, "searching")  # a tuple's ValueError text
+            func.value = py_ast.copy_location(py_ast.Call(func=py_ast.copy_location(
+                py_ast.Name(id="tuple", ctx=py_ast.Load()), receiver), args=[items], keywords=[]), receiver)
             return self.method_call(node, func)
         if func.attr == "_replace" and is_named_tuple(base) and inherited_method(base.info, "_replace") is None:
             return self.named_tuple_replace(node, func, base)  # sema/named_tuples.py
@@ -256,6 +280,11 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
             return self.set_method(node, func, base)  # sema/sets.py
         if func.attr == "translate" and base == STR:
             return self.translate_call(node, receiver)  # sema/text_translate.py
+        if (func.attr, base) in (("encode", STR), ("decode", BYTES)) \
+                and (node.args or node.keywords or hasattr(node, "codec_plan")):
+            checked = self.codec_call(node, func)  # sema/text_codecs.py
+            if checked is not None:
+                return checked
         if func.attr == "format" and base == STR and isinstance(receiver, py_ast.Constant):
             node.call, node.joined = ("type-method", "format"), as_fstring(node, self.plain_local, self.fail)
             return self.check(node.joined)
@@ -265,13 +294,19 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
             map_filter.consumed(self, node)  # ",".join(map(str, xs))
         if isinstance(base, ListType) and func.attr == "sort" and check_list_sort(self, node, base):
             return NONE
+        if isinstance(base, DictType) and func.attr == "update" and node.keywords \
+                and all(k.arg is not None for k in node.keywords) and len(node.args) <= 1:
+            extra = keywords_dict(node)  # d.update(k=v): d.update({"k": v}); with a dict, its | first
+            node.args = [py_ast.copy_location(py_ast.BinOp(left=node.args[0], op=py_ast.BitOr(), right=extra), node)
+                         if node.args else extra]
+            node.keywords = []
         if isinstance(base, ListType) and func.attr == "extend" and written_as_view(node):
             return extend_by_view(self, node, base)  # sema/view_arguments.py
         table = CLASS_METHODS[owner] if owner is not None else methods_of(base)
         if table is None or func.attr not in table:
             raise self.fail(func, f"{base} has no method '{func.attr}' in this version",
                             "a tuple has index() and count(): copy it into a list to change it"
-                            if isinstance(base, VarTupleType) else "")
+                            if isinstance(base, VarTupleType) else MISSING_METHOD_HELP.get(func.attr, ""))
         params, result = with_tuple_argument(base, func.attr, node.args, table[func.attr])
         params = affix_tuple(self, base, func.attr, node.args, params)  # startswith(tuple(xs)): sema/tuple_builtin.py
         params = joined_tuple(self, base, func.attr, node.args, params) if base in TEXT else params  # ",".join(t)
@@ -288,7 +323,8 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
             raise self.fail(func, f"tuple.{func.attr}() on {base} is not supported in this version",
                             "search a list of these items")
         if isinstance(base, ListType) and func.attr == "sort" and base.item not in (INT, STR):
-            raise self.fail(func, "sort() supports lists of int or str in this version")
+            raise self.fail(func, f"sort() of {base} is not supported: it sorts a list of int or str, or by a key",
+                            sort_help(base))
         if isinstance(base, ListType) and func.attr == "sort" and node.args:
             raise self.fail(node.args[0], "sort() takes no positional arguments", "write sort(reverse=True)")
         result = self.bind(node, [Param(n, t, t.wasm or "i32", _DEFAULT if d else None) for n, t, d in params],

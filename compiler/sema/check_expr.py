@@ -121,7 +121,7 @@ class ExprChecker(ContainerLiteralChecks, ArithmeticChecks, ComparisonChecks, Fo
             raise self.fail(py_node, f"an Any is not converted to a union ({target}) yet",
                             "narrow it with isinstance() first: 'if isinstance(x, int): ...'")
         name = self.unknown_local(py_node) if hasattr(self, "unknown_local") else None
-        if name is not None and isinstance(target, (ListType, DictType)):
+        if name is not None and isinstance(target, (ListType, DictType, SetType)):
             py_node.ty = ty = self.settle(name, target)  # passed where a typed list is expected
             return ty
         if target == ANY and not assignable(ty, target) and self.copy_into_any(py_node, ty) is not None:
@@ -192,7 +192,8 @@ class ExprChecker(ContainerLiteralChecks, ArithmeticChecks, ComparisonChecks, Fo
         if name in self.local_names and name not in self.global_names:
             if name in self.untyped and name not in self.fn.locals:
                 raise Bail(None)  # the refused assignment was reported; its uses are not errors again
-            if self.assigned is not None and name not in self.assigned:
+            if self.assigned is not None and name not in self.assigned and name not in self.untyped:  # (a refused
+                # assignment, reported already, may have been the one on this path)
                 raise self.fail(node, f"local variable '{node.id}' may be used before it is assigned",
                                 "assign it on every path before this line")
             node.sym = Local(name)

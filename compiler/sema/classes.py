@@ -24,7 +24,7 @@ from .enums import declare_enum, enums_first, is_enum_base, rewrite_uses
 from .dataclass_repr import generate_reprs
 from .named_tuples import check_body as check_named_tuple_body, is_named_tuple_base
 from .dataclass_options import check_frozen_inheritance, dataclass_decorator, mark_frozen_families, option
-from .field_inference import attribute_type, global_type, infer_to_fixed_point, set_operation_type
+from .field_inference import attribute_type, class_constant_type, empty_field_type, global_type, infer_to_fixed_point, set_operation_type
 from .static_methods import declare_static, is_static
 from .stdlib_operators import add_stdlib_class_attributes
 from .types import TypeError_, class_type, is_subclass, resolve
@@ -272,6 +272,8 @@ def _init_fields(info: ClassInfo) -> None:
             continue
         name = target.attr
         ty = resolve(info.module, annotated) if annotated is not None else _infer(info, value, params)
+        if ty is None and annotated is None:  # self.items = [] then self.items.append(x): field_inference.py
+            ty = empty_field_type(init.node, init.params[0].name, name, value, lambda v: _infer(info, v, params))
         if ty is None:
             if name in info.fields:
                 continue
@@ -287,7 +289,8 @@ def _infer(info: ClassInfo, value: py_ast.expr | None, params: dict[str, Type]) 
         ty = attribute_type(value, params)  # a parameter, or a field of one: sema/field_inference.py
         if ty is not None:
             return ty
-    ty = set_operation_type(value, lambda v: _infer(info, v, params)) or global_type(info.module, value)
+    ty = set_operation_type(value, lambda v: _infer(info, v, params)) or global_type(info.module, value) \
+        or class_constant_type(info, value, next(iter(params), ""))  # Limits.DEFAULT, self.DEFAULT
     if ty is not None:
         return ty
     if isinstance(value, py_ast.Call) and isinstance(value.func, py_ast.Name):
@@ -313,8 +316,8 @@ def _check_overrides(info: ClassInfo) -> None:
         base_fn = inherited_method(info.base, name)
         if base_fn is None or name == "__init__":
             continue
-        mine = [(p.ty, p.var_positional) for p in fn.params[1:]], fn.result
-        theirs = [(p.ty, p.var_positional) for p in base_fn.params[1:]], base_fn.result
+        mine = [(p.ty, p.var_positional, p.var_keyword) for p in fn.params[1:]], fn.result
+        theirs = [(p.ty, p.var_positional, p.var_keyword) for p in base_fn.params[1:]], base_fn.result
         if mine != theirs and not getattr(fn.node, "generated", False) and not _narrower_getter(fn, base_fn):
             raise _fail(info, fn.node, f"'{name}' overrides {base_fn.qualname} with a different signature",
                         "keep the parameter and result types of the base method")
@@ -377,7 +380,9 @@ def _check_equality_methods(info: ClassInfo) -> None:
             raise _fail(info, fn.node, f"{name} is only supported in a class without a base class",
                         "CPython would choose between the base's and the subclass's method by operand types")
         if len(fn.params) != 2 or fn.params[1].ty != class_type(info) or fn.result != BOOL:
-            raise _fail(info, fn.node, f"{name} must be declared as 'def {name}(self, other: \"{info.name}\") -> bool'")
+            raise _fail(info, fn.node, f"{name} must be declared as 'def {name}(self, other: \"{info.name}\") -> bool'",
+                        f"== here only ever compares two {info.name} objects (comparing one with another type is a "
+                        "compile error), so 'other: object' and NotImplemented are not needed")
     written = inherited_method(info.base, "__eq__") if info.base is not None else None
     if info.dataclass and written is not None and not getattr(written.node, "generated", False):
         raise _fail(info, info.node, f"a dataclass cannot inherit the written __eq__ of {written.qualname}",

@@ -153,9 +153,9 @@ class ClosureChecks:
         if stmt.args.defaults or stmt.decorator_list:
             raise self.fail(stmt, "a nested function takes no default values or decorators here",
                             "pass every argument: a function value is called with all of them")
-        if stmt.args.vararg:
-            raise self.fail(stmt.args.vararg, "a nested function cannot take *args here",
-                            "take a tuple[T, ...] parameter, or define the function at module level")
+        if stmt.args.vararg or stmt.args.kwarg:
+            raise self.fail(stmt.args.vararg or stmt.args.kwarg, "a nested function cannot take *args or **kwargs here",
+                            "take a tuple[T, ...] or dict[str, T] parameter, or define the function at module level")
         inner = FuncSym(f"{outer.qualname}.<locals>.{stmt.name}@{stmt.lineno}", self.module, stmt)
         try:
             signature(inner)

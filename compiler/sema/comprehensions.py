@@ -49,7 +49,8 @@ class ComprehensionChecks(ComprehensionFields):
         for clause in clauses:
             if clause.is_async:
                 raise self.unsupported(py_ast.AsyncFor())
-        self.refuse_walrus_in_iterables(clauses)
+        # (a walrus in a written comprehension's iterable is CPython's SyntaxError, raised when the
+        # text is compiled at load; comprehensions the compiler makes may hold one there legitimately)
         first = self.iteration(clauses[0], clauses[0].iter)  # in the enclosing scope, as CPython
         self.forget_rebound(node)  # a walrus inside runs again on each item
         start = self.comprehension_start()

@@ -24,6 +24,7 @@ from .constants import ConstantError, fold
 from .types import TypeError_, annotation, is_subclass, resolve
 from .unsupported import UNSUPPORTED, describe
 from .generator_functions import generator_result
+from .var_keywords import var_keyword_param
 
 
 
@@ -193,9 +194,14 @@ def signature(fn: FuncSym) -> None:
         fn.params.append(_var_positional(module, args.vararg))
     for arg, default in zip(args.kwonlyargs, args.kw_defaults):
         fn.params.append(_keyword_only(module, arg, default))
+    if args.kwarg:
+        fn.params.append(var_keyword_param(module, args.kwarg, fn))  # sema/var_keywords.py
     fn.result, fn.result_wasm = generator_result(fn) or annotation(module, node.returns)  # sema/generator_functions.py
     for decorator in node.decorator_list:
         _apply_decorator(fn, decorator)
+    if args.kwarg and (fn.export or fn.host):
+        raise fail(module, args.kwarg, "an exported or imported function cannot take **kwargs",
+                   "take each parameter, or a dict[str, T] inside the program")
     if args.vararg and (fn.export or fn.host):
         raise fail(module, args.vararg, "an exported or imported function cannot take *args",
                    "take each parameter, or a list[T] inside the program")
@@ -203,9 +209,6 @@ def signature(fn: FuncSym) -> None:
 
 def _plain_parameters(module: SourceModule, args: py_ast.arguments) -> None:
     """Only plain parameters: each other kind is reported at the parameter itself."""
-    if args.kwarg:
-        raise fail(module, args.kwarg, "**kwargs parameters are not supported",
-                   "declare each parameter (defaults are fine), or take a dict[str, T]")
     if args.posonlyargs:
         raise fail(module, args.posonlyargs[-1], "positional-only parameters (before '/') are not supported",
                    "remove the '/'")
@@ -232,10 +235,16 @@ def _keyword_only(module: SourceModule, arg: py_ast.arg, default: py_ast.expr | 
 
 
 def _constant_default(module: SourceModule, default: py_ast.expr) -> None:
+    """A constant, or a tuple of them (immutable: a fresh equal tuple per call is what CPython's
+    one shared tuple shows, short of ``is``)."""
+    if isinstance(default, py_ast.Tuple) and not any(isinstance(e, py_ast.Starred) for e in default.elts):
+        for item in default.elts:
+            _constant_default(module, item)
+        return
     try:
         fold(module, default)
     except ConstantError:
-        raise fail(module, default, "a default value must be a constant",
+        raise fail(module, default, "a default value must be a constant or a tuple of them",
                    "use None as the default and build the value inside the function") from None
 
 

@@ -3,8 +3,8 @@
 ``{k: v for k, v in d.items()}`` (a copy in its order) and ``dict(pairs)`` of a list of 2-tuples
 is ``{k: v for k, v in pairs}`` (a later key wins, as CPython). The call is checked and lowered
 as that expression (``node.call = ("rewritten", expr)``); ``dict(x)`` of an Any is in
-sema/held_conversions.py. Refused, located: pairs that are not 2-tuples, and positional and
-keyword arguments together.
+sema/held_conversions.py. ``dict(m, k=v)`` is ``dict(m) | {"k": v}`` and ``d.update(k=v)``
+``d.update({"k": v})`` (sema/check_calls.py). Refused, located: pairs that are not 2-tuples.
 """
 from __future__ import annotations
 
@@ -15,22 +15,33 @@ from .held_conversions import KEY, VALUE, HeldDictSource, dict_of_held
 from .builtins import is_builtin_call
 from .map_filter import zip_comprehension
 
-HELP = "dict() takes nothing, keywords, a dict or a list of (key, value) pairs here"
+HELP = "dict() takes nothing, keywords, a dict or a list of (key, value) pairs (and keywords) here"
+
+
+def keywords_dict(node: py_ast.Call) -> py_ast.Dict:
+    """``{"a": 1, "b": x}`` of a call's ``a=1, b=x``."""
+    keys = [_at(py_ast.Constant(value=k.arg), k) for k in node.keywords]
+    return _at(py_ast.Dict(keys=keys, values=[k.value for k in node.keywords]), node)
 
 
 class DictBuiltinChecks:
     def builtin_dict(self, node: py_ast.Call, expected: Type | None) -> Type:
-        if node.args and node.keywords or len(node.args) > 1:
-            raise self.fail(node, "dict() takes one positional argument or keywords here", HELP)
+        if len(node.args) > 1:
+            raise self.fail(node, "dict() takes one positional argument and keywords here", HELP)
         if any(k.arg is None for k in node.keywords):
             raise self.fail(node, "'**' unpacking in dict() is not supported", "copy the dict: dict(d)")
+        if node.args and node.keywords:  # dict(m, k=v): dict(m), then updated by the keywords
+            copied = _at(py_ast.Call(func=node.func, args=node.args, keywords=[]), node)
+            replacement = _at(py_ast.BinOp(left=copied, op=py_ast.BitOr(), right=keywords_dict(node)), node)
+            ty = self.check(replacement, expected)
+            node.call = ("rewritten", replacement)
+            return ty
         if node.args and is_builtin_call(self, node.args[0], "zip"):
             node.args[0] = zip_comprehension(node.args[0])  # dict(zip(keys, values))
         if node.args:
             replacement = self._dict_of(node, node.args[0], expected)
         else:
-            keys = [_at(py_ast.Constant(value=k.arg), k) for k in node.keywords]
-            replacement = _at(py_ast.Dict(keys=keys, values=[k.value for k in node.keywords]), node)
+            replacement = keywords_dict(node)
         ty = self.check(replacement, expected)
         node.call = ("rewritten", replacement)
         return ty

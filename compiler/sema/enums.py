@@ -129,6 +129,12 @@ def _assign(name: str, value: py_ast.expr, where: py_ast.AST) -> py_ast.Assign:
     return node
 
 
+ENUM_STR = """
+    def __str__(self) -> str:
+        return "{name}." + self.name
+"""
+
+
 def _generated(program: Program, info: ClassInfo, declare_method, value_ty, flag_lookup: str) -> None:
     name, quoted = info.name, repr(info.name)
     source = f"""
@@ -137,7 +143,7 @@ class {name}:
         self.name = name
         self.value = value
         self.SHOWN = shown
-{flags.STR_METHOD.format(name=name) if flag_lookup else ""}
+{flags.STR_METHOD.format(name=name) if flag_lookup else "" if info.int_enum else ENUM_STR.format(name=name)}
 def by_value(value: {value_ty}) -> {quoted}:
     for member in MEMBERS:
         if member.value == value:
@@ -162,9 +168,9 @@ def by_name(name: str) -> {quoted}:
     init.body[2].targets[0].attr = SHOWN  # a field no source can name
     init.generated = True
     declare_method(program, info, init)
-    if flag_lookup:  # Flag's str: P.R|W, P(0) (sema/flags.py)
-        tree.body[0].body[1].generated = True
-        declare_method(program, info, tree.body[0].body[1])
+    for method in tree.body[0].body[1:]:  # str(): Color.RED; a Flag's P.R|W, P(0) and `in` (sema/flags.py)
+        method.generated = True
+        declare_method(program, info, method)
     for node, kind in zip(tree.body[1:], ("lookup", "by-name", "bits")):
         node.name = hidden(kind, info)
         node.generated = True

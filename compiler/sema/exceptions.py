@@ -10,9 +10,10 @@ statement only what every way out assigned counts. ``except E as e`` binds a loc
 from __future__ import annotations
 
 import ast as py_ast
+import copy
 
 from ..diagnostics import Diagnostic
-from ..program import ClassInfo, ClassType, Program, Type
+from ..program import ClassInfo, ClassType, OptionalType, Program, Type
 from .types import class_type, is_exception_class_info as is_exception_class, is_subclass
 
 RUNTIME_EXCEPTIONS = "compiler.runtime.exceptions"
@@ -103,6 +104,24 @@ class ExceptionChecks:
         """``str(e)`` / ``f"{e}"`` of an exception: its ``__str__`` (runtime/exceptions.py, or the
         program's override: dispatch on the runtime class)."""
         return self.exception_text(node, "__str__")
+
+    def optional_exception_text(self, node: py_ast.expr, ty: Type, method_name: str) -> py_ast.expr | None:
+        """str(e.__cause__), f"{e.__context__}": ``"None" if x is None else str(x)``, where reading
+        ``x`` twice reads the same value (a variable or a field of one); else None."""
+        if not (isinstance(ty, OptionalType) and is_exception(ty.inner)):
+            return None
+        plain = node.value if isinstance(node, py_ast.Attribute) else node
+        if not isinstance(plain, py_ast.Name):
+            return None
+        test = py_ast.Compare(left=node, ops=[py_ast.Is()], comparators=[py_ast.Constant(value=None)])
+        method = py_ast.Attribute(value=copy.deepcopy(node), attr=method_name, ctx=py_ast.Load())
+        call = py_ast.Call(func=method, args=[], keywords=[])
+        text = py_ast.IfExp(test=test, body=py_ast.Constant(value="None"), orelse=call)
+        for part in py_ast.walk(text):
+            if isinstance(part, py_ast.expr) and not hasattr(part, "lineno"):
+                py_ast.copy_location(part, node)
+        self.check(text)
+        return text
 
     def exception_text(self, node: py_ast.expr, method_name: str) -> py_ast.expr:
         """str(e), repr(e) (``ValueError('bad')``) or ascii(e): a method of runtime/exceptions.py

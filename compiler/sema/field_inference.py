@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast as py_ast
 from typing import Callable
 
-from ..program import BYTES, INT, STR, ClassInfo, ClassType, GlobalSym, SetType, Type, set_of
+from ..program import BYTES, INT, STR, ClassInfo, ClassType, GlobalSym, SetType, Type, dict_of, list_of, set_of
 
 SET_OPERATORS = (py_ast.BitOr, py_ast.BitAnd, py_ast.Sub, py_ast.BitXor)
 
@@ -77,3 +77,44 @@ def infer_to_fixed_point(order: list[ClassInfo], init_fields: Callable[[ClassInf
                 pass
         if sum(len(info.fields) for info in order) == before:
             return
+
+
+def class_constant_type(info: ClassInfo, value: py_ast.expr, self_name: str) -> Type | None:
+    """``C.LIMIT`` (C a class of the module, or ``self``: this class) read from a class constant,
+    its own or a base's."""
+    if not (isinstance(value, py_ast.Attribute) and isinstance(value.value, py_ast.Name)):
+        return None
+    owner = info if value.value.id == self_name else info.module.namespace.get(value.value.id)
+    while isinstance(owner, ClassInfo):
+        constant = owner.constants.get(value.attr)
+        if constant is not None:
+            return constant.ty
+        owner = owner.base
+    return None
+
+
+def empty_field_type(init: py_ast.FunctionDef, self_name: str, field: str, value: py_ast.expr | None,
+                     infer: Callable[[py_ast.expr], Type | None]) -> Type | None:
+    """``self.items = []`` / ``{}`` / ``set()`` typed, as mypy does, by what ``__init__`` itself then
+    puts in it: ``self.items.append(x)``, ``self.d[k] = v``, ``self.seen.add(x)``, x, k and v of
+    types known here (a parameter, a constant, a constructor call, ...). None: not such a field."""
+    kind = "list" if isinstance(value, py_ast.List) and not value.elts else \
+        "dict" if isinstance(value, py_ast.Dict) and not value.keys else \
+        "set" if isinstance(value, py_ast.Call) and isinstance(value.func, py_ast.Name) and value.func.id == "set" \
+        and not value.args and not value.keywords else None
+    if kind is None:
+        return None
+
+    def is_field(node: py_ast.expr) -> bool:
+        return isinstance(node, py_ast.Attribute) and node.attr == field and isinstance(node.value, py_ast.Name) \
+            and node.value.id == self_name
+    for node in py_ast.walk(init):
+        if kind == "dict" and isinstance(node, py_ast.Assign) and len(node.targets) == 1 \
+                and isinstance(node.targets[0], py_ast.Subscript) and is_field(node.targets[0].value):
+            key, item = infer(node.targets[0].slice), infer(node.value)
+            return dict_of(key, item) if key is not None and item is not None else None
+        if isinstance(node, py_ast.Call) and isinstance(node.func, py_ast.Attribute) and is_field(node.func.value) \
+                and node.func.attr == ("append" if kind == "list" else "add") and len(node.args) == 1:
+            item = infer(node.args[0])
+            return None if item is None else list_of(item) if kind == "list" else set_of(item)
+    return None

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import ast as py_ast
 
 from .type_values import refuse_type_value_use
-from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, Type, members_of
+from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, Type, UnionType, members_of
 from .exceptions import is_exception
 from .reprs import defines_str, shown_by_repr
 from .int_enums import int_operand
@@ -111,6 +111,21 @@ def str_convertible(ty: Type) -> bool:
     return all(m in STR_ARGUMENTS or m == NONE for m in members_of(ty)) and ty != NONE
 
 
+def unformatted_help(ty: Type) -> str:
+    """What to write instead of f"{x}" for an x of a type without a text here."""
+    if isinstance(ty, UnionType):
+        return "narrow it first ('if isinstance(x, list): ...') and format each case"
+    if isinstance(ty, ClassType):
+        return "define __str__ or __repr__ in its class, or format its fields"
+    return "format its parts, or convert it first"
+
+
+def is_plain_enum(ty: Type) -> bool:
+    """A member of an Enum that is not an IntEnum or a Flag (their formatting is their own)."""
+    info = ty.info if isinstance(ty, ClassType) else None
+    return getattr(info, "enum", False) and not getattr(info, "int_enum", False) and not getattr(info, "flag", False)
+
+
 class FormatChecks:
     """The checker of f-string pieces: the value, its conversion and its constant spec."""
 
@@ -128,6 +143,10 @@ class FormatChecks:
         if part.conversion in (-1, ord("s")):
             ty = int_operand(part.value, ty)  # an IntEnum's format and str are its int's (3.11)
         refuse_type_value_use(self, part.value, ty, "formatting")  # sema/type_values.py
+        optional = self.optional_exception_text(part.value, ty, "__str__") \
+            if part.conversion in (-1, ord("s")) and part.format_spec is None else None
+        if optional is not None:  # f"{e.__cause__}": sema/exceptions.py
+            part.value, part.conversion, ty = optional, -1, STR
         if is_exception(ty):
             if part.format_spec is not None and part.conversion == -1:  # CPython: TypeError
                 raise self.fail(part.value, "an exception is formatted only without a spec",
@@ -142,6 +161,8 @@ class FormatChecks:
                                args=[part.format_spec], keywords=[])
             part.value, part.format_spec = py_ast.copy_location(call, part.value), None
             ty = self.check(part.value)
+        if part.conversion == -1 and _has_spec(part) and is_plain_enum(ty):
+            part.conversion = ord("s")  # 3.11's Enum.__format__ formats str(member) with the spec
         if part.conversion == -1 and _has_spec(part) and (shown_by_repr(ty) or defines_str(ty)):
             name = ty.info.name if isinstance(ty, ClassType) else str(ty).split("[")[0]
             raise self.fail(part.value, f"unsupported format string passed to {name}.__format__",
@@ -174,7 +195,8 @@ class FormatChecks:
             spec = "".join(p.value for p in pieces)
         parsed = parse_spec(spec, ty)
         if isinstance(parsed, str):
-            raise self.fail(part, parsed, "supported: [[fill]align][sign][#][0][width][,|_][.precision][d|x|X|o|b|e|E|f|F|g|G|%|s]")
+            raise self.fail(part, parsed, unformatted_help(ty) if not spec else
+                            "supported: [[fill]align][sign][#][0][width][,|_][.precision][d|x|X|o|b|e|E|f|F|g|G|%|s]")
         part.spec = parsed
 
 

@@ -4,7 +4,7 @@ A generator object is never a value here: a ``(e for x in xs)`` is accepted only
 consumer pulls every item (or stops early) before anything else runs, so it lowers to loops
 (lower/generators.py) and gives the same calls in the same order as CPython's lazy iterator:
 
-- ``list()``, ``sorted()``, ``set()``, ``frozenset()``, ``str.join()``, ``min()``/``max()``:
+- ``list()``, ``tuple()``, ``dict()``, ``sorted()``, ``set()``, ``frozenset()``, ``str.join()``, ``min()``/``max()``:
   CPython drains the generator before any user code of theirs runs, so the generator is the
   list comprehension it equals (``min``/``max`` with ``key=`` call the key between items: the
   comprehension is exact only while the items run no code of the program, which is checked).
@@ -26,7 +26,8 @@ from .types import runs_user_code
 ITEM = "__generated"
 DRAINING_HELP = "write a list comprehension [...] and use the list"
 WHERE = ("a generator expression is supported as the argument of any(), all(), sum(), min(), max(), "
-         "sorted(), list(), set(), frozenset(), str.join() or list.extend(), or as the iterable of a for loop")
+         "sorted(), list(), tuple(), dict(), set(), frozenset(), str.join() or list.extend(), or as the iterable "
+         "of a for loop")
 
 
 class GeneratorChecks:
@@ -45,6 +46,14 @@ class GeneratorChecks:
     def builtin_sorted(self, node, expected):
         drained(self, node, "sorted")
         return super().builtin_sorted(node, expected)
+
+    def builtin_tuple(self, node, expected):
+        drained(self, node, "tuple")
+        return super().builtin_tuple(node, expected)
+
+    def builtin_dict(self, node, expected):
+        drained(self, node, "dict")  # dict((k, v) for ...): of the list of pairs
+        return super().builtin_dict(node, expected)
 
     def builtin_set(self, node, expected, name: str = "set"):
         drained(self, node, name)

@@ -1,12 +1,12 @@
 """Types of unannotated empty literals, from how the function goes on to use them (as mypy does).
 
-``items = []`` gives ``items`` a placeholder type; the first use that tells the
+``items = []`` (``{}``, ``set()``) gives ``items`` a placeholder type; the first use that tells the
 item type settles it: ``items.append(x)``/``insert``/``extend``, ``items += xs``,
-``d[k] = v``, an assignment of a typed list, or passing it where a typed list is
+``d[k] = v``, ``seen.add(x)``/``update``, ``seen |= s``, an assignment of a typed list, or passing it where a typed list is
 expected. Every empty literal assigned to the name so far takes that type. A use
 that needs the type before it is known (iterating, indexing, comparing) is a
 compile error that asks for an annotation; one never used in a typed way ends as
-``list[int]``/``dict[str, int]``, whose item type no operation can observe.
+``list[int]``/``dict[str, int]``/``set[int]``, whose item type no operation can observe.
 """
 from __future__ import annotations
 
@@ -14,13 +14,14 @@ import ast as py_ast
 from dataclasses import dataclass
 
 from .class_keys import KEY_HELP, key_problem
-from ..program import INT, STR, DictType, ListType, Type, dict_of, list_of
+from .sets import set_item_problem
+from ..program import INT, STR, DictType, ListType, SetType, Type, ViewType, VarTupleType, dict_of, list_of, set_of
 
 
 @dataclass(frozen=True)
 class UnknownLiteral(Type):
     """The type of a local bound to an empty list or dict whose item type is not known yet."""
-    kind: str = "list"  # "list" or "dict", or "none" for a local assigned None so far
+    kind: str = "list"  # "list", "dict" or "set", or "none" for a local assigned None so far
 
 
 def unknown(kind: str) -> UnknownLiteral:
@@ -35,25 +36,37 @@ class LiteralInference:
         """``name = []`` / ``name = {}`` with no known type for ``name``: bind a placeholder."""
         target, value = stmt.targets[0], stmt.value
         empty = (isinstance(value, py_ast.List) and not value.elts) or (isinstance(value, py_ast.Dict) and not value.keys)
-        if len(stmt.targets) != 1 or not isinstance(target, py_ast.Name) or not empty \
+        if len(stmt.targets) != 1 or not isinstance(target, py_ast.Name) or not (empty or self.empty_set(value)) \
                 or target.id in self.global_names or target.id in self.comp_renames:
             return False
         declared = self.fn.locals.get(target.id)
-        kind = "list" if isinstance(value, py_ast.List) else "dict"
+        kind = "list" if isinstance(value, py_ast.List) else "dict" if isinstance(value, py_ast.Dict) else "set"
         if declared is not None and declared != unknown(kind):
             return False
+        if kind == "set":
+            self.check(value, set_of(INT))  # the call's own checks (its type is settled below)
         self.unknown_literals.setdefault(target.id, []).append(value)
         self.fn.locals[target.id] = value.ty = unknown(kind)
         self.assign_name(target, value, value.ty, None)
         return True
 
+    def empty_set(self, value: py_ast.expr) -> bool:
+        """``set()``, the built-in (not a name of the program)."""
+        return isinstance(value, py_ast.Call) and isinstance(value.func, py_ast.Name) and value.func.id == "set" \
+            and not value.args and not value.keywords and "set" not in self.local_names \
+            and "set" not in self.module.namespace
+
     def settle(self, name: str, ty: Type) -> Type:
         """The local ``name`` and its empty literals have type ``ty`` from now on."""
         if self.fn.locals[name].kind == "none":
             return self.settle_none(name, ty)  # sema/none_inference.py
-        expected = ListType if self.fn.locals[name].kind == "list" else DictType
-        if not isinstance(ty, expected) or isinstance(ty, UnknownLiteral):
+        expected = {"list": ListType, "dict": DictType, "set": SetType}[self.fn.locals[name].kind]
+        if not isinstance(ty, expected) or isinstance(ty, UnknownLiteral) or getattr(ty, "frozen", False):
             raise self.fail_unknown(name)
+        item_problem = set_item_problem(ty.item) if isinstance(ty, SetType) else None
+        if item_problem:
+            self.fn.locals[name] = ty  # its later uses are not errors too
+            raise self.fail(self.unknown_literals.pop(name)[0], *item_problem)
         problem = key_problem(ty.key) if isinstance(ty, DictType) else None
         if problem:
             literals = self.unknown_literals.get(name)
@@ -72,6 +85,12 @@ class LiteralInference:
             return self.settle(receiver.id, self.check(args[0]))
         if kind == "dict" and method in ("update",) and len(args) == 1:
             return self.settle(receiver.id, self.check(args[0]))
+        if kind == "set" and method == "add" and len(args) == 1:
+            return self.settle(receiver.id, set_of(self.check(args[0])))
+        if kind == "set" and method == "update" and len(args) == 1:
+            items = self.check(args[0])
+            if isinstance(items, (ListType, SetType, ViewType, VarTupleType)):
+                return self.settle(receiver.id, set_of(items.item))
         raise self.fail_unknown(receiver.id, receiver)
 
     def settle_by_item(self, target: py_ast.Subscript, value_ty: Type) -> Type:
@@ -86,7 +105,8 @@ class LiteralInference:
             if self.fn.locals[name].kind == "none":
                 self.finish_none(name)
                 continue
-            self.settle(name, list_of(INT) if self.fn.locals[name].kind == "list" else dict_of(STR, INT))
+            kind = self.fn.locals[name].kind
+            self.settle(name, list_of(INT) if kind == "list" else set_of(INT) if kind == "set" else dict_of(STR, INT))
 
     def check_maybe_unknown(self, node: py_ast.expr, expected: Type | None = None) -> Type:
         """Check ``node`` where an unknown empty literal may be settled by the caller; anywhere
@@ -104,7 +124,8 @@ class LiteralInference:
     def settle_by_augmented(self, stmt: py_ast.AugAssign) -> bool:
         """``items += xs`` tells the type of an unknown list."""
         name = self.unknown_local(stmt.target)
-        if name is None or not isinstance(stmt.op, py_ast.Add) or self.fn.locals[name].kind == "none":
+        operator = py_ast.BitOr if name is not None and self.fn.locals[name].kind == "set" else py_ast.Add
+        if name is None or not isinstance(stmt.op, operator) or self.fn.locals[name].kind == "none":
             return False
         self.settle(name, self.check(stmt.value))
         return True
@@ -117,7 +138,7 @@ class LiteralInference:
 
     def fail_unknown(self, name: str, use: py_ast.AST | None = None):
         kind = self.fn.locals[name].kind
-        example = "list[str] = []" if kind == "list" else "dict[str, int] = {}"
+        example = {"list": "list[str] = []", "set": "set[str] = set()"}.get(kind, "dict[str, int] = {}")
         where = f" when line {use.lineno} uses it" if use is not None and hasattr(use, "lineno") else ""
         if kind == "none":
             return self.fail(self.unknown_literals[name][0], f"the type of '{name}' (None so far) is not known{where}",

@@ -58,14 +58,14 @@ def as_generator(checker, call: py_ast.Call) -> py_ast.GeneratorExp | None:
     if not sources or (func.id == "filter" and len(sources) != 1):
         return None
     names = _parameters(checker, call.args[0], len(sources))
-    if names is None:
+    if names is None or (func.id == "map" and _is_none(call.args[0])):  # map(None, xs): CPython's TypeError
         return None
     loads = [_at(py_ast.Name(id=n, ctx=py_ast.Load()), call) for n in names]
     applied = _applied(call.args[0], loads)
     if func.id == "map":
         element, conditions = applied, []
     else:
-        element, conditions = loads[0], ([] if applied is None else [applied])
+        element, conditions = loads[0], [applied]
     gen = _at(py_ast.GeneratorExp(elt=element, generators=[_clause(names, sources, conditions, call)]), call)
     gen.written_as = func.id
     return gen
@@ -80,15 +80,18 @@ def _parameters(checker, f: py_ast.expr, count: int) -> list[str] | None:
         return [a.arg for a in arguments.args]
     fixed = isinstance(f, py_ast.Name) and f.id not in checker.local_names and f.id not in checker.global_names \
         and not isinstance(checker.module.namespace.get(f.id), GlobalSym)  # a variable: another function may rebind it
-    none = isinstance(f, py_ast.Constant) and f.value is None
-    return [f"{ITEM}{i}" for i in range(count)] if fixed or none else None
+    return [f"{ITEM}{i}" for i in range(count)] if fixed or _is_none(f) else None
 
 
-def _applied(f: py_ast.expr, loads: list[py_ast.Name]) -> py_ast.expr | None:
+def _is_none(f: py_ast.expr) -> bool:
+    return isinstance(f, py_ast.Constant) and f.value is None
+
+
+def _applied(f: py_ast.expr, loads: list[py_ast.Name]) -> py_ast.expr:
     if isinstance(f, py_ast.Lambda):
         return f.body
-    if isinstance(f, py_ast.Constant):
-        return None  # filter(None, xs): the item's own truth
+    if _is_none(f):
+        return _at(py_ast.Name(id=loads[0].id, ctx=py_ast.Load()), f)  # filter(None, xs): the item's own truth
     return _at(py_ast.Call(func=f, args=loads, keywords=[]), f)
 
 

@@ -56,7 +56,8 @@ def as_comprehension(checker, call: py_ast.Call) -> py_ast.ListComp:
         applied = item if isinstance(f, py_ast.Constant) else _at(py_ast.Call(func=f, args=[item], keywords=[]), f)
     else:
         raise checker.fail(f, f"the function of {name}() must be a name or a lambda here",
-                           "assign it to a variable first")
+                           f"write a lambda: {name}(lambda s: s.upper(), items)" if isinstance(f, py_ast.Attribute)
+                           else "assign it to a variable first")
     target = _at(py_ast.Name(id=variable, ctx=py_ast.Store()), f)
     if name == "map":
         element, conditions = applied, []

@@ -4,19 +4,21 @@
 argument (a tuple literal, a local holding a tuple, or one non-tuple value),
 in order, once, so evaluating them as the f-string goes gives CPython's order.
 Supported: ``%s %r %a`` (flag ``-``, width, precision), ``%d %i %u %x %X %o``
-(flags ``- + space 0``, width) of an int (not a bool), ``%e %E %f %F %g %G`` (same flags and
+(flags ``- + space 0``, width) of an int (``%d %i %u`` of a float or bool variable: its ``int()``), ``%e %E %f %F %g %G`` (same flags and
 ``#``, width, precision) of an int or float, and ``%%``. What CPython raises for a constant format
 (wrong argument count, a ``%d`` of a str, an unknown conversion) is a compile
-error here, as are ``%(name)s``, ``*`` widths, ``#`` with ``%x %o`` and ``%c``.
+error here, as are ``*`` widths, ``#`` with ``%x %o`` and ``%c``. ``%(name)s`` fields take the
+values of a dict literal written in place (constants or local variables).
 """
 from __future__ import annotations
 
 import ast as py_ast
 import re
 
-from ..program import STR, TupleType, Type, VarTupleType
+from ..program import BOOL, FLOAT, STR, TupleType, Type, VarTupleType
 
-_FIELD = re.compile(r"%(?P<flags>[-+ 0#]*)(?P<width>\d+)?(?:\.(?P<precision>\d+))?(?P<type>.?)", re.S)
+_FIELD = re.compile(r"%(?:\((?P<key>[^)]*)\))?(?P<flags>[-+ 0#]*)(?P<width>\d+)?(?:\.(?P<precision>\d+))?(?P<type>.?)",
+                    re.S)
 TEXT_TYPES = "sra"
 INT_TYPES = {"d": "d", "i": "d", "u": "d", "x": "x", "X": "X", "o": "o"}
 FLOAT_TYPES = "eEfFgG"  # an int argument is formatted as float(n), as CPython does
@@ -27,7 +29,8 @@ class PercentFormatChecks:
     def percent_format(self, node: py_ast.BinOp) -> Type:
         """Check ``node`` (constant str % args) as an f-string; lowering uses ``node.formatted_as``."""
         fields = self.percent_fields(node)
-        args = self.percent_arguments(node, len(fields))
+        keyed = [field.group("key") is not None for _, field in fields]
+        args = self.percent_mapping(node, fields) if any(keyed) else self.percent_arguments(node, len(fields))
         values: list[py_ast.expr] = []
         for (literal, field), arg in zip(fields, args):
             if literal:
@@ -55,10 +58,37 @@ class PercentFormatChecks:
             if match.group("type") == "%" and not match.group("flags") and match.group(0) == "%%":
                 literal += "%"
                 continue
+            if "*" in text[match.start():match.end() + 1]:  # %*d, %.*f: the width from the arguments
+                raise self.fail(node.left, "a '*' width or precision in '%' formatting is not supported",
+                                "write the number in the format ('%5d', '%.2f'); for a width known only at run "
+                                "time, pad the text: str(x).rjust(width)")
             fields.append((literal, match))
             literal = ""
         self.percent_tail = literal + text[pos:]
         return fields
+
+    def percent_mapping(self, node: py_ast.BinOp, fields: list[tuple[str, re.Match]]) -> list[py_ast.expr]:
+        """``"%(host)s:%(port)d" % {"host": h, "port": p}``: each field takes its key's value from the
+        dict literal. CPython evaluates the whole dict first, the f-string each field as it goes: the
+        values must be constants or local variables, whose reading has no effect."""
+        right = node.right
+        if not all(field.group("key") is not None for _, field in fields):
+            raise self.fail(node, "TypeError: format requires a mapping", "name every field: '%(name)s'")
+        if not (isinstance(right, py_ast.Dict) and all(isinstance(k, py_ast.Constant) and isinstance(k.value, str)
+                                                       for k in right.keys)):
+            raise self.fail(right, "'%(name)s' formatting is supported with a dict literal of str keys here",
+                            "write the dict in place: \"%(a)s\" % {\"a\": x}, or use an f-string")
+        values = {k.value: v for k, v in zip(right.keys, right.values)}
+        for value in right.values:
+            if not (isinstance(value, py_ast.Constant) or self.plain_local(value)):
+                raise self.fail(value, "the values of a '%(name)s' dict must be constants or local variables here",
+                                "CPython evaluates the whole dict before formatting: compute them into variables first")
+        args = []
+        for _, field in fields:
+            if field.group("key") not in values:
+                raise self.fail(node, f"KeyError: {field.group('key')!r} (no such key in the dict)", HELP)
+            args.append(values[field.group("key")])
+        return args
 
     def percent_arguments(self, node: py_ast.BinOp, count: int) -> list[py_ast.expr]:
         right = node.right
@@ -89,6 +119,10 @@ class PercentFormatChecks:
         if kind and kind in TEXT_TYPES and set(flags) <= {"-"}:
             spec = ("<" if "-" in flags else ">") + width + ("" if precision is None else "." + precision)
             return _formatted(arg, ord(kind), spec if width or precision is not None else "")
+        if kind in "diu" and kind and (isinstance(arg, py_ast.Constant) or self.plain_local(arg)) \
+                and self.check(arg) in (FLOAT, BOOL):  # CPython's %d formats int(x) of a float or a bool
+            arg = py_ast.copy_location(py_ast.Call(func=py_ast.copy_location(py_ast.Name(id="int", ctx=py_ast.Load()),
+                                                                             arg), args=[arg], keywords=[]), arg)
         if kind in INT_TYPES and precision is None and "#" not in flags or kind and kind in FLOAT_TYPES:
             align = "<" if "-" in flags else ""
             zero = "0" if "0" in flags and not align else ""

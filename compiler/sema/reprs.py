@@ -153,6 +153,10 @@ class _Builder:
 
     def joined(self, value: py_ast.expr, item: Type) -> py_ast.expr:
         """``", ".join([repr(i) for i in value])``."""
+        if item == NONE:  # no variable can hold a None item: ["None"] * len(value)
+            nones = _at(py_ast.List(elts=[_const("None", value)], ctx=py_ast.Load()), value)
+            items = _at(py_ast.BinOp(left=nones, op=py_ast.Mult(), right=_call("len", value)), value)
+            return _call_method(_const(", ", value), "join", items)
         self.depth += 1
         name = f"__repr_item{self.depth}"
         items = _comprehension(self.text(_name(name, value), item), name, value)
@@ -169,6 +173,13 @@ class _Builder:
         return self.bound(value, shown)
 
     def dict_items(self, value: py_ast.expr, ty: DictType, pairs: py_ast.expr | None = None) -> py_ast.expr:
+        if ty.value == NONE and pairs is None:  # no variable can hold a None value: the keys only
+            self.depth += 1
+            key = f"__repr_key{self.depth}"
+            shown = _concat(self.text(_name(key, value), ty.key), _const(": None", value))
+            items = _comprehension(shown, key, value)
+            self.depth -= 1
+            return _call_method(_const(", ", value), "join", items)
         self.depth += 1
         key, item = f"__repr_key{self.depth}", f"__repr_value{self.depth}"
         pair = _concat(self.text(_name(key, value), ty.key), _const(": ", value), self.text(_name(item, value), ty.value))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import (BOOL, BYTES, FLOAT, INT, STR, FuncSym, ListType, Param, TupleType, Type,
+from ..program import (ANY, BOOL, BYTES, FLOAT, INT, STR, ClassType, FuncSym, ListType, Param, TupleType, Type,
                        ViewType, list_of, union_of)
 from .callables import CallableType
 from .lambdas import lambda_function
@@ -24,6 +24,40 @@ from .types import assignable, union_problem
 ORDER_KINDS = {INT: 0, BOOL: 0, FLOAT: 1, STR: 2, BYTES: 2}  # compiler/runtime/sorting.py
 KEY_BUILTINS = ("len", "abs", "str", "int", "float", "ord", "repr", "bool")
 KEY_HELP = "use a key of type int, str or bytes, or a tuple of those"
+
+
+def implied_key(item: Type, where: py_ast.AST) -> py_ast.keyword | None:
+    """The ``key=`` that orders ``item`` values as CPython's own comparison does, where the plain
+    sort has none: a bytes or bool is its own key; an object of an ``order=True`` dataclass without
+    subclasses is the tuple of its fields (what its generated ``__lt__`` compares; equal keys keep
+    their order, as the stable sort keeps equal objects')."""
+    if item in (BYTES, BOOL):
+        return _lambda_key(lambda v: v, where)
+    info = item.info if isinstance(item, ClassType) else None
+    if info is None or not getattr(info, "dataclass_options", {}).get("order") or not info.fields \
+            or info.last_descendant_id != info.class_id:
+        return None
+    return _lambda_key(lambda v: py_ast.Tuple(elts=[py_ast.Attribute(value=v, attr=f, ctx=py_ast.Load())
+                                                    for f in info.fields], ctx=py_ast.Load()), where)
+
+
+def _lambda_key(body_of, where: py_ast.AST) -> py_ast.keyword:
+    parameter = py_ast.arg(arg="__sorted_item", annotation=None)
+    arguments = py_ast.arguments(posonlyargs=[], args=[parameter], vararg=None, kwonlyargs=[], kw_defaults=[],
+                                 kwarg=None, defaults=[])
+    lam = py_ast.Lambda(args=arguments, body=body_of(py_ast.Name(id="__sorted_item", ctx=py_ast.Load())))
+    for node in py_ast.walk(lam):
+        if isinstance(node, py_ast.expr):
+            py_ast.copy_location(node, where)
+    return py_ast.keyword(arg="key", value=lam)
+
+
+def sort_help(ty: Type) -> str:
+    if ty == ANY:
+        return "an Any's items have no type here: sort a typed list, e.g. sorted([str(k) for k in x])"
+    if getattr(ty, "item", None) == FLOAT:
+        return "a float could be NaN, whose order CPython leaves to its algorithm: sort by an int or str key"
+    return "sort by an int or str key (or a tuple of them): sorted(items, key=lambda x: (x.major, x.name))"
 
 
 def check_sorted(checker, node: py_ast.Call) -> py_ast.expr | None:
@@ -43,6 +77,10 @@ def check_sorted(checker, node: py_ast.Call) -> py_ast.expr | None:
 def check_list_sort(checker, node: py_ast.Call, ty: ListType) -> bool:
     """``lst.sort(key=..., reverse=...)`` with a key, or of tuples; False otherwise (the plain sort)."""
     key, reverse = _keywords(checker, node, "sort", ("key", "reverse"))
+    implied = implied_key(ty.item, node) if key is None and tuple_kinds(ty.item) is None else None
+    if implied is not None:
+        node.keywords.append(implied)
+        key = implied.value
     if key is None and tuple_kinds(ty.item) is None:
         return False
     if node.args:
@@ -57,9 +95,10 @@ def check_list_sort(checker, node: py_ast.Call, ty: ListType) -> bool:
     return True
 
 
-def check_extremum(checker, node: py_ast.Call, name: str) -> Type | None:
-    """min/max with ``key=`` or ``default=``: the result type (None: no keyword, the plain path)."""
-    if not node.keywords:
+def check_extremum(checker, node: py_ast.Call, name: str, keyless: bool = False) -> Type | None:
+    """min/max with ``key=`` or ``default=`` (or ``keyless``: a list of float or bytes, which the plain
+    path does not compare): the result type (None: no keyword, the plain path)."""
+    if not node.keywords and not keyless:
         return None
     key, default = _keywords(checker, node, name, ("key", "default"))
     if not node.args:
@@ -78,9 +117,14 @@ def check_extremum(checker, node: py_ast.Call, name: str) -> Type | None:
         item = types.pop()
         items = py_ast.copy_location(py_ast.List(elts=list(node.args), ctx=py_ast.Load()), node)
         items.ty = list_of(item)
+    implied = implied_key(item, node) if key is None and item not in ORDER_KINDS else None
+    if implied is not None:  # an order=True dataclass: by the tuple of its fields
+        node.keywords.append(implied)
+        key = implied.value
     if key is None:
         if item not in ORDER_KINDS:
-            raise checker.fail(node, f"{name}() compares int, float, str or bytes items here, not {item}")
+            raise checker.fail(node, f"{name}() compares int, float, str or bytes items here, not {item}",
+                               f"compare by a key: {name}(items, key=lambda x: x.name)")
         node.sort_key = (None, ORDER_KINDS[item])
     else:
         _key(checker, node, key, item, sort=False)

@@ -64,6 +64,9 @@ def refuse_unpacked_into_varargs(checker, node: py_ast.Call, params: list[Param]
     if vararg_index(params) is not None:  # the runtime binding of **d knows no *args
         raise checker.fail(node, f"'**' unpacking in a call of {name}(), which takes *args, is not supported",
                            "pass the arguments by name one by one")
+    if any(p.var_keyword for p in params):  # nor **kwargs
+        raise checker.fail(node, f"'**' unpacking in a call of {name}(), which takes **kwargs, is not supported",
+                           "pass the arguments by name one by one")
 
 
 def packed_extras(node: py_ast.Call, extras: list[py_ast.expr]) -> py_ast.Tuple:
@@ -84,7 +87,7 @@ def bind_starred(checker, node: py_ast.Call, params: list[Param], name: str, arg
     if node.keywords:
         raise checker.fail(args[star], "'*' unpacking together with keyword arguments is not supported", HELP)
     vararg = vararg_index(params)
-    positional = sum(not p.keyword_only and not p.var_positional for p in params)
+    positional = sum(not p.keyword_only and not p.var_positional and not p.var_keyword for p in params)
     if star > positional and vararg is None:
         raise checker.fail(node, f"{name}() takes {positional} positional argument(s), {star} or more given")
     for index in range(min(star, positional)):

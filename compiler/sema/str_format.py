@@ -5,7 +5,8 @@ field's value as it formats it, so the rewrite is exact only when that cannot di
 argument is a constant or a local variable (reading one has no effect and cannot fail), or the
 fields take the positional arguments once each, in order, with no keywords. Anything else, and
 what CPython would refuse when the call runs (a bad format string, a missing argument, mixed
-automatic and manual numbering), is a compile error. Conversions are those of f-strings (``!s``).
+automatic and manual numbering), is a compile error. Conversions are those of f-strings (``!s``,
+``!r``, ``!a``).
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import string
 from typing import Callable
 
 Fail = Callable[[py_ast.AST, str, str], Exception]
-SUPPORTED = "'{}', '{0}', '{name}', with a format spec and !s; arguments constants or local variables"
+SUPPORTED = "'{}', '{0}', '{name}', with a format spec and !s, !r or !a; arguments constants or local variables"
 
 
 def as_fstring(node: py_ast.Call, is_local: Callable[[py_ast.expr], bool], fail: Fail) -> py_ast.JoinedStr:
@@ -56,13 +57,13 @@ def as_fstring(node: py_ast.Call, is_local: Callable[[py_ast.expr], bool], fail:
             value = keywords[name]
         else:
             raise fail(node.func.value, f"the field '{{{name}}}' is not supported here", SUPPORTED)
-        if conversion not in (None, "s"):
-            raise fail(node.func.value, f"the conversion !{conversion} is not supported", "use {x} or {x!s}")
+        if conversion not in (None, "s", "r", "a"):  # CPython: ValueError when the call runs
+            raise fail(node.func.value, f"unknown conversion specifier {conversion}", "use !s, !r or !a")
         if "{" in spec:
             raise fail(node.func.value, "nested fields in a format spec are not supported",
                        "write the spec out: '{:>5}'")
         format_spec = py_ast.JoinedStr([py_ast.Constant(spec)]) if spec else None
-        values.append(py_ast.FormattedValue(value, -1 if conversion is None else ord("s"), format_spec))
+        values.append(py_ast.FormattedValue(value, -1 if conversion is None else ord(conversion), format_spec))
     arguments = list(node.args) + list(keywords.values())
     in_order = not keywords and used == list(range(len(node.args)))
     if not in_order and not all(isinstance(a, py_ast.Constant) or is_local(a) for a in arguments):

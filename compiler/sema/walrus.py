@@ -7,7 +7,8 @@ the enclosing function, not in the comprehension's scope), or a global under
 a comprehension but the first iterable), the name does not count as assigned
 afterwards, and what tests proved about it before it was rebound is dropped.
 CPython's own refusals (rebinding a comprehension's loop variable, a walrus
-in a comprehension's iterable) are syntax errors here too.
+in a comprehension's iterable) are syntax errors here too (the latter found when the text is
+compiled at load, so that comprehensions the compiler makes, e.g. around a repr, do not raise it).
 """
 from __future__ import annotations
 
@@ -40,13 +41,6 @@ class WalrusChecks:
         if not isinstance(getattr(target, "sym", None), GlobalSym):
             target.sym = Local(name)  # tests narrow it: (m := d.get(k)) is not None
         return ty
-
-    def refuse_walrus_in_iterables(self, clauses: list[py_ast.comprehension]) -> None:
-        for clause in clauses:
-            for found in py_ast.walk(clause.iter):
-                if isinstance(found, py_ast.NamedExpr):
-                    raise self.fail(found, "syntax error: assignment expression cannot be used in a "
-                                    "comprehension iterable expression", SYNTAX_HELP)
 
     def forget_rebound(self, node: py_ast.AST) -> None:
         """Drop what is proved about the names a walrus in ``node`` may have rebound."""

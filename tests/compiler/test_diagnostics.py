@@ -70,6 +70,15 @@ def test_a_refused_assignment_is_reported_once_not_at_each_use(tmp_path):
     assert "may be used before" not in str(err)
 
 
+def test_a_refused_assignment_in_a_try_is_not_reported_again_after_it(tmp_path):
+    """``n = int(s, base="x")`` refused in a try, ``n = 0`` in the handler: one error, not also
+    "may be used before it is assigned" where both paths meet."""
+    source = ("def f(s: str) -> int:\n    try:\n        n = int(s, base=\"x\")\n    except ValueError:\n"
+              "        n = 0\n    return n\n")
+    err = compile_error(tmp_path, source)
+    assert [d.loc.line for d in err.diagnostics] == [3]
+
+
 def test_a_refused_assignment_does_not_make_a_later_none_unknown(tmp_path):
     """``x = json.loads(data, cls=...)`` refused, then ``x = None`` in a handler: one error, at the first."""
     source = ("import json\n\n\ndef f(data: bytes) -> bool:\n    try:\n        config = json.loads(data, cls=None)\n"

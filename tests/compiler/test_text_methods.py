@@ -324,7 +324,7 @@ def test_supported_forms_compile(tmp_path: Path) -> None:
 FORMAT_REFUSED = [
     ('"{} {}".format(s)', "replacement index 1 out of range"),
     ('"{0} {}".format(s, s)', "cannot switch between automatic field numbering"),
-    ('"{!r}".format(s)', "the conversion !r is not supported"),
+    ('"{!x}".format(s)', "unknown conversion specifier x"),
     ('"{a.b}".format(s)', "the field '{a.b}' is not supported"),
     ('"{:{w}}".format(s, w=3)', "nested fields in a format spec"),
     ('"{1}{0}".format(g(), g())', "arguments to be constants or local variables"),

@@ -84,3 +84,72 @@ def test_an_uncaught_exception_logs_its_own_str(tmp_path):
     native = Plugin.cpython(str(source))
     with pytest.raises(Exception, match="^denied: bob$"):
         native.http_request({":path": "/"})
+
+
+CHAINING_FILTER = '''from abi.sdk import HttpContext, RootContext, get_request_header, set_root_context
+
+
+class BadCost(Exception):
+    pass
+
+
+def cost(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError as e:
+        raise BadCost("cost " + text) from e
+
+
+def lookup(text: str) -> int:
+    try:
+        return {"a": 1}[text]
+    except KeyError:
+        raise BadCost("no " + text)
+
+
+class Check(HttpContext):
+    def on_request_headers(self, num_headers: int, end_of_stream: bool) -> int:
+        path = get_request_header(":path") or ""
+        if path == "/cause":
+            return cost("x")
+        if path == "/none":
+            try:
+                cost("y")
+            except BadCost:
+                raise RuntimeError("quiet") from None
+        return lookup("b")
+
+
+class Root(RootContext):
+    def new_http_context(self, context_id: int) -> HttpContext:
+        return Check(context_id, self.context_id)
+
+
+set_root_context(Root())
+'''
+
+
+def test_an_uncaught_chained_exception_logs_the_chain(tmp_path):
+    """A program that chains (raise ... from) logs the chain as CPython's traceback does, flattened
+    to one line: the cause first, then "The above exception was the direct cause of ..."; an
+    implicit context ("During handling ...") shows too, as the program also chains."""
+    source = tmp_path / "chaining.py"
+    source.write_text(CHAINING_FILTER)
+    wasm = compile_file(source)
+    lines = {}
+    for path in ("/cause", "/none", "/context"):
+        plugin = Plugin.wasm(wasm)
+        with pytest.raises(WasmTrap):
+            plugin.http_request({":path": path})
+        (lines[path],) = plugin.logs("error")
+    assert lines["/cause"].startswith(
+        "Traceback (most recent call last): ValueError: invalid literal for int() with base 10: 'x' "
+        "The above exception was the direct cause of the following exception: "
+        'Traceback (most recent call last): File "'), lines["/cause"]
+    assert lines["/cause"].endswith('chaining.py", line 12, in cost: BadCost: cost x')
+    assert lines["/none"].startswith('Traceback (most recent call last): File "'), lines["/none"]
+    assert lines["/none"].endswith("RuntimeError: quiet") and "above" not in lines["/none"]
+    assert lines["/context"].startswith(
+        "Traceback (most recent call last): KeyError: 'b' "
+        "During handling of the above exception, another exception occurred: "), lines["/context"]
+    assert lines["/context"].endswith('chaining.py", line 19, in lookup: BadCost: no b')

@@ -135,3 +135,14 @@ def ordering(n: int) -> int:
         for v in texts:
             h = mix(h, int(u < v) + 2 * int(u > v))
     return h
+
+
+@export
+def assign_empty_slices(n: int) -> int:
+    """xs[i:j] = [] (the empty list typed by the target), on a local and a field-free list."""
+    xs = list(range(8))
+    xs[n % 5:] = []
+    words = ["a", "b", "c"]
+    words[:n % 4] = []
+    words[1:1] = []
+    return mix(mix(len(xs), sum(xs)), len(words)) + len("".join(words))

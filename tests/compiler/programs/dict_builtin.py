@@ -69,3 +69,17 @@ def dict_fromkeys(a: int) -> int:
     e = dict.fromkeys(xs, zero)
     g = dict.fromkeys(range(a % 5), "x")
     return len(d) * 100 + len(list(d)) + sum(e.values()) + len(g) + len("".join(list(dict.fromkeys("hello"))))
+
+
+@export
+def dict_with_keywords(n: int) -> int:
+    """dict(m, k=v) and d.update(k=v) / d.update(other, k=v): the keywords update after the rest."""
+    base = {"a": n % 10, "b": 2}
+    made = dict(base, b=n % 7, c=3)
+    pairs = [("p", 1), ("b", n % 5)]
+    listed = dict(pairs, q=2, p=n % 3)
+    base.update(b=5, d=n % 11)
+    other = {"x": 0}
+    other.update({"y": 1, "x": 4}, x=n % 13, z=2)
+    text = repr(made) + repr(listed) + repr(base) + repr(other)
+    return len(text) * 1000 + sum(ord(c) for c in text) % 997

@@ -113,3 +113,24 @@ def digest(text: str) -> int:
     for c in text:
         h = (h * 131 + ord(c)) % 1000000007
     return h
+
+
+@export
+def member_str_and_format(n: int) -> int:
+    """str() and formatting of an Enum member: 3.11's Color.RED, a spec applying to that text."""
+    c = list(Color)[n % 4]
+    m = list(Mode)[n % 4]
+    text = f"{c}|{m:>14}|{c!s:*^12}|{str(m)}|" + "%s" % c + "{}".format(m) + str([c]) + str((c, m))
+    return len(text) * 1000 + sum(ord(ch) for ch in text) % 997
+
+
+@export
+def flag_membership(n: int) -> int:
+    """`a in p` of Flag values: 3.11's Flag.__contains__, every bit of a set in p (zero is in any)."""
+    members = list(Perm)
+    p = members[n % len(members)] | members[(n // 3) % len(members)]
+    t = 0
+    for a in members + [members[0] | members[1], p & members[n % len(members)], members[0] & members[1]]:
+        t = t * 2 + int(a in p)
+        t = t * 2 + int(a not in members[1] | members[2])
+    return t

@@ -62,3 +62,59 @@ def shared_object(n: int) -> int:
 def chain_of_instances(n: int) -> int:
     grandchild = Grandchild(Child(Root(n % 50), 1))
     return len(grandchild.label) * 1000 + grandchild.settings.limit + len(grandchild.settings.name)
+
+
+class Limits:
+    DEFAULT = 10
+    NAME = "lim"
+
+    def __init__(self) -> None:
+        self.n = Limits.DEFAULT
+        self.label = self.NAME
+
+
+class Tighter(Limits):
+    RATE = 0.5
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rate = Tighter.RATE
+        self.cap = Tighter.DEFAULT
+
+
+@export
+def fields_from_class_constants(a: int) -> int:
+    """A field typed by the class constant __init__ assigns it (its class's, self's or a base's)."""
+    limits = Limits()
+    limits.n += a % 100
+    tight = Tighter()
+    return limits.n * 1000 + len(limits.label + tight.label) * 100 + int(tight.rate * 10) + tight.cap
+
+
+class Route:
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+
+class Router:
+    def __init__(self, prefix: str, limit: int) -> None:
+        self.routes = []  # typed by the append below, as mypy infers it
+        self.limits = {}
+        self.seen = set()
+        self.routes.append(Route(prefix))
+        self.limits[prefix] = limit
+        self.seen.add(prefix)
+
+    def add(self, path: str) -> None:
+        self.routes.append(Route(path))
+        self.seen.add(path)
+
+
+@export
+def fields_from_empty_literals(a: int) -> int:
+    """self.x = [] / {} / set() in __init__, typed by what __init__ then appends, stores or adds."""
+    router = Router("/a", a % 100)
+    router.add("/b" + str(a % 3))
+    router.add("/a")
+    text = repr([r.path for r in router.routes]) + repr(router.limits) + repr(sorted(router.seen))
+    return len(text) * 1000 + sum(ord(c) for c in text) % 997

@@ -279,3 +279,14 @@ def in_contexts(n: int) -> int:
         log.append(-9)
     b = Box(xs)
     return total(xs) * 1000 + inner() * 100 + len(log) * 10 + b.total() + b.biggest + sum(log)
+
+
+@export
+def tuple_and_dict_of_generators(a: int) -> int:
+    """tuple(gen) and dict(gen of pairs): the list comprehension they drain, as CPython does."""
+    words = ["a", str(a % 10), "bb", str(a % 3)]
+    t = tuple(len(w) * 10 + i for i, w in enumerate(words) if w)
+    d = dict((w, i) for i, w in enumerate(words))
+    m = tuple(map(len, words))
+    text = repr(t) + repr(d) + repr(m) + repr(tuple(x for x in range(a % 4)))
+    return len(text) * 1000 + sum(ord(c) for c in text) % 997

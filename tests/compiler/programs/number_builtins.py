@@ -253,3 +253,14 @@ def issubclass_static() -> int:
     for i, v in enumerate(r):
         t += int(v) << i
     return t
+
+
+@export
+def filter_none_drops_falsy(a: int) -> int:
+    """filter(None, xs) keeps the true items only, lazily (a for loop, map over it) or drained."""
+    words = ["1", "", str(a % 1000), ""]
+    numbers = [0, a % 7, 0, 3]
+    t = sum(map(int, filter(None, words))) * 100 + len(list(filter(None, numbers)))
+    for w in filter(None, words):
+        t = t * 3 + len(w)
+    return t + sum(1 for n in filter(None, numbers)) * 1000

@@ -68,3 +68,25 @@ def raises_in_argument(n: int) -> int:
         return digest("%d-%d" % (items[0], items[n % 5]))
     except IndexError:
         return -1
+
+
+@export
+def mapping_fields(n: int) -> int:
+    """%(name)s fields from a dict literal: any order, repeated, unused keys, a later duplicate wins."""
+    host = ["h", "é", ""][n % 3]
+    port = n % 70000
+    ratio = n % 1000 / 7
+    later = port + 1
+    text = "%(host)s:%(port)d|%(port)-8x|%(host)r|%(ratio).2f|%(host)5s%%" % {
+        "port": port, "host": host, "ratio": ratio, "unused": 1, "port": later}
+    return digest(text)
+
+
+@export
+def int_fields_of_floats_and_bools(n: int) -> int:
+    """%d / %i / %u of a float or a bool: CPython formats int(x) (nan and inf raise as int() does)."""
+    x = n / 7
+    flag = n % 2 == 0
+    special = [float("nan"), float("inf"), -2.5][n % 3]
+    text = "%d|%5i|%-4u|%+d|%d" % (x, flag, 2.999, False, special)
+    return digest(text)

@@ -153,3 +153,13 @@ def object_reprs(n: int) -> int:
 def scalar_reprs(n: int) -> int:
     text = repr(n) + repr(n / 3) + repr(word(n)) + repr(word(n).encode()) + repr(n > 0) + repr(None)
     return len(text) * 1000 + sum(ord(c) for c in text) % 997
+
+
+@export
+def none_item_reprs(n: int) -> int:
+    """Containers whose items are None (no variable can hold one): dict.fromkeys, list[None]..."""
+    keys = dict.fromkeys([word(n), "k"])
+    nested: dict[str, list[None]] = {"a": [None] * (n % 3), "b": []}
+    loose: tuple[None, ...] = tuple([None] * (n % 3))
+    text = str(keys) + repr(nested) + f"{loose}|{[None]}"
+    return len(text) * 1000 + sum(ord(c) for c in text) % 997

@@ -404,3 +404,22 @@ def global_set(n: int) -> int:
 
 
 SEEN: set[int] = {4, 5}
+
+
+def set_size(s: set[str]) -> int:
+    return len(s) * 10
+
+
+@export
+def inferred_empty_sets(a: int) -> int:
+    """``seen = set()`` typed by its first add / update / |= / typed use, as mypy infers it."""
+    seen = set()
+    for w in ["x", str(a % 5), "x", str(a % 3)]:
+        seen.add(w)
+    numbers = set()
+    numbers.update([a % 7, 3, a % 7])
+    more = set()
+    more |= {a % 11, 5}
+    passed = set()
+    untouched = set()  # never used: set[int], as an unused empty list is a list[int]
+    return mix(mix(len(seen) + set_size(passed), sum(numbers)), sum(more)) + int(str(a % 5) in seen)

@@ -1,5 +1,6 @@
 """sorted / list.sort / min / max with key=, reverse= and default=: stable order, the first of
 equal keys, keys raising, empty iterables with and without a default."""
+from dataclasses import dataclass
 from typing import Callable
 
 from abi import export
@@ -189,3 +190,32 @@ def key_values(n: int) -> int:
     by_char = rank_by(words, lambda w: ord(w[k % len(w)]), False)
     score: Callable[[str], int] = lambda w: len(w) % 3
     return encode(by_len) + encode(by_char) * 3 + len(max(words, key=score)) * 7
+
+
+@dataclass(order=True)
+class Version:
+    major: int
+    minor: int
+    tag: str = ""
+
+
+@export
+def implied_keys(a: int) -> int:
+    """What sorts without a key= through an implied one: bytes and bools (their own order), the
+    objects of an order=True dataclass (the tuple of their fields: equal ones keep their order),
+    and min/max of floats (nan where CPython's loop keeps it)."""
+    vs = [Version(a % 3, 1), Version(1, a % 2, "b"), Version(1, a % 2), Version(0, 9), Version(a % 3, 1)]
+    kept = list(vs)
+    kept.sort(reverse=a % 2 == 0)
+    ranked = sorted(vs, reverse=a % 4 == 1)
+    order = [vs.index(v) for v in ranked] + [vs.index(v) for v in kept] + [vs.index(min(vs)), vs.index(max(vs))]
+    blobs = [b"b", str(a % 10).encode(), b"", b"ab"]
+    blobs.sort()
+    flags = sorted([a % 2 == 0, True, False], reverse=True)
+    floats = [a % 1000 / 7, float("nan") if a % 5 == 0 else 0.5, -(a % 999) / 3]
+    t = 0
+    for i in order + [len(b) for b in blobs] + [int(f) for f in flags]:
+        t = t * 7 + i
+    nobody: list[Version] = []
+    t += len(repr(min(nobody, default=None))) + len(repr(max(vs[:a % 3], default=vs[0])))
+    return t % 1000000007 + int(min(floats) * 1000) % 997 + int(max(floats) * 1000) % 991 + len(min(blobs))

@@ -287,7 +287,9 @@ def formats(a: int) -> int:
     r = "{} has {:>5} {{items}} {!s:*^9}".format(s, x, a > 0)
     q = "{0}-{1}-{0} {name:<4}|{n:x}|{n:+08d}".format(s, x, name=s, n=x)
     w = "{:08.3f}/{}/{:.2}".format(x / 7, TEXTS[(a % len(TEXTS) + 1) % len(TEXTS)], s)
-    return digest(r) + 3 * digest(q) + 5 * digest(w)
+    listed = [s]
+    c = "{0!r} {0!a:>12} {k!r:.4}".format(s, k=listed)
+    return digest(r) + 3 * digest(q) + 5 * digest(w) + 7 * digest(c)
 
 
 @export
@@ -349,3 +351,48 @@ def translate_errors(a: int) -> int:
         return len(str.maketrans("ab", "c"))  # ValueError: equal length
     empty: dict[int, str] = {}
     return len("".translate(empty)) + len("xyz".translate(empty))
+
+
+@export
+def codecs_encode(a: int) -> int:
+    """str.encode to ascii and latin-1 with each error handler (and utf-8 with one), over the texts."""
+    h = 0
+    s = TEXTS[a % len(TEXTS)] + "é€😀"
+    for t in [s, s[::-1], s[2:]]:
+        h = mix(h, bdigest(t.encode("ascii", "replace")) + bdigest(t.encode("ascii", errors="ignore")))
+        h = mix(h, bdigest(t.encode("ascii", "backslashreplace")) + bdigest(t.encode("latin-1", "xmlcharrefreplace")))
+        h = mix(h, bdigest(t.encode("latin1", errors="backslashreplace")) + bdigest(t.encode(encoding="utf8", errors="ignore")))
+        h = mix(h, bdigest(t.encode("L1", "replace")) + bdigest(t.encode("iso-8859-1", "ignore")))
+    return h
+
+
+@export
+def codecs_decode(a: int) -> int:
+    """bytes.decode as ascii, latin-1 and utf-8 with each error handler, over the blobs and bad UTF-8."""
+    bad = [b"ok\xe2\x82 \xf0\x9f\x98 \xed\xa0\x80 \xc0\xaf \xff\xfe end\xe2", b"\xf4\x90\x80\x80\xe0\x80", b"\xc3"]
+    b = (BLOBS + bad)[a % (len(BLOBS) + len(bad))]
+    h = digest(b.decode("latin-1")) + digest(b.decode("latin_1", "surrogateescape"))
+    h = mix(h, digest(b.decode("ascii", "replace")) + digest(b.decode("utf-8", errors="replace")))
+    h = mix(h, digest(b.decode("ascii", "ignore")) + digest(b.decode("utf-8", errors="ignore")))
+    h = mix(h, digest(b.decode("ascii", "backslashreplace")) + digest(b.decode("utf-8", errors="backslashreplace")))
+    return h
+
+
+@export
+def codec_errors(a: int) -> int:
+    """The strict codecs' UnicodeEncodeError / UnicodeDecodeError: str(), repr(), args and fields."""
+    s = TEXTS[a % len(TEXTS)] + "€é"
+    h = 0
+    try:
+        if a % 2:
+            s.encode("latin-1", "surrogateescape")
+        else:
+            s.encode("ascii")
+    except UnicodeEncodeError as e:
+        h = mix(digest(str(e)) + digest(repr(e)) + digest(repr(e.args)), e.start * 100 + e.end)
+        h = mix(h, digest(e.encoding + e.object + e.reason))
+    try:
+        BLOBS[a % len(BLOBS)].decode("ascii")
+    except UnicodeError as e:
+        h = mix(h, digest(str(e)) + digest(repr(e)))
+    return h

@@ -75,3 +75,13 @@ def tuples_as_sequences(a: int) -> int:
     for c in ("a", "b"):
         s += len(c)
     return s
+
+
+@export
+def tuple_index_missing(n: int) -> int:
+    """A fixed-size tuple's index() of a missing item raises CPython's tuple message, not a list's."""
+    t = (n % 5, 3, 4)
+    try:
+        return t.index(n % 7)
+    except ValueError as e:
+        return -len(str(e)) * 1000 - sum(ord(c) for c in str(e)) % 997

@@ -84,3 +84,13 @@ def text_target(n: int) -> int:
         if (u := w.upper()) != w and len(found := found + u) > n % 6:
             break
     return len(found) * 10 + len(u)
+
+
+@export
+def walrus_in_a_shown_comprehension(n: int) -> int:
+    """A walrus in a comprehension's condition, the comprehension inside str()/repr() (which the
+    compiler wraps in comprehensions of its own): not CPython's 'comprehension iterable' error."""
+    words = ["a", "bb", "ccc", str(n % 100)]
+    last = 0
+    text = str([(w, last) for w in words if (last := len(w)) > 1]) + repr([w for w in words if (k := w)])
+    return len(text) * 1000 + sum(ord(c) for c in text) % 997 + last

@@ -466,3 +466,13 @@ def cause_assigned(kind: int) -> int:
     else:
         err.__cause__ = None
     return (1 if before else 0) + (2 if err.__suppress_context__ else 0) + (4 if err.__cause__ is None else 0)
+
+
+@export
+def optional_cause_text(kind: int) -> int:
+    """str() and f-strings of e.__cause__ without narrowing it: 'None' or the cause's str."""
+    try:
+        chained(kind)
+        return 0
+    except RuntimeError as err:
+        return text_hash(str(err.__cause__)) + 3 * text_hash(f"{err.__cause__}|{err.__cause__!s}")
