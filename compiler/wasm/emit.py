@@ -11,6 +11,8 @@ trap's backtrace in Envoy names the Python function.
 """
 from __future__ import annotations
 
+import re
+
 from .. import ir
 from . import encode as enc
 from .opcodes import OPCODES
@@ -113,11 +115,34 @@ def emit_module(module: ir.Module) -> bytes:
     if module.start:
         out += enc.section(8, enc.uleb(layout.func_index[module.start]))
     out += enc.section(10, enc.vector(bodies))
-    if module.data:
-        segment = b"\x00" + _const_expr("i32", module.data_base) + enc.uleb(len(module.data)) + bytes(module.data)
-        out += enc.section(11, enc.vector([segment]))
+    segments = [b"\x00" + _const_expr("i32", offset) + enc.uleb(len(chunk)) + chunk
+                for offset, chunk in data_segments(bytes(module.data), module.data_base)]
+    if segments:
+        out += enc.section(11, enc.vector(segments))
     out += enc.section(0, enc.name("name") + _names(layout))
     return bytes(out)
+
+
+SEGMENT_HEADER = 8  # bytes of a data segment's header at most: flags, i32.const offset, end, length
+
+
+def data_segments(data: bytes, base: int) -> list[tuple[int, bytes]]:
+    """The static data as (address, bytes) segments, without its zero runs longer than a segment's
+    header: memory starts zeroed, so those bytes need not be written (the padding after each
+    constant, the zero words of tables and headers)."""
+    segments: list[tuple[int, bytes]] = []
+    start = 0
+    for run in (*_LONG_ZEROS.finditer(data), None):
+        stop = len(data) if run is None else run.start()
+        chunk = data[start:stop].rstrip(b"\x00")
+        skipped = len(chunk) - len(chunk.lstrip(b"\x00"))
+        if chunk[skipped:]:
+            segments.append((base + start + skipped, chunk[skipped:]))
+        start = stop if run is None else run.end()
+    return segments
+
+
+_LONG_ZEROS = re.compile(rb"\x00{%d,}" % (SEGMENT_HEADER + 1))
 
 
 def _exports(module: ir.Module, layout: _Layout) -> list[bytes]:
