@@ -55,12 +55,13 @@ def _callees(symbol: str, body: list, memo: dict | None) -> list[str]:
 def function_order(module: ir.Module) -> list[str]:
     """Reachable symbols, imports first (wasm numbers them first), then functions by how many
     calls name them, most first (stable: reachability order among equals)."""
-    live = reachable(module)
+    callees: dict = {}
+    live = reachable(module, memo=callees)
     calls: dict[str, int] = {}
     for symbol in live:
-        for instr in module.functions[symbol].body if symbol in module.functions else ():
-            if instr[0] == "call":
-                calls[instr[1]] = calls.get(instr[1], 0) + 1
+        if symbol in callees:  # a function's calls, as reachable() listed them
+            for callee in callees[symbol][2]:
+                calls[callee] = calls.get(callee, 0) + 1
     imports = [s for s in live if s in module.imports]
     return imports + sorted((s for s in live if s in module.functions), key=lambda s: -calls.get(s, 0))
 
@@ -174,10 +175,41 @@ def _function_body(fn: ir.Function, layout: _Layout) -> bytes:
     local_index = {n: i for i, (n, _) in enumerate(fn.params + fn.locals)}
     code = bytearray(enc.vector(_local_groups([t for _, t in fn.locals])))
     labels: list[str] = []
-    for instr in fn.body:
-        code += _instruction(instr, labels, local_index, layout)
+    func_index, global_index = layout.func_index, layout.global_index
+    for instr in fn.body:  # the common immediates inline: a build encodes ~20k instructions
+        op = OPCODES[instr[0]]
+        kinds = op.immediates
+        if not kinds:
+            code += op.code
+            if instr[0] == "end" and labels:
+                labels.pop()
+            continue
+        kind = kinds[0]
+        if kind == "local":
+            code += op.code + _uleb(local_index[instr[1]])
+        elif kind == "i64":
+            code += op.code + _sleb(_signed(instr[1], 64))
+        elif kind == "func":
+            code += op.code + _uleb(func_index[instr[1]])
+        elif kind == "global":
+            code += op.code + _uleb(global_index[instr[1]])
+        elif kind == "i32":
+            code += op.code + _sleb(_signed(instr[1], 32))
+        else:
+            code += _instruction(instr, labels, local_index, layout)
     code += b"\x0b"
     return enc.uleb(len(code)) + bytes(code)
+
+
+_ONE_BYTE = [bytes((i,)) for i in range(128)]
+
+
+def _uleb(value: int) -> bytes:
+    return _ONE_BYTE[value] if value < 128 else enc.uleb(value)
+
+
+def _sleb(value: int) -> bytes:
+    return _ONE_BYTE[value & 0x7F] if -64 <= value < 64 else enc.sleb(value)
 
 
 def _local_groups(types: list[str]) -> list[bytes]:
