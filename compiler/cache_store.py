@@ -27,7 +27,7 @@ from typing import Iterator
 from . import cache
 
 COMPILER_DIR = Path(__file__).resolve().parent
-KEEP_FILES = 8  # one per compiler version (a worktree, a checkout); the oldest go
+KEEP_FILES = 16  # one per compiler version (each worktree, each edit of the compiler); the oldest go
 
 
 def directory() -> Path:
