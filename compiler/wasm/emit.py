@@ -36,9 +36,8 @@ def reachable(module: ir.Module, skip: frozenset[str] = frozenset(), roots: tupl
         seen.add(symbol)
         order.append(symbol)
         fn = module.functions.get(symbol)
-        if fn is not None:
-            callees = _callees(symbol, fn.body, memo)
-            stack.extend(reversed([c for c in callees if c not in seen]))
+        if fn is not None:  # callees already seen are skipped when popped: the same order
+            stack.extend(reversed(_callees(symbol, fn.body, memo)))
     return order
 
 
