@@ -57,10 +57,13 @@ def compiler_version() -> str:
 @contextlib.contextmanager
 def kept_on_disk(where: Path | None = None) -> Iterator[None]:
     """Within: the memos start from the file, and what the builds read or add is written back."""
-    if os.environ.get("PYWASM_NO_CACHE"):
+    try:
+        folder = where if where is not None else directory()
+    except RuntimeError:  # no home directory to keep it in
+        folder = None
+    if os.environ.get("PYWASM_NO_CACHE") or folder is None:
         yield
         return
-    folder = where if where is not None else directory()
     path = folder / f"{compiler_version()}.pickle"
     loaded = _load(path)
     cache.start_tracking()
