@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from compiler import CompileError, compile_file, compile_to_wat
+from compiler.cache_store import kept_on_disk
 from compiler.pipeline import compile_to_ir_text, pass_names
 
 ROOT = Path(__file__).resolve().parent
@@ -42,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.ir:
             sys.stdout.write(compile_to_ir_text(args.source, None if args.ir == "*" else args.ir))
             return 0
-        wasm = compile_file(args.source)
+        with kept_on_disk():  # the facts of the last build's unchanged sources, not redone
+            wasm = compile_file(args.source)
     except CompileError as err:
         print(err, file=sys.stderr)
         return 1

@@ -10,12 +10,14 @@ span), so compiled bytes are the same with or without it (tests/compiler/test_ca
 them). Only successes are kept: an error is raised afresh every time. Functions without a span of
 their own in the source (a dataclass's generated ``__init__``, holders with no location) are never
 memoised. ``disabled()`` turns every memo off (the test), as PYWASM_NO_CACHE=1 does for a process.
+Every key and value is plain data (str, int, tuples, frozensets, the IR's interval values), so
+compiler/cache_store.py can keep the memos on disk from one run of build.py to the next.
 """
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import itertools
+import marshal
 import os
 from typing import Callable, Iterator
 
@@ -25,6 +27,10 @@ _syntax_ok: set[tuple[str, str]] = set()
 _module_facts: dict[tuple, frozenset] = {}
 _function_facts: dict[tuple, tuple] = {}
 _digests: dict[int, tuple[str, str]] = {}  # id(text) -> (text, digest): the same str object again
+# While compiler/cache_store.py keeps the memos on disk: the keys this run read or added, per memo
+# (only those are written back, so the file holds one build's worth), and whether any was added.
+_touched: dict[str, set] | None = None
+_added = False
 
 
 @contextlib.contextmanager
@@ -57,11 +63,13 @@ def check_syntax(text: str, shown: str) -> None:
     """CPython's compile-time errors for ``text`` (raised as ``compile`` raises them)."""
     key = (shown, digest(text)) if _enabled else None
     if key is not None and key in _syntax_ok:
+        _touch("syntax", key)
         return
     compile(text, shown, "exec", dont_inherit=True)
     if key is not None:
         _room(_syntax_ok)
         _syntax_ok.add(key)
+        _touch("syntax", key, added=True)
 
 
 def module_fact(module, kind: str, compute: Callable[[], frozenset]) -> frozenset:
@@ -74,6 +82,9 @@ def module_fact(module, kind: str, compute: Callable[[], frozenset]) -> frozense
         found = compute()
         _room(_module_facts)
         _module_facts[key] = found
+        _touch("module", key, added=True)
+    else:
+        _touch("module", key)
     return found
 
 
@@ -94,21 +105,24 @@ def function_fact(fn, kind: str, compute: Callable[[], tuple]) -> tuple:
         found = compute()
         _room(_function_facts)
         _function_facts[key] = found
+        _touch("function", key, added=True)
+    else:
+        _touch("function", key)
     return found
 
 
 # -- passes/ranges.py: a function's settled intervals, for the same IR and the same assumptions ----
-# Two levels: what a function is (its IR, signature, its callees' signatures) -> a number, once per
-# compile; then (that number, the assumptions) -> the result. Numbers are never reused, so clearing
-# the first level only makes the second miss.
+# Two levels: what a function is (its IR, signature, its callees' signatures) -> a digest of it,
+# once per process; then (that digest, the assumptions) -> the result. The digest is of
+# ``marshal`` version 2's bytes (no shared references, so equal values give equal bytes; anything
+# but plain data is refused), the same in every process, so the results can be kept on disk.
 MAX_FUNCTIONS = 4000  # distinct function IRs kept (their bodies are held as keys)
-_function_ids: dict[tuple, int] = {}
+_function_ids: dict[tuple, str] = {}
 _ranges: dict[tuple, tuple] = {}
-_next_id = itertools.count()
 
 
-def function_id(what: tuple) -> int | None:
-    """A number for ``what`` (hashable, compared by ==), or None when off or not hashable."""
+def function_id(what: tuple) -> str | None:
+    """A digest of ``what`` (plain data), or None when off or not plain data."""
     if not _enabled:
         return None
     try:
@@ -116,17 +130,71 @@ def function_id(what: tuple) -> int | None:
     except TypeError:
         return None
     if found is None:
+        try:
+            found = hashlib.blake2b(marshal.dumps(what, 2), digest_size=16).hexdigest()
+        except ValueError:
+            return None
         if len(_function_ids) >= MAX_FUNCTIONS:
             _function_ids.clear()
-        found = _function_ids[what] = next(_next_id)
+        _function_ids[what] = found
     return found
 
 
 def ranges_get(key: tuple | None) -> tuple | None:
-    return _ranges.get(key) if key is not None and _enabled else None
+    found = _ranges.get(key) if key is not None and _enabled else None
+    if found is not None:
+        _touch("ranges", key)
+    return found
 
 
 def ranges_put(key: tuple | None, value: tuple) -> None:
     if key is not None and _enabled:
         _room(_ranges)
         _ranges[key] = value
+        _touch("ranges", key, added=True)
+
+
+# -- kept on disk (compiler/cache_store.py) -------------------------------------------------------
+_MEMOS = {"syntax": _syntax_ok, "module": _module_facts, "function": _function_facts, "ranges": _ranges}
+
+
+def _touch(memo: str, key, added: bool = False) -> None:
+    global _added
+    if _touched is not None:
+        _touched[memo].add(key)
+        _added = _added or added
+
+
+def start_tracking() -> None:
+    global _touched, _added
+    _touched, _added = {memo: set() for memo in _MEMOS}, False
+
+
+def restore(saved: dict) -> int:
+    """Put entries written by ``tracked_entries`` back into the memos; how many."""
+    count = 0
+    for memo, entries in saved.items():
+        _MEMOS[memo].update(entries)  # a set's or a dict's update
+        count += len(entries)
+    return count
+
+
+def tracked_entries() -> tuple[dict, bool]:
+    """The entries this run read or added, per memo, and whether it added any."""
+    touched = _touched or {}
+    entries: dict = {}
+    for memo, keys in touched.items():
+        target = _MEMOS[memo]
+        entries[memo] = (set(keys) & target) if isinstance(target, set) else \
+            {k: target[k] for k in keys if k in target}
+    return entries, _added
+
+
+def clear() -> None:
+    for memo in (*_MEMOS.values(), _function_ids, _digests):
+        memo.clear()
+
+
+def stop_tracking() -> None:
+    global _touched
+    _touched = None

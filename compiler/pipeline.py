@@ -32,7 +32,7 @@ from .lower import to_ir
 from .lower.runtime import STAND_INS
 from .passes import booleans, dce, exceptions, inline, pack, peephole, propagate, ranges, recursion
 from .sema import check, declare
-from .wasm import emit, wat
+from .wasm import emit
 
 
 # Passes over the IR, in order: (name, function). Each takes and returns an ir.Module.
@@ -76,6 +76,7 @@ def pass_names() -> list[str]:
 
 def compile_to_ir_text(path: str | Path, after: str | None = None) -> str:
     """The IR printed after each pass (or only after ``after``), each headed by the pass name."""
+    from .wasm import wat  # a build without --ir or --wat never prints
     printed: list[str] = []
 
     def observe(name: str, module: ir.Module) -> None:
@@ -100,6 +101,7 @@ def compile_file_observed(path: str | Path, observe) -> bytes:
 
 def compile_to_wat(path: str | Path, text: str | None = None) -> str:
     """The module ``compile_file`` would produce, as WAT text."""
+    from .wasm import wat
     return _reported(Path(path), lambda: wat.print_module(compile_to_ir(Path(path), text)))
 
 

@@ -210,7 +210,10 @@ def _reject_lone_surrogates(module: SourceModule) -> None:
     """A str literal holding U+D800..U+DFFF has no UTF-8 form (docs/language.md, Strings). Only
     an escape (\\ud800, \\U0000dc00) or such a character in the text can make one: the walk is
     skipped for sources with neither (most, the runtime's included)."""
-    if not _MAY_HOLD_SURROGATES.search(module.text):
+    text = module.text
+    if text.isascii() and "\\u" not in text and "\\U" not in text:  # most texts: no regex scan at all
+        return
+    if not _MAY_HOLD_SURROGATES.search(text):
         return
     for py_node in py_ast.walk(module.tree):
         if isinstance(py_node, py_ast.Constant) and isinstance(py_node.value, str) \

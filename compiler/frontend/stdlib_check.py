@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic
 from ..program import SourceModule
-from . import stdlib_datetime, stdlib_logging, stdlib_re, stdlib_struct
 
 NO_DEFAULT = "<unrepresentable>"  # a default CPython's signature cannot show: not None
 HASHES = ("sha256", "sha1", "md5")
@@ -58,16 +57,24 @@ def check(modules: dict[str, SourceModule], stdlib: set[str]) -> list[Diagnostic
                     else:
                         calls[alias.asname or alias.name] = (stmt.module, alias.name)
         if "datetime" in stdlib:  # strftime formats in any module: a datetime may be passed to it
+            from . import stdlib_datetime  # each checker imported by the programs that need it
             errors += stdlib_datetime.check(module, {l: n for l, (m, n) in calls.items() if m == "datetime"})
         if calls:
             errors += _check_calls(module, calls, modules)
-            names = {local: name for local, (mod, name) in calls.items() if mod == "re"}
-            errors += stdlib_re.check(module, names) if names else []
-            names = {local: name for local, (mod, name) in calls.items() if mod == "struct"}
-            errors += stdlib_struct.check(module, names) if names else []
-            names = {local: name for local, (mod, name) in calls.items() if mod == "logging"}
-            errors += stdlib_logging.check(module, names) if names else []
+            errors += _module_checks(module, calls)
 
+    return errors
+
+
+def _module_checks(module: SourceModule, calls: dict[str, tuple[str, str]]) -> list[Diagnostic]:
+    """The checks of one library module's calls (re patterns, struct formats, logging), imported
+    only by the programs that use that module."""
+    errors: list[Diagnostic] = []
+    for library in ("re", "struct", "logging"):
+        names = {local: name for local, (mod, name) in calls.items() if mod == library}
+        if names:
+            checker = importlib.import_module(f"{__package__}.stdlib_{library}")
+            errors += checker.check(module, names)
     return errors
 
 

@@ -11,6 +11,8 @@ trap's backtrace in Envoy names the Python function.
 """
 from __future__ import annotations
 
+import re
+
 from .. import ir
 from . import encode as enc
 from .opcodes import OPCODES
@@ -34,9 +36,8 @@ def reachable(module: ir.Module, skip: frozenset[str] = frozenset(), roots: tupl
         seen.add(symbol)
         order.append(symbol)
         fn = module.functions.get(symbol)
-        if fn is not None:
-            callees = _callees(symbol, fn.body, memo)
-            stack.extend(reversed([c for c in callees if c not in seen]))
+        if fn is not None:  # callees already seen are skipped when popped: the same order
+            stack.extend(reversed(_callees(symbol, fn.body, memo)))
     return order
 
 
@@ -53,12 +54,13 @@ def _callees(symbol: str, body: list, memo: dict | None) -> list[str]:
 def function_order(module: ir.Module) -> list[str]:
     """Reachable symbols, imports first (wasm numbers them first), then functions by how many
     calls name them, most first (stable: reachability order among equals)."""
-    live = reachable(module)
+    callees: dict = {}
+    live = reachable(module, memo=callees)
     calls: dict[str, int] = {}
     for symbol in live:
-        for instr in module.functions[symbol].body if symbol in module.functions else ():
-            if instr[0] == "call":
-                calls[instr[1]] = calls.get(instr[1], 0) + 1
+        if symbol in callees:  # a function's calls, as reachable() listed them
+            for callee in callees[symbol][2]:
+                calls[callee] = calls.get(callee, 0) + 1
     imports = [s for s in live if s in module.imports]
     return imports + sorted((s for s in live if s in module.functions), key=lambda s: -calls.get(s, 0))
 
@@ -113,11 +115,34 @@ def emit_module(module: ir.Module) -> bytes:
     if module.start:
         out += enc.section(8, enc.uleb(layout.func_index[module.start]))
     out += enc.section(10, enc.vector(bodies))
-    if module.data:
-        segment = b"\x00" + _const_expr("i32", module.data_base) + enc.uleb(len(module.data)) + bytes(module.data)
-        out += enc.section(11, enc.vector([segment]))
+    segments = [b"\x00" + _const_expr("i32", offset) + enc.uleb(len(chunk)) + chunk
+                for offset, chunk in data_segments(bytes(module.data), module.data_base)]
+    if segments:
+        out += enc.section(11, enc.vector(segments))
     out += enc.section(0, enc.name("name") + _names(layout))
     return bytes(out)
+
+
+SEGMENT_HEADER = 8  # bytes of a data segment's header at most: flags, i32.const offset, end, length
+
+
+def data_segments(data: bytes, base: int) -> list[tuple[int, bytes]]:
+    """The static data as (address, bytes) segments, without its zero runs longer than a segment's
+    header: memory starts zeroed, so those bytes need not be written (the padding after each
+    constant, the zero words of tables and headers)."""
+    segments: list[tuple[int, bytes]] = []
+    start = 0
+    for run in (*_LONG_ZEROS.finditer(data), None):
+        stop = len(data) if run is None else run.start()
+        chunk = data[start:stop].rstrip(b"\x00")
+        skipped = len(chunk) - len(chunk.lstrip(b"\x00"))
+        if chunk[skipped:]:
+            segments.append((base + start + skipped, chunk[skipped:]))
+        start = stop if run is None else run.end()
+    return segments
+
+
+_LONG_ZEROS = re.compile(rb"\x00{%d,}" % (SEGMENT_HEADER + 1))
 
 
 def _exports(module: ir.Module, layout: _Layout) -> list[bytes]:
@@ -149,10 +174,41 @@ def _function_body(fn: ir.Function, layout: _Layout) -> bytes:
     local_index = {n: i for i, (n, _) in enumerate(fn.params + fn.locals)}
     code = bytearray(enc.vector(_local_groups([t for _, t in fn.locals])))
     labels: list[str] = []
-    for instr in fn.body:
-        code += _instruction(instr, labels, local_index, layout)
+    func_index, global_index = layout.func_index, layout.global_index
+    for instr in fn.body:  # the common immediates inline: a build encodes ~20k instructions
+        op = OPCODES[instr[0]]
+        kinds = op.immediates
+        if not kinds:
+            code += op.code
+            if instr[0] == "end" and labels:
+                labels.pop()
+            continue
+        kind = kinds[0]
+        if kind == "local":
+            code += op.code + _uleb(local_index[instr[1]])
+        elif kind == "i64":
+            code += op.code + _sleb(_signed(instr[1], 64))
+        elif kind == "func":
+            code += op.code + _uleb(func_index[instr[1]])
+        elif kind == "global":
+            code += op.code + _uleb(global_index[instr[1]])
+        elif kind == "i32":
+            code += op.code + _sleb(_signed(instr[1], 32))
+        else:
+            code += _instruction(instr, labels, local_index, layout)
     code += b"\x0b"
     return enc.uleb(len(code)) + bytes(code)
+
+
+_ONE_BYTE = [bytes((i,)) for i in range(128)]
+
+
+def _uleb(value: int) -> bytes:
+    return _ONE_BYTE[value] if value < 128 else enc.uleb(value)
+
+
+def _sleb(value: int) -> bytes:
+    return _ONE_BYTE[value & 0x7F] if -64 <= value < 64 else enc.sleb(value)
 
 
 def _local_groups(types: list[str]) -> list[bytes]:

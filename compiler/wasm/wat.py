@@ -7,7 +7,7 @@ assembles the text into an equivalent module.
 from __future__ import annotations
 
 from .. import ir
-from .emit import function_order, used_globals
+from .emit import data_segments, function_order, used_globals
 from .opcodes import OPCODES
 
 
@@ -35,8 +35,8 @@ def print_module(module: ir.Module) -> str:
         lines.extend(_function(fn))
     if module.start:
         lines.append(f"  (start {_sym(module.start)})")
-    if module.data:
-        lines.append(f'  (data (i32.const {module.data_base}) "{_escape(bytes(module.data))}")')
+    for offset, chunk in data_segments(bytes(module.data), module.data_base):
+        lines.append(f'  (data (i32.const {offset}) "{_escape(chunk)}")')
     lines.append(")")
     return "\n".join(lines) + "\n"
 

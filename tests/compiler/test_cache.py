@@ -64,6 +64,27 @@ def test_same_bytes_for_classes_globals_and_generated_methods(tmp_path: Path) ->
         assert compile_file(path) == compile_file(path.parent / "classes.py", changed)
 
 
+def test_kept_on_disk_gives_the_same_bytes_and_survives_a_corrupt_file(tmp_path: Path) -> None:
+    """compiler/cache_store.py (build.py's memos between runs): a new process is a cleared memo."""
+    from compiler.cache_store import kept_on_disk
+    path = tmp_path / "small.py"
+    path.write_text("from abi import export\n\n\n@export\ndef twice(n: int) -> int:\n    return n * 2\n")
+    store = tmp_path / "store"
+    cache.clear()
+    with kept_on_disk(store):
+        cold = compile_file(path)
+    [written] = store.glob("*.pickle")
+    cache.clear()
+    with kept_on_disk(store):
+        loaded = set(cache._function_facts)
+        warm = compile_file(path)
+        assert loaded and set(cache._function_facts) == loaded  # every function's names came from the file
+    written.write_bytes(b"not a pickle")
+    cache.clear()
+    with kept_on_disk(store):
+        assert compile_file(path) == warm == cold
+
+
 def test_errors_are_raised_every_time(tmp_path: Path) -> None:
     path = tmp_path / "broken.py"
     path.write_text("from abi import export\n\n@export\ndef f() -> int:\n    break\n")
