@@ -65,3 +65,39 @@ def byte_loops(a: int, n: int) -> int:
     for x, y in zip(b"abc", bytes([n & 255, 9])):
         total += x * y
     return total
+
+
+def bytes_digest(data: bytes) -> int:
+    total = len(data)
+    for byte in data:
+        total = (total * 31 + byte) % 1000000007
+    return total
+
+
+@export
+def spliced(a: int, b: int) -> int:
+    """A bytes + chain built in one allocation (lower/bytes_concat.py): slices with every kind
+    of bound (negative, past either end, omitted, start after stop) and a bytes([...]) display."""
+    a, b = a % 41 - 20, b % 41 - 20
+    value = b"0123456789abcdef"
+    entry = bytes([a & 255, 7]) + value[b % 20:]
+    joined = value[:a] + entry + value[a + 3:] + value[-b:b] + b"" + value[b:a]
+    return bytes_digest(joined) + len(joined) * 1000000007
+
+
+@export
+def spliced_order(a: int, b: int) -> int:
+    """Operands evaluated left to right; a display's items checked (ValueError) before a
+    later operand runs, and a later operand's IndexError after them."""
+    TRACE[0] = 0
+    head = b"xy"
+    joined = head[noted(a, 1) % 5:] + bytes([noted(b, 2), 1]) + head[:noted(item([1, 2], a % 4), 3)]
+    return TRACE[0] * 1000 + bytes_digest(joined)
+
+
+@export
+def spliced_nested(a: int) -> int:
+    """Right-nested and parenthesised chains, and a chain of plain operands only."""
+    x = bytes([a & 255])
+    y = b"yy"
+    return bytes_digest(x + (y + (x + y))) + bytes_digest((x + y) + x[a % 3:])
