@@ -17,6 +17,7 @@ is a small counter. Creation is therefore atomic too.
 """
 from abi.enums import STATUS_CAS_MISMATCH, STATUS_NOT_FOUND, STATUS_OK
 from abi.sdk import get_shared_data_bytes, set_shared_data_bytes
+from addresses import V4_MAPPED_PREFIX
 
 ENTRY_SIZE = 32            # 16 address, 8 window start (ms, little-endian), 4 count, 4 unused
 ENTRIES_PER_SLOT = 8
@@ -77,10 +78,30 @@ def replaced(value: bytes, offset: int, entry: bytes) -> bytes:
 def slot_hash(ip: bytes, seed: int) -> int:
     """FNV-1a over the address, keyed by a per-deployment seed so that addresses an attacker
     picks do not land in one slot predictably."""
-    h = (2166136261 ^ seed) & 0xFFFFFFFF
-    for byte in ip:
+    return fnv1a((2166136261 ^ seed) & 0xFFFFFFFF, ip)
+
+
+def fnv1a(h: int, data: bytes) -> int:
+    for byte in data:
         h = ((h ^ byte) * 16777619) & 0xFFFFFFFF
     return h
+
+
+class SlotHash:
+    """slot_hash for one seed. Nearly every client is an IPv4-mapped address, whose first 12 bytes
+    are the same: their hash is computed once, and such an address hashes only its last 4."""
+
+    def __init__(self, seed: int) -> None:
+        self.seed = seed
+        self.after_v4_prefix: int = slot_hash(V4_MAPPED_PREFIX, seed)
+
+    def of(self, ip: bytes) -> int:
+        if len(ip) != 16 or not ip.startswith(V4_MAPPED_PREFIX):
+            return slot_hash(ip, self.seed)
+        h = ((self.after_v4_prefix ^ ip[12]) * 16777619) & 0xFFFFFFFF
+        h = ((h ^ ip[13]) * 16777619) & 0xFFFFFFFF
+        h = ((h ^ ip[14]) * 16777619) & 0xFFFFFFFF
+        return ((h ^ ip[15]) * 16777619) & 0xFFFFFFFF
 
 
 class Limiter:
@@ -89,10 +110,10 @@ class Limiter:
         self.slots = slots
         self.ttl_ms = ttl_ms
         self.burst = burst
-        self.seed = seed
+        self.hash = SlotHash(seed)
 
     def slot_key(self, ip: bytes) -> bytes:
-        return self.key_prefix + str(slot_hash(ip, self.seed) % self.slots).encode()
+        return self.key_prefix + str(self.hash.of(ip) % self.slots).encode()
 
     def count(self, ip: bytes, now_ms: int) -> Decision:
         """Count one request of ``ip`` at ``now_ms``; a limited request is not counted."""

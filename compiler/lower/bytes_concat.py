@@ -10,14 +10,15 @@ then its bounds; a ``bytes([...])`` display's items, then their range check, Val
 the first item outside range(256), before any later operand runs). A slice is kept as
 (object, start, count) with Python's clamping of its bounds, a display as its item values.
 Then the result is allocated once (``new_bytes`` of the summed lengths) and every part copied
-or stored into it. Applies to a chain of at least three operands, or of two when one of them
-is a slice or a display (else the runtime's concatenation is as cheap).
+or stored into it. An operand ``s.encode()`` is copied from the str itself. Applies to a chain of at least three
+operands, or of two when one of them is a slice, a display or an encode (else the runtime's
+concatenation is as cheap).
 """
 from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import BYTES, INT
+from ..program import BYTES, INT, STR
 from .values import BYTES_DATA, STRINGS
 
 BYTE_LEN = 8  # where a bytes object's length (u32) is (compiler/runtime/strings.py BYTE_LEN)
@@ -26,7 +27,8 @@ BYTE_LEN = 8  # where a bytes object's length (u32) is (compiler/runtime/strings
 def fused_concat(lw, node: py_ast.BinOp) -> bool:
     """Lower the bytes chain ``node`` in one allocation; False (nothing emitted) when not worth it."""
     parts = operands(node)
-    shaped = [p for p in parts if as_slice(p) is not None or as_display(p) is not None]
+    shaped = [p for p in parts if as_slice(p) is not None or as_display(p) is not None
+              or as_encoded(p) is not None]
     if len(parts) < 3 and not shaped:
         return False
     pieces = [evaluate(lw, part) for part in parts]
@@ -72,6 +74,18 @@ def as_slice(node: py_ast.expr) -> py_ast.Subscript | None:
     return None
 
 
+def as_encoded(node: py_ast.expr) -> py_ast.expr | None:
+    """The str of ``s.encode()`` (constant arguments), else None: a str keeps its UTF-8 bytes at the
+    place (and their count at the offset) a bytes object does, so they are copied from it as they are
+    (compiler/runtime/strings.py str_encode does the same)."""
+    if (isinstance(node, py_ast.Call) and getattr(node, "call", None) == ("type-method", "encode")
+            and isinstance(node.func, py_ast.Attribute) and getattr(node.func.value, "ty", None) == STR
+            and getattr(node.func.value, "target_ty", STR) in (None, STR)
+            and all(arg is None or isinstance(arg, py_ast.Constant) for arg in node.bound)):
+        return node.func.value
+    return None
+
+
 def as_display(node: py_ast.expr) -> list[py_ast.expr] | None:
     """The items of ``bytes([a, b, ...])`` (no starred item), else None."""
     if (isinstance(node, py_ast.Call) and getattr(node, "call", None) == ("builtin", "bytes")
@@ -90,7 +104,8 @@ def evaluate(lw, part: py_ast.expr) -> tuple:
     items = as_display(part)
     if items is not None:
         return evaluate_items(lw, items)
-    lw.value(part)
+    text = as_encoded(part)
+    lw.value(part if text is None else text)
     return ("object", lw.stash("i32"))
 
 

@@ -101,3 +101,12 @@ def spliced_nested(a: int) -> int:
     x = bytes([a & 255])
     y = b"yy"
     return bytes_digest(x + (y + (x + y))) + bytes_digest((x + y) + x[a % 3:])
+
+
+@export
+def spliced_encoded(a: int) -> int:
+    """str.encode() operands copied from the str: ASCII digits, non-ASCII text, and "utf-8"."""
+    key = b"slot:" + str(a % 1000 - 500).encode()
+    text = "é€" * (a % 3)
+    both = key + text.encode() + b"|" + f"{a % 7}".encode("utf-8")
+    return bytes_digest(key) * 7 + bytes_digest(both) + len(both)
