@@ -10,7 +10,8 @@ then its bounds; a ``bytes([...])`` display's items, then their range check, Val
 the first item outside range(256), before any later operand runs). A slice is kept as
 (object, start, count) with Python's clamping of its bounds, a display as its item values.
 Then the result is allocated once (``new_bytes`` of the summed lengths) and every part copied
-or stored into it. An operand ``s.encode()`` is copied from the str itself. Applies to a chain of at least three
+or stored into it. An operand ``s.encode()`` is copied from the str itself, and ``str(n).encode()`` of an int
+has its digits written in place. Applies to a chain of at least three
 operands, or of two when one of them is a slice, a display or an encode (else the runtime's
 concatenation is as cheap).
 """
@@ -86,6 +87,16 @@ def as_encoded(node: py_ast.expr) -> py_ast.expr | None:
     return None
 
 
+def as_int_text(node: py_ast.expr) -> py_ast.expr | None:
+    """The int of ``str(n)`` (n an int), else None."""
+    if (isinstance(node, py_ast.Call) and getattr(node, "call", None) == ("builtin", "str")
+            and getattr(node, "replaced_by", None) is None and len(node.bound) == 1
+            and getattr(node.bound[0], "ty", None) == INT
+            and getattr(node.bound[0], "target_ty", INT) in (None, INT)):
+        return node.bound[0]
+    return None
+
+
 def as_display(node: py_ast.expr) -> list[py_ast.expr] | None:
     """The items of ``bytes([a, b, ...])`` (no starred item), else None."""
     if (isinstance(node, py_ast.Call) and getattr(node, "call", None) == ("builtin", "bytes")
@@ -96,7 +107,8 @@ def as_display(node: py_ast.expr) -> list[py_ast.expr] | None:
     return None
 
 
-# A piece: ("object", obj) | ("span", obj, start, count) | ("items", [value locals]).
+# A piece: ("object", obj) | ("span", obj, start, count) | ("items", [value locals])
+# | ("int", negative, magnitude, length).
 def evaluate(lw, part: py_ast.expr) -> tuple:
     sliced = as_slice(part)
     if sliced is not None:
@@ -105,6 +117,10 @@ def evaluate(lw, part: py_ast.expr) -> tuple:
     if items is not None:
         return evaluate_items(lw, items)
     text = as_encoded(part)
+    number = None if text is None else as_int_text(text)
+    if number is not None:
+        lw.value(number)
+        return evaluate_int(lw, lw.stash("i64"))
     lw.value(part if text is None else text)
     return ("object", lw.stash("i32"))
 
@@ -169,6 +185,35 @@ def clamped(lw, bound: str | None, n: str, default_zero: bool) -> str:
     return bound
 
 
+def evaluate_int(lw, value: str) -> tuple:
+    """``str(n).encode()``: the decimal digits of ``n`` written into the result, never a str. Its
+    magnitude as unsigned (0 - n wraps to 2**63 for the int64 minimum), and the digit count."""
+    lw.emit("local.get", value)
+    lw.emit("i64.const", 0)
+    lw.emit("i64.lt_s")
+    negative = lw.stash("i32")
+    lw.emit("i64.const", 0)
+    lw.emit("local.get", value)
+    lw.emit("i64.sub")
+    lw.emit("local.get", value)
+    lw.emit("local.get", negative)
+    lw.emit("select")
+    magnitude = lw.stash("i64")
+    lw.emit("local.get", magnitude)
+    rest = lw.stash("i64")
+    lw.emit("local.get", negative)
+    lw.emit("i64.extend_i32_u")
+    length = lw.stash("i64")  # the sign, then one per digit
+    top = lw.fresh("L")
+    lw.emit("loop", top, None)
+    for instr in (("local.get", length), ("i64.const", 1), ("i64.add",), ("local.set", length),
+                  ("local.get", rest), ("i64.const", 10), ("i64.div_u",), ("local.tee", rest),
+                  ("i64.const", 0), ("i64.ne",), ("br_if", top)):
+        lw.emit(*instr)
+    lw.emit("end")
+    return ("int", negative, magnitude, length)
+
+
 def evaluate_items(lw, items: list[py_ast.expr]) -> tuple:
     """The items evaluated in order, then each checked (CPython builds the list, then bytes())."""
     values = []
@@ -189,7 +234,7 @@ def push_length(lw, piece: tuple) -> None:
     if piece[0] == "object":
         lw.emit("local.get", piece[1])
         lw.emit("i64.load32_u", BYTE_LEN)
-    elif piece[0] == "span":
+    elif piece[0] in ("span", "int"):
         lw.emit("local.get", piece[3])
     else:
         lw.emit("i64.const", len(piece[1]))
@@ -205,6 +250,9 @@ def write(lw, piece: tuple, dst: str, last: bool) -> None:
         if not last:
             advance(lw, dst, [("i32.const", len(piece[1]))])
         return
+    if piece[0] == "int":
+        write_int(lw, piece, dst, last)
+        return
     if piece[0] == "object":
         source = [("local.get", piece[1]), ("i32.const", BYTES_DATA), ("i32.add",)]
         length = [("local.get", piece[1]), ("i32.load", BYTE_LEN)]
@@ -218,6 +266,36 @@ def write(lw, piece: tuple, dst: str, last: bool) -> None:
     lw.emit("memory.copy")
     if not last:
         advance(lw, dst, length)
+
+
+def write_int(lw, piece: tuple, dst: str, last: bool) -> None:
+    """The digits from the last one back (each ``48 + rest % 10``), then "-" first if negative."""
+    _, negative, magnitude, length = piece
+    lw.emit("local.get", dst)
+    lw.emit("local.get", length)
+    lw.emit("i32.wrap_i64")
+    lw.emit("i32.add")
+    at = lw.stash("i32")
+    lw.emit("local.get", at)
+    end = lw.stash("i32")
+    top = lw.fresh("L")
+    lw.emit("loop", top, None)
+    for instr in (("local.get", at), ("i32.const", 1), ("i32.sub",), ("local.tee", at),
+                  ("local.get", magnitude), ("i64.const", 10), ("i64.rem_u",), ("i64.const", 48), ("i64.add",),
+                  ("i64.store8", 0),
+                  ("local.get", magnitude), ("i64.const", 10), ("i64.div_u",), ("local.tee", magnitude),
+                  ("i64.const", 0), ("i64.ne",), ("br_if", top)):
+        lw.emit(*instr)
+    lw.emit("end")
+    lw.emit("local.get", negative)
+    lw.emit("if", lw.fresh("L"), None)
+    lw.emit("local.get", dst)
+    lw.emit("i64.const", 45)  # "-"
+    lw.emit("i64.store8", 0)
+    lw.emit("end")
+    if not last:
+        lw.emit("local.get", end)
+        lw.emit("local.set", dst)
 
 
 def advance(lw, dst: str, length: list[tuple]) -> None:

@@ -110,3 +110,11 @@ def spliced_encoded(a: int) -> int:
     text = "é€" * (a % 3)
     both = key + text.encode() + b"|" + f"{a % 7}".encode("utf-8")
     return bytes_digest(key) * 7 + bytes_digest(both) + len(both)
+
+
+@export
+def spliced_int_text(a: int, b: int) -> int:
+    """str(n).encode() in a chain: digits written in place, for every edge int (negative ones,
+    the int64 minimum and maximum, zero, powers of ten)."""
+    key = b"k:" + str(a).encode() + b"/" + str(b % 1000).encode() + str(b // 3 - a % 2).encode()[:3]
+    return bytes_digest(key) + len(key) * 1000000007
