@@ -186,7 +186,33 @@ class LoopLowerer(ContainerLowerer):
     def iterate_list(self, target, body, orelse, node) -> None:
         source = self.sequence_source(node)
         self.current_mode, self.current_items = "plain", [source[2]]
+        if source[1] == BYTES:
+            self.byte_walk(target, body, orelse, source[0])
+            return
         self.indexed(target, body, orelse, [source])
+
+    def byte_walk(self, target, body, orelse, obj: str) -> None:
+        """for x in bytes: an address walks the data; bytes never change, so their end is read once."""
+        at, end = self.temp("i32"), self.temp("i32")
+        self.emit("local.get", obj)
+        self.emit("i32.const", BYTES_DATA)
+        self.emit("i32.add")
+        self.emit("local.tee", at)
+        self.emit("local.get", obj)
+        self.emit("i32.load", 8)  # the length (compiler/runtime/strings.py BYTE_LEN)
+        self.emit("i32.add")
+        self.emit("local.set", end)
+
+        def test(exit_label: str) -> None:
+            for instr in (("local.get", at), ("local.get", end), ("i32.ge_u",), ("br_if", exit_label),
+                          ("local.get", at), ("i32.load8_u", 0), ("i64.extend_i32_u",)):
+                self.emit(*instr)
+            self.store(target, INT)
+
+        def advance() -> None:
+            for instr in (("local.get", at), ("i32.const", 1), ("i32.add",), ("local.set", at)):
+                self.emit(*instr)
+        self.loop_frame(body, test, advance, orelse)
 
     iterate_text = iterate_list
 

@@ -118,3 +118,26 @@ def spliced_int_text(a: int, b: int) -> int:
     the int64 minimum and maximum, zero, powers of ten)."""
     key = b"k:" + str(a).encode() + b"/" + str(b % 1000).encode() + str(b // 3 - a % 2).encode()[:3]
     return bytes_digest(key) + len(key) * 1000000007
+
+
+@export
+def byte_walk_control(a: int, n: int) -> int:
+    """for over bytes with continue, break and else, nested over the same bytes, and empty."""
+    data = bytes([a & 255, 0, 255, (a >> 8) & 255]) * (n % 3)
+    total = 0
+    for x in data:
+        if x == 0:
+            continue
+        for y in data:
+            if y > x:
+                break
+            total += y
+        else:
+            total += 1000
+        if x == 255 and total > 50000:
+            break
+    else:
+        total += 7
+    for x in b"":
+        total += x + 1
+    return total
