@@ -47,11 +47,14 @@ def read_u63(data: bytes, offset: int) -> int:
     return read_u32(data, offset) | (read_u32(data, offset + 4) & 0x7FFFFFFF) << 32
 
 
-def pack_entry(ip: bytes, start_ms: int, count: int) -> bytes:
-    return ip + bytes([start_ms & 255, (start_ms >> 8) & 255, (start_ms >> 16) & 255, (start_ms >> 24) & 255,
-                       (start_ms >> 32) & 255, (start_ms >> 40) & 255, (start_ms >> 48) & 255,
-                       (start_ms >> 56) & 255, count & 255, (count >> 8) & 255, (count >> 16) & 255,
-                       (count >> 24) & 255, 0, 0, 0, 0])
+def with_entry(value: bytes, offset: int, ip: bytes, start_ms: int, count: int) -> bytes:
+    """The slot with the entry at ``offset`` replaced by (ip, start_ms, count), or the entry
+    appended when ``offset`` is the slot's length: one bytes + chain, so one new object."""
+    return value[:offset] + ip + bytes([
+        start_ms & 255, (start_ms >> 8) & 255, (start_ms >> 16) & 255, (start_ms >> 24) & 255,
+        (start_ms >> 32) & 255, (start_ms >> 40) & 255, (start_ms >> 48) & 255, (start_ms >> 56) & 255,
+        count & 255, (count >> 8) & 255, (count >> 16) & 255, (count >> 24) & 255, 0, 0, 0, 0]) \
+        + value[offset + ENTRY_SIZE:]  # ip: always 16 bytes (filter/addresses.py)
 
 
 def entry_start(value: bytes, offset: int) -> int:
@@ -98,7 +101,7 @@ class SlotHash:
     def of(self, ip: bytes) -> int:
         if len(ip) != 16 or not ip.startswith(V4_MAPPED_PREFIX):
             return slot_hash(ip, self.seed)
-        h = ((self.after_v4_prefix ^ ip[12]) * 16777619) & 0xFFFFFFFF
+        h = (((self.after_v4_prefix & 0xFFFFFFFF) ^ ip[12]) * 16777619) & 0xFFFFFFFF  # mask: a known range
         h = ((h ^ ip[13]) * 16777619) & 0xFFFFFFFF
         h = ((h ^ ip[14]) * 16777619) & 0xFFFFFFFF
         return ((h ^ ip[15]) * 16777619) & 0xFFFFFFFF
@@ -152,15 +155,14 @@ class Limiter:
                     decision.allowed = False
                     return None
                 decision.count = count + 1
-                return replaced(value, offset, pack_entry(ip, start, count + 1))
+                return with_entry(value, offset, ip, start, count + 1)
         decision.count = 1
         decision.window_end_ms = now_ms + self.ttl_ms
-        entry = pack_entry(ip, now_ms, 1)
         if offset >= 0:
-            return replaced(value, offset, entry)  # its window ended: a new one starts now
+            return with_entry(value, offset, ip, now_ms, 1)  # its window ended: a new one starts now
         if len(value) < ENTRIES_PER_SLOT * ENTRY_SIZE:
-            return value + entry
-        return replaced(value, self.reusable_offset(value, now_ms, decision), entry)
+            return with_entry(value, len(value), ip, now_ms, 1)  # appended
+        return with_entry(value, self.reusable_offset(value, now_ms, decision), ip, now_ms, 1)
 
     def reusable_offset(self, value: bytes, now_ms: int, decision: Decision) -> int:
         """A full slot: an expired entry if there is one, else the one whose window ends soonest."""

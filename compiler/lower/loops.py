@@ -12,7 +12,15 @@ import ast as py_ast
 from ..program import BYTES, INT, STR, DequeType, ListType, OrderedDictType, Type, VarTupleType, tuple_of
 from .collections_ops import ordered_check, ordered_state, ordered_yielded
 from .containers import ContainerLowerer
+from .intrinsics import constant_int
 from .values import BYTES_DATA, DICTS, LISTS, STRINGS
+
+
+def constant_range_length(bounds: list[int | None]) -> int | None:
+    """len(range(start, stop, step)) of constant bounds (small enough for rt.range_length to agree)."""
+    if None in bounds or bounds[2] == 0 or not all(-(1 << 62) <= b < (1 << 62) for b in bounds):
+        return None
+    return len(range(*bounds))
 
 
 class LoopLowerer(ContainerLowerer):
@@ -51,9 +59,14 @@ class LoopLowerer(ContainerLowerer):
             else:
                 self.value(bound, INT)
             self.emit("local.set", tmp)
-        for tmp in (start, stop, step):
-            self.emit("local.get", tmp)
-        self.emit("call", "rt.range_length")
+        length = constant_range_length([default if bound is None else constant_int(bound)
+                                        for bound, default in zip(bounds, (0, 0, 1))])
+        if length is not None:  # constant bounds: the length is known here
+            self.emit("i64.const", length)
+        else:
+            for tmp in (start, stop, step):
+                self.emit("local.get", tmp)
+            self.emit("call", "rt.range_length")
         self.emit("local.set", count)
         if backwards:
             self.last_range_item(start, step, count)
