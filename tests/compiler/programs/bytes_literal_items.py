@@ -141,3 +141,26 @@ def byte_walk_control(a: int, n: int) -> int:
     for x in b"":
         total += x + 1
     return total
+
+
+PREFIX12 = b"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xff\xff"
+
+
+@export
+def constant_affixes(a: int, b: int) -> int:
+    """startswith/endswith of a constant of 1 to 16 bytes (lower/constant_affix.py: inline loads)
+    and of 17 (the runtime's), on bytes and on str (non-ASCII too), at every length around it."""
+    data = PREFIX12 + bytes([a & 255, (a >> 8) & 255, b & 255]) * (b % 3)
+    text = "é-" * (a % 4) + "ab€" * (b % 3)
+    cut = data[:a % 17]
+    checks = [data.startswith(PREFIX12), data.startswith(b"\x00"), data.endswith(b"\xff\xff"),
+              cut.startswith(PREFIX12), cut.endswith(bytes([b & 255])[:1] + b""),
+              data.startswith(b"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xff\xff\x07"),
+              data.endswith(b"0123456789abcdefg"), cut.endswith(b"\x00\x00"),
+              text.startswith("é-"), text.startswith("é-é-é-é"), text.endswith("€"),
+              text.endswith("ab€ab€"), text.startswith("é-ab€"), "".startswith("a"), b"".endswith(b"a"),
+              text.endswith("ab€ab€ab€ab€ab€ab€")]
+    total = 0
+    for check in checks:
+        total = total * 2 + (1 if check else 0)
+    return total
