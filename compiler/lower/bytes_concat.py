@@ -10,10 +10,10 @@ then its bounds; a ``bytes([...])`` display's items, then their range check, Val
 the first item outside range(256), before any later operand runs). A slice is kept as
 (object, start, count) with Python's clamping of its bounds, a display as its item values.
 Then the result is allocated once (``new_bytes`` of the summed lengths) and every part copied
-or stored into it. An operand ``s.encode()`` is copied from the str itself, and ``str(n).encode()`` of an int
-has its digits written in place. Applies to a chain of at least three
-operands, or of two when one of them is a slice, a display or an encode (else the runtime's
-concatenation is as cheap).
+or stored into it. An operand ``s.encode()`` is copied from the str itself, and
+``str(n).encode()`` of an int has its digits written in place. Applies to a chain of at least
+three operands, or of two when one of them is a slice, a display or an encode (else the
+runtime's concatenation is as cheap).
 """
 from __future__ import annotations
 
