@@ -6,8 +6,11 @@ block from ``alloc`` lives as long as something in the current callback uses
 it; keep nothing but ints in globals across callbacks.
 
 ``proxy_on_memory_allocate`` hands the host the data area of a fresh bytes
-object of the requested size, so the SDK can adopt what the host wrote as a
-``bytes`` value without copying it.
+object of the requested size and remembers it in ``host_block``: compiled,
+``bytes_at`` of exactly that area (the value a host call returned) adopts the
+object instead of copying it (compiler/lower/intrinsics.py), and clears
+``host_block``, so an object is adopted at most once. Any other address, and
+every sub-range of a host buffer (a header map's names and values), is copied.
 """
 from abi import export, i32
 from abi.intrinsics import store_u32, unreachable
@@ -15,6 +18,7 @@ from compiler.runtime.memory import KIND_BYTES, KIND_RAW
 from compiler.runtime.memory import alloc as heap_alloc
 
 BYTES_DATA = 16
+host_block = 0  # data address of the bytes object last handed to the host, until bytes_at adopts it
 
 
 def alloc(size: int) -> int:
@@ -25,8 +29,10 @@ def alloc(size: int) -> int:
 @export
 def proxy_on_memory_allocate(size: i32) -> i32:
     """The host asks for ``size`` bytes to copy data into: the data of a new bytes object."""
+    global host_block
     block = heap_alloc(8 + size, KIND_BYTES)
     store_u32(block + 8, size)
+    host_block = block + BYTES_DATA
     return block + BYTES_DATA
 
 

@@ -112,16 +112,12 @@ def parse_address(data: bytes) -> bytes | None:
             if byte == 58:  # a second ":": IPv6
                 return parse_ip(strip_port(wire_to_text(data)))
         elif 48 <= byte and byte <= 57:
-            if digits == 1 and octet == 0:  # a leading zero
-                valid = False
-            # the masks change nothing while valid (octets below 2560 before they are refused,
-            # at most 3 dots), and keep an invalid address's values small: no checks per byte
+            # the masks change nothing while valid (an octet is checked where it ends: at most 3
+            # digits, below 1000; at most 3 dots), and keep an invalid address's values small
             octet = (octet * 10 + byte - 48) & 0xFFF
             digits += 1
-            if octet > 255:
-                valid = False
         elif byte == 46:
-            if digits == 0 or dots == 3:  # a 4th dot: invalid
+            if not is_octet(octet, digits) or dots == 3:  # a 4th dot: invalid
                 valid = False
             value = (value * 256 + octet) & 0xFFFFFFFF
             octet = 0
@@ -131,9 +127,19 @@ def parse_address(data: bytes) -> bytes | None:
             in_port = True
         else:
             valid = False
-    if not valid or dots != 3 or digits == 0:
+    if not valid or dots != 3 or not is_octet(octet, digits):
         return None
     return ipv4_mapped(value * 256 + octet)
+
+
+def is_octet(octet: int, digits: int) -> bool:
+    """Were ``digits`` ASCII digits of value ``octet`` a dotted quad's part: 1 to 3 digits, at most
+    255, no leading zero (2 digits: at least 10, 3 digits: at least 100)?"""
+    if digits == 1:
+        return True
+    if digits == 2:
+        return octet >= 10
+    return digits == 3 and 100 <= octet and octet <= 255
 
 
 def ipv4_mapped(value: int) -> bytes:

@@ -17,6 +17,7 @@ is a small counter. Creation is therefore atomic too.
 """
 from abi.enums import STATUS_CAS_MISMATCH, STATUS_NOT_FOUND, STATUS_OK
 from abi.sdk import get_shared_data_bytes, set_shared_data_bytes
+from addresses import V4_MAPPED_PREFIX
 
 ENTRY_SIZE = 32            # 16 address, 8 window start (ms, little-endian), 4 count, 4 unused
 ENTRIES_PER_SLOT = 8
@@ -46,11 +47,14 @@ def read_u63(data: bytes, offset: int) -> int:
     return read_u32(data, offset) | (read_u32(data, offset + 4) & 0x7FFFFFFF) << 32
 
 
-def pack_entry(ip: bytes, start_ms: int, count: int) -> bytes:
-    return ip + bytes([start_ms & 255, (start_ms >> 8) & 255, (start_ms >> 16) & 255, (start_ms >> 24) & 255,
-                       (start_ms >> 32) & 255, (start_ms >> 40) & 255, (start_ms >> 48) & 255,
-                       (start_ms >> 56) & 255, count & 255, (count >> 8) & 255, (count >> 16) & 255,
-                       (count >> 24) & 255, 0, 0, 0, 0])
+def with_entry(value: bytes, offset: int, ip: bytes, start_ms: int, count: int) -> bytes:
+    """The slot with the entry at ``offset`` replaced by (ip, start_ms, count), or the entry
+    appended when ``offset`` is the slot's length: one bytes + chain, so one new object."""
+    return value[:offset] + ip + bytes([
+        start_ms & 255, (start_ms >> 8) & 255, (start_ms >> 16) & 255, (start_ms >> 24) & 255,
+        (start_ms >> 32) & 255, (start_ms >> 40) & 255, (start_ms >> 48) & 255, (start_ms >> 56) & 255,
+        count & 255, (count >> 8) & 255, (count >> 16) & 255, (count >> 24) & 255, 0, 0, 0, 0]) \
+        + value[offset + ENTRY_SIZE:]  # ip: always 16 bytes (filter/addresses.py)
 
 
 def entry_start(value: bytes, offset: int) -> int:
@@ -63,6 +67,8 @@ def entry_count(value: bytes, offset: int) -> int:
 
 def find_entry(value: bytes, ip: bytes, entry_size: int = ENTRY_SIZE) -> int:
     """Offset of the entry of ``ip`` in a slot value, or -1 (entries start every entry_size)."""
+    if value.startswith(ip):  # the first entry (most slots hold one): find's answer, for less work
+        return 0
     pos = value.find(ip)
     while pos >= 0 and pos % entry_size != 0:
         pos = value.find(ip, pos + 1)
@@ -77,10 +83,30 @@ def replaced(value: bytes, offset: int, entry: bytes) -> bytes:
 def slot_hash(ip: bytes, seed: int) -> int:
     """FNV-1a over the address, keyed by a per-deployment seed so that addresses an attacker
     picks do not land in one slot predictably."""
-    h = (2166136261 ^ seed) & 0xFFFFFFFF
-    for byte in ip:
+    return fnv1a((2166136261 ^ seed) & 0xFFFFFFFF, ip)
+
+
+def fnv1a(h: int, data: bytes) -> int:
+    for byte in data:
         h = ((h ^ byte) * 16777619) & 0xFFFFFFFF
     return h
+
+
+class SlotHash:
+    """slot_hash for one seed. Nearly every client is an IPv4-mapped address, whose first 12 bytes
+    are the same: their hash is computed once, and such an address hashes only its last 4."""
+
+    def __init__(self, seed: int) -> None:
+        self.seed = seed
+        self.after_v4_prefix: int = slot_hash(V4_MAPPED_PREFIX, seed)
+
+    def of(self, ip: bytes) -> int:
+        if len(ip) != 16 or not ip.startswith(V4_MAPPED_PREFIX):
+            return slot_hash(ip, self.seed)
+        h = (((self.after_v4_prefix & 0xFFFFFFFF) ^ ip[12]) * 16777619) & 0xFFFFFFFF  # mask: a known range
+        h = ((h ^ ip[13]) * 16777619) & 0xFFFFFFFF
+        h = ((h ^ ip[14]) * 16777619) & 0xFFFFFFFF
+        return ((h ^ ip[15]) * 16777619) & 0xFFFFFFFF
 
 
 class Limiter:
@@ -89,10 +115,10 @@ class Limiter:
         self.slots = slots
         self.ttl_ms = ttl_ms
         self.burst = burst
-        self.seed = seed
+        self.hash = SlotHash(seed)
 
     def slot_key(self, ip: bytes) -> bytes:
-        return self.key_prefix + str(slot_hash(ip, self.seed) % self.slots).encode()
+        return self.key_prefix + str(self.hash.of(ip) % self.slots).encode()
 
     def count(self, ip: bytes, now_ms: int) -> Decision:
         """Count one request of ``ip`` at ``now_ms``; a limited request is not counted."""
@@ -131,15 +157,14 @@ class Limiter:
                     decision.allowed = False
                     return None
                 decision.count = count + 1
-                return replaced(value, offset, pack_entry(ip, start, count + 1))
+                return with_entry(value, offset, ip, start, count + 1)
         decision.count = 1
         decision.window_end_ms = now_ms + self.ttl_ms
-        entry = pack_entry(ip, now_ms, 1)
         if offset >= 0:
-            return replaced(value, offset, entry)  # its window ended: a new one starts now
+            return with_entry(value, offset, ip, now_ms, 1)  # its window ended: a new one starts now
         if len(value) < ENTRIES_PER_SLOT * ENTRY_SIZE:
-            return value + entry
-        return replaced(value, self.reusable_offset(value, now_ms, decision), entry)
+            return with_entry(value, len(value), ip, now_ms, 1)  # appended
+        return with_entry(value, self.reusable_offset(value, now_ms, decision), ip, now_ms, 1)
 
     def reusable_offset(self, value: bytes, now_ms: int, decision: Decision) -> int:
         """A full slot: an expired entry if there is one, else the one whose window ends soonest."""

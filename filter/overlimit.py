@@ -11,7 +11,7 @@ retries; a failed update only means one more call to the service.
 """
 from abi.enums import STATUS_OK
 from abi.sdk import get_shared_data_bytes, set_shared_data_bytes
-from limiter import CREATE_ONLY, MAX_CAS_RETRIES, find_entry, read_u63, replaced, slot_hash
+from limiter import CREATE_ONLY, MAX_CAS_RETRIES, SlotHash, find_entry, read_u63, replaced
 
 ENTRY_SIZE = 24
 ENTRIES_PER_SLOT = 8
@@ -25,10 +25,10 @@ class OverLimitCache:
     def __init__(self, key_prefix: str, slots: int, seed: int) -> None:
         self.key_prefix: bytes = key_prefix.encode()  # keys built as bytes: no encode per call
         self.slots = slots
-        self.seed = seed
+        self.hash = SlotHash(seed)
 
     def slot_key(self, ip: bytes) -> bytes:
-        return self.key_prefix + str(slot_hash(ip, self.seed) % self.slots).encode()
+        return self.key_prefix + str(self.hash.of(ip) % self.slots).encode()
 
     def limited_until(self, ip: bytes, now_ms: int) -> int:
         """When the client's cached OVER_LIMIT ends, or 0 when it is not limited now."""

@@ -9,6 +9,7 @@ import ast as py_ast
 
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, STR, ClassType, DictType, GlobalSym, ListType, Local, SetType,
                        Type, VarTupleType)
+from .bytes_concat import fused_concat
 from .type_names import OBJECT_CODE, class_names_table, held_names_table, static_name
 from .type_values import type_value_code
 from .values import DYNAMIC, FLOATS, LISTS, STRINGS, ValueLowerer
@@ -178,6 +179,8 @@ class ExprLowerer(ValueLowerer):
             self.value(node.left, INT)
             self.value(node.right, INT)
             self.emit(*(("i64." + BITWISE[op],) if op in BITWISE else ("call", CHECKED_BINARY[op])))
+        elif op is py_ast.Add and node.ty == BYTES and fused_concat(self, node):
+            pass  # a chain of bytes built in one allocation: lower/bytes_concat.py
         elif op is py_ast.Add:
             self.sequence_call(node.ty, "concat", node.left, node.right)
         else:  # repetition: text or list times an int

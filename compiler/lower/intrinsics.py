@@ -7,6 +7,9 @@ import ast as py_ast
 from ..program import BOOL, BYTES, INT, RAISE_INTRINSICS, GlobalSym
 from .values import STRINGS
 
+HOST_BLOCK = "abi.memory.host_block"  # the SDK's last host buffer (abi/memory.py)
+BYTES_DATA_OFFSET = 16  # where a bytes object's data starts (compiler/runtime/strings.py DATA)
+
 MEMORY_INTRINSICS = {
     "load_u8": ["i32.wrap_i64", ("i32.load8_u", 0), "i64.extend_i32_u"],
     "load_u32": ["i32.wrap_i64", ("i64.load32_u", 0)],
@@ -95,9 +98,42 @@ class IntrinsicLowerer:
         self.emit("i64.extend_i32_u")
 
     def intrinsic_bytes_at(self) -> None:
-        """A new bytes object holding a copy of memory[ptr:ptr + size] (i64 operands pushed)."""
+        """A bytes object holding memory[ptr:ptr + size] (i64 operands pushed): a new copy, or, in a
+        program with the SDK's allocator, the very object whose whole data the host just filled
+        (abi/memory.py ``host_block``, cleared on adoption). Bytes never change, so nothing can
+        tell the two apart; every other address (and every part of a host buffer) is copied."""
+        if HOST_BLOCK not in self.classes.program.globals:
+            self.emit("i32.const", 0)  # is_str = False
+            self.call_runtime(f"{STRINGS}.text_from_span", BYTES)
+            return
+        size, ptr = self.stash("i64"), self.stash("i64")
+        for instr in (("local.get", ptr), ("global.get", HOST_BLOCK), ("i64.eq",),
+                      ("local.get", ptr), ("i64.eqz",), ("i32.eqz",), ("i32.and",)):
+            self.emit(*instr)
+        self.emit("if", self.fresh("L"), "i32")
+        self.emit("local.get", ptr)  # the object's length must be what the host reported
+        self.emit("i32.wrap_i64")
+        self.emit("i32.const", BYTES_DATA_OFFSET - 8)
+        self.emit("i32.sub")
+        self.emit("i64.load32_u", 0)
+        self.emit("local.get", size)
+        self.emit("i64.eq")
+        self.emit("else")
+        self.emit("i32.const", 0)
+        self.emit("end")
+        self.emit("if", self.fresh("L"), "i32")
+        self.emit("i64.const", 0)
+        self.emit("global.set", HOST_BLOCK)
+        self.emit("local.get", ptr)
+        self.emit("i32.wrap_i64")
+        self.emit("i32.const", BYTES_DATA_OFFSET)
+        self.emit("i32.sub")
+        self.emit("else")
+        self.emit("local.get", ptr)
+        self.emit("local.get", size)
         self.emit("i32.const", 0)  # is_str = False
         self.call_runtime(f"{STRINGS}.text_from_span", BYTES)
+        self.emit("end")
 
     def intrinsic_unreachable(self) -> None:
         self.emit("unreachable")

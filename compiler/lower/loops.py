@@ -12,7 +12,15 @@ import ast as py_ast
 from ..program import BYTEARRAY, BYTES, MEMORYVIEW, INT, STR, DequeType, ListType, OrderedDictType, Type, VarTupleType, tuple_of
 from .collections_ops import ordered_check, ordered_state, ordered_yielded
 from .containers import ContainerLowerer
+from .intrinsics import constant_int
 from .values import BYTES_DATA, DICTS, LISTS, STRINGS
+
+
+def constant_range_length(bounds: list[int | None]) -> int | None:
+    """len(range(start, stop, step)) of constant bounds (small enough for rt.range_length to agree)."""
+    if None in bounds or bounds[2] == 0 or not all(-(1 << 62) <= b < (1 << 62) for b in bounds):
+        return None
+    return len(range(*bounds))
 
 
 class LoopLowerer(ContainerLowerer):
@@ -51,9 +59,14 @@ class LoopLowerer(ContainerLowerer):
             else:
                 self.value(bound, INT)
             self.emit("local.set", tmp)
-        for tmp in (start, stop, step):
-            self.emit("local.get", tmp)
-        self.emit("call", "rt.range_length")
+        length = constant_range_length([default if bound is None else constant_int(bound)
+                                        for bound, default in zip(bounds, (0, 0, 1))])
+        if length is not None:  # constant bounds: the length is known here
+            self.emit("i64.const", length)
+        else:
+            for tmp in (start, stop, step):
+                self.emit("local.get", tmp)
+            self.emit("call", "rt.range_length")
         self.emit("local.set", count)
         if backwards:
             self.last_range_item(start, step, count)
@@ -201,7 +214,33 @@ class LoopLowerer(ContainerLowerer):
     def iterate_list(self, target, body, orelse, node) -> None:
         source = self.sequence_source(node)
         self.current_mode, self.current_items = "plain", [source[2]]
+        if source[1] == BYTES:
+            self.byte_walk(target, body, orelse, source[0])
+            return
         self.indexed(target, body, orelse, [source])
+
+    def byte_walk(self, target, body, orelse, obj: str) -> None:
+        """for x in bytes: an address walks the data; bytes never change, so their end is read once."""
+        at, end = self.temp("i32"), self.temp("i32")
+        self.emit("local.get", obj)
+        self.emit("i32.const", BYTES_DATA)
+        self.emit("i32.add")
+        self.emit("local.tee", at)
+        self.emit("local.get", obj)
+        self.emit("i32.load", 8)  # the length (compiler/runtime/strings.py BYTE_LEN)
+        self.emit("i32.add")
+        self.emit("local.set", end)
+
+        def test(exit_label: str) -> None:
+            for instr in (("local.get", at), ("local.get", end), ("i32.ge_u",), ("br_if", exit_label),
+                          ("local.get", at), ("i32.load8_u", 0), ("i64.extend_i32_u",)):
+                self.emit(*instr)
+            self.store(target, INT)
+
+        def advance() -> None:
+            for instr in (("local.get", at), ("i32.const", 1), ("i32.add",), ("local.set", at)):
+                self.emit(*instr)
+        self.loop_frame(body, test, advance, orelse)
 
     iterate_text = iterate_list
     iterate_bytearray = iterate_list  # by index, its length re-read each step (sema/bytearrays.py)

@@ -9,6 +9,7 @@ import ast as py_ast
 
 from ..program import (BOOL, INT, NONE, STR, DictType, ListType, OptionalType, SetType, TupleType, Type, VarTupleType,
                        optional_of)
+from .constant_affix import affix_test, constant_affix
 from .deep_equality import needs_generated_equality
 from .expressions import ExprLowerer, eq_kind, text_prefix
 from .values import DICTS, LISTS, STRINGS
@@ -73,6 +74,9 @@ class MethodLowerer(ExprLowerer):
         symbol = f"{prefix}_{name}"
         if name in ("startswith", "endswith") and isinstance(args[0].ty, (ListType, VarTupleType)):
             return self.affixes_in_list(node, name, ty)  # startswith(tuple(xs)): lower/tuple_builtin.py
+        if name in ("startswith", "endswith") and args[1] is None and args[2] is None \
+                and constant_affix(args[0]) is not None:
+            return affix_test(self, constant_affix(args[0]), name == "endswith")  # lower/constant_affix.py
         if name in ("startswith", "endswith"):
             if args[1] is None and args[2] is None and not isinstance(args[0].ty, TupleType):
                 self.slot(args[0])  # the common case: one prefix, no bounds

@@ -177,6 +177,27 @@ CHECKED = {"rt.add": _checked("add"), "rt.sub": _checked("sub"), "rt.mul": _chec
            "rt.bytes_index": lambda b, i: (span(0, 255), None)}
 
 
+# i64 comparisons: (holds for every a in one interval and b in the other, holds for none) as functions
+# of the two intervals; the unsigned ones only for operands known not negative (then they agree).
+COMPARISONS = {
+    "i64.eq": lambda a, b: (a.const is not None and a.const == b.const, a.hi < b.lo or b.hi < a.lo),
+    "i64.ne": lambda a, b: (a.hi < b.lo or b.hi < a.lo, a.const is not None and a.const == b.const),
+    "i64.lt_s": lambda a, b: (a.hi < b.lo, a.lo >= b.hi),
+    "i64.le_s": lambda a, b: (a.hi <= b.lo, a.lo > b.hi),
+    "i64.gt_s": lambda a, b: (a.lo > b.hi, a.hi <= b.lo),
+    "i64.ge_s": lambda a, b: (a.lo >= b.hi, a.hi < b.lo),
+}
+for _signed, _unsigned in (("lt_s", "lt_u"), ("le_s", "le_u"), ("gt_s", "gt_u"), ("ge_s", "ge_u")):
+    COMPARISONS[f"i64.{_unsigned}"] = (lambda test: lambda a, b: test(a, b) if a.lo >= 0 and b.lo >= 0
+                                       else (False, False))(COMPARISONS[f"i64.{_signed}"])
+
+
+def compared(op: str, a: Value, b: Value) -> int | None:
+    """1 or 0 when the i64 comparison ``op`` of a value in ``a`` with one in ``b`` always gives it."""
+    always, never = COMPARISONS[op](a, b)
+    return 1 if always else 0 if never else None
+
+
 def widened(old: Value, new: Value) -> Value:
     """``new``, with each bound that moved past ``old``'s at int64's limit."""
     return Value(old.lo if new.lo >= old.lo else INT64_MIN, old.hi if new.hi <= old.hi else INT64_MAX)
@@ -184,7 +205,7 @@ def widened(old: Value, new: Value) -> Value:
 
 # What an instruction does to the abstract stack (``stack_kind``): a small int each, for the hot loop.
 (OPEN, CLOSE, LOCAL_GET, PUSH_TOP, CONST, CALL, POP2_TOP, CONVERT, SET, ENDS, POP, LOAD, STORE, BINARY,
- SELECT, POP3, NOTHING) = range(1, 18)
+ SELECT, POP3, NOTHING, COMPARE) = range(1, 19)
 KINDS: dict[str, int] = {}
 # i64 instructions whose result interval intervals.binary narrows; every other binary one gives TOP
 _NARROWED = {f"i64.{k}" for k in ("add", "sub", "mul", "and", "or", "xor", "shr_u", "shr_s", "div_u",
@@ -199,6 +220,8 @@ def stack_kind(op: str) -> int:
         kind = CLOSE
     elif op == "call":
         kind = CALL
+    elif op in COMPARISONS or op == "i64.eqz":
+        kind = COMPARE
     elif op == "i64.const":
         kind = CONST
     elif op in ("i32.const", "f64.const", "global.get", "memory.size"):

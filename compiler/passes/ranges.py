@@ -8,7 +8,9 @@ Accepts: a lowered IR module.
 Guarantees: a call ``rt.add/sub/mul/neg/floordiv/mod/lshift/rshift/to_i32/abs``
 is replaced by the plain instruction(s) only where the interval of every
 operand proves the plain instruction gives the same result and the helper
-could not trap. Nothing else changes.
+could not trap; an i64 comparison whose operands are pure pushes (``local.get``, a constant,
+``global.get``) or ``local.tee`` (made ``local.set``) is replaced by ``i32.const`` 0 or 1 where their intervals decide it (``x & 255 >
+255``: 0), and passes/dce.py then removes the ``if`` on it. Nothing else changes.
 
 How: each function is interpreted over intervals of int64 values (an abstract
 stack mirrors the wasm stack). Locals are flow-insensitive: a local's interval
@@ -31,10 +33,11 @@ from __future__ import annotations
 
 from .. import cache, ir
 from .effects import signature
-from .intervals import (ADDRESSES, BINARY, CALL, CHECKED, CLOSE, CONST, CONSTANT_CHECKS, CONVERT, ENDS,
+from .intervals import (ADDRESSES, BINARY, CALL, CHECKED, CLOSE, COMPARE, COMPARISONS, CONST, CONSTANT_CHECKS,
+                        CONVERT, ENDS,
                         EXTENDED, INT64_MAX, INT64_MIN, KINDS, LOAD, LOADED, LOCAL_GET, OPEN, POP, POP2_TOP,
                         POP3, PUSH_TOP, SELECT, SET, STORE, TOP, Value, _new, as_signed, binary, join, span,
-                        stack_kind, widened)
+                        compared, stack_kind, widened)
 
 COUNTER_STEP = 256
 COUNTER_STEPS = 1 << 48
@@ -52,7 +55,8 @@ def run(module: ir.Module) -> ir.Module:
         params = analyses.parameter_ranges(results)
         results = analyses.result_ranges(params)
     for fn in module.functions.values():
-        if any(callee in CHECKED for callee in analyses.callees[fn.symbol]):  # else nothing to replace
+        if (any(callee in CHECKED for callee in analyses.callees[fn.symbol])
+                or any(instr[0] in FOLDED for instr in fn.body)):  # else nothing to replace
             fn.body = analyses.of(fn, results, params).rewritten()
     return module
 
@@ -288,6 +292,13 @@ class FunctionRanges:
             elif kind == BINARY:
                 b = stack.pop()
                 stack[-1] = binary(op, stack[-1], b)
+            elif kind == COMPARE:
+                operands = 1 if op == "i64.eqz" else 2
+                known = compared("i64.eq", stack[-1], ZERO) if operands == 1 else compared(op, stack[-2], stack[-1])
+                del stack[len(stack) - operands:]
+                stack.append(TOP)
+                if rewrite and known is not None and self.fold_compare(operands, known):
+                    continue
             elif kind == SELECT:
                 stack.pop()
                 b, a = stack.pop(), stack.pop()
@@ -299,6 +310,19 @@ class FunctionRanges:
         if not dead and returns_i64 and stack:
             self.returned = join(self.returned, stack[-1])
         return self.stored, self.steps, self.returned, out
+
+    def fold_compare(self, operands: int, known: int) -> bool:
+        """The comparison's operands, each pushed by a pure push (removed) or a ``local.tee`` (made a
+        ``local.set``), replaced by its known result; False (nothing changed) for other operands."""
+        pushes = self.out[len(self.out) - operands:]
+        # a tee leaves the value of the code before it: only the first operand may be one
+        if len(pushes) < operands or not (pushes[0][0] in PURE or pushes[0][0] == "local.tee") \
+                or not all(i[0] in PURE for i in pushes[1:]):
+            return False
+        del self.out[len(self.out) - operands:]
+        self.out += [("local.set", i[1]) for i in pushes if i[0] == "local.tee"]
+        self.out.append(("i32.const", known))
+        return True
 
     @staticmethod
     def branch_value(controls: list[list], label: str, stack: list[Value]) -> None:
@@ -366,5 +390,8 @@ class FunctionRanges:
 
 
 TEMP = "range.tmp"
+ZERO = Value(0, 0)
+PURE = ("local.get", "i64.const", "global.get")  # pushes of one value, with no effect
+FOLDED = {*COMPARISONS, "i64.eqz"}
 ALLOC = "compiler.runtime.memory.alloc"  # returns an address in wasm32 memory: below 4 GiB
 INLINE_CHECKS = ("rt.add", "rt.sub")  # rt.mul by a constant: longer inline than the call it saves

@@ -6,7 +6,7 @@ import pytest
 from compiler import ir, pipeline
 from compiler.frontend import load
 from compiler.lower import to_ir
-from compiler.passes import ranges
+from compiler.passes import propagate, ranges
 from compiler.sema import check, declare
 from differential import INT64_MAX, INT64_MIN, assert_same
 
@@ -26,7 +26,7 @@ def calls(fn: ir.Function, symbol: str) -> int:
 
 @pytest.mark.parametrize("name", ["masked_products", "byte_sums", "near_the_top", "counters",
                                   "division_and_modulo", "shifts", "negation_and_abs", "constant_operands",
-                                  "reassigned_parameters"])
+                                  "reassigned_parameters", "decided_comparisons"])
 def test_range_edges_match_cpython(name: str) -> None:
     for a in EDGES:
         for b in (EDGES[::3] if name != "constant_operands" else range(4)):
@@ -73,6 +73,21 @@ def test_counter_steps_are_plain_but_parameters_keep_checks(tmp_path: Path) -> N
     fn = module.functions[f"{path.stem}.f"]
     assert calls(fn, "rt.add") == 0  # the counter: bounded by the time it takes to count
     assert calls(fn, "rt.sub") == 1  # n is anything the caller passes
+
+
+def test_comparisons_the_intervals_decide_become_constants(tmp_path: Path) -> None:
+    path = tmp_path / "compare.py"
+    path.write_text("from abi import export\n@export\n"
+                    "def f(x: int) -> int:\n    b = x & 255\n"
+                    "    return (b > 255) + (b >= 0) * 2 + (b > 7) * 4 + (x > 255) * 8 + (not b) * 16\n")
+    module = propagate.run(lowered(path))  # the comparisons' constant operands in place, as inline leaves them
+    fn = module.functions[f"{path.stem}.f"]
+    compares = {"i64.gt_s", "i64.ge_s", "i64.eq"}  # not b: b == 0
+    assert sum(1 for instr in fn.body if instr[0] in compares) == 5
+    ranges.run(module)
+    # b > 255 and b >= 0 decided (0, 1); b > 7, x > 255 and not b depend on x
+    assert sum(1 for instr in fn.body if instr[0] in compares) == 3
+    assert ir.validate(module) == []
 
 
 @pytest.mark.parametrize("source", ["filter/main.py", "tests/sdk/filters/header_rewrite.py"])

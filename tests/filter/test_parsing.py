@@ -9,7 +9,7 @@ from hypothesis import given, settings, strategies as st
 from abi.json import JSON_ERROR, parse_json
 from abi.host import strip_port as host_of
 from abi.wire import wire_to_text
-from addresses import forwarded_client, format_ip, parse_address, parse_cidr, parse_ip, parse_ipv4
+from addresses import V4_MAPPED_PREFIX, forwarded_client, format_ip, parse_address, parse_cidr, parse_ip, parse_ipv4
 from config import read_config
 
 
@@ -197,3 +197,16 @@ def test_json_reader_never_accepts_what_json_refuses(text):
 def test_any_configuration_bytes_give_a_config_or_one_error(data):
     result = read_config(data)
     assert (result.error == "") == (result.config.burst > 0)
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.one_of(st.binary(max_size=20), st.binary(min_size=4, max_size=4).map(lambda b: V4_MAPPED_PREFIX + b)),
+       st.sampled_from([0, 1, 0xFFFFFFFF, 123456789, 2166136261]))
+def test_slot_hash_of_an_address_is_fnv1a_of_its_bytes(ip, seed):
+    """SlotHash (filter/limiter.py) starts an IPv4-mapped address from its prefix's hash: the
+    same hash as over all 16 bytes, for every address and seed."""
+    from limiter import SlotHash, slot_hash
+    reference = (2166136261 ^ seed) & 0xFFFFFFFF
+    for byte in ip:
+        reference = ((reference ^ byte) * 16777619) & 0xFFFFFFFF
+    assert SlotHash(seed).of(ip) == slot_hash(ip, seed) == reference

@@ -270,3 +270,27 @@ def while_with_for(a: int) -> int:
             total += 1
         k -= 1
     return total
+
+
+@export
+def constant_bounds(n: int) -> int:
+    """range() of constant bounds: the length computed by the compiler (lower/loops.py), empty
+    ones and negative steps included; break and else as in any loop."""
+    total = 0
+    for i in range(5):
+        total = total * 3 + i
+    for i in range(3, 10, 2):
+        total = total * 3 + i
+    for i in range(10, 0, -3):
+        total = total * 3 + i
+    for _ in range(0):
+        total += 1000
+    for _ in range(5, 2):
+        total += 1000
+    for i in range(-3, 3):
+        if i == n % 7 - 3:
+            break
+        total += i
+    else:
+        total += 77
+    return total % 1000000007

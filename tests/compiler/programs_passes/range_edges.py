@@ -97,3 +97,28 @@ def reassigned_parameters(a: int, b: int) -> int:
     """Every call passes small constants, but the body stores products into the parameter
     (was: the pass kept the arguments' range, so 2**31 ** 17 gave 0 instead of OverflowError)."""
     return squared_times(3, a % 8) + squared_times(5, b & 3) + 2147483648 ** (a % 70)
+
+
+@export
+def decided_comparisons(a: int, b: int) -> int:
+    """Comparisons the intervals decide (folded to constants) beside ones they do not: at the
+    edges of each interval, signed and unsigned (bytes() tests its items unsigned)."""
+    low = a & 0xFF
+    wide = b & 0xFFFF
+    score = 0
+    if low > 255:  # never
+        score += 1
+    if low >= 0:  # always
+        score += 2
+    if wide > 255:  # depends on b
+        score += 4
+    if low == 256 or wide < 0:  # never
+        score += 8
+    if low != 300:  # always
+        score += 16
+    if low == 255:  # depends on a
+        score += 32
+    if not low:  # depends on a (eqz)
+        score += 64
+    data = bytes([low, (a >> 8) & 255, wide >> 8])  # unsigned range checks, all decided
+    return score * 1000 + data[0] + data[1] + data[2] + len(bytes([b % 300]))
