@@ -57,6 +57,7 @@ def run(entry: Path, text: str | None = None) -> Program:
         _load_pending(pending, modules, roots, stdlib)
     if _names_bytearray(m for n, m in modules.items() if n not in RUNTIME_MODULES):
         _add_runtime(pending, BYTEARRAY_RUNTIME_MODULES, name)
+        _load_pending(pending, modules, roots, stdlib)
     if any(CODEC_CALL.search(m.text) for n, m in modules.items() if n not in RUNTIME_MODULES):
         _add_runtime(pending, CODEC_RUNTIME_MODULES, name)  # s.encode("latin-1"): sema/text_codecs.py
         _load_pending(pending, modules, roots, stdlib)
