@@ -84,6 +84,10 @@ def counter_call(lowerer, node, receiver, source) -> None:
 def ordered_call(lowerer, node, name: str, receiver, key, last) -> None:
     """``od.move_to_end(key, last)`` / ``od.popitem(last)``: compiler/runtime/dict_kinds.py."""
     lowerer.slot(receiver)
+    if name == "dict_popitem":  # a plain dict's
+        lowerer.emit("i64.const", 9 | (lowerer.classes.tuple_id(node.ty) << 8))
+        lowerer.call_runtime(f"{DICT_KINDS}.dict_popitem", node.ty)
+        return
     if key is not None:
         lowerer.slot(key, receiver.ty.key)
     if last is None:

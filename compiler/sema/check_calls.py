@@ -56,11 +56,6 @@ from .builtin_calls import BuiltinCallChecks
 _DEFAULT = py_ast.Constant(value=None)  # marks "has a default" for built-in methods; lowering supplies it
 
 
-MISSING_METHOD_HELP = {
-    "popitem": "pop the last key: key = list(d)[-1]; value = d.pop(key)",
-}
-
-
 class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, ReversedChecks, TranslateChecks, CodecChecks, CollectionsChecks, RandomCallChecks, DequeChecks,
                   BytearrayChecks,
                   ExceptionArgsChecks, TupleBuiltinChecks, IsinstanceChecks, DictBuiltinChecks,
@@ -276,6 +271,8 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
             return self.counter_method(node, func, base)  # sema/collections_types.py
         if isinstance(base, OrderedDictType) and func.attr in ORDERED_METHODS:
             return self.ordered_method(node, func, base)
+        if isinstance(base, DictType) and func.attr == "popitem":
+            return self.dict_popitem(node, func, base)  # sema/collections_types.py
         if isinstance(base, SetType):
             return self.set_method(node, func, base)  # sema/sets.py
         if func.attr == "translate" and base == STR:
@@ -306,7 +303,7 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
         if table is None or func.attr not in table:
             raise self.fail(func, f"{base} has no method '{func.attr}' in this version",
                             "a tuple has index() and count(): copy it into a list to change it"
-                            if isinstance(base, VarTupleType) else MISSING_METHOD_HELP.get(func.attr, ""))
+                            if isinstance(base, VarTupleType) else "")
         params, result = with_tuple_argument(base, func.attr, node.args, table[func.attr])
         params = affix_tuple(self, base, func.attr, node.args, params)  # startswith(tuple(xs)): sema/tuple_builtin.py
         params = joined_tuple(self, base, func.attr, node.args, params) if base in TEXT else params  # ",".join(t)

@@ -200,6 +200,13 @@ class CollectionsChecks:
         node.call = ("rewritten", made)
         return expected
 
+    def dict_popitem(self, node: py_ast.Call, func: py_ast.Attribute, base: DictType) -> Type:
+        """``d.popitem()`` of a dict, defaultdict or Counter: runtime/dict_kinds.py dict_popitem."""
+        if node.args or node.keywords:
+            raise self.fail(node, "popitem() takes no arguments", "write d.popitem()")
+        node.call = ("ordered", "dict_popitem", func.value, None, None)
+        return tuple_of((base.key, base.value))
+
     def ordered_method(self, node: py_ast.Call, func: py_ast.Attribute, base: OrderedDictType) -> Type:
         """``move_to_end(key, last=True)`` and ``popitem(last=True)`` (lower/collections_ops.py)."""
         name = func.attr

@@ -1,6 +1,8 @@
 """The ``dict(...)`` built-in: ``dict()``, ``dict(a=1, b=2)``, a copy of a dict (its order; the
 copy is a new dict), a list of (key, value) pairs (a later key wins), and what is done with the
 result (``get``, ``[]`` with CPython's KeyError); arguments evaluated in order."""
+from collections import Counter, defaultdict
+
 from abi import export
 
 CALLS: list[int] = []
@@ -83,3 +85,41 @@ def dict_with_keywords(n: int) -> int:
     other.update({"y": 1, "x": 4}, x=n % 13, z=2)
     text = repr(made) + repr(listed) + repr(base) + repr(other)
     return len(text) * 1000 + sum(ord(c) for c in text) % 997
+
+
+@export
+def popitem_order(n: int) -> int:
+    """d.popitem(): the last key inserted, after deletions and re-insertions; draining the dict,
+    then CPython's KeyError text."""
+    d: dict[int, int] = {}
+    for i in range(n % 40):
+        d[i * 7 % 13 + i] = i
+    if n % 3 == 0 and d:
+        del d[list(d)[0]]
+    d[-1] = 99
+    total = 0
+    while d:
+        k, v = d.popitem()
+        total = (total * 31 + k * 7 + v) % 1000003
+        if k % 5 == 0:
+            d[k - 1000] = v  # re-inserted after slots were forgotten
+            d.pop(k - 1000)
+    try:
+        d.popitem()
+    except KeyError as e:
+        total += len(str(e))
+    return total
+
+
+@export
+def popitem_kinds(n: int) -> int:
+    names: dict[str, list[int]] = {"a": [1], "b": [n % 7]}
+    key, items = names.popitem()
+    counts = Counter(["x", "y", "x"][: n % 4])
+    groups: defaultdict[str, int] = defaultdict(int)
+    groups["g"] += n % 5
+    out = len(key) + len(items) + groups.popitem()[1]
+    if counts:
+        word, count = counts.popitem()
+        out += len(word) * 10 + count
+    return out
