@@ -16,7 +16,7 @@ from compiler import CompileError, compile_file
 STDLIB = Path(__file__).resolve().parents[2] / "compiler" / "stdlib"
 # (source, "line:col", message)
 REFUSED = [
-    ("from urllib.parse import urljoin\n", "1:1", "urllib.parse.urljoin is not available yet"),
+    ("from urllib.parse import urldefrag\n", "1:1", "urllib.parse.urldefrag is not available yet"),
     ("from urllib.parse import quote_all\n", "1:1", "cannot import name 'quote_all' from 'urllib.parse'"),
     ("import urllib.parse as up\ndef f(s: str) -> str:\n    return up.quote(s, encoding='latin-1')\n",
      "3:24", "the 'encoding' argument of urllib.parse.quote() is not available yet"),

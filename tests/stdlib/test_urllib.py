@@ -75,7 +75,7 @@ def check(sides, op: int, flag: int, text: str, arg: str) -> None:
     assert wasm.run(op, flag, text, arg) == expected, (op, flag, text, arg)
 
 
-@pytest.mark.parametrize("op", range(9))
+@pytest.mark.parametrize("op", range(10))
 @SETTINGS
 @given(flag=st.integers(0, 7), text=TEXT, arg=TEXT)
 @example(flag=1, text="%C3%A9%E2%82%ACx%F0%9F%98é%ff%41%", arg="")
@@ -86,3 +86,20 @@ def check(sides, op: int, flag: int, text: str, arg: str) -> None:
 @example(flag=0, text="a=1&b=&c&=d&a=2", arg=";")
 def test_same_as_cpython(sides, op, flag, text, arg):
     check(sides, op, flag, text, arg)
+
+
+BASE = "http://a/b/c/d;p?q"
+# RFC 3986 section 5.4's examples, and CPython's quirks around them
+JOINS = ["g:h", "g", "./g", "g/", "/g", "//g", "?y", "g?y", "#s", "g#s", "g?y#s", ";x", "g;x", "g;x?y#s", "",
+         ".", "./", "..", "../", "../g", "../..", "../../", "../../g", "../../../g", "../../../../g", "/./g",
+         "/../g", "g.", ".g", "g..", "..g", "./../g", "./g/.", "g/./h", "g/../h", "g;x=1/./y", "g;x=1/../y",
+         "g?y/./x", "g#s/../x", "http:g", "http:", "https:g", "//x/../y", "a//b/../c", "mailto:x", "x:y"]
+
+
+@pytest.mark.parametrize("base", [BASE, "http://a/b/c/", "http://a", "http://a/", "file:///x/y", "ftp://h/a//b/c",
+                                  "svn+ssh://h/a", "mailto:a@b", "a/b", "", "http://[::1]/x?q#f", "tel:1/2",
+                                  "HTTP://a/b/", "//h/a/b"])
+def test_urljoin_rfc_examples(sides, base):
+    for url in JOINS:
+        for flag in (1, 0):
+            check(sides, 9, flag, base, url)

@@ -3,7 +3,7 @@ argument written into memory; the result (or the exception's class and message) 
 from abi import export
 from abi.intrinsics import data_ptr
 from urllib.parse import (SplitResult, parse_qs, parse_qsl, quote, quote_plus, unquote, unquote_plus,
-                          urlencode, urlparse, urlsplit, urlunparse, urlunsplit)
+                          urlencode, urljoin, urlparse, urlsplit, urlunparse, urlunsplit)
 
 INPUT = b""
 ARG = b""
@@ -72,6 +72,8 @@ def call(op: int, flag: int, s: str, arg: str) -> str:
         for k, v in parse_qsl(s, True):
             query[k] = v
         return urlencode(query, flag & 1 == 1, arg)
+    if op == 9:
+        return urljoin(s, arg) if flag & 1 else urljoin(s, arg, flag & 2 == 2)
     parts = s.split("|")
     if len(parts) != 5:
         return "-"
