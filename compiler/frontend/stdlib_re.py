@@ -22,7 +22,7 @@ from ..program import SourceModule
 
 RE_DIR = Path(__file__).resolve().parent.parent / "stdlib" / "re"
 FLAGS = {"NOFLAG": 0, "IGNORECASE": 2, "I": 2, "MULTILINE": 8, "M": 8, "DOTALL": 16, "S": 16,
-         "UNICODE": 32, "U": 32, "ASCII": 256, "A": 256}
+         "VERBOSE": 64, "X": 64, "UNICODE": 32, "U": 32, "ASCII": 256, "A": 256}
 # function -> (index of the pattern argument, of flags, of the replacement; -1: none)
 PATTERN_CALLS = {"compile": (0, 1, -1), "match": (0, 2, -1), "search": (0, 2, -1), "fullmatch": (0, 2, -1),
                  "sub": (0, 4, 1), "subn": (0, 4, 1), "split": (0, 3, -1), "findall": (0, 2, -1),

@@ -3,7 +3,7 @@ memory; each run leaves a text describing every result (or the exception) in OUT
 the same file runs with CPython's re."""
 from abi import export
 from abi.intrinsics import data_ptr
-from re import (ASCII, DOTALL, IGNORECASE, MULTILINE, Match, Pattern, compile, error, escape, findall,
+from re import (ASCII, DOTALL, IGNORECASE, MULTILINE, VERBOSE, Match, Pattern, compile, error, escape, findall,
                 finditer, fullmatch, match, search, split, sub, subn)
 
 INPUT: bytes = b""
@@ -85,7 +85,7 @@ def run(bits: int) -> int:
     parts = INPUT.decode().split("\x00")
     try:
         p = compile(parts[0], (IGNORECASE if bits & 1 else 0) | (MULTILINE if bits & 2 else 0)
-                    | (DOTALL if bits & 4 else 0) | (ASCII if bits & 8 else 0))
+                    | (DOTALL if bits & 4 else 0) | (ASCII if bits & 8 else 0) | (VERBOSE if bits & 16 else 0))
         OUT = (f"{p.pattern} {p.flags} {p.groups}\n" + run_all(p, parts[1], parts[2])).encode()
     except error as e:
         OUT = ("error:" + explain(e)).encode()
