@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
+from ..frontend.stdlib_classes import narrowing_problem
 from ..frontend.stdlib_logging import refuse_unseen_logger
 from ..program import (ANY, INT, NONE, STR, TYPE, Builtin, ClassInfo, ClassType, CounterType, DictType, FuncSym, ListType, Local,
                        OrderedDictType, SetType, Param, TupleType, Type, VarTupleType)
@@ -227,6 +228,9 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
             method = inherited_method(base.info, func.attr) or instance_wrapper(self, func, base.info)
             if method is None:
                 self.refuse_unavailable_stdlib(func, None, base.info)  # dt.isocalendar()
+                narrowing = narrowing_problem(base.info, func)  # frontend/stdlib_classes.py
+                if narrowing is not None:
+                    raise self.fail(func, *narrowing)
                 raise self.fail(func, f"'{base.info.name}' has no method '{func.attr}'",
                                 missing_method_help(base, func.attr))
             self.refuse_property_call(node, method)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..diagnostics import Diagnostic
+from ..frontend.stdlib_classes import narrowing_problem
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, TYPE, Builtin, ClassInfo, ClassType, DequeType, DictType,
                        FuncSym, GlobalSym, ListType, Local, OptionalType, SetType, SourceModule, TupleType, Type,
                        UnionType, VarTupleType, members_of, union_of)
@@ -343,6 +344,9 @@ class ExprChecker(ContainerLiteralChecks, ArithmeticChecks, ComparisonChecks, Fo
         if inherited_method(info, node.attr) is not None:
             raise self.fail(node, f"method '{node.attr}' must be called here", f"write {node.attr}(...)")
         self.refuse_exception_attribute(node, base)  # sema/exception_args.py
+        narrowing = narrowing_problem(info, node)  # ip_address(s).ipv4_mapped: frontend/stdlib_classes.py
+        if narrowing is not None:
+            raise self.fail(node, *narrowing)
         raise self.fail(node, f"'{info.name}' has no field '{node.attr}'",
                         "declare it in the class body or assign it in __init__")
 

@@ -98,6 +98,12 @@ REFUSED = [
     ("from datetime import date, datetime\n\n\ndef f(d: datetime) -> bool:\n    return isinstance(d, date)\n",
      "6:26", "isinstance() against datetime.date is not available yet: CPython's datetime objects are date "
      "objects too, ours are not"),
+    ("import ipaddress\n\n\ndef f(s: str) -> bool:\n    return ipaddress.ip_address(s).ipv4_mapped is None\n",
+     "6:12", "'ipv4_mapped' is an attribute of IPv6Address, and this value may be an IPv4Address (its type is "
+     "IPv4Address | IPv6Address)"),
+    ("from ipaddress import ip_network\n\n\ndef f(s: str) -> bool:\n    return ip_network(s).is_site_local\n",
+     "6:12", "'is_site_local' is an attribute of IPv6Network, and this value may be an IPv4Network (its type is "
+     "IPv4Network | IPv6Network)"),
 ]
 
 

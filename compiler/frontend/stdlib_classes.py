@@ -1,0 +1,53 @@
+"""Members of one of the library's classes that a value of its private base class may lack.
+
+Problem: ``ip_address(s)`` is typed ``IPv4Address | IPv6Address``, which the compiler holds as their
+base class ``_BaseAddress`` (compiler/stdlib/ipaddress.py); reading ``a.ipv4_mapped`` then failed
+with "'_BaseAddress' has no field" and a hint to declare it in the class body, which names our
+internals and asks the user to edit the library. Guarantees: such a read or call is an error
+saying which public classes have the member and which the value may also be, with the
+``isinstance`` that narrows it (as mypy asks for the same code).
+"""
+from __future__ import annotations
+
+import ast as py_ast
+from pathlib import Path
+
+from ..program import ClassInfo
+
+STDLIB_DIR = Path(__file__).resolve().parent.parent / "stdlib"
+
+
+def narrowing_problem(info: ClassInfo, node: py_ast.Attribute) -> tuple[str, str] | None:
+    """(message, help) when ``node.attr`` belongs to public subclasses of the library class ``info``."""
+    if info.module.path.parent != STDLIB_DIR or not info.name.startswith("_"):
+        return None
+    subclasses = [c for c in info.module.namespace.values() if isinstance(c, ClassInfo)
+                  and c is not info and not c.name.startswith("_") and _derives(c, info)]
+    having = [c.name for c in subclasses if _has(c, info, node.attr)]
+    if not having:
+        return None
+    others = [c.name for c in subclasses if c.name not in having]
+    value = py_ast.unparse(node.value)
+    return (f"'{node.attr}' is an attribute of {' and '.join(having)}, and this value may be "
+            f"{_article(' or '.join(others))} (its type is {' | '.join(c.name for c in subclasses)})",
+            f"narrow it first: if isinstance({value}, {having[0]}): ... {value}.{node.attr} ...")
+
+
+def _derives(cls: ClassInfo, base: ClassInfo) -> bool:
+    while cls.base is not None:
+        if cls.base is base:
+            return True
+        cls = cls.base
+    return False
+
+
+def _has(cls: ClassInfo | None, base: ClassInfo, name: str) -> bool:
+    while cls is not None and cls is not base:
+        if name in cls.fields or name in cls.methods:
+            return True
+        cls = cls.base
+    return False
+
+
+def _article(names: str) -> str:
+    return ("an " if names[:1] in "AEIOU" else "a ") + names
