@@ -129,3 +129,35 @@ def functions(bits: int) -> int:
     except NotImplementedError as e:
         OUT = f"NIE:{e}".encode()
     return len(OUT)
+
+
+def bracketed(m: Match) -> str:
+    return "[" + (m.group() or "") + f"@{m.start()}:{m.lastindex}]"
+
+
+@export
+def with_function(bits: int) -> int:
+    """sub()/subn() with a function as the replacement: called on each match, in order."""
+    global OUT
+    parts = INPUT.decode().split("\x00")
+    calls: list[str] = []
+
+    def noted(m: Match) -> str:
+        calls.append(str(m.span()))
+        if m.group() == "!":
+            raise ValueError("stop at " + str(m.start()))
+        return str(len(calls))
+    try:
+        p = compile(parts[0], IGNORECASE if bits & 1 else 0)
+        out = p.sub(bracketed, parts[1]) + "|" + sub(parts[0], lambda m: (m.group(0) or "").upper() * 2, parts[1],
+                                                     count=bits % 3)
+        text, n = p.subn(noted, parts[1], bits % 2)
+        out += "|" + text + str(n) + " " + ",".join(calls) + "|" + subn(parts[0], lambda m: "", parts[1])[0]
+        OUT = out.encode()
+    except error as e:
+        OUT = ("error:" + explain(e)).encode()
+    except ValueError as e:
+        OUT = f"ValueError:{e} {calls}".encode()
+    except NotImplementedError as e:
+        OUT = f"NIE:{e}".encode()
+    return len(OUT)

@@ -164,6 +164,20 @@ def test_verbose(pattern: str, subject: str) -> None:
         assert WASM.call("run", text, bits) == CPYTHON.call("run", text, bits), (pattern, bits)
 
 
+@SETTINGS
+@given(patterns(), st.text(alphabet="ab1 -.!\n", max_size=8), st.integers(0, 5))
+def test_function_replacement_as_cpython(pattern: str, subject: str, bits: int) -> None:
+    same("with_function", pattern, subject, "", bits)
+
+
+@pytest.mark.parametrize("pattern,subject", [("a|(b)", "xaby"), ("", "ab"), ("x*", "axxb"), ("[!a]", "a!b"),
+                                             ("(", "a"), ("(?P<n>\\w)(\\d)?", "a1 b c2")])
+def test_function_replacement_examples(pattern: str, subject: str) -> None:
+    for bits in range(6):
+        assert not WASM.call("with_function", f"{pattern}\x00{subject}\x00", bits).startswith("NIE")
+        same("with_function", pattern, subject, "", bits)
+
+
 def test_unicode_tables_are_cpythons() -> None:
     import gen_re_tables
     assert gen_re_tables.OUTPUT.read_text() == gen_re_tables.source()
