@@ -2,7 +2,7 @@
 tree shape (non-capturing groups spliced, ``(?:x)*`` repeating ``x``), the same ``re.error``
 messages and positions. What the matcher does not have yet raises NotImplementedError."""
 from re._errors import error
-from re._tokens import (ANY, ASSERT, AT, AT_BEGINNING, AT_END, BRANCH, DIGITS, FLAG_A, FLAG_I, FLAG_L,
+from re._tokens import (ANY, ASSERT, AT, ATOMIC, AT_BEGINNING, AT_END, BRANCH, DIGITS, FLAG_A, FLAG_I, FLAG_L,
                         FLAG_M, FLAG_S, FLAG_U, FLAG_X, GROUP, GROUPREF, IN, INLINE_FLAGS, LIT, MAXREPEAT,
                         NOT_LIT, Node, Parsed, REPEAT, S_LIT, S_NEGATE, S_RANGE, Tokens, check_group_name,
                         check_lookbehind_group, class_escape, escape_node, is_alpha, quoted, unsupported,
@@ -172,7 +172,7 @@ def parse_repeat(source: Tokens, this: str, items: list[Node]) -> bool:
     if source.match("?"):
         node.greedy = False
     elif source.match("+"):
-        raise unsupported("a possessive quantifier")
+        node.possessive = True
     items[-1] = node
     return True
 
@@ -182,6 +182,7 @@ def parse_group(source: Tokens, state: Parsed, verbose: bool, nested: int, first
     global flags (nothing appended)."""
     start = source.tell() - 1
     capture = True
+    atomic = False
     name = ""
     add_flags = 0
     del_flags = 0
@@ -221,7 +222,8 @@ def parse_group(source: Tokens, state: Parsed, verbose: bool, nested: int, first
         elif char == "(":
             raise unsupported("a conditional group")
         elif char == ">":
-            raise unsupported("an atomic group")
+            capture = False
+            atomic = True
         elif char in INLINE_FLAGS or char == "-":
             scoped = parse_flags(source, state, char)
             if scoped[0] or scoped[1]:
@@ -249,7 +251,7 @@ def parse_group(source: Tokens, state: Parsed, verbose: bool, nested: int, first
         raise source.error("missing ), unterminated subpattern", source.tell() - start)
     if group > 0:
         state.widths[group] = width(body, state)
-    node = Node(GROUP, group)
+    node = Node(ATOMIC if atomic else GROUP, group)
     node.items = body
     node.add_flags = add_flags
     node.del_flags = del_flags
