@@ -31,6 +31,12 @@ def check(module: SourceModule, names: dict[str, str]) -> list[Diagnostic]:
     for node in py_ast.walk(module.tree):
         if not isinstance(node, py_ast.Call):
             continue
+        if _is_get_logger(node, names) and node.args and isinstance(node.args[0], py_ast.Name) \
+                and node.args[0].id == "__name__":
+            errors.append(Diagnostic(module.loc(node.args[0]), "getLogger(__name__) is not available: a compiled "
+                                     "filter's modules have no __name__ (CPython's depends on how the file is run)",
+                                     f"write the logger's name: getLogger({module.name.split('.')[-1]!r})"))
+            continue
         func = node.func
         if isinstance(func, py_ast.Name) and names.get(func.id) in METHODS:
             method = names[func.id]
