@@ -5,11 +5,13 @@ base class ``_BaseAddress`` (compiler/stdlib/ipaddress.py); reading ``a.ipv4_map
 with "'_BaseAddress' has no field" and a hint to declare it in the class body, which names our
 internals and asks the user to edit the library. Guarantees: such a read or call is an error
 saying which public classes have the member and which the value may also be, with the
-``isinstance`` that narrows it (as mypy asks for the same code).
+``isinstance`` that narrows it (as mypy asks for the same code). A member CPython's class has and
+ours not yet (``net.hosts()``, ``split.port``) is "ipaddress.IPv4Network.hosts is not available yet".
 """
 from __future__ import annotations
 
 import ast as py_ast
+import importlib
 from pathlib import Path
 
 from ..program import ClassInfo
@@ -18,14 +20,15 @@ STDLIB_DIR = Path(__file__).resolve().parent.parent / "stdlib"
 
 
 def narrowing_problem(info: ClassInfo, node: py_ast.Attribute) -> tuple[str, str] | None:
-    """(message, help) when ``node.attr`` belongs to public subclasses of the library class ``info``."""
-    if info.module.path.parent != STDLIB_DIR or not info.name.startswith("_"):
+    """(message, help) when ``node.attr`` belongs to public subclasses of the library class ``info``,
+    or to CPython's class and not yet ours."""
+    if STDLIB_DIR not in info.module.path.resolve().parents:
         return None
     subclasses = [c for c in info.module.namespace.values() if isinstance(c, ClassInfo)
                   and c is not info and not c.name.startswith("_") and _derives(c, info)]
     having = [c.name for c in subclasses if _has(c, info, node.attr)]
-    if not having:
-        return None
+    if not having or not info.name.startswith("_"):
+        return _unavailable(info if not info.name.startswith("_") else None, subclasses, node.attr)
     others = [c.name for c in subclasses if c.name not in having]
     value = py_ast.unparse(node.value)
     return (f"'{node.attr}' is an attribute of {' and '.join(having)}, and this value may be "
@@ -51,3 +54,16 @@ def _has(cls: ClassInfo | None, base: ClassInfo, name: str) -> bool:
 
 def _article(names: str) -> str:
     return ("an " if names[:1] in "AEIOU" else "a ") + names
+
+
+def _unavailable(info: ClassInfo | None, subclasses: list[ClassInfo], attr: str) -> tuple[str, str] | None:
+    module = info.module.name if info is not None else subclasses[0].module.name if subclasses else ""
+    module = module.removeprefix("compiler.stdlib.").split("_")[0]
+    try:
+        cpython = importlib.import_module(module)
+    except ImportError:
+        return None
+    for cls in [info] if info is not None else subclasses:
+        if hasattr(getattr(cpython, cls.name, None), attr):
+            return (f"{module}.{cls.name}.{attr} is not available yet", f"see docs/stdlib.md for what {module} has")
+    return None

@@ -73,7 +73,7 @@ REFUSED = [
     ("from uuid import uuid1\n", "2:1", "uuid.uuid1 is not available yet"),
     ("from uuid import UUID\n\n\ndef f(b: bytes) -> str:\n    return str(UUID(bytes=b))\n",
      "6:21", "the 'bytes' argument of uuid.UUID() is not available yet"),
-    ("from uuid import uuid4\n\n\ndef f() -> int:\n    return uuid4().int\n", "6:12", "'UUID' has no field 'int'"),
+    ("from uuid import uuid4\n\n\ndef f() -> int:\n    return uuid4().int\n", "6:12", "uuid.UUID.int is not available yet"),
     ("from uuid import uuid4\n\n\ndef f() -> str:\n    return uuid4()._hex\n",
      "6:12", "'_hex' is internal to the compiler's uuid objects"),
     ("from random import uniform\n", "2:1", "random.uniform is not available yet"),
@@ -104,6 +104,10 @@ REFUSED = [
     ("from ipaddress import ip_network\n\n\ndef f(s: str) -> bool:\n    return ip_network(s).is_site_local\n",
      "6:12", "'is_site_local' is an attribute of IPv6Network, and this value may be an IPv4Network (its type is "
      "IPv4Network | IPv6Network)"),
+    ("from ipaddress import IPv4Network\n\n\ndef f(n: IPv4Network) -> int:\n    return len(list(n.hosts()))\n",
+     "6:21", "ipaddress.IPv4Network.hosts is not available yet"),
+    ("from urllib.parse import urlsplit\n\n\ndef f(s: str) -> int | None:\n    return urlsplit(s).port\n",
+     "6:12", "urllib.parse.SplitResult.port is not available yet"),
 ]
 
 
