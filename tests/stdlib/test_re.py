@@ -234,6 +234,8 @@ COMPILE_REFUSED = [
      "6:16", "the result of finditer() can only be looped over here"),
     ("from re import match\n\n\ndef f(s: str) -> int:\n    m = match('(a)', s)\n    if m is None:\n"
      "        return 0\n    g = m.groups()\n    return len(g)\n", "9:9", "the result of Match.groups() can only be"),
+    ("import re\n\n\ndef f(s: str) -> int:\n    return len(re.findall('(a)|(b)', s))\n",
+     "6:27", "re.findall() of a pattern with more than one group is not available yet"),
     ("from re import search\n\n\ndef f(s: str) -> bool:\n    return search('(?(1)a)', s) is None\n",
      "6:19", "a conditional group in a pattern is not supported by the compiled re yet"),
     ("from re import IGNORECASE, compile\n\nP = compile('\u00e9t\u00e9', flags=IGNORECASE)\n",
