@@ -43,9 +43,16 @@ def pairs(items: list[tuple[str, str]]) -> str:
     return SEP.join([k + "=" + v for k, v in items])
 
 
+def port_text(r: SplitResult) -> str:
+    try:
+        return str(r.port)
+    except ValueError as error:
+        return "ValueError: " + str(error)
+
+
 def split_text(r: SplitResult) -> str:
     return SEP.join([r.scheme, r.netloc, r.path, r.query, r.fragment, shown(r.hostname), shown(r.username),
-                     shown(r.password), r.geturl(), str(r == urlsplit(r.geturl()))])
+                     shown(r.password), r.geturl(), str(r == urlsplit(r.geturl())), port_text(r)])
 
 
 def call(op: int, flag: int, s: str, arg: str) -> str:
@@ -65,7 +72,12 @@ def call(op: int, flag: int, s: str, arg: str) -> str:
         return split_text(urlsplit(s) if flag & 1 else urlsplit(s, arg, flag & 2 == 2))
     if op == 6:
         r = urlparse(s, arg[:3])
-        return SEP.join([r.scheme, r.netloc, r.path, r.params, r.query, r.fragment, shown(r.hostname),
+        port = "-"
+        try:
+            port = str(r.port)
+        except ValueError as error:
+            port = str(error)
+        return SEP.join([port, r.scheme, r.netloc, r.path, r.params, r.query, r.fragment, shown(r.hostname),
                          r.geturl(), urlunparse((r.scheme, r.netloc, r.path, r.params, r.query, r.fragment))])
     if op == 7:
         query: dict[str, str] = {}

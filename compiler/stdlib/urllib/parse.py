@@ -223,6 +223,10 @@ class SplitResult:
     def geturl(self) -> str:
         return urlunsplit((self.scheme, self.netloc, self.path, self.query, self.fragment))
 
+    @property
+    def port(self) -> Optional[int]:
+        return _port(self.netloc)
+
 
 class ParseResult:
     def __init__(self, scheme: str, netloc: str, path: str, params: str, query: str, fragment: str) -> None:
@@ -242,6 +246,33 @@ class ParseResult:
 
     def geturl(self) -> str:
         return urlunparse((self.scheme, self.netloc, self.path, self.params, self.query, self.fragment))
+
+    @property
+    def port(self) -> Optional[int]:
+        return _port(self.netloc)
+
+
+def _port(netloc: str) -> Optional[int]:
+    """CPython's port property: read from the netloc when asked, with its ValueErrors."""
+    hostinfo = netloc[netloc.rfind("@") + 1:]
+    bracket = hostinfo.find("[")
+    if bracket >= 0:
+        rest = hostinfo[bracket + 1:]
+        close = rest.find("]")
+        after = rest[close + 1:] if close >= 0 else ""
+        colon = after.find(":")
+        port = after[colon + 1:] if colon >= 0 else ""
+    else:
+        colon = hostinfo.find(":")
+        port = hostinfo[colon + 1:] if colon >= 0 else ""
+    if not port:
+        return None
+    if not _all_in(port, "0123456789"):
+        raise ValueError("Port could not be cast to integer value as " + str_repr(port))
+    digits = port.lstrip("0")
+    if len(digits) > 5 or (digits and int(digits) > 65535):
+        raise ValueError("Port out of range 0-65535")
+    return int(digits) if digits else 0
 
 
 def _username(netloc: str) -> Optional[str]:
