@@ -67,3 +67,22 @@ def _unavailable(info: ClassInfo | None, subclasses: list[ClassInfo], attr: str)
         if hasattr(getattr(cpython, cls.name, None), attr):
             return (f"{module}.{cls.name}.{attr} is not available yet", f"see docs/stdlib.md for what {module} has")
     return None
+
+
+def refuse_method_call(checker, node: py_ast.Call, info: ClassInfo, params: list) -> None:
+    """Calls of our classes' methods that CPython takes and ours not yet, located with a hint
+    (rather than an argument count): ``m.group(1, 2)``, a logger's %-arguments it cannot see."""
+    from .stdlib_logging import refuse_unseen_logger
+    refuse_unseen_logger(checker, node, info, params)
+    method = node.func.attr if isinstance(node.func, py_ast.Attribute) else ""
+    if info.name == "Match" and method == "group" and len(node.args) > 1 \
+            and STDLIB_DIR in info.module.path.resolve().parents:
+        raise checker.fail(node, "re.Match.group() of several groups is not available yet (CPython returns a "
+                           "tuple)", "read them one by one: m.group(1), m.group(2)")
+
+
+def index_problem(info: ClassInfo) -> tuple[str, str] | None:
+    """``m[1]`` of a re.Match (CPython's __getitem__ is group())."""
+    if info.name == "Match" and STDLIB_DIR in info.module.path.resolve().parents:
+        return ("re.Match indexing (m[1]) is not available yet", "write m.group(1), as CPython's m[1] is")
+    return None

@@ -64,7 +64,8 @@ def _name_of(node: py_ast.expr) -> str | None:
 
 
 def _is_get_logger(node: py_ast.expr | None, names: dict[str, str]) -> bool:
-    return isinstance(node, py_ast.Call) and isinstance(node.func, py_ast.Name) and names.get(node.func.id) == "getLogger"
+    return isinstance(node, py_ast.Call) and isinstance(node.func, py_ast.Name) \
+        and names.get(node.func.id) == "getLogger"
 
 
 def _is_logger_type(node: py_ast.expr | None, names: dict[str, str]) -> bool:

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..frontend.stdlib_classes import narrowing_problem
-from ..frontend.stdlib_logging import refuse_unseen_logger
+from ..frontend.stdlib_classes import narrowing_problem, refuse_method_call
 from ..program import (ANY, INT, NONE, STR, TYPE, Builtin, ClassInfo, ClassType, CounterType, DictType, FuncSym, ListType, Local,
                        OrderedDictType, SetType, Param, TupleType, Type, VarTupleType)
 from . import map_filter, tuple_sequences
@@ -236,7 +235,7 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
             self.refuse_property_call(node, method)
             self.refuse_bool_tzinfo(node, method, base.info)  # dt.replace(tzinfo=True): sema/stdlib_operators.py
             node.call = ("method", method, base.info)
-            refuse_unseen_logger(self, node, base.info, method.params[1:])  # frontend/stdlib_logging.py
+            refuse_method_call(self, node, base.info, method.params[1:])  # frontend/stdlib_classes.py
             return self.bind(node, method.params[1:], func.attr, node.args, method.result)
         if is_deque(base):
             return self.deque_method(node, func, base)  # sema/deques.py

@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..diagnostics import Diagnostic
-from ..frontend.stdlib_classes import narrowing_problem
+from ..frontend.stdlib_classes import index_problem, narrowing_problem
 from ..program import (ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, TYPE, Builtin, ClassInfo, ClassType, DequeType, DictType,
                        FuncSym, GlobalSym, ListType, Local, OptionalType, SetType, SourceModule, TupleType, Type,
                        UnionType, VarTupleType, members_of, union_of)
@@ -290,6 +290,9 @@ class ExprChecker(ContainerLiteralChecks, ArithmeticChecks, ComparisonChecks, Fo
         if base in TEXT or isinstance(base, (ListType, VarTupleType)):
             self.use_int(node.slice, what="an index")
             return INT if base == BYTES else STR if base == STR else base.item
+        problem = index_problem(base.info) if isinstance(base, ClassType) else None  # m[1]: stdlib_classes.py
+        if problem is not None:
+            raise self.fail(node, *problem)
         raise self.fail(node, f"{base} values cannot be indexed")
 
     def tuple_item(self, node: py_ast.Subscript, base: TupleType) -> Type:

@@ -234,6 +234,10 @@ COMPILE_REFUSED = [
      "6:16", "the result of finditer() can only be looped over here"),
     ("from re import match\n\n\ndef f(s: str) -> int:\n    m = match('(a)', s)\n    if m is None:\n"
      "        return 0\n    g = m.groups()\n    return len(g)\n", "9:9", "the result of Match.groups() can only be"),
+    ("import re\n\n\ndef f(s: str) -> int:\n    m = re.match('(a)(b)', s)\n    return 0 if m is None else "
+     "len(m.group(1, 2))\n", "7:36", "re.Match.group() of several groups is not available yet"),
+    ("import re\n\n\ndef f(s: str) -> str | None:\n    m = re.match('(a)', s)\n    return None if m is None else "
+     "m[1]\n", "7:35", "re.Match indexing (m[1]) is not available yet"),
     ("import re\n\n\ndef f(s: str) -> int:\n    return len(re.findall('(a)|(b)', s))\n",
      "6:27", "re.findall() of a pattern with more than one group is not available yet"),
     ("from re import search\n\n\ndef f(s: str) -> bool:\n    return search('(?(1)a)', s) is None\n",
