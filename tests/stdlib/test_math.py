@@ -62,7 +62,7 @@ INTS = st.integers(-40, 70) | st.integers(-2 ** 63 + 1, 2 ** 63 - 1) | st.sample
 
 
 @pytest.mark.parametrize("op", range(7))
-@SETTINGS
+@settings(SETTINGS, max_examples=EXAMPLES // 5)
 @given(a=INTS, b=INTS)
 @example(a=2 ** 63 - 1, b=0)
 @example(a=66, b=33)

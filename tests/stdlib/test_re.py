@@ -165,7 +165,7 @@ def test_verbose(pattern: str, subject: str) -> None:
         assert WASM.call("run", text, bits) == CPYTHON.call("run", text, bits), (pattern, bits)
 
 
-@SETTINGS
+@settings(SETTINGS, max_examples=EXAMPLES)
 @given(patterns(), st.text(alphabet="ab1 -.!\n", max_size=8), st.integers(0, 5))
 def test_function_replacement_as_cpython(pattern: str, subject: str, bits: int) -> None:
     same("with_function", pattern, subject, "", bits)
