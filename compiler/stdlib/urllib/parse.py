@@ -19,8 +19,10 @@ LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 USES_NETLOC = ["", "ftp", "http", "gopher", "nntp", "telnet", "imap", "wais", "file", "mms", "https",
                "shttp", "snews", "prospero", "rtsp", "rtsps", "rtspu", "rsync", "svn", "svn+ssh", "sftp",
                "nfs", "git", "git+ssh", "ws", "wss"]
-USES_RELATIVE = ["", "ftp", "http", "gopher", "nntp", "imap", "wais", "file", "https", "shttp", "mms", "prospero",
-                 "rtsp", "rtsps", "rtspu", "sftp", "svn", "svn+ssh", "ws", "wss"]
+# CPython's uses_relative, as one str ("||" is the empty scheme): a list would be built at start
+# for every program importing urllib.parse; a scheme never holds "|"
+USES_RELATIVE = "||ftp|http|gopher|nntp|imap|wais|file|https|shttp|mms|prospero|rtsp|rtsps|rtspu|sftp|svn|" \
+    "svn+ssh|ws|wss|"
 USES_PARAMS = ["", "ftp", "hdl", "prospero", "http", "imap", "https", "shttp", "rtsp", "rtsps", "rtspu",
                "sip", "sips", "mms", "sftp", "tel"]
 # The characters whose NFKC form holds one of / ? # @ : (CPython's _checknetloc, Unicode 14).
@@ -410,7 +412,7 @@ def urljoin(base: str, url: str, allow_fragments: bool = True) -> str:
         return base
     b = urlparse(base, "", allow_fragments)
     r = urlparse(url, b.scheme, allow_fragments)
-    if r.scheme != b.scheme or r.scheme not in USES_RELATIVE:
+    if r.scheme != b.scheme or "|" + r.scheme + "|" not in USES_RELATIVE:
         return url
     netloc = r.netloc
     if r.scheme in USES_NETLOC:
