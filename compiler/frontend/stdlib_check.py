@@ -170,6 +170,8 @@ def _check_calls(module: SourceModule, calls: dict[str, tuple[str, str]],
             errors.append(Diagnostic(module.loc(node.args[len(params.positional)]),
                                      f"{shown} takes '{extra}' by keyword only",
                                      f"write {extra}=..., as CPython requires"))
+        if mod_name == "hmac":
+            _constructors_as_names(node, calls)
         passed = dict(zip(params.positional, node.args))
         passed.update({k.arg: k.value for k in node.keywords if k.arg})
         for param in params.not_none:
@@ -181,6 +183,20 @@ def _check_calls(module: SourceModule, calls: dict[str, tuple[str, str]],
         errors += _check_choices(module, mod_name, name, passed)
         errors += _unavailable_keywords(module, library[mod_name], shown, params, node)
     return errors
+
+
+def _constructors_as_names(call: py_ast.Call, calls: dict[str, tuple[str, str]]) -> None:
+    """``hmac.new(key, msg, hashlib.sha256)``: the constructor becomes its name, ``"sha256"``, which
+    CPython's hmac takes too, with the same results."""
+    values = list(enumerate(call.args)) + [(k, k.value) for k in call.keywords]
+    for where, value in values:
+        if isinstance(value, py_ast.Name) and calls.get(value.id, ("", ""))[0] == "hashlib" \
+                and calls[value.id][1] in HASHES:
+            name = py_ast.copy_location(py_ast.Constant(calls[value.id][1]), value)
+            if isinstance(where, int):
+                call.args[where] = name
+            else:
+                where.value = name
 
 
 def _unavailable_keywords(module: SourceModule, ours: SourceModule, shown: str, params: Params,

@@ -22,7 +22,7 @@ from ..program import SourceModule
 
 RE_DIR = Path(__file__).resolve().parent.parent / "stdlib" / "re"
 FLAGS = {"NOFLAG": 0, "IGNORECASE": 2, "I": 2, "MULTILINE": 8, "M": 8, "DOTALL": 16, "S": 16,
-         "UNICODE": 32, "U": 32, "ASCII": 256, "A": 256}
+         "VERBOSE": 64, "X": 64, "UNICODE": 32, "U": 32, "ASCII": 256, "A": 256}
 # function -> (index of the pattern argument, of flags, of the replacement; -1: none)
 PATTERN_CALLS = {"compile": (0, 1, -1), "match": (0, 2, -1), "search": (0, 2, -1), "fullmatch": (0, 2, -1),
                  "sub": (0, 4, 1), "subn": (0, 4, 1), "split": (0, 3, -1), "findall": (0, 2, -1),
@@ -116,9 +116,19 @@ def _check_constants(module: SourceModule, node: py_ast.Call, name: str) -> list
     repl = _argument(node, repl_at, "repl") if repl_at >= 0 else None
     problem = _refusal(pattern.value, flags, repl.value if isinstance(repl, py_ast.Constant)
                        and isinstance(repl.value, str) else None)
+    if problem is None and name == "findall" and _groups(pattern.value, flags) > 1:
+        problem = (True, "re.findall() of a pattern with more than one group is not available yet (CPython "
+                   "returns a list of tuples)", "loop over re.finditer(...) and read m.group(1), m.group(2), ...")
     if problem is None:
         return []
     return [Diagnostic(module.loc(pattern if problem[0] else repl), problem[1], problem[2])]
+
+
+def _groups(pattern: str, flags: int) -> int:
+    try:
+        return _load()._syntax.parse(pattern, flags).groups
+    except Exception:
+        return 0
 
 
 def _refusal(pattern: str, flags: int, repl: str | None) -> tuple[bool, str, str] | None:

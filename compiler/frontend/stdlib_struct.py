@@ -56,7 +56,7 @@ def _format_problem(call: py_ast.Call, name: str) -> tuple[str, str] | None:
     if any(isinstance(arg, py_ast.Starred) for arg in call.args):
         return (f"*arguments to {shown} are not available yet", "pass each value")
     text = call.args[0].value
-    for c in "ep" + ("nNP" if text[:1] not in "=<>!" else ""):
+    for c in "p" + ("nNP" if text[:1] not in "=<>!" else ""):
         if c in text:
             return (f"the struct format character '{c}' is not available yet", "see docs/stdlib.md for struct")
     if name == "pack":

@@ -13,7 +13,7 @@ import ast as py_ast
 from dataclasses import dataclass
 
 from .type_values import refuse_type_value_use
-from ..program import NONE, Builtin, ClassType, FuncSym, GlobalSym, OptionalType, Type
+from ..program import NONE, Builtin, ClassType, FuncSym, GlobalSym, OptionalType, Type, UnionType
 from .lambdas import lambda_function
 from .types import assignable
 
@@ -70,6 +70,9 @@ def check_lambda(checker, node: py_ast.Lambda, expected: Type | None) -> Type:
     from .check_expr import Bail
     if isinstance(expected, OptionalType) and isinstance(expected.inner, CallableType):
         expected = expected.inner  # Callable[...] | None
+    if isinstance(expected, UnionType):  # str | Callable[[Match], str] (re.sub's repl): its one Callable
+        callables = [m for m in expected.members if isinstance(m, CallableType)]
+        expected = callables[0] if len(callables) == 1 else expected
     if not isinstance(expected, CallableType):
         if node.args.args:
             raise checker.fail(node, "the parameter types of this lambda are not known here",

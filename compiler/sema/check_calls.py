@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
+from ..frontend.stdlib_classes import narrowing_problem, refuse_method_call
 from ..program import (ANY, BYTEARRAY, BYTES, INT, MEMORYVIEW, NONE, STR, TYPE, Builtin, ClassInfo, ClassType, CounterType, DictType, FuncSym, ListType, Local,
                        OrderedDictType, SetType, Param, TupleType, Type, VarTupleType)
 from . import map_filter, tuple_sequences
@@ -253,11 +254,15 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
             method = inherited_method(base.info, func.attr) or instance_wrapper(self, func, base.info)
             if method is None:
                 self.refuse_unavailable_stdlib(func, None, base.info)  # dt.isocalendar()
+                narrowing = narrowing_problem(base.info, func)  # frontend/stdlib_classes.py
+                if narrowing is not None:
+                    raise self.fail(func, *narrowing)
                 raise self.fail(func, f"'{base.info.name}' has no method '{func.attr}'",
                                 missing_method_help(base, func.attr))
             self.refuse_property_call(node, method)
             self.refuse_bool_tzinfo(node, method, base.info)  # dt.replace(tzinfo=True): sema/stdlib_operators.py
             node.call = ("method", method, base.info)
+            refuse_method_call(self, node, base.info, method.params[1:])  # frontend/stdlib_classes.py
             return self.bind(node, method.params[1:], func.attr, node.args, method.result)
         if base == BYTEARRAY:
             return self.bytearray_method(node, func)  # sema/bytearrays.py

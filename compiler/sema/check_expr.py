@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..diagnostics import Diagnostic
+from ..frontend.stdlib_classes import index_problem, narrowing_problem
 from ..program import (ANY, BOOL, BYTEARRAY, BYTES, MEMORYVIEW, FLOAT, INT, NONE, STR, TYPE, Builtin, ClassInfo, ClassType, DequeType, DictType,
                        FuncSym, GlobalSym, ListType, Local, OptionalType, SetType, SourceModule, TupleType, Type,
                        UnionType, VarTupleType, members_of, union_of)
@@ -294,6 +295,9 @@ class ExprChecker(ContainerLiteralChecks, ArithmeticChecks, ComparisonChecks, Fo
         if base in TEXT or isinstance(base, (ListType, VarTupleType)):
             self.use_int(node.slice, what="an index")
             return INT if base == BYTES else STR if base == STR else base.item
+        problem = index_problem(base.info) if isinstance(base, ClassType) else None  # m[1]: stdlib_classes.py
+        if problem is not None:
+            raise self.fail(node, *problem)
         raise self.fail(node, f"{base} values cannot be indexed")
 
     def tuple_item(self, node: py_ast.Subscript, base: TupleType) -> Type:
@@ -348,6 +352,9 @@ class ExprChecker(ContainerLiteralChecks, ArithmeticChecks, ComparisonChecks, Fo
         if inherited_method(info, node.attr) is not None:
             raise self.fail(node, f"method '{node.attr}' must be called here", f"write {node.attr}(...)")
         self.refuse_exception_attribute(node, base)  # sema/exception_args.py
+        narrowing = narrowing_problem(info, node)  # ip_address(s).ipv4_mapped: frontend/stdlib_classes.py
+        if narrowing is not None:
+            raise self.fail(node, *narrowing)
         raise self.fail(node, f"'{info.name}' has no field '{node.attr}'",
                         "declare it in the class body or assign it in __init__")
 

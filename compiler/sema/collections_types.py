@@ -123,6 +123,10 @@ class CollectionsChecks:
         source = node.args[0] if node.args else None
         if source is not None:
             items = self.check(source, list_of(ty.key) if ty else None)
+            if items == STR and _plain(source):  # Counter(s) counts its characters, as Counter(list(s))
+                source = node.args[0] = py_ast.copy_location(
+                    py_ast.Call(func=py_ast.Name(id="list", ctx=py_ast.Load()), args=[source], keywords=[]), source)
+                items = self.check(source, list_of(ty.key) if ty else None)
             if not (isinstance(items, (ListType, VarTupleType)) and items.item in (INT, STR, BYTES)):
                 raise self.fail(source, f"Counter() of {items} is not available yet",
                                 "count its characters: Counter(list(s))" if items == STR else
@@ -243,3 +247,10 @@ def _located(node: py_ast.AST, where: py_ast.AST) -> py_ast.AST:
         if not hasattr(sub, "lineno") and isinstance(sub, (py_ast.expr, py_ast.arg)):
             py_ast.copy_location(sub, where)
     return node
+
+
+def _plain(node: py_ast.expr) -> bool:
+    """An expression that can be checked twice: names, constants, fields, items, calls (no lambda
+    or comprehension, which checking registers)."""
+    return not any(isinstance(n, (py_ast.Lambda, py_ast.ListComp, py_ast.SetComp, py_ast.DictComp,
+                                  py_ast.GeneratorExp, py_ast.NamedExpr)) for n in py_ast.walk(node))

@@ -3,9 +3,11 @@
 CPython translates the pattern into a regular expression; this matches the same names directly:
 ``*`` any run, ``?`` any character (newlines included), ``[...]`` a set built as CPython's
 translate() builds it (its ranges, the reversed ranges it drops, a leading ``!`` negating), and
-an unclosed ``[`` a literal.
+an unclosed ``[`` a literal. translate() gives CPython's regular expression text.
 """
 
+# what CPython 3.11's re.escape() escapes
+RE_SPECIAL = "()[]{}?*+-|^$\\.&~# \t\n\r\v\f"
 STAR = -1
 ANY = -2
 CLASS = -3  # -3 - k: the k-th set
@@ -136,3 +138,75 @@ def fnmatchcase(name: str, pat: str) -> bool:
 def filter(names: list[str], pat: str) -> list[str]:
     pattern = _Pattern(pat)
     return [name for name in names if pattern.match(name)]
+
+
+def translate(pat: str) -> str:
+    """CPython 3.11's translate(): the pattern as a regular expression, character for character."""
+    pieces: list[str] = []  # "" stands for a '*'
+    i = 0
+    n = len(pat)
+    while i < n:
+        c = pat[i]
+        i += 1
+        if c == "*":
+            if not pieces or pieces[-1] != "":
+                pieces.append("")
+        elif c == "?":
+            pieces.append(".")
+        elif c == "[":
+            i = _translate_set(pat, i, pieces)
+        else:
+            pieces.append("\\" + c if c in RE_SPECIAL else c)
+    return "(?s:" + _join_stars(pieces) + ")\\Z"
+
+
+def _translate_set(pat: str, i: int, pieces: list[str]) -> int:
+    """The set opened by the '[' before i, as CPython writes it; where the pattern continues."""
+    n = len(pat)
+    j = i
+    if j < n and pat[j] == "!":
+        j += 1
+    if j < n and pat[j] == "]":
+        j += 1
+    while j < n and pat[j] != "]":
+        j += 1
+    if j >= n:
+        pieces.append("\\[")
+        return i
+    if "-" not in pat[i:j]:
+        stuff = pat[i:j].replace("\\", "\\\\")
+    else:
+        stuff = "-".join([s.replace("\\", "\\\\").replace("-", "\\-") for s in _chunks(pat, i, j)])
+    for op in "&~|":  # set operations CPython's re may someday have
+        stuff = stuff.replace(op, "\\" + op)
+    if not stuff:
+        pieces.append("(?!)")
+    elif stuff == "!":
+        pieces.append(".")
+    elif stuff[0] == "!":
+        pieces.append("[^" + stuff[1:] + "]")
+    elif stuff[0] == "^" or stuff[0] == "[":
+        pieces.append("[\\" + stuff + "]")
+    else:
+        pieces.append("[" + stuff + "]")
+    return j + 1
+
+
+def _join_stars(pieces: list[str]) -> str:
+    """CPython's: '.*' for a last star, an atomic '(?>.*?fixed)' for a star between fixed parts."""
+    out = ""
+    i = 0
+    n = len(pieces)
+    while i < n and pieces[i] != "":
+        out += pieces[i]
+        i += 1
+    while i < n:
+        i += 1
+        if i == n:
+            return out + ".*"
+        fixed = ""
+        while i < n and pieces[i] != "":
+            fixed += pieces[i]
+            i += 1
+        out += ".*" + fixed if i == n else "(?>.*?" + fixed + ")"
+    return out

@@ -1,9 +1,13 @@
 """math: the functions whose CPython results are exact here (no libm rounding to reproduce):
-floor, ceil, trunc, fabs, isnan, isinf, isfinite, and the constants inf, nan, pi, e, tau.
+floor, ceil, trunc, fabs, isnan, isinf, isfinite, copysign, the integer functions gcd, lcm, isqrt,
+factorial, comb, perm, and the constants inf, nan, pi, e, tau. An int result beyond int64 raises
+OverflowError (CPython's is a big int), as every int here.
 
 Their parameters are float: CPython also takes an int (floor(n) is n), which the subset does not
 convert implicitly, so passing one is a compile error (write float(n), or leave the call out).
 """
+
+from abi.intrinsics import float_bits, float_from_bits
 
 inf = 1e999  # a literal beyond the largest float: infinity, folded at compile time
 nan = inf - inf
@@ -50,3 +54,83 @@ def isinf(x: float) -> bool:
 
 def isfinite(x: float) -> bool:
     return not (x != x or x == inf or x == -inf)
+
+
+def copysign(x: float, y: float) -> float:
+    """x's magnitude with y's sign bit (-0.0 and a NaN's sign included)."""
+    magnitude = float_bits(x) & 0x7FFFFFFFFFFFFFFF
+    return float_from_bits(magnitude | (float_bits(y) & (-0x7FFFFFFFFFFFFFFF - 1)))
+
+
+def gcd(*integers: int) -> int:
+    result = 0
+    for n in integers:
+        a = abs(result)
+        b = abs(n)
+        while b:
+            a, b = b, a % b
+        result = a
+    return result
+
+
+def lcm(*integers: int) -> int:
+    result = 1
+    for n in integers:
+        if result == 0 or n == 0:
+            result = 0
+        else:
+            result = abs(result // gcd(result, n) * n)
+    return result
+
+
+def isqrt(n: int) -> int:
+    if n < 0:
+        raise ValueError("isqrt() argument must be nonnegative")
+    if n == 0:
+        return 0
+    x = n
+    y = n // 2 + n % 2  # (n + 1) // 2 without overflowing at the largest int
+    while y < x:  # Newton's method from above: ends at the floor of the square root
+        x = y
+        y = (x + n // x) // 2
+    return x
+
+
+def factorial(n: int) -> int:
+    if n < 0:
+        raise ValueError("factorial() not defined for negative values")
+    result = 1
+    for k in range(2, n + 1):
+        result *= k
+    return result
+
+
+def comb(n: int, k: int) -> int:
+    if n < 0:
+        raise ValueError("n must be a non-negative integer")
+    if k < 0:
+        raise ValueError("k must be a non-negative integer")
+    if k > n:
+        return 0
+    k = min(k, n - k)
+    result = 1
+    for i in range(k):  # result is comb(n, i): divided first, so no step exceeds the answer
+        den = i + 1
+        g = gcd(result, den)
+        result = result // g * ((n - i) // (den // g))
+    return result
+
+
+def perm(n: int, k: int | None = None) -> int:
+    if k is None:
+        return factorial(n)
+    if n < 0:
+        raise ValueError("n must be a non-negative integer")
+    if k < 0:
+        raise ValueError("k must be a non-negative integer")
+    if k > n:
+        return 0
+    result = 1
+    for i in range(k):
+        result *= n - i
+    return result

@@ -95,6 +95,10 @@ def random() -> float:
     return float(a * 67108864 + b) * (1.0 / 9007199254740992.0)
 
 
+def uniform(a: float, b: float) -> float:
+    return a + (b - a) * random()
+
+
 def getrandbits(k: int) -> int:
     """Beyond 63 bits the value does not fit the subset's int: OverflowError when it would not."""
     if k < 0:

@@ -10,9 +10,9 @@ from abi.intrinsics import float_bits, float_from_bits
 
 INT64_MIN = -9223372036854775807 - 1
 SINGLE_MIN_SUBNORMAL = 1.401298464324817e-45  # 2**-149
-CODES = "xcbB?hHiIlLqQfds"
-NATIVE_SIZES = [1, 1, 1, 1, 1, 2, 2, 4, 4, 8, 8, 8, 8, 4, 8, 1]
-STANDARD_SIZES = [1, 1, 1, 1, 1, 2, 2, 4, 4, 4, 4, 8, 8, 4, 8, 1]
+CODES = "xcbB?hHiIlLqQfdse"
+NATIVE_SIZES = [1, 1, 1, 1, 1, 2, 2, 4, 4, 8, 8, 8, 8, 4, 8, 1, 2]
+STANDARD_SIZES = [1, 1, 1, 1, 1, 2, 2, 4, 4, 4, 4, 8, 8, 4, 8, 1, 2]
 _formats: dict[str, "_Format"] = {}
 
 
@@ -58,7 +58,7 @@ class _Format:
 
     def add(self, c: str, count: int) -> None:
         code = CODES.find(c)
-        if c in "ep" or (self.native and c in "nNP"):
+        if c == "p" or (self.native and c in "nNP"):
             raise NotImplementedError(f"the struct format character '{c}' is not available yet")
         if code < 0:
             raise error("bad char in struct format")
@@ -127,7 +127,7 @@ def _pack_one(layout: _Format, c: str, size: int, value: Any) -> bytes:
         return value
     if c == "?":
         return b"\x01" if _truth(value) else b"\x00"
-    if c == "f" or c == "d":
+    if c == "f" or c == "d" or c == "e":
         if isinstance(value, bool):
             x = 1.0 if value else 0.0
         elif isinstance(value, int):
@@ -138,6 +138,8 @@ def _pack_one(layout: _Format, c: str, size: int, value: Any) -> bytes:
             raise error("required argument is not a float")
         if c == "d":
             return float_bits(x).to_bytes(8, order, signed=True)
+        if c == "e":
+            return _half_bits(x).to_bytes(2, order)
         return _single_bits(x, layout.native).to_bytes(4, order)
     if isinstance(value, bool):
         n = 1 if value else 0
@@ -231,6 +233,59 @@ def _single_value(bits: int) -> float:
     return float_from_bits(sign | ((exponent - 127 + 1023) << 52) | (mantissa << 29))
 
 
+def _power_of_two(k: int) -> float:
+    return float_from_bits((1023 + k) << 52)  # 2.0 ** k, for -1022 <= k <= 1023
+
+
+def _half_bits(x: float) -> int:
+    """CPython's PyFloat_Pack2: IEEE half precision, rounded half to even, step by step as its C."""
+    bits = float_bits(x)
+    sign = 0x8000 if bits < 0 else 0
+    exponent = (bits >> 52) & 0x7FF
+    mantissa = bits & 0xFFFFFFFFFFFFF
+    if exponent == 0x7FF:
+        return sign | 0x7C00 | (512 if mantissa else 0)  # a NaN: the quiet one of its sign
+    power = exponent - 1023  # x = f * 2**power, f in [1, 2)
+    if exponent == 0 or power < -25:
+        return sign  # zero, or below half the least subnormal
+    if power >= 16:
+        raise OverflowError("float too large to pack with e format")
+    f = float_from_bits((1023 << 52) | mantissa)
+    e = 0
+    if power < -14:
+        f = f * _power_of_two(14 + power)
+    else:
+        e = power + 15
+        f -= 1.0
+    f *= 1024.0
+    kept = int(f)
+    if f - float(kept) > 0.5 or (f - float(kept) == 0.5 and kept % 2 == 1):
+        kept += 1
+        if kept == 1024:
+            kept = 0
+            e += 1
+            if e == 31:
+                raise OverflowError("float too large to pack with e format")
+    return sign | (e << 10) | kept
+
+
+def _half_value(bits: int) -> float:
+    """CPython's PyFloat_Unpack2 (a NaN's payload is not kept)."""
+    negative = bits & 0x8000 != 0
+    e = (bits >> 10) & 0x1F
+    f = bits & 0x3FF
+    if e == 0x1F:
+        return float_from_bits((INT64_MIN if negative else 0) | (0x7FF << 52) | ((1 << 51) if f else 0))
+    x = float(f) / 1024.0
+    if e == 0:
+        e = -14
+    else:
+        x += 1.0
+        e -= 15
+    x *= _power_of_two(e)
+    return -x if negative else x
+
+
 class _Values:
     """What unpack read, by kind in format order; the code the compiler writes for an unpack
     call builds the tuple from them (``(v.ints[0], v.blobs[0], v.ints[1])``)."""
@@ -279,6 +334,8 @@ def _read(layout: _Format, buffer: bytes, start: int) -> _Values:
             values.floats.append(float_from_bits(int.from_bytes(piece, order, signed=True)))
         elif c == "f":
             values.floats.append(_single_value(int.from_bytes(piece, order)))
+        elif c == "e":
+            values.floats.append(_half_value(int.from_bytes(piece, order)))
         else:
             values.ints.append(int.from_bytes(piece, order, signed=c in "bhilq"))
     return values

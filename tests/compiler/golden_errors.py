@@ -286,7 +286,7 @@ OTHER_ERRORS = [
      '3:5', 'Counter.subtract() is not available yet', 'loop over c.items()'),
     ('from collections import Counter\ndef f() -> None:\n    c = Counter()\n',
      '3:9', 'the type of this Counter is not known', 'annotate it: counts: Counter[str] = Counter()'),
-    ('from collections import Counter\ndef f(s: str) -> None:\n    c = Counter(s)\n',
+    ('from collections import Counter\ndef f(s: str) -> None:\n    c = Counter(s + "".join([x for x in s]))\n',
      '3:17', 'Counter() of str is not available yet', 'count its characters: Counter(list(s))'),
     ('from collections import Counter\ndef f(a: Counter[str]) -> None:\n    a.update({"x": 1})\n',
      '3:14', 'update() of a Counter[str] takes a list of str or a Counter[str] here, not dict[str, int]',

@@ -18,6 +18,9 @@ CALLS = {
     "unquote (75 chars)": ("from urllib.parse import unquote", f"len(unquote({URL!r}))"),
     "parse_qs (6 fields)": ("from urllib.parse import parse_qs", f"len(parse_qs({QUERY!r}))"),
     "urlsplit": ("from urllib.parse import urlsplit", f"len(urlsplit({URL!r}).netloc)"),
+    "urljoin": ("from urllib.parse import urljoin", f"len(urljoin({URL!r}, '../x/./y?q=1'))"),
+    "fnmatch.translate": ("from fnmatch import translate", "len(translate('/api/v[0-9]/*/[!a-z]*.json'))"),
+    "math.comb(60, 30)": ("from math import comb", "comb(60, 30) % 1000"),
     "fnmatch": ("from fnmatch import fnmatch", "int(fnmatch('/api/v1/users/42', '/api/v[0-9]/*/[!a-z]*'))"),
     "math.floor": ("from math import floor", "floor(-2.5)"),
 }

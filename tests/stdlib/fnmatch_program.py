@@ -42,6 +42,8 @@ def run(op: int, flag: int) -> int:
         OUT = str(fnmatch.fnmatch(name, pat)).encode()
     elif op == 1:
         OUT = str(fnmatch.fnmatchcase(name, pat)).encode()
+    elif op == 3:
+        OUT = fnmatch.translate(pat).encode()
     else:
         OUT = "\x1f".join(fnmatch.filter(name.split("\x1f"), pat)).encode()
     return 0

@@ -76,7 +76,8 @@ def hmac_run(op: int, split: int) -> int:
     c = m.copy()
     m.update(data[split:])
     c.update(b"x")
-    one_shot = digest(key, data, "sha256") + digest(key, data, "md5")
+    one_shot = digest(key, data, "sha256") + digest(key, data, md5) + new(key, data, sha1).digest() \
+        + HMAC(key, data, digestmod=sha256).digest()
     OUT = summary(m.name, m.digest_size, m.block_size, m.digest(), m.hexdigest(), c.digest()) + one_shot
     return 1 if compare_digest(data, key) else 0
 

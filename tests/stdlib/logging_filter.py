@@ -10,7 +10,13 @@ log = logging.getLogger("filter.auth")
 parent = getLogger("filter")
 
 
+def passed(logger: logging.Logger, n: int) -> None:
+    logger.warning("passed %d", n)
+
+
 def emit(n: int, name: str, ratio: float) -> None:
+    logging.getLogger("filter.auth").info("chained %d", n)
+    passed(parent, n)
     log.debug("debug %d", n)
     log.info("info %s took %5d ms (%.2f%%)", name, n, ratio)
     log.warning("warning %-6s|%+d|%x|%X|%o|%05d|% d|%f", name, n, n, n, n, n, n, ratio)

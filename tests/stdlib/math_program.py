@@ -34,6 +34,36 @@ def call(op: int, x: float) -> str:
         + str(x == math.inf)
 
 
+def integers(op: int, a: int, b: int) -> str:
+    if op == 0:
+        return f"{math.gcd(a, b)} {math.gcd(a)} {math.gcd()} {math.gcd(a, b, 12)}"
+    if op == 1:
+        return f"{math.lcm(a, b)} {math.lcm(a)} {math.lcm()} {math.lcm(a % 1000, b % 1000, 6)}"
+    if op == 2:
+        return str(math.isqrt(a))
+    if op == 3:
+        return str(math.factorial(a))
+    if op == 4:
+        return str(math.comb(a, b))
+    if op == 5:
+        return f"{math.perm(a, b)} {math.perm(b % 30)}"
+    return str(math.copysign(float(a), float(b))) + str(math.copysign(math.nan, -1.0)) \
+        + str(math.copysign(1.5, -0.0)) + str(math.copysign(-2.0, math.inf))
+
+
+@export
+def run_int(op: int, a: int, b: int) -> int:
+    """The integer functions; OverflowError where CPython's result is beyond int64 (checked apart)."""
+    global OUT
+    try:
+        OUT = integers(op, a, b).encode()
+    except OverflowError as error:
+        OUT = ("OverflowError: " + str(error)).encode()
+    except ValueError as error:
+        OUT = ("ValueError: " + str(error)).encode()
+    return 0
+
+
 @export
 def run(op: int, x: float) -> int:
     global OUT

@@ -34,6 +34,8 @@ def draw(op: int, a: int, b: int, c: int) -> str:
         return str(randint(a, b))
     if op == 6:
         return str(random.randrange(a, None, c))
+    if op == 13:
+        return str(random.uniform(float(a), b / 7)) + str(random.uniform(float(c), float(c)))
     return draw_from_sequence(op, a, b, c)
 
 

@@ -3,7 +3,7 @@ memory; each run leaves a text describing every result (or the exception) in OUT
 the same file runs with CPython's re."""
 from abi import export
 from abi.intrinsics import data_ptr
-from re import (ASCII, DOTALL, IGNORECASE, MULTILINE, Match, Pattern, compile, error, escape, findall,
+from re import (ASCII, DOTALL, IGNORECASE, MULTILINE, VERBOSE, Match, Pattern, compile, error, escape, findall,
                 finditer, fullmatch, match, search, split, sub, subn)
 
 INPUT: bytes = b""
@@ -85,7 +85,7 @@ def run(bits: int) -> int:
     parts = INPUT.decode().split("\x00")
     try:
         p = compile(parts[0], (IGNORECASE if bits & 1 else 0) | (MULTILINE if bits & 2 else 0)
-                    | (DOTALL if bits & 4 else 0) | (ASCII if bits & 8 else 0))
+                    | (DOTALL if bits & 4 else 0) | (ASCII if bits & 8 else 0) | (VERBOSE if bits & 16 else 0))
         OUT = (f"{p.pattern} {p.flags} {p.groups}\n" + run_all(p, parts[1], parts[2])).encode()
     except error as e:
         OUT = ("error:" + explain(e)).encode()
@@ -126,6 +126,38 @@ def functions(bits: int) -> int:
         OUT = f"IndexError:{e}".encode()
     except ValueError as e:
         OUT = f"ValueError:{e}".encode()
+    except NotImplementedError as e:
+        OUT = f"NIE:{e}".encode()
+    return len(OUT)
+
+
+def bracketed(m: Match) -> str:
+    return "[" + (m.group() or "") + f"@{m.start()}:{m.lastindex}]"
+
+
+@export
+def with_function(bits: int) -> int:
+    """sub()/subn() with a function as the replacement: called on each match, in order."""
+    global OUT
+    parts = INPUT.decode().split("\x00")
+    calls: list[str] = []
+
+    def noted(m: Match) -> str:
+        calls.append(str(m.span()))
+        if m.group() == "!":
+            raise ValueError("stop at " + str(m.start()))
+        return str(len(calls))
+    try:
+        p = compile(parts[0], IGNORECASE if bits & 1 else 0)
+        out = p.sub(bracketed, parts[1]) + "|" + sub(parts[0], lambda m: (m.group(0) or "").upper() * 2, parts[1],
+                                                     count=bits % 3)
+        text, n = p.subn(noted, parts[1], bits % 2)
+        out += "|" + text + str(n) + " " + ",".join(calls) + "|" + subn(parts[0], lambda m: "", parts[1])[0]
+        OUT = out.encode()
+    except error as e:
+        OUT = ("error:" + explain(e)).encode()
+    except ValueError as e:
+        OUT = f"ValueError:{e} {calls}".encode()
     except NotImplementedError as e:
         OUT = f"NIE:{e}".encode()
     return len(OUT)

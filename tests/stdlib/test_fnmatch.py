@@ -46,6 +46,16 @@ def test_match_as_cpython(sides, op, name, pat):
     assert wasm.run(op, 0, name, pat) == cpython.run(op, 0, name, pat), (name, pat)
 
 
+@settings(SETTINGS, max_examples=EXAMPLES // 4)
+@given(pat=PATTERNS)
+@example(pat="*.py")
+@example(pat="a*b*c[!x-z]?[^a][[]**[&&~|]")
+def test_translate_as_cpython(sides, pat):
+    """translate(): CPython's regular expression text, character for character."""
+    wasm, cpython = sides
+    assert wasm.run(3, 0, "", pat) == cpython.run(3, 0, "", pat), pat
+
+
 @SETTINGS
 @given(names=st.lists(NAMES, max_size=5), pat=PATTERNS)
 def test_filter_as_cpython(sides, names, pat):

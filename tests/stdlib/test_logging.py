@@ -66,6 +66,8 @@ def test_lines_and_levels_match_cpython():
     ('logging.error("%s", 1, 2)', "not all arguments converted during the logging message's formatting"),
     ('log.warning(MSG, 1)', "a logging message with arguments must be a str constant here"),
     ('log.info("%.2d", 1)', "the conversion '%.2d' in a logging message is not available yet"),
+    ('logging.getLogger(__name__).info("a")', "getLogger(__name__) is not available: a compiled filter's modules"),
+    ('[log][0].info("%d", 1)', "the %-style arguments of Logger.info() are formatted when the file is compiled"),
 ])
 def test_refused(tmp_path, call, message):
     source = tmp_path / "prog.py"

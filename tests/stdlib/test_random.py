@@ -40,7 +40,7 @@ def sides():
     return wasm, cpython, state
 
 
-@pytest.mark.parametrize("op", range(13))
+@pytest.mark.parametrize("op", range(14))
 @SETTINGS
 @given(s=INT64 | SMALL, a=SMALL, b=SMALL, c=SMALL)
 @example(s=-2 ** 63, a=10, b=20, c=3)

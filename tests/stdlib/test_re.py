@@ -25,7 +25,8 @@ SETTINGS = settings(max_examples=EXAMPLES * 3, deadline=None, derandomize=True, 
 ATOMS = ["a", "b", "c", ".", "[ab]", "[^a]", "[a-c]", "[^\\n]", "\\d", "\\w", "\\s", "\\W", "\\S", "\\D",
          "\\b", "\\B", "^", "$", "\\A", "\\Z", "A", "1", " ", "\\n", "[\\d_]", "[^\\w]", "x", "-", "K", "[i-k]", "s",
          "(?=a)", "(?!b)", "(?<=a)", "(?<!b)", "(?<=a.)", "\\1", "(?P=g00)", "(?i:a)", "(?-i:A)", "(?s:.)", "(?m:$)"]
-QUANTIFIERS = ["", "", "", "*", "+", "?", "*?", "+?", "??", "{2}", "{1,2}", "{,2}", "{2,}", "{0}", "{1,2}?"]
+QUANTIFIERS = ["", "", "", "*", "+", "?", "*?", "+?", "??", "{2}", "{1,2}", "{,2}", "{2,}", "{0}", "{1,2}?", "*+", "++",
+               "?+", "{1,2}+"]
 UNQUANTIFIABLE = ("^", "$", "\\A", "\\Z", "\\b", "\\B")
 REPLACEMENTS = ["-", "<\\1>", "\\g<0>", "[\\g<1>]", "\\n", "x\\\\y", "\\g<name>", "\\2", "\\g<1", "\\q", "\\-"]
 
@@ -41,7 +42,7 @@ def patterns(draw, depth=0):
         elif kind == 6:
             out.append("(" + inner() + ")")
         elif kind == 7:
-            out.append("(?:" + inner() + ")")
+            out.append(draw(st.sampled_from(["(?:", "(?>"])) + inner() + ")")
         elif kind == 8:
             out.append("(" + inner() + "|" + inner() + ")")
         elif kind == 9:
@@ -104,8 +105,8 @@ def test_generated_patterns_match_as_cpython(pattern: str, subject: str, repl: s
 
 
 @SETTINGS
-@given(st.text(alphabet="()[]{}*+?|\\^$.abdgP<>=:!#-,0123\nimsxauL_'", max_size=12),
-       st.text(alphabet="ab-\n", max_size=6), st.text(alphabet="\\g<>12ab0_-xn", max_size=8), st.integers(0, 15))
+@given(st.text(alphabet="()[]{}*+?|\\^$.abdgP<>=:!#-,0123\nimsxauL_' \t", max_size=12),
+       st.text(alphabet="ab-\n ", max_size=6), st.text(alphabet="\\g<>12ab0_-xn", max_size=8), st.integers(0, 31))
 def test_arbitrary_patterns_fail_as_cpython(pattern: str, subject: str, repl: str, bits: int) -> None:
     same("run", pattern, subject, repl, bits)
 
@@ -148,6 +149,36 @@ def test_examples(pattern: str, subject: str, repl: str) -> None:
             assert ours == CPYTHON.call(name, text, bits), (pattern, bits, name)
 
 
+VERBOSE_EXAMPLES = [
+    ("a b # a comment\n c", "abc a b c"), ("(?x) \\d+ \\  [ #]  # the space and # in a set count\n", "12  #1 2"),
+    ("a\\ b|(?-x: c d)|(?x: e f )", "a b c d ef e f"), ("(?x)a # c\n|b c", "bc ab"), ("x{ 2}|x {2}", "xx x{ 2}"),
+    ("(?P< n >a)", "a"), ("a#\\\nb", "ab"), ("\\#[ ]#", "# #"), ("a\x0bb\x0cc\rd", "abcd"),
+    ("(?<= a )b (?= c)", "abc"), ("(a) \\1 *", "aaa"), ("a + ? b", "aab"),
+]
+
+
+@pytest.mark.parametrize("pattern,subject", VERBOSE_EXAMPLES)
+def test_verbose(pattern: str, subject: str) -> None:
+    """VERBOSE (bit 16): whitespace and # comments skipped outside sets and escapes."""
+    for bits in (16, 17, 0):
+        text = f"{pattern}\x00{subject}\x00<\\g<0>>"
+        assert WASM.call("run", text, bits) == CPYTHON.call("run", text, bits), (pattern, bits)
+
+
+@settings(SETTINGS, max_examples=EXAMPLES)
+@given(patterns(), st.text(alphabet="ab1 -.!\n", max_size=8), st.integers(0, 5))
+def test_function_replacement_as_cpython(pattern: str, subject: str, bits: int) -> None:
+    same("with_function", pattern, subject, "", bits)
+
+
+@pytest.mark.parametrize("pattern,subject", [("a|(b)", "xaby"), ("", "ab"), ("x*", "axxb"), ("[!a]", "a!b"),
+                                             ("(", "a"), ("(?P<n>\\w)(\\d)?", "a1 b c2")])
+def test_function_replacement_examples(pattern: str, subject: str) -> None:
+    for bits in range(6):
+        assert not WASM.call("with_function", f"{pattern}\x00{subject}\x00", bits).startswith("NIE")
+        same("with_function", pattern, subject, "", bits)
+
+
 def test_unicode_tables_are_cpythons() -> None:
     import gen_re_tables
     assert gen_re_tables.OUTPUT.read_text() == gen_re_tables.source()
@@ -180,8 +211,7 @@ def test_refusals_stay_rare() -> None:
 
 REFUSED_AT_RUN_TIME = [
     ("(?i)\u00e9", "\u00c9", "a non-ASCII character with IGNORECASE"), ("(a)?(?(1)b|c)", "ab", "a conditional group"),
-    ("a*+", "a", "a possessive quantifier"), ("(?x)a", "a", "VERBOSE"), ("(?a:\\w)", "a", "scoped to a group"),
-    ("(?>a)", "a", "an atomic group"), ("(?i)(.)\\1", "\u00e9\u00c9", "a backreference with IGNORECASE"),
+    ("(?a:\\w)", "a", "scoped to a group"), ("(?i)(.)\\1", "\u00e9\u00c9", "a backreference with IGNORECASE"),
 ]
 
 
@@ -204,8 +234,14 @@ COMPILE_REFUSED = [
      "6:16", "the result of finditer() can only be looped over here"),
     ("from re import match\n\n\ndef f(s: str) -> int:\n    m = match('(a)', s)\n    if m is None:\n"
      "        return 0\n    g = m.groups()\n    return len(g)\n", "9:9", "the result of Match.groups() can only be"),
-    ("from re import search\n\n\ndef f(s: str) -> bool:\n    return search('(?>a)', s) is None\n",
-     "6:19", "an atomic group in a pattern is not supported by the compiled re yet"),
+    ("import re\n\n\ndef f(s: str) -> int:\n    m = re.match('(a)(b)', s)\n    return 0 if m is None else "
+     "len(m.group(1, 2))\n", "7:36", "re.Match.group() of several groups is not available yet"),
+    ("import re\n\n\ndef f(s: str) -> str | None:\n    m = re.match('(a)', s)\n    return None if m is None else "
+     "m[1]\n", "7:35", "re.Match indexing (m[1]) is not available yet"),
+    ("import re\n\n\ndef f(s: str) -> int:\n    return len(re.findall('(a)|(b)', s))\n",
+     "6:27", "re.findall() of a pattern with more than one group is not available yet"),
+    ("from re import search\n\n\ndef f(s: str) -> bool:\n    return search('(?(1)a)', s) is None\n",
+     "6:19", "a conditional group in a pattern is not supported by the compiled re yet"),
     ("from re import IGNORECASE, compile\n\nP = compile('\u00e9t\u00e9', flags=IGNORECASE)\n",
      "4:13", "a non-ASCII character with IGNORECASE (without ASCII)"),
     ("from re import sub\n\n\ndef f(s: str) -> str:\n    return sub('a', '\\\\g<\u0661>', s)\n",

@@ -48,8 +48,8 @@ REFUSED = [
      "6:26", "json.dumps() takes 'skipkeys' by keyword only"),
     ("import struct\n\n\ndef f(b: bytes, fmt: str) -> int:\n    return len(struct.unpack(fmt, b))\n",
      "6:30", "the format of struct.unpack() must be a str constant here"),
-    ("from struct import pack\n\n\ndef f(x: float) -> bytes:\n    return pack('<e', x)\n",
-     "6:17", "the struct format character 'e' is not available yet"),
+    ("from struct import pack\n\n\ndef f(x: bytes) -> bytes:\n    return pack('<p', x)\n",
+     "6:17", "the struct format character 'p' is not available yet"),
     ("from struct import unpack\n\n\ndef f(b: bytes) -> int:\n    return unpack('<iz', b)[0]\n",
      "6:19", "struct.error: bad char in struct format"),
     ("from struct import pack_into\n", "2:1", "struct.pack_into is not available yet"),
@@ -73,10 +73,10 @@ REFUSED = [
     ("from uuid import uuid1\n", "2:1", "uuid.uuid1 is not available yet"),
     ("from uuid import UUID\n\n\ndef f(b: bytes) -> str:\n    return str(UUID(bytes=b))\n",
      "6:21", "the 'bytes' argument of uuid.UUID() is not available yet"),
-    ("from uuid import uuid4\n\n\ndef f() -> int:\n    return uuid4().int\n", "6:12", "'UUID' has no field 'int'"),
+    ("from uuid import uuid4\n\n\ndef f() -> int:\n    return uuid4().int\n", "6:12", "uuid.UUID.int is not available yet"),
     ("from uuid import uuid4\n\n\ndef f() -> str:\n    return uuid4()._hex\n",
      "6:12", "'_hex' is internal to the compiler's uuid objects"),
-    ("from random import uniform\n", "2:1", "random.uniform is not available yet"),
+    ("from random import gauss\n", "2:1", "random.gauss is not available yet"),
     ("import random\n\n\ndef f() -> None:\n    random.seed(1, version=1)\n",
      "6:20", "the 'version' argument of random.seed() is not available yet"),
     ("from random import getrandbits\n\n\ndef f() -> int:\n    return getrandbits(k=3)\n",
@@ -98,6 +98,14 @@ REFUSED = [
     ("from datetime import date, datetime\n\n\ndef f(d: datetime) -> bool:\n    return isinstance(d, date)\n",
      "6:26", "isinstance() against datetime.date is not available yet: CPython's datetime objects are date "
      "objects too, ours are not"),
+    ("import ipaddress\n\n\ndef f(s: str) -> bool:\n    return ipaddress.ip_address(s).ipv4_mapped is None\n",
+     "6:12", "'ipv4_mapped' is an attribute of IPv6Address, and this value may be an IPv4Address (its type is "
+     "IPv4Address | IPv6Address)"),
+    ("from ipaddress import ip_network\n\n\ndef f(s: str) -> bool:\n    return ip_network(s).is_site_local\n",
+     "6:12", "'is_site_local' is an attribute of IPv6Network, and this value may be an IPv4Network (its type is "
+     "IPv4Network | IPv6Network)"),
+    ("from ipaddress import IPv4Network\n\n\ndef f(n: IPv4Network) -> int:\n    return len(list(n.hosts()))\n",
+     "6:21", "ipaddress.IPv4Network.hosts is not available yet"),
 ]
 
 

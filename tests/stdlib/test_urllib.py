@@ -27,7 +27,8 @@ TOKENS = ["http", "https", "HTTP", "ftp", "mailto", "tel", "sip", "svn+ssh", "a.
           "%E2%82", "%F0%9F%98", "%F0%9F%98%80", "%ED%A0%80", "%F4%90%80%80", "%C0%80", "%FF", "%zz", "%%",
           "é", "中", "😀", "\uff20", "\u2100", "\uff0f", "\ufe13", "[", "]", "[::1]", "[fe80::1%eth0]",
           "[1.2.3.4]", "[::ffff:1.2.3.4]", "[v1.x]", "[v.x]", "[vz.a]", "[1:2:3:4:5:6:7:8]", "[1::2::3]",
-          "[::1.2.3.04]", "[12345::]", "example.COM", "User:Pw", ":8080", ":x", "\t", "\n", "\r", "\x00",
+          "[::1.2.3.04]", "[12345::]", "example.COM", "User:Pw", ":8080", ":x", ":0", ":65536", ":0000080",
+          ":1234567890123456789012", ":\u0663", ":-1", ": 80", "\t", "\n", "\r", "\x00",
           "\x1f", "a", "b", "~", "-", "_", ".", "..", "k=v", "&&", "==", "!", "*", "'", '"', "\\"]
 TEXT = st.lists(st.sampled_from(TOKENS) | st.text(max_size=3), max_size=12).map("".join)
 
@@ -83,6 +84,31 @@ def check(sides, op: int, flag: int, text: str, arg: str) -> None:
               "%F5%80%F8%E2%82%F0%9F%98%C3%C2%80%DF%BF%EF%BF%BF%80%BF%E1%80%41", arg="")
 @example(flag=1, text="http://[::1]:80/a;b?c=d#e", arg="")
 @example(flag=1, text="//host\uff20x/", arg="")
+@example(flag=1, text="http://u:p@[::1]:0443/", arg="")
+@example(flag=1, text="http://h:99999/", arg="")
 @example(flag=0, text="a=1&b=&c&=d&a=2", arg=";")
 def test_same_as_cpython(sides, op, flag, text, arg):
     check(sides, op, flag, text, arg)
+
+
+BASE = "http://a/b/c/d;p?q"
+# RFC 3986 section 5.4's examples, and CPython's quirks around them
+JOINS = ["g:h", "g", "./g", "g/", "/g", "//g", "?y", "g?y", "#s", "g#s", "g?y#s", ";x", "g;x", "g;x?y#s", "",
+         ".", "./", "..", "../", "../g", "../..", "../../", "../../g", "../../../g", "../../../../g", "/./g",
+         "/../g", "g.", ".g", "g..", "..g", "./../g", "./g/.", "g/./h", "g/../h", "g;x=1/./y", "g;x=1/../y",
+         "g?y/./x", "g#s/../x", "http:g", "http:", "https:g", "//x/../y", "a//b/../c", "mailto:x", "x:y"]
+
+
+@settings(SETTINGS, max_examples=EXAMPLES // 4)
+@given(base=TEXT, url=TEXT, flag=st.integers(0, 3))
+def test_urljoin_as_cpython(sides, base, url, flag):
+    check(sides, 9, flag, base, url)
+
+
+@pytest.mark.parametrize("base", [BASE, "http://a/b/c/", "http://a", "http://a/", "file:///x/y", "ftp://h/a//b/c",
+                                  "svn+ssh://h/a", "mailto:a@b", "a/b", "", "http://[::1]/x?q#f", "tel:1/2",
+                                  "HTTP://a/b/", "//h/a/b"])
+def test_urljoin_rfc_examples(sides, base):
+    for url in JOINS:
+        for flag in (1, 0):
+            check(sides, 9, flag, base, url)

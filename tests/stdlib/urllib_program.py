@@ -3,7 +3,7 @@ argument written into memory; the result (or the exception's class and message) 
 from abi import export
 from abi.intrinsics import data_ptr
 from urllib.parse import (SplitResult, parse_qs, parse_qsl, quote, quote_plus, unquote, unquote_plus,
-                          urlencode, urlparse, urlsplit, urlunparse, urlunsplit)
+                          urlencode, urljoin, urlparse, urlsplit, urlunparse, urlunsplit)
 
 INPUT = b""
 ARG = b""
@@ -43,9 +43,16 @@ def pairs(items: list[tuple[str, str]]) -> str:
     return SEP.join([k + "=" + v for k, v in items])
 
 
+def port_text(r: SplitResult) -> str:
+    try:
+        return str(r.port)
+    except ValueError as error:
+        return "ValueError: " + str(error)
+
+
 def split_text(r: SplitResult) -> str:
     return SEP.join([r.scheme, r.netloc, r.path, r.query, r.fragment, shown(r.hostname), shown(r.username),
-                     shown(r.password), r.geturl(), str(r == urlsplit(r.geturl()))])
+                     shown(r.password), r.geturl(), str(r == urlsplit(r.geturl())), port_text(r)])
 
 
 def call(op: int, flag: int, s: str, arg: str) -> str:
@@ -65,13 +72,20 @@ def call(op: int, flag: int, s: str, arg: str) -> str:
         return split_text(urlsplit(s) if flag & 1 else urlsplit(s, arg, flag & 2 == 2))
     if op == 6:
         r = urlparse(s, arg[:3])
-        return SEP.join([r.scheme, r.netloc, r.path, r.params, r.query, r.fragment, shown(r.hostname),
+        port = "-"
+        try:
+            port = str(r.port)
+        except ValueError as error:
+            port = str(error)
+        return SEP.join([port, r.scheme, r.netloc, r.path, r.params, r.query, r.fragment, shown(r.hostname),
                          r.geturl(), urlunparse((r.scheme, r.netloc, r.path, r.params, r.query, r.fragment))])
     if op == 7:
         query: dict[str, str] = {}
         for k, v in parse_qsl(s, True):
             query[k] = v
         return urlencode(query, flag & 1 == 1, arg)
+    if op == 9:
+        return urljoin(s, arg) if flag & 1 else urljoin(s, arg, flag & 2 == 2)
     parts = s.split("|")
     if len(parts) != 5:
         return "-"

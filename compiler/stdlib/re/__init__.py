@@ -3,7 +3,7 @@ groups and errors (re.error with CPython's message and position). A pattern is p
 compiled when first used (re/_syntax.py, re/_emit.py) and run by a port of CPython's
 backtracking matcher (re/_engine.py). What is not there yet raises NotImplementedError (and is a
 compile error for a constant pattern): see docs/stdlib.md."""
-from typing import Any
+from typing import Any, Callable
 
 from re._emit import emit_program
 from re._engine import State
@@ -20,6 +20,8 @@ MULTILINE = 8
 M = 8
 DOTALL = 16
 S = 16
+VERBOSE = 64
+X = 64
 UNICODE = 32
 U = 32
 ASCII = 256
@@ -91,8 +93,14 @@ class Pattern:
                                       "is not supported by the compiled re yet: use finditer()")
         return [m.group(self.groups) or "" for m in self.finditer(string, pos, endpos)]
 
-    def subn(self, repl: str, string: str, count: int = 0) -> tuple[str, int]:
-        template = parse_template(repl, self.pattern, self.groups, self._re_names)
+    def subn(self, repl: "str | Callable[[Match], str]", string: str, count: int = 0) -> tuple[str, int]:
+        """A str repl is a template (parsed first, as CPython does); a function is called on each match."""
+        template: Template | None = None
+        function: "Callable[[Match], str] | None" = None
+        if isinstance(repl, str):
+            template = parse_template(repl, self.pattern, self.groups, self._re_names)
+        else:
+            function = repl
         state = self._re_state(string, 0, MAXSIZE)
         parts: list[str] = []
         last = 0
@@ -104,7 +112,11 @@ class Pattern:
                 break
             if last < state.start:
                 parts.append(string[last:state.start])
-            parts.append(_expand_template(template, Match(self, string, state, 0)))
+            found = Match(self, string, state, 0)
+            if template is not None:
+                parts.append(_expand_template(template, found))
+            elif function is not None:
+                parts.append(function(found))
             last = state.ptr
             n += 1
             state.must_advance = state.ptr == state.start
@@ -113,7 +125,7 @@ class Pattern:
             parts.append(string[last:state.end])
         return ("".join(parts), n)
 
-    def sub(self, repl: str, string: str, count: int = 0) -> str:
+    def sub(self, repl: "str | Callable[[Match], str]", string: str, count: int = 0) -> str:
         result, _ = self.subn(repl, string, count)
         return result
 
@@ -240,11 +252,12 @@ def search(pattern: str, string: str, flags: int = 0) -> Match | None:
     return compile(pattern, flags).search(string)
 
 
-def sub(pattern: str, repl: str, string: str, count: int = 0, flags: int = 0) -> str:
+def sub(pattern: str, repl: "str | Callable[[Match], str]", string: str, count: int = 0, flags: int = 0) -> str:
     return compile(pattern, flags).sub(repl, string, count)
 
 
-def subn(pattern: str, repl: str, string: str, count: int = 0, flags: int = 0) -> tuple[str, int]:
+def subn(pattern: str, repl: "str | Callable[[Match], str]", string: str, count: int = 0,
+         flags: int = 0) -> tuple[str, int]:
     return compile(pattern, flags).subn(repl, string, count)
 
 

@@ -3,7 +3,7 @@ single-character repeats become REPEAT_ONE/MIN_REPEAT_ONE, other repeats REPEAT 
 (MIN_UNTIL), groups MARK pairs. Jump targets are absolute indices into the code."""
 from re._sets import in_set, in_set_ignore
 from re._errors import error
-from re._tokens import (ANY, ASSERT, AT, AT_BEGINNING, AT_END, BRANCH, FLAG_A, FLAG_I, FLAG_M, FLAG_S,
+from re._tokens import (ANY, ASSERT, AT, ATOMIC, AT_BEGINNING, AT_END, BRANCH, FLAG_A, FLAG_I, FLAG_M, FLAG_S,
                         GROUP, GROUPREF, IN, LIT, NOT_LIT, Node, Parsed, REPEAT, S_LIT, S_NEGATE, S_RANGE,
                         unsupported, width)
 
@@ -30,6 +30,9 @@ OP_ASSERT = 19
 OP_ASSERT_NOT = 20
 OP_GROUPREF = 21
 OP_GROUPREF_IGNORE = 22
+OP_ATOMIC_GROUP = 23
+OP_POSSESSIVE_REPEAT = 24
+OP_POSSESSIVE_REPEAT_ONE = 25
 # AT codes beyond the parser's: the MULTILINE forms
 AT_BEGINNING_LINE = 7
 AT_END_LINE = 8
@@ -93,6 +96,12 @@ def emit_item(code: list[int], item: Node, flags: int, parsed: Parsed) -> None:
         code += [OP_GROUPREF_IGNORE if flags & FLAG_I else OP_GROUPREF, 2 * item.value - 2]
     elif kind == ASSERT:
         emit_assert(code, item, flags, parsed)
+    elif kind == ATOMIC:
+        start = len(code)
+        code += [OP_ATOMIC_GROUP, 0]  # [ATOMIC_GROUP, tail, body..., SUCCESS]
+        emit_seq(code, item.items, flags, parsed)
+        code.append(OP_SUCCESS)
+        code[start + 1] = len(code)
 
 
 def emit_set(code: list[int], charset: list[int], flags: int) -> None:
@@ -168,6 +177,12 @@ def is_simple(items: list[Node]) -> bool:
 def emit_repeat(code: list[int], item: Node, flags: int, parsed: Parsed) -> None:
     """[REPEAT_ONE, tail, min, max, item, SUCCESS] or [REPEAT, until, min, max, body..., UNTIL]."""
     start = len(code)
+    if item.possessive:  # [POSSESSIVE_REPEAT(_ONE), tail, min, max, body..., SUCCESS]
+        code += [OP_POSSESSIVE_REPEAT_ONE if is_simple(item.items) else OP_POSSESSIVE_REPEAT, 0, item.low, item.high]
+        emit_seq(code, item.items, flags, parsed)
+        code.append(OP_SUCCESS)
+        code[start + 1] = len(code)
+        return
     if is_simple(item.items):
         code.append(OP_REPEAT_ONE if item.greedy else OP_MIN_REPEAT_ONE)
         code += [0, item.low, item.high]

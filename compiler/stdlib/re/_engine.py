@@ -6,14 +6,16 @@ child returns."""
 from re._emit import (OP_ANY, OP_ANY_ALL, OP_ASSERT, OP_ASSERT_NOT, OP_AT, OP_BRANCH, OP_FAILURE,
                       OP_GROUPREF, OP_GROUPREF_IGNORE, OP_IN, OP_IN_IGNORE, OP_JUMP, OP_LITERAL,
                       OP_LITERAL_IGNORE, OP_MARK, OP_MAX_UNTIL, OP_MIN_REPEAT_ONE, OP_MIN_UNTIL,
-                      OP_NOT_LITERAL, OP_NOT_LITERAL_IGNORE, OP_REPEAT, OP_REPEAT_ONE, OP_SUCCESS)
-from re._state import (CALL, Context, Core, DONE, J_ASSERT, J_ASSERT_NOT, J_BRANCH, J_MAX_UNTIL_1,
+                      OP_NOT_LITERAL, OP_NOT_LITERAL_IGNORE, OP_REPEAT, OP_REPEAT_ONE, OP_SUCCESS,
+                      OP_ATOMIC_GROUP, OP_POSSESSIVE_REPEAT, OP_POSSESSIVE_REPEAT_ONE)
+from re._state import (CALL, Context, DONE, J_ASSERT, J_ASSERT_NOT, J_BRANCH, J_MAX_UNTIL_1,
                        J_MAX_UNTIL_2, J_MAX_UNTIL_3, J_MIN_REPEAT_ONE, J_MIN_UNTIL_1, J_MIN_UNTIL_2,
                        J_MIN_UNTIL_3, J_NONE, J_REPEAT, J_REPEAT_ONE, Repeat)
+from re._possessive import J_ATOMIC, J_POSSESSIVE_1, J_POSSESSIVE_2, Possessive
 from re._tokens import MAXREPEAT
 
 
-class State(Core):
+class State(Possessive):
     def search(self) -> bool:
         """SRE(search)'s general case: try each position from ``start``."""
         ptr = self.start
@@ -116,6 +118,13 @@ class State(Core):
                 if op == OP_ASSERT:
                     return self.done(False)
                 pc = code[pc + 1]
+            elif op == OP_POSSESSIVE_REPEAT_ONE or op == OP_ATOMIC_GROUP or op == OP_POSSESSIVE_REPEAT:
+                ctx.pc = pc  # re/_possessive.py
+                if op == OP_POSSESSIVE_REPEAT_ONE:
+                    return self.possessive_one(ctx, ptr)
+                if op == OP_ATOMIC_GROUP:
+                    return self.atomic_group(ctx, ptr)
+                return self.possessive_repeat(ctx, ptr)
             elif op == OP_GROUPREF or op == OP_GROUPREF_IGNORE:
                 ptr = self.groupref(code[pc + 1], ptr, op == OP_GROUPREF_IGNORE)
                 if ptr < 0:
@@ -159,6 +168,10 @@ class State(Core):
             return self.assertion_resume(ctx, jump == J_ASSERT)
         if jump == J_BRANCH:
             return self.branch_resume(ctx)
+        if jump == J_ATOMIC:
+            return self.atomic_resume(ctx)
+        if jump == J_POSSESSIVE_1 or jump == J_POSSESSIVE_2:
+            return self.possessive_resume(ctx, jump)
         if jump == J_REPEAT_ONE:
             return self.repeat_one_resume(ctx)
         if jump == J_MIN_REPEAT_ONE:

@@ -2,21 +2,22 @@
 tree shape (non-capturing groups spliced, ``(?:x)*`` repeating ``x``), the same ``re.error``
 messages and positions. What the matcher does not have yet raises NotImplementedError."""
 from re._errors import error
-from re._tokens import (ANY, ASSERT, AT, AT_BEGINNING, AT_END, BRANCH, DIGITS, FLAG_A, FLAG_I, FLAG_L,
+from re._tokens import (ANY, ASSERT, AT, ATOMIC, AT_BEGINNING, AT_END, BRANCH, DIGITS, FLAG_A, FLAG_I, FLAG_L,
                         FLAG_M, FLAG_S, FLAG_U, FLAG_X, GROUP, GROUPREF, IN, INLINE_FLAGS, LIT, MAXREPEAT,
                         NOT_LIT, Node, Parsed, REPEAT, S_LIT, S_NEGATE, S_RANGE, Tokens, check_group_name,
                         check_lookbehind_group, class_escape, escape_node, is_alpha, quoted, unsupported,
                         width)
 
 
+WHITESPACE = " \t\n\r\v\f"  # what VERBOSE skips (CPython's WHITESPACE)
+
+
 def parse(pattern: str, flags: int) -> Parsed:
-    if flags & FLAG_X:
-        raise unsupported("the VERBOSE flag")
-    if flags & ~(FLAG_I | FLAG_L | FLAG_M | FLAG_S | FLAG_U | FLAG_A):
-        raise unsupported("a flag other than IGNORECASE, MULTILINE, DOTALL, ASCII and UNICODE")
+    if flags & ~(FLAG_I | FLAG_L | FLAG_M | FLAG_S | FLAG_U | FLAG_A | FLAG_X):
+        raise unsupported("a flag other than IGNORECASE, MULTILINE, DOTALL, VERBOSE, ASCII and UNICODE")
     source = Tokens(pattern)
     state = Parsed([], 0, {}, flags)
-    state.items = parse_sub(source, state, 0)
+    state.items = parse_sub(source, state, flags & FLAG_X != 0, 0)
     if state.flags & FLAG_L:
         raise ValueError("cannot use LOCALE flag with a str pattern")
     if state.flags & FLAG_A and state.flags & FLAG_U:
@@ -26,12 +27,14 @@ def parse(pattern: str, flags: int) -> Parsed:
     return state
 
 
-def parse_sub(source: Tokens, state: Parsed, nested: int) -> list[Node]:
+def parse_sub(source: Tokens, state: Parsed, verbose: bool, nested: int) -> list[Node]:
     alternatives: list[list[Node]] = []
     while True:
-        alternatives.append(parse_seq(source, state, nested + 1, nested == 0 and len(alternatives) == 0))
+        alternatives.append(parse_seq(source, state, verbose, nested + 1, nested == 0 and len(alternatives) == 0))
         if not source.match("|"):
             break
+        if nested == 0:  # global flags may have turned VERBOSE on
+            verbose = state.flags & FLAG_X != 0
     if len(alternatives) == 1:
         return alternatives[0]
     node = Node(BRANCH, 0)
@@ -39,13 +42,19 @@ def parse_sub(source: Tokens, state: Parsed, nested: int) -> list[Node]:
     return [node]
 
 
-def parse_seq(source: Tokens, state: Parsed, nested: int, first: bool) -> list[Node]:
+def parse_seq(source: Tokens, state: Parsed, verbose: bool, nested: int, first: bool) -> list[Node]:
     items: list[Node] = []
     while True:
         this = source.next
         if this == "" or this == "|" or this == ")":
             break
         source.advance()
+        if verbose and len(this) == 1 and this in WHITESPACE:
+            continue
+        if verbose and this == "#":
+            while source.next != "" and source.get() != "\n":
+                pass
+            continue
         if this[0] == "\\":
             items.append(escape_node(source, this, state))
         elif this == "[":
@@ -56,7 +65,9 @@ def parse_seq(source: Tokens, state: Parsed, nested: int, first: bool) -> list[N
         elif this == ".":
             items.append(Node(ANY, 0))
         elif this == "(":
-            if parse_group(source, state, nested, first and len(items) == 0, items):
+            if parse_group(source, state, verbose, nested, first and len(items) == 0, items):
+                if nested == 1:  # global flags may have turned VERBOSE on
+                    verbose = state.flags & FLAG_X != 0
                 continue
         elif this == "^":
             items.append(Node(AT, AT_BEGINNING))
@@ -161,16 +172,17 @@ def parse_repeat(source: Tokens, this: str, items: list[Node]) -> bool:
     if source.match("?"):
         node.greedy = False
     elif source.match("+"):
-        raise unsupported("a possessive quantifier")
+        node.possessive = True
     items[-1] = node
     return True
 
 
-def parse_group(source: Tokens, state: Parsed, nested: int, first: bool, items: list[Node]) -> bool:
+def parse_group(source: Tokens, state: Parsed, verbose: bool, nested: int, first: bool, items: list[Node]) -> bool:
     """The group whose ``(`` was just read, appended to ``items``; True if it was a comment or
     global flags (nothing appended)."""
     start = source.tell() - 1
     capture = True
+    atomic = False
     name = ""
     add_flags = 0
     del_flags = 0
@@ -206,11 +218,12 @@ def parse_group(source: Tokens, state: Parsed, nested: int, first: bool, items: 
                 if source.get() == ")":
                     return True
         elif char in "=!<":
-            return parse_assert(source, state, nested, char, start, items)
+            return parse_assert(source, state, verbose, nested, char, start, items)
         elif char == "(":
             raise unsupported("a conditional group")
         elif char == ">":
-            raise unsupported("an atomic group")
+            capture = False
+            atomic = True
         elif char in INLINE_FLAGS or char == "-":
             scoped = parse_flags(source, state, char)
             if scoped[0] or scoped[1]:
@@ -220,8 +233,6 @@ def parse_group(source: Tokens, state: Parsed, nested: int, first: bool, items: 
             elif not first:
                 raise source.error("global flags not at the start of the expression", source.tell() - start)
             else:
-                if state.flags & FLAG_X:
-                    raise unsupported("the VERBOSE flag")
                 return True
         else:
             raise source.error("unknown extension ?" + char, len(char) + 1)
@@ -234,12 +245,13 @@ def parse_group(source: Tokens, state: Parsed, nested: int, first: bool, items: 
                 raise source.error("redefinition of group name " + quoted(name) + " as group " + str(group)
                                    + "; was group " + str(state.names[name]), len(name) + 1)
             state.names[name] = group
-    body = parse_sub(source, state, nested + 1)
+    sub_verbose = (verbose or add_flags & FLAG_X != 0) and del_flags & FLAG_X == 0
+    body = parse_sub(source, state, sub_verbose, nested + 1)
     if not source.match(")"):
         raise source.error("missing ), unterminated subpattern", source.tell() - start)
     if group > 0:
         state.widths[group] = width(body, state)
-    node = Node(GROUP, group)
+    node = Node(ATOMIC if atomic else GROUP, group)
     node.items = body
     node.add_flags = add_flags
     node.del_flags = del_flags
@@ -247,7 +259,8 @@ def parse_group(source: Tokens, state: Parsed, nested: int, first: bool, items: 
     return False
 
 
-def parse_assert(source: Tokens, state: Parsed, nested: int, char: str, start: int, items: list[Node]) -> bool:
+def parse_assert(source: Tokens, state: Parsed, verbose: bool, nested: int, char: str, start: int,
+                 items: list[Node]) -> bool:
     """A lookahead or lookbehind assertion, ``(?`` and ``char`` read."""
     direction = 1
     outer = state.lookbehind
@@ -260,7 +273,7 @@ def parse_assert(source: Tokens, state: Parsed, nested: int, char: str, start: i
         direction = -1
         if outer < 0:
             state.lookbehind = state.groups + 1
-    body = parse_sub(source, state, nested + 1)
+    body = parse_sub(source, state, verbose, nested + 1)
     if direction < 0 and outer < 0:
         state.lookbehind = -1
     if not source.match(")"):
@@ -315,6 +328,6 @@ def parse_flags(source: Tokens, state: Parsed, char: str) -> tuple[int, int]:
                 raise source.error("unknown flag" if is_alpha(char) else "missing :", len(char))
     if add & remove:
         raise source.error("bad inline flags: flag turned on and off", 1)
-    if (add | remove) & (FLAG_X | FLAG_A | FLAG_U):
-        raise unsupported("a flag other than i, m, s scoped to a group")
+    if (add | remove) & (FLAG_A | FLAG_U):
+        raise unsupported("a flag other than i, m, s, x scoped to a group")
     return (add, remove)

@@ -22,6 +22,7 @@ REPEAT = 7
 GROUP = 8
 ASSERT = 9
 GROUPREF = 10
+ATOMIC = 11  # (?>...)
 # AT kinds
 AT_BEGINNING = 1
 AT_BEGINNING_STRING = 2
@@ -58,6 +59,7 @@ class Node:
         self.low = 0  # REPEAT: min
         self.high = 0  # REPEAT: max
         self.greedy = True
+        self.possessive = False  # REPEAT: *+ ++ ?+ {m,n}+
         self.items: list[Node] = []  # GROUP and REPEAT: the body
         self.alternatives: list[list[Node]] = []  # BRANCH
         self.charset: list[int] = []  # IN
@@ -287,7 +289,7 @@ def width(items: list[Node], state: Parsed) -> tuple[int, int]:
         if kind == LIT or kind == NOT_LIT or kind == ANY or kind == IN:
             low += 1
             high += 1
-        elif kind == GROUP:
+        elif kind == GROUP or kind == ATOMIC:
             inner = width(item.items, state)
             low += inner[0]
             high += inner[1]

@@ -19,6 +19,10 @@ LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 USES_NETLOC = ["", "ftp", "http", "gopher", "nntp", "telnet", "imap", "wais", "file", "mms", "https",
                "shttp", "snews", "prospero", "rtsp", "rtsps", "rtspu", "rsync", "svn", "svn+ssh", "sftp",
                "nfs", "git", "git+ssh", "ws", "wss"]
+# CPython's uses_relative, as one str ("||" is the empty scheme): a list would be built at start
+# for every program importing urllib.parse; a scheme never holds "|"
+USES_RELATIVE = "||ftp|http|gopher|nntp|imap|wais|file|https|shttp|mms|prospero|rtsp|rtsps|rtspu|sftp|svn|" \
+    "svn+ssh|ws|wss|"
 USES_PARAMS = ["", "ftp", "hdl", "prospero", "http", "imap", "https", "shttp", "rtsp", "rtsps", "rtspu",
                "sip", "sips", "mms", "sftp", "tel"]
 # The characters whose NFKC form holds one of / ? # @ : (CPython's _checknetloc, Unicode 14).
@@ -221,6 +225,10 @@ class SplitResult:
     def geturl(self) -> str:
         return urlunsplit((self.scheme, self.netloc, self.path, self.query, self.fragment))
 
+    @property
+    def port(self) -> Optional[int]:
+        return _port(self.netloc)
+
 
 class ParseResult:
     def __init__(self, scheme: str, netloc: str, path: str, params: str, query: str, fragment: str) -> None:
@@ -240,6 +248,33 @@ class ParseResult:
 
     def geturl(self) -> str:
         return urlunparse((self.scheme, self.netloc, self.path, self.params, self.query, self.fragment))
+
+    @property
+    def port(self) -> Optional[int]:
+        return _port(self.netloc)
+
+
+def _port(netloc: str) -> Optional[int]:
+    """CPython's port property: read from the netloc when asked, with its ValueErrors."""
+    hostinfo = netloc[netloc.rfind("@") + 1:]
+    bracket = hostinfo.find("[")
+    if bracket >= 0:
+        rest = hostinfo[bracket + 1:]
+        close = rest.find("]")
+        after = rest[close + 1:] if close >= 0 else ""
+        colon = after.find(":")
+        port = after[colon + 1:] if colon >= 0 else ""
+    else:
+        colon = hostinfo.find(":")
+        port = hostinfo[colon + 1:] if colon >= 0 else ""
+    if not port:
+        return None
+    if not _all_in(port, "0123456789"):
+        raise ValueError("Port could not be cast to integer value as " + str_repr(port))
+    digits = port.lstrip("0")
+    if len(digits) > 5 or (digits and int(digits) > 65535):
+        raise ValueError("Port out of range 0-65535")
+    return int(digits) if digits else 0
 
 
 def _username(netloc: str) -> Optional[str]:
@@ -367,3 +402,50 @@ def urlunparse(components: tuple[str, str, str, str, str, str]) -> str:
     if params:
         url = url + ";" + params
     return urlunsplit((scheme, netloc, url, query, fragment))
+
+
+def urljoin(base: str, url: str, allow_fragments: bool = True) -> str:
+    """CPython 3.11's urljoin: RFC 3986 resolution, for the schemes in its uses_relative."""
+    if not base:
+        return url
+    if not url:
+        return base
+    b = urlparse(base, "", allow_fragments)
+    r = urlparse(url, b.scheme, allow_fragments)
+    if r.scheme != b.scheme or "|" + r.scheme + "|" not in USES_RELATIVE:
+        return url
+    netloc = r.netloc
+    if r.scheme in USES_NETLOC:
+        if netloc:
+            return urlunparse((r.scheme, netloc, r.path, r.params, r.query, r.fragment))
+        netloc = b.netloc
+    if not r.path and not r.params:
+        query = r.query if r.query else b.query
+        return urlunparse((r.scheme, netloc, b.path, b.params, query, r.fragment))
+    path = "/".join(_resolved_segments(b.path, r.path)) or "/"
+    return urlunparse((r.scheme, netloc, path, r.params, r.query, r.fragment))
+
+
+def _resolved_segments(base_path: str, path: str) -> list[str]:
+    """The segments of path over base_path with '.' and '..' removed, as CPython's urljoin does."""
+    if path[:1] == "/":
+        segments = path.split("/")
+    else:
+        base_parts = base_path.split("/")
+        if base_parts[-1] != "":
+            base_parts.pop()  # the last item is not a directory
+        joined = base_parts + path.split("/")
+        # no empty segments in the middle: they would give redundant slashes
+        segments = joined
+        if len(joined) > 2:
+            segments = joined[:1] + [seg for seg in joined[1:-1] if seg] + joined[-1:]
+    resolved: list[str] = []
+    for seg in segments:
+        if seg == "..":
+            if resolved:
+                resolved.pop()
+        elif seg != ".":
+            resolved.append(seg)
+    if segments[-1] == "." or segments[-1] == "..":
+        resolved.append("")  # a last relative directory keeps its trailing slash
+    return resolved

@@ -83,6 +83,14 @@ def counter_of_list(n: int) -> int:
 
 
 @export
+def counter_of_str(n: int) -> int:
+    text = "".join([WORDS[(i * 5 + n % 97) % len(WORDS)] for i in range(n % 9)]) + "é😀é"
+    c = Counter(text)
+    d: Counter[str] = Counter(text[n % 4:])
+    return digest(repr(c) + str(c.most_common(3)) + str(d) + str(Counter("")) + str(Counter(WORDS[n % len(WORDS)])))
+
+
+@export
 def counter_incremented(n: int) -> int:
     c: Counter[int] = Counter()
     empty = repr(c)
