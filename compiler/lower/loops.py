@@ -157,17 +157,10 @@ class LoopLowerer(ContainerLowerer):
             self.emit("local.get", index)
             self.call_runtime("compiler.runtime.memoryviews.memoryview_getitem", INT)
             return
-        if ty == BYTEARRAY:  # the test just checked 0 <= index < len: the byte in the current block
+        if ty in (BYTES, BYTEARRAY):  # the test just checked 0 <= index < len: load the byte
             self.emit("local.get", tmp)
-            self.emit("i32.load", 16)
-            self.emit("local.get", index)
-            self.emit("i32.wrap_i64")
-            self.emit("i32.add")
-            self.emit("i32.load8_u", BYTES_DATA)
-            self.emit("i64.extend_i32_u")
-            return
-        if ty == BYTES:  # immutable, and the test just checked 0 <= index < len: load the byte
-            self.emit("local.get", tmp)
+            if ty == BYTEARRAY:
+                self.emit("i32.load", 16)  # its current data block (bytes are immutable: their own)
             self.emit("local.get", index)
             self.emit("i32.wrap_i64")
             self.emit("i32.add")

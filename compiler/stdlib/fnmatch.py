@@ -48,15 +48,8 @@ class _Pattern:
 
     def bracket(self, pat: str, i: int) -> int:
         """The set opened by the '[' before i; where the pattern continues."""
-        n = len(pat)
-        j = i
-        if j < n and pat[j] == "!":
-            j += 1
-        if j < n and pat[j] == "]":
-            j += 1
-        while j < n and pat[j] != "]":
-            j += 1
-        if j >= n:
+        j = _set_end(pat, i)
+        if j < 0:
             self.items.append(ord("["))
             return i
         chunks = _chunks(pat, i, j) if "-" in pat[i:j] else [pat[i:j]]
@@ -160,8 +153,8 @@ def translate(pat: str) -> str:
     return "(?s:" + _join_stars(pieces) + ")\\Z"
 
 
-def _translate_set(pat: str, i: int, pieces: list[str]) -> int:
-    """The set opened by the '[' before i, as CPython writes it; where the pattern continues."""
+def _set_end(pat: str, i: int) -> int:
+    """Where the set opened by the '[' before i closes (its ']'), or -1: then '[' is itself."""
     n = len(pat)
     j = i
     if j < n and pat[j] == "!":
@@ -170,7 +163,13 @@ def _translate_set(pat: str, i: int, pieces: list[str]) -> int:
         j += 1
     while j < n and pat[j] != "]":
         j += 1
-    if j >= n:
+    return j if j < n else -1
+
+
+def _translate_set(pat: str, i: int, pieces: list[str]) -> int:
+    """The set opened by the '[' before i, as CPython writes it; where the pattern continues."""
+    j = _set_end(pat, i)
+    if j < 0:
         pieces.append("\\[")
         return i
     if "-" not in pat[i:j]:
