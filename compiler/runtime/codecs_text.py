@@ -8,7 +8,7 @@ surrogate, so UTF-8 encoding never fails and needs no handler (sema keeps it on 
 """
 from compiler.runtime.exceptions import UnicodeDecodeError, UnicodeEncodeError
 from compiler.runtime.reprs import hex_digits
-from compiler.runtime.strings import decode_problem
+from compiler.runtime.strings import continuation_high, continuation_low, decode_problem
 
 
 def encode_limited(s: str, limit: int, encoding: str, errors: str) -> bytes:
@@ -114,11 +114,6 @@ def valid_sequence(data: bytes, i: int) -> int:
     if i + size > len(data):
         return 0
     for k in range(1, size):
-        lo = 0x80
-        hi = 0xBF
-        if k == 1:
-            lo = 0xA0 if c == 0xE0 else 0x90 if c == 0xF0 else 0x80
-            hi = 0x9F if c == 0xED else 0x8F if c == 0xF4 else 0xBF
-        if not lo <= data[i + k] <= hi:
+        if not continuation_low(c, k) <= data[i + k] <= continuation_high(c, k):
             return 0
     return size

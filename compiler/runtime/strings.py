@@ -23,7 +23,7 @@ Functions returning several values set module globals (``slice_start``).
 from abi.intrinsics import (bytes_at, data_ptr, div_u, load_i64, load_u8, load_u32, lt_u, memory_copy,
                             memory_fill, raise_memory_error, rem_u, store_u8,
                             store_u32, wrap_add, wrap_mul, wrap_sub)
-from compiler.runtime.lists import (LIST_ITEMS, data_compare, data_equal, list_append, list_get, list_len,
+from compiler.runtime.lists import (LIST_ITEMS, data_compare, data_equal, list_append, list_len,
                                     list_new, slot_address)
 from compiler.runtime.memory import KIND_BYTES, KIND_POINTERS, KIND_RAW, KIND_STR, alloc
 from compiler.runtime.reprs import (SHOWN_CHARS, bytes_repr_cut, decode_message, index_error,
@@ -1235,6 +1235,20 @@ def decode_failure(b: int, i: int) -> str:
     return decode_message(data, i, end, reason)
 
 
+def continuation_low(lead: int, k: int) -> int:
+    """The least valid UTF-8 continuation byte ``k`` after ``lead`` (no overlong forms)."""
+    if k == 1:
+        return 0xA0 if lead == 0xE0 else 0x90 if lead == 0xF0 else 0x80
+    return 0x80
+
+
+def continuation_high(lead: int, k: int) -> int:
+    """The greatest valid continuation byte ``k`` after ``lead`` (no surrogates, nothing past U+10FFFF)."""
+    if k == 1:
+        return 0x9F if lead == 0xED else 0x8F if lead == 0xF4 else 0xBF
+    return 0xBF
+
+
 def decode_problem(data: bytes, i: int) -> tuple[int, str]:
     """Where the bad sequence at ``i`` ends and why: the lead byte, its valid continuation
     bytes, and why it stops there."""
@@ -1244,11 +1258,8 @@ def decode_problem(data: bytes, i: int) -> tuple[int, str]:
     if c < 0xC2 or c > 0xF4:
         return i + 1, "invalid start byte"
     for k in range(1, size):
-        lo = 0x80
-        hi = 0xBF
-        if k == 1:
-            lo = 0xA0 if c == 0xE0 else 0x90 if c == 0xF0 else 0x80
-            hi = 0x9F if c == 0xED else 0x8F if c == 0xF4 else 0xBF
+        lo = continuation_low(c, k)
+        hi = continuation_high(c, k)
         if i + k >= n:
             return n, "unexpected end of data"
         if not lo <= data[i + k] <= hi:
