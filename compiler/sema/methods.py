@@ -113,7 +113,8 @@ def list_methods(ty: ListType) -> dict[str, Signature]:
 
 
 def var_tuple_methods(ty: VarTupleType) -> dict[str, Signature]:
-    return {"index": ([("item", ty.item, False)], INT), "count": ([("item", ty.item, False)], INT)}
+    return {"index": ([("item", ty.item, False), ("start", INT, True), ("stop", INT, True)], INT),
+            "count": ([("item", ty.item, False)], INT)}
 
 
 def repr_unknown(ty: Type) -> bool:
