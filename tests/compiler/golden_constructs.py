@@ -590,9 +590,10 @@ CONSTRUCTS = [
     ("`decode(errors='surrogateescape')` (lone surrogates)", 'def f(b: bytes) -> str:\n    return b.decode("utf-8", "surrogateescape")\n',
      '2:12', "decoding with errors='surrogateescape' makes lone surrogates, which a str here cannot hold",
      "decode with errors='backslashreplace', or keep the bytes"),
-    ('`str.maketrans(d)` of one dict', 'def f(s: str) -> str:\n    return s.translate(str.maketrans({"a": "b"}))\n',
-     '2:24', 'str.maketrans() of one dict is not available yet',
-     "pass two str of equal length (and a third of characters to delete), or write the table: {ord('a'): 'b'}"),
+    ('`str.maketrans(d)` of a dict whose values are not str, int or None',
+     'def f(s: str, d: dict[str, float]) -> str:\n    return s.translate(str.maketrans(d))\n',
+     '2:38', 'str.maketrans() of a dict[str, float] is not supported',
+     "map str of one character (or code points) to a str, a code point or None: str.maketrans({'a': 'b', 'c': None})"),
     ('`map()` of a global variable holding a function, in a `for` loop',
      'from typing import Callable\n\n\ndef g(v: int) -> int:\n    return v\n\n\nH: Callable[[int], int] = g\n\n\n'
      'def f(xs: list[int]) -> int:\n    t = 0\n    for x in map(H, xs):\n        t += x\n    return t\n',
