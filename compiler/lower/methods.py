@@ -178,7 +178,11 @@ class MethodLowerer(ExprLowerer):
             self.slot(args[0], item)
             if name != "append":
                 self.emit("i64.const", eq_kind(item))
-        elif name == "pop":
+        if name == "index" and any(a is not None for a in args[1:]):  # xs.index(x, start[, stop])
+            self.maybe(args[1], 0)
+            self.maybe(args[2], 2**63 - 1)
+            return self.call_runtime(f"{LISTS}.list_index_between", INT)
+        if name == "pop":
             self.maybe(args[0], -1)
         elif name == "insert":
             self.value(args[0], INT)
