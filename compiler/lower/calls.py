@@ -267,8 +267,12 @@ class CallLowerer(TypeValueLowerer, RandomCallLowerer, DequeLowerer, BytearrayLo
         self.emit("call", f"{STRINGS}.str_ord")
 
     def builtin_chr(self, node: py_ast.Call) -> None:
+        formatted = getattr(node, "char_format", None)  # f"{n:c}", "%c" % x: sema/char_format.py
+        if formatted is STR:
+            self.slot(node.bound[0])
+            return self.call_runtime(f"{STRINGS}.format_char_text", STR)
         self.value(node.bound[0], INT)
-        self.call_runtime(f"{STRINGS}.str_chr", STR)
+        self.call_runtime(f"{STRINGS}.format_char" if formatted else f"{STRINGS}.str_chr", STR)
 
     def builtin_min(self, node: py_ast.Call) -> None:
         self.extremum(node, py_ast.Lt, "min")

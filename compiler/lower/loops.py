@@ -14,6 +14,7 @@ from .collections_ops import ordered_check, ordered_state, ordered_yielded
 from .containers import ContainerLowerer
 from .intrinsics import constant_int
 from .values import BYTES_DATA, DICTS, LISTS, STRINGS
+from .zip_strict import strict_exhausted
 
 
 def constant_range_length(bounds: list[int | None]) -> int | None:
@@ -104,9 +105,10 @@ class LoopLowerer(ContainerLowerer):
         self.current_mode, self.current_items = "plain", [source[2]]
         self.indexed(target, body, orelse, [source], backwards=True)
 
-    def indexed(self, target, body, orelse, sources: list[tuple[str, Type, Type]], backwards: bool = False) -> None:
+    def indexed(self, target, body, orelse, sources: list[tuple[str, Type, Type]], backwards: bool = False,
+                strict=None) -> None:
         """Walk sequences by index, re-reading lengths each step as CPython's iterators do;
-        ``backwards`` (one sequence): from its last index down to 0.
+        ``backwards`` (one sequence): from its last index down to 0; ``strict``: zip's errors.
 
         ``sources``: (temporary holding the sequence, its type, item type)."""
         index = self.temp("i64")
@@ -124,6 +126,8 @@ class LoopLowerer(ContainerLowerer):
                 self.emit("i64.const", 0)
                 self.emit("i64.lt_s")
                 self.emit("br_if", exit_label)
+            if strict is not None:  # zip(..., strict=True): lower/zip_strict.py
+                strict_exhausted(self, sources, index, exit_label, strict)
             for source in sources:
                 self.exhausted(source, index, exit_label)
             for source in sources:
@@ -257,10 +261,10 @@ class LoopLowerer(ContainerLowerer):
         self.emit("call", "rt.add")
         return self.stash("i64")
 
-    def iterate_zip(self, target, body, orelse, parts) -> None:
+    def iterate_zip(self, target, body, orelse, parts, strict=None) -> None:
         sources = [self.sequence_source(p[1]) for p in parts]
         self.current_mode, self.current_items = "zip", [s[2] for s in sources]
-        self.indexed(target, body, orelse, sources)
+        self.indexed(target, body, orelse, sources, strict=strict)
 
     def iterate_dict(self, target, body, orelse, node, view: str) -> None:
         """Entries in insertion order; a change of size during the loop raises RuntimeError."""

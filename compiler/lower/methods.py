@@ -48,6 +48,10 @@ class MethodLowerer(ExprLowerer):
         elif isinstance(ty, VarTupleType):  # index/count of items the runtime compares (sema checked)
             self.slot(node.bound[0], ty.item)
             self.emit("i64.const", eq_kind(ty.item))
+            if name == "index" and any(a is not None for a in node.bound[1:]):  # t.index(x, start[, stop])
+                self.maybe(node.bound[1], 0)
+                self.maybe(node.bound[2] if len(node.bound) > 2 else None, 2**63 - 1)
+                return self.call_runtime("compiler.runtime.tuple_builtin.tuple_index_between", INT)
             self.call_runtime("compiler.runtime.tuple_builtin.tuple_index" if name == "index"
                               else f"{LISTS}.list_count", INT)
         elif isinstance(ty, DictType):
@@ -174,7 +178,11 @@ class MethodLowerer(ExprLowerer):
             self.slot(args[0], item)
             if name != "append":
                 self.emit("i64.const", eq_kind(item))
-        elif name == "pop":
+        if name == "index" and any(a is not None for a in args[1:]):  # xs.index(x, start[, stop])
+            self.maybe(args[1], 0)
+            self.maybe(args[2], 2**63 - 1)
+            return self.call_runtime(f"{LISTS}.list_index_between", INT)
+        if name == "pop":
             self.maybe(args[0], -1)
         elif name == "insert":
             self.value(args[0], INT)

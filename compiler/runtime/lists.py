@@ -435,6 +435,20 @@ def list_index(lst: int, value: int, eq_kind: int) -> int:
     return index
 
 
+def list_index_between(lst: int, value: int, eq_kind: int, start: int, stop: int) -> int:
+    """``lst.index(value, start, stop)``: the bounds clipped as a slice's; ValueError if absent."""
+    n = load_u32(lst + LIST_LEN)
+    if start < 0:
+        start = max(start + n, 0)
+    if stop < 0:
+        stop = max(stop + n, 0)
+    for i in range(start, min(stop, n)):
+        if items_equal(load_i64(slot_address(lst, i)), value, eq_kind & EQ_MASK):
+            return i
+    value_error(item_repr(value, eq_kind) + " is not in list")
+    return -1
+
+
 def list_contains(lst: int, value: int, eq_kind: int) -> bool:
     return find_item(lst, value, eq_kind) >= 0
 

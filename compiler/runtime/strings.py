@@ -1290,6 +1290,20 @@ def str_chr(i: int) -> int:
     return r
 
 
+def format_char(i: int) -> int:
+    """f"{i:c}", format(i, "c"), "%c" % i: OverflowError outside range(0x110000), else chr(i)."""
+    if i < 0 or i > MAX_CODE_POINT:
+        overflow_error("%c arg not in range(0x110000)")
+    return str_chr(i)
+
+
+def format_char_text(s: int) -> int:
+    """"%c" % s: a str of one character, else CPython's TypeError."""
+    if cp_len(s) != 1:
+        type_error("%c requires int or char")
+    return s
+
+
 # -- numbers and formatting --------------------------------------------------------
 def format_int(v: int, base: int, upper: bool) -> int:
     """The digits of ``v`` in base 2, 8, 10 or 16 with a '-' sign, no prefix: format(v, 'x')."""

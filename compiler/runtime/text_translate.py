@@ -71,3 +71,42 @@ def maketrans_deleting(x: str, y: str, z: str) -> dict[int, int | None]:
     for ch in z:
         table[ord(ch)] = None
     return table
+
+
+# str.maketrans(d) of one dict: its str keys (one character each) become code points; int keys stay.
+def translate_key(key: str) -> int:
+    if len(key) != 1:
+        raise ValueError("string keys in translate table must be of length 1")
+    return ord(key)
+
+
+def maketrans_str_to_str(d: dict[str, str]) -> dict[int, str]:
+    return {translate_key(k): v for k, v in d.items()}
+
+
+def maketrans_str_to_code(d: dict[str, int]) -> dict[int, int]:
+    return {translate_key(k): v for k, v in d.items()}
+
+
+def maketrans_str_to_optional_str(d: dict[str, str | None]) -> dict[int, str | None]:
+    return {translate_key(k): v for k, v in d.items()}
+
+
+def maketrans_str_to_optional_code(d: dict[str, int | None]) -> dict[int, int | None]:
+    return {translate_key(k): v for k, v in d.items()}
+
+
+def maketrans_code_to_str(d: dict[int, str]) -> dict[int, str]:
+    return {k: v for k, v in d.items()}
+
+
+def maketrans_code_to_code(d: dict[int, int]) -> dict[int, int]:
+    return {k: v for k, v in d.items()}
+
+
+def maketrans_code_to_optional_str(d: dict[int, str | None]) -> dict[int, str | None]:
+    return {k: v for k, v in d.items()}
+
+
+def maketrans_code_to_optional_code(d: dict[int, int | None]) -> dict[int, int | None]:
+    return {k: v for k, v in d.items()}

@@ -1,6 +1,6 @@
 """``s.startswith(tuple(xs))`` / ``endswith``: the affixes come as the list ``tuple(xs)`` copied
 (compiler/sema/tuple_builtin.py), tested in order as CPython tests a tuple's items."""
-from compiler.runtime.lists import EQ_MASK, find_item, list_get, list_len
+from compiler.runtime.lists import EQ_MASK, find_item, items_equal, list_get, list_len
 from compiler.runtime.reprs import index_error, type_error, value_error
 from compiler.runtime.text_split import tail_match
 
@@ -28,6 +28,20 @@ def tuple_index(tup: int, value: int, eq_kind: int) -> int:
     if index < 0:
         value_error("tuple.index(x): x not in tuple")
     return index
+
+
+def tuple_index_between(tup: int, value: int, eq_kind: int, start: int, stop: int) -> int:
+    """``t.index(value, start, stop)``: the bounds clipped as a slice's (negative: from the end)."""
+    n = list_len(tup)
+    if start < 0:
+        start = max(start + n, 0)
+    if stop < 0:
+        stop = max(stop + n, 0)
+    for i in range(start, min(stop, n)):
+        if items_equal(list_get(tup, i), value, eq_kind & EQ_MASK):
+            return i
+    value_error("tuple.index(x): x not in tuple")
+    return -1
 
 
 def star_arguments_check(rest: int, before: int, wanted: int, exact: bool, offset: int, qualname: str,

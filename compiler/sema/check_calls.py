@@ -321,6 +321,9 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
         if isinstance(base, ListType) and func.attr in ("index", "count", "remove") \
                 and not equality_supported(base.item):
             raise self.fail(func, f"list.{func.attr}() on {base} is not supported in this version")
+        if isinstance(base, ListType) and func.attr == "index" and len(node.args) > 1 and eq_kind(base.item) is None:
+            raise self.fail(func, f"list.index() with a start or stop on {base} is not supported",
+                            "search the whole list, or a slice of it (then add the slice's start)")
         if isinstance(base, VarTupleType) and eq_kind(base.item) is None:
             raise self.fail(func, f"tuple.{func.attr}() on {base} is not supported in this version",
                             "search a list of these items")

@@ -20,6 +20,7 @@ from .types import class_type
 from .types import union_problem
 from .unions import truthy_part, without_none
 from .walrus import without_rebound
+from .zip_strict import strict_errors, strict_flag
 
 Narrowing = dict[str, Type]
 
@@ -303,10 +304,10 @@ class FlowMixin:
         name = call.func.id
         start = self.enumerate_start(call) if name == "enumerate" else None
         sequences = call.args[:1] if name == "enumerate" else call.args
-        if (call.keywords and start is None) or (name == "zip" and not call.args):
+        strict = strict_flag(self, call) if name == "zip" else None  # sema/zip_strict.py
+        if (call.keywords and start is None and name == "enumerate") or (name == "zip" and not call.args):
             raise self.fail(call, f"{name}() is supported as {name}(items) or {name}(items, start)"
-                            if name == "enumerate" else "zip() is supported with one or more iterables, without strict=",
-                            "" if name == "enumerate" else "compare the lengths first, then zip() without strict=")
+                            if name == "enumerate" else "zip() is supported with one or more iterables")
         parts = []
         for arg in sequences:
             holder = py_ast.Pass()
@@ -317,6 +318,8 @@ class FlowMixin:
         if start is not None:
             self.use_int(start, what="the start of enumerate()")
             owner.iteration += (start,)
+        if strict and len(call.args) > 1:
+            owner.iteration += (strict_errors(self, call),)
         if name == "enumerate":
             return tuple_of((INT, parts[0][0]))
         return tuple_of(tuple(part[0] for part in parts))

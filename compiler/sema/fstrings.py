@@ -14,7 +14,7 @@ Supported: ``[[fill]align][sign][#][0][width][,|_][.precision][type]`` with alig
 
 CPython's defaults are resolved here: numbers align right and str left; a
 ``0`` before the width means fill ``0`` (unless a fill is given) and, for
-numbers, align ``=`` (unless an alignment is given). Everything else (``n``, ``c``, ``z``, ``#``
+numbers, align ``=`` (unless an alignment is given). An int's ``c``: sema/char_format.py. Everything else (``n``, ``z``, ``#``
 with ``0`` padding of x/o/b, grouping with ``0`` padding, a precision on an int without a float
 type) is an error message naming the spec.
 """
@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import ast as py_ast
 
 from .type_values import refuse_type_value_use
+from .char_format import char_format
 from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, Type, UnionType, members_of
 from .exceptions import is_exception
 from .reprs import defines_str, shown_by_repr
@@ -193,10 +194,13 @@ class FormatChecks:
             if not all(isinstance(p, py_ast.Constant) for p in pieces):
                 raise self.fail(part, "format specs must be constant", "write {x:>5}, not {x:>{width}}")
             spec = "".join(p.value for p in pieces)
+        if spec.endswith("c") and part.conversion == -1 and (ty == INT or hasattr(part, "percent_c")):
+            part.spec = char_format(self, part, spec, ty)  # sema/char_format.py
+            return
         parsed = parse_spec(spec, ty)
         if isinstance(parsed, str):
             raise self.fail(part, parsed, unformatted_help(ty) if not spec else
-                            "supported: [[fill]align][sign][#][0][width][,|_][.precision][d|x|X|o|b|e|E|f|F|g|G|%|s]")
+                            "supported: [[fill]align][sign][#][0][width][,|_][.precision][d|x|X|o|b|c|e|E|f|F|g|G|%|s]")
         part.spec = parsed
 
 

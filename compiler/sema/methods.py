@@ -104,7 +104,7 @@ def list_methods(ty: ListType) -> dict[str, Signature]:
         "pop": ([("index", INT, True)], t),
         "insert": ([("index", INT, False), ("item", t, False)], NONE),
         "extend": ([("items", ty, False)], NONE),
-        "index": ([("item", t, False)], INT),
+        "index": ([("item", t, False), ("start", INT, True), ("stop", INT, True)], INT),
         "count": ([("item", t, False)], INT),
         "remove": ([("item", t, False)], NONE),
         "clear": ([], NONE), "copy": ([], ty), "reverse": ([], NONE),
@@ -113,7 +113,8 @@ def list_methods(ty: ListType) -> dict[str, Signature]:
 
 
 def var_tuple_methods(ty: VarTupleType) -> dict[str, Signature]:
-    return {"index": ([("item", ty.item, False)], INT), "count": ([("item", ty.item, False)], INT)}
+    return {"index": ([("item", ty.item, False), ("start", INT, True), ("stop", INT, True)], INT),
+            "count": ([("item", ty.item, False)], INT)}
 
 
 def repr_unknown(ty: Type) -> bool:

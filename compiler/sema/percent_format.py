@@ -7,7 +7,8 @@ Supported: ``%s %r %a`` (flag ``-``, width, precision), ``%d %i %u %x %X %o``
 (flags ``- + space 0``, width) of an int (``%d %i %u`` of a float or bool variable: its ``int()``), ``%e %E %f %F %g %G`` (same flags and
 ``#``, width, precision) of an int or float, and ``%%``. What CPython raises for a constant format
 (wrong argument count, a ``%d`` of a str, an unknown conversion) is a compile
-error here, as are ``*`` widths, ``#`` with ``%x %o`` and ``%c``. ``%(name)s`` fields take the
+error here, as are ``*`` widths and ``#`` with ``%x %o``. ``%c`` of an int or a one-character str:
+sema/char_format.py. ``%(name)s`` fields take the
 values of a dict literal written in place (constants or local variables).
 """
 from __future__ import annotations
@@ -22,7 +23,7 @@ _FIELD = re.compile(r"%(?:\((?P<key>[^)]*)\))?(?P<flags>[-+ 0#]*)(?P<width>\d+)?
 TEXT_TYPES = "sra"
 INT_TYPES = {"d": "d", "i": "d", "u": "d", "x": "x", "X": "X", "o": "o"}
 FLOAT_TYPES = "eEfFgG"  # an int argument is formatted as float(n), as CPython does
-HELP = "supported: %s %r %a %d %i %x %X %o %e %E %f %F %g %G %% with flags - + space 0 (# with e f g), a width and a precision"
+HELP = "supported: %s %r %a %c %d %i %x %X %o %e %E %f %F %g %G %% with flags - + space 0 (# with e f g), a width and a precision"
 
 
 class PercentFormatChecks:
@@ -130,6 +131,10 @@ class PercentFormatChecks:
             alternate = "#" if "#" in flags else ""
             digits = "" if kind not in FLOAT_TYPES else "." + (precision if precision is not None else "6")
             return _formatted(arg, -1, align + sign + alternate + zero + width + digits + INT_TYPES.get(kind, kind))
+        if kind == "c":  # flags but '-' and a precision change nothing (sema/char_format.py)
+            piece = _formatted(arg, -1, ("<" if "-" in flags else ">") + width + "c")
+            piece.percent_c = True
+            return piece
         raise self.fail(node, f"the '%' conversion '{field.group(0)}' is not supported", HELP)
 
 

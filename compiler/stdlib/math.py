@@ -3,8 +3,9 @@ floor, ceil, trunc, fabs, isnan, isinf, isfinite, copysign, the integer function
 factorial, comb, perm, and the constants inf, nan, pi, e, tau. An int result beyond int64 raises
 OverflowError (CPython's is a big int), as every int here.
 
-Their parameters are float: CPython also takes an int (floor(n) is n), which the subset does not
-convert implicitly, so passing one is a compile error (write float(n), or leave the call out).
+Their parameters are float: CPython also takes an int, which the subset does not convert
+implicitly, so passing one is a compile error (write float(n)); floor, ceil and trunc take an
+int too and return it (exactly, as CPython's int.__floor__).
 """
 
 from abi.intrinsics import float_bits, float_from_bits
@@ -26,17 +27,23 @@ def _int(x: float) -> int:
     return int(x)
 
 
-def floor(x: float) -> int:
+def floor(x: int | float) -> int:
+    if isinstance(x, int):
+        return int(x)  # an int is its own floor (a bool: its int)
     n = _int(x)  # toward zero
     return n - 1 if float(n) > x else n
 
 
-def ceil(x: float) -> int:
+def ceil(x: int | float) -> int:
+    if isinstance(x, int):
+        return int(x)
     n = _int(x)
     return n + 1 if float(n) < x else n
 
 
-def trunc(x: float) -> int:
+def trunc(x: int | float) -> int:
+    if isinstance(x, int):
+        return int(x)
     return _int(x)
 
 

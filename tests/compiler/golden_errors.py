@@ -14,7 +14,7 @@ OTHER_ERRORS = [
      'pass k by keyword: g(..., k=...)'),
     ("def f(s: str) -> str:\n    return '%s %s' % (s,)\n",
      '2:12', 'TypeError: not enough arguments for format string',
-     'supported: %s %r %a %d %i %x %X %o %e %E %f %F %g %G %% with flags - + space 0 (# with e f g), a width and a precision'),
+     'supported: %s %r %a %c %d %i %x %X %o %e %E %f %F %g %G %% with flags - + space 0 (# with e f g), a width and a precision'),
     ('from dataclasses import dataclass\n@dataclass(repr=False)\nclass D:\n    v: int\ndef f(d: D) -> str:\n'
      '    return repr(d)\n',
      '6:17', "repr() of D is not supported: CPython shows the object's address (the class defines no __repr__)",

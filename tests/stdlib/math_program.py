@@ -36,7 +36,8 @@ def call(op: int, x: float) -> str:
 
 def integers(op: int, a: int, b: int) -> str:
     if op == 0:
-        return f"{math.gcd(a, b)} {math.gcd(a)} {math.gcd()} {math.gcd(a, b, 12)}"
+        return f"{math.floor(a)} {math.ceil(b)} {math.trunc(a)} {floor(b)} {ceil(a % 7)} {trunc(-b)} " \
+            f"{math.gcd(a, b)} {math.gcd(a)} {math.gcd()} {math.gcd(a, b, 12)}"
     if op == 1:
         return f"{math.lcm(a, b)} {math.lcm(a)} {math.lcm()} {math.lcm(a % 1000, b % 1000, 6)}"
     if op == 2:

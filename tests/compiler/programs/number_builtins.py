@@ -264,3 +264,26 @@ def filter_none_drops_falsy(a: int) -> int:
     for w in filter(None, words):
         t = t * 3 + len(w)
     return t + sum(1 for n in filter(None, numbers)) * 1000
+
+
+def zip_strict_message(xs: list[int], ys: list[str], zs: bytes) -> str:
+    seen = 0
+    try:
+        for x, y, z in zip(xs, ys, zs, strict=True):
+            seen += x + len(y) + z
+        for x, y in zip(xs, ys, strict=True):
+            seen += x
+        for y, x in zip(ys, xs, strict=False):
+            seen += x
+        return f"ok {seen}"
+    except ValueError as err:
+        return f"{seen} {err}"
+
+
+@export
+def zip_strict(a: int) -> int:
+    n = a % 5
+    xs = list(range(n))
+    texts = [zip_strict_message(xs, ["é"] * m, b"z" * k) for m in range(5) for k in range(5)]
+    pairs = list(zip(xs, xs[::-1], strict=True))
+    return mix(len(pairs), digest("|".join(texts)))

@@ -90,3 +90,23 @@ def int_fields_of_floats_and_bools(n: int) -> int:
     special = [float("nan"), float("inf"), -2.5][n % 3]
     text = "%d|%5i|%-4u|%+d|%d" % (x, flag, 2.999, False, special)
     return digest(text)
+
+
+def char_texts(n: int, s: str) -> str:
+    try:
+        return f"[{n:c}|{n:5c}|{n:<3c}|{n:*^5c}|{n:=4c}|{n:04c}]" + format(n, "c") + "%c|%3c|%-3c|%05c|%+.2c" % (n, n, n, n, n)
+    except OverflowError as err:
+        text = "O " + str(err)
+    try:
+        return text + "%c|%-4c|%4c" % (s, s, s)
+    except TypeError as err:
+        return text + " T " + str(err)
+
+
+@export
+def char_fields(n: int) -> int:
+    h = n % 3
+    for code in [n, n % 0x110000, n % 0xD800, n % 128, 65, 0x10FFFF, 0x110000, -1, 0xE000]:
+        for s in TEXTS:
+            h = mix(h, digest(char_texts(code, s)))
+    return h

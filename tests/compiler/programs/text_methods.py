@@ -396,3 +396,27 @@ def codec_errors(a: int) -> int:
     except UnicodeError as e:
         h = mix(h, digest(str(e)) + digest(repr(e)))
     return h
+
+
+def dict_table_text(s: str, keys: list[str]) -> str:
+    try:
+        codes: dict[str, int | None] = {}
+        for i, k in enumerate(keys):
+            codes[k] = None if i % 3 == 2 else 0x41 + i
+        by_code: dict[int, str] = {ord(k[0]) if k else 0: k.upper() for k in keys}
+        table = str.maketrans(codes)
+        return s.translate(table) + "|" + s.translate(str.maketrans(by_code)) + "|" + str(table)
+    except ValueError as err:
+        return str(err)
+
+
+@export
+def maketrans_dicts(a: int) -> int:
+    """str.maketrans(d) of one dict: str keys of one character (else ValueError) or code points."""
+    s = "héllo wörld " + str(a % 1000)
+    h = digest(s.translate(str.maketrans({"l": "L", "ö": "oe", "o": None})))
+    h = mix(h, digest(s.translate(str.maketrans({104: 72, 233: None}))))
+    h = mix(h, digest(s.translate(str.maketrans({"h": 72, "1": 0x1F600}))))
+    for keys in [["l", "o"], ["é", "w", " "], ["ab"], [], ["x", ""], [str(a % 10), "h"]]:
+        h = mix(h, digest(dict_table_text(s, keys)))
+    return h

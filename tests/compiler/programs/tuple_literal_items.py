@@ -85,3 +85,43 @@ def tuple_index_missing(n: int) -> int:
         return t.index(n % 7)
     except ValueError as e:
         return -len(str(e)) * 1000 - sum(ord(c) for c in str(e)) % 997
+
+
+def index_between(t: tuple[str, ...], x: str, start: int, stop: int) -> int:
+    try:
+        return t.index(x, start) * 100 + t.index(x, start, stop)
+    except ValueError as e:
+        return -len(str(e)) * 1000 - sum(ord(c) for c in str(e)) % 997
+
+
+@export
+def tuple_index_bounds(n: int) -> int:
+    """t.index(x, start) / t.index(x, start, stop), bounds clipped as a slice's, on fixed and var tuples."""
+    fixed = (n % 3, 1, 2, n % 3, 1)
+    words = tuple(["a", "b", "a", "c", "a"][: n % 6])
+    s = fixed.index(1, n % 4) * 7 + fixed.index(n % 3, -2)
+    bounds = [-9, -3, -1, 0, 1, 2, 4, 5, 9]
+    for start in bounds:
+        for stop in bounds:
+            s = (s * 31 + index_between(words, "a", start, stop) + index_between(words, "c", start, stop)) % 1000003
+    return s
+
+
+def list_index_between(xs: list[str], x: str, start: int, stop: int) -> int:
+    try:
+        return xs.index(x, start) * 100 + xs.index(x, start, stop)
+    except ValueError as e:
+        return -len(str(e)) * 1000 - sum(ord(c) for c in str(e)) % 997
+
+
+@export
+def list_index_bounds(n: int) -> int:
+    """xs.index(x, start) / xs.index(x, start, stop) on lists, bounds clipped as a slice's."""
+    words = ["a", "b", "a", "c", "é"][: n % 6]
+    nums = [n % 3, 1, 2, n % 3, 1]
+    s = nums.index(1, n % 4) * 7 + nums.index(n % 3, -2)
+    bounds = [-9, -3, -1, 0, 1, 2, 4, 5, 9]
+    for start in bounds:
+        for stop in bounds:
+            s = (s * 31 + list_index_between(words, "a", start, stop) + list_index_between(words, "é", start, stop)) % 1000003
+    return s
