@@ -6,7 +6,7 @@ must not silently fall back to a default). ``read_config`` returns the error
 as text naming the key, for the one log line Envoy shows when it refuses the
 configuration.
 """
-from abi.json import JSON_ARRAY, JSON_BOOL, JSON_ERROR, JSON_INT, JSON_OBJECT, JSON_STRING, JsonValue, parse_json
+from json_reader import JSON_ARRAY, JSON_BOOL, JSON_ERROR, JSON_INT, JSON_OBJECT, JSON_STRING, JsonValue, parse_json
 from addresses import Cidr, parse_cidr
 
 KNOWN_KEYS = ["ttlSecond", "burst", "xffTrustedHops", "allowlist", "rejectStatus", "rejectBody",

@@ -1,12 +1,12 @@
 """The filter's parsers against CPython's own: ipaddress for addresses and CIDRs, json for the
-configuration reader (abi/json.py), on generated and hostile inputs. The compiled module runs
+configuration reader (filter/json_reader.py), on generated and hostile inputs. The compiled module runs
 the same code (differential tests in tests/compiler cover the compiler itself)."""
 import ipaddress
 import json
 
 from hypothesis import given, settings, strategies as st
 
-from abi.json import JSON_ERROR, parse_json
+from json_reader import JSON_ERROR, parse_json
 from abi.host import strip_port as host_of
 from abi.wire import wire_to_text
 from addresses import V4_MAPPED_PREFIX, forwarded_client, format_ip, parse_address, parse_cidr, parse_ip, parse_ipv4

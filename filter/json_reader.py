@@ -1,4 +1,7 @@
-"""A strict JSON reader for plugin configurations (RFC 8259), in the subset.
+"""The rate limiter's strict JSON reader for its configuration (RFC 8259), in the subset.
+
+Not `json.loads` (compiler/stdlib/json.py, the one a filter author imports): this one refuses
+duplicate keys, where json.loads keeps the last, and reports errors as values, not exceptions.
 
 ``parse_json(text)`` returns a ``JsonValue`` tree, or raises nothing: a syntax
 error comes back as a value with ``kind == JSON_ERROR`` and a message saying
