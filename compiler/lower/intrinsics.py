@@ -5,10 +5,9 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..program import BOOL, BYTES, INT, RAISE_INTRINSICS, GlobalSym
-from .values import STRINGS
+from .values import BYTES_DATA, STRINGS
 
 HOST_BLOCK = "abi.memory.host_block"  # the SDK's last host buffer (abi/memory.py)
-BYTES_DATA_OFFSET = 16  # where a bytes object's data starts (compiler/runtime/strings.py DATA)
 
 MEMORY_INTRINSICS = {
     "load_u8": ["i32.wrap_i64", ("i32.load8_u", 0), "i64.extend_i32_u"],
@@ -113,7 +112,7 @@ class IntrinsicLowerer:
         self.emit("if", self.fresh("L"), "i32")
         self.emit("local.get", ptr)  # the object's length must be what the host reported
         self.emit("i32.wrap_i64")
-        self.emit("i32.const", BYTES_DATA_OFFSET - 8)
+        self.emit("i32.const", BYTES_DATA - 8)
         self.emit("i32.sub")
         self.emit("i64.load32_u", 0)
         self.emit("local.get", size)
@@ -126,7 +125,7 @@ class IntrinsicLowerer:
         self.emit("global.set", HOST_BLOCK)
         self.emit("local.get", ptr)
         self.emit("i32.wrap_i64")
-        self.emit("i32.const", BYTES_DATA_OFFSET)
+        self.emit("i32.const", BYTES_DATA)
         self.emit("i32.sub")
         self.emit("else")
         self.emit("local.get", ptr)
