@@ -33,9 +33,9 @@ from .infer import UnknownLiteral
 from .classes import inherited_method
 from .constants import INT64_HELP, INT64_MAX, INT64_MIN
 from .field_narrowing import field_help
-from .flags import FLAG_HELP, is_flag
+from .flags import is_flag
 from .any_copies import AnyCopies
-from .int_enums import VALUE_HELP, is_int_enum
+from .int_enums import VALUE_HELP, is_int_enum, value_read
 from .class_keys import MISSING_HELP, MISSING_KEY, repr_unknown
 from .types import TYPE_UNION_PROBLEM, assignable, from_any, is_exception_class_info, runs_user_code, union_problem
 from .unsupported import describe, undefined_name
@@ -63,12 +63,18 @@ def truthy_type(ty: Type, objects_have_truth: bool = True) -> bool:
     class of the program defines __bool__ or __len__ (``objects_have_truth``), which would decide."""
     if ty == ANY:
         return not objects_have_truth
-    if is_int_enum(ty) or is_flag(ty):
-        return False  # its value's truth (sema/int_enums.py): refused, with a help line
+    if is_int_enum(ty) or is_flag(ty) or value_truth_member(ty):
+        return False  # a member's truth is its value's: read there (ExprChecker.truthy), not in an Optional/Union
     if isinstance(ty, UnionType):  # tested on what it holds; a class's __bool__/__len__ is not looked up
         return not any(isinstance(m, (ClassType, TupleType)) for m in ty.members)
     return ty in NUMERIC + TEXT or ty in (BYTEARRAY, MEMORYVIEW) or isinstance(ty, (ListType, DictType, TupleType, OptionalType, ClassType, SetType,
                                                    VarTupleType))
+
+
+def value_truth_member(ty: Type) -> bool:
+    """Whether ``ty`` is an Optional or Union holding an IntEnum or Flag (whose truth is its value's)."""
+    members = [ty.inner] if isinstance(ty, OptionalType) else ty.members if isinstance(ty, UnionType) else []
+    return any(is_int_enum(m) or is_flag(m) for m in members)
 
 
 class ExprChecker(ContainerLiteralChecks, ArithmeticChecks, ComparisonChecks, FormatChecks, PercentFormatChecks, HeldChecks,
@@ -154,6 +160,8 @@ class ExprChecker(ContainerLiteralChecks, ArithmeticChecks, ComparisonChecks, Fo
             py_node.ty = self.check_BoolOp(py_node, None, condition=True)
             return py_node.ty
         ty = self.check(py_node)
+        if is_int_enum(ty) or is_flag(ty):
+            ty = value_read(py_node)  # IntEnum's truth is int's; Flag.__bool__ is bool(self._value_)
         if not truthy_type(ty, self.objects_have_truth):
             raise self.no_truth(py_node, ty)
         if self.objects_have_truth and isinstance(getattr(ty, "inner", ty), ClassType) \
@@ -166,10 +174,12 @@ class ExprChecker(ContainerLiteralChecks, ArithmeticChecks, ComparisonChecks, Fo
             return self.fail(py_node, "the truth of an Any is not known here: a class of this program defines "
                              "__bool__ or __len__, which an Any holding one of its objects would call",
                              "narrow it first: 'if isinstance(x, str) and x: ...'")
-        if is_int_enum(ty):
-            return self.fail(py_node, f"the truth of the IntEnum member {ty} is its value's here", VALUE_HELP)
-        if is_flag(ty):
-            return self.fail(py_node, f"the truth of a Flag value ({ty}) is not supported yet", FLAG_HELP)
+        if is_int_enum(ty) or is_flag(ty):  # as an 'and'/'or' operand, whose result may be the member itself
+            kind = "IntEnum member" if is_int_enum(ty) else "Flag value"
+            return self.fail(py_node, f"the truth of the {kind} {ty} is its value's here", VALUE_HELP)
+        if value_truth_member(ty):
+            return self.fail(py_node, f"the truth of a {ty} value is not supported: an IntEnum member or Flag "
+                             "value tests as its value, None as false", "write 'x is not None and bool(x.value)'")
         return self.fail(py_node, f"a {ty} value has no truth value here")
 
     # -- leaves ----------------------------------------------------------

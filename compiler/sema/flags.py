@@ -3,8 +3,8 @@ distinct powers of two. ``a | b``, ``a & b``, ``a ^ b`` and ``~a`` of members of
 rewritten into ``P(value)``, the generated lookup: a member, or a composite (``R|W``, value 0's
 name is None) made once and cached, so ``is`` holds as in CPython. ``str()`` and formatting are
 Enum's (``P.R|W``, ``P(0)``). ``P.R in p`` is 3.11's ``Flag.__contains__`` (every bit of the left
-one set in the right). Truth tests, iterating a member and format specs are not supported yet
-(compile errors); so is IntFlag.
+one set in the right). A truth test reads the value (sema/check_expr.py, as IntEnum's). Iterating a
+member and format specs are not supported yet (compile errors); so is IntFlag.
 """
 from __future__ import annotations
 

@@ -199,9 +199,9 @@ CONSTRUCTS = [
      'class N:\n    pass\ndef f(d: dict[N, int], k: N) -> None:\n    del d[k]\n',
      '4:9', "del d[key] of a dict keyed by objects is not supported: a missing key's KeyError shows its repr",
      'write d.pop(key, None)'),
-    ('truth test of an `IntEnum` member', 'from enum import IntEnum\nclass L(IntEnum):\n    A = 0\n'
-     'def f(m: L) -> bool:\n    return not m\n',
-     '5:16', 'the truth of the IntEnum member L is its value\'s here', 'write m.value for its int'),
+    ('`IntEnum` member as an operand of `and`/`or`', 'from enum import IntEnum\nclass L(IntEnum):\n    A = 0\n'
+     'def f(m: L) -> L | int:\n    return m or 1\n',
+     '5:12', 'the truth of the IntEnum member L is its value\'s here', 'write m.value for its int'),
     ('`IntEnum` member passed or stored as an int', 'from enum import IntEnum\nclass L(IntEnum):\n    A = 0\n'
      'def f(m: L) -> list[int]:\n    return [1, m]\n',
      '5:16', 'a list element must be int, not L',
@@ -210,9 +210,10 @@ CONSTRUCTS = [
      'from enum import IntEnum\nclass L(IntEnum):\n    A = 0\ndef f(m: L) -> bool:\n    return isinstance(m, int)\n',
      '5:26', 'isinstance() of an IntEnum member against int is not supported',
      'an IntEnum member is always an int: test its class instead'),
-    ('truth test of a `Flag` value', 'from enum import Flag\nclass P(Flag):\n    R = 4\n    W = 2\n'
-     'def f(p: P) -> bool:\n    return not p\n',
-     '6:16', 'the truth of a Flag value (P) is not supported yet', "test the bits of its value: 'if p.value & Perm.R.value:'"),
+    ('truth test of an optional `Flag` value', 'from enum import Flag\nclass P(Flag):\n    R = 4\n    W = 2\n'
+     'def f(p: P | None) -> bool:\n    return not p\n',
+     '6:16', 'the truth of a P | None value is not supported: an IntEnum member or Flag value tests as its value, '
+     'None as false', "write 'x is not None and bool(x.value)'"),
     ('a `Flag` member that is not a power of two', 'from enum import Flag\nclass P(Flag):\n    R = 4\n    RW = 6\n',
      '4:5', "RW: a Flag member's value must be a power of two here (1, 2, 4, ...)",
      'give each member its own bit; write combinations as A | B where used'),

@@ -2,7 +2,7 @@
 CPython's message), Color["RED"] (KeyError), iteration in definition order, len, in, ==/is,
 members in lists and fields, methods, a module-level global holding a member."""
 from dataclasses import dataclass
-from enum import Enum, Flag
+from enum import Enum, Flag, IntEnum
 
 from abi import export
 
@@ -38,6 +38,11 @@ class Perm(Flag):
 
 
 DEFAULT = Color.GREEN
+
+
+class Level(IntEnum):
+    OFF = 0
+    LOW = 1
 ALL = Perm.R | Perm.W | Perm.X
 
 
@@ -134,3 +139,20 @@ def flag_membership(n: int) -> int:
         t = t * 2 + int(a in p)
         t = t * 2 + int(a not in members[1] | members[2])
     return t
+
+
+@export
+def flag_and_int_enum_truth(n: int) -> int:
+    """Truth of a Flag (3.11's bool(self._value_)) and of an IntEnum member (int's), in if/while/not/bool()."""
+    p = Perm(n % 8) & Perm.R
+    level = Level(n % 2)
+    t = int(bool(p)) * 2 + int(not p)
+    t = t * 2 + int(bool(~(Perm.R | Perm.W | Perm.X)))
+    t = t * 2 + (1 if level else 0)
+    t = t * 2 + int(bool(level) and not Level.OFF)
+    q = Perm(n % 8)
+    while q:
+        t += 4
+        q = q & Perm(q.value >> 1)
+    return t
+
