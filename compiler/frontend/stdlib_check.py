@@ -181,7 +181,7 @@ def _check_calls(module: SourceModule, calls: dict[str, tuple[str, str]],
                                          "bytes constant here", "CPython's default is not None, so a None "
                                          "could not be told from leaving it out: write it as b':'"))
         errors += _check_choices(module, mod_name, name, passed)
-        errors += _unavailable_keywords(module, library[mod_name], shown, params, node)
+        errors += _unavailable_keywords(module, library[mod_name], shown, params, node, library)
     return errors
 
 
@@ -200,9 +200,9 @@ def _constructors_as_names(call: py_ast.Call, calls: dict[str, tuple[str, str]])
 
 
 def _unavailable_keywords(module: SourceModule, ours: SourceModule, shown: str, params: Params,
-                          call: py_ast.Call) -> list[Diagnostic]:
+                          call: py_ast.Call, library: dict[str, SourceModule]) -> list[Diagnostic]:
     """Keywords CPython's function takes (``json.dumps(default=...)``) and ours does not yet."""
-    have = _our_params(ours, shown.split(".")[-1][:-2])
+    have = _our_params(ours, shown.split(".")[-1][:-2], library)
     cpython = set(params.positional + params.keyword_only)
     return [Diagnostic(module.loc(k), f"the '{k.arg}' argument of {shown} is not available yet",
                        f"see docs/stdlib.md for what {shown} takes")
@@ -210,9 +210,13 @@ def _unavailable_keywords(module: SourceModule, ours: SourceModule, shown: str, 
             and (k.arg in cpython or params.any_keyword)]
 
 
-def _our_params(ours: SourceModule, name: str) -> set[str] | None:
-    """The parameters of our function or class ``name`` (its __init__'s; None without one)."""
+def _our_params(ours: SourceModule, name: str, library: dict[str, SourceModule]) -> set[str] | None:
+    """The parameters of our function or class ``name`` (its __init__'s; None without one), followed
+    into the helper module it is imported from (urllib.parse's quote from urllib/quoting.py)."""
     for stmt in ours.tree.body:
+        if isinstance(stmt, py_ast.ImportFrom) and stmt.module in library \
+                and any((a.asname or a.name) == name for a in stmt.names):
+            return _our_params(library[stmt.module], name, library)
         if isinstance(stmt, py_ast.ClassDef) and stmt.name == name:
             init = [s for s in stmt.body if isinstance(s, py_ast.FunctionDef) and s.name == "__init__"]
             stmt = init[0] if init else stmt
