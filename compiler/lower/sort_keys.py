@@ -14,6 +14,7 @@ from .expressions import ExprLowerer
 from .values import LISTS
 
 SORTING = "compiler.runtime.sorting"
+TIMSORT = "compiler.runtime.timsort_runs"
 KIND_RAW, KIND_POINTERS = 5, 7
 
 
@@ -77,6 +78,38 @@ class SortKeyLowerer(ExprLowerer):
         if fn.result == INT and fn.result_wasm == "i32":
             self.emit("i64.extend_i32_s")
 
+    def sort_less(self, node: py_ast.Call) -> None:
+        """The comparison runtime/timsort.py makes: 0 for floats, else the function value of
+        ``lambda a, b: a < b`` (sema/sort_orders.py)."""
+        if node.sort_less is None:
+            self.emit("i64.const", 0)
+            return
+        self.function_value(node.sort_less)
+        self.emit("i64.extend_i32_u")
+
+    def timsort_sorted(self, node: py_ast.Call) -> None:
+        """``sorted(xs, reverse=r)`` of floats or objects: a copy, sorted as CPython does."""
+        self.slot(node.bound[0])
+        source = self.stash("i64")
+        flag = self.sort_flag(node.bound[1] if len(node.bound) > 1 else None)
+        self.emit("local.get", source)
+        self.emit("call", f"{LISTS}.list_copy")
+        lst = self.stash("i64")
+        self.timsort_call(node, lst, flag)
+        self.emit("local.get", lst)
+        self.from_slot(node.ty)
+
+    def timsort_list_sort(self, node: py_ast.Call) -> None:
+        """``lst.sort(reverse=r)`` of floats or objects, the list slot on the stack."""
+        lst = self.stash("i64")
+        self.timsort_call(node, lst, self.sort_flag(node.bound[0] if node.bound else None))
+
+    def timsort_call(self, node: py_ast.Call, lst: str, flag: str) -> None:
+        self.emit("local.get", lst)
+        self.sort_less(node)
+        self.emit("local.get", flag)
+        self.emit("call", f"{TIMSORT}.sort_list")
+
     def sort_flag(self, reverse: py_ast.expr | None) -> str:
         flag = self.temp("i64")
         if reverse is not None:
@@ -107,6 +140,13 @@ class SortKeyLowerer(ExprLowerer):
         flag = self.sort_flag(node.sort_reverse)  # CPython evaluates every argument first
         fn, kind = node.sort_key
         keys = self.key_list(source, fn, item) if fn is not None else source  # None: the items are the keys
+        if hasattr(node, "sort_less"):  # float or object keys: CPython's algorithm
+            for local in (lst, keys):
+                self.emit("local.get", local)
+            self.sort_less(node)
+            self.emit("local.get", flag)
+            self.emit("call", f"{TIMSORT}.keyed_sort_list")
+            return
         if isinstance(kind, tuple):
             self.emit("local.get", lst)
             self.emit("call", f"{LISTS}.list_len")

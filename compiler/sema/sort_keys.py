@@ -19,6 +19,7 @@ from ..program import (ANY, BOOL, BYTES, FLOAT, INT, STR, ClassType, FuncSym, Li
                        ViewType, list_of, union_of)
 from .callables import CallableType
 from .lambdas import lambda_function
+from .sort_orders import mark_sort, sorts_by_less
 from .types import assignable, union_problem
 
 ORDER_KINDS = {INT: 0, BOOL: 0, FLOAT: 1, STR: 2, BYTES: 2}  # compiler/runtime/sorting.py
@@ -183,6 +184,10 @@ def _key(checker, node: py_ast.Call, key: py_ast.expr, item: Type, sort: bool) -
     if isinstance(fn.result, TupleType) and fn.result.items and all(
             t in ORDER_KINDS and t != FLOAT for t in fn.result.items):
         node.sort_key = (fn, tuple(ORDER_KINDS[t] for t in fn.result.items))  # compared item by item
+        return
+    if sort and sorts_by_less(fn.result):  # float or object keys: CPython's algorithm (sema/sort_orders.py)
+        node.sort_key = (fn, None)
+        mark_sort(checker, node, fn.result, node)
         return
     if fn.result not in kinds:
         raise checker.fail(key, f"a key of type {fn.result} is not supported here",
