@@ -219,7 +219,8 @@ class BuiltinCallChecks:
             mark_sort(self, node, ty.item, node)  # floats, objects: CPython's algorithm (sema/sort_orders.py)
             return list_of(ty.item)
         if not (isinstance(ty, (ListType, ViewType, VarTupleType)) and ty.item in (INT, STR)):  # sorts a copy
-            raise self.fail(node, f"sorted() of {ty} is not supported: it sorts a list of int or str, or by a key",
+            raise self.fail(node, f"sorted() of {ty} is not supported: it sorts a list of int, float, str, "
+                            "tuples of those or objects with __lt__, or by a key",
                             sort_help(ty))
         return list_of(ty.item)
 

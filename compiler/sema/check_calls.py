@@ -331,7 +331,8 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
         if isinstance(base, ListType) and func.attr == "sort" and sorts_by_less(base.item):
             mark_sort(self, node, base.item, node)  # floats, objects: CPython's algorithm (sema/sort_orders.py)
         elif isinstance(base, ListType) and func.attr == "sort" and base.item not in (INT, STR):
-            raise self.fail(func, f"sort() of {base} is not supported: it sorts a list of int or str, or by a key",
+            raise self.fail(func, f"sort() of {base} is not supported: it sorts a list of int, float, str, "
+                            "tuples of those or objects with __lt__, or by a key",
                             sort_help(base))
         if isinstance(base, ListType) and func.attr == "sort" and node.args:
             raise self.fail(node.args[0], "sort() takes no positional arguments", "write sort(reverse=True)")

@@ -5,24 +5,30 @@ pairs the sort compares), and an object's ``__lt__`` is the program's code (it m
 calls, raise or be inconsistent). Both sort with CPython 3.11's exact sequence of ``<`` calls.
 
 What lowering reads: ``node.sort_less`` = None (compare as floats) or the FuncSym of
-``lambda a, b: a < b`` on two objects (the comparison CPython's sort makes).
+``lambda a, b: a < b`` on two objects or tuples (the comparison CPython's sort makes).
 """
 from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import BOOL, FLOAT, ClassType, FuncSym, Type
+from ..program import BOOL, BYTES, FLOAT, INT, STR, ClassType, FuncSym, TupleType, Type
 from .lambdas import lambda_function
+
+SCALARS = (INT, BOOL, FLOAT, STR, BYTES)
 
 
 def sorts_by_less(item: Type) -> bool:
-    """Items (or keys) the port sorts: floats, and objects of a class (their ``<`` is checked
-    when the comparison is made: sema/ordering.py)."""
+    """Items (or keys) the port sorts: floats, objects of a class (their ``<`` is checked when
+    the comparison is made: sema/ordering.py) and tuples of scalars with a float among them (the
+    others sort by each item in turn: sema/sort_keys.py). Comparing two tuples holding a NaN
+    each at the same place raises ValueError, as ``==`` of two NaN items does (lists.py)."""
+    if isinstance(item, TupleType):
+        return bool(item.items) and FLOAT in item.items and all(t in SCALARS for t in item.items)
     return item == FLOAT or (isinstance(item, ClassType) and item.info is not None)
 
 
 def less_function(checker, item: Type, where: py_ast.AST) -> FuncSym | None:
-    """None for floats, else the checked ``lambda a, b: a < b`` on two ``item`` objects."""
+    """None for floats, else the checked ``lambda a, b: a < b`` on two ``item`` values."""
     if item == FLOAT:
         return None
     names = ("__sort_a", "__sort_b")

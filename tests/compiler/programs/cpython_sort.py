@@ -219,3 +219,20 @@ def modified_during_sort(n: int) -> int:
     except ValueError as e:
         result = str(e)
     return text_digest(0, f"{result} {calls[0]} {[m.v for m in meddled]}")
+
+
+@export
+def float_tuple_keys(other: bool) -> int:
+    """Keys (score, name): one NaN at most (two NaN scores would meet in ==, which raises
+    ValueError here: CPython's answer depends on whether they are the same object)."""
+    out: list[str] = []
+    for n in LENGTHS:
+        for pattern in range(5):
+            xs = floats((99 if other else 8) + n, pattern, n)
+            points = [Point(x if x == x or i == n // 2 else 0.5, str(i % 7)) for i, x in enumerate(xs)]
+            ranked = sorted(points, key=lambda p: (p.score, p.name))
+            out.append(",".join(p.name for p in ranked))
+            pairs = [(p.score, p.name) for p in points]
+            pairs.sort(reverse=True)
+            out.append(str(pairs[::5]))
+    return text_digest(0, "\n".join(out))
