@@ -22,9 +22,13 @@ def sorts_by_less(item: Type) -> bool:
     the comparison is made: sema/ordering.py) and tuples of scalars with a float among them (the
     others sort by each item in turn: sema/sort_keys.py). Comparing two tuples holding a NaN
     each at the same place raises ValueError, as ``==`` of two NaN items does (lists.py)."""
+    if item == FLOAT:
+        return True
+    if not (item.pointer and item.wasm == "i32"):  # runtime/timsort.py passes objects as i32 pointers
+        return False
     if isinstance(item, TupleType):
         return bool(item.items) and FLOAT in item.items and all(t in SCALARS for t in item.items)
-    return item == FLOAT or (isinstance(item, ClassType) and item.info is not None)
+    return isinstance(item, ClassType) and item.info is not None
 
 
 def less_function(checker, item: Type, where: py_ast.AST) -> FuncSym | None:
@@ -39,7 +43,7 @@ def less_function(checker, item: Type, where: py_ast.AST) -> FuncSym | None:
     lam = py_ast.Lambda(args=arguments, body=body)
     for node in py_ast.walk(lam):
         py_ast.copy_location(node, where)
-    return lambda_function(checker, lam, [item, item], BOOL)
+    return lambda_function(checker, lam, [item, item], BOOL, label="<lambda>@less")
 
 
 def mark_sort(checker, node: py_ast.Call, item: Type, where: py_ast.AST) -> None:

@@ -2,6 +2,9 @@
 with NaNs (which land where the exact comparisons put them), -0.0 against 0.0 (stability), and
 objects whose __lt__ counts its calls, is inconsistent, raises midway or changes the list being
 sorted. Lengths around minrun (63, 64, 65) and long partly sorted inputs take the galloping paths."""
+from dataclasses import dataclass
+from enum import IntEnum
+
 from abi import export
 
 LENGTHS = [0, 1, 2, 3, 63, 64, 65, 200, 1000]
@@ -236,3 +239,38 @@ def float_tuple_keys(other: bool) -> int:
             pairs.sort(reverse=True)
             out.append(str(pairs[::5]))
     return text_digest(0, "\n".join(out))
+
+
+@export
+def float_sort_seeded(seed: int) -> int:
+    """One list per seed: its length up to 300, its pattern."""
+    seed = seed % 1000003
+    if seed < 0:
+        seed = -seed
+    xs = floats(seed, seed % 5, seed % 301)
+    h = summary(0, sorted(xs))
+    xs.sort(reverse=True)
+    return summary(h, xs)
+
+
+@dataclass(order=True)
+class Reading:
+    value: float
+    label: str
+
+
+class Level(IntEnum):
+    LOW = 1
+    HIGH = 5
+    MID = 3
+
+
+@export
+def ordered_dataclass_floats(other: bool) -> int:
+    """order=True compares the fields as tuples: (value, label), a NaN value at most once."""
+    xs = floats(5 if other else 50, 0, 200)
+    readings = [Reading(x if x == x or i == 100 else -1.5, str(i % 4)) for i, x in enumerate(xs)]
+    ranked = sorted(readings)
+    readings.sort(reverse=True)
+    levels = sorted([Level.MID, Level.LOW, Level.HIGH, Level.LOW], reverse=other)
+    return text_digest(0, str([r.label for r in ranked]) + str([r.label for r in readings]) + str(levels))
