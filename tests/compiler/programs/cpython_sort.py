@@ -274,3 +274,12 @@ def ordered_dataclass_floats(other: bool) -> int:
     readings.sort(reverse=True)
     levels = sorted([Level.MID, Level.LOW, Level.HIGH, Level.LOW], reverse=other)
     return text_digest(0, str([r.label for r in ranked]) + str([r.label for r in readings]) + str(levels))
+
+
+@export
+def float_views(n: int) -> int:
+    """sorted() of a dict's float values, of its items by value, of a tuple of floats."""
+    d = {"a": 2.5, "b": float("nan"), "c": -0.0, "d": 0.0, "e": float(n % 4)}
+    text = str(sorted(d.values())) + str(sorted(d.items(), key=lambda kv: kv[1], reverse=True))
+    text += str(sorted(tuple(d.values()))) + str(sorted(d.values(), reverse=True))
+    return text_digest(0, text)
