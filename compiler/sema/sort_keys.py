@@ -167,7 +167,8 @@ def _keywords(checker, node: py_ast.Call, name: str, allowed: tuple[str, ...]) -
         found[keyword.arg] = keyword.value
     key = found.get("key")
     if isinstance(key, py_ast.Constant) and key.value is None:
-        found.pop("key")  # key=None: the plain order
+        found.pop("key")  # key=None: the plain order, as if not written
+        node.keywords = [k for k in node.keywords if k.arg != "key"]
     return [found.get(a) for a in allowed]
 
 

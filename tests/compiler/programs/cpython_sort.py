@@ -279,9 +279,14 @@ def ordered_dataclass_floats(other: bool) -> int:
 @export
 def float_views(n: int) -> int:
     """sorted() of a dict's float values, of its items by value, of a tuple of floats, of a
-    generator and a map."""
+    generator and a map; key=None is the plain order."""
     d = {"a": 2.5, "b": float("nan"), "c": -0.0, "d": 0.0, "e": float(n % 4)}
     text = str(sorted(d.values())) + str(sorted(d.items(), key=lambda kv: kv[1], reverse=True))
     text += str(sorted(tuple(d.values()))) + str(sorted(d.values(), reverse=True))
     text += str(sorted(x * 2 for x in d.values())) + str(sorted(map(float, ["1.5", "nan", "-0.0", "0"])))
+    xs = list(d.values())
+    xs.sort(key=None, reverse=True)
+    ints = [3, 1, 2]
+    ints.sort(key=None)
+    text += str(sorted(xs, key=None)) + str(xs) + str(ints)
     return text_digest(0, text)
