@@ -334,14 +334,16 @@ def sort_list(lst: int, less: int, reverse: int) -> None:
 
 
 def keyed_sort_list(lst: int, keys: int, less: int, reverse: int) -> None:
-    """Sort ``lst`` by ``keys`` (a list of one key per item; 0: the items are the keys)."""
+    """Sort ``lst`` by ``keys`` (a list of one key per item; 0: the items are the keys). The
+    list looks empty meanwhile (its header is zeroed): any growth allocates an items block,
+    which is how a change shows (CPython: ``allocated != -1``)."""
     n = load_u32(lst + LIST_LEN)
     if keys != 0 and n != load_u32(keys + LIST_LEN):
         value_error("list modified during sort")
-    capacity = load_u32(lst + LIST_CAPACITY)
-    items = load_u32(lst + LIST_ITEMS)
     if n < 2:
         return
+    capacity = load_u32(lst + LIST_CAPACITY)
+    items = load_u32(lst + LIST_ITEMS)
     item_slots = slot_address(lst, 0)
     key_slots = slot_address(keys, 0) if keys != 0 else item_slots
     store_u32(lst + LIST_LEN, 0)
