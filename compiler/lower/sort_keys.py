@@ -130,16 +130,61 @@ class SortKeyLowerer(ExprLowerer):
         self.from_slot(node.ty)
 
     def keyed_list_sort(self, node: py_ast.Call, item: Type) -> None:
-        """``lst.sort(key=f)`` with the list slot on the stack: keys from a snapshot of the items."""
+        """``lst.sort(key=f)`` with the list slot on the stack."""
         lst = self.stash("i64")
-        self.emit("local.get", lst)
-        self.emit("call", f"{LISTS}.list_copy")
-        self.keyed_sort_of(node, lst, self.stash("i64"), item)
+        self.keyed_sort_of(node, lst, lst, item, in_place=True)
 
-    def keyed_sort_of(self, node: py_ast.Call, lst: str, source: str, item: Type) -> None:
+    def keyed_sort_of(self, node: py_ast.Call, lst: str, source: str, item: Type, in_place: bool = False) -> None:
         flag = self.sort_flag(node.sort_reverse)  # CPython evaluates every argument first
         fn, kind = node.sort_key
-        keys = self.key_list(source, fn, item) if fn is not None else source  # None: the items are the keys
+        changed = None
+        if fn is None:
+            keys = source  # the items are the keys
+        elif in_place:
+            keys, changed = self.keys_of_taken(lst, fn, item)
+        else:
+            keys = self.key_list(source, fn, item)
+        self.sort_by_keys(node, lst, keys, flag, kind, fn, item)
+        if changed is not None:  # a key function changed the list: ValueError, after the sort
+            self.emit("local.get", changed)
+            self.emit("call", f"{TIMSORT}.check_unchanged")
+
+    def keys_of_taken(self, lst: str, fn: FuncSym, item: Type) -> tuple[str, str]:
+        """The keys of ``lst.sort(key=fn)``, while the list looks empty, as CPython's does
+        (runtime/timsort_runs.py list_take); if the key function raises, the list gets its items
+        back first. Also the local set when the key function changed the list."""
+        from .exceptions import CATCH, TryFrame  # exceptions imports the lowerers this one is part of
+        self.emit("local.get", lst)
+        self.emit("call", f"{TIMSORT}.list_take")
+        saved = self.stash("i64")
+        done, catch = self.fresh("L"), self.fresh(CATCH)
+        frame, error = TryFrame(len(self.loops), self.temp("i32")), self.temp("i32")
+        self.emit("block", done, None)
+        self.emit("block", catch, None)
+        self.enter_try(frame)
+        keys = self.key_list(saved, fn, item)
+        self.try_frames.pop()
+        self.restore_handlers(frame)
+        self.emit("br", done)
+        self.emit("end")
+        self.restore_handlers(frame)
+        self.take_pending(error)
+        self.give_back(lst, saved)
+        self.emit("drop")
+        self.emit("local.get", error)
+        self.emit("call", "rt.reraise")
+        self.emit("unreachable")
+        self.emit("end")
+        self.give_back(lst, saved)
+        return keys, self.stash("i64")
+
+    def give_back(self, lst: str, saved: str) -> None:
+        self.emit("local.get", lst)
+        self.emit("local.get", saved)
+        self.emit("call", f"{TIMSORT}.list_give_back")
+
+    def sort_by_keys(self, node: py_ast.Call, lst: str, keys: str, flag: str, kind, fn: FuncSym | None,
+                     item: Type) -> None:
         if hasattr(node, "sort_less"):  # float or object keys: CPython's algorithm
             for local in (lst, keys):
                 self.emit("local.get", local)

@@ -5,7 +5,7 @@ A merge that fails (the comparison raised) copies the run it set aside back, as 
 merge_lo/merge_hi do at their ``Fail`` label, so the arrays keep every item once.
 """
 from abi.intrinsics import load_i64, load_u32, store_i64, store_u32
-from compiler.runtime.lists import LIST_CAPACITY, LIST_ITEMS, LIST_LEN, list_reverse, slot_address
+from compiler.runtime.lists import LIST_CAPACITY, LIST_ITEMS, LIST_LEN, list_new, list_reverse, slot_address
 from compiler.runtime.memory import KIND_RAW, alloc
 from compiler.runtime.reprs import value_error
 from compiler.runtime.timsort import (COPY_REST, MIN_GALLOP, MS_KEYS, MS_LESS, MS_LISTLEN, MS_MIN_GALLOP,
@@ -14,6 +14,7 @@ from compiler.runtime.timsort import (COPY_REST, MIN_GALLOP, MS_KEYS, MS_LESS, M
                                       power_of, reverse_slots)
 
 MAX_PENDING = 64
+LIST_KIND = 20  # the item kind a list's growth allocates (lists.py)
 
 
 def copy_slots(ms: int, dst_temp: int, dst: int, src_temp: int, src: int, n: int) -> None:
@@ -364,4 +365,29 @@ def keyed_sort_list(lst: int, keys: int, less: int, reverse: int) -> None:
         if reverse != 0:
             list_reverse(lst)
     if changed:
+        value_error("list modified during sort")
+
+
+def list_take(lst: int) -> int:
+    """A new list header holding ``lst``'s items; ``lst`` looks empty until ``list_give_back``
+    (``list.sort(key=...)``: CPython empties the list before it calls the key function)."""
+    saved = list_new(0, load_u32(lst + LIST_KIND))
+    for field in (LIST_LEN, LIST_CAPACITY, LIST_ITEMS):
+        store_u32(saved + field, load_u32(lst + field))
+        store_u32(lst + field, 0)
+    return saved
+
+
+def list_give_back(lst: int, saved: int) -> int:
+    """Put the items ``list_take`` took back into ``lst``, dropping what was added meanwhile:
+    1 if ``lst`` was changed (the sort then raises ValueError after sorting), else 0."""
+    changed = load_u32(lst + LIST_CAPACITY) != 0 or load_u32(lst + LIST_ITEMS) != 0
+    for field in (LIST_LEN, LIST_CAPACITY, LIST_ITEMS):
+        store_u32(lst + field, load_u32(saved + field))
+        store_u32(saved + field, 0)
+    return 1 if changed else 0
+
+
+def check_unchanged(changed: int) -> None:
+    if changed != 0:
         value_error("list modified during sort")

@@ -290,3 +290,61 @@ def float_views(n: int) -> int:
     ints.sort(key=None)
     text += str(sorted(xs, key=None)) + str(xs) + str(ints)
     return text_digest(0, text)
+
+
+data: list[int] = []
+seen: list[int] = []
+
+
+def key_len(v: int) -> int:
+    seen.append(len(data))
+    return -v
+
+
+def key_grow(v: int) -> int:
+    if v == 3:
+        data.append(100)
+    return v % 4
+
+
+def key_raise(v: int) -> int:
+    if v == 5:
+        raise KeyError("k")
+    return -v
+
+
+def key_float(v: int) -> float:
+    seen.append(len(data))
+    if v == 6:
+        data.append(7)
+    return v / 3
+
+
+@export
+def key_sees_empty_list(n: int) -> int:
+    """list.sort(key=f): f sees the list empty; a change is dropped and raises ValueError after
+    the sort; when f raises, the list keeps its items."""
+    data.clear()
+    seen.clear()
+    for i in range(n % 12):
+        data.append((i * 5) % 9)
+    out = ""
+    data.sort(key=key_len, reverse=n % 2 == 0)
+    out += str(data) + str(seen)
+    try:
+        data.sort(key=key_grow)
+        out += "ok"
+    except ValueError as e:
+        out += str(e)
+    out += str(data)
+    try:
+        data.sort(key=key_raise)
+    except KeyError:
+        out += "raised"
+    out += str(data)
+    seen.clear()
+    try:
+        data.sort(key=key_float, reverse=True)
+    except ValueError as e:
+        out += str(e)
+    return text_digest(0, out + str(data) + str(seen))
