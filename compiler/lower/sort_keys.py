@@ -122,10 +122,13 @@ class SortKeyLowerer(ExprLowerer):
         """``sorted(xs, key=f, reverse=r)``: a copy (a view is one already), sorted by its keys."""
         arg = node.args[0]
         self.slot(arg)
-        if isinstance(arg.ty, ListType):
-            self.emit("call", f"{LISTS}.list_copy")
         lst = self.stash("i64")
-        self.keyed_sort_of(node, lst, lst, arg.ty.item)
+        flag = self.sort_flag(node.sort_reverse)  # CPython evaluates every argument before copying
+        if isinstance(arg.ty, ListType):
+            self.emit("local.get", lst)
+            self.emit("call", f"{LISTS}.list_copy")
+            self.emit("local.set", lst)
+        self.keyed_sort_of(node, lst, lst, arg.ty.item, flag=flag)
         self.emit("local.get", lst)
         self.from_slot(node.ty)
 
@@ -134,8 +137,10 @@ class SortKeyLowerer(ExprLowerer):
         lst = self.stash("i64")
         self.keyed_sort_of(node, lst, lst, item, in_place=True)
 
-    def keyed_sort_of(self, node: py_ast.Call, lst: str, source: str, item: Type, in_place: bool = False) -> None:
-        flag = self.sort_flag(node.sort_reverse)  # CPython evaluates every argument first
+    def keyed_sort_of(self, node: py_ast.Call, lst: str, source: str, item: Type, in_place: bool = False,
+                      flag: str | None = None) -> None:
+        if flag is None:
+            flag = self.sort_flag(node.sort_reverse)  # CPython evaluates every argument first
         fn, kind = node.sort_key
         changed = None
         if fn is None:

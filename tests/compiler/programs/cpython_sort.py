@@ -348,3 +348,19 @@ def key_sees_empty_list(n: int) -> int:
     except ValueError as e:
         out += str(e)
     return text_digest(0, out + str(data) + str(seen))
+
+
+def grow_then_true() -> bool:
+    data.append(-1)
+    return True
+
+
+@export
+def sorted_copies_after_arguments(n: int) -> int:
+    """sorted(xs, key=..., reverse=g()): the copy is made after g() ran."""
+    data.clear()
+    for i in range(n % 7):
+        data.append(i * 3 % 5)
+    ranked = sorted(data, key=lambda v: v / 2, reverse=grow_then_true())
+    ints = sorted(data, key=lambda v: -v, reverse=grow_then_true())
+    return text_digest(0, str(ranked) + str(ints) + str(data))
