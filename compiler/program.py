@@ -348,7 +348,9 @@ DEQUE_RUNTIME_MODULES = ("compiler.runtime.deques",)
 BYTEARRAY_RUNTIME_MODULES = ("compiler.runtime.bytearrays", "compiler.runtime.memoryviews")
 # And for programs that pass an encoding or error handler to str.encode/bytes.decode (sema/text_codecs.py).
 CODEC_RUNTIME_MODULES = ("compiler.runtime.codecs_text",)
-OPTIONAL_RUNTIME_MODULES = SET_RUNTIME_MODULES + COLLECTIONS_RUNTIME_MODULES + DEQUE_RUNTIME_MODULES + \
+# And for programs that write "sort" (sorted, list.sort): CPython's own sort, for floats and __lt__.
+SORT_RUNTIME_MODULES = ("compiler.runtime.timsort", "compiler.runtime.timsort_runs")
+OPTIONAL_RUNTIME_MODULES = SORT_RUNTIME_MODULES + SET_RUNTIME_MODULES + COLLECTIONS_RUNTIME_MODULES + DEQUE_RUNTIME_MODULES + \
     BYTEARRAY_RUNTIME_MODULES + CODEC_RUNTIME_MODULES
 RT_MEMORY = "compiler.runtime.memory"
 
@@ -369,7 +371,7 @@ BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
         "load_u8", "load_u32", "load_i64", "store_u8", "store_u32", "store_i64",
         "memory_size", "memory_grow", "memory_fill", "memory_copy", "heap_base", "record_table",
         "data_ptr", "bytes_at", "unreachable", "float_bits", "float_from_bits",
-        "wrap_add", "wrap_sub", "wrap_mul", "shr_u", "lt_u", "ctz", "div_u", "rem_u",
+        "wrap_add", "wrap_sub", "wrap_mul", "shr_u", "lt_u", "ctz", "div_u", "rem_u", "call_less",
         "raise_value_error", "raise_index_error", "raise_key_error",
         "raise_overflow_error", "raise_zero_division_error", "raise_memory_error",
         "raise_type_error", "raise_runtime_error", "raise_unicode_decode_error",

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..diagnostics import CompileError, Diagnostic, display_path, loc_of
 from ..program import (BUILTIN_MODULES, BYTEARRAY_RUNTIME_MODULES, CODEC_RUNTIME_MODULES, COLLECTIONS_RUNTIME_MODULES,
-                       DEQUE_RUNTIME_MODULES, OPTIONAL_RUNTIME_MODULES,
+                       DEQUE_RUNTIME_MODULES, OPTIONAL_RUNTIME_MODULES, SORT_RUNTIME_MODULES,
                        RUNTIME_MODULES, SET_RUNTIME_MODULES, Program, SourceModule)
 from .. import cache
 from . import function_caches, module_imports, stdlib_check
@@ -60,6 +60,9 @@ def run(entry: Path, text: str | None = None) -> Program:
         _load_pending(pending, modules, roots, stdlib)
     if any(CODEC_CALL.search(m.text) for n, m in modules.items() if n not in RUNTIME_MODULES):
         _add_runtime(pending, CODEC_RUNTIME_MODULES, name)  # s.encode("latin-1"): sema/text_codecs.py
+        _load_pending(pending, modules, roots, stdlib)
+    if any("sort" in m.text for n, m in modules.items() if n not in RUNTIME_MODULES + OPTIONAL_RUNTIME_MODULES):
+        _add_runtime(pending, SORT_RUNTIME_MODULES, name)  # sorts of floats and objects: runtime/timsort.py
         _load_pending(pending, modules, roots, stdlib)
     errors = stdlib_check.check(modules, stdlib)
     if errors:

@@ -305,6 +305,8 @@ class CallLowerer(TypeValueLowerer, RandomCallLowerer, DequeLowerer, BytearrayLo
     def builtin_sorted(self, node: py_ast.Call) -> None:
         if hasattr(node, "sort_key"):
             return self.keyed_sorted(node)
+        if hasattr(node, "sort_less"):
+            return self.timsort_sorted(node)
         self.slot(node.bound[0])
         if len(node.bound) == 1:
             self.emit("i64.const", eq_kind(node.ty.item))

@@ -40,6 +40,9 @@ class IntrinsicLowerer:
         if name in ("memory_fill", "memory_copy"):
             self.bulk_memory(node, name)
             return
+        if name == "call_less":
+            self.call_less(node)
+            return
         for arg in node.bound:
             self.value(arg, INT if arg.ty == BOOL else None)
         if name in RAISE_INTRINSICS:
@@ -142,6 +145,14 @@ class IntrinsicLowerer:
 
     def intrinsic_float_from_bits(self) -> None:
         self.emit("f64.reinterpret_i64")
+
+    def call_less(self, node: py_ast.Call) -> None:
+        """call_less(less, a, b): the function value ``less`` of two objects returning bool, called
+        through its signature's dispatcher (lower/closures.py); each operand is an i32 pointer."""
+        for arg in node.bound:
+            self.value(arg, INT)
+            self.emit("i32.wrap_i64")
+        self.emit("call", self.classes.function_values.dispatcher(["i32", "i32"], ["i32"]))
 
     def bulk_memory(self, node: py_ast.Call, name: str) -> None:
         """memory.fill(dst, value, size) / memory.copy(dst, src, size): each operand wrapped to

@@ -191,6 +191,8 @@ class MethodLowerer(ExprLowerer):
             self.slot(args[0])
         elif name == "sort" and hasattr(node, "sort_key"):
             return self.keyed_list_sort(node, item)
+        elif name == "sort" and hasattr(node, "sort_less"):
+            return self.timsort_list_sort(node)
         elif name == "sort":
             return self.list_sort(args[0] if args else None, item)
         self.emit("call", f"{LISTS}.list_{name}")

@@ -14,6 +14,7 @@ from .expressions import ExprLowerer
 from .values import LISTS
 
 SORTING = "compiler.runtime.sorting"
+TIMSORT = "compiler.runtime.timsort_runs"
 KIND_RAW, KIND_POINTERS = 5, 7
 
 
@@ -77,6 +78,38 @@ class SortKeyLowerer(ExprLowerer):
         if fn.result == INT and fn.result_wasm == "i32":
             self.emit("i64.extend_i32_s")
 
+    def sort_less(self, node: py_ast.Call) -> None:
+        """The comparison runtime/timsort.py makes: 0 for floats, else the function value of
+        ``lambda a, b: a < b`` (sema/sort_orders.py)."""
+        if node.sort_less is None:
+            self.emit("i64.const", 0)
+            return
+        self.function_value(node.sort_less)
+        self.emit("i64.extend_i32_u")
+
+    def timsort_sorted(self, node: py_ast.Call) -> None:
+        """``sorted(xs, reverse=r)`` of floats or objects: a copy, sorted as CPython does."""
+        self.slot(node.bound[0])
+        source = self.stash("i64")
+        flag = self.sort_flag(node.bound[1] if len(node.bound) > 1 else None)
+        self.emit("local.get", source)
+        self.emit("call", f"{LISTS}.list_copy")
+        lst = self.stash("i64")
+        self.timsort_call(node, lst, flag)
+        self.emit("local.get", lst)
+        self.from_slot(node.ty)
+
+    def timsort_list_sort(self, node: py_ast.Call) -> None:
+        """``lst.sort(reverse=r)`` of floats or objects, the list slot on the stack."""
+        lst = self.stash("i64")
+        self.timsort_call(node, lst, self.sort_flag(node.bound[0] if node.bound else None))
+
+    def timsort_call(self, node: py_ast.Call, lst: str, flag: str) -> None:
+        self.emit("local.get", lst)
+        self.sort_less(node)
+        self.emit("local.get", flag)
+        self.emit("call", f"{TIMSORT}.sort_list")
+
     def sort_flag(self, reverse: py_ast.expr | None) -> str:
         flag = self.temp("i64")
         if reverse is not None:
@@ -89,24 +122,81 @@ class SortKeyLowerer(ExprLowerer):
         """``sorted(xs, key=f, reverse=r)``: a copy (a view is one already), sorted by its keys."""
         arg = node.args[0]
         self.slot(arg)
-        if isinstance(arg.ty, ListType):
-            self.emit("call", f"{LISTS}.list_copy")
         lst = self.stash("i64")
-        self.keyed_sort_of(node, lst, lst, arg.ty.item)
+        flag = self.sort_flag(node.sort_reverse)  # CPython evaluates every argument before copying
+        if isinstance(arg.ty, ListType):
+            self.emit("local.get", lst)
+            self.emit("call", f"{LISTS}.list_copy")
+            self.emit("local.set", lst)
+        self.keyed_sort_of(node, lst, lst, arg.ty.item, flag=flag)
         self.emit("local.get", lst)
         self.from_slot(node.ty)
 
     def keyed_list_sort(self, node: py_ast.Call, item: Type) -> None:
-        """``lst.sort(key=f)`` with the list slot on the stack: keys from a snapshot of the items."""
+        """``lst.sort(key=f)`` with the list slot on the stack."""
         lst = self.stash("i64")
-        self.emit("local.get", lst)
-        self.emit("call", f"{LISTS}.list_copy")
-        self.keyed_sort_of(node, lst, self.stash("i64"), item)
+        self.keyed_sort_of(node, lst, lst, item, in_place=True)
 
-    def keyed_sort_of(self, node: py_ast.Call, lst: str, source: str, item: Type) -> None:
-        flag = self.sort_flag(node.sort_reverse)  # CPython evaluates every argument first
+    def keyed_sort_of(self, node: py_ast.Call, lst: str, source: str, item: Type, in_place: bool = False,
+                      flag: str | None = None) -> None:
+        if flag is None:
+            flag = self.sort_flag(node.sort_reverse)  # CPython evaluates every argument first
         fn, kind = node.sort_key
-        keys = self.key_list(source, fn, item) if fn is not None else source  # None: the items are the keys
+        changed = None
+        if fn is None:
+            keys = source  # the items are the keys
+        elif in_place:
+            keys, changed = self.keys_of_taken(lst, fn, item)
+        else:
+            keys = self.key_list(source, fn, item)
+        self.sort_by_keys(node, lst, keys, flag, kind, fn, item)
+        if changed is not None:  # a key function changed the list: ValueError, after the sort
+            self.emit("local.get", changed)
+            self.emit("call", f"{TIMSORT}.check_unchanged")
+
+    def keys_of_taken(self, lst: str, fn: FuncSym, item: Type) -> tuple[str, str]:
+        """The keys of ``lst.sort(key=fn)``, while the list looks empty, as CPython's does
+        (runtime/timsort_runs.py list_take); if the key function raises, the list gets its items
+        back first. Also the local set when the key function changed the list."""
+        from .exceptions import CATCH, TryFrame  # exceptions imports the lowerers this one is part of
+        self.emit("local.get", lst)
+        self.emit("call", f"{TIMSORT}.list_take")
+        saved = self.stash("i64")
+        done, catch = self.fresh("L"), self.fresh(CATCH)
+        frame, error = TryFrame(len(self.loops), self.temp("i32")), self.temp("i32")
+        self.emit("block", done, None)
+        self.emit("block", catch, None)
+        self.enter_try(frame)
+        keys = self.key_list(saved, fn, item)
+        self.try_frames.pop()
+        self.restore_handlers(frame)
+        self.emit("br", done)
+        self.emit("end")
+        self.restore_handlers(frame)
+        self.take_pending(error)
+        self.give_back(lst, saved)
+        self.emit("drop")
+        self.emit("local.get", error)
+        self.emit("call", "rt.reraise")
+        self.emit("unreachable")
+        self.emit("end")
+        self.give_back(lst, saved)
+        return keys, self.stash("i64")
+
+    def give_back(self, lst: str, saved: str) -> None:
+        self.emit("local.get", lst)
+        self.emit("local.get", saved)
+        self.emit("call", f"{TIMSORT}.list_give_back")
+
+    def sort_by_keys(self, node: py_ast.Call, lst: str, keys: str, flag: str, kind, fn: FuncSym | None,
+                     item: Type) -> None:
+        if hasattr(node, "sort_less"):  # float or object keys: CPython's algorithm
+            for local in (lst, keys):
+                self.emit("local.get", local)
+            self.sort_less(node)
+            self.emit("local.get", flag)
+            self.emit("call", f"{TIMSORT}.keyed_sort_list")
+            return
         if isinstance(kind, tuple):
             self.emit("local.get", lst)
             self.emit("call", f"{LISTS}.list_len")

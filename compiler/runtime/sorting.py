@@ -2,7 +2,7 @@
 
 The compiled code calls the key function on every item first, in order, into a list of keys
 (as CPython does), then calls these. Order kinds: 0 int/bool keys, 1 float keys (min/max
-only), 2 str/bytes keys. A keyed sort is stable; ``reverse`` reverses before and after the
+only: a sort by float keys runs CPython's own algorithm, timsort.py), 2 str/bytes keys. A keyed sort is stable; ``reverse`` reverses before and after the
 sort, which keeps equal keys in their original order as CPython's does.
 """
 from abi.intrinsics import float_from_bits, load_i64, load_u32, memory_copy, store_i64

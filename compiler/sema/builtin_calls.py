@@ -17,6 +17,7 @@ from .check_expr import NUMERIC, TEXT
 from .fstrings import STR_ARGUMENTS, str_convertible
 from .classes import inherited_method
 from .sort_keys import check_extremum, check_sorted, implied_key, sort_help, tuples_in_order
+from .sort_orders import mark_sort, sorts_by_less
 from .int_enums import int_operand
 from .stdlib_operators import stdlib_format_method
 from .named_tuples import is_named_tuple
@@ -214,8 +215,12 @@ class BuiltinCallChecks:
             node.keywords.append(implied)
             check_sorted(self, node)
             return node.ty
+        if isinstance(ty, (ListType, ViewType, VarTupleType)) and sorts_by_less(ty.item):
+            mark_sort(self, node, ty.item, node)  # floats, objects: CPython's algorithm (sema/sort_orders.py)
+            return list_of(ty.item)
         if not (isinstance(ty, (ListType, ViewType, VarTupleType)) and ty.item in (INT, STR)):  # sorts a copy
-            raise self.fail(node, f"sorted() of {ty} is not supported: it sorts a list of int or str, or by a key",
+            raise self.fail(node, f"sorted() of {ty} is not supported: it sorts a list of int, float, str, "
+                            "tuples of those or objects with __lt__, or by a key",
                             sort_help(ty))
         return list_of(ty.item)
 

@@ -31,6 +31,7 @@ INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
     "abi.intrinsics.div_u": ((INT, INT), INT),
     "abi.intrinsics.rem_u": ((INT, INT), INT),
     "abi.intrinsics.lt_u": ((INT, INT), BOOL),
+    "abi.intrinsics.call_less": ((INT, INT, INT), BOOL),
     "abi.intrinsics.ctz": ((INT,), INT),
 }
 INTRINSICS.update({f"abi.intrinsics.{name}": ((), NONE) for name in RAISE_INTRINSICS})

@@ -35,6 +35,7 @@ from .classes import inherited_method
 from .sets import CONSUMERS as SET_CONSUMERS
 from .methods import CLASS_METHODS, argument_problem, methods_of, with_tuple_argument
 from .sort_keys import check_list_sort, sort_help
+from .sort_orders import mark_sort, sorts_by_less
 from .str_format import as_fstring
 from .types import class_type, eq_kind, equality_supported, is_exception_class_info
 from .properties import PropertyChecks
@@ -327,8 +328,11 @@ class CallChecker(BuiltinCallChecks, IssubclassChecks, NumberBuiltinChecks, Reve
         if isinstance(base, VarTupleType) and eq_kind(base.item) is None:
             raise self.fail(func, f"tuple.{func.attr}() on {base} is not supported in this version",
                             "search a list of these items")
-        if isinstance(base, ListType) and func.attr == "sort" and base.item not in (INT, STR):
-            raise self.fail(func, f"sort() of {base} is not supported: it sorts a list of int or str, or by a key",
+        if isinstance(base, ListType) and func.attr == "sort" and sorts_by_less(base.item):
+            mark_sort(self, node, base.item, node)  # floats, objects: CPython's algorithm (sema/sort_orders.py)
+        elif isinstance(base, ListType) and func.attr == "sort" and base.item not in (INT, STR):
+            raise self.fail(func, f"sort() of {base} is not supported: it sorts a list of int, float, str, "
+                            "tuples of those or objects with __lt__, or by a key",
                             sort_help(base))
         if isinstance(base, ListType) and func.attr == "sort" and node.args:
             raise self.fail(node.args[0], "sort() takes no positional arguments", "write sort(reverse=True)")

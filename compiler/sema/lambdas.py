@@ -15,9 +15,11 @@ from ..program import NONE, FuncSym, Param, Program, Type
 from .closures import capture
 
 
-def lambda_function(checker, node: py_ast.Lambda, params: list[Type], result: Type | None = None) -> FuncSym:
+def lambda_function(checker, node: py_ast.Lambda, params: list[Type], result: Type | None = None,
+                    label: str = "<lambda>") -> FuncSym:
     """The checked function of ``node`` taking ``params`` (returning ``result``, else the type of its
-    body); its locals are only its parameters."""
+    body); its locals are only its parameters. ``label`` names it with its place: a generated lambda
+    placed where another is (a sort's implied key) takes its own."""
     from .check import FunctionChecker  # check builds on the call checker that calls this
     args = node.args
     if args.vararg or args.kwarg or args.kwonlyargs or args.posonlyargs or args.defaults:
@@ -25,7 +27,7 @@ def lambda_function(checker, node: py_ast.Lambda, params: list[Type], result: Ty
     if len(args.args) != len(params):
         raise checker.fail(node, f"this lambda must take {len(params)} parameter(s), it takes {len(args.args)}")
     module = checker.module
-    name = f"<lambda>@{node.lineno}:{node.col_offset + 1}"
+    name = f"{label}@{node.lineno}:{node.col_offset + 1}"
     fn = FuncSym(f"{module.name}.{name}", module, _as_def(node))
     fn.params = [Param(a.arg, ty, ty.wasm or "i32") for a, ty in zip(args.args, params)]
     capture(checker, node, fn)  # the enclosing function's variables it reads (sema/closures.py)

@@ -3,9 +3,9 @@
 A key is a module-level function of one parameter, a lambda of one parameter (reading only it
 and globals), a built-in such as ``len``/``abs``/``str`` or a method such as ``str.lower``
 (taken as the lambda that calls it). Keys order as CPython's ``<`` does: int and bool, str,
-bytes, float for min/max (a sort by float keys is refused: with a NaN CPython's order
-depends on its algorithm), and tuples of int, bool, str or bytes (``order_kind`` is then a
-tuple of the items' kinds).
+bytes, float, and tuples of int, bool, str or bytes (``order_kind`` is then a tuple of the
+items' kinds). A sort by float keys, objects with ``__lt__`` or tuples holding a float runs
+CPython's own algorithm (sema/sort_orders.py: ``node.sort_key`` is then ``(fn, None)``).
 
 What lowering (``lower/sort_keys.py``) reads: ``node.sort_key = (FuncSym | None, order_kind)``,
 ``node.sort_reverse`` (an expression or None) and, for min/max, ``node.extremum`` =
@@ -19,11 +19,13 @@ from ..program import (ANY, BOOL, BYTES, FLOAT, INT, STR, ClassType, FuncSym, Li
                        ViewType, list_of, union_of)
 from .callables import CallableType
 from .lambdas import lambda_function
+from .sort_orders import mark_sort, sorts_by_less
 from .types import assignable, union_problem
 
 ORDER_KINDS = {INT: 0, BOOL: 0, FLOAT: 1, STR: 2, BYTES: 2}  # compiler/runtime/sorting.py
 KEY_BUILTINS = ("len", "abs", "str", "int", "float", "ord", "repr", "bool")
-KEY_HELP = "use a key of type int, str or bytes, or a tuple of those"
+KEY_HELP = "use a key of type int, float, str or bytes, or a tuple of those"
+SORT_KEY_HELP = "use a key of type int, float, str or bytes, an object whose class defines __lt__, or a tuple of scalars"
 
 
 def implied_key(item: Type, where: py_ast.AST) -> py_ast.keyword | None:
@@ -55,9 +57,7 @@ def _lambda_key(body_of, where: py_ast.AST) -> py_ast.keyword:
 def sort_help(ty: Type) -> str:
     if ty == ANY:
         return "an Any's items have no type here: sort a typed list, e.g. sorted([str(k) for k in x])"
-    if getattr(ty, "item", None) == FLOAT:
-        return "a float could be NaN, whose order CPython leaves to its algorithm: sort by an int or str key"
-    return "sort by an int or str key (or a tuple of them): sorted(items, key=lambda x: (x.major, x.name))"
+    return "sort by an int, float or str key (or a tuple of them): sorted(items, key=lambda x: (x.major, x.name))"
 
 
 def check_sorted(checker, node: py_ast.Call) -> py_ast.expr | None:
@@ -167,7 +167,8 @@ def _keywords(checker, node: py_ast.Call, name: str, allowed: tuple[str, ...]) -
         found[keyword.arg] = keyword.value
     key = found.get("key")
     if isinstance(key, py_ast.Constant) and key.value is None:
-        found.pop("key")  # key=None: the plain order
+        found.pop("key")  # key=None: the plain order, as if not written
+        node.keywords = [k for k in node.keywords if k.arg != "key"]
     return [found.get(a) for a in allowed]
 
 
@@ -179,17 +180,18 @@ def _reverse(checker, node: py_ast.Call, reverse: py_ast.expr | None) -> None:
 
 def _key(checker, node: py_ast.Call, key: py_ast.expr, item: Type, sort: bool) -> None:
     fn = key_function(checker, key, item)
-    kinds = {k: v for k, v in ORDER_KINDS.items() if not (sort and k == FLOAT)}
     if isinstance(fn.result, TupleType) and fn.result.items and all(
             t in ORDER_KINDS and t != FLOAT for t in fn.result.items):
         node.sort_key = (fn, tuple(ORDER_KINDS[t] for t in fn.result.items))  # compared item by item
         return
-    if fn.result not in kinds:
+    if sort and sorts_by_less(fn.result):  # float or object keys: CPython's algorithm (sema/sort_orders.py)
+        node.sort_key = (fn, None)
+        mark_sort(checker, node, fn.result, node)
+        return
+    if fn.result not in ORDER_KINDS:
         raise checker.fail(key, f"a key of type {fn.result} is not supported here",
-                           KEY_HELP if not sort or fn.result != FLOAT else
-                           "a float key could be NaN, whose order CPython leaves to its algorithm: "
-                           "sort by an int or str key")
-    node.sort_key = (fn, kinds[fn.result])
+                           SORT_KEY_HELP if sort else KEY_HELP)
+    node.sort_key = (fn, ORDER_KINDS[fn.result])
 
 
 def key_function(checker, key: py_ast.expr, item: Type) -> FuncSym:

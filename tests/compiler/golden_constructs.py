@@ -71,9 +71,14 @@ CONSTRUCTS = [
      '8:14', "the built-in 'map' is not supported",
      'map() works as the argument of list(), sorted(), min(), max() or str.join(); '
      'elsewhere write a list comprehension'),
-    ('a float sort key', 'def f(xs: list[float]) -> list[float]:\n    return sorted(xs, key=lambda x: x)\n',
-     '2:27', 'a key of type float is not supported here',
-     'a float key could be NaN, whose order CPython leaves to its algorithm: sort by an int or str key'),
+    ('a sort key of a tuple holding a list', 'def f(xs: list[tuple[float, list[int]]]) -> None:\n'
+     '    xs.sort(key=lambda t: t)\n',
+     '2:17', 'a key of type tuple[float, list[int]] is not supported here',
+     'use a key of type int, float, str or bytes, an object whose class defines __lt__, or a tuple of scalars'),
+    ('sorting objects of a class without `__lt__`', 'class P:\n    pass\n\n\ndef f(xs: list[P]) -> list[P]:\n'
+     '    return sorted(xs)\n',
+     '6:12', "'<' not supported between instances of 'P' and 'P'",
+     'CPython raises TypeError: define __lt__ (and friends) or use @dataclass(order=True)'),
     ('nested class', 'def f() -> None:\n    class C:\n        pass\n',
      '2:5', 'nested classes are not supported',
      'define the class at module level'),

@@ -13,7 +13,8 @@ from compiler.lower.runtime import helpers
 from compiler.program import OPTIONAL_RUNTIME_MODULES, RUNTIME_MODULES
 from compiler.sema import check, declare
 
-USES_SETS = "from collections import Counter\nseen: set[int] = {1}\nbuf = bytearray()\n"  # the collections and bytearray runtimes too
+# the collections, bytearray and sort runtimes too
+USES_SETS = "from collections import Counter\nseen: set[int] = {1}\nbuf = bytearray()\nranked = sorted([0.5])\n"
 
 
 def test_every_runtime_function_checks_and_lowers(tmp_path: Path):
