@@ -213,3 +213,15 @@ def test_the_host_call_floor_makes_the_rate_limiters_host_calls(monkeypatch):
     engine = wasmtime.Engine()
     assert ({e.name for e in wasmtime.Module(engine, floor).exports}
             == {e.name for e in wasmtime.Module(engine, ours).exports})
+
+
+def test_perf_split_classifies_stacks_by_shape():
+    from bench import perf_split
+    samples = [["jit", "entry", "filter"],                                   # wasm code
+               ["hostwork", "wrapper", "capi", "jit", "entry", "filter"],    # a host call
+               ["v8", "entry", "wrapper", "capi", "jit", "entry", "filter"],  # copy-out
+               ["entry", "filter"],                                          # callback entry
+               ["codec", "loop"]]                                            # rest of Envoy
+    parts, wrappers = perf_split.split(samples)
+    assert parts == {"wasm code": 1, "host calls": 1, "copy-out": 1, "callback entry": 1, "rest of Envoy": 1}
+    assert wrappers == {"host wrapper": 2}
