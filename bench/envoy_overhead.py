@@ -10,6 +10,8 @@ running at the same time, all in front of one shared backend):
     noop_wat      a do-nothing proxy-wasm filter in hand-written WAT (V8 + the ABI's own cost)
     noop_py       the same do-nothing filter in our Python subset (+ our runtime's own cost)
     noop_sdk      a do-nothing filter written with our SDK (+ the SDK's context dispatch)
+    hostcalls_wat the rate limiter's host-call floor in hand-written WAT: per request the same
+                  host calls and callbacks as ours, trivial logic between (bench/wasm/hostcalls.wat)
     ratelimit     our rate limiter, filter/main.py, {"ttlSecond": 60, "burst": 1000000000}
     ratelimit_baseline  the same, built from a baseline git ref (bench/baseline.py), when given
 
@@ -101,7 +103,8 @@ class Settings:
     rate: int = 500                 # requests/s offered to each variant, all at once
     connections: int = 16           # h2load connections per variant (HTTP/1.1, keep-alive)
     warmup_seconds: float = 8.0     # a first round with nothing read (V8 tiers up, pools fill)
-    rounds: int = 24                # measured rounds, new load generators each
+    rounds: int = 22                # measured rounds, new load generators each (22: with one
+                                    # more variant the full run keeps its length)
     round_seconds: float = 5.0      # measured part of a round
     lead_seconds: float = 0.5       # load on before the first read (connections set up)
     tail_seconds: float = 0.3       # load still on after the last read
@@ -185,8 +188,10 @@ def build_wasm(workdir: Path, prebuilt: dict[str, Path] | None = None) -> dict[s
     import wasmtime
     from compiler import compile_file
     out = {"noop_wat": workdir / "noop_wat.wasm", "noop_py": workdir / "noop_py.wasm",
-           "noop_sdk": workdir / "noop_sdk.wasm", "ratelimit": workdir / "main.wasm"}
+           "noop_sdk": workdir / "noop_sdk.wasm", "hostcalls_wat": workdir / "hostcalls_wat.wasm",
+           "ratelimit": workdir / "main.wasm"}
     makers = {"noop_wat": lambda: wasmtime.wat2wasm((HERE / "wasm" / "noop.wat").read_text()),
+              "hostcalls_wat": lambda: wasmtime.wat2wasm((HERE / "wasm" / "hostcalls.wat").read_text()),
               "noop_py": lambda: compile_file(HERE / "wasm" / "noop.py"),
               "noop_sdk": lambda: compile_file(HERE / "wasm" / "noop_sdk.py"),
               "ratelimit": lambda: compile_file(ROOT / "filter" / "main.py")}
@@ -209,6 +214,8 @@ def variants(wasm: dict[str, Path]) -> list[Variant]:
         Variant("noop_wat", "no-op WAT", (wasm_filter("noop-wat", wasm["noop_wat"]),)),
         Variant("noop_py", "no-op Python", (wasm_filter("noop-py", wasm["noop_py"]),)),
         Variant("noop_sdk", "no-op Python, SDK", (wasm_filter("noop-sdk", wasm["noop_sdk"]),)),
+        Variant("hostcalls_wat", "host-call floor (WAT)",
+                (wasm_filter("hostcalls-wat", wasm["hostcalls_wat"], RATELIMIT_CONFIG),)),
         Variant("ratelimit", "rate limiter",
                 (wasm_filter("ip-rate-limit", wasm["ratelimit"], RATELIMIT_CONFIG),)),
         *extra,
@@ -558,19 +565,22 @@ def summarise(labels: dict[str, str], intervals: list[Interval], p50: dict[str, 
         low, high = _resampled({a: what[a], b: what[b]}, of)
         return {"value": value, "ci90": [low, high]}
 
-    ratios = {
-        "ratelimit_over_noop_wat_added": ratio("ratelimit", "noop_wat", added),
-        "ratelimit_over_lua_added": ratio("ratelimit", "lua", added),
-        "noop_py_over_noop_wat_added": ratio("noop_py", "noop_wat", added),
-        "noop_py_over_noop_wat_total": ratio("noop_py", "noop_wat", cpu),
-        "noop_sdk_over_noop_wat_added": ratio("noop_sdk", "noop_wat", added),
-        "ratelimit_over_noop_sdk_added": ratio("ratelimit", "noop_sdk", added),
+    pairs = {  # name: (numerator, denominator, added or whole CPU); those of variants run
+        "ratelimit_over_noop_wat_added": ("ratelimit", "noop_wat", added),
+        "ratelimit_over_lua_added": ("ratelimit", "lua", added),
+        "noop_py_over_noop_wat_added": ("noop_py", "noop_wat", added),
+        "noop_py_over_noop_wat_total": ("noop_py", "noop_wat", cpu),
+        "noop_sdk_over_noop_wat_added": ("noop_sdk", "noop_wat", added),
+        "ratelimit_over_noop_sdk_added": ("ratelimit", "noop_sdk", added),
+        "ratelimit_over_hostcalls_wat_added": ("ratelimit", "hostcalls_wat", added),
+        "hostcalls_wat_over_noop_wat_added": ("hostcalls_wat", "noop_wat", added),
+        "ratelimit_baseline_over_noop_wat_added": ("ratelimit_baseline", "noop_wat", added),
+        "ratelimit_over_ratelimit_baseline_added": ("ratelimit", "ratelimit_baseline", added),
     }
-    if "ratelimit_baseline" in added:
-        ratios["ratelimit_baseline_over_noop_wat_added"] = ratio("ratelimit_baseline", "noop_wat", added)
-        ratios["ratelimit_over_ratelimit_baseline_added"] = ratio("ratelimit", "ratelimit_baseline", added)
+    ratios = {name: ratio(a, b, what) for name, (a, b, what) in pairs.items()
+              if a in what and b in what}
     return {"variants": per_variant, "ratios": ratios,
-            "noise_floor_us": per_variant["none_copy"]["added_cpu_us_per_request"],
+            "noise_floor_us": per_variant.get("none_copy", {}).get("added_cpu_us_per_request"),
             "rounds": len(intervals),
             "round_seconds": statistics.mean(x.seconds for x in intervals),
             "machine_busy": _spread([x.machine_busy for x in intervals]),
@@ -579,8 +589,11 @@ def summarise(labels: dict[str, str], intervals: list[Interval], p50: dict[str, 
 
 
 def run(settings: Settings | None = None, workdir: Path | None = None, log=print,
-        baseline_wasm: Path | None = None, prebuilt: dict[str, Path] | None = None) -> dict:
-    """Every variant side by side; with `baseline_wasm`, the baseline's rate limiter too."""
+        baseline_wasm: Path | None = None, prebuilt: dict[str, Path] | None = None,
+        only: list[str] | None = None, extra: dict[str, Path] | None = None) -> dict:
+    """Every variant side by side; with `baseline_wasm`, the baseline's rate limiter too.
+    `only`: just these variants (and `none`); `extra`: more wasm variants, name -> module,
+    each configured like the rate limiter (bench/sidebyside.py)."""
     settings = settings or Settings()
     tools = find_tools()
     for tool, where in tools.items():
@@ -592,7 +605,9 @@ def run(settings: Settings | None = None, workdir: Path | None = None, log=print
         wasm = build_wasm(workdir, prebuilt)
         if baseline_wasm is not None:
             wasm["ratelimit_baseline"] = baseline_wasm
-        chosen = variants(wasm)
+        chosen = [v for v in variants(wasm) if only is None or v.key in only or v.key == "none"]
+        chosen += [Variant(name, name, (wasm_filter(name, path, RATELIMIT_CONFIG),))
+                   for name, path in (extra or {}).items()]
         names = [v.key for v in chosen]
         backend = stack.enter_context(envoys({"backend": backend_config()}, workdir))["backend"]
         log(f"  backend: Envoy direct_response on 127.0.0.1:{backend.port}")

@@ -169,8 +169,59 @@ def test_the_report_carries_the_before_after_table(tmp_path):
 
 
 def test_the_envoy_part_adds_the_baseline_variant_only_when_given(tmp_path):
-    wasm = {k: tmp_path / f"{k}.wasm" for k in ("noop_wat", "noop_py", "noop_sdk", "ratelimit")}
+    wasm = {k: tmp_path / f"{k}.wasm" for k in ("noop_wat", "noop_py", "noop_sdk", "hostcalls_wat", "ratelimit")}
     keys = [v.key for v in envoy_overhead.variants(wasm)]
     assert "ratelimit_baseline" not in keys and keys[-1] == "ratelimit"
     keys = [v.key for v in envoy_overhead.variants({**wasm, "ratelimit_baseline": tmp_path / "b.wasm"})]
     assert keys[-2:] == ["ratelimit", "ratelimit_baseline"] and set(keys) <= set(report.ORDER)
+
+
+def _host_calls(monkeypatch, wasm: bytes) -> list[list[str]]:
+    """Callbacks that ran and host calls made (allocations too) per request of one client,
+    {"ttlSecond": 60, "burst": 2} in the emulator: allowed, allowed, limited."""
+    from abi.emulator import Plugin
+    from abi.emulator import vm as vm_module
+    trace: list[str] = []
+    call, call_import, allocate = vm_module.Vm.call, vm_module.Vm.call_import, vm_module.Vm.allocate
+
+    def traced_call(self, export, *args, **kwargs):
+        result = call(self, export, *args, **kwargs)
+        if result is not None or self.has(export):
+            trace.append(export)
+        return result
+
+    monkeypatch.setattr(vm_module.Vm, "call", traced_call)
+    monkeypatch.setattr(vm_module.Vm, "call_import",
+                        lambda self, name, args: trace.append(name) or call_import(self, name, args))
+    monkeypatch.setattr(vm_module.Vm, "allocate",
+                        lambda self, size: trace.append("allocate") or allocate(self, size))
+    plugin = Plugin.wasm(wasm, configuration=b'{"ttlSecond": 60, "burst": 2}')
+    requests = []
+    for expected in (200, 200, 429):
+        trace.clear()
+        assert plugin.http_request(source_address="10.0.0.1:1234").status == expected
+        requests.append([t for t in trace if t != "proxy_define_metric"])  # ours: lazily, once
+    return requests
+
+
+def test_the_host_call_floor_makes_the_rate_limiters_host_calls(monkeypatch):
+    """bench/wasm/hostcalls.wat is the rate limiter's floor only while it makes the same host
+    calls and gets the same callbacks per request as filter/main.py."""
+    floor = wasmtime.wat2wasm((ROOT / "bench" / "wasm" / "hostcalls.wat").read_text())
+    ours = compile_file(ROOT / "filter" / "main.py")
+    assert _host_calls(monkeypatch, floor) == _host_calls(monkeypatch, ours)
+    engine = wasmtime.Engine()
+    assert ({e.name for e in wasmtime.Module(engine, floor).exports}
+            == {e.name for e in wasmtime.Module(engine, ours).exports})
+
+
+def test_perf_split_classifies_stacks_by_shape():
+    from bench import perf_split
+    samples = [["jit", "entry", "filter"],                                   # wasm code
+               ["hostwork", "wrapper", "capi", "jit", "entry", "filter"],    # a host call
+               ["v8", "entry", "wrapper", "capi", "jit", "entry", "filter"],  # copy-out
+               ["entry", "filter"],                                          # callback entry
+               ["codec", "loop"]]                                            # rest of Envoy
+    parts, wrappers = perf_split.split(samples)
+    assert parts == {"wasm code": 1, "host calls": 1, "copy-out": 1, "callback entry": 1, "rest of Envoy": 1}
+    assert wrappers == {"host wrapper": 2}
