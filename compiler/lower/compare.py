@@ -18,6 +18,7 @@ from .ordering import object_ordering
 from ..sema.stdlib_operators import timezone_identity
 from .contains import object_membership
 from .expressions import FLOAT_COMPARE, INT_COMPARE, eq_kind
+from .user_keys import dict_symbol, keys_view_problem
 from .values import DICTS, DYNAMIC, FLOATS, LISTS, SCALARS, STRINGS
 
 ORDER = {py_ast.Lt: "lt_s", py_ast.LtE: "le_s", py_ast.Gt: "gt_s", py_ast.GtE: "ge_s"}
@@ -214,7 +215,7 @@ class CompareLowerer(DeepEquality, HeldMethodLowerer):
             self.emit("call", f"{LISTS}.list_eq")
         elif isinstance(ty, DictType):
             self.emit("i64.const", eq_kind(ty.value))
-            self.emit("call", f"{DICTS}.dict_eq")
+            self.emit("call", dict_symbol(self, ty, "dict_eq"))
         elif isinstance(ty, SetType):
             self.emit("call", "compiler.runtime.set_algebra.set_eq")
 
@@ -307,6 +308,8 @@ class CompareLowerer(DeepEquality, HeldMethodLowerer):
         elif right_ty in (STR, BYTES):
             self.emit("i64.extend_i32_u")
             self.emit("call", f"{STRINGS}.str_contains")
+        elif isinstance(right_ty, ViewType) and keys_view_problem(self, right_ty):
+            pass
         elif isinstance(right_ty, (ListType, ViewType)) and needs_generated_equality(right_ty.item):
             self.coerce(left_ty, right_ty.item)
             self.to_slot(right_ty.item)
@@ -320,6 +323,6 @@ class CompareLowerer(DeepEquality, HeldMethodLowerer):
             self.emit("call", f"{LISTS}.list_contains")
         else:
             self.to_slot(left_ty)
-            self.emit("call", f"{DICTS}.dict_find")
+            self.emit("call", dict_symbol(self, right_ty, "dict_find"))
             self.emit("i64.const", 0)
             self.emit("i64.ge_s")

@@ -7,6 +7,7 @@ import ast as py_ast
 
 from ..program import ANY, BYTEARRAY, INT, CounterType, DequeType, DictType
 from .deques import DEQUES
+from .user_keys import dict_symbol
 from .values import DICTS, LISTS
 
 LIST_SLICES = "compiler.runtime.list_slices"
@@ -31,11 +32,11 @@ class DeleteLowerer:
             elif isinstance(base, CounterType):  # a missing key is no KeyError (Counter.__delitem__)
                 self.slot(target.slice, base.key)
                 self.emit("i64.const", 0)
-                self.emit("call", f"{DICTS}.dict_pop_or")
+                self.emit("call", dict_symbol(self, base, "dict_pop_or"))
                 self.emit("drop")
             elif isinstance(base, DictType):
                 self.slot(target.slice, base.key)
-                self.emit("call", f"{DICTS}.dict_delete")
+                self.emit("call", dict_symbol(self, base, "dict_delete", target))
             else:
                 self.value(target.slice, INT)
                 self.emit("call", f"{DEQUES}.deque_delete" if isinstance(base, DequeType) else f"{LISTS}.list_delete")
@@ -56,10 +57,10 @@ class DeleteLowerer:
         right = self.stash("i64")
         self.emit("local.get", left)
         if not getattr(node, "in_place", False):
-            self.emit("call", f"{DICTS}.dict_copy")
+            self.emit("call", dict_symbol(self, node.ty, "dict_copy", node))
         result = self.stash("i64")
         self.emit("local.get", result)
         self.emit("local.get", right)
-        self.emit("call", f"{DICTS}.dict_update")
+        self.emit("call", dict_symbol(self, node.ty, "dict_update", node))
         self.emit("local.get", result)
         self.from_slot(node.ty)

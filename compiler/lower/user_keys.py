@@ -1,0 +1,87 @@
+"""Dicts and sets keyed by objects of a class family that writes __hash__ (sema/user_hash.py).
+
+The runtime's tables (runtime/user_keys.py, runtime/sets.py) call two functions whose bodies are
+written here, when the lowering first reaches them: ``user_hash(key)`` switches on the key's class
+and calls the ``__hash__`` that class resolves; ``user_equal(stored, key)`` calls the comparison
+function of the key's family (lower/classes.py comparison_function: the written ``__eq__``,
+reflected when ``key`` is of a proper subclass, as CPython's rich comparison chooses). Direct
+calls, so passes/exceptions.py carries an exception they raise out of the dict operation.
+
+``dict_symbol`` routes a dict operation on such keys to runtime/user_keys.py; the operations
+that module lacks are a located compile error.
+"""
+from __future__ import annotations
+
+from .. import ir
+from ..diagnostics import CompileError, Diagnostic
+from ..program import ClassType, DictType, TupleType, Type
+from ..sema.classes import inherited_method
+
+USER_KEYS = "compiler.runtime.user_keys"
+HOOKS = (f"{USER_KEYS}.user_hash", f"{USER_KEYS}.user_equal")
+ROUTED = {"dict_set": "user_dict_set", "dict_setdefault": "user_dict_setdefault", "dict_find": "user_dict_find",
+          "dict_get_or": "user_dict_get_or", "dict_pop_or": "user_dict_pop_or"}
+SHARED = ("dict_len", "dict_next", "dict_entry_key", "dict_entry_value", "dict_keys_list", "dict_values_list",
+          "dict_items_list", "dict_clear")
+REFUSED_HELP = ("build a new dict with a loop of d[k] = v, or key the dict by an int or str field of the objects")
+
+
+def user_keyed(ty: Type) -> bool:
+    return isinstance(ty, ClassType) and ty.info is not None and getattr(ty.info, "user_key", False)
+
+
+def dict_symbol(lowerer, ty: Type, name: str, node=None) -> str:
+    """The runtime function for dict operation ``name`` on a dict of type ``ty``."""
+    if not (isinstance(ty, DictType) and user_keyed(ty.key)) or name in SHARED:
+        return f"compiler.runtime.dicts.{name}"
+    if name in ROUTED:
+        return f"{USER_KEYS}.{ROUTED[name]}"
+    where = lowerer.source.module.loc(node) if node is not None else lowerer.source.module.loc(lowerer.source.node)
+    what = name.removeprefix("dict_").replace("_", " ")
+    raise CompileError([Diagnostic(where, f"this dict operation ({what}) on a dict keyed by {ty.key} objects "
+                                   "is not supported yet: CPython's table would call __hash__/__eq__ "
+                                   "in an order not reproduced here", REFUSED_HELP)])
+
+
+def write_hook(fn: ir.Function, classes) -> None:
+    """Give the runtime's ``user_hash`` or ``user_equal`` stub its body for this program's classes."""
+    keyed = [c for c in classes.program.classes.values() if getattr(c, "user_key", False)]
+    first = fn.params[0][0]
+    body: list = [("local.get", first), ("i32.wrap_i64",), ("i32.load", 4), ("i32.const", 8), ("i32.shr_u",),
+                  ("local.set", "class_id")]
+    for cls in keyed:
+        body += [("local.get", "class_id"), ("i32.const", cls.class_id), ("i32.eq",), ("if", "L", None)]
+        if fn.symbol == HOOKS[0]:
+            body += [("local.get", first), ("i32.wrap_i64",), ("call", inherited_method(cls, "__hash__").qualname)]
+        else:
+            body += [("local.get", first), ("i32.wrap_i64",), ("local.get", fn.params[1][0]), ("i32.wrap_i64",)]
+            root = cls
+            while root.base is not None:
+                root = root.base
+            body += [("call", classes.comparison_function(root, "__eq__"))] if root.eq_in_subtree else [("i32.eq",)]
+        body += [("return",), ("end",)]
+    body.append(("unreachable",))
+    fn.body = body
+    fn.locals = [("class_id", "i32")]
+
+
+def keys_view_problem(lowerer, ty: Type) -> bool:
+    """``x in d.keys()`` / ``d.items()`` of such keys: CPython looks the key up in the dict; the
+    snapshot list here would call __eq__ item by item. A located compile error."""
+    item = ty.item.items[0] if isinstance(ty.item, TupleType) and ty.item.items else ty.item
+    if not user_keyed(item):
+        return False
+    raise CompileError([Diagnostic(lowerer.source.module.loc(lowerer.source.node),
+                                   f"`in` on a view of a dict keyed by {item} objects is not supported",
+                                   "test `key in d` on the dict itself")])
+
+
+MAX_DISPLAY = 16  # CPython builds a longer display in chunks merged with DICT_UPDATE
+
+
+def display_problem(lowerer, node) -> None:
+    """A display is one BUILD_MAP of up to 16 items (dict_new_presized); longer ones or ``**`` are refused."""
+    if len(node.keys) > MAX_DISPLAY or any(k is None for k in node.keys):
+        raise CompileError([Diagnostic(lowerer.source.module.loc(node),
+                                       f"a dict display of more than {MAX_DISPLAY} items or with ** keyed by objects "
+                                       "with __hash__ is not supported", "add the items with d[k] = v")])

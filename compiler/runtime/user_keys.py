@@ -1,0 +1,195 @@
+"""dict[K, V] keyed by objects whose class family writes __hash__ (sema/user_hash.py): CPython 3.11's
+table, step for step, so the program's __hash__ and __eq__ run as often and in the same order.
+
+The dict object and its blocks are runtime/dicts.py's (key kind KEY_USER), so iteration, len(),
+keys/values/items are that module's. What differs is what CPython's own code does for such keys
+(Objects/dictobject.c, DICT_KEYS_GENERAL):
+- the hash is the program's ``__hash__`` (``key_hash``: -1 becomes -2), stored per entry: a key
+  mutated after insertion keeps its old hash in the table, as in CPython;
+- a lookup walks the probe sequence of that hash (perturb shifted as an unsigned 64-bit value) and
+  at each live entry tests identity first, then an equal stored hash and ``__eq__(stored, key)``;
+  when that call changed the dict's table or the entry, the lookup starts again;
+- a new key takes the first empty or deleted index slot of its sequence (find_empty_slot); a
+  delete leaves a deleted slot and never shrinks the table; an insert into a full entries block
+  rebuilds it for ``3 * len`` (GROWTH_RATE); an empty dict has no table until its first insert,
+  which takes 8 slots without any lookup (insert_to_emptydict); ``pop`` of an empty dict hashes
+  nothing.
+``user_hash`` and ``user_equal`` are written by the compiler (lower/user_keys.py): they switch on
+the object's class and call its methods, so an exception they raise leaves the dict operation.
+"""
+from abi.intrinsics import load_i64, load_u32, shr_u, store_i64, store_u32
+from compiler.runtime.dicts import (DELETED_HASH, DICT_CAPACITY, DICT_ENTRIES, DICT_ENTRY_KIND, DICT_INDEX,
+                                    DICT_INDEX_SIZE, DICT_KEY_KIND, DICT_LEN, DICT_USED, EMPTY, ENTRY_KEY,
+                                    ENTRY_VALUE, TOMBSTONE, entry_address, index_address, rebuild_into)
+from compiler.runtime.memory import ENTRY_KEY_POINTER, ENTRY_VALUE_POINTER, KIND_DICT, KIND_ENTRIES, alloc
+
+KEY_USER = 6
+MIN_SIZE = 8
+PERTURB_SHIFT = 5
+RESTART = -2      # a lookup's __eq__ changed the dict: look again
+MAX_PRESIZE = 5   # USABLE_FRACTION(8): a display of more items starts with a larger table
+
+
+def user_hash(key: int) -> int:
+    """Replaced by the compiler: ``key.__hash__()`` of the key's class."""
+    return key
+
+
+def user_equal(stored: int, key: int) -> bool:
+    """Replaced by the compiler: ``stored == key`` as CPython's PyObject_RichCompareBool decides it
+    after the identity test (the key's reflected __eq__ first when its class is a proper subclass)."""
+    return stored == key
+
+
+def key_hash(key: int) -> int:
+    """hash(key): -1 is CPython's error value, so a __hash__ returning it gives -2."""
+    h = user_hash(key)
+    if h == -1:
+        return -2
+    return h
+
+
+def keysize(minsize: int) -> int:
+    """calculate_log2_keysize as an index size: 2 ** bit_length(((minsize | 8) - 1) | 7)."""
+    bits = ((minsize | MIN_SIZE) - 1) | (MIN_SIZE - 1)
+    size = 1
+    while size <= bits:
+        size *= 2
+    return size
+
+
+def user_dict_new(value_is_pointer: bool, count: int) -> int:
+    """An empty dict; a display of ``count`` items (0 otherwise) presized as CPython's
+    dict_new_presized does."""
+    d = alloc(32, KIND_DICT)
+    kind_word = KIND_ENTRIES | ENTRY_KEY_POINTER
+    if value_is_pointer:
+        kind_word = kind_word | ENTRY_VALUE_POINTER
+    store_u32(d + DICT_KEY_KIND, KEY_USER)
+    store_u32(d + DICT_ENTRY_KIND, kind_word)
+    if count > MAX_PRESIZE:
+        rebuild_into(d, d, keysize((count * 3 + 1) // 2))
+    return d
+
+
+# -- the table ------------------------------------------------------------------------------
+def probe_once(d: int, key: int, h: int) -> int:
+    """The index slot holding ``key``, -1 if absent, RESTART if an __eq__ changed the dict."""
+    size = load_u32(d + DICT_INDEX_SIZE)
+    if size == 0:
+        return -1
+    mask = size - 1
+    index = load_u32(d + DICT_INDEX)
+    entries = load_u32(d + DICT_ENTRIES) + 8
+    slot = h & mask
+    perturb = h
+    while True:
+        number = load_u32(index + 8 + slot * 4)
+        if number == EMPTY:
+            return -1
+        if number != TOMBSTONE:
+            entry = entries + (number - 1) * 24
+            found = load_i64(entry + ENTRY_KEY)
+            if found == key:
+                return slot
+            if load_i64(entry) == h:
+                equal = user_equal(found, key)
+                if load_u32(d + DICT_INDEX) != index or load_i64(entry + ENTRY_KEY) != found:
+                    return RESTART
+                if equal:
+                    return slot
+        perturb = shr_u(perturb, PERTURB_SHIFT)
+        slot = (slot * 5 + perturb + 1) & mask
+
+
+def lookup(d: int, key: int, h: int) -> int:
+    slot = probe_once(d, key, h)
+    while slot == RESTART:
+        slot = probe_once(d, key, h)
+    return slot
+
+
+def append_entry(d: int, key: int, h: int, value: int) -> None:
+    """A new entry in the first empty or deleted index slot of h's sequence (find_empty_slot)."""
+    used = load_u32(d + DICT_USED)
+    entry = entry_address(d, used)
+    store_i64(entry, h)
+    store_i64(entry + ENTRY_KEY, key)
+    store_i64(entry + ENTRY_VALUE, value)
+    mask = load_u32(d + DICT_INDEX_SIZE) - 1
+    slot = h & mask
+    perturb = h
+    while True:
+        number = load_u32(index_address(d, slot))
+        if number == EMPTY or number == TOMBSTONE:
+            break
+        perturb = shr_u(perturb, PERTURB_SHIFT)
+        slot = (slot * 5 + perturb + 1) & mask
+    store_u32(index_address(d, slot), used + 1)
+    store_u32(d + DICT_USED, used + 1)
+    store_u32(d + DICT_LEN, load_u32(d + DICT_LEN) + 1)
+
+
+def insert(d: int, key: int, h: int, value: int, replace: bool) -> int:
+    """insertdict (and setdefault's insert): the value now held for ``key`` (``replace``: the new one)."""
+    if load_u32(d + DICT_INDEX_SIZE) == 0:
+        rebuild_into(d, d, MIN_SIZE)
+        append_entry(d, key, h, value)
+        return value
+    slot = lookup(d, key, h)
+    if slot >= 0:
+        entry = entry_address(d, load_u32(index_address(d, slot)) - 1)
+        if replace:
+            store_i64(entry + ENTRY_VALUE, value)
+        return load_i64(entry + ENTRY_VALUE)
+    if load_u32(d + DICT_USED) >= load_u32(d + DICT_CAPACITY):
+        rebuild_into(d, d, keysize(load_u32(d + DICT_LEN) * 3))
+    append_entry(d, key, h, value)
+    return value
+
+
+def remove_at(d: int, slot: int) -> int:
+    """delitem_common: the index slot becomes a deleted one; the value that was there."""
+    address = index_address(d, slot)
+    entry = entry_address(d, load_u32(address) - 1)
+    value = load_i64(entry + ENTRY_VALUE)
+    store_u32(address, TOMBSTONE)
+    store_i64(entry, DELETED_HASH)
+    store_i64(entry + ENTRY_KEY, 0)
+    store_i64(entry + ENTRY_VALUE, 0)
+    store_u32(d + DICT_LEN, load_u32(d + DICT_LEN) - 1)
+    return value
+
+
+# -- the operations (the compiler calls these for dicts of KEY_USER) ------------------------------
+def user_dict_set(d: int, key: int, value: int) -> None:
+    insert(d, key, key_hash(key), value, True)
+
+
+def user_dict_setdefault(d: int, key: int, default: int) -> int:
+    return insert(d, key, key_hash(key), default, False)
+
+
+def user_dict_find(d: int, key: int) -> int:
+    """The entry number holding ``key``, or -1 (``key in d``, ``d.get``)."""
+    slot = lookup(d, key, key_hash(key))
+    if slot < 0:
+        return -1
+    return load_u32(index_address(d, slot)) - 1
+
+
+def user_dict_get_or(d: int, key: int, default: int) -> int:
+    entry = user_dict_find(d, key)
+    if entry < 0:
+        return default
+    return load_i64(entry_address(d, entry) + ENTRY_VALUE)
+
+
+def user_dict_pop_or(d: int, key: int, default: int) -> int:
+    """``d.pop(key, default)``: an empty dict returns the default without hashing the key."""
+    if load_u32(d + DICT_LEN) == 0:
+        return default
+    slot = lookup(d, key, key_hash(key))
+    if slot < 0:
+        return default
+    return remove_at(d, slot)

@@ -1,0 +1,81 @@
+"""Objects of a class family that writes ``__hash__``: dict keys and set items hashed by it.
+
+CPython's ``hash(obj)`` calls the ``__hash__`` its class resolves (a class whose own body defines
+``__eq__`` without ``__hash__``, or sets ``__hash__ = None``, resolves None: unhashable), and a dict
+or set compares two keys of one hash with ``__eq__`` (sema/classes.py allows a written ``__eq__``
+only in a class without a base, so one method serves a family). The runtime keeps CPython's tables
+(runtime/user_keys.py for dicts, runtime/sets.py for sets) and calls the program's methods through
+two functions the lowering writes (lower/user_keys.py): so the hashes, the order of a set and the
+number and order of ``__eq__`` calls are CPython's. ``info.user_key`` marks such a key type.
+"""
+from __future__ import annotations
+
+import ast as py_ast
+
+from ..program import ClassInfo
+
+UNHASHABLE = "unhashable type: '{}' ({}): {} objects cannot be dict keys or set items"
+ADDRESS = "objects of {} cannot be dict keys or set items here: {} ({})"
+
+
+def writes_hash(info: ClassInfo) -> bool:
+    """Whether the class's own body defines ``__hash__`` (a method, or ``__hash__ = None``)."""
+    return _own_hash(info) is not None
+
+
+def _own_hash(info: ClassInfo) -> str | None:
+    """"method", "none" (``__hash__ = None``) or None: what the class body itself says of __hash__."""
+    for stmt in info.node.body:
+        if isinstance(stmt, (py_ast.FunctionDef, py_ast.AsyncFunctionDef)) and stmt.name == "__hash__":
+            return "method"
+        targets = stmt.targets if isinstance(stmt, py_ast.Assign) else [stmt.target] if isinstance(
+            stmt, py_ast.AnnAssign) else []
+        if any(isinstance(t, py_ast.Name) and t.id == "__hash__" for t in targets):
+            return "none"
+    return None
+
+
+def _own_eq(info: ClassInfo) -> bool:
+    return any(isinstance(s, (py_ast.FunctionDef, py_ast.AsyncFunctionDef)) and s.name == "__eq__"
+               for s in info.node.body)
+
+
+def _line(info: ClassInfo | None):
+    while info is not None:
+        yield info
+        info = info.base
+
+
+def unhashable_reason(info: ClassInfo) -> tuple[str, str] | None:
+    """(the class that decides, why) when CPython resolves ``info.__hash__`` to None (or to object's,
+    an address: no order or hash would match), else None."""
+    c: ClassInfo | None = info
+    if not any(_own_hash(a) == "method" for a in _line(info)):
+        return info.name, "it hashes by address, and a class of its family writes __hash__"
+    while c is not None:
+        own = _own_hash(c)
+        if own == "method":
+            return None
+        if own == "none":
+            return c.name, "it sets __hash__ = None"
+        if _own_eq(c):
+            return c.name, "it defines __eq__ without __hash__"
+        c = c.base
+    return None
+
+
+def user_key_problem(info: ClassInfo, family: list[ClassInfo], ancestors: list[ClassInfo]) -> str | None:
+    """Why objects typed ``info`` (of any class in ``family``, whose line of bases is ``ancestors``)
+    cannot key by the written ``__hash__``; None marks ``info.user_key``."""
+    for c in family + ancestors:
+        if c.dataclass:
+            return (f"objects of {info.name} cannot be dict keys or set items yet: {c.name} is a dataclass "
+                    "in a class family that writes __hash__")
+    for c in family:
+        reason = unhashable_reason(c)
+        if reason is not None and "address" in reason[1]:
+            return ADDRESS.format(info.name, reason[0], reason[1])
+        if reason is not None:
+            return UNHASHABLE.format(reason[0], reason[1], info.name)
+    info.user_key = True
+    return None
