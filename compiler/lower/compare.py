@@ -19,7 +19,7 @@ from ..sema.stdlib_operators import timezone_identity
 from .contains import object_membership
 from .expressions import FLOAT_COMPARE, INT_COMPARE, eq_kind
 from .user_keys import dict_symbol, keys_view_problem
-from .values import DICTS, DYNAMIC, FLOATS, LISTS, SCALARS, STRINGS
+from .values import DYNAMIC, FLOATS, LISTS, SCALARS, STRINGS
 
 ORDER = {py_ast.Lt: "lt_s", py_ast.LtE: "le_s", py_ast.Gt: "gt_s", py_ast.GtE: "ge_s"}
 MIRRORED = {py_ast.Lt: py_ast.Gt, py_ast.Gt: py_ast.Lt, py_ast.LtE: py_ast.GtE, py_ast.GtE: py_ast.LtE}

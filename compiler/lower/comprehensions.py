@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from .user_keys import dict_symbol
-from .values import DICTS, LISTS
+from .values import LISTS
 
 
 class ComprehensionLowerer:

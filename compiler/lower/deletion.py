@@ -8,7 +8,7 @@ import ast as py_ast
 from ..program import ANY, BYTEARRAY, INT, CounterType, DequeType, DictType
 from .deques import DEQUES
 from .user_keys import dict_symbol
-from .values import DICTS, LISTS
+from .values import LISTS
 
 LIST_SLICES = "compiler.runtime.list_slices"
 

@@ -17,7 +17,6 @@ from .layout import Layout
 from .list_unpack import ListUnpackLowerer
 from .deques import item_access
 from .user_keys import dict_symbol
-from .values import DICTS
 from .generators import GeneratorLowerer
 from .generator_inline import GeneratorInliner
 from .itertools_loops import ItertoolsLowerer

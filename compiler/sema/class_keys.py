@@ -106,10 +106,12 @@ def _problem(program, info: ClassInfo) -> str | None:
     if all(c.module.name in LIBRARY_RECORDS for c in family + list(_ancestors(info.base))):
         info.record_key = True  # our ipaddress classes: equal exactly when of one class with equal fields
         return None
-    if _hashes_fields(info) and not any(writes_hash(c) for c in family + list(_ancestors(info.base))):
-        return _record_problem(info, family + list(_ancestors(info.base)))
-    if any(writes_hash(c) for c in family + list(_ancestors(info.base))):
-        return user_key_problem(info, family, list(_ancestors(info.base)))  # sema/user_hash.py
+    bases = list(_ancestors(info.base))
+    if any(writes_hash(c) for c in family + bases):
+        return user_key_problem(info, family, bases)  # sema/user_hash.py
+    if _hashes_fields(info):
+        return _record_problem(info, family + bases)
+    for c in family:
         if _defines(c, "__eq__"):
             why = ("a dataclass with eq=True has __hash__ = None" if c.dataclass
                    else "it defines __eq__ without __hash__")
