@@ -16,7 +16,7 @@ from ..program import BOOL, BYTES, INT, STR, ClassType, SetType, TupleType, Type
 SETS = "compiler.runtime.sets"
 ALGEBRA = "compiler.runtime.set_algebra"
 KINDS = {INT: 0, STR: 1, BYTES: 2, BOOL: 3}
-KEY_TUPLE, KEY_ENUM, KEY_INT_ENUM, KEY_RECORD, KEY_OBJECT = 4, 5, 6, 7, 8  # runtime/set_keys.py
+KEY_TUPLE, KEY_ENUM, KEY_INT_ENUM, KEY_RECORD, KEY_OBJECT, KEY_USER = 4, 5, 6, 7, 8, 9  # runtime/set_keys.py
 TUPLE_ITEM_CODES = {INT: 0, BOOL: 1, STR: 2, BYTES: 3}
 MAX_TUPLE_KINDS = 12  # two bits each in a u32 above the kind's byte (sema/sets.py refuses remove() beyond)
 BINARY = {py_ast.BitOr: "set_union", py_ast.BitAnd: "set_intersection", py_ast.Sub: "set_difference",
@@ -52,6 +52,8 @@ def key_kind(item: Type) -> int:
             return KEY_INT_ENUM
         if getattr(item.info, "enum", False):
             return KEY_ENUM
+        if getattr(item.info, "user_key", False):
+            return KEY_USER
         return KEY_OBJECT if identity_item(item) else KEY_RECORD
     return KINDS[item]
 

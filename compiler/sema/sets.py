@@ -62,13 +62,14 @@ def identity_item(item: Type) -> bool:
     """An object compared by identity (its class and family define no __eq__/__hash__): CPython hashes
     its address, so a set of them serves membership and the algebra, never an order (lower/sets.py)."""
     return identity_keyed(item) and not getattr(item.info, "record_key", False) \
-        and not getattr(item.info, "enum", False)
+        and not getattr(item.info, "enum", False) and not getattr(item.info, "user_key", False)
 
 
 def member_or_record(item: Type) -> bool:
-    """An Enum member, or a frozen dataclass object hashed and compared by its fields."""
+    """An Enum member, a frozen dataclass object hashed and compared by its fields, or an object of
+    a family that writes __hash__ (sema/user_hash.py)."""
     info = item.info if isinstance(item, ClassType) else None
-    return info is not None and (getattr(info, "enum", False)
+    return info is not None and (getattr(info, "enum", False) or getattr(info, "user_key", False)
                                  or (info.dataclass and getattr(info, "record_key", False)))
 
 
