@@ -178,7 +178,8 @@ class SetLowerer:
         if name in ("add", "discard", "remove"):
             self.emit("local.get", s)
             self.slot(node.bound[0], ty.item)
-            self.emit("call", f"{SETS}.set_{name}")
+            user = name == "remove" and key_kind(ty.item) == KEY_USER  # its KeyError shows the item's __repr__
+            self.emit("call", f"{ALGEBRA}.user_set_remove" if user else f"{SETS}.set_{name}")
             return
         if name == "pop":
             self.order_hidden(node, ty, "pop() of")

@@ -18,9 +18,10 @@ from ..program import ClassType, DictType, TupleType, Type
 from ..sema.classes import inherited_method
 
 USER_KEYS = "compiler.runtime.user_keys"
-HOOKS = (f"{USER_KEYS}.user_hash", f"{USER_KEYS}.user_equal")
+HOOKS = (f"{USER_KEYS}.user_hash", f"{USER_KEYS}.user_equal", f"{USER_KEYS}.user_repr")
 ROUTED = {"dict_set": "user_dict_set", "dict_setdefault": "user_dict_setdefault", "dict_find": "user_dict_find",
-          "dict_get_or": "user_dict_get_or", "dict_pop_or": "user_dict_pop_or"}
+          "dict_get_or": "user_dict_get_or", "dict_pop_or": "user_dict_pop_or", "dict_get": "user_dict_get",
+          "dict_pop": "user_dict_pop", "dict_delete": "user_dict_delete"}
 SHARED = ("dict_len", "dict_next", "dict_entry_key", "dict_entry_value", "dict_keys_list", "dict_values_list",
           "dict_items_list", "dict_clear")
 REFUSED_HELP = ("build a new dict with a loop of d[k] = v, or key the dict by an int or str field of the objects")
@@ -51,8 +52,10 @@ def write_hook(fn: ir.Function, classes) -> None:
                   ("local.set", "class_id")]
     for cls in keyed:
         body += [("local.get", "class_id"), ("i32.const", cls.class_id), ("i32.eq",), ("if", "L", None)]
-        if fn.symbol == HOOKS[0]:
-            body += [("local.get", first), ("i32.wrap_i64",), ("call", inherited_method(cls, "__hash__").qualname)]
+        if fn.symbol != HOOKS[1]:
+            method = inherited_method(cls, "__hash__" if fn.symbol == HOOKS[0] else "__repr__")
+            body += [("local.get", first), ("i32.wrap_i64",)]
+            body += [("call", method.qualname)] if method is not None else [("unreachable",)]
         else:
             body += [("local.get", first), ("i32.wrap_i64",), ("local.get", fn.params[1][0]), ("i32.wrap_i64",)]
             root = cls

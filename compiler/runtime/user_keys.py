@@ -22,6 +22,7 @@ from compiler.runtime.dicts import (DELETED_HASH, DICT_CAPACITY, DICT_ENTRIES, D
                                     DICT_INDEX_SIZE, DICT_KEY_KIND, DICT_LEN, DICT_USED, EMPTY, ENTRY_KEY,
                                     ENTRY_VALUE, TOMBSTONE, entry_address, index_address, rebuild_into)
 from compiler.runtime.memory import ENTRY_KEY_POINTER, ENTRY_VALUE_POINTER, KIND_DICT, KIND_ENTRIES, alloc
+from compiler.runtime.reprs import key_error_shown
 
 KEY_USER = 6
 MIN_SIZE = 8
@@ -39,6 +40,11 @@ def user_equal(stored: int, key: int) -> bool:
     """Replaced by the compiler: ``stored == key`` as CPython's PyObject_RichCompareBool decides it
     after the identity test (the key's reflected __eq__ first when its class is a proper subclass)."""
     return stored == key
+
+
+def user_repr(key: int) -> str:
+    """Replaced by the compiler: repr(key) by its class's written __repr__ (a missing key's KeyError)."""
+    return ""
 
 
 def key_hash(key: int) -> int:
@@ -193,3 +199,32 @@ def user_dict_pop_or(d: int, key: int, default: int) -> int:
     if slot < 0:
         return default
     return remove_at(d, slot)
+
+
+def user_dict_get(d: int, key: int) -> int:
+    """``d[key]``; KeyError(key) when missing (the checker allows it when the class writes __repr__)."""
+    entry = user_dict_find(d, key)
+    if entry < 0:
+        key_error_shown(user_repr(key))
+        return 0
+    return load_i64(entry_address(d, entry) + ENTRY_VALUE)
+
+
+def user_dict_pop(d: int, key: int) -> int:
+    """``d.pop(key)``: as CPython, an empty dict raises KeyError without hashing the key."""
+    slot = -1
+    if load_u32(d + DICT_LEN) != 0:
+        slot = lookup(d, key, key_hash(key))
+    if slot < 0:
+        key_error_shown(user_repr(key))
+        return 0
+    return remove_at(d, slot)
+
+
+def user_dict_delete(d: int, key: int) -> None:
+    """``del d[key]``: the key is hashed even when the dict is empty."""
+    slot = lookup(d, key, key_hash(key))
+    if slot < 0:
+        key_error_shown(user_repr(key))
+        return
+    remove_at(d, slot)

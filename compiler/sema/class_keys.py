@@ -34,7 +34,10 @@ def identity_keyed(ty: Type) -> bool:
 
 
 def repr_unknown(ty: Type) -> bool:
-    """A key whose repr a missing key's KeyError could not show: an Enum member's is known (sema/enums.py)."""
+    """A key whose repr a missing key's KeyError could not show: an Enum member's is known (sema/enums.py),
+    and so is that of an object whose family writes __hash__ and whose every class a __repr__."""
+    if identity_keyed(ty) and getattr(ty.info, "user_key", False):
+        return not all(any("__repr__" in a.methods for a in _ancestors(c)) for c in ty.info.key_family)
     return identity_keyed(ty) and not getattr(ty.info, "enum", False)
 
 
@@ -103,6 +106,7 @@ def _problem(program, info: ClassInfo) -> str | None:
     if is_exception_class_info(info):
         return f"{name} is an exception class: its objects cannot be dict keys here"
     family = [c for c in program.classes.values() if info in _ancestors(c)]
+    info.key_family = family
     if all(c.module.name in LIBRARY_RECORDS for c in family + list(_ancestors(info.base))):
         info.record_key = True  # our ipaddress classes: equal exactly when of one class with equal fields
         return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from .class_keys import identity_keyed
+from .class_keys import identity_keyed, repr_unknown
 from .held_conversions import set_of_held
 from .builtins import is_builtin_call
 from .map_filter import is_map_or_filter
@@ -228,7 +228,8 @@ class SetChecks:
         if any(isinstance(a, py_ast.Starred) for a in node.args):
             raise self.fail(node, "'*' arguments are not supported here", "pass the arguments one by one")
         if name == "remove" and ((isinstance(base.item, TupleType) and len(base.item.items) > MAX_SHOWN_TUPLE) or (
-                isinstance(base.item, ClassType) and not getattr(base.item.info, "enum", False))):
+                isinstance(base.item, ClassType) and not getattr(base.item.info, "enum", False)
+                and (not getattr(base.item.info, "user_key", False) or repr_unknown(base.item)))):
             raise self.fail(func, f"remove() on a set of {base.item} is not supported: its KeyError would show "
                             "the item's repr", TUPLE_REMOVE_HELP)
         if name == "pop":

@@ -49,10 +49,7 @@ def _line(info: ClassInfo | None):
 def unhashable_reason(info: ClassInfo) -> tuple[str, str] | None:
     """(the class that decides, why) when CPython resolves ``info.__hash__`` to None (or to object's,
     an address: no order or hash would match), else None."""
-    c: ClassInfo | None = info
-    if not any(_own_hash(a) == "method" for a in _line(info)):
-        return info.name, "it hashes by address, and a class of its family writes __hash__"
-    while c is not None:
+    for c in _line(info):
         own = _own_hash(c)
         if own == "method":
             return None
@@ -60,8 +57,7 @@ def unhashable_reason(info: ClassInfo) -> tuple[str, str] | None:
             return c.name, "it sets __hash__ = None"
         if _own_eq(c):
             return c.name, "it defines __eq__ without __hash__"
-        c = c.base
-    return None
+    return info.name, "it hashes by address, and a class of its family writes __hash__"
 
 
 def user_key_problem(info: ClassInfo, family: list[ClassInfo], ancestors: list[ClassInfo]) -> str | None:
