@@ -85,6 +85,7 @@ def counter_call(lowerer, node, receiver, source) -> None:
 
 def ordered_call(lowerer, node, name: str, receiver, key, last) -> None:
     """``od.move_to_end(key, last)`` / ``od.popitem(last)``: compiler/runtime/dict_kinds.py."""
+    dict_symbol(lowerer, receiver.ty, name, node)  # refused for keys hashed by a written __hash__
     lowerer.slot(receiver)
     if name == "dict_popitem":  # a plain dict's
         lowerer.emit("i64.const", 9 | (lowerer.classes.tuple_id(node.ty) << 8))

@@ -30,6 +30,7 @@ class DeleteLowerer:
                 self.slice_bounds(target.slice)
                 self.emit("call", f"{LIST_SLICES}.list_del_slice")
             elif isinstance(base, CounterType):  # a missing key is no KeyError (Counter.__delitem__)
+                dict_symbol(self, base, "counter_delete", target)  # `in`, then del: not for a written __hash__
                 self.slot(target.slice, base.key)
                 self.emit("i64.const", 0)
                 self.emit("call", dict_symbol(self, base, "dict_pop_or"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
+from .user_hash import comparison_problem
 from ..program import ANY, BOOL, BYTEARRAY, BYTES, MEMORYVIEW, FLOAT, INT, NONE, STR, TYPE, ClassType, DictType, ListType, OptionalType, TupleType, Type, \
     VarTupleType, ViewType, members_of
 from . import tuple_literals, tuple_sequences
@@ -62,6 +63,9 @@ class ComparisonChecks:
             if not isinstance(a, OptionalType) and a != ANY and NONE not in members_of(a):
                 raise self.fail(node, f"a {a} value is never None", "declare the variable as 'T | None'")
             return
+        problem = comparison_problem(op, a, b)  # sema/user_hash.py
+        if problem:
+            raise self.fail(node, *problem)
         if self.set_comparison(node, op, a, b):  # sema/sets.py
             return
         if isinstance(op, (py_ast.In, py_ast.NotIn)):

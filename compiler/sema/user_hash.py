@@ -75,3 +75,23 @@ def user_key_problem(info: ClassInfo, family: list[ClassInfo], ancestors: list[C
             return UNHASHABLE.format(reason[0], reason[1], info.name)
     info.user_key = True
     return None
+
+
+def user_keyed(ty) -> bool:
+    """Objects hashed by a written __hash__ (``info.user_key``)."""
+    return getattr(getattr(ty, "info", None), "user_key", False)
+
+
+def comparison_problem(op: py_ast.cmpop, a, b) -> tuple[str, str] | None:
+    """``x in d.keys()`` (CPython looks x up; the snapshot list here would call __eq__ item by item) and
+    ``d1 == d2`` of dicts keyed by such objects (CPython's lookups, not reproduced): (message, help)."""
+    from ..program import DictType, TupleType, ViewType
+    if isinstance(op, (py_ast.In, py_ast.NotIn)) and isinstance(b, ViewType):
+        item = b.item.items[0] if isinstance(b.item, TupleType) and b.item.items else b.item
+        if user_keyed(item):
+            return (f"`in` on a view of a dict keyed by {item} objects is not supported",
+                    "test `key in d` on the dict itself")
+    if isinstance(op, (py_ast.Eq, py_ast.NotEq)) and isinstance(a, DictType) and user_keyed(a.key):
+        return (f"== on dicts keyed by {a.key} objects is not supported yet",
+                "compare len() and look each key of one up in the other")
+    return None
