@@ -335,3 +335,46 @@ def dict_to_set() -> int:
     s = set(d)
     out += [p.x * 10 + p.y for p in s] + [counts()]
     return digest(out)
+
+
+@export
+def set_xor_pop_and_lists() -> int:
+    reset()
+    a = set([Point(i, i % 2) for i in range(8)])
+    b = {Point(i, i % 2) for i in range(4, 12)}
+    out = [p.x for p in a ^ b] + [counts()]
+    out += [a.pop().x, a.pop().x, len(a), counts()]
+    a.update([Point(20, 0), Point(1, 1)])
+    out += [p.x for p in a] + [counts()]
+    return digest(out)
+
+
+class Greedy:
+    """An __eq__ that empties the dict it is compared in: CPython's lookup starts again."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def __eq__(self, other: "Greedy") -> bool:
+        eq_calls[0] += 1
+        if len(shared) > 3:
+            shared.clear()
+            shared[Greedy(100)] = 100
+        return self.n == other.n
+
+    def __hash__(self) -> int:
+        return 0
+
+
+shared: dict[Greedy, int] = {}
+
+
+@export
+def eq_mutates_dict() -> int:
+    reset()
+    shared.clear()
+    for i in range(5):
+        shared[Greedy(i)] = i
+    out = [len(shared), eq_calls[0], shared.get(Greedy(100), -1), eq_calls[0]]
+    out += [g.n for g in shared]
+    return digest(out)
