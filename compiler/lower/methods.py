@@ -256,6 +256,8 @@ class MethodLowerer(ExprLowerer):
             return
         symbol = {"get": "dict_get_or", "pop": "dict_pop_or", "keys": "dict_keys_list",
                   "values": "dict_values_list", "items": "dict_items_list"}.get(name, f"dict_{name}")
+        if getattr(node, "dict_of", False):  # dict(d) of keys with __hash__: sema/dict_builtin.py
+            symbol = "dict_of"
         if name in ("get", "pop", "setdefault"):
             self.slot(args[0], ty.key)
             self.slot(args[1], ty.value)

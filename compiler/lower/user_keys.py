@@ -21,10 +21,11 @@ USER_KEYS = "compiler.runtime.user_keys"
 HOOKS = (f"{USER_KEYS}.user_hash", f"{USER_KEYS}.user_equal", f"{USER_KEYS}.user_repr")
 ROUTED = {"dict_set": "user_dict_set", "dict_setdefault": "user_dict_setdefault", "dict_find": "user_dict_find",
           "dict_get_or": "user_dict_get_or", "dict_pop_or": "user_dict_pop_or", "dict_get": "user_dict_get",
-          "dict_pop": "user_dict_pop", "dict_delete": "user_dict_delete"}
+          "dict_pop": "user_dict_pop", "dict_delete": "user_dict_delete", "dict_copy": "user_dict_copy",
+          "dict_update": "user_dict_update", "dict_of": "user_dict_of"}
 SHARED = ("dict_len", "dict_next", "dict_entry_key", "dict_entry_value", "dict_keys_list", "dict_values_list",
           "dict_items_list", "dict_clear")
-REFUSED_HELP = ("build a new dict with a loop of d[k] = v, or key the dict by an int or str field of the objects")
+REFUSED_HELP = ("use get/pop/setdefault/del/in/copy/update, or key the dict by an int or str field of the objects")
 
 
 def user_keyed(ty: Type) -> bool:
@@ -39,9 +40,9 @@ def dict_symbol(lowerer, ty: Type, name: str, node=None) -> str:
         return f"{USER_KEYS}.{ROUTED[name]}"
     where = lowerer.source.module.loc(node) if node is not None else lowerer.source.module.loc(lowerer.source.node)
     what = name.removeprefix("dict_").replace("_", " ")
-    raise CompileError([Diagnostic(where, f"this dict operation ({what}) on a dict keyed by {ty.key} objects "
-                                   "is not supported yet: CPython's table would call __hash__/__eq__ "
-                                   "in an order not reproduced here", REFUSED_HELP)])
+    raise CompileError([Diagnostic(where, f"{what}() of a {ty} is not supported yet: its keys' class writes "
+                                   "__hash__, and CPython's table is only mirrored for the other operations",
+                                   REFUSED_HELP)])
 
 
 def write_hook(fn: ir.Function, classes) -> None:

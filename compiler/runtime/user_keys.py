@@ -17,11 +17,11 @@ keys/values/items are that module's. What differs is what CPython's own code doe
 ``user_hash`` and ``user_equal`` are written by the compiler (lower/user_keys.py): they switch on
 the object's class and call its methods, so an exception they raise leaves the dict operation.
 """
-from abi.intrinsics import load_i64, load_u32, shr_u, store_i64, store_u32
+from abi.intrinsics import load_i64, load_u32, memory_copy, shr_u, store_i64, store_u32
 from compiler.runtime.dicts import (DELETED_HASH, DICT_CAPACITY, DICT_ENTRIES, DICT_ENTRY_KIND, DICT_INDEX,
                                     DICT_INDEX_SIZE, DICT_KEY_KIND, DICT_LEN, DICT_USED, EMPTY, ENTRY_KEY,
-                                    ENTRY_VALUE, TOMBSTONE, entry_address, index_address, rebuild_into)
-from compiler.runtime.memory import ENTRY_KEY_POINTER, ENTRY_VALUE_POINTER, KIND_DICT, KIND_ENTRIES, alloc
+                                    ENTRY_VALUE, TOMBSTONE, dict_next, entry_address, index_address, rebuild_into)
+from compiler.runtime.memory import ENTRY_KEY_POINTER, ENTRY_VALUE_POINTER, KIND_DICT, KIND_ENTRIES, KIND_RAW, alloc
 from compiler.runtime.reprs import key_error_shown
 
 KEY_USER = 6
@@ -228,3 +228,64 @@ def user_dict_delete(d: int, key: int) -> None:
         key_error_shown(user_repr(key))
         return
     remove_at(d, slot)
+
+
+# -- copies and merges ----------------------------------------------------------------------
+def clone_into(dst: int, src: int) -> None:
+    """clone_combined_dict_keys: ``dst`` gets copies of ``src``'s blocks, deleted slots and all."""
+    size = load_u32(src + DICT_INDEX_SIZE)
+    capacity = load_u32(src + DICT_CAPACITY)
+    entries = alloc(capacity * 24, load_u32(dst + DICT_ENTRY_KIND))
+    memory_copy(entries + 8, load_u32(src + DICT_ENTRIES) + 8, load_u32(src + DICT_USED) * 24)
+    index = alloc(size * 4, KIND_RAW)
+    memory_copy(index + 8, load_u32(src + DICT_INDEX) + 8, size * 4)
+    store_u32(dst + DICT_ENTRIES, entries)
+    store_u32(dst + DICT_INDEX, index)
+    store_u32(dst + DICT_CAPACITY, capacity)
+    store_u32(dst + DICT_INDEX_SIZE, size)
+    store_u32(dst + DICT_USED, load_u32(src + DICT_USED))
+    store_u32(dst + DICT_LEN, load_u32(src + DICT_LEN))
+
+
+def user_dict_update(dst: int, src: int) -> None:
+    """``dst.update(src)``, ``dst |= src``, ``dict(src)`` into an empty dst: CPython's dict_merge. An
+    empty dst clones a clean src; else one resize first, then each entry inserted with its stored
+    hash (so no __hash__ runs; __eq__ does where hashes meet)."""
+    live = load_u32(src + DICT_LEN)
+    if src == dst or live == 0:
+        return
+    if load_u32(dst + DICT_LEN) == 0 and live == load_u32(src + DICT_USED) and (
+            load_u32(src + DICT_INDEX_SIZE) == MIN_SIZE or (load_u32(src + DICT_INDEX_SIZE) // 2) * 2 // 3 < live):
+        clone_into(dst, src)
+        return
+    if load_u32(dst + DICT_INDEX_SIZE) * 2 // 3 < live:
+        rebuild_into(dst, dst, keysize(((load_u32(dst + DICT_LEN) + live) * 3 + 1) // 2))
+    used = load_u32(src + DICT_USED)
+    entry = dict_next(src, -1)
+    while entry >= 0:
+        address = entry_address(src, entry)
+        insert(dst, load_i64(address + ENTRY_KEY), load_i64(address), load_i64(address + ENTRY_VALUE), True)
+        if load_u32(src + DICT_USED) != used:
+            raise RuntimeError("dict mutated during update")
+        entry = dict_next(src, entry)
+
+
+def user_dict_copy(d: int) -> int:
+    """``d.copy()`` (and the left side of ``d | e``): PyDict_Copy clones a dict at most a third of
+    whose entry slots are deleted, else merges it into a new one."""
+    result = user_dict_new(load_u32(d + DICT_ENTRY_KIND) & ENTRY_VALUE_POINTER != 0, 0)
+    live = load_u32(d + DICT_LEN)
+    if live == 0:
+        return result
+    if live >= load_u32(d + DICT_USED) * 2 // 3:
+        clone_into(result, d)
+    else:
+        user_dict_update(result, d)
+    return result
+
+
+def user_dict_of(d: int) -> int:
+    """``dict(d)``: a new dict merged from d (dict_merge, which clones on other terms than copy())."""
+    result = user_dict_new(load_u32(d + DICT_ENTRY_KIND) & ENTRY_VALUE_POINTER != 0, 0)
+    user_dict_update(result, d)
+    return result

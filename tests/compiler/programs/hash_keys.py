@@ -378,3 +378,33 @@ def eq_mutates_dict() -> int:
     out = [len(shared), eq_calls[0], shared.get(Greedy(100), -1), eq_calls[0]]
     out += [g.n for g in shared]
     return digest(out)
+
+
+@export
+def copies_and_merges() -> int:
+    reset()
+    d: dict[Point, int] = {}
+    for i in range(10):
+        d[Point(i, i % 2)] = i
+    for i in range(0, 10, 4):
+        del d[Point(i, i % 2)]
+    out = [counts()]
+    c = d.copy()  # deleted slots kept (a clone) or compacted (a merge): CPython's rule
+    out += [len(c), c.get(Point(5, 1), -1), counts()]
+    for i in range(1, 10, 2):
+        d.pop(Point(i, 1), 0)
+    c2 = d.copy()
+    out += [len(c2), c2.get(Point(6, 0), -1), counts()]
+    e = {Point(i, i % 2): -i for i in range(6, 14)}
+    out.append(counts())
+    f = d | e
+    out += [len(f), counts()] + [k.x for k in f] + [f.get(Point(7, 1), 99)]
+    d |= e
+    out += [len(d), counts()]
+    d.update({Point(50, 0): 50, Point(2, 0): 2})
+    out += [len(d), counts()] + [v for v in d.values()]
+    g = dict(e)
+    out += [len(g), counts(), g.get(Point(13, 1), 0), counts()]
+    empty: dict[Point, int] = {}
+    out += [len(empty.copy()), len(dict(empty)), len(empty | e), counts()]
+    return digest(out)
