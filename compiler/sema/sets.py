@@ -79,6 +79,9 @@ def set_item_problem(item: Type) -> tuple[str, str] | None:
         return f"a set of Flag values ({item}) is not supported yet", "use a set of their .value ints"
     if member_or_record(item) or identity_item(item):
         return None
+    problem = getattr(item.info, "key_problem", None) if isinstance(item, ClassType) else None
+    if problem and "__hash__" in problem:  # sema/user_hash.py: unhashable, or hashed by address in part
+        return problem, OBJECT_SET_HELP
     if isinstance(item, ClassType):
         return OBJECT_SET_PROBLEM.format(item), OBJECT_SET_HELP
     if not set_item_type(item):
