@@ -7,7 +7,7 @@ inserting. Both start with the dict and the key as i64 slots on the stack, as ``
 from __future__ import annotations
 
 from ..program import BOOL, BYTES, FLOAT, INT, STR, CounterType, DefaultDictType, DictType, ListType, SetType, Type
-from .user_keys import dict_symbol
+from .user_keys import USER_KEYS, dict_symbol
 from .values import DICTS
 
 DICT_KINDS = "compiler.runtime.dict_kinds"
@@ -76,8 +76,8 @@ def counter_call(lowerer, node, receiver, source) -> None:
         lowerer.slot(receiver)
     lowerer.slot(source)
     adds = "counter_add_counts" if isinstance(source.ty, CounterType) else "counter_add_list"
-    dict_symbol(lowerer, node.ty, adds, node)  # refused for keys hashed by a written __hash__
-    lowerer.emit("call", f"{DICT_KINDS}.{adds}")
+    symbol = dict_symbol(lowerer, node.ty if receiver is None else receiver.ty, adds, node)  # keys hashed by a written __hash__: their own
+    lowerer.emit("call", symbol if symbol.startswith(USER_KEYS) else f"{DICT_KINDS}.{adds}")
     if receiver is None:
         lowerer.emit("local.get", counter)
         lowerer.from_slot(node.ty)

@@ -289,3 +289,16 @@ def user_dict_of(d: int) -> int:
     result = user_dict_new(load_u32(d + DICT_ENTRY_KIND) & ENTRY_VALUE_POINTER != 0, 0)
     user_dict_update(result, d)
     return result
+
+
+def user_counter_add_list(d: int, items: int) -> None:
+    """``Counter(xs)`` / ``c.update(xs)``: CPython's _count_elements hashes each item once, looks it
+    up, then sets it with that hash (a second lookup, in insertdict)."""
+    for i in range(load_u32(items + 8)):
+        key = load_i64(load_u32(items + 16) + 8 + i * 8)
+        h = key_hash(key)
+        slot = lookup(d, key, h)
+        count = 1
+        if slot >= 0:
+            count = load_i64(entry_address(d, load_u32(index_address(d, slot)) - 1) + ENTRY_VALUE) + 1
+        insert(d, key, h, count, True)

@@ -2,6 +2,8 @@
 results fold in how often __eq__ and __hash__ ran (CPython's tables decide that, by their probe
 sequences), the order a set iterates in, what a key mutated after insertion finds, and exceptions
 raised inside __hash__/__eq__."""
+from collections import Counter, defaultdict
+
 from abi import export
 
 eq_calls: list[int] = [0]
@@ -407,4 +409,24 @@ def copies_and_merges() -> int:
     out += [len(g), counts(), g.get(Point(13, 1), 0), counts()]
     empty: dict[Point, int] = {}
     out += [len(empty.copy()), len(dict(empty)), len(empty | e), counts()]
+    return digest(out)
+
+
+@export
+def counter_and_defaultdict() -> int:
+    reset()
+    groups: defaultdict[Point, list[int]] = defaultdict(list)
+    for i in range(11):
+        groups[Point(i % 5, 0)].append(i)
+    out = [len(groups), counts()] + [len(v) for v in groups.values()]
+    totals: defaultdict[Point, int] = defaultdict(int)
+    for i in range(9):
+        totals[Point(i % 4, 1)] += i
+    out += [totals[Point(3, 1)], counts()]
+    c = Counter([Point(i % 4, i % 2) for i in range(13)])
+    out.append(counts())
+    c.update([Point(1, 1), Point(9, 9)])
+    c[Point(2, 0)] += 5
+    out += [c[Point(1, 1)], c[Point(7, 7)], len(c), counts()]
+    out += [p.x * 10 + n for p, n in c.most_common(3)]
     return digest(out)
