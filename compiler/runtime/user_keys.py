@@ -21,6 +21,7 @@ from abi.intrinsics import load_i64, load_u32, memory_copy, shr_u, store_i64, st
 from compiler.runtime.dicts import (DELETED_HASH, DICT_CAPACITY, DICT_ENTRIES, DICT_ENTRY_KIND, DICT_INDEX,
                                     DICT_INDEX_SIZE, DICT_KEY_KIND, DICT_LEN, DICT_USED, EMPTY, ENTRY_KEY,
                                     ENTRY_VALUE, TOMBSTONE, dict_next, entry_address, index_address, rebuild_into)
+from compiler.runtime.lists import items_equal
 from compiler.runtime.memory import ENTRY_KEY_POINTER, ENTRY_VALUE_POINTER, KIND_DICT, KIND_ENTRIES, KIND_RAW, alloc
 from compiler.runtime.reprs import key_error_shown
 
@@ -302,3 +303,21 @@ def user_counter_add_list(d: int, items: int) -> None:
         if slot >= 0:
             count = load_i64(entry_address(d, load_u32(index_address(d, slot)) - 1) + ENTRY_VALUE) + 1
         insert(d, key, h, count, True)
+
+
+def user_dict_eq(a: int, b: int, value_eq_kind: int) -> bool:
+    """``a == b``: CPython's dict_equal looks each of a's keys up in b with its stored hash (b's
+    __eq__ calls), then compares the values; no shortcut for ``a is b``."""
+    if load_u32(a + DICT_LEN) != load_u32(b + DICT_LEN):
+        return False
+    entry = dict_next(a, -1)
+    while entry >= 0:
+        address = entry_address(a, entry)
+        slot = lookup(b, load_i64(address + ENTRY_KEY), load_i64(address))
+        if slot < 0:
+            return False
+        other = entry_address(b, load_u32(index_address(b, slot)) - 1)
+        if not items_equal(load_i64(address + ENTRY_VALUE), load_i64(other + ENTRY_VALUE), value_eq_kind):
+            return False
+        entry = dict_next(a, entry)
+    return True

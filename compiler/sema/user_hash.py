@@ -83,15 +83,12 @@ def user_keyed(ty) -> bool:
 
 
 def comparison_problem(op: py_ast.cmpop, a, b) -> tuple[str, str] | None:
-    """``x in d.keys()`` (CPython looks x up; the snapshot list here would call __eq__ item by item) and
-    ``d1 == d2`` of dicts keyed by such objects (CPython's lookups, not reproduced): (message, help)."""
-    from ..program import DictType, TupleType, ViewType
+    """``x in d.keys()`` of a dict keyed by such objects: CPython looks x up; the snapshot list here
+    would call __eq__ item by item. (message, help)"""
+    from ..program import TupleType, ViewType
     if isinstance(op, (py_ast.In, py_ast.NotIn)) and isinstance(b, ViewType):
         item = b.item.items[0] if isinstance(b.item, TupleType) and b.item.items else b.item
         if user_keyed(item):
             return (f"`in` on a view of a dict keyed by {item} objects is not supported",
                     "test `key in d` on the dict itself")
-    if isinstance(op, (py_ast.Eq, py_ast.NotEq)) and isinstance(a, DictType) and user_keyed(a.key):
-        return (f"== on dicts keyed by {a.key} objects is not supported yet",
-                "compare len() and look each key of one up in the other")
     return None

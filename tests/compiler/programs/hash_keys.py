@@ -430,3 +430,16 @@ def counter_and_defaultdict() -> int:
     out += [c[Point(1, 1)], c[Point(7, 7)], len(c), counts()]
     out += [p.x * 10 + n for p, n in c.most_common(3)]
     return digest(out)
+
+
+@export
+def dict_equality() -> int:
+    reset()
+    a = {Point(i, i % 2): i for i in range(8)}
+    b = {Point(i, i % 2): i for i in range(7, -1, -1)}
+    out = [counts(), int(a == b), counts(), int(a != b), counts(), int(a == a), counts()]
+    b[Point(3, 1)] = 30
+    out += [int(a == b), counts()]
+    del b[Point(3, 1)]
+    out += [int(a == b), counts()]
+    return digest(out)
