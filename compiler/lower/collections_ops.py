@@ -85,11 +85,11 @@ def counter_call(lowerer, node, receiver, source) -> None:
 
 def ordered_call(lowerer, node, name: str, receiver, key, last) -> None:
     """``od.move_to_end(key, last)`` / ``od.popitem(last)``: compiler/runtime/dict_kinds.py."""
-    dict_symbol(lowerer, receiver.ty, name, node)  # refused for keys hashed by a written __hash__
+    symbol = dict_symbol(lowerer, receiver.ty, name, node)  # OrderedDict: refused for keys with __hash__
     lowerer.slot(receiver)
     if name == "dict_popitem":  # a plain dict's
         lowerer.emit("i64.const", 9 | (lowerer.classes.tuple_id(node.ty) << 8))
-        lowerer.call_runtime(f"{DICT_KINDS}.dict_popitem", node.ty)
+        lowerer.call_runtime(symbol if symbol.startswith(USER_KEYS) else f"{DICT_KINDS}.dict_popitem", node.ty)
         return
     if key is not None:
         lowerer.slot(key, receiver.ty.key)

@@ -23,7 +23,7 @@ from compiler.runtime.dicts import (DELETED_HASH, DICT_CAPACITY, DICT_ENTRIES, D
                                     ENTRY_VALUE, TOMBSTONE, dict_next, entry_address, index_address, rebuild_into)
 from compiler.runtime.lists import items_equal
 from compiler.runtime.memory import ENTRY_KEY_POINTER, ENTRY_VALUE_POINTER, KIND_DICT, KIND_ENTRIES, KIND_RAW, alloc
-from compiler.runtime.reprs import key_error_shown
+from compiler.runtime.reprs import key_error, key_error_shown
 
 KEY_USER = 6
 MIN_SIZE = 8
@@ -321,3 +321,30 @@ def user_dict_eq(a: int, b: int, value_eq_kind: int) -> bool:
             return False
         entry = dict_next(a, entry)
     return True
+
+
+def user_dict_popitem(d: int, pair_kind: int) -> int:
+    """``d.popitem()``: the last live entry, removed as CPython's dict_popitem does: its index slot
+    found along its stored hash's sequence (no __eq__), the entry slots from it on given up; they
+    stay unusable until the next resize (the capacity shrinks with them)."""
+    if load_u32(d + DICT_LEN) == 0:
+        key_error("popitem(): dictionary is empty")
+    used = load_u32(d + DICT_USED)
+    last = used - 1
+    while load_i64(entry_address(d, last)) == DELETED_HASH:
+        last -= 1
+    entry = entry_address(d, last)
+    h = load_i64(entry)
+    pair = alloc(16, pair_kind)
+    store_i64(pair + 8, load_i64(entry + ENTRY_KEY))
+    store_i64(pair + 16, load_i64(entry + ENTRY_VALUE))
+    mask = load_u32(d + DICT_INDEX_SIZE) - 1
+    slot = h & mask
+    perturb = h
+    while load_u32(index_address(d, slot)) != last + 1:
+        perturb = shr_u(perturb, PERTURB_SHIFT)
+        slot = (slot * 5 + perturb + 1) & mask
+    remove_at(d, slot)
+    store_u32(d + DICT_CAPACITY, load_u32(d + DICT_CAPACITY) - (used - last))
+    store_u32(d + DICT_USED, last)
+    return pair

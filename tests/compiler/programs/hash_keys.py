@@ -443,3 +443,25 @@ def dict_equality() -> int:
     del b[Point(3, 1)]
     out += [int(a == b), counts()]
     return digest(out)
+
+
+@export
+def popitem_then_insert() -> int:
+    reset()
+    d = {Point(i, 0): i for i in range(5)}  # a full 8-slot table: 5 entries
+    out: list[int] = []
+    k, v = d.popitem()
+    out += [k.x, v, len(d), counts()]
+    d[Point(9, 0)] = 9  # the popped slot stays unusable: CPython resizes here
+    d[Point(10, 0)] = 10
+    out += [len(d), counts()] + [p.x for p in d]
+    while len(d) > 0:
+        k, v = d.popitem()
+        out.append(k.x)
+    try:
+        d.popitem()
+    except KeyError as e:
+        out.append(len(str(e)))
+    d[Point(1, 1)] = 1
+    out += [len(d), counts()]
+    return digest(out)
