@@ -9,7 +9,7 @@ from ..sema.class_keys import identity_keyed
 from .formatting import FormatLowerer
 from .expressions import text_prefix
 from .deques import item_access
-from .user_keys import USER_KEYS, dict_symbol, display_problem, user_keyed
+from .user_keys import USER_KEYS, dict_symbol, lower_dict_display, user_keyed
 from .values import DICTS, LISTS, STRINGS
 
 KIND_RAW, KIND_POINTERS, KIND_RECORD = 5, 7, 9
@@ -69,8 +69,8 @@ class ContainerLowerer(FormatLowerer):
     def lower_Dict(self, node: py_ast.Dict) -> None:
         ty = node.ty
         if user_keyed(ty.key):
-            display_problem(self, node)
-        self.new_dict(ty, len(node.keys))
+            return lower_dict_display(self, node)  # lower/user_keys.py
+        self.new_dict(ty)
         d = self.stash("i32")
         for key, value in zip(node.keys, node.values):
             self.emit("local.get", d)

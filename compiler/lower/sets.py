@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..diagnostics import CompileError, Diagnostic
+from .user_keys import set_items_first
 from ..sema.sets import hidden_order, identity_item
 from ..program import BOOL, BYTES, INT, STR, ClassType, SetType, TupleType, Type
 
@@ -89,7 +90,9 @@ class SetLowerer:
 
     def lower_Set(self, node: py_ast.Set) -> None:
         """Items added in order; a literal of three or more constants as CPython 3.11 builds it
-        (runtime/sets.py ``set_constant``)."""
+        (runtime/sets.py ``set_constant``); objects with __hash__ all evaluated first, as BUILD_SET n."""
+        if key_kind(node.ty.item) == KEY_USER and set_items_first(node):
+            return self.user_set_display(node)
         self.new_set(node.ty)
         s = self.stash("i32")
         for element in node.elts:
@@ -98,6 +101,20 @@ class SetLowerer:
         if len(node.elts) > 2 and all(folded(e) for e in node.elts):
             self.emit("i64.extend_i32_u")
             self.call_runtime(f"{SETS}.set_constant", node.ty)
+
+    def user_set_display(self, node: py_ast.Set) -> None:
+        items = []
+        for element in node.elts:
+            self.slot(element, node.ty.item)
+            items.append(self.stash("i64"))
+        self.new_set(node.ty)
+        s = self.stash("i32")
+        for item in items:
+            self.emit("local.get", s)
+            self.emit("i64.extend_i32_u")
+            self.emit("local.get", item)
+            self.emit("call", f"{SETS}.set_add")
+        self.emit("local.get", s)
 
     def lower_SetComp(self, node: py_ast.SetComp) -> None:
         self.new_set(node.ty)

@@ -81,12 +81,43 @@ def keys_view_problem(lowerer, ty: Type) -> bool:
                                    "test `key in d` on the dict itself")])
 
 
-MAX_DISPLAY = 16  # CPython builds a longer display in chunks merged with DICT_UPDATE
+
+MAX_BUILD_MAP = 15  # CPython's BUILD_MAP n (all items evaluated first, a presized dict); then BUILD_MAP 0
+MAX_DISPLAY = 17    # and a MAP_ADD per item; longer displays are built in chunks merged by DICT_UPDATE
+MAX_BUILD_SET = 30  # BUILD_SET n (all items evaluated first); longer: BUILD_SET 0 and a SET_ADD per item
 
 
-def display_problem(lowerer, node) -> None:
-    """A display is one BUILD_MAP of up to 16 items (dict_new_presized); longer ones or ``**`` are refused."""
-    if len(node.keys) > MAX_DISPLAY or any(k is None for k in node.keys):
+def lower_dict_display(lowerer, node) -> None:
+    """A dict display keyed by such objects, as CPython 3.11 compiles it (the order of the item
+    expressions and the hash calls shows)."""
+    ty = node.ty
+    count = len(node.keys)
+    if count > MAX_DISPLAY or any(k is None for k in node.keys):
         raise CompileError([Diagnostic(lowerer.source.module.loc(node),
                                        f"a dict display of more than {MAX_DISPLAY} items or with ** keyed by objects "
                                        "with __hash__ is not supported", "add the items with d[k] = v")])
+    items = []
+    if count <= MAX_BUILD_MAP:
+        for key, value in zip(node.keys, node.values):
+            lowerer.slot(key, ty.key)
+            items.append(lowerer.stash("i64"))
+            lowerer.slot(value, ty.value)
+            items.append(lowerer.stash("i64"))
+    lowerer.new_dict(ty, count if count <= MAX_BUILD_MAP else 0)
+    d = lowerer.stash("i32")
+    for index, (key, value) in enumerate(zip(node.keys, node.values)):
+        lowerer.emit("local.get", d)
+        lowerer.emit("i64.extend_i32_u")
+        if items:
+            lowerer.emit("local.get", items[2 * index])
+            lowerer.emit("local.get", items[2 * index + 1])
+        else:
+            lowerer.slot(key, ty.key)
+            lowerer.slot(value, ty.value)
+        lowerer.emit("call", f"{USER_KEYS}.user_dict_set")
+    lowerer.emit("local.get", d)
+
+
+def set_items_first(node) -> bool:
+    """A set display of such objects up to 30 items: CPython evaluates them all, then adds each."""
+    return len(node.elts) <= MAX_BUILD_SET

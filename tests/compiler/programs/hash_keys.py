@@ -465,3 +465,35 @@ def popitem_then_insert() -> int:
     d[Point(1, 1)] = 1
     out += [len(d), counts()]
     return digest(out)
+
+
+def seen(p: Point) -> Point:
+    """The key, after noting how often __hash__/__eq__ ran so far."""
+    marks.append(counts())
+    return p
+
+
+marks: list[int] = []
+
+
+@export
+def display_evaluation_order() -> int:
+    reset()
+    marks.clear()
+    d = {seen(Point(1, 0)): counts(), seen(Point(4, 0)): counts(), seen(Point(7, 0)): counts()}  # BUILD_MAP 3
+    out = [v for v in d.values()] + [counts()]
+    big = {seen(Point(i, 0)): counts() for i in range(3)}  # a comprehension: one item at a time
+    out += [v for v in big.values()] + [counts()]
+    sixteen = {seen(Point(0, 0)): 0, seen(Point(3, 0)): 1, seen(Point(6, 0)): 2, seen(Point(9, 0)): 3,
+               seen(Point(12, 0)): 4, seen(Point(15, 0)): 5, seen(Point(18, 0)): 6, seen(Point(21, 0)): 7,
+               seen(Point(24, 0)): 8, seen(Point(27, 0)): 9, seen(Point(30, 0)): 10, seen(Point(33, 0)): 11,
+               seen(Point(36, 0)): 12, seen(Point(39, 0)): 13, seen(Point(42, 0)): 14, seen(Point(45, 0)): 15}
+    out += [len(sixteen), counts()]
+    fifteen = {seen(Point(0, 0)): 0, seen(Point(3, 0)): 1, seen(Point(6, 0)): 2, seen(Point(9, 0)): 3,
+               seen(Point(12, 0)): 4, seen(Point(15, 0)): 5, seen(Point(18, 0)): 6, seen(Point(21, 0)): 7,
+               seen(Point(24, 0)): 8, seen(Point(27, 0)): 9, seen(Point(30, 0)): 10, seen(Point(33, 0)): 11,
+               seen(Point(36, 0)): 12, seen(Point(39, 0)): 13, seen(Point(42, 0)): 14}
+    out += [len(fifteen), counts(), fifteen.get(Point(42, 0), -1), counts()]
+    s = {seen(Point(2, 0)), seen(Point(5, 0)), seen(Point(2, 0))}  # BUILD_SET 3
+    out += [len(s), counts()] + marks
+    return digest(out)
