@@ -7,7 +7,7 @@ import ast as py_ast
 
 from ..program import ANY, BYTEARRAY, INT, CounterType, DequeType, DictType
 from .deques import DEQUES
-from .user_keys import dict_symbol
+from .user_keys import dict_symbol, user_keyed
 from .values import LISTS
 
 LIST_SLICES = "compiler.runtime.list_slices"
@@ -30,8 +30,10 @@ class DeleteLowerer:
                 self.slice_bounds(target.slice)
                 self.emit("call", f"{LIST_SLICES}.list_del_slice")
             elif isinstance(base, CounterType):  # a missing key is no KeyError (Counter.__delitem__)
-                dict_symbol(self, base, "counter_delete", target)  # `in`, then del: not for a written __hash__
                 self.slot(target.slice, base.key)
+                if user_keyed(base.key):  # `in`, then del, as Counter.__delitem__: lower/user_keys.py
+                    self.emit("call", dict_symbol(self, base, "counter_delete", target))
+                    continue
                 self.emit("i64.const", 0)
                 self.emit("call", dict_symbol(self, base, "dict_pop_or"))
                 self.emit("drop")

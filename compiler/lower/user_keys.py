@@ -23,7 +23,8 @@ ROUTED = {"dict_set": "user_dict_set", "dict_setdefault": "user_dict_setdefault"
           "dict_get_or": "user_dict_get_or", "dict_pop_or": "user_dict_pop_or", "dict_get": "user_dict_get",
           "dict_pop": "user_dict_pop", "dict_delete": "user_dict_delete", "dict_copy": "user_dict_copy",
           "dict_update": "user_dict_update", "dict_of": "user_dict_of", "counter_add_list": "user_counter_add_list",
-          "dict_eq": "user_dict_eq", "dict_popitem": "user_dict_popitem"}
+          "dict_eq": "user_dict_eq", "dict_popitem": "user_dict_popitem", "counter_delete": "user_counter_delete",
+          "counter_add_counts": "user_counter_add_counts"}
 SHARED = ("dict_len", "dict_next", "dict_entry_key", "dict_entry_value", "dict_keys_list", "dict_values_list",
           "dict_items_list", "dict_clear")
 REFUSED_HELP = ("use get/pop/setdefault/del/in/copy/update, or key the dict by an int or str field of the objects")

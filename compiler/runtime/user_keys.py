@@ -348,3 +348,24 @@ def user_dict_popitem(d: int, pair_kind: int) -> int:
     store_u32(d + DICT_CAPACITY, load_u32(d + DICT_CAPACITY) - (used - last))
     store_u32(d + DICT_USED, last)
     return pair
+
+
+def user_counter_add_counts(d: int, other: int) -> None:
+    """``c.update(other)`` / ``Counter(other)`` of a Counter, as Counter.update: into an empty Counter
+    dict.update (a merge); else ``self[k] = n + self.get(k, 0)`` for each of other's items."""
+    if load_u32(d + DICT_LEN) == 0:
+        user_dict_update(d, other)
+        return
+    entry = dict_next(other, -1)
+    while entry >= 0:
+        address = entry_address(other, entry)
+        key = load_i64(address + ENTRY_KEY)
+        count = load_i64(address + ENTRY_VALUE) + user_dict_get_or(d, key, 0)
+        user_dict_set(d, key, count)
+        entry = dict_next(other, entry)
+
+
+def user_counter_delete(d: int, key: int) -> None:
+    """``del c[k]`` of a Counter: ``if k in self: dict.__delitem__(self, k)`` (two hashes, two lookups)."""
+    if user_dict_find(d, key) >= 0:
+        user_dict_delete(d, key)

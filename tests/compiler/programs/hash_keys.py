@@ -497,3 +497,20 @@ def display_evaluation_order() -> int:
     s = {seen(Point(2, 0)), seen(Point(5, 0)), seen(Point(2, 0))}  # BUILD_SET 3
     out += [len(s), counts()] + marks
     return digest(out)
+
+
+@export
+def counter_merges_and_deletes() -> int:
+    reset()
+    a = Counter([Point(i % 5, 0) for i in range(12)])
+    b = Counter([Point(i % 3, 0) for i in range(7)])
+    out = [counts()]
+    a.update(b)
+    out += [len(a), a[Point(1, 0)], counts()]
+    c: Counter[Point] = Counter()
+    c.update(b)  # an empty Counter: dict.update, the stored hashes
+    out += [len(c), c[Point(2, 0)], counts()]
+    del a[Point(4, 0)]
+    del a[Point(40, 0)]  # missing: nothing, no KeyError
+    out += [len(a), counts()] + [p.x * 10 + n for p, n in a.items()]
+    return digest(out)
