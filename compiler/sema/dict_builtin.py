@@ -54,11 +54,7 @@ class DictBuiltinChecks:
             raise self.fail(node, "dict.fromkeys() takes the keys and an optional value here",
                             "dict.fromkeys(keys) or dict.fromkeys(keys, value)")
         value = node.args[1] if len(node.args) == 2 else _at(py_ast.Constant(value=None), node)
-        source = self.check(node.args[0])
-        if isinstance(source, (DictType, SetType)) and user_keyed(source.key if isinstance(source, DictType)
-                                                                  else source.item):
-            raise self.fail(node, "dict.fromkeys() of a dict or set of objects with __hash__ is not supported",
-                            "CPython reuses their stored hashes: write {k: value for k in keys}")
+
         if not isinstance(value, (py_ast.Constant, py_ast.Name)):
             raise self.fail(value, "the value of dict.fromkeys() must be a constant or a variable here",
                             "CPython gives every key the same object: assign it to a variable first")
@@ -67,6 +63,11 @@ class DictBuiltinChecks:
         replacement = _at(py_ast.DictComp(key=_name(KEY, py_ast.Load(), node), value=value,
                                           generators=[generator]), node)
         ty = self.check(replacement)
+        source = getattr(node.args[0], "ty", None)
+        if isinstance(source, (DictType, SetType)) and user_keyed(source.key if isinstance(source, DictType)
+                                                                  else source.item):
+            raise self.fail(node, "dict.fromkeys() of a dict or set of objects with __hash__ is not supported",
+                            "CPython reuses their stored hashes: write {k: value for k in keys}")
         node.call = ("rewritten", replacement)
         return ty
 
