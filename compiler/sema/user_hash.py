@@ -92,3 +92,19 @@ def comparison_problem(op: py_ast.cmpop, a, b) -> tuple[str, str] | None:
             return (f"`in` on a view of a dict keyed by {item} objects is not supported",
                     "test `key in d` on the dict itself")
     return None
+
+
+def keys_view_lookup(node: py_ast.Compare, types: list) -> bool:
+    """``x in d.keys()`` of such keys becomes ``x in d``: CPython's dictkeys_contains is PyDict_Contains
+    (a hash and a lookup), where the snapshot list here would call __eq__ item by item."""
+    from ..program import ViewType
+    right = node.comparators[0]
+    if len(node.ops) != 1 or not isinstance(node.ops[0], (py_ast.In, py_ast.NotIn)):
+        return False
+    if not (isinstance(types[1], ViewType) and types[1].name.startswith("dict_keys[") and user_keyed(types[1].item)):
+        return False
+    if not (isinstance(right, py_ast.Call) and isinstance(right.func, py_ast.Attribute) and right.func.attr == "keys"
+            and not right.args and not right.keywords):
+        return False
+    node.comparators[0] = right.func.value
+    return True
