@@ -63,9 +63,9 @@ def unhashable_reason(info: ClassInfo) -> tuple[str, str] | None:
 def user_key_problem(info: ClassInfo, family: list[ClassInfo], ancestors: list[ClassInfo]) -> str | None:
     """Why objects typed ``info`` (of any class in ``family``, whose line of bases is ``ancestors``)
     cannot key by the written ``__hash__``; None marks ``info.user_key``."""
-    for c in family + ancestors:
-        if c.dataclass:
-            return (f"objects of {info.name} cannot be dict keys or set items yet: {c.name} is a dataclass "
+    for c in family + ancestors:  # eq=False: dataclasses leave __eq__ and __hash__ alone
+        if c.dataclass and getattr(c, "dataclass_options", {}).get("eq", True):
+            return (f"objects of {info.name} cannot be dict keys or set items yet: {c.name} is a dataclass with eq=True "
                     "in a class family that writes __hash__")
     for c in family:
         reason = unhashable_reason(c)

@@ -3,6 +3,7 @@ results fold in how often __eq__ and __hash__ ran (CPython's tables decide that,
 sequences), the order a set iterates in, what a key mutated after insertion finds, and exceptions
 raised inside __hash__/__eq__."""
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from abi import export
 
@@ -515,3 +516,26 @@ def counter_merges_and_deletes() -> int:
     del a[Point(40, 0)]  # missing: nothing, no KeyError
     out += [len(a), counts()] + [p.x * 10 + n for p, n in a.items()]
     return digest(out)
+
+
+
+@dataclass(eq=False)
+class Cell:
+    """A dataclass with eq=False keeps its written __hash__ (and compares by identity)."""
+
+    row: int
+    col: int
+
+    def __hash__(self) -> int:
+        hash_calls[0] += 1
+        return self.row * 3 + self.col
+
+
+@export
+def dataclass_keys() -> int:
+    reset()
+    cells = [Cell(r, c) for r in range(3) for c in range(4)]
+    s = set(cells)
+    d = {cell: cell.row for cell in cells}
+    out = [len(s), len(d), int(Cell(1, 1) in s), int(cells[5] in s), d.get(cells[7], -1), counts()]
+    return digest(out + [c.row * 10 + c.col for c in s])
