@@ -18,7 +18,7 @@ from .ordering import object_ordering
 from ..sema.stdlib_operators import timezone_identity
 from .contains import object_membership
 from .expressions import FLOAT_COMPARE, INT_COMPARE, eq_kind
-from .user_keys import dict_symbol, keys_view_problem
+from .user_keys import dict_symbol, refuse_view_lookup
 from .values import DYNAMIC, FLOATS, LISTS, SCALARS, STRINGS
 
 ORDER = {py_ast.Lt: "lt_s", py_ast.LtE: "le_s", py_ast.Gt: "gt_s", py_ast.GtE: "ge_s"}
@@ -308,9 +308,8 @@ class CompareLowerer(DeepEquality, HeldMethodLowerer):
         elif right_ty in (STR, BYTES):
             self.emit("i64.extend_i32_u")
             self.emit("call", f"{STRINGS}.str_contains")
-        elif isinstance(right_ty, ViewType) and keys_view_problem(self, right_ty):
-            pass
         elif isinstance(right_ty, (ListType, ViewType)) and needs_generated_equality(right_ty.item):
+            refuse_view_lookup(self, right_ty)  # the checker's refusal again, for views of keys with __hash__
             self.coerce(left_ty, right_ty.item)
             self.to_slot(right_ty.item)
             self.emit("call", self.find_function(list_of(right_ty.item)))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from .. import ir
 from ..diagnostics import CompileError, Diagnostic
-from ..program import ClassType, DictType, TupleType, Type
+from ..program import ClassType, DictType, TupleType, Type, ViewType
 from ..sema.classes import inherited_method
 
 USER_KEYS = "compiler.runtime.user_keys"
@@ -71,12 +71,13 @@ def write_hook(fn: ir.Function, classes) -> None:
     fn.locals = [("class_id", "i32")]
 
 
-def keys_view_problem(lowerer, ty: Type) -> bool:
-    """``x in d.keys()`` / ``d.items()`` of such keys: CPython looks the key up in the dict; the
-    snapshot list here would call __eq__ item by item. A located compile error."""
-    item = ty.item.items[0] if isinstance(ty.item, TupleType) and ty.item.items else ty.item
-    if not user_keyed(item):
-        return False
+def refuse_view_lookup(lowerer, ty: Type) -> None:
+    """``x in d.items()`` of such keys: CPython looks the key up in the dict; the snapshot list here
+    would call __eq__ item by item (sema/user_hash.py refuses it first; ``in d.keys()`` is ``in d``)."""
+    item = ty.item.items[0] if isinstance(ty, ViewType) and isinstance(ty.item, TupleType) and ty.item.items \
+        else getattr(ty, "item", None)
+    if not (isinstance(ty, ViewType) and user_keyed(item)):
+        return
     raise CompileError([Diagnostic(lowerer.source.module.loc(lowerer.source.node),
                                    f"`in` on a view of a dict keyed by {item} objects is not supported",
                                    "test `key in d` on the dict itself")])
