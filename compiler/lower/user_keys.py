@@ -1,14 +1,15 @@
 """Dicts and sets keyed by objects of a class family that writes __hash__ (sema/user_hash.py).
 
-The runtime's tables (runtime/user_keys.py, runtime/sets.py) call two functions whose bodies are
+The runtime's tables (runtime/user_keys.py, runtime/sets.py) call three functions whose bodies are
 written here, when the lowering first reaches them: ``user_hash(key)`` switches on the key's class
 and calls the ``__hash__`` that class resolves; ``user_equal(stored, key)`` calls the comparison
 function of the key's family (lower/classes.py comparison_function: the written ``__eq__``,
-reflected when ``key`` is of a proper subclass, as CPython's rich comparison chooses). Direct
-calls, so passes/exceptions.py carries an exception they raise out of the dict operation.
+reflected when ``key`` is of a proper subclass, as CPython's rich comparison chooses);
+``user_repr(key)`` its ``__repr__`` (a missing key's KeyError). Direct calls, so
+passes/exceptions.py carries an exception they raise out of the dict operation.
 
 ``dict_symbol`` routes a dict operation on such keys to runtime/user_keys.py; the operations
-that module lacks are a located compile error.
+that module lacks are a located compile error. Displays are built as CPython compiles them.
 """
 from __future__ import annotations
 
@@ -48,7 +49,8 @@ def dict_symbol(lowerer, ty: Type, name: str, node=None) -> str:
 
 
 def write_hook(fn: ir.Function, classes) -> None:
-    """Give the runtime's ``user_hash`` or ``user_equal`` stub its body for this program's classes."""
+    """Give the runtime's ``user_hash``, ``user_equal`` or ``user_repr`` stub its body: a switch over
+    this program's classes whose objects key by a written __hash__."""
     keyed = [c for c in classes.program.classes.values() if getattr(c, "user_key", False)]
     first = fn.params[0][0]
     body: list = [("local.get", first), ("i32.wrap_i64",), ("i32.load", 4), ("i32.const", 8), ("i32.shr_u",),
