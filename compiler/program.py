@@ -339,7 +339,10 @@ RUNTIME_MODULES = ("compiler.runtime.text_translate", "compiler.runtime.numbers"
                    "compiler.runtime.exceptions", "compiler.runtime.dynamic", "compiler.runtime.reprs",
                    "compiler.runtime.held_items", "compiler.runtime.held_arith")
 # Loaded only for programs that use sets (frontend/load.py): the others compile as fast as before.
-SET_RUNTIME_MODULES = ("compiler.runtime.set_algebra", "compiler.runtime.sets", "compiler.runtime.set_keys")
+SET_RUNTIME_MODULES = ("compiler.runtime.set_algebra", "compiler.runtime.sets", "compiler.runtime.set_keys",
+                       "compiler.runtime.user_keys")
+# And for programs that write __hash__ (sets load it too: runtime/set_keys.py calls it).
+USER_KEY_RUNTIME_MODULES = ("compiler.runtime.user_keys",)
 # And for programs that import from collections (Counter, OrderedDict): the same.
 COLLECTIONS_RUNTIME_MODULES = ("compiler.runtime.dict_kinds",)
 # And for programs that import collections.deque.
@@ -350,7 +353,8 @@ BYTEARRAY_RUNTIME_MODULES = ("compiler.runtime.bytearrays", "compiler.runtime.me
 CODEC_RUNTIME_MODULES = ("compiler.runtime.codecs_text",)
 # And for programs that write "sort" (sorted, list.sort): CPython's own sort, for floats and __lt__.
 SORT_RUNTIME_MODULES = ("compiler.runtime.timsort", "compiler.runtime.timsort_runs")
-OPTIONAL_RUNTIME_MODULES = SORT_RUNTIME_MODULES + SET_RUNTIME_MODULES + COLLECTIONS_RUNTIME_MODULES + DEQUE_RUNTIME_MODULES + \
+OPTIONAL_RUNTIME_MODULES = SORT_RUNTIME_MODULES + SET_RUNTIME_MODULES + USER_KEY_RUNTIME_MODULES + \
+    COLLECTIONS_RUNTIME_MODULES + DEQUE_RUNTIME_MODULES + \
     BYTEARRAY_RUNTIME_MODULES + CODEC_RUNTIME_MODULES
 RT_MEMORY = "compiler.runtime.memory"
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from ..diagnostics import CompileError, Diagnostic, display_path, loc_of
 from ..program import (BUILTIN_MODULES, BYTEARRAY_RUNTIME_MODULES, CODEC_RUNTIME_MODULES, COLLECTIONS_RUNTIME_MODULES,
                        DEQUE_RUNTIME_MODULES, OPTIONAL_RUNTIME_MODULES, SORT_RUNTIME_MODULES,
-                       RUNTIME_MODULES, SET_RUNTIME_MODULES, Program, SourceModule)
+                       RUNTIME_MODULES, SET_RUNTIME_MODULES, USER_KEY_RUNTIME_MODULES, Program, SourceModule)
 from .. import cache
 from . import function_caches, module_imports, stdlib_check
 
@@ -47,6 +47,9 @@ def run(entry: Path, text: str | None = None) -> Program:
     _load_pending(pending, modules, roots, stdlib)
     if _uses_sets(m for n, m in modules.items() if n not in RUNTIME_MODULES):
         _add_runtime(pending, SET_RUNTIME_MODULES, name)
+        _load_pending(pending, modules, roots, stdlib)
+    if any("__hash__" in m.text for n, m in modules.items() if n not in RUNTIME_MODULES + OPTIONAL_RUNTIME_MODULES):
+        _add_runtime(pending, USER_KEY_RUNTIME_MODULES, name)  # dicts keyed by a written __hash__
         _load_pending(pending, modules, roots, stdlib)
     if any(target == "collections" for m in modules.values() for target, _ in imported_modules(m)):
         _add_runtime(pending, COLLECTIONS_RUNTIME_MODULES, name)  # Counter's and OrderedDict's helpers

@@ -7,6 +7,7 @@ inserting. Both start with the dict and the key as i64 slots on the stack, as ``
 from __future__ import annotations
 
 from ..program import BOOL, BYTES, FLOAT, INT, STR, CounterType, DefaultDictType, DictType, ListType, SetType, Type
+from .user_keys import USER_KEYS, dict_symbol
 from .values import DICTS
 
 DICT_KINDS = "compiler.runtime.dict_kinds"
@@ -18,9 +19,9 @@ def dict_read(lowerer, base: DictType, result: Type) -> None:
         _default_dict_read(lowerer, base)
     elif isinstance(base, CounterType):
         lowerer.emit("i64.const", 0)
-        lowerer.emit("call", f"{DICTS}.dict_get_or")
+        lowerer.emit("call", dict_symbol(lowerer, base, "dict_get_or"))
     else:
-        lowerer.emit("call", f"{DICTS}.dict_get")
+        lowerer.emit("call", dict_symbol(lowerer, base, "dict_get"))
     lowerer.from_slot(result)
 
 
@@ -29,7 +30,7 @@ def _default_dict_read(lowerer, base: DefaultDictType) -> None:
     d = lowerer.stash("i64")
     lowerer.emit("local.get", d)
     lowerer.emit("local.get", key)
-    lowerer.emit("call", f"{DICTS}.dict_find")
+    lowerer.emit("call", dict_symbol(lowerer, base, "dict_find"))
     entry = lowerer.stash("i64")
     lowerer.emit("local.get", entry)
     lowerer.emit("i64.const", 0)
@@ -38,7 +39,7 @@ def _default_dict_read(lowerer, base: DefaultDictType) -> None:
     lowerer.emit("local.get", d)
     lowerer.emit("local.get", key)
     _empty_value(lowerer, base.value)
-    lowerer.emit("call", f"{DICTS}.dict_setdefault")  # inserts it, returns it
+    lowerer.emit("call", dict_symbol(lowerer, base, "dict_setdefault"))  # inserts it, returns it
     lowerer.emit("else")
     lowerer.emit("local.get", d)
     lowerer.emit("local.get", entry)
@@ -75,7 +76,8 @@ def counter_call(lowerer, node, receiver, source) -> None:
         lowerer.slot(receiver)
     lowerer.slot(source)
     adds = "counter_add_counts" if isinstance(source.ty, CounterType) else "counter_add_list"
-    lowerer.emit("call", f"{DICT_KINDS}.{adds}")
+    symbol = dict_symbol(lowerer, node.ty if receiver is None else receiver.ty, adds, node)  # keys hashed by a written __hash__: their own
+    lowerer.emit("call", symbol if symbol.startswith(USER_KEYS) else f"{DICT_KINDS}.{adds}")
     if receiver is None:
         lowerer.emit("local.get", counter)
         lowerer.from_slot(node.ty)
@@ -83,10 +85,11 @@ def counter_call(lowerer, node, receiver, source) -> None:
 
 def ordered_call(lowerer, node, name: str, receiver, key, last) -> None:
     """``od.move_to_end(key, last)`` / ``od.popitem(last)``: compiler/runtime/dict_kinds.py."""
+    symbol = dict_symbol(lowerer, receiver.ty, name, node)  # OrderedDict: refused for keys with __hash__
     lowerer.slot(receiver)
     if name == "dict_popitem":  # a plain dict's
         lowerer.emit("i64.const", 9 | (lowerer.classes.tuple_id(node.ty) << 8))
-        lowerer.call_runtime(f"{DICT_KINDS}.dict_popitem", node.ty)
+        lowerer.call_runtime(symbol if symbol.startswith(USER_KEYS) else f"{DICT_KINDS}.dict_popitem", node.ty)
         return
     if key is not None:
         lowerer.slot(key, receiver.ty.key)

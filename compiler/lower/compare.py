@@ -18,7 +18,8 @@ from .ordering import object_ordering
 from ..sema.stdlib_operators import timezone_identity
 from .contains import object_membership
 from .expressions import FLOAT_COMPARE, INT_COMPARE, eq_kind
-from .values import DICTS, DYNAMIC, FLOATS, LISTS, SCALARS, STRINGS
+from .user_keys import dict_symbol, refuse_view_lookup
+from .values import DYNAMIC, FLOATS, LISTS, SCALARS, STRINGS
 
 ORDER = {py_ast.Lt: "lt_s", py_ast.LtE: "le_s", py_ast.Gt: "gt_s", py_ast.GtE: "ge_s"}
 MIRRORED = {py_ast.Lt: py_ast.Gt, py_ast.Gt: py_ast.Lt, py_ast.LtE: py_ast.GtE, py_ast.GtE: py_ast.LtE}
@@ -214,7 +215,7 @@ class CompareLowerer(DeepEquality, HeldMethodLowerer):
             self.emit("call", f"{LISTS}.list_eq")
         elif isinstance(ty, DictType):
             self.emit("i64.const", eq_kind(ty.value))
-            self.emit("call", f"{DICTS}.dict_eq")
+            self.emit("call", dict_symbol(self, ty, "dict_eq"))
         elif isinstance(ty, SetType):
             self.emit("call", "compiler.runtime.set_algebra.set_eq")
 
@@ -308,6 +309,7 @@ class CompareLowerer(DeepEquality, HeldMethodLowerer):
             self.emit("i64.extend_i32_u")
             self.emit("call", f"{STRINGS}.str_contains")
         elif isinstance(right_ty, (ListType, ViewType)) and needs_generated_equality(right_ty.item):
+            refuse_view_lookup(self, right_ty)  # the checker's refusal again, for views of keys with __hash__
             self.coerce(left_ty, right_ty.item)
             self.to_slot(right_ty.item)
             self.emit("call", self.find_function(list_of(right_ty.item)))
@@ -320,6 +322,6 @@ class CompareLowerer(DeepEquality, HeldMethodLowerer):
             self.emit("call", f"{LISTS}.list_contains")
         else:
             self.to_slot(left_ty)
-            self.emit("call", f"{DICTS}.dict_find")
+            self.emit("call", dict_symbol(self, right_ty, "dict_find"))
             self.emit("i64.const", 0)
             self.emit("i64.ge_s")

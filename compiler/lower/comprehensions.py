@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from .values import DICTS, LISTS
+from .user_keys import dict_symbol
+from .values import LISTS
 
 
 class ComprehensionLowerer:
@@ -34,7 +35,7 @@ class ComprehensionLowerer:
             self.emit("i64.extend_i32_u")
             self.slot(node.key, node.ty.key)
             self.slot(node.value, node.ty.value)
-            self.emit("call", f"{DICTS}.dict_set")
+            self.emit("call", dict_symbol(self, node.ty, "dict_set"))
         self.clauses(node.generators, add)
         self.emit("local.get", result)
 

@@ -9,6 +9,7 @@ from ..sema.class_keys import identity_keyed
 from .formatting import FormatLowerer
 from .expressions import text_prefix
 from .deques import item_access
+from .user_keys import USER_KEYS, dict_symbol, lower_dict_display, user_keyed
 from .values import DICTS, LISTS, STRINGS
 
 KIND_RAW, KIND_POINTERS, KIND_RECORD = 5, 7, 9
@@ -54,13 +55,21 @@ class ContainerLowerer(FormatLowerer):
             self.emit("i32.store", LIST_LEN)
         self.emit("local.get", lst)
 
-    def new_dict(self, ty: DictType) -> None:
+    def new_dict(self, ty: DictType, count: int = 0) -> None:
+        """An empty dict (a display of ``count`` items: runtime/user_keys.py presizes some)."""
+        if user_keyed(ty.key):
+            self.emit("i32.const", int(ty.value.pointer))
+            self.emit("i64.const", count)
+            self.call_runtime(f"{USER_KEYS}.user_dict_new", ty)
+            return
         self.emit("i64.const", KEY_KINDS[ty.key] if ty.key in KEY_KINDS else object_key_kind(ty.key))
         self.emit("i32.const", int(ty.value.pointer))
         self.call_runtime(f"{DICTS}.dict_new", ty)
 
     def lower_Dict(self, node: py_ast.Dict) -> None:
         ty = node.ty
+        if user_keyed(ty.key):
+            return lower_dict_display(self, node)  # lower/user_keys.py
         self.new_dict(ty)
         d = self.stash("i32")
         for key, value in zip(node.keys, node.values):
@@ -68,7 +77,7 @@ class ContainerLowerer(FormatLowerer):
             self.emit("i64.extend_i32_u")
             self.slot(key, ty.key)
             self.slot(value, ty.value)
-            self.emit("call", f"{DICTS}.dict_set")
+            self.emit("call", dict_symbol(self, ty, "dict_set"))
         self.emit("local.get", d)
 
     def lower_Tuple(self, node: py_ast.Tuple) -> None:

@@ -7,7 +7,8 @@ import ast as py_ast
 
 from ..program import ANY, BYTEARRAY, INT, CounterType, DequeType, DictType
 from .deques import DEQUES
-from .values import DICTS, LISTS
+from .user_keys import dict_symbol, user_keyed
+from .values import LISTS
 
 LIST_SLICES = "compiler.runtime.list_slices"
 
@@ -30,12 +31,15 @@ class DeleteLowerer:
                 self.emit("call", f"{LIST_SLICES}.list_del_slice")
             elif isinstance(base, CounterType):  # a missing key is no KeyError (Counter.__delitem__)
                 self.slot(target.slice, base.key)
+                if user_keyed(base.key):  # `in`, then del, as Counter.__delitem__: lower/user_keys.py
+                    self.emit("call", dict_symbol(self, base, "counter_delete", target))
+                    continue
                 self.emit("i64.const", 0)
-                self.emit("call", f"{DICTS}.dict_pop_or")
+                self.emit("call", dict_symbol(self, base, "dict_pop_or"))
                 self.emit("drop")
             elif isinstance(base, DictType):
                 self.slot(target.slice, base.key)
-                self.emit("call", f"{DICTS}.dict_delete")
+                self.emit("call", dict_symbol(self, base, "dict_delete", target))
             else:
                 self.value(target.slice, INT)
                 self.emit("call", f"{DEQUES}.deque_delete" if isinstance(base, DequeType) else f"{LISTS}.list_delete")
@@ -56,10 +60,10 @@ class DeleteLowerer:
         right = self.stash("i64")
         self.emit("local.get", left)
         if not getattr(node, "in_place", False):
-            self.emit("call", f"{DICTS}.dict_copy")
+            self.emit("call", dict_symbol(self, node.ty, "dict_copy", node))
         result = self.stash("i64")
         self.emit("local.get", result)
         self.emit("local.get", right)
-        self.emit("call", f"{DICTS}.dict_update")
+        self.emit("call", dict_symbol(self, node.ty, "dict_update", node))
         self.emit("local.get", result)
         self.from_slot(node.ty)

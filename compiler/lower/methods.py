@@ -12,6 +12,7 @@ from ..program import (BOOL, INT, NONE, STR, DictType, ListType, OptionalType, S
 from .constant_affix import affix_test, constant_affix
 from .deep_equality import needs_generated_equality
 from .expressions import ExprLowerer, eq_kind, text_prefix
+from .user_keys import dict_symbol
 from .values import DICTS, LISTS, STRINGS
 
 SEARCH = ("find", "rfind", "index", "rindex", "count")
@@ -252,11 +253,13 @@ class MethodLowerer(ExprLowerer):
             self.slot(args[0], ty.key)
             if name == "get":
                 return self.dict_get_optional(ty)
-            self.emit("call", f"{DICTS}.dict_pop")
+            self.emit("call", dict_symbol(self, ty, "dict_pop", node))
             self.from_slot(ty.value)
             return
         symbol = {"get": "dict_get_or", "pop": "dict_pop_or", "keys": "dict_keys_list",
                   "values": "dict_values_list", "items": "dict_items_list"}.get(name, f"dict_{name}")
+        if getattr(node, "dict_of", False):  # dict(d) of keys with __hash__: sema/dict_builtin.py
+            symbol = "dict_of"
         if name in ("get", "pop", "setdefault"):
             self.slot(args[0], ty.key)
             self.slot(args[1], ty.value)
@@ -264,7 +267,7 @@ class MethodLowerer(ExprLowerer):
             self.slot(args[0])
         elif name == "items":  # the runtime builds (key, value) records of this tuple type
             self.emit("i64.const", 9 | (self.classes.tuple_id(node.ty.item) << 8))
-        self.emit("call", f"{DICTS}.{symbol}")
+        self.emit("call", dict_symbol(self, ty, symbol, node))
         if node.ty != NONE:
             self.from_slot(node.ty)
 
@@ -274,7 +277,7 @@ class MethodLowerer(ExprLowerer):
         dict_slot = self.stash("i64")
         self.emit("local.get", dict_slot)
         self.emit("local.get", d)
-        self.emit("call", f"{DICTS}.dict_find")
+        self.emit("call", dict_symbol(self, ty, "dict_find"))
         entry = self.stash("i64")
         self.emit("local.get", entry)
         self.emit("i64.const", 0)

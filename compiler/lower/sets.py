@@ -10,13 +10,14 @@ from __future__ import annotations
 import ast as py_ast
 
 from ..diagnostics import CompileError, Diagnostic
+from .user_keys import set_items_first
 from ..sema.sets import hidden_order, identity_item
 from ..program import BOOL, BYTES, INT, STR, ClassType, SetType, TupleType, Type
 
 SETS = "compiler.runtime.sets"
 ALGEBRA = "compiler.runtime.set_algebra"
 KINDS = {INT: 0, STR: 1, BYTES: 2, BOOL: 3}
-KEY_TUPLE, KEY_ENUM, KEY_INT_ENUM, KEY_RECORD, KEY_OBJECT = 4, 5, 6, 7, 8  # runtime/set_keys.py
+KEY_TUPLE, KEY_ENUM, KEY_INT_ENUM, KEY_RECORD, KEY_OBJECT, KEY_USER = 4, 5, 6, 7, 8, 9  # runtime/set_keys.py
 TUPLE_ITEM_CODES = {INT: 0, BOOL: 1, STR: 2, BYTES: 3}
 MAX_TUPLE_KINDS = 12  # two bits each in a u32 above the kind's byte (sema/sets.py refuses remove() beyond)
 BINARY = {py_ast.BitOr: "set_union", py_ast.BitAnd: "set_intersection", py_ast.Sub: "set_difference",
@@ -52,6 +53,8 @@ def key_kind(item: Type) -> int:
             return KEY_INT_ENUM
         if getattr(item.info, "enum", False):
             return KEY_ENUM
+        if getattr(item.info, "user_key", False):
+            return KEY_USER
         return KEY_OBJECT if identity_item(item) else KEY_RECORD
     return KINDS[item]
 
@@ -87,7 +90,9 @@ class SetLowerer:
 
     def lower_Set(self, node: py_ast.Set) -> None:
         """Items added in order; a literal of three or more constants as CPython 3.11 builds it
-        (runtime/sets.py ``set_constant``)."""
+        (runtime/sets.py ``set_constant``); objects with __hash__ all evaluated first, as BUILD_SET n."""
+        if key_kind(node.ty.item) == KEY_USER and set_items_first(node):
+            return self.user_set_display(node)
         self.new_set(node.ty)
         s = self.stash("i32")
         for element in node.elts:
@@ -96,6 +101,20 @@ class SetLowerer:
         if len(node.elts) > 2 and all(folded(e) for e in node.elts):
             self.emit("i64.extend_i32_u")
             self.call_runtime(f"{SETS}.set_constant", node.ty)
+
+    def user_set_display(self, node: py_ast.Set) -> None:
+        items = []
+        for element in node.elts:
+            self.slot(element, node.ty.item)
+            items.append(self.stash("i64"))
+        self.new_set(node.ty)
+        s = self.stash("i32")
+        for item in items:
+            self.emit("local.get", s)
+            self.emit("i64.extend_i32_u")
+            self.emit("local.get", item)
+            self.emit("call", f"{SETS}.set_add")
+        self.emit("local.get", s)
 
     def lower_SetComp(self, node: py_ast.SetComp) -> None:
         self.new_set(node.ty)
@@ -176,7 +195,8 @@ class SetLowerer:
         if name in ("add", "discard", "remove"):
             self.emit("local.get", s)
             self.slot(node.bound[0], ty.item)
-            self.emit("call", f"{SETS}.set_{name}")
+            user = name == "remove" and key_kind(ty.item) == KEY_USER  # its KeyError shows the item's __repr__
+            self.emit("call", f"{ALGEBRA}.user_set_remove" if user else f"{SETS}.set_{name}")
             return
         if name == "pop":
             self.order_hidden(node, ty, "pop() of")

@@ -16,7 +16,7 @@ from .sets import SetLowerer
 from .layout import Layout
 from .list_unpack import ListUnpackLowerer
 from .deques import item_access
-from .values import DICTS
+from .user_keys import dict_symbol
 from .generators import GeneratorLowerer
 from .generator_inline import GeneratorInliner
 from .itertools_loops import ItertoolsLowerer
@@ -114,7 +114,7 @@ class FunctionLowerer(GeneratorInliner, ItertoolsLowerer, GeneratorLowerer, Comp
             self.value(target.slice, INT)
         self.emit("local.get", value)
         self.to_slot(ty)
-        self.emit("call", f"{DICTS}.dict_set" if isinstance(base, DictType) else item_access(base, True))
+        self.emit("call", dict_symbol(self, base, "dict_set") if isinstance(base, DictType) else item_access(base, True))
 
     def target_type(self, target: py_ast.expr, fallback: Type) -> Type:
         """The storage type of an assignment target (values are converted to it)."""
@@ -188,7 +188,8 @@ class FunctionLowerer(GeneratorInliner, ItertoolsLowerer, GeneratorLowerer, Comp
         self.to_slot(holder.ty.key if isinstance(holder.ty, DictType) else INT)
         self.emit("local.get", result)
         self.to_slot(ty)
-        self.emit("call", f"{DICTS}.dict_set" if isinstance(holder.ty, DictType) else item_access(holder.ty, True))
+        self.emit("call", dict_symbol(self, holder.ty, "dict_set") if isinstance(holder.ty, DictType)
+                  else item_access(holder.ty, True))
 
     def lower__Temp(self, node: "_Temp") -> None:
         """Re-read an augmented assignment's target from the temporaries holding its parts."""

@@ -17,7 +17,7 @@ import ast as py_ast
 from .. import ir
 from ..program import FuncSym, Program
 from ..sema import check
-from . import exceptions, gc_hooks
+from . import exceptions, gc_hooks, user_keys
 from .classes import ClassSupport
 from .closures import FunctionValues
 from .layout import Layout
@@ -90,6 +90,8 @@ def _lower_function(module: ir.Module, fn: FuncSym, layout: Layout, classes: Cla
                                                 [p.wasm for p in fn.params], results)
     else:
         module.functions[fn.qualname] = FunctionLowerer(fn, layout, classes).run()
+        if fn.qualname in user_keys.HOOKS:
+            user_keys.write_hook(module.functions[fn.qualname], classes)
 
 
 def _lower(program: Program, live: set[str]) -> ir.Module:

@@ -1,6 +1,8 @@
 """The set algebra of set[T] (compiler/runtime/sets.py): each operation inserts in CPython
 3.11's order, so the resulting tables, and the iteration order of int items, are CPython's."""
 from abi.intrinsics import load_i64, load_u32, store_u32
+from compiler.runtime.reprs import key_error_shown
+from compiler.runtime.user_keys import user_repr
 from compiler.runtime.sets import (LIST_ITEMS, LIST_LEN, SET_KIND, SET_MASK, SET_USED,
                                    add_entry, discard_entry, hash_item, lookup, merge, next_slot, purge_dummies,
                                    set_clear, set_contains, set_copy, set_discard, set_from_list, set_new,
@@ -199,3 +201,9 @@ def set_eq(a: int, b: int) -> bool:
 
 def set_lt(a: int, b: int) -> bool:
     return load_u32(a + SET_USED) < load_u32(b + SET_USED) and set_issubset(a, b)
+
+
+def user_set_remove(s: int, key: int) -> None:
+    """``s.remove(key)`` of objects hashed by a written __hash__: KeyError(key) shows its __repr__."""
+    if not discard_entry(s, key, hash_item(s, key)):
+        key_error_shown(user_repr(key))

@@ -1,5 +1,5 @@
-"""Object items of set[T] (compiler/runtime/sets.py, kinds 4 to 7: tuples, Enum and IntEnum members,
-frozen dataclass objects).
+"""Object items of set[T] (compiler/runtime/sets.py, kinds 4 to 9: tuples, Enum and IntEnum members,
+frozen dataclass objects, objects compared by identity, objects of a family that writes __hash__).
 
 Tuples: hashed as CPython 3.11's tuplehash
 (Objects/tupleobject.c, the xxHash-style mix of the items' hashes: numbers.py), so a tuple of ints
@@ -17,6 +17,7 @@ FNV-1a here); both are equal only to themselves (the checker refuses aliases).
 from abi.intrinsics import bytes_at, load_i64, load_u32, shr_u, wrap_add, wrap_mul
 from compiler.runtime.dicts import hash_data, record_pointer_map, record_slots, records_equal
 from compiler.runtime.reprs import bytes_repr, str_repr
+from compiler.runtime.user_keys import key_hash, user_equal
 from compiler.runtime.numbers import TUPLE_HASH_LENGTH_MIX, XXPRIME_1, XXPRIME_2, XXPRIME_5, hash_int, rotate_left_31
 
 MINUS_ONE_HASH = 1546275796   # tuplehash's stand-in for an accumulator of -1
@@ -25,6 +26,7 @@ KEY_ENUM = 5       # an Enum member: fields name (+8), value (+16), repr (+24; s
 KEY_INT_ENUM = 6
 KEY_RECORD = 7
 KEY_OBJECT = 8     # an object compared by identity: its address is the key (its order is never shown)
+KEY_USER = 9       # an object of a family that writes __hash__ (runtime/user_keys.py calls it and __eq__)
 ITEM_KIND_MASK = 0xFF   # a set of tuples keeps its items' kinds in the bits above (remove()'s KeyError shows them)
 TUPLE_ITEM_INT = 0    # two bits per item from bit 8: 0 int, 1 bool, 2 str, 3 bytes
 TUPLE_ITEM_BOOL = 1
@@ -41,11 +43,16 @@ def hash_object_key(kind: int, key: int) -> int:
         return hash_int(load_i64(key + ENUM_VALUE))
     if kind == KEY_OBJECT:
         return hash_int(key)
+    if kind == KEY_USER:
+        return key_hash(key)
     return hash_tuple_key(key)
 
 
 def object_keys_equal(kind: int, a: int, b: int) -> bool:
-    """Two different objects with one hash: tuples and records by their items, members never."""
+    """Two different objects with one hash: tuples and records by their items, members never, objects
+    of a family that writes __hash__ by its __eq__."""
+    if kind == KEY_USER:
+        return user_equal(a, b)
     return (kind == KEY_TUPLE or kind == KEY_RECORD) and records_equal(a, b)
 
 

@@ -24,7 +24,7 @@ from compiler.runtime.lists import data_equal, list_append, list_new
 from compiler.runtime.memory import ENTRY_KEY_POINTER, KIND_DICT, KIND_ENTRIES, KIND_POINTERS, KIND_RAW, alloc
 from compiler.runtime.numbers import hash_int
 from compiler.runtime.reprs import key_error_shown
-from compiler.runtime.set_keys import (ITEM_KIND_MASK, KEY_ENUM, KEY_INT_ENUM, KEY_TUPLE, enum_repr, hash_object_key,
+from compiler.runtime.set_keys import (ITEM_KIND_MASK, KEY_ENUM, KEY_INT_ENUM, KEY_TUPLE, KEY_USER, enum_repr, hash_object_key,
                                       object_keys_equal, tuple_repr)
 
 SET_USED = 8
@@ -87,7 +87,16 @@ def next_probe(i: int, perturb: int, mask: int) -> int:
 def probe(s: int, key: int, h: int) -> int:
     """Walk ``h``'s probe sequence as set_lookkey and set_add_entry do: the address of the live
     entry holding ``key``, else minus the address an insert takes (the last dummy the probes
-    passed, else the unused slot that ended them)."""
+    passed, else the unused slot that ended them). As CPython, again from the start when an
+    __eq__ (runtime/user_keys.py) changed the table or the entry it compared."""
+    entry = probe_once(s, key, h)
+    while entry == 0:
+        entry = probe_once(s, key, h)
+    return entry
+
+
+def probe_once(s: int, key: int, h: int) -> int:
+    """``probe``'s walk; 0 when an __eq__ changed the set."""
     table = load_u32(s + SET_TABLE)
     mask = load_u32(s + SET_MASK)
     i = h & mask
@@ -101,8 +110,13 @@ def probe(s: int, key: int, h: int) -> int:
             if state == UNUSED:
                 return -entry if freeslot == 0 else -freeslot
             if state == ACTIVE:
-                if load_i64(entry) == h and keys_equal(s, load_i64(entry + ENTRY_KEY), key):
-                    return entry
+                if load_i64(entry) == h:
+                    found = load_i64(entry + ENTRY_KEY)
+                    equal = keys_equal(s, found, key)
+                    if load_u32(s + SET_TABLE) != table or load_i64(entry + ENTRY_KEY) != found:
+                        return 0
+                    if equal:
+                        return entry
             else:
                 freeslot = entry
             if probes == 0:
@@ -121,8 +135,24 @@ def lookup(s: int, key: int, h: int) -> int:
 
 def insert_clean(s: int, key: int, h: int) -> None:
     """Put a key the table lacks where set_insert_clean does: with no dummies in the table, the
-    first unused slot of its probe sequence."""
-    fill(-probe(s, key, h), key, h)
+    first unused slot of its probe sequence (no key compared: no __eq__ runs)."""
+    table = load_u32(s + SET_TABLE)
+    mask = load_u32(s + SET_MASK)
+    i = h & mask
+    perturb = h
+    while True:
+        probes = LINEAR_PROBES if i + LINEAR_PROBES <= mask else 0
+        entry = slot_address(table, i)
+        while True:
+            if load_i64(entry + ENTRY_STATE) == UNUSED:
+                fill(entry, key, h)
+                return
+            if probes == 0:
+                break
+            probes -= 1
+            entry += ENTRY_SIZE
+        perturb = shr_u(perturb, PERTURB_SHIFT)
+        i = next_probe(i, perturb, mask)
 
 
 def fill(entry: int, key: int, h: int) -> None:
@@ -299,9 +329,12 @@ def set_update_dict(s: int, d: int) -> None:
     if (load_u32(s + SET_FILL) + size) * 5 >= load_u32(s + SET_MASK) * 3:
         table_resize(s, (load_u32(s + SET_USED) + size) * 2)
     entries = load_u32(d + 16)
+    stored = load_u32(s + SET_KIND) == KEY_USER  # CPython takes the dict's hashes (ours for ints differ)
     for i in range(load_u32(d + 12)):
         entry = entries + 8 + i * ENTRY_SIZE
-        if load_i64(entry) != DELETED_HASH:
+        if load_i64(entry) != DELETED_HASH and stored:
+            add_entry(s, load_i64(entry + ENTRY_KEY), load_i64(entry))
+        elif load_i64(entry) != DELETED_HASH:
             set_add(s, load_i64(entry + ENTRY_KEY))
 
 

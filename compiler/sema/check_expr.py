@@ -13,7 +13,7 @@ import ast as py_ast
 
 from ..diagnostics import Diagnostic
 from ..frontend.stdlib_classes import index_problem, narrowing_problem
-from ..program import (ANY, BOOL, BYTEARRAY, BYTES, MEMORYVIEW, FLOAT, INT, NONE, STR, TYPE, Builtin, ClassInfo, ClassType, DequeType, DictType,
+from ..program import (CounterType, DefaultDictType, ANY, BOOL, BYTEARRAY, BYTES, MEMORYVIEW, FLOAT, INT, NONE, STR, TYPE, Builtin, ClassInfo, ClassType, DequeType, DictType,
                        FuncSym, GlobalSym, ListType, Local, OptionalType, SetType, SourceModule, TupleType, Type,
                        UnionType, VarTupleType, members_of, union_of)
 from . import tuple_sequences
@@ -297,7 +297,7 @@ class ExprChecker(ContainerLiteralChecks, ArithmeticChecks, ComparisonChecks, Fo
             return base
         if isinstance(base, DictType):
             self.use(node.slice, base.key, what="the key")
-            if repr_unknown(base.key):
+            if repr_unknown(base.key) and not isinstance(base, (CounterType, DefaultDictType)):  # no KeyError
                 raise self.fail(node, MISSING_KEY, MISSING_HELP)
             return base.value
         if isinstance(base, TupleType):

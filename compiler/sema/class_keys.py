@@ -7,6 +7,7 @@ depends on the hash: the runtime hashes the object's address (it never moves; ru
 KEY_OBJECT). A set iterates in hash order, which here would differ from CPython's: sets of objects
 are refused. A frozen dataclass (eq=True) of int, bool, str and bytes fields keys by class and field
 values instead, as CPython's generated __hash__/__eq__ (runtime/dicts.py KEY_RECORD; ``info.record_key``).
+A family that writes __hash__ keys by it and its __eq__ (sema/user_hash.py, ``info.user_key``).
 Reads that may raise KeyError (whose text is the key's repr) are refused, except with Enum
 members, which carry theirs (sema/enums.py SHOWN, runtime/dicts.py KEY_ENUM).
 """
@@ -16,6 +17,7 @@ import ast as py_ast
 
 from ..program import ClassInfo, ClassType, Type
 from .types import KEY_TYPES, is_exception_class_info
+from .user_hash import user_key_problem, writes_hash
 
 MISSING_KEY = "d[key] of a dict keyed by objects is not supported: a missing key's KeyError shows its repr"
 MISSING_HELP = "write d.get(key) (None if missing), d.get(key, default), or test `key in d` first"
@@ -32,7 +34,10 @@ def identity_keyed(ty: Type) -> bool:
 
 
 def repr_unknown(ty: Type) -> bool:
-    """A key whose repr a missing key's KeyError could not show: an Enum member's is known (sema/enums.py)."""
+    """A key whose repr a missing key's KeyError could not show: an Enum member's is known (sema/enums.py),
+    and so is that of an object whose family writes __hash__ and whose every class a __repr__."""
+    if identity_keyed(ty) and getattr(ty.info, "user_key", False):
+        return not all(any("__repr__" in a.methods for a in _ancestors(c)) for c in ty.info.key_family)
     return identity_keyed(ty) and not getattr(ty.info, "enum", False)
 
 
@@ -101,14 +106,16 @@ def _problem(program, info: ClassInfo) -> str | None:
     if is_exception_class_info(info):
         return f"{name} is an exception class: its objects cannot be dict keys here"
     family = [c for c in program.classes.values() if info in _ancestors(c)]
+    info.key_family = family
     if all(c.module.name in LIBRARY_RECORDS for c in family + list(_ancestors(info.base))):
         info.record_key = True  # our ipaddress classes: equal exactly when of one class with equal fields
         return None
+    bases = list(_ancestors(info.base))
+    if any(writes_hash(c) for c in family + bases):
+        return user_key_problem(info, family, bases)  # sema/user_hash.py
     if _hashes_fields(info):
-        return _record_problem(info, family + list(_ancestors(info.base)))
+        return _record_problem(info, family + bases)
     for c in family:
-        if _defines(c, "__hash__"):
-            return f"objects of {name} cannot be dict keys yet: {c.name} defines __hash__"
         if _defines(c, "__eq__"):
             why = ("a dataclass with eq=True has __hash__ = None" if c.dataclass
                    else "it defines __eq__ without __hash__")

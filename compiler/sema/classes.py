@@ -354,6 +354,10 @@ def _check_special_methods(info: ClassInfo) -> None:
             raise _fail(info, info.methods[name].node, f"{name} is not supported: CPython calls it {when}",
                         "use an ordinary method and call it explicitly")
     _check_equality_methods(info)
+    fn = info.methods.get("__hash__")
+    if fn is not None and (len(fn.params) != 1 or fn.result != INT or fn.result_wasm != INT.wasm):
+        raise _fail(info, fn.node, "__hash__ must be declared as 'def __hash__(self) -> int'",
+                    "CPython's hash() takes the int it returns (a TypeError for any other type)")
     for name, result in TRUTH_METHODS.items():
         fn = info.methods.get(name)
         if fn is None:

@@ -19,6 +19,7 @@ from ..program import (BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, CounterType,
                        OrderedDictType, SetType, Type, VarTupleType, counter_of, default_dict_of, list_of,
                        ordered_dict_of, tuple_of)
 from .deques import DEQUE, deque_annotation
+from .user_hash import user_keyed
 
 DEFAULTDICT = Builtin("collections.defaultdict")
 COUNTER = Builtin("collections.Counter")
@@ -52,7 +53,7 @@ def collections_annotation(sym: Builtin, args: list[Type], fail) -> Type:
     if sym == DEQUE:
         return deque_annotation(args, fail)  # sema/deques.py
     if sym == COUNTER:
-        if len(args) != 1 or args[0] not in (INT, STR, BYTES):
+        if len(args) != 1 or (args[0] not in (INT, STR, BYTES) and not user_keyed(args[0])):
             raise fail("a Counter's keys must be int, str or bytes", "write Counter[str] (or int, bytes keys)")
         return counter_of(args[0])
     if sym not in (DEFAULTDICT, ORDERED_DICT):
@@ -61,7 +62,7 @@ def collections_annotation(sym: Builtin, args: list[Type], fail) -> Type:
     if len(args) != 2:
         raise fail(f"{shown} takes two types", f"write {shown}[K, V]")
     key, value = args
-    if key not in (INT, STR, BYTES):
+    if key not in (INT, STR, BYTES) and not (sym == DEFAULTDICT and user_keyed(key)):  # sema/user_hash.py
         raise fail("dict keys must be int, str or bytes", f"write {shown}[str, V] (or int, bytes keys)")
     if sym == ORDERED_DICT:
         return ordered_dict_of(key, value)
@@ -127,7 +128,8 @@ class CollectionsChecks:
                 source = node.args[0] = py_ast.copy_location(
                     py_ast.Call(func=py_ast.Name(id="list", ctx=py_ast.Load()), args=[source], keywords=[]), source)
                 items = self.check(source, list_of(ty.key) if ty else None)
-            if not (isinstance(items, (ListType, VarTupleType)) and items.item in (INT, STR, BYTES)):
+            if not (isinstance(items, (ListType, VarTupleType))
+                    and (items.item in (INT, STR, BYTES) or user_keyed(items.item))):
                 raise self.fail(source, f"Counter() of {items} is not available yet",
                                 "count its characters: Counter(list(s))" if items == STR else
                                 COUNTER_HELP + " (a list of int, str or bytes)")

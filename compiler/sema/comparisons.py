@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
+from .user_hash import comparison_problem, keys_view_lookup
 from ..program import ANY, BOOL, BYTEARRAY, BYTES, MEMORYVIEW, FLOAT, INT, NONE, STR, TYPE, ClassType, DictType, ListType, OptionalType, TupleType, Type, \
     VarTupleType, ViewType, members_of
 from . import tuple_literals, tuple_sequences
@@ -39,6 +40,8 @@ class ComparisonChecks:
                 and isinstance(types[1], TupleType):  # x in t: in the list of its items (sema/tuple_sequences.py)
             node.comparators[0] = tuple_sequences.as_list(self, node.comparators[0], types[1], "searching")
             return self.check_Compare(node, expected)
+        if keys_view_lookup(node, types):  # x in d.keys() of keys with __hash__: x in d (sema/user_hash.py)
+            return self.check_Compare(node, expected)
         if MEMORYVIEW in types:  # == on the bytes shown (sema/memoryviews.py)
             self.memoryview_compare(node, types)
             operands = [node.left, *node.comparators]
@@ -62,6 +65,9 @@ class ComparisonChecks:
             if not isinstance(a, OptionalType) and a != ANY and NONE not in members_of(a):
                 raise self.fail(node, f"a {a} value is never None", "declare the variable as 'T | None'")
             return
+        problem = comparison_problem(op, a, b)  # sema/user_hash.py
+        if problem:
+            raise self.fail(node, *problem)
         if self.set_comparison(node, op, a, b):  # sema/sets.py
             return
         if isinstance(op, (py_ast.In, py_ast.NotIn)):

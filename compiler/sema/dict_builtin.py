@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import ANY, DictType, ListType, TupleType, Type, ViewType
+from ..program import ANY, DictType, ListType, SetType, TupleType, Type, ViewType
 from .held_conversions import KEY, VALUE, HeldDictSource, dict_of_held
 from .builtins import is_builtin_call
+from .user_hash import user_keyed
 from .map_filter import zip_comprehension
 
 HELP = "dict() takes nothing, keywords, a dict or a list of (key, value) pairs (and keywords) here"
@@ -53,6 +54,7 @@ class DictBuiltinChecks:
             raise self.fail(node, "dict.fromkeys() takes the keys and an optional value here",
                             "dict.fromkeys(keys) or dict.fromkeys(keys, value)")
         value = node.args[1] if len(node.args) == 2 else _at(py_ast.Constant(value=None), node)
+
         if not isinstance(value, (py_ast.Constant, py_ast.Name)):
             raise self.fail(value, "the value of dict.fromkeys() must be a constant or a variable here",
                             "CPython gives every key the same object: assign it to a variable first")
@@ -61,6 +63,11 @@ class DictBuiltinChecks:
         replacement = _at(py_ast.DictComp(key=_name(KEY, py_ast.Load(), node), value=value,
                                           generators=[generator]), node)
         ty = self.check(replacement)
+        source = getattr(node.args[0], "ty", None)
+        if isinstance(source, (DictType, SetType)) and user_keyed(source.key if isinstance(source, DictType)
+                                                                  else source.item):
+            raise self.fail(node, "dict.fromkeys() of a dict or set of objects with __hash__ is not supported",
+                            "CPython reuses their stored hashes: write {k: value for k in keys}")
         node.call = ("rewritten", replacement)
         return ty
 
@@ -72,6 +79,11 @@ class DictBuiltinChecks:
         ty = self.check(source)
         if ty == ANY:
             return dict_of_held(node, source, expected)  # sema/held_conversions.py
+        if isinstance(ty, DictType) and user_keyed(ty.key):  # CPython merges it: stored hashes, maybe a clone
+            copied = _at(py_ast.Call(func=_at(py_ast.Attribute(value=source, attr="copy", ctx=py_ast.Load()), source),
+                                     args=[], keywords=[]), node)
+            copied.dict_of = True  # lower/methods.py: runtime/user_keys.py user_dict_of
+            return copied
         if isinstance(ty, DictType):
             items = py_ast.Attribute(value=source, attr="items", ctx=py_ast.Load())
             source = _at(py_ast.Call(func=_at(items, source), args=[], keywords=[]), source)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from .class_keys import identity_keyed
+from .class_keys import identity_keyed, repr_unknown
 from .held_conversions import set_of_held
 from .builtins import is_builtin_call
 from .map_filter import is_map_or_filter
@@ -62,13 +62,14 @@ def identity_item(item: Type) -> bool:
     """An object compared by identity (its class and family define no __eq__/__hash__): CPython hashes
     its address, so a set of them serves membership and the algebra, never an order (lower/sets.py)."""
     return identity_keyed(item) and not getattr(item.info, "record_key", False) \
-        and not getattr(item.info, "enum", False)
+        and not getattr(item.info, "enum", False) and not getattr(item.info, "user_key", False)
 
 
 def member_or_record(item: Type) -> bool:
-    """An Enum member, or a frozen dataclass object hashed and compared by its fields."""
+    """An Enum member, a frozen dataclass object hashed and compared by its fields, or an object of
+    a family that writes __hash__ (sema/user_hash.py)."""
     info = item.info if isinstance(item, ClassType) else None
-    return info is not None and (getattr(info, "enum", False)
+    return info is not None and (getattr(info, "enum", False) or getattr(info, "user_key", False)
                                  or (info.dataclass and getattr(info, "record_key", False)))
 
 
@@ -78,6 +79,9 @@ def set_item_problem(item: Type) -> tuple[str, str] | None:
         return f"a set of Flag values ({item}) is not supported yet", "use a set of their .value ints"
     if member_or_record(item) or identity_item(item):
         return None
+    problem = getattr(item.info, "key_problem", None) if isinstance(item, ClassType) else None
+    if problem and "__hash__" in problem:  # sema/user_hash.py: unhashable, or hashed by address in part
+        return problem, OBJECT_SET_HELP
     if isinstance(item, ClassType):
         return OBJECT_SET_PROBLEM.format(item), OBJECT_SET_HELP
     if not set_item_type(item):
@@ -227,7 +231,8 @@ class SetChecks:
         if any(isinstance(a, py_ast.Starred) for a in node.args):
             raise self.fail(node, "'*' arguments are not supported here", "pass the arguments one by one")
         if name == "remove" and ((isinstance(base.item, TupleType) and len(base.item.items) > MAX_SHOWN_TUPLE) or (
-                isinstance(base.item, ClassType) and not getattr(base.item.info, "enum", False))):
+                isinstance(base.item, ClassType) and not getattr(base.item.info, "enum", False)
+                and (not getattr(base.item.info, "user_key", False) or repr_unknown(base.item)))):
             raise self.fail(func, f"remove() on a set of {base.item} is not supported: its KeyError would show "
                             "the item's repr", TUPLE_REMOVE_HELP)
         if name == "pop":
