@@ -1,0 +1,340 @@
+"""Escape analysis: records and tuples that never leave a function live in locals.
+
+Problem: a record built and read in one function (``p = P(x & 255, 3); p.x + p.y``,
+or a tuple an inlined helper returns) costs an allocation, stores and loads, and
+range analysis (passes/ranges.py) knows nothing of a value read back from memory,
+so ``p.x + p.y`` keeps its overflow check.
+Accepts: a valid IR module (after passes/inline.py, so inlined constructors and
+helpers show where their objects go).
+Guarantees: the same behaviour, with an allocation ``i64.const SIZE; i64.const
+KIND; call alloc`` removed where its address (held on the stack, carried by
+``i32.wrap_i64``/``i64.extend_i32_u`` or a block's result, and in locals that
+hold nothing else) is only ever
+  - the address of a full-width load or store (``i32/i64/f32/f64``) at a constant
+    offset inside its payload, every access of a slot of the same width and type,
+    slots never overlapping;
+  - dropped, or written to a local that is written once, and read only where that
+    write dominates the read with no new allocation of the same site in between.
+Each slot becomes a fresh local: a store ``addr; value; store`` becomes
+``local.set slot; drop``, a load ``addr; load`` becomes ``drop; local.get slot``,
+and the allocation pushes 0 (the dead address) after zeroing the slots when it is
+in a loop (``alloc`` zeroes the payload; a local keeps the last iteration's value).
+Anything else (a call, a global, a comparison, a store of the address as a value,
+a return, ``select``, ``br_table``) lets the object escape: it stays.
+
+Why no other object can be confused with it: at the allocation no address of the
+same site may be on the stack (checked) or in a local that is read later before being
+written again (the write-dominates-read rule), so every address in use is the
+newest object's, whose slots the locals hold. Such an object is never in a global,
+so the collector (memory.mark_roots) never sees it; nothing finalizes objects.
+How: an abstract stack of "which allocation site does this value point to" over
+the structured body, locals flow-insensitive, repeated until the locals settle;
+then propagate and dce remove the dead address's copies.
+"""
+from __future__ import annotations
+
+from .. import ir
+from . import dce, propagate
+from .effects import effect, maybe_unset
+
+ALLOC = "compiler.runtime.memory.alloc"
+HEADER = 8
+ACCESS = {"i32.load": ("i32", 4), "i64.load": ("i64", 8), "f32.load": ("f32", 4), "f64.load": ("f64", 8),
+          "i32.store": ("i32", 4), "i64.store": ("i64", 8), "f32.store": ("f32", 4), "f64.store": ("f64", 8)}
+CARRY = ("i32.wrap_i64", "i64.extend_i32_u")  # an address as i32 or i64: the same object
+ROUNDS = 8
+UNSET = object()
+
+
+def run(module: ir.Module) -> ir.Module:
+    for fn in module.functions.values():
+        if any(instr == ("call", ALLOC) for instr in fn.body) and replace_aggregates(fn, module):
+            for _ in range(2):  # the dead address's copies, then the writes nothing reads any more
+                propagate.propagate(fn)
+                dce.simplify(fn, module)
+    return module
+
+
+def replace_aggregates(fn: ir.Function, module: ir.Module) -> bool:
+    """Removes the function's objects that do not escape; True when any was."""
+    analysis = Escapes(fn, module)
+    kept = analysis.run()
+    if not kept:
+        return False
+    _rewrite(fn, analysis, kept)
+    return True
+
+
+class Bail(Exception):
+    """Something the analysis does not model: the function is left alone."""
+
+
+class Escapes:
+    def __init__(self, fn: ir.Function, module: ir.Module):
+        self.fn, self.module = fn, module
+        self.params = {name for name, _ in fn.params}
+        self.sites = {i for i, instr in enumerate(fn.body) if instr == ("call", ALLOC) and i >= 2
+                      and fn.body[i - 2][0] == "i64.const" and fn.body[i - 1][0] == "i64.const"
+                      and 0 <= fn.body[i - 2][1] <= 4096}
+        self.escaped: set[int] = set()
+        self.holds: dict[str, int] = {}  # local -> the site whose objects it holds
+        self.slots: dict[int, dict[int, tuple[str, int]]] = {s: {} for s in self.sites}
+        self.accesses: dict[int, tuple[int, int]] = {}  # load/store position -> (site, offset)
+
+    def run(self) -> set[int]:
+        if not self.sites:
+            return set()
+        try:
+            for _ in range(ROUNDS):
+                before = (dict(self.holds), set(self.escaped))
+                self.interpret()
+                if (self.holds, self.escaped) == before:
+                    break
+            else:
+                return set()
+        except Bail:
+            return set()
+        self.check_locals()
+        return self.sites - self.escaped
+
+    # -- one abstract run over the body ---------------------------------------------------
+    def interpret(self) -> None:
+        self.accesses = {}
+        self.written: dict[str, set] = {}  # local -> sites (None: anything else) written into it
+        stack: list = []
+        frames: list[list] = []  # [height, has result, label, op, result site, dead at entry]
+        dead = False
+        for index, instr in enumerate(self.fn.body):
+            op = instr[0]
+            if op in ("block", "loop", "if"):
+                if op == "if" and not dead:
+                    self.consume(stack.pop())
+                frames.append([len(stack), instr[2] is not None, instr[1], op, UNSET, dead])
+            elif op in ("else", "end"):
+                frame = frames[-1] if op == "else" else frames.pop()
+                if frame[1] and not dead and len(stack) > frame[0]:
+                    frame[4] = self.join(frame[4], stack[-1])
+                del stack[frame[0]:]
+                if op == "end" and frame[1]:
+                    stack.append(None if frame[4] is UNSET else frame[4])
+                dead = frame[5]
+            elif dead:
+                continue
+            elif op in ("br", "br_if"):
+                if op == "br_if":
+                    self.consume(stack.pop())
+                target = next((f for f in reversed(frames) if f[2] == instr[1]), None)
+                if target is not None and target[1] and target[3] != "loop":
+                    target[4] = self.join(target[4], stack[-1] if stack else None)
+                dead = op == "br"
+            elif op in ("return", "unreachable"):
+                for value in stack:
+                    self.consume(value)
+                dead = True
+            else:
+                self.step(index, instr, stack)
+        if not dead and self.fn.results:
+            for value in stack:
+                self.consume(value)
+        self.settle_locals()
+
+    def step(self, index: int, instr: tuple, stack: list) -> None:
+        op = instr[0]
+        if index in self.sites:
+            del stack[-2:]
+            if index in stack:  # an older object of this site still in use
+                self.escaped.add(index)
+            stack.append(index)
+        elif op == "local.get":
+            stack.append(self.holds.get(instr[1]))
+        elif op in ("local.set", "local.tee"):
+            value = stack[-1] if op == "local.tee" else stack.pop()
+            self.written.setdefault(instr[1], set()).add(value)
+        elif op in CARRY:
+            pass
+        elif op == "drop":
+            stack.pop()
+        elif op in ACCESS and op.endswith("load"):
+            self.access(index, instr, stack.pop())
+            stack.append(None)
+        elif op in ACCESS:
+            self.consume(stack.pop())
+            self.access(index, instr, stack.pop())
+        else:
+            stack_effect = effect(instr, self.module)
+            if stack_effect is None or stack_effect[0] > len(stack):
+                raise Bail(op)
+            popped, pushed = stack_effect
+            for value in stack[len(stack) - popped:]:
+                self.consume(value)
+            del stack[len(stack) - popped:]
+            stack += [None] * pushed
+
+    def access(self, index: int, instr: tuple, site) -> None:
+        """A load or store whose address is ``site``'s object: one of its slots, or an escape."""
+        if site is None:
+            return
+        ty, width = ACCESS.get(instr[0], (None, 0))
+        offset = instr[1] if len(instr) > 1 else 0
+        slots = self.slots[site]
+        if ty is None or offset < HEADER or offset + width > HEADER + self.fn.body[site - 2][1]:
+            self.escaped.add(site)
+        elif slots.get(offset, (ty, width)) != (ty, width) or any(
+                o != offset and o < offset + width and offset < o + w for o, (_, w) in slots.items()):
+            self.escaped.add(site)
+        else:
+            slots[offset] = (ty, width)
+            self.accesses[index] = (site, offset)
+
+    def consume(self, value) -> None:
+        if value is not None:
+            self.escaped.add(value)
+
+    def join(self, known, value):
+        """A block's result over its arms and branches: one site, or none."""
+        if known is UNSET or known == value:
+            return value
+        self.consume(known)
+        self.consume(value)
+        return None
+
+    def settle_locals(self) -> None:
+        holds: dict[str, int] = {}
+        for name, values in self.written.items():
+            sites = values - {None}
+            if not sites:
+                continue
+            if len(values) > 1 or name in self.params:
+                for site in sites:
+                    self.escaped.add(site)
+            else:
+                holds[name] = next(iter(sites))
+        self.holds = holds
+
+    # -- each local's one write reaches its reads ----------------------------------------------
+    def check_locals(self) -> None:
+        paths = _paths(self.fn.body)
+        writes: dict[str, list[int]] = {}
+        reads: dict[str, list[int]] = {}
+        for index, instr in enumerate(self.fn.body):
+            if instr[0] in ("local.set", "local.tee") and instr[1] in self.holds:
+                writes.setdefault(instr[1], []).append(index)
+            elif instr[0] == "local.get" and instr[1] in self.holds:
+                reads.setdefault(instr[1], []).append(index)
+        for name, site in self.holds.items():
+            (write, *more) = writes[name]
+            if more or not all(_dominates(paths, write, read) and not write < site < read
+                               for read in reads.get(name, [])):
+                self.escaped.add(site)
+
+
+def _paths(body: list[tuple]) -> list[tuple]:
+    """Each instruction's path of block arms (as in passes/propagate.py)."""
+    paths: list[tuple] = []
+    path: tuple = ()
+    fresh = 0
+    for instr in body:
+        op = instr[0]
+        if op in ("else", "end"):
+            path = path[:-1]
+        paths.append(path)
+        if op in ("block", "loop", "if", "else"):
+            fresh += 1
+            path = path + (fresh,)
+    return paths
+
+
+def _dominates(paths: list[tuple], write: int, read: int) -> bool:
+    return write < read and paths[read][:len(paths[write])] == paths[write]
+
+
+def _in_loops(body: list[tuple]) -> set[int]:
+    """Positions inside some loop."""
+    inside: set[int] = set()
+    opened: list[str] = []
+    for index, instr in enumerate(body):
+        if instr[0] in ("block", "loop", "if"):
+            opened.append(instr[0])
+        elif instr[0] == "end":
+            opened.pop()
+        if "loop" in opened:
+            inside.add(index)
+    return inside
+
+
+def _rewrite(fn: ir.Function, analysis: Escapes, kept: set[int]) -> None:
+    taken = {name for name, _ in fn.params + fn.locals}
+    slot_locals: dict[tuple[int, int], str] = {}
+    for site in sorted(kept):
+        for offset, (ty, _) in sorted(analysis.slots[site].items()):
+            name = f"field.{site}.{offset}"
+            while name in taken:
+                name += "_"
+            taken.add(name)
+            fn.locals.append((name, ty))
+            slot_locals[site, offset] = name
+    looped = _in_loops(fn.body)
+    removed: set[int] = set()  # the address pushes of rewritten accesses, where they are one local.get
+    for index, (site, _) in analysis.accesses.items():
+        if site in kept:
+            removed.update(_address_push(fn.body, index, analysis.module) or ())
+    out: list[tuple] = []
+    for index, instr in enumerate(fn.body):
+        if index + 2 in kept or index + 1 in kept or index in removed:
+            continue  # the allocation's size and kind, an address push
+        if index in kept:
+            if index in looped:
+                out.append(("zero", index))  # filled in below
+            out.append(("i64.const", 0))
+            continue
+        access = analysis.accesses.get(index)
+        if access is not None and access[0] in kept:
+            slot = slot_locals[access]
+            pushed = _address_push(fn.body, index, analysis.module) is not None
+            if instr[0].endswith("load"):
+                out += [("local.get", slot)] if pushed else [("drop",), ("local.get", slot)]
+            else:
+                out += [("local.set", slot)] if pushed else [("local.set", slot), ("drop",)]
+            continue
+        out.append(instr)
+    fn.body = _zeroed(out, slot_locals, dict(fn.locals))
+
+
+def _zeroed(body: list[tuple], slot_locals: dict[tuple[int, int], str], types: dict[str, str]) -> list[tuple]:
+    """An allocation in a loop zeroes the slots some path may read before writing them (alloc
+    zeroes the payload; the locals would hold the last iteration's values). Writes come after
+    the allocation, so those written first on every path from the function's entry (within the
+    iteration: effects.maybe_unset ignores back edges) are written first after it."""
+    unset = maybe_unset([i for i in body if i[0] != "zero"], set(slot_locals.values()))
+    out: list[tuple] = []
+    for instr in body:
+        if instr[0] != "zero":
+            out.append(instr)
+            continue
+        for (site, _), name in sorted(slot_locals.items()):
+            if site == instr[1] and name in unset:
+                out += [ir.ZERO[types[name]], ("local.set", name)]
+    return out
+
+
+def _address_push(body: list[tuple], index: int, module: ir.Module) -> list[int] | None:
+    """Positions of the ``local.get`` (and conversions after it) that pushed the address of the
+    load or store at ``index``, when that is how it was pushed; None otherwise."""
+    depth = 0 if body[index][0].endswith("load") else 1  # values above the address
+    position = index - 1
+    while depth:
+        stack_effect = effect(body[position], module) if position >= 0 else None
+        if stack_effect is None:
+            return None
+        popped, pushed = stack_effect
+        if pushed > depth:
+            return None  # this instruction pushed the address too
+        depth += popped - pushed
+        position -= 1
+    carries = []
+    while position >= 0 and body[position][0] in CARRY:
+        carries.append(position)
+        position -= 1
+    if position < 0 or body[position][0] != "local.get":
+        return None
+    return [position, *carries]
