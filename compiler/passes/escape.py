@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from .. import ir
 from . import dce, propagate
-from .effects import effect, maybe_unset
+from .effects import address_push, effect, maybe_unset
 
 ALLOC = "compiler.runtime.memory.alloc"
 HEADER = 8
@@ -277,7 +277,7 @@ def _rewrite(fn: ir.Function, analysis: Escapes, kept: set[int]) -> None:
     removed: set[int] = set()  # the address pushes of rewritten accesses, where they are one local.get
     for index, (site, _) in analysis.accesses.items():
         if site in kept:
-            removed.update(_address_push(fn.body, index, analysis.module) or ())
+            removed.update(address_push(fn.body, index, analysis.module) or ())
     out: list[tuple] = []
     for index, instr in enumerate(fn.body):
         if index + 2 in kept or index + 1 in kept or index in removed:
@@ -290,7 +290,7 @@ def _rewrite(fn: ir.Function, analysis: Escapes, kept: set[int]) -> None:
         access = analysis.accesses.get(index)
         if access is not None and access[0] in kept:
             slot = slot_locals[access]
-            pushed = _address_push(fn.body, index, analysis.module) is not None
+            pushed = address_push(fn.body, index, analysis.module) is not None
             if instr[0].endswith("load"):
                 out += [("local.get", slot)] if pushed else [("drop",), ("local.get", slot)]
             else:
@@ -316,25 +316,3 @@ def _zeroed(body: list[tuple], slot_locals: dict[tuple[int, int], str], types: d
                 out += [ir.ZERO[types[name]], ("local.set", name)]
     return out
 
-
-def _address_push(body: list[tuple], index: int, module: ir.Module) -> list[int] | None:
-    """Positions of the ``local.get`` (and conversions after it) that pushed the address of the
-    load or store at ``index``, when that is how it was pushed; None otherwise."""
-    depth = 0 if body[index][0].endswith("load") else 1  # values above the address
-    position = index - 1
-    while depth:
-        stack_effect = effect(body[position], module) if position >= 0 else None
-        if stack_effect is None:
-            return None
-        popped, pushed = stack_effect
-        if pushed > depth:
-            return None  # this instruction pushed the address too
-        depth += popped - pushed
-        position -= 1
-    carries = []
-    while position >= 0 and body[position][0] in CARRY:
-        carries.append(position)
-        position -= 1
-    if position < 0 or body[position][0] != "local.get":
-        return None
-    return [position, *carries]
