@@ -128,15 +128,19 @@ class Escapes:
                     target[4] = self.join(target[4], stack[-1] if stack else None)
                 dead = op == "br"
             elif op in ("return", "unreachable"):
-                for value in stack:
-                    self.consume(value)
+                if op == "return":
+                    self.returned(stack)
                 dead = True
             else:
                 self.step(index, instr, stack)
-        if not dead and self.fn.results:
-            for value in stack:
-                self.consume(value)
+        if not dead:
+            self.returned(stack)
         self.settle_locals()
+
+    def returned(self, stack: list) -> None:
+        """The function's results leave it; the values below them are discarded."""
+        for value in stack[len(stack) - len(self.fn.results):] if self.fn.results else ():
+            self.consume(value)
 
     def step(self, index: int, instr: tuple, stack: list) -> None:
         op = instr[0]
