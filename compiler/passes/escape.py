@@ -20,7 +20,7 @@ Each slot becomes a fresh local: a store ``addr; value; store`` becomes
 and the allocation pushes 0 (the dead address) after zeroing the slots when it is
 in a loop (``alloc`` zeroes the payload; a local keeps the last iteration's value).
 Anything else (a call, a global, a comparison, a store of the address as a value,
-a return, ``select``, ``br_table``) lets the object escape: it stays.
+a return, ``select``) lets the object escape: it stays.
 
 Why no other object can be confused with it: at the allocation no address of the
 same site may be on the stack (checked) or in a local that is read later before being
@@ -88,6 +88,8 @@ class Escapes:
             for _ in range(ROUNDS):
                 before = (dict(self.holds), set(self.escaped))
                 self.interpret()
+                if self.escaped >= self.sites:
+                    return set()  # all escape (most do at once: an exception's, a constructor not inlined)
                 if (self.holds, self.escaped) == before:
                     break
             else:
@@ -181,7 +183,9 @@ class Escapes:
         ty, width = ACCESS.get(instr[0], (None, 0))
         offset = instr[1] if len(instr) > 1 else 0
         slots = self.slots[site]
-        if ty is None or offset < HEADER or offset + width > HEADER + self.fn.body[site - 2][1]:
+        if slots.get(offset) == (ty, width):  # a slot seen before
+            self.accesses[index] = (site, offset)
+        elif ty is None or offset < HEADER or offset + width > HEADER + self.fn.body[site - 2][1]:
             self.escaped.add(site)
         elif slots.get(offset, (ty, width)) != (ty, width) or any(
                 o != offset and o < offset + width and offset < o + w for o, (_, w) in slots.items()):
