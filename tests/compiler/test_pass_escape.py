@@ -105,7 +105,7 @@ def test_an_object_that_escapes_keeps_its_allocation(case: str) -> None:
 
 # -- compiled programs ------------------------------------------------------------------------------
 KEPT_IN_LOCALS = ["record_fields", "fields_written_later", "mixed_field_types", "tuple_fields", "per_iteration",
-                  "pair_per_iteration", "raised_between", "uncaught_between", "overflow_of_a_field"]
+                  "pair_per_iteration", "raised_between", "uncaught_between", "overflow_of_a_field", "raised_in_a_loop"]
 KEPT_IN_MEMORY = {  # allocations left (into_a_container: the list too)
     "replaced_by_a_new_one": 2, "outer_holds_inner": 1, "into_a_field": 1, "into_a_container": 2,
     "into_a_global": 1, "escapes_on_one_branch": 1, "passed_returned_compared": 1}

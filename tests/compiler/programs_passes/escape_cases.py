@@ -165,3 +165,16 @@ def uncaught_between(a: int, b: int) -> int:
 def overflow_of_a_field(a: int, b: int) -> int:
     p = P(a, b)
     return p.x + p.y
+
+
+@export
+def raised_in_a_loop(a: int, b: int) -> int:
+    acc = 0
+    for i in range(a % 7):
+        p = P(i, b % 5)
+        try:
+            acc += p.x // (p.y - i)
+            p.x = acc
+        except ZeroDivisionError:
+            acc += 100 + p.x
+    return acc
