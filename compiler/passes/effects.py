@@ -59,10 +59,11 @@ def effect(instr: tuple, module: ir.Module) -> tuple[int, int] | None:
 
 
 def address_push(body: list[tuple], index: int, module: ir.Module,
-                 carried: tuple[str, ...] = ("i32.wrap_i64", "i64.extend_i32_u")) -> list[int] | None:
-    """For the load or store at ``index``: the position of the one ``local.get`` that pushed its
-    address, then those of the conversions (``carried``) applied to it on the way, when that is
-    how the address was pushed in the same straight-line code; None otherwise."""
+                 carried: tuple[str, ...] = ("i32.wrap_i64", "i64.extend_i32_u"),
+                 pushers: tuple[str, ...] = ("local.get",)) -> list[int] | None:
+    """For the load or store at ``index``: the position of the one instruction among ``pushers``
+    that pushed its address, then those of the conversions (``carried``) applied to it on the way,
+    when that is how the address was pushed in the same straight-line code; None otherwise."""
     depth = 0 if body[index][0] in LOADS else 1  # values above the address
     position = index - 1
     while depth:
@@ -75,7 +76,7 @@ def address_push(body: list[tuple], index: int, module: ir.Module,
     while position >= 0 and body[position][0] in carried:
         conversions.append(position)
         position -= 1
-    if position < 0 or body[position][0] != "local.get":
+    if position < 0 or body[position][0] not in pushers:
         return None
     return [position, *conversions]
 

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from .. import ir
 from . import dce, propagate
-from .effects import address_push, effect, maybe_unset
+from .effects import CONSTS, CONTROL, address_push, effect, maybe_unset
 
 ALLOC = "compiler.runtime.memory.alloc"
 HEADER = 8
@@ -80,6 +80,16 @@ class Escapes:
         self.holds: dict[str, int] = {}  # local -> the site whose objects it holds
         self.slots: dict[int, dict[int, tuple[str, int]]] = {s: {} for s in self.sites}
         self.accesses: dict[int, tuple[int, int]] = {}  # load/store position -> (site, offset)
+        self.roots: dict[int, int] = {s: s for s in self.sites}  # sites one value may come from: one group
+
+    def root(self, site: int) -> int:
+        while self.roots[site] != site:
+            site = self.roots[site]
+        return site
+
+    def group(self, site: int) -> list[int]:
+        found = self.root(site)
+        return [s for s in self.sites if self.root(s) == found]
 
     def run(self) -> set[int]:
         if not self.sites:
@@ -97,7 +107,8 @@ class Escapes:
         except Bail:
             return set()
         self.check_locals()
-        return self.sites - self.escaped
+        self.merge_groups()
+        return {s for s in self.sites if not any(m in self.escaped for m in self.group(s))}
 
     # -- one abstract run over the body ---------------------------------------------------
     def interpret(self) -> None:
@@ -148,8 +159,8 @@ class Escapes:
         op = instr[0]
         if index in self.sites:
             del stack[-2:]
-            if index in stack:  # an older object of this site still in use
-                self.escaped.add(index)
+            if any(v is not None and self.root(v) == self.root(index) for v in stack):
+                self.escaped.add(index)  # an older object of this group still in use
             stack.append(index)
         elif op == "local.get":
             stack.append(self.holds.get(instr[1]))
@@ -199,12 +210,33 @@ class Escapes:
             self.escaped.add(value)
 
     def join(self, known, value):
-        """A block's result over its arms and branches: one site, or none."""
+        """A block's result over its arms and branches: objects of one group (the sites whose
+        objects it may be are joined into one), or none."""
         if known is UNSET or known == value:
             return value
-        self.consume(known)
-        self.consume(value)
-        return None
+        if known is None or value is None:
+            self.consume(known)
+            self.consume(value)
+            return None
+        self.roots[self.root(value)] = self.root(known)
+        return known
+
+    def merge_groups(self) -> None:
+        """A group's objects share locals: its slots must agree, and fit in each member's payload."""
+        for site in self.sites:
+            members = self.group(site)
+            if site != self.root(site) or len(members) == 1:
+                continue
+            merged: dict[int, tuple[str, int]] = {}
+            for member in members:
+                for offset, slot in self.slots[member].items():
+                    if merged.setdefault(offset, slot) != slot:
+                        self.escaped.add(site)
+            spans = sorted((o, o + w) for o, (_, w) in merged.items())
+            smallest = min(self.fn.body[m - 2][1] for m in members)
+            if any(a[1] > b[0] for a, b in zip(spans, spans[1:])) or (spans and spans[-1][1] > HEADER + smallest):
+                self.escaped.add(site)
+            self.slots[site] = merged
 
     def settle_locals(self) -> None:
         holds: dict[str, int] = {}
@@ -231,7 +263,8 @@ class Escapes:
                 reads.setdefault(instr[1], []).append(index)
         for name, site in self.holds.items():
             (write, *more) = writes[name]
-            if more or not all(_dominates(paths, write, read) and not write < site < read
+            group = self.group(site)
+            if more or not all(_dominates(paths, write, read) and not any(write < s < read for s in group)
                                for read in reads.get(name, [])):
                 self.escaped.add(site)
 
@@ -272,33 +305,37 @@ def _in_loops(body: list[tuple]) -> set[int]:
 
 def _rewrite(fn: ir.Function, analysis: Escapes, kept: set[int]) -> None:
     taken = {name for name, _ in fn.params + fn.locals}
-    slot_locals: dict[tuple[int, int], str] = {}
-    for site in sorted(kept):
-        for offset, (ty, _) in sorted(analysis.slots[site].items()):
-            name = f"field.{site}.{offset}"
+    slot_locals: dict[tuple[int, int], str] = {}  # (group's root, offset) -> local
+    for root in sorted({analysis.root(site) for site in kept}):
+        for offset, (ty, _) in sorted(analysis.slots[root].items()):
+            name = f"field.{root}.{offset}"
             while name in taken:
                 name += "_"
             taken.add(name)
             fn.locals.append((name, ty))
-            slot_locals[site, offset] = name
+            slot_locals[root, offset] = name
     looped = _in_loops(fn.body)
-    removed: set[int] = set()  # the address pushes of rewritten accesses, where they are one local.get
+    removed: set[int] = set()  # the address pushes of rewritten accesses: a local.get, a tee (kept as a set)
     for index, (site, _) in analysis.accesses.items():
         if site in kept:
-            removed.update(address_push(fn.body, index, analysis.module) or ())
+            removed.update(_address_push(fn.body, index, analysis.module) or ())
     out: list[tuple] = []
     for index, instr in enumerate(fn.body):
+        if index in removed and instr[0] == "local.tee":
+            out.append(("local.set", instr[1]))
+            continue
         if index + 2 in kept or index + 1 in kept or index in removed:
             continue  # the allocation's size and kind, an address push
         if index in kept:
-            if index in looped:
-                out.append(("zero", index))  # filled in below
+            grouped = len(analysis.group(index)) > 1  # another object of the group may have set them
+            if index in looped or grouped:
+                out.append(("zero", analysis.root(index), grouped))  # filled in below
             out.append(("i64.const", 0))
             continue
         access = analysis.accesses.get(index)
         if access is not None and access[0] in kept:
-            slot = slot_locals[access]
-            pushed = address_push(fn.body, index, analysis.module) is not None
+            slot = slot_locals[analysis.root(access[0]), access[1]]
+            pushed = _address_push(fn.body, index, analysis.module) is not None
             if instr[0].endswith("load"):
                 out += [("local.get", slot)] if pushed else [("drop",), ("local.get", slot)]
             else:
@@ -308,19 +345,40 @@ def _rewrite(fn: ir.Function, analysis: Escapes, kept: set[int]) -> None:
     fn.body = _zeroed(out, slot_locals, dict(fn.locals))
 
 
+def _address_push(body: list[tuple], index: int, module: ir.Module) -> list[int] | None:
+    return address_push(body, index, module, pushers=("local.get", "local.tee"))
+
+
 def _zeroed(body: list[tuple], slot_locals: dict[tuple[int, int], str], types: dict[str, str]) -> list[tuple]:
     """An allocation in a loop zeroes the slots some path may read before writing them (alloc
     zeroes the payload; the locals would hold the last iteration's values). Writes come after
     the allocation, so those written first on every path from the function's entry (within the
-    iteration: effects.maybe_unset ignores back edges) are written first after it."""
+    iteration: effects.maybe_unset ignores back edges) are written first after it. The objects of
+    a group share locals: each of its allocations zeroes them all."""
     unset = maybe_unset([i for i in body if i[0] != "zero"], set(slot_locals.values()))
     out: list[tuple] = []
     for instr in body:
         if instr[0] != "zero":
             out.append(instr)
             continue
-        for (site, _), name in sorted(slot_locals.items()):
-            if site == instr[1] and name in unset:
+        for (root, _), name in sorted(slot_locals.items()):
+            if root == instr[1] and (instr[2] or name in unset):
                 out += [ir.ZERO[types[name]], ("local.set", name)]
-    return out
+    return _overwritten_zeros(out, set(slot_locals.values()))
 
+
+def _overwritten_zeros(body: list[tuple], slots: set[str]) -> list[tuple]:
+    """Drops a zeroing ``const 0; local.set slot`` that straight-line code after it overwrites
+    before reading the slot (an object whose fields are all set as it is made)."""
+    dead: set[int] = set()
+    for index in range(1, len(body)):
+        instr = body[index]
+        if instr[0] != "local.set" or instr[1] not in slots or body[index - 1][0] not in CONSTS:
+            continue
+        for later in body[index + 1:]:
+            if later[0] in ("local.set", "local.tee") and later[1] == instr[1]:
+                dead.update((index - 1, index))
+                break
+            if later[0] in CONTROL or (later[0] == "local.get" and later[1] == instr[1]):
+                break
+    return [instr for index, instr in enumerate(body) if index not in dead]

@@ -178,3 +178,18 @@ def raised_in_a_loop(a: int, b: int) -> int:
         except ZeroDivisionError:
             acc += 100 + p.x
     return acc
+
+
+@export
+def either_tuple(a: int, b: int) -> int:
+    t = (a % 10, 1) if a > b else (2, b % 10)
+    return t[0] * 10 + t[1]
+
+
+@export
+def both_alive(a: int, b: int) -> int:
+    p = P(a % 10, 1)
+    q = P(2, b % 10)
+    r = p if a > b else q
+    r.x = 7
+    return p.x * 100 + q.x * 10 + r.y
