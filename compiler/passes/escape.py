@@ -14,16 +14,21 @@ hold nothing else) is only ever
     offset inside its payload, every access of a slot of the same width and type,
     slots never overlapping;
   - dropped, or written to a local that is written once, and read only where that
-    write dominates the read with no new allocation of the same site in between.
-Each slot becomes a fresh local: a store ``addr; value; store`` becomes
-``local.set slot; drop``, a load ``addr; load`` becomes ``drop; local.get slot``,
-and the allocation pushes 0 (the dead address) after zeroing the slots when it is
-in a loop (``alloc`` zeroes the payload; a local keeps the last iteration's value).
+    write dominates the read with no new allocation of its group in between.
+A value that may be the object of one of several sites (``a if c else b`` of two
+new tuples, an inlined helper returning a new tuple at each of its returns) puts
+them in one group, whose objects share one set of slot locals (each of its
+allocations zeroes them all). Each slot becomes a fresh local: a store ``addr;
+value; store`` becomes ``local.set slot`` (``drop`` of the address unless it was
+pushed by one ``local.get``/``local.tee``, then removed or made a ``local.set``),
+a load ``addr; load`` becomes ``local.get slot``; the allocation pushes 0 (the dead
+address), after zeroing the slots some path reads first when it is in a loop
+(``alloc`` zeroes the payload; a local keeps the last iteration's value).
 Anything else (a call, a global, a comparison, a store of the address as a value,
-a return, ``select``) lets the object escape: it stays.
+a return, ``select``) lets the object, and its group, escape: they stay.
 
-Why no other object can be confused with it: at the allocation no address of the
-same site may be on the stack (checked) or in a local that is read later before being
+Why no other object can be confused with it: at an allocation no address of its
+group may be on the stack (checked) or in a local that is read later before being
 written again (the write-dominates-read rule), so every address in use is the
 newest object's, whose slots the locals hold. Such an object is never in a global,
 so the collector (memory.mark_roots) never sees it; nothing finalizes objects.
