@@ -86,6 +86,7 @@ class Escapes:
         self.slots: dict[int, dict[int, tuple[str, int]]] = {s: {} for s in self.sites}
         self.accesses: dict[int, tuple[int, int]] = {}  # load/store position -> (site, offset)
         self.roots: dict[int, int] = {s: s for s in self.sites}  # sites one value may come from: one group
+        self.below: dict[int, set[int]] = {}  # site -> sites of the addresses on the stack at its allocation
 
     def root(self, site: int) -> int:
         while self.roots[site] != site:
@@ -111,6 +112,9 @@ class Escapes:
                 return set()
         except Bail:
             return set()
+        for site, below in self.below.items():
+            if any(self.root(other) == self.root(site) for other in below):
+                self.escaped.add(site)  # an older object of its group still in use
         self.check_locals()
         self.merge_groups()
         return {s for s in self.sites if not any(m in self.escaped for m in self.group(s))}
@@ -164,8 +168,7 @@ class Escapes:
         op = instr[0]
         if index in self.sites:
             del stack[-2:]
-            if any(v is not None and self.root(v) == self.root(index) for v in stack):
-                self.escaped.add(index)  # an older object of this group still in use
+            self.below[index] = {v for v in stack if v is not None}  # checked once the groups are known
             stack.append(index)
         elif op == "local.get":
             stack.append(self.holds.get(instr[1]))

@@ -110,6 +110,10 @@ ESCAPES = {
         ("loop", "again", None), ("local.get", "x"), ("i64.eqz",), ("if", "first", None), *FILLED, ("end",),
         ("local.get", "p"), ("local.get", "x"), ("i64.const", 1), ("i64.sub",), ("local.tee", "x"), ("i64.eqz",),
         ("br_if", "again"), ("drop",), ("end",), ("i64.const", 0)],
+    "either of two objects, one of them on the stack as the other is made": [
+        *FILLED, ("block", "pick", "i32"), ("local.get", "p"), *NEW, ("local.tee", "old"), ("i64.const", 5),
+        ("i64.store", 8), ("local.get", "x"), ("i32.wrap_i64",), ("br_if", "pick"), ("drop",), ("local.get", "old"),
+        ("end",), ("i64.load", 8)],
     "either of two objects, one of them read after the other is made": [
         *NEW, ("local.tee", "p"), ("local.get", "x"), ("i64.store", 8), *NEW, ("local.tee", "old"),
         ("local.get", "x"), ("i64.store", 8), ("local.get", "x"), ("i64.eqz",), ("if", "pick", "i32"),
