@@ -53,7 +53,8 @@ def test_a_tuple_returned_by_an_inlined_helper_becomes_locals() -> None:
     helper = [("block", "inline@i1", "i32"), *NEW, ("local.tee", "tmp"), ("local.get", "x"), ("i64.store", 8),
               ("local.get", "tmp"), ("i64.const", 5), ("i64.store", 16), ("local.get", "tmp"), ("end",)]
     body = after(module_of([*helper, ("local.tee", "p"), ("i64.extend_i32_u",), ("i32.wrap_i64",), ("i64.load", 8),
-                            ("local.get", "p"), ("i64.load", 16), ("i64.mul",)], locals_=[("p", "i32"), ("tmp", "i32")]))
+                            ("local.get", "p"), ("i64.load", 16), ("i64.mul",)],
+                           locals_=[("p", "i32"), ("tmp", "i32")]))
     assert not allocates(body)
     assert body[-3:] == [("local.get", "x"), ("i64.const", 5), ("i64.mul",)]
 
