@@ -6,6 +6,7 @@
     lower    typed tree -> symbolic wasm IR (lower/to_ir.py)
     exceptions  branches that take a raised exception to its handler (passes/exceptions.py)
     inline   small helpers' bodies in place of their calls (passes/inline.py)
+    escape   records and tuples that never leave a function kept in locals (passes/escape.py)
     ranges   plain arithmetic where operands cannot overflow (passes/ranges.py)
     propagate  copies and constants propagated, constant arithmetic folded (passes/propagate.py)
     dce      dead code, constant ifs, idle blocks and locals removed (passes/dce.py)
@@ -30,7 +31,7 @@ from .diagnostics import CompileError, Diagnostic, display_path, loc_of
 from .frontend import load
 from .lower import to_ir
 from .lower.runtime import STAND_INS
-from .passes import booleans, dce, exceptions, inline, pack, peephole, propagate, ranges, recursion
+from .passes import booleans, dce, escape, exceptions, inline, pack, peephole, propagate, ranges, recursion
 from .sema import check, declare
 from .wasm import emit
 
@@ -44,6 +45,7 @@ from .wasm import emit
 IR_PASSES = (
     ("exceptions", exceptions.run),  # branches from calls that may raise to handlers
     ("inline", lambda module: inline.run(module, frozenset(ranges.CHECKED) | frozenset(STAND_INS))),
+    ("escape", escape.run),        # objects that never leave a function as locals
     ("ranges", ranges.run),        # unchecked arithmetic where it cannot overflow
     ("propagate", propagate.run),  # copies and constants, constant folding
     ("dce", dce.run),              # dead code, constant ifs, idle blocks and locals

@@ -58,6 +58,29 @@ def effect(instr: tuple, module: ir.Module) -> tuple[int, int] | None:
     return 2, 1  # binary arithmetic and comparisons
 
 
+def address_push(body: list[tuple], index: int, module: ir.Module,
+                 carried: tuple[str, ...] = ("i32.wrap_i64", "i64.extend_i32_u"),
+                 pushers: tuple[str, ...] = ("local.get",)) -> list[int] | None:
+    """For the load or store at ``index``: the position of the one instruction among ``pushers``
+    that pushed its address, then those of the conversions (``carried``) applied to it on the way,
+    when that is how the address was pushed in the same straight-line code; None otherwise."""
+    depth = 0 if body[index][0] in LOADS else 1  # values above the address
+    position = index - 1
+    while depth:
+        stack_effect = effect(body[position], module) if position >= 0 else None
+        if stack_effect is None or stack_effect[1] > depth:  # control flow, or it pushed the address too
+            return None
+        depth += stack_effect[0] - stack_effect[1]
+        position -= 1
+    conversions = []
+    while position >= 0 and body[position][0] in carried:
+        conversions.append(position)
+        position -= 1
+    if position < 0 or body[position][0] not in pushers:
+        return None
+    return [position, *conversions]
+
+
 def maybe_unset(body: list[tuple], names: set[str]) -> set[str]:
     """Locals among ``names`` that some path may read before any write (so they read the zero
     every wasm local starts with). Definitely-assigned sets only grow along a path, so a loop's

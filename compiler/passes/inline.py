@@ -16,7 +16,9 @@ behaviour, where the callee is
     (symbols under ``HELPERS``), or one whose copies add at most ``GROWTH``
     instructions over its call sites; the program's own functions stay named
     in a trap's backtrace, so only those of at most ``USER_SIZE``
-    instructions that cannot trap (no call, memory access or division).
+    instructions that cannot trap (no call, memory access or division), and
+    constructors of at most ``INIT_SIZE`` whose only memory accesses store into
+    ``self`` (passes/escape.py then sees where the new object goes).
 Inlined functions no export (or the start function) reaches any more are removed.
 
 How: callees before callers (post-order over the call graph), so a helper's
@@ -38,13 +40,14 @@ from __future__ import annotations
 from .. import ir
 from ..wasm.emit import reachable
 from . import dce, propagate
-from .effects import CONSTS, LOADS, STORES, effect, maybe_unset
+from .effects import CONSTS, LOADS, STORES, address_push, effect, maybe_unset
 from .recursion import call_graph, recursive_functions
 
 HELPERS = ("compiler.runtime.", "rt.", "abi.")
 HELPER_SIZE = 8  # instructions: inlined at every call (12 gave +565 bytes for the same request fuel)
 GROWTH = 60  # instructions a larger helper may add by being copied to its call sites
 USER_SIZE = 8
+INIT_SIZE = 24  # a constructor that only stores into its fields: up to 8 of them
 USER_FRAMES = True  # tests turn it off to inline the program's own functions that may trap
 TRAPS = {"call", "unreachable", "i64.div_s", "i64.div_u", "i64.rem_s", "i64.rem_u", "i32.div_s", "i32.div_u",
          "i32.rem_s", "i32.rem_u", "i64.trunc_f64_s", "i32.trunc_f64_s", "memory.copy", "memory.fill"}
@@ -111,9 +114,29 @@ def _worth_it(fn: ir.Function, sites: int, module: ir.Module) -> bool:
         return False
     size = len(fn.body)
     if not fn.symbol.startswith(HELPERS):  # the program's own: kept for backtraces unless it cannot trap
+        if size <= INIT_SIZE and _fills_self(fn, module):
+            return True
         return size <= USER_SIZE and not (USER_FRAMES and any(i[0] in TRAPS or i[0] in LOADS or i[0] in STORES
                                                               for i in fn.body))
     return size <= HELPER_SIZE or (sites - 1) * size <= GROWTH
+
+
+def _fills_self(fn: ir.Function, module: ir.Module) -> bool:
+    """A constructor that only stores into its own fields: ``self`` is the new object, so each
+    ``local.get self; value; store offset`` is in bounds and nothing in it can trap."""
+    if not fn.symbol.endswith(".__init__") or not fn.params or fn.results:
+        return False
+    self_name = fn.params[0][0]
+    for index, instr in enumerate(fn.body):
+        if instr[0] in TRAPS or instr[0] in LOADS:
+            return False
+        if instr[0] in STORES:
+            pushed = address_push(fn.body, index, module, carried=())
+            if pushed is None or fn.body[pushed[0]] != ("local.get", self_name):
+                return False
+        elif instr[0] in ("local.set", "local.tee") and instr[1] == self_name:
+            return False
+    return True
 
 
 class Inliner:
