@@ -19,7 +19,7 @@ import contextlib
 import hashlib
 import marshal
 import os
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 MAX_ENTRIES = 20000  # per memo; cleared past that (a long fuzz session compiles many programs)
 _enabled = not os.environ.get("PYWASM_NO_CACHE")

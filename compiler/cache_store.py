@@ -5,9 +5,8 @@ build redoes the same work on the same runtime, SDK and filter texts (syntax che
 walks of ~480 functions, the range analysis of ~370): about a quarter of a compile.
 Guarantees: the bytes are those of a compile without the file (every key holds a digest of what
 its answer depends on: the module's text, the function's span, the function's IR; see cache.py).
-The file is named by a digest of the compiler itself (each of its source files' path, size and
-modification time, the test CPython's bytecode cache uses, and the Python version), so a changed
-compiler never reads an older compiler's answers. A missing, unreadable or corrupt file is a cold
+The file is named by a digest of the compiler itself (each of its source files' path and
+contents, and the Python version), so a changed compiler never reads an older compiler's answers. A missing, unreadable or corrupt file is a cold
 start; a file that cannot be written is skipped. Only the entries the build read or added are
 written back (one build's worth, not a growing history), and only when it added some.
 Where: ``$PYWASM_CACHE_DIR``, else ``$XDG_CACHE_HOME/pywasm`` (``~/.cache/pywasm``); PYWASM_NO_CACHE=1
@@ -20,9 +19,8 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 from . import cache
 
@@ -38,10 +36,41 @@ def directory() -> Path:
     return Path(base) / "pywasm"
 
 
+def folder() -> Path | None:
+    """Where build.py keeps what it reuses; None with PYWASM_NO_CACHE=1 or no home directory."""
+    if os.environ.get("PYWASM_NO_CACHE"):
+        return None
+    try:
+        return directory()
+    except RuntimeError:  # no home directory to keep it in
+        return None
+
+
 def compiler_version() -> str:
-    """A digest of the compiler's source files as they are now (path, size, mtime)."""
+    """A digest of the compiler's source files' contents (and the Python version, the folder):
+    the runtime, the stdlib and every pass are in it. Within a process the contents are hashed
+    again only when a file's size or modification time changed."""
+    global _version
+    files = _source_files()
+    signature = tuple((path, st.st_size, st.st_mtime_ns) for path, st in files)
+    if _version is not None and _version[0] == signature:
+        return _version[1]
     h = hashlib.blake2b(f"{sys.version}\0{COMPILER_DIR}".encode(), digest_size=16)
-    stack = [str(COMPILER_DIR)]
+    for path, _ in files:
+        with open(path, "rb") as file:
+            data = file.read()
+        h.update(f"{path}\0{len(data)}\0".encode())
+        h.update(data)
+    _version = (signature, h.hexdigest())
+    return _version[1]
+
+
+_version: tuple[tuple, str] | None = None
+
+
+def _source_files() -> list:
+    """(path, stat) of every .py file of the compiler, in a fixed order."""
+    found, stack = [], [str(COMPILER_DIR)]
     while stack:
         with os.scandir(stack.pop()) as entries:
             for entry in sorted(entries, key=lambda e: e.name):
@@ -49,29 +78,25 @@ def compiler_version() -> str:
                     if entry.name != "__pycache__":
                         stack.append(entry.path)
                 elif entry.name.endswith(".py"):
-                    st = entry.stat()
-                    h.update(f"{entry.path}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
-    return h.hexdigest()
+                    found.append((entry.path, entry.stat()))
+    return found
 
 
 @contextlib.contextmanager
 def kept_on_disk(where: Path | None = None) -> Iterator[None]:
     """Within: the memos start from the file, and what the builds read or add is written back."""
-    try:
-        folder = where if where is not None else directory()
-    except RuntimeError:  # no home directory to keep it in
-        folder = None
-    if os.environ.get("PYWASM_NO_CACHE") or folder is None:
+    place = where if where is not None else folder()
+    if os.environ.get("PYWASM_NO_CACHE") or place is None:
         yield
         return
-    path = folder / f"{compiler_version()}.pickle"
+    path = place / f"{compiler_version()}.pickle"
     loaded = _load(path)
     cache.start_tracking()
     try:
         yield
         entries, added = cache.tracked_entries()
         if added or sum(map(len, entries.values())) < loaded:
-            _save(folder, path, entries)
+            _save(place, path, entries)
     finally:
         cache.stop_tracking()
 
@@ -86,19 +111,33 @@ def _load(path: Path) -> int:
 
 
 def _save(folder: Path, path: Path, entries: dict) -> None:
+    write_whole(folder, path, entries)
+
+
+def write_whole(folder: Path, path: Path, value, keep: int = KEEP_FILES) -> None:
+    """Pickle ``value`` to ``path``, whole or not at all; a folder that cannot be written is
+    skipped. Of the files named like ``path`` (its prefix before the digest), the newest
+    ``keep`` are kept."""
     try:
+        import tempfile  # only when writing: build.py's look-up of a previous output stays light
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(handle, "wb") as file:
-            pickle.dump(entries, file, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)  # whole or not at all, even with builds running side by side
-        _forget_old(folder)
-    except OSError:
+        try:
+            with os.fdopen(handle, "wb") as file:
+                pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)  # whole or not at all, even with builds running side by side
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+        _forget_old(folder, path.name[:path.name.index("-") + 1] if "-" in path.name else "", keep)
+    except (OSError, pickle.PicklingError):
         pass
 
 
-def _forget_old(folder: Path) -> None:
-    files = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in files[KEEP_FILES:]:
+def _forget_old(folder: Path, prefix: str, keep: int) -> None:
+    named = (p for p in folder.glob(f"{prefix}*.pickle") if prefix or "-" not in p.name)
+    files = sorted(named, key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in files[keep:]:
         with contextlib.suppress(OSError):
             old.unlink()
