@@ -68,7 +68,7 @@ def install(folder: Path, version: str) -> None:
     global _finder
     try:
         with open(_file(folder, version), "rb") as file:
-            codes = marshal.load(file)
+            codes = marshal.loads(file.read())  # load(file) reads it a few bytes at a time
         if not isinstance(codes, dict):
             codes = {}
     except Exception:  # absent, truncated, from another Python: compiled as usual
