@@ -116,7 +116,7 @@ def function_fact(fn, kind: str, compute: Callable[[], tuple]) -> tuple:
 # once per process; then (that digest, the assumptions) -> the result. The digest is of
 # ``marshal`` version 2's bytes (no shared references, so equal values give equal bytes; anything
 # but plain data is refused), the same in every process, so the results can be kept on disk.
-MAX_FUNCTIONS = 4000  # distinct function IRs kept (their bodies are held as keys)
+MAX_FUNCTIONS = 12000  # distinct function IRs kept (their bodies are held as keys): a build asks ~3000
 _function_ids: dict[tuple, str] = {}
 _ranges: dict[tuple, tuple] = {}
 
@@ -154,8 +154,27 @@ def ranges_put(key: tuple | None, value: tuple) -> None:
         _touch("ranges", key, added=True)
 
 
+# -- passes/function_memo.py: a per-function step's body and locals, by a digest of what it reads --
+_passes: dict[str, tuple] = {}
+
+
+def passes_get(key: str | None) -> tuple | None:
+    found = _passes.get(key) if key is not None and _enabled else None
+    if found is not None:
+        _touch("passes", key)
+    return found
+
+
+def passes_put(key: str | None, value: tuple) -> None:
+    if key is not None and _enabled:
+        _room(_passes)
+        _passes[key] = value
+        _touch("passes", key, added=True)
+
+
 # -- kept on disk (compiler/cache_store.py) -------------------------------------------------------
-_MEMOS = {"syntax": _syntax_ok, "module": _module_facts, "function": _function_facts, "ranges": _ranges}
+_MEMOS = {"syntax": _syntax_ok, "module": _module_facts, "function": _function_facts, "ranges": _ranges,
+          "passes": _passes}
 
 
 def _touch(memo: str, key, added: bool = False) -> None:

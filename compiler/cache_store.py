@@ -84,34 +84,53 @@ def _source_files() -> list:
 
 @contextlib.contextmanager
 def kept_on_disk(where: Path | None = None) -> Iterator[None]:
-    """Within: the memos start from the file, and what the builds read or add is written back."""
+    """Within: the memos start from the files, and what the builds read or add is written back.
+    Two files: the base, and beside it a delta of what later builds added (an edited filter's
+    facts: a few kB, where rewriting the base would cost a twentieth of a build); the base is
+    rewritten when the delta grows past a quarter of it or a quarter of it went unused."""
     place = where if where is not None else folder()
     if os.environ.get("PYWASM_NO_CACHE") or place is None:
         yield
         return
-    path = place / f"{compiler_version()}.pickle"
-    loaded = _load(path)
+    version = compiler_version()
+    base_path, delta_path = place / f"{version}.pickle", place / f"delta-{version}.pickle"
+    base, delta = _load(base_path), _load(delta_path)
     cache.start_tracking()
     try:
         yield
         entries, added = cache.tracked_entries()
-        if added or sum(map(len, entries.values())) < loaded:
-            _save(place, path, entries)
+        _save(place, base_path, delta_path, entries, added, base, delta)
     finally:
         cache.stop_tracking()
 
 
-def _load(path: Path) -> int:
+def _load(path: Path) -> dict:
+    """The entries of one file (as ``cache.tracked_entries`` gave them), put back into the memos."""
     try:
         with open(path, "rb") as file:
             saved = pickle.load(file)
-        return cache.restore(saved)
+        cache.restore(saved)
+        return saved
     except Exception:  # absent, unreadable, or written by something else: a cold start
-        return 0
+        return {}
 
 
-def _save(folder: Path, path: Path, entries: dict) -> None:
-    write_whole(folder, path, entries)
+def _size(entries: dict) -> int:
+    return sum(map(len, entries.values()))
+
+
+def _save(place: Path, base_path: Path, delta_path: Path, entries: dict, added: bool,
+          base: dict, delta: dict) -> None:
+    fresh = {memo: keys.difference(base.get(memo, ())) if isinstance(keys, set) else
+             {k: v for k, v in keys.items() if k not in base.get(memo, {})} for memo, keys in entries.items()}
+    used_of_base = _size(entries) - _size(fresh)
+    if not base or used_of_base < _size(base) * 3 // 4 or _size(fresh) > _size(base) // 4:
+        if added or _size(entries) < _size(base) + _size(delta):
+            write_whole(place, base_path, entries)
+            with contextlib.suppress(OSError):
+                os.unlink(delta_path)
+    elif added or _size(fresh) < _size(delta):
+        write_whole(place, delta_path, fresh)
 
 
 def write_whole(folder: Path, path: Path, value, keep: int = KEEP_FILES) -> None:
