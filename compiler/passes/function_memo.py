@@ -5,8 +5,9 @@ at every build, and each pass that rewrites one function at a time (propagate, d
 booleans, and inline's simplification of every function it reaches) redid the same work on them.
 Guarantees: ``apply`` leaves ``fn.body`` and ``fn.locals`` exactly as ``step(fn)`` would. The key
 is a digest (compiler/cache.py ``function_id``) of everything such a step reads: the step's name,
-the function's params, results, locals and body, and, for a step that needs the stack effect of a
-call (``signatures=True``: dce), each callee's parameter and result types. A step that raises is
+the function's params, results, locals and body, for a step that needs the stack effect of a
+call (dce) each callee's parameter and result types, and what the caller says the step reads
+besides (passes/exceptions.py: which of its callees may raise, whether a try may be around it). A step that raises is
 not memoised, and with the memos off (PYWASM_NO_CACHE=1, ``cache.disabled()``) every step runs.
 """
 from __future__ import annotations
@@ -18,11 +19,11 @@ from .effects import signature
 
 
 def apply(kind: str, fn: ir.Function, step: Callable[[ir.Function], None],
-          module: ir.Module | None = None) -> None:
+          module: ir.Module | None = None, reads: tuple = ()) -> None:
     """``step(fn)``, which rewrites ``fn.body``/``fn.locals``; with ``module``, the step also reads
-    the signatures of the functions ``fn`` calls."""
+    the signatures of the functions ``fn`` calls; ``reads``: whatever else it reads (plain data)."""
     key = cache.function_id((kind, tuple(fn.params), tuple(fn.results), tuple(fn.locals), tuple(fn.body),
-                             _callee_signatures(fn, module) if module is not None else ()))
+                             _callee_signatures(fn, module) if module is not None else (), reads))
     known = cache.passes_get(key)
     if known is not None:
         fn.body, fn.locals = list(known[0]), list(known[1])
