@@ -4,12 +4,13 @@ Problem: a rebuild with no change (make, a CI step, an editor's build-on-save) r
 compile, and importing the compiler alone is a fifth of it.
 Guarantees: the bytes handed back are those the same compiler built from the same files: the
 entry names the compiler (cache_store.compiler_version: the contents of its sources, the runtime
-and stdlib included, and the Python version) and the entry file's resolved path, and holds every
-observation frontend/load.py made (compiler/frontend/load.py ``observing_files``): each path
-probed for a module and whether it was a file (a new file that would shadow one is a change), and
+and stdlib included, and the Python version), the entry file's resolved path and the working
+directory (a traceback's text shows paths relative to it), and holds every observation
+frontend/load.py made (``observing_files``): each path probed for a module and whether it was a file (a new file that would shadow one is a change), and
 each file read with a digest of its text. All are checked again before the bytes are used; any
 difference, or a file missing, unreadable or corrupt, is a miss and a full compile. Only
-successful builds are kept (errors are reported afresh). One entry per compiler and entry file.
+successful builds are kept (errors are reported afresh). One entry per compiler, entry file and
+working directory.
 Light on purpose: build.py looks here before importing the rest of the compiler.
 """
 from __future__ import annotations
@@ -25,7 +26,10 @@ FORMAT = 1  # changed when the layout of the stored entry changes
 
 
 def _path(folder: Path, version: str, entry: Path) -> Path:
-    key = hashlib.blake2b(f"{FORMAT}\0{version}\0{entry}".encode(), digest_size=16).hexdigest()
+    # The working directory too: the paths in a traceback's text are shown relative to it
+    # (diagnostics.display_path, lower/exceptions.py), so the bytes depend on it.
+    where = f"{FORMAT}\0{version}\0{entry}\0{Path.cwd().resolve()}"
+    key = hashlib.blake2b(where.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
     return folder / f"out-{key}.pickle"
 
 
