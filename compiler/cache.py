@@ -111,13 +111,12 @@ def function_fact(fn, kind: str, compute: Callable[[], tuple]) -> tuple:
     return found
 
 
-# -- passes/ranges.py: a function's settled intervals, for the same IR and the same assumptions ----
-# Two levels: what a function is (its IR, signature, its callees' signatures) -> a digest of it,
-# once per process; then (that digest, the assumptions) -> the result. The digest is of
-# ``marshal`` version 2's bytes (no shared references, so equal values give equal bytes; anything
-# but plain data is refused), the same in every process, so the results can be kept on disk.
-MAX_FUNCTIONS = 12000  # distinct function IRs kept (their bodies are held as keys): a build asks ~3000
-_function_ids: dict[tuple, str] = {}
+# -- passes/ranges.py, passes/function_memo.py: results for the same IR (and assumptions) ---------
+# What a function is (its IR, signature, its callees' signatures) -> a digest of ``marshal``
+# version 2's bytes (no shared references; anything but plain data is refused), then (that digest,
+# the assumptions) -> the result. The bytes tell 0.0 from -0.0 and 1 from True or 1.0, which ``==``
+# (a dict keyed by the IR itself) does not; equal bytes are equal values of the same types, so
+# the results can be kept on disk.
 _ranges: dict[tuple, tuple] = {}
 
 
@@ -126,18 +125,9 @@ def function_id(what: tuple) -> str | None:
     if not _enabled:
         return None
     try:
-        found = _function_ids.get(what)
-    except TypeError:
+        return hashlib.blake2b(marshal.dumps(what, 2), digest_size=16).hexdigest()
+    except ValueError:
         return None
-    if found is None:
-        try:
-            found = hashlib.blake2b(marshal.dumps(what, 2), digest_size=16).hexdigest()
-        except ValueError:
-            return None
-        if len(_function_ids) >= MAX_FUNCTIONS:
-            _function_ids.clear()
-        _function_ids[what] = found
-    return found
 
 
 def ranges_get(key: tuple | None) -> tuple | None:
@@ -210,7 +200,7 @@ def tracked_entries() -> tuple[dict, bool]:
 
 
 def clear() -> None:
-    for memo in (*_MEMOS.values(), _function_ids, _digests):
+    for memo in (*_MEMOS.values(), _digests):
         memo.clear()
 
 
