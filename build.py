@@ -39,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.source.is_file():
         print(f"{args.source}: error: no such source file", file=sys.stderr)
         return 1
+    wasm = None if args.wat or args.ir else _previous_output(args.source)
+    if wasm is not None:  # nothing it was built from changed: no compiler import at all
+        return _write(args.output, wasm)
     from compiler.diagnostics import CompileError
     try:
         if args.wat:
@@ -53,8 +56,12 @@ def main(argv: list[str] | None = None) -> int:
     except CompileError as err:
         print(err, file=sys.stderr)
         return 1
-    args.output.write_bytes(wasm)
-    print(f"wrote {args.output} ({len(wasm)} bytes)")
+    return _write(args.output, wasm)
+
+
+def _write(output: Path, wasm: bytes) -> int:
+    output.write_bytes(wasm)
+    print(f"wrote {output} ({len(wasm)} bytes)")
     return 0
 
 
@@ -63,11 +70,20 @@ def _pass_names() -> list[str]:
     return pass_names()
 
 
+def _previous_output(source: Path) -> bytes | None:
+    """The bytes of the last build of ``source`` if none of the files it read changed
+    (compiler/output_cache.py)."""
+    from compiler import cache_store, output_cache
+    folder = cache_store.folder()
+    if folder is None:
+        return None
+    return output_cache.lookup(folder, cache_store.compiler_version(), source.resolve())
+
+
 def _build(source: Path) -> bytes:
-    """The wasm bytes of ``source``: the previous build's when none of its files changed
-    (compiler/output_cache.py), else compiled with the facts of the previous build's unchanged
+    """The wasm bytes of ``source``, compiled with the facts of the previous build's unchanged
     sources (compiler/cache_store.py) and the compiler's own bytecode (compiler/code_bundle.py)
-    from the cache directory."""
+    from the cache directory; kept there for the next build (compiler/output_cache.py)."""
     from compiler import cache_store
     folder = cache_store.folder()
     if folder is None:  # PYWASM_NO_CACHE=1, or nowhere to keep it
@@ -75,9 +91,6 @@ def _build(source: Path) -> bytes:
         return compile_file(source)
     from compiler import code_bundle, output_cache
     version, entry = cache_store.compiler_version(), source.resolve()
-    wasm = output_cache.lookup(folder, version, entry)
-    if wasm is not None:
-        return wasm
     code_bundle.install(folder, version)
     from compiler import compile_file
     from compiler.frontend.load import observing_files

@@ -16,10 +16,14 @@ compiler/cache_store.py can keep the memos on disk from one run of build.py to t
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import os
 from collections.abc import Callable, Iterator
+
+try:  # hashlib's own blake2b, without loading OpenSSL (a few ms of every build.py run)
+    from _blake2 import blake2b
+except ImportError:  # a Python built without it
+    from hashlib import blake2b
 
 MAX_ENTRIES = 20000  # per memo; cleared past that (a long fuzz session compiles many programs)
 _enabled = not os.environ.get("PYWASM_NO_CACHE")
@@ -47,7 +51,7 @@ def digest(text: str) -> str:
     known = _digests.get(id(text))
     if known is not None and known[0] is text:
         return known[1]
-    value = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    value = blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
     if len(_digests) > 64:  # only the texts of the compile under way are asked for again
         _digests.clear()
     _digests[id(text)] = (text, value)
@@ -125,7 +129,7 @@ def function_id(what: tuple) -> str | None:
     if not _enabled:
         return None
     try:
-        return hashlib.blake2b(marshal.dumps(what, 2), digest_size=16).hexdigest()
+        return blake2b(marshal.dumps(what, 2), digest_size=16).hexdigest()
     except ValueError:
         return None
 

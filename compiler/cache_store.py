@@ -15,7 +15,6 @@ turns it off with the memos. Used by build.py only: tests and library callers ke
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 import sys
@@ -55,7 +54,7 @@ def compiler_version() -> str:
     signature = tuple((path, st.st_size, st.st_mtime_ns) for path, st in files)
     if _version is not None and _version[0] == signature:
         return _version[1]
-    h = hashlib.blake2b(f"{sys.version}\0{COMPILER_DIR}".encode(), digest_size=16)
+    h = cache.blake2b(f"{sys.version}\0{COMPILER_DIR}".encode(), digest_size=16)
     for path, _ in files:
         with open(path, "rb") as file:
             data = file.read()

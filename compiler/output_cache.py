@@ -15,7 +15,6 @@ Light on purpose: build.py looks here before importing the rest of the compiler.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 from pathlib import Path
@@ -29,7 +28,7 @@ def _path(folder: Path, version: str, entry: Path) -> Path:
     # The working directory too: the paths in a traceback's text are shown relative to it
     # (diagnostics.display_path, lower/exceptions.py), so the bytes depend on it.
     where = f"{FORMAT}\0{version}\0{entry}\0{Path.cwd().resolve()}"
-    key = hashlib.blake2b(where.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    key = cache.blake2b(where.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
     return folder / f"out-{key}.pickle"
 
 
