@@ -6,8 +6,8 @@ walks of ~480 functions, the range analysis of ~370): about a quarter of a compi
 Guarantees: the bytes are those of a compile without the file (every key holds a digest of what
 its answer depends on: the module's text, the function's span, the function's IR; see cache.py).
 The file is named by a digest of the compiler itself (each of its source files' path and
-contents, and the Python version), so a changed compiler never reads an older compiler's answers. A missing, unreadable or corrupt file is a cold
-start; a file that cannot be written is skipped. Only the entries the build read or added are
+contents, and the Python version), so a changed compiler never reads an older compiler's answers. Each file holds a digest of its contents: a
+missing, unreadable, cut or altered file is a cold start; a file that cannot be written is skipped. Only the entries the build read or added are
 written back (one build's worth, not a growing history), and only when it added some.
 Where: ``$PYWASM_CACHE_DIR``, else ``$XDG_CACHE_HOME/pywasm`` (``~/.cache/pywasm``); PYWASM_NO_CACHE=1
 turns it off with the memos. Used by build.py only: tests and library callers keep in-process memos.
@@ -106,8 +106,7 @@ def kept_on_disk(where: Path | None = None) -> Iterator[None]:
 def _load(path: Path) -> dict:
     """The entries of one file (as ``cache.tracked_entries`` gave them), put back into the memos."""
     try:
-        with open(path, "rb") as file:
-            saved = pickle.load(file)
+        saved = read_whole(path)
         cache.restore(saved)
         return saved
     except Exception:  # absent, unreadable, or written by something else: a cold start
@@ -133,24 +132,50 @@ def _save(place: Path, base_path: Path, delta_path: Path, entries: dict, added: 
 
 
 def write_whole(folder: Path, path: Path, value, keep: int = KEEP_FILES) -> None:
-    """Pickle ``value`` to ``path``, whole or not at all; a folder that cannot be written is
-    skipped. Of the files named like ``path`` (its prefix before the digest), the newest
-    ``keep`` are kept."""
+    """Pickle ``value`` to ``path`` (``read_whole`` reads it back); a folder that cannot be
+    written is skipped. Of the files named like ``path`` (its prefix before the digest), the
+    newest ``keep`` are kept."""
     try:
-        import tempfile  # only when writing: build.py's look-up of a previous output stays light
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as file:
-                pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)  # whole or not at all, even with builds running side by side
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
+        write_bytes(folder, path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         _forget_old(folder, path.name[:path.name.index("-") + 1] if "-" in path.name else "", keep)
     except (OSError, pickle.PicklingError):
         pass
+
+
+def read_whole(path: Path):
+    """What ``write_whole`` wrote to ``path``; an error if it is absent, truncated or altered."""
+    return pickle.loads(read_bytes(path))
+
+
+def write_bytes(folder: Path, path: Path, payload: bytes) -> None:
+    """``payload`` behind a digest of it, in a file that appears whole or not at all (builds may
+    run side by side). Raises OSError when the folder cannot be written."""
+    import tempfile  # only when writing: build.py's look-up of a previous output stays light
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(cache.blake2b(payload, digest_size=DIGEST).digest())
+            file.write(payload)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def read_bytes(path: Path) -> bytes:
+    """The payload ``write_bytes`` wrote; ValueError when the file is not whole (a cut, a flipped
+    bit: an unpickled value could otherwise be wrong without an error)."""
+    with open(path, "rb") as file:
+        data = file.read()
+    payload = data[DIGEST:]
+    if len(data) < DIGEST or cache.blake2b(payload, digest_size=DIGEST).digest() != data[:DIGEST]:
+        raise ValueError(f"{path}: not a whole cache file")
+    return payload
+
+
+DIGEST = 16
 
 
 def _forget_old(folder: Path, prefix: str, keep: int) -> None:

@@ -11,16 +11,17 @@ unmarshal, is an import as usual. Only modules under compiler/ are concerned; th
 """
 from __future__ import annotations
 
-import contextlib
 import marshal
 import os
 import sys
 from importlib.machinery import PathFinder, SourceFileLoader
 from pathlib import Path
+from types import CodeType
 
 from . import cache_store
 
 KEEP_FILES = 8
+INSIDE = str(cache_store.COMPILER_DIR) + os.sep
 
 
 class _Finder:
@@ -48,8 +49,11 @@ class _Loader(SourceFileLoader):
         self.finder = finder
 
     def get_code(self, fullname: str):
+        if not self.path.startswith(INSIDE):  # the digest in the bundle's name covers compiler/ only
+            return super().get_code(fullname)
         known = self.finder.codes.get(fullname)
-        if known is not None and known[0] == self.path:
+        if isinstance(known, tuple) and len(known) == 2 and known[0] == self.path \
+                and isinstance(known[1], CodeType):
             return known[1]
         code = super().get_code(fullname)
         self.finder.compiled[fullname] = (self.path, code)
@@ -67,11 +71,10 @@ def install(folder: Path, version: str) -> None:
     """Import compiler modules from the bundle in ``folder`` from now on (before importing them)."""
     global _finder
     try:
-        with open(_file(folder, version), "rb") as file:
-            codes = marshal.loads(file.read())  # load(file) reads it a few bytes at a time
+        codes = marshal.loads(cache_store.read_bytes(_file(folder, version)))
         if not isinstance(codes, dict):
             codes = {}
-    except Exception:  # absent, truncated, from another Python: compiled as usual
+    except Exception:  # absent, cut, altered, from another Python: compiled as usual
         codes = {}
     _finder = _Finder(codes)
     sys.meta_path.insert(0, _finder)
@@ -84,17 +87,7 @@ def save(folder: Path, version: str) -> None:
         return
     codes = {**_finder.codes, **_finder.compiled}
     try:
-        import tempfile  # only when writing
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as file:
-                marshal.dump(codes, file)
-            os.replace(temporary, _file(folder, version))  # whole or not at all
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
+        cache_store.write_bytes(folder, _file(folder, version), marshal.dumps(codes))
         old = sorted(folder.glob("code-*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in old[KEEP_FILES:]:
             stale.unlink()

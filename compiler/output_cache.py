@@ -16,7 +16,6 @@ Light on purpose: build.py looks here before importing the rest of the compiler.
 from __future__ import annotations
 
 import os
-import pickle
 from pathlib import Path
 
 from . import cache, cache_store
@@ -36,8 +35,7 @@ def lookup(folder: Path, version: str, entry: Path) -> bytes | None:
     """The wasm bytes built from ``entry`` (resolved) by this compiler, if every file it was
     built from is as it was; else None."""
     try:
-        with open(_path(folder, version, entry), "rb") as file:
-            stored = pickle.load(file)
+        stored = cache_store.read_whole(_path(folder, version, entry))
         observed, wasm = stored["observed"], stored["wasm"]
         if not isinstance(wasm, bytes) or not all(_still(seen) for seen in observed):
             return None

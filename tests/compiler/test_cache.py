@@ -140,13 +140,17 @@ def test_previous_output_only_while_every_input_is_unchanged(tmp_path: Path) -> 
     assert output_cache.lookup(store, version, entry) is None
     shadow.unlink()
     [kept] = store.glob("out-*.pickle")
-    kept.write_bytes(kept.read_bytes()[:100])
+    whole = kept.read_bytes()
+    at = whole.index(wasm) + len(wasm) // 2  # a flipped bit in the stored bytes: not those bytes
+    kept.write_bytes(whole[:at] + bytes([whole[at] ^ 1]) + whole[at + 1:])
+    assert output_cache.lookup(store, version, entry) is None
+    kept.write_bytes(whole[:100])
     assert output_cache.lookup(store, version, entry) is None
 
 
 def test_build_py_ignores_truncated_cache_files(tmp_path: Path) -> None:
-    """Every file build.py keeps (memos, the compiler's bytecode, the previous output) cut in half:
-    the same bytes, no traceback; then the rebuilt files hand the output back."""
+    """Every file build.py keeps (memos, the compiler's bytecode, the previous output) cut in half
+    or with a flipped bit: the same bytes, no traceback; then the rebuilt files hand the output back."""
     import os
     import subprocess
     import sys
@@ -165,6 +169,8 @@ def test_build_py_ignores_truncated_cache_files(tmp_path: Path) -> None:
         if round_ == 0:
             kept = sorted((tmp_path / "cache").iterdir())
             assert {p.name.split("-")[0] for p in kept} >= {"code", "out"} and len(kept) == 3
-            for path in kept:
-                path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+            for index, path in enumerate(kept):
+                whole = path.read_bytes()
+                at = len(whole) // 2
+                path.write_bytes(whole[:at] + bytes([whole[at] ^ 1]) + whole[at + 1:] if index % 2 else whole[:at])
     assert outputs[0] == outputs[1] == outputs[2] == compile_file(source)
