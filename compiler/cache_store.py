@@ -3,12 +3,14 @@
 Problem: each run of build.py is a new process, so the per-process memos start empty and every
 build redoes the same work on the same runtime, SDK and filter texts (syntax checks, the name
 walks of ~480 functions, the range analysis of ~370): about a quarter of a compile.
-Guarantees: the bytes are those of a compile without the file (every key holds a digest of what
-its answer depends on: the module's text, the function's span, the function's IR; see cache.py).
-The file is named by a digest of the compiler itself (each of its source files' path and
-contents, and the Python version), so a changed compiler never reads an older compiler's answers. Each file holds a digest of its contents: a
-missing, unreadable, cut or altered file is a cold start; a file that cannot be written is skipped. Only the entries the build read or added are
-written back (one build's worth, not a growing history), and only when it added some.
+Guarantees: the bytes are those of a compile without the files (every key holds a digest of
+what its answer depends on: the module's text, the function's span, the function's IR; see
+cache.py). The files are named by a digest of the compiler itself (each of its source files' path
+and contents, and the Python version), so a changed compiler never reads an older compiler's
+answers. Each file holds a digest of its contents: a missing, unreadable, cut or altered file is a
+cold start; a file that cannot be written is skipped. Only the entries the build read or added are
+kept (one build's worth, not a growing history): a base file, and a delta beside it of what later
+builds added (an edited filter's facts), folded into the base when it grows.
 Where: ``$PYWASM_CACHE_DIR``, else ``$XDG_CACHE_HOME/pywasm`` (``~/.cache/pywasm``); PYWASM_NO_CACHE=1
 turns it off with the memos. Used by build.py only: tests and library callers keep in-process memos.
 """
