@@ -9,8 +9,8 @@ directory (a traceback's text shows paths relative to it), and holds every obser
 frontend/load.py made (``observing_files``): each path probed for a module and whether it was a file (a new file that would shadow one is a change), and
 each file read with a digest of its text. All are checked again before the bytes are used; any
 difference, or a file missing, unreadable or corrupt, is a miss and a full compile. Only
-successful builds are kept (errors are reported afresh). One entry per compiler, entry file and
-working directory.
+successful builds are kept (errors are reported afresh): the last ``KEEP_BUILDS`` per compiler,
+entry file and working directory.
 Light on purpose: build.py looks here before importing the rest of the compiler.
 """
 from __future__ import annotations
@@ -20,7 +20,8 @@ from pathlib import Path
 
 from . import cache, cache_store
 
-FORMAT = 1  # changed when the layout of the stored entry changes
+FORMAT = 2  # changed when the layout of the stored entry changes
+KEEP_BUILDS = 4  # per compiler, entry file and working directory
 
 
 def _path(folder: Path, version: str, entry: Path) -> Path:
@@ -32,34 +33,48 @@ def _path(folder: Path, version: str, entry: Path) -> Path:
 
 
 def lookup(folder: Path, version: str, entry: Path) -> bytes | None:
-    """The wasm bytes built from ``entry`` (resolved) by this compiler, if every file it was
-    built from is as it was; else None."""
+    """The wasm bytes built from ``entry`` (resolved) by this compiler, if every file one of the
+    last builds was built from is as it was then; else None."""
     try:
-        stored = cache_store.read_whole(_path(folder, version, entry))
-        observed, wasm = stored["observed"], stored["wasm"]
-        if not isinstance(wasm, bytes) or not all(_still(seen) for seen in observed):
-            return None
-        return wasm
-    except Exception:  # absent, unreadable, truncated, written by something else: a miss
+        builds = cache_store.read_whole(_path(folder, version, entry))
+        now: dict = {}  # what each path is now, read once whatever the number of builds kept
+        for build in builds:
+            observed, wasm = build["observed"], build["wasm"]
+            if isinstance(wasm, bytes) and all(_still(seen, now) for seen in observed):
+                return wasm
+        return None
+    except Exception:  # absent, unreadable, cut, altered, written by something else: a miss
         return None
 
 
-def _still(seen: tuple) -> bool:
+def _still(seen: tuple, now: dict) -> bool:
     kind, path = seen[0], seen[1]
+    if (kind, path) not in now:
+        now[kind, path] = _observe(kind, path)
+    return kind in ("probe", "read") and now[kind, path] == seen[2]
+
+
+def _observe(kind: str, path: str):
+    """Whether ``path`` is a file ("probe"), or the digest of its text ("read"; None if unreadable)."""
     if kind == "probe":
-        return os.path.isfile(path) == seen[2]
+        return os.path.isfile(path)
     if kind == "read":
         try:
-            text = Path(path).read_text(encoding="utf-8")  # as frontend/load.py reads it
+            return cache.digest(Path(path).read_text(encoding="utf-8"))  # as frontend/load.py reads it
         except (OSError, UnicodeDecodeError):
-            return False
-        return cache.digest(text) == seen[2]
-    return False  # "given" (a text not from disk) or unknown: never reused
+            return None
+    return None  # "given" (a text not from disk) or unknown: never reused
 
 
 def store(folder: Path, version: str, entry: Path, observed: list, wasm: bytes) -> None:
-    """Keep ``wasm`` as built from what ``observed`` lists (when every input came from disk)."""
+    """Keep ``wasm`` as built from what ``observed`` lists (when every input came from disk), with
+    the last few other builds of ``entry`` (an edit undone, a branch switched back: no compile)."""
     if not observed or any(seen[0] not in ("probe", "read") for seen in observed):
         return
-    cache_store.write_whole(folder, _path(folder, version, entry),
-                            {"observed": list(observed), "wasm": bytes(wasm)})
+    path = _path(folder, version, entry)
+    try:
+        earlier = [b for b in cache_store.read_whole(path) if b["observed"] != observed]
+    except Exception:
+        earlier = []
+    builds = [{"observed": list(observed), "wasm": bytes(wasm)}, *earlier][:KEEP_BUILDS]
+    cache_store.write_whole(folder, path, builds)

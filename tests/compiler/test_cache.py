@@ -132,8 +132,11 @@ def test_previous_output_only_while_every_input_is_unchanged(tmp_path: Path) -> 
     assert output_cache.lookup(store, "another compiler", entry) is None
     helper.write_text("def twice(n: int) -> int:\n    return n * 3\n")  # same size: contents are compared
     assert output_cache.lookup(store, version, entry) is None
-    helper.write_text("def twice(n: int) -> int:\n    return n * 2\n")
-    assert output_cache.lookup(store, version, entry) == wasm
+    with observing_files() as observed_then:
+        thrice = compile_file(main)
+    output_cache.store(store, version, entry, observed_then, thrice)
+    helper.write_text("def twice(n: int) -> int:\n    return n * 2\n")  # the edit undone: the build before
+    assert output_cache.lookup(store, version, entry) == wasm != thrice
     shadow = tmp_path / "abi" / "sdk.py"  # found before the SDK's abi/sdk.py
     shadow.parent.mkdir()
     shadow.write_text("")
