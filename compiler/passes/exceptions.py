@@ -28,7 +28,7 @@ from .recursion import call_graph, recursive_functions
 def run(module: ir.Module) -> ir.Module:
     graph = call_graph(module)
     if "RecursionError" in module.functions:  # the call passes/recursion.py adds to each recursive function
-        for symbol in recursive_functions(module):
+        for symbol in recursive_functions(module, graph):
             graph[symbol] = [*graph[symbol], "RecursionError"]
     raising = may_raise(module, graph)
     under_try = reached_from_try(module, graph, raising)

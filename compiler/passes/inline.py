@@ -52,7 +52,7 @@ TRAPS = {"call", "unreachable", "i64.div_s", "i64.div_u", "i64.rem_s", "i64.rem_
 
 def run(module: ir.Module, skip: frozenset[str] = frozenset(), tag: str = "i") -> ir.Module:
     graph = call_graph(module)
-    recursive = recursive_functions(module)
+    recursive = recursive_functions(module, graph)
     live = [s for s in reachable(module) if s in module.functions]
     sites: dict[str, int] = {}
     for symbol in live:
