@@ -16,10 +16,14 @@ compiler/cache_store.py can keep the memos on disk from one run of build.py to t
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import os
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
+
+try:  # hashlib's own blake2b, without loading OpenSSL (a few ms of every build.py run)
+    from _blake2 import blake2b
+except ImportError:  # a Python built without it
+    from hashlib import blake2b
 
 MAX_ENTRIES = 20000  # per memo; cleared past that (a long fuzz session compiles many programs)
 _enabled = not os.environ.get("PYWASM_NO_CACHE")
@@ -47,7 +51,7 @@ def digest(text: str) -> str:
     known = _digests.get(id(text))
     if known is not None and known[0] is text:
         return known[1]
-    value = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    value = blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
     if len(_digests) > 64:  # only the texts of the compile under way are asked for again
         _digests.clear()
     _digests[id(text)] = (text, value)
@@ -111,13 +115,12 @@ def function_fact(fn, kind: str, compute: Callable[[], tuple]) -> tuple:
     return found
 
 
-# -- passes/ranges.py: a function's settled intervals, for the same IR and the same assumptions ----
-# Two levels: what a function is (its IR, signature, its callees' signatures) -> a digest of it,
-# once per process; then (that digest, the assumptions) -> the result. The digest is of
-# ``marshal`` version 2's bytes (no shared references, so equal values give equal bytes; anything
-# but plain data is refused), the same in every process, so the results can be kept on disk.
-MAX_FUNCTIONS = 4000  # distinct function IRs kept (their bodies are held as keys)
-_function_ids: dict[tuple, str] = {}
+# -- passes/ranges.py, passes/function_memo.py: results for the same IR (and assumptions) ---------
+# What a function is (its IR, signature, its callees' signatures) -> a digest of ``marshal``
+# version 2's bytes (no shared references; anything but plain data is refused), then (that digest,
+# the assumptions) -> the result. The bytes tell 0.0 from -0.0 and 1 from True or 1.0, which ``==``
+# (a dict keyed by the IR itself) does not; equal bytes are equal values of the same types, so
+# the results can be kept on disk.
 _ranges: dict[tuple, tuple] = {}
 
 
@@ -126,18 +129,9 @@ def function_id(what: tuple) -> str | None:
     if not _enabled:
         return None
     try:
-        found = _function_ids.get(what)
-    except TypeError:
+        return blake2b(marshal.dumps(what, 2), digest_size=16).hexdigest()
+    except ValueError:
         return None
-    if found is None:
-        try:
-            found = hashlib.blake2b(marshal.dumps(what, 2), digest_size=16).hexdigest()
-        except ValueError:
-            return None
-        if len(_function_ids) >= MAX_FUNCTIONS:
-            _function_ids.clear()
-        _function_ids[what] = found
-    return found
 
 
 def ranges_get(key: tuple | None) -> tuple | None:
@@ -154,8 +148,27 @@ def ranges_put(key: tuple | None, value: tuple) -> None:
         _touch("ranges", key, added=True)
 
 
+# -- passes/function_memo.py: a per-function step's body and locals, by a digest of what it reads --
+_passes: dict[str, tuple] = {}
+
+
+def passes_get(key: str | None) -> tuple | None:
+    found = _passes.get(key) if key is not None and _enabled else None
+    if found is not None:
+        _touch("passes", key)
+    return found
+
+
+def passes_put(key: str | None, value: tuple) -> None:
+    if key is not None and _enabled:
+        _room(_passes)
+        _passes[key] = value
+        _touch("passes", key, added=True)
+
+
 # -- kept on disk (compiler/cache_store.py) -------------------------------------------------------
-_MEMOS = {"syntax": _syntax_ok, "module": _module_facts, "function": _function_facts, "ranges": _ranges}
+_MEMOS = {"syntax": _syntax_ok, "module": _module_facts, "function": _function_facts, "ranges": _ranges,
+          "passes": _passes}
 
 
 def _touch(memo: str, key, added: bool = False) -> None:
@@ -191,7 +204,7 @@ def tracked_entries() -> tuple[dict, bool]:
 
 
 def clear() -> None:
-    for memo in (*_MEMOS.values(), _function_ids, _digests):
+    for memo in (*_MEMOS.values(), _digests):
         memo.clear()
 
 

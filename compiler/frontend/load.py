@@ -19,6 +19,7 @@ import contextlib
 import re
 import sys
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..diagnostics import CompileError, Diagnostic, display_path, loc_of
@@ -34,6 +35,23 @@ STDLIB_DIR = PROJECT_ROOT / "compiler" / "stdlib"
 
 CODEC_CALL = re.compile(r"\.(?:en|de)code\(\s*[^)\s]")  # an encode/decode call with arguments
 CPYTHON_RECURSION_LIMIT = 1000  # CPython's default sys.getrecursionlimit()
+
+
+# While build.py records what its output depends on (compiler/output_cache.py): each path probed
+# for a module (and whether it was a file) and each file read (the digest of its text).
+_observed: list | None = None
+
+
+@contextlib.contextmanager
+def observing_files() -> Iterator[list]:
+    """Within: ("probe", path, is a file), ("read", path, digest of its text) and ("given", path)
+    (a text not read from disk) for everything this process's loads look at, in order."""
+    global _observed
+    previous, _observed = _observed, []
+    try:
+        yield _observed
+    finally:
+        _observed = previous
 
 
 def run(entry: Path, text: str | None = None) -> Program:
@@ -159,7 +177,10 @@ def _find(name: str, roots: list[Path]) -> Path | None:
     rel = Path(*name.split("."))
     for root in roots:
         for candidate in (root / rel.with_suffix(".py"), root / rel / "__init__.py"):
-            if candidate.is_file():
+            found = candidate.is_file()
+            if _observed is not None:
+                _observed.append(("probe", str(candidate), found))
+            if found:
                 return candidate
     return None
 
@@ -189,6 +210,10 @@ def _parse(name: str, path: Path, text: str | None, trusted: bool = False) -> So
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as err:
             raise CompileError([Diagnostic(loc_of(shown, "", None), f"cannot read source: {err}")])
+        if _observed is not None:
+            _observed.append(("read", str(path), cache.digest(text)))
+    elif _observed is not None:
+        _observed.append(("given", str(path)))
     try:
         with warnings.catch_warnings(), _cpython_recursion_limit():  # SyntaxWarnings are not ours to print
             warnings.simplefilter("ignore")

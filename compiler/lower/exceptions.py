@@ -17,7 +17,7 @@ from __future__ import annotations
 import ast as py_ast
 from dataclasses import dataclass, field
 
-from .. import ir
+from .. import cache, ir
 from ..diagnostics import display_path
 from ..program import ANY, OPTIONAL_RUNTIME_MODULES, RUNTIME_MODULES, list_of
 from .containers import ITEMS_DATA, LIST_ITEMS, LIST_LEN, SLOT_SIZE
@@ -327,10 +327,10 @@ def reads_context(program) -> bool:
     tracked (lower/exceptions.py ``handling``), so that other programs pay nothing for it."""
     found = getattr(program, "_reads_context", None)
     if found is None:
-        found = any(isinstance(node, py_ast.Attribute) and node.attr == "__context__"
+        found = any(_module_has(module, "reads __context__", lambda node: isinstance(node, py_ast.Attribute)
+                                and node.attr == "__context__")
                     for name, module in program.modules.items()
-                    if name not in RUNTIME_MODULES + OPTIONAL_RUNTIME_MODULES and "__context__" in module.text
-                    for node in py_ast.walk(module.tree))
+                    if name not in RUNTIME_MODULES + OPTIONAL_RUNTIME_MODULES and "__context__" in module.text)
         program._reads_context = found
     return found
 
@@ -345,12 +345,19 @@ def chains_causes(program) -> bool:
     show the chain (CPython's "direct cause" lines), so that other programs pay nothing for it."""
     found = getattr(program, "_chains_causes", None)
     if found is None:
-        found = any(isinstance(node, py_ast.Raise) and node.cause is not None
+        found = any(_module_has(module, "raise from", lambda node: isinstance(node, py_ast.Raise)
+                                and node.cause is not None)
                     for name, module in program.modules.items()
-                    if name not in RUNTIME_MODULES + OPTIONAL_RUNTIME_MODULES and " from " in module.text
-                    for node in py_ast.walk(module.tree))
+                    if name not in RUNTIME_MODULES + OPTIONAL_RUNTIME_MODULES and " from " in module.text)
         program._chains_causes = found
     return found
+
+
+def _module_has(module, kind: str, test) -> bool:
+    """Does a node of ``module``'s tree pass ``test``? Memoised per module text (compiler/cache.py):
+    the SDK's and the stdlib's trees are walked once, not at every build."""
+    return bool(cache.module_fact(module, kind, lambda: frozenset({True}) if any(
+        test(node) for node in py_ast.walk(module.tree)) else frozenset()))
 
 
 RECORD_KIND = 9  # a record's header kind word is RECORD_KIND | class_id << 8 (lower/calls.py)

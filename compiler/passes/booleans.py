@@ -15,6 +15,7 @@ left operand decides, fewer otherwise.
 from __future__ import annotations
 
 from .. import ir
+from . import function_memo
 
 COMPARISONS = {f"{t}.{op}" for t in ("i32", "i64") for op in
                ("eq", "ne", "lt_s", "lt_u", "gt_s", "gt_u", "le_s", "le_u", "ge_s", "ge_u", "eqz")}
@@ -26,8 +27,12 @@ MAX_RIGHT = 8  # a longer right operand is cheaper to skip than to run
 
 def run(module: ir.Module) -> ir.Module:
     for fn in module.functions.values():
-        fn.body = rewrite(fn)
+        function_memo.apply("booleans", fn, _rewrite_body)
     return module
+
+
+def _rewrite_body(fn: ir.Function) -> None:
+    fn.body = rewrite(fn)
 
 
 def rewrite(fn: ir.Function) -> list:

@@ -27,6 +27,7 @@ blocks and locals are pruned.
 from __future__ import annotations
 
 from .. import ir
+from . import function_memo
 from .effects import PUSHES, effect
 
 OPENERS = ("block", "loop", "if")
@@ -34,7 +35,7 @@ OPENERS = ("block", "loop", "if")
 
 def run(module: ir.Module) -> ir.Module:
     for fn in module.functions.values():
-        simplify(fn, module)
+        function_memo.apply("dce", fn, lambda fn: simplify(fn, module), module)
     return module
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from .. import ir
 from ..lower.exceptions import CATCH, PENDING, THROWERS
+from . import function_memo
 from .recursion import call_graph, recursive_functions
 
 
@@ -27,13 +28,14 @@ from .recursion import call_graph, recursive_functions
 def run(module: ir.Module) -> ir.Module:
     graph = call_graph(module)
     if "RecursionError" in module.functions:  # the call passes/recursion.py adds to each recursive function
-        for symbol in recursive_functions(module):
+        for symbol in recursive_functions(module, graph):
             graph[symbol] = [*graph[symbol], "RecursionError"]
     raising = may_raise(module, graph)
     under_try = reached_from_try(module, graph, raising)
     for fn in module.functions.values():
         if fn.symbol not in THROWERS:
-            fn.body = _with_branches(fn, raising, fn.symbol in under_try)
+            reads = (tuple(sorted({i[1] for i in fn.body if i[0] == "call"} & raising)), fn.symbol in under_try)
+            function_memo.apply("exceptions", fn, _branching(raising, fn.symbol in under_try), reads=reads)
     return module
 
 
@@ -71,6 +73,12 @@ def reached_from_try(module: ir.Module, graph: dict[str, list[str]], raising: se
             found.add(symbol)
             work += [c for c in graph.get(symbol, ()) if c in raising and c not in THROWERS]
     return found
+
+
+def _branching(raising: set[str], under_try: bool):
+    def step(fn: ir.Function) -> None:
+        fn.body = _with_branches(fn, raising, under_try)
+    return step
 
 
 def _is_catch(instr: tuple) -> bool:

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from .. import ir
 from ..wasm.emit import reachable
-from . import dce, propagate
+from . import dce, function_memo, propagate
 from .effects import CONSTS, LOADS, STORES, address_push, effect, maybe_unset
 from .recursion import call_graph, recursive_functions
 
@@ -55,7 +55,7 @@ TRAPS = {"call", "unreachable", "i64.div_s", "i64.div_u", "i64.rem_s", "i64.rem_
 
 def run(module: ir.Module, skip: frozenset[str] = frozenset(), tag: str = "i") -> ir.Module:
     graph = call_graph(module)
-    recursive = recursive_functions(module)
+    recursive = recursive_functions(module, graph)
     live = [s for s in reachable(module) if s in module.functions]
     sites: dict[str, int] = {}
     for symbol in live:
@@ -67,12 +67,17 @@ def run(module: ir.Module, skip: frozenset[str] = frozenset(), tag: str = "i") -
         fn = module.functions[symbol]
         if any(instr[0] == "call" and instr[1] in inliner.inlinable for instr in fn.body):
             inliner.inline_into(fn)
-        propagate.propagate(fn)  # sizes and arguments as they will be: copies and constants folded
-        dce.simplify(fn, module)
+        # sizes and arguments as they will be: copies and constants folded, dead code gone
+        function_memo.apply("inline.simplify", fn, lambda fn: _simplify(fn, module), module)
         if symbol not in recursive and symbol not in skip and _worth_it(fn, sites.get(symbol, 0), module):
             inliner.inlinable.add(symbol)
     _remove_inlined(module, inliner.inlinable - set(reachable(module)))
     return module
+
+
+def _simplify(fn: ir.Function, module: ir.Module) -> None:
+    propagate.propagate(fn)
+    dce.simplify(fn, module)
 
 
 def _remove_inlined(module: ir.Module, unreachable: set[str]) -> None:

@@ -20,6 +20,7 @@ repeated until none applies:
 from __future__ import annotations
 
 from .. import ir
+from . import function_memo
 
 WRAP = ("i32.wrap_i64",)
 NARROW_LOADS = {"i64.load32_u": "i32.load", "i64.load32_s": "i32.load", "i64.load": "i32.load"}
@@ -27,8 +28,12 @@ NARROW_LOADS = {"i64.load32_u": "i32.load", "i64.load32_s": "i32.load", "i64.loa
 
 def run(module: ir.Module) -> ir.Module:
     for fn in module.functions.values():
-        fn.body = simplify(fn.body)
+        function_memo.apply("peephole", fn, _simplify_body)
     return module
+
+
+def _simplify_body(fn: ir.Function) -> None:
+    fn.body = simplify(fn.body)
 
 
 def simplify(body: list) -> list:

@@ -31,6 +31,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from .. import ir
+from . import function_memo
 from .effects import CONSTS
 
 ROUNDS = 4
@@ -39,7 +40,7 @@ WRITES = ("local.set", "local.tee")
 
 def run(module: ir.Module) -> ir.Module:
     for fn in module.functions.values():
-        propagate(fn)
+        function_memo.apply("propagate", fn, propagate)
     return module
 
 

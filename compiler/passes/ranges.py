@@ -166,7 +166,7 @@ class FunctionRanges:
     def __init__(self, fn: ir.Function, module: ir.Module, results: dict[str, Value],
                  params: list[Value | None] | None = None, memo: tuple | None = None,
                  signatures: dict | None = None):
-        self.fn, self.module, self.results = fn, module, results
+        self.fn, self.module, self.results, self.memo = fn, module, results, memo
         self.signatures = signatures if signatures is not None else {}
         self.i64_locals = {name for name, ty in fn.params + fn.locals if ty == "i64"}
         given = params if params is not None and not fn.export else [TOP] * len(fn.params)
@@ -212,7 +212,15 @@ class FunctionRanges:
         return base
 
     def rewritten(self) -> list:
-        return self.interpret(rewrite=True)[3]
+        """The body with the checks the intervals make needless replaced; memoised with the fixpoint
+        (the same IR, assumptions and callees: the same body)."""
+        memo = None if self.memo is None else ("rewritten", *self.memo)
+        known = cache.ranges_get(memo)
+        if known is None:  # the rewrite may add TEMP to the locals: kept with the body
+            known = (tuple(self.interpret(rewrite=True)[3]), tuple(self.fn.locals))
+            cache.ranges_put(memo, known)
+        self.fn.locals = list(known[1])
+        return list(known[0])
 
     # -- the interpreter --------------------------------------------------------------
     def interpret(self, rewrite: bool):

@@ -14,6 +14,8 @@ A trap leaves the count as it was; a trapped instance is not used again.
 """
 from __future__ import annotations
 
+import functools
+
 from .. import ir
 
 LIMIT = 1000  # CPython's default sys.getrecursionlimit()
@@ -37,9 +39,15 @@ def is_value_plumbing(symbol: str) -> bool:
 
 
 def _raises(symbol: str) -> bool:
+    return symbol in _raising()
+
+
+@functools.cache
+def _raising() -> frozenset[str]:
+    """The stand-ins and throwers (imported here: lower/ imports this module); asked per call edge."""
     from ..lower.exceptions import THROWERS
     from ..lower.runtime import STAND_INS
-    return symbol in STAND_INS or symbol in THROWERS
+    return frozenset(STAND_INS) | frozenset(THROWERS)
 
 
 def call_graph(module: ir.Module) -> dict[str, list[str]]:
@@ -47,11 +55,12 @@ def call_graph(module: ir.Module) -> dict[str, list[str]]:
             for symbol, fn in module.functions.items()}
 
 
-def recursive_functions(module: ir.Module) -> set[str]:
+def recursive_functions(module: ir.Module, graph: dict[str, list[str]] | None = None) -> set[str]:
     """Functions in a strongly connected component with a cycle (Tarjan's algorithm, iterative).
     Calls that raise (the stand-ins of runtime checks, rt.throw) are no edges: building the
     exception allocates, and alloc's own checks would otherwise put it on a cycle."""
-    graph = {s: [c for c in callees if not _raises(c)] for s, callees in call_graph(module).items()}
+    calls = graph if graph is not None else call_graph(module)  # the caller's ``call_graph(module)``
+    graph = {s: [c for c in callees if not _raises(c)] for s, callees in calls.items()}
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     on_stack: set[str] = set()

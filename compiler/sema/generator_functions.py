@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
+from .. import cache
 from ..diagnostics import Diagnostic
 from ..program import BOOL, BYTES, FLOAT, INT, NONE, STR, Builtin, FuncSym
 from .types import TypeError_, resolve
@@ -50,6 +51,9 @@ def generator_result(fn: FuncSym):
     None for other functions. Checks what the inlining needs of the body (module docstring)."""
     if "yield" not in fn.module.text:
         return None  # most modules: no body to walk
+    if not cache.function_fact(fn, "yields", lambda: (any(isinstance(n, (py_ast.Yield, py_ast.YieldFrom))
+                                                          for n in own_nodes(fn.node.body)),))[0]:
+        return None  # memoised per function's text: the walk below is for the few generators
     yields = [n for n in own_nodes(fn.node.body) if isinstance(n, (py_ast.Yield, py_ast.YieldFrom))]
     if not yields:
         return None

@@ -102,3 +102,78 @@ def test_the_suite_memo_compiles_again_when_a_setting_changes(monkeypatch: pytes
     assert compile_file(path) is first
     monkeypatch.setattr(inline, "USER_SIZE", inline.USER_SIZE + 1000)
     assert compile_file(path) is not first
+
+
+HELPED = '''from abi import export
+from abi.sdk import log_info
+from helper import twice
+
+
+@export
+def run(n: int) -> int:
+    log_info("run")
+    return twice(n)
+'''
+
+
+def test_previous_output_only_while_every_input_is_unchanged(tmp_path: Path) -> None:
+    """compiler/output_cache.py (build.py's whole output): any file read changed, or a file that
+    would now be found first (a shadowing module), is a miss; so is another compiler or a corrupt entry."""
+    from compiler import cache_store, output_cache
+    from compiler.frontend.load import observing_files
+    main, helper = tmp_path / "prog.py", tmp_path / "helper.py"
+    main.write_text(HELPED)
+    helper.write_text("def twice(n: int) -> int:\n    return n * 2\n")
+    store, version, entry = tmp_path / "store", cache_store.compiler_version(), main.resolve()
+    with observing_files() as observed:
+        wasm = compile_file(main)
+    output_cache.store(store, version, entry, observed, wasm)
+    assert output_cache.lookup(store, version, entry) == wasm
+    assert output_cache.lookup(store, "another compiler", entry) is None
+    helper.write_text("def twice(n: int) -> int:\n    return n * 3\n")  # same size: contents are compared
+    assert output_cache.lookup(store, version, entry) is None
+    with observing_files() as observed_then:
+        thrice = compile_file(main)
+    output_cache.store(store, version, entry, observed_then, thrice)
+    helper.write_text("def twice(n: int) -> int:\n    return n * 2\n")  # the edit undone: the build before
+    assert output_cache.lookup(store, version, entry) == wasm != thrice
+    shadow = tmp_path / "abi" / "sdk.py"  # found before the SDK's abi/sdk.py
+    shadow.parent.mkdir()
+    shadow.write_text("")
+    assert output_cache.lookup(store, version, entry) is None
+    shadow.unlink()
+    [kept] = store.glob("out-*.pickle")
+    whole = kept.read_bytes()
+    at = whole.index(wasm) + len(wasm) // 2  # a flipped bit in the stored bytes: not those bytes
+    kept.write_bytes(whole[:at] + bytes([whole[at] ^ 1]) + whole[at + 1:])
+    assert output_cache.lookup(store, version, entry) is None
+    kept.write_bytes(whole[:100])
+    assert output_cache.lookup(store, version, entry) is None
+
+
+def test_build_py_ignores_truncated_cache_files(tmp_path: Path) -> None:
+    """Every file build.py keeps (memos, the compiler's bytecode, the previous output) cut in half
+    or with a flipped bit: the same bytes, no traceback; then the rebuilt files hand the output back."""
+    import os
+    import subprocess
+    import sys
+    root = Path(__file__).resolve().parents[2]
+    source = tmp_path / "small.py"
+    source.write_text("from abi import export\n\n\n@export\ndef twice(n: int) -> int:\n    return n * 2\n")
+    env = {k: v for k, v in os.environ.items() if k != "PYWASM_NO_CACHE"}
+    env["PYWASM_CACHE_DIR"] = str(tmp_path / "cache")
+    outputs = []
+    for round_ in range(3):
+        out = tmp_path / f"out{round_}.wasm"
+        result = subprocess.run([sys.executable, str(root / "build.py"), str(source), "-o", str(out)],
+                                cwd=root, env=env, capture_output=True, text=True)
+        assert result.returncode == 0 and result.stderr == "", result.stderr
+        outputs.append(out.read_bytes())
+        if round_ == 0:
+            kept = sorted((tmp_path / "cache").iterdir())
+            assert {p.name.split("-")[0] for p in kept} >= {"code", "out"} and len(kept) == 3
+            for index, path in enumerate(kept):
+                whole = path.read_bytes()
+                at = len(whole) // 2
+                path.write_bytes(whole[:at] + bytes([whole[at] ^ 1]) + whole[at + 1:] if index % 2 else whole[:at])
+    assert outputs[0] == outputs[1] == outputs[2] == compile_file(source)
