@@ -79,3 +79,42 @@ def base_str_below_repr(n: int) -> int:
 def dataclass_below_base_str(n: int) -> int:
     r = Record(n % 1000)
     return digest(f"{r}|{r!r}|{[r]}|" + "%s" % r + "{}".format(r) + str(r) + repr(r))
+
+
+# A class's __format__ runs for every field without a conversion, the empty spec included
+# (f"{m}", format(m), "{}".format(m)); !s and %s still run __str__. (They ran __str__: a silent
+# difference.)
+class Money:
+    def __init__(self, cents: int) -> None:
+        self.cents = cents
+
+    def __format__(self, spec: str) -> str:
+        return "$" + str(self.cents // 100) + "." + str(self.cents % 100) + "[" + spec + "]"
+
+    def __str__(self) -> str:
+        return "money"
+
+
+class Euro(Money):
+    def __format__(self, spec: str) -> str:
+        return "EUR" + spec
+
+
+@dataclass
+class Point:
+    x: int
+
+    def __format__(self, spec: str) -> str:
+        return "pt" + spec + str(self.x)
+
+
+def wallet(n: int) -> Money:
+    return Euro(n) if n % 2 else Money(n)
+
+
+@export
+def own_format_method(n: int) -> int:
+    m = wallet(n % 100000)
+    p = Point(n % 7)
+    text = f"{m}|{m:>10}|{m!s}|" + format(m) + format(m, "x") + "{}|{:q}".format(m, m) + "%s" % m
+    return digest(text + f"{p}|{p:abc}|{p!r}|{[p]}" + str(p))
