@@ -86,7 +86,7 @@ def ordered_call(lowerer, node, name: str, receiver, key, last) -> None:
     lowerer.slot(receiver)
     if name == "dict_popitem":  # a plain dict's
         lowerer.emit("i64.const", 9 | (lowerer.classes.tuple_id(node.ty) << 8))
-        lowerer.call_runtime(f"{DICT_KINDS}.dict_popitem", node.ty)
+        lowerer.call_runtime("compiler.runtime.dict_popitem.dict_popitem", node.ty)  # always loaded
         return
     if key is not None:
         lowerer.slot(key, receiver.ty.key)

@@ -168,3 +168,19 @@ def assign_slices_from_expressions(n: int) -> int:
     for w in words:
         h = mix(h, len(w) + ord(w[0]))
     return mix(mix(h, int(sum(fs, 0.0) * 2)), sum(kept))
+
+
+@export
+def popitem_without_collections(n: int) -> int:
+    """d.popitem() in a program that imports nothing from collections (an internal compiler error:
+    its runtime helper was loaded only with such an import); KeyError once empty, as CPython."""
+    d = {"a": 1, "b": n % 100, "c": 3}
+    del d["c"]
+    d["z"] = 26
+    k, v = d.popitem()
+    h = mix(len(k) + ord(k[0]), v)
+    while d:
+        h = mix(h, d.popitem()[1])
+    if n % 3 == 0:
+        d.popitem()
+    return h
