@@ -330,7 +330,7 @@ class Program:
 # takes them last first: modules added at the front keep the others' order (and main.wasm's layout).
 RUNTIME_MODULES = ("compiler.runtime.text_translate", "compiler.runtime.numbers", "compiler.runtime.held_methods", "compiler.runtime.tuple_builtin", "compiler.runtime.kwargs_unpack",
                    "compiler.runtime.dynamic_ops", "compiler.runtime.sorting", "compiler.runtime.ascii_text",
-                   "compiler.runtime.list_slices",
+                   "compiler.runtime.list_slices", "compiler.runtime.dict_popitem",
                    "compiler.runtime.ints", "compiler.runtime.text_case", "compiler.runtime.text_pad",
                    "compiler.runtime.text_split",
                    "compiler.runtime.memory", "compiler.runtime.lists", "compiler.runtime.strings",

@@ -89,7 +89,8 @@ def ordered_call(lowerer, node, name: str, receiver, key, last) -> None:
     lowerer.slot(receiver)
     if name == "dict_popitem":  # a plain dict's
         lowerer.emit("i64.const", 9 | (lowerer.classes.tuple_id(node.ty) << 8))
-        lowerer.call_runtime(symbol if symbol.startswith(USER_KEYS) else f"{DICT_KINDS}.dict_popitem", node.ty)
+        popitem = symbol if symbol.startswith(USER_KEYS) else "compiler.runtime.dict_popitem.dict_popitem"
+        lowerer.call_runtime(popitem, node.ty)  # runtime/dict_popitem.py is always loaded
         return
     if key is not None:
         lowerer.slot(key, receiver.ty.key)

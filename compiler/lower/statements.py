@@ -131,6 +131,8 @@ class FunctionLowerer(GeneratorInliner, ItertoolsLowerer, GeneratorLowerer, Comp
                 return ANY
             if base == BYTEARRAY:
                 return fallback  # an int, or the bytes-like assigned to a slice (lower/bytearrays.py)
+            if isinstance(target.slice, py_ast.Slice):
+                return fallback  # items[i:j] = a list of the same type (sema/deletion.py assign_slice)
             return base.value if isinstance(base, DictType) else base.item
         return fallback
 

@@ -4,9 +4,9 @@
 in the list's order, so new keys go last as CPython inserts them; ``c.update(other)`` of a Counter
 adds its counts. ``OrderedDict.move_to_end`` and ``popitem`` work on the dict's insertion order.
 """
-from abi.intrinsics import load_i64, load_u32, store_i64, store_u32
-from compiler.runtime.dicts import (DELETED_HASH, DICT_ENTRIES, DICT_USED, dict_clear, dict_copy, dict_delete, dict_entry_key, dict_entry_value, dict_find, dict_get_or,
-                                    dict_len, dict_next, dict_pop, dict_set, dict_update, entry_address)
+from abi.intrinsics import load_u32, store_i64
+from compiler.runtime.dicts import (DICT_ENTRIES, DICT_USED, dict_clear, dict_copy, dict_delete, dict_entry_key, dict_entry_value, dict_find, dict_get_or,
+                                    dict_len, dict_next, dict_pop, dict_set, dict_update)
 from compiler.runtime.lists import list_get, list_len
 from compiler.runtime.memory import alloc
 from compiler.runtime.reprs import key_error
@@ -57,26 +57,6 @@ def ordered_popitem(d: int, last: bool, pair_kind: int) -> int:
     store_i64(pair + 8, key)
     store_i64(pair + 16, dict_entry_value(d, chosen))
     dict_delete(d, key)
-    return pair
-
-
-def dict_popitem(d: int, pair_kind: int) -> int:
-    """``d.popitem()`` of a dict: its last (key, value) tuple record, removed. As CPython, the scan
-    starts at the last entry slot and the slots after the one taken are forgotten, so draining a
-    dict with popitem() is linear."""
-    entry = load_u32(d + DICT_USED) - 1
-    while entry >= 0 and load_i64(entry_address(d, entry)) == DELETED_HASH:
-        entry -= 1
-    if entry < 0:
-        key_error("popitem(): dictionary is empty")
-    pair = alloc(16, pair_kind)
-    key = dict_entry_key(d, entry)
-    store_i64(pair + 8, key)
-    store_i64(pair + 16, dict_entry_value(d, entry))
-    used = load_u32(d + DICT_USED)
-    dict_delete(d, key)
-    if load_u32(d + DICT_USED) == used:  # not rebuilt: no index slot refers to the slots from entry on
-        store_u32(d + DICT_USED, entry)
     return pair
 
 

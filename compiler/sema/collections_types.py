@@ -207,7 +207,7 @@ class CollectionsChecks:
         return expected
 
     def dict_popitem(self, node: py_ast.Call, func: py_ast.Attribute, base: DictType) -> Type:
-        """``d.popitem()`` of a dict, defaultdict or Counter: runtime/dict_kinds.py dict_popitem."""
+        """``d.popitem()`` of a dict, defaultdict or Counter: runtime/dict_popitem.py (loaded without an import)."""
         if node.args or node.keywords:
             raise self.fail(node, "popitem() takes no arguments", "write d.popitem()")
         node.call = ("ordered", "dict_popitem", func.value, None, None)

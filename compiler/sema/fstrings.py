@@ -29,6 +29,7 @@ from .type_values import refuse_type_value_use
 from .char_format import char_format
 from ..program import ANY, BOOL, BYTES, FLOAT, INT, NONE, STR, ClassType, Type, UnionType, members_of
 from .exceptions import is_exception
+from .format_methods import own_format_method
 from .reprs import defines_str, shown_by_repr
 from .int_enums import int_operand
 from .stdlib_operators import stdlib_format_method
@@ -144,6 +145,8 @@ class FormatChecks:
         if part.conversion in (-1, ord("s")):
             ty = int_operand(part.value, ty)  # an IntEnum's format and str are its int's (3.11)
         refuse_type_value_use(self, part.value, ty, "formatting")  # sema/type_values.py
+        if own_format_method(self, part, ty):  # the class's __format__(spec): sema/format_methods.py
+            ty = STR
         optional = self.optional_exception_text(part.value, ty, "__str__") \
             if part.conversion in (-1, ord("s")) and part.format_spec is None else None
         if optional is not None:  # f"{e.__cause__}": sema/exceptions.py

@@ -48,9 +48,11 @@ def note_own_text(program) -> None:
     since str() of one held would show ``<Box object>``."""
     shown = [c for c in program.classes.values() if c.dataclass or getattr(c, "enum", False)]
     with_str = [c for c in program.classes.values() if "__str__" in c.methods]
+    with_format = [c for c in program.classes.values() if "__format__" in c.methods]
     for info in program.classes.values():
         info.own_text = any(is_subclass(c, info) for c in shown)
         info.str_in_subtree = any(is_subclass(c, info) for c in with_str)  # sema/reprs.py str_is_repr
+        info.format_in_subtree = any(is_subclass(c, info) for c in with_format)  # sema/format_methods.py
 
 
 def note_methods(checker: type, program) -> None:

@@ -32,9 +32,10 @@ class Unshowable(Exception):
 
 def shown_by_repr(ty: Type) -> bool:
     """str(x) of these is repr(x) in CPython: a container (it shows its items' reprs), and an object
-    whose class defines __repr__ while neither it nor a subclass defines __str__."""
+    whose class defines __repr__ while neither it, a base nor a subclass defines __str__ (a base's
+    __str__ is what str() runs, even below a __repr__ written lower down)."""
     if isinstance(ty, ClassType):  # (a dataclass whose generated repr is refused: to say why)
-        return not getattr(ty.info, "str_in_subtree", True) and (
+        return not getattr(ty.info, "str_in_subtree", True) and inherited_method(ty.info, "__str__") is None and (
             inherited_method(ty.info, "__repr__") is not None or getattr(ty.info, "repr_refusal", None) is not None)
     return isinstance(ty, CONTAINERS) or ty == BYTEARRAY
 

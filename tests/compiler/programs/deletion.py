@@ -146,3 +146,41 @@ def assign_empty_slices(n: int) -> int:
     words[:n % 4] = []
     words[1:1] = []
     return mix(mix(len(xs), sum(xs)), len(words)) + len("".join(words))
+
+
+def pair(n: int) -> list[int]:
+    return [n, -n]
+
+
+@export
+def assign_slices_from_expressions(n: int) -> int:
+    """xs[i:j:k] = <an expression that is not a name> (a call, a slice, a sum, a chained target):
+    the module was invalid wasm (the value was converted to the item type)."""
+    xs = list(range(8))
+    xs[1:3] = pair(n % 1000)
+    xs[n % 4:] = xs[::-1] + pair(3)
+    words = ["a", "bc", "d"]
+    words[::2] = words[1:] if n % 2 else ["x", "y"]
+    fs = [0.5, 1.5]
+    fs[:1] = [n % 7 / 2, 2.5]
+    kept = xs[2:4] = pair(n % 9)
+    h = mix(len(xs), sum(xs))
+    for w in words:
+        h = mix(h, len(w) + ord(w[0]))
+    return mix(mix(h, int(sum(fs, 0.0) * 2)), sum(kept))
+
+
+@export
+def popitem_without_collections(n: int) -> int:
+    """d.popitem() in a program that imports nothing from collections (an internal compiler error:
+    its runtime helper was loaded only with such an import); KeyError once empty, as CPython."""
+    d = {"a": 1, "b": n % 100, "c": 3}
+    del d["c"]
+    d["z"] = 26
+    k, v = d.popitem()
+    h = mix(len(k) + ord(k[0]), v)
+    while d:
+        h = mix(h, d.popitem()[1])
+    if n % 3 == 0:
+        d.popitem()
+    return h
