@@ -29,9 +29,11 @@ def own_format_method(checker, part: py_ast.FormattedValue, ty: Type) -> bool:
                                "define __format__ on the class itself, or convert first: f\"{x!s}\"")
         return False
     pieces = part.format_spec.values if part.format_spec is not None else []
-    if not all(isinstance(p, py_ast.Constant) for p in pieces):
-        raise checker.fail(part, "format specs must be constant", "write {x:>5}, not {x:>{width}}")
-    spec = py_ast.copy_location(py_ast.Constant("".join(p.value for p in pieces)), part.value)
+    if all(isinstance(p, py_ast.Constant) for p in pieces):
+        spec: py_ast.expr = py_ast.Constant("".join(p.value for p in pieces))
+    else:  # {dt:{width}%Y}: the spec is itself an f-string, evaluated before the call as in CPython
+        spec = py_ast.JoinedStr(values=pieces)
+    py_ast.copy_location(spec, part.value)
     method = py_ast.Attribute(value=part.value, attr="__format__", ctx=py_ast.Load())
     call = py_ast.copy_location(py_ast.Call(func=method, args=[spec], keywords=[]), part.value)
     part.value, part.format_spec = call, None

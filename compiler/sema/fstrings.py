@@ -145,8 +145,6 @@ class FormatChecks:
         if part.conversion in (-1, ord("s")):
             ty = int_operand(part.value, ty)  # an IntEnum's format and str are its int's (3.11)
         refuse_type_value_use(self, part.value, ty, "formatting")  # sema/type_values.py
-        if own_format_method(self, part, ty):  # the class's __format__(spec): sema/format_methods.py
-            ty = STR
         optional = self.optional_exception_text(part.value, ty, "__str__") \
             if part.conversion in (-1, ord("s")) and part.format_spec is None else None
         if optional is not None:  # f"{e.__cause__}": sema/exceptions.py
@@ -165,6 +163,8 @@ class FormatChecks:
                                args=[part.format_spec], keywords=[])
             part.value, part.format_spec = py_ast.copy_location(call, part.value), None
             ty = self.check(part.value)
+        if own_format_method(self, part, ty):  # the class's __format__(spec): sema/format_methods.py
+            ty = STR
         if part.conversion == -1 and _has_spec(part) and is_plain_enum(ty):
             part.conversion = ord("s")  # 3.11's Enum.__format__ formats str(member) with the spec
         if part.conversion == -1 and _has_spec(part) and (shown_by_repr(ty) or defines_str(ty)):

@@ -117,4 +117,5 @@ def own_format_method(n: int) -> int:
     m = wallet(n % 100000)
     p = Point(n % 7)
     text = f"{m}|{m:>10}|{m!s}|" + format(m) + format(m, "x") + "{}|{:q}".format(m, m) + "%s" % m
-    return digest(text + f"{p}|{p:abc}|{p!r}|{[p]}" + str(p))
+    width = str(n % 9)
+    return digest(text + f"{p}|{p:abc}|{p!r}|{[p]}" + str(p) + f"{m:>{width}}|{p:{width}x{n % 3}}")
