@@ -93,10 +93,9 @@ def alloc(payload: int, kind: int) -> int:
 
     The hot path of every allocation: a block of its exact size if one is free, else carved
     from the region. No calls, no checked arithmetic (payload is bounded first, addresses are
-    below 4 GiB, size >> 3 < 2**29)."""
+    below 4 GiB, size >> 3 < 2**29). The first allocation finds no free list and an empty
+    region (bump_end 0), so the heap is laid out in alloc_slow, not tested for here."""
     global bump, allocated_since_collect
-    if not heap_start:
-        init_heap()
     if lt_u(MAX_PAYLOAD, payload):  # also a negative payload
         raise_memory_error()
     size = wrap_add(payload, ROUND_UP) & -8
@@ -137,6 +136,8 @@ def alloc_slow(size: int) -> int:
     free): a large request takes the first large free block that fits; otherwise the region is
     retired and the next one is a large free block, or the memory above the heap."""
     global bump, bump_end, region_at_top
+    if not heap_start:
+        init_heap()
     if size >= SMALL_LIMIT:
         block = take_first_fit(size)
         if block != 0:
