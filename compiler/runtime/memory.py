@@ -99,9 +99,10 @@ def alloc(payload: int, kind: int) -> int:
     if lt_u(MAX_PAYLOAD, payload):  # also a negative payload
         raise_memory_error()
     size = wrap_add(payload, ROUND_UP) & -8
-    if shr_u(small_free, size >> 3) & 1:  # the shift is mod 64: sizes from 512 may alias
-        if lt_u(size, SMALL_LIMIT):
-            return alloc_free(size, kind)
+    if (shr_u(small_free, size >> 3) & 1) == 0:  # "== 0" first: one instruction less than "if bit:"
+        pass
+    elif lt_u(size, SMALL_LIMIT):  # the shift is mod 64: sizes from 512 may alias
+        return alloc_free(size, kind)
     block = bump
     top = wrap_add(block, size)
     if lt_u(bump_end, top):
