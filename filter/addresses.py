@@ -98,37 +98,33 @@ def parse_address(data: bytes) -> bytes | None:
     "[2001:db8::1]:443", or without port), or None; the same answer as
     ``parse_ip(strip_port(wire_to_text(data)))``. Every request goes through here, so an
     IPv4 address (with at most one colon, before the port) is read from the bytes in one
-    pass; other forms (brackets, several colons: IPv6) take the text path."""
-    if len(data) > 0 and data[0] == 91:  # "["
-        return parse_ip(strip_port(wire_to_text(data)))
+    pass; anything else (brackets, several colons: IPv6; any malformed part) is handed to
+    that text path at the first byte that does not fit, so both answers agree by construction."""
     value = 0
     octet = 0
     digits = 0
     dots = 0
-    valid = True
     in_port = False
-    for byte in data:  # digits first: most bytes are; an invalid address still looks for a 2nd colon
+    for byte in data:  # digits first: most bytes are
         if in_port:
             if byte == 58:  # a second ":": IPv6
                 return parse_ip(strip_port(wire_to_text(data)))
         elif 48 <= byte and byte <= 57:
-            # the masks change nothing while valid (an octet is checked where it ends: at most 3
-            # digits, below 1000; at most 3 dots), and keep an invalid address's values small
+            # the mask changes nothing while valid (an octet is checked where it ends: at most 3
+            # digits, below 1000) and keeps a long run's value small
             octet = (octet * 10 + byte - 48) & 0xFFF
             digits += 1
-        elif byte == 46:
-            if not is_octet(octet, digits) or dots == 3:  # a 4th dot: invalid
-                valid = False
-            value = (value * 256 + octet) & 0xFFFFFFFF
+        elif byte == 46 and dots < 3 and is_octet(octet, digits):
+            value = (value * 256 + octet) & 0xFFFFFF  # 3 octets at most: the mask changes nothing
             octet = 0
             digits = 0
-            dots = (dots + 1) & 3
-        elif byte == 58:
-            in_port = True
+            dots += 1
+        elif byte == 58 and dots == 3 and is_octet(octet, digits):
+            in_port = True  # the address is complete: the port's bytes are only looked at for ":"
         else:
-            valid = False
-    if not valid or dots != 3 or not is_octet(octet, digits):
-        return None
+            return parse_ip(strip_port(wire_to_text(data)))
+    if not in_port and (dots != 3 or not is_octet(octet, digits)):
+        return parse_ip(strip_port(wire_to_text(data)))
     return ipv4_mapped(value * 256 + octet)
 
 
