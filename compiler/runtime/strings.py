@@ -460,9 +460,15 @@ def bytes_repeat(s: int, n: int) -> int:
 
 
 def same_bytes(a: int, b: int, n: int) -> bool:
-    """Are the ``n`` (>= 0) bytes at addresses ``a`` and ``b`` equal?"""
+    """Are the ``n`` (>= 0) bytes at addresses ``a`` and ``b`` equal? 8 bytes at a time (an address
+    is two), then 4, then one at a time; no load reaches past ``a + n`` or ``b + n``."""
     end = wrap_add(a, n)
-    while lt_u(wrap_add(a, 3), end):  # a + 4 <= end
+    while lt_u(wrap_add(a, 7), end):  # a + 8 <= end
+        if load_i64(a) != load_i64(b):
+            return False
+        a = wrap_add(a, 8)
+        b = wrap_add(b, 8)
+    if lt_u(wrap_add(a, 3), end):  # a + 4 <= end
         if load_u32(a) != load_u32(b):
             return False
         a = wrap_add(a, 4)
