@@ -22,10 +22,10 @@ Functions returning several values set module globals (``slice_start``).
 """
 from abi.intrinsics import (bytes_at, data_ptr, div_u, load_i64, load_u8, load_u32, lt_u, memory_copy,
                             memory_fill, raise_memory_error, rem_u, store_u8,
-                            store_u32, wrap_add, wrap_mul, wrap_sub)
+                            store_i64, store_u32, wrap_add, wrap_mul, wrap_sub)
 from compiler.runtime.lists import (LIST_ITEMS, data_compare, data_equal, list_append, list_len,
                                     list_new, slot_address)
-from compiler.runtime.memory import KIND_BYTES, KIND_POINTERS, KIND_RAW, KIND_STR, alloc
+from compiler.runtime.memory import KIND_BYTES, KIND_POINTERS, KIND_RAW, KIND_STR, alloc, alloc_unzeroed
 from compiler.runtime.reprs import (SHOWN_CHARS, bytes_repr_cut, decode_message, index_error,
                                     int_digits_message, int_literal_message, ord_message, overflow_error,
                                     str_repr_cut, type_error, value_error)
@@ -116,6 +116,15 @@ def new_bytes(n: int) -> int:
     return b
 
 
+def new_bytes_unzeroed(n: int) -> int:
+    """new_bytes for a caller that writes all ``n`` bytes before anything reads them (a
+    concatenation, a copy): no zeroing first."""
+    check_size(n)
+    b = alloc_unzeroed(wrap_add(8, n), KIND_BYTES)
+    store_i64(b + BYTE_LEN, n)  # the length, and 0 in the 4 bytes after it (as new_bytes leaves them)
+    return b
+
+
 def new_bytes_from_list(lst: int) -> int:
     """bytes(list_of_ints): each item must be in range(256), else ValueError."""
     n = list_len(lst)
@@ -144,7 +153,7 @@ def text_from_span(src: int, nbytes: int, is_str: bool) -> int:
     if is_str:
         r = new_str(nbytes, count_cps(src, nbytes))
     else:
-        r = new_bytes(nbytes)
+        r = new_bytes_unzeroed(nbytes)
     memory_copy(r + DATA, src, nbytes)
     return r
 
