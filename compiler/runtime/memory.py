@@ -136,9 +136,8 @@ def alloc_unzeroed(payload: int, kind: int) -> int:
     block = bump
     top = wrap_add(block, size)
     if lt_u(bump_end, top):
-        block = alloc_slow(size)
-    else:
-        bump = top
+        return alloc(payload, kind)  # the region is used up (rare): alloc starts the next one, once
+    bump = top
     store_u32(block, size)
     store_u32(block + 4, kind)
     store_i64(wrap_add(block, wrap_sub(size, 8)), 0)
