@@ -109,6 +109,15 @@ def new_str(nbytes: int, ncps: int) -> int:
     return s
 
 
+def new_str_unzeroed(nbytes: int, ncps: int) -> int:
+    """new_str for a caller that writes all ``nbytes`` bytes before anything reads them."""
+    check_size(nbytes)
+    s = alloc_unzeroed(wrap_add(8, nbytes), KIND_STR)
+    store_u32(s + BYTE_LEN, nbytes)
+    store_u32(s + CP_LEN, ncps)
+    return s
+
+
 def new_bytes(n: int) -> int:
     check_size(n)
     b = alloc(wrap_add(8, n), KIND_BYTES)  # n <= MAX_OBJECT_BYTES: the sum fits
@@ -151,7 +160,7 @@ def new_text(nbytes: int, ncps: int, is_str: bool) -> int:
 def text_from_span(src: int, nbytes: int, is_str: bool) -> int:
     """A new str (code points counted) or bytes holding a copy of ``nbytes`` at ``src``."""
     if is_str:
-        r = new_str(nbytes, count_cps(src, nbytes))
+        r = new_str_unzeroed(nbytes, count_cps(src, nbytes))
     else:
         r = new_bytes_unzeroed(nbytes)
     memory_copy(r + DATA, src, nbytes)
@@ -420,7 +429,7 @@ def str_concat(a: int, b: int) -> int:
         return a
     if na == 0:
         return b
-    r = new_str(na + nb, cp_len(a) + cp_len(b))
+    r = new_str_unzeroed(na + nb, cp_len(a) + cp_len(b))
     memory_copy(r + DATA, a + DATA, na)
     memory_copy(r + DATA + na, b + DATA, nb)
     return r
@@ -429,7 +438,7 @@ def str_concat(a: int, b: int) -> int:
 def bytes_concat(a: int, b: int) -> int:
     na = byte_len(a)
     nb = byte_len(b)
-    r = new_bytes(wrap_add(na, nb))  # two u32 lengths
+    r = new_bytes_unzeroed(wrap_add(na, nb))  # two u32 lengths
     memory_copy(wrap_add(r, DATA), wrap_add(a, DATA), na)
     memory_copy(wrap_add(r, DATA + na), wrap_add(b, DATA), nb)
     return r
@@ -1174,7 +1183,7 @@ def bytes_join(sep: int, lst: int) -> int:
 # -- encoding ----------------------------------------------------------------------
 def str_encode(s: int) -> int:
     n = byte_len(s)
-    r = new_bytes(n)
+    r = new_bytes_unzeroed(n)
     memory_copy(r + DATA, s + DATA, n)
     return r
 
@@ -1358,7 +1367,7 @@ def str_from_int(v: int) -> int:
     while t != 0:
         t = div_u(t, 10)
         count += 1
-    r = new_str(count, count)
+    r = new_str_unzeroed(count, count)  # every digit is written below
     p = wrap_add(r, DATA + count - 1)
     while True:
         store_u8(p, wrap_add(48, rem_u(v, 10)))
