@@ -46,8 +46,8 @@ def parse_ipv6(text: str) -> bytes | None:
     halves = text.split("::")
     if len(halves) > 2:
         return None
-    head = groups_of(halves[0])
-    tail = groups_of(halves[1] if len(halves) == 2 else "")
+    head = groups_of(halves[0], len(halves) == 1)  # before "::", a dotted part is not the last
+    tail = groups_of(halves[1] if len(halves) == 2 else "", True)
     if head is None or tail is None:
         return None
     total = len(head) + len(tail)
@@ -61,14 +61,15 @@ def parse_ipv6(text: str) -> bytes | None:
     return bytes(out)
 
 
-def groups_of(part: str) -> list[int] | None:
-    """The 16-bit words of a colon-separated run; a final dotted IPv4 counts as two."""
+def groups_of(part: str, ends_address: bool) -> list[int] | None:
+    """The 16-bit words of a colon-separated run; a final dotted IPv4 counts as two, where the
+    run ends the address (as ipaddress: "1.2.3.4::5" is no address)."""
     words: list[int] = []
     if len(part) == 0:
         return words
     groups = part.split(":")
     for i, group in enumerate(groups):
-        if i == len(groups) - 1 and "." in group:
+        if ends_address and i == len(groups) - 1 and "." in group:
             mapped = parse_ipv4(group.encode())
             if mapped is None:
                 return None
