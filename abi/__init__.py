@@ -112,6 +112,7 @@ def _fresh_heap(lay_out: bool) -> None:
     if memory is None:
         return
     memory.heap_start = memory.heap_top = memory.free_heads = 0
+    memory.bump = memory.bump_end = memory.small_free = memory.region_at_top = 0  # next alloc: alloc_slow
     memory.allocated_since_collect = memory.live_after_collect = 0
     memory.export_depth = 0
     if lay_out:

@@ -13,9 +13,10 @@ object instead of copying it (compiler/lower/intrinsics.py), and clears
 every sub-range of a host buffer (a header map's names and values), is copied.
 """
 from abi import export, i32
-from abi.intrinsics import store_u32, unreachable
+from abi.intrinsics import store_i64, unreachable
 from compiler.runtime.memory import KIND_BYTES, KIND_RAW
 from compiler.runtime.memory import alloc as heap_alloc
+from compiler.runtime.memory import alloc_unzeroed
 
 BYTES_DATA = 16
 host_block = 0  # data address of the bytes object last handed to the host, until bytes_at adopts it
@@ -30,8 +31,8 @@ def alloc(size: int) -> int:
 def proxy_on_memory_allocate(size: i32) -> i32:
     """The host asks for ``size`` bytes to copy data into: the data of a new bytes object."""
     global host_block
-    block = heap_alloc(8 + size, KIND_BYTES)
-    store_u32(block + 8, size)
+    block = alloc_unzeroed(8 + size, KIND_BYTES)  # the host writes all of it before it is adopted
+    store_i64(block + 8, size)  # the length, and 0 after it
     host_block = block + BYTES_DATA
     return block + BYTES_DATA
 

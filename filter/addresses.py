@@ -46,8 +46,8 @@ def parse_ipv6(text: str) -> bytes | None:
     halves = text.split("::")
     if len(halves) > 2:
         return None
-    head = groups_of(halves[0])
-    tail = groups_of(halves[1] if len(halves) == 2 else "")
+    head = groups_of(halves[0], len(halves) == 1)  # before "::", a dotted part is not the last
+    tail = groups_of(halves[1] if len(halves) == 2 else "", True)
     if head is None or tail is None:
         return None
     total = len(head) + len(tail)
@@ -61,14 +61,15 @@ def parse_ipv6(text: str) -> bytes | None:
     return bytes(out)
 
 
-def groups_of(part: str) -> list[int] | None:
-    """The 16-bit words of a colon-separated run; a final dotted IPv4 counts as two."""
+def groups_of(part: str, ends_address: bool) -> list[int] | None:
+    """The 16-bit words of a colon-separated run; a final dotted IPv4 counts as two, where the
+    run ends the address (as ipaddress: "1.2.3.4::5" is no address)."""
     words: list[int] = []
     if len(part) == 0:
         return words
     groups = part.split(":")
     for i, group in enumerate(groups):
-        if i == len(groups) - 1 and "." in group:
+        if ends_address and i == len(groups) - 1 and "." in group:
             mapped = parse_ipv4(group.encode())
             if mapped is None:
                 return None
@@ -98,37 +99,33 @@ def parse_address(data: bytes) -> bytes | None:
     "[2001:db8::1]:443", or without port), or None; the same answer as
     ``parse_ip(strip_port(wire_to_text(data)))``. Every request goes through here, so an
     IPv4 address (with at most one colon, before the port) is read from the bytes in one
-    pass; other forms (brackets, several colons: IPv6) take the text path."""
-    if len(data) > 0 and data[0] == 91:  # "["
-        return parse_ip(strip_port(wire_to_text(data)))
+    pass; anything else (brackets, several colons: IPv6; any malformed part) is handed to
+    that text path at the first byte that does not fit, so both answers agree by construction."""
     value = 0
     octet = 0
     digits = 0
     dots = 0
-    valid = True
     in_port = False
-    for byte in data:  # digits first: most bytes are; an invalid address still looks for a 2nd colon
+    for byte in data:  # digits first: most bytes are
         if in_port:
             if byte == 58:  # a second ":": IPv6
                 return parse_ip(strip_port(wire_to_text(data)))
         elif 48 <= byte and byte <= 57:
-            # the masks change nothing while valid (an octet is checked where it ends: at most 3
-            # digits, below 1000; at most 3 dots), and keep an invalid address's values small
+            # the mask changes nothing while valid (an octet is checked where it ends: at most 3
+            # digits, below 1000) and keeps a long run's value small
             octet = (octet * 10 + byte - 48) & 0xFFF
             digits += 1
-        elif byte == 46:
-            if not is_octet(octet, digits) or dots == 3:  # a 4th dot: invalid
-                valid = False
-            value = (value * 256 + octet) & 0xFFFFFFFF
+        elif byte == 46 and dots < 3 and is_octet(octet, digits):
+            value = (value * 256 + octet) & 0xFFFFFF  # 3 octets at most: the mask changes nothing
             octet = 0
             digits = 0
-            dots = (dots + 1) & 3
-        elif byte == 58:
-            in_port = True
+            dots += 1
+        elif byte == 58 and dots == 3 and is_octet(octet, digits):
+            in_port = True  # the address is complete: the port's bytes are only looked at for ":"
         else:
-            valid = False
-    if not valid or dots != 3 or not is_octet(octet, digits):
-        return None
+            return parse_ip(strip_port(wire_to_text(data)))
+    if not in_port and (dots != 3 or not is_octet(octet, digits)):
+        return parse_ip(strip_port(wire_to_text(data)))
     return ipv4_mapped(value * 256 + octet)
 
 

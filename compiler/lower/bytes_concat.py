@@ -37,7 +37,7 @@ def fused_concat(lw, node: py_ast.BinOp) -> bool:
         push_length(lw, piece)
         if index:
             lw.emit("i64.add")
-    lw.call_runtime(f"{STRINGS}.new_bytes", BYTES)
+    lw.call_runtime(f"{STRINGS}.new_bytes_unzeroed", BYTES)  # every byte is written below
     result = lw.stash("i32")
     lw.emit("local.get", result)
     lw.emit("i32.const", BYTES_DATA)

@@ -7,6 +7,7 @@ from ..program import ANY, BYTES, INT, RT_MEMORY, STR, DictType, ListType, Tuple
 from .collections_ops import dict_read
 from ..sema.class_keys import identity_keyed
 from .formatting import FormatLowerer
+from .intrinsics import constant_int
 from .expressions import text_prefix
 from .deques import item_access
 from .user_keys import USER_KEYS, dict_symbol, lower_dict_display, user_keyed
@@ -103,6 +104,9 @@ class ContainerLowerer(FormatLowerer):
             return self.slice(node, base)
         if base == BYTES:
             self.value(node.value)
+            index = constant_int(node.slice)
+            if index is not None and 0 <= index < 1 << 20:
+                return self.bytes_at_constant(index)
             self.value(node.slice, INT)
             self.emit("call", "rt.bytes_index")
             return
@@ -120,6 +124,23 @@ class ContainerLowerer(FormatLowerer):
         symbol = item_access(base, False) if isinstance(base, ListType) else f"{TUPLES}.tuple_get" \
             if isinstance(base, VarTupleType) else f"{STRINGS}.{text_prefix(base)}_getitem"
         self.call_runtime(symbol, node.ty)
+
+    def bytes_at_constant(self, index: int) -> None:
+        """b[k], k a constant >= 0, of the bytes on the stack: a load after one length test inline;
+        out of range, rt.bytes_index raises the IndexError."""
+        data = self.stash("i32")
+        self.emit("local.get", data)
+        self.emit("i64.load32_u", 8)
+        self.emit("i64.const", index)
+        self.emit("i64.gt_u")
+        self.emit("if", self.fresh("L"), "i64")
+        self.emit("local.get", data)
+        self.emit("i64.load8_u", 16 + index)
+        self.emit("else")
+        self.emit("local.get", data)
+        self.emit("i64.const", index)
+        self.emit("call", "rt.bytes_index")
+        self.emit("end")
 
     def slice(self, node: py_ast.Subscript, base: Type) -> None:
         self.slot(node.value)

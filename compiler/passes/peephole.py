@@ -16,6 +16,8 @@ repeated until none applies:
   - ``i64.const 0; i64.ne``                         -> ``i64.eqz; i32.eqz`` (one byte fewer)
   - ``i32.eqz; i32.eqz; if|br_if``                  -> ``if|br_if`` (both test for non-zero)
   - ``local.set x; local.get x``                    -> ``local.tee x``
+  - ``i32.eqz; if A else B end``                    -> ``if B else A end`` (the arms swapped; an
+    ``if A end`` becomes ``if else A end``: the same bytes, ``else`` costs no fuel)
 """
 from __future__ import annotations
 
@@ -72,4 +74,37 @@ def _rewrite(body: list, i: int) -> tuple[list, int]:
         return [body[i + 2]], 3
     if a[0] == "local.set" and b[0] == "local.get" and a[1] == b[1]:
         return [("local.tee", a[1])], 2
+    if a == ("i32.eqz",) and b[0] == "if":
+        return _swapped_arms(body, i + 1), _end_of(body, i + 1) - i + 1
     return [], 0
+
+
+def _end_of(body: list, start: int) -> int:
+    """Index of the ``end`` closing the block opened at ``start``."""
+    depth = 0
+    for j in range(start + 1, len(body)):
+        op = body[j][0]
+        if op in ("block", "loop", "if"):
+            depth += 1
+        elif op == "end":
+            if depth == 0:
+                return j
+            depth -= 1
+    raise ValueError("unclosed block")
+
+
+def _swapped_arms(body: list, start: int) -> list:
+    """The ``if`` at ``start`` with its arms swapped (no ``else`` left for an empty one)."""
+    end = _end_of(body, start)
+    depth, middle = 0, end
+    for j in range(start + 1, end):
+        op = body[j][0]
+        if op in ("block", "loop", "if"):
+            depth += 1
+        elif op == "end":
+            depth -= 1
+        elif op == "else" and depth == 0:
+            middle = j
+            break
+    then, otherwise = body[start + 1:middle], body[middle + 1:end]
+    return [body[start], *otherwise, *([("else",), *then] if then else []), ("end",)]

@@ -93,16 +93,18 @@ def alloc(payload: int, kind: int) -> int:
 
     The hot path of every allocation: a block of its exact size if one is free, else carved
     from the region. No calls, no checked arithmetic (payload is bounded first, addresses are
-    below 4 GiB, size >> 3 < 2**29)."""
+    below 4 GiB, size >> 3 < 2**29). The first allocation finds no free list and an empty
+    region (bump_end 0), so the heap is laid out in alloc_slow, not tested for here."""
     global bump, allocated_since_collect
-    if not heap_start:
-        init_heap()
     if lt_u(MAX_PAYLOAD, payload):  # also a negative payload
         raise_memory_error()
     size = wrap_add(payload, ROUND_UP) & -8
-    if shr_u(small_free, size >> 3) & 1:  # the shift is mod 64: sizes from 512 may alias
-        if lt_u(size, SMALL_LIMIT):
-            return alloc_free(size, kind)
+    if (shr_u(small_free, size >> 3) & 1) == 0:  # "== 0" first: one instruction less than "if bit:"
+        pass
+    elif lt_u(size, SMALL_LIMIT):  # the shift is mod 64: sizes from 512 may alias
+        block = alloc_free(size, kind)
+        memory_fill(wrap_add(block, HEADER_SIZE), 0, wrap_sub(size, HEADER_SIZE))
+        return block
     block = bump
     top = wrap_add(block, size)
     if lt_u(bump_end, top):
@@ -116,8 +118,36 @@ def alloc(payload: int, kind: int) -> int:
     return block
 
 
+def alloc_unzeroed(payload: int, kind: int) -> int:
+    """``alloc`` for an object whose caller writes every payload byte before anything reads it:
+    only the last 8 bytes (which hold any padding after the payload; payload >= 1, so they lie past
+    the header) are zeroed. Zeroing costs
+    work per byte; a bytes object built by copying (a concatenation, host data) needs none."""
+    global bump, allocated_since_collect
+    if lt_u(MAX_PAYLOAD, payload):  # also a negative payload
+        raise_memory_error()
+    size = wrap_add(payload, ROUND_UP) & -8
+    if (shr_u(small_free, size >> 3) & 1) == 0:
+        pass
+    elif lt_u(size, SMALL_LIMIT):
+        block = alloc_free(size, kind)
+        store_i64(wrap_add(block, wrap_sub(size, 8)), 0)
+        return block
+    block = bump
+    top = wrap_add(block, size)
+    if lt_u(bump_end, top):
+        return alloc(payload, kind)  # the region is used up (rare): alloc starts the next one, once
+    bump = top
+    store_u32(block, size)
+    store_u32(block + 4, kind)
+    store_i64(wrap_add(block, wrap_sub(size, 8)), 0)
+    allocated_since_collect = wrap_add(allocated_since_collect, size)
+    return block
+
+
 def alloc_free(size: int, kind: int) -> int:
-    """``alloc`` from the non-empty free list of blocks of exactly ``size`` (< SMALL_LIMIT) bytes."""
+    """A block (header written, payload not zeroed) from the non-empty free list of blocks of
+    exactly ``size`` (< SMALL_LIMIT) bytes."""
     global small_free, allocated_since_collect
     head = wrap_add(free_heads, size >> 1)  # (size / 8) * 4
     block = load_u32(head)
@@ -127,9 +157,8 @@ def alloc_free(size: int, kind: int) -> int:
         small_free = small_free ^ shr_u(INT64_MIN, 63 - (size >> 3))
     store_u32(block, size)
     store_u32(block + 4, kind)
-    memory_fill(wrap_add(block, HEADER_SIZE), 0, wrap_sub(size, HEADER_SIZE))
     allocated_since_collect = wrap_add(allocated_since_collect, size)
-    return block
+    return block  # zeroed by the caller, as much as it needs
 
 
 def alloc_slow(size: int) -> int:
@@ -137,6 +166,8 @@ def alloc_slow(size: int) -> int:
     free): a large request takes the first large free block that fits; otherwise the region is
     retired and the next one is a large free block, or the memory above the heap."""
     global bump, bump_end, region_at_top
+    if not heap_start:
+        init_heap()
     if size >= SMALL_LIMIT:
         block = take_first_fit(size)
         if block != 0:

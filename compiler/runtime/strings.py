@@ -22,10 +22,10 @@ Functions returning several values set module globals (``slice_start``).
 """
 from abi.intrinsics import (bytes_at, data_ptr, div_u, load_i64, load_u8, load_u32, lt_u, memory_copy,
                             memory_fill, raise_memory_error, rem_u, store_u8,
-                            store_u32, wrap_add, wrap_mul, wrap_sub)
+                            store_i64, store_u32, wrap_add, wrap_mul, wrap_sub)
 from compiler.runtime.lists import (LIST_ITEMS, data_compare, data_equal, list_append, list_len,
                                     list_new, slot_address)
-from compiler.runtime.memory import KIND_BYTES, KIND_POINTERS, KIND_RAW, KIND_STR, alloc
+from compiler.runtime.memory import KIND_BYTES, KIND_POINTERS, KIND_RAW, KIND_STR, alloc, alloc_unzeroed
 from compiler.runtime.reprs import (SHOWN_CHARS, bytes_repr_cut, decode_message, index_error,
                                     int_digits_message, int_literal_message, ord_message, overflow_error,
                                     str_repr_cut, type_error, value_error)
@@ -109,10 +109,28 @@ def new_str(nbytes: int, ncps: int) -> int:
     return s
 
 
+def new_str_unzeroed(nbytes: int, ncps: int) -> int:
+    """new_str for a caller that writes all ``nbytes`` bytes before anything reads them."""
+    check_size(nbytes)
+    s = alloc_unzeroed(wrap_add(8, nbytes), KIND_STR)
+    store_u32(s + BYTE_LEN, nbytes)
+    store_u32(s + CP_LEN, ncps)
+    return s
+
+
 def new_bytes(n: int) -> int:
     check_size(n)
     b = alloc(wrap_add(8, n), KIND_BYTES)  # n <= MAX_OBJECT_BYTES: the sum fits
     store_u32(b + BYTE_LEN, n)
+    return b
+
+
+def new_bytes_unzeroed(n: int) -> int:
+    """new_bytes for a caller that writes all ``n`` bytes before anything reads them (a
+    concatenation, a copy): no zeroing first."""
+    check_size(n)
+    b = alloc_unzeroed(wrap_add(8, n), KIND_BYTES)
+    store_i64(b + BYTE_LEN, n)  # the length, and 0 in the 4 bytes after it (as new_bytes leaves them)
     return b
 
 
@@ -142,9 +160,9 @@ def new_text(nbytes: int, ncps: int, is_str: bool) -> int:
 def text_from_span(src: int, nbytes: int, is_str: bool) -> int:
     """A new str (code points counted) or bytes holding a copy of ``nbytes`` at ``src``."""
     if is_str:
-        r = new_str(nbytes, count_cps(src, nbytes))
+        r = new_str_unzeroed(nbytes, count_cps(src, nbytes))
     else:
-        r = new_bytes(nbytes)
+        r = new_bytes_unzeroed(nbytes)
     memory_copy(r + DATA, src, nbytes)
     return r
 
@@ -411,7 +429,7 @@ def str_concat(a: int, b: int) -> int:
         return a
     if na == 0:
         return b
-    r = new_str(na + nb, cp_len(a) + cp_len(b))
+    r = new_str_unzeroed(na + nb, cp_len(a) + cp_len(b))
     memory_copy(r + DATA, a + DATA, na)
     memory_copy(r + DATA + na, b + DATA, nb)
     return r
@@ -420,7 +438,7 @@ def str_concat(a: int, b: int) -> int:
 def bytes_concat(a: int, b: int) -> int:
     na = byte_len(a)
     nb = byte_len(b)
-    r = new_bytes(wrap_add(na, nb))  # two u32 lengths
+    r = new_bytes_unzeroed(wrap_add(na, nb))  # two u32 lengths
     memory_copy(wrap_add(r, DATA), wrap_add(a, DATA), na)
     memory_copy(wrap_add(r, DATA + na), wrap_add(b, DATA), nb)
     return r
@@ -460,9 +478,15 @@ def bytes_repeat(s: int, n: int) -> int:
 
 
 def same_bytes(a: int, b: int, n: int) -> bool:
-    """Are the ``n`` (>= 0) bytes at addresses ``a`` and ``b`` equal?"""
+    """Are the ``n`` (>= 0) bytes at addresses ``a`` and ``b`` equal? 8 bytes at a time (an address
+    is two), then 4, then one at a time; no load reaches past ``a + n`` or ``b + n``."""
     end = wrap_add(a, n)
-    while lt_u(wrap_add(a, 3), end):  # a + 4 <= end
+    while lt_u(wrap_add(a, 7), end):  # a + 8 <= end
+        if load_i64(a) != load_i64(b):
+            return False
+        a = wrap_add(a, 8)
+        b = wrap_add(b, 8)
+    if lt_u(wrap_add(a, 3), end):  # a + 4 <= end
         if load_u32(a) != load_u32(b):
             return False
         a = wrap_add(a, 4)
@@ -1159,7 +1183,7 @@ def bytes_join(sep: int, lst: int) -> int:
 # -- encoding ----------------------------------------------------------------------
 def str_encode(s: int) -> int:
     n = byte_len(s)
-    r = new_bytes(n)
+    r = new_bytes_unzeroed(n)
     memory_copy(r + DATA, s + DATA, n)
     return r
 
@@ -1343,7 +1367,7 @@ def str_from_int(v: int) -> int:
     while t != 0:
         t = div_u(t, 10)
         count += 1
-    r = new_str(count, count)
+    r = new_str_unzeroed(count, count)  # every digit is written below
     p = wrap_add(r, DATA + count - 1)
     while True:
         store_u8(p, wrap_add(48, rem_u(v, 10)))

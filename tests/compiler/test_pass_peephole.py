@@ -23,6 +23,12 @@ EDGES = [0, 1, -1, 255, 256, -256, 1 << 32, INT64_MAX, INT64_MIN]
      [("local.get", "x"), ("i64.eqz",), ("if", "L", None), ("end",)]),  # rewrites cascade
     ([("local.get", "p"), ("i32.eqz",), ("i32.eqz",), ("br_if", "B")], [("local.get", "p"), ("br_if", "B")]),
     ([("i64.const", 1), ("local.set", "x"), ("local.get", "x")], [("i64.const", 1), ("local.tee", "x")]),
+    ([("local.get", "c"), ("i32.eqz",), ("if", "L", "i64"), ("block", "B", None), ("end",), ("i64.const", 1),
+      ("else",), ("i64.const", 2), ("end",)],
+     [("local.get", "c"), ("if", "L", "i64"), ("i64.const", 2), ("else",), ("block", "B", None), ("end",),
+      ("i64.const", 1), ("end",)]),  # arms swapped, a nested block kept whole
+    ([("local.get", "c"), ("i32.eqz",), ("if", "L", None), ("call", "f"), ("end",)],
+     [("local.get", "c"), ("if", "L", None), ("else",), ("call", "f"), ("end",)]),
 ])
 def test_each_rewrite(before: list, after: list) -> None:
     assert peephole.simplify(list(before)) == after

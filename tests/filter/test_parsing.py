@@ -137,6 +137,8 @@ def test_every_envoy_address_parses_to_its_packed_form(address_port):
 
 def test_parse_address_examples():
     mapped = b"\0" * 10 + b"\xff\xff"
+    assert parse_ip("1.2.3.4::5") is None and parse_ip("1.2.3.4::") is None  # dotted only at the end
+    assert parse_ip("::5:1.2.3.4") == b"\0" * 10 + b"\0\x05\x01\x02\x03\x04"
     assert parse_address(b"10.1.2.3:5555") == mapped + bytes([10, 1, 2, 3])
     assert parse_address(b"10.1.2.3") == mapped + bytes([10, 1, 2, 3])
     assert parse_address(b"[::ffff:10.1.2.3]:80") == mapped + bytes([10, 1, 2, 3])

@@ -29,6 +29,7 @@ def reset_heap() -> None:
     del intrinsics.MEMORY[max(keep, intrinsics.PAGE):]
     memory.heap_start = 0
     memory.heap_top = 0
+    memory.bump = memory.bump_end = memory.small_free = memory.region_at_top = 0  # next alloc lays out
     memory.free_heads = 0
     memory.allocated_since_collect = 0
     memory.live_after_collect = 0

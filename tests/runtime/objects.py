@@ -34,6 +34,7 @@ def reset_memory() -> None:
                     mem.memory_grow((mem._HEAP_BASE + len(value)) // mem.PAGE + 1)
                 mem.data_ptr(value)
     memory.heap_start = memory.heap_top = memory.free_heads = 0
+    memory.bump = memory.bump_end = memory.small_free = memory.region_at_top = 0  # next alloc lays out
     memory.allocated_since_collect = memory.live_after_collect = memory.export_depth = 0
 
 
