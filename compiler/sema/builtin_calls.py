@@ -13,7 +13,7 @@ from .held_conversions import list_of_held
 from .reprs import shown_by_repr
 from .bytearrays import int_list, of_bytes, view
 from .type_values import refuse_type_value_use
-from .check_expr import NUMERIC, TEXT
+from .comparisons import NUMERIC, TEXT
 from .fstrings import STR_ARGUMENTS, str_convertible
 from .classes import inherited_method
 from .sort_keys import check_extremum, check_sorted, implied_key, sort_help, tuples_in_order

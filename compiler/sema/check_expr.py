@@ -18,11 +18,12 @@ from ..program import (CounterType, DefaultDictType, ANY, BOOL, BYTEARRAY, BYTES
                        UnionType, VarTupleType, members_of, union_of)
 from . import tuple_sequences
 from .arithmetic import ArithmeticChecks
+from .truth import truthy_type, value_truth_member
 from .container_literals import ContainerLiteralChecks
 from .builtins import PYTHON_BUILTINS
 from .callables import CallableType, check_lambda, function_value
 from .type_values import type_name_read, type_value
-from .comparisons import NUMERIC, TEXT, ComparisonChecks
+from .comparisons import TEXT, ComparisonChecks
 from .fstrings import FormatChecks
 from .dynamic_ops import DynamicOpChecks
 from .held import HeldChecks
@@ -56,25 +57,6 @@ ANY_HELP = ("an Any value must be narrowed first: 'if isinstance(x, str): ...', 
 
 UNION_HELP = ("a value of a union type must be narrowed first: 'if isinstance(x, str): ...', "
               "'if x is not None: ...', or an early return")
-
-
-def truthy_type(ty: Type, objects_have_truth: bool = True) -> bool:
-    """Whether a truth test of a ``ty`` compiles. An Any is tested on what it holds, unless some
-    class of the program defines __bool__ or __len__ (``objects_have_truth``), which would decide."""
-    if ty == ANY:
-        return not objects_have_truth
-    if is_int_enum(ty) or is_flag(ty) or value_truth_member(ty):
-        return False  # a member's truth is its value's: read there (ExprChecker.truthy), not in an Optional/Union
-    if isinstance(ty, UnionType):  # tested on what it holds; a class's __bool__/__len__ is not looked up
-        return not any(isinstance(m, (ClassType, TupleType)) for m in ty.members)
-    return ty in NUMERIC + TEXT or ty in (BYTEARRAY, MEMORYVIEW) or isinstance(ty, (ListType, DictType, TupleType, OptionalType, ClassType, SetType,
-                                                   VarTupleType))
-
-
-def value_truth_member(ty: Type) -> bool:
-    """Whether ``ty`` is an Optional or Union holding an IntEnum or Flag (whose truth is its value's)."""
-    members = [ty.inner] if isinstance(ty, OptionalType) else ty.members if isinstance(ty, UnionType) else []
-    return any(is_int_enum(m) or is_flag(m) for m in members)
 
 
 class ExprChecker(ContainerLiteralChecks, ArithmeticChecks, ComparisonChecks, FormatChecks, PercentFormatChecks, HeldChecks,

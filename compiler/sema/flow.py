@@ -13,7 +13,7 @@ from ..program import (ANY, BOOL, BYTEARRAY, BYTES, MEMORYVIEW, INT, NONE, STR, 
                        TupleType, Type, UnionType, VarTupleType, dict_of, tuple_of, union_of)
 from . import tuple_literals, tuple_sequences
 from .reversed_builtin import reversed_iteration
-from .check_expr import truthy_type
+from .truth import truthy_type
 from .field_narrowing import fields_kept
 from .named_tuples import is_named_tuple
 from .types import class_type
