@@ -97,7 +97,7 @@ def parse_ip(text: str) -> bytes | None:
 def parse_address(data: bytes) -> bytes | None:
     """16 bytes for Envoy's source.address property as it comes from the host ("1.2.3.4:80",
     "[2001:db8::1]:443", or without port), or None; the same answer as
-    ``parse_ip(strip_port(wire_to_text(data)))``. Every request goes through here, so an
+    ``parse_address_text(data)``. Every request goes through here, so an
     IPv4 address (with at most one colon, before the port) is read from the bytes in one
     pass; anything else (brackets, several colons: IPv6; any malformed part) is handed to
     that text path at the first byte that does not fit, so both answers agree by construction."""
@@ -109,7 +109,7 @@ def parse_address(data: bytes) -> bytes | None:
     for byte in data:  # digits first: most bytes are
         if in_port:
             if byte == 58:  # a second ":": IPv6
-                return parse_ip(strip_port(wire_to_text(data)))
+                return parse_address_text(data)
         elif 48 <= byte and byte <= 57:
             # the mask changes nothing while valid (an octet is checked where it ends: at most 3
             # digits, below 1000) and keeps a long run's value small
@@ -123,10 +123,15 @@ def parse_address(data: bytes) -> bytes | None:
         elif byte == 58 and dots == 3 and is_octet(octet, digits):
             in_port = True  # the address is complete: the port's bytes are only looked at for ":"
         else:
-            return parse_ip(strip_port(wire_to_text(data)))
+            return parse_address_text(data)
     if not in_port and (dots != 3 or not is_octet(octet, digits)):
-        return parse_ip(strip_port(wire_to_text(data)))
+        return parse_address_text(data)
     return ipv4_mapped(value * 256 + octet)
+
+
+def parse_address_text(data: bytes) -> bytes | None:
+    """The general path of parse_address: the address as text, port stripped."""
+    return parse_ip(strip_port(wire_to_text(data)))
 
 
 def is_octet(octet: int, digits: int) -> bool:

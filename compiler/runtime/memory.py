@@ -122,7 +122,9 @@ def alloc_unzeroed(payload: int, kind: int) -> int:
     """``alloc`` for an object whose caller writes every payload byte before anything reads it:
     only the last 8 bytes (which hold any padding after the payload; payload >= 1, so they lie past
     the header) are zeroed. Zeroing costs
-    work per byte; a bytes object built by copying (a concatenation, host data) needs none."""
+    work per byte; a bytes object built by copying (a concatenation, host data) needs none.
+    It repeats alloc's fast path rather than sharing a helper: the inliner keeps calls to a
+    helper this size, and one more call would cost every allocation."""
     global bump, allocated_since_collect
     if lt_u(MAX_PAYLOAD, payload):  # also a negative payload
         raise_memory_error()
