@@ -94,7 +94,7 @@ class ExprChecker(ContainerLiteralChecks, ArithmeticChecks, ComparisonChecks, Fo
             raise self.fail(py_node, TYPE_UNION_PROBLEM, "keep a type value and test the case apart (k in d, then d[k])")
         py_node.ty = ty
         if runs_user_code(py_node):
-            self.forget_fields()  # a method or __eq__ that ran may have assigned any field
+            self.forget_fields_run_by(py_node)  # a method or __eq__ that ran may have assigned fields
         return ty
 
     def use(self, py_node: py_ast.expr, target: Type, what: str = "this value") -> Type:
@@ -148,7 +148,7 @@ class ExprChecker(ContainerLiteralChecks, ArithmeticChecks, ComparisonChecks, Fo
             raise self.no_truth(py_node, ty)
         if self.objects_have_truth and isinstance(getattr(ty, "inner", ty), ClassType) \
                 and hasattr(self, "forget_fields"):
-            self.forget_fields()  # a __bool__ or __len__ may have run
+            self.forget_fields_run_by(None)  # a __bool__ or __len__ may have run
         return ty
 
     def no_truth(self, py_node: py_ast.expr, ty: Type) -> Bail:

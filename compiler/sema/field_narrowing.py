@@ -24,8 +24,8 @@ import ast as py_ast
 from ..program import ANY, NONE, OptionalType, Type
 from .types import assignable, runs_user_code
 
-HELP = ("keep the value in a local and use that: v = ...; {holder}.{attr} = v (a call, a loop or an "
-        "assignment to any '.{attr}' ends what is known of {holder}.{attr})")
+HELP = ("keep the value in a local and use that: v = ...; {holder}.{attr} = v (a call of code that may "
+        "assign a '.{attr}', a loop or an assignment to any '.{attr}' ends what is known of {holder}.{attr})")
 
 
 def narrow_assigned_field(checker, target: py_ast.Attribute, declared: Type, ty: Type) -> None:
@@ -66,15 +66,20 @@ def as_declared(checker, node: py_ast.expr) -> Type | None:
     return None
 
 
-def fields_kept(values: list[py_ast.expr], parts: list[tuple[dict, dict]]) -> list[tuple[dict, dict]]:
-    """Narrowings of the operands of an ``and``/``or``, less those about fields where a later
-    operand may run code of the program (``x.f is not None and g()``: g may assign x.f)."""
+def fields_kept(checker, values: list[py_ast.expr], parts: list[tuple[dict, dict]]) -> list[tuple[dict, dict]]:
+    """Narrowings of the operands of an ``and``/``or``, less those about fields a later operand's
+    code may assign (``x.f is not None and g()``: g may assign x.f)."""
     kept = []
     for index, (yes, no) in enumerate(parts):
-        if any(runs_user_code(n) for v in values[index + 1:] for n in py_ast.walk(v)):
-            yes, no = ({k: t for k, t in d.items() if "." not in k} for d in (yes, no))
+        for node in (n for v in values[index + 1:] for n in py_ast.walk(v) if runs_user_code(n)):
+            attrs = checker.field_stores.assigned_by(node)
+            yes, no = ({k: t for k, t in d.items() if not _field_in(k, attrs)} for d in (yes, no))
         kept.append((yes, no))
     return kept
+
+
+def _field_in(key: str, attrs: frozenset[str] | None) -> bool:
+    return "." in key and (attrs is None or key.split(".", 1)[1] in attrs)
 
 
 class ComprehensionFields:

@@ -58,7 +58,7 @@ class FlowMixin:
             yes, no = self.narrowings(test.operand)
             return no, yes
         if isinstance(test, py_ast.BoolOp):
-            parts = fields_kept(test.values, without_rebound(test.values, [self.narrowings(v) for v in test.values]))
+            parts = fields_kept(self, test.values, without_rebound(test.values, [self.narrowings(v) for v in test.values]))
             if isinstance(test.op, py_ast.And):
                 return {k: v for p in parts for k, v in p[0].items()}, {}
             return {}, {k: v for p in parts for k, v in p[1].items()}
@@ -108,14 +108,29 @@ class FlowMixin:
                 return f"{holder}.{node.attr}", fields[node.attr]
         return None, None
 
-    def forget_fields(self, attr: str | None = None, holder: str | None = None) -> None:
+    def forget_fields(self, attr: str | None = None, holder: str | None = None,
+                      attrs: frozenset[str] | None = None) -> None:
         """Drop what was proved about fields: all of them (code that may assign any field ran),
-        those named ``attr`` (an assignment through any object may alias), or those of ``holder``."""
+        those named ``attr`` or in ``attrs`` (an assignment through any object may alias), or
+        those of ``holder``."""
+        every = attr is None and holder is None and attrs is None
         for key in [k for k in self.narrowed if "." in k]:
             local, field = key.split(".", 1)
-            if (attr is None and holder is None) or field == attr or local == holder:
+            if every or field == attr or local == holder or (attrs is not None and field in attrs):
                 del self.narrowed[key]
                 self.forgotten.append(key)
+
+    def forget_fields_run_by(self, node: py_ast.expr | None) -> None:
+        """After code that may run the program's functions: ``node``'s call, or (None) only code
+        that runs unnamed (a ``__bool__``); the fields that code cannot assign stay known."""
+        if not any("." in k for k in self.narrowed):
+            return
+        stores = self.field_stores
+        attrs = stores.implicitly_assigned() if node is None else stores.assigned_by(node)
+        if attrs is None:
+            self.forget_fields()
+        else:
+            self.forget_fields(attrs=attrs)
 
     @property
     def forgotten(self) -> list[str]:

@@ -11,6 +11,7 @@ import ast as py_ast
 
 from ..program import ANY, BOOL, BYTES, FLOAT, INT, STR, ListType, Type
 from .dataclass_repr import written_text_methods
+from .field_stores import FieldStores
 from .held_methods import class_attribute_names
 from .stdlib_operators import never_held
 from .types import is_any_container, is_exception_class_info, is_subclass, to_any
@@ -67,6 +68,7 @@ def note_methods(checker: type, program) -> None:
     checker.objects_have_text = written_text_methods(program)  # sema/dataclass_repr.py
     note_own_text(program)
     checker.objects_have_truth = protocol_classes(program, ("__bool__", "__len__"))
+    checker.field_stores = FieldStores([m.tree for m in program.modules.values()])
     checker.class_attributes = class_attribute_names(program)  # sema/held_methods.py
 
 

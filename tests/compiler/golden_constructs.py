@@ -375,30 +375,51 @@ CONSTRUCTS = [
      '8:16', 'unsupported operand types for this operator: int | None and int',
      "a value of a union type must be narrowed first: 'if isinstance(x, str): ...', "
      "'if x is not None: ...', or an early return"),
-    ('a `T \\| None` field assigned a `T`, read after a call', 'class C:\n    def __init__(self) -> None:\n        self.s: str | None = None\n'
-     'def g() -> None:\n    pass\ndef f(c: C) -> int:\n    c.s = "a"\n    g()\n    return len(c.s)\n',
+    ('a `T \\| None` field assigned a `T`, read after a call that may assign it', 'class C:\n    def __init__(self) -> None:\n        self.s: str | None = None\n'
+     'def g(o: C) -> None:\n    o.s = None\ndef f(c: C) -> int:\n    c.s = "a"\n    g(c)\n    return len(c.s)\n',
      '9:16', 'the argument of len() must be str, bytes, list or dict, not str | None',
      "test it first: 'if c.s is not None: ...', or "
-     "keep the value in a local and use that: v = ...; c.s = v (a call, a loop or an assignment to any '.s' "
+     "keep the value in a local and use that: v = ...; c.s = v (a call of code that may assign a '.s', a loop or an assignment to any '.s' "
+     "ends what is known of c.s)"),
+    ('a `T \\| None` field read after a call of code that calls code that may assign it', 'class C:\n    def __init__(self) -> None:\n        self.s: str | None = None\n'
+     'def h(o: C) -> None:\n    o.s = None\ndef g(o: C) -> None:\n    h(o)\ndef f(c: C) -> int:\n'
+     '    c.s = "a"\n    g(c)\n    return len(c.s)\n',
+     '11:16', 'the argument of len() must be str, bytes, list or dict, not str | None',
+     "test it first: 'if c.s is not None: ...', or "
+     "keep the value in a local and use that: v = ...; c.s = v (a call of code that may assign a '.s', a loop or an assignment to any '.s' "
+     "ends what is known of c.s)"),
+    ('a `T \\| None` field read after a comparison whose `__eq__` may assign it', 'class C:\n    def __init__(self) -> None:\n'
+     '        self.s: str | None = None\n    def __eq__(self, other: "C") -> bool:\n        self.s = None\n'
+     '        return True\ndef f(c: C, d: C) -> int:\n    c.s = "a"\n    if c == d:\n        return len(c.s)\n    return 0\n',
+     '10:20', 'the argument of len() must be str, bytes, list or dict, not str | None',
+     "test it first: 'if c.s is not None: ...', or "
+     "keep the value in a local and use that: v = ...; c.s = v (a call of code that may assign a '.s', a loop or an assignment to any '.s' "
+     "ends what is known of c.s)"),
+    ('a `T \\| None` field read after a call of a function value that may assign it', 'class C:\n    def __init__(self) -> None:\n        self.s: str | None = None\n'
+     'def clear(o: C) -> None:\n    o.s = None\ndef f(c: C) -> int:\n    step = clear\n    c.s = "a"\n'
+     '    step(c)\n    return len(c.s)\n',
+     '10:16', 'the argument of len() must be str, bytes, list or dict, not str | None',
+     "test it first: 'if c.s is not None: ...', or "
+     "keep the value in a local and use that: v = ...; c.s = v (a call of code that may assign a '.s', a loop or an assignment to any '.s' "
      "ends what is known of c.s)"),
     ('a `T \\| None` field assigned a `T` before a loop, read in it', 'class C:\n    def __init__(self) -> None:\n        self.s: str | None = None\n'
      'def f(c: C, xs: list[int]) -> int:\n    c.s = "a"\n    n = 0\n    for x in xs:\n        n += len(c.s)\n    return n\n',
      '8:18', 'the argument of len() must be str, bytes, list or dict, not str | None',
      "test it first: 'if c.s is not None: ...', or "
-     "keep the value in a local and use that: v = ...; c.s = v (a call, a loop or an assignment to any '.s' "
+     "keep the value in a local and use that: v = ...; c.s = v (a call of code that may assign a '.s', a loop or an assignment to any '.s' "
      "ends what is known of c.s)"),
     ('a `T \\| None` field assigned a `T`, read after a store to that field of another object', 'class C:\n    def __init__(self) -> None:\n        self.s: str | None = None\n'
      'def f(c: C, d: C) -> int:\n    c.s = "a"\n    d.s = None\n    return len(c.s)\n',
      '7:16', 'the argument of len() must be str, bytes, list or dict, not str | None',
      "test it first: 'if c.s is not None: ...', or "
-     "keep the value in a local and use that: v = ...; c.s = v (a call, a loop or an assignment to any '.s' "
+     "keep the value in a local and use that: v = ...; c.s = v (a call of code that may assign a '.s', a loop or an assignment to any '.s' "
      "ends what is known of c.s)"),
     ('a `T \\| None` field narrowed before a comprehension that calls, read in it', 'class C:\n    def __init__(self) -> None:\n        self.s: str | None = None\n'
-     'def g(x: int) -> int:\n    return x\ndef f(c: C, xs: list[int]) -> list[int]:\n    c.s = "a"\n'
-     '    return [len(c.s) + g(x) for x in xs]\n',
-     '8:17', 'this field was narrowed before the comprehension, and code in it may change the field before '
+     'def g(c: C, x: int) -> int:\n    c.s = None\n    return x\ndef f(c: C, xs: list[int]) -> list[int]:\n    c.s = "a"\n'
+     '    return [len(c.s) + g(c, x) for x in xs]\n',
+     '9:17', 'this field was narrowed before the comprehension, and code in it may change the field before '
      'the next item reads it',
-     "keep the value in a local and use that: v = ...; c.s = v (a call, a loop or an assignment to any '.s' "
+     "keep the value in a local and use that: v = ...; c.s = v (a call of code that may assign a '.s', a loop or an assignment to any '.s' "
      "ends what is known of c.s)"),
     ('`del` of a field', 'class C:\n    x: int = 0\ndef f(c: C) -> None:\n    del c.x\n',
      '4:9', "'del' of a field is not supported",

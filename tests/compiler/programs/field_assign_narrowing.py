@@ -189,3 +189,48 @@ def unpacked_into_optional(a: int) -> int:
     if c is not None and n.c is not None:
         return c * 10 + n.c
     return -1
+
+
+class Meter:
+    def __init__(self) -> None:
+        self.count = 0
+        self.last: str | None = None
+
+    def add(self, n: int) -> int:
+        self.count += n
+        return self.count
+
+    def note(self, n: Node) -> int:
+        if n.s is not None and self.add(len(n.s)) > 0:  # add() assigns no '.s'
+            self.last = n.s
+            return self.add(len(n.s))
+        return 0
+
+
+@export
+def kept_across_calls(a: int) -> int:
+    n = Node(a % 10)
+    m = Meter()
+    n.s = str(a)
+    k = size("abc") + m.add(len(n.s)) + pair("x", a % 7)  # none of them assigns a '.s'
+    return len(n.s) * 1000 + k
+
+
+@export
+def kept_after_test_and_call(a: int) -> int:
+    n = Node(a % 10)
+    if a % 3:
+        n.s = "x" * (a % 5)
+    if n.s and pair(n.s, 1) > 0:
+        m = Meter()
+        m.add(3)
+        return len(n.s) * 10 + m.note(n)
+    return -1
+
+
+@export
+def ended_by_a_call_that_may_assign(a: int) -> int:
+    n = Node(a % 10)
+    n.s = str(a)
+    drop(n)  # assigns n.s = None: what was known of n.s ends
+    return -1 if n.s is None else len(n.s)

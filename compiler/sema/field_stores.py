@@ -1,0 +1,256 @@
+"""Which fields a call may assign, so one that cannot assign ``.f`` keeps what was proved about ``x.f``.
+
+mypy keeps ``if self.origin: ... g(); use(self.origin)`` narrowed whatever ``g`` does; CPython then
+may read a None. We keep it only where no code that may run can assign a field of that name, found
+over the source of every module, by name, so what it misses is only ever more code:
+
+- a function's own stores: ``x.f = ...``, ``x.f += ...``, ``del x.f``, ``for x.f in ...``; a class's
+  constructor also stores its annotated fields (a dataclass's generated ``__init__``);
+- what a function calls: every function or method of that name in any module (so every override), a
+  class's ``__init__``/``__post_init__``/``__new__`` and its bases' by name;
+- code that may run with no call of its name anywhere (``IMPLICIT``): dunder methods other than
+  ``__init__`` (operators, ``str()``, hashing, iteration, ``with``), decorated functions (properties),
+  lambdas, generator bodies (run by ``next`` on a generator made earlier), and every function or
+  class named outside a call's callee position (a function value, a callback, a class value).
+
+A call of an unknown kind, or a memory store, may assign any field (``None``).
+"""
+from __future__ import annotations
+
+import ast as py_ast
+from typing import Iterator
+
+Def = py_ast.FunctionDef | py_ast.Lambda
+# An export runs when the host calls it, never inside a call of the program (the host calls back
+# only proxy_on_memory_allocate, which runs no code of the program).
+PLAIN_DECORATORS = ("staticmethod", "classmethod", "export", "export_if_overridden", "wasm_import")
+INIT_METHODS = ("__init__", "__post_init__", "__new__")
+
+
+class FieldStores:
+    """The program's function bodies, indexed once: ``assigned_by(call)`` is the field names code
+    that a call may run can assign, or None for any."""
+
+    def __init__(self, trees: list[py_ast.Module]) -> None:
+        self.trees = trees  # indexed on first use: most functions narrow no field
+        self.indexed = False
+
+    def _index_all(self) -> None:
+        self.indexed = True
+        self.defs: dict[str, list[Def]] = {}
+        self.classes: dict[str, list[py_ast.ClassDef]] = {}
+        self.stores: dict[Def, set[str]] = {}
+        self.calls: dict[Def, set[str]] = {}
+        self.implicit: list[Def] = []
+        self.named: set[str] = set()  # names read other than as a callee
+        self.aliases: dict[str, set[str]] = {}  # 'as' name -> the names imported under it
+        self.owner: dict[Def, py_ast.ClassDef] = {}
+        for tree in self.trees:
+            self._index(tree)
+        self.implicit += [d for name in self.named for d in self.defs.get(name, ())]
+        self.implicit_classes = [name for name in self.named if name in self.classes]
+        self._implicit_stores: frozenset[str] | None = None
+        self._memo: dict[tuple[str, ...], frozenset[str]] = {}
+
+    def assigned_by(self, node: py_ast.expr) -> frozenset[str] | None:
+        """Field names that evaluating ``node`` (a call or an operation that may run code of the
+        program, sema/types.py ``runs_user_code``) may assign; None: any."""
+        callees = self._callees(node)
+        if callees is None:
+            return None
+        if not self.indexed:
+            self._index_all()
+        return self.implicitly_assigned() | self._names_reach(callees)
+
+    def implicitly_assigned(self) -> frozenset[str]:
+        """Field names code that runs with no call of its name (a dunder, a property, a function
+        value) may assign."""
+        if not self.indexed:
+            self._index_all()
+        if self._implicit_stores is None:
+            self._implicit_stores = self._reach(list(self.implicit), list(self.implicit_classes))
+        return self._implicit_stores
+
+    def _callees(self, node: py_ast.expr) -> tuple[str, ...] | None:
+        """The names a call reaches by (``"C()"`` for a class's construction); () for none beyond
+        the implicit code; None when anything may run."""
+        call = getattr(node, "call", None) if isinstance(node, py_ast.Call) else None
+        kind = call[0] if call else ""
+        if kind in ("function", "method", "super"):
+            return (call[1].name,)  # by name: every override of a method too
+        if kind == "new":
+            return (f"{call[1].name}()",)
+        if kind == "intrinsic" and (call[1].startswith("store_") or call[1] in ("memory_fill", "memory_copy")):
+            return None
+        return ()  # a builtin, a function value, an operator: only implicit code runs
+
+    def _names_reach(self, names: tuple[str, ...]) -> frozenset[str]:
+        if names not in self._memo:
+            defs = [d for name in names if not name.endswith("()") for d in self.defs.get(name, ())]
+            classes = [name[:-2] for name in names if name.endswith("()")]
+            self._memo[names] = self._reach(defs, classes)
+        return self._memo[names]
+
+    def _reach(self, defs: list[Def], classes: list[str]) -> frozenset[str]:
+        """Field names stored by ``defs``, the construction of ``classes``, and all they call."""
+        seen: set[int] = set()
+        seen_classes: set[str] = set()
+        stored: set[str] = set()
+        while defs or classes:
+            while classes:
+                name = classes.pop()
+                if name in seen_classes:
+                    continue
+                seen_classes.add(name)
+                for cls in self.classes.get(name, ()):
+                    stored |= _annotated_fields(cls)
+                    defs += [d for d in _methods(cls) if d.name in INIT_METHODS]
+                    classes += [b.id for b in cls.bases if isinstance(b, py_ast.Name)]
+            if defs:
+                fn = defs.pop()
+                if id(fn) in seen:
+                    continue
+                seen.add(id(fn))
+                stored |= self.stores[fn]
+                for name in self.calls[fn]:
+                    if name.startswith("super:"):
+                        defs += self._super_methods(fn, name[len("super:"):])
+                        continue
+                    for real in (name, *self.aliases.get(name, ())):
+                        defs += self.defs.get(real, ())
+                        if real in self.classes:
+                            classes.append(real)
+        return frozenset(stored)
+
+    def _super_methods(self, fn: Def, name: str) -> list[Def]:
+        """What ``super().name(...)`` in ``fn`` may run: the nearest definition up each base;
+        every method of that name where a base is not found by name."""
+        cls = self.owner.get(fn)
+        bases = [b.id if isinstance(b, py_ast.Name) else "" for b in cls.bases] if cls else [""]
+        found: list[Def] = []
+        while bases:
+            base = bases.pop()
+            classes = self.classes.get(base) or []
+            if not classes and base not in ("object", "Exception", "BaseException"):
+                return list(self.defs.get(name, ()))
+            for cls in classes:
+                own = [m for m in _methods(cls) if m.name == name]
+                found += own
+                if not own:
+                    bases += [b.id if isinstance(b, py_ast.Name) else "" for b in cls.bases]
+        return found
+
+    def _index(self, tree: py_ast.Module) -> None:
+        for node in py_ast.walk(tree):
+            if isinstance(node, (py_ast.FunctionDef, py_ast.Lambda)):
+                self._index_def(node)
+            elif isinstance(node, py_ast.ClassDef):
+                self.classes.setdefault(node.name, []).append(node)
+                self.owner.update((m, node) for m in _methods(node))
+            elif isinstance(node, (py_ast.Import, py_ast.ImportFrom)):
+                for alias in node.names:
+                    if alias.asname:
+                        self.aliases.setdefault(alias.asname, set()).add(alias.name.rsplit(".", 1)[-1])
+        self._note_names(tree)
+
+    def _index_def(self, fn: Def) -> None:
+        if isinstance(fn, py_ast.FunctionDef):
+            self.defs.setdefault(fn.name, []).append(fn)
+        stores, calls, generator = set(), set(), False
+        for node in _own_nodes(fn):
+            if isinstance(node, py_ast.Attribute) and isinstance(node.ctx, (py_ast.Store, py_ast.Del)):
+                stores.add(node.attr)
+            elif isinstance(node, py_ast.Call):
+                callee = node.func
+                if isinstance(callee, py_ast.Name):
+                    calls.add(callee.id)
+                elif isinstance(callee, py_ast.Attribute) and _is_super(callee.value):
+                    calls.add(f"super:{callee.attr}")
+                elif isinstance(callee, py_ast.Attribute):
+                    calls.add(callee.attr)
+            elif isinstance(node, (py_ast.Yield, py_ast.YieldFrom)):
+                generator = True
+        self.stores[fn], self.calls[fn] = stores, calls
+        if isinstance(fn, py_ast.Lambda) or generator or _dunder(fn.name) or _decorated(fn):
+            self.implicit.append(fn)
+
+    def _note_names(self, tree: py_ast.Module) -> None:
+        """Names read other than as a callee: a function or class used as a value."""
+        callees = {id(n.func) for n in py_ast.walk(tree) if isinstance(n, py_ast.Call)}
+        skipped = callees | {id(n) for a in _annotations(tree) for n in py_ast.walk(a)}
+        for scope, local in _scopes(tree):
+            for node in scope:
+                if id(node) in skipped:
+                    continue
+                if isinstance(node, py_ast.Name) and isinstance(node.ctx, py_ast.Load) and node.id not in local:
+                    self.named.add(node.id)
+                elif isinstance(node, py_ast.Attribute) and isinstance(node.ctx, py_ast.Load):
+                    self.named.add(node.attr)
+
+
+def _own_nodes(fn: Def) -> Iterator[py_ast.AST]:
+    """The nodes of ``fn``'s body, not those of functions or classes defined in it."""
+    todo = [fn.body] if isinstance(fn, py_ast.Lambda) else list(fn.body)
+    while todo:
+        node = todo.pop()
+        yield node
+        for child in py_ast.iter_child_nodes(node):
+            if not isinstance(child, (py_ast.FunctionDef, py_ast.Lambda, py_ast.ClassDef)):
+                todo.append(child)
+
+
+def _annotated_fields(cls: py_ast.ClassDef) -> set[str]:
+    return {s.target.id for s in cls.body if isinstance(s, py_ast.AnnAssign) and isinstance(s.target, py_ast.Name)}
+
+
+def _methods(cls: py_ast.ClassDef) -> list[py_ast.FunctionDef]:
+    return [s for s in cls.body if isinstance(s, py_ast.FunctionDef)]
+
+
+def _dunder(name: str) -> bool:
+    return name.startswith("__") and name.endswith("__") and name not in INIT_METHODS
+
+
+def _decorated(fn: py_ast.FunctionDef) -> bool:
+    return any(_decorator_name(d) not in PLAIN_DECORATORS for d in fn.decorator_list)
+
+
+def _decorator_name(node: py_ast.expr) -> str:
+    if isinstance(node, py_ast.Call):
+        node = node.func  # @export_if_overridden("Class.method")
+    return node.id if isinstance(node, py_ast.Name) else node.attr if isinstance(node, py_ast.Attribute) else ""
+
+
+def _is_super(node: py_ast.expr) -> bool:
+    return isinstance(node, py_ast.Call) and isinstance(node.func, py_ast.Name) and node.func.id == "super"
+
+
+def _annotations(tree: py_ast.Module) -> Iterator[py_ast.expr]:
+    """Type annotations: names there are types, not values that may be called."""
+    for node in py_ast.walk(tree):
+        if isinstance(node, py_ast.AnnAssign):
+            yield node.annotation
+        elif isinstance(node, py_ast.arg) and node.annotation is not None:
+            yield node.annotation
+        elif isinstance(node, py_ast.FunctionDef) and node.returns is not None:
+            yield node.returns
+
+
+def _scopes(tree: py_ast.Module) -> Iterator[tuple[list[py_ast.AST], set[str]]]:
+    """Each function's own nodes with its local names (a load of one is no function value), and
+    the module's other nodes with none."""
+    in_functions: set[int] = set()
+    for fn in (n for n in py_ast.walk(tree) if isinstance(n, (py_ast.FunctionDef, py_ast.Lambda))):
+        nodes = list(_own_nodes(fn))
+        in_functions.update(id(n) for n in nodes)
+        yield nodes, _local_names(fn, nodes)
+    yield [n for n in py_ast.walk(tree) if id(n) not in in_functions], set()
+
+
+def _local_names(fn: Def, nodes: list[py_ast.AST]) -> set[str]:
+    args = fn.args
+    names = {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)}
+    names |= {a.arg for a in (args.vararg, args.kwarg) if a is not None}
+    names |= {n.id for n in nodes if isinstance(n, py_ast.Name) and isinstance(n.ctx, py_ast.Store)}
+    declared = {name for n in nodes if isinstance(n, (py_ast.Global, py_ast.Nonlocal)) for name in n.names}
+    return names - declared
