@@ -18,7 +18,6 @@ A call of an unknown kind, or a memory store, may assign any field (``None``).
 from __future__ import annotations
 
 import ast as py_ast
-from typing import Iterator
 
 Def = py_ast.FunctionDef | py_ast.Lambda
 # An export runs when the host calls it, never inside a call of the program (the host calls back
@@ -141,62 +140,82 @@ class FieldStores:
         return found
 
     def _index(self, tree: py_ast.Module) -> None:
-        for node in py_ast.walk(tree):
-            if isinstance(node, (py_ast.FunctionDef, py_ast.Lambda)):
-                self._index_def(node)
-            elif isinstance(node, py_ast.ClassDef):
-                self.classes.setdefault(node.name, []).append(node)
-                self.owner.update((m, node) for m in _methods(node))
-            elif isinstance(node, (py_ast.Import, py_ast.ImportFrom)):
-                for alias in node.names:
-                    if alias.asname:
-                        self.aliases.setdefault(alias.asname, set()).add(alias.name.rsplit(".", 1)[-1])
-        self._note_names(tree)
+        """One pass over ``tree``: each function's own stores, calls and reads of names."""
+        reads: dict[Def | None, list[str]] = {None: []}  # names loaded other than as a callee
+        local: dict[Def | None, set[str]] = {None: set()}
+        stack: list[tuple[py_ast.AST, Def | None, bool]] = [(tree, None, False)]
+        while stack:
+            node, fn, callee = stack.pop()
+            kind = type(node)
+            if kind is py_ast.Name:
+                if isinstance(node.ctx, py_ast.Load):
+                    if not callee:
+                        reads[fn].append(node.id)
+                else:
+                    local[fn].add(node.id)
+                continue
+            if kind is py_ast.Attribute:
+                if not isinstance(node.ctx, py_ast.Load):
+                    if fn is not None:
+                        self.stores[fn].add(node.attr)
+                elif not callee:
+                    self.named.add(node.attr)
+                stack.append((node.value, fn, False))
+                continue
+            if kind is py_ast.FunctionDef or kind is py_ast.Lambda:
+                stack += [(d, fn, False) for d in getattr(node, "decorator_list", ())]
+                stack += [(d, fn, False) for d in (*node.args.defaults, *node.args.kw_defaults) if d is not None]
+                self._start_def(node, reads, local)
+                body = [node.body] if kind is py_ast.Lambda else node.body
+                stack += [(child, node, False) for child in body]
+                continue
+            if kind is py_ast.Call:
+                self._note_call(node, fn)
+                stack.append((node.func, fn, True))
+                stack += [(a, fn, False) for a in node.args] + [(k.value, fn, False) for k in node.keywords]
+                continue
+            if kind is py_ast.AnnAssign:
+                stack += [(c, fn, False) for c in (node.target, node.value) if c is not None]
+                continue  # the annotation is a type, not a value
+            self._note_other(node, fn, local)
+            stack += [(child, fn, False) for child in py_ast.iter_child_nodes(node)]
+        for fn, names in reads.items():
+            declared = {n[1:] for n in local[fn] if n.startswith("\0")}
+            self.named.update(n for n in names if n not in local[fn] or n in declared)
 
-    def _index_def(self, fn: Def) -> None:
+    def _start_def(self, fn: Def, reads: dict, local: dict) -> None:
         if isinstance(fn, py_ast.FunctionDef):
             self.defs.setdefault(fn.name, []).append(fn)
-        stores, calls, generator = set(), set(), False
-        for node in _own_nodes(fn):
-            if isinstance(node, py_ast.Attribute) and isinstance(node.ctx, (py_ast.Store, py_ast.Del)):
-                stores.add(node.attr)
-            elif isinstance(node, py_ast.Call):
-                callee = node.func
-                if isinstance(callee, py_ast.Name):
-                    calls.add(callee.id)
-                elif isinstance(callee, py_ast.Attribute) and _is_super(callee.value):
-                    calls.add(f"super:{callee.attr}")
-                elif isinstance(callee, py_ast.Attribute):
-                    calls.add(callee.attr)
-            elif isinstance(node, (py_ast.Yield, py_ast.YieldFrom)):
-                generator = True
-        self.stores[fn], self.calls[fn] = stores, calls
-        if isinstance(fn, py_ast.Lambda) or generator or _dunder(fn.name) or _decorated(fn):
+        self.stores[fn], self.calls[fn] = set(), set()
+        args = fn.args
+        params = {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)}
+        reads[fn], local[fn] = [], params | {a.arg for a in (args.vararg, args.kwarg) if a is not None}
+        if isinstance(fn, py_ast.Lambda) or _dunder(fn.name) or _decorated(fn):
             self.implicit.append(fn)
 
-    def _note_names(self, tree: py_ast.Module) -> None:
-        """Names read other than as a callee: a function or class used as a value."""
-        callees = {id(n.func) for n in py_ast.walk(tree) if isinstance(n, py_ast.Call)}
-        skipped = callees | {id(n) for a in _annotations(tree) for n in py_ast.walk(a)}
-        for scope, local in _scopes(tree):
-            for node in scope:
-                if id(node) in skipped:
-                    continue
-                if isinstance(node, py_ast.Name) and isinstance(node.ctx, py_ast.Load) and node.id not in local:
-                    self.named.add(node.id)
-                elif isinstance(node, py_ast.Attribute) and isinstance(node.ctx, py_ast.Load):
-                    self.named.add(node.attr)
+    def _note_call(self, node: py_ast.Call, fn: Def | None) -> None:
+        if fn is None:
+            return  # module-level code runs at start-up, inside no call
+        callee = node.func
+        if isinstance(callee, py_ast.Name):
+            self.calls[fn].add(callee.id)
+        elif isinstance(callee, py_ast.Attribute):
+            self.calls[fn].add(f"super:{callee.attr}" if _is_super(callee.value) else callee.attr)
 
-
-def _own_nodes(fn: Def) -> Iterator[py_ast.AST]:
-    """The nodes of ``fn``'s body, not those of functions or classes defined in it."""
-    todo = [fn.body] if isinstance(fn, py_ast.Lambda) else list(fn.body)
-    while todo:
-        node = todo.pop()
-        yield node
-        for child in py_ast.iter_child_nodes(node):
-            if not isinstance(child, (py_ast.FunctionDef, py_ast.Lambda, py_ast.ClassDef)):
-                todo.append(child)
+    def _note_other(self, node: py_ast.AST, fn: Def | None, local: dict) -> None:
+        if isinstance(node, py_ast.ClassDef):
+            self.classes.setdefault(node.name, []).append(node)
+            self.owner.update((m, node) for m in _methods(node))
+        elif isinstance(node, (py_ast.Import, py_ast.ImportFrom)):
+            for alias in node.names:
+                if alias.asname:
+                    self.aliases.setdefault(alias.asname, set()).add(alias.name.rsplit(".", 1)[-1])
+        elif fn is None:
+            return
+        elif isinstance(node, (py_ast.Yield, py_ast.YieldFrom)) and fn not in self.implicit:
+            self.implicit.append(fn)  # a generator's body runs when it is iterated
+        elif isinstance(node, (py_ast.Global, py_ast.Nonlocal)):
+            local[fn].update(f"\0{name}" for name in node.names)  # not local: see _index's end
 
 
 def _annotated_fields(cls: py_ast.ClassDef) -> set[str]:
@@ -225,32 +244,3 @@ def _is_super(node: py_ast.expr) -> bool:
     return isinstance(node, py_ast.Call) and isinstance(node.func, py_ast.Name) and node.func.id == "super"
 
 
-def _annotations(tree: py_ast.Module) -> Iterator[py_ast.expr]:
-    """Type annotations: names there are types, not values that may be called."""
-    for node in py_ast.walk(tree):
-        if isinstance(node, py_ast.AnnAssign):
-            yield node.annotation
-        elif isinstance(node, py_ast.arg) and node.annotation is not None:
-            yield node.annotation
-        elif isinstance(node, py_ast.FunctionDef) and node.returns is not None:
-            yield node.returns
-
-
-def _scopes(tree: py_ast.Module) -> Iterator[tuple[list[py_ast.AST], set[str]]]:
-    """Each function's own nodes with its local names (a load of one is no function value), and
-    the module's other nodes with none."""
-    in_functions: set[int] = set()
-    for fn in (n for n in py_ast.walk(tree) if isinstance(n, (py_ast.FunctionDef, py_ast.Lambda))):
-        nodes = list(_own_nodes(fn))
-        in_functions.update(id(n) for n in nodes)
-        yield nodes, _local_names(fn, nodes)
-    yield [n for n in py_ast.walk(tree) if id(n) not in in_functions], set()
-
-
-def _local_names(fn: Def, nodes: list[py_ast.AST]) -> set[str]:
-    args = fn.args
-    names = {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)}
-    names |= {a.arg for a in (args.vararg, args.kwarg) if a is not None}
-    names |= {n.id for n in nodes if isinstance(n, py_ast.Name) and isinstance(n.ctx, py_ast.Store)}
-    declared = {name for n in nodes if isinstance(n, (py_ast.Global, py_ast.Nonlocal)) for name in n.names}
-    return names - declared
