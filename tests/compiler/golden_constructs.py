@@ -406,7 +406,7 @@ CONSTRUCTS = [
      '        self.s: str | None = None\n        self.n = 0\n    @property\n    def size(self) -> int:\n'
      '        self.s = None\n        return self.n\ndef f(c: C) -> int:\n    c.s = "a"\n    k = c.size\n'
      '    return len(c.s) + k\n',
-     '13:16', 'the argument of len() must be str, bytes, list or dict, not str | None',
+     '12:16', 'the argument of len() must be str, bytes, list or dict, not str | None',
      "test it first: 'if c.s is not None: ...', or "
      "keep the value in a local and use that: v = ...; c.s = v (a call of code that may assign a '.s', a loop or an assignment to any '.s' "
      "ends what is known of c.s)"),
