@@ -1,5 +1,6 @@
 """The benchmark's own tools (no timings): the wasm size parser, the README splice, the
 baseline build from a git ref, the example requests, startup fuel and the before/after table."""
+import functools
 import subprocess
 from pathlib import Path
 
@@ -12,8 +13,14 @@ from compiler import compile_file
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 
+@functools.cache
+def main_wasm() -> bytes:
+    """filter/main.py compiled once for the tests that only read it."""
+    return compile_file(ROOT / "filter" / "main.py")
+
+
 def test_sections_add_up_and_every_function_has_a_part():
-    wasm = compile_file(ROOT / "filter" / "main.py")
+    wasm = main_wasm()
     figures = size.measure(wasm)
     assert sum(figures["sections"].values()) == len(wasm) == figures["total"]
     parts = figures["parts"]
@@ -25,7 +32,7 @@ def test_sections_add_up_and_every_function_has_a_part():
 
 
 def test_opcode_bytes_cover_every_function_body():
-    wasm = compile_file(ROOT / "filter" / "main.py")
+    wasm = main_wasm()
     module = size.parse(wasm)
     per_opcode = size.opcode_bytes(wasm)
     assert sum(per_opcode.values()) == sum(module.code_sizes.values())
@@ -208,10 +215,43 @@ def test_the_host_call_floor_makes_the_rate_limiters_host_calls(monkeypatch):
     """bench/wasm/hostcalls.wat is the rate limiter's floor only while it makes the same host
     calls and gets the same callbacks per request as filter/main.py."""
     floor = wasmtime.wat2wasm((ROOT / "bench" / "wasm" / "hostcalls.wat").read_text())
-    ours = compile_file(ROOT / "filter" / "main.py")
+    ours = main_wasm()
     assert _host_calls(monkeypatch, floor) == _host_calls(monkeypatch, ours)
     engine = wasmtime.Engine()
     assert ({e.name for e in wasmtime.Module(engine, floor).exports}
+            == {e.name for e in wasmtime.Module(engine, ours).exports})
+
+
+C_LIMITER = ROOT / "bench" / "c_limiter" / "limiter.wasm"
+
+
+def test_the_c_limiter_limits_per_client():
+    """The committed hand-written C limiter (bench/c_limiter, rebuilt by its build.sh): 3
+    requests per client pass, the 4th gets 429 with retry-after, other clients (IPv6 too)
+    are counted apart; a bad configuration is refused."""
+    from abi.emulator import Plugin
+    plugin = Plugin.wasm(C_LIMITER.read_bytes(), configuration=fuel.REFERENCE_CONFIG)
+    assert plugin.configured
+    for address in ("10.0.0.1:1234", "[2001:db8::1]:443"):
+        assert [plugin.http_request(source_address=address).status for _ in range(3)] == [200] * 3
+        reply = plugin.http_request(source_address=address).local_response
+        assert (reply.status, reply.body, reply.headers, reply.details) == (
+            429, b"Too Many Requests\n", {"retry-after": "60"}, "ip_rate_limited")
+    for other in ("10.0.0.2:1234", "[2001:db8::2]:443", "[::1]:80"):
+        assert plugin.http_request(source_address=other).status == 200
+    assert plugin.http_request(source_address="[::ffff:10.0.0.1]:80").status == 429  # the same client
+    for bad in (b"", b'{"ttlSecond": 60}', b'{"ttlSecond": 60, "burst": 3, "allowlist": []}',
+                b'{"ttlSecond": 60, "burst": 0}', b'{"ttlSecond": 60, "burst": 3} x'):
+        assert not Plugin.wasm(C_LIMITER.read_bytes(), configuration=bad).configured, bad
+
+
+def test_the_c_limiter_makes_the_rate_limiters_host_calls(monkeypatch):
+    """Per request the same host calls and callbacks as filter/main.py, and the same exports."""
+    ours = main_wasm()
+    c = C_LIMITER.read_bytes()
+    assert _host_calls(monkeypatch, c) == _host_calls(monkeypatch, ours)
+    engine = wasmtime.Engine()
+    assert ({e.name for e in wasmtime.Module(engine, c).exports}
             == {e.name for e in wasmtime.Module(engine, ours).exports})
 
 
