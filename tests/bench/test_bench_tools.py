@@ -165,6 +165,28 @@ def test_the_before_after_table_renders_targets_and_changes():
     assert "Not measured: baseline metrics: SyntaxError: nope." in text
 
 
+def test_the_before_after_table_has_the_c_limiter_beside_when_measured():
+    figures = sample_figures(allowed=4500)
+    figures["c_limiter"] = {"label": "hand-written C", "allowed": 1500, "limited": 1600, "bytes": 12000,
+                            "envoy_ratio": 2.0, "envoy_ratio_ci90": [1.5, 2.5]}
+    rows = {line.split(" | ")[0].lstrip("| ").strip(): line for line in compare.table(figures).splitlines()}
+    assert rows["rate limiter fuel per allowed request"].endswith(
+        "| 30,000 | 4,500 | 0.15× | 1,500 | 3.00× | ≤ 5,000 (stretch ≤ 3,000) | yes |")
+    assert "| 2.00× [1.50, 2.50] | 1.40× |" in rows["Envoy CPU added per request ÷ the no-op WAT filter's [90% interval]"]
+    assert "| 400 | 400 | 1.00× | – | – | < 1,000 | yes |" in rows["`python build.py` ms after an edit of the filter"]
+
+
+def test_the_fuel_report_sets_ours_beside_the_c_limiter(tmp_path):
+    c = fuel.against_c(C_LIMITER, clients=20)  # the C module stands in for ours: ratio 1
+    results = {"generated": "now", "command": "python bench/run.py --quick", "quick": True,
+               "machine": {"summary": "a machine"}, "fuel": {**fuel.per_request(C_LIMITER), "c_limiter": c}}
+    report.write(results, tmp_path, tmp_path / "plot.png", [])
+    text = (tmp_path / "results.md").read_text()
+    assert "| hand-written C: rejected | 1 | " in text and "| ours ÷ C (issue 12: ≤ 2×) | 1.00× | 1.00× |" in text
+    [goal] = results["goals"]
+    assert goal["met"] == "yes" and goal["measured"].startswith("allowed ")
+
+
 def test_the_report_carries_the_before_after_table(tmp_path):
     results = {"generated": "now", "command": "python bench/run.py --quick", "quick": True,
                "machine": {"summary": "a machine"}, "compare": sample_figures()}
@@ -176,7 +198,8 @@ def test_the_report_carries_the_before_after_table(tmp_path):
 
 
 def test_the_envoy_part_adds_the_baseline_variant_only_when_given(tmp_path):
-    wasm = {k: tmp_path / f"{k}.wasm" for k in ("noop_wat", "noop_py", "noop_sdk", "hostcalls_wat", "ratelimit")}
+    wasm = {k: tmp_path / f"{k}.wasm"
+            for k in ("noop_wat", "noop_py", "noop_sdk", "hostcalls_wat", "c_limiter", "ratelimit")}
     keys = [v.key for v in envoy_overhead.variants(wasm)]
     assert "ratelimit_baseline" not in keys and keys[-1] == "ratelimit"
     keys = [v.key for v in envoy_overhead.variants({**wasm, "ratelimit_baseline": tmp_path / "b.wasm"})]
