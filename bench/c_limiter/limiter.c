@@ -178,37 +178,44 @@ static const char *parse_config(const u8 *p, const u8 *end, u32 *ttl, u32 *limit
     if (p == end || *p++ != '{')
         return "the configuration must be a JSON object such as {\"ttlSecond\": 60, \"burst\": 3}";
     p = skip_space(p, end);
-    while (p < end && *p == '"') {
-        const u8 *name = ++p;
-        while (p < end && *p != '"' && *p != '\\')
-            p++;
-        if (p == end || *p != '"')
-            return "a key is not a plain string";
-        usize len = p++ - name;
-        p = skip_space(p, end);
-        if (p == end || *p++ != ':')
-            return "':' expected after a key";
-        p = skip_space(p, end);
-        if (len == 9 && same(name, (const u8 *)"ttlSecond", 9) && !seen_ttl) {
-            if (!read_integer(&p, end, 1, MAX_TTL_SECONDS, ttl))
-                return "ttlSecond must be an integer from 1 to 86400";
-            seen_ttl = 1;
-        } else if (len == 5 && same(name, (const u8 *)"burst", 5) && !seen_burst) {
-            if (!read_integer(&p, end, 1, MAX_BURST, limit))
-                return "burst must be an integer from 1 to 1000000000";
-            seen_burst = 1;
-        } else {
-            return "unknown or repeated key (known keys: ttlSecond, burst)";
-        }
-        p = skip_space(p, end);
-        if (p < end && *p == ',') {
-            p = skip_space(p + 1, end);
+    if (p < end && *p == '}')
+        p++;
+    else
+        for (;;) {
             if (p == end || *p != '"')
-                return "a key expected after ','";
+                return "a key (a JSON string) expected";
+            const u8 *name = ++p;
+            while (p < end && *p != '"' && *p != '\\')
+                p++;
+            if (p == end || *p != '"')
+                return "a key is not a plain string";
+            usize len = p++ - name;
+            p = skip_space(p, end);
+            if (p == end || *p++ != ':')
+                return "':' expected after a key";
+            p = skip_space(p, end);
+            if (len == 9 && same(name, (const u8 *)"ttlSecond", 9) && !seen_ttl) {
+                if (!read_integer(&p, end, 1, MAX_TTL_SECONDS, ttl))
+                    return "ttlSecond must be an integer from 1 to 86400";
+                seen_ttl = 1;
+            } else if (len == 5 && same(name, (const u8 *)"burst", 5) && !seen_burst) {
+                if (!read_integer(&p, end, 1, MAX_BURST, limit))
+                    return "burst must be an integer from 1 to 1000000000";
+                seen_burst = 1;
+            } else {
+                return "unknown or repeated key (known keys: ttlSecond, burst)";
+            }
+            p = skip_space(p, end);
+            if (p < end && *p == ',') {
+                p = skip_space(p + 1, end);
+                continue;
+            }
+            if (p < end && *p == '}') {
+                p++;
+                break;
+            }
+            return "',' or '}' expected after a value";
         }
-    }
-    if (p == end || *p++ != '}')
-        return "'}' or ',' expected";
     if (skip_space(p, end) != end)
         return "text after the JSON object";
     if (!seen_ttl || !seen_burst)

@@ -264,7 +264,8 @@ def test_the_c_limiter_limits_per_client():
         assert plugin.http_request(source_address=other).status == 200
     assert plugin.http_request(source_address="[::ffff:10.0.0.1]:80").status == 429  # the same client
     for bad in (b"", b'{"ttlSecond": 60}', b'{"ttlSecond": 60, "burst": 3, "allowlist": []}',
-                b'{"ttlSecond": 60, "burst": 0}', b'{"ttlSecond": 60, "burst": 3} x'):
+                b'{"ttlSecond": 60, "burst": 0}', b'{"ttlSecond": 60, "burst": 3} x',
+                b'{"ttlSecond": 60 "burst": 3}'):
         assert not Plugin.wasm(C_LIMITER.read_bytes(), configuration=bad).configured, bad
 
 
