@@ -5,7 +5,9 @@ beside the figures (never asserted).
 Per build: the rate limiter's fuel per allowed and per limited request over many
 clients, its startup fuel (instantiation through proxy_on_configure), main.wasm's bytes
 (code, data and name sections), `python build.py`'s wall time, and the fuel of one
-request through each SDK example (bench/examples.py).
+request through each SDK example (bench/examples.py). Beside them, the same figures of
+the hand-written C limiter (bench/c_limiter, committed), the comparator issue 12's
+targets name ("twice hand-written C").
 """
 from __future__ import annotations
 
@@ -57,6 +59,20 @@ def measure(build: baselines.Build, clients: int) -> dict:
     }
 
 
+def measure_c(clients: int) -> dict:
+    """The hand-written C limiter's figures in the same harness (bench/c_limiter: no build,
+    the module is committed): a third column beside the two builds."""
+    wasm = fuel.C_LIMITER.read_bytes()
+    sections = size.measure(wasm)["sections"]
+    start = fuel.startup(wasm)
+    many = fuel.many_clients(fuel.C_LIMITER, clients=clients)
+    return {"label": "hand-written C", "allowed": many["allowed"], "limited": many["limited"],
+            "startup": start["total"], "startup_instantiate": start["fuel"].get("instantiate"),
+            "startup_configure": start["fuel"].get("proxy_on_configure"), "bytes": len(wasm),
+            "code": sections.get("code", 0), "data": sections.get("data", 0),
+            "names": sections.get("custom:name", 0)}
+
+
 def run(ref: str, work: Path, quick: bool, log=print) -> tuple[dict, Path]:
     """Both builds measured; returns the figures and the baseline's main.wasm (for Envoy)."""
     base, current = baselines.prepare(ref, work, log)
@@ -66,17 +82,20 @@ def run(ref: str, work: Path, quick: bool, log=print) -> tuple[dict, Path]:
     log(f"  python build.py timed {repeats}× in each tree: {time.perf_counter() - started:.1f} s")
     clients = 100 if quick else 1000
     started = time.perf_counter()
-    figures = {"ref": ref, "baseline": measure(base, clients), "current": measure(current, clients)}
+    figures = {"ref": ref, "baseline": measure(base, clients), "current": measure(current, clients),
+               "c_limiter": measure_c(clients)}
     log(f"  both builds measured in the emulator: {time.perf_counter() - started:.1f} s")
     return figures, base.main_wasm
 
 
 def add_envoy(figures: dict, envoy: dict) -> None:
-    """The Envoy part's added-CPU ratios (ours ÷ no-op WAT), per build, when it ran."""
+    """The Envoy part's added-CPU ratios (ours ÷ no-op WAT), per build and for the C
+    limiter, when it ran."""
     ratios = envoy.get("ratios", {})
     for side, key in (("current", "ratelimit_over_noop_wat_added"),
-                      ("baseline", "ratelimit_baseline_over_noop_wat_added")):
-        if key in ratios:
+                      ("baseline", "ratelimit_baseline_over_noop_wat_added"),
+                      ("c_limiter", "c_limiter_over_noop_wat_added")):
+        if key in ratios and side in figures:
             figures[side]["envoy_ratio"] = ratios[key]["value"]
             figures[side]["envoy_ratio_ci90"] = ratios[key]["ci90"]
 
@@ -98,20 +117,27 @@ def _change(before, after) -> str:
 def table(figures: dict) -> str:
     """Markdown: the targets table, then the examples' fuel per request."""
     base, cur = figures["baseline"], figures["current"]
+    c = figures.get("c_limiter")  # absent from results written before it existed
     lines = [f"Before ({base['label']}) and after (the current tree), built each by its own compiler and "
              f"measured here in one run. Rate limiter: `{fuel.REFERENCE_CONFIG.decode()}`, "
              f"{cur['clients']:,} clients × 5 requests, round-robin (3 allowed, 2 limited each), "
-             "mean fuel per request over its whole lifecycle. Targets from issue 12, not asserted.", "",
-             f"| figure | {base['label']} | current | current ÷ baseline | target | met now |",
-             "|---|--:|--:|--:|---|---|"]
+             "mean fuel per request over its whole lifecycle. Targets from issue 12, not asserted."
+             + (" Beside them the hand-written C limiter (bench/c_limiter: the same job and host calls, "
+                "committed, built by clang 14) in the same harness." if c else ""), "",
+             f"| figure | {base['label']} | current | current ÷ baseline |"
+             + (" hand-written C | current ÷ C |" if c else "") + " target | met now |",
+             "|---|--:|--:|--:|" + ("--:|--:|" if c else "") + "---|---|"]
     for key, label, target, met in ROWS:
         before, after = base.get(key), cur.get(key)
         if before is None and after is None:
             continue
         verdict = "" if met is None or after is None else ("yes" if met(after) else "no")
         cells = [_cell(key, f.get(key), f.get(f"{key}_ci90")) for f in (base, cur)]
-        lines.append(f"| {label} | {cells[0]} | {cells[1]} | {_change(before, after)} "
-                     f"| {target} | {verdict} |")
+        beside_c = ""
+        if c:
+            beside_c = f" {_cell(key, c.get(key), c.get(f'{key}_ci90'))} | {_change(c.get(key), after)} |"
+        lines.append(f"| {label} | {cells[0]} | {cells[1]} | {_change(before, after)} |{beside_c}"
+                     f" {target} | {verdict} |")
     lines += ["", "Fuel of one request through each SDK example (tests/sdk/filters/, the second request "
               "through a fresh plugin; every callback it causes, on any VM):", "",
               f"| example | request | {base['label']} | current | current ÷ baseline | outcome |",

@@ -12,6 +12,9 @@ running at the same time, all in front of one shared backend):
     noop_sdk      a do-nothing filter written with our SDK (+ the SDK's context dispatch)
     hostcalls_wat the rate limiter's host-call floor in hand-written WAT: per request the same
                   host calls and callbacks as ours, trivial logic between (bench/wasm/hostcalls.wat)
+    c_limiter     a hand-written C rate limiter doing the same job with the same host calls
+                  (bench/c_limiter/limiter.wasm, committed: no C compiler needed), configured
+                  like ours
     ratelimit     our rate limiter, filter/main.py, {"ttlSecond": 60, "burst": 1000000000}
     ratelimit_baseline  the same, built from a baseline git ref (bench/baseline.py), when given
 
@@ -63,6 +66,7 @@ for _path in (ROOT, ROOT / "tests" / "e2e"):
 from envoy_harness import Envoy, EnvoyError, _die_with_parent, find_envoy, write_bootstrap  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
+C_LIMITER = HERE / "c_limiter" / "limiter.wasm"  # built by bench/c_limiter/build.sh, committed
 RATELIMIT_CONFIG = '{"ttlSecond": 60, "burst": 1000000000}'
 COMPLETED = "http.ingress_http.downstream_rq_completed"
 OK_2XX = "http.ingress_http.downstream_rq_2xx"
@@ -103,8 +107,8 @@ class Settings:
     rate: int = 500                 # requests/s offered to each variant, all at once
     connections: int = 16           # h2load connections per variant (HTTP/1.1, keep-alive)
     warmup_seconds: float = 8.0     # a first round with nothing read (V8 tiers up, pools fill)
-    rounds: int = 22                # measured rounds, new load generators each (22: with one
-                                    # more variant the full run keeps its length)
+    rounds: int = 20                # measured rounds, new load generators each (20: with two
+                                    # more variants since 24, the full run keeps its length)
     round_seconds: float = 5.0      # measured part of a round
     lead_seconds: float = 0.5       # load on before the first read (connections set up)
     tail_seconds: float = 0.3       # load still on after the last read
@@ -183,17 +187,19 @@ def lua_filter() -> dict:
 
 
 def build_wasm(workdir: Path, prebuilt: dict[str, Path] | None = None) -> dict[str, Path]:
-    """noop.wat assembled, noop.py, noop_sdk.py and filter/main.py compiled by our compiler;
-    those in `prebuilt` (same keys, built by the caller from the same sources) are reused."""
+    """noop.wat assembled, noop.py, noop_sdk.py and filter/main.py compiled by our compiler,
+    the committed C limiter copied; those in `prebuilt` (same keys, built by the caller from
+    the same sources) are reused."""
     import wasmtime
     from compiler import compile_file
     out = {"noop_wat": workdir / "noop_wat.wasm", "noop_py": workdir / "noop_py.wasm",
            "noop_sdk": workdir / "noop_sdk.wasm", "hostcalls_wat": workdir / "hostcalls_wat.wasm",
-           "ratelimit": workdir / "main.wasm"}
+           "c_limiter": workdir / "c_limiter.wasm", "ratelimit": workdir / "main.wasm"}
     makers = {"noop_wat": lambda: wasmtime.wat2wasm((HERE / "wasm" / "noop.wat").read_text()),
               "hostcalls_wat": lambda: wasmtime.wat2wasm((HERE / "wasm" / "hostcalls.wat").read_text()),
               "noop_py": lambda: compile_file(HERE / "wasm" / "noop.py"),
               "noop_sdk": lambda: compile_file(HERE / "wasm" / "noop_sdk.py"),
+              "c_limiter": C_LIMITER.read_bytes,
               "ratelimit": lambda: compile_file(ROOT / "filter" / "main.py")}
     for key, make in makers.items():
         out[key].write_bytes(prebuilt[key].read_bytes() if prebuilt and key in prebuilt else make())
@@ -216,6 +222,8 @@ def variants(wasm: dict[str, Path]) -> list[Variant]:
         Variant("noop_sdk", "no-op Python, SDK", (wasm_filter("noop-sdk", wasm["noop_sdk"]),)),
         Variant("hostcalls_wat", "host-call floor (WAT)",
                 (wasm_filter("hostcalls-wat", wasm["hostcalls_wat"], RATELIMIT_CONFIG),)),
+        Variant("c_limiter", "hand-written C limiter",
+                (wasm_filter("c-limiter", wasm["c_limiter"], RATELIMIT_CONFIG),)),
         Variant("ratelimit", "rate limiter",
                 (wasm_filter("ip-rate-limit", wasm["ratelimit"], RATELIMIT_CONFIG),)),
         *extra,
@@ -574,6 +582,9 @@ def summarise(labels: dict[str, str], intervals: list[Interval], p50: dict[str, 
         "ratelimit_over_noop_sdk_added": ("ratelimit", "noop_sdk", added),
         "ratelimit_over_hostcalls_wat_added": ("ratelimit", "hostcalls_wat", added),
         "hostcalls_wat_over_noop_wat_added": ("hostcalls_wat", "noop_wat", added),
+        "c_limiter_over_noop_wat_added": ("c_limiter", "noop_wat", added),
+        "ratelimit_over_c_limiter_added": ("ratelimit", "c_limiter", added),
+        "c_limiter_over_hostcalls_wat_added": ("c_limiter", "hostcalls_wat", added),
         "ratelimit_baseline_over_noop_wat_added": ("ratelimit_baseline", "noop_wat", added),
         "ratelimit_over_ratelimit_baseline_added": ("ratelimit", "ratelimit_baseline", added),
     }

@@ -8,12 +8,16 @@ Figures:
   distinct clients (10 per client: 3 pass, 7 are rejected);
 - `many_clients`: mean fuel of an allowed and of a limited request while the
   filter tracks many clients (bench/compare.py's before/after figure);
-- `startup`: fuel from instantiation (the start function) through proxy_on_configure.
+- `startup`: fuel from instantiation (the start function) through proxy_on_configure;
+- `against_c`: `per_request` and `many_clients` of the hand-written C limiter
+  (bench/c_limiter/limiter.wasm, the same job with the same host calls) beside ours'.
 
-The host emulator (``abi/emulator``) is being written separately. This module
-needs only the small interface below; `load_plugin` is the one place to adapt
-it (TODO(emulator)). Until it is wired, `available()` says why not and
-bench/run.py skips this part with a printed note.
+Every figure runs a module in the host emulator (``abi/emulator``, docs/emulator.md)
+through the small interface below; `_adapter` is the one place that knows the
+emulator's driver API (``Plugin.wasm``, ``http_request``, the VMs' fuel records), so
+any module built for Envoy, ours or not, is measured the same way.
+`available()` says why this part cannot run (the emulator's dependencies missing),
+and bench/run.py then skips it with a printed note.
 """
 from __future__ import annotations
 
@@ -25,6 +29,7 @@ from pathlib import Path
 from typing import Protocol
 
 REFERENCE_CONFIG = b'{"ttlSecond": 60, "burst": 3}'
+C_LIMITER = Path(__file__).resolve().parent / "c_limiter" / "limiter.wasm"  # bench/c_limiter/build.sh
 
 
 @dataclass
@@ -53,7 +58,7 @@ def available() -> str | None:
     except (ImportError, ValueError):
         found = False
     if not found:
-        return "abi.emulator is not importable yet (the host emulator is being written)"
+        return "abi.emulator is not importable (is the project installed: pip install -e .?)"
     try:
         _adapter()
     except (ImportError, NotImplementedError) as err:
@@ -62,11 +67,8 @@ def available() -> str | None:
 
 
 def _adapter():
-    """(wasm, configuration) -> EmulatedPlugin over abi.emulator's driver.
-
-    TODO(emulator): written against the driver API of docs/emulator.md on the `emu`
-    branch (Plugin.wasm, http_request(...).status/.fuel, vms[i].memory.size()); check
-    it once abi/emulator is on main."""
+    """(wasm, configuration) -> EmulatedPlugin over abi.emulator's driver (docs/emulator.md:
+    Plugin.wasm, http_request(...).status/.fuel, vms[i].memory.size())."""
     from abi.emulator import Plugin
 
     class _Emulated:
@@ -160,6 +162,17 @@ def startup(wasm: bytes, configuration: bytes = REFERENCE_CONFIG) -> dict:
     return {"fuel": steps, "total": sum(steps.values())}
 
 
+def against_c(main_wasm: Path, clients: int = 1000) -> dict:
+    """Ours and the hand-written C limiter in the same harness: per-callback fuel of the C
+    module's requests (`per_request`), and `many_clients` of both (mean per allowed and
+    per limited request) with ours ÷ C. Issue 12 aims at twice the C limiter's fuel."""
+    ours, c = many_clients(main_wasm, clients), many_clients(C_LIMITER, clients)
+    return {"module": str(C_LIMITER.relative_to(C_LIMITER.parents[2])), "bytes": len(C_LIMITER.read_bytes()),
+            "per_request": per_request(C_LIMITER),
+            "many_clients": {"ours": ours, "c": c,
+                             "ours_over_c": {k: ours[k] / c[k] for k in ("allowed", "limited")}}}
+
+
 def soak(wasm_path: Path, requests: int = 1_000_000, clients: int = 100_000,
          budget_seconds: float = 480.0) -> dict:
     """`requests` round-robin over `clients` in one fresh VM; memory pages before and after.
@@ -192,8 +205,10 @@ if __name__ == "__main__":
     if len(sys.argv) == 6 and sys.argv[1] == "soak":
         print(json.dumps(soak(Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]),
                               float(sys.argv[5]))))
+    elif len(sys.argv) == 3 and sys.argv[1] == "many":
+        print(json.dumps(many_clients(Path(sys.argv[2])), indent=2))
     elif len(sys.argv) == 2:
         print(json.dumps(per_request(Path(sys.argv[1])), indent=2))
     else:
-        sys.exit("usage: python -m bench.fuel MAIN.wasm | python -m bench.fuel soak MAIN.wasm "
-                 "REQUESTS CLIENTS BUDGET_SECONDS")
+        sys.exit("usage: python -m bench.fuel MAIN.wasm | python -m bench.fuel many MAIN.wasm | "
+                 "python -m bench.fuel soak MAIN.wasm REQUESTS CLIENTS BUDGET_SECONDS")

@@ -13,7 +13,8 @@ from pathlib import Path
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 SIZE_GOAL_BYTES = 16 * 1024
 ORDER = ("none", "none_copy", "local_rl", "lua", "noop_wat", "noop_py", "noop_sdk", "hostcalls_wat",
-         "ratelimit_baseline", "ratelimit")
+         "c_limiter", "ratelimit_baseline", "ratelimit")
+FUEL_OVER_C_GOAL = 2.0  # issue 12: the rate limiter's fuel per request twice hand-written C's
 
 
 def _num(value: float | None, digits: int = 1) -> str:
@@ -48,6 +49,15 @@ def goals(results: dict) -> list[dict]:
     if size:
         out.append({"goal": "main.wasm under 16 KB", "measured": f"{size['total']:,} bytes",
                     "met": "yes" if size["total"] < SIZE_GOAL_BYTES else "**no**"})
+    c = results.get("fuel", {}).get("c_limiter")
+    if c:
+        many = c["many_clients"]
+        over = many["ours_over_c"]
+        out.append({"goal": f"rate limiter's fuel per request ≤ {FUEL_OVER_C_GOAL:g}× the hand-written C "
+                            "limiter's (bench/c_limiter; mean over many clients)",
+                    "measured": "; ".join(f"{kind} {many['ours'][kind]:,} vs {many['c'][kind]:,}: "
+                                          f"{_ratio(over[kind])}" for kind in ("allowed", "limited")),
+                    "met": "yes" if max(over.values()) <= FUEL_OVER_C_GOAL else "**no**"})
     envoy = results.get("envoy", {})
     if "ratios" in envoy:
         r, v = envoy["ratios"], envoy["variants"]
@@ -71,6 +81,14 @@ def goals(results: dict) -> list[dict]:
                                     + _ratio_text(r["ratelimit_over_hostcalls_wat_added"])
                                     + "; the floor itself vs the no-op WAT: "
                                     + _ratio_text(r["hostcalls_wat_over_noop_wat_added"]),
+                        "met": "reported"})
+        if "ratelimit_over_c_limiter_added" in r:
+            out.append({"goal": "rate limiter's added Envoy CPU/request vs the hand-written C limiter's "
+                                "(the same job and host calls: bench/c_limiter)",
+                        "measured": f"{_num(added['ratelimit'])} vs {_num(added['c_limiter'])} µs: "
+                                    + _ratio_text(r["ratelimit_over_c_limiter_added"])
+                                    + "; the C limiter itself vs the no-op WAT: "
+                                    + _ratio_text(r["c_limiter_over_noop_wat_added"]),
                         "met": "reported"})
     return out
 
@@ -145,15 +163,21 @@ def fuel_section(fuel: dict) -> str:
     lifecycle = ["proxy_on_context_create", "proxy_on_request_headers", "proxy_on_request_body",
                  "proxy_on_response_headers", "proxy_on_response_body", "proxy_on_log",
                  "proxy_on_done", "proxy_on_delete"]
-    seen = {c for per_callback in fuel["fuel"].values() for c in per_callback}
-    columns = [c for c in lifecycle if c in seen] + sorted(seen - set(lifecycle))
-    lines = [f"Configuration `{fuel['config']}`. Fuel (wasmtime) per callback of one request:", "",
-             "| request | " + " | ".join(c.removeprefix("proxy_on_") for c in columns) + " | total |",
+    c = fuel.get("c_limiter")
+    tables = [("", fuel)] + ([("hand-written C: ", c["per_request"])] if c else [])
+    seen = {name for _, t in tables for per_callback in t["fuel"].values() for name in per_callback}
+    columns = [name for name in lifecycle if name in seen] + sorted(seen - set(lifecycle))
+    lines = [f"Configuration `{fuel['config']}`. Fuel (wasmtime) per callback of one request"
+             + (" (ours, then the hand-written C limiter's):" if c else ":"), "",
+             "| request | " + " | ".join(name.removeprefix("proxy_on_") for name in columns) + " | total |",
              "|---|" + "--:|" * (len(columns) + 1)]
-    for kind, per_callback in fuel["fuel"].items():
-        lines.append(f"| {kind.replace('_', ' ')} | "
-                     + " | ".join(f"{per_callback.get(c, 0):,}" for c in columns)
-                     + f" | {fuel['fuel_total'][kind]:,} |")
+    for prefix, t in tables:
+        for kind, per_callback in t["fuel"].items():
+            lines.append(f"| {prefix}{kind.replace('_', ' ')} | "
+                         + " | ".join(f"{per_callback.get(name, 0):,}" for name in columns)
+                         + f" | {t['fuel_total'][kind]:,} |")
+    if c:
+        lines += ["", *c_fuel_table(c)]
     m = fuel.get("memory", {"skipped": "not run"})
     if "skipped" in m:
         return "\n".join(lines + ["", f"Memory soak: {m['skipped']}."])
@@ -170,6 +194,19 @@ def fuel_section(fuel: dict) -> str:
         lines[-1] += (f" The soak stopped at its time budget, short of the planned "
                       f"{m['requests_planned']:,} requests.")
     return "\n".join(lines)
+
+
+def c_fuel_table(c: dict) -> list[str]:
+    """Ours beside the hand-written C limiter: mean fuel per request over many clients."""
+    many = c["many_clients"]
+    ours, theirs, over = many["ours"], many["c"], many["ours_over_c"]
+    return [f"Mean fuel per request over {ours['clients']:,} clients × {ours['requests_per_client']} "
+            "requests, round-robin (3 allowed, the rest limited, per client), the same harness for "
+            f"both; the C limiter is `{c['module']}` ({c['bytes']:,} bytes, bench/c_limiter/build.sh):", "",
+            "| module | allowed | limited |", "|---|--:|--:|",
+            f"| rate limiter (main.wasm) | {ours['allowed']:,} | {ours['limited']:,} |",
+            f"| hand-written C limiter | {theirs['allowed']:,} | {theirs['limited']:,} |",
+            f"| ours ÷ C (issue 12: ≤ {FUEL_OVER_C_GOAL:g}×) | {_ratio(over['allowed'])} | {_ratio(over['limited'])} |"]
 
 
 def compare_section(results: dict) -> list[str]:
@@ -282,7 +319,7 @@ def plot(envoy: dict, path: Path) -> None:
         med = [v[k][field]["median"] for k in keys]
         low = [m - v[k][field]["p25"] for m, k in zip(med, keys)]
         high = [v[k][field]["p75"] - m for m, k in zip(med, keys)]
-        colors = ["#999999" if k.startswith("none") else "#4477aa" if k in ("local_rl", "lua")
+        colors = ["#999999" if k.startswith("none") else "#4477aa" if k in ("local_rl", "lua", "c_limiter")
                   else "#66aa55" if k.startswith("noop") else "#cc6644" for k in keys]
         ax.barh(range(len(keys)), med, xerr=[low, high], color=colors, capsize=3)
         pad = max(1e-9, max(v[k][field]["p75"] for k in keys)) * 0.02

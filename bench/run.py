@@ -8,9 +8,11 @@
     python bench/run.py --only size,compile
     python bench/run.py --baseline REF   # compare with another git ref (default a38fd6b)
 
-Parts: size (bench/size.py), compile (compile_time.py), fuel (fuel.py), compare
+Parts: size (bench/size.py), compile (compile_time.py), fuel (fuel.py; the hand-written
+C limiter of bench/c_limiter beside ours), compare
 (compare.py: a baseline build from a git ref against the current tree, with issue
-12's targets), envoy (envoy_overhead.py, the baseline's rate limiter beside ours),
+12's targets), envoy (envoy_overhead.py, the baseline's rate limiter and the C one
+beside ours),
 global (global_mode.py; the full run only: it needs the dev extras and a minute).
 --quick leaves out global and compile (the compare part times build.py too).
 Figures are printed, never asserted. Loopback only; every process it starts is
@@ -39,6 +41,7 @@ if str(ROOT) not in sys.path:
 from bench import baseline, compare, compile_time, envoy_overhead, fuel, report, size  # noqa: E402
 
 PARTS = ("size", "compile", "fuel", "compare", "envoy", "global")
+C_LABEL = "hand-written C limiter"  # bench/c_limiter/limiter.wasm in the size table
 SOAK_BUDGET_SECONDS = 530.0  # the memory soak's limit: with the rest beside it, the run stays under 10 minutes
 
 
@@ -161,7 +164,12 @@ def main(argv: list[str] | None = None) -> int:
             noop_wat.write_bytes(wasmtime.wat2wasm((ROOT / "bench" / "wasm" / "noop.wat").read_text()))
             built.update({"ratelimit": main_wasm, "noop_py": noop_py, "noop_sdk": noop_sdk, "noop_wat": noop_wat})
             figures = size.run({"main.wasm": main_wasm, "no-op Python, SDK": noop_sdk,
-                                "no-op Python": noop_py, "no-op WAT": noop_wat})
+                                "no-op Python": noop_py, "no-op WAT": noop_wat,
+                                C_LABEL: fuel.C_LIMITER})
+            # part_of splits by our module names; every function of the C module is its filter
+            c_parts = figures[C_LABEL]["parts"].values()
+            figures[C_LABEL]["parts"] = {"filter": {k: sum(p[k] for p in c_parts)
+                                                    for k in ("functions", "imports", "code", "names")}}
             for label, m in figures.items():
                 parts = ", ".join(f"{p} {d['code']:,}" for p, d in m["parts"].items())
                 print(f"  {label}: {m['total']:,} bytes (code {m['sections'].get('code', 0):,}: {parts}; "
@@ -198,6 +206,11 @@ def main(argv: list[str] | None = None) -> int:
                 return {"skipped": why_not}
             figures = fuel.per_request(main_wasm)
             print(f"  fuel per request: {figures['fuel_total']}")
+            figures["c_limiter"] = fuel.against_c(main_wasm, clients=100 if args.quick else 1000)
+            many = figures["c_limiter"]["many_clients"]
+            print(f"  hand-written C: {figures['c_limiter']['per_request']['fuel_total']}; over many "
+                  f"clients, allowed/limited: ours {many['ours']['allowed']:,}/{many['ours']['limited']:,}, "
+                  f"C {many['c']['allowed']:,}/{many['c']['limited']:,}")
             return figures
 
         def do_soak() -> dict:

@@ -1,11 +1,13 @@
 """A few Envoy variants side by side, for experiments (bench/envoy_overhead.py's method).
 
     python bench/sidebyside.py noop_wat hostcalls_wat ratelimit --rounds 12
+    python bench/sidebyside.py noop_wat hostcalls_wat ratelimit c_limiter --rounds 20 --round-seconds 3
     python bench/sidebyside.py ratelimit --extra mine=/tmp/main.wasm --rounds 12
 
 Variants are envoy_overhead's keys (`none` always runs: the added cost is against it);
 `--extra NAME=PATH` adds a module configured like the rate limiter. Prints each
-variant's added CPU µs/request (median [90% interval]) and every ratio between them.
+variant's added CPU µs/request (median [90% interval]), every paired difference between
+them, and the ratios of added costs envoy_overhead names (e.g. c_limiter_over_noop_wat_added).
 """
 from __future__ import annotations
 
@@ -59,6 +61,8 @@ def table(summary: dict) -> str:
             diff = [y - x for x, y in zip(cpu[a], cpu[b])]
             low, high = envoy_overhead._resampled({"d": diff}, lambda m: m["d"])
             lines.append(f"  {b} - {a}: {statistics.median(diff):+.1f} µs [{low:+.1f}, {high:+.1f}]")
+    for name, r in summary["ratios"].items():  # those envoy_overhead knows, of the variants run
+        lines.append(f"  {name}: {r['value']:.2f}× [{r['ci90'][0]:.2f}, {r['ci90'][1]:.2f}]")
     return "\n".join(lines)
 
 

@@ -1,5 +1,6 @@
 """The benchmark's own tools (no timings): the wasm size parser, the README splice, the
 baseline build from a git ref, the example requests, startup fuel and the before/after table."""
+import functools
 import subprocess
 from pathlib import Path
 
@@ -12,8 +13,14 @@ from compiler import compile_file
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 
+@functools.cache
+def main_wasm() -> bytes:
+    """filter/main.py compiled once for the tests that only read it."""
+    return compile_file(ROOT / "filter" / "main.py")
+
+
 def test_sections_add_up_and_every_function_has_a_part():
-    wasm = compile_file(ROOT / "filter" / "main.py")
+    wasm = main_wasm()
     figures = size.measure(wasm)
     assert sum(figures["sections"].values()) == len(wasm) == figures["total"]
     parts = figures["parts"]
@@ -25,7 +32,7 @@ def test_sections_add_up_and_every_function_has_a_part():
 
 
 def test_opcode_bytes_cover_every_function_body():
-    wasm = compile_file(ROOT / "filter" / "main.py")
+    wasm = main_wasm()
     module = size.parse(wasm)
     per_opcode = size.opcode_bytes(wasm)
     assert sum(per_opcode.values()) == sum(module.code_sizes.values())
@@ -158,6 +165,28 @@ def test_the_before_after_table_renders_targets_and_changes():
     assert "Not measured: baseline metrics: SyntaxError: nope." in text
 
 
+def test_the_before_after_table_has_the_c_limiter_beside_when_measured():
+    figures = sample_figures(allowed=4500)
+    figures["c_limiter"] = {"label": "hand-written C", "allowed": 1500, "limited": 1600, "bytes": 12000,
+                            "envoy_ratio": 2.0, "envoy_ratio_ci90": [1.5, 2.5]}
+    rows = {line.split(" | ")[0].lstrip("| ").strip(): line for line in compare.table(figures).splitlines()}
+    assert rows["rate limiter fuel per allowed request"].endswith(
+        "| 30,000 | 4,500 | 0.15× | 1,500 | 3.00× | ≤ 5,000 (stretch ≤ 3,000) | yes |")
+    assert "| 2.00× [1.50, 2.50] | 1.40× |" in rows["Envoy CPU added per request ÷ the no-op WAT filter's [90% interval]"]
+    assert "| 400 | 400 | 1.00× | – | – | < 1,000 | yes |" in rows["`python build.py` ms after an edit of the filter"]
+
+
+def test_the_fuel_report_sets_ours_beside_the_c_limiter(tmp_path):
+    c = fuel.against_c(C_LIMITER, clients=20)  # the C module stands in for ours: ratio 1
+    results = {"generated": "now", "command": "python bench/run.py --quick", "quick": True,
+               "machine": {"summary": "a machine"}, "fuel": {**fuel.per_request(C_LIMITER), "c_limiter": c}}
+    report.write(results, tmp_path, tmp_path / "plot.png", [])
+    text = (tmp_path / "results.md").read_text()
+    assert "| hand-written C: rejected | 1 | " in text and "| ours ÷ C (issue 12: ≤ 2×) | 1.00× | 1.00× |" in text
+    [goal] = results["goals"]
+    assert goal["met"] == "yes" and goal["measured"].startswith("allowed ")
+
+
 def test_the_report_carries_the_before_after_table(tmp_path):
     results = {"generated": "now", "command": "python bench/run.py --quick", "quick": True,
                "machine": {"summary": "a machine"}, "compare": sample_figures()}
@@ -169,7 +198,8 @@ def test_the_report_carries_the_before_after_table(tmp_path):
 
 
 def test_the_envoy_part_adds_the_baseline_variant_only_when_given(tmp_path):
-    wasm = {k: tmp_path / f"{k}.wasm" for k in ("noop_wat", "noop_py", "noop_sdk", "hostcalls_wat", "ratelimit")}
+    wasm = {k: tmp_path / f"{k}.wasm"
+            for k in ("noop_wat", "noop_py", "noop_sdk", "hostcalls_wat", "c_limiter", "ratelimit")}
     keys = [v.key for v in envoy_overhead.variants(wasm)]
     assert "ratelimit_baseline" not in keys and keys[-1] == "ratelimit"
     keys = [v.key for v in envoy_overhead.variants({**wasm, "ratelimit_baseline": tmp_path / "b.wasm"})]
@@ -208,10 +238,44 @@ def test_the_host_call_floor_makes_the_rate_limiters_host_calls(monkeypatch):
     """bench/wasm/hostcalls.wat is the rate limiter's floor only while it makes the same host
     calls and gets the same callbacks per request as filter/main.py."""
     floor = wasmtime.wat2wasm((ROOT / "bench" / "wasm" / "hostcalls.wat").read_text())
-    ours = compile_file(ROOT / "filter" / "main.py")
+    ours = main_wasm()
     assert _host_calls(monkeypatch, floor) == _host_calls(monkeypatch, ours)
     engine = wasmtime.Engine()
     assert ({e.name for e in wasmtime.Module(engine, floor).exports}
+            == {e.name for e in wasmtime.Module(engine, ours).exports})
+
+
+C_LIMITER = ROOT / "bench" / "c_limiter" / "limiter.wasm"
+
+
+def test_the_c_limiter_limits_per_client():
+    """The committed hand-written C limiter (bench/c_limiter, rebuilt by its build.sh): 3
+    requests per client pass, the 4th gets 429 with retry-after, other clients (IPv6 too)
+    are counted apart; a bad configuration is refused."""
+    from abi.emulator import Plugin
+    plugin = Plugin.wasm(C_LIMITER.read_bytes(), configuration=fuel.REFERENCE_CONFIG)
+    assert plugin.configured
+    for address in ("10.0.0.1:1234", "[2001:db8::1]:443"):
+        assert [plugin.http_request(source_address=address).status for _ in range(3)] == [200] * 3
+        reply = plugin.http_request(source_address=address).local_response
+        assert (reply.status, reply.body, reply.headers, reply.details) == (
+            429, b"Too Many Requests\n", {"retry-after": "60"}, "ip_rate_limited")
+    for other in ("10.0.0.2:1234", "[2001:db8::2]:443", "[::1]:80"):
+        assert plugin.http_request(source_address=other).status == 200
+    assert plugin.http_request(source_address="[::ffff:10.0.0.1]:80").status == 429  # the same client
+    for bad in (b"", b'{"ttlSecond": 60}', b'{"ttlSecond": 60, "burst": 3, "allowlist": []}',
+                b'{"ttlSecond": 60, "burst": 0}', b'{"ttlSecond": 60, "burst": 3} x',
+                b'{"ttlSecond": 60 "burst": 3}'):
+        assert not Plugin.wasm(C_LIMITER.read_bytes(), configuration=bad).configured, bad
+
+
+def test_the_c_limiter_makes_the_rate_limiters_host_calls(monkeypatch):
+    """Per request the same host calls and callbacks as filter/main.py, and the same exports."""
+    ours = main_wasm()
+    c = C_LIMITER.read_bytes()
+    assert _host_calls(monkeypatch, c) == _host_calls(monkeypatch, ours)
+    engine = wasmtime.Engine()
+    assert ({e.name for e in wasmtime.Module(engine, c).exports}
             == {e.name for e in wasmtime.Module(engine, ours).exports})
 
 
