@@ -15,7 +15,7 @@ from abi.host import MAX_BUFFER_BYTES, current_context, get_buffer_bytes, get_st
 from abi.wire import out_words, serialize_pairs, wire_pairs
 from abi.imports import (proxy_grpc_call, proxy_grpc_cancel, proxy_grpc_close, proxy_grpc_send,
                          proxy_grpc_stream)
-from abi.intrinsics import data_ptr, load_u32
+from abi.intrinsics import data_ptr, load_u32, text_ptr, text_size
 from abi.protobuf import ProtoWriter
 
 grpc_callers: dict[int, int] = {}   # token -> context that made the call or opened the stream
@@ -49,12 +49,10 @@ def dispatch_grpc_call(cluster: str, service: str, method: str, initial_metadata
     DEADLINE_EXCEEDED from a server enforcing the deadline). Returns the token, or None when
     the host refused (unknown cluster). Any callback after start-up."""
     target = grpc_service(cluster)
-    wire_service = service.encode()
-    wire_method = method.encode()
     block, size = serialize_pairs(wire_pairs(initial_metadata))
     out = out_words()
-    status = proxy_grpc_call(data_ptr(target), len(target), data_ptr(wire_service), len(wire_service),
-                             data_ptr(wire_method), len(wire_method), block, size, data_ptr(message),
+    status = proxy_grpc_call(data_ptr(target), len(target), text_ptr(service), text_size(service),
+                             text_ptr(method), text_size(method), block, size, data_ptr(message),
                              len(message), timeout_ms, out)
     if status != STATUS_OK:
         return None
@@ -82,12 +80,10 @@ def open_grpc_stream(cluster: str, service: str, method: str,
     """proxy_grpc_stream: open a stream; send with ``send_grpc_stream_message``. Returns the
     token, or None when the host refused. Any callback after start-up."""
     target = grpc_service(cluster)
-    wire_service = service.encode()
-    wire_method = method.encode()
     block, size = serialize_pairs(wire_pairs(initial_metadata))
     out = out_words()
-    status = proxy_grpc_stream(data_ptr(target), len(target), data_ptr(wire_service), len(wire_service),
-                               data_ptr(wire_method), len(wire_method), block, size, out)
+    status = proxy_grpc_stream(data_ptr(target), len(target), text_ptr(service), text_size(service),
+                               text_ptr(method), text_size(method), block, size, out)
     if status != STATUS_OK:
         return None
     token = load_u32(out)

@@ -25,7 +25,7 @@ from abi.imports import (proxy_call_foreign_function, proxy_close_stream, proxy_
                          proxy_log, proxy_send_local_response, proxy_set_buffer_bytes,
                          proxy_set_effective_context, proxy_set_property,
                          proxy_set_tick_period_milliseconds)
-from abi.intrinsics import data_ptr, load_i64, load_u32
+from abi.intrinsics import data_ptr, load_i64, load_u32, text_ptr, text_size
 from abi.memory import alloc
 from abi.wire import (out_words, path_bytes, returned_bytes, scratch_words, text_pairs_size, wire_to_text,
                       write_text_pairs)
@@ -51,8 +51,7 @@ def current_context() -> int:
 # -- logging, time, timers -----------------------------------------------------------
 def log(level: int, message: str) -> int:
     """proxy_log at ``level`` (``LOG_*``); any callback. Envoy prints ``wasm log <plugin>: <message>``."""
-    data = message.encode()
-    return proxy_log(level, data_ptr(data), len(data))
+    return proxy_log(level, text_ptr(message), text_size(message))
 
 
 def log_trace(message: str) -> int:
@@ -255,7 +254,6 @@ def dispatch_http_call(cluster: str, headers: list[tuple[str, str]], body: bytes
     """proxy_http_call to an Envoy cluster; headers need :method, :path and :authority. Returns
     the token, or None when the host refused (unknown cluster, missing pseudo-headers). The
     answer arrives in ``on_http_call_response`` of the HTTP context that called, else the root."""
-    wire = cluster.encode()
     header_size = text_pairs_size(headers)
     header_block = alloc(header_size)
     write_text_pairs(header_block, headers)
@@ -263,7 +261,7 @@ def dispatch_http_call(cluster: str, headers: list[tuple[str, str]], body: bytes
     trailer_block = alloc(trailer_size)
     write_text_pairs(trailer_block, trailers)
     out = out_words()
-    status = proxy_http_call(data_ptr(wire), len(wire), header_block, header_size, data_ptr(body), len(body),
+    status = proxy_http_call(text_ptr(cluster), text_size(cluster), header_block, header_size, data_ptr(body), len(body),
                              trailer_block, trailer_size, timeout_milliseconds, out)
     if status != STATUS_OK:
         return None
@@ -303,8 +301,7 @@ def send_http_response(status_code: int, headers: list[tuple[str, str]], body: b
     header_size = text_pairs_size(headers)  # the header block is built in place, in one allocation
     header_block = alloc(header_size)
     write_text_pairs(header_block, headers)
-    wire_details = details.encode()
-    return proxy_send_local_response(status_code, data_ptr(wire_details), len(wire_details), data_ptr(body),
+    return proxy_send_local_response(status_code, text_ptr(details), text_size(details), data_ptr(body),
                                      len(body), header_block, header_size, grpc_status)
 
 
@@ -344,9 +341,8 @@ def close_upstream() -> int:
 def call_foreign_function(name: str, arguments: bytes) -> bytes | None:
     """proxy_call_foreign_function (e.g. Envoy's "compress"); None if the host has no such
     function; any callback after start-up."""
-    wire = name.encode()
     out = scratch_words()
-    if proxy_call_foreign_function(data_ptr(wire), len(wire), data_ptr(arguments), len(arguments),
+    if proxy_call_foreign_function(text_ptr(name), text_size(name), data_ptr(arguments), len(arguments),
                                    out, out + 4) != STATUS_OK:
         return None
     return returned_bytes(out)

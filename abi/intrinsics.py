@@ -19,7 +19,7 @@ _STATIC: dict[bytes, int] = {}
 
 __all__ = ["load_u8", "load_u32", "load_i64", "store_u8", "store_u32", "store_i64",
            "memory_size", "memory_grow", "memory_fill", "memory_copy", "heap_base", "record_table",
-           "data_ptr", "bytes_at", "unreachable", "float_bits", "float_from_bits",
+           "data_ptr", "text_ptr", "text_size", "bytes_at", "unreachable", "float_bits", "float_from_bits",
            "wrap_add", "wrap_sub", "wrap_mul", "shr_u", "lt_u", "ctz", "div_u", "rem_u", "call_less",
            "raise_value_error", "raise_index_error", "raise_key_error",
            "raise_overflow_error", "raise_zero_division_error", "raise_memory_error",
@@ -138,6 +138,17 @@ def _heap_bytes(runtime: Any, value: bytes) -> int:
     store_u32(block + 8, len(value))
     MEMORY[block + 16:block + 16 + len(value)] = value
     return block + 16
+
+
+def text_ptr(text: str) -> int:
+    """Address of the first byte of ``text``'s UTF-8 data (compiled: the str's own data, no copy;
+    here: ``data_ptr`` of its encoding). For passing text to the host, with ``text_size``."""
+    return data_ptr(text.encode())
+
+
+def text_size(text: str) -> int:
+    """Bytes of ``text`` in UTF-8 (compiled: read from the str, no encoding made)."""
+    return len(text.encode())
 
 
 def bytes_at(addr: int, size: int) -> bytes:

@@ -1,15 +1,14 @@
 """Metrics (proxy_define_metric and friends): counters, gauges and histograms."""
 from abi.enums import METRIC_COUNTER, METRIC_GAUGE, METRIC_HISTOGRAM, STATUS_NOT_FOUND, STATUS_OK
 from abi.imports import proxy_define_metric, proxy_get_metric, proxy_increment_metric, proxy_record_metric
-from abi.intrinsics import data_ptr, load_i64, load_u32
+from abi.intrinsics import load_i64, load_u32, text_ptr, text_size
 from abi.wire import scratch_words
 
 # -- metrics ----------------------------------------------------------------------------
 def define_metric(metric_type: int, name: str) -> int | None:
     """proxy_define_metric (``METRIC_*``); not at start-up: in on_vm_start or on_configure."""
-    wire = name.encode()
     out = scratch_words()
-    if proxy_define_metric(metric_type, data_ptr(wire), len(wire), out) != STATUS_OK:
+    if proxy_define_metric(metric_type, text_ptr(name), text_size(name), out) != STATUS_OK:
         return None
     return load_u32(out)
 

@@ -1,6 +1,6 @@
 """Moving values across the ABI boundary: out-parameter blocks, bytes the host returns, and
 header pairs serialized as Envoy reads and writes them (text as ISO-8859-1: see abi/host.py)."""
-from abi.intrinsics import bytes_at, data_ptr, load_u32, memory_copy, store_i64, store_u32
+from abi.intrinsics import bytes_at, data_ptr, load_u32, memory_copy, store_i64, store_u32, text_ptr, text_size
 from abi.memory import alloc
 
 OUT_WORDS = b"abi.host: the out-words block"  # unique, so no other constant shares its memory
@@ -95,6 +95,10 @@ def write_text_pairs(block: int, pairs: list[tuple[str, str]]) -> None:
 
 def put_text(pos: int, text: str) -> int:
     """Write ``text`` as wire bytes at ``pos``; the position after it and its NUL."""
+    size = text_size(text)
+    if size == len(text):  # ASCII: its UTF-8 data is its wire bytes, copied straight from the str
+        memory_copy(pos, text_ptr(text), size)
+        return pos + size + 1
     wire = text_to_wire(text)
     size = len(wire)
     memory_copy(pos, data_ptr(wire), size)

@@ -374,7 +374,7 @@ BUILTIN_MODULES: dict[str, tuple[str, ...]] = {
     "abi.intrinsics": (
         "load_u8", "load_u32", "load_i64", "store_u8", "store_u32", "store_i64",
         "memory_size", "memory_grow", "memory_fill", "memory_copy", "heap_base", "record_table",
-        "data_ptr", "bytes_at", "unreachable", "float_bits", "float_from_bits",
+        "data_ptr", "text_ptr", "text_size", "bytes_at", "unreachable", "float_bits", "float_from_bits",
         "wrap_add", "wrap_sub", "wrap_mul", "shr_u", "lt_u", "ctz", "div_u", "rem_u", "call_less",
         "raise_value_error", "raise_index_error", "raise_key_error",
         "raise_overflow_error", "raise_zero_division_error", "raise_memory_error",

@@ -99,6 +99,13 @@ class IntrinsicLowerer:
         self.emit("i32.add")
         self.emit("i64.extend_i32_u")
 
+    def intrinsic_text_ptr(self) -> None:
+        self.intrinsic_data_ptr()  # a str's UTF-8 data is where a bytes object's data is
+
+    def intrinsic_text_size(self) -> None:
+        self.emit("i32.load", 8)  # its byte length (runtime/strings.py's layout)
+        self.emit("i64.extend_i32_u")
+
     def intrinsic_bytes_at(self) -> None:
         """A bytes object holding memory[ptr:ptr + size] (i64 operands pushed): a new copy, or, in a
         program with the SDK's allocator, the very object whose whole data the host just filled

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import ast as py_ast
 
-from ..program import BOOL, BYTES, FLOAT, INT, NONE, RAISE_INTRINSICS, Type
+from ..program import BOOL, BYTES, FLOAT, INT, NONE, RAISE_INTRINSICS, STR, Type
 
 # Intrinsics with a fixed signature: name -> (parameter types, result type).
 INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
@@ -20,6 +20,8 @@ INTRINSICS: dict[str, tuple[tuple[Type, ...], Type]] = {
     "abi.intrinsics.heap_base": ((), INT),
     "abi.intrinsics.record_table": ((), INT),
     "abi.intrinsics.data_ptr": ((BYTES,), INT),
+    "abi.intrinsics.text_ptr": ((STR,), INT),
+    "abi.intrinsics.text_size": ((STR,), INT),
     "abi.intrinsics.bytes_at": ((INT, INT), BYTES),
     "abi.intrinsics.unreachable": ((), NONE),
     "abi.intrinsics.float_bits": ((FLOAT,), INT),
