@@ -131,7 +131,7 @@ class LimitedRequest(HttpContext):
         if decision.allowed:
             metrics.allowed.increment()
             return ACTION_CONTINUE
-        return self.limit(ip, seconds_until(decision.window_end_ms, now), [])
+        return self.limit(ip, seconds_until(decision.window_end_ms, now), NO_HEADERS)
 
     def limit(self, ip: bytes, retry_after: int, extra_headers: list[tuple[str, str]]) -> int:
         """Reject (or, in shadow mode, only count and log) a client over its limit."""
@@ -159,7 +159,7 @@ class LimitedRequest(HttpContext):
         if until > 0:
             if config.rate_limit_headers:
                 self.response_headers = headers_of(config.burst, 0, seconds_until(until, now))
-            return self.limit(ip, seconds_until(until, now), [])
+            return self.limit(ip, seconds_until(until, now), NO_HEADERS)
         limit = config.global_limit
         if limit is None or ask(limit, ip, config.burst, config.ttl_seconds) is None:
             cluster = limit.cluster if limit is not None else ""
