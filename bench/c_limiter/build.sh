@@ -1,5 +1,6 @@
 #!/bin/sh
-# Builds bench/c_limiter/limiter.wasm from limiter.c: the benchmark's hand-written C rate
+# Builds bench/c_limiter/limiter.wasm from limiter.c (which includes common.h, config.c and
+# address.c: one translation unit): the benchmark's hand-written C rate
 # limiter. The committed limiter.wasm was built by this script with Debian clang version
 # 14.0.6 and its wasm-ld (Debian LLD 14.0.6); only this script needs them, never the
 # bench run or the product. Freestanding: no libc, no WASI; it imports only the proxy-wasm
