@@ -39,7 +39,7 @@ from .infer import LiteralInference, UnknownLiteral, unknown
 from .none_inference import NoneInference
 from . import closures, lambdas, lazy_map_filter
 from .closures import ClosureChecks
-from .types import TypeError_, resolve
+from .types import TypeError_, keys_run_code, resolve
 from .walrus import WalrusChecks
 from .with_statement import WithChecks
 
@@ -276,6 +276,8 @@ class FunctionChecker(GeneratorFunctionChecks, ItertoolsChecks, GeneratorChecks,
         elif isinstance(base, DictType):
             self.use(target.slice, base.key, what="the key")
             self.require(target, value, ty, base.value, "a dict value")
+            if keys_run_code(base):
+                self.forget_fields_run_by(None)  # the key's __hash__ and __eq__ run as it is stored
         elif base == ANY:
             self.held_store(target, value, ty)  # sema/dynamic_ops.py
         else:

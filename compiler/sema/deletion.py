@@ -14,6 +14,7 @@ import ast as py_ast
 
 from ..program import ANY, BYTEARRAY, DequeType, DictType, ListType, Type
 from .class_keys import MISSING_KEY, repr_unknown
+from .types import keys_run_code
 
 BLOCKS = (py_ast.For, py_ast.While, py_ast.Try, py_ast.With)  # a with statement is a try
 
@@ -62,6 +63,8 @@ class DeleteChecks:
             self.slice_bounds(target.slice)
         elif isinstance(base, DictType):
             self.use(target.slice, base.key, what="the key")
+            if keys_run_code(base):
+                self.forget_fields_run_by(None)  # the key's __hash__ and __eq__ run
             if repr_unknown(base.key):
                 raise self.fail(target, MISSING_KEY.replace("d[key]", "del d[key]"), "write d.pop(key, None)")
         elif isinstance(base, ListType):

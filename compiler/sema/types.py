@@ -294,7 +294,18 @@ def runs_user_code(node: py_ast.expr) -> bool:
         return any(holds_objects(getattr(a, "ty", None), calls=True) for a in operands)
     if isinstance(node, (py_ast.Compare, py_ast.BoolOp, py_ast.UnaryOp, py_ast.IfExp)):
         return any(holds_objects(getattr(child, "ty", None)) for child in py_ast.iter_child_nodes(node))
+    if isinstance(node, py_ast.Subscript):
+        return keys_run_code(getattr(node.value, "ty", None))  # d[obj]: its __hash__ and __eq__
+    if isinstance(node, (py_ast.Dict, py_ast.Set, py_ast.DictComp, py_ast.SetComp)):
+        return keys_run_code(getattr(node, "ty", None))  # {obj: 1}, {obj}: each key's __hash__
     return False
+
+
+def keys_run_code(ty: Type | None) -> bool:
+    """Whether looking a key up in a ``ty`` (a dict or set) may call methods of the program's
+    classes: ``__hash__`` and ``__eq__`` of objects in the key."""
+    key = ty.key if isinstance(ty, DictType) else ty.item if isinstance(ty, SetType) else None
+    return key is not None and holds_objects(key)
 
 
 def holds_objects(ty: Type | None, calls: bool = False) -> bool:

@@ -410,6 +410,22 @@ CONSTRUCTS = [
      "test it first: 'if c.s is not None: ...', or "
      "keep the value in a local and use that: v = ...; c.s = v (a call of code that may assign a '.s', a loop or an assignment to any '.s' "
      "ends what is known of c.s)"),
+    ('a `T \\| None` field read after its object is stored as a dict key (`__hash__` may assign it)', 'class C:\n    def __init__(self) -> None:\n        self.s: str | None = None\n'
+     '    def __hash__(self) -> int:\n        self.s = None\n        return 1\n'
+     '    def __eq__(self, other: "C") -> bool:\n        return True\n'
+     'def f(c: C, d: dict[C, int]) -> int:\n    c.s = "a"\n    d[c] = 1\n    return len(c.s)\n',
+     '12:16', 'the argument of len() must be str, bytes, list or dict, not str | None',
+     "test it first: 'if c.s is not None: ...', or "
+     "keep the value in a local and use that: v = ...; c.s = v (a call of code that may assign a '.s', a loop or an assignment to any '.s' "
+     "ends what is known of c.s)"),
+    ('a `T \\| None` field read after a set display of its object (`__hash__` may assign it)', 'class C:\n    def __init__(self) -> None:\n        self.s: str | None = None\n'
+     '    def __hash__(self) -> int:\n        self.s = None\n        return 1\n'
+     '    def __eq__(self, other: "C") -> bool:\n        return True\n'
+     'def f(c: C) -> int:\n    c.s = "a"\n    d = {c}\n    return len(c.s) + len(d)\n',
+     '12:16', 'the argument of len() must be str, bytes, list or dict, not str | None',
+     "test it first: 'if c.s is not None: ...', or "
+     "keep the value in a local and use that: v = ...; c.s = v (a call of code that may assign a '.s', a loop or an assignment to any '.s' "
+     "ends what is known of c.s)"),
     ('a `T \\| None` field assigned a `T` before a loop, read in it', 'class C:\n    def __init__(self) -> None:\n        self.s: str | None = None\n'
      'def f(c: C, xs: list[int]) -> int:\n    c.s = "a"\n    n = 0\n    for x in xs:\n        n += len(c.s)\n    return n\n',
      '8:18', 'the argument of len() must be str, bytes, list or dict, not str | None',
