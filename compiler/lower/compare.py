@@ -19,7 +19,7 @@ from ..sema.stdlib_operators import timezone_identity
 from .contains import object_membership
 from .expressions import FLOAT_COMPARE, INT_COMPARE, eq_kind
 from .user_keys import dict_symbol, refuse_view_lookup
-from .values import DYNAMIC, FLOATS, LISTS, SCALARS, STRINGS
+from .values import DYNAMIC, FLOATS, LISTS, SCALARS, STR_FIND, STRINGS
 
 ORDER = {py_ast.Lt: "lt_s", py_ast.LtE: "le_s", py_ast.Gt: "gt_s", py_ast.GtE: "ge_s"}
 MIRRORED = {py_ast.Lt: py_ast.Gt, py_ast.Gt: py_ast.Lt, py_ast.LtE: py_ast.GtE, py_ast.GtE: py_ast.LtE}
@@ -304,10 +304,10 @@ class CompareLowerer(DeepEquality, HeldMethodLowerer):
         if right_ty in (STR, BYTES) and left_ty in (INT, BOOL):
             if left_ty == BOOL:
                 self.emit("i64.extend_i32_u")
-            self.emit("call", f"{STRINGS}.bytes_contains_byte")
+            self.emit("call", f"{STR_FIND}.bytes_contains_byte")
         elif right_ty in (STR, BYTES):
             self.emit("i64.extend_i32_u")
-            self.emit("call", f"{STRINGS}.str_contains")
+            self.emit("call", f"{STR_FIND}.str_contains")
         elif isinstance(right_ty, (ListType, ViewType)) and needs_generated_equality(right_ty.item):
             refuse_view_lookup(self, right_ty)  # the checker's refusal again, for views of keys with __hash__
             self.coerce(left_ty, right_ty.item)

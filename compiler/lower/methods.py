@@ -13,7 +13,7 @@ from .constant_affix import affix_test, constant_affix
 from .deep_equality import needs_generated_equality
 from .expressions import ExprLowerer, eq_kind, text_prefix
 from .user_keys import dict_symbol
-from .values import DICTS, LISTS, STRINGS
+from .values import DICTS, LISTS, STR_CASE, STR_FIND, STR_SPLIT, STR_UTF8
 
 SEARCH = ("find", "rfind", "index", "rindex", "count")
 STRIP = ("strip", "lstrip", "rstrip")
@@ -21,7 +21,11 @@ TEXT_SPLIT = "compiler.runtime.text_split"
 TEXT_PAD = "compiler.runtime.text_pad"
 TEXT_CASE = "compiler.runtime.text_case"
 INTS = "compiler.runtime.ints"
-RUNTIME_OF = {
+RUNTIME_OF = {  # the runtime module of each str and bytes method
+    **dict.fromkeys(("find", "rfind", "index", "rindex", "startswith", "endswith"), STR_FIND),
+    **dict.fromkeys(("split", "strip", "lstrip", "rstrip", "replace", "join"), STR_SPLIT),
+    **dict.fromkeys(("lower", "upper", "isdigit", "isspace"), STR_CASE),
+    **dict.fromkeys(("encode", "decode"), STR_UTF8),
     **dict.fromkeys(("partition", "rpartition", "rsplit", "splitlines", "count", "removeprefix",
                      "removesuffix"), TEXT_SPLIT),
     **dict.fromkeys(("center", "ljust", "rjust", "zfill", "expandtabs"), TEXT_PAD),
@@ -75,7 +79,7 @@ class MethodLowerer(ExprLowerer):
     def text_method(self, node: py_ast.Call, name: str, ty: Type) -> None:
         prefix = text_prefix(ty)
         args = node.bound
-        module = RUNTIME_OF.get(name, STRINGS)
+        module = RUNTIME_OF[name]
         symbol = f"{prefix}_{name}"
         if name in ("startswith", "endswith") and isinstance(args[0].ty, (ListType, VarTupleType)):
             return self.affixes_in_list(node, name, ty)  # startswith(tuple(xs)): lower/tuple_builtin.py

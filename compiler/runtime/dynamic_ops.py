@@ -12,7 +12,7 @@ from compiler.runtime.list_slices import list_del_slice
 from compiler.runtime.lists import list_delete, list_set, list_slice
 from compiler.runtime.memory import KIND_BOX, alloc
 from compiler.runtime.reprs import key_error_shown, type_error
-from compiler.runtime.strings import bytes_slice, str_slice
+from compiler.runtime.str_items import bytes_slice, str_slice
 
 NEG = 0
 POS = 1

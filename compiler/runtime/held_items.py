@@ -15,8 +15,10 @@ from compiler.runtime.lists import data_compare, list_get
 from compiler.runtime.memory import KIND_BOX, alloc
 from compiler.runtime.reprs import bytes_repr, key_error_shown, str_repr, type_error
 from compiler.runtime.float_parse import parse_float, parse_float_bytes
-from compiler.runtime.strings import (bytes_contains_byte, bytes_getitem, cp_len, int_from_bytes_text, int_from_str,
-                                      str_contains, str_getitem)
+from compiler.runtime.str_find import bytes_contains_byte, str_contains
+from compiler.runtime.str_fmt import int_from_bytes_text, int_from_str
+from compiler.runtime.str_items import bytes_getitem, str_getitem
+from compiler.runtime.strings import cp_len
 
 
 def boxed_int(value: int) -> int:
