@@ -21,7 +21,7 @@ from .deques import DequeLowerer
 from .bytearrays import BytearrayLowerer
 from .random_calls import RandomCallLowerer
 from .type_values import TypeValueLowerer
-from .values import BYTES_DATA, DYNAMIC, LISTS, STR_FMT, STR_ITEMS, STRINGS, type_code
+from .values import BYTES_DATA, DYNAMIC, LISTS, SORTING, STR_FMT, STR_ITEMS, STRINGS, type_code
 
 KIND_RECORD = 9
 
@@ -287,7 +287,7 @@ class CallLowerer(TypeValueLowerer, RandomCallLowerer, DequeLowerer, BytearrayLo
         if len(node.bound) == 1:
             self.slot(node.bound[0])
             self.emit("i64.const", eq_kind(node.ty))
-            self.call_runtime(f"{LISTS}.list_{name}", node.ty)
+            self.call_runtime(f"{SORTING}.list_{name}", node.ty)
             return
         ty = node.ty
         self.value(node.bound[0], ty)
@@ -310,7 +310,7 @@ class CallLowerer(TypeValueLowerer, RandomCallLowerer, DequeLowerer, BytearrayLo
         self.slot(node.bound[0])
         if len(node.bound) == 1:
             self.emit("i64.const", eq_kind(node.ty.item))
-            self.call_runtime(f"{LISTS}.list_sorted_copy", node.ty)
+            self.call_runtime(f"{SORTING}.list_sorted_copy", node.ty)
             return
         self.list_sort(node.bound[1], node.ty.item, copy=True)
         self.from_slot(node.ty)

@@ -19,7 +19,7 @@ from ..sema.stdlib_operators import timezone_identity
 from .contains import object_membership
 from .expressions import FLOAT_COMPARE, INT_COMPARE, eq_kind
 from .user_keys import dict_symbol, refuse_view_lookup
-from .values import DYNAMIC, FLOATS, LISTS, SCALARS, STR_FIND, STRINGS
+from .values import DYNAMIC, FLOATS, LIST_CMP, SCALARS, STR_FIND, STRINGS
 
 ORDER = {py_ast.Lt: "lt_s", py_ast.LtE: "le_s", py_ast.Gt: "gt_s", py_ast.GtE: "ge_s"}
 MIRRORED = {py_ast.Lt: py_ast.Gt, py_ast.Gt: py_ast.Lt, py_ast.LtE: py_ast.GtE, py_ast.GtE: py_ast.LtE}
@@ -177,7 +177,7 @@ class CompareLowerer(DeepEquality, HeldMethodLowerer):
         self.emit("i64.extend_i32_u")
         if isinstance(left_ty, ListType):
             self.emit("i64.const", eq_kind(left_ty.item))
-            self.emit("call", f"{LISTS}.list_compare")
+            self.emit("call", f"{LIST_CMP}.list_compare")
         else:
             self.emit("call", f"{STRINGS}.str_compare")
         self.emit("i64.const", 0)
@@ -212,7 +212,7 @@ class CompareLowerer(DeepEquality, HeldMethodLowerer):
             self.emit("call", self.list_eq_function(ty))
         elif isinstance(ty, ListType):
             self.emit("i64.const", eq_kind(ty.item))
-            self.emit("call", f"{LISTS}.list_eq")
+            self.emit("call", f"{LIST_CMP}.list_eq")
         elif isinstance(ty, DictType):
             self.emit("i64.const", eq_kind(ty.value))
             self.emit("call", dict_symbol(self, ty, "dict_eq"))
@@ -319,7 +319,7 @@ class CompareLowerer(DeepEquality, HeldMethodLowerer):
             self.coerce(left_ty, right_ty.item)
             self.to_slot(right_ty.item)
             self.emit("i64.const", eq_kind(right_ty.item))
-            self.emit("call", f"{LISTS}.list_contains")
+            self.emit("call", f"{LIST_CMP}.list_contains")
         else:
             self.to_slot(left_ty)
             self.emit("call", dict_symbol(self, right_ty, "dict_find"))

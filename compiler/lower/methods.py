@@ -13,7 +13,7 @@ from .constant_affix import affix_test, constant_affix
 from .deep_equality import needs_generated_equality
 from .expressions import ExprLowerer, eq_kind, text_prefix
 from .user_keys import dict_symbol
-from .values import DICTS, LISTS, STR_CASE, STR_FIND, STR_SPLIT, STR_UTF8
+from .values import DICTS, LIST_CMP, LISTS, SORTING, STR_CASE, STR_FIND, STR_SPLIT, STR_UTF8
 
 SEARCH = ("find", "rfind", "index", "rindex", "count")
 STRIP = ("strip", "lstrip", "rstrip")
@@ -58,7 +58,7 @@ class MethodLowerer(ExprLowerer):
                 self.maybe(node.bound[2] if len(node.bound) > 2 else None, 2**63 - 1)
                 return self.call_runtime("compiler.runtime.tuple_builtin.tuple_index_between", INT)
             self.call_runtime("compiler.runtime.tuple_builtin.tuple_index" if name == "index"
-                              else f"{LISTS}.list_count", INT)
+                              else f"{LIST_CMP}.list_count", INT)
         elif isinstance(ty, DictType):
             self.dict_method(node, name, ty)
         elif isinstance(ty, SetType):
@@ -186,7 +186,7 @@ class MethodLowerer(ExprLowerer):
         if name == "index" and any(a is not None for a in args[1:]):  # xs.index(x, start[, stop])
             self.maybe(args[1], 0)
             self.maybe(args[2], 2**63 - 1)
-            return self.call_runtime(f"{LISTS}.list_index_between", INT)
+            return self.call_runtime(f"{LIST_CMP}.list_index_between", INT)
         if name == "pop":
             self.maybe(args[0], -1)
         elif name == "insert":
@@ -200,7 +200,7 @@ class MethodLowerer(ExprLowerer):
             return self.timsort_list_sort(node)
         elif name == "sort":
             return self.list_sort(args[0] if args else None, item)
-        self.emit("call", f"{LISTS}.list_{name}")
+        self.emit("call", f"{LIST_CMP if name in ('index', 'count', 'remove') else LISTS}.list_{name}")
         if node.ty not in (NONE, BOOL):
             self.from_slot(node.ty)
 
@@ -238,7 +238,7 @@ class MethodLowerer(ExprLowerer):
             flag = self.stash("i32")
         self.emit("local.get", lst)
         self.emit("i64.const", eq_kind(item))
-        self.emit("call", f"{LISTS}.list_sorted_copy" if copy else f"{LISTS}.list_sort")
+        self.emit("call", f"{SORTING}.list_sorted_copy" if copy else f"{SORTING}.list_sort")
         if copy:
             self.emit("local.set", lst)
         if reverse is not None:

@@ -25,6 +25,8 @@ STR_CASE = "compiler.runtime.str_case"  # lower, upper, isdigit, isspace
 STR_UTF8 = "compiler.runtime.str_utf8"  # encode, decode
 STR_FMT = "compiler.runtime.str_fmt"  # int <-> text, format specs
 LISTS = "compiler.runtime.lists"
+LIST_CMP = "compiler.runtime.list_cmp"  # ==, <, in, index, count, remove of items
+SORTING = "compiler.runtime.sorting"
 BYTES_DATA = 16  # where a bytes object's bytes start (compiler/runtime/strings.py DATA)
 DICTS = "compiler.runtime.dicts"
 FLOATS = "compiler.runtime.floats"

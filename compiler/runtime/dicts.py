@@ -31,7 +31,8 @@ a hash is the runtime's own value, never an int the program sees.
 """
 from abi.intrinsics import (bytes_at, load_i64, load_u8, load_u32, memory_copy, record_table,
                             shr_u, store_i64, store_u32, wrap_add, wrap_mul)
-from compiler.runtime.lists import data_equal, items_equal, list_append, list_new
+from compiler.runtime.list_cmp import data_equal, items_equal
+from compiler.runtime.lists import list_append, list_new
 from compiler.runtime.memory import (ENTRY_KEY_POINTER, ENTRY_VALUE_POINTER, KIND_DICT, KIND_ENTRIES,
                                      KIND_POINTERS, KIND_RAW, alloc)
 from compiler.runtime.reprs import bytes_repr, key_error_shown, str_repr, type_error

@@ -11,7 +11,8 @@ from compiler.runtime.dynamic import (BOOL_CODE, BYTES_CODE, DICT_CODE, FLOAT_CO
                                       NONE_CODE, OBJECT_CODE, STR_CODE, held_equal, is_number, type_code)
 from compiler.runtime.exceptions import dict_changed_error
 from compiler.runtime.floats import compare_int_float, float_repr
-from compiler.runtime.lists import data_compare, list_get
+from compiler.runtime.list_cmp import data_compare
+from compiler.runtime.lists import list_get
 from compiler.runtime.memory import KIND_BOX, alloc
 from compiler.runtime.reprs import bytes_repr, key_error_shown, str_repr, type_error
 from compiler.runtime.float_parse import parse_float, parse_float_bytes

@@ -25,7 +25,8 @@ str_case.py (Unicode classes, lower, upper), str_utf8.py (encode, decode) and st
 """
 from abi.intrinsics import (bytes_at, load_i64, load_u32, load_u8, lt_u, memory_copy, memory_fill, raise_memory_error,
                             store_i64, store_u32, store_u8, wrap_add)
-from compiler.runtime.lists import LIST_ITEMS, data_compare, data_equal, list_len
+from compiler.runtime.list_cmp import data_compare, data_equal
+from compiler.runtime.lists import LIST_ITEMS, list_len
 from compiler.runtime.memory import KIND_BYTES, KIND_STR, alloc, alloc_unzeroed
 from compiler.runtime.reprs import bytes_repr_cut, overflow_error, str_repr_cut, value_error
 

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from abi.intrinsics import load_i64, load_u32
 from compiler.runtime import dicts as D
 from compiler.runtime import memory
-from compiler.runtime.lists import data_equal, list_len
+from compiler.runtime.list_cmp import data_equal
+from compiler.runtime.lists import list_len
 from compiler.runtime.memory import (ENTRY_KEY_POINTER, ENTRY_VALUE_POINTER, KIND_ENTRIES, KIND_POINTERS,
                                      KIND_RAW, alloc)
 from containers import (BOOL, BYTES, EQ_DATA, EQ_FLOAT, EQ_INT, FLOAT, INT, KEY_BYTES, KEY_INT, KEY_STR, STR,
