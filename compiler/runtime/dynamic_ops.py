@@ -3,7 +3,8 @@ deletion, slicing, unary ``- + ~`` and ``** << >> & | ^``, as CPython does them 
 everywhere: OverflowError beyond int64). The compiled code passes each operand as an Any and the
 names of the held types for CPython's messages (checked in compiler/sema/dynamic_ops.py)."""
 from abi.intrinsics import float_from_bits, load_i64, store_i64, unreachable
-from compiler.runtime.dicts import KEY_STR, dict_copy, dict_delete, dict_new, dict_set, dict_update
+from compiler.runtime.dict_table import KEY_STR
+from compiler.runtime.dicts import dict_copy, dict_delete, dict_new, dict_set, dict_update
 from compiler.runtime.dynamic import (BOOL_CODE, BYTES_CODE, DICT_CODE, FLOAT_CODE, INT_CODE, LIST_CODE,
                                       STR_CODE, held_len, type_code, type_name)
 from compiler.runtime.held_arith import IN_PLACE, boxed_float

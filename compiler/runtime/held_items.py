@@ -5,8 +5,8 @@ The compiled code passes the Any itself, the key as an Any (``held_item``) or an
 them from its type-name table, so a class instance is named by its class).
 """
 from abi.intrinsics import bytes_at, float_from_bits, load_i64, load_u8, load_u32, store_i64
-from compiler.runtime.dicts import (ENTRY_VALUE, dict_entry_key, dict_find, dict_get, dict_get_or, dict_len,
-                                    dict_next, entry_address)
+from compiler.runtime.dict_table import ENTRY_VALUE, entry_address
+from compiler.runtime.dicts import dict_entry_key, dict_find, dict_get, dict_get_or, dict_len, dict_next
 from compiler.runtime.dynamic import (BOOL_CODE, BYTES_CODE, DICT_CODE, FLOAT_CODE, INT_CODE, LIST_CODE,
                                       NONE_CODE, OBJECT_CODE, STR_CODE, held_equal, is_number, type_code)
 from compiler.runtime.exceptions import dict_changed_error

@@ -19,7 +19,8 @@ dataclass objects) hash as CPython's tuples do (set_keys.py): those of ints and 
 CPython's order too, as IntEnum members do.
 """
 from abi.intrinsics import load_i64, load_u32, shr_u, store_i64, store_u32, wrap_add, wrap_mul
-from compiler.runtime.dicts import DELETED_HASH, ENTRY_SIZE, hash_data, missing_key
+from compiler.runtime.dict_table import DELETED_HASH, ENTRY_SIZE, hash_data
+from compiler.runtime.dicts import missing_key
 from compiler.runtime.list_cmp import data_equal
 from compiler.runtime.lists import list_append, list_new
 from compiler.runtime.memory import ENTRY_KEY_POINTER, KIND_DICT, KIND_ENTRIES, KIND_POINTERS, KIND_RAW, alloc
