@@ -19,7 +19,7 @@ from ..sema.stdlib_operators import timezone_identity
 from .contains import object_membership
 from .expressions import FLOAT_COMPARE, INT_COMPARE, eq_kind
 from .user_keys import dict_symbol, refuse_view_lookup
-from .values import DYNAMIC, FLOATS, LIST_CMP, SCALARS, STR_FIND, STRINGS
+from .values import DYNAMIC, FLOAT_ARITH, LIST_CMP, SCALARS, STR_FIND, STRINGS
 
 ORDER = {py_ast.Lt: "lt_s", py_ast.LtE: "le_s", py_ast.Gt: "gt_s", py_ast.GtE: "ge_s"}
 MIRRORED = {py_ast.Lt: py_ast.Gt, py_ast.Gt: py_ast.Lt, py_ast.LtE: py_ast.GtE, py_ast.GtE: py_ast.LtE}
@@ -161,7 +161,7 @@ class CompareLowerer(DeepEquality, HeldMethodLowerer):
             kind = MIRRORED.get(kind, kind)
         self.push_as(left, left_ty, INT)
         self.push_as(right, right_ty, FLOAT)
-        self.emit("call", f"{FLOATS}.compare_int_float")
+        self.emit("call", f"{FLOAT_ARITH}.compare_int_float")
         test, value = INT_FLOAT_TEST[kind]
         self.emit("i64.const", value)
         self.emit(f"i64.{test}")
@@ -191,7 +191,7 @@ class CompareLowerer(DeepEquality, HeldMethodLowerer):
         if items and left_ty == right_ty == FLOAT:
             self.emit("local.get", left)
             self.emit("local.get", right)
-            self.emit("call", f"{FLOATS}.float_item_eq")
+            self.emit("call", f"{FLOAT_ARITH}.float_item_eq")
             return
         if left_ty in SCALARS and right_ty in SCALARS:
             return self.numeric(py_ast.Eq, left, left_ty, right, right_ty)

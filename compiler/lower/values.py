@@ -29,7 +29,8 @@ LIST_CMP = "compiler.runtime.list_cmp"  # ==, <, in, index, count, remove of ite
 SORTING = "compiler.runtime.sorting"
 BYTES_DATA = 16  # where a bytes object's bytes start (compiler/runtime/strings.py DATA)
 DICTS = "compiler.runtime.dicts"
-FLOATS = "compiler.runtime.floats"
+FLOATS = "compiler.runtime.floats"  # str(x), format(x, ".Nf")
+FLOAT_ARITH = "compiler.runtime.float_arith"  # %, //, int / int, int == float
 DYNAMIC = "compiler.runtime.dynamic"
 
 

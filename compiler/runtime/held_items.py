@@ -10,7 +10,8 @@ from compiler.runtime.dicts import dict_entry_key, dict_find, dict_get, dict_get
 from compiler.runtime.dynamic import (BOOL_CODE, BYTES_CODE, DICT_CODE, FLOAT_CODE, INT_CODE, LIST_CODE,
                                       NONE_CODE, OBJECT_CODE, STR_CODE, held_equal, is_number, type_code)
 from compiler.runtime.exceptions import dict_changed_error
-from compiler.runtime.floats import compare_int_float, float_repr
+from compiler.runtime.float_arith import compare_int_float
+from compiler.runtime.floats import float_repr
 from compiler.runtime.list_cmp import data_compare
 from compiler.runtime.lists import list_get
 from compiler.runtime.memory import KIND_BOX, alloc
