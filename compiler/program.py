@@ -341,7 +341,8 @@ RUNTIME_MODULES = ("compiler.runtime.float_arith", "compiler.runtime.dict_table"
                    "compiler.runtime.exceptions", "compiler.runtime.dynamic", "compiler.runtime.reprs",
                    "compiler.runtime.held_items", "compiler.runtime.held_arith")
 # Loaded only for programs that use sets (frontend/load.py): the others compile as fast as before.
-SET_RUNTIME_MODULES = ("compiler.runtime.set_algebra", "compiler.runtime.sets", "compiler.runtime.set_keys",
+SET_RUNTIME_MODULES = ("compiler.runtime.set_algebra", "compiler.runtime.sets", "compiler.runtime.set_table",
+                       "compiler.runtime.set_keys",
                        "compiler.runtime.user_keys")
 # And for programs that write __hash__ (sets load it too: runtime/set_keys.py calls it).
 USER_KEY_RUNTIME_MODULES = ("compiler.runtime.user_keys",)
