@@ -255,30 +255,27 @@ def bytes_upper(s: int) -> int:
     return ascii_change_case(s, True)
 
 
-def str_isdigit(s: int) -> bool:
+def all_cps(s: int, digits: bool) -> bool:
+    """str.isdigit (``digits``) or str.isspace: a non-empty str whose every code point is one."""
     n = byte_len(s)
     d = s + DATA
     if n == 0:
         return False
     i = 0
     while i < n:
-        if not is_digit_cp(decode_cp(d + i)):
+        c = decode_cp(d + i)
+        if not (is_digit_cp(c) if digits else is_space_cp(c)):
             return False
         i += seq_len(load_u8(d + i))
     return True
+
+
+def str_isdigit(s: int) -> bool:
+    return all_cps(s, True)
 
 
 def str_isspace(s: int) -> bool:
-    n = byte_len(s)
-    d = s + DATA
-    if n == 0:
-        return False
-    i = 0
-    while i < n:
-        if not is_space_cp(decode_cp(d + i)):
-            return False
-        i += seq_len(load_u8(d + i))
-    return True
+    return all_cps(s, False)
 
 
 def bytes_isspace(s: int) -> bool:
