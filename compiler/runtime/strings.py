@@ -1,4 +1,5 @@
-"""str and bytes operations, with CPython's results.
+"""str and bytes objects (layout, allocation, UTF-8) and their +, *, ==, < and hash, with CPython's
+results; the string runtime's other modules build on these.
 
 Layouts (after the 8-byte object header of memory.py):
     str   (KIND_STR):   +8 u32 byte length, +12 u32 code-point length, +16 UTF-8 data
@@ -11,7 +12,7 @@ UTF-8 byte order is code-point order, and a valid UTF-8 needle can only match a
 valid UTF-8 haystack at character boundaries, so comparisons and searches work
 on bytes for both types; only index conversions need to walk the text.
 
-Where CPython raises, these functions raise the same exception with CPython's
+Where CPython raises, the string runtime raises the same exception with CPython's
 message, through reprs.py's raising helpers (reprs.py also builds the messages
 that quote a text). One deliberate difference: CPython's ``chr`` accepts lone
 surrogates (U+D800..U+DFFF), which UTF-8 cannot hold; ``str_chr`` raises
