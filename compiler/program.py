@@ -328,18 +328,21 @@ class Program:
 
 # Runtime modules loaded into every program (only what is reachable is emitted). The loader
 # takes them last first: modules added at the front keep the others' order (and main.wasm's layout).
-RUNTIME_MODULES = ("compiler.runtime.text_translate", "compiler.runtime.numbers", "compiler.runtime.held_methods", "compiler.runtime.tuple_builtin", "compiler.runtime.kwargs_unpack",
-                   "compiler.runtime.dynamic_ops", "compiler.runtime.sorting", "compiler.runtime.ascii_text",
-                   "compiler.runtime.list_slices", "compiler.runtime.dict_popitem",
-                   "compiler.runtime.ints", "compiler.runtime.text_case", "compiler.runtime.text_pad",
-                   "compiler.runtime.text_split",
-                   "compiler.runtime.memory", "compiler.runtime.lists", "compiler.runtime.strings",
-                   "compiler.runtime.dicts", "compiler.runtime.floats", "compiler.runtime.float_parse",
-                   "compiler.runtime.float_format",
+RUNTIME_MODULES = ("compiler.runtime.float_arith", "compiler.runtime.dict_table", "compiler.runtime.list_cmp",
+                   "compiler.runtime.str_fmt", "compiler.runtime.str_utf8", "compiler.runtime.str_case",
+                   "compiler.runtime.str_split", "compiler.runtime.str_find", "compiler.runtime.str_items",
+                   "compiler.runtime.text_translate", "compiler.runtime.numbers", "compiler.runtime.held_methods",
+                   "compiler.runtime.tuple_builtin", "compiler.runtime.kwargs_unpack", "compiler.runtime.dynamic_ops",
+                   "compiler.runtime.sorting", "compiler.runtime.ascii_text", "compiler.runtime.list_slices",
+                   "compiler.runtime.dict_popitem", "compiler.runtime.ints", "compiler.runtime.text_case",
+                   "compiler.runtime.text_pad", "compiler.runtime.text_split", "compiler.runtime.memory",
+                   "compiler.runtime.lists", "compiler.runtime.strings", "compiler.runtime.dicts",
+                   "compiler.runtime.floats", "compiler.runtime.float_parse", "compiler.runtime.float_format",
                    "compiler.runtime.exceptions", "compiler.runtime.dynamic", "compiler.runtime.reprs",
                    "compiler.runtime.held_items", "compiler.runtime.held_arith")
 # Loaded only for programs that use sets (frontend/load.py): the others compile as fast as before.
-SET_RUNTIME_MODULES = ("compiler.runtime.set_algebra", "compiler.runtime.sets", "compiler.runtime.set_keys",
+SET_RUNTIME_MODULES = ("compiler.runtime.set_algebra", "compiler.runtime.sets", "compiler.runtime.set_table",
+                       "compiler.runtime.set_keys",
                        "compiler.runtime.user_keys")
 # And for programs that write __hash__ (sets load it too: runtime/set_keys.py calls it).
 USER_KEY_RUNTIME_MODULES = ("compiler.runtime.user_keys",)

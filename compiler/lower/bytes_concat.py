@@ -78,7 +78,7 @@ def as_slice(node: py_ast.expr) -> py_ast.Subscript | None:
 def as_encoded(node: py_ast.expr) -> py_ast.expr | None:
     """The str of ``s.encode()`` (constant arguments), else None: a str keeps its UTF-8 bytes at the
     place (and their count at the offset) a bytes object does, so they are copied from it as they are
-    (compiler/runtime/strings.py str_encode does the same)."""
+    (compiler/runtime/str_utf8.py str_encode does the same)."""
     if (isinstance(node, py_ast.Call) and getattr(node, "call", None) == ("type-method", "encode")
             and isinstance(node.func, py_ast.Attribute) and getattr(node.func.value, "ty", None) == STR
             and getattr(node.func.value, "target_ty", STR) in (None, STR)

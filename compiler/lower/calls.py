@@ -21,7 +21,7 @@ from .deques import DequeLowerer
 from .bytearrays import BytearrayLowerer
 from .random_calls import RandomCallLowerer
 from .type_values import TypeValueLowerer
-from .values import BYTES_DATA, DYNAMIC, LISTS, STRINGS, type_code
+from .values import BYTES_DATA, DYNAMIC, LISTS, SORTING, STR_FMT, STR_ITEMS, STRINGS, type_code
 
 KIND_RECORD = 9
 
@@ -207,7 +207,7 @@ class CallLowerer(TypeValueLowerer, RandomCallLowerer, DequeLowerer, BytearrayLo
                 self.value(node.bound[1], INT)
             else:
                 self.emit("i64.const", 10)
-            self.emit("call", f"{STRINGS}.int_from_str" if arg.ty == STR else f"{STRINGS}.int_from_bytes_text")
+            self.emit("call", f"{STR_FMT}.int_from_str" if arg.ty == STR else f"{STR_FMT}.int_from_bytes_text")
         elif arg.ty == FLOAT:
             self.value(arg)
             self.emit("call", "rt.float_to_int")
@@ -264,15 +264,15 @@ class CallLowerer(TypeValueLowerer, RandomCallLowerer, DequeLowerer, BytearrayLo
 
     def builtin_ord(self, node: py_ast.Call) -> None:
         self.slot(node.bound[0])
-        self.emit("call", f"{STRINGS}.str_ord")
+        self.emit("call", f"{STR_ITEMS}.str_ord")
 
     def builtin_chr(self, node: py_ast.Call) -> None:
         formatted = getattr(node, "char_format", None)  # f"{n:c}", "%c" % x: sema/char_format.py
         if formatted is STR:
             self.slot(node.bound[0])
-            return self.call_runtime(f"{STRINGS}.format_char_text", STR)
+            return self.call_runtime(f"{STR_FMT}.format_char_text", STR)
         self.value(node.bound[0], INT)
-        self.call_runtime(f"{STRINGS}.format_char" if formatted else f"{STRINGS}.str_chr", STR)
+        self.call_runtime(f"{STR_FMT}.format_char" if formatted else f"{STR_ITEMS}.str_chr", STR)
 
     def builtin_min(self, node: py_ast.Call) -> None:
         self.extremum(node, py_ast.Lt, "min")
@@ -287,7 +287,7 @@ class CallLowerer(TypeValueLowerer, RandomCallLowerer, DequeLowerer, BytearrayLo
         if len(node.bound) == 1:
             self.slot(node.bound[0])
             self.emit("i64.const", eq_kind(node.ty))
-            self.call_runtime(f"{LISTS}.list_{name}", node.ty)
+            self.call_runtime(f"{SORTING}.list_{name}", node.ty)
             return
         ty = node.ty
         self.value(node.bound[0], ty)
@@ -310,7 +310,7 @@ class CallLowerer(TypeValueLowerer, RandomCallLowerer, DequeLowerer, BytearrayLo
         self.slot(node.bound[0])
         if len(node.bound) == 1:
             self.emit("i64.const", eq_kind(node.ty.item))
-            self.call_runtime(f"{LISTS}.list_sorted_copy", node.ty)
+            self.call_runtime(f"{SORTING}.list_sorted_copy", node.ty)
             return
         self.list_sort(node.bound[1], node.ty.item, copy=True)
         self.from_slot(node.ty)
@@ -335,7 +335,7 @@ class CallLowerer(TypeValueLowerer, RandomCallLowerer, DequeLowerer, BytearrayLo
         elif isinstance(arg.ty, DictType):
             self.call_runtime("compiler.runtime.dicts.dict_keys_list", node.ty)
         else:
-            self.call_runtime(f"{STRINGS}.str_chars", node.ty)
+            self.call_runtime(f"{STR_ITEMS}.str_chars", node.ty)
 
     def isinstance_of_any(self, node: py_ast.Call) -> None:
         self.value(node.bound[0])

@@ -19,7 +19,7 @@ from ..sema.stdlib_operators import timezone_identity
 from .contains import object_membership
 from .expressions import FLOAT_COMPARE, INT_COMPARE, eq_kind
 from .user_keys import dict_symbol, refuse_view_lookup
-from .values import DYNAMIC, FLOATS, LISTS, SCALARS, STRINGS
+from .values import DYNAMIC, FLOAT_ARITH, LIST_CMP, SCALARS, STR_FIND, STRINGS
 
 ORDER = {py_ast.Lt: "lt_s", py_ast.LtE: "le_s", py_ast.Gt: "gt_s", py_ast.GtE: "ge_s"}
 MIRRORED = {py_ast.Lt: py_ast.Gt, py_ast.Gt: py_ast.Lt, py_ast.LtE: py_ast.GtE, py_ast.GtE: py_ast.LtE}
@@ -161,7 +161,7 @@ class CompareLowerer(DeepEquality, HeldMethodLowerer):
             kind = MIRRORED.get(kind, kind)
         self.push_as(left, left_ty, INT)
         self.push_as(right, right_ty, FLOAT)
-        self.emit("call", f"{FLOATS}.compare_int_float")
+        self.emit("call", f"{FLOAT_ARITH}.compare_int_float")
         test, value = INT_FLOAT_TEST[kind]
         self.emit("i64.const", value)
         self.emit(f"i64.{test}")
@@ -177,7 +177,7 @@ class CompareLowerer(DeepEquality, HeldMethodLowerer):
         self.emit("i64.extend_i32_u")
         if isinstance(left_ty, ListType):
             self.emit("i64.const", eq_kind(left_ty.item))
-            self.emit("call", f"{LISTS}.list_compare")
+            self.emit("call", f"{LIST_CMP}.list_compare")
         else:
             self.emit("call", f"{STRINGS}.str_compare")
         self.emit("i64.const", 0)
@@ -191,7 +191,7 @@ class CompareLowerer(DeepEquality, HeldMethodLowerer):
         if items and left_ty == right_ty == FLOAT:
             self.emit("local.get", left)
             self.emit("local.get", right)
-            self.emit("call", f"{FLOATS}.float_item_eq")
+            self.emit("call", f"{FLOAT_ARITH}.float_item_eq")
             return
         if left_ty in SCALARS and right_ty in SCALARS:
             return self.numeric(py_ast.Eq, left, left_ty, right, right_ty)
@@ -212,7 +212,7 @@ class CompareLowerer(DeepEquality, HeldMethodLowerer):
             self.emit("call", self.list_eq_function(ty))
         elif isinstance(ty, ListType):
             self.emit("i64.const", eq_kind(ty.item))
-            self.emit("call", f"{LISTS}.list_eq")
+            self.emit("call", f"{LIST_CMP}.list_eq")
         elif isinstance(ty, DictType):
             self.emit("i64.const", eq_kind(ty.value))
             self.emit("call", dict_symbol(self, ty, "dict_eq"))
@@ -304,10 +304,10 @@ class CompareLowerer(DeepEquality, HeldMethodLowerer):
         if right_ty in (STR, BYTES) and left_ty in (INT, BOOL):
             if left_ty == BOOL:
                 self.emit("i64.extend_i32_u")
-            self.emit("call", f"{STRINGS}.bytes_contains_byte")
+            self.emit("call", f"{STR_FIND}.bytes_contains_byte")
         elif right_ty in (STR, BYTES):
             self.emit("i64.extend_i32_u")
-            self.emit("call", f"{STRINGS}.str_contains")
+            self.emit("call", f"{STR_FIND}.str_contains")
         elif isinstance(right_ty, (ListType, ViewType)) and needs_generated_equality(right_ty.item):
             refuse_view_lookup(self, right_ty)  # the checker's refusal again, for views of keys with __hash__
             self.coerce(left_ty, right_ty.item)
@@ -319,7 +319,7 @@ class CompareLowerer(DeepEquality, HeldMethodLowerer):
             self.coerce(left_ty, right_ty.item)
             self.to_slot(right_ty.item)
             self.emit("i64.const", eq_kind(right_ty.item))
-            self.emit("call", f"{LISTS}.list_contains")
+            self.emit("call", f"{LIST_CMP}.list_contains")
         else:
             self.to_slot(left_ty)
             self.emit("call", dict_symbol(self, right_ty, "dict_find"))

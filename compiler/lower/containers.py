@@ -11,7 +11,7 @@ from .intrinsics import constant_int
 from .expressions import text_prefix
 from .deques import item_access
 from .user_keys import USER_KEYS, dict_symbol, lower_dict_display, user_keyed
-from .values import DICTS, LISTS, STRINGS
+from .values import DICTS, LISTS, STR_ITEMS
 
 KIND_RAW, KIND_POINTERS, KIND_RECORD = 5, 7, 9
 TUPLES = "compiler.runtime.tuple_builtin"
@@ -122,7 +122,7 @@ class ContainerLowerer(FormatLowerer):
             return
         self.value(node.slice, INT)
         symbol = item_access(base, False) if isinstance(base, ListType) else f"{TUPLES}.tuple_get" \
-            if isinstance(base, VarTupleType) else f"{STRINGS}.{text_prefix(base)}_getitem"
+            if isinstance(base, VarTupleType) else f"{STR_ITEMS}.{text_prefix(base)}_getitem"
         self.call_runtime(symbol, node.ty)
 
     def bytes_at_constant(self, index: int) -> None:
@@ -145,7 +145,7 @@ class ContainerLowerer(FormatLowerer):
     def slice(self, node: py_ast.Subscript, base: Type) -> None:
         self.slot(node.value)
         self.slice_bounds(node.slice)
-        symbol = f"{LISTS}.list_slice" if isinstance(base, (ListType, VarTupleType)) else f"{STRINGS}.{text_prefix(base)}_slice"
+        symbol = f"{LISTS}.list_slice" if isinstance(base, (ListType, VarTupleType)) else f"{STR_ITEMS}.{text_prefix(base)}_slice"
         self.call_runtime(symbol, node.ty)
 
     def slice_bounds(self, part: py_ast.Slice) -> None:

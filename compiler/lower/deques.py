@@ -9,7 +9,7 @@ import ast as py_ast
 from ..program import BOOL, BYTEARRAY, INT, STR, DequeType, Type, tuple_of
 from ..sema.deques import METHODS
 from .expressions import eq_kind
-from .values import LISTS
+from .values import LIST_CMP, LISTS
 
 DEQUES = "compiler.runtime.deques"
 KIND_RAW, KIND_POINTERS, KIND_RECORD = 5, 7, 9
@@ -20,7 +20,7 @@ HEADER_RECORD = tuple_of((INT, INT, STR, INT))
 RUNTIME = {"append": "deque_append", "appendleft": "deque_appendleft", "pop": "deque_pop",
            "popleft": "deque_popleft", "extend": "deque_extend", "extendleft": "deque_extendleft",
            "rotate": "deque_rotate", "clear": "deque_clear", "reverse": f"{LISTS}.list_reverse",
-           "copy": "deque_copy", "count": f"{LISTS}.list_count", "remove": "deque_remove",
+           "copy": "deque_copy", "count": f"{LIST_CMP}.list_count", "remove": "deque_remove",
            "index": "deque_index", "insert": "deque_insert"}
 # the defaults of rotate(n=1) and index(x, start=0, stop=sys.maxsize), per parameter
 DEFAULTS = {"rotate": [1], "index": [None, 0, 2**63 - 1]}

@@ -12,13 +12,13 @@ from ..program import (ANY, BOOL, BYTES, FLOAT, INT, STR, ClassType, DictType, G
 from .bytes_concat import fused_concat
 from .type_names import OBJECT_CODE, class_names_table, held_names_table, static_name
 from .type_values import type_value_code
-from .values import DYNAMIC, FLOATS, LISTS, STRINGS, ValueLowerer
+from .values import DYNAMIC, FLOAT_ARITH, LISTS, STRINGS, ValueLowerer
 
 CHECKED_BINARY = {py_ast.Add: "rt.add", py_ast.Sub: "rt.sub", py_ast.Mult: "rt.mul",
                   py_ast.FloorDiv: "rt.floordiv", py_ast.Mod: "rt.mod", py_ast.Pow: "rt.pow",
                   py_ast.LShift: "rt.lshift", py_ast.RShift: "rt.rshift"}
 FLOAT_BINARY = {py_ast.Add: "f64.add", py_ast.Sub: "f64.sub", py_ast.Mult: "f64.mul"}
-FLOAT_CALLS = {py_ast.Div: "rt.fdiv", py_ast.FloorDiv: f"{FLOATS}.float_floordiv", py_ast.Mod: f"{FLOATS}.float_mod"}
+FLOAT_CALLS = {py_ast.Div: "rt.fdiv", py_ast.FloorDiv: f"{FLOAT_ARITH}.float_floordiv", py_ast.Mod: f"{FLOAT_ARITH}.float_mod"}
 BITWISE = {py_ast.BitAnd: "and", py_ast.BitOr: "or", py_ast.BitXor: "xor"}
 INT_COMPARE = {py_ast.Lt: "lt_s", py_ast.LtE: "le_s", py_ast.Gt: "gt_s", py_ast.GtE: "ge_s",
                py_ast.Eq: "eq", py_ast.NotEq: "ne"}
@@ -226,7 +226,7 @@ class ExprLowerer(ValueLowerer):
         if node.left.ty != FLOAT and node.right.ty != FLOAT:  # int / int: one exact rounding
             self.value(node.left, INT)
             self.value(node.right, INT)
-            self.emit("call", f"{FLOATS}.int_true_divide")
+            self.emit("call", f"{FLOAT_ARITH}.int_true_divide")
             return
         for operand in (node.left, node.right):
             self.value(operand)

@@ -13,12 +13,12 @@ from ..program import FLOAT, INT, STR
 from ..sema.fstrings import FLOAT_TYPES, Spec
 from .calls import CallLowerer
 from .conversions import CONVERSIONS, ConversionLowerer
-from .values import FLOATS, STRINGS
+from .values import FLOATS, STR_FMT, STR_ITEMS, STRINGS
 
 NUMBERS = "compiler.runtime.numbers"
 FLOAT_FORMAT = "compiler.runtime.float_format"
 INT_BASES = {"x": 16, "X": 16, "o": 8, "b": 2}
-SLICE_STOP_GIVEN = 2  # runtime.strings.FLAG_STOP
+SLICE_STOP_GIVEN = 2  # runtime/strings.py FLAG_STOP
 
 
 class FormatLowerer(ConversionLowerer, CallLowerer):
@@ -54,7 +54,7 @@ class FormatLowerer(ConversionLowerer, CallLowerer):
         if spec.sign in "+ " and value.ty in (INT, FLOAT) and piece.conversion not in CONVERSIONS:
             self.emit("i64.extend_i32_u")
             self.emit("i64.const", ord(spec.sign))
-            self.call_runtime(f"{STRINGS}.str_with_sign", STR)
+            self.call_runtime(f"{STR_FMT}.str_with_sign", STR)
         if spec.width:
             self.pad(spec)
 
@@ -64,7 +64,7 @@ class FormatLowerer(ConversionLowerer, CallLowerer):
             self.value(value, INT)
             self.emit("i64.const", INT_BASES[spec.type])
             self.emit("i32.const", int(spec.type == "X"))
-            self.call_runtime(f"{STRINGS}.format_int", STR)
+            self.call_runtime(f"{STR_FMT}.format_int", STR)
         elif spec.type == "f" and not spec.alternate:
             self.float_value(value)
             self.emit("i64.const", spec.precision)
@@ -95,15 +95,15 @@ class FormatLowerer(ConversionLowerer, CallLowerer):
         self.emit("i64.extend_i32_u")
         for value in (0, precision, 1, SLICE_STOP_GIVEN):
             self.emit("i64.const", value)
-        self.call_runtime(f"{STRINGS}.str_slice", STR)
+        self.call_runtime(f"{STR_ITEMS}.str_slice", STR)
 
     def pad(self, spec: Spec) -> None:
         self.emit("i64.extend_i32_u")
         self.emit("i64.const", ord(spec.fill))
         if spec.align == "=":
             self.emit("i64.const", spec.width)
-            self.call_runtime(f"{STRINGS}.str_pad_after_sign", STR)
+            self.call_runtime(f"{STR_FMT}.str_pad_after_sign", STR)
             return
         self.emit("i64.const", ord(spec.align))
         self.emit("i64.const", spec.width)
-        self.call_runtime(f"{STRINGS}.str_pad", STR)
+        self.call_runtime(f"{STR_FMT}.str_pad", STR)

@@ -13,7 +13,7 @@ from ..program import BYTEARRAY, BYTES, MEMORYVIEW, INT, STR, DequeType, ListTyp
 from .collections_ops import ordered_check, ordered_state, ordered_yielded
 from .containers import ContainerLowerer
 from .intrinsics import constant_int
-from .values import BYTES_DATA, DICTS, LISTS, STRINGS
+from .values import BYTES_DATA, DICTS, LISTS, STR_ITEMS
 from .zip_strict import strict_exhausted
 
 
@@ -175,7 +175,7 @@ class LoopLowerer(ContainerLowerer):
         self.emit("i64.extend_i32_u")
         self.emit("local.get", index)
         symbol = f"{LISTS}.list_get" if isinstance(ty, (ListType, VarTupleType)) else \
-            f"{STRINGS}.str_getitem" if ty == STR else f"{STRINGS}.bytes_getitem"
+            f"{STR_ITEMS}.str_getitem" if ty == STR else f"{STR_ITEMS}.bytes_getitem"
         self.call_runtime(symbol, item)
 
     def assign_items(self, target, index: str) -> None:

@@ -13,7 +13,7 @@ from .constant_affix import affix_test, constant_affix
 from .deep_equality import needs_generated_equality
 from .expressions import ExprLowerer, eq_kind, text_prefix
 from .user_keys import dict_symbol
-from .values import DICTS, LISTS, STRINGS
+from .values import DICTS, LIST_CMP, LISTS, SORTING, STR_CASE, STR_FIND, STR_SPLIT, STR_UTF8
 
 SEARCH = ("find", "rfind", "index", "rindex", "count")
 STRIP = ("strip", "lstrip", "rstrip")
@@ -21,7 +21,11 @@ TEXT_SPLIT = "compiler.runtime.text_split"
 TEXT_PAD = "compiler.runtime.text_pad"
 TEXT_CASE = "compiler.runtime.text_case"
 INTS = "compiler.runtime.ints"
-RUNTIME_OF = {
+RUNTIME_OF = {  # the runtime module of each str and bytes method
+    **dict.fromkeys(("find", "rfind", "index", "rindex", "startswith", "endswith"), STR_FIND),
+    **dict.fromkeys(("split", "strip", "lstrip", "rstrip", "replace", "join"), STR_SPLIT),
+    **dict.fromkeys(("lower", "upper", "isdigit", "isspace"), STR_CASE),
+    **dict.fromkeys(("encode", "decode"), STR_UTF8),
     **dict.fromkeys(("partition", "rpartition", "rsplit", "splitlines", "count", "removeprefix",
                      "removesuffix"), TEXT_SPLIT),
     **dict.fromkeys(("center", "ljust", "rjust", "zfill", "expandtabs"), TEXT_PAD),
@@ -54,7 +58,7 @@ class MethodLowerer(ExprLowerer):
                 self.maybe(node.bound[2] if len(node.bound) > 2 else None, 2**63 - 1)
                 return self.call_runtime("compiler.runtime.tuple_builtin.tuple_index_between", INT)
             self.call_runtime("compiler.runtime.tuple_builtin.tuple_index" if name == "index"
-                              else f"{LISTS}.list_count", INT)
+                              else f"{LIST_CMP}.list_count", INT)
         elif isinstance(ty, DictType):
             self.dict_method(node, name, ty)
         elif isinstance(ty, SetType):
@@ -75,7 +79,7 @@ class MethodLowerer(ExprLowerer):
     def text_method(self, node: py_ast.Call, name: str, ty: Type) -> None:
         prefix = text_prefix(ty)
         args = node.bound
-        module = RUNTIME_OF.get(name, STRINGS)
+        module = RUNTIME_OF[name]
         symbol = f"{prefix}_{name}"
         if name in ("startswith", "endswith") and isinstance(args[0].ty, (ListType, VarTupleType)):
             return self.affixes_in_list(node, name, ty)  # startswith(tuple(xs)): lower/tuple_builtin.py
@@ -182,7 +186,7 @@ class MethodLowerer(ExprLowerer):
         if name == "index" and any(a is not None for a in args[1:]):  # xs.index(x, start[, stop])
             self.maybe(args[1], 0)
             self.maybe(args[2], 2**63 - 1)
-            return self.call_runtime(f"{LISTS}.list_index_between", INT)
+            return self.call_runtime(f"{LIST_CMP}.list_index_between", INT)
         if name == "pop":
             self.maybe(args[0], -1)
         elif name == "insert":
@@ -196,7 +200,7 @@ class MethodLowerer(ExprLowerer):
             return self.timsort_list_sort(node)
         elif name == "sort":
             return self.list_sort(args[0] if args else None, item)
-        self.emit("call", f"{LISTS}.list_{name}")
+        self.emit("call", f"{LIST_CMP if name in ('index', 'count', 'remove') else LISTS}.list_{name}")
         if node.ty not in (NONE, BOOL):
             self.from_slot(node.ty)
 
@@ -234,7 +238,7 @@ class MethodLowerer(ExprLowerer):
             flag = self.stash("i32")
         self.emit("local.get", lst)
         self.emit("i64.const", eq_kind(item))
-        self.emit("call", f"{LISTS}.list_sorted_copy" if copy else f"{LISTS}.list_sort")
+        self.emit("call", f"{SORTING}.list_sorted_copy" if copy else f"{SORTING}.list_sort")
         if copy:
             self.emit("local.set", lst)
         if reverse is not None:

@@ -6,7 +6,7 @@ import ast as py_ast
 
 from ..program import ANY, BOOL, FLOAT, NONE, STR, INT, OptionalType, Type, UnionType, members_of
 from .expressions import ExprLowerer
-from .values import DYNAMIC, FLOATS, STRINGS, type_code
+from .values import DYNAMIC, FLOATS, STR_FMT, type_code
 
 
 class TextLowerer(ExprLowerer):
@@ -31,7 +31,7 @@ class TextLowerer(ExprLowerer):
             self.emit("i32.const", self.layout.str_constant("False"))
             self.emit("end")
         elif ty == INT:
-            self.call_runtime(f"{STRINGS}.str_from_int", STR)
+            self.call_runtime(f"{STR_FMT}.str_from_int", STR)
 
     def any_text(self) -> None:
         """str() of the Any on the stack: a str as it is, else its repr (runtime/held_items.py)."""

@@ -1,6 +1,6 @@
 """Dicts and sets keyed by objects of a class family that writes __hash__ (sema/user_hash.py).
 
-The runtime's tables (runtime/user_keys.py, runtime/sets.py) call three functions whose bodies are
+The runtime's tables (runtime/user_keys.py, runtime/set_table.py) call three functions whose bodies are
 written here, when the lowering first reaches them: ``user_hash(key)`` switches on the key's class
 and calls the ``__hash__`` that class resolves; ``user_equal(stored, key)`` calls the comparison
 function of the key's family (lower/classes.py comparison_function: the written ``__eq__``,

@@ -17,11 +17,20 @@ from .layout import Layout
 
 KIND_BOX = 6
 SCALARS = (INT, FLOAT, BOOL)
-STRINGS = "compiler.runtime.strings"
+STRINGS = "compiler.runtime.strings"  # str and bytes objects, UTF-8, +, *, ==, <, hash
+STR_ITEMS = "compiler.runtime.str_items"  # s[i], slices, ord, chr, list(s)
+STR_FIND = "compiler.runtime.str_find"
+STR_SPLIT = "compiler.runtime.str_split"  # split, strip, replace, join
+STR_CASE = "compiler.runtime.str_case"  # lower, upper, isdigit, isspace
+STR_UTF8 = "compiler.runtime.str_utf8"  # encode, decode
+STR_FMT = "compiler.runtime.str_fmt"  # int <-> text, format specs
 LISTS = "compiler.runtime.lists"
+LIST_CMP = "compiler.runtime.list_cmp"  # ==, <, in, index, count, remove of items
+SORTING = "compiler.runtime.sorting"
 BYTES_DATA = 16  # where a bytes object's bytes start (compiler/runtime/strings.py DATA)
 DICTS = "compiler.runtime.dicts"
-FLOATS = "compiler.runtime.floats"
+FLOATS = "compiler.runtime.floats"  # str(x), format(x, ".Nf")
+FLOAT_ARITH = "compiler.runtime.float_arith"  # %, //, int / int, int == float
 DYNAMIC = "compiler.runtime.dynamic"
 
 

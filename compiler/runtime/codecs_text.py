@@ -1,5 +1,5 @@
 """``str.encode`` / ``bytes.decode`` with an encoding or error handler other than strict UTF-8
-(sema/codecs.py chooses the function; plain ``encode()``/``decode()`` stay in runtime/strings.py).
+(sema/codecs.py chooses the function; plain ``encode()``/``decode()`` stay in runtime/str_utf8.py).
 
 The codecs are CPython's ``ascii`` and ``latin-1`` both ways and ``utf-8`` decoding, with the
 error handlers ``strict``, ``replace``, ``ignore``, ``backslashreplace`` and (encoding)
@@ -8,7 +8,7 @@ surrogate, so UTF-8 encoding never fails and needs no handler (sema keeps it on 
 """
 from compiler.runtime.exceptions import UnicodeDecodeError, UnicodeEncodeError
 from compiler.runtime.reprs import hex_digits
-from compiler.runtime.strings import continuation_high, continuation_low, decode_problem
+from compiler.runtime.str_utf8 import continuation_high, continuation_low, decode_problem
 
 
 def encode_limited(s: str, limit: int, encoding: str, errors: str) -> bytes:

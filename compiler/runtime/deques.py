@@ -14,7 +14,8 @@ never traces a dropped item. When one end runs out of room the items move to the
 block twice their count.
 """
 from abi.intrinsics import load_i64, load_u32, memory_copy, store_i64, store_u32
-from compiler.runtime.lists import EQ_MASK, find_item, item_repr, items_equal, list_len
+from compiler.runtime.list_cmp import EQ_MASK, find_item, item_repr, items_equal
+from compiler.runtime.lists import list_len
 from compiler.runtime.memory import alloc
 from compiler.runtime.reprs import index_error, value_error
 

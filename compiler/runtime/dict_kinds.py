@@ -5,8 +5,9 @@ in the list's order, so new keys go last as CPython inserts them; ``c.update(oth
 adds its counts. ``OrderedDict.move_to_end`` and ``popitem`` work on the dict's insertion order.
 """
 from abi.intrinsics import load_u32, store_i64
-from compiler.runtime.dicts import (DICT_ENTRIES, DICT_USED, dict_clear, dict_copy, dict_delete, dict_entry_key, dict_entry_value, dict_find, dict_get_or,
-                                    dict_len, dict_next, dict_pop, dict_set, dict_update)
+from compiler.runtime.dict_table import DICT_ENTRIES, DICT_USED
+from compiler.runtime.dicts import (dict_clear, dict_copy, dict_delete, dict_entry_key, dict_entry_value, dict_find,
+                                    dict_get_or, dict_len, dict_next, dict_pop, dict_set, dict_update)
 from compiler.runtime.lists import list_get, list_len
 from compiler.runtime.memory import alloc
 from compiler.runtime.reprs import key_error

@@ -4,7 +4,8 @@ Apart from runtime/dict_kinds.py, which is loaded only for programs that import 
 a plain dict's popitem() needs no import.
 """
 from abi.intrinsics import load_i64, load_u32, store_i64, store_u32
-from compiler.runtime.dicts import DELETED_HASH, DICT_USED, dict_delete, dict_entry_key, dict_entry_value, entry_address
+from compiler.runtime.dict_table import DELETED_HASH, DICT_USED, entry_address
+from compiler.runtime.dicts import dict_delete, dict_entry_key, dict_entry_value
 from compiler.runtime.memory import alloc
 from compiler.runtime.reprs import key_error
 

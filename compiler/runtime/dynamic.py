@@ -5,7 +5,7 @@ instance) as it is, or a box whose header says which scalar it holds (``KIND_BOX
 the tag being the type code below), so ``isinstance`` and the checks read it at run time.
 """
 from abi.intrinsics import float_from_bits, load_i64, load_u32
-from compiler.runtime.lists import data_equal
+from compiler.runtime.list_cmp import data_equal
 from compiler.runtime.memory import KIND_BOX, KIND_BYTES, KIND_DICT, KIND_LIST, KIND_STR
 
 NONE_CODE = 0

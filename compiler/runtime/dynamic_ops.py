@@ -3,7 +3,8 @@ deletion, slicing, unary ``- + ~`` and ``** << >> & | ^``, as CPython does them 
 everywhere: OverflowError beyond int64). The compiled code passes each operand as an Any and the
 names of the held types for CPython's messages (checked in compiler/sema/dynamic_ops.py)."""
 from abi.intrinsics import float_from_bits, load_i64, store_i64, unreachable
-from compiler.runtime.dicts import KEY_STR, dict_copy, dict_delete, dict_new, dict_set, dict_update
+from compiler.runtime.dict_table import KEY_STR
+from compiler.runtime.dicts import dict_copy, dict_delete, dict_new, dict_set, dict_update
 from compiler.runtime.dynamic import (BOOL_CODE, BYTES_CODE, DICT_CODE, FLOAT_CODE, INT_CODE, LIST_CODE,
                                       STR_CODE, held_len, type_code, type_name)
 from compiler.runtime.held_arith import IN_PLACE, boxed_float
@@ -12,7 +13,7 @@ from compiler.runtime.list_slices import list_del_slice
 from compiler.runtime.lists import list_delete, list_set, list_slice
 from compiler.runtime.memory import KIND_BOX, alloc
 from compiler.runtime.reprs import key_error_shown, type_error
-from compiler.runtime.strings import bytes_slice, str_slice
+from compiler.runtime.str_items import bytes_slice, str_slice
 
 NEG = 0
 POS = 1

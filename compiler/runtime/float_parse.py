@@ -29,7 +29,7 @@ from abi.intrinsics import float_from_bits
 from compiler.runtime.floats import (MIN_EXPONENT, big_add, big_compare, big_from, big_mul_power, big_mul_small,
                                      big_shift, big_sub, bit_length)
 from compiler.runtime.reprs import bytes_repr, float_message, str_repr
-from compiler.runtime.strings import decimal_value, is_space_cp
+from compiler.runtime.str_case import decimal_value, is_space_cp
 
 KEPT_DIGITS = 800  # > 768, the most significant digits of a midpoint between floats
 MAX_DIGITS = 1000000000  # _Py_dg_strtod refuses more digits (or fraction digits) than this

@@ -5,18 +5,22 @@ The compiled code passes the Any itself, the key as an Any (``held_item``) or an
 them from its type-name table, so a class instance is named by its class).
 """
 from abi.intrinsics import bytes_at, float_from_bits, load_i64, load_u8, load_u32, store_i64
-from compiler.runtime.dicts import (ENTRY_VALUE, dict_entry_key, dict_find, dict_get, dict_get_or, dict_len,
-                                    dict_next, entry_address)
+from compiler.runtime.dict_table import ENTRY_VALUE, entry_address
+from compiler.runtime.dicts import dict_entry_key, dict_find, dict_get, dict_get_or, dict_len, dict_next
 from compiler.runtime.dynamic import (BOOL_CODE, BYTES_CODE, DICT_CODE, FLOAT_CODE, INT_CODE, LIST_CODE,
                                       NONE_CODE, OBJECT_CODE, STR_CODE, held_equal, is_number, type_code)
 from compiler.runtime.exceptions import dict_changed_error
-from compiler.runtime.floats import compare_int_float, float_repr
-from compiler.runtime.lists import data_compare, list_get
+from compiler.runtime.float_arith import compare_int_float
+from compiler.runtime.floats import float_repr
+from compiler.runtime.list_cmp import data_compare
+from compiler.runtime.lists import list_get
 from compiler.runtime.memory import KIND_BOX, alloc
 from compiler.runtime.reprs import bytes_repr, key_error_shown, str_repr, type_error
 from compiler.runtime.float_parse import parse_float, parse_float_bytes
-from compiler.runtime.strings import (bytes_contains_byte, bytes_getitem, cp_len, int_from_bytes_text, int_from_str,
-                                      str_contains, str_getitem)
+from compiler.runtime.str_find import bytes_contains_byte, str_contains
+from compiler.runtime.str_fmt import int_from_bytes_text, int_from_str
+from compiler.runtime.str_items import bytes_getitem, str_getitem
+from compiler.runtime.strings import cp_len
 
 
 def boxed_int(value: int) -> int:

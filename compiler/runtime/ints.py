@@ -6,8 +6,9 @@ result beyond int64 does.
 """
 from abi.intrinsics import data_ptr, load_u8, store_u8
 from compiler.runtime.reprs import overflow_error, value_error
-from compiler.runtime.strings import (DATA, INT64_MIN, INT64_OVERFLOW, byte_len, cp_len, is_space_byte,
-                                      new_bytes, new_str, same_bytes, text_from_span)
+from compiler.runtime.str_case import is_space_byte
+from compiler.runtime.str_fmt import INT64_OVERFLOW
+from compiler.runtime.strings import DATA, INT64_MIN, byte_len, cp_len, new_bytes, new_str, same_bytes, text_from_span
 from compiler.runtime.text_pad import BYTES_LIMIT, c_int
 
 LITTLE = b"little"

@@ -4,8 +4,8 @@ given, bit 1: stop given). A step of 1 replaces a run of any length; another ste
 source of exactly the slice's length (ValueError otherwise, CPython's message).
 """
 from abi.intrinsics import load_i64, load_u32, memory_copy, store_i64, store_u32
-from compiler.runtime.lists import (LIST_LEN, SLOT, clamp_slice_bound, clear_slots, list_copy, list_reserve, list_slice,
-                                    remove_range, slot_address)
+from compiler.runtime.lists import (LIST_LEN, SLOT, clamp_slice_bound, clear_slots, list_copy, list_reserve,
+                                    list_slice, remove_range, slot_address)
 from compiler.runtime.reprs import value_error
 
 

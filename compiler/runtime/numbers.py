@@ -4,7 +4,8 @@ hash(), and the '#' prefix and ',' / '_' digit grouping of format specs (sema/nu
 ints are int64 here; every result CPython gives that fits int64 is given exactly, with CPython's
 exceptions and messages."""
 from abi.intrinsics import lt_u, rem_u, shr_u, wrap_add, wrap_mul, wrap_sub
-from compiler.runtime.floats import float_fixed, float_floor, is_finite
+from compiler.runtime.float_arith import float_floor
+from compiler.runtime.floats import float_fixed, is_finite
 from compiler.runtime.float_parse import parse_float
 
 INT64_MIN = -9223372036854775807 - 1

@@ -3,10 +3,10 @@
 from abi.intrinsics import load_i64, load_u32, store_u32
 from compiler.runtime.reprs import key_error_shown
 from compiler.runtime.user_keys import user_repr
-from compiler.runtime.sets import (LIST_ITEMS, LIST_LEN, SET_KIND, SET_MASK, SET_USED,
-                                   add_entry, discard_entry, hash_item, lookup, merge, next_slot, purge_dummies,
-                                   set_clear, set_contains, set_copy, set_discard, set_from_list, set_new,
-                                   slot_hash, slot_key)
+from compiler.runtime.set_table import (SET_KIND, SET_MASK, SET_USED, add_entry, discard_entry, hash_item, lookup,
+                                        next_slot, slot_hash, slot_key)
+from compiler.runtime.sets import (LIST_ITEMS, LIST_LEN, merge, purge_dummies, set_clear, set_contains, set_copy,
+                                   set_discard, set_from_list, set_new)
 
 
 def set_update(s: int, other: int) -> None:

@@ -15,7 +15,7 @@ __hash__ comes first in its MRO) and a plain Enum member as its name (a str: ran
 FNV-1a here); both are equal only to themselves (the checker refuses aliases).
 """
 from abi.intrinsics import bytes_at, load_i64, load_u32, shr_u, wrap_add, wrap_mul
-from compiler.runtime.dicts import hash_data, record_pointer_map, record_slots, records_equal
+from compiler.runtime.dict_table import hash_data, record_pointer_map, record_slots, records_equal
 from compiler.runtime.reprs import bytes_repr, str_repr
 from compiler.runtime.user_keys import key_hash, user_equal
 from compiler.runtime.numbers import TUPLE_HASH_LENGTH_MIX, XXPRIME_1, XXPRIME_2, XXPRIME_5, hash_int, rotate_left_31

@@ -1,20 +1,117 @@
-"""Sorting and min/max by keys computed by the compiled code (``key=``), in CPython's order.
+"""Sorting and min/max, in CPython's order: of a list by its items (list.sort(), sorted(), min()
+and max() of ints, bools, str or bytes), and by keys computed by the compiled code (``key=``).
 
-The compiled code calls the key function on every item first, in order, into a list of keys
-(as CPython does), then calls these. Order kinds: 0 int/bool keys, 1 float keys (min/max
-only: a sort by float keys runs CPython's own algorithm, timsort.py), 2 str/bytes keys. A keyed sort is stable; ``reverse`` reverses before and after the
-sort, which keeps equal keys in their original order as CPython's does.
+Plain sorts are a stable merge sort of insertion-sorted runs. For keys, the compiled code calls
+the key function on every item first, in order, into a list of keys (as CPython does), then calls
+these. Order kinds: 0 int/bool keys, 1 float keys (min/max only: a sort by float keys runs
+CPython's own algorithm, timsort.py), 2 str/bytes keys. A keyed sort is stable; ``reverse``
+reverses before and after the sort, which keeps equal keys in their original order as CPython's does.
 """
 from abi.intrinsics import float_from_bits, load_i64, load_u32, memory_copy, store_i64
-from compiler.runtime.lists import (LIST_LEN, SORT_RUN, items_compare, list_append, list_copy, list_new, list_reverse,
-                                    slot_address)
+from compiler.runtime.list_cmp import BAD_KIND, ORDER_DATA, ORDER_INT, items_compare
+from compiler.runtime.lists import LIST_LEN, SLOT, list_append, list_copy, list_new, list_reverse, slot_address
 from compiler.runtime.memory import KIND_RAW, alloc
-from compiler.runtime.reprs import value_error
+from compiler.runtime.reprs import type_error, value_error
 
 ORDER_FLOAT = 1
 PAIR = 16  # a scratch entry: the key's slot, then the item's
+SORT_RUN = 16  # runs sorted by insertion before merging
 
 
+# -- a list by its items ------------------------------------------------------------------
+def insertion_sort(base: int, low: int, high: int, order_kind: int) -> None:
+    """Sort slots [low, high) of the slot array at ``base``."""
+    for i in range(low + 1, high):
+        value = load_i64(base + i * SLOT)
+        j = i
+        while j > low and items_compare(load_i64(base + (j - 1) * SLOT), value, order_kind) > 0:
+            store_i64(base + j * SLOT, load_i64(base + (j - 1) * SLOT))
+            j -= 1
+        store_i64(base + j * SLOT, value)
+
+
+def merge_runs(src: int, dst: int, low: int, mid: int, high: int, order_kind: int) -> None:
+    """Merge sorted slots src[low:mid] and src[mid:high] into dst[low:high] (stable)."""
+    if mid >= high or items_compare(load_i64(src + (mid - 1) * SLOT),
+                                    load_i64(src + mid * SLOT), order_kind) <= 0:
+        memory_copy(dst + low * SLOT, src + low * SLOT, (high - low) * SLOT)
+        return
+    i = low
+    j = mid
+    k = low
+    while i < mid and j < high:
+        x = load_i64(src + i * SLOT)
+        y = load_i64(src + j * SLOT)
+        if items_compare(y, x, order_kind) < 0:
+            store_i64(dst + k * SLOT, y)
+            j += 1
+        else:
+            store_i64(dst + k * SLOT, x)
+            i += 1
+        k += 1
+    if i < mid:
+        memory_copy(dst + k * SLOT, src + i * SLOT, (mid - i) * SLOT)
+    if j < high:
+        memory_copy(dst + k * SLOT, src + j * SLOT, (high - j) * SLOT)
+
+
+def list_sort(lst: int, order_kind: int) -> None:
+    """``lst.sort()``: a stable bottom-up merge sort (order_kind 0 ints, 2 str/bytes)."""
+    n = load_u32(lst + LIST_LEN)
+    if order_kind != ORDER_INT and order_kind != ORDER_DATA:
+        type_error(BAD_KIND)
+    if n < 2:
+        return
+    items = slot_address(lst, 0)
+    for low in range(0, n, SORT_RUN):
+        insertion_sort(items, low, min(low + SORT_RUN, n), order_kind)
+    if n <= SORT_RUN:
+        return
+    # The scratch block holds plain slots; nothing collects while sorting.
+    scratch = alloc(n * SLOT, KIND_RAW) + 8
+    src = items
+    dst = scratch
+    width = SORT_RUN
+    while width < n:
+        for low in range(0, n, 2 * width):
+            merge_runs(src, dst, low, min(low + width, n), min(low + 2 * width, n), order_kind)
+        swap = src
+        src = dst
+        dst = swap
+        width *= 2
+    if src != items:
+        memory_copy(items, src, n * SLOT)
+
+
+def list_sorted_copy(lst: int, order_kind: int) -> int:
+    """``sorted(lst)``."""
+    result = list_copy(lst)
+    list_sort(result, order_kind)
+    return result
+
+
+def list_extreme(lst: int, order_kind: int, sign: int) -> int:
+    """min (sign -1) or max (sign 1) of int or str items; the first of equal items; ValueError if empty."""
+    n = load_u32(lst + LIST_LEN)
+    if n == 0:
+        value_error("min() arg is an empty sequence" if sign < 0 else "max() arg is an empty sequence")
+    best = load_i64(slot_address(lst, 0))
+    for i in range(1, n):
+        item = load_i64(slot_address(lst, i))
+        if items_compare(item, best, order_kind) == sign:
+            best = item
+    return best
+
+
+def list_min(lst: int, order_kind: int) -> int:
+    return list_extreme(lst, order_kind, -1)
+
+
+def list_max(lst: int, order_kind: int) -> int:
+    return list_extreme(lst, order_kind, 1)
+
+
+# -- by keys --------------------------------------------------------------------------------
 def key_compare(x: int, y: int, order_kind: int) -> int:
     """-1, 0 or 1 as ``x < y``, neither, ``x > y`` (float NaNs compare as neither)."""
     if order_kind == ORDER_FLOAT:

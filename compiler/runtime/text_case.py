@@ -3,14 +3,15 @@ istitle; str: isdecimal, isnumeric, isprintable, isidentifier) and the case mapp
 capitalize, swapcase (str: casefold), with CPython 3.11's results.
 
 Beyond ASCII a str's characters are classified by unicode_properties.PROPERTY_RANGES and mapped
-by its TITLE/FOLD tables and strings.py's lower/upper (with the Final_Sigma rule), all generated
+by its TITLE/FOLD tables and str_case.py's lower/upper (with the Final_Sigma rule), all generated
 from CPython's own str methods (gen_unicode.py). bytes methods see ASCII letters and digits only; other bytes are no
 class and map to themselves.
 """
 from abi.intrinsics import data_ptr, load_u8, load_u32, store_u8
 from compiler.runtime.reprs import is_printable
-from compiler.runtime.strings import (DATA, byte_len, case_lookup, decimal_value, decode_cp, map_cp,
-                                      mapped_cps, mapped_size, new_text, seq_len, upper_cp, write_mapped)
+from compiler.runtime.str_case import (case_lookup, decimal_value, map_cp, mapped_cps, mapped_size, upper_cp,
+                                       write_mapped)
+from compiler.runtime.strings import DATA, byte_len, decode_cp, new_text, seq_len
 from compiler.runtime.unicode_properties import (FOLD_COUNT, FOLD_RANGES, FOLD_SPECIAL, PROPERTY_COUNT,
                                                  PROPERTY_RANGES, TITLE_COUNT, TITLE_RANGES, TITLE_SPECIAL)
 

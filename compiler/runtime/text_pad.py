@@ -6,8 +6,7 @@ beyond what a wasm memory can hold raise MemoryError, as everywhere in the runti
 """
 from abi.intrinsics import data_ptr, load_u8, memory_copy, memory_fill, raise_memory_error, store_u8
 from compiler.runtime.reprs import overflow_error, type_error
-from compiler.runtime.strings import (DATA, INT64_MAX, MAX_OBJECT_BYTES, byte_len, cp_len, new_text,
-                                      seq_len, text_len)
+from compiler.runtime.strings import DATA, INT64_MAX, MAX_OBJECT_BYTES, byte_len, cp_len, new_text, seq_len, text_len
 
 SPACE = b" "
 C_INT_MAX = 2147483647

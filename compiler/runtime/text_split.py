@@ -7,9 +7,10 @@ from abi.intrinsics import load_i64, load_u8, store_i64
 from compiler.runtime.lists import list_append, list_new, list_reverse
 from compiler.runtime.memory import KIND_POINTERS, alloc
 from compiler.runtime.reprs import value_error
-from compiler.runtime.strings import (DATA, FLAG_START, FLAG_STOP, byte_len, char_size, count_cps, decode_cp,
-                                      find_bytes, offset_of, prev_pos, rfind_bytes, same_bytes, space_at,
-                                      text_from_span, text_len)
+from compiler.runtime.str_find import find_bytes, rfind_bytes
+from compiler.runtime.str_split import char_size, space_at
+from compiler.runtime.strings import (DATA, FLAG_START, FLAG_STOP, byte_len, count_cps, decode_cp, offset_of, prev_pos,
+                                      same_bytes, text_from_span, text_len)
 
 # set by adjust_bounds: the bounds as byte offsets of the text
 lo_offset = 0

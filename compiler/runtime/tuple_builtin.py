@@ -1,6 +1,7 @@
 """``s.startswith(tuple(xs))`` / ``endswith``: the affixes come as the list ``tuple(xs)`` copied
 (compiler/sema/tuple_builtin.py), tested in order as CPython tests a tuple's items."""
-from compiler.runtime.lists import EQ_MASK, find_item, items_equal, list_get, list_len
+from compiler.runtime.list_cmp import EQ_MASK, find_item, items_equal
+from compiler.runtime.lists import list_get, list_len
 from compiler.runtime.reprs import index_error, type_error, value_error
 from compiler.runtime.text_split import tail_match
 

@@ -18,10 +18,11 @@ keys/values/items are that module's. What differs is what CPython's own code doe
 the object's class and call its methods, so an exception they raise leaves the dict operation.
 """
 from abi.intrinsics import load_i64, load_u32, memory_copy, shr_u, store_i64, store_u32
-from compiler.runtime.dicts import (DELETED_HASH, DICT_CAPACITY, DICT_ENTRIES, DICT_ENTRY_KIND, DICT_INDEX,
-                                    DICT_INDEX_SIZE, DICT_KEY_KIND, DICT_LEN, DICT_USED, EMPTY, ENTRY_KEY,
-                                    ENTRY_VALUE, TOMBSTONE, dict_next, entry_address, index_address, rebuild_into)
-from compiler.runtime.lists import items_equal
+from compiler.runtime.dict_table import (DELETED_HASH, DICT_CAPACITY, DICT_ENTRIES, DICT_ENTRY_KIND, DICT_INDEX,
+                                         DICT_INDEX_SIZE, DICT_KEY_KIND, DICT_LEN, DICT_USED, EMPTY, ENTRY_KEY,
+                                         ENTRY_VALUE, TOMBSTONE, entry_address, index_address, rebuild_into)
+from compiler.runtime.dicts import dict_next
+from compiler.runtime.list_cmp import items_equal
 from compiler.runtime.memory import ENTRY_KEY_POINTER, ENTRY_VALUE_POINTER, KIND_DICT, KIND_ENTRIES, KIND_RAW, alloc
 from compiler.runtime.reprs import key_error, key_error_shown
 

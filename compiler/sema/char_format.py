@@ -1,6 +1,6 @@
 """The ``c`` presentation of an int: ``f"{n:c}"``, ``format(n, "c")``, ``"%c" % x``.
 
-The value becomes a call of chr() marked ``char_format`` (lowered to runtime/strings.py
+The value becomes a call of chr() marked ``char_format`` (lowered to runtime/str_fmt.py
 ``format_char``: CPython's OverflowError "%c arg not in range(0x110000)"), formatted as a str
 with the int's default right alignment. ``"%c"`` of a str takes a one-character str
 (``format_char_text``: else CPython's TypeError). A sign, ``#``, grouping or precision with

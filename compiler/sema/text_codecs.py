@@ -1,7 +1,7 @@
 """``s.encode(encoding, errors)`` and ``b.decode(encoding, errors)`` (mixed into
 sema.check_calls.CallChecker): the encoding and error handler must be str literals, so the codec
 is chosen here. UTF-8 encoding (which never fails: a str here holds no lone surrogate) and strict
-UTF-8 decoding keep the plain methods of runtime/strings.py; ascii, latin-1 and the other handlers
+UTF-8 decoding keep the plain methods of runtime/str_utf8.py; ascii, latin-1 and the other handlers
 call compiler/runtime/codecs_text.py. Other codecs, and ``surrogateescape`` decoding (it makes lone
 surrogates, which a str here cannot hold), are located compile errors.
 """

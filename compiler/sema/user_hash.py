@@ -4,7 +4,7 @@ CPython's ``hash(obj)`` calls the ``__hash__`` its class resolves (a class whose
 ``__eq__`` without ``__hash__``, or sets ``__hash__ = None``, resolves None: unhashable), and a dict
 or set compares two keys of one hash with ``__eq__`` (sema/classes.py allows a written ``__eq__``
 only in a class without a base, so one method serves a family). The runtime keeps CPython's tables
-(runtime/user_keys.py for dicts, runtime/sets.py for sets) and calls the program's methods through
+(runtime/user_keys.py for dicts, runtime/set_table.py for sets) and calls the program's methods through
 two functions the lowering writes (lower/user_keys.py): so the hashes, the order of a set and the
 number and order of ``__eq__`` calls are CPython's. ``info.user_key`` marks such a key type.
 """

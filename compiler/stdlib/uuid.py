@@ -7,7 +7,7 @@ optional '+', '0x', underscores between digits, whitespace around, Unicode decim
 """
 from abi.imports import random_get
 from abi.intrinsics import data_ptr
-from compiler.runtime.strings import decimal_value
+from compiler.runtime.str_case import decimal_value
 from hashlib import md5, sha1
 
 RESERVED_NCS = "reserved for NCS compatibility"

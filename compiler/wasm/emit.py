@@ -269,7 +269,7 @@ def _names(layout: _Layout) -> bytes:
 
 def display_name(fn: ir.Function) -> str:
     """The name a backtrace shows, as short as says which Python function it is (docs/architecture.md,
-    "Names"): ``compiler.runtime.strings.find`` reads as ``rt.strings.find``, an export's wrapper
+    "Names"): ``compiler.runtime.str_find.str_find`` reads as ``rt.str_find.str_find``, an export's wrapper
     by the export's name, ``m.C.f@dispatch.C`` as ``m.C.f@dispatch``, ``m.<init m.x>`` as
     ``m.<init x>``; the program's own functions keep their module and class. (An import is
     named by its field name, ``proxy_log``.)"""

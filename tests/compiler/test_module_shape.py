@@ -193,3 +193,22 @@ def test_lowering_knows_where_bytes_data_starts():
     from compiler.lower.values import BYTES_DATA
     from compiler.runtime import strings
     assert BYTES_DATA == strings.DATA
+
+
+def test_every_text_method_names_a_runtime_function():
+    """Each str and bytes method lowers to a call into the runtime module that defines it (the
+    string runtime is split by job: lower/methods.py RUNTIME_OF says which module has which)."""
+    import ast
+
+    from compiler.lower.methods import RUNTIME_OF
+    from compiler.program import BYTES, STR
+    from compiler.sema.methods import text_methods
+    defined = set()
+    for path in (ROOT / "compiler" / "runtime").glob("*.py"):
+        defined |= {f"compiler.runtime.{path.stem}.{node.name}" for node in ast.parse(path.read_text()).body
+                    if isinstance(node, ast.FunctionDef)}
+    own = {"encode": "str_encode", "decode": "bytes_decode"}
+    missing = [f"{RUNTIME_OF.get(name)}.{own.get(name, f'{prefix}_{name}')}"
+               for ty, prefix in ((STR, "str"), (BYTES, "bytes")) for name in text_methods(ty)
+               if f"{RUNTIME_OF.get(name)}.{own.get(name, f'{prefix}_{name}')}" not in defined]
+    assert not missing

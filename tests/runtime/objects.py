@@ -17,9 +17,11 @@ on top of heap objects.
 from __future__ import annotations
 
 import abi.intrinsics as mem
-from compiler.runtime import lists, memory, strings, unicode_properties, unicode_tables
+from compiler.runtime import (lists, memory, str_case, str_find, str_fmt, str_items, str_split, str_utf8, strings,
+                              unicode_properties, unicode_tables)
 
-RUNTIME_MODULES = (strings, unicode_tables, unicode_properties, lists, memory)
+TEXT_MODULES = (strings, str_items, str_find, str_split, str_case, str_utf8, str_fmt)  # the str and bytes runtime
+RUNTIME_MODULES = (*TEXT_MODULES, unicode_tables, unicode_properties, lists, memory)
 
 
 def reset_memory() -> None:

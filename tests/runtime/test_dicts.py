@@ -1,4 +1,5 @@
-"""compiler/runtime/dicts.py under CPython (emulated memory), checked against CPython's dict.
+"""compiler/runtime/dicts.py and dict_table.py under CPython (emulated memory), checked against
+CPython's dict.
 
 Edge cases, then model-based Hypothesis runs (the same random operations on a
 Python dict and a runtime dict; results, exceptions, contents and insertion
@@ -9,21 +10,26 @@ from __future__ import annotations
 
 import math
 import textwrap
+import types
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from abi.intrinsics import load_i64, load_u32
-from compiler.runtime import dicts as D
+from compiler.runtime import dict_table, dicts
 from compiler.runtime import memory
-from compiler.runtime.lists import data_equal, list_len
+from compiler.runtime.list_cmp import data_equal
+from compiler.runtime.lists import list_len
 from compiler.runtime.memory import (ENTRY_KEY_POINTER, ENTRY_VALUE_POINTER, KIND_ENTRIES, KIND_POINTERS,
                                      KIND_RAW, alloc)
 from containers import (BOOL, BYTES, EQ_DATA, EQ_FLOAT, EQ_INT, FLOAT, INT, KEY_BYTES, KEY_INT, KEY_STR, STR,
                         bits_float, check_dict_invariants, dict_footprint, dict_items, float_bits, is_freed,
                         list_item_kind, load_differential, make_bytes, make_dict, make_str, read_list,
                         reset_heap)
+
+# The dict runtime's functions by name, whichever of its modules holds them.
+D = types.SimpleNamespace(**{n: v for m in (dict_table, dicts) for n, v in vars(m).items() if not n.startswith("__")})
 
 INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -478,7 +484,7 @@ def test_live_heap_proportional_under_churn_with_collection(monkeypatch):
 def count_index_loads(monkeypatch, d, keys):
     """Average index-slot reads per lookup."""
     calls = [0]
-    real = D.load_u32
+    real = dict_table.load_u32  # the index is read in dict_table.py
     index = load_u32(d + 20) + 8
     size = load_u32(d + 28)
 
@@ -487,10 +493,10 @@ def count_index_loads(monkeypatch, d, keys):
             calls[0] += 1
         return real(addr)
 
-    monkeypatch.setattr(D, "load_u32", counting)
+    monkeypatch.setattr(dict_table, "load_u32", counting)
     for k in keys:
         D.dict_find(d, k)
-    monkeypatch.setattr(D, "load_u32", real)
+    monkeypatch.setattr(dict_table, "load_u32", real)
     return calls[0] / len(keys)
 
 
@@ -556,10 +562,10 @@ def test_gc_int_dict_values_are_not_traced(monkeypatch):
 PROGRAM = textwrap.dedent('''
     from abi import export
     from abi.intrinsics import store_u8, store_u32
+    from compiler.runtime.dict_table import hash_data, hash_int
     from compiler.runtime.dicts import (dict_new, dict_set, dict_get_or, dict_delete, dict_pop, dict_len,
                                         dict_next, dict_entry_key, dict_entry_value, dict_find, dict_copy,
-                                        dict_eq, dict_update, dict_setdefault, dict_pop_or, hash_data,
-                                        hash_int)
+                                        dict_eq, dict_update, dict_setdefault, dict_pop_or)
     from compiler.runtime.memory import KIND_STR, alloc
 
     seed = 1

@@ -1,4 +1,5 @@
-"""compiler/runtime/floats.py under CPython, checked against CPython's own float operations.
+"""compiler/runtime/floats.py and float_arith.py under CPython, checked against CPython's own float
+operations.
 
 The module is plain subset code (lists and ints), so it runs here unchanged;
 tests/compiler/test_floats.py checks the compiled module against CPython too.
@@ -12,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from compiler.runtime import float_arith as A
 from compiler.runtime import floats as F
 
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -106,7 +108,7 @@ def test_fixed_extremes(x, precision):
 def test_fmod_matches_c(x, y):
     if y == 0.0:
         return
-    assert same_float(F.float_fmod(x, y), math.fmod(x, y)) if not math.isinf(x) else math.isnan(F.float_fmod(x, y))
+    assert same_float(A.float_fmod(x, y), math.fmod(x, y)) if not math.isinf(x) else math.isnan(A.float_fmod(x, y))
 
 
 def python_outcome(call):
@@ -126,7 +128,7 @@ def python_outcome(call):
 @example(math.inf, 2.0)
 @example(0.7, 0.1)
 def test_mod_and_floordiv_match_cpython(x, y):
-    for runtime, python in ((F.float_mod, lambda: x % y), (F.float_floordiv, lambda: x // y)):
+    for runtime, python in ((A.float_mod, lambda: x % y), (A.float_floordiv, lambda: x // y)):
         expected, error = python_outcome(python)
         got, got_error = python_outcome(lambda: runtime(x, y))
         assert got_error == error
@@ -141,7 +143,7 @@ def test_mod_and_floordiv_match_cpython(x, y):
 @example(3, 3.5)
 def test_int_float_comparison_is_exact(i, f):
     expected = 2 if math.isnan(f) else (i > f) - (i < f)
-    assert F.compare_int_float(i, f) == expected
+    assert A.compare_int_float(i, f) == expected
 
 
 @SETTINGS
@@ -155,15 +157,15 @@ def test_int_float_comparison_is_exact(i, f):
 def test_int_true_divide_is_correctly_rounded(a, b):
     if b == 0:
         with pytest.raises(ZeroDivisionError):
-            F.int_true_divide(a, b)
+            A.int_true_divide(a, b)
         return
-    assert same_float(F.int_true_divide(a, b), a / b)
+    assert same_float(A.int_true_divide(a, b), a / b)
 
 
 def test_division_by_zero_messages():
-    for runtime, python, args in ((F.float_mod, lambda x, y: x % y, (1.0, 0.0)),
-                                  (F.float_floordiv, lambda x, y: x // y, (-1.0, -0.0)),
-                                  (F.int_true_divide, lambda x, y: x / y, (1, 0))):
+    for runtime, python, args in ((A.float_mod, lambda x, y: x % y, (1.0, 0.0)),
+                                  (A.float_floordiv, lambda x, y: x // y, (-1.0, -0.0)),
+                                  (A.int_true_divide, lambda x, y: x / y, (1, 0))):
         with pytest.raises(ZeroDivisionError) as got:
             runtime(*args)
         with pytest.raises(ZeroDivisionError) as expected:

@@ -1,4 +1,5 @@
-"""compiler/runtime/lists.py under CPython (emulated memory), checked against CPython's list.
+"""compiler/runtime/lists.py, list_cmp.py and sorting.py under CPython (emulated memory), checked
+against CPython's list.
 
 Edge cases first, then model-based Hypothesis runs that apply the same random
 operations to a Python list and to a runtime list and compare results,
@@ -11,13 +12,14 @@ from __future__ import annotations
 import math
 import random
 import textwrap
+import types
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from abi.intrinsics import load_i64, load_u32
-from compiler.runtime import lists as L
+from compiler.runtime import list_cmp, lists, sorting
 from compiler.runtime import memory
 from compiler.runtime.memory import KIND_POINTERS, KIND_RAW, alloc
 from compiler.runtime.reprs import TWO_NANS
@@ -26,6 +28,8 @@ from containers import (BOOL, BYTES, EQ_DATA, EQ_FLOAT, EQ_INT, FLOAT, ORDER_DAT
                         read_list, read_str, reset_heap, slots)
 
 INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
+# The list runtime's functions by name, whichever of its modules holds them.
+L = types.SimpleNamespace(**{n: v for m in (lists, list_cmp, sorting) for n, v in vars(m).items() if not n.startswith("__")})
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -634,9 +638,10 @@ def test_gc_keeps_held_items_and_frees_popped_ones(monkeypatch):
 # -- compiled to wasm: the same results as under CPython -------------------------------------------------
 PROGRAM = textwrap.dedent('''
     from abi import export
-    from compiler.runtime.lists import (list_new, list_append, list_get, list_len, list_sort, list_slice,
-                                        list_pop, list_insert, list_remove, list_repeat, list_compare,
-                                        list_count, list_concat, list_extend, list_reverse, list_index)
+    from compiler.runtime.list_cmp import list_compare, list_count, list_index, list_remove
+    from compiler.runtime.lists import (list_new, list_append, list_get, list_len, list_slice, list_pop,
+                                        list_insert, list_repeat, list_concat, list_extend, list_reverse)
+    from compiler.runtime.sorting import list_sort
     from compiler.runtime.memory import KIND_RAW
 
     seed = 1

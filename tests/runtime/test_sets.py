@@ -1,17 +1,21 @@
-"""compiler/runtime/sets.py and set_algebra.py under CPython (emulated memory), against CPython's
-own sets: after every random operation the iteration order must agree, and so must the hidden
-state that decides later orders (fill, mask and pop's finger, read from the PySetObject)."""
+"""compiler/runtime/sets.py, set_table.py and set_algebra.py under CPython (emulated memory), against
+CPython's own sets: after every random operation the iteration order must agree, and so must the
+hidden state that decides later orders (fill, mask and pop's finger, read from the PySetObject)."""
 from __future__ import annotations
 
 import ctypes
 import random
+import types
 
 import pytest
 
 from abi.intrinsics import load_u32
 from compiler.runtime import set_algebra as A
-from compiler.runtime import sets as S
+from compiler.runtime import set_table, sets
 from containers import make_dict, make_list, read_list, reset_heap
+
+# The set runtime's functions by name, whichever of its modules holds them.
+S = types.SimpleNamespace(**{n: v for m in (set_table, sets) for n, v in vars(m).items() if not n.startswith("__")})
 
 P = 2**61 - 1
 POOL = [0, 1, -1, -2, P, P + 1, 2**62, -(2**63), 2**63 - 1, 8, 16, 32, 64, P - 1, -P]

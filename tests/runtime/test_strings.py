@@ -1,4 +1,4 @@
-"""compiler/runtime/strings.py against CPython's own str and bytes methods.
+"""compiler/runtime/strings.py and str_*.py against CPython's own str and bytes methods.
 
 The runtime runs under CPython on the emulated memory (objects.py). Every
 check compares with what CPython gives for the same Python values, exceptions
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import sys
+import types
 import unicodedata
 from pathlib import Path
 
@@ -21,7 +22,10 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).parent))  # objects.py (tests/runtime has no __init__)
 
 import objects as o  # noqa: E402
-from compiler.runtime import gen_unicode, strings as S, unicode_tables as T  # noqa: E402
+from compiler.runtime import gen_unicode, unicode_tables as T  # noqa: E402
+
+# The str and bytes runtime's functions by name, whichever of its modules holds them.
+S = types.SimpleNamespace(**{n: v for m in o.TEXT_MODULES for n, v in vars(m).items() if not n.startswith("__")})
 
 INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
 DECODE_UNCHECKED = "(message checked by test_decode_failure_message)"
@@ -652,11 +656,18 @@ COMPILED_CASES = [
 ]
 
 
+def wrapped_by_module() -> dict[str, list[str]]:
+    modules: dict[str, list[str]] = {}
+    for name in sorted(WRAPPED):
+        modules.setdefault(getattr(S, name).__module__, []).append(name)
+    return modules
+
+
 def wrapper_source() -> str:
     import inspect
     lines = ["from abi import export", "from compiler.runtime.memory import alloc",
              "from compiler.runtime.lists import list_append, list_new",
-             "from compiler.runtime.strings import " + ", ".join(sorted(WRAPPED)), "",
+             *(f"from {module} import {', '.join(names)}" for module, names in sorted(wrapped_by_module().items())), "",
              "@export", "def new_object(payload: int, kind: int) -> int:", "    return alloc(payload, kind)", "",
              "@export", "def new_list() -> int:", "    return list_new(0, 7)", "",
              "@export", "def append(lst: int, item: int) -> None:", "    list_append(lst, item)", ""]
@@ -736,12 +747,15 @@ def emulated_outcome(name, args):
     return runtime_outcome(lambda: getattr(S, name)(*built), convert)
 
 
+TEXT_MODULE_NAMES = {m.__name__ for m in o.TEXT_MODULES}
+
+
 def test_compiled_runtime_matches_emulated(tmp_path):
     wasmtime = pytest.importorskip("wasmtime")
     from compiler import compile_file
 
     assert {name for name, *_ in COMPILED_CASES} == set(WRAPPED)
-    public = {n for n, f in vars(S).items() if callable(f) and getattr(f, "__module__", "") == S.__name__
+    public = {n for n, f in vars(S).items() if callable(f) and getattr(f, "__module__", "") in TEXT_MODULE_NAMES
               and n.startswith(("str_", "bytes_", "int_from", "format_int"))}
     assert public == set(WRAPPED), public ^ set(WRAPPED)
     source = tmp_path / "strings_wrapper.py"
