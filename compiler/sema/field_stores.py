@@ -24,6 +24,7 @@ Def = py_ast.FunctionDef | py_ast.Lambda
 # only proxy_on_memory_allocate, which runs no code of the program).
 PLAIN_DECORATORS = ("staticmethod", "classmethod", "export", "export_if_overridden", "wasm_import")
 INIT_METHODS = ("__init__", "__post_init__", "__new__")
+OPAQUE_BASES = ("object", "Exception", "BaseException", "NamedTuple", "Enum", "IntEnum", "Flag")
 
 
 class FieldStores:
@@ -101,10 +102,13 @@ class FieldStores:
                 if name in seen_classes:
                     continue
                 seen_classes.add(name)
-                for cls in self.classes.get(name, ()):
+                found = self._classes_named(name)
+                if found is None:  # a base not found by name: any class's construction
+                    defs += [d for init in INIT_METHODS for d in self.defs.get(init, ())]
+                for cls in found or ():
                     stored |= _annotated_fields(cls)
                     defs += [d for d in _methods(cls) if d.name in INIT_METHODS]
-                    classes += [b.id for b in cls.bases if isinstance(b, py_ast.Name)]
+                    classes += _base_names(cls)
             if defs:
                 fn = defs.pop()
                 if id(fn) in seen:
@@ -125,18 +129,25 @@ class FieldStores:
         """What ``super().name(...)`` in ``fn`` may run: the nearest definition up each base;
         every method of that name where a base is not found by name."""
         cls = self.owner.get(fn)
-        bases = [b.id if isinstance(b, py_ast.Name) else "" for b in cls.bases] if cls else [""]
+        bases = _base_names(cls) if cls else [""]
         found: list[Def] = []
         while bases:
-            base = bases.pop()
-            classes = self.classes.get(base) or []
-            if not classes and base not in ("object", "Exception", "BaseException"):
+            classes = self._classes_named(bases.pop())
+            if classes is None:
                 return list(self.defs.get(name, ()))
             for cls in classes:
                 own = [m for m in _methods(cls) if m.name == name]
                 found += own
                 if not own:
-                    bases += [b.id if isinstance(b, py_ast.Name) else "" for b in cls.bases]
+                    bases += _base_names(cls)
+        return found
+
+    def _classes_named(self, name: str) -> list[py_ast.ClassDef] | None:
+        """The classes a base or callee ``name`` may be (through 'import ... as' too); None when
+        none is found and it is not a class whose construction runs none of the program's code."""
+        found = [c for real in (name, *self.aliases.get(name, ())) for c in self.classes.get(real, ())]
+        if not found and name not in OPAQUE_BASES:
+            return None
         return found
 
     def _index(self, tree: py_ast.Module) -> None:
@@ -244,3 +255,9 @@ def _is_super(node: py_ast.expr) -> bool:
     return isinstance(node, py_ast.Call) and isinstance(node.func, py_ast.Name) and node.func.id == "super"
 
 
+
+
+def _base_names(cls: py_ast.ClassDef) -> list[str]:
+    """Its bases' names (``m.Base`` by its last part); "" for a base written otherwise."""
+    return [b.id if isinstance(b, py_ast.Name) else b.attr if isinstance(b, py_ast.Attribute) else ""
+            for b in cls.bases]

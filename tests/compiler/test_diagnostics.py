@@ -209,3 +209,33 @@ def test_no_construct_crashes_the_compiler(tmp_path, context):
         except Exception as err:  # noqa: BLE001  (exactly what this test is about)
             crashes.append(f"{code!r}: {type(err).__name__}: {err}")
     assert not crashes, "\n".join(crashes)
+
+
+def test_a_constructor_inherited_through_an_import_alias_ends_field_narrowing(tmp_path):
+    """sema/field_stores.py finds classes by name: a base imported as another name is followed."""
+    (tmp_path / "base_mod.py").write_text(textwrap.dedent("""\
+        class Box:
+            def __init__(self) -> None:
+                self.s: str | None = None
+
+
+        class B:
+            def __init__(self, box: Box) -> None:
+                box.s = None
+        """))
+    source = textwrap.dedent("""\
+        from base_mod import B as Base, Box
+
+
+        class C(Base):
+            pass
+
+
+        def f(box: Box) -> int:
+            box.s = "a"
+            C(box)
+            return len(box.s)
+        """)
+    first = compile_error(tmp_path, source).diagnostics[0]
+    assert first.render().splitlines()[0].endswith(
+        "prog.py:11:16: error: the argument of len() must be str, bytes, list or dict, not str | None")
