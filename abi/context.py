@@ -2,10 +2,10 @@
 HTTP context per request, one stream context per TCP connection.
 
 Every method is a callback the host triggers (the ``proxy_on_*`` export of the
-same name, dispatched by ``abi.sdk``); the defaults let traffic through, so a
+same name, dispatched by the modules ``abi.sdk`` imports); the defaults let traffic through, so a
 filter overrides only what it needs, and a callback no class overrides is not
 exported at all (Envoy then skips it). Register the root context with
-``set_root_context(MyRoot())`` at module level (see abi/sdk.py).
+``set_root_context(MyRoot())`` at module level (see abi/registry.py).
 """
 from abi.enums import ACTION_CONTINUE
 

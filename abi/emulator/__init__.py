@@ -8,13 +8,15 @@ Start a plugin under one of two runners over the same host:
 
 See docs/emulator.md.
 """
-from .driver import MANUAL, CalloutResponse, HttpCall, Plugin
+from .driver import Plugin
 from .errors import (BadArgumentError, BadPointerError, CallNotAllowedError, EmulatorError,
                      HostCallError, ImportSignatureError, ModuleError, RestrictedCallError,
                      StreamError, UnknownContextError, UnknownImportError, VmFailedError, WasmTrap)
 from .grpc import GrpcCall, GrpcResponse
 from .host import Host
-from .streams import HttpExchange, LocalResponse, TcpExchange, Upstream
+from .http_callouts import MANUAL, CalloutResponse, HttpCall
+from .http_stream import HttpExchange, LocalResponse, Upstream
+from .tcp_stream import TcpExchange
 
 __all__ = ["Plugin", "Host", "HttpExchange", "TcpExchange", "LocalResponse", "Upstream",
            "CalloutResponse", "GrpcResponse", "GrpcCall", "HttpCall", "MANUAL", "EmulatorError",

@@ -12,64 +12,30 @@ handles a request.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from abi.enums import (BUFFER_CALL_DATA, BUFFER_HTTP_CALL_RESPONSE_BODY,
-                       BUFFER_PLUGIN_CONFIGURATION, BUFFER_VM_CONFIGURATION,
-                       MAP_HTTP_CALL_RESPONSE_HEADERS, MAP_HTTP_CALL_RESPONSE_TRAILERS,
-                       STATUS_BROKEN_CONNECTION, STATUS_OK)
+from abi.enums import BUFFER_CALL_DATA, BUFFER_PLUGIN_CONFIGURATION, BUFFER_VM_CONFIGURATION
 
-from .errors import BadArgumentError, EmulatorError, StreamError
-from .grpc import GrpcCall, GrpcHost, GrpcResponse  # noqa: F401 (GrpcResponse: re-exported)
+from .errors import EmulatorError
+from .grpc import GrpcCall, GrpcHost, GrpcResponse
 from .host import LEVEL_NAMES, Host
+from .http_callouts import MANUAL, CalloutResponse, HttpCall, HttpCallHost
+from .http_stream import HttpExchange, HttpStream, LocalResponse, Upstream
 from .pairs import HeaderMap, Headers
 from .runners.cpython import CPythonModule
 from .runners.wasm import DEFAULT_FUEL, WasmModule
-from .streams import HttpExchange, HttpStream, LocalResponse, TcpExchange, TcpStream, Upstream, chunks_of
+from .stream_base import chunks_of
+from .tcp_stream import TcpExchange, TcpStream
 from .vm import CallbackData, Context, Vm
 
+# what moved out of this module (and GrpcResponse) stays importable from it
+__all__ = ["Plugin", "MANUAL", "CalloutResponse", "HttpCall", "GrpcResponse", "DEFAULT_REQUEST"]
+
 DEFAULT_REQUEST = {":method": "GET", ":path": "/", ":authority": "example.com", ":scheme": "http"}
-MANUAL = None  # a cluster whose calls the test answers itself (HttpCall.respond)
 
 
-@dataclass
-class CalloutResponse:
-    status: int = 200
-    headers: Headers = None
-    body: bytes = b""
-    trailers: Headers = None
-
-
-@dataclass
-class HttpCall:
-    """A proxy_http_call the filter made; ``respond()`` answers a MANUAL one."""
-    plugin: Any
-    vm: Vm
-    token: int
-    root_id: int
-    origin_id: int
-    cluster: str
-    headers: dict[str, str]
-    body: bytes
-    trailers: dict[str, str]
-    timeout_ms: int
-    deadline_ns: int | None
-    answered: bool = False
-
-    def respond(self, status: int = 200, headers: Headers = None, body: bytes = b"",
-                trailers: Headers = None) -> None:
-        self.plugin._answer_http_call(self, CalloutResponse(status, headers, body, trailers))
-        self.plugin._pump()
-
-    def fail(self) -> None:
-        """The callout fails (connection reset): on_http_call_response with no headers."""
-        self.plugin._answer_http_call(self, None)
-        self.plugin._pump()
-
-
-class Plugin(GrpcHost):
+class Plugin(GrpcHost, HttpCallHost):
     """One plugin configuration running in ``workers`` VMs over one host."""
 
     # -- starting ---------------------------------------------------------------------------
@@ -223,12 +189,7 @@ class Plugin(GrpcHost):
             if vm.failed is None and root is not None and root.next_tick_ns is not None:
                 candidates.append((root.next_tick_ns, len(candidates),
                                    lambda vm=vm: self._tick(vm)))
-        for call in self.http_calls:
-            if not call.answered and call.deadline_ns is not None:
-                candidates.append((call.deadline_ns, len(candidates),
-                                   lambda call=call: self._answer_http_call(
-                                       call, CalloutResponse(504, {}, b"upstream request timeout"))))
-        for deadline, action in self._grpc_timeouts():
+        for deadline, action in self._http_call_timeouts() + self._grpc_timeouts():
             candidates.append((deadline, len(candidates), action))
         due = [c for c in candidates if c[0] <= limit]
         if not due:
@@ -295,10 +256,6 @@ class Plugin(GrpcHost):
         self._enqueue(queue.id, value)
         self._pump()
 
-    @property
-    def pending_http_calls(self) -> list[HttpCall]:
-        return [c for c in self.http_calls if not c.answered]
-
     def call_foreign_function(self, function_id: int, arguments: bytes = b"", worker: int = 0) -> None:
         """Envoy calling the filter's proxy_on_foreign_function (arguments in CALL_DATA)."""
         vm = self._vm(worker)
@@ -339,43 +296,6 @@ class Plugin(GrpcHost):
         while self.host.events:
             self.host.events.popleft()()
 
-    def _http_call(self, vm: Vm, ctx: Context, cluster: str, headers: HeaderMap, body: bytes,
-                   trailers: HeaderMap, timeout_ms: int) -> int:
-        if cluster not in self.clusters:
-            raise BadArgumentError(f"http_call to unknown cluster {cluster!r}: declare it with "
-                                   "Plugin(..., clusters={name: responder})")
-        token = next(self._tokens) * 4
-        deadline = self.host.clock_ns + timeout_ms * 10**6 if timeout_ms else None
-        call = HttpCall(self, vm, token, vm.root_of(ctx).id, ctx.id, cluster, headers.to_dict(),
-                        body, trailers.to_dict(), timeout_ms, deadline)
-        self.http_calls.append(call)
-        responder = self.clusters[cluster]
-        if responder is not MANUAL:
-            self.host.events.append(lambda: self._answer_http_call(call, _respond(responder, call)))
-        return token
-
-    def _answer_http_call(self, call: HttpCall, response: CalloutResponse | None) -> None:
-        if call.answered:
-            raise StreamError(f"http call {call.token} was already answered")
-        call.answered = True
-        vm, root = call.vm, call.vm.contexts.get(call.root_id)
-        if vm.failed is not None or root is None or not root.alive:
-            return
-        if response is None:  # failure: no headers, get_status says BrokenConnection "reset"
-            root.status = (STATUS_BROKEN_CONNECTION, b"reset")
-            headers, body, trailers = HeaderMap(), b"", HeaderMap()
-        else:
-            root.status = (STATUS_OK, b"")
-            headers = HeaderMap([(":status", str(response.status))])
-            for k, v in HeaderMap(response.headers).pairs:
-                headers.add(k, v)
-            body, trailers = bytes(response.body), HeaderMap(response.trailers)
-        vm.call("proxy_on_http_call_response", root.id, call.token, len(headers), len(body),
-                len(trailers), context=root.id,
-                data=CallbackData(buffers={BUFFER_HTTP_CALL_RESPONSE_BODY: body},
-                                  maps={MAP_HTTP_CALL_RESPONSE_HEADERS: headers,
-                                        MAP_HTTP_CALL_RESPONSE_TRAILERS: trailers}))
-
     def _queue_ready(self, vm: Vm, root_id: int, queue_id: int) -> None:
         root = vm.contexts.get(root_id)
         if vm.failed is None and root is not None and root.alive:
@@ -401,14 +321,6 @@ class Plugin(GrpcHost):
             vm, root_id = queue.owner
             self.host.events.append(lambda: self._queue_ready(vm, root_id, queue_id))
         return True
-
-
-def _respond(responder: Any, *args: Any) -> Any:
-    """A responder is a canned answer, or a callable given the call that returns one."""
-    answer = responder(*args) if callable(responder) else responder
-    if isinstance(answer, tuple):
-        return CalloutResponse(*answer)
-    return answer
 
 
 def _failed_stream(vm: Vm) -> HttpExchange:

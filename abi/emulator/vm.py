@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from .errors import (HostCallError, RestrictedCallError, UnknownContextError, VmFailedError)
-from .hostcalls import Answer, HostCalls
+from .hostcalls import HostCalls
+from .hostcalls_base import Answer
 from .pairs import HeaderMap
 from .table import IMPORTS, WRAP
 
