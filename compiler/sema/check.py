@@ -17,18 +17,17 @@ import ast as py_ast
 
 from .. import cache
 from ..diagnostics import CompileError, Diagnostic
-from ..program import (ANY, BYTEARRAY, NONE, OPTIONAL_RUNTIME_MODULES, RUNTIME_MODULES, ClassType, DequeType, DictType, FuncSym,
+from ..program import (ANY, NONE, OPTIONAL_RUNTIME_MODULES, RUNTIME_MODULES, DictType, FuncSym,
                        GlobalSym, ListType, Program, SetType, TupleType, Type, VarTupleType, ViewType)
+from .assign_targets import AssignTargetChecks
 from .check_calls import CallChecker
 from .check_expr import Bail, ExprChecker, _conversion_help
 from .star_unpack import assign_starred, starred_index
 from .statement_walk import statements
 from .comprehensions import ComprehensionChecks
-from .dataclass_options import frozen_assignment
 from .named_tuples import named_items
 from .deletion import DeleteChecks
 from .exceptions import ExceptionChecks, check_exception_classes
-from .field_narrowing import narrow_assigned_field
 from .flow import FlowMixin
 from .generators import GeneratorChecks
 from .generator_functions import GeneratorFunctionChecks
@@ -39,7 +38,7 @@ from .infer import LiteralInference, UnknownLiteral, unknown
 from .none_inference import NoneInference
 from . import closures, lambdas, lazy_map_filter
 from .closures import ClosureChecks
-from .types import TypeError_, keys_run_code, resolve
+from .types import TypeError_, resolve
 from .walrus import WalrusChecks
 from .with_statement import WithChecks
 
@@ -106,7 +105,7 @@ def assigned_names(body: list[py_ast.stmt]) -> set[str]:
 
 
 class FunctionChecker(GeneratorFunctionChecks, ItertoolsChecks, GeneratorChecks, ClosureChecks, ComprehensionChecks, WalrusChecks,
-                      DeleteChecks, ExceptionChecks, WithChecks,
+                      AssignTargetChecks, DeleteChecks, ExceptionChecks, WithChecks,
                       NoneInference, LiteralInference,
                       FlowMixin, SetChecks, CallChecker):
     def __init__(self, fn: FuncSym):
@@ -262,43 +261,6 @@ class FunctionChecker(GeneratorFunctionChecks, ItertoolsChecks, GeneratorChecks,
         if value is not None:
             value.target_ty = declared
 
-    def assign_item(self, target: py_ast.Subscript, value, ty: Type) -> None:
-        base = self.check_maybe_unknown(target.value)
-        if self.unknown_local(target.value) is not None:
-            base = target.value.ty = self.settle_by_item(target, ty)
-        if base == BYTEARRAY:
-            return self.bytearray_store(target, value, ty)  # sema/bytearrays.py
-        if isinstance(target.slice, py_ast.Slice):
-            return self.assign_slice(target, value, ty, base)
-        if isinstance(base, ListType):
-            self.use_int(target.slice, what="an index")
-            self.require(target, value, ty, base.item, "a list item")
-        elif isinstance(base, DictType):
-            self.use(target.slice, base.key, what="the key")
-            self.require(target, value, ty, base.value, "a dict value")
-            if keys_run_code(base):
-                self.forget_fields_run_by(None)  # the key's __hash__ and __eq__ run as it is stored
-        elif base == ANY:
-            self.held_store(target, value, ty)  # sema/dynamic_ops.py
-        else:
-            tuple_help = "a tuple cannot change: build a new one, or keep a list"
-            raise self.fail(target, f"{base} values do not support item assignment",
-                            tuple_help if isinstance(base, VarTupleType) else "")
-
-    def assign_field(self, target: py_ast.Attribute, value, ty: Type) -> None:
-        base = self.check(target.value)
-        if not isinstance(base, ClassType) or target.attr not in base.info.fields:
-            self.refuse_exception_attribute(target, base)  # e.args = ...: sema/exception_args.py
-            raise self.fail(target, f"{base} has no field '{target.attr}'", "make a new deque: deque(d, maxlen=n)"
-                            if target.attr == "maxlen" and isinstance(base, DequeType) else
-                            "declare it in the class body or assign it in __init__")
-        frozen_assignment(self, target, base.info)  # sema/dataclass_options.py
-        self.require(target, value, ty, base.info.fields[target.attr], f"field '{target.attr}'")
-        narrow_assigned_field(self, target, base.info.fields[target.attr], ty)  # sema/field_narrowing.py
-        if isinstance(target.value, py_ast.Name) and self.assigned is not None and self.fn.params \
-                and target.value.id == self.fn.params[0].name:
-            self.assigned.add(f"self.{target.attr}")
-
     def stmt_Assign(self, stmt: py_ast.Assign) -> None:
         if self.bind_unknown_literal(stmt) or self.property_assignment(stmt):
             return
@@ -309,33 +271,6 @@ class FunctionChecker(GeneratorFunctionChecks, ItertoolsChecks, GeneratorChecks,
         ty = self.check(stmt.value, hint)
         for target in stmt.targets:
             self.assign_to(target, stmt.value, ty)
-
-    def target_hint(self, target: py_ast.expr) -> Type | None:
-        """The declared type of an assignment target, to type empty literals and None."""
-        if isinstance(target, py_ast.Name):
-            g = self.module.namespace.get(target.id)
-            if target.id in self.global_names and isinstance(g, GlobalSym):
-                return g.ty
-            return self.fn.locals.get(target.id)
-        if isinstance(target, py_ast.Attribute) and isinstance(target.value, py_ast.Name) \
-                and target.value.id in self.local_names:
-            owner = self.fn.locals.get(target.value.id)
-            if isinstance(owner, ClassType):
-                return owner.info.fields.get(target.attr)
-        if isinstance(target, py_ast.Subscript) and isinstance(target.slice, py_ast.Slice):
-            container = self.target_hint(target.value) if isinstance(target.value, (py_ast.Name, py_ast.Attribute)) \
-                else None
-            return container if isinstance(container, ListType) else None  # xs[i:j] = [] (stmt_Assign)
-        if isinstance(target, py_ast.Subscript):
-            container = self.target_hint(target.value) if isinstance(target.value, (py_ast.Name, py_ast.Attribute)) \
-                else None
-            if isinstance(container, DictType):
-                return container.value
-            if isinstance(container, ListType):
-                return container.item
-            if container == ANY:
-                return ANY  # x["k"] = [] stores a list[Any]
-        return None
 
     def stmt_AnnAssign(self, stmt: py_ast.AnnAssign) -> None:
         try:
