@@ -230,7 +230,7 @@ def render() -> str:
         ("PRINTABLE_RUNS", pack_varint_deltas(printable_changes())),
     ]
     counts = [("LOWER_COUNT", len(lower)), ("UPPER_COUNT", len(upper)), ("CTYPE_COUNT", len(ctype))]
-    return module_text(version, "the string runtime (strings.py)", counts, tables)
+    return module_text(version, "the string runtime (str_case.py, reprs.py)", counts, tables)
 
 
 def render_properties() -> str:
