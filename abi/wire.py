@@ -34,10 +34,9 @@ def returned_bytes(out: int) -> bytes:
 
 def wire_to_text(data: bytes) -> str:
     """Bytes from the wire as text, one code point per byte (ISO-8859-1); never fails."""
-    for byte in data:
-        if byte >= 128:
-            return "".join([chr(b) for b in data])
-    return data.decode()
+    if data.isascii():
+        return data.decode()  # the same text in ISO-8859-1 and UTF-8, copied as it is
+    return "".join([chr(b) for b in data])
 
 
 def text_to_wire(text: str) -> bytes:

@@ -56,6 +56,8 @@ def append_text(out: list[int], text: str) -> None:
 
 
 def latin1_decode(data: bytes) -> str:
+    if data.isascii():
+        return data.decode()  # the same text in ISO-8859-1 and UTF-8, copied as it is
     return "".join([chr(b) for b in data])
 
 

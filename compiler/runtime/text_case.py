@@ -7,11 +7,11 @@ by its TITLE/FOLD tables and str_case.py's lower/upper (with the Final_Sigma rul
 from CPython's own str methods (gen_unicode.py). bytes methods see ASCII letters and digits only; other bytes are no
 class and map to themselves.
 """
-from abi.intrinsics import data_ptr, load_u8, load_u32, store_u8
+from abi.intrinsics import data_ptr, load_i64, load_u8, load_u32, store_u8, wrap_add
 from compiler.runtime.reprs import is_printable
 from compiler.runtime.str_case import (case_lookup, decimal_value, map_cp, mapped_cps, mapped_size, upper_cp,
                                        write_mapped)
-from compiler.runtime.strings import DATA, byte_len, decode_cp, new_text, seq_len
+from compiler.runtime.strings import DATA, HIGH_BITS, byte_len, decode_cp, new_text, seq_len
 from compiler.runtime.unicode_properties import (FOLD_COUNT, FOLD_RANGES, FOLD_SPECIAL, PROPERTY_COUNT,
                                                  PROPERTY_RANGES, TITLE_COUNT, TITLE_RANGES, TITLE_SPECIAL)
 
@@ -203,10 +203,20 @@ def bytes_isalpha(s: int) -> bool:
 
 def bytes_isascii(s: int) -> bool:
     n = byte_len(s)
-    for i in range(n):
-        if load_u8(s + DATA + i) >= 128:
-            return False
-    return True
+    return ascii_run(s + DATA, n) == n
+
+
+def ascii_run(p: int, n: int) -> int:
+    """How many of the ``n`` bytes at ``p`` are ASCII before the first that is not: 8 bytes a
+    step (headers and other wire text are nearly always ASCII)."""
+    words = n >> 3
+    i = 0
+    while i < words and load_i64(wrap_add(p, i << 3)) & HIGH_BITS == 0:
+        i += 1
+    j = i << 3
+    while j < n and load_u8(wrap_add(p, j)) < 0x80:
+        j += 1
+    return j
 
 
 def bytes_isupper(s: int) -> bool:

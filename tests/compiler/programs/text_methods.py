@@ -420,3 +420,16 @@ def maketrans_dicts(a: int) -> int:
     for keys in [["l", "o"], ["é", "w", " "], ["ab"], [], ["x", ""], [str(a % 10), "h"]]:
         h = mix(h, digest(dict_table_text(s, keys)))
     return h
+
+
+@export
+def ascii_runs(a: int) -> int:
+    """bytes.isascii and latin-1 decoding (8 bytes a step, then one at a time) with one byte above
+    0x7F at every position of lengths 0 to 39, and none."""
+    h = 0
+    shift = a % 128  # no int64 overflow for any a
+    for n in range(40):
+        for at in range(n + 1):  # at == n: all ASCII
+            data = bytes([0x41 + (k + shift) % 26 if k != at else 0x80 + (k * 7 + shift) % 128 for k in range(n)])
+            h = mix(h, int(data.isascii()) + 2 * digest(data.decode("latin-1")))
+    return h
