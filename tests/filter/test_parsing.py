@@ -212,3 +212,10 @@ def test_slot_hash_of_an_address_is_fnv1a_of_its_bytes(ip, seed):
     for byte in ip:
         reference = ((reference ^ byte) * 16777619) & 0xFFFFFFFF
     assert SlotHash(seed).of(ip) == slot_hash(ip, seed) == reference
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.binary(max_size=40))
+def test_wire_text_is_latin_1(data):
+    """abi/wire.py reads 8 bytes a step; tests/sdk/test_jwt_example.py compares the compiled run."""
+    assert wire_to_text(data) == data.decode("latin-1")

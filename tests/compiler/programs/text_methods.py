@@ -433,3 +433,4 @@ def ascii_runs(a: int) -> int:
             data = bytes([0x41 + (k + shift) % 26 if k != at else 0x80 + (k * 7 + shift) % 128 for k in range(n)])
             h = mix(h, int(data.isascii()) + 2 * digest(data.decode("latin-1")))
     return h
+
