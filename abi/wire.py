@@ -1,11 +1,9 @@
 """Moving values across the ABI boundary: out-parameter blocks, bytes the host returns, and
 header pairs serialized as Envoy reads and writes them (text as ISO-8859-1: see abi/host.py)."""
-from abi.intrinsics import (bytes_at, data_ptr, load_i64, load_u8, load_u32, memory_copy, store_i64, store_u32,
-                            text_ptr, text_size)
+from abi.intrinsics import bytes_at, data_ptr, load_u32, memory_copy, store_i64, store_u32, text_ptr, text_size
 from abi.memory import alloc
 
 OUT_WORDS = b"abi.host: the out-words block"  # unique, so no other constant shares its memory
-HIGH_BITS = -0x7F7F7F7F7F7F7F80  # 0x8080808080808080 as an int64: the top bit of each of 8 bytes
 
 
 # -- moving bytes across the boundary ------------------------------------------------
@@ -36,16 +34,12 @@ def returned_bytes(out: int) -> bytes:
 
 def wire_to_text(data: bytes) -> str:
     """Bytes from the wire as text, one code point per byte (ISO-8859-1); never fails."""
-    n = len(data)
-    at = data_ptr(data)
-    i = 0
-    while i + 8 <= n and load_i64(at + i) & HIGH_BITS == 0:  # 8 bytes a step: wire text is ASCII
-        i += 8
-    while i < n:
-        if load_u8(at + i) >= 128:
+    if len(data) >= 16 and data.isascii():  # a long value: checked 8 bytes a step by the runtime
+        return data.decode()  # ASCII: the same text in ISO-8859-1 and UTF-8, copied as it is
+    for byte in data:  # a short one: a byte at a time costs less than a call
+        if byte >= 128:
             return "".join([chr(b) for b in data])
-        i += 1
-    return data.decode()  # ASCII: the same text in ISO-8859-1 and UTF-8, copied as it is
+    return data.decode()
 
 
 def text_to_wire(text: str) -> bytes:
@@ -106,10 +100,10 @@ def put_text(pos: int, text: str) -> int:
     size = text_size(text)
     if size == len(text):  # ASCII: its UTF-8 data is its wire bytes, copied straight from the str
         memory_copy(pos, text_ptr(text), size)
-        return pos + size + 1
-    wire = text_to_wire(text)
-    size = len(wire)
-    memory_copy(pos, data_ptr(wire), size)
+    else:
+        wire = text_to_wire(text)
+        size = len(wire)
+        memory_copy(pos, data_ptr(wire), size)
     return pos + size + 1
 
 

@@ -217,5 +217,6 @@ def test_slot_hash_of_an_address_is_fnv1a_of_its_bytes(ip, seed):
 @settings(max_examples=300, derandomize=True)
 @given(st.binary(max_size=40))
 def test_wire_text_is_latin_1(data):
-    """abi/wire.py reads 8 bytes a step; tests/sdk/test_jwt_example.py compares the compiled run."""
+    """Long ASCII values take the runtime's 8-bytes-a-step check; tests/sdk/test_jwt_example.py compares the
+    compiled run."""
     assert wire_to_text(data) == data.decode("latin-1")
