@@ -71,6 +71,9 @@ def fields_kept(checker, values: list[py_ast.expr], parts: list[tuple[dict, dict
     code may assign (``x.f is not None and g()``: g may assign x.f)."""
     kept = []
     for index, (yes, no) in enumerate(parts):
+        if not any("." in k for d in (yes, no) for k in d):
+            kept.append((yes, no))  # no field narrowed: the field index need not be built
+            continue
         for node in (n for v in values[index + 1:] for n in py_ast.walk(v) if runs_user_code(n)):
             attrs = checker.field_stores.assigned_by(node)
             yes, no = ({k: t for k, t in d.items() if not _field_in(k, attrs)} for d in (yes, no))
